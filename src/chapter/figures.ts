@@ -1,0 +1,118 @@
+import type { Dataset, PublishedFigureRow } from "../data";
+import {
+  apiUsdPerCall,
+  breakEvenOf,
+  caseStudyFromData,
+  findHardware,
+  findModel,
+  findWorkload,
+  hardwareMonthlyCost,
+  hybridSavings,
+  modelPrices,
+} from "./analysis";
+import { cloudCost } from "../model";
+
+/**
+ * Recomputes each figure the chapter prints from the data folder's inputs. A figure id names what it is:
+ * `cloud/<model>/usd_per_day`, `local/<hardware>/total_usd_per_month`, `breakeven/<hardware>/<model>/calls_per_day`,
+ * `router/<tier>/usd_per_call`, `router/savings_percent`, `case/<option>/<item>`, and `summary/<any of these>`.
+ */
+export function reproduceFigure(data: Dataset, figureId: string): number | undefined {
+  const [kind, ...rest] = figureId.split("/");
+  const workload = findWorkload(data);
+  switch (kind) {
+    case "summary":
+      return reproduceFigure(data, rest.join("/"));
+    case "cloud": {
+      const [modelId, metric] = rest as [string, string];
+      const cost = cloudCost(modelPrices(findModel(data, modelId)), workload);
+      return { usd_per_call: cost.usdPerCall, usd_per_day: cost.usdPerDay, usd_per_month: cost.usdPerMonth }[metric];
+    }
+    case "local": {
+      const [hardwareId, metric] = rest as [string, string];
+      const row = findHardware(data, hardwareId);
+      const cost = hardwareMonthlyCost(row, workload.daysPerMonth);
+      if (cost.basis === "stated") return metric === "total_usd_per_month" ? cost.totalUsd : undefined;
+      return {
+        power_kw: row.powerKw,
+        kwh_per_month: cost.energyKwhPerMonth,
+        depreciation_usd_per_month: cost.depreciationUsd,
+        power_usd_per_month: cost.powerUsd,
+        ops_usd_per_month: cost.opsUsd,
+        total_usd_per_month: cost.totalUsd,
+      }[metric];
+    }
+    case "breakeven": {
+      if (rest.length === 2) {
+        const [hardwareId, metric] = rest as [string, string];
+        return metric === "local_usd_per_month" ? hardwareMonthlyCost(findHardware(data, hardwareId), workload.daysPerMonth).totalUsd : undefined;
+      }
+      const [hardwareId, modelId, metric] = rest as [string, string, string];
+      const result = breakEvenOf(data, hardwareId, modelId, workload);
+      return {
+        local_usd_per_month: result.local.totalUsd,
+        api_usd_per_call: result.apiUsdPerCall,
+        calls_per_day: result.breakEvenDailyCalls,
+        calls_per_month: result.breakEvenMonthlyCalls,
+      }[metric];
+    }
+    case "router": {
+      if (rest[0] === "savings_percent") return hybridSavings(data).savingsPercentage;
+      const [tier, metric] = rest as [string, string];
+      const row = data.routingTiers.find((candidate) => candidate.tier === tier);
+      // Recomputed from the tier model's prices, not read back from the stated figure being checked.
+      if (metric !== "usd_per_call" || row?.modelId === undefined) return undefined;
+      return apiUsdPerCall(data, row.modelId, workload);
+    }
+    case "case": {
+      const { local, result } = caseStudyFromData(data);
+      const option = (name: string) => result.options.find((candidate) => candidate.option === name);
+      const items: Record<string, number | undefined> = {
+        "local/depreciation_usd_per_month": local.basis === "itemised" ? local.depreciationUsd : undefined,
+        "local/power_usd_per_month": local.basis === "itemised" ? local.powerUsd : undefined,
+        "local/ops_usd_per_month": local.basis === "itemised" ? local.opsUsd : undefined,
+        "local/total_usd_per_month": local.totalUsd,
+        "cloud/weekday_usd_per_month": result.cloudWeekdayUsd,
+        "cloud/weekend_usd_per_month": result.cloudWeekendUsd,
+        "cloud/total_usd_per_month": option("all_cloud")?.totalUsd,
+        "hybrid/cloud_usd_per_month": option("hybrid")?.cloudUsd,
+        "hybrid/total_usd_per_month": option("hybrid")?.totalUsd,
+        "hybrid/extra_vs_cloud_usd_per_month": result.hybridExtraOverCloudUsd,
+      };
+      return items[rest.join("/")];
+    }
+    default:
+      return undefined;
+  }
+}
+
+export interface FigureCheck {
+  figure: PublishedFigureRow;
+  /** What the chapter's formulas give from the data; undefined when the id names nothing roilab computes. */
+  recomputed: number | undefined;
+  /** recomputed − published (for a range, the distance to its nearest end). */
+  difference: number;
+  /** difference relative to the published value. */
+  relativeDifference: number;
+  /** The published figure is the recomputed one, rounded as printed. */
+  withinRounding: boolean;
+}
+
+/** Compares every published figure with its recomputed value; tolerance is half the printed rounding step. */
+export function checkPublishedFigures(data: Dataset): FigureCheck[] {
+  return data.publishedFigures.map((figure) => {
+    const recomputed = reproduceFigure(data, figure.figureId);
+    if (recomputed === undefined) return { figure, recomputed, difference: NaN, relativeDifference: NaN, withinRounding: false };
+    const low = figure.value;
+    const high = figure.valueHigh ?? figure.value;
+    const difference = recomputed < low ? recomputed - low : recomputed > high ? recomputed - high : 0;
+    const tolerance = figure.precision / 2 + 1e-9 * Math.max(1, Math.abs(figure.value));
+    return {
+      figure,
+      recomputed,
+      difference,
+      relativeDifference: figure.value === 0 ? NaN : difference / figure.value,
+      withinRounding: Math.abs(difference) <= tolerance,
+    };
+  });
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/**
+ * Column types for roilab's CSV tables: each turns the raw text of a cell into a typed value
+ * and says, for error messages, what it expects ("a non-negative number").
+ */
+export interface Column<T> {
+  /** What a valid cell looks like, completing "<column> must be …". */
+  readonly expects: string;
+  readonly parse: (raw: string) => { ok: true; value: T } | { ok: false };
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function fromZod<T>(expects: string, schema: z.ZodType<T, string>): Column<T> {
+  return {
+    expects,
+    parse(raw) {
+      const result = schema.safeParse(raw.trim());
+      return result.success ? { ok: true, value: result.data } : { ok: false };
+    },
+  };
+}
+
+const numberText = z.string().regex(NUMBER_TEXT).transform(Number);
+
+/** Marks a column as optional: an empty cell is `undefined` (empty is not zero). */
+export function optional<T>(column: Column<T>): Column<T | undefined> {
+  return {
+    expects: `empty or ${column.expects}`,
+    parse: (raw) => (raw.trim() === "" ? { ok: true, value: undefined } : column.parse(raw)),
+  };
+}
+
+export const text = (): Column<string> => fromZod("a non-empty text", z.string().min(1));
+
+export const identifier = (): Column<string> =>
+  fromZod("an identifier (letters, digits, '.', '_' or '-')", z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/));
+
+export const nonNegativeNumber = (): Column<number> =>
+  fromZod("a non-negative number", numberText.pipe(z.number().finite().nonnegative()));
+
+export const positiveNumber = (): Column<number> =>
+  fromZod("a positive number", numberText.pipe(z.number().finite().positive()));
+
+export const positiveInteger = (): Column<number> =>
+  fromZod("a positive whole number", numberText.pipe(z.number().int().positive()));
+
+export const nonNegativeInteger = (): Column<number> =>
+  fromZod("a non-negative whole number", numberText.pipe(z.number().int().nonnegative()));
+
+/** A fraction from 0 to 1, such as a task's share of calls or a complexity score. */
+export const fraction = (): Column<number> =>
+  fromZod("a number from 0 to 1", numberText.pipe(z.number().min(0).max(1)));
+
+/** A star rating from 1 to 5. */
+export const stars = (): Column<number> =>
+  fromZod("a whole number of stars from 1 to 5", numberText.pipe(z.number().int().min(1).max(5)));
+
+export const boolean = (): Column<boolean> =>
+  fromZod("true or false", z.enum(["true", "false"]).transform((value) => value === "true"));
+
+/** A calendar date, YYYY-MM-DD. */
+export const isoDate = (): Column<string> =>
+  fromZod(
+    "a date as YYYY-MM-DD",
+    z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value))),
+  );
+
+export const oneOf = <const T extends string>(values: readonly T[]): Column<T> =>
+  fromZod(`one of ${values.join(", ")}`, z.enum(values as [T, ...T[]]));
+
+/** A list separated by ';', such as `CN;on_premises`. */
+export const list = (): Column<string[]> =>
+  fromZod(
+    "a list of names separated by ';'",
+    z
+      .string()
+      .min(1)
+      .transform((value) => value.split(";").map((item) => item.trim()))
+      .refine((items) => items.every((item) => item.length > 0)),
+  );

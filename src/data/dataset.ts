@@ -1,0 +1,177 @@
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { DataError, type DataIssue } from "../errors";
+import * as schemas from "./schemas";
+import { parseTable, type ColumnSpec, type ParsedTable, type RowOf, type TableSpec } from "./table";
+
+/** Every table of a roilab data folder, validated and typed. Where a table has a default row, it is the first. */
+export interface Dataset {
+  /** The data folder as given. */
+  dir: string;
+  models: schemas.ModelRow[];
+  benchmarks: schemas.BenchmarkRow[];
+  hardware: schemas.HardwareRow[];
+  workloads: schemas.WorkloadRow[];
+  taskTypes: schemas.TaskTypeRow[];
+  taskMix: schemas.TaskMixRow[];
+  routingTiers: schemas.RoutingTierRow[];
+  routingConfig: schemas.RoutingConfigRow[];
+  caseStudy: schemas.CaseStudyRow[];
+  publishedFigures: schemas.PublishedFigureRow[];
+}
+
+/** The data folder's files, in the order they are read. */
+export const TABLE_SPECS = [
+  schemas.models,
+  schemas.benchmarks,
+  schemas.hardware,
+  schemas.workloads,
+  schemas.taskTypes,
+  schemas.taskMix,
+  schemas.routingTiers,
+  schemas.routingConfig,
+  schemas.caseStudy,
+  schemas.publishedFigures,
+] as const;
+
+/** How a file is named in messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}
+
+function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
+  const file = displayPath(path.join(dir, spec.file));
+  const empty: ParsedTable<RowOf<C>> = { file, rows: [], issues: [], locate: () => ({ file, line: 1, column: 1 }) };
+  if (!existsSync(path.join(dir, spec.file))) {
+    issues.push({ file, line: 1, column: 1, message: "file not found" });
+    return empty;
+  }
+  try {
+    const table = parseTable(spec, readFileSync(path.join(dir, spec.file), "utf8"), file);
+    issues.push(...table.issues);
+    return table;
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    issues.push(...error.issues);
+    return empty;
+  }
+}
+
+/** Reports rows whose `column` names an id that `known` does not contain. */
+function checkReferences<Row>(
+  table: ParsedTable<Row>,
+  column: string,
+  value: (row: Row) => string | undefined,
+  known: ReadonlySet<string>,
+  target: string,
+  issues: DataIssue[],
+): void {
+  table.rows.forEach((row, index) => {
+    const id = value(row);
+    if (id !== undefined && !known.has(id)) {
+      issues.push({ ...table.locate(index, column), message: `${column} ${JSON.stringify(id)} does not match any ${target}` });
+    }
+  });
+}
+
+function requireRows(table: ParsedTable<unknown>, issues: DataIssue[]): void {
+  if (table.rows.length === 0 && table.issues.length === 0) {
+    issues.push({ file: table.file, line: 2, column: 1, message: "the table has no rows; at least one is needed" });
+  }
+}
+
+/** Itemised hardware needs enough inputs to derive each cost item; stated hardware needs its monthly figure. */
+function checkHardwareCostInputs(table: ParsedTable<schemas.HardwareRow>, issues: DataIssue[]): void {
+  table.rows.forEach((row, index) => {
+    const missing = (column: string, why: string) => issues.push({ ...table.locate(index, column), message: `${column} is required ${why}` });
+    if (row.costBasis === "stated") {
+      if (row.monthlyFixedUsd === undefined) missing("monthly_fixed_usd", "when cost_basis is stated");
+      return;
+    }
+    if (row.capexUsd === undefined) missing("capex_usd", "when cost_basis is itemised");
+    if (row.depreciationMonths === undefined) missing("depreciation_months", "when cost_basis is itemised");
+    if (row.powerUsdPerMonth === undefined) {
+      if (row.powerKw === undefined) missing("power_kw", "when power_usd_per_month is empty");
+      if (row.electricityUsdPerKwh === undefined) missing("electricity_usd_per_kwh", "when power_usd_per_month is empty");
+    }
+    if (row.opsUsdPerMonth === undefined) {
+      if (row.opsFte === undefined) missing("ops_fte", "when ops_usd_per_month is empty");
+      if (row.opsSalaryUsdPerMonth === undefined) missing("ops_salary_usd_per_month", "when ops_usd_per_month is empty");
+    }
+  });
+}
+
+/** Each mix's shares must add up to 1. */
+function checkMixShares(table: ParsedTable<schemas.TaskMixRow>, issues: DataIssue[]): void {
+  const totals = new Map<string, { total: number; firstIndex: number }>();
+  table.rows.forEach((row, index) => {
+    const entry = totals.get(row.mixId) ?? { total: 0, firstIndex: index };
+    entry.total += row.share;
+    totals.set(row.mixId, entry);
+  });
+  for (const [mixId, { total, firstIndex }] of totals) {
+    if (Math.abs(total - 1) > 1e-6) {
+      issues.push({ ...table.locate(firstIndex, "share"), message: `shares of mix_id ${JSON.stringify(mixId)} add up to ${+total.toFixed(6)}, not 1` });
+    }
+  }
+}
+
+function checkTiers(table: ParsedTable<schemas.RoutingTierRow>, issues: DataIssue[]): void {
+  const present = new Set(table.rows.map((row) => row.tier));
+  for (const tier of schemas.TIERS) {
+    if (!present.has(tier) && table.issues.length === 0) issues.push({ file: table.file, line: 1, column: 1, message: `tier ${tier} is missing` });
+  }
+  table.rows.forEach((row, index) => {
+    if (row.usdPerCall === undefined && row.modelId === undefined) {
+      issues.push({ ...table.locate(index, "usd_per_call"), message: "usd_per_call is required when model_id is empty" });
+    }
+  });
+}
+
+/**
+ * Reads and validates every table of a data folder. All problems of all files are collected and thrown
+ * together as one DataError, each located as `file:line:column`.
+ */
+export function loadDataset(dir: string): Dataset {
+  const issues: DataIssue[] = [];
+  const models = readTable(dir, schemas.models, issues);
+  const benchmarks = readTable(dir, schemas.benchmarks, issues);
+  const hardware = readTable(dir, schemas.hardware, issues);
+  const workloads = readTable(dir, schemas.workloads, issues);
+  const taskTypes = readTable(dir, schemas.taskTypes, issues);
+  const taskMix = readTable(dir, schemas.taskMix, issues);
+  const routingTiers = readTable(dir, schemas.routingTiers, issues);
+  const routingConfig = readTable(dir, schemas.routingConfig, issues);
+  const caseStudy = readTable(dir, schemas.caseStudy, issues);
+  const publishedFigures = readTable(dir, schemas.publishedFigures, issues);
+
+  for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
+  checkHardwareCostInputs(hardware, issues);
+  checkMixShares(taskMix, issues);
+  checkTiers(routingTiers, issues);
+
+  const modelIds = new Set(models.rows.map((row) => row.modelId));
+  const mixIds = new Set(taskMix.rows.map((row) => row.mixId));
+  checkReferences(benchmarks, "model_id", (row) => row.modelId, modelIds, `model_id in ${models.file}`, issues);
+  checkReferences(routingTiers, "model_id", (row) => row.modelId, modelIds, `model_id in ${models.file}`, issues);
+  checkReferences(taskMix, "task_type", (row) => row.taskType, new Set(taskTypes.rows.map((row) => row.taskType)), `task_type in ${taskTypes.file}`, issues);
+  checkReferences(routingConfig, "mix_id", (row) => row.mixId, mixIds, `mix_id in ${taskMix.file}`, issues);
+  checkReferences(caseStudy, "mix_id", (row) => row.mixId, mixIds, `mix_id in ${taskMix.file}`, issues);
+  checkReferences(caseStudy, "local_hardware_id", (row) => row.localHardwareId, new Set(hardware.rows.map((row) => row.hardwareId)), `hardware_id in ${hardware.file}`, issues);
+
+  if (issues.length > 0) throw new DataError(issues);
+  return {
+    dir,
+    models: models.rows,
+    benchmarks: benchmarks.rows,
+    hardware: hardware.rows,
+    workloads: workloads.rows,
+    taskTypes: taskTypes.rows,
+    taskMix: taskMix.rows,
+    routingTiers: routingTiers.rows,
+    routingConfig: routingConfig.rows,
+    caseStudy: caseStudy.rows,
+    publishedFigures: publishedFigures.rows,
+  };
+}

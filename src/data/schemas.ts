@@ -1,0 +1,205 @@
+import {
+  boolean,
+  fraction,
+  identifier,
+  isoDate,
+  list,
+  nonNegativeInteger,
+  nonNegativeNumber,
+  oneOf,
+  optional,
+  positiveInteger,
+  positiveNumber,
+  stars,
+  text,
+} from "./columns";
+import { defineTable, type RowOf } from "./table";
+
+/** The column layout of every CSV in a roilab data folder. The README's data section documents each column. */
+
+export const TIERS = ["local_small", "local_large", "cloud_economy", "cloud_premium"] as const;
+
+export const models = defineTable({
+  file: "models.csv",
+  key: ["model_id"],
+  omittable: ["cached_input_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key"],
+  columns: {
+    model_id: identifier(),
+    model_name: text(),
+    provider: text(),
+    input_usd_per_mtok: nonNegativeNumber(),
+    output_usd_per_mtok: nonNegativeNumber(),
+    cached_input_usd_per_mtok: optional(nonNegativeNumber()),
+    batch_input_usd_per_mtok: optional(nonNegativeNumber()),
+    batch_output_usd_per_mtok: optional(nonNegativeNumber()),
+    context_tokens: optional(positiveInteger()),
+    quality_stars: optional(stars()),
+    tool_use_stars: optional(stars()),
+    speed_stars: optional(stars()),
+    value_stars: optional(stars()),
+    /** Where the provider processes requests (`US`, `EU`, `CN`, `unknown`…), for data-residency rules. */
+    data_region: text(),
+    price_map_key: optional(text()),
+    as_of: isoDate(),
+    source: text(),
+  },
+});
+
+export const benchmarks = defineTable({
+  file: "benchmarks.csv",
+  key: ["model_id", "benchmark"],
+  columns: {
+    model_id: identifier(),
+    benchmark: text(),
+    score: nonNegativeNumber(),
+    unit: oneOf(["points", "percent"]),
+    source: text(),
+  },
+});
+
+export const hardware = defineTable({
+  file: "hardware.csv",
+  key: ["hardware_id"],
+  columns: {
+    hardware_id: identifier(),
+    name: text(),
+    gpu_model: text(),
+    gpu_count: positiveInteger(),
+    vram_gb_per_gpu: positiveNumber(),
+    capex_usd: optional(nonNegativeNumber()),
+    depreciation_months: optional(positiveNumber()),
+    power_kw: optional(nonNegativeNumber()),
+    electricity_usd_per_kwh: optional(nonNegativeNumber()),
+    /** A stated monthly electricity bill; where given it is used instead of power_kw × hours × price. */
+    power_usd_per_month: optional(nonNegativeNumber()),
+    ops_fte: optional(nonNegativeNumber()),
+    ops_salary_usd_per_month: optional(nonNegativeNumber()),
+    /** A stated monthly operations cost; where given it is used instead of ops_fte × salary. */
+    ops_usd_per_month: optional(nonNegativeNumber()),
+    /** The whole monthly cost as the source states it, for rows with cost_basis `stated`. */
+    monthly_fixed_usd: optional(nonNegativeNumber()),
+    cost_basis: oneOf(["itemised", "stated"]),
+    as_of: isoDate(),
+    source: text(),
+  },
+});
+
+export const workloads = defineTable({
+  file: "workloads.csv",
+  key: ["workload_id"],
+  columns: {
+    workload_id: identifier(),
+    input_tokens_per_call: nonNegativeInteger(),
+    output_tokens_per_call: nonNegativeInteger(),
+    calls_per_day: nonNegativeNumber(),
+    days_per_month: positiveNumber(),
+    source: text(),
+  },
+});
+
+export const taskTypes = defineTable({
+  file: "task_types.csv",
+  key: ["task_type"],
+  columns: {
+    task_type: identifier(),
+    /** Empty where the source gives no score: the router then uses its unknown-type score. */
+    complexity_score: optional(fraction()),
+    label: text(),
+    source: text(),
+  },
+});
+
+export const taskMix = defineTable({
+  file: "task_mix.csv",
+  key: ["mix_id", "task_type"],
+  columns: {
+    mix_id: identifier(),
+    task_type: identifier(),
+    share: fraction(),
+    sensitive: boolean(),
+    source: text(),
+  },
+});
+
+export const routingTiers = defineTable({
+  file: "routing_tiers.csv",
+  key: ["tier"],
+  columns: {
+    tier: oneOf(TIERS),
+    model_name: text(),
+    /** The priced model behind a cloud tier; empty for a local model not in models.csv. */
+    model_id: optional(identifier()),
+    location: oneOf(["local", "cloud"]),
+    /** Stated cost per call; empty means: priced from model_id at the typical workload. */
+    usd_per_call: optional(nonNegativeNumber()),
+    max_context_tokens: positiveInteger(),
+    source: text(),
+  },
+});
+
+export const routingConfig = defineTable({
+  file: "routing_config.csv",
+  key: ["config_id"],
+  columns: {
+    config_id: identifier(),
+    complexity_threshold: fraction(),
+    context_length_threshold_tokens: nonNegativeInteger(),
+    sensitive_data: boolean(),
+    max_usd_per_call: nonNegativeNumber(),
+    unknown_task_complexity: fraction(),
+    assumed_tool_calls: nonNegativeInteger(),
+    assumed_context_tokens: nonNegativeInteger(),
+    daily_volume: nonNegativeNumber(),
+    mix_id: identifier(),
+    source: text(),
+  },
+});
+
+export const caseStudy = defineTable({
+  file: "case_study.csv",
+  key: ["scenario_id"],
+  columns: {
+    scenario_id: identifier(),
+    weekday_calls_per_day: nonNegativeNumber(),
+    weekday_days_per_month: nonNegativeNumber(),
+    weekend_calls_per_day: nonNegativeNumber(),
+    weekend_days_per_month: nonNegativeNumber(),
+    budget_usd_per_month: nonNegativeNumber(),
+    /** Regions where sensitive data may be processed; `on_premises` means the local hardware. */
+    allowed_regions: list(),
+    local_hardware_id: identifier(),
+    cloud_tier: oneOf(TIERS),
+    mix_id: identifier(),
+    source: text(),
+  },
+});
+
+export const publishedFigures = defineTable({
+  file: "published_figures.csv",
+  key: ["figure_id"],
+  columns: {
+    figure_id: text(),
+    section: text(),
+    label: text(),
+    value: nonNegativeNumber(),
+    /** Upper end where the source states a range ("60-75%"). */
+    value_high: optional(nonNegativeNumber()),
+    unit: oneOf(["usd", "kw", "kwh", "calls_per_day", "calls_per_month", "percent"]),
+    /** The rounding step of the printed figure: 1 for whole dollars, 0.01 for cents, 10 for "about 93,270". */
+    precision: positiveNumber(),
+    kind: oneOf(["table_cell", "printed_output", "stated_total", "prose_claim"]),
+    /** Why the printed figure differs from what the chapter's formulas give, where it does. */
+    note: optional(text()),
+  },
+});
+
+export type ModelRow = RowOf<typeof models.columns>;
+export type BenchmarkRow = RowOf<typeof benchmarks.columns>;
+export type HardwareRow = RowOf<typeof hardware.columns>;
+export type WorkloadRow = RowOf<typeof workloads.columns>;
+export type TaskTypeRow = RowOf<typeof taskTypes.columns>;
+export type TaskMixRow = RowOf<typeof taskMix.columns>;
+export type RoutingTierRow = RowOf<typeof routingTiers.columns>;
+export type RoutingConfigRow = RowOf<typeof routingConfig.columns>;
+export type CaseStudyRow = RowOf<typeof caseStudy.columns>;
+export type PublishedFigureRow = RowOf<typeof publishedFigures.columns>;

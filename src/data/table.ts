@@ -1,0 +1,116 @@
+import type { DataIssue } from "../errors";
+import type { Column } from "./columns";
+import { parseCsv } from "./csv";
+
+/** `input_usd_per_mtok` → `inputUsdPerMtok`, at the type level. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+export type ColumnSpec = Record<string, Column<unknown>>;
+
+/** The typed row of a table: one camelCase field per CSV column. */
+export type RowOf<C extends ColumnSpec> = {
+  [K in keyof C & string as CamelCase<K>]: C[K] extends Column<infer T> ? T : never;
+};
+
+export interface TableSpec<C extends ColumnSpec> {
+  /** File name inside the data folder, e.g. `models.csv`. */
+  file: string;
+  columns: C;
+  /** Columns whose values together identify a row; duplicates are errors. */
+  key: (keyof C & string)[];
+  /** Columns that may be left out of the file entirely (all their cells are then empty). */
+  omittable?: (keyof C & string)[];
+}
+
+/** A parsed table: valid rows, and for each row where it came from, for later cross-file checks. */
+export interface ParsedTable<Row> {
+  file: string;
+  rows: Row[];
+  /** Locates a column of row `index` as file line and 1-based field number. */
+  locate(index: number, column: string): { file: string; line: number; column: number };
+  issues: DataIssue[];
+}
+
+/** Declares a table spec with its column names checked against `key` and `omittable`. */
+export function defineTable<C extends ColumnSpec>(spec: TableSpec<C>): TableSpec<C> {
+  return spec;
+}
+
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function quote(raw: string): string {
+  return JSON.stringify(raw);
+}
+
+/** Parses and validates one CSV table against its spec, collecting every problem rather than stopping at the first. */
+export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: string, file: string): ParsedTable<RowOf<C>> {
+  const { header, records } = parseCsv(text, file);
+  const issues: DataIssue[] = [];
+  const names = Object.keys(spec.columns);
+  const omittable = new Set<string>(spec.omittable ?? []);
+
+  header.forEach((name, index) => {
+    if (!(name in spec.columns)) {
+      issues.push({ file, line: 1, column: index + 1, message: `unknown column ${quote(name)}; expected one of ${names.join(", ")}` });
+    } else if (header.indexOf(name) !== index) {
+      issues.push({ file, line: 1, column: index + 1, message: `column ${quote(name)} appears twice` });
+    }
+  });
+  for (const name of names) {
+    if (!header.includes(name) && !omittable.has(name)) {
+      issues.push({ file, line: 1, column: header.length + 1, message: `missing required column ${quote(name)}` });
+    }
+  }
+
+  const rows: RowOf<C>[] = [];
+  const rowLines: number[] = [];
+  const firstLineOfKey = new Map<string, number>();
+  for (const { line, fields } of records) {
+    if (fields.length !== header.length) {
+      issues.push({ file, line, column: Math.min(fields.length, header.length) + 1, message: `expected ${header.length} fields, got ${fields.length}` });
+    }
+    const row: Record<string, unknown> = {};
+    let valid = true;
+    for (const name of names) {
+      const index = header.indexOf(name);
+      const raw = index >= 0 ? (fields[index] ?? "") : "";
+      const column = spec.columns[name] as Column<unknown>;
+      const parsed = column.parse(raw);
+      if (parsed.ok) {
+        row[camelCase(name)] = parsed.value;
+      } else if (index >= 0) {
+        valid = false;
+        issues.push({ file, line, column: index + 1, message: `${name} must be ${column.expects}, got ${quote(raw)}` });
+      } else {
+        valid = false; // the missing column is already reported once, on the header
+      }
+    }
+    const keyText = spec.key.map((name) => fields[header.indexOf(name)]?.trim() ?? "").join(" / ");
+    const firstLine = firstLineOfKey.get(keyText);
+    if (firstLine !== undefined && spec.key.every((name) => header.includes(name))) {
+      issues.push({
+        file,
+        line,
+        column: header.indexOf(spec.key[0] as string) + 1,
+        message: `${spec.key.join(" + ")} ${quote(keyText)} is duplicated (first on line ${firstLine})`,
+      });
+      continue;
+    }
+    firstLineOfKey.set(keyText, line);
+    if (valid) {
+      rows.push(row as RowOf<C>);
+      rowLines.push(line);
+    }
+  }
+
+  return {
+    file,
+    rows,
+    issues,
+    locate(index, column) {
+      return { file, line: rowLines[index] ?? 1, column: header.indexOf(column) + 1 || 1 };
+    },
+  };
+}
