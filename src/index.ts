@@ -1,1 +1,6 @@
-export const x: number = 1;
+/** roilab's library: data loading, the chapter's cost models, and the chapter's analyses built from them. */
+export * from "./model";
+export * from "./data";
+export * from "./chapter";
+export * from "./errors";
+export * from "./format";

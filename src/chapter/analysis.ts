@@ -97,7 +97,7 @@ export function breakEvenOf(data: Dataset, hardwareId: string, apiModelId: strin
 }
 
 /** Tier costs from data: a stated usd_per_call, or else the tier model's price at the workload. */
-export function routingTiers(data: Dataset, workload: WorkloadRow = findWorkload(data)): Record<ModelTier, TierSpec> {
+export function tierSpecsFromData(data: Dataset, workload: WorkloadRow = findWorkload(data)): Record<ModelTier, TierSpec> {
   const tiers = {} as Record<ModelTier, TierSpec>;
   for (const row of data.routingTiers) {
     tiers[row.tier] = {
@@ -123,7 +123,7 @@ export function routerFromData(data: Dataset, configId?: string): RouterSetup {
   const taskComplexity: Record<string, number> = {};
   for (const type of data.taskTypes) if (type.complexityScore !== undefined) taskComplexity[type.taskType] = type.complexityScore;
   const router = new HybridModelRouter({
-    tiers: routingTiers(data),
+    tiers: tierSpecsFromData(data),
     taskComplexity,
     unknownTaskComplexity: row.unknownTaskComplexity,
     assumedToolCalls: row.assumedToolCalls,
@@ -170,7 +170,7 @@ export function caseStudyFromData(data: Dataset, scenarioId?: string): CaseStudy
     localMonthlyUsd: local.totalUsd,
     cloud: {
       id: cloudModel?.modelId ?? tier.modelName,
-      usdPerCall: routingTiers(data)[row.cloudTier].usdPerCall,
+      usdPerCall: tierSpecsFromData(data)[row.cloudTier].usdPerCall,
       dataRegion: tier.location === "local" ? "on_premises" : (cloudModel?.dataRegion ?? "unknown"),
     },
   };

@@ -42,31 +42,35 @@ export function displayPath(file: string): string {
 
 function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
   const file = displayPath(path.join(dir, spec.file));
-  const empty: ParsedTable<RowOf<C>> = { file, rows: [], issues: [], locate: () => ({ file, line: 1, column: 1 }) };
-  if (!existsSync(path.join(dir, spec.file))) {
-    issues.push({ file, line: 1, column: 1, message: "file not found" });
-    return empty;
-  }
+  // A file that cannot be read as a table at all yields no rows, and carries its issues so later checks skip it.
+  const unreadable = (fileIssues: DataIssue[]): ParsedTable<RowOf<C>> => {
+    issues.push(...fileIssues);
+    return { file, rows: [], issues: fileIssues, locate: () => ({ file, line: 1, column: 1 }) };
+  };
+  if (!existsSync(path.join(dir, spec.file))) return unreadable([{ file, line: 1, column: 1, message: "file not found" }]);
   try {
     const table = parseTable(spec, readFileSync(path.join(dir, spec.file), "utf8"), file);
     issues.push(...table.issues);
     return table;
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
-    issues.push(...error.issues);
-    return empty;
+    return unreadable([...error.issues]);
   }
 }
 
-/** Reports rows whose `column` names an id that `known` does not contain. */
-function checkReferences<Row>(
+/** Reports rows whose `column` names an id missing from the target table. Skipped when the target itself has problems, which are reported already. */
+function checkReferences<Row, Target>(
   table: ParsedTable<Row>,
   column: string,
   value: (row: Row) => string | undefined,
-  known: ReadonlySet<string>,
-  target: string,
+  targetTable: ParsedTable<Target>,
+  targetId: (row: Target) => string,
+  targetColumn: string,
   issues: DataIssue[],
 ): void {
+  if (targetTable.issues.length > 0) return;
+  const known = new Set(targetTable.rows.map(targetId));
+  const target = `${targetColumn} in ${targetTable.file}`;
   table.rows.forEach((row, index) => {
     const id = value(row);
     if (id !== undefined && !known.has(id)) {
@@ -151,14 +155,14 @@ export function loadDataset(dir: string): Dataset {
   checkMixShares(taskMix, issues);
   checkTiers(routingTiers, issues);
 
-  const modelIds = new Set(models.rows.map((row) => row.modelId));
-  const mixIds = new Set(taskMix.rows.map((row) => row.mixId));
-  checkReferences(benchmarks, "model_id", (row) => row.modelId, modelIds, `model_id in ${models.file}`, issues);
-  checkReferences(routingTiers, "model_id", (row) => row.modelId, modelIds, `model_id in ${models.file}`, issues);
-  checkReferences(taskMix, "task_type", (row) => row.taskType, new Set(taskTypes.rows.map((row) => row.taskType)), `task_type in ${taskTypes.file}`, issues);
-  checkReferences(routingConfig, "mix_id", (row) => row.mixId, mixIds, `mix_id in ${taskMix.file}`, issues);
-  checkReferences(caseStudy, "mix_id", (row) => row.mixId, mixIds, `mix_id in ${taskMix.file}`, issues);
-  checkReferences(caseStudy, "local_hardware_id", (row) => row.localHardwareId, new Set(hardware.rows.map((row) => row.hardwareId)), `hardware_id in ${hardware.file}`, issues);
+  const modelId = (row: schemas.ModelRow) => row.modelId;
+  const mixId = (row: schemas.TaskMixRow) => row.mixId;
+  checkReferences(benchmarks, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
+  checkReferences(routingTiers, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
+  checkReferences(taskMix, "task_type", (row) => row.taskType, taskTypes, (row) => row.taskType, "task_type", issues);
+  checkReferences(routingConfig, "mix_id", (row) => row.mixId, taskMix, mixId, "mix_id", issues);
+  checkReferences(caseStudy, "mix_id", (row) => row.mixId, taskMix, mixId, "mix_id", issues);
+  checkReferences(caseStudy, "local_hardware_id", (row) => row.localHardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
 
   if (issues.length > 0) throw new DataError(issues);
   return {

@@ -1,4 +1,16 @@
 export { loadDataset, displayPath, TABLE_SPECS, type Dataset } from "./dataset";
 export { toDataFrame } from "./frame";
 export { parseTable, camelCase, type ParsedTable, type RowOf, type TableSpec } from "./table";
-export * from "./schemas";
+export * as schemas from "./schemas";
+export type {
+  ModelRow,
+  BenchmarkRow,
+  HardwareRow,
+  WorkloadRow,
+  TaskTypeRow,
+  TaskMixRow,
+  RoutingTierRow,
+  RoutingConfigRow,
+  CaseStudyRow,
+  PublishedFigureRow,
+} from "./schemas";

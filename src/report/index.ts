@@ -1,0 +1,2 @@
+export { chapterTextReport, CHAPTER_BREAK_EVEN_APIS } from "./text-report";
+export { renderTextTable, type TextColumn } from "./text-table";

@@ -1,0 +1,91 @@
+import type { Dataset } from "../data";
+import {
+  breakEvenTable,
+  caseStudyFromData,
+  checkPublishedFigures,
+  cloudCostTable,
+  findWorkload,
+  hardwareMonthlyCost,
+  hybridSavings,
+} from "../chapter";
+import { formatInteger, formatPercent, formatUsd } from "../format";
+import { renderTextTable } from "./text-table";
+
+/** The chapter's key tables, computed from a data folder, as plain text for the terminal. */
+
+/** The APIs the chapter's break-even comparison table compares against, where present in the data. */
+export const CHAPTER_BREAK_EVEN_APIS = ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"];
+
+const right = (header: string) => ({ header, align: "right" as const });
+
+function cloudSection(data: Dataset): string {
+  const workload = findWorkload(data);
+  const rows = cloudCostTable(data, workload).map(({ model, usdPerCall, usdPerDay, usdPerMonth }) => [
+    model.modelName,
+    formatUsd(model.inputUsdPerMtok),
+    formatUsd(model.outputUsdPerMtok),
+    formatUsd(usdPerCall, 5),
+    formatUsd(usdPerDay),
+    formatUsd(usdPerMonth),
+  ]);
+  const title = `59.1 Cloud cost at ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output tokens, ${formatInteger(workload.callsPerDay)} calls/day, ${workload.daysPerMonth} days/month`;
+  return `${title}\n${renderTextTable([{ header: "Model" }, right("In $/M"), right("Out $/M"), right("$/call"), right("$/day"), right("$/month")], rows)}`;
+}
+
+function localSection(data: Dataset): string {
+  const rows = data.hardware.map((row) => {
+    const cost = hardwareMonthlyCost(row, findWorkload(data).daysPerMonth);
+    const items = cost.basis === "itemised" ? [formatUsd(cost.depreciationUsd), formatUsd(cost.powerUsd), formatUsd(cost.opsUsd)] : ["", "", ""];
+    return [row.name, ...items, formatUsd(cost.totalUsd), cost.basis];
+  });
+  return `59.1 Local monthly cost\n${renderTextTable([{ header: "Hardware" }, right("Depreciation"), right("Power"), right("Ops"), right("Total"), { header: "Basis" }], rows)}`;
+}
+
+function breakEvenSection(data: Dataset): string {
+  const apis = CHAPTER_BREAK_EVEN_APIS.filter((id) => data.models.some((model) => model.modelId === id));
+  const cells = breakEvenTable(data, { apiModelIds: apis });
+  const rows = data.hardware.map((machine) => {
+    const mine = cells.filter((cell) => cell.hardwareId === machine.hardwareId);
+    return [machine.name, formatUsd(mine[0]?.monthlyLocalUsd ?? NaN), ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls))];
+  });
+  const headers = apis.map((id) => right(`vs ${data.models.find((model) => model.modelId === id)?.modelName ?? id}`));
+  return `59.3 Break-even, calls/day\n${renderTextTable([{ header: "Hardware" }, right("Local $/month"), ...headers], rows)}`;
+}
+
+function hybridSection(data: Dataset): string {
+  const savings = hybridSavings(data);
+  const rows = savings.byTaskType.map((row) => [row.taskType, formatPercent(row.share * 100, 0), row.complexity.toFixed(2), row.tier, formatUsd(row.monthlyUsd)]);
+  const table = renderTextTable([{ header: "Task type" }, right("Share"), right("Complexity"), { header: "Tier" }, right("$/month")], rows);
+  return `59.4 Hybrid routing\n${table}\nPure cloud ${formatUsd(savings.pureCloudMonthly)}/month, hybrid ${formatUsd(savings.hybridMonthly)}/month, saving ${formatUsd(savings.monthlySavings)} (${formatPercent(savings.savingsPercentage)})`;
+}
+
+function caseSection(data: Dataset): string {
+  const { residency, result } = caseStudyFromData(data);
+  const rows = result.options.map((option) => [
+    option.option.replace("_", "-"),
+    formatUsd(option.localUsd),
+    formatUsd(option.cloudUsd),
+    formatUsd(option.totalUsd),
+    option.compliant ? "yes" : "no",
+    option.withinBudget ? "yes" : "no",
+  ]);
+  const excluded = residency.excluded.map((model) => `${model.modelName} (${model.dataRegion})`).join(", ");
+  return [
+    `59.5 Case study, ${formatInteger(result.monthlyCalls.total)} calls/month`,
+    `Not allowed for sensitive data: ${excluded || "none"}`,
+    renderTextTable([{ header: "Option" }, right("Local"), right("Cloud"), right("Total"), { header: "Compliant" }, { header: "In budget" }], rows),
+    `Cheapest compliant option within budget: ${result.cheapestCompliant?.replace("_", "-") ?? "none"}`,
+  ].join("\n");
+}
+
+function figuresSection(data: Dataset): string {
+  const checks = checkPublishedFigures(data);
+  const differing = checks.filter((check) => !check.withinRounding);
+  const printed = (check: (typeof checks)[number]) => (check.figure.valueHigh === undefined ? String(check.figure.value) : `${check.figure.value}-${check.figure.valueHigh}`);
+  const rows = differing.map((check) => [check.figure.figureId, printed(check), check.recomputed === undefined ? "?" : String(+check.recomputed.toFixed(4))]);
+  return `The chapter's printed figures: ${checks.length - differing.length} of ${checks.length} match their formulas within rounding\n${renderTextTable([{ header: "Differs" }, right("Printed"), right("Recomputed")], rows)}`;
+}
+
+export function chapterTextReport(data: Dataset): string {
+  return [cloudSection(data), localSection(data), breakEvenSection(data), hybridSection(data), caseSection(data), figuresSection(data)].join("\n\n") + "\n";
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { copyOfData } from "./helpers/data-folder";
+
+const ROOT = path.resolve(__dirname, "..");
+
+function roilab(...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/roilab.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("roilab CLI", () => {
+  it("report prints the chapter's tables computed from data/", () => {
+    const { code, stdout } = roilab("report");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$15\.00 +\$0\.04650 +\$46\.50 +\$1,395\.00/);
+    expect(stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) +\$2,222\.22 +\$115\.20 +\$2,000\.00 +\$4,337\.42/);
+    expect(stdout).toMatch(/H100 x8 +\$18,500\.00 +13,261 +17,619 +72,124/);
+    expect(stdout).toContain("Pure cloud $6,975.00/month, hybrid $3,138.75/month, saving $3,836.25 (55.0%)");
+    expect(stdout).toMatch(/hybrid +\$693\.33 +\$418\.50 +\$1,111\.83 +yes +yes/);
+    expect(stdout).toContain("40 of 60 match their formulas within rounding");
+  });
+
+  it("rejects a bad models file with one file:line:column message per problem and exit code 2", () => {
+    const copy = copyOfData({
+      "models.csv": (text) =>
+        text
+          .replace(",output_usd_per_mtok,", ",")
+          .split("\n")
+          .map((line, index) => (index === 0 || !line ? line : line.replace(/^([^,]+,[^,]+,[^,]+,[^,]+),[^,]+,/, "$1,")))
+          .join("\n")
+          .replace("gpt-4o,GPT-4o,OpenAI,2.50,", "gpt-4o,GPT-4o,OpenAI,abc,")
+          .replace("mistral-large,", "gpt-4o-mini,"),
+    });
+    try {
+      const { code, stdout, stderr } = roilab("report", "--data", copy.dir);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      const file = path.join(copy.dir, "models.csv");
+      expect(stderr.trim().split("\n")).toEqual([
+        `${file}:1:17 - missing required column "output_usd_per_mtok"`,
+        `${file}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`,
+        `${file}:10:1 - model_id "gpt-4o-mini" is duplicated (first on line 5)`,
+      ]);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("validate reports a clean data folder", () => {
+    const { code, stdout } = roilab("validate");
+    expect(code).toBe(0);
+    expect(stdout).toBe("data: 10 files, 125 rows, no problems\n");
+  });
+
+  it("exits 2 with usage help for an unknown command or flag", () => {
+    expect(roilab("publish")).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "publish"') });
+    expect(roilab("report", "--colour")).toMatchObject({ code: 2, stderr: expect.stringContaining("--colour") });
+    expect(roilab("--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("Exit codes: 0 success") });
+  });
+});
+
+describe("the package entry", () => {
+  it("require('.') gives the chapter's A100-versus-Claude break-even", () => {
+    const script = "console.log(JSON.stringify(require('.').calculateBreakEven({hardwareCost:80000,monthlyPowerCost:115,monthlyOpsCost:2000,depreciationMonths:36,apiCostPerCall:0.0465})))";
+    const result = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ breakEvenDailyCalls: 3109, breakEvenMonthlyCalls: 93_273, breakEvenPerHour: 129, monthlyOps: 2000 });
+  });
+});

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from "vitest";
+import * as path from "node:path";
+import { DataError, formatDataIssue } from "../../src/errors";
+import { loadDataset } from "../../src/data";
+import { copyOfData, DATA_DIR } from "../helpers/data-folder";
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  cleanups.forEach((dispose) => dispose());
+  cleanups = [];
+});
+
+/** Loads a copy of data/ with the edits applied and returns the messages it fails with, paths relative to that copy. */
+function problems(edits: Parameters<typeof copyOfData>[0]): string[] {
+  const copy = copyOfData(edits);
+  cleanups.push(copy.dispose);
+  try {
+    loadDataset(copy.dir);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    return error.issues.map((issue) => formatDataIssue(issue).split(copy.dir + path.sep).join(""));
+  }
+  throw new Error("expected the data folder to be rejected");
+}
+
+const MODELS_HEADER =
+  "model_id,model_name,provider,input_usd_per_mtok,output_usd_per_mtok,context_tokens,quality_stars,tool_use_stars,speed_stars,value_stars,data_region,as_of,source";
+
+function modelsCsv(...rows: string[]): string {
+  const keep = "hermes-4-70b,Hermes 4,Together AI,0.9,0.9,128000,4,5,4,5,US,2025-09-01,book\nhermes-3-8b,Hermes 3 8B,x,0.2,0.2,,,,,,unknown,2025-09-01,book\nclaude-3-5-sonnet,Claude,Anthropic,3,15,,,,,,US,2025-09-01,book\ngpt-4o,GPT-4o,OpenAI,2.5,10,,,,,,US,2025-09-01,book\ngemini-1.5-pro,Gemini,Google,1.25,5,,,,,,US,2025-09-01,book";
+  return [MODELS_HEADER, keep, ...rows].join("\n") + "\n";
+}
+
+describe("loadDataset", () => {
+  it("loads the shipped data folder with every table typed", () => {
+    const data = loadDataset(DATA_DIR);
+    expect(data.models).toHaveLength(9);
+    expect(data.benchmarks).toHaveLength(24);
+    expect(data.hardware).toHaveLength(8);
+    expect(data.models.find((m) => m.modelId === "claude-3-5-sonnet")).toMatchObject({ inputUsdPerMtok: 3, outputUsdPerMtok: 15, contextTokens: 200_000, dataRegion: "US" });
+    expect(data.models.find((m) => m.modelId === "mistral-large")).toMatchObject({ qualityStars: undefined, cachedInputUsdPerMtok: undefined });
+    expect(data.caseStudy[0]?.allowedRegions).toEqual(["CN", "on_premises"]);
+    expect(data.taskMix.filter((row) => row.mixId === "saas-case" && row.sensitive).map((row) => row.taskType)).toEqual(["compliance_query", "quote_calculation"]);
+  });
+
+  it("reports a non-numeric price, a missing column and a duplicate model, one file:line:column message each", () => {
+    const header = MODELS_HEADER.replace(",output_usd_per_mtok", "");
+    const csv = [header, "a,A,p,abc,1,,,,,US,2025-09-01,s", "b,B,p,1,1,,,,,US,2025-09-01,s", "a,A again,p,1,1,,,,,US,2025-09-01,s"].join("\n");
+    expect(problems({ "models.csv": csv })).toEqual([
+      'models.csv:1:13 - missing required column "output_usd_per_mtok"',
+      'models.csv:2:4 - input_usd_per_mtok must be a non-negative number, got "abc"',
+      'models.csv:4:1 - model_id "a" is duplicated (first on line 2)',
+    ]);
+  });
+
+  it("reports negative prices, bad stars, bad dates and unknown columns", () => {
+    const csv = `${MODELS_HEADER},notes\nx,X,p,-1,1,,6,,,,US,2025-13-45,s,n\n`;
+    expect(problems({ "models.csv": csv })).toEqual([
+      'models.csv:1:14 - unknown column "notes"; expected one of ' +
+        "model_id, model_name, provider, input_usd_per_mtok, output_usd_per_mtok, cached_input_usd_per_mtok, batch_input_usd_per_mtok, batch_output_usd_per_mtok, context_tokens, quality_stars, tool_use_stars, speed_stars, value_stars, data_region, price_map_key, as_of, source",
+      'models.csv:2:4 - input_usd_per_mtok must be a non-negative number, got "-1"',
+      'models.csv:2:7 - quality_stars must be empty or a whole number of stars from 1 to 5, got "6"',
+      'models.csv:2:12 - as_of must be a date as YYYY-MM-DD, got "2025-13-45"',
+    ]);
+  });
+
+  it("reports a row with too few fields", () => {
+    expect(problems({ "models.csv": modelsCsv("x,X,p,1,1") })).toContain("models.csv:7:6 - expected 13 fields, got 5");
+  });
+
+  it("accepts a UTF-8 BOM, CRLF line ends, quoted commas and CJK text", () => {
+    const csv = "\uFEFF" + modelsCsv('qwen,"通义千问, Qwen 2.5",阿里云,0.5,1.5,,,,,,CN,2025-09-01,"价格表, 2025"').replace(/\n/g, "\r\n");
+    const copy = copyOfData({ "models.csv": csv });
+    cleanups.push(copy.dispose);
+    const qwen = loadDataset(copy.dir).models.find((m) => m.modelId === "qwen");
+    expect(qwen).toMatchObject({ modelName: "通义千问, Qwen 2.5", provider: "阿里云", dataRegion: "CN", source: "价格表, 2025" });
+  });
+
+  it("counts lines inside quoted multi-line fields when locating later errors", () => {
+    const csv = modelsCsv('m1,"two\nlines",p,1,1,,,,,,US,2025-09-01,s', "m2,M2,p,oops,1,,,,,,US,2025-09-01,s");
+    expect(problems({ "models.csv": csv })).toEqual(['models.csv:9:4 - input_usd_per_mtok must be a non-negative number, got "oops"']);
+  });
+
+  it("reports a CSV syntax error with its line", () => {
+    expect(problems({ "models.csv": modelsCsv('bad,"unclosed,p,1,1,,,,,,US,2025-09-01,s') })).toEqual([
+      expect.stringMatching(/^models\.csv:7:\d+ - CSV syntax error: .*quote/i),
+    ]);
+  });
+
+  it("reports references that resolve to nothing", () => {
+    expect(problems({ "benchmarks.csv": (text) => text.replace("gpt-4o,AgentBench", "gpt-5,AgentBench") })).toEqual([
+      'benchmarks.csv:3:1 - model_id "gpt-5" does not match any model_id in models.csv',
+    ]);
+    expect(problems({ "case_study.csv": (text) => text.replace("rtx4090x2-saas", "rtx5090") })).toEqual([
+      'case_study.csv:2:8 - local_hardware_id "rtx5090" does not match any hardware_id in hardware.csv',
+    ]);
+  });
+
+  it("reports task-mix shares that do not add up to 1", () => {
+    expect(problems({ "task_mix.csv": (text) => text.replace("router-example,simple_qa,0.35", "router-example,simple_qa,0.45") })).toEqual([
+      'task_mix.csv:2:3 - shares of mix_id "router-example" add up to 1.1, not 1',
+    ]);
+  });
+
+  it("reports itemised hardware without the inputs its cost needs", () => {
+    const hardware = (text: string) => text.replace("a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,80000,36,1.6,0.10,", "a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,,36,,0.10,");
+    expect(problems({ "hardware.csv": hardware })).toEqual([
+      "hardware.csv:2:6 - capex_usd is required when cost_basis is itemised",
+      "hardware.csv:2:8 - power_kw is required when power_usd_per_month is empty",
+    ]);
+  });
+
+  it("reports a missing file and keeps checking the others", () => {
+    expect(problems({ "benchmarks.csv": null, "workloads.csv": "workload_id\n" })).toEqual([
+      "benchmarks.csv:1:1 - file not found",
+      'workloads.csv:1:2 - missing required column "input_tokens_per_call"',
+      'workloads.csv:1:2 - missing required column "output_tokens_per_call"',
+      'workloads.csv:1:2 - missing required column "calls_per_day"',
+      'workloads.csv:1:2 - missing required column "days_per_month"',
+      'workloads.csv:1:2 - missing required column "source"',
+    ]);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { loadDataset, toDataFrame } from "../../src/data";
+import { DATA_DIR } from "../helpers/data-folder";
+
+describe("toDataFrame", () => {
+  it("turns typed rows into a danfojs DataFrame, empty cells as null", () => {
+    const models = loadDataset(DATA_DIR).models;
+    const frame = toDataFrame(models);
+    expect(frame.shape).toEqual([9, 17]);
+    expect(frame.columns).toContain("inputUsdPerMtok");
+    expect(frame.column("inputUsdPerMtok").values).toEqual(models.map((model) => model.inputUsdPerMtok));
+    expect(frame.column("qualityStars").values.at(-1)).toBeNull();
+  });
+
+  it("joins list cells with ';'", () => {
+    const frame = toDataFrame(loadDataset(DATA_DIR).caseStudy);
+    expect(frame.column("allowedRegions").values).toEqual(["CN;on_premises"]);
+  });
+});
