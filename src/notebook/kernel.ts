@@ -1,0 +1,313 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import type * as zmq from "zeromq";
+import {
+  createMessage,
+  decodeMessage,
+  encodeMessage,
+  type ConnectionInfo,
+  type ExecuteReplyContent,
+  type ExecuteRequestContent,
+  type IopubMessage,
+  type KernelInfoReplyContent,
+  type Message,
+} from "./protocol";
+
+/** A tslab kernel run as a child process and driven over ZeroMQ, as Jupyter drives it. */
+
+export class KernelDiedError extends Error {
+  override name = "KernelDiedError";
+  constructor(
+    readonly exitCode: number | null,
+    readonly signal: NodeJS.Signals | null,
+  ) {
+    super(`the kernel died (${signal ? `signal ${signal}` : `exit code ${exitCode}`})`);
+  }
+}
+
+export class ExecuteTimeoutError extends Error {
+  override name = "ExecuteTimeoutError";
+  constructor(
+    readonly timeoutMs: number,
+    readonly messages: IopubMessage[],
+  ) {
+    super(`timed out after ${timeoutMs / 1000} s`);
+  }
+}
+
+export interface ExecuteOutcome {
+  reply: ExecuteReplyContent;
+  /** The iopub messages this request caused, in arrival order (status messages excluded). */
+  messages: IopubMessage[];
+}
+
+export interface KernelStartOptions {
+  /** The kernel's working directory: the notebook's folder, as in Jupyter. */
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** How long to wait for the kernel to answer kernel_info. Default 60 s. */
+  startTimeoutMs?: number;
+}
+
+/** Every kernel process this runner started and has not seen exit, so that no path leaves one behind. */
+const liveKernels = new Set<ChildProcess>();
+
+/** Kills every kernel still running. Safe to call from exit and signal handlers. */
+export function killAllKernels(): void {
+  for (const child of liveKernels) child.kill("SIGKILL");
+}
+
+export function liveKernelPids(): number[] {
+  return [...liveKernels].flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
+}
+
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+export function tslabBinary(): string {
+  return path.join(path.dirname(require.resolve("tslab/package.json")), "bin", "tslab");
+}
+
+interface Waiter {
+  resolve(message: Message): void;
+}
+
+export class TslabKernel {
+  private readonly session = randomUUID();
+  private readonly replyWaiters = new Map<string, Waiter>();
+  private readonly iopubListeners = new Map<string, (message: IopubMessage) => void>();
+  private readonly exited: Promise<void>;
+  private died: KernelDiedError | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly connection: ConnectionInfo,
+    private readonly connectionDir: string,
+    private readonly shell: zmq.Dealer,
+    private readonly control: zmq.Dealer,
+    private readonly iopub: zmq.Subscriber,
+    private readonly stderrTail: string[],
+  ) {
+    this.exited = new Promise((resolve) => {
+      child.once("exit", (code, signal) => {
+        liveKernels.delete(child);
+        if (!this.closed) this.died = new KernelDiedError(code, signal);
+        resolve();
+      });
+    });
+    void this.pump(shell);
+    void this.pump(control);
+    void this.pumpIopub();
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Starts tslab with a fresh connection file (loopback, free ports, random HMAC key) and waits until it answers. */
+  static async start(options: KernelStartOptions): Promise<TslabKernel> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const zeromq = require("zeromq") as typeof zmq;
+    const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
+    const connection: ConnectionInfo = {
+      transport: "tcp",
+      ip: "127.0.0.1",
+      shell_port: shellPort,
+      iopub_port: iopubPort,
+      stdin_port: stdinPort,
+      control_port: controlPort,
+      hb_port: hbPort,
+      key: randomBytes(32).toString("hex"),
+      signature_scheme: "hmac-sha256",
+      kernel_name: "tslab",
+    };
+    const connectionDir = mkdtempSync(path.join(tmpdir(), "roilab-kernel-"));
+    const connectionFile = path.join(connectionDir, "connection.json");
+    writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
+
+    const child = spawn(process.execPath, [tslabBinary(), "kernel", "--config-path", connectionFile], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    liveKernels.add(child);
+    // Keep the end of the kernel's own output: it explains a kernel that fails to start or dies.
+    const stderrTail: string[] = [];
+    const keep = (chunk: Buffer) => {
+      stderrTail.push(chunk.toString());
+      if (stderrTail.length > 20) stderrTail.shift();
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+
+    const url = (port: number) => `tcp://127.0.0.1:${port}`;
+    const shell = new zeromq.Dealer({ linger: 0 });
+    const control = new zeromq.Dealer({ linger: 0 });
+    const iopub = new zeromq.Subscriber({ linger: 0 });
+    shell.connect(url(shellPort));
+    control.connect(url(controlPort));
+    iopub.connect(url(iopubPort));
+    iopub.subscribe();
+
+    const kernel = new TslabKernel(child, connection, connectionDir, shell, control, iopub, stderrTail);
+    try {
+      await kernel.handshake(options.startTimeoutMs ?? 60_000);
+    } catch (error) {
+      await kernel.shutdown(0);
+      throw error;
+    }
+    return kernel;
+  }
+
+  /**
+   * kernel_info until both a shell reply and an iopub message arrive: only then is the iopub subscription
+   * live, so no output of the first cell can be lost.
+   */
+  private async handshake(timeoutMs: number): Promise<KernelInfoReplyContent> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const request = createMessage("kernel_info_request", {}, this.session);
+      let sawIopub = false;
+      this.iopubListeners.set(request.header.msg_id, () => (sawIopub = true));
+      try {
+        const reply = await this.request(this.shell, request, Math.min(2000, deadline - Date.now()));
+        if (reply && sawIopub) return reply.content as unknown as KernelInfoReplyContent;
+        if (reply) await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally {
+        this.iopubListeners.delete(request.header.msg_id);
+      }
+    }
+    throw new Error(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.stderrTail.length ? `:\n${this.stderrTail.join("").trim()}` : ""}`);
+  }
+
+  private async pump(socket: zmq.Dealer): Promise<void> {
+    try {
+      for await (const frames of socket) {
+        const message = decodeMessage(frames, this.connection.key);
+        const parent = message.parent_header.msg_id;
+        const waiter = parent === undefined ? undefined : this.replyWaiters.get(parent);
+        if (waiter && parent !== undefined) {
+          this.replyWaiters.delete(parent);
+          waiter.resolve(message);
+        }
+      }
+    } catch {
+      // The socket was closed.
+    }
+  }
+
+  private async pumpIopub(): Promise<void> {
+    try {
+      for await (const frames of this.iopub) {
+        const message = decodeMessage(frames, this.connection.key) as unknown as IopubMessage;
+        const parent = message.parent_header.msg_id;
+        if (parent !== undefined) this.iopubListeners.get(parent)?.(message);
+      }
+    } catch {
+      // The socket was closed.
+    }
+  }
+
+  /** Sends a request and waits for its reply; undefined on timeout; rejects if the kernel dies. */
+  private async request(socket: zmq.Dealer, message: Message<unknown>, timeoutMs: number): Promise<Message | undefined> {
+    const id = message.header.msg_id;
+    const reply = new Promise<Message | undefined>((resolve) => {
+      this.replyWaiters.set(id, { resolve });
+      setTimeout(() => {
+        this.replyWaiters.delete(id);
+        resolve(undefined);
+      }, timeoutMs).unref();
+    });
+    await socket.send(encodeMessage(message, this.connection.key));
+    const result = await Promise.race([reply, this.exited.then(() => "exited" as const)]);
+    if (result === "exited") throw this.died ?? new KernelDiedError(null, null);
+    return result;
+  }
+
+  /**
+   * Runs one cell. Resolves when both the execute_reply and the kernel's idle status for it have arrived.
+   * Rejects with ExecuteTimeoutError (the kernel is left running: interrupt or kill it) or KernelDiedError.
+   */
+  async execute(code: string, options: { timeoutMs: number; onMessage?: (message: IopubMessage) => void }): Promise<ExecuteOutcome> {
+    if (this.died) throw this.died;
+    const request = createMessage<ExecuteRequestContent>(
+      "execute_request",
+      { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
+      this.session,
+    );
+    const messages: IopubMessage[] = [];
+    let idle!: () => void;
+    const becameIdle = new Promise<void>((resolve) => (idle = resolve));
+    this.iopubListeners.set(request.header.msg_id, (message) => {
+      if (message.header.msg_type === "status") {
+        if ((message.content as { execution_state?: string }).execution_state === "idle") idle();
+        return;
+      }
+      messages.push(message);
+      options.onMessage?.(message);
+    });
+    try {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ExecuteTimeoutError(options.timeoutMs, messages)), options.timeoutMs);
+      });
+      try {
+        const reply = await Promise.race([this.request(this.shell, request, options.timeoutMs + 1000), timeout]);
+        if (!reply) throw new ExecuteTimeoutError(options.timeoutMs, messages);
+        await Promise.race([becameIdle, timeout, this.exited.then(() => Promise.reject(this.died ?? new KernelDiedError(null, null)))]);
+        return { reply: reply.content as unknown as ExecuteReplyContent, messages };
+      } finally {
+        clearTimeout(timer);
+      }
+    } finally {
+      this.iopubListeners.delete(request.header.msg_id);
+    }
+  }
+
+  /** Asks the running cell to stop, as Jupyter's interrupt button does for a signal-mode kernel. */
+  interrupt(): void {
+    if (!this.died) this.child.kill("SIGINT");
+  }
+
+  /** Polite shutdown_request, then SIGKILL after graceMs; closes the sockets and removes the connection file. */
+  async shutdown(graceMs = 2000): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (!this.died && graceMs > 0) {
+      const request = createMessage("shutdown_request", { restart: false }, this.session);
+      void this.control.send(encodeMessage(request, this.connection.key)).catch(() => undefined);
+      await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    }
+    if (liveKernels.has(this.child)) {
+      this.child.kill("SIGKILL");
+      await this.exited;
+    }
+    for (const socket of [this.shell, this.control, this.iopub]) socket.close();
+    rmSync(this.connectionDir, { recursive: true, force: true });
+  }
+
+  /** The kernel's last output lines, for messages about a kernel that died. */
+  recentOutput(): string {
+    return this.stderrTail.join("").trim();
+  }
+
+  /** Set when the kernel process has exited without being shut down. */
+  get deathCause(): KernelDiedError | undefined {
+    return this.died;
+  }
+}
