@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
-import { loadDataset, TABLE_SPECS } from "./data";
+import { loadDataset } from "./data";
 import { ExitCode, RoilabError, UsageError } from "./errors";
+import { installKernel } from "./kernel-install";
+import { parseParameterFlag, plainReporter, readParametersFile, runNotebooks, terminalReporter, type Parameters } from "./notebook";
 import { chapterTextReport } from "./report";
 
 /** roilab's command line: parses arguments and calls the library. Output goes through `io` so tests can record it. */
@@ -8,49 +10,76 @@ import { chapterTextReport } from "./report";
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The terminal to draw progress bars on, when output is a terminal. */
+  terminal?: NodeJS.WriteStream;
 }
 
 const USAGE = `Usage: roilab <command> [options]
 
 Commands:
-  report     Print the chapter's key tables computed from the data folder
-  validate   Check every CSV in the data folder and report each problem as file:line:column
+  run [NOTEBOOK|FOLDER...]  Execute notebooks on the tslab kernel (default: notebooks/)
+  report                    Print the chapter's key tables computed from the data folder
+  validate                  Check every CSV in the data folder; report each problem as file:line:column
+  kernel-install            Register this project's tslab kernel with Jupyter and VS Code
 
-Options:
-  --data DIR   Data folder (default: data)
-  --debug      Show stack traces for errors
-  -h, --help   Show this help
-  --version    Show roilab's version
+Options for run:
+  --out DIR            Where executed notebooks go (default: reports)
+  --data DIR           Data folder for every notebook (default: each notebook's own, data/)
+  -p, --param NAME=VALUE
+                       Override a parameter (JSON value, else a string); repeatable
+  --params FILE        Parameter values from a JSON object
+  --timeout SECONDS    Limit per cell (default: 300)
+  --jobs N             Notebooks run at once (default: number of cores)
+  --force              Re-run notebooks even when nothing changed
+  --allow-errors       Run every cell even after one fails
 
-Exit codes: 0 success, 1 a check or notebook failed, 2 bad input or usage.
+Options for report and validate:
+  --data DIR           Data folder (default: data)
+
+Options for kernel-install:
+  --python PATH        Python that has Jupyter (default: the first found)
+  --user               Install for the current user only
+  --prefix DIR         Install under DIR/share/jupyter/kernels
+
+General:
+  --debug              Show stack traces for errors
+  -h, --help           Show this help
+  --version            Show roilab's version
+
+Exit codes: 0 success, 1 a notebook or check failed, 2 bad input or usage.
 `;
 
-interface Parsed {
-  command: string | undefined;
-  dataDir: string;
-  debug: boolean;
-  help: boolean;
-  version: boolean;
-}
+const OPTIONS = {
+  data: { type: "string" },
+  out: { type: "string", default: "reports" },
+  param: { type: "string", short: "p", multiple: true, default: [] as string[] },
+  params: { type: "string" },
+  timeout: { type: "string", default: "300" },
+  jobs: { type: "string" },
+  force: { type: "boolean", default: false },
+  "allow-errors": { type: "boolean", default: false },
+  python: { type: "string" },
+  user: { type: "boolean", default: false },
+  prefix: { type: "string" },
+  debug: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", default: false },
+} as const;
 
-function parse(argv: readonly string[]): Parsed {
+function parse(argv: readonly string[]) {
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        data: { type: "string", default: "data" },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", default: false },
-      },
-    });
-    if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}`);
-    return { command: positionals[0], dataDir: values.data, debug: values.debug, help: values.help, version: values.version };
+    return parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError((error as Error).message);
   }
+}
+
+function positiveNumber(flag: string, text: string, integer: boolean): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${flag} must be a positive ${integer ? "whole number" : "number"}, got ${JSON.stringify(text)}`);
+  }
+  return value;
 }
 
 function version(): string {
@@ -58,31 +87,69 @@ function version(): string {
   return (require("../package.json") as { version: string }).version;
 }
 
-/** Runs one roilab command and returns its exit code. */
-export function main(argv: readonly string[], io: CliIo): number {
+type Args = ReturnType<typeof parse>;
+
+function noPositionals(args: Args, command: string): void {
+  if (args.positionals.length > 1) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(args.positionals[1])}`);
+}
+
+async function run(args: Args, io: CliIo): Promise<number> {
+  const parameters: Parameters = args.values.params ? readParametersFile(args.values.params) : {};
+  for (const flag of args.values.param) {
+    const [name, value] = parseParameterFlag(flag);
+    parameters[name] = value;
+  }
+  const results = await runNotebooks({
+    paths: args.positionals.slice(1),
+    outDir: args.values.out,
+    parameters,
+    dataDir: args.values.data,
+    timeoutMs: positiveNumber("--timeout", args.values.timeout, false) * 1000,
+    jobs: args.values.jobs === undefined ? undefined : positiveNumber("--jobs", args.values.jobs, true),
+    force: args.values.force,
+    allowErrors: args.values["allow-errors"],
+    reporter: io.terminal ? terminalReporter(io.terminal) : plainReporter(io.stdout),
+  });
+  const failures = results.flatMap((result) => result.failures);
+  for (const failure of failures) io.stderr(`${failure}\n`);
+  return failures.length > 0 ? ExitCode.failed : ExitCode.ok;
+}
+
+/** Runs one roilab command and resolves to its exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const debug = argv.includes("--debug");
   try {
     const args = parse(argv);
-    if (args.version) {
+    const command = args.positionals[0];
+    if (args.values.version) {
       io.stdout(`roilab ${version()}\n`);
       return ExitCode.ok;
     }
-    if (args.help || args.command === undefined) {
+    if (args.values.help || command === undefined) {
       io.stdout(USAGE);
-      return args.help ? ExitCode.ok : ExitCode.badInput;
+      return args.values.help ? ExitCode.ok : ExitCode.badInput;
     }
-    switch (args.command) {
+    switch (command) {
+      case "run":
+        return await run(args, io);
       case "report":
-        io.stdout(chapterTextReport(loadDataset(args.dataDir)));
+        noPositionals(args, command);
+        io.stdout(chapterTextReport(loadDataset(args.values.data ?? "data")));
         return ExitCode.ok;
       case "validate": {
-        const data = loadDataset(args.dataDir);
+        noPositionals(args, command);
+        const dir = args.values.data ?? "data";
+        const data = loadDataset(dir);
         const rows = Object.values(data).filter(Array.isArray).reduce((sum: number, table: unknown[]) => sum + table.length, 0);
-        io.stdout(`${args.dataDir}: ${TABLE_SPECS.length} files, ${rows} rows, no problems\n`);
+        io.stdout(`${dir}: ${Object.values(data).filter(Array.isArray).length} files, ${rows} rows, no problems\n`);
         return ExitCode.ok;
       }
+      case "kernel-install":
+        noPositionals(args, command);
+        installKernel({ python: args.values.python, user: args.values.user, prefix: args.values.prefix }, io.stdout);
+        return ExitCode.ok;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(args.command)}; expected report or validate`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, validate or kernel-install`);
     }
   } catch (error) {
     if (error instanceof RoilabError) {

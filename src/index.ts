@@ -4,3 +4,5 @@ export * from "./data";
 export * from "./chapter";
 export * from "./errors";
 export * from "./format";
+export * from "./report";
+export * from "./notebook";

@@ -136,7 +136,8 @@ export class TslabKernel {
       signature_scheme: "hmac-sha256",
       kernel_name: "tslab",
     };
-    const connectionDir = mkdtempSync(path.join(tmpdir(), "roilab-kernel-"));
+    // The runner's pid in the name tells which runner a kernel belongs to (see the process table).
+    const connectionDir = mkdtempSync(path.join(tmpdir(), `roilab-kernel-${process.pid}-`));
     const connectionFile = path.join(connectionDir, "connection.json");
     writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
 

@@ -1,0 +1,163 @@
+import { rmSync } from "node:fs";
+import * as path from "node:path";
+import { displayPath } from "../data";
+import { cacheKey, cachedNotebook } from "./cache";
+import { failureOutput, formatCellFailure, parseCellFailure, type CellFailure } from "./failure";
+import { ExecuteTimeoutError, KernelDiedError, TslabKernel } from "./kernel";
+import { cellSource, hasTag, readNotebook, serializeNotebook, type ErrorOutput, type Notebook } from "./nbformat";
+import { OutputCollector } from "./outputs";
+import { injectParameters, parameterValue, type Parameters } from "./parameters";
+import { writeFileAtomic } from "../util/atomic-write";
+
+/** Runs one notebook on a fresh tslab kernel in the notebook's folder and writes the executed copy. */
+
+/** The parameter through which `--data` reaches notebooks that declare it. */
+export const DATA_DIR_PARAMETER = "dataDir";
+/** tslab drops queued requests for 200 ms after a failed cell; wait that out before running on. */
+const TSLAB_ABORT_WINDOW_MS = 250;
+const INTERRUPT_GRACE_MS = 2000;
+
+export interface PreparedNotebook {
+  /** The source notebook, as given. */
+  file: string;
+  /** Its name for messages. */
+  name: string;
+  /** Injected and ready to run. */
+  notebook: Notebook;
+  parameters: Parameters;
+  /** Absolute data folder the notebook reads, when it declares dataDir. */
+  dataDir: string | undefined;
+}
+
+/** Reads a notebook and injects parameters. Throws UsageError (exit 2) for unreadable notebooks and unknown parameters. */
+export function prepareNotebook(file: string, parameters: Parameters, dataDir: string | undefined): PreparedNotebook {
+  const name = displayPath(file);
+  const folder = path.dirname(path.resolve(file));
+  // --data arrives relative to the notebook's folder (the kernel's working directory), so reports stay portable.
+  const optional: Parameters = dataDir ? { [DATA_DIR_PARAMETER]: path.relative(folder, path.resolve(dataDir)) || "." } : {};
+  const injection = injectParameters(readNotebook(file), parameters, name, optional);
+  const effective = { ...optional, ...parameters };
+  const dataValue = parameterValue(injection, DATA_DIR_PARAMETER, effective);
+  return {
+    file,
+    name,
+    notebook: injection.notebook,
+    parameters: (injection.notebook.metadata.papermill as { parameters?: Parameters } | undefined)?.parameters ?? {},
+    dataDir: typeof dataValue === "string" ? path.resolve(folder, dataValue) : undefined,
+  };
+}
+
+export interface ExecuteOptions {
+  outDir: string;
+  /** Per cell, ms. */
+  timeoutMs: number;
+  allowErrors: boolean;
+  force: boolean;
+  library: string;
+  onCell?: (event: { notebook: string; done: number; total: number; cellNumber: number }) => void;
+}
+
+export interface NotebookResult {
+  name: string;
+  status: "ok" | "cached" | "failed";
+  /** Where the executed notebook was written (or reused). */
+  outputFile: string;
+  /** Located, human-readable description of each failure. */
+  failures: string[];
+  cellsRun: number;
+  durationMs: number;
+}
+
+/** `reports/x.ipynb` for a clean run; a failed run goes to `x.failed.ipynb` so the last good output survives. */
+export function executedPath(outDir: string, file: string, failed: boolean): string {
+  const base = path.basename(file, ".ipynb");
+  return path.join(outDir, `${base}${failed ? ".failed" : ""}.ipynb`);
+}
+
+function errorCell(message: string, ename: string): ErrorOutput {
+  return { output_type: "error", ename, evalue: message, traceback: [message] };
+}
+
+export async function executeNotebook(prepared: PreparedNotebook, options: ExecuteOptions): Promise<NotebookResult> {
+  const started = Date.now();
+  const { notebook, name } = prepared;
+  const key = cacheKey({ notebook, parameters: prepared.parameters, dataDir: prepared.dataDir, library: options.library });
+  const goodFile = executedPath(options.outDir, prepared.file, false);
+  if (!options.force && cachedNotebook(goodFile, key)) {
+    return { name, status: "cached", outputFile: goodFile, failures: [], cellsRun: 0, durationMs: Date.now() - started };
+  }
+
+  // Cells are numbered as in the source notebook the analyst edits; the injected cell shares its parameters cell's number.
+  let position = 0;
+  const numbered = notebook.cells.map((cell) => ({ cell, number: hasTag(cell, "injected-parameters") ? position : ++position }));
+  const codeCells = numbered.filter(({ cell }) => cell.cell_type === "code");
+  for (const { cell } of codeCells) {
+    cell.outputs = [];
+    cell.execution_count = null;
+  }
+  const failures: string[] = [];
+  let cellsRun = 0;
+  let kernelGone = false;
+  const kernel = await TslabKernel.start({ cwd: path.dirname(path.resolve(prepared.file)) });
+  try {
+    for (const { cell, number } of codeCells) {
+      const source = cellSource(cell);
+      if (!source.trim()) continue;
+      const collector = new OutputCollector();
+      const requestedAt = new Date().toISOString();
+      let failure: string | undefined;
+      try {
+        const { reply } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage: (message) => collector.add(message) });
+        cell.execution_count = reply.execution_count ?? null;
+        if (reply.status === "ok") {
+          cell.outputs = collector.outputs;
+        } else {
+          const parsed: CellFailure = parseCellFailure(collector.stderrText() || reply.evalue || "the cell failed", source, number);
+          cell.outputs = [...collector.withoutStderr(), failureOutput(parsed)];
+          failure = formatCellFailure(name, parsed, source);
+        }
+      } catch (error) {
+        if (error instanceof ExecuteTimeoutError) {
+          kernel.interrupt();
+          await new Promise((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS));
+          await kernel.shutdown(0);
+          kernelGone = true;
+          failure = `${name}, cell ${number} - did not finish within ${options.timeoutMs / 1000} s; the kernel was interrupted and stopped`;
+          cell.outputs = [...collector.outputs, errorCell(failure, "TimeoutError")];
+        } else if (error instanceof KernelDiedError) {
+          kernelGone = true;
+          const recent = kernel.recentOutput();
+          failure = `${name}, cell ${number} - ${error.message} while running this cell${recent ? `\n${recent}` : ""}`;
+          cell.outputs = [...collector.outputs, errorCell(failure, "KernelDied")];
+        } else {
+          throw error;
+        }
+      }
+      cell.metadata.execution = { "shell.execute_request": requestedAt, "shell.execute_reply": new Date().toISOString() };
+      cellsRun += 1;
+      options.onCell?.({ notebook: name, done: cellsRun, total: codeCells.length, cellNumber: number });
+      if (failure) {
+        failures.push(failure);
+        if (!options.allowErrors || kernelGone) break;
+        await new Promise((resolve) => setTimeout(resolve, TSLAB_ABORT_WINDOW_MS));
+      }
+    }
+  } finally {
+    await kernel.shutdown();
+  }
+
+  const failed = failures.length > 0;
+  const durationMs = Date.now() - started;
+  notebook.metadata.roilab = {
+    status: failed ? "failed" : "ok",
+    cache_key: key,
+    parameters: prepared.parameters,
+    data_dir: prepared.dataDir ? path.relative(path.dirname(path.resolve(prepared.file)), prepared.dataDir) : null,
+    executed_at: new Date(started).toISOString(),
+    duration_ms: durationMs,
+  };
+  const outputFile = executedPath(options.outDir, prepared.file, failed && !options.allowErrors);
+  writeFileAtomic(outputFile, serializeNotebook(notebook));
+  if (!failed) rmSync(executedPath(options.outDir, prepared.file, true), { force: true });
+  return { name, status: failed ? "failed" : "ok", outputFile, failures, cellsRun, durationMs };
+}

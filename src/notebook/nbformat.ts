@@ -1,0 +1,112 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { UsageError } from "../errors";
+import type { MimeBundle } from "./protocol";
+
+/** The parts of nbformat 4.5 that roilab reads and writes. */
+
+export interface StreamOutput {
+  output_type: "stream";
+  name: "stdout" | "stderr";
+  text: string;
+}
+
+export interface DisplayDataOutput {
+  output_type: "display_data";
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+}
+
+export interface ExecuteResultOutput {
+  output_type: "execute_result";
+  execution_count: number | null;
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+}
+
+export interface ErrorOutput {
+  output_type: "error";
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
+export type CellOutput = StreamOutput | DisplayDataOutput | ExecuteResultOutput | ErrorOutput;
+
+export interface CellMetadata {
+  tags?: string[];
+  execution?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+export interface Cell {
+  id: string;
+  cell_type: "code" | "markdown" | "raw";
+  source: string | string[];
+  metadata: CellMetadata;
+  outputs?: CellOutput[];
+  execution_count?: number | null;
+  attachments?: unknown;
+}
+
+export interface Notebook {
+  nbformat: number;
+  nbformat_minor: number;
+  metadata: Record<string, unknown> & {
+    kernelspec?: { name: string; display_name: string; language?: string };
+  };
+  cells: Cell[];
+}
+
+export const TSLAB_KERNELSPEC = { name: "tslab", display_name: "TypeScript", language: "typescript" } as const;
+
+export function cellSource(cell: Cell): string {
+  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+}
+
+/** Jupyter's form: a list of lines, each but the last ending in a newline. */
+export function sourceLines(text: string): string[] {
+  return text.split(/(?<=\n)/);
+}
+
+export function newCellId(): string {
+  return randomBytes(4).toString("hex");
+}
+
+export function hasTag(cell: Cell, tag: string): boolean {
+  return cell.metadata.tags?.includes(tag) ?? false;
+}
+
+/** Reads a notebook; a file that is not nbformat 4 JSON is bad input (exit code 2). Cells without ids get one (nbformat 4.5). */
+export function readNotebook(file: string): Notebook {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read the notebook (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let notebook: Notebook;
+  try {
+    notebook = JSON.parse(text) as Notebook;
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message);
+    const offset = position ? Number(position[1]) : 0;
+    const before = text.slice(0, offset);
+    const line = before.split("\n").length;
+    const column = offset - before.lastIndexOf("\n");
+    throw new UsageError(`${file}:${line}:${column} - not valid notebook JSON: ${(error as Error).message}`);
+  }
+  if (notebook?.nbformat !== 4 || !Array.isArray(notebook.cells)) {
+    throw new UsageError(`${file}: not an nbformat 4 notebook`);
+  }
+  for (const cell of notebook.cells) {
+    cell.metadata ??= {};
+    cell.id ??= newCellId();
+  }
+  notebook.nbformat_minor = Math.max(notebook.nbformat_minor ?? 0, 5);
+  return notebook;
+}
+
+export function serializeNotebook(notebook: Notebook): string {
+  return JSON.stringify(notebook, null, 1) + "\n";
+}

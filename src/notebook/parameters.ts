@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { UsageError } from "../errors";
+import { cellSource, hasTag, newCellId, sourceLines, type Notebook } from "./nbformat";
+
+/**
+ * Papermill-style parameters: a cell tagged `parameters` declares defaults; overrides go into a cell tagged
+ * `injected-parameters` right after it. tslab lets a later cell redeclare a `const`, so plain declarations work.
+ */
+
+export type ParameterValue = string | number | boolean | null | ParameterValue[] | { [key: string]: ParameterValue };
+export type Parameters = Record<string, ParameterValue>;
+
+export interface DeclaredParameter {
+  name: string;
+  /** The declared type annotation, e.g. `number`, kept on the injected declaration. */
+  type: string | undefined;
+  /** The default's source text. */
+  defaultSource: string;
+}
+
+const DECLARATION = /^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*([^=]+?))?\s*=\s*(.+?);?\s*(?:\/\/.*)?$/;
+
+/** The top-level declarations of a parameters cell, one per line. */
+export function declaredParameters(source: string): DeclaredParameter[] {
+  return source.split("\n").flatMap((line) => {
+    const match = DECLARATION.exec(line);
+    return match ? [{ name: match[1] as string, type: match[2]?.trim(), defaultSource: (match[3] as string).trim() }] : [];
+  });
+}
+
+/** `-p name=value`: JSON where the value parses as JSON (numbers, booleans, null, arrays, objects, quoted strings), else a plain string. */
+export function parseParameterFlag(flag: string): [string, ParameterValue] {
+  const equals = flag.indexOf("=");
+  if (equals <= 0) throw new UsageError(`-p expects name=value, got ${JSON.stringify(flag)}`);
+  const name = flag.slice(0, equals).trim();
+  const raw = flag.slice(equals + 1);
+  try {
+    return [name, JSON.parse(raw) as ParameterValue];
+  } catch {
+    return [name, raw];
+  }
+}
+
+/** `--params file.json`: an object of parameter values. */
+export function readParametersFile(file: string): Parameters {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read the parameters file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new UsageError(`${file}: expected a JSON object of parameter values`);
+  return value as Parameters;
+}
+
+export interface InjectionResult {
+  notebook: Notebook;
+  /** The notebook's declared parameters and their defaults. */
+  declared: DeclaredParameter[];
+}
+
+/**
+ * Returns a copy of the notebook with `parameters` injected after its parameters cell (replacing an earlier
+ * injected cell). Names the notebook does not declare are a UsageError listing the valid ones.
+ * `optional` values are injected only where the notebook declares them (e.g. dataDir from --data).
+ */
+export function injectParameters(notebook: Notebook, parameters: Parameters, notebookName: string, optional: Parameters = {}): InjectionResult {
+  const copy = structuredClone(notebook);
+  copy.cells = copy.cells.filter((cell) => !hasTag(cell, "injected-parameters"));
+  const index = copy.cells.findIndex((cell) => cell.cell_type === "code" && hasTag(cell, "parameters"));
+  const declared = index >= 0 ? declaredParameters(cellSource(copy.cells[index]!)) : [];
+  const names = new Set(declared.map((parameter) => parameter.name));
+
+  const unknown = Object.keys(parameters).filter((name) => !names.has(name));
+  if (unknown.length > 0) {
+    const valid = declared.length ? `valid parameters: ${declared.map((p) => p.name).join(", ")}` : "it has no cell tagged parameters";
+    throw new UsageError(`${notebookName}: unknown parameter${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; ${valid}`);
+  }
+  const values: Parameters = { ...Object.fromEntries(Object.entries(optional).filter(([name]) => names.has(name))), ...parameters };
+  if (Object.keys(values).length === 0) return { notebook: copy, declared };
+
+  const lines = declared
+    .filter((parameter) => parameter.name in values)
+    .map((parameter) => `const ${parameter.name}${parameter.type ? `: ${parameter.type}` : ""} = ${JSON.stringify(values[parameter.name])};\n`);
+  copy.cells.splice(index + 1, 0, {
+    id: newCellId(),
+    cell_type: "code",
+    source: sourceLines(`// Parameters injected by roilab run\n${lines.join("")}`.trimEnd()),
+    metadata: { tags: ["injected-parameters"] },
+    outputs: [],
+    execution_count: null,
+  });
+  copy.metadata.papermill = { ...(copy.metadata.papermill as object | undefined), parameters: values };
+  return { notebook: copy, declared };
+}
+
+/** The value a parameter will have: injected, else its default when that is a JSON literal. */
+export function parameterValue(result: InjectionResult, name: string, injected: Parameters): ParameterValue | undefined {
+  if (name in injected) return injected[name];
+  const declared = result.declared.find((parameter) => parameter.name === name);
+  if (!declared) return undefined;
+  try {
+    return JSON.parse(declared.defaultSource) as ParameterValue;
+  } catch {
+    return undefined;
+  }
+}

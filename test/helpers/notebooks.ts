@@ -1,0 +1,59 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "../..");
+
+export type FixtureCell = string | { markdown: string } | { code: string; tags: string[] };
+
+/** Writes an nbformat 4.5 notebook for the tslab kernel: a plain string is a code cell. */
+export function writeNotebook(dir: string, name: string, cells: FixtureCell[]): string {
+  const file = path.join(dir, name);
+  const notebook = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+    cells: cells.map((cell, index) => {
+      const id = `cell${index + 1}`;
+      if (typeof cell === "object" && "markdown" in cell) return { id, cell_type: "markdown", metadata: {}, source: cell.markdown };
+      const [source, tags] = typeof cell === "string" ? [cell, undefined] : [cell.code, cell.tags];
+      return { id, cell_type: "code", metadata: tags ? { tags } : {}, source, outputs: [], execution_count: null };
+    }),
+  };
+  writeFileSync(file, JSON.stringify(notebook, null, 1));
+  return file;
+}
+
+export function tempFolder(prefix = "roilab-test-") {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  pid: number;
+}
+
+/** Runs the roilab CLI as a separate process, as a user would. */
+export function roilab(args: string[], options: { cwd?: string; onSpawn?: (pid: number) => void } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "bin/roilab.js"), ...args], { cwd: options.cwd ?? ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    options.onSpawn?.(child.pid as number);
+    child.on("close", (code) => resolve({ code, stdout, stderr, pid: child.pid as number }));
+  });
+}
+
+/** Kernel processes started by the runner with this pid that are still alive. */
+export function kernelsOf(runnerPid: number): string[] {
+  const table = spawnSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" }).stdout;
+  return table.split("\n").filter((line) => line.includes(`roilab-kernel-${runnerPid}-`));
+}
