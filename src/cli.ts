@@ -1,9 +1,19 @@
 import { parseArgs } from "node:util";
-import { loadDataset } from "./data";
 import { ExitCode, RoilabError, UsageError } from "./errors";
-import { installKernel } from "./kernel-install";
-import { parseParameterFlag, plainReporter, readParametersFile, runNotebooks, terminalReporter, type Parameters } from "./notebook";
-import { chapterTextReport } from "./report";
+import { parseParameterFlag, readParametersFile, type Parameters } from "./notebook/parameters";
+import { plainReporter, terminalReporter } from "./notebook/progress";
+import { runNotebooks } from "./notebook/run";
+
+import type * as DataModule from "./data";
+import type * as KernelInstallModule from "./kernel-install";
+import type * as ReportModule from "./report";
+
+// Commands load what they need when they run: a re-run with nothing changed should not pay for the CSV stack.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const dataModule = () => require("./data") as typeof DataModule;
+const reportModule = () => require("./report") as typeof ReportModule;
+const kernelInstallModule = () => require("./kernel-install") as typeof KernelInstallModule;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** roilab's command line: parses arguments and calls the library. Output goes through `io` so tests can record it. */
 
@@ -37,9 +47,7 @@ Options for report and validate:
   --data DIR           Data folder (default: data)
 
 Options for kernel-install:
-  --python PATH        Python that has Jupyter (default: the first found)
-  --user               Install for the current user only
-  --prefix DIR         Install under DIR/share/jupyter/kernels
+  --prefix DIR         Install under DIR/share/jupyter/kernels (default: your Jupyter data folder)
 
 General:
   --debug              Show stack traces for errors
@@ -58,8 +66,6 @@ const OPTIONS = {
   jobs: { type: "string" },
   force: { type: "boolean", default: false },
   "allow-errors": { type: "boolean", default: false },
-  python: { type: "string" },
-  user: { type: "boolean", default: false },
   prefix: { type: "string" },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -132,22 +138,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     switch (command) {
       case "run":
         return await run(args, io);
-      case "report":
+      case "report": {
         noPositionals(args, command);
-        io.stdout(chapterTextReport(loadDataset(args.values.data ?? "data")));
+        const { chapterTextReport } = reportModule();
+        io.stdout(chapterTextReport(dataModule().loadDataset(args.values.data ?? "data")));
         return ExitCode.ok;
+      }
       case "validate": {
         noPositionals(args, command);
         const dir = args.values.data ?? "data";
-        const data = loadDataset(dir);
+        const data = dataModule().loadDataset(dir);
         const rows = Object.values(data).filter(Array.isArray).reduce((sum: number, table: unknown[]) => sum + table.length, 0);
         io.stdout(`${dir}: ${Object.values(data).filter(Array.isArray).length} files, ${rows} rows, no problems\n`);
         return ExitCode.ok;
       }
-      case "kernel-install":
+      case "kernel-install": {
         noPositionals(args, command);
-        installKernel({ python: args.values.python, user: args.values.user, prefix: args.values.prefix }, io.stdout);
+        const { installKernel } = kernelInstallModule();
+        io.stdout(`Registered the TypeScript (tslab) kernel: ${installKernel({ prefix: args.values.prefix })}\n`);
         return ExitCode.ok;
+      }
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, validate or kernel-install`);
     }

@@ -1,35 +1,46 @@
-import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { homedir } from "node:os";
 import * as path from "node:path";
-import { RoilabError } from "./errors";
-import { PROJECT_ROOT } from "./notebook/cache";
+import { writeFileAtomic } from "./util/atomic-write";
+import { tslabBinary } from "./notebook/kernel";
 
-/** Registers this project's tslab as the `tslab` (TypeScript) Jupyter kernel, for JupyterLab, Notebook and VS Code. */
-
-const PYTHON_CANDIDATES = ["python3", "/usr/bin/python3", "python"];
-
-/** The first Python that has jupyter_client, which the kernelspec installer needs. */
-export function findJupyterPython(candidates: readonly string[] = PYTHON_CANDIDATES): string | undefined {
-  return candidates.find((python) => spawnSync(python, ["-c", "import jupyter_client"], { stdio: "ignore" }).status === 0);
-}
+/**
+ * Registers this project's tslab as the `tslab` (TypeScript) Jupyter kernel, for JupyterLab, Notebook and
+ * VS Code. The kernelspec is written directly (tslab's own installer needs IPython, which a plain Jupyter
+ * install may lack) and starts this project's tslab with the Node.js that ran the command.
+ */
 
 export interface KernelInstallOptions {
-  python?: string;
-  /** Install for the current user only. */
-  user?: boolean;
-  /** Install under PREFIX/share/jupyter/kernels. */
+  /** Install under PREFIX/share/jupyter/kernels instead of the user's Jupyter data folder. */
   prefix?: string;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
 }
 
-export function installKernel(options: KernelInstallOptions, write: (text: string) => void): void {
-  const python = options.python ?? findJupyterPython();
-  if (!python) {
-    throw new RoilabError("no Python with Jupyter found; install Jupyter (for example the Debian packages jupyter-nbconvert and python3-nbclient) or pass --python");
-  }
-  const binary = path.join(PROJECT_ROOT, "node_modules", ".bin", "tslab");
-  const args = [path.join(PROJECT_ROOT, "node_modules", "tslab", "bin", "tslab"), "install", `--python=${python}`, `--binary=${binary}`];
-  if (options.user) args.push("--user");
-  if (options.prefix) args.push(`--prefix=${options.prefix}`);
-  const result = spawnSync(process.execPath, args, { encoding: "utf8" });
-  write(result.stdout + result.stderr);
-  if (result.status !== 0) throw new RoilabError(`registering the tslab kernel failed (exit code ${result.status})`);
+/** Jupyter's per-user data folder, as Jupyter itself finds it. */
+export function jupyterDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.JUPYTER_DATA_DIR) return env.JUPYTER_DATA_DIR;
+  if (platform === "darwin") return path.join(homedir(), "Library", "Jupyter");
+  if (platform === "win32") return path.join(env.APPDATA ?? path.join(homedir(), "AppData", "Roaming"), "jupyter");
+  return path.join(env.XDG_DATA_HOME ?? path.join(homedir(), ".local", "share"), "jupyter");
+}
+
+export function kernelSpec() {
+  return {
+    argv: [process.execPath, tslabBinary(), "kernel", "--config-path", "{connection_file}"],
+    display_name: "TypeScript",
+    language: "typescript",
+    interrupt_mode: "signal",
+    metadata: { roilab: true },
+  };
+}
+
+/** Writes `kernels/tslab/kernel.json` and returns its path. */
+export function installKernel(options: KernelInstallOptions = {}): string {
+  const base = options.prefix ? path.join(options.prefix, "share", "jupyter") : jupyterDataDir(options.env, options.platform);
+  const folder = path.join(base, "kernels", "tslab");
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, "kernel.json");
+  writeFileAtomic(file, JSON.stringify(kernelSpec(), null, 1) + "\n");
+  return file;
 }

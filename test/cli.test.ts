@@ -6,7 +6,7 @@ import { copyOfData } from "./helpers/data-folder";
 const ROOT = path.resolve(__dirname, "..");
 
 function roilab(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/roilab.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [path.join(ROOT, "dist/bin.js"), ...args], { cwd: ROOT, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

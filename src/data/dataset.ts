@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { DataError, type DataIssue } from "../errors";
+import { displayPath } from "../util/display-path";
 import * as schemas from "./schemas";
 import { parseTable, type ColumnSpec, type ParsedTable, type RowOf, type TableSpec } from "./table";
 
@@ -33,12 +34,6 @@ export const TABLE_SPECS = [
   schemas.caseStudy,
   schemas.publishedFigures,
 ] as const;
-
-/** How a file is named in messages: relative to the working directory when inside it. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
-}
 
 function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
   const file = displayPath(path.join(dir, spec.file));

@@ -1,4 +1,5 @@
-export { loadDataset, displayPath, TABLE_SPECS, type Dataset } from "./dataset";
+export { loadDataset, TABLE_SPECS, type Dataset } from "./dataset";
+export { displayPath } from "../util/display-path";
 export { toDataFrame } from "./frame";
 export { parseTable, camelCase, type ParsedTable, type RowOf, type TableSpec } from "./table";
 export * as schemas from "./schemas";

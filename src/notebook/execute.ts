@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import * as path from "node:path";
-import { displayPath } from "../data";
+import { displayPath } from "../util/display-path";
 import { cacheKey, cachedNotebook } from "./cache";
 import { failureOutput, formatCellFailure, parseCellFailure, type CellFailure } from "./failure";
 import { ExecuteTimeoutError, KernelDiedError, TslabKernel } from "./kernel";

@@ -40,7 +40,7 @@ export interface CliResult {
 /** Runs the roilab CLI as a separate process, as a user would. */
 export function roilab(args: string[], options: { cwd?: string; onSpawn?: (pid: number) => void } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "bin/roilab.js"), ...args], { cwd: options.cwd ?? ROOT });
+    const child = spawn(process.execPath, [path.join(ROOT, "dist/bin.js"), ...args], { cwd: options.cwd ?? ROOT });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

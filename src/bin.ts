@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-"use strict";
-// roilab's command line; the code lives in the compiled library (npm install builds it).
-const { main } = require("../dist/cli.js");
-const { killAllKernels } = require("../dist/notebook/kernel.js");
+// roilab's executable: wires the process (streams, signals, exit code) to the CLI.
+import { main } from "./cli";
+import { killAllKernels } from "./notebook/kernel";
 
 // No kernel may outlive the runner: kill them on exit and on Ctrl-C / SIGTERM.
 process.on("exit", killAllKernels);
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   process.once(signal, () => {
     killAllKernels();
     process.stderr.write(`roilab: stopped by ${signal}\n`);
@@ -14,11 +13,10 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
   });
 }
 
-const io = {
+void main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   terminal: process.stderr.isTTY ? process.stderr : undefined,
-};
-main(process.argv.slice(2), io).then((code) => {
+}).then((code) => {
   process.exitCode = code;
 });
