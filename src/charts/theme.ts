@@ -1,0 +1,100 @@
+import type { Annotation, Figure, Layout, Provenance, Trace } from "./figure";
+
+/**
+ * The chapter theme: numbered titles, axis titles with units, $ and thousands formatting, a caption with
+ * the data's provenance, and one colour-blind-safe colour per model and per hardware configuration,
+ * the same in every figure.
+ */
+
+/** Paul Tol's "muted" scheme: nine colours distinguishable with the common colour-vision deficiencies. */
+export const MODEL_PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"];
+
+/** Okabe and Ito's scheme, for local hardware (drawn dashed, so it never reads as a model). */
+export const HARDWARE_PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#000000", "#F0E442"];
+
+export const TIER_COLORS: Record<string, string> = {
+  local_small: "#88CCEE",
+  local_large: "#44AA99",
+  cloud_economy: "#DDCC77",
+  cloud_premium: "#CC6677",
+};
+
+const INK = "#222222";
+const GRID = "#e5e5e5";
+export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif";
+
+/** Assigns colours by position in a list of ids (the order of the data file), cycling past the palette. */
+export function colorMap(ids: readonly string[], palette: readonly string[]): Map<string, string> {
+  return new Map(ids.map((id, index) => [id, palette[index % palette.length] as string]));
+}
+
+export function colorOf(colors: ReadonlyMap<string, string>, id: string): string {
+  return colors.get(id) ?? "#777777";
+}
+
+/** Plotly d3-format strings used across figures. */
+export const FORMAT = {
+  usd: "$,.0f",
+  usdCents: "$,.2f",
+  usdPerCall: "$,.4f",
+  integer: ",.0f",
+  percent: ".1f",
+} as const;
+
+export interface AxisOptions {
+  title: string;
+  tickformat?: string;
+  type?: "linear" | "log" | "category";
+  range?: [number, number];
+}
+
+export function axis(options: AxisOptions): Record<string, unknown> {
+  return {
+    title: { text: options.title, standoff: 10 },
+    tickformat: options.tickformat,
+    type: options.type,
+    range: options.range,
+    gridcolor: GRID,
+    zerolinecolor: "#bdbdbd",
+    automargin: true,
+  };
+}
+
+export function caption(provenance: Provenance): string {
+  const files = provenance.files.map((file) => `data/${file}`).join(", ");
+  return `Source: ${files}${provenance.asOf ? `, prices as of ${provenance.asOf}` : ""}. roilab`;
+}
+
+export interface FigureOptions {
+  /** Figure number within the chapter, e.g. "59.3". */
+  number: string;
+  title: string;
+  provenance: Provenance;
+  xaxis?: AxisOptions;
+  yaxis?: AxisOptions;
+  annotations?: Annotation[];
+  /** Extra layout keys (barmode, legend placement…). */
+  layout?: Record<string, unknown>;
+}
+
+/** Builds a figure in the chapter theme around the given traces. */
+export function themedFigure(data: Trace[], options: FigureOptions): Figure {
+  const layout: Layout = {
+    title: { text: `Figure ${options.number} — ${options.title}`, x: 0, xanchor: "left", font: { size: 17 } },
+    font: { family: FONT_FAMILY, color: INK, size: 13 },
+    paper_bgcolor: "#ffffff",
+    plot_bgcolor: "#ffffff",
+    margin: { l: 70, r: 30, t: 60, b: 90 },
+    separators: ".,",
+    hovermode: "closest",
+    legend: { orientation: "h", y: -0.22, x: 0, yanchor: "top" },
+    ...(options.xaxis ? { xaxis: axis(options.xaxis) } : {}),
+    ...(options.yaxis ? { yaxis: axis(options.yaxis) } : {}),
+    ...options.layout,
+    annotations: [
+      ...(options.annotations ?? []),
+      { text: caption(options.provenance), xref: "paper", yref: "paper", x: 0, y: 1.0, yanchor: "bottom", xanchor: "left", showarrow: false, font: { size: 11, color: "#666666" } },
+    ],
+  };
+  return { data, layout };
+}
