@@ -6,3 +6,4 @@ export * from "./errors";
 export * from "./format";
 export * from "./report";
 export * from "./notebook";
+export * from "./charts";

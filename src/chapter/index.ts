@@ -1,2 +1,3 @@
 export * from "./analysis";
 export * from "./figures";
+export * from "./presentation";

@@ -157,6 +157,7 @@ export function loadDataset(dir: string): Dataset {
   checkReferences(taskMix, "task_type", (row) => row.taskType, taskTypes, (row) => row.taskType, "task_type", issues);
   checkReferences(routingConfig, "mix_id", (row) => row.mixId, taskMix, mixId, "mix_id", issues);
   checkReferences(caseStudy, "mix_id", (row) => row.mixId, taskMix, mixId, "mix_id", issues);
+  checkReferences(routingConfig, "local_hardware_id", (row) => row.localHardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(caseStudy, "local_hardware_id", (row) => row.localHardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
 
   if (issues.length > 0) throw new DataError(issues);

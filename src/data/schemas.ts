@@ -151,6 +151,8 @@ export const routingConfig = defineTable({
     assumed_context_tokens: nonNegativeInteger(),
     daily_volume: nonNegativeNumber(),
     mix_id: identifier(),
+    /** The hardware that serves the local tiers, for savings with that hardware paid. */
+    local_hardware_id: identifier(),
     source: text(),
   },
 });

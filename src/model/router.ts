@@ -175,3 +175,26 @@ export class HybridModelRouter {
     };
   }
 }
+
+export interface SavingsAfterHardware {
+  /** Routed cost plus the local hardware, USD per month. */
+  hybridMonthly: number;
+  monthlySavings: number;
+  /** Percent of pure cloud; negative when hybrid costs more. */
+  savingsPercentage: number;
+}
+
+/**
+ * The savings once the hardware that serves the local tiers is paid for. The chapter prices local calls at
+ * zero; this adds the hardware's monthly cost to the hybrid bill, whenever any calls are routed locally.
+ */
+export function savingsAfterHardware(estimate: SavingsEstimate, localMonthlyUsd: number): SavingsAfterHardware {
+  const usesLocal = estimate.byTaskType.some((row) => row.tier.startsWith("local_") && row.dailyCalls > 0);
+  const hybridMonthly = estimate.hybridMonthly + (usesLocal ? localMonthlyUsd : 0);
+  const monthlySavings = estimate.pureCloudMonthly - hybridMonthly;
+  return {
+    hybridMonthly,
+    monthlySavings,
+    savingsPercentage: estimate.pureCloudMonthly > 0 ? (monthlySavings / estimate.pureCloudMonthly) * 100 : 0,
+  };
+}

@@ -1,0 +1,170 @@
+import type { Figure, Provenance, Trace } from "./figure";
+import { colorOf, FORMAT, themedFigure } from "./theme";
+
+/** 59.1–59.2: what each model costs at a workload, and how that grows with volume. */
+
+export interface ModelMonthlyCost {
+  modelId: string;
+  modelName: string;
+  usdPerMonth: number;
+}
+
+/** Figure 59.1a: monthly cost per model at one workload, cheapest first, each bar labelled. */
+export function monthlyCostByModel(rows: readonly ModelMonthlyCost[], colors: ReadonlyMap<string, string>, provenance: Provenance, workloadLabel: string): Figure {
+  const sorted = [...rows].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
+  const trace: Trace = {
+    type: "bar",
+    name: "Monthly cost",
+    x: sorted.map((row) => row.modelName),
+    y: sorted.map((row) => row.usdPerMonth),
+    marker: { color: sorted.map((row) => colorOf(colors, row.modelId)) },
+    text: sorted.map((row) => `$${Math.round(row.usdPerMonth).toLocaleString("en-US")}`),
+    textposition: "outside",
+    cliponaxis: false,
+    hovertemplate: "%{x}<br>%{y:$,.2f} a month<extra></extra>",
+    showlegend: false,
+  };
+  return themedFigure([trace], {
+    number: "59.1a",
+    title: `Monthly cloud cost per model, ${workloadLabel}`,
+    provenance,
+    xaxis: { title: "Model", type: "category" },
+    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+  });
+}
+
+export interface ModelPerCallCost {
+  modelId: string;
+  modelName: string;
+  usdPerCall: number;
+}
+
+/** Figure 59.1b: monthly cost against calls per day, one line per model. */
+export function costVersusVolume(
+  rows: readonly ModelPerCallCost[],
+  callsPerDay: readonly number[],
+  daysPerMonth: number,
+  colors: ReadonlyMap<string, string>,
+  provenance: Provenance,
+): Figure {
+  const traces: Trace[] = rows.map((row) => ({
+    type: "scatter",
+    mode: "lines",
+    name: row.modelName,
+    x: [...callsPerDay],
+    y: callsPerDay.map((calls) => calls * row.usdPerCall * daysPerMonth),
+    line: { color: colorOf(colors, row.modelId), width: 2.5 },
+    hovertemplate: `${row.modelName}<br>%{x:,} calls/day: %{y:$,.0f} a month<extra></extra>`,
+  }));
+  return themedFigure(traces, {
+    number: "59.1b",
+    title: "Cloud cost grows in a straight line with volume",
+    provenance,
+    xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
+    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+  });
+}
+
+export interface MatrixCell {
+  modelId: string;
+  modelName: string;
+  callsPerDay: number;
+  usdPerMonth: number;
+}
+
+/** Figure 59.2a: the cost matrix, model × daily volume, coloured by monthly cost (log scale) and labelled. */
+export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Provenance): Figure {
+  const models = [...new Map(cells.map((cell) => [cell.modelId, cell.modelName])).entries()];
+  const volumes = [...new Set(cells.map((cell) => cell.callsPerDay))].sort((a, b) => a - b);
+  const value = (modelId: string, calls: number) => cells.find((cell) => cell.modelId === modelId && cell.callsPerDay === calls)?.usdPerMonth ?? NaN;
+  const z = models.map(([id]) => volumes.map((calls) => value(id, calls)));
+  const trace: Trace = {
+    type: "heatmap",
+    name: "Monthly cost",
+    x: volumes.map((calls) => `${calls.toLocaleString("en-US")}/day`),
+    y: models.map(([, name]) => name),
+    z: z.map((row) => row.map((usd) => Math.log10(Math.max(usd, 0.01)))),
+    text: z.map((row) => row.map((usd) => `$${Math.round(usd).toLocaleString("en-US")}`)),
+    customdata: z,
+    texttemplate: "%{text}",
+    hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month<extra></extra>",
+    colorscale: "Viridis",
+    showscale: false,
+  };
+  return themedFigure([trace], {
+    number: "59.2a",
+    title: "Cost matrix: monthly cost by model and daily volume",
+    provenance,
+    xaxis: { title: "Calls per day", type: "category" },
+    yaxis: { title: "Model", type: "category" },
+    layout: { margin: { l: 190, r: 30, t: 60, b: 70 } },
+  });
+}
+
+export interface ModelRating {
+  modelId: string;
+  modelName: string;
+  usdPerCall: number;
+  qualityStars: number;
+  toolUseStars: number;
+}
+
+/** Figure 59.2b: what a call costs against the chapter's reasoning-quality rating; marker size shows tool-use stars. */
+export function priceVersusQuality(rows: readonly ModelRating[], colors: ReadonlyMap<string, string>, provenance: Provenance): Figure {
+  const traces: Trace[] = rows.map((row) => ({
+    type: "scatter",
+    mode: "markers+text",
+    name: row.modelName,
+    x: [row.usdPerCall],
+    y: [row.qualityStars],
+    text: [row.modelName],
+    textposition: "top center",
+    marker: { color: colorOf(colors, row.modelId), size: 8 + row.toolUseStars * 4, line: { color: "#ffffff", width: 1 } },
+    hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>quality %{y}★, tool use ${row.toolUseStars}★<extra></extra>`,
+    showlegend: false,
+  }));
+  return themedFigure(traces, {
+    number: "59.2b",
+    title: "Price against quality (marker size: tool-use rating)",
+    provenance,
+    xaxis: { title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" },
+    yaxis: { title: "Reasoning quality (stars)", range: [2.5, 5.6] },
+  });
+}
+
+export interface BenchmarkScore {
+  modelId: string;
+  modelName: string;
+  benchmark: string;
+  score: number;
+  unit: "points" | "percent";
+}
+
+/** Figure 59.2c: each benchmark's scores, one bar per model. */
+export function benchmarkComparison(rows: readonly BenchmarkScore[], colors: ReadonlyMap<string, string>, provenance: Provenance): Figure {
+  const benchmarks = [...new Set(rows.map((row) => row.benchmark))];
+  const models = [...new Map(rows.map((row) => [row.modelId, row.modelName])).entries()];
+  const traces: Trace[] = models.map(([id, name]) => {
+    const scores = benchmarks.map((benchmark) => rows.find((row) => row.modelId === id && row.benchmark === benchmark));
+    return {
+      type: "bar",
+      name,
+      x: benchmarks,
+      y: scores.map((row) => row?.score ?? null),
+      marker: { color: colorOf(colors, id) },
+      text: scores.map((row) => (row ? `${row.score}${row.unit === "percent" ? "%" : ""}` : "")),
+      textposition: "outside",
+      textfont: { size: 10 },
+      cliponaxis: false,
+      hovertemplate: `${name}<br>%{x}: %{text}<extra></extra>`,
+    };
+  });
+  return themedFigure(traces, {
+    number: "59.2c",
+    title: "Agent benchmarks (GAIA in percent, the others in points)",
+    provenance,
+    xaxis: { title: "Benchmark", type: "category" },
+    yaxis: { title: "Score", range: [0, 100] },
+    layout: { barmode: "group", bargap: 0.25 },
+  });
+}

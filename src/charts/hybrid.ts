@@ -1,0 +1,142 @@
+import type { CaseStudyResult, SavingsEstimate } from "../model";
+import type { Annotation, Figure, Provenance, Trace } from "./figure";
+import { FORMAT, TIER_COLORS, themedFigure } from "./theme";
+
+/** 59.4–59.5: routing tasks between tiers, and the case study's options. */
+
+const TIER_LABELS: Record<string, string> = {
+  local_small: "Local small model",
+  local_large: "Local large model",
+  cloud_economy: "Cloud economy",
+  cloud_premium: "Cloud premium",
+};
+
+const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
+
+/**
+ * Figure 59.4a: monthly cost by tier, stacked, for pure cloud, hybrid as the chapter counts it (local calls
+ * free) and hybrid with the local hardware paid for.
+ */
+export function tierCostStacked(estimate: SavingsEstimate, localHardware: { name: string; monthlyUsd: number }, provenance: Provenance): Figure {
+  const bars = ["Pure cloud", "Hybrid (local calls free)", "Hybrid + local hardware"];
+  const tiers = Object.keys(TIER_LABELS);
+  const routed = (tier: string) => estimate.byTaskType.filter((row) => row.tier === tier).reduce((sum, row) => sum + row.monthlyUsd, 0);
+  const traces: Trace[] = tiers.map((tier) => ({
+    type: "bar",
+    name: TIER_LABELS[tier],
+    x: bars,
+    y: [tier === "cloud_premium" ? estimate.pureCloudMonthly : 0, routed(tier), routed(tier)],
+    marker: { color: TIER_COLORS[tier] },
+    hovertemplate: `${TIER_LABELS[tier]}: %{y:$,.0f}<extra></extra>`,
+  }));
+  traces.push({
+    type: "bar",
+    name: `Local hardware (${localHardware.name})`,
+    x: bars,
+    y: [0, 0, localHardware.monthlyUsd],
+    marker: { color: "#BBBBBB", pattern: { shape: "/" } },
+    hovertemplate: "Local hardware: %{y:$,.0f}<extra></extra>",
+  });
+  const totals = [estimate.pureCloudMonthly, estimate.hybridMonthly, estimate.hybridMonthly + localHardware.monthlyUsd];
+  const annotations: Annotation[] = totals.map((total, index) => ({
+    text: usd(total),
+    x: bars[index],
+    y: total,
+    xref: "x",
+    yref: "y",
+    yanchor: "bottom",
+    showarrow: false,
+    font: { size: 13 },
+  }));
+  return themedFigure(traces, {
+    number: "59.4a",
+    title: "Monthly cost by tier: pure cloud against hybrid routing",
+    provenance,
+    xaxis: { title: "Strategy", type: "category" },
+    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+    annotations,
+    layout: { barmode: "stack" },
+  });
+}
+
+export interface ThresholdPoint {
+  complexityThreshold: number;
+  /** As the chapter counts it, local calls free. Percent. */
+  savingsPercentage: number;
+  /** With the local hardware paid for. Percent. */
+  savingsAfterHardwarePercentage: number;
+}
+
+/** Figure 59.4b: savings against the complexity threshold, as the chapter counts them and with hardware paid. */
+export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapterThreshold: number, provenance: Provenance): Figure {
+  const x = points.map((point) => point.complexityThreshold);
+  const traces: Trace[] = [
+    {
+      type: "scatter",
+      mode: "lines+markers",
+      name: "Savings, local calls free (the chapter's count)",
+      x,
+      y: points.map((point) => point.savingsPercentage),
+      line: { color: "#117733", width: 2.5, shape: "hv" },
+      hovertemplate: "threshold %{x:.2f}: %{y:.1f}% saved<extra></extra>",
+    },
+    {
+      type: "scatter",
+      mode: "lines+markers",
+      name: "Savings with local hardware paid",
+      x,
+      y: points.map((point) => point.savingsAfterHardwarePercentage),
+      line: { color: "#882255", width: 2.5, dash: "dot", shape: "hv" },
+      hovertemplate: "threshold %{x:.2f}: %{y:.1f}% saved<extra></extra>",
+    },
+  ];
+  const atChapter = points.find((point) => Math.abs(point.complexityThreshold - chapterThreshold) < 1e-9);
+  return themedFigure(traces, {
+    number: "59.4b",
+    title: "Savings against the complexity threshold",
+    provenance,
+    xaxis: { title: "Complexity threshold for the premium tier", tickformat: ".2f" },
+    yaxis: { title: "Saved against pure cloud (%)", tickformat: FORMAT.percent },
+    annotations: atChapter
+      ? [{ text: `chapter's threshold ${chapterThreshold}: ${atChapter.savingsPercentage.toFixed(1)}% saved`, x: chapterThreshold, y: atChapter.savingsPercentage, xref: "x", yref: "y", showarrow: true, ax: 40, ay: -30 }]
+      : [],
+  });
+}
+
+const OPTION_LABELS: Record<string, string> = { all_cloud: "All cloud", all_local: "All local", hybrid: "Hybrid" };
+
+/** Figure 59.5: the case study's options, local and cloud parts stacked, non-compliant options marked, the budget drawn. */
+export function caseStudyOptions(result: CaseStudyResult, budgetUsdPerMonth: number, provenance: Provenance): Figure {
+  const labels = result.options.map((option) => OPTION_LABELS[option.option] ?? option.option);
+  const traces: Trace[] = [
+    { type: "bar", name: "Local server", x: labels, y: result.options.map((option) => option.localUsd), marker: { color: "#44AA99" }, hovertemplate: "Local: %{y:$,.2f}<extra></extra>" },
+    { type: "bar", name: "Cloud API", x: labels, y: result.options.map((option) => option.cloudUsd), marker: { color: "#DDCC77" }, hovertemplate: "Cloud: %{y:$,.2f}<extra></extra>" },
+  ];
+  const annotations: Annotation[] = result.options.map((option, index) => ({
+    text: `${usd(option.totalUsd)}${option.compliant ? "" : "<br><b>not compliant</b>"}`,
+    x: labels[index],
+    y: option.totalUsd,
+    xref: "x",
+    yref: "y",
+    yanchor: "bottom",
+    showarrow: false,
+    font: { size: 13, color: option.compliant ? "#222222" : "#B2182B" },
+  }));
+  const top = Math.max(...result.options.map((option) => option.totalUsd)) * 1.35;
+  const budgetVisible = budgetUsdPerMonth <= top * 1.5;
+  return themedFigure(traces, {
+    number: "59.5",
+    title: "Case study: monthly cost of each option",
+    provenance,
+    xaxis: { title: "Option", type: "category" },
+    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd, range: [0, budgetVisible ? Math.max(top, budgetUsdPerMonth * 1.1) : top] },
+    annotations: [
+      ...annotations,
+      ...(budgetVisible ? [{ text: `budget ${usd(budgetUsdPerMonth)}`, x: 1, xref: "paper", xanchor: "right", y: budgetUsdPerMonth, yref: "y", yanchor: "bottom", showarrow: false, font: { size: 12, color: "#B2182B" } }] : []),
+    ],
+    layout: {
+      barmode: "stack",
+      shapes: budgetVisible ? [{ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: budgetUsdPerMonth, y1: budgetUsdPerMonth, line: { color: "#B2182B", dash: "dash", width: 1.5 } }] : [],
+    },
+  });
+}

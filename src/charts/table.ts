@@ -1,0 +1,63 @@
+import { formatInteger, formatPercent, formatUsd } from "../format";
+
+/** HTML tables for notebook display: formatted numbers right-aligned, text escaped. */
+
+export type ColumnFormat = "text" | "usd" | "usd0" | "usdPerCall" | "integer" | "percent" | "stars" | "number";
+
+export interface TableColumn {
+  /** Key in the row (a DataFrame column name). */
+  key: string;
+  /** Header text; default: the key. */
+  label?: string;
+  format?: ColumnFormat;
+}
+
+/** A danfojs DataFrame or anything with the same two properties. */
+export interface FrameLike {
+  columns: string[];
+  values: unknown[][] | unknown[];
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] as string);
+}
+
+export function formatCell(value: unknown, format: ColumnFormat): string {
+  if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return "";
+  if (typeof value !== "number") return String(value);
+  switch (format) {
+    case "usd":
+      return formatUsd(value);
+    case "usd0":
+      return formatUsd(value, 0);
+    case "usdPerCall":
+      return formatUsd(value, 5);
+    case "integer":
+      return formatInteger(value);
+    case "percent":
+      return formatPercent(value);
+    case "stars":
+      return "★".repeat(Math.round(value)) + "☆".repeat(Math.max(0, 5 - Math.round(value)));
+    case "number":
+      return value.toLocaleString("en-US", { maximumFractionDigits: 4 });
+    default:
+      return String(value);
+  }
+}
+
+function rowsOf(frame: FrameLike): Record<string, unknown>[] {
+  const values = (frame.values.length > 0 && !Array.isArray(frame.values[0]) ? [frame.values] : frame.values) as unknown[][];
+  return values.map((row) => Object.fromEntries(frame.columns.map((column, index) => [column, row[index]])));
+}
+
+/** Renders rows (or a DataFrame) as an HTML table; numeric formats are right-aligned with tabular figures. */
+export function htmlTable(source: FrameLike | readonly Record<string, unknown>[], columns: readonly TableColumn[], caption?: string): string {
+  const rows = Array.isArray(source) ? (source as Record<string, unknown>[]) : rowsOf(source as FrameLike);
+  const numeric = (column: TableColumn) => column.format !== undefined && column.format !== "text" && column.format !== "stars";
+  const style = (column: TableColumn) => (numeric(column) ? ' style="text-align:right;font-variant-numeric:tabular-nums"' : ' style="text-align:left"');
+  const head = columns.map((column) => `<th${style(column)}>${escapeHtml(column.label ?? column.key)}</th>`).join("");
+  const body = rows
+    .map((row) => `<tr>${columns.map((column) => `<td${style(column)}>${escapeHtml(formatCell(row[column.key], column.format ?? "text"))}</td>`).join("")}</tr>`)
+    .join("\n");
+  return `<table class="roilab-table">${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+}
