@@ -28,6 +28,22 @@ export interface BreakEvenCurvesOptions {
   provenance: Provenance;
   /** Number for the title. Default "59.3a". */
   number?: string;
+  /** Log-log axes, which spread crossovers that span orders of magnitude. Default true. */
+  logScale?: boolean;
+  /** Smallest calls/day shown on a log axis. Default 100. */
+  minCallsPerDay?: number;
+}
+
+/** 1-2-5 steps between two values, for readable log-axis ticks. */
+export function oneTwoFive(min: number, max: number): number[] {
+  const ticks: number[] = [];
+  for (let power = Math.floor(Math.log10(min)); power <= Math.ceil(Math.log10(max)); power++) {
+    for (const step of [1, 2, 5]) {
+      const value = step * 10 ** power;
+      if (value >= min && value <= max) ticks.push(value);
+    }
+  }
+  return ticks;
 }
 
 const formatCalls = (calls: number) => (calls === Infinity ? "never" : `${Math.round(calls).toLocaleString("en-US")}/day`);
@@ -37,7 +53,10 @@ const formatCalls = (calls: number) => (calls === Infinity ? "never" : `${Math.r
  * line; every crossover within range is marked and labelled with its break-even volume.
  */
 export function breakEvenCurves(local: readonly LocalOption[], apis: readonly ApiOption[], cells: readonly BreakEvenCell[], options: BreakEvenCurvesOptions): Figure {
-  const x = [0, options.maxCallsPerDay];
+  const logScale = options.logScale ?? true;
+  const minCalls = logScale ? (options.minCallsPerDay ?? 100) : 0;
+  // Lines are straight on either scale; on log axes they need more than their two ends to draw once clipped.
+  const x = logScale ? Array.from({ length: 25 }, (_, index) => minCalls * (options.maxCallsPerDay / minCalls) ** (index / 24)) : [0, options.maxCallsPerDay];
   const apiTraces: Trace[] = apis.map((api) => ({
     type: "scatter",
     mode: "lines",
@@ -52,11 +71,11 @@ export function breakEvenCurves(local: readonly LocalOption[], apis: readonly Ap
     mode: "lines",
     name: `${machine.name} (local)`,
     x,
-    y: [machine.monthlyUsd, machine.monthlyUsd],
+    y: x.map(() => machine.monthlyUsd),
     line: { color: colorOf(options.hardwareColors, machine.id), width: 2, dash: "dash" },
     hovertemplate: `${machine.name}: %{y:$,.0f} a month at any volume<extra></extra>`,
   }));
-  const visible = cells.filter((cell) => Number.isFinite(cell.breakEvenDailyCalls) && cell.breakEvenDailyCalls <= options.maxCallsPerDay);
+  const visible = cells.filter((cell) => Number.isFinite(cell.breakEvenDailyCalls) && cell.breakEvenDailyCalls >= minCalls && cell.breakEvenDailyCalls <= options.maxCallsPerDay);
   const crossings: Trace = {
     type: "scatter",
     mode: "markers",
@@ -67,28 +86,42 @@ export function breakEvenCurves(local: readonly LocalOption[], apis: readonly Ap
     hovertemplate: "break-even at %{x:,} calls/day<extra></extra>",
     showlegend: false,
   };
-  const annotations: Annotation[] = visible.map((cell) => ({
+  const annotations: Annotation[] = visible.map((cell, index) => ({
     text: formatCalls(cell.breakEvenDailyCalls),
-    x: cell.breakEvenDailyCalls,
-    y: cell.monthlyLocalUsd,
+    // Plotly places annotations on log axes by the logarithm of the value.
+    x: logScale ? Math.log10(cell.breakEvenDailyCalls) : cell.breakEvenDailyCalls,
+    y: logScale ? Math.log10(cell.monthlyLocalUsd) : cell.monthlyLocalUsd,
+    value: cell.breakEvenDailyCalls,
     xref: "x",
     yref: "y",
     showarrow: true,
     arrowhead: 0,
+    // Alternate labels above and below, so neighbouring crossovers stay readable.
     ax: 0,
-    ay: -22,
+    ay: index % 2 === 0 ? -24 : 24,
     font: { size: 11 },
     bgcolor: "rgba(255,255,255,0.85)",
   }));
-  const yMax = Math.max(...local.map((machine) => machine.monthlyUsd)) * 1.6;
-  return themedFigure([...apiTraces, ...localTraces, crossings], {
+  const costs = local.map((machine) => machine.monthlyUsd);
+  const xaxis = logScale
+    ? { title: "Calls per day (log scale)", tickformat: FORMAT.integer, type: "log" as const, range: [Math.log10(minCalls), Math.log10(options.maxCallsPerDay)] as [number, number] }
+    : { title: "Calls per day", tickformat: FORMAT.integer, range: [0, options.maxCallsPerDay] as [number, number] };
+  const yaxis = logScale
+    ? { title: "Cost per month (USD, log scale)", tickformat: FORMAT.usd, type: "log" as const, range: [Math.log10(Math.min(...costs) / 3), Math.log10(Math.max(...costs) * 3)] as [number, number] }
+    : { title: "Cost per month (USD)", tickformat: FORMAT.usd, range: [0, Math.max(...costs) * 1.6] as [number, number] };
+  const figure = themedFigure([...apiTraces, ...localTraces, crossings], {
     number: options.number ?? "59.3a",
     title: "Break-even: local hardware against cloud APIs",
     provenance: options.provenance,
-    xaxis: { title: "Calls per day", tickformat: FORMAT.integer, range: [0, options.maxCallsPerDay] },
-    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd, range: [0, yMax] },
+    xaxis,
+    yaxis,
     annotations,
   });
+  if (logScale) {
+    Object.assign(figure.layout.xaxis as object, { tickvals: oneTwoFive(minCalls, options.maxCallsPerDay) });
+    Object.assign(figure.layout.yaxis as object, { tickvals: oneTwoFive(10 ** yaxis.range[0], 10 ** yaxis.range[1]) });
+  }
+  return figure;
 }
 
 /** Figure 59.3b: break-even calls/day for every hardware × API pair; colour on a log scale, "never" where a call saves nothing. */

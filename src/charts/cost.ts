@@ -1,5 +1,5 @@
 import type { Figure, Provenance, Trace } from "./figure";
-import { colorOf, FORMAT, themedFigure } from "./theme";
+import { axis, colorOf, FORMAT, themedFigure } from "./theme";
 
 /** 59.1–59.2: what each model costs at a workload, and how that grows with volume. */
 
@@ -39,13 +39,14 @@ export interface ModelPerCallCost {
   usdPerCall: number;
 }
 
-/** Figure 59.1b: monthly cost against calls per day, one line per model. */
+/** Figure 59.1b: monthly cost against calls per day, one line per model; a dotted line marks the workload's volume. */
 export function costVersusVolume(
   rows: readonly ModelPerCallCost[],
   callsPerDay: readonly number[],
   daysPerMonth: number,
   colors: ReadonlyMap<string, string>,
   provenance: Provenance,
+  workloadCallsPerDay?: number,
 ): Figure {
   const traces: Trace[] = rows.map((row) => ({
     type: "scatter",
@@ -56,12 +57,15 @@ export function costVersusVolume(
     line: { color: colorOf(colors, row.modelId), width: 2.5 },
     hovertemplate: `${row.modelName}<br>%{x:,} calls/day: %{y:$,.0f} a month<extra></extra>`,
   }));
+  const marker = workloadCallsPerDay === undefined ? undefined : workloadCallsPerDay;
   return themedFigure(traces, {
     number: "59.1b",
     title: "Cloud cost grows in a straight line with volume",
     provenance,
     xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
     yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+    annotations: marker === undefined ? [] : [{ text: `workload: ${marker.toLocaleString("en-US")}/day`, x: marker, xref: "x", y: 1, yref: "paper", yanchor: "bottom", showarrow: false, font: { size: 11 } }],
+    layout: marker === undefined ? {} : { shapes: [{ type: "line", xref: "x", x0: marker, x1: marker, yref: "paper", y0: 0, y1: 1, line: { color: "#555555", dash: "dot", width: 1 } }] },
   });
 }
 
@@ -97,7 +101,8 @@ export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Prov
     provenance,
     xaxis: { title: "Calls per day", type: "category" },
     yaxis: { title: "Model", type: "category" },
-    layout: { margin: { l: 190, r: 30, t: 60, b: 70 } },
+    // The first model of the price list on top, as in the table.
+    layout: { margin: { l: 190, r: 30, t: 60, b: 70 }, yaxis: { title: { text: "Model" }, type: "category", autorange: "reversed", automargin: true } },
   });
 }
 
@@ -111,6 +116,9 @@ export interface ModelRating {
 
 /** Figure 59.2b: what a call costs against the chapter's reasoning-quality rating; marker size shows tool-use stars. */
 export function priceVersusQuality(rows: readonly ModelRating[], colors: ReadonlyMap<string, string>, provenance: Provenance): Figure {
+  // Labels of neighbours on the same rating alternate above and below their markers so they do not collide.
+  const order = [...rows].sort((a, b) => a.qualityStars - b.qualityStars || a.usdPerCall - b.usdPerCall);
+  const below = new Set(order.filter((row, index) => index > 0 && order[index - 1]?.qualityStars === row.qualityStars && order.indexOf(row) % 2 === 1).map((row) => row.modelId));
   const traces: Trace[] = rows.map((row) => ({
     type: "scatter",
     mode: "markers+text",
@@ -118,7 +126,7 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
     x: [row.usdPerCall],
     y: [row.qualityStars],
     text: [row.modelName],
-    textposition: "top center",
+    textposition: below.has(row.modelId) ? "bottom center" : "top center",
     marker: { color: colorOf(colors, row.modelId), size: 8 + row.toolUseStars * 4, line: { color: "#ffffff", width: 1 } },
     hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>quality %{y}★, tool use ${row.toolUseStars}★<extra></extra>`,
     showlegend: false,
@@ -128,6 +136,7 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
     title: "Price against quality (marker size: tool-use rating)",
     provenance,
     xaxis: { title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" },
+    layout: { xaxis: { ...axis({ title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" }), tickvals: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1] } },
     yaxis: { title: "Reasoning quality (stars)", range: [2.5, 5.6] },
   });
 }
@@ -152,11 +161,11 @@ export function benchmarkComparison(rows: readonly BenchmarkScore[], colors: Rea
       x: benchmarks,
       y: scores.map((row) => row?.score ?? null),
       marker: { color: colorOf(colors, id) },
-      text: scores.map((row) => (row ? `${row.score}${row.unit === "percent" ? "%" : ""}` : "")),
+      text: scores.map((row) => (row ? String(row.score) : "")),
       textposition: "outside",
       textfont: { size: 10 },
       cliponaxis: false,
-      hovertemplate: `${name}<br>%{x}: %{text}<extra></extra>`,
+      hovertemplate: `${name}<br>%{x}: %{y}<extra></extra>`,
     };
   });
   return themedFigure(traces, {

@@ -21,7 +21,8 @@ export function tierCostStacked(estimate: SavingsEstimate, localHardware: { name
   const bars = ["Pure cloud", "Hybrid (local calls free)", "Hybrid + local hardware"];
   const tiers = Object.keys(TIER_LABELS);
   const routed = (tier: string) => estimate.byTaskType.filter((row) => row.tier === tier).reduce((sum, row) => sum + row.monthlyUsd, 0);
-  const traces: Trace[] = tiers.map((tier) => ({
+  // Tiers that carry no cost in any bar (free local tiers) would only add empty legend entries.
+  const traces: Trace[] = tiers.filter((tier) => routed(tier) > 0 || (tier === "cloud_premium" && estimate.pureCloudMonthly > 0)).map((tier) => ({
     type: "bar",
     name: TIER_LABELS[tier],
     x: bars,
@@ -132,6 +133,7 @@ export function caseStudyOptions(result: CaseStudyResult, budgetUsdPerMonth: num
     yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd, range: [0, budgetVisible ? Math.max(top, budgetUsdPerMonth * 1.1) : top] },
     annotations: [
       ...annotations,
+      ...(budgetVisible ? [] : [{ text: `budget ${usd(budgetUsdPerMonth)}: above the scale`, x: 1, xref: "paper", xanchor: "right", y: 1, yref: "paper", yanchor: "top", showarrow: false, font: { size: 12, color: "#B2182B" } }]),
       ...(budgetVisible ? [{ text: `budget ${usd(budgetUsdPerMonth)}`, x: 1, xref: "paper", xanchor: "right", y: budgetUsdPerMonth, yref: "y", yanchor: "bottom", showarrow: false, font: { size: 12, color: "#B2182B" } }] : []),
     ],
     layout: {

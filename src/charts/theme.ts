@@ -9,8 +9,8 @@ import type { Annotation, Figure, Layout, Provenance, Trace } from "./figure";
 /** Paul Tol's "muted" scheme: nine colours distinguishable with the common colour-vision deficiencies. */
 export const MODEL_PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"];
 
-/** Okabe and Ito's scheme, for local hardware (drawn dashed, so it never reads as a model). */
-export const HARDWARE_PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#000000", "#F0E442"];
+/** Okabe and Ito's scheme, for local hardware (drawn dashed, so it never reads as a model); grey replaces its yellow, too faint on white. */
+export const HARDWARE_PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#000000", "#7F7F7F"];
 
 export const TIER_COLORS: Record<string, string> = {
   local_small: "#88CCEE",
@@ -80,7 +80,7 @@ export interface FigureOptions {
 /** Builds a figure in the chapter theme around the given traces. */
 export function themedFigure(data: Trace[], options: FigureOptions): Figure {
   const layout: Layout = {
-    title: { text: `Figure ${options.number} — ${options.title}`, x: 0, xanchor: "left", font: { size: 17 } },
+    title: { text: `Figure ${options.number} — ${options.title}`, xref: "container", x: 0.012, xanchor: "left", font: { size: 17 } },
     font: { family: FONT_FAMILY, color: INK, size: 13 },
     paper_bgcolor: "#ffffff",
     plot_bgcolor: "#ffffff",
