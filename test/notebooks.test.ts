@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { copyOfData } from "./helpers/data-folder";
+import { ROOT, roilab, tempFolder } from "./helpers/notebooks";
+
+/** The chapter's notebooks, executed by the runner on the real kernel. */
+
+interface Output {
+  output_type: string;
+  data?: Record<string, unknown>;
+  text?: string;
+}
+interface Executed {
+  cells: { cell_type: string; outputs?: Output[]; source: string | string[] }[];
+}
+
+const PLOTLY = "application/vnd.plotly.v1+json";
+const notebooks = readdirSync(path.join(ROOT, "notebooks")).filter((name) => name.endsWith(".ipynb")).sort();
+const folder = tempFolder("roilab-notebooks-");
+afterAll(() => folder.dispose());
+
+function read(out: string, name: string): Executed {
+  return JSON.parse(readFileSync(path.join(out, name), "utf8")) as Executed;
+}
+const outputs = (notebook: Executed) => notebook.cells.flatMap((cell) => cell.outputs ?? []);
+const figures = (notebook: Executed) =>
+  outputs(notebook).flatMap((output) => (output.data?.[PLOTLY] ? [output.data[PLOTLY] as { data: { name?: string; x?: unknown[]; y?: unknown[] }[]; layout: { title: { text: string } } }] : []));
+const html = (notebook: Executed) => outputs(notebook).map((output) => String(output.data?.["text/html"] ?? output.data?.["text/markdown"] ?? "")).join("\n");
+
+describe("the chapter notebooks", () => {
+  const baseline = path.join(folder.dir, "baseline");
+  let run: Awaited<ReturnType<typeof roilab>>;
+  beforeAll(async () => {
+    run = await roilab(["run", "--out", baseline, "--jobs", "2"]);
+  });
+
+  it("all run without error under roilab run, named in chapter order", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(notebooks).toEqual(["59.1-cost-model.ipynb", "59.2-price-matrix.ipynb", "59.3-break-even.ipynb", "59.4-hybrid-routing.ipynb", "59.5-case-study.ipynb"]);
+  });
+
+  it("show the chapter's figures, each numbered, as the Plotly MIME type", () => {
+    const titles = notebooks.flatMap((name) => figures(read(baseline, name)).map((figure) => figure.layout.title.text));
+    const numbers = new Set(titles.map((title) => /^Figure (59\.\d[a-z]?) — /.exec(title)?.[1]));
+    expect([...numbers].sort()).toEqual(["59.1a", "59.1b", "59.2a", "59.2b", "59.2c", "59.3a", "59.3b", "59.3c", "59.4a", "59.4b", "59.5"]);
+  });
+
+  it("end with a marked what-if cell that recomputes a result and a figure", () => {
+    for (const name of notebooks) {
+      const notebook = read(baseline, name);
+      const last = notebook.cells.at(-1)!;
+      const before = notebook.cells.at(-2)!;
+      expect([before.source].flat().join(""), name).toMatch(/^## What-if: change these and re-run/);
+      expect([last.source].flat().join(""), name).toMatch(/^\/\/ What-if inputs/);
+      expect(last.outputs?.some((output) => output.data?.[PLOTLY]), name).toBe(true);
+    }
+  });
+
+  it("follow a price change in a copy of data/: Claude's output at $18/M moves its tables and figures", async () => {
+    const copy = copyOfData({ "models.csv": (text) => text.replace("Anthropic,3.00,15.00", "Anthropic,3.00,18.00") });
+    try {
+      const changed = path.join(folder.dir, "changed");
+      const result = await roilab(["run", "notebooks/59.1-cost-model.ipynb", "notebooks/59.3-break-even.ipynb", "--data", copy.dir, "--out", changed, "--jobs", "2"]);
+      expect(result.code).toBe(0);
+
+      const before = read(baseline, "59.1-cost-model.ipynb");
+      const after = read(changed, "59.1-cost-model.ipynb");
+      expect(html(before)).toContain("$1,395.00");
+      expect(html(after)).toContain("$1,530.00");
+      const bar = (notebook: Executed) => {
+        const trace = figures(notebook)[0]!.data[0]!;
+        return (trace.y as number[])[(trace.x as string[]).indexOf("Claude 3.5 Sonnet")];
+      };
+      expect(bar(before)).toBeCloseTo(1395, 2);
+      expect(bar(after)).toBeCloseTo(1530, 2);
+
+      const scenarios = (notebook: Executed) => html(notebook).split("\n").find((line) => line.includes("A100 80GB (Hermes 3 70B) vs Claude")) ?? "";
+      expect(scenarios(read(baseline, "59.3-break-even.ipynb"))).toContain(">3,109<");
+      expect(scenarios(read(changed, "59.3-break-even.ipynb"))).toContain(">2,834<");
+      const heatText = (notebook: Executed) => (figures(notebook)[1]!.data[0] as { text: string[][] }).text[0]![0];
+      expect(heatText(read(changed, "59.3-break-even.ipynb"))).toBe("2,834/day");
+    } finally {
+      copy.dispose();
+    }
+  });
+});
