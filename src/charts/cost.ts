@@ -102,7 +102,7 @@ export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Prov
     xaxis: { title: "Calls per day", type: "category" },
     yaxis: { title: "Model", type: "category" },
     // The first model of the price list on top, as in the table.
-    layout: { margin: { l: 190, r: 30, t: 60, b: 70 }, yaxis: { title: { text: "Model" }, type: "category", autorange: "reversed", automargin: true } },
+    layout: { margin: { l: 190, r: 30, t: 60, b: 70 }, yaxis: { title: { text: "Model", standoff: 12 }, type: "category", autorange: "reversed", automargin: true } },
   });
 }
 
