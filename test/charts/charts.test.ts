@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadDataset } from "../../src/data";
+import { loadDataset, toDataFrame } from "../../src/data";
 import {
   apiUsdPerCall,
   breakEvenTable,
@@ -56,7 +56,7 @@ describe("chapter theme", () => {
 describe("figure builders on chapter data", () => {
   it("59.1a: one bar per model, cheapest first, labelled in dollars", () => {
     const figure = monthlyCostByModel(costs.map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerMonth: row.usdPerMonth })), colors, source, "x");
-    const [bars] = figure.data as [{ x: string[]; y: number[]; text: string[]; marker: { color: string[] } }];
+    const [bars] = figure.data as unknown as [{ x: string[]; y: number[]; text: string[]; marker: { color: string[] } }];
     expect(figure.data).toHaveLength(1);
     expect(bars.x[0]).toBe("Hermes 3 8B");
     expect(bars.x.at(-1)).toBe("Claude 3.5 Sonnet");
@@ -70,7 +70,7 @@ describe("figure builders on chapter data", () => {
   it("59.1b: one line per model; Claude costs $13,950 a month at 10,000 calls/day", () => {
     const figure = costVersusVolume(costs.map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerCall: row.usdPerCall })), [0, 5000, 10_000], 30, colors, source, 1000);
     expect(names(figure)).toEqual(data.models.map((model) => model.modelName));
-    const claude = figure.data.find((trace) => trace.name === "Claude 3.5 Sonnet") as { y: number[] };
+    const claude = figure.data.find((trace) => trace.name === "Claude 3.5 Sonnet") as unknown as { y: number[] };
     expect(claude.y[2]).toBeCloseTo(13_950, 2);
     expect(axisTitle(figure, "xaxis")).toBe("Calls per day");
     expect(figure.layout.annotations?.[0]?.text).toBe("workload: 1,000/day");
@@ -79,7 +79,7 @@ describe("figure builders on chapter data", () => {
   it("59.2a: the cost matrix has a row per model and a column per volume, labelled in dollars", () => {
     const cells = costs.flatMap((row) => [1000, 5000].map((calls) => ({ modelId: row.model.modelId, modelName: row.model.modelName, callsPerDay: calls, usdPerMonth: calls * row.usdPerCall * 30 })));
     const figure = costMatrixHeatmap(cells, source);
-    const [heat] = figure.data as [{ x: string[]; y: string[]; text: string[][]; customdata: number[][] }];
+    const [heat] = figure.data as unknown as [{ x: string[]; y: string[]; text: string[][]; customdata: number[][] }];
     expect(heat.x).toEqual(["1,000/day", "5,000/day"]);
     expect(heat.y).toHaveLength(9);
     const claude = heat.y.indexOf("Claude 3.5 Sonnet");
@@ -91,7 +91,7 @@ describe("figure builders on chapter data", () => {
     const rated = costs.filter((row) => row.model.qualityStars !== undefined).map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerCall: row.usdPerCall, qualityStars: row.model.qualityStars!, toolUseStars: row.model.toolUseStars! }));
     const figure = priceVersusQuality(rated, colors, source);
     expect(figure.data).toHaveLength(8);
-    const gpt = figure.data.find((trace) => trace.name === "GPT-4o") as { x: number[]; y: number[]; marker: { size: number } };
+    const gpt = figure.data.find((trace) => trace.name === "GPT-4o") as unknown as { x: number[]; y: number[]; marker: { size: number } };
     expect(gpt.x[0]).toBeCloseTo(0.035, 6);
     expect(gpt.y[0]).toBe(5);
     expect(gpt.marker.size).toBe(28);
@@ -102,7 +102,7 @@ describe("figure builders on chapter data", () => {
     const modelName = (id: string) => findModel(data, id).modelName;
     const figure = benchmarkComparison(data.benchmarks.map((row) => ({ ...row, modelName: modelName(row.modelId) })), colors, provenance(data, ["benchmarks.csv"]));
     expect(names(figure)).toEqual(["Hermes 4 70B (Together AI)", "GPT-4o", "Claude 3.5 Sonnet", "Gemini 1.5 Pro"]);
-    const hermes = figure.data[0] as { x: string[]; y: number[] };
+    const hermes = figure.data[0] as unknown as { x: string[]; y: number[] };
     expect(hermes.x).toEqual(["AgentBench", "GAIA Level 1", "GAIA Level 2", "Terminal-Bench 2.0", "YC-Bench", "TBLite"]);
     expect(hermes.y).toEqual([68.4, 81.2, 54.3, 71.6, 76.8, 82.3]);
     expect(figure.layout.barmode).toBe("group");
@@ -117,11 +117,11 @@ describe("figure builders on chapter data", () => {
   it("59.3a: API lines, dashed local lines and a labelled marker at every crossover in range", () => {
     const figure = breakEvenCurves(local, apis, cells, { maxCallsPerDay: 20_000, daysPerMonth: 30, modelColors: colors, hardwareColors: hardwareColors(data), provenance: source });
     expect(names(figure)).toEqual([...apis.map((api) => api.name), ...local.map((machine) => `${machine.name} (local)`), "Break-even"]);
-    expect((figure.data[3] as { line: { dash: string } }).line.dash).toBe("dash");
+    expect((figure.data[3] as unknown as { line: { dash: string } }).line.dash).toBe("dash");
     const labels = figure.layout.annotations!.slice(0, -1);
     // Of the 15 crossovers, A100 x8 (26,873/day) and H100 x8 (72,124/day) against Hermes lie beyond 20,000/day.
     expect(labels).toHaveLength(13);
-    const a100 = labels.find((label) => label.text === "2,271/day") as { x: number; y: number; value: number };
+    const a100 = labels.find((label) => label.text === "2,271/day") as unknown as { x: number; y: number; value: number };
     expect(a100.value).toBe(2271);
     expect(10 ** a100.x).toBeCloseTo(2271, 6);
     expect(10 ** a100.y).toBeCloseTo(3169, 6);
@@ -138,7 +138,7 @@ describe("figure builders on chapter data", () => {
     const all = data.hardware.map((row) => ({ id: row.hardwareId, name: row.name }));
     const withFree = [...cells, { hardwareId: "rtx4090x1", apiId: "free", monthlyLocalUsd: 530, apiUsdPerCall: 0, breakEvenMonthlyCalls: Infinity, breakEvenDailyCalls: Infinity, breakEvenPerHour: Infinity }];
     const figure = breakEvenHeatmap(breakEvenTable(data, { apiModelIds: apiIds }).concat(withFree), all, [...apis, { id: "free", name: "Free API" }], source);
-    const [heat] = figure.data as [{ x: string[]; y: string[]; text: string[][] }];
+    const [heat] = figure.data as unknown as [{ x: string[]; y: string[]; text: string[][] }];
     expect(heat.x).toEqual(["vs Claude 3.5 Sonnet", "vs GPT-4o", "vs Hermes 4 70B (Together AI)", "vs Free API"]);
     expect(heat.y[0]).toBe("4x A100 80GB (Hermes 3 70B)");
     expect(heat.text[0]?.[0]).toBe("3,109/day");
@@ -152,7 +152,7 @@ describe("figure builders on chapter data", () => {
     expect(names(figure)).toEqual(["Cloud premium", "Local hardware (4x A100)"]);
     expect(figure.layout.barmode).toBe("stack");
     expect(figure.layout.annotations?.slice(0, 3).map((label) => label.text)).toEqual(["$6,975", "$3,139", "$7,476"]);
-    const premium = figure.data[0] as { y: number[] };
+    const premium = figure.data[0] as unknown as { y: number[] };
     expect(premium.y[1]).toBeCloseTo(3138.75, 2);
   });
 
@@ -170,7 +170,7 @@ describe("figure builders on chapter data", () => {
     const { result } = caseStudyFromData(data);
     const figure = caseStudyOptions(result, 5000, source);
     expect(names(figure)).toEqual(["Local server", "Cloud API"]);
-    expect((figure.data[1] as { y: number[] }).y.map((value) => +value.toFixed(2))).toEqual([697.5, 0, 418.5]);
+    expect((figure.data[1] as unknown as { y: number[] }).y.map((value) => +value.toFixed(2))).toEqual([697.5, 0, 418.5]);
     const labels = figure.layout.annotations!.map((label) => label.text);
     expect(labels[0]).toBe("$698<br><b>not compliant</b>");
     expect(labels[2]).toBe("$1,112");
@@ -197,8 +197,7 @@ describe("log-axis ticks and HTML tables", () => {
     expect(html).toContain(">93,277<");
   });
 
-  it("reads a danfojs DataFrame", async () => {
-    const { toDataFrame } = await import("../../src/data");
+  it("reads a danfojs DataFrame", () => {
     const html = htmlTable(toDataFrame([{ a: 1.5 }, { a: 2 }]), [{ key: "a", format: "usd" }]);
     expect(html).toContain("$1.50");
     expect(html).toContain("$2.00");

@@ -1,0 +1,44 @@
+import MarkdownIt from "markdown-it";
+import { escapeHtml } from "../../charts/table";
+
+/** Markdown for reports: raw HTML in markdown is escaped (data and outputs never inject markup); headings get anchors. */
+
+export interface Heading {
+  level: number;
+  text: string;
+  id: string;
+}
+
+export function slugify(text: string): string {
+  const slug = text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\p{Letter}\p{Number}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug || "section";
+}
+
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+
+/** Renders markdown; headings get unique ids (recorded in `headings`) for anchors and a table of contents. */
+export function renderMarkdown(source: string, headings: Heading[] = [], usedIds: Set<string> = new Set()): string {
+  const tokens = markdown.parse(source, {});
+  tokens.forEach((token, index) => {
+    if (token.type !== "heading_open") return;
+    const text = tokens[index + 1]?.content ?? "";
+    let id = slugify(text);
+    for (let suffix = 2; usedIds.has(id); suffix++) id = `${slugify(text)}-${suffix}`;
+    usedIds.add(id);
+    token.attrSet("id", id);
+    headings.push({ level: Number(token.tag.slice(1)), text, id });
+  });
+  return markdown.renderer.render(tokens, markdown.options, {});
+}
+
+/** A table of contents from the level 1–2 headings. */
+export function tableOfContents(headings: readonly Heading[]): string {
+  const items = headings.filter((heading) => heading.level <= 2);
+  if (items.length < 2) return "";
+  return `<nav class="toc" aria-label="Contents"><ol>${items.map((heading) => `<li class="toc-${heading.level}"><a href="#${heading.id}">${escapeHtml(heading.text)}</a></li>`).join("")}</ol></nav>`;
+}

@@ -1,0 +1,57 @@
+import { escapeHtml } from "../../charts/table";
+import type { CellOutput } from "../../notebook/nbformat";
+import { renderMarkdown, type Heading } from "./markdown";
+
+/** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
+
+export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+export const WHATIF_MIME = "application/vnd.roilab.whatif+json";
+
+export interface RenderContext {
+  /** Figures found so far, for stable element ids. */
+  figureCount: number;
+  headings: Heading[];
+  usedIds: Set<string>;
+  /** Cell number (1-based, as in the notebook) of the cell being rendered. */
+  cellNumber: number;
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+const text = (value: unknown) => (Array.isArray(value) ? value.join("") : String(value ?? ""));
+
+/** JSON inside a <script> element: `<` escaped so no data can close the element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+function renderData(data: Record<string, unknown>, context: RenderContext): string {
+  if (data[WHATIF_MIME]) {
+    const id = `whatif-${++context.figureCount}`;
+    return `<div class="whatif" id="${id}"></div><script type="application/json" class="roilab-whatif" data-target="${id}">${scriptJson(data[WHATIF_MIME])}</script>`;
+  }
+  if (data[PLOTLY_MIME]) {
+    const id = `figure-${++context.figureCount}`;
+    const figure = data[PLOTLY_MIME] as { layout?: { title?: { text?: string } } };
+    const label = escapeHtml(figure.layout?.title?.text ?? "Figure");
+    return `<figure class="plotly-figure"><div class="plot" id="${id}" role="img" aria-label="${label}"></div><script type="application/json" class="roilab-figure" data-target="${id}">${scriptJson(figure)}</script></figure>`;
+  }
+  if (data["text/html"] !== undefined) return `<div class="output-html">${text(data["text/html"])}</div>`;
+  if (data["image/svg+xml"] !== undefined) return `<img class="output-image" alt="" src="data:image/svg+xml;base64,${Buffer.from(text(data["image/svg+xml"])).toString("base64")}">`;
+  if (data["image/png"] !== undefined) return `<img class="output-image" alt="" src="data:image/png;base64,${text(data["image/png"]).trim()}">`;
+  if (data["image/jpeg"] !== undefined) return `<img class="output-image" alt="" src="data:image/jpeg;base64,${text(data["image/jpeg"]).trim()}">`;
+  if (data["text/markdown"] !== undefined) return `<div class="output-markdown">${renderMarkdown(text(data["text/markdown"]), context.headings, context.usedIds)}</div>`;
+  if (data["text/plain"] !== undefined) return `<pre class="output-text">${escapeHtml(text(data["text/plain"]))}</pre>`;
+  return "";
+}
+
+export function renderOutput(output: CellOutput, context: RenderContext): string {
+  switch (output.output_type) {
+    case "stream":
+      return `<pre class="output-stream ${output.name}">${escapeHtml(text(output.text).replace(ANSI, ""))}</pre>`;
+    case "display_data":
+    case "execute_result":
+      return renderData(output.data, context);
+    case "error":
+      return `<div class="output-error" role="alert"><p><strong>Cell ${context.cellNumber} failed: ${escapeHtml(output.ename)}</strong>: ${escapeHtml(output.evalue)}</p><pre>${escapeHtml(output.traceback.join("\n").replace(ANSI, ""))}</pre></div>`;
+  }
+}
