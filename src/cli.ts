@@ -7,12 +7,14 @@ import { runNotebooks } from "./notebook/run";
 import type * as DataModule from "./data";
 import type * as KernelInstallModule from "./kernel-install";
 import type * as ReportModule from "./report";
+import type * as ReportBuildModule from "./report/build";
 
 // Commands load what they need when they run: a re-run with nothing changed should not pay for the CSV stack.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const dataModule = () => require("./data") as typeof DataModule;
 const reportModule = () => require("./report") as typeof ReportModule;
 const kernelInstallModule = () => require("./kernel-install") as typeof KernelInstallModule;
+const reportBuildModule = () => require("./report/build") as typeof ReportBuildModule;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** roilab's command line: parses arguments and calls the library. Output goes through `io` so tests can record it. */
@@ -27,8 +29,9 @@ export interface CliIo {
 const USAGE = `Usage: roilab <command> [options]
 
 Commands:
-  run [NOTEBOOK|FOLDER...]  Execute notebooks on the tslab kernel (default: notebooks/)
-  report                    Print the chapter's key tables computed from the data folder
+  run [NOTEBOOK|FOLDER...]     Execute notebooks on the tslab kernel (default: notebooks/)
+  report [NOTEBOOK|FOLDER...]  Run the notebooks and publish them as HTML in reports/, with an index
+  tables                    Print the chapter's key tables computed from the data folder
   validate                  Check every CSV in the data folder; report each problem as file:line:column
   kernel-install            Register this project's tslab kernel with Jupyter and VS Code
 
@@ -43,7 +46,11 @@ Options for run:
   --force              Re-run notebooks even when nothing changed
   --allow-errors       Run every cell even after one fails
 
-Options for report and validate:
+Options for report: all of run's, and
+  --self-contained     Write single-file pages with the assets inlined
+  --no-input           Hide all code; show markdown and outputs only
+
+Options for tables and validate:
   --data DIR           Data folder (default: data)
 
 Options for kernel-install:
@@ -66,6 +73,8 @@ const OPTIONS = {
   jobs: { type: "string" },
   force: { type: "boolean", default: false },
   "allow-errors": { type: "boolean", default: false },
+  "self-contained": { type: "boolean", default: false },
+  "no-input": { type: "boolean", default: false },
   prefix: { type: "string" },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -99,13 +108,13 @@ function noPositionals(args: Args, command: string): void {
   if (args.positionals.length > 1) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(args.positionals[1])}`);
 }
 
-async function run(args: Args, io: CliIo): Promise<number> {
+function runOptions(args: Args, io: CliIo) {
   const parameters: Parameters = args.values.params ? readParametersFile(args.values.params) : {};
   for (const flag of args.values.param) {
     const [name, value] = parseParameterFlag(flag);
     parameters[name] = value;
   }
-  const results = await runNotebooks({
+  return {
     paths: args.positionals.slice(1),
     outDir: args.values.out,
     parameters,
@@ -115,10 +124,28 @@ async function run(args: Args, io: CliIo): Promise<number> {
     force: args.values.force,
     allowErrors: args.values["allow-errors"],
     reporter: io.terminal ? terminalReporter(io.terminal) : plainReporter(io.stdout),
-  });
+  };
+}
+
+function reportFailures(results: { failures: string[] }[], io: CliIo): number {
   const failures = results.flatMap((result) => result.failures);
   for (const failure of failures) io.stderr(`${failure}\n`);
   return failures.length > 0 ? ExitCode.failed : ExitCode.ok;
+}
+
+async function run(args: Args, io: CliIo): Promise<number> {
+  return reportFailures(await runNotebooks(runOptions(args, io)), io);
+}
+
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function report(args: Args, io: CliIo): Promise<number> {
+  const { buildReports } = reportBuildModule();
+  const result = await buildReports({ ...runOptions(args, io), selfContained: args.values["self-contained"], noInput: args.values["no-input"] });
+  for (const page of result.pages) {
+    io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);
+  }
+  return reportFailures(result.notebooks, io);
 }
 
 /** Runs one roilab command and resolves to its exit code. */
@@ -138,7 +165,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     switch (command) {
       case "run":
         return await run(args, io);
-      case "report": {
+      case "report":
+        return await report(args, io);
+      case "tables": {
         noPositionals(args, command);
         const { chapterTextReport } = reportModule();
         io.stdout(chapterTextReport(dataModule().loadDataset(args.values.data ?? "data")));
@@ -159,7 +188,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return ExitCode.ok;
       }
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, validate or kernel-install`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, tables, validate or kernel-install`);
     }
   } catch (error) {
     if (error instanceof RoilabError) {

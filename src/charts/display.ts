@@ -1,5 +1,6 @@
 import type { Figure } from "./figure";
 import { htmlTable, type FrameLike, type TableColumn } from "./table";
+import { WHATIF_MIME, type BreakEvenPanelSpec } from "./whatif";
 
 /** Showing figures and tables in a notebook cell run by tslab. */
 
@@ -34,4 +35,16 @@ export function displayTable(source: FrameLike | readonly Record<string, unknown
 /** Shows markdown (a headline number, a note) in the cell's output. */
 export function displayMarkdown(markdown: string): void {
   tslab().display.markdown(markdown);
+}
+
+/**
+ * Declares an interactive what-if panel for the HTML report (recomputed in the reader's browser). Jupyter
+ * front ends show the text fallback; the notebook's own what-if cell serves them.
+ */
+export function displayWhatIfPanel(spec: BreakEvenPanelSpec): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const channel = (require("tslab/dist/jupyter") as TslabJupyter).lastWriteDisplayData;
+  const bundle = { [WHATIF_MIME]: spec, "text/plain": `What-if panel "${spec.title}": interactive in the HTML report` };
+  if (channel) channel({ data: bundle, metadata: {}, transient: {} }, false);
+  else tslab().display.raw(WHATIF_MIME, spec as unknown as string);
 }

@@ -5,3 +5,4 @@ export * from "./break-even";
 export * from "./hybrid";
 export * from "./table";
 export * from "./display";
+export * from "./whatif";

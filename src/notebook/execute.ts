@@ -59,6 +59,10 @@ export interface ExecuteOptions {
 
 export interface NotebookResult {
   name: string;
+  /** The source notebook. */
+  file: string;
+  /** Absolute data folder the notebook read, when it declares dataDir. */
+  dataDir: string | undefined;
   status: "ok" | "cached" | "failed";
   /** Where the executed notebook was written (or reused). */
   outputFile: string;
@@ -84,7 +88,7 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   const key = cacheKey({ notebook, parameters: prepared.parameters, dataDir: prepared.dataDir, library: options.library });
   const goodFile = executedPath(options.outDir, prepared.file, false);
   if (!options.force && cachedNotebook(goodFile, key)) {
-    return { name, status: "cached", outputFile: goodFile, failures: [], cellsRun: 0, durationMs: Date.now() - started };
+    return { name, file: prepared.file, dataDir: prepared.dataDir, status: "cached", outputFile: goodFile, failures: [], cellsRun: 0, durationMs: Date.now() - started };
   }
 
   // Cells are numbered as in the source notebook the analyst edits; the injected cell shares its parameters cell's number.
@@ -159,5 +163,5 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   const outputFile = executedPath(options.outDir, prepared.file, failed && !options.allowErrors);
   writeFileAtomic(outputFile, serializeNotebook(notebook));
   if (!failed) rmSync(executedPath(options.outDir, prepared.file, true), { force: true });
-  return { name, status: failed ? "failed" : "ok", outputFile, failures, cellsRun, durationMs };
+  return { name, file: prepared.file, dataDir: prepared.dataDir, status: failed ? "failed" : "ok", outputFile, failures, cellsRun, durationMs };
 }

@@ -1,11 +1,12 @@
 import { escapeHtml } from "../../charts/table";
 import type { CellOutput } from "../../notebook/nbformat";
 import { renderMarkdown, type Heading } from "./markdown";
+import { WHATIF_MIME } from "../../charts/whatif";
 
 /** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
-export const WHATIF_MIME = "application/vnd.roilab.whatif+json";
+export { WHATIF_MIME } from "../../charts/whatif";
 
 export interface RenderContext {
   /** Figures found so far, for stable element ids. */

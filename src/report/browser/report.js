@@ -1,0 +1,21 @@
+/* roilab report: draws the page's Plotly figures from their JSON and starts any what-if panels. No network. */
+(function () {
+  "use strict";
+  var config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["sendDataToCloud"] };
+  function draw() {
+    var scripts = document.querySelectorAll("script.roilab-figure");
+    var pending = [];
+    for (var i = 0; i < scripts.length; i++) {
+      var figure = JSON.parse(scripts[i].textContent);
+      var target = document.getElementById(scripts[i].getAttribute("data-target"));
+      if (window.RoilabWhatIf && !target.closest(".card")) figure = window.RoilabWhatIf.fitFigure(figure, window.innerWidth);
+      pending.push(window.Plotly.newPlot(target, figure.data, figure.layout, config));
+    }
+    if (window.RoilabWhatIf) pending.push(window.RoilabWhatIf.start(document, window.Plotly));
+    Promise.all(pending).then(function () {
+      document.documentElement.setAttribute("data-figures-drawn", String(scripts.length));
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw);
+  else draw();
+})();

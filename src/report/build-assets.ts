@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/**
+ * Builds the browser assets every report shares into dist/assets (run by `npm run build`): a Plotly bundle
+ * of only the trace types roilab draws, the what-if panels bundled from roilab's own model and chart code,
+ * and the page's stylesheet and script. Reports copy them; nothing is fetched at view time.
+ */
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync } from "node:fs";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const SOURCE = path.join(ROOT, "src", "report", "browser");
+export const ASSETS_DIR = path.join(ROOT, "dist", "assets");
+
+async function main(): Promise<void> {
+  mkdirSync(ASSETS_DIR, { recursive: true });
+  const common = { bundle: true, minify: true, format: "iife", legalComments: "none", logLevel: "warning", target: "es2019" } as const;
+  await build({ ...common, entryPoints: [path.join(SOURCE, "plotly-bundle.js")], globalName: "Plotly", define: { global: "window" }, outfile: path.join(ASSETS_DIR, "plotly.min.js") });
+  await build({ ...common, entryPoints: [path.join(SOURCE, "whatif.ts")], globalName: "RoilabWhatIf", outfile: path.join(ASSETS_DIR, "whatif.js") });
+  for (const file of ["report.css", "report.js"]) copyFileSync(path.join(SOURCE, file), path.join(ASSETS_DIR, file));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`building report assets failed: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { PROJECT_ROOT } from "../notebook/cache";
+import type { NotebookResult } from "../notebook/execute";
+import type { Notebook } from "../notebook/nbformat";
+import { runNotebooks, type RunOptions } from "../notebook/run";
+import { writeFileAtomic } from "../util/atomic-write";
+import { renderNotebook } from "./html/notebook";
+import { renderIndex, type IndexCard } from "./html/index-page";
+import { renderFooter, renderPage, type PageAssets } from "./html/page";
+import { dataFileRecords, softwareVersions } from "./provenance";
+
+/** roilab report: run the notebooks, then publish each executed notebook as an HTML page, plus an index. */
+
+const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "whatif.js", "report.js"] };
+const BUILT_ASSETS = path.join(PROJECT_ROOT, "dist", "assets");
+
+export interface ReportOptions extends RunOptions {
+  /** One file per report with the assets inlined, instead of the shared reports/assets/. */
+  selfContained: boolean;
+  /** Hide all code cells' source. */
+  noInput: boolean;
+}
+
+export interface PageWeight {
+  file: string;
+  /** The HTML file alone. */
+  bytes: number;
+  /** With the shared assets it loads (equal to bytes for a self-contained page). */
+  bytesWithAssets: number;
+}
+
+export interface ReportResult {
+  notebooks: NotebookResult[];
+  pages: PageWeight[];
+}
+
+function assetsFor(selfContained: boolean): PageAssets {
+  if (!selfContained) return { mode: "shared", css: `assets/${ASSET_FILES.css}`, scripts: ASSET_FILES.scripts.map((file) => `assets/${file}`) };
+  const read = (file: string) => readFileSync(path.join(BUILT_ASSETS, file), "utf8");
+  return { mode: "inline", css: read(ASSET_FILES.css), scripts: ASSET_FILES.scripts.map(read) };
+}
+
+function copySharedAssets(outDir: string): number {
+  const target = path.join(outDir, "assets");
+  mkdirSync(target, { recursive: true });
+  let bytes = 0;
+  for (const file of [ASSET_FILES.css, ...ASSET_FILES.scripts]) {
+    writeFileAtomic(path.join(target, file), readFileSync(path.join(BUILT_ASSETS, file)));
+    bytes += statSync(path.join(target, file)).size;
+  }
+  return bytes;
+}
+
+/** The card text: the first markdown output of a cell tagged `headline`, else of any cell. */
+function headlineOf(notebook: Notebook): string | undefined {
+  const markdownOf = (cells: Notebook["cells"]) =>
+    cells.flatMap((cell) => cell.outputs ?? []).flatMap((output) => (output.output_type === "display_data" && typeof output.data["text/markdown"] === "string" ? [output.data["text/markdown"]] : []))[0];
+  return markdownOf(notebook.cells.filter((cell) => cell.metadata.tags?.includes("headline"))) ?? markdownOf(notebook.cells);
+}
+
+function firstFigure(notebook: Notebook): unknown {
+  for (const cell of notebook.cells) for (const output of cell.outputs ?? []) if (output.output_type === "display_data" && output.data["application/vnd.plotly.v1+json"]) return output.data["application/vnd.plotly.v1+json"];
+  return undefined;
+}
+
+export async function buildReports(options: ReportOptions): Promise<ReportResult> {
+  const notebooks = await runNotebooks(options);
+  const assets = assetsFor(options.selfContained);
+  const sharedBytes = options.selfContained ? 0 : copySharedAssets(options.outDir);
+  const versions = softwareVersions(PROJECT_ROOT);
+  const builtAt = new Date().toISOString();
+  const pages: PageWeight[] = [];
+  const cards: IndexCard[] = [];
+  const dataDirs = new Set<string>();
+
+  for (const result of notebooks) {
+    // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
+    if (result.status === "failed" && !options.allowErrors) continue;
+    const executed = JSON.parse(readFileSync(result.outputFile, "utf8")) as Notebook;
+    const rendered = renderNotebook(executed, { noInput: options.noInput });
+    const parameters = ((executed.metadata.papermill as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {}) as Record<string, unknown>;
+    const data = dataFileRecords(result.dataDir);
+    if (result.dataDir) dataDirs.add(result.dataDir);
+    const name = path.basename(result.file, ".ipynb");
+    const html = renderPage({
+      title: rendered.title ?? name,
+      body: rendered.body,
+      assets,
+      footer: renderFooter({ data, parameters, versions, builtAt }),
+    });
+    const file = path.join(options.outDir, `${name}.html`);
+    writeFileAtomic(file, html);
+    const bytes = Buffer.byteLength(html);
+    pages.push({ file, bytes, bytesWithAssets: bytes + sharedBytes });
+    cards.push({ href: `${name}.html`, title: rendered.title ?? name, headline: headlineOf(executed), figure: firstFigure(executed), failed: result.status === "failed" });
+  }
+
+  const asOf = [...dataDirs].flatMap((dir) => dataFileRecords(dir)).filter((record) => record.asOf);
+  const index = renderPage({
+    title: "roilab — cloud vs local LLM cost analysis",
+    body: renderIndex({ cards, builtAt, asOf }),
+    assets,
+    footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
+  });
+  const indexFile = path.join(options.outDir, "index.html");
+  writeFileAtomic(indexFile, index);
+  pages.push({ file: indexFile, bytes: Buffer.byteLength(index), bytesWithAssets: Buffer.byteLength(index) + sharedBytes });
+  return { notebooks, pages };
+}

@@ -1,0 +1,49 @@
+import { escapeHtml } from "../../charts/table";
+import type { DataFileRecord } from "../provenance";
+import { renderMarkdown } from "./markdown";
+import { scriptJson } from "./outputs";
+import { readableTime } from "./time";
+
+/** The index of a report build: what it is, when it was built, how old its prices are, and a card per section. */
+
+export interface IndexCard {
+  href: string;
+  title: string;
+  headline: string | undefined;
+  figure: unknown;
+  failed: boolean;
+}
+
+export interface IndexOptions {
+  cards: IndexCard[];
+  builtAt: string;
+  asOf: DataFileRecord[];
+}
+
+/** Shrinks a figure for a card: no legend, tight margins, title kept short. */
+function thumbnail(figure: unknown): unknown {
+  const spec = figure as { data: unknown[]; layout: Record<string, unknown> };
+  return {
+    data: spec.data,
+    layout: { ...spec.layout, showlegend: false, annotations: [], margin: { l: 50, r: 10, t: 30, b: 40 }, title: { ...(spec.layout.title as object), font: { size: 12 } }, xaxis: { ...(spec.layout.xaxis as object), title: { text: "" }, showticklabels: false }, yaxis: { ...(spec.layout.yaxis as object), title: { text: "" } } },
+  };
+}
+
+export function renderIndex(options: IndexOptions): string {
+  const dates = [...new Map(options.asOf.map((record) => [record.name, record.asOf])).entries()]
+    .map(([name, asOf]) => `${escapeHtml(name)} as of ${escapeHtml(asOf ?? "")}`)
+    .join("; ");
+  const cards = options.cards
+    .map((card, index) => {
+      const plot = card.figure
+        ? `<div class="plot" id="card-figure-${index}"></div><script type="application/json" class="roilab-figure" data-target="card-figure-${index}">${scriptJson(thumbnail(card.figure))}</script>`
+        : "";
+      return `<article class="card"><h2><a href="${escapeHtml(card.href)}">${escapeHtml(card.title)}</a></h2>${card.failed ? '<p class="output-error">This notebook failed; the page shows its errors.</p>' : ""}${card.headline ? `<div class="headline">${renderMarkdown(card.headline)}</div>` : ""}${plot}</article>`;
+    })
+    .join("\n");
+  return `<h1>Model selection cost matrix: cloud vs local ROI</h1>
+<p>Chapter 59's cost model, re-run on the data below. Built ${escapeHtml(readableTime(options.builtAt))}.${dates ? ` Data: ${dates}.` : ""}</p>
+<div class="cards">
+${cards}
+</div>`;
+}

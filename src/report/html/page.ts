@@ -1,0 +1,69 @@
+import { escapeHtml } from "../../charts/table";
+import type { DataFileRecord, SoftwareVersions } from "../provenance";
+import { readableTime } from "./time";
+
+/** The page around a report: head, header, footer with provenance, and the shared or inlined assets. */
+
+export interface PageAssets {
+  /** Relative URLs of the shared assets, or their contents for a single-file report. */
+  mode: "shared" | "inline";
+  css: string;
+  scripts: string[];
+}
+
+export interface PageOptions {
+  title: string;
+  body: string;
+  assets: PageAssets;
+  footer: string;
+  /** Link back to the index; absent on the index itself. */
+  indexHref?: string;
+}
+
+function inlineScript(code: string): string {
+  return `<script>${code.replace(/<\/script/gi, "<\\/script")}</script>`;
+}
+
+export function renderPage(options: PageOptions): string {
+  const { assets } = options;
+  const css = assets.mode === "shared" ? `<link rel="stylesheet" href="${assets.css}">` : `<style>${assets.css}</style>`;
+  const scripts = assets.scripts.map((script) => (assets.mode === "shared" ? `<script src="${script}"></script>` : inlineScript(script))).join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="roilab">
+<title>${escapeHtml(options.title)}</title>
+${css}
+</head>
+<body>
+<header class="site"><a href="${options.indexHref ?? "index.html"}">roilab</a><span>Cloud vs local LLM cost analysis</span></header>
+<main class="report">
+${options.body}
+</main>
+${options.footer}
+${scripts}
+</body>
+</html>
+`;
+}
+
+export interface FooterOptions {
+  data: DataFileRecord[];
+  parameters: Record<string, unknown>;
+  versions: SoftwareVersions;
+  builtAt: string;
+}
+
+export function renderFooter(options: FooterOptions): string {
+  const files = options.data
+    .map((file) => `<tr><td>${escapeHtml(file.name)}</td><td>${escapeHtml(file.asOf ?? "")}</td><td><code>${file.sha256}</code></td></tr>`)
+    .join("");
+  const parameters = Object.keys(options.parameters).length ? escapeHtml(JSON.stringify(options.parameters)) : "defaults";
+  const { roilab, tslab, node } = options.versions;
+  return `<footer class="provenance">
+<p>Built ${escapeHtml(readableTime(options.builtAt))} by roilab ${escapeHtml(roilab)} with tslab ${escapeHtml(tslab)} on Node.js ${escapeHtml(node)}. Parameters: <code>${parameters}</code>.</p>
+${files ? `<table><thead><tr><th>Data file</th><th>as_of</th><th>SHA-256</th></tr></thead><tbody>${files}</tbody></table>` : ""}
+</footer>`;
+}
