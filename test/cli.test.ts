@@ -11,8 +11,8 @@ function roilab(...args: string[]) {
 }
 
 describe("roilab CLI", () => {
-  it("report prints the chapter's tables computed from data/", () => {
-    const { code, stdout } = roilab("report");
+  it("tables prints the chapter's tables computed from data/", () => {
+    const { code, stdout } = roilab("tables");
     expect(code).toBe(0);
     expect(stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$15\.00 +\$0\.04650 +\$46\.50 +\$1,395\.00/);
     expect(stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) +\$2,222\.22 +\$115\.20 +\$2,000\.00 +\$4,337\.42/);
@@ -34,7 +34,7 @@ describe("roilab CLI", () => {
           .replace("mistral-large,", "gpt-4o-mini,"),
     });
     try {
-      const { code, stdout, stderr } = roilab("report", "--data", copy.dir);
+      const { code, stdout, stderr } = roilab("tables", "--data", copy.dir);
       expect(code).toBe(2);
       expect(stdout).toBe("");
       const file = path.join(copy.dir, "models.csv");
@@ -56,7 +56,7 @@ describe("roilab CLI", () => {
 
   it("exits 2 with usage help for an unknown command or flag", () => {
     expect(roilab("publish")).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "publish"') });
-    expect(roilab("report", "--colour")).toMatchObject({ code: 2, stderr: expect.stringContaining("--colour") });
+    expect(roilab("tables", "--colour")).toMatchObject({ code: 2, stderr: expect.stringContaining("--colour") });
     expect(roilab("--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("Exit codes: 0 success") });
   });
 });

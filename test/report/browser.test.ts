@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { copyOfData } from "../helpers/data-folder";
+import { roilab, tempFolder } from "../helpers/notebooks";
+
+/** The published reports, opened from file:// in Debian's Chromium with every network request blocked. */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const folder = tempFolder("roilab-report-");
+const reports = path.join(folder.dir, "reports");
+let browser: Browser;
+let build: Awaited<ReturnType<typeof roilab>>;
+
+beforeAll(async () => {
+  build = await roilab(["report", "--out", reports, "--jobs", "2"]);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
+});
+afterAll(async () => {
+  await browser?.close();
+  folder.dispose();
+});
+
+interface Visit {
+  page: Page;
+  consoleErrors: string[];
+  failedRequests: string[];
+  blocked: string[];
+  dialogs: string[];
+}
+
+/** Opens a report offline and waits until report.js says every figure is drawn. */
+async function open(file: string, width = 1280): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const visit: Visit = { page, consoleErrors: [], failedRequests: [], blocked: [], dialogs: [] };
+  page.on("console", (message) => message.type() === "error" && visit.consoleErrors.push(message.text()));
+  page.on("pageerror", (error) => visit.consoleErrors.push(String(error)));
+  page.on("requestfailed", (request) => visit.failedRequests.push(request.url()));
+  page.on("dialog", (dialog) => {
+    visit.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.route("**/*", (route) => {
+    if (route.request().url().startsWith("file:")) return route.continue();
+    visit.blocked.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(`file://${file}`);
+  await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: 30_000 });
+  return visit;
+}
+
+const pages = () => readdirSync(reports).filter((name) => name.endsWith(".html")).sort();
+
+describe("roilab report", () => {
+  it("writes an index and one page per notebook, and the shared assets once", () => {
+    expect(build.code).toBe(0);
+    expect(pages()).toEqual(["59.1-cost-model.html", "59.2-price-matrix.html", "59.3-break-even.html", "59.4-hybrid-routing.html", "59.5-case-study.html", "index.html"]);
+    expect(readdirSync(path.join(reports, "assets")).sort()).toEqual(["plotly.min.js", "report.css", "report.js", "whatif.js"]);
+    expect(build.stdout).toMatch(/wrote .*59\.3-break-even\.html +\d+\.\d KB \(\d+\.\d KB with shared assets\)/);
+  });
+
+  it("every page opens offline with no console error or failed request, and draws every figure", async () => {
+    for (const name of pages()) {
+      const visit = await open(path.join(reports, name));
+      const { page } = visit;
+      const plots = await page.locator(".plot").count();
+      expect(plots, name).toBeGreaterThan(0);
+      expect(Number(await page.getAttribute("html", "data-figures-drawn")), name).toBe(await page.locator("script.roilab-figure").count());
+      // Each plot has Plotly's SVG with drawn traces in it.
+      const drawn = await page.locator(".plot").evaluateAll((elements) => elements.map((element) => element.querySelectorAll(".main-svg .trace, .main-svg .hm, .main-svg image").length));
+      expect(drawn.every((count) => count > 0), `${name}: ${drawn.join(",")}`).toBe(true);
+      expect(visit.consoleErrors, name).toEqual([]);
+      expect(visit.failedRequests, name).toEqual([]);
+      expect(visit.blocked, name).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("reads like a chapter: numbered figures, a contents list, folded code, provenance in the footer", async () => {
+    const { page } = await open(path.join(reports, "59.3-break-even.html"));
+    expect(await page.locator("h1").first().textContent()).toBe("59.3 — When owning the hardware pays off");
+    expect(await page.locator("nav.toc a").allTextContents()).toContain("The chapter's two scenarios");
+    expect(await page.locator("figure .plot").first().getAttribute("aria-label")).toBe("Figure 59.3a — Break-even: local hardware against cloud APIs");
+    expect(await page.locator("details.input").count()).toBeGreaterThan(2);
+    const footer = (await page.locator("footer.provenance").textContent()) ?? "";
+    expect(footer).toMatch(/roilab 0\.1\.0 with tslab 1\.0\.22 on Node\.js v\d+/);
+    expect(footer).toMatch(/models\.csv2025-09-01[0-9a-f]{64}/);
+    await page.close();
+  });
+
+  it("the what-if panel recomputes the break-even number and figure in the page", async () => {
+    const { page } = await open(path.join(reports, "59.3-break-even.html"));
+    const panel = page.locator(".whatif");
+    expect(await panel.getAttribute("data-break-even")).toBe("3109");
+    const before = await panel.locator(".plot").evaluate((plot) => JSON.stringify((plot as unknown as { data: unknown }).data));
+    await panel.locator('select[name="apiId"]').selectOption("gpt-4o");
+    await expect.poll(() => panel.getAttribute("data-break-even")).toBe("4130");
+    await panel.locator('input[name="opsUsdPerMonth"]').fill("500");
+    await expect.poll(() => panel.getAttribute("data-break-even")).toBe("2702");
+    expect(await panel.locator(".result").textContent()).toContain("Break-even: 2,702 calls a day");
+    const after = await panel.locator(".plot").evaluate((plot) => JSON.stringify((plot as unknown as { data: unknown }).data));
+    expect(after).not.toBe(before);
+    expect(await panel.locator(".plot .annotation-text").first().textContent()).toBe("2,702/day");
+    await page.close();
+  });
+
+  it("shows a hostile model name as text, with --self-contained and --no-input pages that still draw", async () => {
+    const hostile = "<img src=x onerror=alert(1)>";
+    const copy = copyOfData({ "models.csv": (text) => text.replace("GPT-4o-mini,OpenAI", `"${hostile}",OpenAI`) });
+    const out = path.join(folder.dir, "hostile");
+    try {
+      const result = await roilab(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", out, "--self-contained", "--no-input"]);
+      expect(result.code).toBe(0);
+      expect(existsSync(path.join(out, "assets"))).toBe(false);
+      const html = readFileSync(path.join(out, "59.1-cost-model.html"), "utf8");
+      expect(html).not.toMatch(/src="assets\//);
+      const visit = await open(path.join(out, "59.1-cost-model.html"));
+      expect(await visit.page.locator("pre.code").count()).toBe(0);
+      expect(await visit.page.locator("table.roilab-table td", { hasText: hostile }).count()).toBeGreaterThan(0);
+      expect(await visit.page.locator("img[src=x]").count()).toBe(0);
+      expect(visit.dialogs).toEqual([]);
+      expect(visit.consoleErrors).toEqual([]);
+      await visit.page.close();
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("a failing build leaves the earlier page as it was and exits 1", async () => {
+    const page = path.join(reports, "59.1-cost-model.html");
+    writeFileSync(page, readFileSync(page, "utf8"));
+    const before = statSync(page).mtimeMs;
+    const copy = copyOfData({ "models.csv": (text) => text.replace("GPT-4o,OpenAI,2.50", "GPT-4o,OpenAI,abc") });
+    try {
+      const result = await roilab(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", reports]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/59\.1-cost-model\.ipynb, cell 3, \d+:\d+ - DataError: .*models\.csv:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"/);
+      expect(statSync(page).mtimeMs).toBe(before);
+    } finally {
+      copy.dispose();
+    }
+  });
+});
