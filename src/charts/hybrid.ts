@@ -13,6 +13,11 @@ const TIER_LABELS: Record<string, string> = {
 
 const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
 
+/** A stacked bar's total, written just above it. */
+function totalLabel(text: string, x: string, y: number, color = "#222222"): Annotation {
+  return { text, x, y, xref: "x", yref: "y", yanchor: "bottom", showarrow: false, font: { size: 13, color } };
+}
+
 /**
  * Figure 59.4a: monthly cost by tier, stacked, for pure cloud, hybrid as the chapter counts it (local calls
  * free) and hybrid with the local hardware paid for.
@@ -39,16 +44,7 @@ export function tierCostStacked(estimate: SavingsEstimate, localHardware: { name
     hovertemplate: "Local hardware: %{y:$,.0f}<extra></extra>",
   });
   const totals = [estimate.pureCloudMonthly, estimate.hybridMonthly, estimate.hybridMonthly + localHardware.monthlyUsd];
-  const annotations: Annotation[] = totals.map((total, index) => ({
-    text: usd(total),
-    x: bars[index],
-    y: total,
-    xref: "x",
-    yref: "y",
-    yanchor: "bottom",
-    showarrow: false,
-    font: { size: 13 },
-  }));
+  const annotations: Annotation[] = totals.map((total, index) => totalLabel(usd(total), bars[index] as string, total));
   return themedFigure(traces, {
     number: "59.4a",
     title: "Monthly cost by tier: pure cloud against hybrid routing",
@@ -113,16 +109,9 @@ export function caseStudyOptions(result: CaseStudyResult, budgetUsdPerMonth: num
     { type: "bar", name: "Local server", x: labels, y: result.options.map((option) => option.localUsd), marker: { color: "#44AA99" }, hovertemplate: "Local: %{y:$,.2f}<extra></extra>" },
     { type: "bar", name: "Cloud API", x: labels, y: result.options.map((option) => option.cloudUsd), marker: { color: "#DDCC77" }, hovertemplate: "Cloud: %{y:$,.2f}<extra></extra>" },
   ];
-  const annotations: Annotation[] = result.options.map((option, index) => ({
-    text: `${usd(option.totalUsd)}${option.compliant ? "" : "<br><b>not compliant</b>"}`,
-    x: labels[index],
-    y: option.totalUsd,
-    xref: "x",
-    yref: "y",
-    yanchor: "bottom",
-    showarrow: false,
-    font: { size: 13, color: option.compliant ? "#222222" : "#B2182B" },
-  }));
+  const annotations: Annotation[] = result.options.map((option, index) =>
+    totalLabel(`${usd(option.totalUsd)}${option.compliant ? "" : "<br><b>not compliant</b>"}`, labels[index] as string, option.totalUsd, option.compliant ? "#222222" : "#B2182B"),
+  );
   const top = Math.max(...result.options.map((option) => option.totalUsd)) * 1.35;
   const budgetVisible = budgetUsdPerMonth <= top * 1.5;
   return themedFigure(traces, {
