@@ -44,12 +44,25 @@ export function findNotebooks(paths: readonly string[]): string[] {
   });
 }
 
+/**
+ * Bad data is bad input: every roilab data folder (one with a models.csv) the notebooks will read is validated
+ * before any kernel starts, so its problems come back as file:line:column messages and exit code 2.
+ */
+function checkDataFolders(dataDirs: readonly (string | undefined)[]): void {
+  const folders = [...new Set(dataDirs.filter((dir): dir is string => dir !== undefined && existsSync(path.join(dir, "models.csv"))))];
+  if (folders.length === 0) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadDataset } = require("../data") as typeof import("../data");
+  for (const folder of folders) loadDataset(folder);
+}
+
 export async function runNotebooks(options: RunOptions): Promise<NotebookResult[]> {
   const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]);
   if (files.length === 0) throw new UsageError(`no notebooks found in ${options.paths.join(", ") || "notebooks"}`);
   if (options.dataDir !== undefined && !existsSync(options.dataDir)) throw new UsageError(`--data ${options.dataDir}: no such folder`);
   // Every notebook is read and parameterised before any kernel starts, so bad input fails fast and whole.
   const prepared = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir));
+  checkDataFolders(prepared.map((item) => item.dataDir));
   const library = libraryFingerprint();
   options.reporter.start(prepared.map((item) => ({ name: item.name, codeCells: item.notebook.cells.filter((cell) => cell.cell_type === "code").length })));
 

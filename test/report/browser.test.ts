@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { copyOfData } from "../helpers/data-folder";
-import { roilab, tempFolder } from "../helpers/notebooks";
+import { roilab, tempFolder, writeNotebook } from "../helpers/notebooks";
 
 /** The published reports, opened from file:// in Debian's Chromium with every network request blocked. */
 
@@ -128,18 +128,35 @@ describe("roilab report", () => {
     }
   });
 
-  it("a failing build leaves the earlier page as it was and exits 1", async () => {
+  it("bad data stops the build before any kernel starts: file:line:column, exit code 2, earlier page untouched", async () => {
     const page = path.join(reports, "59.1-cost-model.html");
     writeFileSync(page, readFileSync(page, "utf8"));
     const before = statSync(page).mtimeMs;
     const copy = copyOfData({ "models.csv": (text) => text.replace("GPT-4o,OpenAI,2.50", "GPT-4o,OpenAI,abc") });
     try {
       const result = await roilab(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", reports]);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/59\.1-cost-model\.ipynb, cell 3, \d+:\d+ - DataError: .*models\.csv:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"/);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${path.join(copy.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`);
+      expect(result.stdout).toBe("");
       expect(statSync(page).mtimeMs).toBe(before);
     } finally {
       copy.dispose();
     }
+  });
+});
+
+describe("roilab report with a failing notebook", () => {
+  it("publishes nothing for it, keeps its earlier page, and exits 1", async () => {
+    const out = path.join(folder.dir, "failing");
+    const notebooks = path.join(folder.dir, "failing-notebooks");
+    mkdirSync(notebooks, { recursive: true });
+    mkdirSync(out, { recursive: true });
+    const file = writeNotebook(notebooks, "broken.ipynb", [{ markdown: "# Broken" }, "throw new Error('no prices today');"]);
+    writeFileSync(path.join(out, "broken.html"), "earlier good page");
+    const result = await roilab(["report", file, "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("broken.ipynb, cell 2, 1:1 - Error: no prices today");
+    expect(readFileSync(path.join(out, "broken.html"), "utf8")).toBe("earlier good page");
+    expect(existsSync(path.join(out, "index.html"))).toBe(true);
   });
 });
