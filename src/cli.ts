@@ -142,6 +142,7 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 async function report(args: Args, io: CliIo): Promise<number> {
   const { buildReports } = reportBuildModule();
   const result = await buildReports({ ...runOptions(args, io), selfContained: args.values["self-contained"], noInput: args.values["no-input"] });
+  if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
   for (const page of result.pages) {
     io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);
   }

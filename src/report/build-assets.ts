@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds the browser assets every report shares into dist/assets (run by `npm run build`): a Plotly bundle
- * of only the trace types roilab draws, the what-if panels bundled from roilab's own model and chart code,
+ * of only the trace types roilab draws (and the complete one, minified, for other notebooks), the what-if panels bundled from roilab's own model and chart code,
  * and the page's stylesheet and script. Reports copy them; nothing is fetched at view time.
  */
 import { build } from "esbuild";
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   mkdirSync(ASSETS_DIR, { recursive: true });
   const common = { bundle: true, minify: true, format: "iife", legalComments: "none", logLevel: "warning", target: "es2019" } as const;
   await build({ ...common, entryPoints: [path.join(SOURCE, "plotly-bundle.js")], globalName: "Plotly", define: { global: "window" }, outfile: path.join(ASSETS_DIR, "plotly.min.js") });
+  // The complete Plotly, for notebooks that draw trace types the slim build leaves out.
+  await build({ ...common, entryPoints: [require.resolve("plotly.js-dist")], globalName: "Plotly", define: { global: "window" }, outfile: path.join(ASSETS_DIR, "plotly-full.min.js") });
   await build({ ...common, entryPoints: [path.join(SOURCE, "whatif.ts")], globalName: "RoilabWhatIf", outfile: path.join(ASSETS_DIR, "whatif.js") });
   for (const file of ["report.css", "report.js"]) copyFileSync(path.join(SOURCE, file), path.join(ASSETS_DIR, file));
 }

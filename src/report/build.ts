@@ -8,6 +8,8 @@ import { writeFileAtomic } from "../util/atomic-write";
 import { renderNotebook } from "./html/notebook";
 import { renderIndex, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
+import { PLOTLY_MIME } from "./html/outputs";
+import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build";
 import { dataFileRecords, softwareVersions } from "./provenance";
 
 /** roilab report: run the notebooks, then publish each executed notebook as an HTML page, plus an index. */
@@ -33,20 +35,26 @@ export interface PageWeight {
 export interface ReportResult {
   notebooks: NotebookResult[];
   pages: PageWeight[];
+  plotly: PlotlyChoice;
 }
 
-function assetsFor(selfContained: boolean): PageAssets {
+function assetsFor(selfContained: boolean, plotly: PlotlyChoice): PageAssets {
   if (!selfContained) return { mode: "shared", css: `assets/${ASSET_FILES.css}`, scripts: ASSET_FILES.scripts.map((file) => `assets/${file}`) };
-  const read = (file: string) => readFileSync(path.join(BUILT_ASSETS, file), "utf8");
+  const read = (file: string) => readFileSync(sourceOf(file, plotly), "utf8");
   return { mode: "inline", css: read(ASSET_FILES.css), scripts: ASSET_FILES.scripts.map(read) };
 }
 
-function copySharedAssets(outDir: string): number {
+/** The built file behind a published asset name: Plotly's may be the slim or the full build. */
+function sourceOf(file: string, plotly: PlotlyChoice): string {
+  return path.join(BUILT_ASSETS, file === "plotly.min.js" ? plotly.file : file);
+}
+
+function copySharedAssets(outDir: string, plotly: PlotlyChoice): number {
   const target = path.join(outDir, "assets");
   mkdirSync(target, { recursive: true });
   let bytes = 0;
   for (const file of [ASSET_FILES.css, ...ASSET_FILES.scripts]) {
-    writeFileAtomic(path.join(target, file), readFileSync(path.join(BUILT_ASSETS, file)));
+    writeFileAtomic(path.join(target, file), readFileSync(sourceOf(file, plotly)));
     bytes += statSync(path.join(target, file)).size;
   }
   return bytes;
@@ -59,25 +67,29 @@ function headlineOf(notebook: Notebook): string | undefined {
   return markdownOf(notebook.cells.filter((cell) => cell.metadata.tags?.includes("headline"))) ?? markdownOf(notebook.cells);
 }
 
+function figuresOf(notebook: Notebook): unknown[] {
+  return notebook.cells.flatMap((cell) => cell.outputs ?? []).flatMap((output) => (output.output_type === "display_data" || output.output_type === "execute_result") && output.data[PLOTLY_MIME] ? [output.data[PLOTLY_MIME]] : []);
+}
+
 function firstFigure(notebook: Notebook): unknown {
-  for (const cell of notebook.cells) for (const output of cell.outputs ?? []) if (output.output_type === "display_data" && output.data["application/vnd.plotly.v1+json"]) return output.data["application/vnd.plotly.v1+json"];
-  return undefined;
+  return figuresOf(notebook)[0];
 }
 
 export async function buildReports(options: ReportOptions): Promise<ReportResult> {
   const notebooks = await runNotebooks(options);
-  const assets = assetsFor(options.selfContained);
-  const sharedBytes = options.selfContained ? 0 : copySharedAssets(options.outDir);
+  const published = notebooks.filter((result) => result.status !== "failed" || options.allowErrors);
+  const executedNotebooks = new Map(published.map((result) => [result, JSON.parse(readFileSync(result.outputFile, "utf8")) as Notebook]));
+  const plotly = choosePlotlyBuild([...executedNotebooks.values()].flatMap((notebook) => traceTypes(figuresOf(notebook))));
+  const assets = assetsFor(options.selfContained, plotly);
+  const sharedBytes = options.selfContained ? 0 : copySharedAssets(options.outDir, plotly);
   const versions = softwareVersions(PROJECT_ROOT);
   const builtAt = new Date().toISOString();
   const pages: PageWeight[] = [];
   const cards: IndexCard[] = [];
   const dataDirs = new Set<string>();
 
-  for (const result of notebooks) {
-    // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
-    if (result.status === "failed" && !options.allowErrors) continue;
-    const executed = JSON.parse(readFileSync(result.outputFile, "utf8")) as Notebook;
+  // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
+  for (const [result, executed] of executedNotebooks) {
     const rendered = renderNotebook(executed, { noInput: options.noInput });
     const parameters = ((executed.metadata.papermill as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {}) as Record<string, unknown>;
     const data = dataFileRecords(result.dataDir);
@@ -106,5 +118,5 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
   const indexFile = path.join(options.outDir, "index.html");
   writeFileAtomic(indexFile, index);
   pages.push({ file: indexFile, bytes: Buffer.byteLength(index), bytesWithAssets: Buffer.byteLength(index) + sharedBytes });
-  return { notebooks, pages };
+  return { notebooks, pages, plotly };
 }

@@ -160,3 +160,21 @@ describe("roilab report with a failing notebook", () => {
     expect(existsSync(path.join(out, "index.html"))).toBe(true);
   });
 });
+
+describe("roilab report with a trace type outside the slim Plotly build", () => {
+  it("publishes the complete Plotly build and the figure draws", async () => {
+    const out = path.join(folder.dir, "pie");
+    const notebooks = path.join(folder.dir, "pie-notebooks");
+    mkdirSync(notebooks, { recursive: true });
+    const pie = { data: [{ type: "pie", labels: ["cloud", "local"], values: [60, 40] }], layout: { title: { text: "Figure 1 — Share" } } };
+    const file = writeNotebook(notebooks, "pie.ipynb", [`import * as tslab from "tslab";\ntslab.display.raw("application/vnd.plotly.v1+json", ${JSON.stringify(pie)} as any);`]);
+    const result = await roilab(["report", file, "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("using the complete Plotly build: the figures use pie");
+    expect(statSync(path.join(out, "assets", "plotly.min.js")).size).toBeGreaterThan(3_000_000);
+    const visit = await open(path.join(out, "pie.html"));
+    expect(await visit.page.locator(".plot .main-svg .slice").count()).toBe(2);
+    expect(visit.consoleErrors).toEqual([]);
+    await visit.page.close();
+  });
+});
