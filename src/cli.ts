@@ -4,6 +4,7 @@ import { parseParameterFlag, readParametersFile, type Parameters } from "./noteb
 import { plainReporter, terminalReporter } from "./notebook/progress";
 import { runNotebooks } from "./notebook/run";
 
+import type * as ChapterModule from "./chapter";
 import type * as DataModule from "./data";
 import type * as KernelInstallModule from "./kernel-install";
 import type * as ReportModule from "./report";
@@ -32,6 +33,7 @@ Commands:
   run [NOTEBOOK|FOLDER...]     Execute notebooks on the tslab kernel (default: notebooks/)
   report [NOTEBOOK|FOLDER...]  Run the notebooks and publish them as HTML in reports/, with an index
   tables                    Print the chapter's key tables computed from the data folder
+  audit                     List every figure the chapter prints beside the value its formulas give
   validate                  Check every CSV in the data folder; report each problem as file:line:column
   kernel-install            Register this project's tslab kernel with Jupyter and VS Code
 
@@ -50,8 +52,9 @@ Options for report: all of run's, and
   --self-contained     Write single-file pages with the assets inlined
   --no-input           Hide all code; show markdown and outputs only
 
-Options for tables and validate:
+Options for tables, audit and validate:
   --data DIR           Data folder (default: data)
+  --strict             (audit) Exit 1 when any printed figure is flagged
 
 Options for kernel-install:
   --prefix DIR         Install under DIR/share/jupyter/kernels (default: your Jupyter data folder)
@@ -75,6 +78,7 @@ const OPTIONS = {
   "allow-errors": { type: "boolean", default: false },
   "self-contained": { type: "boolean", default: false },
   "no-input": { type: "boolean", default: false },
+  strict: { type: "boolean", default: false },
   prefix: { type: "string" },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -174,6 +178,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout(chapterTextReport(dataModule().loadDataset(args.values.data ?? "data")));
         return ExitCode.ok;
       }
+      case "audit": {
+        noPositionals(args, command);
+        const { checkPublishedFigures } = require("./chapter") as typeof ChapterModule; // eslint-disable-line @typescript-eslint/no-require-imports
+        const checks = checkPublishedFigures(dataModule().loadDataset(args.values.data ?? "data"));
+        io.stdout(reportModule().auditTable(checks));
+        return args.values.strict && checks.some((check) => !check.withinRounding) ? ExitCode.failed : ExitCode.ok;
+      }
       case "validate": {
         noPositionals(args, command);
         const dir = args.values.data ?? "data";
@@ -189,7 +200,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return ExitCode.ok;
       }
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, tables, validate or kernel-install`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, tables, audit, validate or kernel-install`);
     }
   } catch (error) {
     if (error instanceof RoilabError) {

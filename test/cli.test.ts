@@ -61,6 +61,45 @@ describe("roilab CLI", () => {
   });
 });
 
+describe("roilab audit", () => {
+  it("lists every printed figure with its recomputed value and flags, exit 0; --strict exits 1 on flags", () => {
+    const { code, stdout } = roilab("audit");
+    expect(code).toBe(0);
+    const ids = stdout.split("\n").filter((line) => /^(59\.\d|summary) /.test(line));
+    expect(ids).toHaveLength(60);
+    expect(stdout).toMatch(/59\.3 +breakeven\/rtx4090-server\/gpt-4o\/calls_per_day +823 +822 +-1 +-0\.12% +FLAG/);
+    expect(stdout).toMatch(/59\.1 +cloud\/gpt-4o\/usd_per_month +1050 +1050 +0 +0\.00% *\n/);
+    expect(stdout).toContain("40 of 60 printed figures match their formulas within rounding; 20 flagged.");
+    expect(roilab("audit", "--strict").code).toBe(1);
+  });
+
+  it("flags a published figure that was altered, and --strict fails only then", () => {
+    const copy = copyOfData({
+      "published_figures.csv": (text) =>
+        text
+          .split("\n")
+          .filter((line, index) => index === 0 || line.startsWith("cloud/"))
+          .join("\n")
+          .replace("cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1050,", "cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1150,"),
+    });
+    try {
+      const altered = roilab("audit", "--data", copy.dir, "--strict");
+      expect(altered.code).toBe(1);
+      expect(altered.stdout).toMatch(/cloud\/gpt-4o\/usd_per_month +1150 +1050 +-100 +-8\.70% +FLAG/);
+      expect(altered.stdout).toContain("11 of 12 printed figures match");
+      expect(altered.stdout).toContain("- cloud/gpt-4o/usd_per_month: differs by more than its printed rounding; no explanation recorded");
+    } finally {
+      copy.dispose();
+    }
+    const clean = copyOfData({ "published_figures.csv": (text) => text.split("\n").filter((line, index) => index === 0 || line.startsWith("cloud/")).join("\n") });
+    try {
+      expect(roilab("audit", "--data", clean.dir, "--strict").code).toBe(0);
+    } finally {
+      clean.dispose();
+    }
+  });
+});
+
 describe("the package entry", () => {
   it("require('.') gives the chapter's A100-versus-Claude break-even", () => {
     const script = "console.log(JSON.stringify(require('.').calculateBreakEven({hardwareCost:80000,monthlyPowerCost:115,monthlyOpsCost:2000,depreciationMonths:36,apiCostPerCall:0.0465})))";
