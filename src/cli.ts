@@ -51,6 +51,7 @@ Options for run:
 Options for report: all of run's, and
   --self-contained     Write single-file pages with the assets inlined
   --no-input           Hide all code; show markdown and outputs only
+  --stale-days N       Warn on pages whose prices are older than N days (default: 90)
 
 Options for tables, audit and validate:
   --data DIR           Data folder (default: data)
@@ -79,6 +80,7 @@ const OPTIONS = {
   "self-contained": { type: "boolean", default: false },
   "no-input": { type: "boolean", default: false },
   strict: { type: "boolean", default: false },
+  "stale-days": { type: "string", default: "90" },
   prefix: { type: "string" },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -145,7 +147,7 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function report(args: Args, io: CliIo): Promise<number> {
   const { buildReports } = reportBuildModule();
-  const result = await buildReports({ ...runOptions(args, io), selfContained: args.values["self-contained"], noInput: args.values["no-input"] });
+  const result = await buildReports({ ...runOptions(args, io), selfContained: args.values["self-contained"], noInput: args.values["no-input"], staleDays: positiveNumber("--stale-days", args.values["stale-days"], true) });
   if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
   for (const page of result.pages) {
     io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);

@@ -10,6 +10,7 @@ import { renderIndex, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
 import { PLOTLY_MIME } from "./html/outputs";
 import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build";
+import { staleBanner, stalePrices } from "./staleness";
 import { dataFileRecords, softwareVersions } from "./provenance";
 
 /** roilab report: run the notebooks, then publish each executed notebook as an HTML page, plus an index. */
@@ -22,6 +23,8 @@ export interface ReportOptions extends RunOptions {
   selfContained: boolean;
   /** Hide all code cells' source. */
   noInput: boolean;
+  /** Prices older than this many days get a warning at the top of each page. Default 90. */
+  staleDays?: number;
 }
 
 export interface PageWeight {
@@ -97,7 +100,7 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
     const name = path.basename(result.file, ".ipynb");
     const html = renderPage({
       title: rendered.title ?? name,
-      body: rendered.body,
+      body: staleBanner(stalePrices(data, new Date(builtAt), options.staleDays)) + rendered.body,
       assets,
       footer: renderFooter({ data, parameters, versions, builtAt }),
     });
@@ -111,7 +114,7 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
   const asOf = [...dataDirs].flatMap((dir) => dataFileRecords(dir)).filter((record) => record.asOf);
   const index = renderPage({
     title: "roilab — cloud vs local LLM cost analysis",
-    body: renderIndex({ cards, builtAt, asOf }),
+    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays)) + renderIndex({ cards, builtAt, asOf }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
   });

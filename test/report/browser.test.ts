@@ -87,6 +87,8 @@ describe("roilab report", () => {
     const footer = (await page.locator("footer.provenance").textContent()) ?? "";
     expect(footer).toMatch(/roilab 0\.1\.0 with tslab 1\.0\.22 on Node\.js v\d+/);
     expect(footer).toMatch(/models\.csv2025-09-01[0-9a-f]{64}/);
+    // The chapter's prices are dated 2025-09-01: every page warns that they are old.
+    expect(await page.locator("p.stale").textContent()).toMatch(/^Old prices: data\/models\.csv is as of 2025-09-01, \d+ days before this build\./);
     await page.close();
   });
 

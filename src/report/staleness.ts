@@ -1,0 +1,25 @@
+import type { DataFileRecord } from "./provenance";
+
+/** Whether a report's prices are too old to trust without checking, and the banner that says so. */
+
+export const DEFAULT_STALE_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Staleness {
+  file: string;
+  asOf: string;
+  ageDays: number;
+}
+
+/** The price file (models.csv) when its newest as_of is more than `maxAgeDays` before `now`. */
+export function stalePrices(records: readonly DataFileRecord[], now: Date, maxAgeDays: number = DEFAULT_STALE_DAYS): Staleness | undefined {
+  const prices = records.find((record) => record.name === "models.csv" && record.asOf);
+  if (!prices?.asOf) return undefined;
+  const ageDays = Math.floor((now.getTime() - Date.parse(`${prices.asOf}T00:00:00Z`)) / DAY_MS);
+  return ageDays > maxAgeDays ? { file: prices.name, asOf: prices.asOf, ageDays } : undefined;
+}
+
+export function staleBanner(stale: Staleness | undefined): string {
+  if (!stale) return "";
+  return `<p class="stale" role="note"><strong>Old prices:</strong> data/${stale.file} is as of ${stale.asOf}, ${stale.ageDays} days before this build. Check current prices before relying on these figures.</p>`;
+}

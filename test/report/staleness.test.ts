@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { staleBanner, stalePrices } from "../../src/report/staleness";
+
+const records = [
+  { name: "hardware.csv", sha256: "a", asOf: "2020-01-01" },
+  { name: "models.csv", sha256: "b", asOf: "2026-09-01" },
+];
+
+describe("stale prices", () => {
+  it("warns only once models.csv is more than the limit of days old (hardware dates do not count)", () => {
+    expect(stalePrices(records, new Date("2026-11-30T12:00:00Z"))).toBeUndefined();
+    expect(stalePrices(records, new Date("2026-12-01T12:00:00Z"))).toEqual({ file: "models.csv", asOf: "2026-09-01", ageDays: 91 });
+    expect(stalePrices(records, new Date("2026-10-02T00:00:00Z"), 30)).toEqual({ file: "models.csv", asOf: "2026-09-01", ageDays: 31 });
+    expect(stalePrices([{ name: "models.csv", sha256: "c", asOf: undefined }], new Date())).toBeUndefined();
+  });
+
+  it("says so at the top of the page in a sentence", () => {
+    expect(staleBanner(undefined)).toBe("");
+    expect(staleBanner({ file: "models.csv", asOf: "2025-09-01", ageDays: 453 })).toBe(
+      '<p class="stale" role="note"><strong>Old prices:</strong> data/models.csv is as of 2025-09-01, 453 days before this build. Check current prices before relying on these figures.</p>',
+    );
+  });
+});
