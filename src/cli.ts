@@ -5,6 +5,8 @@ import { plainReporter, terminalReporter } from "./notebook/progress";
 import { runNotebooks } from "./notebook/run";
 
 import type * as ChapterModule from "./chapter";
+import type * as DiffPageModule from "./report/diff-page";
+import { existsSync, statSync } from "node:fs";
 import type * as DataModule from "./data";
 import type * as KernelInstallModule from "./kernel-install";
 import type * as ReportModule from "./report";
@@ -34,6 +36,7 @@ Commands:
   report [NOTEBOOK|FOLDER...]  Run the notebooks and publish them as HTML in reports/, with an index
   tables                    Print the chapter's key tables computed from the data folder
   audit                     List every figure the chapter prints beside the value its formulas give
+  diff OLD_DIR NEW_DIR      What changed between two data folders and how each headline result moved
   validate                  Check every CSV in the data folder; report each problem as file:line:column
   kernel-install            Register this project's tslab kernel with Jupyter and VS Code
 
@@ -56,6 +59,7 @@ Options for report: all of run's, and
 Options for tables, audit and validate:
   --data DIR           Data folder (default: data)
   --strict             (audit) Exit 1 when any printed figure is flagged
+  --html FILE          (diff) Also write the comparison as an HTML page
 
 Options for kernel-install:
   --prefix DIR         Install under DIR/share/jupyter/kernels (default: your Jupyter data folder)
@@ -80,6 +84,7 @@ const OPTIONS = {
   "self-contained": { type: "boolean", default: false },
   "no-input": { type: "boolean", default: false },
   strict: { type: "boolean", default: false },
+  html: { type: "string" },
   "stale-days": { type: "string", default: "90" },
   prefix: { type: "string" },
   debug: { type: "boolean", default: false },
@@ -187,6 +192,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout(reportModule().auditTable(checks));
         return args.values.strict && checks.some((check) => !check.withinRounding) ? ExitCode.failed : ExitCode.ok;
       }
+      case "diff": {
+        const [before, after, extra] = args.positionals.slice(1);
+        if (!before || !after || extra) throw new UsageError("diff takes two data folders: roilab diff OLD_DIR NEW_DIR");
+        for (const dir of [before, after]) if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such data folder`);
+        const { diffDatasets } = require("./chapter") as typeof ChapterModule; // eslint-disable-line @typescript-eslint/no-require-imports
+        const diff = diffDatasets(dataModule().loadDataset(before), dataModule().loadDataset(after));
+        io.stdout(reportModule().diffText(diff, { before, after }));
+        if (args.values.html) {
+          (require("./report/diff-page") as typeof DiffPageModule).writeDiffPage(args.values.html, diff, { before, after }); // eslint-disable-line @typescript-eslint/no-require-imports
+          io.stdout(`wrote ${args.values.html}\n`);
+        }
+        return ExitCode.ok;
+      }
       case "validate": {
         noPositionals(args, command);
         const dir = args.values.data ?? "data";
@@ -202,7 +220,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return ExitCode.ok;
       }
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, tables, audit, validate or kernel-install`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, tables, audit, diff, validate or kernel-install`);
     }
   } catch (error) {
     if (error instanceof RoilabError) {

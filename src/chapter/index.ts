@@ -1,3 +1,4 @@
 export * from "./analysis";
 export * from "./figures";
 export * from "./presentation";
+export * from "./diff";

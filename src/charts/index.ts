@@ -6,3 +6,4 @@ export * from "./hybrid";
 export * from "./table";
 export * from "./display";
 export * from "./whatif";
+export * from "./moves";

@@ -41,7 +41,7 @@ export interface ReportResult {
   plotly: PlotlyChoice;
 }
 
-function assetsFor(selfContained: boolean, plotly: PlotlyChoice): PageAssets {
+export function assetsFor(selfContained: boolean, plotly: PlotlyChoice): PageAssets {
   if (!selfContained) return { mode: "shared", css: `assets/${ASSET_FILES.css}`, scripts: ASSET_FILES.scripts.map((file) => `assets/${file}`) };
   const read = (file: string) => readFileSync(sourceOf(file, plotly), "utf8");
   return { mode: "inline", css: read(ASSET_FILES.css), scripts: ASSET_FILES.scripts.map(read) };

@@ -1,0 +1,84 @@
+import type { Dataset, HardwareRow, ModelRow } from "../data";
+import { UsageError } from "../errors";
+import type { CaseOptionName } from "../model";
+import { breakEvenTable, caseStudyFromData, cloudCostTable, hardwareMonthlyCost, hybridSavings } from "./analysis";
+
+/** What changed between two dated data folders, and how each headline result of the chapter moved. */
+
+export interface Move {
+  id: string;
+  name: string;
+  before: number;
+  after: number;
+}
+
+export interface PriceChange {
+  modelId: string;
+  name: string;
+  inputBefore: number;
+  inputAfter: number;
+  outputBefore: number;
+  outputAfter: number;
+}
+
+export interface DataDiff {
+  models: { added: ModelRow[]; removed: ModelRow[]; repriced: PriceChange[] };
+  hardware: { added: HardwareRow[]; removed: HardwareRow[]; recosted: Move[] };
+  /** USD per month per model present in both, at each folder's default workload. */
+  monthlyCost: Move[];
+  /** Break-even calls/day per hardware × API present in both; id is `hardware × model`. */
+  breakEven: Move[];
+  /** Percent saved by the hybrid router. */
+  hybridSavings: { before: number; after: number };
+  caseStudy: { before: CaseOptionName | undefined; after: CaseOptionName | undefined; totalsBefore: Record<string, number>; totalsAfter: Record<string, number> };
+}
+
+function byId<T>(rows: readonly T[], id: (row: T) => string): Map<string, T> {
+  return new Map(rows.map((row) => [id(row), row]));
+}
+
+/** Compares two datasets. Folders with no model and no hardware in common are a UsageError: they are not snapshots of one analysis. */
+export function diffDatasets(before: Dataset, after: Dataset): DataDiff {
+  const oldModels = byId(before.models, (row) => row.modelId);
+  const newModels = byId(after.models, (row) => row.modelId);
+  const oldHardware = byId(before.hardware, (row) => row.hardwareId);
+  const newHardware = byId(after.hardware, (row) => row.hardwareId);
+  const commonModels = after.models.filter((row) => oldModels.has(row.modelId)).map((row) => row.modelId);
+  const commonHardware = after.hardware.filter((row) => oldHardware.has(row.hardwareId)).map((row) => row.hardwareId);
+  if (commonModels.length === 0 && commonHardware.length === 0) {
+    throw new UsageError(`${before.dir} and ${after.dir} share no model_id and no hardware_id; compare two snapshots of the same data`);
+  }
+
+  const repriced = commonModels.flatMap((id) => {
+    const [a, b] = [oldModels.get(id) as ModelRow, newModels.get(id) as ModelRow];
+    return a.inputUsdPerMtok !== b.inputUsdPerMtok || a.outputUsdPerMtok !== b.outputUsdPerMtok
+      ? [{ modelId: id, name: b.modelName, inputBefore: a.inputUsdPerMtok, inputAfter: b.inputUsdPerMtok, outputBefore: a.outputUsdPerMtok, outputAfter: b.outputUsdPerMtok }]
+      : [];
+  });
+  const recosted = commonHardware.flatMap((id) => {
+    const [a, b] = [hardwareMonthlyCost(oldHardware.get(id) as HardwareRow).totalUsd, hardwareMonthlyCost(newHardware.get(id) as HardwareRow).totalUsd];
+    return a !== b ? [{ id, name: (newHardware.get(id) as HardwareRow).name, before: a, after: b }] : [];
+  });
+
+  const oldCosts = byId(cloudCostTable(before), (row) => row.model.modelId);
+  const monthlyCost = cloudCostTable(after)
+    .filter((row) => oldCosts.has(row.model.modelId))
+    .map((row) => ({ id: row.model.modelId, name: row.model.modelName, before: oldCosts.get(row.model.modelId)?.usdPerMonth ?? NaN, after: row.usdPerMonth }));
+
+  const pairs = { hardwareIds: commonHardware, apiModelIds: commonModels };
+  const oldCells = byId(breakEvenTable(before, pairs), (cell) => `${cell.hardwareId} × ${cell.apiId}`);
+  const breakEven = breakEvenTable(after, pairs).map((cell) => {
+    const id = `${cell.hardwareId} × ${cell.apiId}`;
+    return { id, name: `${newHardware.get(cell.hardwareId)?.name} vs ${newModels.get(cell.apiId)?.modelName}`, before: oldCells.get(id)?.breakEvenDailyCalls ?? NaN, after: cell.breakEvenDailyCalls };
+  });
+
+  const totals = (data: Dataset) => Object.fromEntries(caseStudyFromData(data).result.options.map((option) => [option.option, option.totalUsd]));
+  return {
+    models: { added: after.models.filter((row) => !oldModels.has(row.modelId)), removed: before.models.filter((row) => !newModels.has(row.modelId)), repriced },
+    hardware: { added: after.hardware.filter((row) => !oldHardware.has(row.hardwareId)), removed: before.hardware.filter((row) => !newHardware.has(row.hardwareId)), recosted },
+    monthlyCost,
+    breakEven,
+    hybridSavings: { before: hybridSavings(before).savingsPercentage, after: hybridSavings(after).savingsPercentage },
+    caseStudy: { before: caseStudyFromData(before).result.cheapestCompliant, after: caseStudyFromData(after).result.cheapestCompliant, totalsBefore: totals(before), totalsAfter: totals(after) },
+  };
+}

@@ -1,0 +1,94 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { loadDataset } from "../../src/data";
+import { diffDatasets } from "../../src/chapter";
+import { UsageError } from "../../src/errors";
+import { copyOfData, DATA_DIR } from "../helpers/data-folder";
+import { ROOT, tempFolder } from "../helpers/notebooks";
+
+// A price update: Claude's output up to $18/M, a new model, the RTX 4090 x1 configuration dropped.
+const updated = copyOfData({
+  "models.csv": (text) =>
+    text.replace("Anthropic,3.00,15.00", "Anthropic,3.00,18.00") + "deepseek-v3,DeepSeek V3,DeepSeek,0.27,1.10,,,,128000,,,,,CN,,2026-11-01,vendor price page\n",
+  "hardware.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
+});
+const out = tempFolder("roilab-diff-");
+afterAll(() => {
+  updated.dispose();
+  out.dispose();
+});
+
+describe("diffDatasets", () => {
+  const diff = diffDatasets(loadDataset(DATA_DIR), loadDataset(updated.dir));
+
+  it("lists added, removed and re-priced models and hardware", () => {
+    expect(diff.models.added.map((row) => row.modelId)).toEqual(["deepseek-v3"]);
+    expect(diff.models.removed).toEqual([]);
+    expect(diff.models.repriced).toEqual([{ modelId: "claude-3-5-sonnet", name: "Claude 3.5 Sonnet", inputBefore: 3, inputAfter: 3, outputBefore: 15, outputAfter: 18 }]);
+    expect(diff.hardware.removed.map((row) => row.hardwareId)).toEqual(["rtx4090x1"]);
+    expect(diff.hardware.recosted).toEqual([]);
+  });
+
+  it("shows how the headline results moved", () => {
+    const moved = diff.monthlyCost.filter((move) => move.before !== move.after);
+    expect(moved.map((move) => [move.id, +move.before.toFixed(2), +move.after.toFixed(2)])).toEqual([["claude-3-5-sonnet", 1395, 1530]]);
+    const a100 = diff.breakEven.find((move) => move.id === "a100x4-70b × claude-3-5-sonnet");
+    expect([a100?.before, a100?.after]).toEqual([3109, 2834]);
+    expect(diff.breakEven.filter((move) => move.before !== move.after)).toHaveLength(7);
+    expect(diff.breakEven.some((move) => move.id.startsWith("rtx4090x1"))).toBe(false);
+    expect(diff.hybridSavings.after).toBeCloseTo(55, 6);
+    expect(diff.caseStudy).toMatchObject({ before: "all_local", after: "all_local" });
+  });
+
+  it("refuses folders that share no model and no hardware", () => {
+    const unrelated = copyOfData({
+      "models.csv": (text) => text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
+      "benchmarks.csv": (text) => text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
+      "routing_tiers.csv": (text) => text.replace(/,(hermes-3-8b|hermes-4-70b|claude-3-5-sonnet),(local|cloud),/g, ",other-$1,$2,"),
+      "hardware.csv": (text) => text.replace(/^([a-z0-9-]+),/gm, (match, id: string) => (id === "hardware_id" ? match : `other-${id},`)),
+      "case_study.csv": (text) => text.replace("rtx4090x2-saas", "other-rtx4090x2-saas"),
+      "routing_config.csv": (text) => text.replace("a100x4-70b", "other-a100x4-70b"),
+    });
+    try {
+      expect(() => diffDatasets(loadDataset(DATA_DIR), loadDataset(unrelated.dir))).toThrow(UsageError);
+    } finally {
+      unrelated.dispose();
+    }
+  });
+});
+
+describe("roilab diff", () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "dist/bin.js"), "diff", ...args], { cwd: ROOT, encoding: "utf8" });
+
+  it("prints the changes and moves, and writes them as an HTML page with a figure", () => {
+    const page = path.join(out.dir, "diff.html");
+    const result = cli("data", updated.dir, "--html", page);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Models added: deepseek-v3");
+    expect(result.stdout).toContain("Hardware removed: rtx4090x1");
+    expect(result.stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$3\.00 +\$15\.00 +\$18\.00/);
+    expect(result.stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) vs Claude 3\.5 Sonnet +3,109 +2,834 +-8\.8%/);
+    expect(result.stdout).toContain("Case study, cheapest compliant option within budget: unchanged: all local");
+    const html = readFileSync(page, "utf8");
+    expect(html).toContain("Figure Δ — Monthly cost per model, before and after the price update");
+    expect(html).not.toContain('src="assets/');
+  });
+
+  it("names a missing folder or a malformed one, with exit code 2", () => {
+    const missing = cli("data", path.join(out.dir, "nope"));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("nope: no such data folder");
+    const broken = copyOfData({ "models.csv": (text) => text.replace("OpenAI,2.50,", "OpenAI,abc,") });
+    try {
+      const result = cli("data", broken.dir);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(`${path.join(broken.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`);
+    } finally {
+      broken.dispose();
+    }
+    expect(cli("data").status).toBe(2);
+    expect(existsSync(path.join(out.dir, "nope"))).toBe(false);
+  });
+});
