@@ -6,6 +6,7 @@ import { runNotebooks } from "./notebook/run";
 
 import type * as ChapterModule from "./chapter";
 import type * as DiffPageModule from "./report/diff-page";
+import type * as PriceImportModule from "./data/price-import";
 import { existsSync, statSync } from "node:fs";
 import type * as DataModule from "./data";
 import type * as KernelInstallModule from "./kernel-install";
@@ -37,6 +38,7 @@ Commands:
   tables                    Print the chapter's key tables computed from the data folder
   audit                     List every figure the chapter prints beside the value its formulas give
   diff OLD_DIR NEW_DIR      What changed between two data folders and how each headline result moved
+  prices import FILE.json   Update models.csv from a LiteLLM-style price map (models with a price_map_key)
   validate                  Check every CSV in the data folder; report each problem as file:line:column
   kernel-install            Register this project's tslab kernel with Jupyter and VS Code
 
@@ -60,6 +62,7 @@ Options for tables, audit and validate:
   --data DIR           Data folder (default: data)
   --strict             (audit) Exit 1 when any printed figure is flagged
   --html FILE          (diff) Also write the comparison as an HTML page
+  --as-of DATE         (prices import) as_of of the imported prices (default: today)
 
 Options for kernel-install:
   --prefix DIR         Install under DIR/share/jupyter/kernels (default: your Jupyter data folder)
@@ -85,6 +88,7 @@ const OPTIONS = {
   "no-input": { type: "boolean", default: false },
   strict: { type: "boolean", default: false },
   html: { type: "string" },
+  "as-of": { type: "string" },
   "stale-days": { type: "string", default: "90" },
   prefix: { type: "string" },
   debug: { type: "boolean", default: false },
@@ -205,6 +209,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         }
         return ExitCode.ok;
       }
+      case "prices": {
+        const [verb, mapFile, extra] = args.positionals.slice(1);
+        if (verb !== "import" || !mapFile || extra) throw new UsageError("usage: roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]");
+        const dataDir = args.values.data ?? "data";
+        const { importPrices } = require("./data/price-import") as typeof PriceImportModule; // eslint-disable-line @typescript-eslint/no-require-imports
+        const result = importPrices({ mapFile, dataDir, asOf: args.values["as-of"] ?? new Date().toISOString().slice(0, 10) });
+        io.stdout(`updated ${result.file}: ${result.imported.length} models from ${mapFile}${result.unmapped.length ? `; no price_map_key, left as they were: ${result.unmapped.join(", ")}` : ""}\n\n`);
+        const { diffDatasets } = require("./chapter") as typeof ChapterModule; // eslint-disable-line @typescript-eslint/no-require-imports
+        io.stdout(reportModule().diffText(diffDatasets(result.before, dataModule().loadDataset(dataDir)), { before: `${dataDir} before the import`, after: `${dataDir} after` }));
+        return ExitCode.ok;
+      }
       case "validate": {
         noPositionals(args, command);
         const dir = args.values.data ?? "data";
@@ -220,7 +235,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return ExitCode.ok;
       }
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, tables, audit, diff, validate or kernel-install`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, report, tables, audit, diff, prices, validate or kernel-install`);
     }
   } catch (error) {
     if (error instanceof RoilabError) {
