@@ -78,6 +78,8 @@ export function reproduceFigure(data: Dataset, figureId: string): number | undef
         "hybrid/cloud_usd_per_month": option("hybrid")?.cloudUsd,
         "hybrid/total_usd_per_month": option("hybrid")?.totalUsd,
         "hybrid/extra_vs_cloud_usd_per_month": result.hybridExtraOverCloudUsd,
+        // Output tokens per second the local server must sustain on a weekday, spread evenly over 24 hours.
+        "capacity/required_output_tokens_per_second": (caseStudyFromData(data).inputs.weekdayCallsPerDay * workload.outputTokensPerCall) / 86_400,
       };
       return items[rest.join("/")];
     }
