@@ -100,15 +100,18 @@ export interface FigureCheck {
   withinRounding: boolean;
 }
 
-/** Compares every published figure with its recomputed value; tolerance is half the printed rounding step. */
-export function checkPublishedFigures(data: Dataset): FigureCheck[] {
+/**
+ * Compares every published figure with its recomputed value; tolerance is half the printed rounding step,
+ * times `slack` (default 1) for a looser look.
+ */
+export function checkPublishedFigures(data: Dataset, slack = 1): FigureCheck[] {
   return data.publishedFigures.map((figure) => {
     const recomputed = reproduceFigure(data, figure.figureId);
     if (recomputed === undefined) return { figure, recomputed, difference: NaN, relativeDifference: NaN, withinRounding: false };
     const low = figure.value;
     const high = figure.valueHigh ?? figure.value;
     const difference = recomputed < low ? recomputed - low : recomputed > high ? recomputed - high : 0;
-    const tolerance = figure.precision / 2 + 1e-9 * Math.max(1, Math.abs(figure.value));
+    const tolerance = (figure.precision / 2) * slack + 1e-9 * Math.max(1, Math.abs(figure.value));
     return {
       figure,
       recomputed,

@@ -7,3 +7,4 @@ export * from "./table";
 export * from "./display";
 export * from "./whatif";
 export * from "./moves";
+export * from "./audit";

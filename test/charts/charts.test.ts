@@ -4,6 +4,7 @@ import {
   apiUsdPerCall,
   breakEvenTable,
   caseStudyFromData,
+  checkPublishedFigures,
   cloudCostTable,
   findHardware,
   findModel,
@@ -16,6 +17,7 @@ import {
   savingsByThreshold,
 } from "../../src/chapter";
 import {
+  auditDifferences,
   benchmarkComparison,
   breakEvenCurves,
   breakEvenHeatmap,
@@ -177,6 +179,19 @@ describe("figure builders on chapter data", () => {
     expect(labels).toContain("budget $5,000: above the scale");
     const tight = caseStudyOptions(result, 1000, source);
     expect((tight.layout.shapes as { y0: number }[])[0]?.y0).toBe(1000);
+  });
+});
+
+describe("the audit figure", () => {
+  it("59.6: one bar per flagged figure, largest difference on top, negative labels right of zero", () => {
+    const flagged = checkPublishedFigures(data).filter((check) => !check.withinRounding && Number.isFinite(check.relativeDifference));
+    const figure = auditDifferences(flagged.map((check) => ({ figureId: check.figure.figureId, relativePercent: check.relativeDifference * 100 })), provenance(data, ["published_figures.csv"]));
+    const [bars] = figure.data as unknown as [{ y: string[]; x: number[]; text: string[] }];
+    expect(bars.y).toHaveLength(20);
+    expect(bars.y.at(-1)).toBe("case/hybrid/extra_vs_cloud_usd_per_month");
+    expect(bars.x.at(-1)).toBeCloseTo(185.75, 2);
+    expect(figure.layout.annotations).toContainEqual(expect.objectContaining({ text: "-8.3%", y: "router/savings_percent", x: 0 }));
+    expect(figure.layout.title.text).toBe("Figure 59.6 — Printed figures that differ from the chapter's formulas");
   });
 });
 
