@@ -146,7 +146,7 @@ export function breakEvenHeatmap(cells: readonly BreakEvenCell[], hardware: read
     title: "Break-even by hardware and API (calls per day)",
     provenance,
     xaxis: { title: "Cloud API", type: "category" },
-    yaxis: { title: "Local configuration", type: "category", range: undefined },
+    yaxis: { title: "Local configuration", type: "category" },
     layout: { margin: { l: 220, r: 30, t: 60, b: 70 }, yaxis: { autorange: "reversed", automargin: true, title: { text: "Local configuration" } } },
   });
 }

@@ -1,6 +1,5 @@
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
-import { escapeHtml } from "../../charts/table";
 import { cellSource, hasTag, type Notebook } from "../../notebook/nbformat";
 import { renderMarkdown, tableOfContents, type Heading } from "./markdown";
 import { renderOutput, type RenderContext } from "./outputs";
@@ -58,4 +57,3 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
   return { title, headings: context.headings, body: `${tableOfContents(context.headings)}\n${cells.join("\n")}`, figureCount: context.figureCount };
 }
 
-export { escapeHtml };
