@@ -19,6 +19,7 @@ const dataModule = () => require("./data") as typeof DataModule;
 const reportModule = () => require("./report") as typeof ReportModule;
 const kernelInstallModule = () => require("./kernel-install") as typeof KernelInstallModule;
 const reportBuildModule = () => require("./report/build") as typeof ReportBuildModule;
+const chapterModule = () => require("./chapter") as typeof ChapterModule;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** roilab's command line: parses arguments and calls the library. Output goes through `io` so tests can record it. */
@@ -191,7 +192,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       case "audit": {
         noPositionals(args, command);
-        const { checkPublishedFigures } = require("./chapter") as typeof ChapterModule; // eslint-disable-line @typescript-eslint/no-require-imports
+        const { checkPublishedFigures } = chapterModule();
         const checks = checkPublishedFigures(dataModule().loadDataset(args.values.data ?? "data"));
         io.stdout(reportModule().auditTable(checks));
         return args.values.strict && checks.some((check) => !check.withinRounding) ? ExitCode.failed : ExitCode.ok;
@@ -200,7 +201,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const [before, after, extra] = args.positionals.slice(1);
         if (!before || !after || extra) throw new UsageError("diff takes two data folders: roilab diff OLD_DIR NEW_DIR");
         for (const dir of [before, after]) if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such data folder`);
-        const { diffDatasets } = require("./chapter") as typeof ChapterModule; // eslint-disable-line @typescript-eslint/no-require-imports
+        const { diffDatasets } = chapterModule();
         const diff = diffDatasets(dataModule().loadDataset(before), dataModule().loadDataset(after));
         io.stdout(reportModule().diffText(diff, { before, after }));
         if (args.values.html) {
@@ -216,7 +217,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const { importPrices } = require("./data/price-import") as typeof PriceImportModule; // eslint-disable-line @typescript-eslint/no-require-imports
         const result = importPrices({ mapFile, dataDir, asOf: args.values["as-of"] ?? new Date().toISOString().slice(0, 10) });
         io.stdout(`updated ${result.file}: ${result.imported.length} models from ${mapFile}${result.unmapped.length ? `; no price_map_key, left as they were: ${result.unmapped.join(", ")}` : ""}\n\n`);
-        const { diffDatasets } = require("./chapter") as typeof ChapterModule; // eslint-disable-line @typescript-eslint/no-require-imports
+        const { diffDatasets } = chapterModule();
         io.stdout(reportModule().diffText(diffDatasets(result.before, dataModule().loadDataset(dataDir)), { before: `${dataDir} before the import`, after: `${dataDir} after` }));
         return ExitCode.ok;
       }

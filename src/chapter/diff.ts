@@ -72,13 +72,14 @@ export function diffDatasets(before: Dataset, after: Dataset): DataDiff {
     return { id, name: `${newHardware.get(cell.hardwareId)?.name} vs ${newModels.get(cell.apiId)?.modelName}`, before: oldCells.get(id)?.breakEvenDailyCalls ?? NaN, after: cell.breakEvenDailyCalls };
   });
 
-  const totals = (data: Dataset) => Object.fromEntries(caseStudyFromData(data).result.options.map((option) => [option.option, option.totalUsd]));
+  const [caseBefore, caseAfter] = [caseStudyFromData(before).result, caseStudyFromData(after).result];
+  const totals = (result: typeof caseBefore) => Object.fromEntries(result.options.map((option) => [option.option, option.totalUsd]));
   return {
     models: { added: after.models.filter((row) => !oldModels.has(row.modelId)), removed: before.models.filter((row) => !newModels.has(row.modelId)), repriced },
     hardware: { added: after.hardware.filter((row) => !oldHardware.has(row.hardwareId)), removed: before.hardware.filter((row) => !newHardware.has(row.hardwareId)), recosted },
     monthlyCost,
     breakEven,
     hybridSavings: { before: hybridSavings(before).savingsPercentage, after: hybridSavings(after).savingsPercentage },
-    caseStudy: { before: caseStudyFromData(before).result.cheapestCompliant, after: caseStudyFromData(after).result.cheapestCompliant, totalsBefore: totals(before), totalsAfter: totals(after) },
+    caseStudy: { before: caseBefore.cheapestCompliant, after: caseAfter.cheapestCompliant, totalsBefore: totals(caseBefore), totalsAfter: totals(caseAfter) },
   };
 }

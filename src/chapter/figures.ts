@@ -65,7 +65,7 @@ export function reproduceFigure(data: Dataset, figureId: string): number | undef
       return apiUsdPerCall(data, row.modelId, workload);
     }
     case "case": {
-      const { local, result } = caseStudyFromData(data);
+      const { inputs, local, result } = caseStudyFromData(data);
       const option = (name: string) => result.options.find((candidate) => candidate.option === name);
       const items: Record<string, number | undefined> = {
         "local/depreciation_usd_per_month": local.basis === "itemised" ? local.depreciationUsd : undefined,
@@ -79,13 +79,18 @@ export function reproduceFigure(data: Dataset, figureId: string): number | undef
         "hybrid/total_usd_per_month": option("hybrid")?.totalUsd,
         "hybrid/extra_vs_cloud_usd_per_month": result.hybridExtraOverCloudUsd,
         // Output tokens per second the local server must sustain on a weekday, spread evenly over 24 hours.
-        "capacity/required_output_tokens_per_second": (caseStudyFromData(data).inputs.weekdayCallsPerDay * workload.outputTokensPerCall) / 86_400,
+        "capacity/required_output_tokens_per_second": (inputs.weekdayCallsPerDay * workload.outputTokensPerCall) / 86_400,
       };
       return items[rest.join("/")];
     }
     default:
       return undefined;
   }
+}
+
+/** A published figure as the chapter prints it: `823`, or `60-75` for a range. */
+export function printedValue(figure: PublishedFigureRow): string {
+  return figure.valueHigh === undefined ? String(figure.value) : `${figure.value}-${figure.valueHigh}`;
 }
 
 export interface FigureCheck {

@@ -1,10 +1,9 @@
-import type { Figure } from "./figure";
+import { PLOTLY_MIME, type Figure } from "./figure";
 import { htmlTable, type FrameLike, type TableColumn } from "./table";
 import { WHATIF_MIME, type BreakEvenPanelSpec } from "./whatif";
 
 /** Showing figures and tables in a notebook cell run by tslab. */
 
-export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
 interface TslabJupyter {
   lastWriteDisplayData?: (data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;

@@ -1,3 +1,6 @@
+/** The MIME type Jupyter front ends (JupyterLab, VS Code) render as an interactive Plotly figure. */
+export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+
 /** A Plotly figure as plain JSON (data + layout), the form the Plotly MIME type and Plotly.newPlot take. */
 
 export type Trace = Record<string, unknown> & { type: string; name?: string };

@@ -1,11 +1,7 @@
-import type { FigureCheck } from "../chapter/figures";
+import { printedValue, type FigureCheck } from "../chapter/figures";
 import { renderTextTable } from "./text-table";
 
 /** The audit of the chapter as a terminal table: every printed figure beside what its formulas give. */
-
-function printed(check: FigureCheck): string {
-  return check.figure.valueHigh === undefined ? String(check.figure.value) : `${check.figure.value}-${check.figure.valueHigh}`;
-}
 
 function round(value: number): string {
   return Number.isFinite(value) ? String(+value.toFixed(4)) : "?";
@@ -15,7 +11,7 @@ export function auditTable(checks: readonly FigureCheck[]): string {
   const rows = checks.map((check) => [
     check.figure.section,
     check.figure.figureId,
-    printed(check),
+    printedValue(check.figure),
     check.recomputed === undefined ? "?" : round(check.recomputed),
     round(check.difference),
     Number.isFinite(check.relativeDifference) ? `${(check.relativeDifference * 100).toFixed(2)}%` : "",

@@ -8,10 +8,10 @@ import { writeFileAtomic } from "../util/atomic-write";
 import { renderNotebook } from "./html/notebook";
 import { renderIndex, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
-import { PLOTLY_MIME } from "./html/outputs";
+import { PLOTLY_MIME } from "../charts/figure";
 import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build";
 import { staleBanner, stalePrices } from "./staleness";
-import { dataFileRecords, softwareVersions } from "./provenance";
+import { dataFileRecords, softwareVersions, type DataFileRecord } from "./provenance";
 
 /** roilab report: run the notebooks, then publish each executed notebook as an HTML page, plus an index. */
 
@@ -89,14 +89,19 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
   const builtAt = new Date().toISOString();
   const pages: PageWeight[] = [];
   const cards: IndexCard[] = [];
-  const dataDirs = new Set<string>();
+  // Every notebook usually reads the same folder: hash its files once.
+  const recordsByDir = new Map<string, DataFileRecord[]>();
+  const recordsOf = (dir: string | undefined) => {
+    if (!dir) return [];
+    if (!recordsByDir.has(dir)) recordsByDir.set(dir, dataFileRecords(dir));
+    return recordsByDir.get(dir) as DataFileRecord[];
+  };
 
   // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
   for (const [result, executed] of executedNotebooks) {
     const rendered = renderNotebook(executed, { noInput: options.noInput });
     const parameters = ((executed.metadata.papermill as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {}) as Record<string, unknown>;
-    const data = dataFileRecords(result.dataDir);
-    if (result.dataDir) dataDirs.add(result.dataDir);
+    const data = recordsOf(result.dataDir);
     const name = path.basename(result.file, ".ipynb");
     const html = renderPage({
       title: rendered.title ?? name,
@@ -111,7 +116,7 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
     cards.push({ href: `${name}.html`, title: rendered.title ?? name, headline: headlineOf(executed), figure: firstFigure(executed), failed: result.status === "failed" });
   }
 
-  const asOf = [...dataDirs].flatMap((dir) => dataFileRecords(dir)).filter((record) => record.asOf);
+  const asOf = [...recordsByDir.values()].flat().filter((record) => record.asOf);
   const index = renderPage({
     title: "roilab — cloud vs local LLM cost analysis",
     body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays)) + renderIndex({ cards, builtAt, asOf }),

@@ -7,6 +7,7 @@ import {
   findWorkload,
   hardwareMonthlyCost,
   hybridSavings,
+  printedValue,
 } from "../chapter";
 import { formatInteger, formatPercent, formatUsd } from "../format";
 import { renderTextTable } from "./text-table";
@@ -81,8 +82,7 @@ function caseSection(data: Dataset): string {
 function figuresSection(data: Dataset): string {
   const checks = checkPublishedFigures(data);
   const differing = checks.filter((check) => !check.withinRounding);
-  const printed = (check: (typeof checks)[number]) => (check.figure.valueHigh === undefined ? String(check.figure.value) : `${check.figure.value}-${check.figure.valueHigh}`);
-  const rows = differing.map((check) => [check.figure.figureId, printed(check), check.recomputed === undefined ? "?" : String(+check.recomputed.toFixed(4))]);
+  const rows = differing.map((check) => [check.figure.figureId, printedValue(check.figure), check.recomputed === undefined ? "?" : String(+check.recomputed.toFixed(4))]);
   return `The chapter's printed figures: ${checks.length - differing.length} of ${checks.length} match their formulas within rounding\n${renderTextTable([{ header: "Differs" }, right("Printed"), right("Recomputed")], rows)}`;
 }
 

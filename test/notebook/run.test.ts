@@ -24,6 +24,14 @@ function executed(file: string): Executed {
   return JSON.parse(readFileSync(file, "utf8")) as Executed;
 }
 
+/** A notebook that prints the price in data/price.txt of its dataDir parameter (default "data"). */
+function priceNotebook(name: string): string {
+  return writeNotebook(dir, name, [
+    { code: 'const dataDir = "data";', tags: ["parameters"] },
+    'import * as fs from "fs";\nconsole.log("price", fs.readFileSync(dataDir + "/price.txt", "utf8"));',
+  ]);
+}
+
 const stdoutOf = (cell: Executed["cells"][number] | undefined) => (cell?.outputs ?? []).map((output) => output.text ?? "").join("");
 
 describe("roilab run", () => {
@@ -139,10 +147,7 @@ describe("roilab run", () => {
     const data = path.join(dir, "data");
     mkdirSync(data, { recursive: true });
     writeFileSync(path.join(data, "price.txt"), "3");
-    const notebook = writeNotebook(dir, "cached.ipynb", [
-      { code: 'const dataDir = "data";', tags: ["parameters"] },
-      'import * as fs from "fs";\nconsole.log("price", fs.readFileSync(dataDir + "/price.txt", "utf8"));',
-    ]);
+    const notebook = priceNotebook("cached.ipynb");
     const out = path.join(dir, "out-cache");
     const first = await roilab(["run", notebook, "--out", out]);
     expect(first.stdout).toMatch(/^ok +.*cached\.ipynb/);
@@ -167,10 +172,7 @@ describe("roilab run", () => {
     const snapshot = path.join(dir, "snapshot-2026");
     mkdirSync(snapshot, { recursive: true });
     writeFileSync(path.join(snapshot, "price.txt"), "9");
-    const notebook = writeNotebook(dir, "snapshot.ipynb", [
-      { code: 'const dataDir = "data";', tags: ["parameters"] },
-      'import * as fs from "fs";\nconsole.log("price", fs.readFileSync(dataDir + "/price.txt", "utf8"));',
-    ]);
+    const notebook = priceNotebook("snapshot.ipynb");
     const out = path.join(dir, "out-data");
     const result = await roilab(["run", notebook, "--out", out, "--data", snapshot]);
     expect(result.code).toBe(0);

@@ -5,7 +5,8 @@ import { WHATIF_MIME } from "../../charts/whatif";
 
 /** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
 
-export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+export { PLOTLY_MIME } from "../../charts/figure";
+import { PLOTLY_MIME } from "../../charts/figure";
 export { WHATIF_MIME } from "../../charts/whatif";
 
 export interface RenderContext {
