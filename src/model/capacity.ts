@@ -1,0 +1,154 @@
+import type { CallShape } from "./cloud-cost";
+import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
+
+/**
+ * Capacity: how many machines a volume needs at its busiest hour, and the break-even once those machines
+ * are paid for. The chapter's break-even assumes one machine serves any volume; this drops that assumption.
+ */
+
+const SECONDS_PER_HOUR = 3600;
+const HOURS_PER_DAY = 24;
+
+/**
+ * How a server runs requests. `single_stream`: one at a time, so a call's prefill and generation add up.
+ * `batched`: many at once with prefill and generation overlapped (vLLM, TensorRT-LLM), so the scarcer of the
+ * two aggregate rates bounds the call rate.
+ */
+export type ServingMode = "single_stream" | "batched";
+
+/** What one machine sustains, measured for one model, quantisation and serving mode. */
+export interface MachineThroughput {
+  serving: ServingMode;
+  /** Output (generated) tokens per second, summed over all concurrent requests. */
+  outputTokensPerSecond: number;
+  /** Prompt (prefill) tokens per second, summed over all concurrent requests. */
+  promptTokensPerSecond: number;
+}
+
+/**
+ * Share of a day's calls that falls in its busiest hour, from relative loads per hour (any scale, one entry
+ * per hour of the day). A flat profile gives 1/24.
+ */
+export function peakHourShare(relativeLoadByHour: readonly number[]): number {
+  if (relativeLoadByHour.length !== HOURS_PER_DAY) throw new RangeError(`peakHourShare: expected 24 hourly loads, got ${relativeLoadByHour.length}`);
+  if (relativeLoadByHour.some((load) => !(load >= 0))) throw new RangeError("peakHourShare: hourly loads must be non-negative numbers");
+  const total = relativeLoadByHour.reduce((sum, load) => sum + load, 0);
+  if (!(total > 0)) throw new RangeError("peakHourShare: at least one hour must carry load");
+  return Math.max(...relativeLoadByHour) / total;
+}
+
+export interface DemandOptions extends CallShape {
+  callsPerDay: number;
+  /** Share of the day's calls in the busiest hour, 0–1 (see `peakHourShare`). */
+  peakHourShare: number;
+}
+
+export interface PeakDemand {
+  peakCallsPerHour: number;
+  /** Output tokens per second the busiest hour asks for. */
+  peakOutputTokensPerSecond: number;
+  peakPromptTokensPerSecond: number;
+  /** Output tokens per second were the day's calls spread evenly over 24 hours: the most lenient reading. */
+  averageOutputTokensPerSecond: number;
+}
+
+export function peakDemand(options: DemandOptions): PeakDemand {
+  const peakCallsPerHour = options.callsPerDay * options.peakHourShare;
+  return {
+    peakCallsPerHour,
+    peakOutputTokensPerSecond: (peakCallsPerHour * options.outputTokensPerCall) / SECONDS_PER_HOUR,
+    peakPromptTokensPerSecond: (peakCallsPerHour * options.inputTokensPerCall) / SECONDS_PER_HOUR,
+    averageOutputTokensPerSecond: (options.callsPerDay * options.outputTokensPerCall) / (HOURS_PER_DAY * SECONDS_PER_HOUR),
+  };
+}
+
+/**
+ * Seconds of a machine's full throughput one call uses: prompt at the prefill rate plus output at the
+ * generation rate when served one at a time; the longer of the two when a batching server overlaps them.
+ */
+export function machineSecondsPerCall(call: CallShape, throughput: MachineThroughput): number {
+  if (!(throughput.outputTokensPerSecond > 0) || !(throughput.promptTokensPerSecond > 0)) {
+    throw new RangeError("machineSecondsPerCall: throughput must be positive");
+  }
+  const prefillSeconds = call.inputTokensPerCall / throughput.promptTokensPerSecond;
+  const generationSeconds = call.outputTokensPerCall / throughput.outputTokensPerSecond;
+  return throughput.serving === "batched" ? Math.max(prefillSeconds, generationSeconds) : prefillSeconds + generationSeconds;
+}
+
+export interface MachineCapacityOptions {
+  /** Highest share of its throughput a machine is planned to run at, 0–1; queues grow without bound near 1. Default 0.7. */
+  targetUtilisation?: number;
+}
+
+export const DEFAULT_TARGET_UTILISATION = 0.7;
+
+/** Calls one machine can take in an hour at the target utilisation. */
+export function callsPerHourPerMachine(call: CallShape, throughput: MachineThroughput, options: MachineCapacityOptions = {}): number {
+  const utilisation = options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION;
+  if (!(utilisation > 0 && utilisation <= 1)) throw new RangeError("targetUtilisation must be in (0, 1]");
+  return (SECONDS_PER_HOUR * utilisation) / machineSecondsPerCall(call, throughput);
+}
+
+/** Machines needed to carry the busiest hour: at least one, since a local deployment owns at least one server. */
+export function machinesNeeded(peakCallsPerHour: number, callsPerHourPerMachineAtTarget: number): number {
+  if (!(callsPerHourPerMachineAtTarget > 0)) throw new RangeError("machinesNeeded: capacity per machine must be positive");
+  return Math.max(1, Math.ceil(peakCallsPerHour / callsPerHourPerMachineAtTarget - 1e-9));
+}
+
+export interface FleetCostOptions {
+  /** What each machine adds per month (depreciation + power), USD. */
+  perMachineUsdPerMonth: number;
+  /** What the fleet costs per month whatever its size (operations staff), USD. */
+  sharedUsdPerMonth: number;
+}
+
+/** Monthly cost of a fleet of `machines` identical servers, USD. */
+export function fleetMonthlyCost(machines: number, cost: FleetCostOptions): number {
+  return machines * cost.perMachineUsdPerMonth + cost.sharedUsdPerMonth;
+}
+
+export interface CapacityBreakEvenOptions extends FleetCostOptions {
+  /** Calls a day one machine carries, given the busiest-hour share: calls/hour per machine ÷ peak-hour share. */
+  callsPerDayPerMachine: number;
+  apiUsdPerCall: number;
+  daysPerMonth?: number;
+}
+
+export interface CapacityBreakEven {
+  /** Where one machine's fixed cost meets the API bill, ignoring capacity: the chapter's break-even (not truncated). */
+  uncappedDailyCalls: number;
+  /** First volume at which the fleet, with as many machines as the volume needs, costs no more than the API. Infinity: never. */
+  firstDailyCalls: number;
+  /** Volume from which the fleet stays at or below the API bill at every higher volume. Infinity: never. */
+  sustainedFromDailyCalls: number;
+  /** Machines at the first break-even. */
+  machinesAtFirst: number;
+  /** Local cost per call with every machine full, USD, beside the API's price: local only wins for good when it is lower. */
+  localUsdPerCallAtFullLoad: number;
+}
+
+/**
+ * Break-even with capacity. The fleet costs n·P + S for volumes up to n·K calls/day; the API costs v·c·d.
+ * Within step n, the API bill reaches the fleet's at v = (nP + S)/(cd), which lies inside the step when
+ * n(Kcd − P) ≥ S. Step n is cheaper locally from its first call when (n − 1)(Kcd − P) ≥ P + S, so from the
+ * crossing in step ⌈(P + S)/(Kcd − P)⌉ local stays cheaper at every higher volume.
+ */
+export function capacityBreakEven(options: CapacityBreakEvenOptions): CapacityBreakEven {
+  const days = options.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH;
+  const { perMachineUsdPerMonth: perMachine, sharedUsdPerMonth: shared, callsPerDayPerMachine: perDay, apiUsdPerCall } = options;
+  if (!(perDay > 0)) throw new RangeError("capacityBreakEven: callsPerDayPerMachine must be positive");
+  const apiUsdPerMachineDay = apiUsdPerCall * days; // what one call a day costs per month on the API
+  const uncappedDailyCalls = apiUsdPerMachineDay > 0 ? (perMachine + shared) / apiUsdPerMachineDay : Infinity;
+  const localUsdPerCallAtFullLoad = perMachine / (perDay * days);
+  const marginPerMachine = perDay * apiUsdPerMachineDay - perMachine; // a full machine's API bill minus its own cost
+  // With S ≥ 0, a machine whose full load costs no less on the API than to run can never pay for itself.
+  if (!(marginPerMachine > 0)) {
+    return { uncappedDailyCalls, firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, machinesAtFirst: Infinity, localUsdPerCallAtFullLoad };
+  }
+  const firstStep = Math.max(1, Math.ceil(shared / marginPerMachine - 1e-12));
+  const firstDailyCalls = Math.max((firstStep * perMachine + shared) / apiUsdPerMachineDay, (firstStep - 1) * perDay);
+  // The last step with a crossing inside it; every later step is cheaper locally from its first call.
+  const lastCrossingStep = Math.max(firstStep, Math.ceil((perMachine + shared) / marginPerMachine - 1e-12));
+  const sustainedFromDailyCalls = Math.max((lastCrossingStep * perMachine + shared) / apiUsdPerMachineDay, (lastCrossingStep - 1) * perDay);
+  return { uncappedDailyCalls, firstDailyCalls, sustainedFromDailyCalls, machinesAtFirst: firstStep, localUsdPerCallAtFullLoad };
+}
