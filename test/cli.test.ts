@@ -51,7 +51,7 @@ describe("roilab CLI", () => {
   it("validate reports a clean data folder", () => {
     const { code, stdout } = roilab("validate");
     expect(code).toBe(0);
-    expect(stdout).toBe("data: 10 files, 126 rows, no problems\n");
+    expect(stdout).toBe("data: 16 files, 201 rows, no problems\n");
   });
 
   it("exits 2 with usage help for an unknown command or flag", () => {

@@ -8,3 +8,6 @@ export * from "./display";
 export * from "./whatif";
 export * from "./moves";
 export * from "./audit";
+export * from "./capacity";
+export * from "./uncertainty";
+export * from "./closing-questions";

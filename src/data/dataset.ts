@@ -19,6 +19,12 @@ export interface Dataset {
   routingConfig: schemas.RoutingConfigRow[];
   caseStudy: schemas.CaseStudyRow[];
   publishedFigures: schemas.PublishedFigureRow[];
+  throughput: schemas.ThroughputRow[];
+  trafficProfiles: schemas.TrafficProfileRow[];
+  quantisation: schemas.QuantisationRow[];
+  modelArchitectures: schemas.ModelArchitectureRow[];
+  uncertaintyRanges: schemas.UncertaintyRangeRow[];
+  failover: schemas.FailoverRow[];
 }
 
 /** The data folder's files, in the order they are read. */
@@ -33,6 +39,12 @@ export const TABLE_SPECS = [
   schemas.routingConfig,
   schemas.caseStudy,
   schemas.publishedFigures,
+  schemas.throughput,
+  schemas.trafficProfiles,
+  schemas.quantisation,
+  schemas.modelArchitectures,
+  schemas.uncertaintyRanges,
+  schemas.failover,
 ] as const;
 
 function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
@@ -128,6 +140,32 @@ function checkTiers(table: ParsedTable<schemas.RoutingTierRow>, issues: DataIssu
   });
 }
 
+/** Every traffic profile lists each hour 0–23 once. */
+function checkProfiles(table: ParsedTable<schemas.TrafficProfileRow>, issues: DataIssue[]): void {
+  const hours = new Map<string, { seen: Set<number>; firstIndex: number }>();
+  table.rows.forEach((row, index) => {
+    if (row.hour > 23) issues.push({ ...table.locate(index, "hour"), message: `hour must be 0 to 23, got ${row.hour}` });
+    const entry = hours.get(row.profileId) ?? { seen: new Set<number>(), firstIndex: index };
+    entry.seen.add(row.hour);
+    hours.set(row.profileId, entry);
+  });
+  for (const [profileId, { seen, firstIndex }] of hours) {
+    const missing = Array.from({ length: 24 }, (_, hour) => hour).filter((hour) => !seen.has(hour));
+    if (missing.length > 0) issues.push({ ...table.locate(firstIndex, "hour"), message: `profile_id ${JSON.stringify(profileId)} has no row for hour ${missing.join(", ")}` });
+  }
+}
+
+/** A range's low end is at most its high end, and a triangular mode lies between them. */
+function checkRanges(table: ParsedTable<schemas.UncertaintyRangeRow>, issues: DataIssue[]): void {
+  table.rows.forEach((row, index) => {
+    if (row.lowFactor > row.highFactor) issues.push({ ...table.locate(index, "high_factor"), message: `high_factor ${row.highFactor} is below low_factor ${row.lowFactor}` });
+    const mode = row.modeFactor ?? 1;
+    if (row.distribution === "triangular" && (mode < row.lowFactor || mode > row.highFactor)) {
+      issues.push({ ...table.locate(index, "mode_factor"), message: `mode_factor ${mode} is outside ${row.lowFactor} to ${row.highFactor}` });
+    }
+  });
+}
+
 /**
  * Reads and validates every table of a data folder. All problems of all files are collected and thrown
  * together as one DataError, each located as `file:line:column`.
@@ -144,11 +182,19 @@ export function loadDataset(dir: string): Dataset {
   const routingConfig = readTable(dir, schemas.routingConfig, issues);
   const caseStudy = readTable(dir, schemas.caseStudy, issues);
   const publishedFigures = readTable(dir, schemas.publishedFigures, issues);
+  const throughput = readTable(dir, schemas.throughput, issues);
+  const trafficProfiles = readTable(dir, schemas.trafficProfiles, issues);
+  const quantisation = readTable(dir, schemas.quantisation, issues);
+  const modelArchitectures = readTable(dir, schemas.modelArchitectures, issues);
+  const uncertaintyRanges = readTable(dir, schemas.uncertaintyRanges, issues);
+  const failover = readTable(dir, schemas.failover, issues);
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
   checkHardwareCostInputs(hardware, issues);
   checkMixShares(taskMix, issues);
   checkTiers(routingTiers, issues);
+  checkProfiles(trafficProfiles, issues);
+  checkRanges(uncertaintyRanges, issues);
 
   const modelId = (row: schemas.ModelRow) => row.modelId;
   const mixId = (row: schemas.TaskMixRow) => row.mixId;
@@ -159,6 +205,10 @@ export function loadDataset(dir: string): Dataset {
   checkReferences(caseStudy, "mix_id", (row) => row.mixId, taskMix, mixId, "mix_id", issues);
   checkReferences(routingConfig, "local_hardware_id", (row) => row.localHardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(caseStudy, "local_hardware_id", (row) => row.localHardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
+  checkReferences(caseStudy, "traffic_profile_id", (row) => row.trafficProfileId, trafficProfiles, (row) => row.profileId, "profile_id", issues);
+  checkReferences(throughput, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
+  checkReferences(failover, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
+  checkReferences(failover, "cloud_model_id", (row) => row.cloudModelId, models, modelId, "model_id", issues);
 
   if (issues.length > 0) throw new DataError(issues);
   return {
@@ -173,5 +223,11 @@ export function loadDataset(dir: string): Dataset {
     routingConfig: routingConfig.rows,
     caseStudy: caseStudy.rows,
     publishedFigures: publishedFigures.rows,
+    throughput: throughput.rows,
+    trafficProfiles: trafficProfiles.rows,
+    quantisation: quantisation.rows,
+    modelArchitectures: modelArchitectures.rows,
+    uncertaintyRanges: uncertaintyRanges.rows,
+    failover: failover.rows,
   };
 }

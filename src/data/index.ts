@@ -14,4 +14,10 @@ export type {
   RoutingConfigRow,
   CaseStudyRow,
   PublishedFigureRow,
+  ThroughputRow,
+  TrafficProfileRow,
+  QuantisationRow,
+  ModelArchitectureRow,
+  UncertaintyRangeRow,
+  FailoverRow,
 } from "./schemas";

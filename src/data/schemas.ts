@@ -172,6 +172,131 @@ export const caseStudy = defineTable({
     local_hardware_id: identifier(),
     cloud_tier: oneOf(TIERS),
     mix_id: identifier(),
+    /** The day's shape for capacity planning, from traffic_profiles.csv; empty means spread evenly over 24 hours. */
+    traffic_profile_id: optional(identifier()),
+    source: text(),
+  },
+  omittable: ["traffic_profile_id"],
+});
+
+export const SERVING_MODES = ["single_stream", "batched"] as const;
+
+export const throughput = defineTable({
+  file: "throughput.csv",
+  key: ["hardware_id", "serving", "model"],
+  columns: {
+    hardware_id: identifier(),
+    /** single_stream: one request at a time (prefill and generation add up); batched: many at once, overlapped. */
+    serving: oneOf(SERVING_MODES),
+    engine: text(),
+    model: text(),
+    params_b: positiveNumber(),
+    quantisation: text(),
+    /** Generated tokens per second, summed over concurrent requests. */
+    output_tokens_per_second: positiveNumber(),
+    /** Prompt (prefill) tokens per second, summed over concurrent requests. */
+    prompt_tokens_per_second: positiveNumber(),
+    /** The prompt and output lengths the figure was measured at. */
+    benchmark_input_tokens: positiveInteger(),
+    benchmark_output_tokens: positiveInteger(),
+    as_of: isoDate(),
+    source: text(),
+  },
+});
+
+export const trafficProfiles = defineTable({
+  file: "traffic_profiles.csv",
+  key: ["profile_id", "hour"],
+  columns: {
+    profile_id: identifier(),
+    /** Hour of the day, 0–23; every profile lists all 24. */
+    hour: nonNegativeInteger(),
+    /** Calls in this hour relative to the others (any scale). */
+    relative_load: nonNegativeNumber(),
+    source: text(),
+  },
+});
+
+export const quantisation = defineTable({
+  file: "quantisation.csv",
+  key: ["quant_id", "reference_model"],
+  columns: {
+    quant_id: identifier(),
+    /** The model the quality figures were measured on. */
+    reference_model: text(),
+    /** The nominal bit width the chapter's question speaks of (16, 8, 5, 4). */
+    bits_label: positiveInteger(),
+    /** Effective bits per weight, scales and mixed tensors included. */
+    bits_per_weight: positiveNumber(),
+    /** Perplexity of the quantised model and of its FP16 original on the same text: the quality cost. */
+    perplexity: positiveNumber(),
+    perplexity_fp16: positiveNumber(),
+    /** Mean KL divergence of the token distributions from FP16's, where measured. */
+    kld_vs_fp16: optional(nonNegativeNumber()),
+    source: text(),
+  },
+});
+
+export const modelArchitectures = defineTable({
+  file: "model_architectures.csv",
+  key: ["model_id"],
+  columns: {
+    model_id: identifier(),
+    model: text(),
+    params_b: positiveNumber(),
+    layers: positiveInteger(),
+    /** Key/value heads, which set the KV cache's size. */
+    kv_heads: positiveInteger(),
+    head_dim: positiveInteger(),
+    source: text(),
+  },
+});
+
+/** The break-even inputs a Monte Carlo may vary, named as in hardware.csv, models.csv and workloads.csv. */
+export const UNCERTAIN_INPUTS = [
+  "input_usd_per_mtok",
+  "output_usd_per_mtok",
+  "input_tokens_per_call",
+  "output_tokens_per_call",
+  "capex_usd",
+  "depreciation_months",
+  "power_kw",
+  "electricity_usd_per_kwh",
+  "power_usd_per_month",
+  "ops_fte",
+  "ops_salary_usd_per_month",
+  "ops_usd_per_month",
+] as const;
+
+export const uncertaintyRanges = defineTable({
+  file: "uncertainty_ranges.csv",
+  key: ["input"],
+  columns: {
+    input: oneOf(UNCERTAIN_INPUTS),
+    /** Multipliers of the input's base value. */
+    low_factor: nonNegativeNumber(),
+    high_factor: nonNegativeNumber(),
+    distribution: oneOf(["uniform", "triangular"]),
+    /** The most likely multiplier of a triangular range. */
+    mode_factor: optional(nonNegativeNumber()),
+    rationale: text(),
+  },
+});
+
+export const failover = defineTable({
+  file: "failover.csv",
+  key: ["scenario_id"],
+  columns: {
+    scenario_id: identifier(),
+    hardware_id: identifier(),
+    cloud_model_id: identifier(),
+    calls_per_day: nonNegativeNumber(),
+    local_downtime_hours_per_month: nonNegativeNumber(),
+    outages_per_month: nonNegativeNumber(),
+    detection_seconds: nonNegativeNumber(),
+    cloud_availability: fraction(),
+    /** Calls sent to the cloud even while the local server is up. */
+    cloud_share: fraction(),
     source: text(),
   },
 });
@@ -205,3 +330,9 @@ export type RoutingTierRow = RowOf<typeof routingTiers.columns>;
 export type RoutingConfigRow = RowOf<typeof routingConfig.columns>;
 export type CaseStudyRow = RowOf<typeof caseStudy.columns>;
 export type PublishedFigureRow = RowOf<typeof publishedFigures.columns>;
+export type ThroughputRow = RowOf<typeof throughput.columns>;
+export type TrafficProfileRow = RowOf<typeof trafficProfiles.columns>;
+export type QuantisationRow = RowOf<typeof quantisation.columns>;
+export type ModelArchitectureRow = RowOf<typeof modelArchitectures.columns>;
+export type UncertaintyRangeRow = RowOf<typeof uncertaintyRanges.columns>;
+export type FailoverRow = RowOf<typeof failover.columns>;

@@ -40,7 +40,15 @@ export interface CaseStudyInputs {
   localMonthlyUsd: number;
   /** The cloud option: its cost per call, USD, and where it processes data. */
   cloud: { id: string; usdPerCall: number; dataRegion: string };
+  /**
+   * When given, the local side is sized for its busiest day: as many servers as its calls need, each
+   * adding `perMachineUsdPerMonth` on top of `sharedUsdPerMonth`. Without it, one server at
+   * `localMonthlyUsd` takes any volume, as the chapter assumes.
+   */
+  fleet?: FleetCostOptions & { callsPerDayPerMachine: number };
 }
+
+import { fleetMonthlyCost, machinesNeeded, type FleetCostOptions } from "./capacity";
 
 export type CaseOptionName = "all_cloud" | "all_local" | "hybrid";
 
@@ -51,6 +59,8 @@ export interface CaseOption {
   totalUsd: number;
   /** Share of calls sent to the cloud, 0–1. */
   cloudShare: number;
+  /** Local servers the option pays for (0 for all-cloud). */
+  machines: number;
   /** No sensitive call leaves the allowed regions. */
   compliant: boolean;
   withinBudget: boolean;
@@ -88,14 +98,21 @@ export function evaluateCaseStudy(inputs: CaseStudyInputs): CaseStudyResult {
   const cloudAllowed = regions.has(inputs.cloud.dataRegion.toLowerCase());
   const localAllowed = regions.has(LOCAL_REGION);
 
-  const option = (name: CaseOptionName, localUsd: number, cloudUsd: number, cloudShare: number, compliant: boolean): CaseOption => {
+  const busiestDayCalls = Math.max(inputs.weekdayCallsPerDay, inputs.weekendCallsPerDay);
+  const local = (cloudShare: number): { machines: number; localUsd: number } => {
+    if (!inputs.fleet) return { machines: 1, localUsd: inputs.localMonthlyUsd };
+    const machines = machinesNeeded(busiestDayCalls * (1 - cloudShare), inputs.fleet.callsPerDayPerMachine);
+    return { machines, localUsd: fleetMonthlyCost(machines, inputs.fleet) };
+  };
+  const option = (name: CaseOptionName, cloudUsd: number, cloudShare: number, compliant: boolean): CaseOption => {
+    const { machines, localUsd } = cloudShare === 1 ? { machines: 0, localUsd: 0 } : local(cloudShare);
     const totalUsd = localUsd + cloudUsd;
-    return { option: name, localUsd, cloudUsd, totalUsd, cloudShare, compliant, withinBudget: totalUsd <= inputs.budgetUsdPerMonth };
+    return { option: name, localUsd, cloudUsd, totalUsd, cloudShare, machines, compliant, withinBudget: totalUsd <= inputs.budgetUsdPerMonth };
   };
   const options = [
-    option("all_cloud", 0, allCloudUsd, 1, sensitiveShare === 0 || cloudAllowed),
-    option("all_local", inputs.localMonthlyUsd, 0, 0, sensitiveShare === 0 || localAllowed),
-    option("hybrid", inputs.localMonthlyUsd, allCloudUsd * cloudShareInHybrid, cloudShareInHybrid, sensitiveShare === 0 || localAllowed),
+    option("all_cloud", allCloudUsd, 1, sensitiveShare === 0 || cloudAllowed),
+    option("all_local", 0, 0, sensitiveShare === 0 || localAllowed),
+    option("hybrid", allCloudUsd * cloudShareInHybrid, cloudShareInHybrid, sensitiveShare === 0 || localAllowed),
   ];
   const eligible = options.filter((candidate) => candidate.compliant && candidate.withinBudget).sort((a, b) => a.totalUsd - b.totalUsd);
   const hybrid = options[2] as CaseOption;

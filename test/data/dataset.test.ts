@@ -120,4 +120,45 @@ describe("loadDataset", () => {
       'workloads.csv:1:2 - missing required column "source"',
     ]);
   });
+
+  it("reports a traffic profile with a missing or impossible hour", () => {
+    const profiles = (text: string) => text.replace("flat-24h,5,1,", "flat-24h,24,1,");
+    expect(problems({ "traffic_profiles.csv": profiles })).toEqual([
+      "traffic_profiles.csv:7:2 - hour must be 0 to 23, got 24",
+      'traffic_profiles.csv:2:2 - profile_id "flat-24h" has no row for hour 5',
+    ]);
+  });
+
+  it("reports an uncertainty range upside down or with its mode outside it, and an unknown input", () => {
+    const ranges = (text: string) =>
+      text
+        .replace("capex_usd,0.9,1.25,triangular,1.0,", "capex_usd,1.25,0.9,uniform,,")
+        .replace("power_kw,0.5,1.25,triangular,1.0,", "power_kw,0.5,1.25,triangular,2,")
+        .replace("ops_fte,", "ops_people,");
+    expect(problems({ "uncertainty_ranges.csv": ranges })).toEqual([
+      expect.stringMatching(/^uncertainty_ranges\.csv:10:1 - input must be one of .*got "ops_people"$/),
+      "uncertainty_ranges.csv:6:3 - high_factor 0.9 is below low_factor 1.25",
+      "uncertainty_ranges.csv:8:5 - mode_factor 2 is outside 0.5 to 1.25",
+    ]);
+  });
+
+  it("reports throughput, failover and case-study rows that name unknown hardware, models or profiles", () => {
+    expect(
+      problems({
+        "throughput.csv": (text) => text.replace("rtx4090x4,single_stream", "rtx9090x4,single_stream"),
+        "failover.csv": (text) => text.replace("a100x4-70b,claude-3-5-sonnet", "a100x4-70b,claude-9"),
+        "case_study.csv": (text) => text.replace(",office-hours,", ",night-shift,"),
+      }),
+    ).toEqual([
+      'case_study.csv:2:11 - traffic_profile_id "night-shift" does not match any profile_id in traffic_profiles.csv',
+      'throughput.csv:3:1 - hardware_id "rtx9090x4" does not match any hardware_id in hardware.csv',
+      'failover.csv:2:3 - cloud_model_id "claude-9" does not match any model_id in models.csv',
+    ]);
+  });
+
+  it("loads a case study without the traffic_profile_id column, written before capacity planning", () => {
+    const copy = copyOfData({ "case_study.csv": (text) => text.split("\n").map((line) => line.split(",").filter((_, index) => index !== 10).join(",")).join("\n") });
+    cleanups.push(copy.dispose);
+    expect(loadDataset(copy.dir).caseStudy[0]?.trafficProfileId).toBeUndefined();
+  });
 });

@@ -1,0 +1,86 @@
+import type { Dataset, WorkloadRow } from "../data";
+import { camelCase } from "../data";
+import {
+  monteCarloDraws,
+  quantile,
+  tornado,
+  type BreakEvenInputs,
+  type InputRange,
+  type MonteCarloDraw,
+  type SensitivityInput,
+  type Tornado,
+} from "../model";
+import { findHardware, findModel, findWorkload } from "./analysis";
+
+/** Sensitivity and uncertainty of one hardware-versus-API break-even, from a data folder. */
+
+/** The break-even inputs of an itemised hardware row against an API model at the workload. */
+export function breakEvenInputsOf(data: Dataset, hardwareId: string, apiModelId: string, workload: WorkloadRow = findWorkload(data)): BreakEvenInputs {
+  const hardware = findHardware(data, hardwareId);
+  if (hardware.costBasis !== "itemised" || hardware.capexUsd === undefined || hardware.depreciationMonths === undefined) {
+    throw new RangeError(`hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; sensitivity needs itemised capex and depreciation`);
+  }
+  const model = findModel(data, apiModelId);
+  return {
+    inputUsdPerMTok: model.inputUsdPerMtok,
+    outputUsdPerMTok: model.outputUsdPerMtok,
+    inputTokensPerCall: workload.inputTokensPerCall,
+    outputTokensPerCall: workload.outputTokensPerCall,
+    capexUsd: hardware.capexUsd,
+    depreciationMonths: hardware.depreciationMonths,
+    powerKw: hardware.powerUsdPerMonth === undefined ? hardware.powerKw : undefined,
+    electricityUsdPerKwh: hardware.powerUsdPerMonth === undefined ? hardware.electricityUsdPerKwh : undefined,
+    powerUsdPerMonth: hardware.powerUsdPerMonth,
+    opsFte: hardware.opsUsdPerMonth === undefined ? hardware.opsFte : undefined,
+    opsSalaryUsdPerMonth: hardware.opsUsdPerMonth === undefined ? hardware.opsSalaryUsdPerMonth : undefined,
+    opsUsdPerMonth: hardware.opsUsdPerMonth,
+    daysPerMonth: workload.daysPerMonth,
+  };
+}
+
+/** uncertainty_ranges.csv as Monte Carlo ranges keyed by input. */
+export function uncertaintyRanges(data: Dataset): Partial<Record<SensitivityInput, InputRange>> {
+  return Object.fromEntries(
+    data.uncertaintyRanges.map((row) => [
+      // `..._mtok` columns map to the model's `...MTok` fields.
+      camelCase(row.input).replace(/Mtok$/, "MTok"),
+      { lowFactor: row.lowFactor, highFactor: row.highFactor, distribution: row.distribution, modeFactor: row.modeFactor },
+    ]),
+  );
+}
+
+export interface BreakEvenUncertainty {
+  inputs: BreakEvenInputs;
+  tornado: Tornado;
+  draws: MonteCarloDraw[];
+  /** Break-even calls/day at the 5th, 50th and 95th percentile of the draws. */
+  p5: number;
+  p50: number;
+  p95: number;
+  /** Share of draws in which the break-even lies above the workload's volume: local does not pay there. */
+  shareAboveWorkload: number;
+}
+
+export interface UncertaintyOptions {
+  /** Tornado swing, 0.2 = ±20%. */
+  swing?: number;
+  samples?: number;
+  seed?: number;
+  workload?: WorkloadRow;
+}
+
+export function breakEvenUncertainty(data: Dataset, hardwareId: string, apiModelId: string, options: UncertaintyOptions = {}): BreakEvenUncertainty {
+  const workload = options.workload ?? findWorkload(data);
+  const inputs = breakEvenInputsOf(data, hardwareId, apiModelId, workload);
+  const draws = monteCarloDraws(inputs, uncertaintyRanges(data), { samples: options.samples, seed: options.seed });
+  const volumes = draws.map((draw) => draw.breakEvenDailyCalls);
+  return {
+    inputs,
+    tornado: tornado(inputs, { swing: options.swing }),
+    draws,
+    p5: quantile(volumes, 0.05),
+    p50: quantile(volumes, 0.5),
+    p95: quantile(volumes, 0.95),
+    shareAboveWorkload: volumes.filter((volume) => volume > workload.callsPerDay).length / volumes.length,
+  };
+}

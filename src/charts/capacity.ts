@@ -1,0 +1,195 @@
+import type { Annotation, Figure, Provenance, Trace } from "./figure";
+import { oneTwoFive } from "./break-even";
+import { FORMAT, themedFigure } from "./theme";
+
+/** 59.7: capacity. How many servers a volume needs, and what paying for them does to the comparison with the API. */
+
+export interface ProfileCapacity {
+  id: string;
+  /** Legend label, e.g. "office hours (busiest hour 10.3% of the day)". */
+  label: string;
+  /** Calls a day one server carries under this profile. */
+  callsPerDayPerMachine: number;
+  color: string;
+}
+
+export interface VolumeMark {
+  label: string;
+  callsPerDay: number;
+}
+
+export interface CapacityChartOptions {
+  /** The server, for the title, e.g. "2x RTX 4090". */
+  serverName: string;
+  minCallsPerDay?: number;
+  maxCallsPerDay: number;
+  /** Volumes to mark, e.g. the case study's weekday and weekend. */
+  marks: readonly VolumeMark[];
+  provenance: Provenance;
+}
+
+const PROFILE_DASHES = ["solid", "dash", "dot", "dashdot"];
+
+/** x values at which a step count changes, from min to max: where ⌈v/K⌉ steps up. */
+function stepPoints(perMachine: number, min: number, max: number): { x: number[]; machines: number[] } {
+  const x = [min];
+  const machines = [Math.max(1, Math.ceil(min / perMachine))];
+  for (let n = machines[0] as number; n * perMachine < max; n++) {
+    x.push(n * perMachine);
+    machines.push(n + 1);
+  }
+  x.push(max);
+  machines.push(machines.at(-1) as number);
+  return { x, machines };
+}
+
+function volumeMarks(marks: readonly VolumeMark[]): { shapes: Record<string, unknown>[]; annotations: Annotation[] } {
+  return {
+    shapes: marks.map((mark) => ({ type: "line", xref: "x", yref: "paper", x0: mark.callsPerDay, x1: mark.callsPerDay, y0: 0, y1: 1, line: { color: "#555555", width: 1.5, dash: "dot" } })),
+    annotations: marks.map((mark, index) => ({
+      text: `${mark.label}<br>${Math.round(mark.callsPerDay).toLocaleString("en-US")}/day`,
+      x: Math.log10(mark.callsPerDay),
+      xref: "x",
+      y: index % 2 === 0 ? 0.98 : 0.8,
+      yref: "paper",
+      xanchor: "left",
+      xshift: 4,
+      showarrow: false,
+      align: "left",
+      font: { size: 11, color: "#333333" },
+      bgcolor: "rgba(255,255,255,0.85)",
+    })),
+  };
+}
+
+function logCallsAxis(min: number, max: number) {
+  return { title: "Calls per day (log scale)", tickformat: FORMAT.integer, type: "log" as const, range: [Math.log10(min), Math.log10(max)] as [number, number] };
+}
+
+/**
+ * Figure 59.7a: servers needed against calls/day for each traffic profile. Shaded: where one server carries the
+ * day under every profile (darker) or only under the more even ones (lighter).
+ */
+export function machinesNeededChart(profiles: readonly ProfileCapacity[], options: CapacityChartOptions): Figure {
+  const min = options.minCallsPerDay ?? 100;
+  const traces: Trace[] = profiles.map((profile, index) => {
+    const { x, machines } = stepPoints(profile.callsPerDayPerMachine, min, options.maxCallsPerDay);
+    return {
+      type: "scatter",
+      mode: "lines",
+      name: profile.label,
+      x,
+      y: machines,
+      line: { shape: "hv", color: profile.color, width: 2.5, dash: PROFILE_DASHES[index % PROFILE_DASHES.length] },
+      hovertemplate: `${profile.label}: %{y} server(s) from %{x:,.0f} calls/day<extra></extra>`,
+    };
+  });
+  // Servers each profile needs at each marked volume, labelled where the reader looks.
+  traces.push({
+    type: "scatter",
+    mode: "text+markers",
+    name: "servers at the marked volumes",
+    x: profiles.flatMap(() => options.marks.map((mark) => mark.callsPerDay)),
+    y: profiles.flatMap((profile) => options.marks.map((mark) => Math.max(1, Math.ceil(mark.callsPerDay / profile.callsPerDayPerMachine - 1e-9)))),
+    text: profiles.flatMap((profile) => options.marks.map((mark) => String(Math.max(1, Math.ceil(mark.callsPerDay / profile.callsPerDayPerMachine - 1e-9))))),
+    textposition: "middle left",
+    marker: { color: profiles.flatMap((profile) => options.marks.map(() => profile.color)), size: 8 },
+    textfont: { size: 12, color: "#222222" },
+    showlegend: false,
+    hovertemplate: "%{y} server(s) at %{x:,.0f} calls/day<extra></extra>",
+  });
+  const limits = profiles.map((profile) => Math.min(profile.callsPerDayPerMachine, options.maxCallsPerDay));
+  const everyProfile = Math.min(...limits);
+  const someProfile = Math.max(...limits);
+  const marks = volumeMarks(options.marks);
+  const maxMachines = Math.max(...traces.map((trace) => Math.max(...(trace.y as number[]))));
+  const band = (x0: number, x1: number, alpha: number) => ({ type: "rect", xref: "x", yref: "paper", x0, x1, y0: 0, y1: 1, fillcolor: `rgba(17,119,51,${alpha})`, line: { width: 0 }, layer: "below" });
+  const figure = themedFigure(traces, {
+    number: "59.7a",
+    title: `Servers needed: ${options.serverName}, by traffic profile`,
+    provenance: options.provenance,
+    xaxis: logCallsAxis(min, options.maxCallsPerDay),
+    yaxis: { title: "Servers needed (log scale)", tickformat: FORMAT.integer, type: "log", range: [-0.05, Math.log10(maxMachines * 1.6)] },
+    annotations: [
+      ...marks.annotations,
+      { text: "one server is enough", x: Math.log10(Math.sqrt(min * everyProfile)), xref: "x", y: 0, yref: "y", yshift: 14, showarrow: false, font: { size: 11, color: "#117733" } },
+    ],
+    layout: { shapes: [band(min, everyProfile, 0.14), band(everyProfile, someProfile, 0.06), ...marks.shapes] },
+  });
+  Object.assign(figure.layout.yaxis as object, { tickvals: oneTwoFive(1, maxMachines * 1.6) });
+  Object.assign(figure.layout.xaxis as object, { tickvals: oneTwoFive(min, options.maxCallsPerDay) });
+  return figure;
+}
+
+export interface FleetCostLine {
+  label: string;
+  callsPerDayPerMachine: number;
+  perMachineUsdPerMonth: number;
+  sharedUsdPerMonth: number;
+  color: string;
+}
+
+export interface CapacityCostOptions extends CapacityChartOptions {
+  /** The API's price, USD per call, and its name. */
+  api: { name: string; usdPerCall: number; color: string };
+  daysPerMonth: number;
+}
+
+/**
+ * Figure 59.7b: monthly cost against calls/day: the API's bill, the chapter's one server at a flat cost, and
+ * the fleet each traffic profile needs, stepping up a server at a time.
+ */
+export function capacityCostChart(fleets: readonly FleetCostLine[], options: CapacityCostOptions): Figure {
+  const min = options.minCallsPerDay ?? 100;
+  const max = options.maxCallsPerDay;
+  const x = Array.from({ length: 25 }, (_, index) => min * (max / min) ** (index / 24));
+  const first = fleets[0];
+  const oneServerUsd = first ? first.perMachineUsdPerMonth + first.sharedUsdPerMonth : 0;
+  const traces: Trace[] = [
+    {
+      type: "scatter",
+      mode: "lines",
+      name: `${options.api.name} (API)`,
+      x,
+      y: x.map((calls) => calls * options.api.usdPerCall * options.daysPerMonth),
+      line: { color: options.api.color, width: 2.5 },
+      hovertemplate: `${options.api.name}: %{y:$,.0f} a month at %{x:,.0f} calls/day<extra></extra>`,
+    },
+    {
+      type: "scatter",
+      mode: "lines",
+      name: "one server at any volume (the chapter)",
+      x: [min, max],
+      y: [oneServerUsd, oneServerUsd],
+      line: { color: "#999999", width: 2, dash: "dot" },
+      hovertemplate: "one server: %{y:$,.0f} a month<extra></extra>",
+    },
+    ...fleets.map((fleet, index): Trace => {
+      const steps = stepPoints(fleet.callsPerDayPerMachine, min, max);
+      return {
+        type: "scatter",
+        mode: "lines",
+        name: `servers needed, ${fleet.label}`,
+        x: steps.x,
+        y: steps.machines.map((machines) => machines * fleet.perMachineUsdPerMonth + fleet.sharedUsdPerMonth),
+        line: { shape: "hv", color: fleet.color, width: 2.5, dash: PROFILE_DASHES[index % PROFILE_DASHES.length] },
+        hovertemplate: `${fleet.label}: %{y:$,.0f} a month from %{x:,.0f} calls/day<extra></extra>`,
+      };
+    }),
+  ];
+  const marks = volumeMarks(options.marks);
+  const costs = traces.flatMap((trace) => trace.y as number[]).filter((value) => value > 0);
+  const yRange: [number, number] = [Math.log10(Math.min(...costs) / 1.5), Math.log10(Math.max(...costs) * 1.5)];
+  const figure = themedFigure(traces, {
+    number: "59.7b",
+    title: `Monthly cost with the servers needed: ${options.serverName}`,
+    provenance: options.provenance,
+    xaxis: logCallsAxis(min, max),
+    yaxis: { title: "Cost per month (USD, log scale)", tickformat: FORMAT.usd, type: "log", range: yRange },
+    annotations: marks.annotations,
+    layout: { shapes: marks.shapes },
+  });
+  Object.assign(figure.layout.xaxis as object, { tickvals: oneTwoFive(min, max) });
+  Object.assign(figure.layout.yaxis as object, { tickvals: oneTwoFive(10 ** yRange[0], 10 ** yRange[1]) });
+  return figure;
+}

@@ -1,0 +1,107 @@
+import type { BandPoint, TornadoBar } from "../model";
+import type { Figure, Provenance, Trace } from "./figure";
+import { FORMAT, themedFigure } from "./theme";
+
+/** 59.8: how sure a break-even is: one input at a time (tornado), and all at once (Monte Carlo band). */
+
+export interface TornadoChartOptions {
+  baseBreakEven: number;
+  /** ±swing as a fraction, for the title and legend. */
+  swing: number;
+  /** What is compared, e.g. "4x A100 vs Claude 3.5 Sonnet". */
+  comparison: string;
+  provenance: Provenance;
+}
+
+const LOW_COLOR = "#4477AA";
+const HIGH_COLOR = "#CC6677";
+
+const formatValue = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : String(+value.toPrecision(3)));
+
+/** Figure 59.8a: each input's bar runs from the break-even at its low to that at its high value; longest on top. */
+export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartOptions): Figure {
+  const ordered = [...bars].reverse(); // Plotly draws the first category at the bottom.
+  const labels = ordered.map((bar) => `${bar.label} (${formatValue(bar.lowValue)}–${formatValue(bar.highValue)} ${bar.unit})`);
+  const percent = Math.round(options.swing * 100);
+  const side = (name: string, color: string, value: (bar: TornadoBar) => number): Trace => ({
+    type: "bar",
+    orientation: "h",
+    name,
+    y: labels,
+    x: ordered.map((bar) => value(bar) - options.baseBreakEven),
+    base: ordered.map(() => options.baseBreakEven),
+    marker: { color },
+    text: ordered.map((bar) => Math.round(value(bar)).toLocaleString("en-US")),
+    textposition: "outside",
+    cliponaxis: false,
+    hovertemplate: `%{y}: ${name} gives %{text} calls/day<extra></extra>`,
+  });
+  const values = bars.flatMap((bar) => [bar.breakEvenAtLow, bar.breakEvenAtHigh]).filter(Number.isFinite);
+  const spread = Math.max(...values.map((value) => Math.abs(value - options.baseBreakEven)), 1);
+  return themedFigure([side(`input ${percent}% lower`, LOW_COLOR, (bar) => bar.breakEvenAtLow), side(`input ${percent}% higher`, HIGH_COLOR, (bar) => bar.breakEvenAtHigh)], {
+    number: "59.8a",
+    title: `What moves the break-even most: ${options.comparison}, each input ±${percent}%`,
+    provenance: options.provenance,
+    xaxis: {
+      title: `Break-even (calls per day); the line: all inputs at base, ${Math.round(options.baseBreakEven).toLocaleString("en-US")}/day`,
+      tickformat: FORMAT.integer,
+      range: [options.baseBreakEven - spread * 1.35, options.baseBreakEven + spread * 1.35],
+    },
+    yaxis: { title: "", type: "category" },
+    layout: {
+      barmode: "overlay",
+      height: Math.max(420, 38 * bars.length + 170),
+      margin: { l: 300, r: 40, t: 70, b: 90 },
+      shapes: [{ type: "line", xref: "x", yref: "paper", x0: options.baseBreakEven, x1: options.baseBreakEven, y0: 0, y1: 1, line: { color: "#222222", width: 1.5 } }],
+    },
+  });
+}
+
+export interface SavingBandOptions {
+  comparison: string;
+  /** Break-even percentiles from the draws, calls/day. */
+  percentiles: { p5: number; p50: number; p95: number };
+  samples: number;
+  seed: number;
+  provenance: Provenance;
+}
+
+/** Figure 59.8b: the monthly saving from going local against calls/day, median and 5–95% band over the simulated inputs. */
+export function savingBandChart(band: readonly BandPoint[], options: SavingBandOptions): Figure {
+  const x = band.map((point) => point.callsPerDay);
+  const traces: Trace[] = [
+    { type: "scatter", mode: "lines", name: "5th percentile", x, y: band.map((point) => point.low), line: { color: "rgba(68,119,170,0.4)", width: 1 }, showlegend: false, hovertemplate: "5th percentile: %{y:$,.0f}<extra></extra>" },
+    { type: "scatter", mode: "lines", name: "5–95% of simulated inputs", x, y: band.map((point) => point.high), fill: "tonexty", fillcolor: "rgba(68,119,170,0.2)", line: { color: "rgba(68,119,170,0.4)", width: 1 }, hovertemplate: "95th percentile: %{y:$,.0f}<extra></extra>" },
+    { type: "scatter", mode: "lines", name: "median", x, y: band.map((point) => point.median), line: { color: "#332288", width: 2.5 }, hovertemplate: "median saving %{y:$,.0f} a month at %{x:,.0f} calls/day<extra></extra>" },
+  ];
+  const { p5, p50, p95 } = options.percentiles;
+  const marks = [
+    { label: "P5", value: p5 },
+    { label: "median", value: p50 },
+    { label: "P95", value: p95 },
+  ].filter((mark) => Number.isFinite(mark.value) && mark.value <= (x.at(-1) ?? 0));
+  return themedFigure(traces, {
+    number: "59.8b",
+    title: `Saving from going local, with uncertain inputs: ${options.comparison}`,
+    provenance: options.provenance,
+    xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
+    yaxis: { title: "API bill minus local cost (USD per month)", tickformat: FORMAT.usd },
+    annotations: [
+      ...marks.map((mark, index) => ({
+        text: `${mark.label} break-even<br>${Math.round(mark.value).toLocaleString("en-US")}/day`,
+        x: mark.value,
+        xref: "x",
+        y: 0,
+        yref: "y",
+        showarrow: true,
+        arrowhead: 0,
+        ax: 0,
+        ay: index % 2 === 0 ? -40 : 40,
+        font: { size: 11 },
+        bgcolor: "rgba(255,255,255,0.85)",
+      })),
+      { text: `${options.samples.toLocaleString("en-US")} draws, seed ${options.seed}`, xref: "paper", yref: "paper", x: 1, y: 0, xanchor: "right", yanchor: "bottom", showarrow: false, font: { size: 11, color: "#666666" } },
+    ],
+    layout: { shapes: [{ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: "#222222", width: 1 } }] },
+  });
+}
