@@ -38,13 +38,13 @@ describe("the chapter notebooks", () => {
   it("all run without error under roilab run, named in chapter order", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(notebooks).toEqual(["59.1-cost-model.ipynb", "59.2-price-matrix.ipynb", "59.3-break-even.ipynb", "59.4-hybrid-routing.ipynb", "59.5-case-study.ipynb", "59.6-audit.ipynb"]);
+    expect(notebooks).toEqual(["59.1-cost-model.ipynb", "59.2-price-matrix.ipynb", "59.3-break-even.ipynb", "59.4-hybrid-routing.ipynb", "59.5-case-study.ipynb", "59.6-audit.ipynb", "59.7-capacity.ipynb", "59.8-sensitivity.ipynb", "59.9-closing-questions.ipynb"]);
   });
 
   it("show the chapter's figures, each numbered, as the Plotly MIME type", () => {
     const titles = notebooks.flatMap((name) => figures(read(baseline, name)).map((figure) => figure.layout.title.text));
     const numbers = new Set(titles.map((title) => /^Figure (59\.\d[a-z]?) — /.exec(title)?.[1]));
-    expect([...numbers].sort()).toEqual(["59.1a", "59.1b", "59.2a", "59.2b", "59.2c", "59.3a", "59.3b", "59.3c", "59.4a", "59.4b", "59.5", "59.6"]);
+    expect([...numbers].sort()).toEqual(["59.1a", "59.1b", "59.2a", "59.2b", "59.2c", "59.3a", "59.3b", "59.3c", "59.4a", "59.4b", "59.5", "59.6", "59.7a", "59.7b", "59.8a", "59.8b", "59.9a", "59.9b", "59.9c", "59.9d"]);
   });
 
   it("end with a marked what-if cell that recomputes a result and a figure", () => {
@@ -84,5 +84,26 @@ describe("the chapter notebooks", () => {
     } finally {
       copy.dispose();
     }
+  });
+
+  it("state the servers the case study needs and what they cost, and name the input that moves the A100 vs Claude break-even most", () => {
+    const capacity = html(read(baseline, "59.7-capacity.ipynb"));
+    expect(capacity).toContain("the case study needs **11 servers** like its 2× RTX 4090 on its office-hours profile (**5** even if calls were spread evenly over 24 hours)");
+    expect(capacity).toContain("All-local then costs **$4,626.67** a month instead of $693.33");
+    expect(capacity).toContain("**$2,685.17** with 5 servers instead of $1,111.83");
+    const sensitivity = html(read(baseline, "59.8-sensitivity.ipynb"));
+    expect(sensitivity).toContain("moves most with the **depreciation period**: 20% either way gives 2,844 to 3,508 calls a day");
+    const questions = html(read(baseline, "59.9-closing-questions.ipynb"));
+    expect(questions).toContain("only **Q4_K_M** fits");
+    expect(questions).toContain("**2,676 calls per arm**");
+  });
+
+  it("follow the parameters: a 10% swing and another seed change the sensitivity notebook's numbers", async () => {
+    const out = path.join(folder.dir, "swing");
+    const result = await roilab(["run", "notebooks/59.8-sensitivity.ipynb", "--out", out, "-p", "swing=0.1", "-p", "seed=7"]);
+    expect(result.code).toBe(0);
+    const text = html(read(out, "59.8-sensitivity.ipynb"));
+    expect(text).toContain("10% either way gives");
+    expect(text).toContain("(seed 7)");
   });
 });
