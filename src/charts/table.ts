@@ -2,7 +2,8 @@ import { formatInteger, formatPercent, formatUsd } from "../format";
 
 /** HTML tables for notebook display: formatted numbers right-aligned, text escaped. */
 
-export type ColumnFormat = "text" | "usd" | "usd0" | "usdPerCall" | "integer" | "percent" | "stars" | "number";
+/** `decimal1`: one decimal place, for rates such as tokens per second. */
+export type ColumnFormat = "text" | "usd" | "usd0" | "usdPerCall" | "integer" | "decimal1" | "percent" | "stars" | "number";
 
 export interface TableColumn {
   /** Key in the row (a DataFrame column name). */
@@ -34,6 +35,8 @@ export function formatCell(value: unknown, format: ColumnFormat): string {
       return formatUsd(value, 5);
     case "integer":
       return formatInteger(value);
+    case "decimal1":
+      return value.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     case "percent":
       return formatPercent(value);
     case "stars":

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { PROJECT_ROOT } from "../notebook/cache";
 import type { NotebookResult } from "../notebook/execute";
@@ -78,11 +78,31 @@ function firstFigure(notebook: Notebook): unknown {
   return figuresOf(notebook)[0];
 }
 
+/**
+ * Pages published by earlier builds into the same folder and not rebuilt now, by name, with the executed
+ * notebook each was made from: they stay on the index, and the shared Plotly build must still draw them.
+ */
+function earlierPages(outDir: string, rebuilt: ReadonlySet<string>): Map<string, Notebook> {
+  const earlier = new Map<string, Notebook>();
+  if (!existsSync(outDir)) return earlier;
+  for (const file of readdirSync(outDir)) {
+    const name = file.endsWith(".html") ? file.slice(0, -".html".length) : undefined;
+    if (!name || name === "index" || rebuilt.has(name) || !existsSync(path.join(outDir, `${name}.ipynb`))) continue;
+    try {
+      earlier.set(name, JSON.parse(readFileSync(path.join(outDir, `${name}.ipynb`), "utf8")) as Notebook);
+    } catch {
+      // An unreadable leftover is not this build's page; it simply gets no card.
+    }
+  }
+  return earlier;
+}
+
 export async function buildReports(options: ReportOptions): Promise<ReportResult> {
   const notebooks = await runNotebooks(options);
   const published = notebooks.filter((result) => result.status !== "failed" || options.allowErrors);
   const executedNotebooks = new Map(published.map((result) => [result, JSON.parse(readFileSync(result.outputFile, "utf8")) as Notebook]));
-  const plotly = choosePlotlyBuild([...executedNotebooks.values()].flatMap((notebook) => traceTypes(figuresOf(notebook))));
+  const earlier = earlierPages(options.outDir, new Set(published.map((result) => path.basename(result.file, ".ipynb"))));
+  const plotly = choosePlotlyBuild([...executedNotebooks.values(), ...earlier.values()].flatMap((notebook) => traceTypes(figuresOf(notebook))));
   const assets = assetsFor(options.selfContained, plotly);
   const sharedBytes = options.selfContained ? 0 : copySharedAssets(options.outDir, plotly);
   const versions = softwareVersions(PROJECT_ROOT);
@@ -116,6 +136,10 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
     cards.push({ href: `${name}.html`, title: rendered.title ?? name, headline: headlineOf(executed), figure: firstFigure(executed), failed: result.status === "failed" });
   }
 
+  for (const [name, executed] of earlier) {
+    cards.push({ href: `${name}.html`, title: renderNotebook(executed, {}).title ?? name, headline: headlineOf(executed), figure: firstFigure(executed), failed: false });
+  }
+  cards.sort((a, b) => a.href.localeCompare(b.href, "en", { numeric: true }));
   const asOf = [...recordsByDir.values()].flat().filter((record) => record.asOf);
   const index = renderPage({
     title: "roilab — cloud vs local LLM cost analysis",

@@ -201,11 +201,13 @@ describe("log-axis ticks and HTML tables", () => {
   });
 
   it("formats money and counts right-aligned and escapes text", () => {
-    const html = htmlTable([{ model: "<img src=x onerror=alert(1)>", usd: 1395, calls: 93_277 }], [
+    const html = htmlTable([{ model: "<img src=x onerror=alert(1)>", usd: 1395, calls: 93_277, rate: 52.0833 }], [
       { key: "model", label: "Model" },
       { key: "usd", label: "$/month", format: "usd" },
       { key: "calls", format: "integer" },
+      { key: "rate", format: "decimal1" },
     ]);
+    expect(html).toContain(">52.1<");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).not.toContain("<img");
     expect(html).toContain('<td style="text-align:right;font-variant-numeric:tabular-nums">$1,395.00</td>');

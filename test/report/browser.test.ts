@@ -179,4 +179,21 @@ describe("roilab report with a trace type outside the slim Plotly build", () => 
     expect(visit.consoleErrors).toEqual([]);
     await visit.page.close();
   });
+
+  it("keeps a page from an earlier build on the index and drawable when a later build publishes another notebook only", async () => {
+    const out = path.join(folder.dir, "pie");
+    const notebooks = path.join(folder.dir, "pie-notebooks");
+    const bars = { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }], layout: { title: { text: "Figure 2 — Bars" } } };
+    const file = writeNotebook(notebooks, "bars.ipynb", [{ markdown: "# Bars" }, `import * as tslab from "tslab";\ntslab.display.raw("application/vnd.plotly.v1+json", ${JSON.stringify(bars)} as any);`]);
+    const result = await roilab(["report", file, "--out", out]);
+    expect(result.code).toBe(0);
+    // The bar chart alone would take the slim build; the earlier pie page still needs the complete one.
+    expect(statSync(path.join(out, "assets", "plotly.min.js")).size).toBeGreaterThan(3_000_000);
+    const index = await open(path.join(out, "index.html"));
+    expect(await index.page.locator(".card a").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(["bars.html", "pie.html"]);
+    await index.page.close();
+    const pie = await open(path.join(out, "pie.html"));
+    expect(await pie.page.locator(".plot .main-svg .slice").count()).toBe(2);
+    await pie.page.close();
+  });
 });
