@@ -20,12 +20,25 @@ export interface IndexOptions {
   asOf: DataFileRecord[];
 }
 
-/** Shrinks a figure for a card: no legend, tight margins, title kept short. */
+/**
+ * Shrinks a figure for a card: no legend, tight margins, title kept short. The card sets the height, and
+ * horizontal bar charts lose their long category labels, which would leave no room for the bars.
+ */
 function thumbnail(figure: unknown): unknown {
-  const spec = figure as { data: unknown[]; layout: Record<string, unknown> };
+  const spec = figure as { data: Array<{ orientation?: string }>; layout: Record<string, unknown> };
+  const horizontal = spec.data.some((trace) => trace.orientation === "h");
   return {
     data: spec.data,
-    layout: { ...spec.layout, showlegend: false, annotations: [], margin: { l: 50, r: 10, t: 30, b: 40 }, title: { ...(spec.layout.title as object), font: { size: 12 } }, xaxis: { ...(spec.layout.xaxis as object), title: { text: "" }, showticklabels: false }, yaxis: { ...(spec.layout.yaxis as object), title: { text: "" } } },
+    layout: {
+      ...spec.layout,
+      height: undefined,
+      showlegend: false,
+      annotations: [],
+      margin: { l: horizontal ? 10 : 50, r: 10, t: 30, b: 40 },
+      title: { ...(spec.layout.title as object), font: { size: 12 } },
+      xaxis: { ...(spec.layout.xaxis as object), title: { text: "" }, showticklabels: false },
+      yaxis: { ...(spec.layout.yaxis as object), title: { text: "" }, ...(horizontal ? { showticklabels: false } : {}) },
+    },
   };
 }
 
