@@ -19,7 +19,7 @@ describe("roilab CLI", () => {
     expect(stdout).toMatch(/H100 x8 +\$18,500\.00 +13,261 +17,619 +72,124/);
     expect(stdout).toContain("Pure cloud $6,975.00/month, hybrid $3,138.75/month, saving $3,836.25 (55.0%)");
     expect(stdout).toMatch(/hybrid +\$693\.33 +\$418\.50 +\$1,111\.83 +yes +yes/);
-    expect(stdout).toContain("40 of 61 match their formulas within rounding");
+    expect(stdout).toContain("40 of 62 match their formulas within rounding");
   });
 
   it("rejects a bad models file with one file:line:column message per problem and exit code 2", () => {
@@ -51,7 +51,7 @@ describe("roilab CLI", () => {
   it("validate reports a clean data folder", () => {
     const { code, stdout } = roilab("validate");
     expect(code).toBe(0);
-    expect(stdout).toBe("data: 16 files, 201 rows, no problems\n");
+    expect(stdout).toBe("data: 16 files, 202 rows, no problems\n");
   });
 
   it("exits 2 with usage help for an unknown command or flag", () => {
@@ -66,10 +66,10 @@ describe("roilab audit", () => {
     const { code, stdout } = roilab("audit");
     expect(code).toBe(0);
     const ids = stdout.split("\n").filter((line) => /^(59\.\d|summary) /.test(line));
-    expect(ids).toHaveLength(61);
+    expect(ids).toHaveLength(62);
     expect(stdout).toMatch(/59\.3 +breakeven\/rtx4090-server\/gpt-4o\/calls_per_day +823 +822 +-1 +-0\.12% +FLAG/);
     expect(stdout).toMatch(/59\.1 +cloud\/gpt-4o\/usd_per_month +1050 +1050 +0 +0\.00% *\n/);
-    expect(stdout).toContain("40 of 61 printed figures match their formulas within rounding; 21 flagged.");
+    expect(stdout).toContain("40 of 62 printed figures match their formulas within rounding; 22 flagged.");
     expect(roilab("audit", "--strict").code).toBe(1);
   });
 

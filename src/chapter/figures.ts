@@ -80,12 +80,20 @@ export function reproduceFigure(data: Dataset, figureId: string): number | undef
         "hybrid/extra_vs_cloud_usd_per_month": result.hybridExtraOverCloudUsd,
         // Output tokens per second the local server must sustain on a weekday, spread evenly over 24 hours.
         "capacity/required_output_tokens_per_second": (inputs.weekdayCallsPerDay * workload.outputTokensPerCall) / 86_400,
+        // Weights alone of the 70B model at llama.cpp's 4-bit format, in the chapter's decimal GB.
+        "vram/q4_weights_gb": q4WeightsGb(data),
       };
       return items[rest.join("/")];
     }
     default:
       return undefined;
   }
+}
+
+function q4WeightsGb(data: Dataset): number | undefined {
+  const model = data.modelArchitectures.find((row) => row.modelId === "hermes-3-70b");
+  const q4 = data.quantisation.find((row) => row.quantId === "q4_k_m");
+  return model && q4 ? (model.paramsB * q4.bitsPerWeight) / 8 : undefined;
 }
 
 /** A published figure as the chapter prints it: `823`, or `60-75` for a range. */

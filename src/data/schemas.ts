@@ -311,7 +311,7 @@ export const publishedFigures = defineTable({
     value: nonNegativeNumber(),
     /** Upper end where the source states a range ("60-75%"). */
     value_high: optional(nonNegativeNumber()),
-    unit: oneOf(["usd", "kw", "kwh", "calls_per_day", "calls_per_month", "percent", "tokens_per_second"]),
+    unit: oneOf(["usd", "kw", "kwh", "calls_per_day", "calls_per_month", "percent", "tokens_per_second", "gb"]),
     /** The rounding step of the printed figure: 1 for whole dollars, 0.01 for cents, 10 for "about 93,270". */
     precision: positiveNumber(),
     kind: oneOf(["table_cell", "printed_output", "stated_total", "prose_claim"]),

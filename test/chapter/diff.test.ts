@@ -51,6 +51,8 @@ describe("diffDatasets", () => {
       "hardware.csv": (text) => text.replace(/^([a-z0-9-]+),/gm, (match, id: string) => (id === "hardware_id" ? match : `other-${id},`)),
       "case_study.csv": (text) => text.replace("rtx4090x2-saas", "other-rtx4090x2-saas"),
       "routing_config.csv": (text) => text.replace("a100x4-70b", "other-a100x4-70b"),
+      "throughput.csv": (text) => text.replace(/^([a-z0-9-]+),/gm, (match, id: string) => (id === "hardware_id" ? match : `other-${id},`)),
+      "failover.csv": (text) => text.replace("a100x4-70b,claude-3-5-sonnet", "other-a100x4-70b,other-claude-3-5-sonnet"),
     });
     try {
       expect(() => diffDatasets(loadDataset(DATA_DIR), loadDataset(unrelated.dir))).toThrow(UsageError);
