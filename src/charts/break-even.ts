@@ -1,6 +1,6 @@
 import type { BreakEvenCell } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
-import { colorOf, FORMAT, themedFigure } from "./theme";
+import { colorOf, FORMAT, pointLabel, themedFigure } from "./theme";
 
 /** 59.3: where a local configuration's flat monthly cost meets an API's rising bill. */
 
@@ -86,21 +86,15 @@ export function breakEvenCurves(local: readonly LocalOption[], apis: readonly Ap
     hovertemplate: "break-even at %{x:,} calls/day<extra></extra>",
     showlegend: false,
   };
+  // Plotly places annotations on log axes by the logarithm of the value; labels alternate above and below.
   const annotations: Annotation[] = visible.map((cell, index) => ({
-    text: formatCalls(cell.breakEvenDailyCalls),
-    // Plotly places annotations on log axes by the logarithm of the value.
-    x: logScale ? Math.log10(cell.breakEvenDailyCalls) : cell.breakEvenDailyCalls,
-    y: logScale ? Math.log10(cell.monthlyLocalUsd) : cell.monthlyLocalUsd,
+    ...pointLabel(
+      formatCalls(cell.breakEvenDailyCalls),
+      logScale ? Math.log10(cell.breakEvenDailyCalls) : cell.breakEvenDailyCalls,
+      logScale ? Math.log10(cell.monthlyLocalUsd) : cell.monthlyLocalUsd,
+      index % 2 === 0,
+    ),
     value: cell.breakEvenDailyCalls,
-    xref: "x",
-    yref: "y",
-    showarrow: true,
-    arrowhead: 0,
-    // Alternate labels above and below, so neighbouring crossovers stay readable.
-    ax: 0,
-    ay: index % 2 === 0 ? -24 : 24,
-    font: { size: 11 },
-    bgcolor: "rgba(255,255,255,0.85)",
   }));
   const costs = local.map((machine) => machine.monthlyUsd);
   const xaxis = logScale

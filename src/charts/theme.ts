@@ -98,3 +98,11 @@ export function themedFigure(data: Trace[], options: FigureOptions): Figure {
   };
   return { data, layout };
 }
+
+/**
+ * A label on a point of the plot with a short vertical leader; `above` false puts it below. Alternating
+ * above and below keeps neighbouring labels readable.
+ */
+export function pointLabel(text: string, x: number, y: number, above: boolean, offsetPx = 24): Annotation {
+  return { text, x, xref: "x", y, yref: "y", showarrow: true, arrowhead: 0, ax: 0, ay: above ? -offsetPx : offsetPx, font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)" };
+}

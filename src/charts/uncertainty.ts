@@ -1,6 +1,6 @@
 import type { BandPoint, TornadoBar } from "../model";
 import type { Figure, Provenance, Trace } from "./figure";
-import { FORMAT, themedFigure } from "./theme";
+import { FORMAT, pointLabel, themedFigure } from "./theme";
 
 /** 59.8: how sure a break-even is: one input at a time (tornado), and all at once (Monte Carlo band). */
 
@@ -87,19 +87,7 @@ export function savingBandChart(band: readonly BandPoint[], options: SavingBandO
     xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
     yaxis: { title: "API bill minus local cost (USD per month)", tickformat: FORMAT.usd },
     annotations: [
-      ...marks.map((mark, index) => ({
-        text: `${mark.label} break-even<br>${Math.round(mark.value).toLocaleString("en-US")}/day`,
-        x: mark.value,
-        xref: "x",
-        y: 0,
-        yref: "y",
-        showarrow: true,
-        arrowhead: 0,
-        ax: 0,
-        ay: index % 2 === 0 ? -40 : 40,
-        font: { size: 11 },
-        bgcolor: "rgba(255,255,255,0.85)",
-      })),
+      ...marks.map((mark, index) => pointLabel(`${mark.label} break-even<br>${Math.round(mark.value).toLocaleString("en-US")}/day`, mark.value, 0, index % 2 === 0, 40)),
       { text: `${options.samples.toLocaleString("en-US")} draws, seed ${options.seed}`, xref: "paper", yref: "paper", x: 1, y: 0, xanchor: "right", yanchor: "bottom", showarrow: false, font: { size: 11, color: "#666666" } },
     ],
     layout: { shapes: [{ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: "#222222", width: 1 } }] },

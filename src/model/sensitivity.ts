@@ -1,5 +1,5 @@
-import { cloudCostPerCall, DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
-import { localMonthlyCost } from "./local-cost";
+import { cloudCostPerCall, DEFAULT_DAYS_PER_MONTH, type CallShape, type TokenPrices } from "./cloud-cost";
+import { localMonthlyCost, type LocalCostOptions } from "./local-cost";
 
 /**
  * Sensitivity and uncertainty of a break-even: which input moves it most (tornado), and how wide it is
@@ -7,22 +7,9 @@ import { localMonthlyCost } from "./local-cost";
  */
 
 /** Everything a local-versus-API break-even depends on. Power and ops are either itemised or stated. */
-export interface BreakEvenInputs {
-  inputUsdPerMTok: number;
-  outputUsdPerMTok: number;
-  inputTokensPerCall: number;
-  outputTokensPerCall: number;
+export interface BreakEvenInputs extends TokenPrices, CallShape, Omit<LocalCostOptions, "capexUsd" | "depreciationMonths" | "monthlyFixedUsd"> {
   capexUsd: number;
   depreciationMonths: number;
-  /** Average draw, kW (with electricityUsdPerKwh), or a stated powerUsdPerMonth. */
-  powerKw?: number;
-  electricityUsdPerKwh?: number;
-  powerUsdPerMonth?: number;
-  /** Share of an engineer (with opsSalaryUsdPerMonth), or a stated opsUsdPerMonth. */
-  opsFte?: number;
-  opsSalaryUsdPerMonth?: number;
-  opsUsdPerMonth?: number;
-  daysPerMonth?: number;
 }
 
 export type SensitivityInput = Exclude<keyof BreakEvenInputs, "daysPerMonth">;

@@ -187,7 +187,7 @@ describe("the audit figure", () => {
     const flagged = checkPublishedFigures(data).filter((check) => !check.withinRounding && Number.isFinite(check.relativeDifference));
     const figure = auditDifferences(flagged.map((check) => ({ figureId: check.figure.figureId, relativePercent: check.relativeDifference * 100 })), provenance(data, ["published_figures.csv"]));
     const [bars] = figure.data as unknown as [{ y: string[]; x: number[]; text: string[] }];
-    expect(bars.y).toHaveLength(20);
+    expect(bars.y).toHaveLength(21);
     expect(bars.y.at(-1)).toBe("case/hybrid/extra_vs_cloud_usd_per_month");
     expect(bars.x.at(-1)).toBeCloseTo(185.75, 2);
     expect(figure.layout.annotations).toContainEqual(expect.objectContaining({ text: "-8.3%", y: "router/savings_percent", x: 0 }));
