@@ -10,6 +10,7 @@ import {
   savingBandChart,
   tornadoChart,
   vramChart,
+  type CapacityPanelSpec,
   type Figure,
 } from "../charts";
 import { savingBand } from "../model";
@@ -70,6 +71,36 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
     },
   );
   return { machines, cost };
+}
+
+/** The 59.7 what-if panel for the HTML report: the case study's server, volumes and cost, every traffic profile. */
+export function capacityPanelSpec(data: Dataset, options: { scenarioId?: string; targetUtilisation?: number; title?: string } = {}): CapacityPanelSpec {
+  const study = caseStudyCapacity(data, { scenarioId: options.scenarioId, targetUtilisation: options.targetUtilisation });
+  const { inputs } = caseStudyFromData(data, options.scenarioId);
+  const workload = findWorkload(data);
+  const profileIds = [...new Set(data.trafficProfiles.map((row) => row.profileId))];
+  const cloudModel = data.models.find((model) => model.modelId === inputs.cloud.id);
+  return {
+    kind: "capacity",
+    title: options.title ?? "servers needed for your throughput and traffic",
+    serverName: study.capacity.hardware.name,
+    daysPerMonth: workload.daysPerMonth,
+    inputTokensPerCall: workload.inputTokensPerCall,
+    outputTokensPerCall: workload.outputTokensPerCall,
+    fleet: fleetCostOf(study.capacity.hardware, workload.daysPerMonth),
+    caseStudy: inputs,
+    cloud: { name: cloudModel?.modelName ?? inputs.cloud.id, color: modelColors(data).get(inputs.cloud.id) ?? "#777777" },
+    profiles: profileIds.map((id) => ({ id, peakHourShare: trafficProfile(data, id).peakHourShare })),
+    defaults: {
+      weekdayCallsPerDay: inputs.weekdayCallsPerDay,
+      serving: study.capacity.throughput.serving,
+      outputTokensPerSecond: study.capacity.throughput.outputTokensPerSecond,
+      promptTokensPerSecond: study.capacity.throughput.promptTokensPerSecond,
+      targetUtilisationPercent: Math.round((options.targetUtilisation ?? 0.7) * 100),
+      profileId: study.profile.profileId,
+    },
+    provenance: provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]),
+  };
 }
 
 /** Figures 59.8a and 59.8b from a computed uncertainty. */

@@ -30,10 +30,18 @@ export interface CapacityChartOptions {
 
 const PROFILE_DASHES = ["solid", "dash", "dot", "dashdot"];
 
-/** x values at which a step count changes, from min to max: where ⌈v/K⌉ steps up. */
+/** Most steps drawn one by one; past that the steps are finer than a pixel and a sampled staircase looks the same. */
+const MAX_STEPS = 300;
+
+/** x values at which a step count changes, from min to max: where ⌈v/K⌉ steps up (sampled when there are very many). */
 function stepPoints(perMachine: number, min: number, max: number): { x: number[]; machines: number[] } {
+  const machinesAt = (calls: number) => Math.max(1, Math.ceil(calls / perMachine - 1e-9));
+  if (max / perMachine > MAX_STEPS) {
+    const x = Array.from({ length: MAX_STEPS + 1 }, (_, index) => min * (max / min) ** (index / MAX_STEPS));
+    return { x, machines: x.map(machinesAt) };
+  }
   const x = [min];
-  const machines = [Math.max(1, Math.ceil(min / perMachine))];
+  const machines = [machinesAt(min)];
   for (let n = machines[0] as number; n * perMachine < max; n++) {
     x.push(n * perMachine);
     machines.push(n + 1);

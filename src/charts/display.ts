@@ -1,6 +1,7 @@
 import { PLOTLY_MIME, type Figure } from "./figure";
 import { htmlTable, type FrameLike, type TableColumn } from "./table";
 import { WHATIF_MIME, type BreakEvenPanelSpec } from "./whatif";
+import type { CapacityPanelSpec } from "./whatif-capacity";
 
 /** Showing figures and tables in a notebook cell run by tslab. */
 
@@ -40,7 +41,7 @@ export function displayMarkdown(markdown: string): void {
  * Declares an interactive what-if panel for the HTML report (recomputed in the reader's browser). Jupyter
  * front ends show the text fallback; the notebook's own what-if cell serves them.
  */
-export function displayWhatIfPanel(spec: BreakEvenPanelSpec): void {
+export function displayWhatIfPanel(spec: BreakEvenPanelSpec | CapacityPanelSpec): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const channel = (require("tslab/dist/jupyter") as TslabJupyter).lastWriteDisplayData;
   const bundle = { [WHATIF_MIME]: spec, "text/plain": `What-if panel "${spec.title}": interactive in the HTML report` };

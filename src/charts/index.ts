@@ -11,3 +11,4 @@ export * from "./audit";
 export * from "./capacity";
 export * from "./uncertainty";
 export * from "./closing-questions";
+export * from "./whatif-capacity";

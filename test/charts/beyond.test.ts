@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
-import { breakEvenUncertainty, capacityFigures, failoverFigure, opsSweepFigure, sampleSizeFigure, uncertaintyFigures, vramFigure } from "../../src/chapter";
-import { capacityCostChart, machinesNeededChart, tornadoChart, type Figure, type Trace } from "../../src/charts";
+import { breakEvenUncertainty, capacityFigures, capacityPanelSpec, failoverFigure, opsSweepFigure, sampleSizeFigure, uncertaintyFigures, vramFigure } from "../../src/chapter";
+import { capacityCostChart, evaluateCapacityPanel, machinesNeededChart, tornadoChart, type Figure, type Trace } from "../../src/charts";
 import { tornado } from "../../src/model";
 import { DATA_DIR } from "../helpers/data-folder";
 
@@ -140,5 +140,33 @@ describe("Figures 59.9a–d, the closing questions", () => {
     expect(note?.text).toContain("2,676 calls per arm, 4 day(s)");
     expect(note?.x).toBe(2.9);
     expect(((figure.data[1] as Trace).y as number[])[0]).toBeGreaterThan(((figure.data[0] as Trace).y as number[])[0] as number);
+  });
+});
+
+describe("the 59.7 capacity what-if panel", () => {
+  const spec = capacityPanelSpec(data);
+
+  it("starts from the case study: its server's measured throughput, 70%, its office-hours profile, 11 servers", () => {
+    expect(spec.defaults).toEqual({ weekdayCallsPerDay: 3000, serving: "single_stream", outputTokensPerSecond: 19.06, promptTokensPerSecond: 905.38, targetUtilisationPercent: 70, profileId: "office-hours" });
+    const result = evaluateCapacityPanel(spec, spec.defaults);
+    expect(result.allLocal).toEqual({ machines: 11, totalUsd: expect.closeTo(4626.67, 2) });
+    expect(result.hybrid.machines).toBe(5);
+    expect(result.allCloudUsd).toBeCloseTo(697.5, 2);
+    expect(result.summary).toContain("all local needs 11 server(s), $4,626.67 a month");
+    expect(result.figure.layout.title.text).toBe("Figure 59.7w — servers needed for your throughput and traffic");
+    expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+  });
+
+  it("needs fewer servers with batching, a flatter day or a higher utilisation target", () => {
+    const batched = evaluateCapacityPanel(spec, { ...spec.defaults, serving: "batched", outputTokensPerSecond: 150, promptTokensPerSecond: 1500 });
+    expect(batched.allLocal.machines).toBe(2);
+    expect(evaluateCapacityPanel(spec, { ...spec.defaults, profileId: "flat-24h" }).allLocal.machines).toBe(5);
+    expect(evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 100 }).allLocal.machines).toBe(8);
+  });
+
+  it("survives blank or zero inputs from the page without throwing", () => {
+    const result = evaluateCapacityPanel(spec, { ...spec.defaults, outputTokensPerSecond: 0, promptTokensPerSecond: 0, targetUtilisationPercent: 0, weekdayCallsPerDay: 0 });
+    expect(result.allLocal.machines).toBe(Math.max(1, Math.ceil(500 / result.callsPerDayPerMachine)));
+    expect(Number.isFinite(result.allLocal.totalUsd)).toBe(true);
   });
 });

@@ -108,6 +108,22 @@ describe("roilab report", () => {
     await page.close();
   });
 
+  it("the capacity panel on 59.7 sizes the case study's fleet for the reader's throughput, in the page", async () => {
+    const { page, consoleErrors } = await open(path.join(reports, "59.7-capacity.html"));
+    const panel = page.locator(".whatif");
+    expect(await panel.getAttribute("data-machines")).toBe("11");
+    await panel.locator('select[name="serving"]').selectOption("batched");
+    await panel.locator('input[name="outputTokensPerSecond"]').fill("150");
+    await panel.locator('input[name="promptTokensPerSecond"]').fill("1500");
+    await expect.poll(() => panel.getAttribute("data-machines")).toBe("2");
+    expect(await panel.locator(".result").textContent()).toContain("all local needs 2 server(s), $1,086.67 a month");
+    await panel.locator('select[name="profileId"]').selectOption("flat-24h");
+    await expect.poll(() => panel.getAttribute("data-machines")).toBe("1");
+    expect(await panel.locator(".plot .main-svg .trace").count()).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a hostile model name as text, with --self-contained and --no-input pages that still draw", async () => {
     const hostile = "<img src=x onerror=alert(1)>";
     const copy = copyOfData({ "models.csv": (text) => text.replace("GPT-4o-mini,OpenAI", `"${hostile}",OpenAI`) });

@@ -14,7 +14,7 @@ describe("figures on a narrow screen", () => {
     expect(lines[0]).toBe("Figure 59.7a");
     expect(lines.slice(1).every((line) => line.length <= Math.floor((390 - 24) / 7))).toBe(true);
     expect(lines.slice(1).join(" ")).toBe("Servers needed: 2x RTX 4090 server (case study), by traffic profile");
-    expect((narrow.layout.margin as { t: number }).t).toBe(125 + 17 * (lines.length - 2));
+    expect((narrow.layout as unknown as { margin: { t: number } }).margin.t).toBe(125 + 17 * (lines.length - 2));
     expect(fitFigure(figure, 1280)).toBe(figure);
   });
 });

@@ -3,6 +3,7 @@
  * with roilab's own model and chart code (bundled, not rewritten) and redraws. Exposed as `RoilabWhatIf`.
  */
 import { evaluateBreakEvenPanel, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../charts/whatif";
+import { evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../charts/whatif-capacity";
 import { fitFigure } from "./fit";
 
 export { fitFigure };
@@ -41,31 +42,62 @@ function select(name: string, options: { id: string; name: string }[], value: st
   return element;
 }
 
-function mount(container: HTMLElement, spec: BreakEvenPanelSpec, plotly: PlotlyLike): Promise<unknown> {
+/** One input of a panel: a number field or a choice, read back as a number or a string. */
+type Control = { key: string; label: string; step: string; value: number } | { key: string; label: string; options: { id: string; name: string }[]; value: string };
+
+/** What a panel kind contributes: its inputs, and what to show for a set of values. */
+interface PanelKind<Inputs> {
+  controls: Control[];
+  evaluate(values: Inputs): { summary: string; figure: { data: unknown[]; layout: Record<string, unknown> & { title?: { text?: string } } }; attributes: Record<string, string> };
+}
+
+function breakEvenKind(spec: BreakEvenPanelSpec): PanelKind<BreakEvenPanelInputs> {
+  const d = spec.defaults;
+  return {
+    controls: [
+      { key: "callsPerDay", label: "Calls per day", step: "100", value: d.callsPerDay },
+      { key: "inputTokensPerCall", label: "Input tokens per call", step: "500", value: d.inputTokensPerCall },
+      { key: "outputTokensPerCall", label: "Output tokens per call", step: "100", value: d.outputTokensPerCall },
+      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
+      { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: d.hardwareId },
+      { key: "electricityUsdPerKwh", label: "Electricity ($/kWh)", step: "0.01", value: d.electricityUsdPerKwh },
+      { key: "opsUsdPerMonth", label: "Operations ($/month)", step: "100", value: d.opsUsdPerMonth },
+    ],
+    evaluate: (values) => {
+      const evaluated = evaluateBreakEvenPanel(spec, values);
+      return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-break-even": String(evaluated.breakEven.breakEvenDailyCalls) } };
+    },
+  };
+}
+
+function capacityKind(spec: CapacityPanelSpec): PanelKind<CapacityPanelInputs> {
+  const d = spec.defaults;
+  return {
+    controls: [
+      { key: "weekdayCallsPerDay", label: "Weekday calls per day", step: "100", value: d.weekdayCallsPerDay },
+      { key: "serving", label: "Serving", options: [{ id: "single_stream", name: "one call at a time" }, { id: "batched", name: "batched" }], value: d.serving },
+      { key: "outputTokensPerSecond", label: "Output tokens/s per server", step: "1", value: d.outputTokensPerSecond },
+      { key: "promptTokensPerSecond", label: "Prompt tokens/s per server", step: "10", value: d.promptTokensPerSecond },
+      { key: "targetUtilisationPercent", label: "Planned utilisation (%)", step: "5", value: d.targetUtilisationPercent },
+      { key: "profileId", label: "Traffic profile", options: spec.profiles.map((profile) => ({ id: profile.id, name: `${profile.id} (busiest hour ${(profile.peakHourShare * 100).toFixed(1)}%)` })), value: d.profileId },
+    ],
+    evaluate: (values) => {
+      const evaluated = evaluateCapacityPanel(spec, values);
+      return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-machines": String(evaluated.allLocal.machines), "data-hybrid-machines": String(evaluated.hybrid.machines) } };
+    },
+  };
+}
+
+function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<Inputs>, plotly: PlotlyLike): Promise<unknown> {
   const heading = document.createElement("h3");
-  heading.textContent = `What-if: ${spec.title}`;
+  heading.textContent = `What-if: ${title}`;
   const inputs = document.createElement("div");
   inputs.className = "inputs";
-  const d = spec.defaults;
-  const controls = {
-    callsPerDay: numberInput("callsPerDay", d.callsPerDay, "100"),
-    inputTokensPerCall: numberInput("inputTokensPerCall", d.inputTokensPerCall, "500"),
-    outputTokensPerCall: numberInput("outputTokensPerCall", d.outputTokensPerCall, "100"),
-    apiId: select("apiId", spec.apis, d.apiId),
-    hardwareId: select("hardwareId", spec.hardware, d.hardwareId),
-    electricityUsdPerKwh: numberInput("electricityUsdPerKwh", d.electricityUsdPerKwh, "0.01"),
-    opsUsdPerMonth: numberInput("opsUsdPerMonth", d.opsUsdPerMonth, "100"),
-  };
-  const labels: Record<keyof typeof controls, string> = {
-    callsPerDay: "Calls per day",
-    inputTokensPerCall: "Input tokens per call",
-    outputTokensPerCall: "Output tokens per call",
-    apiId: "Cloud API",
-    hardwareId: "Local hardware",
-    electricityUsdPerKwh: "Electricity ($/kWh)",
-    opsUsdPerMonth: "Operations ($/month)",
-  };
-  for (const key of Object.keys(controls) as (keyof typeof controls)[]) inputs.appendChild(field(labels[key], controls[key]));
+  const elements = kind.controls.map((control) => {
+    const element = "options" in control ? select(control.key, control.options, control.value) : numberInput(control.key, control.value, control.step);
+    inputs.appendChild(field(control.label, element));
+    return { control, element };
+  });
   const result = document.createElement("p");
   result.className = "result";
   result.setAttribute("aria-live", "polite");
@@ -73,23 +105,15 @@ function mount(container: HTMLElement, spec: BreakEvenPanelSpec, plotly: PlotlyL
   plot.className = "plot";
   container.append(heading, inputs, result, plot);
 
-  const read = (): BreakEvenPanelInputs => ({
-    callsPerDay: Number(controls.callsPerDay.value) || 0,
-    inputTokensPerCall: Number(controls.inputTokensPerCall.value) || 0,
-    outputTokensPerCall: Number(controls.outputTokensPerCall.value) || 0,
-    apiId: controls.apiId.value,
-    hardwareId: controls.hardwareId.value,
-    electricityUsdPerKwh: Number(controls.electricityUsdPerKwh.value) || 0,
-    opsUsdPerMonth: Number(controls.opsUsdPerMonth.value) || 0,
-  });
+  const read = () => Object.fromEntries(elements.map(({ control, element }) => [control.key, "options" in control ? element.value : Number(element.value) || 0])) as Inputs;
   const update = () => {
-    const evaluated = evaluateBreakEvenPanel(spec, read());
+    const evaluated = kind.evaluate(read());
     result.textContent = evaluated.summary;
-    container.setAttribute("data-break-even", String(evaluated.breakEven.breakEvenDailyCalls));
+    for (const [name, value] of Object.entries(evaluated.attributes)) container.setAttribute(name, value);
     const figure = fitFigure(evaluated.figure, window.innerWidth);
     return plotly.react(plot, figure.data, figure.layout, { responsive: true, displaylogo: false });
   };
-  for (const control of Object.values(controls)) control.addEventListener("input", () => void update());
+  for (const { element } of elements) element.addEventListener("input", () => void update());
   return update();
 }
 
@@ -99,8 +123,11 @@ export function start(root: Document, plotly: PlotlyLike): Promise<unknown> {
   return Promise.all(
     scripts.map((script) => {
       const container = root.getElementById(script.getAttribute("data-target") ?? "");
-      const spec = JSON.parse(script.textContent ?? "{}") as BreakEvenPanelSpec;
-      return container && spec.kind === "break-even" ? mount(container, spec, plotly) : undefined;
+      const spec = JSON.parse(script.textContent ?? "{}") as BreakEvenPanelSpec | CapacityPanelSpec;
+      if (!container) return undefined;
+      if (spec.kind === "break-even") return mount(container, spec.title, breakEvenKind(spec), plotly);
+      if (spec.kind === "capacity") return mount(container, spec.title, capacityKind(spec), plotly);
+      return undefined;
     }),
   );
 }

@@ -1,0 +1,85 @@
+import { callsPerHourPerMachine, evaluateCaseStudy, type CaseStudyInputs, type FleetCostOptions, type ServingMode } from "../model";
+import { capacityCostChart } from "./capacity";
+import type { Figure, Provenance } from "./figure";
+
+/**
+ * The capacity what-if panel of the HTML report (59.7): the reader puts in a server's measured throughput,
+ * a utilisation target, a traffic profile and a volume; the page sizes the case study's fleet and redraws.
+ */
+
+export interface CapacityPanelProfile {
+  id: string;
+  /** Share of the day's calls in its busiest hour, 0–1. */
+  peakHourShare: number;
+}
+
+export interface CapacityPanelInputs {
+  weekdayCallsPerDay: number;
+  serving: ServingMode;
+  outputTokensPerSecond: number;
+  promptTokensPerSecond: number;
+  /** Percent of throughput a server is planned at, 1–100. */
+  targetUtilisationPercent: number;
+  profileId: string;
+}
+
+export interface CapacityPanelSpec {
+  kind: "capacity";
+  title: string;
+  serverName: string;
+  daysPerMonth: number;
+  inputTokensPerCall: number;
+  outputTokensPerCall: number;
+  fleet: FleetCostOptions;
+  /** The case study without a fleet: volumes, task mix, residency, the cloud option. */
+  caseStudy: Omit<CaseStudyInputs, "fleet">;
+  cloud: { name: string; color: string };
+  profiles: CapacityPanelProfile[];
+  defaults: CapacityPanelInputs;
+  provenance: Provenance;
+}
+
+export interface CapacityPanelResult {
+  callsPerDayPerMachine: number;
+  /** Servers and monthly cost, USD, of each option. */
+  allLocal: { machines: number; totalUsd: number };
+  hybrid: { machines: number; totalUsd: number };
+  allCloudUsd: number;
+  summary: string;
+  figure: Figure;
+}
+
+const usd = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const count = (value: number) => Math.round(value).toLocaleString("en-US");
+
+export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityPanelInputs): CapacityPanelResult {
+  const profile = spec.profiles.find((candidate) => candidate.id === inputs.profileId) ?? spec.profiles[0];
+  if (!profile) throw new Error("the capacity panel needs at least one traffic profile");
+  const utilisation = Math.min(100, Math.max(1, inputs.targetUtilisationPercent)) / 100;
+  // Zero or blank rates would make a call take forever: treat them as the smallest rate the inputs allow.
+  const perHour = callsPerHourPerMachine(
+    spec,
+    { serving: inputs.serving, outputTokensPerSecond: Math.max(0.01, inputs.outputTokensPerSecond), promptTokensPerSecond: Math.max(0.01, inputs.promptTokensPerSecond) },
+    { targetUtilisation: utilisation },
+  );
+  const callsPerDayPerMachine = perHour / profile.peakHourShare;
+  const result = evaluateCaseStudy({ ...spec.caseStudy, weekdayCallsPerDay: inputs.weekdayCallsPerDay, fleet: { ...spec.fleet, callsPerDayPerMachine } });
+  const [cloud, local, hybrid] = result.options;
+  const allLocal = { machines: local?.machines ?? 0, totalUsd: local?.totalUsd ?? 0 };
+  const hybridOption = { machines: hybrid?.machines ?? 0, totalUsd: hybrid?.totalUsd ?? 0 };
+  const allCloudUsd = cloud?.totalUsd ?? 0;
+  const summary =
+    `One server takes ${count(callsPerDayPerMachine)} calls a day on the ${profile.id} profile. At ${count(inputs.weekdayCallsPerDay)} weekday calls: ` +
+    `all local needs ${allLocal.machines} server(s), ${usd(allLocal.totalUsd)} a month; hybrid ${hybridOption.machines}, ${usd(hybridOption.totalUsd)}; all cloud ${usd(allCloudUsd)}.`;
+  const maxCallsPerDay = Math.max(1000, Math.ceil((Math.max(inputs.weekdayCallsPerDay, callsPerDayPerMachine) * 3) / 1000) * 1000);
+  const figure = capacityCostChart([{ label: profile.id, callsPerDayPerMachine, ...spec.fleet, color: "#882255" }], {
+    serverName: spec.serverName,
+    maxCallsPerDay,
+    marks: [{ label: "weekday", callsPerDay: Math.max(1, inputs.weekdayCallsPerDay) }],
+    provenance: spec.provenance,
+    api: { name: spec.cloud.name, usdPerCall: spec.caseStudy.cloud.usdPerCall, color: spec.cloud.color },
+    daysPerMonth: spec.daysPerMonth,
+  });
+  figure.layout.title.text = `Figure 59.7w — ${spec.title}`;
+  return { callsPerDayPerMachine, allLocal, hybrid: hybridOption, allCloudUsd, summary, figure };
+}
