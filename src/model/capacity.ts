@@ -137,18 +137,18 @@ export function capacityBreakEven(options: CapacityBreakEvenOptions): CapacityBr
   const days = options.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH;
   const { perMachineUsdPerMonth: perMachine, sharedUsdPerMonth: shared, callsPerDayPerMachine: perDay, apiUsdPerCall } = options;
   if (!(perDay > 0)) throw new RangeError("capacityBreakEven: callsPerDayPerMachine must be positive");
-  const apiUsdPerMachineDay = apiUsdPerCall * days; // what one call a day costs per month on the API
-  const uncappedDailyCalls = apiUsdPerMachineDay > 0 ? (perMachine + shared) / apiUsdPerMachineDay : Infinity;
+  const apiUsdPerDailyCall = apiUsdPerCall * days; // what one call a day costs per month on the API
+  const uncappedDailyCalls = apiUsdPerDailyCall > 0 ? (perMachine + shared) / apiUsdPerDailyCall : Infinity;
   const localUsdPerCallAtFullLoad = perMachine / (perDay * days);
-  const marginPerMachine = perDay * apiUsdPerMachineDay - perMachine; // a full machine's API bill minus its own cost
-  // With S ≥ 0, a machine whose full load costs no less on the API than to run can never pay for itself.
+  const marginPerMachine = perDay * apiUsdPerDailyCall - perMachine; // a full machine's API bill minus its own cost
+  // When a full machine's calls cost no more on the API than the machine itself, no fleet ever pays (S ≥ 0).
   if (!(marginPerMachine > 0)) {
     return { uncappedDailyCalls, firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, machinesAtFirst: Infinity, localUsdPerCallAtFullLoad };
   }
   const firstStep = Math.max(1, Math.ceil(shared / marginPerMachine - 1e-12));
-  const firstDailyCalls = Math.max((firstStep * perMachine + shared) / apiUsdPerMachineDay, (firstStep - 1) * perDay);
+  const firstDailyCalls = Math.max((firstStep * perMachine + shared) / apiUsdPerDailyCall, (firstStep - 1) * perDay);
   // The last step with a crossing inside it; every later step is cheaper locally from its first call.
   const lastCrossingStep = Math.max(firstStep, Math.ceil((perMachine + shared) / marginPerMachine - 1e-12));
-  const sustainedFromDailyCalls = Math.max((lastCrossingStep * perMachine + shared) / apiUsdPerMachineDay, (lastCrossingStep - 1) * perDay);
+  const sustainedFromDailyCalls = Math.max((lastCrossingStep * perMachine + shared) / apiUsdPerDailyCall, (lastCrossingStep - 1) * perDay);
   return { uncappedDailyCalls, firstDailyCalls, sustainedFromDailyCalls, machinesAtFirst: firstStep, localUsdPerCallAtFullLoad };
 }
