@@ -2,14 +2,17 @@
 (function () {
   "use strict";
   var config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["sendDataToCloud"] };
+  // Index thumbnails are links to their pages, not charts to explore: static plots draw faster.
+  var thumbnailConfig = { responsive: true, staticPlot: true };
   function draw() {
     var scripts = document.querySelectorAll("script.roilab-figure");
     var pending = [];
     for (var i = 0; i < scripts.length; i++) {
       var figure = JSON.parse(scripts[i].textContent);
       var target = document.getElementById(scripts[i].getAttribute("data-target"));
-      if (window.RoilabWhatIf && !target.closest(".card")) figure = window.RoilabWhatIf.fitFigure(figure, window.innerWidth);
-      pending.push(window.Plotly.newPlot(target, figure.data, figure.layout, config));
+      var thumbnail = Boolean(target.closest(".card"));
+      if (window.RoilabWhatIf && !thumbnail) figure = window.RoilabWhatIf.fitFigure(figure, window.innerWidth);
+      pending.push(window.Plotly.newPlot(target, figure.data, figure.layout, thumbnail ? thumbnailConfig : config));
     }
     if (window.RoilabWhatIf) pending.push(window.RoilabWhatIf.start(document, window.Plotly));
     Promise.all(pending).then(function () {
