@@ -8,6 +8,7 @@ import type * as ChapterModule from "./chapter";
 import type * as DiffPageModule from "./report/diff-page";
 import type * as PriceImportModule from "./data/price-import";
 import { existsSync, statSync } from "node:fs";
+import * as path from "node:path";
 import type * as DataModule from "./data";
 import type * as KernelInstallModule from "./kernel-install";
 import type * as ReportModule from "./report";
@@ -224,9 +225,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "validate": {
         noPositionals(args, command);
         const dir = args.values.data ?? "data";
-        const data = dataModule().loadDataset(dir);
+        const { loadDataset, TABLE_SPECS } = dataModule();
+        const data = loadDataset(dir);
         const rows = Object.values(data).filter(Array.isArray).reduce((sum: number, table: unknown[]) => sum + table.length, 0);
-        io.stdout(`${dir}: ${Object.values(data).filter(Array.isArray).length} files, ${rows} rows, no problems\n`);
+        const files = TABLE_SPECS.filter((spec) => existsSync(path.join(dir, spec.file)));
+        const absent = TABLE_SPECS.filter((spec) => !existsSync(path.join(dir, spec.file))).map((spec) => spec.file);
+        io.stdout(`${dir}: ${files.length} files, ${rows} rows, no problems${absent.length ? ` (optional, absent: ${absent.join(", ")})` : ""}\n`);
         return ExitCode.ok;
       }
       case "kernel-install": {

@@ -54,6 +54,17 @@ describe("roilab CLI", () => {
     expect(stdout).toBe("data: 16 files, 202 rows, no problems\n");
   });
 
+  it("validate accepts a folder from before capacity data and names the optional files it lacks", () => {
+    const older = copyOfData({ "throughput.csv": null, "failover.csv": null });
+    try {
+      const { code, stdout } = roilab("validate", "--data", older.dir);
+      expect(code).toBe(0);
+      expect(stdout).toBe(`${older.dir}: 14 files, 192 rows, no problems (optional, absent: throughput.csv, failover.csv)\n`);
+    } finally {
+      older.dispose();
+    }
+  });
+
   it("exits 2 with usage help for an unknown command or flag", () => {
     expect(roilab("publish")).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "publish"') });
     expect(roilab("tables", "--colour")).toMatchObject({ code: 2, stderr: expect.stringContaining("--colour") });

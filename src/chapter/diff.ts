@@ -2,6 +2,7 @@ import type { Dataset, HardwareRow, ModelRow } from "../data";
 import { UsageError } from "../errors";
 import type { CaseOptionName } from "../model";
 import { breakEvenTable, caseStudyFromData, cloudCostTable, hardwareMonthlyCost, hybridSavings } from "./analysis";
+import { caseStudyCapacity } from "./capacity";
 
 /** What changed between two dated data folders, and how each headline result of the chapter moved. */
 
@@ -31,6 +32,24 @@ export interface DataDiff {
   /** Percent saved by the hybrid router. */
   hybridSavings: { before: number; after: number };
   caseStudy: { before: CaseOptionName | undefined; after: CaseOptionName | undefined; totalsBefore: Record<string, number>; totalsAfter: Record<string, number> };
+  /** The case study sized for its busiest hour; undefined unless both folders measure its server's throughput. */
+  caseStudyCapacity: { before: CapacitySummary; after: CapacitySummary } | undefined;
+}
+
+export interface CapacitySummary {
+  profileId: string;
+  allLocalMachines: number;
+  allLocalUsd: number;
+  hybridMachines: number;
+  hybridUsd: number;
+}
+
+function capacitySummary(data: Dataset): CapacitySummary | undefined {
+  const scenario = data.caseStudy[0];
+  if (!scenario || !data.throughput.some((row) => row.hardwareId === scenario.localHardwareId)) return undefined;
+  const study = caseStudyCapacity(data);
+  const [, local, hybrid] = study.withCapacity.options;
+  return { profileId: study.profile.profileId, allLocalMachines: local?.machines ?? 0, allLocalUsd: local?.totalUsd ?? 0, hybridMachines: hybrid?.machines ?? 0, hybridUsd: hybrid?.totalUsd ?? 0 };
 }
 
 function byId<T>(rows: readonly T[], id: (row: T) => string): Map<string, T> {
@@ -74,6 +93,7 @@ export function diffDatasets(before: Dataset, after: Dataset): DataDiff {
 
   const [caseBefore, caseAfter] = [caseStudyFromData(before).result, caseStudyFromData(after).result];
   const totals = (result: typeof caseBefore) => Object.fromEntries(result.options.map((option) => [option.option, option.totalUsd]));
+  const [capacityBefore, capacityAfter] = [capacitySummary(before), capacitySummary(after)];
   return {
     models: { added: after.models.filter((row) => !oldModels.has(row.modelId)), removed: before.models.filter((row) => !newModels.has(row.modelId)), repriced },
     hardware: { added: after.hardware.filter((row) => !oldHardware.has(row.hardwareId)), removed: before.hardware.filter((row) => !newHardware.has(row.hardwareId)), recosted },
@@ -81,5 +101,6 @@ export function diffDatasets(before: Dataset, after: Dataset): DataDiff {
     breakEven,
     hybridSavings: { before: hybridSavings(before).savingsPercentage, after: hybridSavings(after).savingsPercentage },
     caseStudy: { before: caseBefore.cheapestCompliant, after: caseAfter.cheapestCompliant, totalsBefore: totals(caseBefore), totalsAfter: totals(caseAfter) },
+    caseStudyCapacity: capacityBefore && capacityAfter ? { before: capacityBefore, after: capacityAfter } : undefined,
   };
 }

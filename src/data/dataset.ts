@@ -54,7 +54,10 @@ function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues
     issues.push(...fileIssues);
     return { file, rows: [], issues: fileIssues, locate: () => ({ file, line: 1, column: 1 }) };
   };
-  if (!existsSync(path.join(dir, spec.file))) return unreadable([{ file, line: 1, column: 1, message: "file not found" }]);
+  if (!existsSync(path.join(dir, spec.file))) {
+    if (spec.optionalFile) return { file, rows: [], issues: [], locate: () => ({ file, line: 1, column: 1 }) };
+    return unreadable([{ file, line: 1, column: 1, message: "file not found" }]);
+  }
   try {
     const table = parseTable(spec, readFileSync(path.join(dir, spec.file), "utf8"), file);
     issues.push(...table.issues);

@@ -181,8 +181,10 @@ export const caseStudy = defineTable({
 
 export const SERVING_MODES = ["single_stream", "batched"] as const;
 
+/** The tables below arrived with capacity and sensitivity analysis; a folder without them still loads. */
 export const throughput = defineTable({
   file: "throughput.csv",
+  optionalFile: true,
   key: ["hardware_id", "serving", "model"],
   columns: {
     hardware_id: identifier(),
@@ -206,6 +208,7 @@ export const throughput = defineTable({
 
 export const trafficProfiles = defineTable({
   file: "traffic_profiles.csv",
+  optionalFile: true,
   key: ["profile_id", "hour"],
   columns: {
     profile_id: identifier(),
@@ -219,6 +222,7 @@ export const trafficProfiles = defineTable({
 
 export const quantisation = defineTable({
   file: "quantisation.csv",
+  optionalFile: true,
   key: ["quant_id", "reference_model"],
   columns: {
     quant_id: identifier(),
@@ -239,6 +243,7 @@ export const quantisation = defineTable({
 
 export const modelArchitectures = defineTable({
   file: "model_architectures.csv",
+  optionalFile: true,
   key: ["model_id"],
   columns: {
     model_id: identifier(),
@@ -270,6 +275,7 @@ export const UNCERTAIN_INPUTS = [
 
 export const uncertaintyRanges = defineTable({
   file: "uncertainty_ranges.csv",
+  optionalFile: true,
   key: ["input"],
   columns: {
     input: oneOf(UNCERTAIN_INPUTS),
@@ -285,6 +291,7 @@ export const uncertaintyRanges = defineTable({
 
 export const failover = defineTable({
   file: "failover.csv",
+  optionalFile: true,
   key: ["scenario_id"],
   columns: {
     scenario_id: identifier(),

@@ -20,6 +20,11 @@ export interface TableSpec<C extends ColumnSpec> {
   key: (keyof C & string)[];
   /** Columns that may be left out of the file entirely (all their cells are then empty). */
   omittable?: (keyof C & string)[];
+  /**
+   * The whole file may be absent (the table is then empty): tables added after a data folder's first
+   * version, so older snapshots still load for the analyses they can serve.
+   */
+  optionalFile?: boolean;
 }
 
 /** A parsed table: valid rows, and for each row where it came from, for later cross-file checks. */

@@ -39,6 +39,11 @@ export function diffText(diff: DataDiff, labels: { before: string; after: string
   lines.push("", `Hybrid routing saves ${formatPercent(diff.hybridSavings.before)} before, ${formatPercent(diff.hybridSavings.after)} after`);
   const decision = diff.caseStudy.before === diff.caseStudy.after ? `unchanged: ${option(diff.caseStudy.after)}` : `${option(diff.caseStudy.before)} -> ${option(diff.caseStudy.after)}`;
   lines.push(`Case study, cheapest compliant option within budget: ${decision}`);
+  const sized = diff.caseStudyCapacity;
+  if (sized) {
+    const fleet = (summary: typeof sized.before) => `all local ${summary.allLocalMachines} server(s) ${formatUsd(summary.allLocalUsd)}, hybrid ${summary.hybridMachines} ${formatUsd(summary.hybridUsd)}`;
+    lines.push(`Case study sized for its busiest hour (${sized.after.profileId}): ${fleet(sized.before)} -> ${fleet(sized.after)}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 

@@ -43,6 +43,30 @@ describe("diffDatasets", () => {
     expect(diff.caseStudy).toMatchObject({ before: "all_local", after: "all_local" });
   });
 
+  it("follows the case study's servers when its server's measured throughput changes", () => {
+    const faster = copyOfData({ "throughput.csv": (text) => text.replace("rtx4090x2-saas,single_stream,llama.cpp,Llama 3 70B,70.55,Q4_K_M,19.06,", "rtx4090x2-saas,single_stream,llama.cpp,Llama 3 70B,70.55,Q4_K_M,38.12,") });
+    try {
+      const moved = diffDatasets(loadDataset(DATA_DIR), loadDataset(faster.dir)).caseStudyCapacity;
+      expect(moved?.before).toMatchObject({ profileId: "office-hours", allLocalMachines: 11, hybridMachines: 5 });
+      // 8,000/905.38 + 1,500/38.12 = 48.2 s a call: 505.6 calls a day per server on office hours.
+      expect(moved?.after).toMatchObject({ allLocalMachines: 6, hybridMachines: 3 });
+      expect(moved?.after.allLocalUsd).toBeCloseTo(6 * (12_000 / 36 + 60) + 300, 6);
+    } finally {
+      faster.dispose();
+    }
+  });
+
+  it("compares with a snapshot made before capacity data existed, leaving capacity out", () => {
+    const older = copyOfData({ "throughput.csv": null, "traffic_profiles.csv": null, "quantisation.csv": null, "model_architectures.csv": null, "uncertainty_ranges.csv": null, "failover.csv": null, "case_study.csv": (text) => text.replace(",office-hours,", ",,") });
+    try {
+      const diff = diffDatasets(loadDataset(older.dir), loadDataset(DATA_DIR));
+      expect(diff.caseStudyCapacity).toBeUndefined();
+      expect(diff.monthlyCost.every((move) => move.before === move.after)).toBe(true);
+    } finally {
+      older.dispose();
+    }
+  });
+
   it("refuses folders that share no model and no hardware", () => {
     const unrelated = copyOfData({
       "models.csv": (text) => text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
@@ -74,6 +98,7 @@ describe("roilab diff", () => {
     expect(result.stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$3\.00 +\$15\.00 +\$18\.00/);
     expect(result.stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) vs Claude 3\.5 Sonnet +3,109 +2,834 +-8\.8%/);
     expect(result.stdout).toContain("Case study, cheapest compliant option within budget: unchanged: all local");
+    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 server(s) $4,626.67, hybrid 5 $2,685.17 -> all local 11 server(s) $4,626.67, hybrid 5 $2,685.17");
     const html = readFileSync(page, "utf8");
     expect(html).toContain("Figure Δ — Monthly cost per model, before and after the price update");
     expect(html).not.toContain('src="assets/');
