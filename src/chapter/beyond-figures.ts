@@ -14,7 +14,7 @@ import {
   type Figure,
 } from "../charts";
 import { savingBand } from "../model";
-import { caseStudyFromData, findModel, findWorkload } from "./analysis";
+import { findModel, findWorkload } from "./analysis";
 import { caseStudyCapacity, fleetCostOf, machineCapacity, trafficProfile } from "./capacity";
 import { failoverFromData, gpuConfigurations, modelSwitchTest, opsSweepFromData, quantisationLevels, sampleSizeCurve, vramTable } from "./closing-questions";
 import { modelColors, provenance } from "./presentation";
@@ -46,7 +46,7 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
     return { profileId, capacity, color: PROFILE_COLORS[index % PROFILE_COLORS.length] as string };
   });
   const source = provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]);
-  const { inputs } = caseStudyFromData(data, options.scenarioId);
+  const inputs = study.inputs;
   const marks = [
     { label: "case study weekend", callsPerDay: inputs.weekendCallsPerDay },
     { label: "case study weekday", callsPerDay: inputs.weekdayCallsPerDay },
@@ -76,7 +76,7 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
 /** The 59.7 what-if panel for the HTML report: the case study's server, volumes and cost, every traffic profile. */
 export function capacityPanelSpec(data: Dataset, options: { scenarioId?: string; targetUtilisation?: number; title?: string } = {}): CapacityPanelSpec {
   const study = caseStudyCapacity(data, { scenarioId: options.scenarioId, targetUtilisation: options.targetUtilisation });
-  const { inputs } = caseStudyFromData(data, options.scenarioId);
+  const inputs = study.inputs;
   const workload = findWorkload(data);
   const profileIds = [...new Set(data.trafficProfiles.map((row) => row.profileId))];
   const cloudModel = data.models.find((model) => model.modelId === inputs.cloud.id);

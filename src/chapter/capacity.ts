@@ -9,6 +9,7 @@ import {
   peakDemand,
   peakHourShare,
   type CapacityBreakEven,
+  type CaseStudyInputs,
   type CaseStudyResult,
   type FleetCostOptions,
   type PeakDemand,
@@ -116,6 +117,8 @@ export function capacityBreakEvenTable(data: Dataset, apiModelId: string, option
 }
 
 export interface CaseStudyCapacity {
+  /** The case study's inputs as the chapter states them (one server, no fleet). */
+  inputs: CaseStudyInputs;
   profile: TrafficProfile;
   capacity: MachineCapacity;
   /** Demand on the busiest (weekday) and the quiet (weekend) day. */
@@ -135,6 +138,7 @@ export function caseStudyCapacity(data: Dataset, options: CapacityOptions & { sc
   const capacity = machineCapacity(data, throughputRow(data, scenario?.localHardwareId ?? "", options.serving), { ...options, workload, profileId: profile.profileId });
   const demand = (callsPerDay: number) => peakDemand({ ...workload, callsPerDay, peakHourShare: profile.peakHourShare });
   return {
+    inputs: study.inputs,
     profile,
     capacity,
     weekday: demand(study.inputs.weekdayCallsPerDay),
