@@ -11,6 +11,7 @@ import {
   tornadoChart,
   vramChart,
   type CapacityPanelSpec,
+  type TornadoPanelSpec,
   type Figure,
 } from "../charts";
 import { savingBand } from "../model";
@@ -18,7 +19,7 @@ import { findModel, findWorkload } from "./analysis";
 import { caseStudyCapacity, fleetCostOf, machineCapacity, trafficProfile } from "./capacity";
 import { failoverFromData, gpuConfigurations, modelSwitchTest, opsSweepFromData, quantisationLevels, sampleSizeCurve, vramTable } from "./closing-questions";
 import { modelColors, provenance } from "./presentation";
-import type { BreakEvenUncertainty } from "./uncertainty";
+import { breakEvenInputsOf, type BreakEvenUncertainty } from "./uncertainty";
 
 /** The figures of 59.7–59.9 from a data folder, so notebooks and tests draw the same thing. */
 
@@ -100,6 +101,26 @@ export function capacityPanelSpec(data: Dataset, options: { scenarioId?: string;
       profileId: study.profile.profileId,
     },
     provenance: provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]),
+  };
+}
+
+/** The 59.8 what-if panel: every itemised server against every API, at the default workload. */
+export function tornadoPanelSpec(data: Dataset, options: { hardwareId: string; apiModelId: string; swing: number; title?: string }): TornadoPanelSpec {
+  const workload = findWorkload(data);
+  const itemised = data.hardware.filter((row) => row.costBasis === "itemised" && row.capexUsd !== undefined && row.depreciationMonths !== undefined);
+  return {
+    kind: "tornado",
+    title: options.title ?? "what moves the break-even most, for your server and API",
+    inputTokensPerCall: workload.inputTokensPerCall,
+    outputTokensPerCall: workload.outputTokensPerCall,
+    daysPerMonth: workload.daysPerMonth,
+    apis: data.models.map((model) => ({ id: model.modelId, name: model.modelName, inputUsdPerMTok: model.inputUsdPerMtok, outputUsdPerMTok: model.outputUsdPerMtok })),
+    hardware: itemised.map((row) => {
+      const { inputUsdPerMTok, outputUsdPerMTok, inputTokensPerCall, outputTokensPerCall, daysPerMonth, ...server } = breakEvenInputsOf(data, row.hardwareId, options.apiModelId, workload);
+      return { id: row.hardwareId, name: row.name.replace(/ \(.*\)$/, ""), ...server };
+    }),
+    defaults: { hardwareId: options.hardwareId, apiId: options.apiModelId, swingPercent: Math.round(options.swing * 100) },
+    provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
   };
 }
 

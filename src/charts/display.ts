@@ -2,6 +2,7 @@ import { PLOTLY_MIME, type Figure } from "./figure";
 import { htmlTable, type FrameLike, type TableColumn } from "./table";
 import { WHATIF_MIME, type BreakEvenPanelSpec } from "./whatif";
 import type { CapacityPanelSpec } from "./whatif-capacity";
+import type { TornadoPanelSpec } from "./whatif-tornado";
 
 /** Showing figures and tables in a notebook cell run by tslab. */
 
@@ -41,7 +42,7 @@ export function displayMarkdown(markdown: string): void {
  * Declares an interactive what-if panel for the HTML report (recomputed in the reader's browser). Jupyter
  * front ends show the text fallback; the notebook's own what-if cell serves them.
  */
-export function displayWhatIfPanel(spec: BreakEvenPanelSpec | CapacityPanelSpec): void {
+export function displayWhatIfPanel(spec: BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const channel = (require("tslab/dist/jupyter") as TslabJupyter).lastWriteDisplayData;
   const bundle = { [WHATIF_MIME]: spec, "text/plain": `What-if panel "${spec.title}": interactive in the HTML report` };

@@ -12,3 +12,4 @@ export * from "./capacity";
 export * from "./uncertainty";
 export * from "./closing-questions";
 export * from "./whatif-capacity";
+export * from "./whatif-tornado";

@@ -40,7 +40,7 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
   const spread = Math.max(...values.map((value) => Math.abs(value - options.baseBreakEven)), 1);
   return themedFigure([side(`input ${percent}% lower`, LOW_COLOR, (bar) => bar.breakEvenAtLow), side(`input ${percent}% higher`, HIGH_COLOR, (bar) => bar.breakEvenAtHigh)], {
     number: "59.8a",
-    title: `What moves the break-even most: ${options.comparison}, each input ±${percent}%`,
+    title: `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
     provenance: options.provenance,
     xaxis: {
       title: `Break-even (calls per day); the line: all inputs at base, ${Math.round(options.baseBreakEven).toLocaleString("en-US")}/day`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
-import { breakEvenUncertainty, capacityFigures, capacityPanelSpec, failoverFigure, opsSweepFigure, sampleSizeFigure, uncertaintyFigures, vramFigure } from "../../src/chapter";
-import { capacityCostChart, evaluateCapacityPanel, machinesNeededChart, tornadoChart, type Figure, type Trace } from "../../src/charts";
+import { breakEvenUncertainty, capacityFigures, capacityPanelSpec, tornadoPanelSpec, failoverFigure, opsSweepFigure, sampleSizeFigure, uncertaintyFigures, vramFigure } from "../../src/chapter";
+import { capacityCostChart, evaluateCapacityPanel, evaluateTornadoPanel, machinesNeededChart, tornadoChart, type Figure, type Trace } from "../../src/charts";
 import { tornado } from "../../src/model";
 import { DATA_DIR } from "../helpers/data-folder";
 
@@ -168,5 +168,27 @@ describe("the 59.7 capacity what-if panel", () => {
     const result = evaluateCapacityPanel(spec, { ...spec.defaults, outputTokensPerSecond: 0, promptTokensPerSecond: 0, targetUtilisationPercent: 0, weekdayCallsPerDay: 0 });
     expect(result.allLocal.machines).toBe(Math.max(1, Math.ceil(500 / result.callsPerDayPerMachine)));
     expect(Number.isFinite(result.allLocal.totalUsd)).toBe(true);
+  });
+});
+
+describe("the 59.8 sensitivity what-if panel", () => {
+  const spec = tornadoPanelSpec(data, { hardwareId: "a100x4-70b", apiModelId: "claude-3-5-sonnet", swing: 0.2 });
+
+  it("offers every itemised server and every API, and starts where the notebook does", () => {
+    expect(spec.hardware.map((server) => server.id)).toEqual(["a100x4-70b", "rtx4090-server", "rtx4090x2-saas"]);
+    expect(spec.apis).toHaveLength(data.models.length);
+    expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+    const result = evaluateTornadoPanel(spec, spec.defaults);
+    expect(result.tornado.bars[0]?.input).toBe("depreciationMonths");
+    expect(result.tornado.baseBreakEven).toBeCloseTo(3109.26, 2);
+    expect(result.summary).toBe("4x A100 80GB vs Claude 3.5 Sonnet: break-even 3,109 calls a day. At ±20% the depreciation period moves it most, 2,844 to 3,508.");
+    expect(result.figure.layout.title.text).toMatch(/^Figure 59\.8w — /);
+  });
+
+  it("recomputes for another pair and swing, as the notebook's own what-if cell does", () => {
+    const result = evaluateTornadoPanel(spec, { hardwareId: "rtx4090-server", apiId: "gpt-4o", swingPercent: 30 });
+    expect(Math.trunc(result.tornado.baseBreakEven)).toBe(822);
+    expect(result.tornado.bars[0]?.input).toBe("inputUsdPerMTok");
+    expect(result.tornado.bars.map((bar) => bar.input)).toContain("opsUsdPerMonth");
   });
 });

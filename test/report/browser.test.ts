@@ -124,6 +124,21 @@ describe("roilab report", () => {
     await page.close();
   });
 
+  it("the sensitivity panel on 59.8 redraws the tornado for another server, API and swing, in the page", async () => {
+    const { page, consoleErrors } = await open(path.join(reports, "59.8-sensitivity.html"));
+    const panel = page.locator(".whatif");
+    expect(await panel.getAttribute("data-top-input")).toBe("depreciationMonths");
+    await panel.locator('select[name="hardwareId"]').selectOption("rtx4090-server");
+    await panel.locator('select[name="apiId"]').selectOption("gpt-4o");
+    await panel.locator('input[name="swingPercent"]').fill("30");
+    await expect.poll(() => panel.getAttribute("data-top-input")).toBe("inputUsdPerMTok");
+    expect(await panel.getAttribute("data-break-even")).toBe("822");
+    expect(await panel.locator(".result").textContent()).toContain("RTX 4090 server vs GPT-4o: break-even 822 calls a day. At ±30% the input price moves it most");
+    expect(await panel.locator(".plot .main-svg .trace").count()).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a hostile model name as text, with --self-contained and --no-input pages that still draw", async () => {
     const hostile = "<img src=x onerror=alert(1)>";
     const copy = copyOfData({ "models.csv": (text) => text.replace("GPT-4o-mini,OpenAI", `"${hostile}",OpenAI`) });

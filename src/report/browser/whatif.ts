@@ -4,6 +4,7 @@
  */
 import { evaluateBreakEvenPanel, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../charts/whatif";
 import { evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../charts/whatif-capacity";
+import { evaluateTornadoPanel, type TornadoPanelInputs, type TornadoPanelSpec } from "../../charts/whatif-tornado";
 import { fitFigure } from "./fit";
 
 export { fitFigure };
@@ -88,6 +89,21 @@ function capacityKind(spec: CapacityPanelSpec): PanelKind<CapacityPanelInputs> {
   };
 }
 
+function tornadoKind(spec: TornadoPanelSpec): PanelKind<TornadoPanelInputs> {
+  const d = spec.defaults;
+  return {
+    controls: [
+      { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: d.hardwareId },
+      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
+      { key: "swingPercent", label: "Each input ± (%)", step: "5", value: d.swingPercent },
+    ],
+    evaluate: (values) => {
+      const evaluated = evaluateTornadoPanel(spec, values);
+      return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-top-input": evaluated.tornado.bars[0]?.input ?? "", "data-break-even": String(Math.round(evaluated.tornado.baseBreakEven)) } };
+    },
+  };
+}
+
 function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<Inputs>, plotly: PlotlyLike): Promise<unknown> {
   const heading = document.createElement("h3");
   heading.textContent = `What-if: ${title}`;
@@ -123,10 +139,11 @@ export function start(root: Document, plotly: PlotlyLike): Promise<unknown> {
   return Promise.all(
     scripts.map((script) => {
       const container = root.getElementById(script.getAttribute("data-target") ?? "");
-      const spec = JSON.parse(script.textContent ?? "{}") as BreakEvenPanelSpec | CapacityPanelSpec;
+      const spec = JSON.parse(script.textContent ?? "{}") as BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec;
       if (!container) return undefined;
       if (spec.kind === "break-even") return mount(container, spec.title, breakEvenKind(spec), plotly);
       if (spec.kind === "capacity") return mount(container, spec.title, capacityKind(spec), plotly);
+      if (spec.kind === "tornado") return mount(container, spec.title, tornadoKind(spec), plotly);
       return undefined;
     }),
   );

@@ -1,0 +1,56 @@
+import { tornado, type BreakEvenInputs, type Tornado } from "../model";
+import type { Figure, Provenance } from "./figure";
+import { tornadoChart } from "./uncertainty";
+
+/** The sensitivity what-if panel of the HTML report (59.8): pick a server, an API and a swing; the page redraws the tornado. */
+
+/** A server's side of the break-even inputs (everything but prices and tokens). */
+export type TornadoPanelHardware = { id: string; name: string } & Omit<BreakEvenInputs, "inputUsdPerMTok" | "outputUsdPerMTok" | "inputTokensPerCall" | "outputTokensPerCall" | "daysPerMonth">;
+
+export interface TornadoPanelInputs {
+  hardwareId: string;
+  apiId: string;
+  /** Each input moved this many percent either way, 1–95. */
+  swingPercent: number;
+}
+
+export interface TornadoPanelSpec {
+  kind: "tornado";
+  title: string;
+  inputTokensPerCall: number;
+  outputTokensPerCall: number;
+  daysPerMonth: number;
+  apis: Array<{ id: string; name: string; inputUsdPerMTok: number; outputUsdPerMTok: number }>;
+  hardware: TornadoPanelHardware[];
+  defaults: TornadoPanelInputs;
+  provenance: Provenance;
+}
+
+export interface TornadoPanelResult {
+  tornado: Tornado;
+  summary: string;
+  figure: Figure;
+}
+
+const count = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "never");
+
+export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPanelInputs): TornadoPanelResult {
+  const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
+  const server = spec.hardware.find((candidate) => candidate.id === inputs.hardwareId) ?? spec.hardware[0];
+  if (!api || !server) throw new Error("the sensitivity panel needs at least one API and one itemised server");
+  const swing = Math.min(95, Math.max(1, inputs.swingPercent)) / 100;
+  const { id: _serverId, name: serverName, ...serverInputs } = server;
+  const result = tornado(
+    { ...serverInputs, inputUsdPerMTok: api.inputUsdPerMTok, outputUsdPerMTok: api.outputUsdPerMTok, inputTokensPerCall: spec.inputTokensPerCall, outputTokensPerCall: spec.outputTokensPerCall, daysPerMonth: spec.daysPerMonth },
+    { swing },
+  );
+  const top = result.bars[0];
+  const comparison = `${serverName} vs ${api.name}`;
+  const summary = top
+    ? `${comparison}: break-even ${count(result.baseBreakEven)} calls a day. At ±${Math.round(swing * 100)}% the ${top.label.toLowerCase()} moves it most, ${count(Math.min(top.breakEvenAtLow, top.breakEvenAtHigh))} to ${count(Math.max(top.breakEvenAtLow, top.breakEvenAtHigh))}.`
+    : `${comparison}: break-even ${count(result.baseBreakEven)} calls a day.`;
+  const figure = tornadoChart(result.bars, { baseBreakEven: result.baseBreakEven, swing, comparison, provenance: spec.provenance });
+  // The summary above the figure names the pair; a title naming it too would run past the panel's width.
+  figure.layout.title.text = `Figure 59.8w — Break-even sensitivity, each input ±${Math.round(swing * 100)}%`;
+  return { tornado: result, summary, figure };
+}
