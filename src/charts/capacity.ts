@@ -1,3 +1,4 @@
+import { machinesNeeded } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { oneTwoFive } from "./break-even";
 import { FORMAT, themedFigure } from "./theme";
@@ -35,7 +36,7 @@ const MAX_STEPS = 300;
 
 /** x values at which a step count changes, from min to max: where ⌈v/K⌉ steps up (sampled when there are very many). */
 function stepPoints(perMachine: number, min: number, max: number): { x: number[]; machines: number[] } {
-  const machinesAt = (calls: number) => Math.max(1, Math.ceil(calls / perMachine - 1e-9));
+  const machinesAt = (calls: number) => machinesNeeded(calls, perMachine);
   if (max / perMachine > MAX_STEPS) {
     const x = Array.from({ length: MAX_STEPS + 1 }, (_, index) => min * (max / min) ** (index / MAX_STEPS));
     return { x, machines: x.map(machinesAt) };
@@ -93,13 +94,14 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
     };
   });
   // Servers each profile needs at each marked volume, labelled where the reader looks.
+  const counts = profiles.flatMap((profile) => options.marks.map((mark) => machinesNeeded(mark.callsPerDay, profile.callsPerDayPerMachine)));
   traces.push({
     type: "scatter",
     mode: "text+markers",
     name: "servers at the marked volumes",
     x: profiles.flatMap(() => options.marks.map((mark) => mark.callsPerDay)),
-    y: profiles.flatMap((profile) => options.marks.map((mark) => Math.max(1, Math.ceil(mark.callsPerDay / profile.callsPerDayPerMachine - 1e-9)))),
-    text: profiles.flatMap((profile) => options.marks.map((mark) => String(Math.max(1, Math.ceil(mark.callsPerDay / profile.callsPerDayPerMachine - 1e-9))))),
+    y: counts,
+    text: counts.map(String),
     textposition: "middle left",
     marker: { color: profiles.flatMap((profile) => options.marks.map(() => profile.color)), size: 8 },
     textfont: { size: 12, color: "#222222" },
