@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { PROJECT_ROOT } from "../notebook/cache";
+import { PROJECT_ROOT } from "../util/project-root";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

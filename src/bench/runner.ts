@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { PROJECT_ROOT } from "../notebook/cache";
+import { PROJECT_ROOT } from "../util/project-root";
 
 const ROUNDS = Number(process.env.ROILAB_BENCH_ROUNDS ?? 3);
 const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");

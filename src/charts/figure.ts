@@ -1,6 +1,3 @@
-/** The MIME type Jupyter front ends (JupyterLab, VS Code) render as an interactive Plotly figure. */
-export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
-
 /** A Plotly figure as plain JSON (data + layout), the form the Plotly MIME type and Plotly.newPlot take. */
 
 export type Trace = Record<string, unknown> & { type: string; name?: string };
@@ -25,4 +22,6 @@ export interface Provenance {
   files: string[];
   /** The as_of date of those numbers (YYYY-MM-DD), when they carry one. */
   asOf?: string;
+  /** The data folder as a page names it, when it is not the default `data`. */
+  folder?: string;
 }

@@ -1,15 +1,11 @@
+/** Plotly figure specs in the chapter's theme: plain JSON from plain rows, no data folder, no kernel, no I/O. */
 export * from "./figure";
 export * from "./theme";
 export * from "./cost";
 export * from "./break-even";
 export * from "./hybrid";
-export * from "./table";
-export * from "./display";
-export * from "./whatif";
 export * from "./moves";
 export * from "./audit";
 export * from "./capacity";
 export * from "./uncertainty";
 export * from "./closing-questions";
-export * from "./whatif-capacity";
-export * from "./whatif-tornado";

@@ -60,8 +60,11 @@ export function axis(options: AxisOptions): Record<string, unknown> {
   };
 }
 
+/** The folder a caption names when a figure's provenance names none: roilab's own data folder. */
+export const DEFAULT_DATA_FOLDER = "data";
+
 export function caption(provenance: Provenance): string {
-  const files = provenance.files.map((file) => `data/${file}`).join(", ");
+  const files = provenance.files.map((file) => `${provenance.folder ?? DEFAULT_DATA_FOLDER}/${file}`).join(", ");
   return `Source: ${files}${provenance.asOf ? `, prices as of ${provenance.asOf}` : ""}. roilab`;
 }
 

@@ -234,3 +234,15 @@ export function loadDataset(dir: string): Dataset {
     failover: failover.rows,
   };
 }
+
+type TableName = Exclude<keyof Dataset, "dir">;
+
+/** The newest as_of of each file whose rows carry one, by file name: the dates a published page shows. */
+export function newestAsOfByFile(data: Dataset): Record<string, string> {
+  const dates: Record<string, string> = {};
+  for (const name of Object.keys(data).filter((key): key is TableName => key !== "dir")) {
+    const newest = (data[name] as readonly { asOf?: string }[]).flatMap((row) => (row.asOf ? [row.asOf] : [])).sort().at(-1);
+    if (newest) dates[schemas[name].file] = newest;
+  }
+  return dates;
+}

@@ -1,4 +1,4 @@
-export { loadDataset, TABLE_SPECS, type Dataset } from "./dataset";
+export { loadDataset, newestAsOfByFile, TABLE_SPECS, type Dataset } from "./dataset";
 export { displayPath } from "../util/display-path";
 export { toDataFrame } from "./frame";
 export { parseTable, camelCase, type ParsedTable, type RowOf, type TableSpec } from "./table";

@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { RoilabError, UsageError, ExitCode } from "../errors";
 import { writeFileAtomic } from "../util/atomic-write";
+import { readJsonObject } from "../util/read-json";
 import { loadDataset, type Dataset } from "./dataset";
 import { readPriceMap, type ImportedPrices } from "./price-map";
 
@@ -24,27 +25,12 @@ export interface PriceImportResult {
   file: string;
 }
 
-function readJson(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read the price map (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  try {
-    const value = JSON.parse(text) as unknown;
-    if (value === null || typeof value !== "object" || Array.isArray(value)) throw new Error("expected an object keyed by model name");
-    return value as Record<string, unknown>;
-  } catch (error) {
-    throw new UsageError(`${file}: not a price map: ${(error as Error).message}`);
-  }
-}
 
 const cell = (value: number | undefined, old: string | undefined) => (value === undefined ? (old ?? "") : String(value));
 
 export function importPrices(options: PriceImportOptions): PriceImportResult {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || Number.isNaN(Date.parse(options.asOf))) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`);
-  const map = readJson(options.mapFile);
+  const map = readJsonObject(options.mapFile, "price map");
   const data = loadDataset(options.dataDir);
   const { prices, unmapped, problems } = readPriceMap(map, data.models);
   if (problems.length) throw new RoilabError(problems.map((problem) => `${options.mapFile}: ${problem}`).join("\n"), ExitCode.badInput);

@@ -1,3 +1,5 @@
+import { InputError } from "../errors";
+
 /**
  * A/B testing a model switch (the chapter's fourth closing question): how many calls it takes to detect a
  * given drop in task success rate, with a two-proportion z-test, and how long that takes at a volume.
@@ -5,7 +7,7 @@
 
 /** Inverse of the standard normal cumulative distribution (Acklam's rational approximation, relative error below 1.2e-9). */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
+  if (!(p > 0 && p < 1)) throw new InputError(`normalQuantile: p must be in (0, 1), got ${p}`);
   const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
   const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
   const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
@@ -46,7 +48,7 @@ export function twoProportionSampleSize(options: SampleSizeOptions): number {
   const alpha = options.alpha ?? 0.05;
   const power = options.power ?? 0.8;
   for (const [name, value] of [["baselineRate", p1], ["candidateRate", p2], ["alpha", alpha], ["power", power]] as const) {
-    if (!(value > 0 && value < 1)) throw new RangeError(`twoProportionSampleSize: ${name} must be in (0, 1), got ${value}`);
+    if (!(value > 0 && value < 1)) throw new InputError(`twoProportionSampleSize: ${name} must be in (0, 1), got ${value}`);
   }
   if (p1 === p2) return Infinity;
   const mean = (p1 + p2) / 2;
@@ -67,7 +69,7 @@ export interface AbTestPlan {
 /** Calls and days an A/B test needs when `testShare` of `callsPerDay` is split evenly between the two models. */
 export function abTestPlan(options: SampleSizeOptions & { callsPerDay: number; testShare?: number }): AbTestPlan {
   const share = options.testShare ?? 1;
-  if (!(share > 0 && share <= 1)) throw new RangeError("abTestPlan: testShare must be in (0, 1]");
+  if (!(share > 0 && share <= 1)) throw new InputError("abTestPlan: testShare must be in (0, 1]");
   const callsPerArm = Math.ceil(twoProportionSampleSize(options));
   const callsInTotal = 2 * callsPerArm;
   return { callsPerArm, callsInTotal, days: options.callsPerDay > 0 ? Math.ceil(callsInTotal / (options.callsPerDay * share)) : Infinity };

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
 
 /** Break-even volume of local hardware against a cloud API (59.3). */
@@ -62,7 +63,7 @@ export function breakEvenVolumes(
 }
 
 export function calculateBreakEven(options: BreakEvenOptions): BreakEvenResult {
-  if (!(options.depreciationMonths > 0)) throw new RangeError("calculateBreakEven: depreciationMonths must be positive");
+  if (!(options.depreciationMonths > 0)) throw new InputError("calculateBreakEven: depreciationMonths must be positive");
   const monthlyDepreciation = options.hardwareCost / options.depreciationMonths;
   const totalMonthlyLocalCost = monthlyDepreciation + options.monthlyPowerCost + options.monthlyOpsCost;
   const savingPerCall = options.apiCostPerCall - (options.localVariableCostPerCall ?? 0);

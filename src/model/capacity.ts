@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import type { CallShape } from "./cloud-cost";
 import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
 
@@ -30,10 +31,10 @@ export interface MachineThroughput {
  * per hour of the day). A flat profile gives 1/24.
  */
 export function peakHourShare(relativeLoadByHour: readonly number[]): number {
-  if (relativeLoadByHour.length !== HOURS_PER_DAY) throw new RangeError(`peakHourShare: expected 24 hourly loads, got ${relativeLoadByHour.length}`);
-  if (relativeLoadByHour.some((load) => !(load >= 0))) throw new RangeError("peakHourShare: hourly loads must be non-negative numbers");
+  if (relativeLoadByHour.length !== HOURS_PER_DAY) throw new InputError(`peakHourShare: expected 24 hourly loads, got ${relativeLoadByHour.length}`);
+  if (relativeLoadByHour.some((load) => !(load >= 0))) throw new InputError("peakHourShare: hourly loads must be non-negative numbers");
   const total = relativeLoadByHour.reduce((sum, load) => sum + load, 0);
-  if (!(total > 0)) throw new RangeError("peakHourShare: at least one hour must carry load");
+  if (!(total > 0)) throw new InputError("peakHourShare: at least one hour must carry load");
   return Math.max(...relativeLoadByHour) / total;
 }
 
@@ -68,7 +69,7 @@ export function peakDemand(options: DemandOptions): PeakDemand {
  */
 export function machineSecondsPerCall(call: CallShape, throughput: MachineThroughput): number {
   if (!(throughput.outputTokensPerSecond > 0) || !(throughput.promptTokensPerSecond > 0)) {
-    throw new RangeError("machineSecondsPerCall: throughput must be positive");
+    throw new InputError("machineSecondsPerCall: throughput must be positive");
   }
   const prefillSeconds = call.inputTokensPerCall / throughput.promptTokensPerSecond;
   const generationSeconds = call.outputTokensPerCall / throughput.outputTokensPerSecond;
@@ -85,13 +86,13 @@ export const DEFAULT_TARGET_UTILISATION = 0.7;
 /** Calls one machine can take in an hour at the target utilisation. */
 export function callsPerHourPerMachine(call: CallShape, throughput: MachineThroughput, options: MachineCapacityOptions = {}): number {
   const utilisation = options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION;
-  if (!(utilisation > 0 && utilisation <= 1)) throw new RangeError("targetUtilisation must be in (0, 1]");
+  if (!(utilisation > 0 && utilisation <= 1)) throw new InputError("targetUtilisation must be in (0, 1]");
   return (SECONDS_PER_HOUR * utilisation) / machineSecondsPerCall(call, throughput);
 }
 
 /** Machines needed to carry the busiest hour: at least one, since a local deployment owns at least one server. */
 export function machinesNeeded(peakCallsPerHour: number, callsPerHourPerMachineAtTarget: number): number {
-  if (!(callsPerHourPerMachineAtTarget > 0)) throw new RangeError("machinesNeeded: capacity per machine must be positive");
+  if (!(callsPerHourPerMachineAtTarget > 0)) throw new InputError("machinesNeeded: capacity per machine must be positive");
   return Math.max(1, Math.ceil(peakCallsPerHour / callsPerHourPerMachineAtTarget - 1e-9));
 }
 
@@ -136,7 +137,7 @@ export interface CapacityBreakEven {
 export function capacityBreakEven(options: CapacityBreakEvenOptions): CapacityBreakEven {
   const days = options.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH;
   const { perMachineUsdPerMonth: perMachine, sharedUsdPerMonth: shared, callsPerDayPerMachine: perDay, apiUsdPerCall } = options;
-  if (!(perDay > 0)) throw new RangeError("capacityBreakEven: callsPerDayPerMachine must be positive");
+  if (!(perDay > 0)) throw new InputError("capacityBreakEven: callsPerDayPerMachine must be positive");
   const apiUsdPerDailyCall = apiUsdPerCall * days; // what one call a day costs per month on the API
   const uncappedDailyCalls = apiUsdPerDailyCall > 0 ? (perMachine + shared) / apiUsdPerDailyCall : Infinity;
   const localUsdPerCallAtFullLoad = perMachine / (perDay * days);

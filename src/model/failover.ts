@@ -1,3 +1,5 @@
+import { InputError } from "../errors";
+
 /**
  * Failover (the chapter's second closing question): local-first serving with a cloud fallback. What it
  * costs a month and how available it is, given how often the local server is down.
@@ -45,7 +47,7 @@ export interface FailoverResult {
 export function failoverCost(options: FailoverOptions): FailoverResult {
   const hours = options.hoursPerMonth ?? HOURS_PER_MONTH;
   const share = (name: string, value: number) => {
-    if (!(value >= 0 && value <= 1)) throw new RangeError(`failover: ${name} must be between 0 and 1, got ${value}`);
+    if (!(value >= 0 && value <= 1)) throw new InputError(`failover: ${name} must be between 0 and 1, got ${value}`);
     return value;
   };
   const down = share("local downtime share", options.localDowntimeHoursPerMonth / hours);

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
 
 /** Local deployment cost per month: depreciation + electricity + operations staff (59.1). */
@@ -40,7 +41,7 @@ export type LocalMonthlyCost =
 const HOURS_PER_DAY = 24;
 
 function required(value: number | undefined, name: string): number {
-  if (value === undefined || !Number.isFinite(value)) throw new RangeError(`local cost: ${name} is required`);
+  if (value === undefined || !Number.isFinite(value)) throw new InputError(`local cost: ${name} is required`);
   return value;
 }
 
@@ -53,7 +54,7 @@ export function localMonthlyCost(options: LocalCostOptions): LocalMonthlyCost {
   if (!itemised && options.monthlyFixedUsd !== undefined) return { basis: "stated", totalUsd: options.monthlyFixedUsd };
 
   const depreciationMonths = required(options.depreciationMonths, "depreciationMonths");
-  if (depreciationMonths <= 0) throw new RangeError("local cost: depreciationMonths must be positive");
+  if (depreciationMonths <= 0) throw new InputError("local cost: depreciationMonths must be positive");
   const depreciationUsd = required(options.capexUsd, "capexUsd") / depreciationMonths;
 
   let energyKwhPerMonth: number | undefined;

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { breakEvenVolumes } from "./break-even";
 import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
 
@@ -40,7 +41,7 @@ export function opsSweep(options: OpsSweepOptions): OpsSweepPoint[] {
  * hardware's cost, in engineer-months. Zero or less means local does not pay even without ops.
  */
 export function opsFteLimit(options: { hardwareUsdPerMonth: number; apiUsdPerCall: number; callsPerDay: number; salaryUsdPerMonth: number; daysPerMonth?: number }): number {
-  if (!(options.salaryUsdPerMonth > 0)) throw new RangeError("opsFteLimit: salaryUsdPerMonth must be positive");
+  if (!(options.salaryUsdPerMonth > 0)) throw new InputError("opsFteLimit: salaryUsdPerMonth must be positive");
   const apiUsdPerMonth = options.callsPerDay * options.apiUsdPerCall * (options.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH);
   return (apiUsdPerMonth - options.hardwareUsdPerMonth) / options.salaryUsdPerMonth;
 }

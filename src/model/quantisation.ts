@@ -1,3 +1,5 @@
+import { InputError } from "../errors";
+
 /**
  * Quantisation (the chapter's first closing question): the GPU memory a model needs at a given bit width,
  * weights plus the KV cache for the contexts it serves at once, against what a configuration has.
@@ -42,8 +44,8 @@ export function kvBytesPerToken(arch: ModelArchitecture, kvBytesPerElement = 2):
 }
 
 export function vramNeeded(arch: ModelArchitecture, options: VramOptions): VramNeed {
-  if (!(options.bitsPerWeight > 0)) throw new RangeError("vramNeeded: bitsPerWeight must be positive");
-  if (!(options.contextTokens >= 0)) throw new RangeError("vramNeeded: contextTokens must be non-negative");
+  if (!(options.bitsPerWeight > 0)) throw new InputError("vramNeeded: bitsPerWeight must be positive");
+  if (!(options.contextTokens >= 0)) throw new InputError("vramNeeded: contextTokens must be non-negative");
   const weightsGib = (arch.paramsBillion * 1e9 * options.bitsPerWeight) / 8 / BYTES_PER_GIB;
   const kvCacheGib = (kvBytesPerToken(arch, options.kvBytesPerElement) * options.contextTokens * (options.concurrentSequences ?? 1)) / BYTES_PER_GIB;
   const overheadGib = options.overheadGib ?? 2;

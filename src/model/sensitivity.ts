@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { cloudCostPerCall, DEFAULT_DAYS_PER_MONTH, type CallShape, type TokenPrices } from "./cloud-cost";
 import { localMonthlyCost, type LocalCostOptions } from "./local-cost";
 
@@ -68,7 +69,7 @@ export interface Tornado {
 /** One-at-a-time sensitivity: each input at base × (1 ∓ swing) while the rest stay at base. */
 export function tornado(base: BreakEvenInputs, options: TornadoOptions = {}): Tornado {
   const swing = options.swing ?? 0.2;
-  if (!(swing > 0 && swing < 1)) throw new RangeError("tornado: swing must be between 0 and 1 (0.2 = ±20%)");
+  if (!(swing > 0 && swing < 1)) throw new InputError("tornado: swing must be between 0 and 1 (0.2 = ±20%)");
   const keys = options.inputs ?? SENSITIVITY_INPUTS.map((input) => input.key);
   const bars = SENSITIVITY_INPUTS.filter((input) => keys.includes(input.key) && base[input.key] !== undefined).map((input): TornadoBar => {
     const baseValue = base[input.key] as number;
@@ -106,7 +107,7 @@ export interface InputRange {
 /** Draws one multiplier from a range, given a uniform draw u in [0, 1) (inverse of the cumulative distribution). */
 export function drawFactor(range: InputRange, u: number): number {
   const { lowFactor: a, highFactor: b } = range;
-  if (!(a <= b)) throw new RangeError(`input range: lowFactor ${a} is above highFactor ${b}`);
+  if (!(a <= b)) throw new InputError(`input range: lowFactor ${a} is above highFactor ${b}`);
   if (range.distribution === "uniform" || a === b) return a + (b - a) * u;
   const c = Math.min(b, Math.max(a, range.modeFactor ?? 1));
   const split = (c - a) / (b - a);
@@ -127,7 +128,7 @@ export interface MonteCarloDraw {
 /** Draws every ranged input independently, `samples` times (default 2,000) from `seed` (default 59). */
 export function monteCarloDraws(base: BreakEvenInputs, ranges: Partial<Record<SensitivityInput, InputRange>>, options: MonteCarloOptions = {}): MonteCarloDraw[] {
   const samples = options.samples ?? 2000;
-  if (!(Number.isInteger(samples) && samples > 0)) throw new RangeError("monteCarlo: samples must be a positive whole number");
+  if (!(Number.isInteger(samples) && samples > 0)) throw new InputError("monteCarlo: samples must be a positive whole number");
   const random = seededRandom(options.seed ?? 59);
   // Fixed input order, so a seed means the same draws whatever order the ranges were listed in.
   const ranged = SENSITIVITY_INPUTS.filter((input) => ranges[input.key] !== undefined && base[input.key] !== undefined);
@@ -140,7 +141,7 @@ export function monteCarloDraws(base: BreakEvenInputs, ranges: Partial<Record<Se
 
 /** The q-quantile (0–1) of values, by linear interpolation between order statistics. */
 export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) throw new RangeError("quantile of no values");
+  if (values.length === 0) throw new InputError("quantile of no values");
   const sorted = [...values].sort((a, b) => a - b);
   const position = (sorted.length - 1) * Math.min(1, Math.max(0, q));
   const below = Math.floor(position);

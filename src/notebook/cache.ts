@@ -3,14 +3,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { Notebook } from "./nbformat";
 import type { Parameters } from "./parameters";
+import { PROJECT_ROOT } from "../util/project-root";
 
 /**
  * An executed notebook is reused when nothing it depends on changed: the notebook itself, its parameters,
  * the data files it can read, the compiled library and the lock file.
  */
 
-/** The project folder: two levels above the compiled `dist/notebook`. */
-export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 /** SHA-256 over every file below `dir` (names and contents, in sorted order); hidden entries are skipped. */
 export function hashDirectory(dir: string): string {
@@ -41,8 +40,8 @@ export interface CacheKeyInputs {
   /** The notebook after parameter injection, before execution. */
   notebook: Notebook;
   parameters: Parameters;
-  /** The data folder the notebook reads, if any. */
-  dataDir: string | undefined;
+  /** SHA-256 of the data folder the notebook reads, if any. */
+  dataSha256: string | undefined;
   library: string;
 }
 
@@ -51,7 +50,7 @@ export function cacheKey(inputs: CacheKeyInputs): string {
     .update(JSON.stringify(inputs.notebook.cells.map((cell) => [cell.cell_type, cell.source, cell.metadata.tags ?? []])))
     .update(JSON.stringify(inputs.notebook.metadata.kernelspec ?? null))
     .update(JSON.stringify(inputs.parameters))
-    .update(inputs.dataDir ? hashDirectory(inputs.dataDir) : "no data")
+    .update(inputs.dataSha256 ?? "no data")
     .update(inputs.library)
     .digest("hex");
 }

@@ -2,8 +2,10 @@ import { rmSync } from "node:fs";
 import * as path from "node:path";
 import { displayPath } from "../util/display-path";
 import { cacheKey, cachedNotebook } from "./cache";
+import type { DataFolder } from "./data-folder";
 import { failureOutput, formatCellFailure, parseCellFailure, type CellFailure } from "./failure";
-import { ExecuteTimeoutError, KernelDiedError, TslabKernel } from "./kernel";
+import { ExecuteTimeoutError, KernelDiedError } from "../errors";
+import { TslabKernel } from "./kernel";
 import { cellSource, hasTag, readNotebook, serializeNotebook, type ErrorOutput, type Notebook } from "./nbformat";
 import { OutputCollector } from "./outputs";
 import { injectParameters, parameterValue, type Parameters } from "./parameters";
@@ -49,6 +51,8 @@ export function prepareNotebook(file: string, parameters: Parameters, dataDir: s
 
 export interface ExecuteOptions {
   outDir: string;
+  /** The folder the notebook reads, already hashed, when it declares dataDir. */
+  dataFolder: DataFolder | undefined;
   /** Per cell, ms. */
   timeoutMs: number;
   allowErrors: boolean;
@@ -57,17 +61,24 @@ export interface ExecuteOptions {
   onCell?: (event: { notebook: string; done: number; total: number; cellNumber: number }) => void;
 }
 
+export interface NotebookFailure {
+  message: string;
+  ename: string;
+}
+
 export interface NotebookResult {
   name: string;
   /** The source notebook. */
   file: string;
-  /** Absolute data folder the notebook read, when it declares dataDir. */
-  dataDir: string | undefined;
+  /** The data folder the notebook read, with its files' hashes and dates, when it declares dataDir. */
+  dataFolder: DataFolder | undefined;
   status: "ok" | "cached" | "failed";
+  /** The executed notebook (or the reused one), as written to outputFile. */
+  notebook: Notebook;
   /** Where the executed notebook was written (or reused). */
   outputFile: string;
-  /** Located, human-readable description of each failure. */
-  failures: string[];
+  /** Each failed cell: a located, human-readable message and the error's name (e.g. "InputError", "TimeoutError"). */
+  failures: NotebookFailure[];
   cellsRun: number;
   durationMs: number;
 }
@@ -78,17 +89,19 @@ export function executedPath(outDir: string, file: string, failed: boolean): str
   return path.join(outDir, `${base}${failed ? ".failed" : ""}.ipynb`);
 }
 
-function errorCell(message: string, ename: string): ErrorOutput {
-  return { output_type: "error", ename, evalue: message, traceback: [message] };
+function errorCell(failure: NotebookFailure): ErrorOutput {
+  return { output_type: "error", ename: failure.ename, evalue: failure.message, traceback: [failure.message] };
 }
 
 export async function executeNotebook(prepared: PreparedNotebook, options: ExecuteOptions): Promise<NotebookResult> {
   const started = Date.now();
   const { notebook, name } = prepared;
-  const key = cacheKey({ notebook, parameters: prepared.parameters, dataDir: prepared.dataDir, library: options.library });
+  const { dataFolder } = options;
+  const key = cacheKey({ notebook, parameters: prepared.parameters, dataSha256: dataFolder?.sha256, library: options.library });
   const goodFile = executedPath(options.outDir, prepared.file, false);
-  if (!options.force && cachedNotebook(goodFile, key)) {
-    return { name, file: prepared.file, dataDir: prepared.dataDir, status: "cached", outputFile: goodFile, failures: [], cellsRun: 0, durationMs: Date.now() - started };
+  const cached = options.force ? undefined : cachedNotebook(goodFile, key);
+  if (cached) {
+    return { name, file: prepared.file, dataFolder, status: "cached", notebook: cached, outputFile: goodFile, failures: [], cellsRun: 0, durationMs: Date.now() - started };
   }
 
   // Cells are numbered as in the source notebook the analyst edits; the injected cell shares its parameters cell's number.
@@ -99,7 +112,7 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
     cell.outputs = [];
     cell.execution_count = null;
   }
-  const failures: string[] = [];
+  const failures: NotebookFailure[] = [];
   let cellsRun = 0;
   let kernelGone = false;
   const kernel = await TslabKernel.start({ cwd: path.dirname(path.resolve(prepared.file)) });
@@ -109,7 +122,7 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
       if (!source.trim()) continue;
       const collector = new OutputCollector();
       const requestedAt = new Date().toISOString();
-      let failure: string | undefined;
+      let failure: NotebookFailure | undefined;
       try {
         const { reply } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage: (message) => collector.add(message) });
         cell.execution_count = reply.execution_count ?? null;
@@ -118,7 +131,7 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
         } else {
           const parsed: CellFailure = parseCellFailure(collector.stderrText() || reply.evalue || "the cell failed", source, number);
           cell.outputs = [...collector.withoutStderr(), failureOutput(parsed)];
-          failure = formatCellFailure(name, parsed, source);
+          failure = { message: formatCellFailure(name, parsed, source), ename: parsed.ename };
         }
       } catch (error) {
         if (error instanceof ExecuteTimeoutError) {
@@ -126,13 +139,13 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
           await new Promise((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS));
           await kernel.shutdown(0);
           kernelGone = true;
-          failure = `${name}, cell ${number} - did not finish within ${options.timeoutMs / 1000} s; the kernel was interrupted and stopped`;
-          cell.outputs = [...collector.outputs, errorCell(failure, "TimeoutError")];
+          failure = { message: `${name}, cell ${number} - did not finish within ${options.timeoutMs / 1000} s; the kernel was interrupted and stopped`, ename: "TimeoutError" };
+          cell.outputs = [...collector.outputs, errorCell(failure)];
         } else if (error instanceof KernelDiedError) {
           kernelGone = true;
           const recent = kernel.recentOutput();
-          failure = `${name}, cell ${number} - ${error.message} while running this cell${recent ? `\n${recent}` : ""}`;
-          cell.outputs = [...collector.outputs, errorCell(failure, "KernelDied")];
+          failure = { message: `${name}, cell ${number} - ${error.message} while running this cell${recent ? `\n${recent}` : ""}`, ename: "KernelDied" };
+          cell.outputs = [...collector.outputs, errorCell(failure)];
         } else {
           throw error;
         }
@@ -163,5 +176,5 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   const outputFile = executedPath(options.outDir, prepared.file, failed && !options.allowErrors);
   writeFileAtomic(outputFile, serializeNotebook(notebook));
   if (!failed) rmSync(executedPath(options.outDir, prepared.file, true), { force: true });
-  return { name, file: prepared.file, dataDir: prepared.dataDir, status: failed ? "failed" : "ok", outputFile, failures, cellsRun, durationMs };
+  return { name, file: prepared.file, dataFolder, status: failed ? "failed" : "ok", notebook, outputFile, failures, cellsRun, durationMs };
 }

@@ -16,28 +16,9 @@ import {
   type KernelInfoReplyContent,
   type Message,
 } from "./protocol";
+import { ExecuteTimeoutError, KernelDiedError, KernelProtocolError } from "../errors";
 
 /** A tslab kernel run as a child process and driven over ZeroMQ, as Jupyter drives it. */
-
-export class KernelDiedError extends Error {
-  override name = "KernelDiedError";
-  constructor(
-    readonly exitCode: number | null,
-    readonly signal: NodeJS.Signals | null,
-  ) {
-    super(`the kernel died (${signal ? `signal ${signal}` : `exit code ${exitCode}`})`);
-  }
-}
-
-export class ExecuteTimeoutError extends Error {
-  override name = "ExecuteTimeoutError";
-  constructor(
-    readonly timeoutMs: number,
-    readonly messages: IopubMessage[],
-  ) {
-    super(`timed out after ${timeoutMs / 1000} s`);
-  }
-}
 
 export interface ExecuteOutcome {
   reply: ExecuteReplyContent;
@@ -193,7 +174,7 @@ export class TslabKernel {
         this.iopubListeners.delete(request.header.msg_id);
       }
     }
-    throw new Error(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.stderrTail.length ? `:\n${this.stderrTail.join("").trim()}` : ""}`);
+    throw new KernelProtocolError(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.stderrTail.length ? `:\n${this.stderrTail.join("").trim()}` : ""}`);
   }
 
   private async pump(socket: zmq.Dealer): Promise<void> {
@@ -265,11 +246,11 @@ export class TslabKernel {
     try {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new ExecuteTimeoutError(options.timeoutMs, messages)), options.timeoutMs);
+        timer = setTimeout(() => reject(new ExecuteTimeoutError(options.timeoutMs)), options.timeoutMs);
       });
       try {
         const reply = await Promise.race([this.request(this.shell, request, options.timeoutMs + 1000), timeout]);
-        if (!reply) throw new ExecuteTimeoutError(options.timeoutMs, messages);
+        if (!reply) throw new ExecuteTimeoutError(options.timeoutMs);
         await Promise.race([becameIdle, timeout, this.exited.then(() => Promise.reject(this.died ?? new KernelDiedError(null, null)))]);
         return { reply: reply.content as unknown as ExecuteReplyContent, messages };
       } finally {

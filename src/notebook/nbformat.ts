@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { UsageError } from "../errors";
+import { readJsonFile } from "../util/read-json";
 import type { MimeBundle } from "./protocol";
 
 /** The parts of nbformat 4.5 that roilab reads and writes. */
@@ -79,23 +79,7 @@ export function hasTag(cell: Cell, tag: string): boolean {
 
 /** Reads a notebook; a file that is not nbformat 4 JSON is bad input (exit code 2). Cells without ids get one (nbformat 4.5). */
 export function readNotebook(file: string): Notebook {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read the notebook (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  let notebook: Notebook;
-  try {
-    notebook = JSON.parse(text) as Notebook;
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message);
-    const offset = position ? Number(position[1]) : 0;
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    const column = offset - before.lastIndexOf("\n");
-    throw new UsageError(`${file}:${line}:${column} - not valid notebook JSON: ${(error as Error).message}`);
-  }
+  const notebook = readJsonFile(file, "notebook") as Notebook;
   if (notebook?.nbformat !== 4 || !Array.isArray(notebook.cells)) {
     throw new UsageError(`${file}: not an nbformat 4 notebook`);
   }

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { UsageError } from "../errors";
+import { readJsonObject } from "../util/read-json";
 import { cellSource, hasTag, newCellId, sourceLines, type Notebook } from "./nbformat";
 
 /**
@@ -43,20 +43,7 @@ export function parseParameterFlag(flag: string): [string, ParameterValue] {
 
 /** `--params file.json`: an object of parameter values. */
 export function readParametersFile(file: string): Parameters {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read the parameters file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new UsageError(`${file}: expected a JSON object of parameter values`);
-  return value as Parameters;
+  return readJsonObject(file, "parameters file") as Parameters;
 }
 
 export interface InjectionResult {

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { KernelProtocolError } from "../errors";
 
 /** The Jupyter messaging protocol 5.3, as far as a headless client needs it. */
 
@@ -121,10 +122,10 @@ export function encodeMessage(message: Message<unknown>, key: string): string[] 
 /** Parses received frames (any routing prefix before the delimiter is ignored) and checks the signature. */
 export function decodeMessage(frames: readonly Buffer[], key: string): Message {
   const delimiter = frames.findIndex((frame) => frame.toString() === DELIMITER);
-  if (delimiter < 0 || frames.length < delimiter + 6) throw new Error("malformed Jupyter message: no delimiter or too few frames");
+  if (delimiter < 0 || frames.length < delimiter + 6) throw new KernelProtocolError("malformed Jupyter message: no delimiter or too few frames");
   const signature = frames[delimiter + 1]?.toString() ?? "";
   const parts = frames.slice(delimiter + 2, delimiter + 6);
-  if (key && signature !== sign(key, parts)) throw new Error("Jupyter message with an invalid signature");
+  if (key && signature !== sign(key, parts)) throw new KernelProtocolError("Jupyter message with an invalid signature");
   const [header, parent, metadata, content] = parts.map((part) => JSON.parse(part.toString()) as unknown);
   return { header: header as MessageHeader, parent_header: parent as Partial<MessageHeader>, metadata: metadata as Record<string, unknown>, content: content as Record<string, unknown> };
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { UsageError } from "../errors";
 import { libraryFingerprint } from "./cache";
+import { readDataFolder, type AsOfByFile, type DataFolder } from "./data-folder";
 import { executeNotebook, prepareNotebook, type NotebookResult } from "./execute";
 import type { Parameters } from "./parameters";
 
@@ -20,6 +21,11 @@ export interface RunOptions {
   /** Notebooks run at once. Default: the number of cores. */
   jobs: number | undefined;
   reporter: RunReporter;
+  /**
+   * Called once for each data folder the notebooks will read, before any kernel starts: it validates the
+   * folder (throw to stop the run; a DataError is exit 2) and may return the newest as_of of each file.
+   */
+  inspectDataFolder?: (dir: string) => AsOfByFile | undefined;
 }
 
 export interface RunReporter {
@@ -44,25 +50,16 @@ export function findNotebooks(paths: readonly string[]): string[] {
   });
 }
 
-/**
- * Bad data is bad input: every roilab data folder (one with a models.csv) the notebooks will read is validated
- * before any kernel starts, so its problems come back as file:line:column messages and exit code 2.
- */
-function checkDataFolders(dataDirs: readonly (string | undefined)[]): void {
-  const folders = [...new Set(dataDirs.filter((dir): dir is string => dir !== undefined && existsSync(path.join(dir, "models.csv"))))];
-  if (folders.length === 0) return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadDataset } = require("../data") as typeof import("../data");
-  for (const folder of folders) loadDataset(folder);
-}
-
 export async function runNotebooks(options: RunOptions): Promise<NotebookResult[]> {
   const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]);
   if (files.length === 0) throw new UsageError(`no notebooks found in ${options.paths.join(", ") || "notebooks"}`);
   if (options.dataDir !== undefined && !existsSync(options.dataDir)) throw new UsageError(`--data ${options.dataDir}: no such folder`);
   // Every notebook is read and parameterised before any kernel starts, so bad input fails fast and whole.
   const prepared = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir));
-  checkDataFolders(prepared.map((item) => item.dataDir));
+  const folders = new Map<string, DataFolder>();
+  for (const dir of new Set(prepared.flatMap((item) => (item.dataDir === undefined || !existsSync(item.dataDir) ? [] : [item.dataDir])))) {
+    folders.set(dir, readDataFolder(dir, options.inspectDataFolder?.(dir)));
+  }
   const library = libraryFingerprint();
   options.reporter.start(prepared.map((item) => ({ name: item.name, codeCells: item.notebook.cells.filter((cell) => cell.cell_type === "code").length })));
 
@@ -71,7 +68,9 @@ export async function runNotebooks(options: RunOptions): Promise<NotebookResult[
   const worker = async () => {
     while (next < prepared.length) {
       const index = next++;
-      const result = await executeNotebook(prepared[index]!, {
+      const notebook = prepared[index]!;
+      const result = await executeNotebook(notebook, {
+        dataFolder: notebook.dataDir === undefined ? undefined : folders.get(notebook.dataDir),
         outDir: options.outDir,
         timeoutMs: options.timeoutMs,
         allowErrors: options.allowErrors,

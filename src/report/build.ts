@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { PROJECT_ROOT } from "../notebook/cache";
+import { PROJECT_ROOT } from "../util/project-root";
 import type { NotebookResult } from "../notebook/execute";
 import type { Notebook } from "../notebook/nbformat";
 import { runNotebooks, type RunOptions } from "../notebook/run";
@@ -8,10 +8,12 @@ import { writeFileAtomic } from "../util/atomic-write";
 import { renderNotebook } from "./html/notebook";
 import { renderIndex, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
-import { PLOTLY_MIME } from "../charts/figure";
+import { PLOTLY_MIME } from "../util/mime";
 import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build";
 import { staleBanner, stalePrices } from "./staleness";
-import { dataFileRecords, softwareVersions, type DataFileRecord } from "./provenance";
+import { softwareVersions } from "./provenance";
+import { publishedFolderName } from "../util/display-path";
+import type { DataFolder } from "../notebook/data-folder";
 
 /** roilab report: run the notebooks, then publish each executed notebook as an HTML page, plus an index. */
 
@@ -40,6 +42,9 @@ export interface ReportResult {
   pages: PageWeight[];
   plotly: PlotlyChoice;
 }
+
+/** The data folder as a page names it; roilab's own default when the notebooks read none. */
+const folderName = (folder: DataFolder | undefined) => (folder ? publishedFolderName(folder.dir) : "data");
 
 export function assetsFor(selfContained: boolean, plotly: PlotlyChoice): PageAssets {
   if (!selfContained) return { mode: "shared", css: `assets/${ASSET_FILES.css}`, scripts: ASSET_FILES.scripts.map((file) => `assets/${file}`) };
@@ -100,7 +105,7 @@ function earlierPages(outDir: string, rebuilt: ReadonlySet<string>): Map<string,
 export async function buildReports(options: ReportOptions): Promise<ReportResult> {
   const notebooks = await runNotebooks(options);
   const published = notebooks.filter((result) => result.status !== "failed" || options.allowErrors);
-  const executedNotebooks = new Map(published.map((result) => [result, JSON.parse(readFileSync(result.outputFile, "utf8")) as Notebook]));
+  const executedNotebooks = new Map(published.map((result) => [result, result.notebook]));
   const earlier = earlierPages(options.outDir, new Set(published.map((result) => path.basename(result.file, ".ipynb"))));
   const plotly = choosePlotlyBuild([...executedNotebooks.values(), ...earlier.values()].flatMap((notebook) => traceTypes(figuresOf(notebook))));
   const assets = assetsFor(options.selfContained, plotly);
@@ -109,23 +114,16 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
   const builtAt = new Date().toISOString();
   const pages: PageWeight[] = [];
   const cards: IndexCard[] = [];
-  // Every notebook usually reads the same folder: hash its files once.
-  const recordsByDir = new Map<string, DataFileRecord[]>();
-  const recordsOf = (dir: string | undefined) => {
-    if (!dir) return [];
-    if (!recordsByDir.has(dir)) recordsByDir.set(dir, dataFileRecords(dir));
-    return recordsByDir.get(dir) as DataFileRecord[];
-  };
 
   // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
   for (const [result, executed] of executedNotebooks) {
     const rendered = renderNotebook(executed, { noInput: options.noInput });
     const parameters = ((executed.metadata.papermill as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {}) as Record<string, unknown>;
-    const data = recordsOf(result.dataDir);
+    const data = result.dataFolder?.files ?? [];
     const name = path.basename(result.file, ".ipynb");
     const html = renderPage({
       title: rendered.title ?? name,
-      body: staleBanner(stalePrices(data, new Date(builtAt), options.staleDays)) + rendered.body,
+      body: staleBanner(stalePrices(data, new Date(builtAt), options.staleDays), folderName(result.dataFolder)) + rendered.body,
       assets,
       footer: renderFooter({ data, parameters, versions, builtAt }),
     });
@@ -140,10 +138,11 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
     cards.push({ href: `${name}.html`, title: renderNotebook(executed, {}).title ?? name, headline: headlineOf(executed), figure: firstFigure(executed), failed: false });
   }
   cards.sort((a, b) => a.href.localeCompare(b.href, "en", { numeric: true }));
-  const asOf = [...recordsByDir.values()].flat().filter((record) => record.asOf);
+  const folders = [...new Map(published.flatMap((result) => (result.dataFolder ? [[result.dataFolder.dir, result.dataFolder]] : []))).values()];
+  const asOf = folders.flatMap((folder) => folder.files).filter((record) => record.asOf);
   const index = renderPage({
     title: "roilab — cloud vs local LLM cost analysis",
-    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays)) + renderIndex({ cards, builtAt, asOf }),
+    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0])) + renderIndex({ cards, builtAt, asOf }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
   });

@@ -1,4 +1,3 @@
-export { chapterTextReport, CHAPTER_BREAK_EVEN_APIS } from "./text-report";
-export { renderTextTable, type TextColumn } from "./text-table";
-export { auditTable } from "./audit";
-export { diffText, diffHtmlBody } from "./diff";
+/** The publisher: executed notebooks to offline HTML pages with an index. */
+export { buildReports, type ReportOptions, type ReportResult, type PageWeight } from "./build";
+export { writeStandalonePage, type StandalonePage } from "./standalone-page";

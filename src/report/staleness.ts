@@ -1,4 +1,4 @@
-import type { DataFileRecord } from "./provenance";
+import type { DataFileRecord } from "../notebook/data-folder";
 
 /** Whether a report's prices are too old to trust without checking, and the banner that says so. */
 
@@ -19,7 +19,8 @@ export function stalePrices(records: readonly DataFileRecord[], now: Date, maxAg
   return ageDays > maxAgeDays ? { file: prices.name, asOf: prices.asOf, ageDays } : undefined;
 }
 
-export function staleBanner(stale: Staleness | undefined): string {
+/** The note at the top of a page; `folder` names the data folder as the page shows it. */
+export function staleBanner(stale: Staleness | undefined, folder: string): string {
   if (!stale) return "";
-  return `<p class="stale" role="note"><strong>Old prices:</strong> data/${stale.file} is as of ${stale.asOf}, ${stale.ageDays} days before this build. Check current prices before relying on these figures.</p>`;
+  return `<p class="stale" role="note"><strong>Old prices:</strong> ${folder}/${stale.file} is as of ${stale.asOf}, ${stale.ageDays} days before this build. Check current prices before relying on these figures.</p>`;
 }

@@ -15,7 +15,7 @@ import {
   trafficProfile,
   uncertaintyRanges,
   vramTable,
-} from "../../src/chapter";
+} from "../../src/analysis";
 import { DATA_DIR } from "../helpers/data-folder";
 
 const data = loadDataset(DATA_DIR);

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { loadDataset } from "../../src/data";
-import { diffDatasets } from "../../src/chapter";
-import { UsageError } from "../../src/errors";
+import { diffDatasets } from "../../src/analysis";
+import { InputError } from "../../src/errors";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { ROOT, tempFolder } from "../helpers/notebooks";
 
@@ -79,7 +79,7 @@ describe("diffDatasets", () => {
       "failover.csv": (text) => text.replace("a100x4-70b,claude-3-5-sonnet", "other-a100x4-70b,other-claude-3-5-sonnet"),
     });
     try {
-      expect(() => diffDatasets(loadDataset(DATA_DIR), loadDataset(unrelated.dir))).toThrow(UsageError);
+      expect(() => diffDatasets(loadDataset(DATA_DIR), loadDataset(unrelated.dir))).toThrow(InputError);
     } finally {
       unrelated.dispose();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
-import { breakEvenOf, breakEvenTable, caseStudyFromData, checkPublishedFigures, cloudCostTable, findHardware, hardwareMonthlyCost, hybridSavings, reproduceFigure } from "../../src/chapter";
+import { breakEvenOf, breakEvenTable, caseStudyFromData, checkPublishedFigures, cloudCostTable, findHardware, hardwareMonthlyCost, hybridSavings, reproduceFigure } from "../../src/analysis";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
 const data = loadDataset(DATA_DIR);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
-import { breakEvenUncertainty, capacityFigures, capacityPanelSpec, tornadoPanelSpec, failoverFigure, opsSweepFigure, sampleSizeFigure, uncertaintyFigures, vramFigure } from "../../src/chapter";
-import { capacityCostChart, evaluateCapacityPanel, evaluateTornadoPanel, machinesNeededChart, tornadoChart, type Figure, type Trace } from "../../src/charts";
+import { breakEvenUncertainty, capacityFigures, capacityPanelSpec, tornadoPanelSpec, failoverFigure, opsSweepFigure, sampleSizeFigure, uncertaintyFigures, vramFigure } from "../../src/analysis";
+import { capacityCostChart, machinesNeededChart, tornadoChart, type Figure, type Trace } from "../../src/charts";
+import { evaluateCapacityPanel, evaluateTornadoPanel } from "../../src/panels";
 import { tornado } from "../../src/model";
 import { DATA_DIR } from "../helpers/data-folder";
 

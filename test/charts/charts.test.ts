@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset, toDataFrame } from "../../src/data";
+import { htmlTable } from "../../src/display";
 import {
   apiUsdPerCall,
   breakEvenTable,
@@ -15,7 +16,7 @@ import {
   modelColors,
   provenance,
   savingsByThreshold,
-} from "../../src/chapter";
+} from "../../src/analysis";
 import {
   auditDifferences,
   benchmarkComparison,
@@ -24,7 +25,6 @@ import {
   caseStudyOptions,
   costMatrixHeatmap,
   costVersusVolume,
-  htmlTable,
   MODEL_PALETTE,
   monthlyCostByModel,
   oneTwoFive,

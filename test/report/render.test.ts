@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Notebook } from "../../src/notebook/nbformat";
 import { renderNotebook } from "../../src/report/html/notebook";
 import { renderMarkdown, slugify, tableOfContents, type Heading } from "../../src/report/html/markdown";
-import { scriptJson } from "../../src/report/html/outputs";
+import { scriptJson } from "../../src/util/html";
 
 const code = (source: string, tags: string[] = [], outputs: Notebook["cells"][number]["outputs"] = []) => ({ id: source, cell_type: "code" as const, source, metadata: { tags }, outputs, execution_count: 1 });
 

@@ -15,8 +15,8 @@ describe("stale prices", () => {
   });
 
   it("says so at the top of the page in a sentence", () => {
-    expect(staleBanner(undefined)).toBe("");
-    expect(staleBanner({ file: "models.csv", asOf: "2025-09-01", ageDays: 453 })).toBe(
+    expect(staleBanner(undefined, "data")).toBe("");
+    expect(staleBanner({ file: "models.csv", asOf: "2025-09-01", ageDays: 453 }, "data")).toBe(
       '<p class="stale" role="note"><strong>Old prices:</strong> data/models.csv is as of 2025-09-01, 453 days before this build. Check current prices before relying on these figures.</p>',
     );
   });

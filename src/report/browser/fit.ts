@@ -29,7 +29,7 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number): T {
   layout.title = { ...layout.title, text: titleLines.join("<br>"), font: { size: 13 }, yref: "container", y: 0.97, yanchor: "top" } as FigureLike["layout"]["title"];
   const annotations = [...(layout.annotations ?? [])];
   const caption = annotations.at(-1);
-  if (caption?.text.startsWith("Source:")) annotations[annotations.length - 1] = { ...caption, text: caption.text.replace(/, (?=data\/|prices)/g, ",<br>"), font: { size: 9, color: "#666666" } };
+  if (caption?.text.startsWith("Source:")) annotations[annotations.length - 1] = { ...caption, text: caption.text.replace(/, (?=[\w./-]+\.csv|prices)/g, ",<br>"), font: { size: 9, color: "#666666" } };
   layout.annotations = annotations;
   // Room for the caption's lines above the plot and for each title line past the two it was laid out for.
   layout.margin = { l: 58, r: 12, t: 125 + 17 * Math.max(0, titleLines.length - 2), b: 60 };

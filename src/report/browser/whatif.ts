@@ -2,9 +2,9 @@
  * Browser side of the what-if panels: builds the inputs a notebook declared, and on every change recomputes
  * with roilab's own model and chart code (bundled, not rewritten) and redraws. Exposed as `RoilabWhatIf`.
  */
-import { evaluateBreakEvenPanel, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../charts/whatif";
-import { evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../charts/whatif-capacity";
-import { evaluateTornadoPanel, type TornadoPanelInputs, type TornadoPanelSpec } from "../../charts/whatif-tornado";
+import { evaluateBreakEvenPanel, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../panels/break-even";
+import { evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../panels/capacity";
+import { evaluateTornadoPanel, type TornadoPanelInputs, type TornadoPanelSpec } from "../../panels/tornado";
 import { fitFigure } from "./fit";
 
 export { fitFigure };

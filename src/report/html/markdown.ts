@@ -1,5 +1,5 @@
 import MarkdownIt from "markdown-it";
-import { escapeHtml } from "../../charts/table";
+import { escapeHtml } from "../../util/html";
 
 /** Markdown for reports: raw HTML in markdown is escaped (data and outputs never inject markup); headings get anchors. */
 

@@ -1,13 +1,10 @@
-import { escapeHtml } from "../../charts/table";
+import { escapeHtml, scriptJson } from "../../util/html";
+import { PLOTLY_MIME, WHATIF_MIME } from "../../util/mime";
 import type { CellOutput } from "../../notebook/nbformat";
 import { renderMarkdown, type Heading } from "./markdown";
-import { WHATIF_MIME } from "../../charts/whatif";
 
 /** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
 
-export { PLOTLY_MIME } from "../../charts/figure";
-import { PLOTLY_MIME } from "../../charts/figure";
-export { WHATIF_MIME } from "../../charts/whatif";
 
 export interface RenderContext {
   /** Figures found so far, for stable element ids. */
@@ -20,11 +17,6 @@ export interface RenderContext {
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const text = (value: unknown) => (Array.isArray(value) ? value.join("") : String(value ?? ""));
-
-/** JSON inside a <script> element: `<` escaped so no data can close the element. */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
 
 function renderData(data: Record<string, unknown>, context: RenderContext): string {
   if (data[WHATIF_MIME]) {

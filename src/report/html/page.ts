@@ -1,5 +1,6 @@
-import { escapeHtml } from "../../charts/table";
-import type { DataFileRecord, SoftwareVersions } from "../provenance";
+import { escapeHtml } from "../../util/html";
+import type { DataFileRecord } from "../../notebook/data-folder";
+import type { SoftwareVersions } from "../provenance";
 import { readableTime } from "./time";
 
 /** The page around a report: head, header, footer with provenance, and the shared or inlined assets. */

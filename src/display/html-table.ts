@@ -1,4 +1,5 @@
 import { formatInteger, formatPercent, formatUsd } from "../format";
+import { escapeHtml } from "../util/html";
 
 /** HTML tables for notebook display: formatted numbers right-aligned, text escaped. */
 
@@ -17,10 +18,6 @@ export interface TableColumn {
 export interface FrameLike {
   columns: string[];
   values: unknown[][] | unknown[];
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] as string);
 }
 
 export function formatCell(value: unknown, format: ColumnFormat): string {

@@ -1,8 +1,8 @@
-import type { DataDiff, Move } from "../chapter/diff";
-import { costMoves } from "../charts/moves";
-import { escapeHtml, htmlTable } from "../charts/table";
-import { formatInteger, formatPercent, formatUsd } from "../format";
-import { scriptJson } from "./html/outputs";
+import type { DataDiff, Move } from "../diff";
+import { costMoves } from "../../charts/moves";
+import { htmlTable } from "../../display/html-table";
+import { escapeHtml, scriptJson } from "../../util/html";
+import { formatInteger, formatPercent, formatUsd } from "../../format";
 import { renderTextTable } from "./text-table";
 
 /** A price-update diff for the terminal and as a report page. */

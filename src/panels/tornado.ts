@@ -1,6 +1,7 @@
+import { InputError } from "../errors";
 import { tornado, type BreakEvenInputs, type Tornado } from "../model";
-import type { Figure, Provenance } from "./figure";
-import { tornadoChart } from "./uncertainty";
+import type { Figure, Provenance } from "../charts/figure";
+import { tornadoChart } from "../charts/uncertainty";
 
 /** The sensitivity what-if panel of the HTML report (59.8): pick a server, an API and a swing; the page redraws the tornado. */
 
@@ -37,7 +38,7 @@ const count = (value: number) => (Number.isFinite(value) ? Math.round(value).toL
 export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPanelInputs): TornadoPanelResult {
   const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
   const server = spec.hardware.find((candidate) => candidate.id === inputs.hardwareId) ?? spec.hardware[0];
-  if (!api || !server) throw new Error("the sensitivity panel needs at least one API and one itemised server");
+  if (!api || !server) throw new InputError("the sensitivity panel needs at least one API and one itemised server");
   const swing = Math.min(95, Math.max(1, inputs.swingPercent)) / 100;
   const { id: _serverId, name: serverName, ...serverInputs } = server;
   const result = tornado(

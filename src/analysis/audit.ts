@@ -1,16 +1,12 @@
 import type { Dataset, PublishedFigureRow } from "../data";
-import {
-  apiUsdPerCall,
-  breakEvenOf,
-  caseStudyFromData,
-  findHardware,
-  findModel,
-  findWorkload,
-  hardwareMonthlyCost,
-  hybridSavings,
-  modelPrices,
-} from "./analysis";
+import { breakEvenOf } from "./break-even";
+import { caseStudyFromData } from "./case-study";
+import { apiUsdPerCall, hardwareMonthlyCost, modelPrices } from "./cost";
+import { hybridSavings } from "./hybrid-routing";
+import { findHardware, findModel, findWorkload } from "./lookup";
 import { cloudCost } from "../model";
+import { auditDifferences, type Figure } from "../charts";
+import { provenance } from "./figure-context";
 
 /**
  * Recomputes each figure the chapter prints from the data folder's inputs. A figure id names what it is:
@@ -133,4 +129,10 @@ export function checkPublishedFigures(data: Dataset, slack = 1): FigureCheck[] {
       withinRounding: Math.abs(difference) <= tolerance,
     };
   });
+}
+
+/** Figure 59.6: how far each flagged figure is from its formula, in percent (those with a finite relative difference). */
+export function auditFigure(data: Dataset, flagged: readonly FigureCheck[]): Figure {
+  const rows = flagged.filter((check) => Number.isFinite(check.relativeDifference)).map((check) => ({ figureId: check.figure.figureId, relativePercent: check.relativeDifference * 100 }));
+  return auditDifferences(rows, provenance(data, ["published_figures.csv"]));
 }

@@ -1,13 +1,13 @@
+import { InputError } from "../errors";
 import { calculateBreakEven, cloudCostPerCall, type BreakEvenResult } from "../model";
-import { breakEvenCurves } from "./break-even";
-import type { Figure, Provenance } from "./figure";
+import { breakEvenCurves } from "../charts/break-even";
+import type { Figure, Provenance } from "../charts/figure";
 
 /**
  * The break-even what-if panel of the HTML report: a notebook declares it (inputs, choices, defaults), the
  * page recomputes the break-even and its figure in the browser with this same code.
  */
 
-export const WHATIF_MIME = "application/vnd.roilab.whatif+json";
 
 export interface PanelApi {
   id: string;
@@ -67,7 +67,7 @@ const calls = (value: number) => (value === Infinity ? "never" : Math.round(valu
 export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEvenPanelInputs): BreakEvenPanelResult {
   const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
   const machine = spec.hardware.find((candidate) => candidate.id === inputs.hardwareId) ?? spec.hardware[0];
-  if (!api || !machine) throw new Error("the what-if panel needs at least one API and one hardware configuration");
+  if (!api || !machine) throw new InputError("the what-if panel needs at least one API and one hardware configuration");
   const hours = 24 * spec.daysPerMonth;
   const power = machine.powerKw !== undefined ? machine.powerKw * hours * inputs.electricityUsdPerKwh : (machine.powerUsdPerMonth ?? 0);
   const apiUsdPerCall = cloudCostPerCall(api, inputs);

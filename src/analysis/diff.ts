@@ -1,7 +1,10 @@
 import type { Dataset, HardwareRow, ModelRow } from "../data";
-import { UsageError } from "../errors";
+import { InputError } from "../errors";
 import type { CaseOptionName } from "../model";
-import { breakEvenTable, caseStudyFromData, cloudCostTable, hardwareMonthlyCost, hybridSavings } from "./analysis";
+import { breakEvenTable } from "./break-even";
+import { caseStudyFromData } from "./case-study";
+import { cloudCostTable, hardwareMonthlyCost } from "./cost";
+import { hybridSavings } from "./hybrid-routing";
 import { caseStudyCapacity } from "./capacity";
 
 /** What changed between two dated data folders, and how each headline result of the chapter moved. */
@@ -56,7 +59,7 @@ function byId<T>(rows: readonly T[], id: (row: T) => string): Map<string, T> {
   return new Map(rows.map((row) => [id(row), row]));
 }
 
-/** Compares two datasets. Folders with no model and no hardware in common are a UsageError: they are not snapshots of one analysis. */
+/** Compares two datasets. Folders with no model and no hardware in common are an InputError: they are not snapshots of one analysis. */
 export function diffDatasets(before: Dataset, after: Dataset): DataDiff {
   const oldModels = byId(before.models, (row) => row.modelId);
   const newModels = byId(after.models, (row) => row.modelId);
@@ -65,7 +68,7 @@ export function diffDatasets(before: Dataset, after: Dataset): DataDiff {
   const commonModels = after.models.filter((row) => oldModels.has(row.modelId)).map((row) => row.modelId);
   const commonHardware = after.hardware.filter((row) => oldHardware.has(row.hardwareId)).map((row) => row.hardwareId);
   if (commonModels.length === 0 && commonHardware.length === 0) {
-    throw new UsageError(`${before.dir} and ${after.dir} share no model_id and no hardware_id; compare two snapshots of the same data`);
+    throw new InputError(`${before.dir} and ${after.dir} share no model_id and no hardware_id; compare two snapshots of the same data`);
   }
 
   const repriced = commonModels.flatMap((id) => {

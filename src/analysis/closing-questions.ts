@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import type { Dataset, HardwareRow } from "../data";
 import {
   abTestPlan,
@@ -11,7 +12,10 @@ import {
   type OpsSweepPoint,
   type VramNeed,
 } from "../model";
-import { apiUsdPerCall, findHardware, findModel, findWorkload, hardwareMonthlyCost } from "./analysis";
+import { failoverChart, HARDWARE_PALETTE, MODEL_PALETTE, opsSweepChart, sampleSizeChart, vramChart, type Figure } from "../charts";
+import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { provenance } from "./figure-context";
+import { findHardware, findModel, findWorkload } from "./lookup";
 
 /** The chapter's four closing questions, answered from a data folder. */
 
@@ -101,7 +105,7 @@ export interface FailoverScenario {
 /** A failover.csv scenario (the first by default), with any field overridden. */
 export function failoverFromData(data: Dataset, scenarioId?: string, overrides: { localDowntimeHoursPerMonth?: number; cloudShare?: number; detectionSeconds?: number } = {}): FailoverScenario {
   const row = scenarioId === undefined ? data.failover[0] : data.failover.find((candidate) => candidate.scenarioId === scenarioId);
-  if (!row) throw new RangeError(`no failover.csv row${scenarioId ? ` ${JSON.stringify(scenarioId)}` : "s"}`);
+  if (!row) throw new InputError(`no failover.csv row${scenarioId ? ` ${JSON.stringify(scenarioId)}` : "s"}`);
   const workload = findWorkload(data);
   const hardware = findHardware(data, row.hardwareId);
   const cloudUsdPerCall = apiUsdPerCall(data, row.cloudModelId, workload);
@@ -123,15 +127,15 @@ export function failoverFromData(data: Dataset, scenarioId?: string, overrides: 
 export function opsSweepFromData(data: Dataset, hardwareId: string, apiModelId: string, opsFte: readonly number[], salariesUsdPerMonth: readonly number[]): OpsSweepPoint[] {
   const workload = findWorkload(data);
   const cost = hardwareMonthlyCost(findHardware(data, hardwareId), workload.daysPerMonth);
-  if (cost.basis !== "itemised") throw new RangeError(`hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; an ops sweep needs it itemised`);
+  if (cost.basis !== "itemised") throw new InputError(`hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; an ops sweep needs it itemised`);
   return opsSweep({ hardwareUsdPerMonth: cost.depreciationUsd + cost.powerUsd, apiUsdPerCall: apiUsdPerCall(data, apiModelId, workload), opsFte, salariesUsdPerMonth, daysPerMonth: workload.daysPerMonth });
 }
 
 /** A benchmark score as a success rate, 0–1 (percent benchmarks only). */
 export function successRate(data: Dataset, modelId: string, benchmark: string): number {
   const row = data.benchmarks.find((candidate) => candidate.modelId === modelId && candidate.benchmark === benchmark);
-  if (!row) throw new RangeError(`no benchmarks.csv row for ${modelId} on ${JSON.stringify(benchmark)}`);
-  if (row.unit !== "percent") throw new RangeError(`${benchmark} is scored in ${row.unit}, not as a success rate`);
+  if (!row) throw new InputError(`no benchmarks.csv row for ${modelId} on ${JSON.stringify(benchmark)}`);
+  if (row.unit !== "percent") throw new InputError(`${benchmark} is scored in ${row.unit}, not as a success rate`);
   return row.score / 100;
 }
 
@@ -159,4 +163,76 @@ export function modelSwitchTest(data: Dataset, options: { baselineModelId: strin
 /** Calls per arm over a range of detectable drops (percentage points) from a baseline rate. */
 export function sampleSizeCurve(baselineRate: number, dropsPoints: readonly number[], options: { alpha?: number; power?: number } = {}): Array<{ dropPoints: number; callsPerArm: number }> {
   return dropsPoints.map((dropPoints) => ({ dropPoints, callsPerArm: Math.ceil(twoProportionSampleSize({ baselineRate, candidateRate: baselineRate - dropPoints / 100, ...options })) }));
+}
+
+/** Figure 59.9a: every architecture at every bit width against the GPU configurations. */
+export function vramFigure(data: Dataset, options: { contextTokens: number; concurrentSequences: number }): Figure {
+  const levels = quantisationLevels(data);
+  // Quality cost as measured on this model size, or on another size (named) where this one has no measurement.
+  const quality = (quantId: string, model: string) => {
+    const size = model.match(/\d+B/)?.[0];
+    const own = levels.find((candidate) => candidate.quantId === quantId && size !== undefined && candidate.referenceModel.includes(size));
+    const level = own ?? levels.find((candidate) => candidate.quantId === quantId);
+    if (!level || level.perplexityIncreasePercent <= 0) return undefined;
+    const measuredOn = own ? "" : ` (${level.referenceModel.match(/\d+B/)?.[0] ?? level.referenceModel})`;
+    return `+${level.perplexityIncreasePercent.toFixed(level.perplexityIncreasePercent < 0.1 ? 2 : 1)}% ppl${measuredOn}`;
+  };
+  const cells = vramTable(data, options);
+  const configurations = gpuConfigurations(data).map((config, index) => ({ label: config.label, totalVramGib: config.totalVramGib, color: HARDWARE_PALETTE[index % HARDWARE_PALETTE.length] as string }));
+  return vramChart(
+    cells.map((cell) => ({ label: `${cell.model.match(/\d+B/)?.[0] ?? cell.modelId} ${cell.quantId.toUpperCase()}`, weightsGib: cell.weightsGib, kvCacheGib: cell.kvCacheGib, overheadGib: cell.overheadGib, qualityNote: quality(cell.quantId, cell.model) })),
+    configurations,
+    { ...options, provenance: provenance(data, ["model_architectures.csv", "quantisation.csv", "hardware.csv"]) },
+  );
+}
+
+/** Figure 59.9b: the failover scenario across local downtime from 0 to `maxDowntimeHours`. */
+export function failoverFigure(data: Dataset, options: { scenarioId?: string; maxDowntimeHours?: number; cloudShare?: number } = {}): Figure {
+  const scenario = failoverFromData(data, options.scenarioId, { cloudShare: options.cloudShare });
+  const row = data.failover.find((candidate) => options.scenarioId === undefined || candidate.scenarioId === options.scenarioId);
+  const max = options.maxDowntimeHours ?? 72;
+  const points = Array.from({ length: 72 }, (_, index) => (max * (index + 1)) / 72).map((downtime) => ({
+    downtimeHoursPerMonth: downtime,
+    ...failoverFromData(data, options.scenarioId, { localDowntimeHoursPerMonth: downtime, cloudShare: options.cloudShare }).result,
+  }));
+  return failoverChart(points, {
+    callsPerMonth: scenario.callsPerMonth,
+    currentDowntimeHours: row?.localDowntimeHoursPerMonth ?? 0,
+    cloudName: findModel(data, scenario.cloudModelId).modelName,
+    provenance: provenance(data, ["failover.csv", "hardware.csv", "models.csv"]),
+  });
+}
+
+/** Figure 59.9c: break-even by ops share for a few salaries. */
+export function opsSweepFigure(data: Dataset, options: { hardwareId: string; apiModelId: string; salariesUsdPerMonth: readonly number[]; chapterFte: number; chapterSalaryUsdPerMonth: number; volumeCallsPerDay?: number }): Figure {
+  const fte = Array.from({ length: 21 }, (_, index) => index / 20);
+  const lines = options.salariesUsdPerMonth.map((salary, index) => ({
+    salaryUsdPerMonth: salary,
+    color: MODEL_PALETTE[(index * 2) % MODEL_PALETTE.length] as string,
+    points: opsSweepFromData(data, options.hardwareId, options.apiModelId, fte, [salary]),
+  }));
+  const chapter = opsSweepFromData(data, options.hardwareId, options.apiModelId, [options.chapterFte], [options.chapterSalaryUsdPerMonth])[0];
+  const hardware = data.hardware.find((row) => row.hardwareId === options.hardwareId);
+  return opsSweepChart(lines, {
+    comparison: `${(hardware?.name ?? options.hardwareId).replace(/ \(.*\)$/, "")} vs ${findModel(data, options.apiModelId).modelName}`,
+    chapterPoint: { opsFte: options.chapterFte, breakEvenDailyCalls: chapter?.breakEvenDailyCalls ?? 0 },
+    volumeCallsPerDay: options.volumeCallsPerDay,
+    provenance: provenance(data, ["hardware.csv", "models.csv", "workloads.csv"]),
+  });
+}
+
+/** Figure 59.9d: calls per arm by detectable drop at two power levels, with one model switch marked. */
+export function sampleSizeFigure(data: Dataset, options: { baselineModelId: string; candidateModelId: string; benchmark: string; callsPerDay: number; testShare: number; alpha?: number; powers?: readonly number[] }): Figure {
+  const test = modelSwitchTest(data, { ...options, power: options.powers?.[0] });
+  const drops = Array.from({ length: 19 }, (_, index) => 1 + index * 0.5);
+  const powers = options.powers ?? [0.8, 0.9];
+  return sampleSizeChart(
+    powers.map((power, index) => ({ label: `${Math.round(power * 100)}% power, α = ${options.alpha ?? 0.05}`, color: MODEL_PALETTE[index * 4] as string, points: sampleSizeCurve(test.baselineRate, drops, { alpha: options.alpha, power }) })),
+    {
+      baselineRate: test.baselineRate,
+      testCallsPerDay: options.callsPerDay * options.testShare,
+      highlight: { label: `${test.baselineModel} → ${test.candidateModel} (${options.benchmark})`, dropPoints: +((test.baselineRate - test.candidateRate) * 100).toFixed(2), callsPerArm: test.plan.callsPerArm, days: test.plan.days },
+      provenance: provenance(data, ["benchmarks.csv", "models.csv"]),
+    },
+  );
 }

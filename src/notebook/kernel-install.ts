@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import * as path from "node:path";
-import { writeFileAtomic } from "./util/atomic-write";
-import { tslabBinary } from "./notebook/kernel";
+import { writeFileAtomic } from "../util/atomic-write";
+import { tslabBinary } from "./kernel";
 
 /**
  * Registers this project's tslab as the `tslab` (TypeScript) Jupyter kernel, for JupyterLab, Notebook and

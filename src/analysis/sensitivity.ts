@@ -1,8 +1,10 @@
+import { InputError } from "../errors";
 import type { Dataset, WorkloadRow } from "../data";
 import { camelCase } from "../data";
 import {
   monteCarloDraws,
   quantile,
+  savingBand,
   tornado,
   type BreakEvenInputs,
   type InputRange,
@@ -10,7 +12,9 @@ import {
   type SensitivityInput,
   type Tornado,
 } from "../model";
-import { findHardware, findModel, findWorkload } from "./analysis";
+import { savingBandChart, tornadoChart, type Figure } from "../charts";
+import { provenance } from "./figure-context";
+import { findHardware, findModel, findWorkload } from "./lookup";
 
 /** Sensitivity and uncertainty of one hardware-versus-API break-even, from a data folder. */
 
@@ -18,7 +22,7 @@ import { findHardware, findModel, findWorkload } from "./analysis";
 export function breakEvenInputsOf(data: Dataset, hardwareId: string, apiModelId: string, workload: WorkloadRow = findWorkload(data)): BreakEvenInputs {
   const hardware = findHardware(data, hardwareId);
   if (hardware.costBasis !== "itemised" || hardware.capexUsd === undefined || hardware.depreciationMonths === undefined) {
-    throw new RangeError(`hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; sensitivity needs itemised capex and depreciation`);
+    throw new InputError(`hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; sensitivity needs itemised capex and depreciation`);
   }
   const model = findModel(data, apiModelId);
   return {
@@ -84,3 +88,15 @@ export function breakEvenUncertainty(data: Dataset, hardwareId: string, apiModel
     shareAboveWorkload: volumes.filter((volume) => volume > workload.callsPerDay).length / volumes.length,
   };
 }
+
+/** Figures 59.8a and 59.8b from a computed uncertainty. */
+export function uncertaintyFigures(data: Dataset, uncertainty: BreakEvenUncertainty, options: { comparison: string; swing: number; samples: number; seed: number; maxCallsPerDay?: number }): { tornado: Figure; band: Figure } {
+  const source = provenance(data, ["models.csv", "hardware.csv", "workloads.csv", "uncertainty_ranges.csv"]);
+  const max = options.maxCallsPerDay ?? Math.ceil((uncertainty.p95 * 1.5) / 1000) * 1000;
+  const volumes = Array.from({ length: 41 }, (_, index) => (max * index) / 40);
+  return {
+    tornado: tornadoChart(uncertainty.tornado.bars, { baseBreakEven: uncertainty.tornado.baseBreakEven, swing: options.swing, comparison: options.comparison, provenance: source }),
+    band: savingBandChart(savingBand(uncertainty.draws, volumes), { comparison: options.comparison, percentiles: uncertainty, samples: options.samples, seed: options.seed, provenance: source }),
+  };
+}
+

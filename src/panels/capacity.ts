@@ -1,6 +1,7 @@
+import { InputError } from "../errors";
 import { callsPerHourPerMachine, evaluateCaseStudy, type CaseStudyInputs, type FleetCostOptions, type ServingMode } from "../model";
-import { capacityCostChart } from "./capacity";
-import type { Figure, Provenance } from "./figure";
+import { capacityCostChart } from "../charts/capacity";
+import type { Figure, Provenance } from "../charts/figure";
 
 /**
  * The capacity what-if panel of the HTML report (59.7): the reader puts in a server's measured throughput,
@@ -54,7 +55,7 @@ const count = (value: number) => Math.round(value).toLocaleString("en-US");
 
 export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityPanelInputs): CapacityPanelResult {
   const profile = spec.profiles.find((candidate) => candidate.id === inputs.profileId) ?? spec.profiles[0];
-  if (!profile) throw new Error("the capacity panel needs at least one traffic profile");
+  if (!profile) throw new InputError("the capacity panel needs at least one traffic profile");
   const utilisation = Math.min(100, Math.max(1, inputs.targetUtilisationPercent)) / 100;
   // Zero or blank rates would make a call take forever: treat them as the smallest rate the inputs allow.
   const perHour = callsPerHourPerMachine(

@@ -1,4 +1,4 @@
-import { printedValue, type FigureCheck } from "../chapter/figures";
+import { printedValue, type FigureCheck } from "../audit";
 import { renderTextTable } from "./text-table";
 
 /** The audit of the chapter as a terminal table: every printed figure beside what its formulas give. */

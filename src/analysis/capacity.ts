@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import type { Dataset, HardwareRow, ThroughputRow, WorkloadRow } from "../data";
 import {
   callsPerHourPerMachine,
@@ -14,7 +15,11 @@ import {
   type FleetCostOptions,
   type PeakDemand,
 } from "../model";
-import { apiUsdPerCall, caseStudyFromData, findHardware, findWorkload, hardwareMonthlyCost } from "./analysis";
+import { capacityCostChart, machinesNeededChart, type Figure } from "../charts";
+import { caseStudyFromData } from "./case-study";
+import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { modelColors, provenance } from "./figure-context";
+import { findHardware, findWorkload } from "./lookup";
 
 /** Capacity analyses from a data folder: traffic profiles, measured throughput, fleets and their break-evens. */
 
@@ -34,7 +39,7 @@ export function trafficProfile(data: Dataset, profileId: string = FLAT_PROFILE_I
   if (rows.length === 0) {
     if (profileId === FLAT_PROFILE_ID) return { profileId, relativeLoadByHour: Array(24).fill(1), peakHourShare: 1 / 24, source: "calls spread evenly over 24 hours" };
     const known = [...new Set(data.trafficProfiles.map((row) => row.profileId))];
-    throw new RangeError(`unknown profile_id ${JSON.stringify(profileId)}; known: ${known.join(", ")}`);
+    throw new InputError(`unknown profile_id ${JSON.stringify(profileId)}; known: ${known.join(", ")}`);
   }
   const relativeLoadByHour = Array.from({ length: 24 }, (_, hour) => rows.find((row) => row.hour === hour)?.relativeLoad ?? 0);
   return { profileId, relativeLoadByHour, peakHourShare: peakHourShare(relativeLoadByHour), source: rows[0]?.source ?? "" };
@@ -53,7 +58,7 @@ export function fleetCostOf(row: HardwareRow, daysPerMonth?: number): FleetCostO
 
 export function throughputRow(data: Dataset, hardwareId: string, serving?: ThroughputRow["serving"]): ThroughputRow {
   const row = data.throughput.find((candidate) => candidate.hardwareId === hardwareId && (serving === undefined || candidate.serving === serving));
-  if (!row) throw new RangeError(`no throughput.csv row for hardware_id ${JSON.stringify(hardwareId)}${serving ? ` served ${serving}` : ""}`);
+  if (!row) throw new InputError(`no throughput.csv row for hardware_id ${JSON.stringify(hardwareId)}${serving ? ` served ${serving}` : ""}`);
   return row;
 }
 
@@ -146,4 +151,98 @@ export function caseStudyCapacity(data: Dataset, options: CapacityOptions & { sc
     asPublished: study.result,
     withCapacity: evaluateCaseStudy({ ...study.inputs, fleet: { ...capacity.fleetCost, callsPerDayPerMachine: capacity.callsPerDayPerMachine } }),
   };
+}
+
+const PROFILE_COLORS = ["#117733", "#882255", "#0072B2", "#E69F00"];
+
+/** A profile's legend label: its id and the share of the day its busiest hour carries. */
+function profileLabel(data: Dataset, profileId: string): string {
+  return `${profileId} (busiest hour ${(trafficProfile(data, profileId).peakHourShare * 100).toFixed(1)}% of the day)`;
+}
+
+export interface CapacityFigureOptions {
+  scenarioId?: string;
+  profileIds?: readonly string[];
+  targetUtilisation?: number;
+  maxCallsPerDay?: number;
+}
+
+/** Figures 59.7a and 59.7b for the case study's server: servers needed and monthly cost by profile. */
+export function capacityFigures(data: Dataset, options: CapacityFigureOptions = {}): { machines: Figure; cost: Figure } {
+  const study = caseStudyCapacity(data, { scenarioId: options.scenarioId, targetUtilisation: options.targetUtilisation });
+  const profileIds = options.profileIds ?? [...new Set(data.trafficProfiles.map((row) => row.profileId))];
+  const workload = findWorkload(data);
+  const perProfile = profileIds.map((profileId, index) => {
+    const capacity = machineCapacity(data, study.capacity.throughput, { profileId, targetUtilisation: options.targetUtilisation, workload });
+    return { profileId, capacity, color: PROFILE_COLORS[index % PROFILE_COLORS.length] as string };
+  });
+  const source = provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]);
+  const inputs = study.inputs;
+  const marks = [
+    { label: "case study weekend", callsPerDay: inputs.weekendCallsPerDay },
+    { label: "case study weekday", callsPerDay: inputs.weekdayCallsPerDay },
+  ];
+  const serverName = study.capacity.hardware.name;
+  const maxCallsPerDay = options.maxCallsPerDay ?? 10_000;
+  const machines = machinesNeededChart(
+    perProfile.map((entry) => ({ id: entry.profileId, label: profileLabel(data, entry.profileId), callsPerDayPerMachine: entry.capacity.callsPerDayPerMachine, color: entry.color })),
+    { serverName, maxCallsPerDay, marks, provenance: source },
+  );
+  const fleet = fleetCostOf(study.capacity.hardware, workload.daysPerMonth);
+  const cloudModel = data.models.find((model) => model.modelId === inputs.cloud.id);
+  const cost = capacityCostChart(
+    perProfile.map((entry) => ({ label: entry.profileId, callsPerDayPerMachine: entry.capacity.callsPerDayPerMachine, ...fleet, color: entry.color })),
+    {
+      serverName,
+      maxCallsPerDay,
+      marks,
+      provenance: source,
+      daysPerMonth: workload.daysPerMonth,
+      api: { name: cloudModel?.modelName ?? inputs.cloud.id, usdPerCall: inputs.cloud.usdPerCall, color: modelColors(data).get(inputs.cloud.id) ?? "#777777" },
+    },
+  );
+  return { machines, cost };
+}
+
+
+export interface BatchedWhatIfOptions {
+  /** Aggregate rates of the server served batched, tokens/s. */
+  outputTokensPerSecond: number;
+  promptTokensPerSecond: number;
+  weekdayCallsPerDay: number;
+  /** Default 0.7. */
+  targetUtilisation?: number;
+  /** Largest calls/day the figure shows. Default 10,000. */
+  maxCallsPerDay?: number;
+}
+
+export interface BatchedWhatIf {
+  /** One batched server's cost split and the calls a day it takes on the study's profile. */
+  fleet: FleetCostOptions & { callsPerDayPerMachine: number };
+  /** The case study's options with that fleet at the what-if volume. */
+  result: CaseStudyResult;
+  /** Servers needed by volume, measured against batched. */
+  figure: Figure;
+}
+
+/** The 59.7 what-if: the case study's server served batched at the given rates, against its measured capacity. */
+export function batchedWhatIf(data: Dataset, study: CaseStudyCapacity, options: BatchedWhatIfOptions): BatchedWhatIf {
+  const workload = findWorkload(data);
+  const perHour = callsPerHourPerMachine(workload, { serving: "batched", outputTokensPerSecond: options.outputTokensPerSecond, promptTokensPerSecond: options.promptTokensPerSecond }, { targetUtilisation: options.targetUtilisation });
+  const fleet = { ...fleetCostOf(study.capacity.hardware, workload.daysPerMonth), callsPerDayPerMachine: perHour / study.profile.peakHourShare };
+  const result = evaluateCaseStudy({ ...study.inputs, weekdayCallsPerDay: options.weekdayCallsPerDay, fleet });
+  const measured = study.capacity.throughput;
+  const figure = machinesNeededChart(
+    [
+      { id: "measured", label: `${measured.serving.replace("_", "-")}, measured (${measured.outputTokensPerSecond} tokens/s)`, callsPerDayPerMachine: study.capacity.callsPerDayPerMachine, color: "#882255" },
+      { id: "what-if", label: `batched, what-if (${options.outputTokensPerSecond} tokens/s)`, callsPerDayPerMachine: fleet.callsPerDayPerMachine, color: "#117733" },
+    ],
+    {
+      serverName: `${study.capacity.hardware.name}, ${study.profile.profileId}`,
+      maxCallsPerDay: options.maxCallsPerDay ?? 10_000,
+      marks: [{ label: "what-if weekday", callsPerDay: options.weekdayCallsPerDay }],
+      provenance: provenance(data, ["throughput.csv", "traffic_profiles.csv", "hardware.csv"]),
+    },
+  );
+  return { fleet, result, figure };
 }

@@ -1,4 +1,4 @@
-import type { Dataset } from "../data";
+import type { Dataset } from "../../data";
 import {
   breakEvenTable,
   caseStudyFromData,
@@ -8,8 +8,8 @@ import {
   hardwareMonthlyCost,
   hybridSavings,
   printedValue,
-} from "../chapter";
-import { formatInteger, formatPercent, formatUsd } from "../format";
+} from "..";
+import { formatInteger, formatPercent, formatUsd } from "../../format";
 import { renderTextTable } from "./text-table";
 
 /** The chapter's key tables, computed from a data folder, as plain text for the terminal. */

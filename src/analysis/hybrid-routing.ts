@@ -1,0 +1,93 @@
+/** 59.4, hybrid routing: the chapter's router from data, its savings as the chapter counts them and with the local server paid, and its figures. */
+import { savingsVersusThreshold, tierCostStacked, type Figure, type ThresholdPoint } from "../charts";
+import type { Dataset, HardwareRow, WorkloadRow } from "../data";
+import { HybridModelRouter, savingsAfterHardware, type ModelTier, type RoutingConfig, type SavingsEstimate, type TierSpec } from "../model";
+import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { provenance } from "./figure-context";
+import { byIdOrFirst, findHardware, findWorkload } from "./lookup";
+
+/** Tier costs from data: a stated usd_per_call, or else the tier model's price at the workload. */
+export function tierSpecsFromData(data: Dataset, workload: WorkloadRow = findWorkload(data)): Record<ModelTier, TierSpec> {
+  const tiers = {} as Record<ModelTier, TierSpec>;
+  for (const row of data.routingTiers) {
+    tiers[row.tier] = {
+      modelName: row.modelName,
+      usdPerCall: row.usdPerCall ?? apiUsdPerCall(data, row.modelId as string, workload),
+      maxContextTokens: row.maxContextTokens,
+    };
+  }
+  return tiers;
+}
+
+export interface RouterSetup {
+  router: HybridModelRouter;
+  config: RoutingConfig;
+  distribution: Record<string, number>;
+  dailyVolume: number;
+}
+
+const routingConfigRow = (data: Dataset, configId?: string) => byIdOrFirst(data.routingConfig, configId, (row) => row.configId, "config_id", "routing_config.csv");
+
+/** The 59.4 router, its config, task distribution and daily volume, all from data (first routing_config row by default). */
+export function routerFromData(data: Dataset, configId?: string): RouterSetup {
+  const row = routingConfigRow(data, configId);
+  const taskComplexity: Record<string, number> = {};
+  for (const type of data.taskTypes) if (type.complexityScore !== undefined) taskComplexity[type.taskType] = type.complexityScore;
+  const router = new HybridModelRouter({
+    tiers: tierSpecsFromData(data),
+    taskComplexity,
+    unknownTaskComplexity: row.unknownTaskComplexity,
+    assumedToolCalls: row.assumedToolCalls,
+    assumedContextTokens: row.assumedContextTokens,
+    daysPerMonth: findWorkload(data).daysPerMonth,
+  });
+  const distribution = Object.fromEntries(data.taskMix.filter((mix) => mix.mixId === row.mixId).map((mix) => [mix.taskType, mix.share]));
+  const config: RoutingConfig = {
+    complexityThreshold: row.complexityThreshold,
+    contextLengthThreshold: row.contextLengthThresholdTokens,
+    sensitiveData: row.sensitiveData,
+    maxCostPerCall: row.maxUsdPerCall,
+  };
+  return { router, config, distribution, dailyVolume: row.dailyVolume };
+}
+
+export function hybridSavings(data: Dataset, configId?: string): SavingsEstimate {
+  const { router, config, distribution, dailyVolume } = routerFromData(data, configId);
+  return router.estimateMonthlySavings(distribution, dailyVolume, config);
+}
+
+/** The server that serves the router's local tiers, and what it costs a month. */
+export function routingLocalServer(data: Dataset, configId?: string): { hardware: HardwareRow; monthlyUsd: number } {
+  const hardware = findHardware(data, routingConfigRow(data, configId).localHardwareId);
+  return { hardware, monthlyUsd: hardwareMonthlyCost(hardware).totalUsd };
+}
+
+/**
+ * Savings of the data's router set-up at each complexity threshold, as the chapter counts them and with the
+ * local hardware's monthly cost paid.
+ */
+export function savingsByThreshold(data: Dataset, thresholds: readonly number[], localMonthlyUsd: number, configId?: string): ThresholdPoint[] {
+  const { router, config, distribution, dailyVolume } = routerFromData(data, configId);
+  return thresholds.map((complexityThreshold) => {
+    const estimate = router.estimateMonthlySavings(distribution, dailyVolume, { ...config, complexityThreshold });
+    return {
+      complexityThreshold,
+      savingsPercentage: estimate.savingsPercentage,
+      savingsAfterHardwarePercentage: savingsAfterHardware(estimate, localMonthlyUsd).savingsPercentage,
+    };
+  });
+}
+
+const ROUTING_FILES = ["task_types.csv", "task_mix.csv", "routing_tiers.csv", "routing_config.csv", "hardware.csv"];
+
+/** Figure 59.4a: pure cloud against the hybrid, by tier, with and without the local server paid. */
+export function tierCostFigure(data: Dataset, estimate: SavingsEstimate, configId?: string): Figure {
+  const local = routingLocalServer(data, configId);
+  return tierCostStacked(estimate, { name: local.hardware.name, monthlyUsd: local.monthlyUsd }, provenance(data, ROUTING_FILES));
+}
+
+/** Figure 59.4b: savings against the premium tier's complexity threshold, the chosen threshold marked. */
+export function thresholdFigure(data: Dataset, options: { thresholds: readonly number[]; complexityThreshold: number; configId?: string }): Figure {
+  const local = routingLocalServer(data, options.configId);
+  return savingsVersusThreshold(savingsByThreshold(data, options.thresholds, local.monthlyUsd, options.configId), options.complexityThreshold, provenance(data, ROUTING_FILES));
+}

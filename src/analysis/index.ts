@@ -1,0 +1,18 @@
+/**
+ * The application layer: a dataset and ids in, model calls, tables, figure specs and panel specs out. One file
+ * per chapter section (cost, price-matrix, break-even, hybrid-routing, case-study, audit, capacity, sensitivity,
+ * closing-questions) or per role (lookup, figure-context, panels, diff); text renderers for the terminal in text/.
+ */
+export * from "./lookup";
+export * from "./figure-context";
+export * from "./cost";
+export * from "./price-matrix";
+export * from "./break-even";
+export * from "./hybrid-routing";
+export * from "./case-study";
+export * from "./audit";
+export * from "./capacity";
+export * from "./sensitivity";
+export * from "./closing-questions";
+export * from "./panels";
+export * from "./diff";

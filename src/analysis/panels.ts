@@ -1,0 +1,115 @@
+/** Every what-if panel a notebook puts in its page, built from a dataset: the inputs it offers and their defaults. */
+import type { Dataset } from "../data";
+import { InputError } from "../errors";
+import type { BreakEvenPanelInputs, BreakEvenPanelSpec, CapacityPanelSpec, TornadoPanelSpec } from "../panels";
+import { caseStudyCapacity, fleetCostOf, trafficProfile } from "./capacity";
+import { hardwareMonthlyCost } from "./cost";
+import { hardwareColors, modelColors, provenance } from "./figure-context";
+import { findWorkload } from "./lookup";
+import { breakEvenInputsOf } from "./sensitivity";
+
+export interface BreakEvenPanelOptions {
+  title?: string;
+  /** APIs offered, by model_id. Default: every model. */
+  apiModelIds?: readonly string[];
+  /** Default inputs; hardware defaults to the first itemised configuration. */
+  defaults?: Partial<BreakEvenPanelInputs>;
+}
+
+/** The break-even what-if panel for the HTML report, from a dataset: every API, and every hardware row with an itemised cost. */
+export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions = {}): BreakEvenPanelSpec {
+  const workload = findWorkload(data);
+  const models = modelColors(data);
+  const machines = hardwareColors(data);
+  const apis = (options.apiModelIds ?? data.models.map((model) => model.modelId)).map((id) => {
+    const model = data.models.find((candidate) => candidate.modelId === id);
+    if (!model) throw new InputError(`unknown model_id ${JSON.stringify(id)}`);
+    return { id, name: model.modelName, inputUsdPerMTok: model.inputUsdPerMtok, outputUsdPerMTok: model.outputUsdPerMtok, color: models.get(id) ?? "#777777" };
+  });
+  const hardware = data.hardware
+    .filter((row) => row.costBasis === "itemised" && row.capexUsd !== undefined && row.depreciationMonths !== undefined)
+    .map((row) => {
+      const cost = hardwareMonthlyCost(row, workload.daysPerMonth);
+      return {
+        id: row.hardwareId,
+        name: row.name,
+        capexUsd: row.capexUsd as number,
+        depreciationMonths: row.depreciationMonths as number,
+        powerKw: row.powerKw,
+        powerUsdPerMonth: cost.basis === "itemised" ? cost.powerUsd : undefined,
+        opsUsdPerMonth: cost.basis === "itemised" ? cost.opsUsd : 0,
+        color: machines.get(row.hardwareId) ?? "#777777",
+      };
+    });
+  const firstHardware = hardware.find((row) => row.id === options.defaults?.hardwareId) ?? hardware[0];
+  const firstRow = data.hardware.find((row) => row.hardwareId === firstHardware?.id);
+  return {
+    kind: "break-even",
+    title: options.title ?? "break-even for your server and traffic",
+    daysPerMonth: workload.daysPerMonth,
+    apis,
+    hardware,
+    provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
+    defaults: {
+      callsPerDay: workload.callsPerDay,
+      inputTokensPerCall: workload.inputTokensPerCall,
+      outputTokensPerCall: workload.outputTokensPerCall,
+      apiId: apis[0]?.id ?? "",
+      hardwareId: firstHardware?.id ?? "",
+      electricityUsdPerKwh: firstRow?.electricityUsdPerKwh ?? 0.1,
+      opsUsdPerMonth: firstHardware?.opsUsdPerMonth ?? 0,
+      ...options.defaults,
+    },
+  };
+}
+
+/** The 59.7 what-if panel for the HTML report: the case study's server, volumes and cost, every traffic profile. */
+export function capacityPanelSpec(data: Dataset, options: { scenarioId?: string; targetUtilisation?: number; title?: string } = {}): CapacityPanelSpec {
+  const study = caseStudyCapacity(data, { scenarioId: options.scenarioId, targetUtilisation: options.targetUtilisation });
+  const inputs = study.inputs;
+  const workload = findWorkload(data);
+  const profileIds = [...new Set(data.trafficProfiles.map((row) => row.profileId))];
+  const cloudModel = data.models.find((model) => model.modelId === inputs.cloud.id);
+  return {
+    kind: "capacity",
+    title: options.title ?? "servers needed for your throughput and traffic",
+    serverName: study.capacity.hardware.name,
+    daysPerMonth: workload.daysPerMonth,
+    inputTokensPerCall: workload.inputTokensPerCall,
+    outputTokensPerCall: workload.outputTokensPerCall,
+    fleet: fleetCostOf(study.capacity.hardware, workload.daysPerMonth),
+    caseStudy: inputs,
+    cloud: { name: cloudModel?.modelName ?? inputs.cloud.id, color: modelColors(data).get(inputs.cloud.id) ?? "#777777" },
+    profiles: profileIds.map((id) => ({ id, peakHourShare: trafficProfile(data, id).peakHourShare })),
+    defaults: {
+      weekdayCallsPerDay: inputs.weekdayCallsPerDay,
+      serving: study.capacity.throughput.serving,
+      outputTokensPerSecond: study.capacity.throughput.outputTokensPerSecond,
+      promptTokensPerSecond: study.capacity.throughput.promptTokensPerSecond,
+      targetUtilisationPercent: Math.round((options.targetUtilisation ?? 0.7) * 100),
+      profileId: study.profile.profileId,
+    },
+    provenance: provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]),
+  };
+}
+
+/** The 59.8 what-if panel: every itemised server against every API, at the default workload. */
+export function tornadoPanelSpec(data: Dataset, options: { hardwareId: string; apiModelId: string; swing: number; title?: string }): TornadoPanelSpec {
+  const workload = findWorkload(data);
+  const itemised = data.hardware.filter((row) => row.costBasis === "itemised" && row.capexUsd !== undefined && row.depreciationMonths !== undefined);
+  return {
+    kind: "tornado",
+    title: options.title ?? "what moves the break-even most, for your server and API",
+    inputTokensPerCall: workload.inputTokensPerCall,
+    outputTokensPerCall: workload.outputTokensPerCall,
+    daysPerMonth: workload.daysPerMonth,
+    apis: data.models.map((model) => ({ id: model.modelId, name: model.modelName, inputUsdPerMTok: model.inputUsdPerMtok, outputUsdPerMTok: model.outputUsdPerMtok })),
+    hardware: itemised.map((row) => {
+      const { inputUsdPerMTok, outputUsdPerMTok, inputTokensPerCall, outputTokensPerCall, daysPerMonth, ...server } = breakEvenInputsOf(data, row.hardwareId, options.apiModelId, workload);
+      return { id: row.hardwareId, name: row.name.replace(/ \(.*\)$/, ""), ...server };
+    }),
+    defaults: { hardwareId: options.hardwareId, apiId: options.apiModelId, swingPercent: Math.round(options.swing * 100) },
+    provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
+  };
+}
+

@@ -1,0 +1,242 @@
+/** roilab's command line: parses each command's own options and calls the library. Output goes through `io` so tests can record it. */
+import { existsSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { checkPublishedFigures, diffDatasets } from "../analysis";
+import { auditTable, chapterTextReport, diffHtmlBody, diffText } from "../analysis/text";
+import { loadDataset, TABLE_SPECS } from "../data";
+import { importPrices } from "../data/price-import";
+import { ExitCode, RoilabError, UsageError } from "../errors";
+import type { NotebookResult } from "../notebook/execute";
+import { installKernel } from "../notebook/kernel-install";
+import { parseParameterFlag, readParametersFile, type Parameters } from "../notebook/parameters";
+import { plainReporter, terminalReporter } from "../notebook/progress";
+import { runNotebooks, type RunOptions } from "../notebook/run";
+import { buildReports, writeStandalonePage } from "../report";
+import { dataFileRecords, inspectDataFolder } from "./data-folders";
+import { parseArgs } from "node:util";
+import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, noPositionals, positiveNumber, type Command, type OptionTable } from "./options";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The terminal to draw progress bars on, when output is a terminal. */
+  terminal?: NodeJS.WriteStream;
+}
+
+const USAGE = `Usage: roilab <command> [options]
+
+Commands:
+  run [NOTEBOOK|FOLDER...]     Execute notebooks on the tslab kernel (default: notebooks/)
+  report [NOTEBOOK|FOLDER...]  Run the notebooks and publish them as HTML in reports/, with an index
+  tables                    Print the chapter's key tables computed from the data folder
+  audit                     List every figure the chapter prints beside the value its formulas give
+  diff OLD_DIR NEW_DIR      What changed between two data folders and how each headline result moved
+  prices import FILE.json   Update models.csv from a LiteLLM-style price map (models with a price_map_key)
+  validate                  Check every CSV in the data folder; report each problem as file:line:column
+  kernel-install            Register this project's tslab kernel with Jupyter and VS Code
+
+Options for run:
+  --out DIR            Where executed notebooks go (default: reports)
+  --data DIR           Data folder for every notebook (default: each notebook's own, data/)
+  -p, --param NAME=VALUE
+                       Override a parameter (JSON value, else a string); repeatable
+  --params FILE        Parameter values from a JSON object
+  --timeout SECONDS    Limit per cell (default: 300)
+  --jobs N             Notebooks run at once (default: number of cores)
+  --force              Re-run notebooks even when nothing changed
+  --allow-errors       Run every cell even after one fails
+
+Options for report: all of run's, and
+  --self-contained     Write single-file pages with the assets inlined
+  --no-input           Hide all code; show markdown and outputs only
+  --stale-days N       Warn on pages whose prices are older than N days (default: 90)
+
+Options for tables, audit and validate:
+  --data DIR           Data folder (default: data)
+  --strict             (audit) Exit 1 when any printed figure is flagged
+  --html FILE          (diff) Also write the comparison as an HTML page
+  --as-of DATE         (prices import) as_of of the imported prices (default: today)
+
+Options for kernel-install:
+  --prefix DIR         Install under DIR/share/jupyter/kernels (default: your Jupyter data folder)
+
+General:
+  --debug              Show stack traces for errors
+  -h, --help           Show this help
+  --version            Show roilab's version
+
+Exit codes: 0 success, 1 a notebook or check failed, 2 bad input or usage.
+`;
+
+function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json sits outside src/, where no import can reach it once compiled
+  return (require("../../package.json") as { version: string }).version;
+}
+
+/** Error names of notebook failures caused by what the user gave (an unknown id, a value out of range): exit 2, not 1. */
+const BAD_INPUT_ERRORS = new Set(["InputError", "DataError", "UsageError"]);
+
+function exitCodeOf(results: readonly NotebookResult[], io: CliIo): number {
+  const failures = results.flatMap((result) => result.failures);
+  for (const failure of failures) io.stderr(`${failure.message}\n`);
+  if (failures.length === 0) return ExitCode.ok;
+  return failures.every((failure) => BAD_INPUT_ERRORS.has(failure.ename)) ? ExitCode.badInput : ExitCode.failed;
+}
+
+/** Parses a command's arguments (everything after its name) against its own options and the global ones. */
+function parseCommand<T extends OptionTable>(command: Command, argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { ...GLOBAL_OPTIONS, ...options } });
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`);
+  }
+}
+
+/** Parses arguments given without a command: only --help, --version and --debug mean anything there. */
+function parseGlobal(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: GLOBAL_OPTIONS });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+const OPTIONS = COMMAND_OPTIONS;
+const parseRun = (argv: readonly string[]) => parseCommand("run", argv, OPTIONS.run);
+const parseReport = (argv: readonly string[]) => parseCommand("report", argv, OPTIONS.report);
+
+function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport>, io: CliIo): RunOptions {
+  const parameters: Parameters = args.values.params ? readParametersFile(args.values.params) : {};
+  for (const flag of args.values.param) {
+    const [name, value] = parseParameterFlag(flag);
+    parameters[name] = value;
+  }
+  return {
+    paths: args.positionals,
+    outDir: args.values.out,
+    parameters,
+    dataDir: args.values.data,
+    timeoutMs: positiveNumber("--timeout", args.values.timeout, false) * 1000,
+    jobs: args.values.jobs === undefined ? undefined : positiveNumber("--jobs", args.values.jobs, true),
+    force: args.values.force,
+    allowErrors: args.values["allow-errors"],
+    reporter: io.terminal ? terminalReporter(io.terminal) : plainReporter(io.stdout),
+    inspectDataFolder,
+  };
+}
+
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Each command: its parsed arguments in, its exit code out. */
+const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => Promise<number> | number> = {
+  async run(argv, io) {
+    const args = parseRun(argv);
+    return exitCodeOf(await runNotebooks(runOptions(args, io)), io);
+  },
+
+  async report(argv, io) {
+    const args = parseReport(argv);
+    const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
+    const result = await buildReports({ ...(runOptions(args, io)), selfContained: args.values["self-contained"], noInput: args.values["no-input"], staleDays });
+    if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
+    for (const page of result.pages) {
+      io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);
+    }
+    return exitCodeOf(result.notebooks, io);
+  },
+
+  async tables(argv, io) {
+    const args = parseCommand("tables", argv, OPTIONS.tables);
+    noPositionals("tables", args.positionals);
+    io.stdout(chapterTextReport(loadDataset(args.values.data)));
+    return ExitCode.ok;
+  },
+
+  async audit(argv, io) {
+    const args = parseCommand("audit", argv, OPTIONS.audit);
+    noPositionals("audit", args.positionals);
+    const checks = checkPublishedFigures(loadDataset(args.values.data));
+    io.stdout(auditTable(checks));
+    return args.values.strict && checks.some((check) => !check.withinRounding) ? ExitCode.failed : ExitCode.ok;
+  },
+
+  async diff(argv, io) {
+    const args = parseCommand("diff", argv, OPTIONS.diff);
+    const [before, after, extra] = args.positionals;
+    if (!before || !after || extra) throw new UsageError("diff takes two data folders: roilab diff OLD_DIR NEW_DIR");
+    for (const dir of [before, after]) if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such data folder`);
+    const afterData = loadDataset(after);
+    const diff = diffDatasets(loadDataset(before), afterData);
+    io.stdout(diffText(diff, { before, after }));
+    if (args.values.html) {
+      const labels = { before: path.basename(path.resolve(before)), after: path.basename(path.resolve(after)) };
+      writeStandalonePage(args.values.html, { title: `roilab — price update ${labels.before} → ${labels.after}`, body: diffHtmlBody(diff, labels), data: dataFileRecords(afterData) });
+      io.stdout(`wrote ${args.values.html}\n`);
+    }
+    return ExitCode.ok;
+  },
+
+  async prices(argv, io) {
+    const args = parseCommand("prices", argv, OPTIONS.prices);
+    const [verb, mapFile, extra] = args.positionals;
+    if (verb !== "import" || !mapFile || extra) throw new UsageError("usage: roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]");
+    const dataDir = args.values.data;
+    const result = importPrices({ mapFile, dataDir, asOf: args.values["as-of"] ?? new Date().toISOString().slice(0, 10) });
+    io.stdout(`updated ${result.file}: ${result.imported.length} models from ${mapFile}${result.unmapped.length ? `; no price_map_key, left as they were: ${result.unmapped.join(", ")}` : ""}\n\n`);
+    io.stdout(diffText(diffDatasets(result.before, loadDataset(dataDir)), { before: `${dataDir} before the import`, after: `${dataDir} after` }));
+    return ExitCode.ok;
+  },
+
+  async validate(argv, io) {
+    const args = parseCommand("validate", argv, OPTIONS.validate);
+    noPositionals("validate", args.positionals);
+    const dir = args.values.data;
+    const data = loadDataset(dir);
+    const rows = Object.values(data).filter(Array.isArray).reduce((sum: number, table: unknown[]) => sum + table.length, 0);
+    const present = TABLE_SPECS.filter((spec) => existsSync(path.join(dir, spec.file)));
+    const absent = TABLE_SPECS.filter((spec) => !present.includes(spec)).map((spec) => spec.file);
+    io.stdout(`${dir}: ${present.length} files, ${rows} rows, no problems${absent.length ? ` (optional, absent: ${absent.join(", ")})` : ""}\n`);
+    return ExitCode.ok;
+  },
+
+  async "kernel-install"(argv, io) {
+    const args = parseCommand("kernel-install", argv, OPTIONS["kernel-install"]);
+    noPositionals("kernel-install", args.positionals);
+    io.stdout(`Registered the TypeScript (tslab) kernel: ${installKernel({ prefix: args.values.prefix })}\n`);
+    return ExitCode.ok;
+  },
+};
+
+async function dispatch(command: Command, argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.stdout(USAGE);
+    return ExitCode.ok;
+  }
+  return COMMAND_RUNNERS[command](argv, io);
+}
+
+/** Runs one roilab command and resolves to its exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const debug = argv.includes("--debug");
+  try {
+    const [first, ...rest] = argv;
+    if (isCommand(first)) return await dispatch(first, rest, io);
+    const args = parseGlobal(argv);
+    const command = args.positionals[0];
+    if (command !== undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}; expected ${COMMANDS.join(", ")}`);
+    if (args.values.version) {
+      io.stdout(`roilab ${version()}\n`);
+      return ExitCode.ok;
+    }
+    io.stdout(USAGE);
+    return args.values.help ? ExitCode.ok : ExitCode.badInput;
+  } catch (error) {
+    if (error instanceof RoilabError) {
+      io.stderr(`${debug && error.stack ? error.stack : error.message}\n`);
+      if (error instanceof UsageError) io.stderr("Run roilab --help for usage.\n");
+      return error.exitCode;
+    }
+    io.stderr(`${debug && error instanceof Error && error.stack ? error.stack : String(error)}\n`);
+    return ExitCode.failed;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Each command's own options, so a flag that means nothing to a command is refused instead of ignored
+ * (`roilab validate --jobs 3` is a usage error), and each default is stated once.
+ */
+import type { ParseArgsConfig } from "node:util";
+import { UsageError } from "../errors";
+
+export type OptionTable = NonNullable<ParseArgsConfig["options"]>;
+
+export const GLOBAL_OPTIONS = {
+  debug: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", default: false },
+} as const satisfies OptionTable;
+
+const DATA = { data: { type: "string", default: "data" } } as const satisfies OptionTable;
+
+const RUN = {
+  out: { type: "string", default: "reports" },
+  // No default: notebooks read their own dataDir unless --data names another.
+  data: { type: "string" },
+  param: { type: "string", short: "p", multiple: true, default: [] as string[] },
+  params: { type: "string" },
+  timeout: { type: "string", default: "300" },
+  jobs: { type: "string" },
+  force: { type: "boolean", default: false },
+  "allow-errors": { type: "boolean", default: false },
+} as const satisfies OptionTable;
+
+/** The options of every command, by command name. */
+export const COMMAND_OPTIONS = {
+  run: RUN,
+  report: { ...RUN, "self-contained": { type: "boolean", default: false }, "no-input": { type: "boolean", default: false }, "stale-days": { type: "string", default: "90" } },
+  tables: DATA,
+  audit: { ...DATA, strict: { type: "boolean", default: false } },
+  diff: { html: { type: "string" } },
+  prices: { ...DATA, "as-of": { type: "string" } },
+  validate: DATA,
+  "kernel-install": { prefix: { type: "string" } },
+} as const satisfies Record<string, OptionTable>;
+
+export type Command = keyof typeof COMMAND_OPTIONS;
+
+export const COMMANDS = Object.keys(COMMAND_OPTIONS) as Command[];
+
+export function isCommand(name: string | undefined): name is Command {
+  return name !== undefined && Object.hasOwn(COMMAND_OPTIONS, name);
+}
+
+/** A flag's value as a positive number (whole where `integer`), or a usage error naming the flag. */
+export function positiveNumber(flag: string, text: string, integer: boolean): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${flag} must be a positive ${integer ? "whole number" : "number"}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/** Refuses positional arguments for a command that takes none. */
+export function noPositionals(command: string, positionals: readonly string[]): void {
+  if (positionals.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(positionals[0])}`);
+}

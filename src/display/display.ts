@@ -1,0 +1,50 @@
+/**
+ * Showing figures, tables, markdown and what-if panels in a notebook cell run by tslab. tslab is required
+ * when a helper is called, not when the library loads: outside a kernel (scripts, tests) it is never needed.
+ */
+import type { Figure } from "../charts/figure";
+import type { PanelSpec } from "../panels";
+import { PLOTLY_MIME, WHATIF_MIME } from "../util/mime";
+import { htmlTable, type FrameLike, type TableColumn } from "./html-table";
+
+interface TslabJupyter {
+  lastWriteDisplayData?: (data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- tslab exists only inside a kernel; see the module comment. */
+const tslab = () => require("tslab") as typeof import("tslab");
+const kernelChannel = () => (require("tslab/dist/jupyter") as TslabJupyter).lastWriteDisplayData;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * Sends a MIME bundle with a text/plain fallback. tslab's public display sends one MIME type per call, so the
+ * bundle goes through the kernel's display channel directly when it is there.
+ */
+function displayBundle(mime: string, value: unknown, plainText: string): void {
+  const channel = kernelChannel();
+  if (channel) channel({ data: { [mime]: value, "text/plain": plainText }, metadata: {}, transient: {} }, false);
+  else tslab().display.raw(mime, value as string);
+}
+
+/** Shows a figure as `application/vnd.plotly.v1+json`, interactive in JupyterLab and VS Code, titled in plain text elsewhere. */
+export function displayFigure(figure: Figure): void {
+  displayBundle(PLOTLY_MIME, figure, figure.layout.title.text);
+}
+
+/** Shows rows or a DataFrame as a formatted HTML table. */
+export function displayTable(source: FrameLike | readonly Record<string, unknown>[], columns: readonly TableColumn[], caption?: string): void {
+  tslab().display.html(htmlTable(source, columns, caption));
+}
+
+/** Shows markdown (a headline number, a note) in the cell's output. */
+export function displayMarkdown(markdown: string): void {
+  tslab().display.markdown(markdown);
+}
+
+/**
+ * Declares an interactive what-if panel for the HTML report (recomputed in the reader's browser). Jupyter
+ * front ends show the text fallback; the notebook's own what-if cell serves them.
+ */
+export function displayWhatIfPanel(spec: PanelSpec): void {
+  displayBundle(WHATIF_MIME, spec, `What-if panel "${spec.title}": interactive in the HTML report`);
+}

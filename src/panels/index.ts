@@ -1,0 +1,11 @@
+/** What-if panels: the spec a notebook declares and the pure evaluation the published page runs on every input. */
+export * from "./break-even";
+export * from "./capacity";
+export * from "./tornado";
+
+import type { BreakEvenPanelSpec } from "./break-even";
+import type { CapacityPanelSpec } from "./capacity";
+import type { TornadoPanelSpec } from "./tornado";
+
+/** Any panel a notebook can put in its page, told apart by `kind`. */
+export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec;

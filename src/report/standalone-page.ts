@@ -1,0 +1,27 @@
+/** One page that travels alone (attached to a review, mailed): assets inlined, provenance in its footer. */
+import type { DataFileRecord } from "../notebook/data-folder";
+import { writeFileAtomic } from "../util/atomic-write";
+import { PROJECT_ROOT } from "../util/project-root";
+import { assetsFor } from "./build";
+import { renderFooter, renderPage } from "./html/page";
+import { choosePlotlyBuild } from "./plotly-build";
+import { softwareVersions } from "./provenance";
+
+export interface StandalonePage {
+  title: string;
+  /** The page's HTML, its figures as `roilab-figure` scripts (bar charts and the slim build's other trace types). */
+  body: string;
+  /** The data files the page's numbers come from. */
+  data: DataFileRecord[];
+}
+
+export function writeStandalonePage(file: string, page: StandalonePage): void {
+  const html = renderPage({
+    title: page.title,
+    body: page.body,
+    assets: assetsFor(true, choosePlotlyBuild(["bar"])),
+    footer: renderFooter({ data: page.data, parameters: {}, versions: softwareVersions(PROJECT_ROOT), builtAt: new Date().toISOString() }),
+    indexHref: "index.html",
+  });
+  writeFileAtomic(file, html);
+}
