@@ -1,3 +1,4 @@
+/** Capacity analyses from a data folder: traffic profiles, measured throughput, fleets and their break-evens. */
 import { InputError } from "../errors";
 import type { Dataset, HardwareRow, ThroughputRow, WorkloadRow } from "../data";
 import {
@@ -20,8 +21,6 @@ import { caseStudyFromData } from "./case-study";
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { modelColors, provenance } from "./figure-context";
 import { findHardware, findWorkload } from "./lookup";
-
-/** Capacity analyses from a data folder: traffic profiles, measured throughput, fleets and their break-evens. */
 
 export const FLAT_PROFILE_ID = "flat-24h";
 

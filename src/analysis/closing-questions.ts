@@ -1,3 +1,4 @@
+/** The chapter's four closing questions, answered from a data folder. */
 import { InputError } from "../errors";
 import type { Dataset, HardwareRow } from "../data";
 import {
@@ -16,8 +17,6 @@ import { failoverChart, HARDWARE_PALETTE, MODEL_PALETTE, opsSweepChart, sampleSi
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { provenance } from "./figure-context";
 import { findHardware, findModel, findWorkload } from "./lookup";
-
-/** The chapter's four closing questions, answered from a data folder. */
 
 export interface GpuConfiguration {
   /** e.g. "2× NVIDIA RTX 4090". */

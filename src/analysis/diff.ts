@@ -1,3 +1,4 @@
+/** What changed between two dated data folders, and how each headline result of the chapter moved. */
 import type { Dataset, HardwareRow, ModelRow } from "../data";
 import { InputError } from "../errors";
 import type { CaseOptionName } from "../model";
@@ -6,8 +7,6 @@ import { caseStudyFromData } from "./case-study";
 import { cloudCostTable, hardwareMonthlyCost } from "./cost";
 import { hybridSavings } from "./hybrid-routing";
 import { caseStudyCapacity } from "./capacity";
-
-/** What changed between two dated data folders, and how each headline result of the chapter moved. */
 
 export interface Move {
   id: string;

@@ -1,3 +1,4 @@
+/** Sensitivity and uncertainty of one hardware-versus-API break-even, from a data folder. */
 import { InputError } from "../errors";
 import type { Dataset, WorkloadRow } from "../data";
 import { camelCase } from "../data";
@@ -15,8 +16,6 @@ import {
 import { savingBandChart, tornadoChart, type Figure } from "../charts";
 import { provenance } from "./figure-context";
 import { findHardware, findModel, findWorkload } from "./lookup";
-
-/** Sensitivity and uncertainty of one hardware-versus-API break-even, from a data folder. */
 
 /** The break-even inputs of an itemised hardware row against an API model at the workload. */
 export function breakEvenInputsOf(data: Dataset, hardwareId: string, apiModelId: string, workload: WorkloadRow = findWorkload(data)): BreakEvenInputs {

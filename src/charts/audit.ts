@@ -1,7 +1,6 @@
+/** Figure 59.6: how far each flagged printed figure is from what the chapter's formulas give. */
 import type { Figure, Provenance, Trace } from "./figure";
 import { themedFigure } from "./theme";
-
-/** Figure 59.6: how far each flagged printed figure is from what the chapter's formulas give. */
 
 export interface FlaggedFigure {
   figureId: string;

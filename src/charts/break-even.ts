@@ -1,8 +1,7 @@
+/** 59.3: where a local configuration's flat monthly cost meets an API's rising bill. */
 import type { BreakEvenCell } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { colorOf, FORMAT, pointLabel, themedFigure } from "./theme";
-
-/** 59.3: where a local configuration's flat monthly cost meets an API's rising bill. */
 
 export interface NamedCost {
   id: string;

@@ -1,9 +1,8 @@
+/** 59.7: capacity. How many servers a volume needs, and what paying for them does to the comparison with the API. */
 import { machinesNeeded } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { oneTwoFive } from "./break-even";
 import { FORMAT, themedFigure } from "./theme";
-
-/** 59.7: capacity. How many servers a volume needs, and what paying for them does to the comparison with the API. */
 
 export interface ProfileCapacity {
   id: string;

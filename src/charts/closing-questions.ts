@@ -1,8 +1,7 @@
+/** 59.9: the chapter's four closing questions: quantisation, failover, ops cost, A/B testing. */
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { oneTwoFive } from "./break-even";
 import { FORMAT, themedFigure } from "./theme";
-
-/** 59.9: the chapter's four closing questions: quantisation, failover, ops cost, A/B testing. */
 
 export interface VramBar {
   /** Category label, e.g. "70B Q4_K_M". */

@@ -1,7 +1,6 @@
+/** 59.1–59.2: what each model costs at a workload, and how that grows with volume. */
 import type { Figure, Provenance, Trace } from "./figure";
 import { axis, colorOf, FORMAT, themedFigure } from "./theme";
-
-/** 59.1–59.2: what each model costs at a workload, and how that grows with volume. */
 
 export interface ModelMonthlyCost {
   modelId: string;

@@ -1,8 +1,7 @@
+/** 59.4–59.5: routing tasks between tiers, and the case study's options. */
 import type { CaseStudyResult, SavingsEstimate } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { FORMAT, TIER_COLORS, themedFigure } from "./theme";
-
-/** 59.4–59.5: routing tasks between tiers, and the case study's options. */
 
 const TIER_LABELS: Record<string, string> = {
   local_small: "Local small model",

@@ -1,7 +1,6 @@
+/** Figure for a price update: each model's monthly cost before and after, side by side. */
 import type { Figure, Provenance, Trace } from "./figure";
 import { FORMAT, themedFigure } from "./theme";
-
-/** Figure for a price update: each model's monthly cost before and after, side by side. */
 
 export interface CostMove {
   name: string;

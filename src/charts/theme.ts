@@ -1,10 +1,9 @@
-import type { Annotation, Figure, Layout, Provenance, Trace } from "./figure";
-
 /**
  * The chapter theme: numbered titles, axis titles with units, $ and thousands formatting, a caption with
  * the data's provenance, and one colour-blind-safe colour per model and per hardware configuration,
  * the same in every figure.
  */
+import type { Annotation, Figure, Layout, Provenance, Trace } from "./figure";
 
 /** Paul Tol's "muted" scheme: nine colours distinguishable with the common colour-vision deficiencies. */
 export const MODEL_PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"];

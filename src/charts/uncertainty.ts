@@ -1,8 +1,7 @@
+/** 59.8: how sure a break-even is: one input at a time (tornado), and all at once (Monte Carlo band). */
 import type { BandPoint, TornadoBar } from "../model";
 import type { Figure, Provenance, Trace } from "./figure";
 import { FORMAT, pointLabel, themedFigure } from "./theme";
-
-/** 59.8: how sure a break-even is: one input at a time (tornado), and all at once (Monte Carlo band). */
 
 export interface TornadoChartOptions {
   baseBreakEven: number;

@@ -1,5 +1,5 @@
 /** roilab's command line: parses each command's own options and calls the library. Output goes through `io` so tests can record it. */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { checkPublishedFigures, diffDatasets } from "../analysis";
 import { auditTable, chapterTextReport, diffHtmlBody, diffText } from "../analysis/text";
@@ -12,6 +12,7 @@ import { parseParameterFlag, readParametersFile, type Parameters } from "../note
 import { plainReporter, terminalReporter } from "../notebook/progress";
 import { runNotebooks, type RunOptions } from "../notebook/run";
 import { buildReports, writeStandalonePage } from "../report";
+import { PROJECT_ROOT } from "../util/project-root";
 import { dataFileRecords, inspectDataFolder } from "./data-folders";
 import { parseArgs } from "node:util";
 import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, noPositionals, positiveNumber, type Command, type OptionTable } from "./options";
@@ -69,8 +70,7 @@ Exit codes: 0 success, 1 a notebook or check failed, 2 bad input or usage.
 `;
 
 function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json sits outside src/, where no import can reach it once compiled
-  return (require("../../package.json") as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
 /** Error names of notebook failures caused by what the user gave (an unknown id, a value out of range): exit 2, not 1. */

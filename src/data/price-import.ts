@@ -1,3 +1,4 @@
+/** `roilab prices import`: rewrite models.csv from a price map, keeping every other column and row as it was. */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -7,8 +8,6 @@ import { writeFileAtomic } from "../util/atomic-write";
 import { readJsonObject } from "../util/read-json";
 import { loadDataset, type Dataset } from "./dataset";
 import { readPriceMap, type ImportedPrices } from "./price-map";
-
-/** `roilab prices import`: rewrite models.csv from a price map, keeping every other column and row as it was. */
 
 export interface PriceImportOptions {
   mapFile: string;

@@ -1,9 +1,8 @@
-import type { ModelRow } from "./schemas";
-
 /**
  * Reading a LiteLLM-style price map (`model_prices_and_context_window.json`): per-token USD prices keyed by
  * model name. Prices become USD per million tokens; anything unusable is reported, never written as zero.
  */
+import type { ModelRow } from "./schemas";
 
 export interface PriceMapEntry {
   input_cost_per_token?: unknown;

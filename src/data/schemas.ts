@@ -1,3 +1,4 @@
+/** The column layout of every CSV in a roilab data folder. The README's data section documents each column. */
 import {
   boolean,
   fraction,
@@ -14,8 +15,6 @@ import {
   text,
 } from "./columns";
 import { defineTable, type RowOf } from "./table";
-
-/** The column layout of every CSV in a roilab data folder. The README's data section documents each column. */
 
 export const TIERS = ["local_small", "local_large", "cloud_economy", "cloud_premium"] as const;
 

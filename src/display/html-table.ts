@@ -1,7 +1,6 @@
+/** HTML tables for notebook display: formatted numbers right-aligned, text escaped. */
 import { formatInteger, formatPercent, formatUsd } from "../format";
 import { escapeHtml } from "../util/html";
-
-/** HTML tables for notebook display: formatted numbers right-aligned, text escaped. */
 
 /** `decimal1`: one decimal place, for rates such as tokens per second. */
 export type ColumnFormat = "text" | "usd" | "usd0" | "usdPerCall" | "integer" | "decimal1" | "percent" | "stars" | "number";

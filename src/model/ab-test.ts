@@ -1,9 +1,8 @@
-import { InputError } from "../errors";
-
 /**
  * A/B testing a model switch (the chapter's fourth closing question): how many calls it takes to detect a
  * given drop in task success rate, with a two-proportion z-test, and how long that takes at a volume.
  */
+import { InputError } from "../errors";
 
 /** Inverse of the standard normal cumulative distribution (Acklam's rational approximation, relative error below 1.2e-9). */
 export function normalQuantile(p: number): number {

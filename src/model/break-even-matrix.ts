@@ -1,6 +1,5 @@
-import { breakEvenVolumes, type BreakEvenVolumes } from "./break-even";
-
 /** Break-even of every local configuration against every API (the 59.3 comparison table). */
+import { breakEvenVolumes, type BreakEvenVolumes } from "./break-even";
 
 export interface MatrixHardware {
   id: string;

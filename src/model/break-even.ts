@@ -1,7 +1,6 @@
+/** Break-even volume of local hardware against a cloud API (59.3). */
 import { InputError } from "../errors";
 import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
-
-/** Break-even volume of local hardware against a cloud API (59.3). */
 
 export interface BreakEvenOptions {
   /** Hardware purchase price, USD. */

@@ -1,11 +1,10 @@
-import { InputError } from "../errors";
-import type { CallShape } from "./cloud-cost";
-import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
-
 /**
  * Capacity: how many machines a volume needs at its busiest hour, and the break-even once those machines
  * are paid for. The chapter's break-even assumes one machine serves any volume; this drops that assumption.
  */
+import { InputError } from "../errors";
+import type { CallShape } from "./cloud-cost";
+import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
 
 const SECONDS_PER_HOUR = 3600;
 const HOURS_PER_DAY = 24;

@@ -1,9 +1,8 @@
-import { InputError } from "../errors";
-
 /**
  * Failover (the chapter's second closing question): local-first serving with a cloud fallback. What it
  * costs a month and how available it is, given how often the local server is down.
  */
+import { InputError } from "../errors";
 
 const SECONDS_PER_HOUR = 3600;
 export const HOURS_PER_MONTH = 720;

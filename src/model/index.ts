@@ -1,3 +1,4 @@
+/** The pure cost model of chapter 59: plain typed records in and out, no I/O, runnable in a browser. */
 export * from "./cloud-cost";
 export * from "./local-cost";
 export * from "./break-even";

@@ -1,7 +1,6 @@
+/** Local deployment cost per month: depreciation + electricity + operations staff (59.1). */
 import { InputError } from "../errors";
 import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
-
-/** Local deployment cost per month: depreciation + electricity + operations staff (59.1). */
 
 export interface LocalCostOptions {
   /** Purchase price of the hardware, USD. */

@@ -1,11 +1,10 @@
-import { InputError } from "../errors";
-import { breakEvenVolumes } from "./break-even";
-import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
-
 /**
  * Hidden ops cost (the chapter's third closing question): how the break-even moves as the engineering time
  * a local deployment takes, and that engineer's salary, grow.
  */
+import { InputError } from "../errors";
+import { breakEvenVolumes } from "./break-even";
+import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
 
 export interface OpsSweepOptions {
   /** Depreciation + electricity, USD per month: everything but operations. */

@@ -1,9 +1,8 @@
-import { InputError } from "../errors";
-
 /**
  * Quantisation (the chapter's first closing question): the GPU memory a model needs at a given bit width,
  * weights plus the KV cache for the contexts it serves at once, against what a configuration has.
  */
+import { InputError } from "../errors";
 
 /** GPU memory is sold in binary units: a "24 GB" card holds 24 GiB. */
 const BYTES_PER_GIB = 2 ** 30;

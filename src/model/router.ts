@@ -1,6 +1,5 @@
-import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
-
 /** The hybrid router of 59.4: score a task's complexity, pick a tier, estimate savings against pure cloud. */
+import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
 
 export type ModelTier = "local_small" | "local_large" | "cloud_economy" | "cloud_premium";
 

@@ -1,11 +1,10 @@
-import { InputError } from "../errors";
-import { cloudCostPerCall, DEFAULT_DAYS_PER_MONTH, type CallShape, type TokenPrices } from "./cloud-cost";
-import { localMonthlyCost, type LocalCostOptions } from "./local-cost";
-
 /**
  * Sensitivity and uncertainty of a break-even: which input moves it most (tornado), and how wide it is
  * when every input is uncertain at once (Monte Carlo, seeded so a report is reproducible).
  */
+import { InputError } from "../errors";
+import { cloudCostPerCall, DEFAULT_DAYS_PER_MONTH, type CallShape, type TokenPrices } from "./cloud-cost";
+import { localMonthlyCost, type LocalCostOptions } from "./local-cost";
 
 /** Everything a local-versus-API break-even depends on. Power and ops are either itemised or stated. */
 export interface BreakEvenInputs extends TokenPrices, CallShape, Omit<LocalCostOptions, "capexUsd" | "depreciationMonths" | "monthlyFixedUsd"> {

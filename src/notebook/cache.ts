@@ -1,15 +1,13 @@
+/**
+ * An executed notebook is reused when nothing it depends on changed: the notebook itself, its parameters,
+ * the data files it can read, the compiled library and the lock file.
+ */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { Notebook } from "./nbformat";
 import type { Parameters } from "./parameters";
 import { PROJECT_ROOT } from "../util/project-root";
-
-/**
- * An executed notebook is reused when nothing it depends on changed: the notebook itself, its parameters,
- * the data files it can read, the compiled library and the lock file.
- */
-
 
 /** SHA-256 over every file below `dir` (names and contents, in sorted order); hidden entries are skipped. */
 export function hashDirectory(dir: string): string {

@@ -1,3 +1,4 @@
+/** Runs one notebook on a fresh tslab kernel in the notebook's folder and writes the executed copy. */
 import { rmSync } from "node:fs";
 import * as path from "node:path";
 import { displayPath } from "../util/display-path";
@@ -10,8 +11,6 @@ import { cellSource, hasTag, readNotebook, serializeNotebook, type ErrorOutput, 
 import { OutputCollector } from "./outputs";
 import { injectParameters, parameterValue, type Parameters } from "./parameters";
 import { writeFileAtomic } from "../util/atomic-write";
-
-/** Runs one notebook on a fresh tslab kernel in the notebook's folder and writes the executed copy. */
 
 /** The parameter through which `--data` reaches notebooks that declare it. */
 export const DATA_DIR_PARAMETER = "dataDir";

@@ -1,10 +1,9 @@
-import type { ErrorOutput } from "./nbformat";
-
 /**
  * tslab reports a failed cell only as stderr text: type errors as `line:col - message` lines relative to
  * the cell, runtime errors as Node's uncaught-error text with positions in tslab's compiled code. This
  * module turns that text into a located failure and a Jupyter `error` output.
  */
+import type { ErrorOutput } from "./nbformat";
 
 export interface CellFailure {
   /** 1-based position of the cell among all cells of the notebook, as Jupyter shows them. */

@@ -1,14 +1,13 @@
-import { mkdirSync } from "node:fs";
-import { homedir } from "node:os";
-import * as path from "node:path";
-import { writeFileAtomic } from "../util/atomic-write";
-import { tslabBinary } from "./kernel";
-
 /**
  * Registers this project's tslab as the `tslab` (TypeScript) Jupyter kernel, for JupyterLab, Notebook and
  * VS Code. The kernelspec is written directly (tslab's own installer needs IPython, which a plain Jupyter
  * install may lack) and starts this project's tslab with the Node.js that ran the command.
  */
+import { mkdirSync } from "node:fs";
+import { homedir } from "node:os";
+import * as path from "node:path";
+import { writeFileAtomic } from "../util/atomic-write";
+import { tslabBinary } from "./kernel";
 
 export interface KernelInstallOptions {
   /** Install under PREFIX/share/jupyter/kernels instead of the user's Jupyter data folder. */

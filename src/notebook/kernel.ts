@@ -1,3 +1,4 @@
+/** A tslab kernel run as a child process and driven over ZeroMQ, as Jupyter drives it. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -17,8 +18,6 @@ import {
   type Message,
 } from "./protocol";
 import { ExecuteTimeoutError, KernelDiedError, KernelProtocolError } from "../errors";
-
-/** A tslab kernel run as a child process and driven over ZeroMQ, as Jupyter drives it. */
 
 export interface ExecuteOutcome {
   reply: ExecuteReplyContent;
@@ -102,6 +101,7 @@ export class TslabKernel {
 
   /** Starts tslab with a fresh connection file (loopback, free ports, random HMAC key) and waits until it answers. */
   static async start(options: KernelStartOptions): Promise<TslabKernel> {
+    // Loaded here, not at import: a run whose notebooks are all unchanged starts no kernel and never loads ZeroMQ's native binding.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const zeromq = require("zeromq") as typeof zmq;
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];

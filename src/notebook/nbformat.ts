@@ -1,9 +1,8 @@
+/** The parts of nbformat 4.5 that roilab reads and writes. */
 import { randomBytes } from "node:crypto";
 import { UsageError } from "../errors";
 import { readJsonFile } from "../util/read-json";
 import type { MimeBundle } from "./protocol";
-
-/** The parts of nbformat 4.5 that roilab reads and writes. */
 
 export interface StreamOutput {
   output_type: "stream";

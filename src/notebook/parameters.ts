@@ -1,11 +1,10 @@
-import { UsageError } from "../errors";
-import { readJsonObject } from "../util/read-json";
-import { cellSource, hasTag, newCellId, sourceLines, type Notebook } from "./nbformat";
-
 /**
  * Papermill-style parameters: a cell tagged `parameters` declares defaults; overrides go into a cell tagged
  * `injected-parameters` right after it. tslab lets a later cell redeclare a `const`, so plain declarations work.
  */
+import { UsageError } from "../errors";
+import { readJsonObject } from "../util/read-json";
+import { cellSource, hasTag, newCellId, sourceLines, type Notebook } from "./nbformat";
 
 export type ParameterValue = string | number | boolean | null | ParameterValue[] | { [key: string]: ParameterValue };
 export type Parameters = Record<string, ParameterValue>;

@@ -1,8 +1,7 @@
+/** Progress of a run: live bars per notebook on a terminal, one plain line per notebook otherwise. */
 import type { SingleBar } from "cli-progress";
 import type { NotebookResult } from "./execute";
 import type { RunReporter } from "./run";
-
-/** Progress of a run: live bars per notebook on a terminal, one plain line per notebook otherwise. */
 
 function summary(result: NotebookResult): string {
   const label = { ok: "ok", cached: "cached", failed: "FAILED" }[result.status];

@@ -1,7 +1,6 @@
+/** The Jupyter messaging protocol 5.3, as far as a headless client needs it. */
 import { createHmac, randomUUID } from "node:crypto";
 import { KernelProtocolError } from "../errors";
-
-/** The Jupyter messaging protocol 5.3, as far as a headless client needs it. */
 
 export const PROTOCOL_VERSION = "5.3";
 const DELIMITER = "<IDS|MSG>";

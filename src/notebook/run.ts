@@ -1,3 +1,4 @@
+/** Runs many notebooks, several at once, each on its own kernel. */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
@@ -6,8 +7,6 @@ import { libraryFingerprint } from "./cache";
 import { readDataFolder, type AsOfByFile, type DataFolder } from "./data-folder";
 import { executeNotebook, prepareNotebook, type NotebookResult } from "./execute";
 import type { Parameters } from "./parameters";
-
-/** Runs many notebooks, several at once, each on its own kernel. */
 
 export interface RunOptions {
   /** Notebook files or folders of notebooks. Default: `notebooks/`. */

@@ -1,13 +1,11 @@
-import { InputError } from "../errors";
-import { calculateBreakEven, cloudCostPerCall, type BreakEvenResult } from "../model";
-import { breakEvenCurves } from "../charts/break-even";
-import type { Figure, Provenance } from "../charts/figure";
-
 /**
  * The break-even what-if panel of the HTML report: a notebook declares it (inputs, choices, defaults), the
  * page recomputes the break-even and its figure in the browser with this same code.
  */
-
+import { InputError } from "../errors";
+import { calculateBreakEven, cloudCostPerCall, type BreakEvenResult } from "../model";
+import { breakEvenCurves } from "../charts/break-even";
+import type { Figure, Provenance } from "../charts/figure";
 
 export interface PanelApi {
   id: string;

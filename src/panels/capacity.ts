@@ -1,12 +1,11 @@
-import { InputError } from "../errors";
-import { callsPerHourPerMachine, evaluateCaseStudy, type CaseStudyInputs, type FleetCostOptions, type ServingMode } from "../model";
-import { capacityCostChart } from "../charts/capacity";
-import type { Figure, Provenance } from "../charts/figure";
-
 /**
  * The capacity what-if panel of the HTML report (59.7): the reader puts in a server's measured throughput,
  * a utilisation target, a traffic profile and a volume; the page sizes the case study's fleet and redraws.
  */
+import { InputError } from "../errors";
+import { callsPerHourPerMachine, evaluateCaseStudy, type CaseStudyInputs, type FleetCostOptions, type ServingMode } from "../model";
+import { capacityCostChart } from "../charts/capacity";
+import type { Figure, Provenance } from "../charts/figure";
 
 export interface CapacityPanelProfile {
   id: string;

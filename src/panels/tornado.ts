@@ -1,9 +1,8 @@
+/** The sensitivity what-if panel of the HTML report (59.8): pick a server, an API and a swing; the page redraws the tornado. */
 import { InputError } from "../errors";
 import { tornado, type BreakEvenInputs, type Tornado } from "../model";
 import type { Figure, Provenance } from "../charts/figure";
 import { tornadoChart } from "../charts/uncertainty";
-
-/** The sensitivity what-if panel of the HTML report (59.8): pick a server, an API and a swing; the page redraws the tornado. */
 
 /** A server's side of the break-even inputs (everything but prices and tokens). */
 export type TornadoPanelHardware = { id: string; name: string } & Omit<BreakEvenInputs, "inputUsdPerMTok" | "outputUsdPerMTok" | "inputTokensPerCall" | "outputTokensPerCall" | "daysPerMonth">;

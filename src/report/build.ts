@@ -1,3 +1,4 @@
+/** roilab report: run the notebooks, then publish each executed notebook as an HTML page, plus an index. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { PROJECT_ROOT } from "../util/project-root";
@@ -14,8 +15,6 @@ import { staleBanner, stalePrices } from "./staleness";
 import { softwareVersions } from "./provenance";
 import { publishedFolderName } from "../util/display-path";
 import type { DataFolder } from "../notebook/data-folder";
-
-/** roilab report: run the notebooks, then publish each executed notebook as an HTML page, plus an index. */
 
 const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "whatif.js", "report.js"] };
 const BUILT_ASSETS = path.join(PROJECT_ROOT, "dist", "assets");

@@ -1,7 +1,6 @@
+/** The software that computed a report's numbers, for its provenance footer (the data files come from the runner). */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-
-/** The software that computed a report's numbers, for its provenance footer (the data files come from the runner). */
 
 export interface SoftwareVersions {
   roilab: string;

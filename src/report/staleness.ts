@@ -1,6 +1,5 @@
-import type { DataFileRecord } from "../notebook/data-folder";
-
 /** Whether a report's prices are too old to trust without checking, and the banner that says so. */
+import type { DataFileRecord } from "../notebook/data-folder";
 
 export const DEFAULT_STALE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,6 @@
+/** The audit of the chapter as a terminal table: every printed figure beside what its formulas give. */
 import { printedValue, type FigureCheck } from "../audit";
 import { renderTextTable } from "./text-table";
-
-/** The audit of the chapter as a terminal table: every printed figure beside what its formulas give. */
 
 function round(value: number): string {
   return Number.isFinite(value) ? String(+value.toFixed(4)) : "?";

@@ -1,11 +1,10 @@
+/** A price-update diff for the terminal and as a report page. */
 import type { DataDiff, Move } from "../diff";
 import { costMoves } from "../../charts/moves";
 import { htmlTable } from "../../display/html-table";
 import { escapeHtml, scriptJson } from "../../util/html";
 import { formatInteger, formatPercent, formatUsd } from "../../format";
 import { renderTextTable } from "./text-table";
-
-/** A price-update diff for the terminal and as a report page. */
 
 const changed = (move: Move) => move.before !== move.after && !(Number.isNaN(move.before) && Number.isNaN(move.after));
 const signedPercent = (move: Move) => (move.before > 0 && Number.isFinite(move.before) && Number.isFinite(move.after) ? `${move.after >= move.before ? "+" : ""}${(((move.after - move.before) / move.before) * 100).toFixed(1)}%` : "");

@@ -1,3 +1,4 @@
+/** The chapter's key tables, computed from a data folder, as plain text for the terminal. */
 import type { Dataset } from "../../data";
 import {
   breakEvenTable,
@@ -11,8 +12,6 @@ import {
 } from "..";
 import { formatInteger, formatPercent, formatUsd } from "../../format";
 import { renderTextTable } from "./text-table";
-
-/** The chapter's key tables, computed from a data folder, as plain text for the terminal. */
 
 /** The APIs the chapter's break-even comparison table compares against, where present in the data. */
 export const CHAPTER_BREAK_EVEN_APIS = ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"];

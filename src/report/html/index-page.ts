@@ -1,10 +1,9 @@
+/** The index of a report build: what it is, when it was built, how old its prices are, and a card per section. */
 import { escapeHtml } from "../../util/html";
 import type { DataFileRecord } from "../../notebook/data-folder";
 import { renderMarkdown } from "./markdown";
 import { scriptJson } from "../../util/html";
 import { readableTime } from "./time";
-
-/** The index of a report build: what it is, when it was built, how old its prices are, and a card per section. */
 
 export interface IndexCard {
   href: string;

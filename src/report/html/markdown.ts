@@ -1,7 +1,6 @@
+/** Markdown for reports: raw HTML in markdown is escaped (data and outputs never inject markup); headings get anchors. */
 import MarkdownIt from "markdown-it";
 import { escapeHtml } from "../../util/html";
-
-/** Markdown for reports: raw HTML in markdown is escaped (data and outputs never inject markup); headings get anchors. */
 
 export interface Heading {
   level: number;

@@ -1,10 +1,9 @@
+/** An executed notebook as report HTML: markdown, highlighted code, outputs; Jupyter's cell tags respected. */
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import { cellSource, hasTag, type Notebook } from "../../notebook/nbformat";
 import { renderMarkdown, tableOfContents, type Heading } from "./markdown";
 import { renderOutput, type RenderContext } from "./outputs";
-
-/** An executed notebook as report HTML: markdown, highlighted code, outputs; Jupyter's cell tags respected. */
 
 hljs.registerLanguage("typescript", typescript);
 

@@ -1,10 +1,8 @@
+/** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
 import { escapeHtml, scriptJson } from "../../util/html";
 import { PLOTLY_MIME, WHATIF_MIME } from "../../util/mime";
 import type { CellOutput } from "../../notebook/nbformat";
 import { renderMarkdown, type Heading } from "./markdown";
-
-/** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
-
 
 export interface RenderContext {
   /** Figures found so far, for stable element ids. */

@@ -1,9 +1,8 @@
+/** The page around a report: head, header, footer with provenance, and the shared or inlined assets. */
 import { escapeHtml } from "../../util/html";
 import type { DataFileRecord } from "../../notebook/data-folder";
 import type { SoftwareVersions } from "../provenance";
 import { readableTime } from "./time";
-
-/** The page around a report: head, header, footer with provenance, and the shared or inlined assets. */
 
 export interface PageAssets {
   /** Relative URLs of the shared assets, or their contents for a single-file report. */

@@ -1,0 +1,107 @@
+/**
+ * The layering rules the README's "How it is built" states, checked on every import of every module in src/:
+ * each layer imports only the layers below it, and the model and the figure specs stay free of I/O and kernels.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const SRC = path.resolve(__dirname, "../src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? sourceFiles(full) : name.endsWith(".ts") ? [full] : [];
+  });
+}
+
+interface Import {
+  /** The importing file, relative to src/ (`notebook/run.ts`). */
+  file: string;
+  /** What it imports: a package name (`tslab`, `node:fs`) or the src/ path it resolves to (`data/index`, `errors`). */
+  target: string;
+}
+
+const IMPORT = /(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)["']([^"']+)["']/g;
+
+const imports: Import[] = sourceFiles(SRC).flatMap((full) => {
+  const file = path.relative(SRC, full).split(path.sep).join("/");
+  return [...readFileSync(full, "utf8").matchAll(IMPORT)].map((match) => {
+    const specifier = match[1] as string;
+    const target = specifier.startsWith(".") ? path.relative(SRC, path.resolve(path.dirname(full), specifier)).split(path.sep).join("/") : specifier;
+    return { file, target };
+  });
+});
+
+/** The layer of a src/ path: its first folder, or the file's own name at the top (`errors`, `cli`). */
+const layerOf = (srcPath: string) => srcPath.split("/")[0]!.replace(/\.ts$/, "");
+const isLocal = (target: string) => !target.startsWith("node:") && (target.includes("/") ? readdirSync(SRC).includes(target.split("/")[0]!) || readdirSync(SRC).includes(`${target.split("/")[0]}.ts`) : readdirSync(SRC).some((name) => name.replace(/\.ts$/, "") === target));
+
+function importsOf(predicate: (file: string) => boolean): Import[] {
+  return imports.filter((entry) => predicate(entry.file));
+}
+
+/** The imports of `files` that break the rule: local ones outside `allowedLayers`, or packages in `forbiddenPackages`. */
+function violations(files: (file: string) => boolean, allowedLayers: readonly string[], forbiddenPackages: (name: string) => boolean = () => false): string[] {
+  return importsOf(files)
+    .filter((entry) => (isLocal(entry.target) ? !allowedLayers.includes(layerOf(entry.target)) : forbiddenPackages(entry.target)))
+    .map((entry) => `${entry.file} imports ${entry.target}`);
+}
+
+const inLayer = (layer: string) => (file: string) => layerOf(file) === layer;
+
+describe("the layers", () => {
+  it("finds the imports it checks", () => {
+    expect(imports.length).toBeGreaterThan(150);
+    expect(imports).toContainEqual({ file: "notebook/run.ts", target: "errors" });
+  });
+
+  it("keep the model pure: it imports only itself and the error module, and no package or built-in", () => {
+    expect(violations(inLayer("model"), ["model", "errors"], () => true)).toEqual([]);
+  });
+
+  it("keep figure specs free of data, kernels and I/O", () => {
+    expect(violations(inLayer("charts"), ["charts", "model", "errors", "format"], () => true)).toEqual([]);
+  });
+
+  it("keep what-if panels to the model and the figure specs, so the page can run them", () => {
+    expect(violations(inLayer("panels"), ["panels", "charts", "model", "errors", "format"], () => true)).toEqual([]);
+  });
+
+  it("keep the data layer below the analyses", () => {
+    expect(violations(inLayer("data"), ["data", "errors", "util"])).toEqual([]);
+  });
+
+  it("let the analyses use data, model, figure and panel specs, but not the runner, the publisher or a kernel", () => {
+    expect(violations(inLayer("analysis"), ["analysis", "data", "model", "charts", "panels", "display", "errors", "format", "util"], (name) => name === "tslab" || name === "zeromq")).toEqual([]);
+  });
+
+  it("keep the runner generic: no roilab data, figures, panels, analyses or HTML", () => {
+    expect(violations(inLayer("notebook"), ["notebook", "errors", "util"])).toEqual([]);
+  });
+
+  it("keep the publisher generic: it renders notebooks and knows no analysis or data layout", () => {
+    const publisher = (file: string) => layerOf(file) === "report" && !file.startsWith("report/browser/");
+    expect(violations(publisher, ["report", "notebook", "errors", "util"])).toEqual([]);
+    // The page's script bundles the panels' own evaluation code; nothing else of roilab.
+    expect(violations((file) => file.startsWith("report/browser/"), ["report", "panels"])).toEqual([]);
+  });
+
+  it("let only the notebook display helpers require tslab", () => {
+    expect(imports.filter((entry) => entry.target.startsWith("tslab")).map((entry) => entry.file)).toEqual(["display/display.ts", "display/display.ts", "display/display.ts"]);
+  });
+
+  it("let nothing but the executable import the command line", () => {
+    expect(imports.filter((entry) => layerOf(entry.target) === "cli" && isLocal(entry.target) && layerOf(entry.file) !== "cli").map((entry) => entry.file)).toEqual(["bin.ts"]);
+  });
+
+  it("keep lazy requires to the few that say why", () => {
+    const lazy = sourceFiles(SRC).flatMap((full) => {
+      const lines = readFileSync(full, "utf8").split("\n");
+      return lines.flatMap((line, index) => (/\brequire\(/.test(line) && !line.trim().startsWith("//") && !line.trim().startsWith("*") ? [{ file: path.relative(SRC, full), context: lines.slice(Math.max(0, index - 6), index).join("\n") }] : []));
+    });
+    expect(lazy.map((entry) => entry.file).sort()).toEqual(["data/frame.ts", "display/display.ts", "display/display.ts", "notebook/kernel.ts", "notebook/progress.ts"]);
+    // Each says why it is lazy, in a comment or doc comment just above.
+    for (const entry of lazy) expect(entry.context, entry.file).toMatch(/\/\/|\/\*|\*/);
+  });
+});
