@@ -2,9 +2,38 @@
 import { readFileSync } from "node:fs";
 import { UsageError } from "../errors";
 
-/** Where a JSON.parse error's character offset falls, as 1-based line and column. */
+/** Whether a prefix of a JSON text is still fine so far: it parses, or only ends too soon. */
+function fineSoFar(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message)?.[1];
+    return at === undefined ? /end of JSON input/.test(message) : Number(at) >= prefix.length;
+  }
+}
+
+/**
+ * The character offset of a JSON syntax error. V8 names it ("at position 17") for some errors only, so
+ * otherwise it is found as the shortest prefix that fails for a reason other than ending too soon.
+ */
+function errorOffset(text: string, message: string): number {
+  const stated = /position (\d+)/.exec(message)?.[1];
+  if (stated !== undefined) return Number(stated);
+  let fine = 0;
+  let failing = text.length;
+  while (failing - fine > 1) {
+    const middle = Math.floor((fine + failing) / 2);
+    if (fineSoFar(text.slice(0, middle))) fine = middle;
+    else failing = middle;
+  }
+  return failing - 1;
+}
+
+/** Where a JSON.parse error falls, as 1-based line and column. */
 function position(text: string, message: string): { line: number; column: number } {
-  const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+  const offset = errorOffset(text, message);
   const before = text.slice(0, offset);
   return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../../src/errors";
+import { COMMAND_OPTIONS, COMMANDS, isCommand, noPositionals, positiveNumber } from "../../src/cli/options";
+
+describe("each command's own options", () => {
+  it("lists every command once, each with its own table", () => {
+    expect(COMMANDS).toEqual(["run", "report", "tables", "audit", "diff", "prices", "validate", "kernel-install"]);
+    expect(isCommand("report")).toBe(true);
+    expect(isCommand("toString")).toBe(false);
+    expect(isCommand(undefined)).toBe(false);
+  });
+
+  it("gives only the commands that run notebooks the runner's flags", () => {
+    const withJobs = COMMANDS.filter((command) => "jobs" in COMMAND_OPTIONS[command]);
+    expect(withJobs).toEqual(["run", "report"]);
+    expect(Object.keys(COMMAND_OPTIONS.validate)).toEqual(["data"]);
+    expect(Object.keys(COMMAND_OPTIONS.diff)).toEqual(["html"]);
+  });
+
+  it("states the data folder's default once for the commands that read one, and none for run, whose notebooks name their own", () => {
+    for (const command of ["tables", "audit", "prices", "validate"] as const) expect(COMMAND_OPTIONS[command].data).toMatchObject({ default: "data" });
+    expect(COMMAND_OPTIONS.run.data).not.toHaveProperty("default");
+  });
+
+  it("reads a positive number or names the flag it came from", () => {
+    expect(positiveNumber("--timeout", "2.5", false)).toBe(2.5);
+    expect(positiveNumber("--jobs", "3", true)).toBe(3);
+    expect(() => positiveNumber("--jobs", "1.5", true)).toThrow(new UsageError('--jobs must be a positive whole number, got "1.5"'));
+    for (const text of ["0", "-1", "abc", "", "Infinity"]) expect(() => positiveNumber("--timeout", text, false)).toThrow(UsageError);
+  });
+
+  it("refuses arguments where a command takes none", () => {
+    expect(() => noPositionals("tables", [])).not.toThrow();
+    expect(() => noPositionals("tables", ["extra"])).toThrow('tables takes no arguments, got "extra"');
+  });
+});

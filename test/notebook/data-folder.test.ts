@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { readDataFolder } from "../../src/notebook/data-folder";
+import { tempFolder } from "../helpers/notebooks";
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+describe("readDataFolder", () => {
+  const folders: { dispose(): void }[] = [];
+  afterEach(() => folders.splice(0).forEach((folder) => folder.dispose()));
+
+  function folderWith(files: Record<string, string>) {
+    const folder = tempFolder("roilab-data-folder-");
+    folders.push(folder);
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(folder.dir, name), text);
+    return folder.dir;
+  }
+
+  it("hashes each file directly in the folder, in name order, with the dates the caller found", () => {
+    const dir = folderWith({ "models.csv": "a,b\n1,2\n", "benchmarks.csv": "x\n" });
+    const folder = readDataFolder(dir, { "models.csv": "2025-09-01" });
+    expect(folder.dir).toBe(dir);
+    expect(folder.files).toEqual([
+      { name: "benchmarks.csv", sha256: sha256("x\n"), asOf: undefined },
+      { name: "models.csv", sha256: sha256("a,b\n1,2\n"), asOf: "2025-09-01" },
+    ]);
+  });
+
+  it("skips hidden files and subfolders, which are not the notebook's data", () => {
+    const dir = folderWith({ "models.csv": "a\n", ".models.csv.123.tmp": "half" });
+    mkdirSync(path.join(dir, "2026-11"));
+    writeFileSync(path.join(dir, "2026-11", "models.csv"), "other edition\n");
+    const before = readDataFolder(dir);
+    expect(before.files.map((file) => file.name)).toEqual(["models.csv"]);
+    writeFileSync(path.join(dir, "2026-11", "models.csv"), "changed edition\n");
+    expect(readDataFolder(dir).sha256).toBe(before.sha256);
+  });
+
+  it("gives the folder a new hash when any file's contents or name change", () => {
+    const dir = folderWith({ "models.csv": "a\n" });
+    const first = readDataFolder(dir).sha256;
+    writeFileSync(path.join(dir, "models.csv"), "b\n");
+    const second = readDataFolder(dir).sha256;
+    writeFileSync(path.join(dir, "hardware.csv"), "");
+    const third = readDataFolder(dir).sha256;
+    expect(new Set([first, second, third]).size).toBe(3);
+  });
+});
