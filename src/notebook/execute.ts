@@ -7,7 +7,7 @@ import type { DataFolder } from "./data-folder";
 import { failureOutput, formatCellFailure, parseCellFailure, type CellFailure } from "./failure";
 import { ExecuteTimeoutError, KernelDiedError } from "../errors";
 import { TslabKernel } from "./kernel";
-import { cellSource, hasTag, readNotebook, serializeNotebook, type ErrorOutput, type Notebook } from "./nbformat";
+import { cellSource, hasTag, readNotebook, serializeNotebook, type CellOutput, type ErrorOutput, type Notebook } from "./nbformat";
 import { OutputCollector } from "./outputs";
 import { injectParameters, parameterValue, type Parameters } from "./parameters";
 import { writeFileAtomic } from "../util/atomic-write";
@@ -88,6 +88,13 @@ export function executedPath(outDir: string, file: string, failed: boolean): str
   return path.join(outDir, `${base}${failed ? ".failed" : ""}.ipynb`);
 }
 
+/** Said in a cell's output when the kernel never confirmed its end: the cell was ended after a quiet spell. */
+const OUTPUT_MAY_BE_INCOMPLETE: CellOutput = {
+  output_type: "stream",
+  name: "stderr",
+  text: "roilab: the kernel never confirmed the end of this cell's output, so some of it may be missing.\n",
+};
+
 function errorCell(failure: NotebookFailure): ErrorOutput {
   return { output_type: "error", ename: failure.ename, evalue: failure.message, traceback: [failure.message] };
 }
@@ -123,7 +130,7 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
       const requestedAt = new Date().toISOString();
       let failure: NotebookFailure | undefined;
       try {
-        const { reply } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage: (message) => collector.add(message) });
+        const { reply, idleMissing } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage: (message) => collector.add(message) });
         cell.execution_count = reply.execution_count ?? null;
         if (reply.status === "ok") {
           cell.outputs = collector.outputs;
@@ -132,6 +139,7 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
           cell.outputs = [...collector.withoutStderr(), failureOutput(parsed)];
           failure = { message: formatCellFailure(name, parsed, source), ename: parsed.ename };
         }
+        if (idleMissing) cell.outputs = [...cell.outputs, OUTPUT_MAY_BE_INCOMPLETE];
       } catch (error) {
         if (error instanceof ExecuteTimeoutError) {
           kernel.interrupt();

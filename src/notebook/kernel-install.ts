@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import * as path from "node:path";
 import { writeFileAtomic } from "../util/atomic-write";
-import { tslabBinary } from "./kernel";
+import { kernelCommand } from "./kernel";
 
 export interface KernelInstallOptions {
   /** Install under PREFIX/share/jupyter/kernels instead of the user's Jupyter data folder. */
@@ -26,7 +26,7 @@ export function jupyterDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 export function kernelSpec() {
   return {
-    argv: [process.execPath, tslabBinary(), "kernel", "--config-path", "{connection_file}"],
+    argv: kernelCommand("{connection_file}"),
     display_name: "TypeScript",
     language: "typescript",
     interrupt_mode: "signal",

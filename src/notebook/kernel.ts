@@ -18,9 +18,18 @@ import {
   type Message,
 } from "./protocol";
 import { ExecuteTimeoutError, KernelDiedError, KernelProtocolError } from "../errors";
+import { PROJECT_ROOT } from "../util/project-root";
+
+/**
+ * How long after the execute_reply, with no further output, a cell counts as done when the kernel's idle
+ * status never comes (it was lost). Long enough for output still in flight on a busy machine.
+ */
+export const IDLE_GRACE_MS = 3000;
 
 export interface ExecuteOutcome {
   reply: ExecuteReplyContent;
+  /** True when the kernel's idle status never arrived and the cell was ended IDLE_GRACE_MS after its last output: some output may be lost. */
+  idleMissing: boolean;
   /** The iopub messages this request caused, in arrival order (status messages excluded). */
   messages: IopubMessage[];
 }
@@ -34,15 +43,19 @@ export interface KernelStartOptions {
 }
 
 /** Every kernel process this runner started and has not seen exit, so that no path leaves one behind. */
-const liveKernels = new Set<ChildProcess>();
+const liveKernels = new Map<ChildProcess, string>();
 
 /** Kills every kernel still running. Safe to call from exit and signal handlers. */
 export function killAllKernels(): void {
-  for (const child of liveKernels) child.kill("SIGKILL");
+  for (const [child, connectionDir] of liveKernels) {
+    child.kill("SIGKILL");
+    // The connection file holds the kernel's HMAC key: never leave it behind, even on Ctrl-C.
+    rmSync(connectionDir, { recursive: true, force: true });
+  }
 }
 
 export function liveKernelPids(): number[] {
-  return [...liveKernels].flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
+  return [...liveKernels.keys()].flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
 }
 
 async function freePorts(count: number): Promise<number[]> {
@@ -60,6 +73,13 @@ async function freePorts(count: number): Promise<number[]> {
 
 export function tslabBinary(): string {
   return path.join(path.dirname(require.resolve("tslab/package.json")), "bin", "tslab");
+}
+
+/** The command line that starts a kernel: this Node.js, roilab's kernel preload, then tslab (see kernel-preload.ts). */
+export function kernelCommand(connectionFile: string): string[] {
+  // The compiled preload, also when this module runs from source (tests): the kernel is plain Node.js.
+  const preload = path.join(PROJECT_ROOT, "dist", "notebook", "kernel-preload.js");
+  return [process.execPath, "--require", preload, tslabBinary(), "kernel", "--config-path", connectionFile];
 }
 
 interface Waiter {
@@ -122,12 +142,13 @@ export class TslabKernel {
     const connectionFile = path.join(connectionDir, "connection.json");
     writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
 
-    const child = spawn(process.execPath, [tslabBinary(), "kernel", "--config-path", connectionFile], {
+    const [node, ...args] = kernelCommand(connectionFile);
+    const child = spawn(node as string, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: { ...(options.env ?? process.env), ROILAB_RUNNER_PID: String(process.pid) },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    liveKernels.add(child);
+    liveKernels.set(child, connectionDir);
     // Keep the end of the kernel's own output: it explains a kernel that fails to start or dies.
     const stderrTail: string[] = [];
     const keep = (chunk: Buffer) => {
@@ -225,7 +246,7 @@ export class TslabKernel {
    * Runs one cell. Resolves when both the execute_reply and the kernel's idle status for it have arrived.
    * Rejects with ExecuteTimeoutError (the kernel is left running: interrupt or kill it) or KernelDiedError.
    */
-  async execute(code: string, options: { timeoutMs: number; onMessage?: (message: IopubMessage) => void }): Promise<ExecuteOutcome> {
+  async execute(code: string, options: { timeoutMs: number; idleGraceMs?: number; onMessage?: (message: IopubMessage) => void }): Promise<ExecuteOutcome> {
     if (this.died) throw this.died;
     const request = createMessage<ExecuteRequestContent>(
       "execute_request",
@@ -233,15 +254,23 @@ export class TslabKernel {
       this.session,
     );
     const messages: IopubMessage[] = [];
-    let idle!: () => void;
-    const becameIdle = new Promise<void>((resolve) => (idle = resolve));
+    let idle!: (missing: boolean) => void;
+    const becameIdle = new Promise<boolean>((resolve) => (idle = resolve));
+    // After the reply, a quiet spell of IDLE_GRACE_MS stands in for a lost idle status.
+    let grace: NodeJS.Timeout | undefined;
+    let replied = false;
+    const restartGrace = () => {
+      clearTimeout(grace);
+      if (replied) grace = setTimeout(() => idle(true), options.idleGraceMs ?? IDLE_GRACE_MS);
+    };
     this.iopubListeners.set(request.header.msg_id, (message) => {
       if (message.header.msg_type === "status") {
-        if ((message.content as { execution_state?: string }).execution_state === "idle") idle();
+        if ((message.content as { execution_state?: string }).execution_state === "idle") idle(false);
         return;
       }
       messages.push(message);
       options.onMessage?.(message);
+      restartGrace();
     });
     try {
       let timer: NodeJS.Timeout | undefined;
@@ -251,10 +280,13 @@ export class TslabKernel {
       try {
         const reply = await Promise.race([this.request(this.shell, request, options.timeoutMs + 1000), timeout]);
         if (!reply) throw new ExecuteTimeoutError(options.timeoutMs);
-        await Promise.race([becameIdle, timeout, this.exited.then(() => Promise.reject(this.died ?? new KernelDiedError(null, null)))]);
-        return { reply: reply.content as unknown as ExecuteReplyContent, messages };
+        replied = true;
+        restartGrace();
+        const idleMissing = await Promise.race([becameIdle, timeout, this.exited.then(() => Promise.reject(this.died ?? new KernelDiedError(null, null)))]);
+        return { reply: reply.content as unknown as ExecuteReplyContent, messages, idleMissing };
       } finally {
         clearTimeout(timer);
+        clearTimeout(grace);
       }
     } finally {
       this.iopubListeners.delete(request.header.msg_id);
