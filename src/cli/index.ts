@@ -3,9 +3,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { checkPublishedFigures, diffDatasets } from "../analysis";
 import { auditTable, chapterTextReport, diffHtmlBody, diffText } from "../analysis/text";
-import { loadDataset, TABLE_SPECS } from "../data";
+import { loadDataset, readDataset, TABLE_SPECS } from "../data";
 import { importPrices } from "../data/price-import";
-import { ExitCode, RoilabError, UsageError } from "../errors";
+import { ExitCode, formatDataIssue, RoilabError, UsageError } from "../errors";
 import type { NotebookResult } from "../notebook/execute";
 import { installKernel } from "../notebook/kernel-install";
 import { parseParameterFlag, readParametersFile, type Parameters } from "../notebook/parameters";
@@ -50,6 +50,7 @@ Options for run:
 Options for report: all of run's, and
   --self-contained     Write single-file pages with the assets inlined
   --no-input           Hide all code; show markdown and outputs only
+  --trust-html         Publish notebooks' HTML outputs as they are (default: sanitised)
   --stale-days N       Warn on pages whose prices are older than N days (default: 90)
 
 Options for tables, audit and validate:
@@ -106,7 +107,8 @@ const parseRun = (argv: readonly string[]) => parseCommand("run", argv, OPTIONS.
 const parseReport = (argv: readonly string[]) => parseCommand("report", argv, OPTIONS.report);
 
 function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport>, io: CliIo): RunOptions {
-  const parameters: Parameters = args.values.params ? readParametersFile(args.values.params) : {};
+  // No prototype: `-p __proto__=...` is a parameter name like any other, and so an unknown one.
+  const parameters: Parameters = Object.assign(Object.create(null) as Parameters, args.values.params ? readParametersFile(args.values.params) : {});
   for (const flag of args.values.param) {
     const [name, value] = parseParameterFlag(flag);
     parameters[name] = value;
@@ -121,7 +123,7 @@ function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseR
     force: args.values.force,
     allowErrors: args.values["allow-errors"],
     reporter: io.terminal ? terminalReporter(io.terminal) : plainReporter(io.stdout),
-    inspectDataFolder,
+    inspectDataFolder: (dir) => inspectDataFolder(dir, io.stderr),
   };
 }
 
@@ -137,7 +139,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async report(argv, io) {
     const args = parseReport(argv);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
-    const result = await buildReports({ ...(runOptions(args, io)), selfContained: args.values["self-contained"], noInput: args.values["no-input"], staleDays });
+    const result = await buildReports({ ...(runOptions(args, io)), selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays });
     if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
     for (const page of result.pages) {
       io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);
@@ -191,7 +193,8 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const args = parseCommand("validate", argv, OPTIONS.validate);
     noPositionals("validate", args.positionals);
     const dir = args.values.data;
-    const data = loadDataset(dir);
+    const { data, notes } = readDataset(dir);
+    for (const note of notes) io.stderr(`warning: ${formatDataIssue(note)}\n`);
     const rows = Object.values(data).filter(Array.isArray).reduce((sum: number, table: unknown[]) => sum + table.length, 0);
     const present = TABLE_SPECS.filter((spec) => existsSync(path.join(dir, spec.file)));
     const absent = TABLE_SPECS.filter((spec) => !present.includes(spec)).map((spec) => spec.file);

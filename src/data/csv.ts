@@ -25,6 +25,54 @@ function countLineBreaks(fields: readonly string[]): number {
   return breaks;
 }
 
+/** Where byte `offset` of a file falls: its 1-based line, and its field as the count of commas before it on that line, plus one. */
+function locateByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  for (let index = 0; index < offset; index++) {
+    if (bytes[index] === 0x0a) {
+      line += 1;
+      column = 1;
+    } else if (bytes[index] === 0x2c) {
+      column += 1;
+    }
+  }
+  return { line, column };
+}
+
+/** The length of the longest prefix of `bytes` that is valid UTF-8 (a cut inside a character counts as invalid). */
+function validUtf8Length(bytes: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let valid = 0;
+  let invalid = bytes.length;
+  while (invalid - valid > 1) {
+    const middle = Math.floor((valid + invalid) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, middle));
+      valid = middle;
+    } catch {
+      invalid = middle;
+    }
+  }
+  return valid;
+}
+
+/**
+ * Decodes a data file as UTF-8, the only encoding roilab reads. UTF-16 (a spreadsheet's "Unicode text") and
+ * Latin-1 or Windows-1252 text are bad input, named with the line and field where it first shows.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) throw new DataError([{ file, line: 1, column: 1, message: "the file is UTF-16, not UTF-8; save it as CSV UTF-8" }]);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const offset = validUtf8Length(bytes);
+    const hex = (bytes[offset] ?? 0).toString(16).padStart(2, "0");
+    throw new DataError([{ file, ...locateByte(bytes, offset), message: `the file is not UTF-8 (byte 0x${hex} is not valid there; Latin-1 or Windows-1252 text?); save it as CSV UTF-8` }]);
+  }
+}
+
 /**
  * Parses CSV text (UTF-8 BOM, CRLF and quoted fields with commas or newlines accepted).
  * Blank lines are skipped. Syntax errors become a DataError located in `file`.

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { DataError, type DataIssue } from "../errors";
 import { displayPath } from "../util/display-path";
 import * as schemas from "./schemas";
+import { decodeUtf8 } from "./csv";
 import { parseTable, type ColumnSpec, type ParsedTable, type RowOf, type TableSpec } from "./table";
 
 /** Every table of a roilab data folder, validated and typed. Where a table has a default row, it is the first. */
@@ -52,14 +53,14 @@ function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues
   // A file that cannot be read as a table at all yields no rows, and carries its issues so later checks skip it.
   const unreadable = (fileIssues: DataIssue[]): ParsedTable<RowOf<C>> => {
     issues.push(...fileIssues);
-    return { file, rows: [], issues: fileIssues, locate: () => ({ file, line: 1, column: 1 }) };
+    return { file, rows: [], issues: fileIssues, notes: [], locate: () => ({ file, line: 1, column: 1 }) };
   };
   if (!existsSync(path.join(dir, spec.file))) {
-    if (spec.optionalFile) return { file, rows: [], issues: [], locate: () => ({ file, line: 1, column: 1 }) };
-    return unreadable([{ file, line: 1, column: 1, message: "file not found" }]);
+    if (spec.optionalFile) return { file, rows: [], issues: [], notes: [], locate: () => ({ file, line: 1, column: 1 }) };
+    return unreadable([{ file, line: 1, column: 1, message: "required file not found" }]);
   }
   try {
-    const table = parseTable(spec, readFileSync(path.join(dir, spec.file), "utf8"), file);
+    const table = parseTable(spec, decodeUtf8(readFileSync(path.join(dir, spec.file)), file), file);
     issues.push(...table.issues);
     return table;
   } catch (error) {
@@ -174,6 +175,11 @@ function checkRanges(table: ParsedTable<schemas.UncertaintyRangeRow>, issues: Da
  * together as one DataError, each located as `file:line:column`.
  */
 export function loadDataset(dir: string): Dataset {
+  return readDataset(dir).data;
+}
+
+/** loadDataset, with the notes worth a warning (columns roilab does not read, kept as they are). */
+export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } {
   const issues: DataIssue[] = [];
   const models = readTable(dir, schemas.models, issues);
   const benchmarks = readTable(dir, schemas.benchmarks, issues);
@@ -214,7 +220,8 @@ export function loadDataset(dir: string): Dataset {
   checkReferences(failover, "cloud_model_id", (row) => row.cloudModelId, models, modelId, "model_id", issues);
 
   if (issues.length > 0) throw new DataError(issues);
-  return {
+  const notes = [models, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover].flatMap((table) => table.notes);
+  const data: Dataset = {
     dir,
     models: models.rows,
     benchmarks: benchmarks.rows,
@@ -233,6 +240,7 @@ export function loadDataset(dir: string): Dataset {
     uncertaintyRanges: uncertaintyRanges.rows,
     failover: failover.rows,
   };
+  return { data, notes };
 }
 
 type TableName = Exclude<keyof Dataset, "dir">;

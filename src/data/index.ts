@@ -1,5 +1,5 @@
 /** The data layer: every CSV of a data folder parsed, validated (file:line:column) and typed, once. */
-export { loadDataset, newestAsOfByFile, TABLE_SPECS, type Dataset } from "./dataset";
+export { loadDataset, newestAsOfByFile, readDataset, TABLE_SPECS, type Dataset } from "./dataset";
 export { displayPath } from "../util/display-path";
 export { toDataFrame } from "./frame";
 export { parseTable, camelCase, type ParsedTable, type RowOf, type TableSpec } from "./table";

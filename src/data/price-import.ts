@@ -3,7 +3,11 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { RoilabError, UsageError, ExitCode } from "../errors";
+import { DataError, ExitCode, RoilabError, UsageError } from "../errors";
+import { displayPath } from "../util/display-path";
+import { decodeUtf8 } from "./csv";
+import * as schemas from "./schemas";
+import { parseTable } from "./table";
 import { writeFileAtomic } from "../util/atomic-write";
 import { readJsonObject } from "../util/read-json";
 import { loadDataset, type Dataset } from "./dataset";
@@ -36,7 +40,9 @@ export function importPrices(options: PriceImportOptions): PriceImportResult {
 
   // Rewrite the CSV itself rather than re-serialising typed rows, so untouched cells keep their exact text.
   const file = path.join(options.dataDir, "models.csv");
-  const rows = parse(readFileSync(file, "utf8"), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const bytes = readFileSync(file);
+  const original = decodeUtf8(bytes, displayPath(file));
+  const rows = parse(original, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const header = Object.keys(rows[0] ?? {});
   for (const column of ["cached_input_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok"]) if (!header.includes(column)) header.push(column);
   const byId = new Map(prices.map((entry) => [entry.modelId, entry]));
@@ -56,6 +62,11 @@ export function importPrices(options: PriceImportOptions): PriceImportResult {
       source,
     };
   });
-  writeFileAtomic(file, stringify(updated, { header: true, columns: header }));
+  // The file keeps its byte-order mark and line ends, and is checked as a whole before it replaces the old one:
+  // a price that passes per token can still overflow per million.
+  const text = stringify(updated, { header: true, columns: header, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, record_delimiter: original.includes("\r\n") ? "windows" : "unix" });
+  const check = parseTable(schemas.models, text, displayPath(file));
+  if (check.issues.length) throw new DataError(check.issues.map((issue) => ({ ...issue, message: `${issue.message} (after the import; nothing was written)` })));
+  writeFileAtomic(file, text);
   return { before: data, imported: prices, unmapped, file };
 }

@@ -34,6 +34,8 @@ export interface ParsedTable<Row> {
   /** Locates a column of row `index` as file line and 1-based field number. */
   locate(index: number, column: string): { file: string; line: number; column: number };
   issues: DataIssue[];
+  /** What is worth a warning but not an error: columns roilab does not read, kept as they are. */
+  notes: DataIssue[];
 }
 
 /** Declares a table spec with its column names checked against `key` and `omittable`. */
@@ -49,6 +51,23 @@ function quote(raw: string): string {
   return JSON.stringify(raw);
 }
 
+/** Levenshtein distance: how many single-character edits turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** The unknown header name that is most likely a misspelling of `name`: the same but for case, or at most two edits away. */
+function misspellingOf(name: string, unknown: readonly string[]): string | undefined {
+  const scored = unknown.map((candidate) => ({ candidate, distance: candidate.toLowerCase() === name ? 0 : editDistance(candidate.toLowerCase(), name) }));
+  return scored.filter((entry) => entry.distance <= 2).sort((a, b) => a.distance - b.distance)[0]?.candidate;
+}
+
 /** Parses and validates one CSV table against its spec, collecting every problem rather than stopping at the first. */
 export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: string, file: string): ParsedTable<RowOf<C>> {
   const { header, records } = parseCsv(text, file);
@@ -56,18 +75,24 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
   const names = Object.keys(spec.columns);
   const omittable = new Set<string>(spec.omittable ?? []);
 
-  header.forEach((name, index) => {
-    if (!(name in spec.columns)) {
-      issues.push({ file, line: 1, column: index + 1, message: `unknown column ${quote(name)}; expected one of ${names.join(", ")}` });
-    } else if (header.indexOf(name) !== index) {
-      issues.push({ file, line: 1, column: index + 1, message: `column ${quote(name)} appears twice` });
-    }
-  });
+  const unknown = header.filter((name) => !(name in spec.columns));
+  const misspelt = new Set<string>();
   for (const name of names) {
-    if (!header.includes(name) && !omittable.has(name)) {
+    if (header.includes(name)) continue;
+    // A column the file lacks and an unknown one that is nearly its name: an error that says which was meant.
+    const guess = misspellingOf(name, unknown.filter((candidate) => !misspelt.has(candidate)));
+    if (guess !== undefined) {
+      misspelt.add(guess);
+      issues.push({ file, line: 1, column: header.indexOf(guess) + 1, message: `unknown column ${quote(guess)}: did you mean ${quote(name)}${omittable.has(name) ? "" : ", a required column"}?` });
+    } else if (!omittable.has(name)) {
       issues.push({ file, line: 1, column: header.length + 1, message: `missing required column ${quote(name)}` });
     }
   }
+  const notes: DataIssue[] = [];
+  header.forEach((name, index) => {
+    if (header.indexOf(name) !== index) issues.push({ file, line: 1, column: index + 1, message: `column ${quote(name)} appears twice` });
+    else if (!(name in spec.columns) && !misspelt.has(name)) notes.push({ file, line: 1, column: index + 1, message: `column ${quote(name)} is not one roilab reads; it is kept as it is` });
+  });
 
   const rows: RowOf<C>[] = [];
   const rowLines: number[] = [];
@@ -114,6 +139,7 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
     file,
     rows,
     issues,
+    notes,
     locate(index, column) {
       return { file, line: rowLines[index] ?? 1, column: header.indexOf(column) + 1 || 1 };
     },

@@ -76,12 +76,26 @@ export function hasTag(cell: Cell, tag: string): boolean {
   return cell.metadata.tags?.includes(tag) ?? false;
 }
 
+/** What makes a cell unreadable as nbformat 4, if anything. */
+function cellProblem(cell: unknown): string | undefined {
+  if (cell === null || typeof cell !== "object" || Array.isArray(cell)) return `a cell must be an object, got ${JSON.stringify(cell)?.slice(0, 40) ?? String(cell)}`;
+  const { cell_type: type, source } = cell as { cell_type?: unknown; source?: unknown };
+  if (type !== "code" && type !== "markdown" && type !== "raw") return `cell_type must be code, markdown or raw, got ${JSON.stringify(type) ?? "nothing"}`;
+  const text = typeof source === "string" || (Array.isArray(source) && source.every((line) => typeof line === "string"));
+  if (!text) return `source must be text or a list of lines, got ${JSON.stringify(source) ?? "nothing"}`;
+  return undefined;
+}
+
 /** Reads a notebook; a file that is not nbformat 4 JSON is bad input (exit code 2). Cells without ids get one (nbformat 4.5). */
 export function readNotebook(file: string): Notebook {
   const notebook = readJsonFile(file, "notebook") as Notebook;
   if (notebook?.nbformat !== 4 || !Array.isArray(notebook.cells)) {
     throw new UsageError(`${file}: not an nbformat 4 notebook`);
   }
+  notebook.cells.forEach((cell: unknown, index) => {
+    const problem = cellProblem(cell);
+    if (problem) throw new UsageError(`${file}, cell ${index + 1}: ${problem}`);
+  });
   for (const cell of notebook.cells) {
     cell.metadata ??= {};
     cell.id ??= newCellId();

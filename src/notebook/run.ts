@@ -3,6 +3,9 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { UsageError } from "../errors";
+import { lockFolder } from "../util/folder-lock";
+import { ensureWritableFolder } from "../util/writable-folder";
+import { yieldToEventLoop } from "../util/yield";
 import { libraryFingerprint } from "./cache";
 import { readDataFolder, type AsOfByFile, type DataFolder } from "./data-folder";
 import { executeNotebook, prepareNotebook, type NotebookResult } from "./execute";
@@ -53,6 +56,16 @@ export async function runNotebooks(options: RunOptions): Promise<NotebookResult[
   const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]);
   if (files.length === 0) throw new UsageError(`no notebooks found in ${options.paths.join(", ") || "notebooks"}`);
   if (options.dataDir !== undefined && !existsSync(options.dataDir)) throw new UsageError(`--data ${options.dataDir}: no such folder`);
+  ensureWritableFolder(options.outDir);
+  const unlock = lockFolder(options.outDir);
+  try {
+    return await runPrepared(options, files);
+  } finally {
+    unlock();
+  }
+}
+
+async function runPrepared(options: RunOptions, files: string[]): Promise<NotebookResult[]> {
   // Every notebook is read and parameterised before any kernel starts, so bad input fails fast and whole.
   const prepared = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir));
   const folders = new Map<string, DataFolder>();
@@ -66,6 +79,7 @@ export async function runNotebooks(options: RunOptions): Promise<NotebookResult[
   let next = 0;
   const worker = async () => {
     while (next < prepared.length) {
+      await yieldToEventLoop();
       const index = next++;
       const notebook = prepared[index]!;
       const result = await executeNotebook(notebook, {

@@ -6,6 +6,9 @@ import type { NotebookResult } from "../notebook/execute";
 import type { Notebook } from "../notebook/nbformat";
 import { runNotebooks, type RunOptions } from "../notebook/run";
 import { writeFileAtomic } from "../util/atomic-write";
+import { lockFolder } from "../util/folder-lock";
+import { ensureWritableFolder } from "../util/writable-folder";
+import { yieldToEventLoop } from "../util/yield";
 import { renderNotebook } from "./html/notebook";
 import { renderIndex, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
@@ -24,6 +27,8 @@ export interface ReportOptions extends RunOptions {
   selfContained: boolean;
   /** Hide all code cells' source. */
   noInput: boolean;
+  /** Insert notebooks' `text/html` outputs raw; by default they are sanitised. */
+  trustHtml?: boolean;
   /** Prices older than this many days get a warning at the top of each page. Default 90. */
   staleDays?: number;
 }
@@ -101,7 +106,18 @@ function earlierPages(outDir: string, rebuilt: ReadonlySet<string>): Map<string,
   return earlier;
 }
 
+/** Runs the notebooks and publishes them, holding the output folder throughout so no other run writes between. */
 export async function buildReports(options: ReportOptions): Promise<ReportResult> {
+  ensureWritableFolder(options.outDir);
+  const unlock = lockFolder(options.outDir);
+  try {
+    return await runAndPublish(options);
+  } finally {
+    unlock();
+  }
+}
+
+async function runAndPublish(options: ReportOptions): Promise<ReportResult> {
   const notebooks = await runNotebooks(options);
   const published = notebooks.filter((result) => result.status !== "failed" || options.allowErrors);
   const executedNotebooks = new Map(published.map((result) => [result, result.notebook]));
@@ -116,7 +132,8 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
 
   // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
   for (const [result, executed] of executedNotebooks) {
-    const rendered = renderNotebook(executed, { noInput: options.noInput });
+    await yieldToEventLoop();
+    const rendered = renderNotebook(executed, { noInput: options.noInput, trustHtml: options.trustHtml });
     const parameters = ((executed.metadata.papermill as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {}) as Record<string, unknown>;
     const data = result.dataFolder?.files ?? [];
     const name = path.basename(result.file, ".ipynb");

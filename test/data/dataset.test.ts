@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as path from "node:path";
 import { DataError, formatDataIssue } from "../../src/errors";
-import { loadDataset } from "../../src/data";
+import { loadDataset, readDataset } from "../../src/data";
+import { displayPath } from "../../src/util/display-path";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
 let cleanups: (() => void)[] = [];
@@ -53,15 +54,27 @@ describe("loadDataset", () => {
     ]);
   });
 
-  it("reports negative prices, bad stars, bad dates and unknown columns", () => {
-    const csv = `${MODELS_HEADER},notes\nx,X,p,-1,1,,6,,,,US,2025-13-45,s,n\n`;
+  it("reports negative prices, bad stars and bad dates, and keeps an analyst's own column with a warning", () => {
+    const csv = `${MODELS_HEADER},analyst_note\nx,X,p,-1,1,,6,,,,US,2025-13-45,s,n\n`;
     expect(problems({ "models.csv": csv })).toEqual([
-      'models.csv:1:14 - unknown column "notes"; expected one of ' +
-        "model_id, model_name, provider, input_usd_per_mtok, output_usd_per_mtok, cached_input_usd_per_mtok, batch_input_usd_per_mtok, batch_output_usd_per_mtok, context_tokens, quality_stars, tool_use_stars, speed_stars, value_stars, data_region, price_map_key, as_of, source",
       'models.csv:2:4 - input_usd_per_mtok must be a non-negative number, got "-1"',
       'models.csv:2:7 - quality_stars must be empty or a whole number of stars from 1 to 5, got "6"',
       'models.csv:2:12 - as_of must be a date as YYYY-MM-DD, got "2025-13-45"',
     ]);
+    const withNote = (text: string) => text.split("\n").map((line, index) => (line === "" ? line : `${line}${index === 0 ? ",analyst_note" : ",checked by finance"}`)).join("\n");
+    const copy = copyOfData({ "models.csv": withNote });
+    try {
+      const { data, notes } = readDataset(copy.dir);
+      expect(data.models).toHaveLength(loadDataset(DATA_DIR).models.length);
+      expect(notes.map(formatDataIssue)).toEqual([`${displayPath(path.join(copy.dir, "models.csv"))}:1:18 - column "analyst_note" is not one roilab reads; it is kept as it is`]);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("takes a misspelt required column for what it is, and says which one was meant", () => {
+    const csv = `${MODELS_HEADER.replace("output_usd_per_mtok", "Output_USD_per_mtk")}\nx,X,p,1,1,,,,,,US,2025-09-01,s\n`;
+    expect(problems({ "models.csv": csv })).toEqual(['models.csv:1:5 - unknown column "Output_USD_per_mtk": did you mean "output_usd_per_mtok", a required column?']);
   });
 
   it("reports a row with too few fields", () => {
@@ -112,7 +125,7 @@ describe("loadDataset", () => {
 
   it("reports a missing file and keeps checking the others", () => {
     expect(problems({ "benchmarks.csv": null, "workloads.csv": "workload_id\n" })).toEqual([
-      "benchmarks.csv:1:1 - file not found",
+      "benchmarks.csv:1:1 - required file not found",
       'workloads.csv:1:2 - missing required column "input_tokens_per_call"',
       'workloads.csv:1:2 - missing required column "output_tokens_per_call"',
       'workloads.csv:1:2 - missing required column "calls_per_day"',

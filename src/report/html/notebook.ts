@@ -10,6 +10,8 @@ hljs.registerLanguage("typescript", typescript);
 export interface NotebookRenderOptions {
   /** Hide every code cell's source (outputs stay). */
   noInput?: boolean;
+  /** Insert `text/html` outputs raw instead of sanitising them. */
+  trustHtml?: boolean;
 }
 
 export interface RenderedNotebook {
@@ -26,7 +28,7 @@ function codeBlock(source: string): string {
 }
 
 export function renderNotebook(notebook: Notebook, options: NotebookRenderOptions = {}): RenderedNotebook {
-  const context: RenderContext = { figureCount: 0, headings: [], usedIds: new Set(), cellNumber: 0 };
+  const context: RenderContext = { figureCount: 0, headings: [], usedIds: new Set(), cellNumber: 0, trustHtml: options.trustHtml };
   const cells: string[] = [];
   let position = 0;
   for (const cell of notebook.cells) {

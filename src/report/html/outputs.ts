@@ -1,6 +1,7 @@
 /** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
 import { escapeHtml, scriptJson } from "../../util/html";
 import { PLOTLY_MIME, WHATIF_MIME } from "../../util/mime";
+import { isBase64, outputHtml } from "./sanitize";
 import type { CellOutput } from "../../notebook/nbformat";
 import { renderMarkdown, type Heading } from "./markdown";
 
@@ -11,6 +12,8 @@ export interface RenderContext {
   usedIds: Set<string>;
   /** Cell number (1-based, as in the notebook) of the cell being rendered. */
   cellNumber: number;
+  /** Insert `text/html` outputs as they are instead of sanitising them (see sanitize.ts). */
+  trustHtml?: boolean;
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -27,10 +30,13 @@ function renderData(data: Record<string, unknown>, context: RenderContext): stri
     const label = escapeHtml(figure.layout?.title?.text ?? "Figure");
     return `<figure class="plotly-figure"><div class="plot" id="${id}" role="img" aria-label="${label}"></div><script type="application/json" class="roilab-figure" data-target="${id}">${scriptJson(figure)}</script></figure>`;
   }
-  if (data["text/html"] !== undefined) return `<div class="output-html">${text(data["text/html"])}</div>`;
+  if (data["text/html"] !== undefined) return `<div class="output-html">${outputHtml(text(data["text/html"]), context.trustHtml ?? false)}</div>`;
   if (data["image/svg+xml"] !== undefined) return `<img class="output-image" alt="" src="data:image/svg+xml;base64,${Buffer.from(text(data["image/svg+xml"])).toString("base64")}">`;
-  if (data["image/png"] !== undefined) return `<img class="output-image" alt="" src="data:image/png;base64,${text(data["image/png"]).trim()}">`;
-  if (data["image/jpeg"] !== undefined) return `<img class="output-image" alt="" src="data:image/jpeg;base64,${text(data["image/jpeg"]).trim()}">`;
+  for (const type of ["image/png", "image/jpeg"]) {
+    if (data[type] === undefined) continue;
+    const image = text(data[type]).replace(/\s+/g, "");
+    return isBase64(image) ? `<img class="output-image" alt="" src="data:${type};base64,${image}">` : `<p class="output-error">An ${escapeHtml(type)} output is not base64 data and is not shown.</p>`;
+  }
   if (data["text/markdown"] !== undefined) return `<div class="output-markdown">${renderMarkdown(text(data["text/markdown"]), context.headings, context.usedIds)}</div>`;
   if (data["text/plain"] !== undefined) return `<pre class="output-text">${escapeHtml(text(data["text/plain"]))}</pre>`;
   return "";

@@ -1,0 +1,51 @@
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ExitCode, UsageError } from "../../src/errors";
+import { ensureWritableFolder } from "../../src/util/writable-folder";
+import { tempFolder } from "../helpers/notebooks";
+
+function usageErrorOf(action: () => void): UsageError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error("expected a UsageError");
+}
+
+describe("an output folder checked before any work", () => {
+  const folders: { dispose(): void }[] = [];
+  afterEach(() => folders.splice(0).forEach((folder) => folder.dispose()));
+  const scratch = () => {
+    const folder = tempFolder();
+    folders.push(folder);
+    return folder.dir;
+  };
+
+  it("creates missing folders level by level and leaves no probe behind", () => {
+    const dir = path.join(scratch(), "a", "b", "reports");
+    ensureWritableFolder(dir);
+    expect(existsSync(dir)).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses a path under /proc at once instead of spinning, naming the folder and the reason (exit 2)", () => {
+    const error = usageErrorOf(() => ensureWritableFolder("/proc/roilab-out"));
+    expect(error.message).toBe("--out /proc/roilab-out: cannot create /proc/roilab-out (ENOENT)");
+    expect(error.exitCode).toBe(ExitCode.badInput);
+  });
+
+  it("refuses an existing file, and a folder below one", () => {
+    const file = path.join(scratch(), "reports");
+    writeFileSync(file, "not a folder");
+    expect(usageErrorOf(() => ensureWritableFolder(file)).message).toBe(`--out ${file}: ${file} is a file, not a folder`);
+    expect(usageErrorOf(() => ensureWritableFolder(path.join(file, "inner"))).message).toBe(`--out ${path.join(file, "inner")}: ${file} is a file, not a folder`);
+  });
+
+  it("refuses a folder it cannot write into", () => {
+    // sysfs refuses new files even to root.
+    expect(usageErrorOf(() => ensureWritableFolder("/sys/kernel")).message).toMatch(/^--out \/sys\/kernel: cannot write into the folder \((EACCES|EPERM|EROFS)\)$/);
+  });
+});
