@@ -1,10 +1,10 @@
+/** The chapter's notebooks, executed by the runner on the real kernel. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import { ROOT, roilab } from "./helpers/cli";
 import { copyOfData } from "./helpers/data-folder";
-import { ROOT, roilab, tempFolder } from "./helpers/notebooks";
-
-/** The chapter's notebooks, executed by the runner on the real kernel. */
+import { tempFolder } from "./helpers/notebooks";
 
 interface Output {
   output_type: string;

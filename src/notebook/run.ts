@@ -8,7 +8,7 @@ import { ensureWritableFolder } from "../util/writable-folder";
 import { yieldToEventLoop } from "../util/yield";
 import { libraryFingerprint } from "./cache";
 import { readDataFolder, type AsOfByFile, type DataFolder } from "./data-folder";
-import { executeNotebook, prepareNotebook, type NotebookResult } from "./execute";
+import { executeNotebook, prepareNotebook, type NotebookResult, type PreparedNotebook } from "./execute";
 import type { Parameters } from "./parameters";
 
 export interface RunOptions {
@@ -52,26 +52,39 @@ export function findNotebooks(paths: readonly string[]): string[] {
   });
 }
 
-export async function runNotebooks(options: RunOptions): Promise<NotebookResult[]> {
+/** A run checked and ready: every notebook read and parameterised, every data folder inspected and hashed. */
+export interface PreparedRun {
+  notebooks: PreparedNotebook[];
+  folders: Map<string, DataFolder>;
+}
+
+/**
+ * Everything a run can find wrong with its input, found before anything is written or any kernel starts: the
+ * notebooks, their parameters, the data folders (through the caller's inspection) and the output folder.
+ */
+export function prepareRun(options: RunOptions): PreparedRun {
   const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]);
   if (files.length === 0) throw new UsageError(`no notebooks found in ${options.paths.join(", ") || "notebooks"}`);
   if (options.dataDir !== undefined && !existsSync(options.dataDir)) throw new UsageError(`--data ${options.dataDir}: no such folder`);
+  const notebooks = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir));
+  const folders = new Map<string, DataFolder>();
+  for (const dir of new Set(notebooks.flatMap((item) => (item.dataDir === undefined || !existsSync(item.dataDir) ? [] : [item.dataDir])))) {
+    folders.set(dir, readDataFolder(dir, options.inspectDataFolder?.(dir)));
+  }
   ensureWritableFolder(options.outDir);
+  return { notebooks, folders };
+}
+
+export async function runNotebooks(options: RunOptions, prepared: PreparedRun = prepareRun(options)): Promise<NotebookResult[]> {
   const unlock = lockFolder(options.outDir);
   try {
-    return await runPrepared(options, files);
+    return await executeRun(options, prepared);
   } finally {
     unlock();
   }
 }
 
-async function runPrepared(options: RunOptions, files: string[]): Promise<NotebookResult[]> {
-  // Every notebook is read and parameterised before any kernel starts, so bad input fails fast and whole.
-  const prepared = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir));
-  const folders = new Map<string, DataFolder>();
-  for (const dir of new Set(prepared.flatMap((item) => (item.dataDir === undefined || !existsSync(item.dataDir) ? [] : [item.dataDir])))) {
-    folders.set(dir, readDataFolder(dir, options.inspectDataFolder?.(dir)));
-  }
+async function executeRun(options: RunOptions, { notebooks: prepared, folders }: PreparedRun): Promise<NotebookResult[]> {
   const library = libraryFingerprint();
   options.reporter.start(prepared.map((item) => ({ name: item.name, codeCells: item.notebook.cells.filter((cell) => cell.cell_type === "code").length })));
 

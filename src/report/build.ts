@@ -4,10 +4,9 @@ import * as path from "node:path";
 import { PROJECT_ROOT } from "../util/project-root";
 import type { NotebookResult } from "../notebook/execute";
 import type { Notebook } from "../notebook/nbformat";
-import { runNotebooks, type RunOptions } from "../notebook/run";
+import { prepareRun, runNotebooks, type PreparedRun, type RunOptions } from "../notebook/run";
 import { writeFileAtomic } from "../util/atomic-write";
 import { lockFolder } from "../util/folder-lock";
-import { ensureWritableFolder } from "../util/writable-folder";
 import { yieldToEventLoop } from "../util/yield";
 import { renderNotebook } from "./html/notebook";
 import { renderIndex, type IndexCard } from "./html/index-page";
@@ -108,17 +107,17 @@ function earlierPages(outDir: string, rebuilt: ReadonlySet<string>): Map<string,
 
 /** Runs the notebooks and publishes them, holding the output folder throughout so no other run writes between. */
 export async function buildReports(options: ReportOptions): Promise<ReportResult> {
-  ensureWritableFolder(options.outDir);
+  const prepared = prepareRun(options);
   const unlock = lockFolder(options.outDir);
   try {
-    return await runAndPublish(options);
+    return await runAndPublish(options, prepared);
   } finally {
     unlock();
   }
 }
 
-async function runAndPublish(options: ReportOptions): Promise<ReportResult> {
-  const notebooks = await runNotebooks(options);
+async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Promise<ReportResult> {
+  const notebooks = await runNotebooks(options, prepared);
   const published = notebooks.filter((result) => result.status !== "failed" || options.allowErrors);
   const executedNotebooks = new Map(published.map((result) => [result, result.notebook]));
   const earlier = earlierPages(options.outDir, new Set(published.map((result) => path.basename(result.file, ".ipynb"))));

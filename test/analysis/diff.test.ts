@@ -1,12 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
-import * as path from "node:path";
-import { spawnSync } from "node:child_process";
+import { diffDatasets } from "../../src/analysis/diff";
 import { loadDataset } from "../../src/data";
-import { diffDatasets } from "../../src/analysis";
 import { InputError } from "../../src/errors";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
-import { ROOT, tempFolder } from "../helpers/notebooks";
 
 // A price update: Claude's output up to $18/M, a new model, the RTX 4090 x1 configuration dropped.
 const updated = copyOfData({
@@ -15,11 +11,7 @@ const updated = copyOfData({
   "hardware.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
   "throughput.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
 });
-const out = tempFolder("roilab-diff-");
-afterAll(() => {
-  updated.dispose();
-  out.dispose();
-});
+afterAll(() => updated.dispose());
 
 describe("diffDatasets", () => {
   const diff = diffDatasets(loadDataset(DATA_DIR), loadDataset(updated.dir));
@@ -83,40 +75,5 @@ describe("diffDatasets", () => {
     } finally {
       unrelated.dispose();
     }
-  });
-});
-
-describe("roilab diff", () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "dist/bin.js"), "diff", ...args], { cwd: ROOT, encoding: "utf8" });
-
-  it("prints the changes and moves, and writes them as an HTML page with a figure", () => {
-    const page = path.join(out.dir, "diff.html");
-    const result = cli("data", updated.dir, "--html", page);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain("Models added: deepseek-v3");
-    expect(result.stdout).toContain("Hardware removed: rtx4090x1");
-    expect(result.stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$3\.00 +\$15\.00 +\$18\.00/);
-    expect(result.stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) vs Claude 3\.5 Sonnet +3,109 +2,834 +-8\.8%/);
-    expect(result.stdout).toContain("Case study, cheapest compliant option within budget: unchanged: all local");
-    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 server(s) $4,626.67, hybrid 5 $2,685.17 -> all local 11 server(s) $4,626.67, hybrid 5 $2,685.17");
-    const html = readFileSync(page, "utf8");
-    expect(html).toContain("Figure Δ — Monthly cost per model, before and after the price update");
-    expect(html).not.toContain('src="assets/');
-  });
-
-  it("names a missing folder or a malformed one, with exit code 2", () => {
-    const missing = cli("data", path.join(out.dir, "nope"));
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain("nope: no such data folder");
-    const broken = copyOfData({ "models.csv": (text) => text.replace("OpenAI,2.50,", "OpenAI,abc,") });
-    try {
-      const result = cli("data", broken.dir);
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain(`${path.join(broken.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`);
-    } finally {
-      broken.dispose();
-    }
-    expect(cli("data").status).toBe(2);
-    expect(existsSync(path.join(out.dir, "nope"))).toBe(false);
   });
 });

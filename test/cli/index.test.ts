@@ -1,18 +1,26 @@
-import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { copyOfData } from "./helpers/data-folder";
+import { roilab, roilabSync } from "../helpers/cli";
+import { copyOfData } from "../helpers/data-folder";
+import { tempFolder } from "../helpers/notebooks";
 
-const ROOT = path.resolve(__dirname, "..");
-
-function roilab(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "dist/bin.js"), ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+// A price update: Claude's output up to $18/M, a new model, the RTX 4090 x1 configuration dropped.
+const updated = copyOfData({
+  "models.csv": (text) =>
+    text.replace("Anthropic,3.00,15.00", "Anthropic,3.00,18.00") + "deepseek-v3,DeepSeek V3,DeepSeek,0.27,1.10,,,,128000,,,,,CN,,2026-11-01,vendor price page\n",
+  "hardware.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
+  "throughput.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
+});
+const out = tempFolder("roilab-diff-");
+afterAll(() => {
+  updated.dispose();
+  out.dispose();
+});
 
 describe("roilab CLI", () => {
   it("tables prints the chapter's tables computed from data/", () => {
-    const { code, stdout } = roilab("tables");
+    const { code, stdout } = roilabSync(["tables"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$15\.00 +\$0\.04650 +\$46\.50 +\$1,395\.00/);
     expect(stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) +\$2,222\.22 +\$115\.20 +\$2,000\.00 +\$4,337\.42/);
@@ -34,7 +42,7 @@ describe("roilab CLI", () => {
           .replace("mistral-large,", "gpt-4o-mini,"),
     });
     try {
-      const { code, stdout, stderr } = roilab("tables", "--data", copy.dir);
+      const { code, stdout, stderr } = roilabSync(["tables", "--data", copy.dir]);
       expect(code).toBe(2);
       expect(stdout).toBe("");
       const file = path.join(copy.dir, "models.csv");
@@ -49,7 +57,7 @@ describe("roilab CLI", () => {
   });
 
   it("validate reports a clean data folder", () => {
-    const { code, stdout } = roilab("validate");
+    const { code, stdout } = roilabSync(["validate"]);
     expect(code).toBe(0);
     expect(stdout).toBe("data: 16 files, 202 rows, no problems\n");
   });
@@ -57,7 +65,7 @@ describe("roilab CLI", () => {
   it("validate accepts a folder from before capacity data and names the optional files it lacks", () => {
     const older = copyOfData({ "throughput.csv": null, "failover.csv": null });
     try {
-      const { code, stdout } = roilab("validate", "--data", older.dir);
+      const { code, stdout } = roilabSync(["validate", "--data", older.dir]);
       expect(code).toBe(0);
       expect(stdout).toBe(`${older.dir}: 14 files, 192 rows, no problems (optional, absent: throughput.csv, failover.csv)\n`);
     } finally {
@@ -66,22 +74,22 @@ describe("roilab CLI", () => {
   });
 
   it("exits 2 with usage help for an unknown command or flag", () => {
-    expect(roilab("publish")).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "publish"') });
-    expect(roilab("tables", "--colour")).toMatchObject({ code: 2, stderr: expect.stringContaining("--colour") });
-    expect(roilab("--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("Exit codes: 0 success") });
+    expect(roilabSync(["publish"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "publish"') });
+    expect(roilabSync(["tables", "--colour"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--colour") });
+    expect(roilabSync(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Exit codes: 0 success") });
   });
 });
 
 describe("roilab audit", () => {
   it("lists every printed figure with its recomputed value and flags, exit 0; --strict exits 1 on flags", () => {
-    const { code, stdout } = roilab("audit");
+    const { code, stdout } = roilabSync(["audit"]);
     expect(code).toBe(0);
     const ids = stdout.split("\n").filter((line) => /^(59\.\d|summary) /.test(line));
     expect(ids).toHaveLength(62);
     expect(stdout).toMatch(/59\.3 +breakeven\/rtx4090-server\/gpt-4o\/calls_per_day +823 +822 +-1 +-0\.12% +FLAG/);
     expect(stdout).toMatch(/59\.1 +cloud\/gpt-4o\/usd_per_month +1050 +1050 +0 +0\.00% *\n/);
     expect(stdout).toContain("40 of 62 printed figures match their formulas within rounding; 22 flagged.");
-    expect(roilab("audit", "--strict").code).toBe(1);
+    expect(roilabSync(["audit", "--strict"]).code).toBe(1);
   });
 
   it("flags a published figure that was altered, and --strict fails only then", () => {
@@ -94,7 +102,7 @@ describe("roilab audit", () => {
           .replace("cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1050,", "cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1150,"),
     });
     try {
-      const altered = roilab("audit", "--data", copy.dir, "--strict");
+      const altered = roilabSync(["audit", "--data", copy.dir, "--strict"]);
       expect(altered.code).toBe(1);
       expect(altered.stdout).toMatch(/cloud\/gpt-4o\/usd_per_month +1150 +1050 +-100 +-8\.70% +FLAG/);
       expect(altered.stdout).toContain("11 of 12 printed figures match");
@@ -104,18 +112,108 @@ describe("roilab audit", () => {
     }
     const clean = copyOfData({ "published_figures.csv": (text) => text.split("\n").filter((line, index) => index === 0 || line.startsWith("cloud/")).join("\n") });
     try {
-      expect(roilab("audit", "--data", clean.dir, "--strict").code).toBe(0);
+      expect(roilabSync(["audit", "--data", clean.dir, "--strict"]).code).toBe(0);
     } finally {
       clean.dispose();
     }
   });
 });
 
-describe("the package entry", () => {
-  it("require('.') gives the chapter's A100-versus-Claude break-even", () => {
-    const script = "console.log(JSON.stringify(require('.').calculateBreakEven({hardwareCost:80000,monthlyPowerCost:115,monthlyOpsCost:2000,depreciationMonths:36,apiCostPerCall:0.0465})))";
-    const result = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
-    expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ breakEvenDailyCalls: 3109, breakEvenMonthlyCalls: 93_273, breakEvenPerHour: 129, monthlyOps: 2000 });
+describe("roilab diff", () => {
+  const cli = (...args: string[]) => roilabSync(["diff", ...args]);
+
+  it("prints the changes and moves, and writes them as an HTML page with a figure", () => {
+    const page = path.join(out.dir, "diff.html");
+    const result = cli("data", updated.dir, "--html", page);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Models added: deepseek-v3");
+    expect(result.stdout).toContain("Hardware removed: rtx4090x1");
+    expect(result.stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$3\.00 +\$15\.00 +\$18\.00/);
+    expect(result.stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) vs Claude 3\.5 Sonnet +3,109 +2,834 +-8\.8%/);
+    expect(result.stdout).toContain("Case study, cheapest compliant option within budget: unchanged: all local");
+    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 server(s) $4,626.67, hybrid 5 $2,685.17 -> all local 11 server(s) $4,626.67, hybrid 5 $2,685.17");
+    const html = readFileSync(page, "utf8");
+    expect(html).toContain("Figure Δ — Monthly cost per model, before and after the price update");
+    expect(html).not.toContain('src="assets/');
+  });
+
+  it("names a missing folder or a malformed one, with exit code 2", () => {
+    const missing = cli("data", path.join(out.dir, "nope"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("nope: no such data folder");
+    const broken = copyOfData({ "models.csv": (text) => text.replace("OpenAI,2.50,", "OpenAI,abc,") });
+    try {
+      const result = cli("data", broken.dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${path.join(broken.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`);
+    } finally {
+      broken.dispose();
+    }
+    expect(cli("data").code).toBe(2);
+    expect(existsSync(path.join(out.dir, "nope"))).toBe(false);
+  });
+});
+
+describe("bad input on the command line is exit 2, before any kernel starts", () => {
+  it("refuses a flag that means nothing to the command", () => {
+    const result = roilabSync(["validate", "--jobs", "3"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("validate: Unknown option '--jobs'");
+  });
+
+  it("names an id the data does not have, given as a parameter", async () => {
+    const out = tempFolder();
+    try {
+      const result = await roilab(["run", "notebooks/59.8-sensitivity.ipynb", "-p", "apiModelId=gpt-9", "--out", out.dir]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/59\.8-sensitivity\.ipynb, cell \d+, \d+:\d+ - InputError: unknown model_id "gpt-9"; known: .*claude-3-5-sonnet/);
+    } finally {
+      out.dispose();
+    }
+  });
+
+  it("takes __proto__ for the unknown parameter it is", () => {
+    const result = roilabSync(["run", "notebooks/59.1-cost-model.ipynb", "-p", '__proto__={"calls":1}', "--out", out.dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("notebooks/59.1-cost-model.ipynb: unknown parameter __proto__; valid parameters: dataDir,");
+  });
+
+  it("refuses an output folder that cannot be made or written, naming it and why", () => {
+    const file = path.join(out.dir, "a-file");
+    writeFileSync(file, "");
+    for (const [target, reason] of [["/proc/roilab-out", "cannot create /proc/roilab-out (ENOENT)"], [file, `${file} is a file, not a folder`], ["/sys/kernel", "cannot write into the folder"]] as const) {
+      const result = roilabSync(["report", "notebooks/59.1-cost-model.ipynb", "--out", target]);
+      expect(result.code, target).toBe(2);
+      expect(result.stderr).toContain(`--out ${target}: ${reason}`);
+      expect(result.stdout).toBe("");
+    }
+  });
+
+  it("stops on a data folder that lacks a required table, and leaves the earlier build as it was", () => {
+    const copy = copyOfData({ "models.csv": null });
+    const reports = tempFolder();
+    try {
+      const page = path.join(reports.dir, "59.1-cost-model.html");
+      writeFileSync(page, "the last good page");
+      const result = roilabSync(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", reports.dir]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${path.join(copy.dir, "models.csv")}:1:1 - required file not found`);
+      expect(readFileSync(page, "utf8")).toBe("the last good page");
+      expect(readdirSync(reports.dir)).toEqual(["59.1-cost-model.html"]);
+    } finally {
+      copy.dispose();
+      reports.dispose();
+    }
+  });
+
+  it("keeps an analyst's own column in the data, with one warning naming it", () => {
+    const copy = copyOfData({ "models.csv": (text) => text.split("\n").map((line, index) => (line === "" ? line : `${line}${index === 0 ? ",analyst_note" : ","}`)).join("\n") });
+    try {
+      const result = roilabSync(["validate", "--data", copy.dir]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(`warning: ${path.join(copy.dir, "models.csv")}:1:18 - column "analyst_note" is not one roilab reads; it is kept as it is\n`);
+    } finally {
+      copy.dispose();
+    }
   });
 });

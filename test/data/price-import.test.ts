@@ -1,66 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { loadDataset } from "../../src/data";
-import { perMillion, readPriceMap } from "../../src/data/price-map";
-import { copyOfData, DATA_DIR } from "../helpers/data-folder";
-import { ROOT, tempFolder } from "../helpers/notebooks";
+import { ROOT, roilabSync } from "../helpers/cli";
+import { copyOfData } from "../helpers/data-folder";
+import { tempFolder } from "../helpers/notebooks";
 
 const FIXTURE = path.join(ROOT, "test/fixtures/litellm-prices.json");
 const map = JSON.parse(readFileSync(FIXTURE, "utf8")) as Record<string, unknown>;
-const models = loadDataset(DATA_DIR).models;
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "dist/bin.js"), "prices", "import", ...args], { cwd: ROOT, encoding: "utf8" });
-
-describe("reading a LiteLLM price map", () => {
-  it("converts per-token prices to per million tokens exactly", () => {
-    expect(perMillion(3e-6)).toBe(3);
-    expect(perMillion(5.9e-7)).toBe(0.59);
-    expect(perMillion(7.5e-8)).toBe(0.075);
-  });
-
-  it("maps every model with a price_map_key and leaves the others alone", () => {
-    const result = readPriceMap(map, models);
-    expect(result.problems).toEqual([]);
-    expect(result.unmapped).toEqual(["hermes-4-70b", "hermes-3-8b"]);
-    expect(result.prices.find((row) => row.modelId === "gpt-4o")).toEqual({
-      modelId: "gpt-4o",
-      key: "gpt-4o",
-      inputUsdPerMtok: 2.5,
-      outputUsdPerMtok: 10,
-      cachedInputUsdPerMtok: 1.25,
-      batchInputUsdPerMtok: 1.25,
-      batchOutputUsdPerMtok: 5,
-      contextTokens: 128000,
-    });
-    expect(result.prices.find((row) => row.modelId === "gemini-1.5-pro")).toMatchObject({ outputUsdPerMtok: 10, cachedInputUsdPerMtok: undefined, contextTokens: 2097152 });
-  });
-
-  it("reports unknown keys, missing fields and non-numeric prices, never as zero", () => {
-    const broken = {
-      ...map,
-      "gpt-4o": { input_cost_per_token: "0.0000025", output_cost_per_token: 1e-5 },
-      "gpt-4o-mini": { input_cost_per_token: 1.5e-7 },
-      "claude-3-5-sonnet-20241022": undefined,
-      "groq/llama-3.1-70b-versatile": { input_cost_per_token: 5.9e-7, output_cost_per_token: 7.9e-7, max_input_tokens: "8k" },
-    };
-    const result = readPriceMap(broken, models);
-    expect(result.problems).toEqual([
-      'gpt-4o: input_cost_per_token must be a non-negative number, got "0.0000025"',
-      "gpt-4o-mini: output_cost_per_token is missing",
-      "claude-3-5-sonnet-20241022: not in the price map (model_id claude-3-5-sonnet)",
-      'groq/llama-3.1-70b-versatile: max_input_tokens must be a positive whole number, got "8k"',
-    ]);
-    expect(result.prices.map((row) => row.modelId)).not.toContain("gpt-4o");
-  });
-});
+const cli = (...args: string[]) => roilabSync(["prices", "import", ...args]);
 
 describe("roilab prices import", () => {
   it("rewrites models.csv with the new prices, as_of and source, and prints how results moved", () => {
     const copy = copyOfData();
     try {
       const result = cli(FIXTURE, "--data", copy.dir, "--as-of", "2026-11-28");
-      expect(result.status).toBe(0);
+      expect(result.code).toBe(0);
       expect(result.stdout).toContain("7 models from");
       expect(result.stdout).toContain("no price_map_key, left as they were: hermes-4-70b, hermes-3-8b");
       expect(result.stdout).toMatch(/Gemini 1\.5 Pro +\$1\.25 +\$1\.25 +\$5\.00 +\$10\.00/);
@@ -82,14 +37,47 @@ describe("roilab prices import", () => {
       writeFileSync(bad, JSON.stringify({ ...map, "gpt-4o": { input_cost_per_token: "cheap", output_cost_per_token: 1e-5 } }));
       const before = readFileSync(path.join(copy.dir, "models.csv"), "utf8");
       const result = cli(bad, "--data", copy.dir);
-      expect(result.status).toBe(2);
+      expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${bad}: gpt-4o: input_cost_per_token must be a non-negative number, got "cheap"`);
       expect(readFileSync(path.join(copy.dir, "models.csv"), "utf8")).toBe(before);
       writeFileSync(bad, "{ not json");
-      expect(cli(bad, "--data", copy.dir).status).toBe(2);
+      expect(cli(bad, "--data", copy.dir).code).toBe(2);
     } finally {
       copy.dispose();
       folder.dispose();
+    }
+  });
+});
+
+describe("roilab prices import, checking what it writes", () => {
+  it("refuses a price that overflows per million before writing anything (exit 2)", () => {
+    const copy = copyOfData();
+    const folder = tempFolder();
+    try {
+      const huge = path.join(folder.dir, "huge.json");
+      writeFileSync(huge, JSON.stringify({ ...map, "gpt-4o": { ...(map["gpt-4o"] as object), input_cost_per_token: 1e305 } }));
+      const before = readFileSync(path.join(copy.dir, "models.csv"));
+      const result = cli(huge, "--data", copy.dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/models\.csv:\d+:4 - input_usd_per_mtok must be a non-negative number, got "Infinity" \(after the import; nothing was written\)/);
+      expect(readFileSync(path.join(copy.dir, "models.csv")).equals(before)).toBe(true);
+    } finally {
+      copy.dispose();
+      folder.dispose();
+    }
+  });
+
+  it("keeps the file's byte-order mark and Windows line ends", () => {
+    const copy = copyOfData({ "models.csv": (text) => `\ufeff${text.replace(/\r?\n/g, "\r\n")}` });
+    try {
+      expect(cli(FIXTURE, "--data", copy.dir).code).toBe(0);
+      const bytes = readFileSync(path.join(copy.dir, "models.csv"));
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.toString("utf8");
+      expect(text.match(/\r\n/g)?.length).toBe(text.match(/\n/g)?.length);
+      expect(loadDataset(copy.dir).models.find((row) => row.modelId === "gpt-4o")?.cachedInputUsdPerMtok).toBe(1.25);
+    } finally {
+      copy.dispose();
     }
   });
 });

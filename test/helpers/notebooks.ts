@@ -1,9 +1,7 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-
-export const ROOT = path.resolve(__dirname, "../..");
 
 export type FixtureCell = string | { markdown: string } | { code: string; tags: string[] };
 
@@ -28,28 +26,6 @@ export function writeNotebook(dir: string, name: string, cells: FixtureCell[]): 
 export function tempFolder(prefix = "roilab-test-") {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  pid: number;
-}
-
-/** Runs the roilab CLI as a separate process, as a user would. */
-export function roilab(args: string[], options: { cwd?: string; onSpawn?: (pid: number) => void } = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "dist/bin.js"), ...args], { cwd: options.cwd ?? ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    options.onSpawn?.(child.pid as number);
-    child.on("close", (code) => resolve({ code, stdout, stderr, pid: child.pid as number }));
-  });
 }
 
 /** Kernel processes started by the runner with this pid that are still alive. */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { kernelsOf, roilab, tempFolder, writeNotebook } from "../helpers/notebooks";
+import { roilab } from "../helpers/cli";
+import { kernelsOf, tempFolder, writeNotebook } from "../helpers/notebooks";
 
 const folder = tempFolder();
 const dir = folder.dir;
@@ -193,5 +194,43 @@ describe("roilab run", () => {
     expect(result.code).toBe(143);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(kernelsOf(pid)).toEqual([]);
+  });
+
+  it("holds its output folder: a second run into it exits 2 naming the first, and the folder is free again after", async () => {
+    const notebook = writeNotebook(dir, "holder.ipynb", ["await new Promise((resolve) => setTimeout(resolve, 4000));"]);
+    const quick = writeNotebook(dir, "quick.ipynb", ["console.log(1)"]);
+    const out = path.join(dir, "out-locked");
+    let pid = 0;
+    const first = roilab(["run", notebook, "--out", out], { onSpawn: (spawned) => (pid = spawned) });
+    while (!existsSync(path.join(out, ".roilab.lock"))) await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await roilab(["run", quick, "--out", out]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain(`${out} is in use by another roilab (pid ${pid}, "roilab run ${notebook} --out ${out}"`);
+    expect((await first).code).toBe(0);
+    expect(existsSync(path.join(out, ".roilab.lock"))).toBe(false);
+    expect((await roilab(["run", quick, "--out", out])).code).toBe(0);
+  });
+
+  it("stops at once on SIGTERM while it reuses cached notebooks and writes pages, with exit code 143", async () => {
+    const out = path.join(dir, "out-cached-term");
+    // Large outputs make publishing the pages long enough to be stopped in the middle of it.
+    const notebooks = Array.from({ length: 6 }, (_, index) => writeNotebook(dir, `cached-${index}.ipynb`, [`for (let i = 0; i < 20000; i++) console.log("notebook ${index} line " + i);`]));
+    expect((await roilab(["report", ...notebooks, "--out", out, "--jobs", "2"])).code).toBe(0);
+    // Every notebook is now cached: what is left is the cache check and the pages. Stop it at its first line.
+    let pid = 0;
+    let signalled = false;
+    const result = await roilab(["report", ...notebooks, "--out", out, "--jobs", "1"], {
+      onSpawn: (spawned) => (pid = spawned),
+      onStdout: (text) => {
+        if (!signalled && text.includes("cached")) {
+          signalled = true;
+          process.kill(pid, "SIGTERM");
+        }
+      },
+    });
+    expect(signalled).toBe(true);
+    expect(result.code).toBe(143);
+    expect(result.stderr).toContain("roilab: stopped by SIGTERM");
+    expect(result.stdout).not.toContain("wrote");
   });
 });

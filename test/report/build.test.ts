@@ -1,11 +1,11 @@
+/** The published reports, opened from file:// in Debian's Chromium with every network request blocked. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { roilab } from "../helpers/cli";
 import { copyOfData } from "../helpers/data-folder";
-import { roilab, tempFolder, writeNotebook } from "../helpers/notebooks";
-
-/** The published reports, opened from file:// in Debian's Chromium with every network request blocked. */
+import { tempFolder, writeNotebook } from "../helpers/notebooks";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const folder = tempFolder("roilab-report-");

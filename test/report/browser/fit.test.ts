@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitFigure, wrapWords } from "../../src/report/browser/fit";
+import { fitFigure, wrapWords } from "../../../src/report/browser/fit";
 
 describe("figures on a narrow screen", () => {
   it("wraps words into lines no longer than asked, a long word on its own line", () => {

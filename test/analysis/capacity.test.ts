@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, fleetCostOf, trafficProfile } from "../../src/analysis/capacity";
+import { findHardware } from "../../src/analysis/lookup";
+import type { Figure, Trace } from "../../src/charts";
+import { loadDataset } from "../../src/data";
+import { DATA_DIR } from "../helpers/data-folder";
+
+const data = loadDataset(DATA_DIR);
+const title = (figure: Figure) => figure.layout.title.text;
+const trace = (figure: Figure, name: string): Trace => {
+  const found = figure.data.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no trace ${name}; have ${figure.data.map((candidate) => candidate.name).join(", ")}`);
+  return found;
+};
+const caption = (figure: Figure) => figure.layout.annotations?.at(-1)?.text ?? "";
+
+describe("capacity from data", () => {
+  it("reads the office-hours profile's busiest hour as 12 of 116 load units", () => {
+    expect(trafficProfile(data, "office-hours").peakHourShare).toBeCloseTo(12 / 116, 12);
+    expect(trafficProfile(data).peakHourShare).toBeCloseTo(1 / 24, 12);
+    expect(() => trafficProfile(data, "night")).toThrow(/unknown profile_id "night"; known: flat-24h, office-hours/);
+  });
+
+  it("splits an itemised server into per-machine depreciation and power, with ops shared", () => {
+    expect(fleetCostOf(findHardware(data, "rtx4090x2-saas"))).toEqual({ perMachineUsdPerMonth: 12_000 / 36 + 60, sharedUsdPerMonth: 300 });
+    expect(fleetCostOf(findHardware(data, "h100x8"))).toEqual({ perMachineUsdPerMonth: 18_500, sharedUsdPerMonth: 0 });
+  });
+
+  it("sizes the case study at 11 servers on its office-hours profile: all-local $4,626.67 and hybrid $2,685.17 against the chapter's $693.33 and $1,111.83", () => {
+    const study = caseStudyCapacity(data);
+    expect(study.profile.profileId).toBe("office-hours");
+    expect(study.capacity.secondsPerCall).toBeCloseTo(87.53, 2);
+    expect(study.capacity.callsPerDayPerMachine).toBeCloseTo(278.3, 1);
+    expect(study.weekday.peakOutputTokensPerSecond).toBeCloseTo(129.31, 2);
+    expect(study.weekday.averageOutputTokensPerSecond).toBeCloseTo(52.08, 2);
+    const [cloud, local, hybrid] = study.withCapacity.options;
+    expect([cloud?.machines, local?.machines, hybrid?.machines]).toEqual([0, 11, 5]);
+    expect(local?.totalUsd).toBeCloseTo(4626.67, 2);
+    expect(hybrid?.totalUsd).toBeCloseTo(2685.17, 2);
+    expect(cloud?.totalUsd).toBeCloseTo(697.5, 2);
+    expect(study.asPublished.options.map((option) => +option.totalUsd.toFixed(2))).toEqual([697.5, 693.33, 1111.83]);
+  });
+
+  it("needs 5 servers for the case study even spread evenly over 24 hours: all-local $2,266.67, hybrid $1,505.17", () => {
+    const study = caseStudyCapacity(data, { profileId: "flat-24h" });
+    const [, local, hybrid] = study.withCapacity.options;
+    expect([local?.machines, hybrid?.machines]).toEqual([5, 2]);
+    expect(local?.totalUsd).toBeCloseTo(2266.67, 2);
+    expect(hybrid?.totalUsd).toBeCloseTo(1505.17, 2);
+  });
+
+  it("leaves the A100 vs Claude break-even where the chapter puts it when served batched, and never reached single-stream", () => {
+    const rows = capacityBreakEvenTable(data, "claude-3-5-sonnet");
+    const batched = rows.find((row) => row.hardware.hardwareId === "a100x4-70b" && row.throughput.serving === "batched");
+    const single = rows.find((row) => row.hardware.hardwareId === "a100x4-70b" && row.throughput.serving === "single_stream");
+    expect(batched?.breakEven.firstDailyCalls).toBeCloseTo(3109.26, 2);
+    expect(batched?.machinesAtWorkload).toBe(1);
+    expect(single?.breakEven.firstDailyCalls).toBe(Infinity);
+    expect(rows).toHaveLength(data.throughput.length);
+  });
+});
+
+describe("Figure 59.7a, servers needed", () => {
+  const { machines } = capacityFigures(data);
+
+  it("draws a step line per traffic profile and labels the case study's volumes with their server counts", () => {
+    expect(title(machines)).toBe("Figure 59.7a — Servers needed: 2x RTX 4090 server (case study), by traffic profile");
+    expect(machines.data.filter((candidate) => (candidate.line as { shape?: string } | undefined)?.shape === "hv")).toHaveLength(2);
+    const labels = trace(machines, "servers at the marked volumes");
+    // flat-24h at 500 and 3,000 calls/day, then office-hours at the same two.
+    expect(labels.text).toEqual(["1", "5", "2", "11"]);
+    expect(labels.x).toEqual([500, 3000, 500, 3000]);
+    expect(caption(machines)).toContain("data/throughput.csv");
+  });
+
+  it("shades where one server carries the day under every profile, and more lightly under the flat one only", () => {
+    const shapes = machines.layout.shapes as Array<{ type: string; x0: number; x1: number }>;
+    const rects = shapes.filter((shape) => shape.type === "rect");
+    expect(rects.map((rect) => Math.round(rect.x1))).toEqual([278, 691]);
+  });
+});
+
+describe("Figure 59.7b, cost with the servers needed", () => {
+  const { cost } = capacityFigures(data);
+
+  it("prices the API at $0.009 a call against the chapter's one server and the fleet each profile needs", () => {
+    const api = trace(cost, "Hermes 4 70B (Together AI) (API)");
+    const x = api.x as number[];
+    const y = api.y as number[];
+    expect(y[x.length - 1]).toBeCloseTo(10_000 * 0.009 * 30, 6);
+    expect(trace(cost, "one server at any volume (the chapter)").y).toEqual([12_000 / 36 + 60 + 300, 12_000 / 36 + 60 + 300]);
+    const office = trace(cost, "servers needed, office-hours");
+    const officeX = office.x as number[];
+    const stepAt3000 = officeX.filter((value) => value <= 3000).length - 1;
+    expect((office.y as number[])[stepAt3000]).toBeCloseTo(11 * (12_000 / 36 + 60) + 300, 6);
+  });
+});
+
+describe("the 59.7 what-if, served batched", () => {
+  const study = caseStudyCapacity(data, { scenarioId: "saas-export", targetUtilisation: 0.7 });
+  const whatIf = batchedWhatIf(data, study, { outputTokensPerSecond: 150, promptTokensPerSecond: 1500, weekdayCallsPerDay: 3000, targetUtilisation: 0.7, maxCallsPerDay: 10_000 });
+
+  it("takes 2,436 calls a day per server on office hours, so the case study's 3,000 weekday calls need 2 servers, not 11", () => {
+    // Batched, the scarcer rate limits: max(8,000 / 1,500, 1,500 / 150) = 10 s a call; 3,600 × 0.7 / 10 = 252 calls an hour;
+    // the busiest office hour carries 12/116 of the day, so 252 × 116 / 12 = 2,436 calls a day.
+    expect(whatIf.fleet.callsPerDayPerMachine).toBeCloseTo((252 * 116) / 12, 9);
+    expect(whatIf.fleet).toMatchObject({ perMachineUsdPerMonth: expect.closeTo(12_000 / 36 + 60, 9), sharedUsdPerMonth: 300 });
+    const [cloud, local] = whatIf.result.options;
+    expect(local?.machines).toBe(2);
+    expect(local?.totalUsd).toBeCloseTo(2 * (12_000 / 36 + 60) + 300, 9);
+    expect(cloud?.totalUsd).toBeCloseTo(697.5, 2);
+  });
+
+  it("draws the measured single-stream server against the batched what-if, with the what-if volume marked", () => {
+    expect(title(whatIf.figure)).toBe("Figure 59.7a — Servers needed: 2x RTX 4090 server (case study), office-hours, by traffic profile");
+    expect(whatIf.figure.data.map((candidate) => candidate.name)).toEqual(["single-stream, measured (19.06 tokens/s)", "batched, what-if (150 tokens/s)", "servers at the marked volumes"]);
+    expect(trace(whatIf.figure, "servers at the marked volumes").text).toEqual(["11", "2"]);
+  });
+});

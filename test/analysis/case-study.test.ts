@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { caseStudyFigure, caseStudyFromData } from "../../src/analysis/case-study";
+import type { Figure } from "../../src/charts";
+import { loadDataset } from "../../src/data";
+import { copyOfData, DATA_DIR } from "../helpers/data-folder";
+
+const data = loadDataset(DATA_DIR);
+
+const names = (figure: Figure) => figure.data.map((trace) => trace.name);
+
+describe("the chapter reproduced from data/", () => {
+  it("59.5: residency excludes every cloud model; all-cloud $697.50, all-local $693.33, hybrid $1,111.83", () => {
+    const { residency, result } = caseStudyFromData(data);
+    expect(residency.allowed).toEqual([]);
+    expect(residency.excluded.map((model) => model.modelId)).toContain("claude-3-5-sonnet");
+    const totals = Object.fromEntries(result.options.map((option) => [option.option, option.totalUsd]));
+    expect(totals.all_cloud).toBeCloseTo(697.5, 2);
+    expect(totals.all_local).toBeCloseTo(693.33, 2);
+    expect(totals.hybrid).toBeCloseTo(1111.83, 2);
+    expect(result.cheapestCompliant).toBe("all_local");
+  });
+});
+
+describe("the 59.5 figure", () => {
+  it("59.5: three options stacked, all-cloud marked not compliant, budget noted", () => {
+    const { result } = caseStudyFromData(data);
+    const figure = caseStudyFigure(data, result);
+    expect(names(figure)).toEqual(["Local server", "Cloud API"]);
+    expect((figure.data[1] as unknown as { y: number[] }).y.map((value) => +value.toFixed(2))).toEqual([697.5, 0, 418.5]);
+    const labels = figure.layout.annotations!.map((label) => label.text);
+    expect(labels[0]).toBe("$698<br><b>not compliant</b>");
+    expect(labels[2]).toBe("$1,112");
+    expect(labels).toContain("budget $5,000: above the scale");
+    // The same scenario with a $1,000 budget in case_study.csv: the budget line falls within the scale.
+    const tightBudget = copyOfData({ "case_study.csv": (text) => text.replace("saas-export,3000,25,500,5,5000,", "saas-export,3000,25,500,5,1000,") });
+    try {
+      const tightData = loadDataset(tightBudget.dir);
+      const tight = caseStudyFigure(tightData, caseStudyFromData(tightData).result);
+      expect((tight.layout.shapes as { y0: number }[])[0]?.y0).toBe(1000);
+    } finally {
+      tightBudget.dispose();
+    }
+  });
+
+  it("59.5: names every file the comparison reads in its caption", () => {
+    const figure = caseStudyFigure(data, caseStudyFromData(data).result, "saas-export");
+    expect(figure.layout.annotations?.at(-1)?.text).toBe("Source: data/case_study.csv, data/task_mix.csv, data/hardware.csv, data/routing_tiers.csv, data/models.csv, prices as of 2025-09-01. roilab");
+  });
+});

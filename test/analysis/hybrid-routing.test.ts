@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { hardwareMonthlyCost } from "../../src/analysis/cost";
+import { hybridSavings, routingLocalServer, savingsByThreshold, thresholdFigure, tierCostFigure } from "../../src/analysis/hybrid-routing";
+import { findHardware } from "../../src/analysis/lookup";
+import type { Figure } from "../../src/charts";
+import { loadDataset } from "../../src/data";
+import { DATA_DIR } from "../helpers/data-folder";
+
+const data = loadDataset(DATA_DIR);
+
+const names = (figure: Figure) => figure.data.map((trace) => trace.name);
+const axisTitle = (figure: Figure, axis: "xaxis" | "yaxis") => ((figure.layout[axis] as { title: { text: string } }).title.text);
+const caption = (figure: Figure) => figure.layout.annotations?.at(-1)?.text;
+
+describe("the chapter reproduced from data/", () => {
+  it("59.4: routing the example mix of 5,000 calls a day saves $3,836.25 of $6,975 (55.0%)", () => {
+    const savings = hybridSavings(data);
+    expect(savings.pureCloudMonthly).toBeCloseTo(6975, 2);
+    expect(savings.hybridMonthly).toBeCloseTo(3138.75, 2);
+    expect(savings.monthlySavings).toBeCloseTo(3836.25, 2);
+    expect(savings.savingsPercentage).toBeCloseTo(55, 6);
+  });
+
+  it("serves the local tiers on routing_config.csv's server, the 4x A100 at $4,337.42 a month", () => {
+    const local = routingLocalServer(data);
+    expect(local.hardware.hardwareId).toBe("a100x4-70b");
+    // $80,000 / 36 + 1.6 kW × 720 h × $0.10 + 0.2 × $10,000
+    expect(local.monthlyUsd).toBeCloseTo(80_000 / 36 + 1.6 * 720 * 0.1 + 0.2 * 10_000, 9);
+  });
+});
+
+describe("the 59.4 figures", () => {
+  it("59.4a: pure cloud $6,975, hybrid $3,138.75, and hybrid with routing_config.csv's server paid $7,476.17", () => {
+    const figure = tierCostFigure(data, hybridSavings(data));
+    expect(names(figure)).toEqual(["Cloud premium", "Local hardware (4x A100 80GB (Hermes 3 70B))"]);
+    expect(figure.layout.barmode).toBe("stack");
+    expect(figure.layout.annotations?.slice(0, 3).map((label) => label.text)).toEqual(["$6,975", "$3,139", "$7,476"]);
+    const hardware = figure.data[1] as unknown as { y: number[] };
+    expect(hardware.y[2]).toBeCloseTo(80_000 / 36 + 115.2 + 2000, 9);
+    expect(caption(figure)).toBe("Source: data/task_types.csv, data/task_mix.csv, data/routing_tiers.csv, data/routing_config.csv, data/hardware.csv, prices as of 2025-09-01. roilab");
+  });
+
+  it("59.4b: savings step from 55.0% to 75.2% once code generation moves to the economy tier", () => {
+    const localUsd = hardwareMonthlyCost(findHardware(data, "a100x4-70b")).totalUsd;
+    const points = savingsByThreshold(data, [0.7, 0.85, 0.9, 0.95], localUsd);
+    expect(points.map((point) => +point.savingsPercentage.toFixed(1))).toEqual([55, 55, 75.2, 75.2]);
+    expect(points[0]!.savingsAfterHardwarePercentage).toBeCloseTo(-7.19, 2);
+    const figure = thresholdFigure(data, { thresholds: [0.7, 0.85, 0.9, 0.95], complexityThreshold: 0.7 });
+    expect(figure.layout.annotations?.[0]?.text).toBe("chapter's threshold 0.7: 55.0% saved");
+    expect(axisTitle(figure, "yaxis")).toBe("Saved against pure cloud (%)");
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { toDataFrame } from "../../src/data";
+import { htmlTable } from "../../src/display/html-table";
+
+describe("HTML tables", () => {
+  it("formats money and counts right-aligned and escapes text", () => {
+    const html = htmlTable([{ model: "<img src=x onerror=alert(1)>", usd: 1395, calls: 93_277, rate: 52.0833 }], [
+      { key: "model", label: "Model" },
+      { key: "usd", label: "$/month", format: "usd" },
+      { key: "calls", format: "integer" },
+      { key: "rate", format: "decimal1" },
+    ]);
+    expect(html).toContain(">52.1<");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).not.toContain("<img");
+    expect(html).toContain('<td style="text-align:right;font-variant-numeric:tabular-nums">$1,395.00</td>');
+    expect(html).toContain(">93,277<");
+  });
+
+  it("reads a danfojs DataFrame", () => {
+    const html = htmlTable(toDataFrame([{ a: 1.5 }, { a: 2 }]), [{ key: "a", format: "usd" }]);
+    expect(html).toContain("$1.50");
+    expect(html).toContain("$2.00");
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { capacityPanelSpec } from "../../src/analysis";
+import { loadDataset } from "../../src/data";
+import { evaluateCapacityPanel } from "../../src/panels/capacity";
+import { DATA_DIR } from "../helpers/data-folder";
+
+const data = loadDataset(DATA_DIR);
+
+describe("the 59.7 capacity what-if panel", () => {
+  const spec = capacityPanelSpec(data);
+
+  it("starts from the case study: 11 servers on its defaults", () => {
+    const result = evaluateCapacityPanel(spec, spec.defaults);
+    expect(result.allLocal).toEqual({ machines: 11, totalUsd: expect.closeTo(4626.67, 2) });
+    expect(result.hybrid.machines).toBe(5);
+    expect(result.allCloudUsd).toBeCloseTo(697.5, 2);
+    expect(result.summary).toContain("all local needs 11 server(s), $4,626.67 a month");
+    expect(result.figure.layout.title.text).toBe("Figure 59.7w — servers needed for your throughput and traffic");
+  });
+
+  it("needs fewer servers with batching, a flatter day or a higher utilisation target", () => {
+    const batched = evaluateCapacityPanel(spec, { ...spec.defaults, serving: "batched", outputTokensPerSecond: 150, promptTokensPerSecond: 1500 });
+    expect(batched.allLocal.machines).toBe(2);
+    expect(evaluateCapacityPanel(spec, { ...spec.defaults, profileId: "flat-24h" }).allLocal.machines).toBe(5);
+    expect(evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 100 }).allLocal.machines).toBe(8);
+  });
+
+  it("survives blank or zero inputs from the page without throwing", () => {
+    const result = evaluateCapacityPanel(spec, { ...spec.defaults, outputTokensPerSecond: 0, promptTokensPerSecond: 0, targetUtilisationPercent: 0, weekdayCallsPerDay: 0 });
+    expect(result.allLocal.machines).toBe(Math.max(1, Math.ceil(500 / result.callsPerDayPerMachine)));
+    expect(Number.isFinite(result.allLocal.totalUsd)).toBe(true);
+  });
+});

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown, slugify, tableOfContents, type Heading } from "../../../src/report/html/markdown";
+
+describe("markdown rendering", () => {
+  it("turns headings into anchors with a contents list, and escapes raw HTML in markdown", () => {
+    const headings: Heading[] = [];
+    const html = renderMarkdown("# 59.3 — Break-even\n\n## The table\n\n## The table\n\n<script>alert(1)</script>", headings);
+    expect(headings.map((heading) => heading.id)).toEqual(["59-3-break-even", "the-table", "the-table-2"]);
+    expect(html).toContain('<h2 id="the-table-2">The table</h2>');
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(tableOfContents(headings)).toContain('<a href="#the-table">The table</a>');
+    expect(slugify("成本 矩阵")).toBe("成本-矩阵");
+  });
+});

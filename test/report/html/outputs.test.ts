@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { Notebook } from "../../../src/notebook/nbformat";
+import { renderNotebook } from "../../../src/report/html/notebook";
+import { renderOutput } from "../../../src/report/html/outputs";
+import { scriptJson } from "../../../src/util/html";
+
+const code = (source: string, tags: string[] = [], outputs: Notebook["cells"][number]["outputs"] = []) => ({ id: source, cell_type: "code" as const, source, metadata: { tags }, outputs, execution_count: 1 });
+
+function notebook(cells: Notebook["cells"]): Notebook {
+  return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells };
+}
+
+describe("output rendering", () => {
+  it("renders outputs by MIME type: Plotly as data for the page script, errors with their cell number", () => {
+    const figure = { data: [{ type: "bar", name: "</script><b>x</b>" }], layout: { title: { text: "Figure 59.1a — Cost" } } };
+    const cells = [
+      { id: "m", cell_type: "markdown" as const, source: "# Title", metadata: {} },
+      code("plot()", [], [
+        { output_type: "display_data", data: { "application/vnd.plotly.v1+json": figure, "text/plain": "Figure 59.1a — Cost" }, metadata: {} },
+        { output_type: "display_data", data: { "image/png": "iVBORw0KGgo=" }, metadata: {} },
+        { output_type: "execute_result", execution_count: 2, data: { "text/plain": "<42>" }, metadata: {} },
+      ]),
+      code("fail()", [], [{ output_type: "error", ename: "RangeError", evalue: "calls <0>", traceback: ["at \u001b[31mcell\u001b[0m"] }]),
+    ];
+    const rendered = renderNotebook(notebook(cells));
+    expect(rendered.title).toBe("Title");
+    expect(rendered.figureCount).toBe(1);
+    expect(rendered.body).toContain('<div class="plot" id="figure-1" role="img" aria-label="Figure 59.1a — Cost"></div>');
+    expect(rendered.body).toContain(scriptJson(figure));
+    expect(rendered.body).not.toContain("</script><b>");
+    expect(rendered.body).toContain('<img class="output-image" alt="" src="data:image/png;base64,iVBORw0KGgo=">');
+    expect(rendered.body).toContain('<pre class="output-text">&lt;42&gt;</pre>');
+    expect(rendered.body).toContain("<strong>Cell 3 failed: RangeError</strong>: calls &lt;0&gt;");
+    expect(rendered.body).toContain("<pre>at cell</pre>");
+  });
+});
+
+describe("outputs from a notebook nobody vetted", () => {
+  const context = () => ({ figureCount: 0, headings: [], usedIds: new Set<string>(), cellNumber: 4 });
+
+  it("publish HTML without anything that runs, unless the publisher trusts it", () => {
+    const output = { output_type: "display_data" as const, data: { "text/html": '<p onmouseover="steal()">hi</p><script>steal()</script>' }, metadata: {} };
+    expect(renderOutput(output, context())).toBe('<div class="output-html"><p>hi</p></div>');
+    expect(renderOutput(output, { ...context(), trustHtml: true })).toContain("<script>steal()</script>");
+  });
+
+  it("put only base64 into an image's source", () => {
+    const hostile = { output_type: "display_data" as const, data: { "image/png": 'x" onerror="steal()' }, metadata: {} };
+    expect(renderOutput(hostile, context())).toBe('<p class="output-error">An image/png output is not base64 data and is not shown.</p>');
+    const image = { output_type: "display_data" as const, data: { "image/png": "iVBORw0K\nGgo=\n" }, metadata: {} };
+    expect(renderOutput(image, context())).toBe('<img class="output-image" alt="" src="data:image/png;base64,iVBORw0KGgo=">');
+  });
+});
