@@ -15,14 +15,9 @@ import {
 import type { Figure, Trace } from "../../src/charts";
 import { loadDataset } from "../../src/data";
 import { DATA_DIR } from "../helpers/data-folder";
+import { title, trace } from "../helpers/figures";
 
 const data = loadDataset(DATA_DIR);
-const title = (figure: Figure) => figure.layout.title.text;
-const trace = (figure: Figure, name: string): Trace => {
-  const found = figure.data.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`no trace ${name}; have ${figure.data.map((candidate) => candidate.name).join(", ")}`);
-  return found;
-};
 
 describe("closing questions from data", () => {
   it("lists the distinct GPU configurations by total VRAM", () => {

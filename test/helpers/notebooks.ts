@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,4 +33,15 @@ export function tempFolder(prefix = "roilab-test-") {
 export function kernelsOf(runnerPid: number): string[] {
   const table = spawnSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" }).stdout;
   return table.split("\n").filter((line) => line.includes(`roilab-kernel-${runnerPid}-`));
+}
+
+/** Temporary folders for one describe block, each removed after the test that made it: `const scratch = scratchFolders();`. */
+export function scratchFolders(prefix = "roilab-test-"): () => string {
+  const folders: { dispose(): void }[] = [];
+  afterEach(() => folders.splice(0).forEach((folder) => folder.dispose()));
+  return () => {
+    const folder = tempFolder(prefix);
+    folders.push(folder);
+    return folder.dir;
+  };
 }

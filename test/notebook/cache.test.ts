@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cachedNotebook, cacheKey, hashDirectory, libraryFingerprint } from "../../src/notebook/cache";
 import type { Notebook } from "../../src/notebook/nbformat";
-import { tempFolder } from "../helpers/notebooks";
+import { scratchFolders } from "../helpers/notebooks";
 
 const notebook = (source: string): Notebook => ({
   nbformat: 4,
@@ -15,8 +15,7 @@ const notebook = (source: string): Notebook => ({
 const inputs = { notebook: notebook("1 + 1"), parameters: { calls: 1 }, dataSha256: "d", library: "l" };
 
 describe("the run cache", () => {
-  const folders: { dispose(): void }[] = [];
-  afterEach(() => folders.splice(0).forEach((folder) => folder.dispose()));
+  const scratch = scratchFolders();
 
   it("keys a notebook by its cells, parameters, data and library, and by nothing else", () => {
     const key = cacheKey(inputs);
@@ -29,9 +28,8 @@ describe("the run cache", () => {
   });
 
   it("reuses an executed notebook only when it ran cleanly with the same key", () => {
-    const folder = tempFolder("roilab-cache-");
-    folders.push(folder);
-    const file = path.join(folder.dir, "x.ipynb");
+    const dir = scratch();
+    const file = path.join(dir, "x.ipynb");
     const executed = { ...notebook("1 + 1"), metadata: { roilab: { cache_key: "k", status: "ok" } } };
     writeFileSync(file, JSON.stringify(executed));
     expect(cachedNotebook(file, "k")?.metadata.roilab).toEqual({ cache_key: "k", status: "ok" });
@@ -40,16 +38,15 @@ describe("the run cache", () => {
     expect(cachedNotebook(file, "k")).toBeUndefined();
     writeFileSync(file, "{ not json");
     expect(cachedNotebook(file, "k")).toBeUndefined();
-    expect(cachedNotebook(path.join(folder.dir, "missing.ipynb"), "k")).toBeUndefined();
+    expect(cachedNotebook(path.join(dir, "missing.ipynb"), "k")).toBeUndefined();
   });
 
   it("fingerprints the compiled library and the lock file", () => {
-    const folder = tempFolder("roilab-library-");
-    folders.push(folder);
-    const before = libraryFingerprint(folder.dir);
-    writeFileSync(path.join(folder.dir, "package-lock.json"), "{}");
-    const withLock = libraryFingerprint(folder.dir);
+    const dir = scratch();
+    const before = libraryFingerprint(dir);
+    writeFileSync(path.join(dir, "package-lock.json"), "{}");
+    const withLock = libraryFingerprint(dir);
     expect(withLock).not.toBe(before);
-    expect(hashDirectory(path.join(folder.dir, "dist"))).toBe(hashDirectory(path.join(folder.dir, "no-such-folder")));
+    expect(hashDirectory(path.join(dir, "dist"))).toBe(hashDirectory(path.join(dir, "no-such-folder")));
   });
 });

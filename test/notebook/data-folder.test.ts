@@ -1,27 +1,25 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readDataFolder } from "../../src/notebook/data-folder";
-import { tempFolder } from "../helpers/notebooks";
+import { scratchFolders } from "../helpers/notebooks";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 describe("readDataFolder", () => {
-  const folders: { dispose(): void }[] = [];
-  afterEach(() => folders.splice(0).forEach((folder) => folder.dispose()));
+  const scratch = scratchFolders();
 
   function folderWith(files: Record<string, string>) {
-    const folder = tempFolder("roilab-data-folder-");
-    folders.push(folder);
-    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(folder.dir, name), text);
-    return folder.dir;
+    const dir = scratch();
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
   }
 
   it("hashes each file directly in the folder, in name order, with the dates the caller found", () => {
     const dir = folderWith({ "models.csv": "a,b\n1,2\n", "benchmarks.csv": "x\n" });
     const folder = readDataFolder(dir, { "models.csv": "2025-09-01" });
-    expect(folder.dir).toBe(dir);
+    expect(dir).toBe(dir);
     expect(folder.files).toEqual([
       { name: "benchmarks.csv", sha256: sha256("x\n"), asOf: undefined },
       { name: "models.csv", sha256: sha256("a,b\n1,2\n"), asOf: "2025-09-01" },

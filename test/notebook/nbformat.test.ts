@@ -1,17 +1,15 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors";
 import { readNotebook, serializeNotebook } from "../../src/notebook/nbformat";
-import { tempFolder } from "../helpers/notebooks";
+import { scratchFolders } from "../helpers/notebooks";
 
 describe("reading a notebook", () => {
-  const folders: { dispose(): void }[] = [];
-  afterEach(() => folders.splice(0).forEach((folder) => folder.dispose()));
+  const scratch = scratchFolders();
   const file = (notebook: unknown) => {
-    const folder = tempFolder();
-    folders.push(folder);
-    const name = path.join(folder.dir, "x.ipynb");
+    const dir = scratch();
+    const name = path.join(dir, "x.ipynb");
     writeFileSync(name, typeof notebook === "string" ? notebook : JSON.stringify(notebook));
     return name;
   };

@@ -1,19 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors";
 import { LOCK_FILE, lockFolder } from "../../src/util/folder-lock";
-import { tempFolder } from "../helpers/notebooks";
+import { scratchFolders } from "../helpers/notebooks";
 
 describe("one roilab at a time per output folder", () => {
-  const folders: { dispose(): void }[] = [];
-  afterEach(() => folders.splice(0).forEach((folder) => folder.dispose()));
-  const scratch = () => {
-    const folder = tempFolder();
-    folders.push(folder);
-    return folder.dir;
-  };
+  const scratch = scratchFolders();
 
   it("takes the folder, holds it through nested holds, and gives it back", () => {
     const dir = scratch();

@@ -1,17 +1,15 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ExitCode, UsageError } from "../../src/errors";
 import { readJsonFile, readJsonObject } from "../../src/util/read-json";
-import { tempFolder } from "../helpers/notebooks";
+import { scratchFolders } from "../helpers/notebooks";
 
 describe("reading a JSON file the user named", () => {
-  const folders: { dispose(): void }[] = [];
-  afterEach(() => folders.splice(0).forEach((folder) => folder.dispose()));
+  const scratch = scratchFolders();
   const file = (text: string) => {
-    const folder = tempFolder("roilab-json-");
-    folders.push(folder);
-    const name = path.join(folder.dir, "input.json");
+    const dir = scratch();
+    const name = path.join(dir, "input.json");
     writeFileSync(name, text);
     return name;
   };

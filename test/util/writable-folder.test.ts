@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ExitCode, UsageError } from "../../src/errors";
 import { ensureWritableFolder } from "../../src/util/writable-folder";
-import { tempFolder } from "../helpers/notebooks";
+import { scratchFolders } from "../helpers/notebooks";
 
 function usageErrorOf(action: () => void): UsageError {
   try {
@@ -16,13 +16,7 @@ function usageErrorOf(action: () => void): UsageError {
 }
 
 describe("an output folder checked before any work", () => {
-  const folders: { dispose(): void }[] = [];
-  afterEach(() => folders.splice(0).forEach((folder) => folder.dispose()));
-  const scratch = () => {
-    const folder = tempFolder();
-    folders.push(folder);
-    return folder.dir;
-  };
+  const scratch = scratchFolders();
 
   it("creates missing folders level by level and leaves no probe behind", () => {
     const dir = path.join(scratch(), "a", "b", "reports");
