@@ -45,7 +45,7 @@ function renderData(data: Record<string, unknown>, context: RenderContext): stri
 export function renderOutput(output: CellOutput, context: RenderContext): string {
   switch (output.output_type) {
     case "stream":
-      return `<pre class="output-stream ${output.name}">${escapeHtml(text(output.text).replace(ANSI, ""))}</pre>`;
+      return `<pre class="output-stream ${output.name === "stderr" ? "stderr" : "stdout"}">${escapeHtml(text(output.text).replace(ANSI, ""))}</pre>`;
     case "display_data":
     case "execute_result":
       return renderData(output.data, context);

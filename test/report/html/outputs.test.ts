@@ -51,3 +51,10 @@ describe("outputs from a notebook nobody vetted", () => {
     expect(renderOutput(image, context())).toBe('<img class="output-image" alt="" src="data:image/png;base64,iVBORw0KGgo=">');
   });
 });
+
+describe("attributes from a notebook's JSON", () => {
+  it("never carry its text into the page's markup", () => {
+    const stream = { output_type: "stream" as const, name: 'stdout" onmouseover="steal()' as "stdout", text: "hi" };
+    expect(renderOutput(stream, { figureCount: 0, headings: [], usedIds: new Set<string>(), cellNumber: 1 })).toBe('<pre class="output-stream stdout">hi</pre>');
+  });
+});
