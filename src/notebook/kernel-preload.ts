@@ -6,7 +6,8 @@
  * 1. No output is lost. tslab sends each write to stdout as its own iopub message and does not wait for the
  *    send. zeromq.js accepts only one pending send per socket and throws EBUSY at the next one, so a cell that
  *    prints more than about 500 lines in one go lost the rest, and its `idle` status with them. Sends on the
- *    kernel's Publisher are queued here, in order, each after the previous one.
+ *    kernel's Publisher are queued here, in order, each after the previous one; and the Publisher keeps every
+ *    message for a slow reader (no high-water mark), where ZeroMQ would drop them past 1,000 on a busy machine.
  * 2. No kernel outlives its runner. When ROILAB_RUNNER_PID is set and the kernel's parent is no longer that
  *    process (the runner was killed, even with SIGKILL), the kernel exits.
  */
@@ -14,6 +15,17 @@ import { rmSync } from "node:fs";
 import * as path from "node:path";
 
 type Send = (this: object, message: unknown) => Promise<void>;
+
+type PublisherClass = { new (options?: Record<string, unknown>): object; prototype: object };
+
+/** A Publisher class like zeromq's own whose sockets queue every message for slow subscribers instead of dropping it. */
+export function losslessPublisher(publisherClass: PublisherClass): PublisherClass {
+  return class LosslessPublisher extends publisherClass {
+    constructor(options: Record<string, unknown> = {}) {
+      super({ sendHighWaterMark: 0, ...options });
+    }
+  };
+}
 
 /**
  * Makes a zeromq.js Publisher's sends never fail for being busy: a send goes out at once when it can (so a
@@ -66,8 +78,9 @@ function install(): void {
   // tslab loads its own zeromq; patch that very module.
   const tslabDir = path.dirname(require.resolve("tslab/package.json"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- zeromq must be the instance tslab will load, found from tslab's folder
-  const zeromq = require(require.resolve("zeromq", { paths: [tslabDir] })) as { Publisher: { prototype: object } };
+  const zeromq = require(require.resolve("zeromq", { paths: [tslabDir] })) as { Publisher: PublisherClass };
   queuePublisherSends(zeromq.Publisher);
+  zeromq.Publisher = losslessPublisher(zeromq.Publisher);
   const runner = Number(process.env.ROILAB_RUNNER_PID);
   const configPath = process.argv[process.argv.indexOf("--config-path") + 1];
   if (Number.isInteger(runner) && runner > 0) exitWithRunner(runner, process.argv.includes("--config-path") ? configPath : undefined);

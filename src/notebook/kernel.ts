@@ -24,7 +24,7 @@ import { PROJECT_ROOT } from "../util/project-root";
  * How long after the execute_reply, with no further output, a cell counts as done when the kernel's idle
  * status never comes (it was lost). Long enough for output still in flight on a busy machine.
  */
-export const IDLE_GRACE_MS = 3000;
+export const IDLE_GRACE_MS = 10_000;
 
 export interface ExecuteOutcome {
   reply: ExecuteReplyContent;
@@ -161,7 +161,8 @@ export class TslabKernel {
     const url = (port: number) => `tcp://127.0.0.1:${port}`;
     const shell = new zeromq.Dealer({ linger: 0 });
     const control = new zeromq.Dealer({ linger: 0 });
-    const iopub = new zeromq.Subscriber({ linger: 0 });
+    // No high-water mark: a cell's output is kept for this reader however much of it arrives at once.
+    const iopub = new zeromq.Subscriber({ linger: 0, receiveHighWaterMark: 0 });
     shell.connect(url(shellPort));
     control.connect(url(controlPort));
     iopub.connect(url(iopubPort));
