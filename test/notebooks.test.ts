@@ -16,7 +16,8 @@ interface Executed {
 }
 
 const PLOTLY = "application/vnd.plotly.v1+json";
-const notebooks = readdirSync(path.join(ROOT, "notebooks")).filter((name) => name.endsWith(".ipynb")).sort();
+const chapterOrder = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+const notebooks = readdirSync(path.join(ROOT, "notebooks")).filter((name) => name.endsWith(".ipynb")).sort(chapterOrder);
 const folder = tempFolder("roilab-notebooks-");
 afterAll(() => folder.dispose());
 
@@ -38,13 +39,13 @@ describe("the chapter notebooks", () => {
   it("all run without error under roilab run, named in chapter order", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(notebooks).toEqual(["59.1-cost-model.ipynb", "59.2-price-matrix.ipynb", "59.3-break-even.ipynb", "59.4-hybrid-routing.ipynb", "59.5-case-study.ipynb", "59.6-audit.ipynb", "59.7-capacity.ipynb", "59.8-sensitivity.ipynb", "59.9-closing-questions.ipynb"]);
+    expect(notebooks).toEqual(["59.1-cost-model.ipynb", "59.2-price-matrix.ipynb", "59.3-break-even.ipynb", "59.4-hybrid-routing.ipynb", "59.5-case-study.ipynb", "59.6-audit.ipynb", "59.7-capacity.ipynb", "59.8-sensitivity.ipynb", "59.9-closing-questions.ipynb", "59.10-rent-buy-call.ipynb"]);
   });
 
   it("show the chapter's figures, each numbered, as the Plotly MIME type", () => {
     const titles = notebooks.flatMap((name) => figures(read(baseline, name)).map((figure) => figure.layout.title.text));
-    const numbers = new Set(titles.map((title) => /^Figure (59\.\d[a-z]?) — /.exec(title)?.[1]));
-    expect([...numbers].sort()).toEqual(["59.1a", "59.1b", "59.2a", "59.2b", "59.2c", "59.3a", "59.3b", "59.3c", "59.4a", "59.4b", "59.5", "59.6", "59.7a", "59.7b", "59.8a", "59.8b", "59.9a", "59.9b", "59.9c", "59.9d"]);
+    const numbers = new Set(titles.map((title) => /^Figure (59\.\d+[a-z]?) — /.exec(title)?.[1]));
+    expect([...numbers].map(String).sort(chapterOrder)).toEqual(["59.1a", "59.1b", "59.2a", "59.2b", "59.2c", "59.3a", "59.3b", "59.3c", "59.4a", "59.4b", "59.5", "59.6", "59.7a", "59.7b", "59.8a", "59.8b", "59.9a", "59.9b", "59.9c", "59.9d", "59.10a", "59.10b", "59.10c"]);
   });
 
   it("end with a marked what-if cell that recomputes a result and a figure", () => {

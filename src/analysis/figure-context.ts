@@ -18,13 +18,17 @@ export function dataFileName(data: Dataset, file: string): string {
   return `${publishedFolderName(data.dir)}/${file}`;
 }
 
-/** The files behind a figure, their folder, and the newest as_of among the prices and hardware it uses. */
+/** The files behind a figure, their folder, and the as_of of the prices it uses: the newest of each priced file, a range when they differ. */
 export function provenance(data: Dataset, files: string[]): Provenance {
+  const newest = (rows: readonly { asOf: string }[]) => rows.map((row) => row.asOf).sort().at(-1);
   const dates = [
-    ...(files.includes("models.csv") ? data.models.map((model) => model.asOf) : []),
-    ...(files.includes("hardware.csv") ? data.hardware.map((row) => row.asOf) : []),
-  ].sort();
+    ...(files.includes("models.csv") ? [newest(data.models)] : []),
+    ...(files.includes("hardware.csv") ? [newest(data.hardware)] : []),
+    ...(files.includes("gpu_rentals.csv") ? [newest(data.gpuRentals)] : []),
+  ].filter((date): date is string => date !== undefined).sort();
+  // Prices from different dates (the chapter's APIs, today's rentals) are named as a range, never as one date.
+  const asOf = dates.length === 0 ? undefined : dates[0] === dates.at(-1) ? dates[0] : `${dates[0]} to ${dates.at(-1)}`;
   const folder = publishedFolderName(data.dir);
   // The default folder is left unsaid, as captions assume it.
-  return { files, asOf: dates.at(-1), ...(folder === DEFAULT_DATA_FOLDER ? {} : { folder }) };
+  return { files, asOf, ...(folder === DEFAULT_DATA_FOLDER ? {} : { folder }) };
 }

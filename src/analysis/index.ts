@@ -16,3 +16,4 @@ export * from "./sensitivity";
 export * from "./closing-questions";
 export * from "./panels";
 export * from "./diff";
+export * from "./rental";

@@ -1,11 +1,13 @@
 /** Every what-if panel a notebook puts in its page, built from a dataset: the inputs it offers and their defaults. */
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
-import type { BreakEvenPanelInputs, BreakEvenPanelSpec, CapacityPanelSpec, TornadoPanelSpec } from "../panels";
+import { DEFAULT_TARGET_UTILISATION } from "../model";
+import type { BreakEvenPanelInputs, BreakEvenPanelSpec, CapacityPanelSpec, RentalPanelInputs, RentalPanelSpec, TornadoPanelSpec } from "../panels";
 import { caseStudyCapacity, fleetCostOf, trafficProfile } from "./capacity";
-import { hardwareMonthlyCost } from "./cost";
+import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
-import { findWorkload } from "./lookup";
+import { findModel, findWorkload } from "./lookup";
+import { rentalSetup } from "./rental";
 import { breakEvenInputsOf } from "./sensitivity";
 
 export interface BreakEvenPanelOptions {
@@ -113,3 +115,36 @@ export function tornadoPanelSpec(data: Dataset, options: { hardwareId: string; a
   };
 }
 
+
+/** The 59.10 what-if panel: every rental offer (with its configuration bought for comparison) against each API. */
+export function rentalPanelSpec(data: Dataset, options: { apiModelIds: readonly string[]; defaults: Pick<RentalPanelInputs, "rentalId" | "apiId"> & Partial<RentalPanelInputs>; title?: string }): RentalPanelSpec {
+  const workload = findWorkload(data);
+  const models = modelColors(data);
+  const configurations = data.gpuRentals.map((row) => {
+    const setup = rentalSetup(data, row.rentalId, { workload });
+    return {
+      id: row.rentalId,
+      name: `${setup.hardware.name.replace(/ \(.*\)$/, "")} (${row.provider})`,
+      provider: row.provider,
+      gpuCount: setup.offer.gpuCount,
+      usdPerGpuHour: row.usdPerGpuHour,
+      billingIncrementHours: setup.offer.billingIncrementHours,
+      minimumHours: setup.offer.minimumHours,
+      callsPerHourAtFullRate: setup.callsPerHourAtFullRate,
+      buyPerServerUsdPerMonth: setup.buy.perMachineUsdPerMonth,
+      buySharedUsdPerMonth: setup.buy.sharedUsdPerMonth,
+      rentOpsUsdPerMonth: setup.rentAlwaysOn.sharedUsdPerMonth,
+    };
+  });
+  const chosen = configurations.find((configuration) => configuration.id === options.defaults.rentalId);
+  if (!chosen) throw new InputError(`unknown rental_id ${JSON.stringify(options.defaults.rentalId)}`);
+  return {
+    kind: "rental",
+    title: options.title ?? "rent, buy or call at your price, hours and volume",
+    daysPerMonth: workload.daysPerMonth,
+    configurations,
+    apis: options.apiModelIds.map((id) => ({ id, name: findModel(data, id).modelName, usdPerCall: apiUsdPerCall(data, id, workload), color: models.get(id) ?? "#777777" })),
+    defaults: { usdPerGpuHour: chosen.usdPerGpuHour, hoursPerDay: 24, utilisationPercent: Math.round(DEFAULT_TARGET_UTILISATION * 100), callsPerDay: workload.callsPerDay, ...options.defaults },
+    provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv"]),
+  };
+}

@@ -118,7 +118,7 @@ export function breakEvenCurves(local: readonly LocalOption[], apis: readonly Ap
 }
 
 /** Figure 59.3b: break-even calls/day for every hardware × API pair; colour on a log scale, "never" where a call saves nothing. */
-export function breakEvenHeatmap(cells: readonly BreakEvenCell[], hardware: readonly NamedCost[], apis: readonly NamedCost[], provenance: Provenance): Figure {
+export function breakEvenHeatmap(cells: readonly BreakEvenCell[], hardware: readonly NamedCost[], apis: readonly NamedCost[], provenance: Provenance, label: { number: string; title: string } = { number: "59.3b", title: "Break-even by hardware and API (calls per day)" }): Figure {
   const find = (hardwareId: string, apiId: string) => cells.find((cell) => cell.hardwareId === hardwareId && cell.apiId === apiId);
   const calls = hardware.map((machine) => apis.map((api) => find(machine.id, api.id)?.breakEvenDailyCalls ?? NaN));
   const trace: Trace = {
@@ -135,8 +135,7 @@ export function breakEvenHeatmap(cells: readonly BreakEvenCell[], hardware: read
     showscale: false,
   };
   return themedFigure([trace], {
-    number: "59.3b",
-    title: "Break-even by hardware and API (calls per day)",
+    ...label,
     provenance,
     xaxis: { title: "Cloud API", type: "category" },
     yaxis: { title: "Local configuration", type: "category" },

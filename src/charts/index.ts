@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./capacity";
 export * from "./uncertainty";
 export * from "./closing-questions";
+export * from "./rental";

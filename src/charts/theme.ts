@@ -108,3 +108,16 @@ export function themedFigure(data: Trace[], options: FigureOptions): Figure {
 export function pointLabel(text: string, x: number, y: number, above: boolean, offsetPx = 24): Annotation {
   return { text, x, xref: "x", y, yref: "y", showarrow: true, arrowhead: 0, ax: 0, ay: above ? -offsetPx : offsetPx, font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)" };
 }
+
+/**
+ * Puts a long source line on two lines (files, then dates) with room for both above the plot, so it is not
+ * cut at the figure's right edge. For figures that cite many files.
+ */
+export function wrapLongCaption(figure: Figure, maxChars = 100): Figure {
+  const annotations = [...((figure.layout.annotations as Annotation[] | undefined) ?? [])];
+  const source = annotations.at(-1);
+  if (!source || !source.text.startsWith("Source:") || source.text.length <= maxChars) return figure;
+  annotations[annotations.length - 1] = { ...source, align: "left", text: source.text.replace(", prices as of", ",<br>prices as of") };
+  const margin = (figure.layout.margin as Record<string, number> | undefined) ?? { l: 70, r: 30, t: 60, b: 90 };
+  return { ...figure, layout: { ...figure.layout, annotations, margin: { ...margin, t: (margin.t ?? 60) + 16 } } };
+}

@@ -26,6 +26,7 @@ export interface Dataset {
   modelArchitectures: schemas.ModelArchitectureRow[];
   uncertaintyRanges: schemas.UncertaintyRangeRow[];
   failover: schemas.FailoverRow[];
+  gpuRentals: schemas.GpuRentalRow[];
 }
 
 /** The data folder's files, in the order they are read. */
@@ -46,6 +47,7 @@ export const TABLE_SPECS = [
   schemas.modelArchitectures,
   schemas.uncertaintyRanges,
   schemas.failover,
+  schemas.gpuRentals,
 ] as const;
 
 function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
@@ -170,6 +172,16 @@ function checkRanges(table: ParsedTable<schemas.UncertaintyRangeRow>, issues: Da
   });
 }
 
+/** A rental must name a throughput row of its hardware, or nothing says how many calls the rented server takes. */
+function checkRentalThroughput(rentals: ParsedTable<schemas.GpuRentalRow>, throughput: ParsedTable<schemas.ThroughputRow>, issues: DataIssue[]): void {
+  if (throughput.issues.length > 0) return;
+  rentals.rows.forEach((row, index) => {
+    if (!throughput.rows.some((measured) => measured.hardwareId === row.hardwareId && measured.serving === row.serving)) {
+      issues.push({ ...rentals.locate(index, "serving"), message: `no throughput.csv row for hardware_id ${JSON.stringify(row.hardwareId)} served ${row.serving}` });
+    }
+  });
+}
+
 /**
  * Reads and validates every table of a data folder. All problems of all files are collected and thrown
  * together as one DataError, each located as `file:line:column`.
@@ -197,6 +209,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   const modelArchitectures = readTable(dir, schemas.modelArchitectures, issues);
   const uncertaintyRanges = readTable(dir, schemas.uncertaintyRanges, issues);
   const failover = readTable(dir, schemas.failover, issues);
+  const gpuRentals = readTable(dir, schemas.gpuRentals, issues);
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
   checkHardwareCostInputs(hardware, issues);
@@ -218,9 +231,11 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkReferences(throughput, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(failover, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(failover, "cloud_model_id", (row) => row.cloudModelId, models, modelId, "model_id", issues);
+  checkReferences(gpuRentals, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
+  checkRentalThroughput(gpuRentals, throughput, issues);
 
   if (issues.length > 0) throw new DataError(issues);
-  const notes = [models, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover].flatMap((table) => table.notes);
+  const notes = [models, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals].flatMap((table) => table.notes);
   const data: Dataset = {
     dir,
     models: models.rows,
@@ -239,6 +254,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
     modelArchitectures: modelArchitectures.rows,
     uncertaintyRanges: uncertaintyRanges.rows,
     failover: failover.rows,
+    gpuRentals: gpuRentals.rows,
   };
   return { data, notes };
 }

@@ -21,4 +21,5 @@ export type {
   ModelArchitectureRow,
   UncertaintyRangeRow,
   FailoverRow,
+  GpuRentalRow,
 } from "./schemas";

@@ -307,6 +307,34 @@ export const failover = defineTable({
   },
 });
 
+/** GPU rental offers: a server like a hardware row, rented by the hour instead of bought. */
+export const gpuRentals = defineTable({
+  file: "gpu_rentals.csv",
+  optionalFile: true,
+  key: ["rental_id"],
+  columns: {
+    rental_id: identifier(),
+    /** The configuration rented: its GPUs, and through `serving` its measured throughput. */
+    hardware_id: identifier(),
+    /** The throughput.csv row (of this hardware) the rented server serves at. */
+    serving: oneOf(SERVING_MODES),
+    provider: text(),
+    offer: text(),
+    /** On demand, USD per GPU-hour. */
+    usd_per_gpu_hour: nonNegativeNumber(),
+    /** With a 1-year commitment, USD per GPU-hour; empty where the source states none. */
+    committed_1y_usd_per_gpu_hour: optional(nonNegativeNumber()),
+    /** The smallest unit billed: 1 for per-second billing, 60 per-minute, 3600 hourly. */
+    billing_increment_seconds: positiveNumber(),
+    /** The least billed for one rental run, hours (0: none). */
+    minimum_billed_hours: nonNegativeNumber(),
+    /** Operations the rented fleet still needs, USD per month; empty: the same as the bought configuration's. */
+    ops_usd_per_month: optional(nonNegativeNumber()),
+    as_of: isoDate(),
+    source: text(),
+  },
+});
+
 export const publishedFigures = defineTable({
   file: "published_figures.csv",
   key: ["figure_id"],
@@ -342,3 +370,4 @@ export type QuantisationRow = RowOf<typeof quantisation.columns>;
 export type ModelArchitectureRow = RowOf<typeof modelArchitectures.columns>;
 export type UncertaintyRangeRow = RowOf<typeof uncertaintyRanges.columns>;
 export type FailoverRow = RowOf<typeof failover.columns>;
+export type GpuRentalRow = RowOf<typeof gpuRentals.columns>;

@@ -11,3 +11,4 @@ export * from "./quantisation";
 export * from "./failover";
 export * from "./ops-cost";
 export * from "./ab-test";
+export * from "./rental";

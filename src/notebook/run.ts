@@ -47,7 +47,8 @@ export function findNotebooks(paths: readonly string[]): string[] {
     }
     return readdirSync(given)
       .filter((name) => name.endsWith(".ipynb") && !name.startsWith("."))
-      .sort()
+      // Numbered the way people number sections: 59.2 before 59.10.
+      .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
       .map((name) => path.join(given, name));
   });
 }

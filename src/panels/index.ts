@@ -2,10 +2,12 @@
 export * from "./break-even";
 export * from "./capacity";
 export * from "./tornado";
+export * from "./rental";
 
 import type { BreakEvenPanelSpec } from "./break-even";
 import type { CapacityPanelSpec } from "./capacity";
 import type { TornadoPanelSpec } from "./tornado";
+import type { RentalPanelSpec } from "./rental";
 
 /** Any panel a notebook can put in its page, told apart by `kind`. */
-export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec;
+export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec;

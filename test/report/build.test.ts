@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import * as path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { roilab } from "../helpers/cli";
-import { copyOfData } from "../helpers/data-folder";
+import { loadDataset } from "../../src/data";
+import { evaluateRentalPanel, type RentalPanelSpec } from "../../src/panels";
+import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { tempFolder, writeNotebook } from "../helpers/notebooks";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -51,12 +53,12 @@ async function open(file: string, width = 1280): Promise<Visit> {
   return visit;
 }
 
-const pages = () => readdirSync(reports).filter((name) => name.endsWith(".html")).sort();
+const pages = () => readdirSync(reports).filter((name) => name.endsWith(".html")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
 describe("roilab report", () => {
   it("writes an index and one page per notebook, and the shared assets once", () => {
     expect(build.code).toBe(0);
-    expect(pages()).toEqual(["59.1-cost-model.html", "59.2-price-matrix.html", "59.3-break-even.html", "59.4-hybrid-routing.html", "59.5-case-study.html", "59.6-audit.html", "59.7-capacity.html", "59.8-sensitivity.html", "59.9-closing-questions.html", "index.html"]);
+    expect(pages()).toEqual(["59.1-cost-model.html", "59.2-price-matrix.html", "59.3-break-even.html", "59.4-hybrid-routing.html", "59.5-case-study.html", "59.6-audit.html", "59.7-capacity.html", "59.8-sensitivity.html", "59.9-closing-questions.html", "59.10-rent-buy-call.html", "index.html"]);
     expect(readdirSync(path.join(reports, "assets")).sort()).toEqual(["plotly.min.js", "report.css", "report.js", "whatif.js"]);
     expect(build.stdout).toMatch(/wrote .*59\.3-break-even\.html +\d+\.\d KB \(\d+\.\d KB with shared assets\)/);
   });
@@ -135,6 +137,39 @@ describe("roilab report", () => {
     expect(await panel.getAttribute("data-break-even")).toBe("822");
     expect(await panel.locator(".result").textContent()).toContain("RTX 4090 server vs GPT-4o: break-even 822 calls a day. At ±30% the input price moves it most");
     expect(await panel.locator(".plot .main-svg .trace").count()).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("the rental panel on 59.10 gives, for every offer and API it has, the costs the model gives, and follows the offer's price", async () => {
+    const { page, consoleErrors } = await open(path.join(reports, "59.10-rent-buy-call.html"));
+    const panel = page.locator(".whatif");
+    const spec = JSON.parse((await page.locator("script.roilab-whatif").textContent()) ?? "{}") as RentalPanelSpec;
+    expect(spec.configurations.length).toBe(loadDataset(DATA_DIR).gpuRentals.length);
+    for (const configuration of spec.configurations) {
+      for (const api of spec.apis) {
+        await panel.locator('select[name="rentalId"]').selectOption(configuration.id);
+        await panel.locator('select[name="apiId"]').selectOption(api.id);
+        const expected = evaluateRentalPanel(spec, { ...spec.defaults, rentalId: configuration.id, apiId: api.id, usdPerGpuHour: configuration.usdPerGpuHour });
+        const where = `${configuration.id} vs ${api.id}`;
+        await expect.poll(() => panel.getAttribute("data-rent-usd"), { message: where }).toBe(expected.rentUsd.toFixed(2));
+        expect(await panel.getAttribute("data-buy-usd"), where).toBe(expected.buyUsd.toFixed(2));
+        expect(await panel.getAttribute("data-api-usd"), where).toBe(expected.apiUsd.toFixed(2));
+        expect(await panel.getAttribute("data-cheapest"), where).toBe(expected.cheapest);
+        expect(await panel.locator('input[name="usdPerGpuHour"]').inputValue(), where).toBe(String(configuration.usdPerGpuHour));
+      }
+    }
+    // Renting only 8 hours a day at a lower price makes renting the cheapest way for the A100s at 3,000 calls a day.
+    await panel.locator('select[name="rentalId"]').selectOption("runpod-a100x4");
+    await panel.locator('select[name="apiId"]').selectOption("claude-3-5-sonnet");
+    await panel.locator('input[name="callsPerDay"]').fill("3000");
+    await panel.locator('input[name="hoursPerDay"]').fill("8");
+    await expect.poll(() => panel.getAttribute("data-cheapest")).toBe("rent");
+    // 3,000 calls in 8 h at 70% of 942.3 calls an hour: 1 server, 4 GPUs × $1.79 × 8 h × 30 days + $2,000.
+    expect(await panel.getAttribute("data-rent-usd")).toBe((4 * 1.79 * 8 * 30 + 2000).toFixed(2));
+    await panel.locator('input[name="hoursPerDay"]').fill("0");
+    await expect.poll(() => panel.getAttribute("data-error")).toBe("hours rented a day must be from 1 to 24");
+    expect(await panel.locator(".result").textContent()).toBe("Cannot compute: hours rented a day must be from 1 to 24.");
     expect(consoleErrors).toEqual([]);
     await page.close();
   });

@@ -5,6 +5,7 @@
 import { evaluateBreakEvenPanel, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../panels/break-even";
 import { evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../panels/capacity";
 import { evaluateTornadoPanel, type TornadoPanelInputs, type TornadoPanelSpec } from "../../panels/tornado";
+import { evaluateRentalPanel, type RentalPanelInputs, type RentalPanelSpec } from "../../panels/rental";
 import { fitFigure } from "./fit";
 
 export { fitFigure };
@@ -49,6 +50,8 @@ type Control = { key: string; label: string; step: string; value: number } | { k
 /** What a panel kind contributes: its inputs, and what to show for a set of values. */
 interface PanelKind<Inputs> {
   controls: Control[];
+  /** Inputs that follow a choice: picking another configuration loads its own price, say. */
+  follow?: (changedKey: string, values: Inputs) => Partial<Record<string, number>> | undefined;
   evaluate(values: Inputs): { summary: string; figure: { data: unknown[]; layout: Record<string, unknown> & { title?: { text?: string } } }; attributes: Record<string, string> };
 }
 
@@ -104,6 +107,33 @@ function tornadoKind(spec: TornadoPanelSpec): PanelKind<TornadoPanelInputs> {
   };
 }
 
+function rentalKind(spec: RentalPanelSpec): PanelKind<RentalPanelInputs> {
+  const d = spec.defaults;
+  return {
+    controls: [
+      { key: "rentalId", label: "Configuration rented", options: spec.configurations.map((configuration) => ({ id: configuration.id, name: configuration.name })), value: d.rentalId },
+      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
+      { key: "usdPerGpuHour", label: "Price ($ per GPU-hour)", step: "0.01", value: d.usdPerGpuHour },
+      { key: "hoursPerDay", label: "Hours rented a day", step: "1", value: d.hoursPerDay },
+      { key: "utilisationPercent", label: "Planned utilisation (%)", step: "5", value: d.utilisationPercent },
+      { key: "callsPerDay", label: "Calls per day", step: "100", value: d.callsPerDay },
+    ],
+    follow: (changedKey, values) => {
+      if (changedKey !== "rentalId") return undefined;
+      const configuration = spec.configurations.find((candidate) => candidate.id === values.rentalId);
+      return configuration ? { usdPerGpuHour: configuration.usdPerGpuHour } : undefined;
+    },
+    evaluate: (values) => {
+      const evaluated = evaluateRentalPanel(spec, values);
+      return {
+        summary: evaluated.summary,
+        figure: evaluated.figure,
+        attributes: { "data-cheapest": evaluated.cheapest, "data-servers": String(evaluated.servers), "data-api-usd": evaluated.apiUsd.toFixed(2), "data-buy-usd": evaluated.buyUsd.toFixed(2), "data-rent-usd": evaluated.rentUsd.toFixed(2) },
+      };
+    },
+  };
+}
+
 function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<Inputs>, plotly: PlotlyLike): Promise<unknown> {
   const heading = document.createElement("h3");
   heading.textContent = `What-if: ${title}`;
@@ -123,13 +153,31 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
 
   const read = () => Object.fromEntries(elements.map(({ control, element }) => [control.key, "options" in control ? element.value : Number(element.value) || 0])) as Inputs;
   const update = () => {
-    const evaluated = kind.evaluate(read());
+    let evaluated: ReturnType<PanelKind<Inputs>["evaluate"]>;
+    try {
+      evaluated = kind.evaluate(read());
+    } catch (error) {
+      // An input out of its range: say so and keep the last figure, rather than show a number the model refused.
+      result.textContent = `Cannot compute: ${(error as Error).message}.`;
+      container.setAttribute("data-error", (error as Error).message);
+      return Promise.resolve();
+    }
+    container.removeAttribute("data-error");
     result.textContent = evaluated.summary;
     for (const [name, value] of Object.entries(evaluated.attributes)) container.setAttribute(name, value);
     const figure = fitFigure(evaluated.figure, window.innerWidth);
     return plotly.react(plot, figure.data, figure.layout, { responsive: true, displaylogo: false });
   };
-  for (const { element } of elements) element.addEventListener("input", () => void update());
+  for (const { control, element } of elements) {
+    element.addEventListener("input", () => {
+      const followed = kind.follow?.(control.key, read());
+      for (const [key, value] of Object.entries(followed ?? {})) {
+        const target = elements.find((entry) => entry.control.key === key);
+        if (target) target.element.value = String(value);
+      }
+      void update();
+    });
+  }
   return update();
 }
 
@@ -139,11 +187,12 @@ export function start(root: Document, plotly: PlotlyLike): Promise<unknown> {
   return Promise.all(
     scripts.map((script) => {
       const container = root.getElementById(script.getAttribute("data-target") ?? "");
-      const spec = JSON.parse(script.textContent ?? "{}") as BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec;
+      const spec = JSON.parse(script.textContent ?? "{}") as BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec;
       if (!container) return undefined;
       if (spec.kind === "break-even") return mount(container, spec.title, breakEvenKind(spec), plotly);
       if (spec.kind === "capacity") return mount(container, spec.title, capacityKind(spec), plotly);
       if (spec.kind === "tornado") return mount(container, spec.title, tornadoKind(spec), plotly);
+      if (spec.kind === "rental") return mount(container, spec.title, rentalKind(spec), plotly);
       return undefined;
     }),
   );

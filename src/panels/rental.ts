@@ -1,0 +1,119 @@
+/**
+ * The rent-buy-call what-if panel of the HTML report (59.10): a configuration, an API, a price per GPU-hour,
+ * the hours rented a day, the utilisation planned and a daily volume give each way's monthly cost and the
+ * cheapest, recomputed in the page with the model's own rental functions.
+ */
+import { threeWayCostChart } from "../charts/rental";
+import type { Figure, Provenance } from "../charts/figure";
+import { InputError } from "../errors";
+import { billedHours, crossover, fleetMonthlyCost, type RentalOffer } from "../model";
+
+/** A configuration as the panel offers it: what it serves at full rate, and what buying it or renting it costs. */
+export interface RentalPanelConfiguration {
+  /** rental_id. */
+  id: string;
+  name: string;
+  provider: string;
+  gpuCount: number;
+  usdPerGpuHour: number;
+  billingIncrementHours: number;
+  minimumHours: number;
+  /** Calls a server takes an hour at its full measured rate. */
+  callsPerHourAtFullRate: number;
+  /** Bought: depreciation and power per server, operations shared. */
+  buyPerServerUsdPerMonth: number;
+  buySharedUsdPerMonth: number;
+  /** Operations a rented fleet still needs. */
+  rentOpsUsdPerMonth: number;
+}
+
+export interface RentalPanelInputs {
+  rentalId: string;
+  apiId: string;
+  usdPerGpuHour: number;
+  /** Hours a day the servers are rented and the calls arrive, 1–24. */
+  hoursPerDay: number;
+  /** Share of a server's full rate planned, 1–100 %. */
+  utilisationPercent: number;
+  callsPerDay: number;
+}
+
+export interface RentalPanelSpec {
+  kind: "rental";
+  title: string;
+  daysPerMonth: number;
+  configurations: RentalPanelConfiguration[];
+  apis: Array<{ id: string; name: string; usdPerCall: number; color: string }>;
+  defaults: RentalPanelInputs;
+  provenance: Provenance;
+}
+
+export interface RentalPanelCosts {
+  servers: number;
+  apiUsd: number;
+  buyUsd: number;
+  rentUsd: number;
+}
+
+export interface RentalPanelResult extends RentalPanelCosts {
+  cheapest: "API" | "buy" | "rent";
+  summary: string;
+  figure: Figure;
+}
+
+/** Each way's monthly cost at one volume: servers sized for the calls of a rented hour, rented those hours every day. */
+export function rentalPanelCosts(spec: RentalPanelSpec, configuration: RentalPanelConfiguration, usdPerCall: number, inputs: RentalPanelInputs, callsPerDay: number): RentalPanelCosts {
+  if (!(inputs.hoursPerDay >= 1 && inputs.hoursPerDay <= 24)) throw new InputError("hours rented a day must be from 1 to 24");
+  if (!(inputs.utilisationPercent > 0 && inputs.utilisationPercent <= 100)) throw new InputError("utilisation must be above 0% and at most 100%");
+  if (!(inputs.usdPerGpuHour >= 0)) throw new InputError("the price per GPU-hour must not be negative");
+  if (!(callsPerDay >= 0)) throw new InputError("calls per day must not be negative");
+  const perServerHour = configuration.callsPerHourAtFullRate * (inputs.utilisationPercent / 100);
+  const servers = Math.max(1, Math.ceil(callsPerDay / inputs.hoursPerDay / perServerHour - 1e-9));
+  const offer: RentalOffer = { usdPerGpuHour: inputs.usdPerGpuHour, gpuCount: configuration.gpuCount, billingIncrementHours: configuration.billingIncrementHours, minimumHours: configuration.minimumHours };
+  const rentPerServerDay = billedHours(inputs.hoursPerDay, offer) * inputs.usdPerGpuHour * configuration.gpuCount;
+  return {
+    servers,
+    apiUsd: callsPerDay * usdPerCall * spec.daysPerMonth,
+    buyUsd: fleetMonthlyCost(servers, { perMachineUsdPerMonth: configuration.buyPerServerUsdPerMonth, sharedUsdPerMonth: configuration.buySharedUsdPerMonth }),
+    rentUsd: servers * rentPerServerDay * spec.daysPerMonth + configuration.rentOpsUsdPerMonth,
+  };
+}
+
+const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
+
+export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelInputs): RentalPanelResult {
+  const configuration = spec.configurations.find((candidate) => candidate.id === inputs.rentalId) ?? spec.configurations[0];
+  const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
+  if (!configuration || !api) throw new InputError("the rental panel needs at least one configuration and one API");
+  const costs = rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, inputs.callsPerDay);
+  const ways = [
+    { way: "API" as const, usd: costs.apiUsd },
+    { way: "buy" as const, usd: costs.buyUsd },
+    { way: "rent" as const, usd: costs.rentUsd },
+  ].sort((a, b) => a.usd - b.usd);
+  const cheapest = (ways[0] as (typeof ways)[number]).way;
+  const summary = `${configuration.name} against ${api.name} at ${Math.round(inputs.callsPerDay).toLocaleString("en-US")} calls a day: ${costs.servers} server(s); API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, rented ${inputs.hoursPerDay} h a day ${usd(costs.rentUsd)} a month. Cheapest: ${cheapest === "API" ? "the API" : cheapest === "buy" ? "buying" : "renting"}.`;
+
+  // Wide enough to show where the ways cross at the chapter's volumes, and twice the volume asked about.
+  const max = Math.max(10_000, inputs.callsPerDay * 2);
+  const step = Math.max(1, Math.ceil(max / 300));
+  const volumes = Array.from({ length: Math.floor(max / step) + 1 }, (_, index) => index * step);
+  const grid = volumes.map((volume) => rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, volume));
+  const at = (pick: (cost: RentalPanelCosts) => number) => (volume: number) => pick(grid[Math.round(volume / step)] as RentalPanelCosts);
+  const crossing = (label: string, challenger: (cost: RentalPanelCosts) => number, incumbent: (cost: RentalPanelCosts) => number) => {
+    const volume = crossover(at(challenger), at(incumbent), volumes.slice(1)).firstDailyCalls;
+    return { label, callsPerDay: volume, usdPerMonth: Number.isFinite(volume) ? at(incumbent)(volume) : 0 };
+  };
+  const figure = threeWayCostChart(
+    [
+      { label: `${api.name} API`, color: api.color, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.apiUsd) },
+      { label: "bought", color: "#E69F00", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
+      { label: `rented ${inputs.hoursPerDay} h a day`, color: "#CC79A7", dash: "dash", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.rentUsd) },
+    ],
+    [crossing("buy beats API", (cost) => cost.buyUsd, (cost) => cost.apiUsd), crossing("rent beats API", (cost) => cost.rentUsd, (cost) => cost.apiUsd)],
+    { number: "59.10w", comparison: `${configuration.name} vs ${api.name}`, provenance: spec.provenance },
+  );
+  // The summary names the pair; the figure's title stays short enough for a phone.
+  figure.layout.title.text = "Figure 59.10w — Rent, buy or call, at your price and hours";
+  return { ...costs, cheapest, summary, figure };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { caseStudyFromData } from "../../src/analysis";
+import { caseStudyRental, rentalHeatmapFigure, rentalSetup, threeWay, threeWayFigure, unitCostFigure, unitCosts } from "../../src/analysis/rental";
+import { loadDataset } from "../../src/data";
+import { DATA_DIR } from "../helpers/data-folder";
+import { title } from "../helpers/figures";
+
+const data = loadDataset(DATA_DIR);
+
+describe("rent, buy or call, from data", () => {
+  it("prices the case study's server rented: $1,065.60 a server-month around the clock, ops as stated", () => {
+    const setup = rentalSetup(data, "runpod-4090x2-saas");
+    expect(setup.rentAlwaysOn.perMachineUsdPerMonth).toBeCloseTo(1065.6, 8);
+    expect(setup.rentAlwaysOn.sharedUsdPerMonth).toBe(300);
+    expect(setup.buy.perMachineUsdPerMonth).toBeCloseTo(12000 / 36 + 60, 8);
+    expect(setup.callsPerHourAtTarget).toBeCloseTo((3600 * 0.7) / (8000 / 905.38 + 1500 / 19.06), 10);
+  });
+
+  it("serves the case study's month hour by hour on its office-hours profile for $4,569.80", () => {
+    const study = caseStudyFromData(data);
+    const rented = caseStudyRental(data, {
+      rentalId: "runpod-4090x2-saas",
+      profileId: "office-hours",
+      weekdayCallsPerDay: study.inputs.weekdayCallsPerDay,
+      weekdayDays: study.inputs.weekdayDaysPerMonth,
+      weekendCallsPerDay: study.inputs.weekendCallsPerDay,
+      weekendDays: study.inputs.weekendDaysPerMonth,
+      apiUsdPerCall: study.inputs.cloud.usdPerCall,
+    });
+    // 109 weekday and 32 weekend server-hours at $1.48: 109 × 1.48 × 25 + 32 × 1.48 × 5 + $300 of operations.
+    expect(rented.rentScaledUsd).toBeCloseTo(109 * 1.48 * 25 + 32 * 1.48 * 5 + 300, 6);
+    expect(rented.servers).toBe(11);
+    expect(rented.buyUsd).toBeCloseTo(11 * 393.3333 + 300, 2);
+    expect(rented.rentAlwaysOnUsd).toBeCloseTo(11 * 1.48 * 24 * 30 + 300, 6);
+    expect(rented.allCloudUsd).toBeCloseTo(697.5, 8);
+  });
+
+  it("finds the chapter's scenario 1 crossovers: buying from 3,109 calls a day, renting around the clock from 5,129", () => {
+    const result = threeWay(data, { rentalId: "runpod-a100x4", apiModelId: "claude-3-5-sonnet", maxCallsPerDay: 20000, profileId: "office-hours" });
+    expect(Math.floor(result.buyVsApi.firstDailyCalls)).toBe(3109);
+    // ($5,155.20 + $2,000) / ($0.0465 × 30) = 5,129.2 calls a day.
+    expect(result.rentAlwaysOnVsApi.firstDailyCalls).toBeCloseTo((4 * 1.79 * 720 + 2000) / (0.0465 * 30), 6);
+    expect(result.buyVsRentAlwaysOn.firstDailyCalls).toBe(result.stepCallsPerDay);
+    const figure = threeWayFigure(data, result);
+    expect(title(figure)).toBe("Figure 59.10a — Rent, buy or call: 4x A100 80GB vs Claude 3.5 Sonnet, batched");
+    expect(figure.data).toHaveLength(4);
+    expect(figure.layout.annotations?.at(-1)?.text).toBe("Source: data/gpu_rentals.csv, data/hardware.csv, data/throughput.csv, data/models.csv, data/workloads.csv, data/traffic_profiles.csv,<br>prices as of 2025-09-01 to 2026-11-09. roilab");
+  });
+
+  it("gives self-hosting's cost per million tokens: the case study's server bought at 60% busy is $4.11", () => {
+    const rows = unitCosts(data, { rentalIds: ["runpod-4090x2-saas"], utilisations: [0.6] });
+    expect(rows[0]?.boughtUsdPerMillionTokens).toBeCloseTo(4.1078, 3);
+    expect(rows[0]?.rentedUsdPerMillionTokens).toBeCloseTo(((1.48 + 300 / 720) / (0.6 * 3600 / (8000 / 905.38 + 1500 / 19.06)) / 9500) * 1e6, 6);
+    const figure = unitCostFigure(data, { rentalIds: ["runpod-4090x2-saas", "lambda-h100x8"], apiModelIds: ["claude-3-5-sonnet"], utilisations: [0.3, 0.6, 0.9] });
+    expect(figure.data.map((trace) => trace.name)).toEqual(["2x RTX 4090 server, bought", "2x RTX 4090 server, rented", "H100 x8, bought", "H100 x8, rented", "Claude 3.5 Sonnet (API)"]);
+  });
+
+  it("adds every rented configuration to the break-even heatmap, below the bought ones", () => {
+    const figure = rentalHeatmapFigure(data, { apiModelIds: ["claude-3-5-sonnet"] });
+    const rows = figure.data[0]?.y as string[];
+    expect(rows).toHaveLength(data.hardware.length + data.gpuRentals.length);
+    expect(rows.at(-1)).toBe("H100 x8, rented (Google Cloud)");
+    // The 4x A100 rented: ($5,155.20 + $2,000) / ($0.0465 × 30) truncated, as the chapter's break-even is.
+    expect((figure.data[0]?.text as string[][])[rows.indexOf("4x A100 80GB, rented (RunPod)")]?.[0]).toBe("5,129/day");
+  });
+});
