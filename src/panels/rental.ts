@@ -6,7 +6,7 @@
 import { threeWayCostChart } from "../charts/rental";
 import type { Figure, Provenance } from "../charts/figure";
 import { InputError } from "../errors";
-import { billedHours, crossover, fleetMonthlyCost, type RentalOffer } from "../model";
+import { billedHours, breakEvenVolumes, crossover, fleetMonthlyCost, type RentalOffer } from "../model";
 
 /** A configuration as the panel offers it: what it serves at full rate, and what buying it or renting it costs. */
 export interface RentalPanelConfiguration {
@@ -57,6 +57,8 @@ export interface RentalPanelCosts {
 
 export interface RentalPanelResult extends RentalPanelCosts {
   cheapest: "API" | "buy" | "rent";
+  /** Where one rented server's month (its hours every day, plus operations) meets the API bill, as the chapter counts a break-even. */
+  oneServerBreakEvenDailyCalls: number;
   summary: string;
   figure: Figure;
 }
@@ -92,7 +94,9 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
     { way: "rent" as const, usd: costs.rentUsd },
   ].sort((a, b) => a.usd - b.usd);
   const cheapest = (ways[0] as (typeof ways)[number]).way;
-  const summary = `${configuration.name} against ${api.name} at ${Math.round(inputs.callsPerDay).toLocaleString("en-US")} calls a day: ${costs.servers} server(s); API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, rented ${inputs.hoursPerDay} h a day ${usd(costs.rentUsd)} a month. Cheapest: ${cheapest === "API" ? "the API" : cheapest === "buy" ? "buying" : "renting"}.`;
+  const oneServer = rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, 0);
+  const oneServerBreakEvenDailyCalls = breakEvenVolumes(oneServer.rentUsd, api.usdPerCall, spec.daysPerMonth).breakEvenDailyCalls;
+  const summary = `${configuration.name} against ${api.name} at ${Math.round(inputs.callsPerDay).toLocaleString("en-US")} calls a day: ${costs.servers} server(s); API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, rented ${inputs.hoursPerDay} h a day ${usd(costs.rentUsd)} a month. Cheapest: ${cheapest === "API" ? "the API" : cheapest === "buy" ? "buying" : "renting"}. One rented server breaks even with the API at ${Number.isFinite(oneServerBreakEvenDailyCalls) ? `${oneServerBreakEvenDailyCalls.toLocaleString("en-US")} calls a day` : "no volume"}.`;
 
   // Wide enough to show where the ways cross at the chapter's volumes, and twice the volume asked about.
   const max = Math.max(10_000, inputs.callsPerDay * 2);
@@ -115,5 +119,5 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
   );
   // The summary names the pair; the figure's title stays short enough for a phone.
   figure.layout.title.text = "Figure 59.10w — Rent, buy or call, at your price and hours";
-  return { ...costs, cheapest, summary, figure };
+  return { ...costs, cheapest, oneServerBreakEvenDailyCalls, summary, figure };
 }

@@ -10,6 +10,7 @@ const updated = copyOfData({
     text.replace("Anthropic,3.00,15.00", "Anthropic,3.00,18.00") + "deepseek-v3,DeepSeek V3,DeepSeek,0.27,1.10,,,,128000,,,,,CN,,2026-11-01,vendor price page\n",
   "hardware.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
   "throughput.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
+  "gpu_rentals.csv": (text) => text.split("\n").filter((line) => !line.includes(",rtx4090x1,")).join("\n"),
 });
 afterAll(() => updated.dispose());
 
@@ -49,7 +50,7 @@ describe("diffDatasets", () => {
   });
 
   it("compares with a snapshot made before capacity data existed, leaving capacity out", () => {
-    const older = copyOfData({ "throughput.csv": null, "traffic_profiles.csv": null, "quantisation.csv": null, "model_architectures.csv": null, "uncertainty_ranges.csv": null, "failover.csv": null, "case_study.csv": (text) => text.replace(",office-hours,", ",,") });
+    const older = copyOfData({ "throughput.csv": null, "traffic_profiles.csv": null, "quantisation.csv": null, "model_architectures.csv": null, "uncertainty_ranges.csv": null, "failover.csv": null, "gpu_rentals.csv": null, "case_study.csv": (text) => text.replace(",office-hours,", ",,") });
     try {
       const diff = diffDatasets(loadDataset(older.dir), loadDataset(DATA_DIR));
       expect(diff.caseStudyCapacity).toBeUndefined();
@@ -68,6 +69,7 @@ describe("diffDatasets", () => {
       "case_study.csv": (text) => text.replace("rtx4090x2-saas", "other-rtx4090x2-saas"),
       "routing_config.csv": (text) => text.replace("a100x4-70b", "other-a100x4-70b"),
       "throughput.csv": (text) => text.replace(/^([a-z0-9-]+),/gm, (match, id: string) => (id === "hardware_id" ? match : `other-${id},`)),
+      "gpu_rentals.csv": (text) => text.replace(/^([a-z0-9-]+),([a-z0-9-]+),/gm, (match, rental: string, hardware: string) => (rental === "rental_id" ? match : `${rental},other-${hardware},`)),
       "failover.csv": (text) => text.replace("a100x4-70b,claude-3-5-sonnet", "other-a100x4-70b,other-claude-3-5-sonnet"),
     });
     try {

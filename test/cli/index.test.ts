@@ -11,6 +11,7 @@ const updated = copyOfData({
     text.replace("Anthropic,3.00,15.00", "Anthropic,3.00,18.00") + "deepseek-v3,DeepSeek V3,DeepSeek,0.27,1.10,,,,128000,,,,,CN,,2026-11-01,vendor price page\n",
   "hardware.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
   "throughput.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
+  "gpu_rentals.csv": (text) => text.split("\n").filter((line) => !line.includes(",rtx4090x1,")).join("\n"),
 });
 const out = tempFolder("roilab-diff-");
 afterAll(() => {
@@ -59,15 +60,15 @@ describe("roilab CLI", () => {
   it("validate reports a clean data folder", () => {
     const { code, stdout } = roilabSync(["validate"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("data: 16 files, 202 rows, no problems\n");
+    expect(stdout).toBe("data: 17 files, 211 rows, no problems\n");
   });
 
   it("validate accepts a folder from before capacity data and names the optional files it lacks", () => {
-    const older = copyOfData({ "throughput.csv": null, "failover.csv": null });
+    const older = copyOfData({ "throughput.csv": null, "failover.csv": null, "gpu_rentals.csv": null });
     try {
       const { code, stdout } = roilabSync(["validate", "--data", older.dir]);
       expect(code).toBe(0);
-      expect(stdout).toBe(`${older.dir}: 14 files, 192 rows, no problems (optional, absent: throughput.csv, failover.csv)\n`);
+      expect(stdout).toBe(`${older.dir}: 14 files, 192 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv)\n`);
     } finally {
       older.dispose();
     }

@@ -166,6 +166,8 @@ describe("loadDataset", () => {
       'case_study.csv:2:11 - traffic_profile_id "night-shift" does not match any profile_id in traffic_profiles.csv',
       'throughput.csv:3:1 - hardware_id "rtx9090x4" does not match any hardware_id in hardware.csv',
       'failover.csv:2:3 - cloud_model_id "claude-9" does not match any model_id in models.csv',
+      // The rental of that server now has no throughput to serve at.
+      'gpu_rentals.csv:5:3 - no throughput.csv row for hardware_id "rtx4090x4" served single_stream',
     ]);
   });
 

@@ -145,6 +145,13 @@ describe("roilab report", () => {
     const { page, consoleErrors } = await open(path.join(reports, "59.10-rent-buy-call.html"));
     const panel = page.locator(".whatif");
     const spec = JSON.parse((await page.locator("script.roilab-whatif").textContent()) ?? "{}") as RentalPanelSpec;
+    // Figure 59.10c on the same page: each rented configuration's break-even against each API.
+    const heatmaps = await page.locator("script.roilab-figure").allTextContents();
+    const heatmap = heatmaps.map((text) => JSON.parse(text) as { data: Array<{ y?: string[]; x?: string[]; text?: string[][] }>; layout: { title: { text: string } } }).find((figure) => figure.layout.title.text.startsWith("Figure 59.10c"));
+    const cell = (configuration: string, api: string) => {
+      const trace = heatmap?.data[0];
+      return trace?.text?.[trace.y?.indexOf(configuration.replace(/ \((.*)\)$/, ", rented ($1)")) ?? -1]?.[trace.x?.indexOf(`vs ${api}`) ?? -1];
+    };
     expect(spec.configurations.length).toBe(loadDataset(DATA_DIR).gpuRentals.length);
     for (const configuration of spec.configurations) {
       for (const api of spec.apis) {
@@ -156,6 +163,8 @@ describe("roilab report", () => {
         expect(await panel.getAttribute("data-buy-usd"), where).toBe(expected.buyUsd.toFixed(2));
         expect(await panel.getAttribute("data-api-usd"), where).toBe(expected.apiUsd.toFixed(2));
         expect(await panel.getAttribute("data-cheapest"), where).toBe(expected.cheapest);
+        const breakEven = Number(await panel.getAttribute("data-break-even"));
+        expect(cell(configuration.name, api.name), where).toBe(Number.isFinite(breakEven) ? `${breakEven.toLocaleString("en-US")}/day` : "never");
         expect(await panel.locator('input[name="usdPerGpuHour"]').inputValue(), where).toBe(String(configuration.usdPerGpuHour));
       }
     }

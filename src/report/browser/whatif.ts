@@ -128,7 +128,7 @@ function rentalKind(spec: RentalPanelSpec): PanelKind<RentalPanelInputs> {
       return {
         summary: evaluated.summary,
         figure: evaluated.figure,
-        attributes: { "data-cheapest": evaluated.cheapest, "data-servers": String(evaluated.servers), "data-api-usd": evaluated.apiUsd.toFixed(2), "data-buy-usd": evaluated.buyUsd.toFixed(2), "data-rent-usd": evaluated.rentUsd.toFixed(2) },
+        attributes: { "data-cheapest": evaluated.cheapest, "data-servers": String(evaluated.servers), "data-api-usd": evaluated.apiUsd.toFixed(2), "data-buy-usd": evaluated.buyUsd.toFixed(2), "data-rent-usd": evaluated.rentUsd.toFixed(2), "data-break-even": String(evaluated.oneServerBreakEvenDailyCalls) },
       };
     },
   };
