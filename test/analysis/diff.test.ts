@@ -2,16 +2,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { diffDatasets } from "../../src/analysis/diff";
 import { loadDataset } from "../../src/data";
 import { InputError } from "../../src/errors";
-import { copyOfData, DATA_DIR } from "../helpers/data-folder";
+import { copyOfData, DATA_DIR, priceUpdateCopy } from "../helpers/data-folder";
 
-// A price update: Claude's output up to $18/M, a new model, the RTX 4090 x1 configuration dropped.
-const updated = copyOfData({
-  "models.csv": (text) =>
-    text.replace("Anthropic,3.00,15.00", "Anthropic,3.00,18.00") + "deepseek-v3,DeepSeek V3,DeepSeek,0.27,1.10,,,,128000,,,,,CN,,2026-11-01,vendor price page\n",
-  "hardware.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
-  "throughput.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
-  "gpu_rentals.csv": (text) => text.split("\n").filter((line) => !line.includes(",rtx4090x1,")).join("\n"),
-});
+const updated = priceUpdateCopy();
 afterAll(() => updated.dispose());
 
 describe("diffDatasets", () => {

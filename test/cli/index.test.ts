@@ -2,17 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { roilab, roilabSync } from "../helpers/cli";
-import { copyOfData } from "../helpers/data-folder";
+import { copyOfData, priceUpdateCopy } from "../helpers/data-folder";
 import { tempFolder } from "../helpers/notebooks";
 
-// A price update: Claude's output up to $18/M, a new model, the RTX 4090 x1 configuration dropped.
-const updated = copyOfData({
-  "models.csv": (text) =>
-    text.replace("Anthropic,3.00,15.00", "Anthropic,3.00,18.00") + "deepseek-v3,DeepSeek V3,DeepSeek,0.27,1.10,,,,128000,,,,,CN,,2026-11-01,vendor price page\n",
-  "hardware.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
-  "throughput.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
-  "gpu_rentals.csv": (text) => text.split("\n").filter((line) => !line.includes(",rtx4090x1,")).join("\n"),
-});
+const updated = priceUpdateCopy();
 const out = tempFolder("roilab-diff-");
 afterAll(() => {
   updated.dispose();
