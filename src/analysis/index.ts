@@ -1,7 +1,8 @@
 /**
  * The application layer: a dataset and ids in, model calls, tables, figure specs and panel specs out. One file
  * per chapter section (cost, price-matrix, break-even, hybrid-routing, case-study, audit, capacity, sensitivity,
- * closing-questions) or per role (lookup, figure-context, panels, diff); text renderers for the terminal in text/.
+ * closing-questions, and beyond the chapter rental) or per role (lookup, figure-context, panels, diff); text
+ * renderers for the terminal in text/.
  */
 export * from "./lookup";
 export * from "./figure-context";
