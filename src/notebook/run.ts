@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { UsageError } from "../errors";
 import { lockFolder } from "../util/folder-lock";
+import { bySectionNumber } from "../util/section-order";
 import { ensureWritableFolder } from "../util/writable-folder";
 import { yieldToEventLoop } from "../util/yield";
 import { libraryFingerprint } from "./cache";
@@ -47,8 +48,7 @@ export function findNotebooks(paths: readonly string[]): string[] {
     }
     return readdirSync(given)
       .filter((name) => name.endsWith(".ipynb") && !name.startsWith("."))
-      // Numbered the way people number sections: 59.2 before 59.10.
-      .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+      .sort(bySectionNumber)
       .map((name) => path.join(given, name));
   });
 }

@@ -6,7 +6,7 @@
 import { threeWayCostChart } from "../charts/rental";
 import type { Figure, Provenance } from "../charts/figure";
 import { InputError } from "../errors";
-import { billedHours, breakEvenVolumes, crossover, fleetMonthlyCost, type RentalOffer } from "../model";
+import { billedHours, breakEvenVolumes, crossover, fleetMonthlyCost, machinesNeeded, serverUsdPerHour, type RentalOffer } from "../model";
 
 /** A configuration as the panel offers it: what it serves at full rate, and what buying it or renting it costs. */
 export interface RentalPanelConfiguration {
@@ -70,9 +70,10 @@ export function rentalPanelCosts(spec: RentalPanelSpec, configuration: RentalPan
   if (!(inputs.usdPerGpuHour >= 0)) throw new InputError("the price per GPU-hour must not be negative");
   if (!(callsPerDay >= 0)) throw new InputError("calls per day must not be negative");
   const perServerHour = configuration.callsPerHourAtFullRate * (inputs.utilisationPercent / 100);
-  const servers = Math.max(1, Math.ceil(callsPerDay / inputs.hoursPerDay / perServerHour - 1e-9));
+  // Calls spread evenly over the rented hours, so every rented hour is as busy as the busiest.
+  const servers = machinesNeeded(callsPerDay / inputs.hoursPerDay, perServerHour);
   const offer: RentalOffer = { usdPerGpuHour: inputs.usdPerGpuHour, gpuCount: configuration.gpuCount, billingIncrementHours: configuration.billingIncrementHours, minimumHours: configuration.minimumHours };
-  const rentPerServerDay = billedHours(inputs.hoursPerDay, offer) * inputs.usdPerGpuHour * configuration.gpuCount;
+  const rentPerServerDay = billedHours(inputs.hoursPerDay, offer) * serverUsdPerHour(offer);
   return {
     servers,
     apiUsd: callsPerDay * usdPerCall * spec.daysPerMonth,

@@ -7,6 +7,7 @@ import type { Notebook } from "../notebook/nbformat";
 import { prepareRun, runNotebooks, type PreparedRun, type RunOptions } from "../notebook/run";
 import { writeFileAtomic } from "../util/atomic-write";
 import { lockFolder } from "../util/folder-lock";
+import { bySectionNumber } from "../util/section-order";
 import { yieldToEventLoop } from "../util/yield";
 import { renderNotebook } from "./html/notebook";
 import { renderIndex, type IndexCard } from "./html/index-page";
@@ -152,7 +153,7 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
   for (const [name, executed] of earlier) {
     cards.push({ href: `${name}.html`, title: renderNotebook(executed, {}).title ?? name, headline: headlineOf(executed), figure: firstFigure(executed), failed: false });
   }
-  cards.sort((a, b) => a.href.localeCompare(b.href, "en", { numeric: true }));
+  cards.sort((a, b) => bySectionNumber(a.href, b.href));
   const folders = [...new Map(published.flatMap((result) => (result.dataFolder ? [[result.dataFolder.dir, result.dataFolder]] : []))).values()];
   const asOf = folders.flatMap((folder) => folder.files).filter((record) => record.asOf);
   const index = renderPage({
