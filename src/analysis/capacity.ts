@@ -6,6 +6,7 @@ import {
   capacityBreakEven,
   DEFAULT_TARGET_UTILISATION,
   evaluateCaseStudy,
+  fleetCostOfSplit,
   machineSecondsPerCall,
   machinesNeeded,
   peakDemand,
@@ -15,6 +16,7 @@ import {
   type CaseStudyResult,
   type FleetCostOptions,
   type PeakDemand,
+  type ServerCostSplit,
 } from "../model";
 import { capacityCostChart, machinesNeededChart, type Figure } from "../charts";
 import { caseStudyFromData } from "./case-study";
@@ -45,14 +47,24 @@ export function trafficProfile(data: Dataset, profileId: string = FLAT_PROFILE_I
 }
 
 /**
- * Each machine's cost split for a fleet: depreciation and power per machine, operations shared. A
- * configuration priced only as a stated monthly total is counted whole per machine.
+ * One server's cost split by the one rule every fleet uses: hardware per machine, operations growing by the
+ * row's share per added server. A stated total is split where the data gives its operations part; where it
+ * does not, `opsKnown` is false and the whole total counts as hardware, paid per machine.
  */
-export function fleetCostOf(row: HardwareRow, daysPerMonth?: number): FleetCostOptions {
+export function serverCostSplit(row: HardwareRow, daysPerMonth?: number): ServerCostSplit & { opsKnown: boolean } {
   const cost = hardwareMonthlyCost(row, daysPerMonth);
-  return cost.basis === "itemised"
-    ? { perMachineUsdPerMonth: cost.depreciationUsd + cost.powerUsd, sharedUsdPerMonth: cost.opsUsd }
-    : { perMachineUsdPerMonth: cost.totalUsd, sharedUsdPerMonth: 0 };
+  const opsOneServerUsdPerMonth = cost.opsUsd ?? 0;
+  return {
+    hardwareUsdPerMonth: cost.totalUsd - opsOneServerUsdPerMonth,
+    opsOneServerUsdPerMonth,
+    opsSharePerAddedServer: row.opsSharePerAddedServer ?? 0,
+    opsKnown: cost.opsUsd !== undefined,
+  };
+}
+
+/** Each machine's cost and the fleet's fixed cost, from `serverCostSplit`. */
+export function fleetCostOf(row: HardwareRow, daysPerMonth?: number): FleetCostOptions {
+  return fleetCostOfSplit(serverCostSplit(row, daysPerMonth));
 }
 
 export function throughputRow(data: Dataset, hardwareId: string, serving?: ThroughputRow["serving"]): ThroughputRow {

@@ -133,7 +133,7 @@ export function rentalPanelSpec(data: Dataset, options: { apiModelIds: readonly 
       callsPerHourAtFullRate: setup.callsPerHourAtFullRate,
       buyPerServerUsdPerMonth: setup.buy.perMachineUsdPerMonth,
       buySharedUsdPerMonth: setup.buy.sharedUsdPerMonth,
-      rentOpsUsdPerMonth: setup.rentAlwaysOn.sharedUsdPerMonth,
+      rentOps: setup.rentOps,
     };
   });
   const chosen = configurations.find((configuration) => configuration.id === options.defaults.rentalId);

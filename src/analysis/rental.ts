@@ -11,7 +11,9 @@ import {
   capacityBreakEven,
   crossover,
   DEFAULT_TARGET_UTILISATION,
+  fleetCostOfSplit,
   fleetMonthlyCost,
+  fleetOpsUsdPerMonth,
   machinesNeeded,
   savingsAfterHardware,
   scaledDailyUsd,
@@ -23,8 +25,9 @@ import {
   type Crossover,
   type FleetCostOptions,
   type RentalOffer,
+  type ServerCostSplit,
 } from "../model";
-import { fleetCostOf, throughputRow, trafficProfile, type TrafficProfile } from "./capacity";
+import { serverCostSplit, throughputRow, trafficProfile, type TrafficProfile } from "./capacity";
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { hybridSavings, routingLocalServer } from "./hybrid-routing";
@@ -43,9 +46,11 @@ export interface RentalSetup {
   /** Calls one server takes an hour at the planned utilisation (for sizing) and at its full measured rate. */
   callsPerHourAtTarget: number;
   callsPerHourAtFullRate: number;
-  /** The bought fleet: depreciation and power per server, operations shared. */
+  /** The bought fleet: depreciation and power per server, operations growing with the fleet (`serverCostSplit`). */
   buy: FleetCostOptions;
-  /** The rented fleet kept on around the clock: each server's month of rent, operations shared. */
+  /** Operations of the rented fleet: the offer's own where it states one, else the bought server's, growing alike. */
+  rentOps: Pick<ServerCostSplit, "opsOneServerUsdPerMonth" | "opsSharePerAddedServer">;
+  /** The rented fleet kept on around the clock: each server's month of rent, operations as `rentOps`. */
   rentAlwaysOn: FleetCostOptions;
 }
 
@@ -65,7 +70,8 @@ export function rentalSetup(data: Dataset, rentalId: string, options: RentalOpti
   const workload = options.workload ?? findWorkload(data);
   const measured = { serving: throughput.serving, outputTokensPerSecond: throughput.outputTokensPerSecond, promptTokensPerSecond: throughput.promptTokensPerSecond };
   const offer: RentalOffer = { usdPerGpuHour: rental.usdPerGpuHour, gpuCount: hardware.gpuCount, billingIncrementHours: rental.billingIncrementSeconds / 3600, minimumHours: rental.minimumBilledHours };
-  const buy = fleetCostOf(hardware, workload.daysPerMonth);
+  const bought = serverCostSplit(hardware, workload.daysPerMonth);
+  const rentOps = { opsOneServerUsdPerMonth: rental.opsUsdPerMonth ?? bought.opsOneServerUsdPerMonth, opsSharePerAddedServer: bought.opsSharePerAddedServer };
   return {
     rental,
     hardware,
@@ -75,8 +81,9 @@ export function rentalSetup(data: Dataset, rentalId: string, options: RentalOpti
     workload,
     callsPerHourAtTarget: callsPerHourPerMachine(workload, measured, { targetUtilisation: options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION }),
     callsPerHourAtFullRate: callsPerHourPerMachine(workload, measured, { targetUtilisation: 1 }),
-    buy,
-    rentAlwaysOn: { perMachineUsdPerMonth: alwaysOnMonthlyUsd(offer, 1, workload.daysPerMonth), sharedUsdPerMonth: rental.opsUsdPerMonth ?? buy.sharedUsdPerMonth },
+    buy: fleetCostOfSplit(bought),
+    rentOps,
+    rentAlwaysOn: fleetCostOfSplit({ hardwareUsdPerMonth: alwaysOnMonthlyUsd(offer, 1, workload.daysPerMonth), ...rentOps }),
   };
 }
 
@@ -103,7 +110,8 @@ export function threeWayCosts(setup: RentalSetup, apiUsdPerCallAtWorkload: numbe
     buyUsd: fleetMonthlyCost(servers, setup.buy),
     buyServers: servers,
     rentAlwaysOnUsd: fleetMonthlyCost(servers, setup.rentAlwaysOn),
-    rentScaledUsd: scaledDailyUsd(hourly, setup.offer) * days + setup.rentAlwaysOn.sharedUsdPerMonth,
+    // Operations are sized for the busiest hour's servers: the team runs that fleet whenever it is up.
+    rentScaledUsd: scaledDailyUsd(hourly, setup.offer) * days + fleetOpsUsdPerMonth(Math.max(1, ...hourly), setup.rentOps),
     rentScaledPeakServers: Math.max(...hourly),
   };
 }
@@ -200,7 +208,7 @@ export function unitCosts(data: Dataset, options: { rentalIds?: readonly string[
   return (options.rentalIds ?? data.gpuRentals.map((row) => row.rentalId)).flatMap((rentalId) => {
     const setup = rentalSetup(data, rentalId, { workload });
     const boughtPerHour = hardwareMonthlyCost(setup.hardware, workload.daysPerMonth).totalUsd / hoursPerMonth;
-    const rentedPerHour = serverUsdPerHour(setup.offer) + setup.rentAlwaysOn.sharedUsdPerMonth / hoursPerMonth;
+    const rentedPerHour = serverUsdPerHour(setup.offer) + setup.rentOps.opsOneServerUsdPerMonth / hoursPerMonth;
     return options.utilisations.map((utilisation) => {
       const bought = selfHostedUsdPerCall(boughtPerHour, setup.callsPerHourAtFullRate, utilisation);
       const rented = selfHostedUsdPerCall(rentedPerHour, setup.callsPerHourAtFullRate, utilisation);
@@ -276,13 +284,13 @@ export function caseStudyRental(data: Dataset, options: { rentalId: string; prof
   const weekday = serversByHour(options.weekdayCallsPerDay, setup.profile.relativeLoadByHour, setup.callsPerHourAtTarget);
   const weekend = serversByHour(options.weekendCallsPerDay, setup.profile.relativeLoadByHour, setup.callsPerHourAtTarget);
   const days = options.weekdayDays + options.weekendDays;
-  const ops = setup.rentAlwaysOn.sharedUsdPerMonth;
+  const ops = fleetOpsUsdPerMonth(servers, setup.rentOps);
   return {
     setup,
     servers,
     buyUsd: fleetMonthlyCost(servers, setup.buy),
     rentAlwaysOnUsd: alwaysOnMonthlyUsd(setup.offer, servers, days) + ops,
-    rentScaledUsd: scaledDailyUsd(weekday, setup.offer) * options.weekdayDays + scaledDailyUsd(weekend, setup.offer) * options.weekendDays + ops,
+    rentScaledUsd: scaledDailyUsd(weekday, setup.offer) * options.weekdayDays + scaledDailyUsd(weekend, setup.offer) * options.weekendDays + fleetOpsUsdPerMonth(Math.max(1, ...weekday, ...weekend), setup.rentOps),
     allCloudUsd: (options.weekdayCallsPerDay * options.weekdayDays + options.weekendCallsPerDay * options.weekendDays) * options.apiUsdPerCall,
     weekdayPeakServers: Math.max(...weekday),
     weekdayServerHours: weekday.reduce((sum, count) => sum + count, 0),

@@ -104,6 +104,9 @@ function checkHardwareCostInputs(table: ParsedTable<schemas.HardwareRow>, issues
     const missing = (column: string, why: string) => issues.push({ ...table.locate(index, column), message: `${column} is required ${why}` });
     if (row.costBasis === "stated") {
       if (row.monthlyFixedUsd === undefined) missing("monthly_fixed_usd", "when cost_basis is stated");
+      else if (row.opsUsdPerMonth !== undefined && row.opsUsdPerMonth > row.monthlyFixedUsd) {
+        issues.push({ ...table.locate(index, "ops_usd_per_month"), message: `the operations part (${row.opsUsdPerMonth}) exceeds monthly_fixed_usd (${row.monthlyFixedUsd})` });
+      }
       return;
     }
     if (row.capexUsd === undefined) missing("capex_usd", "when cost_basis is itemised");

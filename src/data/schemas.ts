@@ -73,8 +73,16 @@ export const hardware = defineTable({
     power_usd_per_month: optional(nonNegativeNumber()),
     ops_fte: optional(nonNegativeNumber()),
     ops_salary_usd_per_month: optional(nonNegativeNumber()),
-    /** A stated monthly operations cost; where given it is used instead of ops_fte × salary. */
+    /**
+     * A stated monthly operations cost; where given it is used instead of ops_fte × salary. On a `stated` row,
+     * the part of monthly_fixed_usd that is operations, where the source's own numbers allow the split.
+     */
     ops_usd_per_month: optional(nonNegativeNumber()),
+    /**
+     * Share of the one-server operations cost each further server in a fleet adds (0: one team runs any
+     * fleet for the same cost; 1: every server costs its own operations). Empty: 0.
+     */
+    ops_share_per_added_server: optional(fraction()),
     /** The whole monthly cost as the source states it, for rows with cost_basis `stated`. */
     monthly_fixed_usd: optional(nonNegativeNumber()),
     cost_basis: oneOf(["itemised", "stated"]),

@@ -96,10 +96,43 @@ export function machinesNeeded(peakCallsPerHour: number, callsPerHourPerMachineA
 }
 
 export interface FleetCostOptions {
-  /** What each machine adds per month (depreciation + power), USD. */
+  /** What each machine adds per month (depreciation, power and its own share of operations), USD. */
   perMachineUsdPerMonth: number;
-  /** What the fleet costs per month whatever its size (operations staff), USD. */
+  /** What the fleet costs per month whatever its size (the fixed part of operations), USD. */
   sharedUsdPerMonth: number;
+}
+
+/**
+ * A server's monthly cost split the one way every fleet uses: its hardware (depreciation and power, or a
+ * stated total less its operations part) and its operations, which grow with the fleet.
+ */
+export interface ServerCostSplit {
+  /** Depreciation and power of one machine, USD per month. */
+  hardwareUsdPerMonth: number;
+  /** Operations cost of a one-machine deployment, USD per month. */
+  opsOneServerUsdPerMonth: number;
+  /** Share of the one-machine operations cost each added machine adds, 0–1: 0 shares it all, 1 pays it per machine. */
+  opsSharePerAddedServer: number;
+}
+
+/** Operations cost of a fleet, USD per month: the one-server cost plus its given share for each further server. */
+export function fleetOpsUsdPerMonth(machines: number, split: Pick<ServerCostSplit, "opsOneServerUsdPerMonth" | "opsSharePerAddedServer">): number {
+  checkOpsShare(split.opsSharePerAddedServer);
+  return split.opsOneServerUsdPerMonth * (1 + split.opsSharePerAddedServer * (machines - 1));
+}
+
+/**
+ * The fleet cost line of a server: ops(n) = ops₁·(1 − g) + n·ops₁·g, so each machine adds its hardware and
+ * g of the one-server operations, and the rest of operations is paid once.
+ */
+export function fleetCostOfSplit(split: ServerCostSplit): FleetCostOptions {
+  checkOpsShare(split.opsSharePerAddedServer);
+  const perServerOps = split.opsOneServerUsdPerMonth * split.opsSharePerAddedServer;
+  return { perMachineUsdPerMonth: split.hardwareUsdPerMonth + perServerOps, sharedUsdPerMonth: split.opsOneServerUsdPerMonth - perServerOps };
+}
+
+function checkOpsShare(share: number): void {
+  if (!(share >= 0 && share <= 1)) throw new InputError(`opsSharePerAddedServer must be between 0 and 1, got ${share}`);
 }
 
 /** Monthly cost of a fleet of `machines` identical servers, USD. */
@@ -123,7 +156,7 @@ export interface CapacityBreakEven {
   sustainedFromDailyCalls: number;
   /** Machines at the first break-even. */
   machinesAtFirst: number;
-  /** Local cost per call with every machine full, USD, beside the API's price: local only wins for good when it is lower. */
+  /** What each added machine costs per call it carries when full (hardware and its share of operations), USD, beside the API's price: local only wins for good when it is lower. */
   localUsdPerCallAtFullLoad: number;
 }
 

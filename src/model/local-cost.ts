@@ -17,7 +17,10 @@ export interface LocalCostOptions {
   opsFte?: number;
   /** That engineer's monthly salary, USD. */
   opsSalaryUsdPerMonth?: number;
-  /** A stated monthly operations cost, USD; used instead of opsFte × salary when given. */
+  /**
+   * A stated monthly operations cost, USD; used instead of opsFte × salary when given. Beside a stated
+   * `monthlyFixedUsd`, the part of that total that is operations.
+   */
   opsUsdPerMonth?: number;
   /** The whole monthly cost as a source states it, USD, for configurations without itemised inputs. */
   monthlyFixedUsd?: number;
@@ -35,7 +38,12 @@ export type LocalMonthlyCost =
       opsUsd: number;
       totalUsd: number;
     }
-  | { basis: "stated"; totalUsd: number };
+  | {
+      basis: "stated";
+      totalUsd: number;
+      /** The part of the stated total that is operations, where the source's own numbers allow splitting it. */
+      opsUsd: number | undefined;
+    };
 
 const HOURS_PER_DAY = 24;
 
@@ -50,7 +58,13 @@ function required(value: number | undefined, name: string): number {
  */
 export function localMonthlyCost(options: LocalCostOptions): LocalMonthlyCost {
   const itemised = options.capexUsd !== undefined || options.depreciationMonths !== undefined;
-  if (!itemised && options.monthlyFixedUsd !== undefined) return { basis: "stated", totalUsd: options.monthlyFixedUsd };
+  if (!itemised && options.monthlyFixedUsd !== undefined) {
+    const opsUsd = options.opsUsdPerMonth;
+    if (opsUsd !== undefined && !(opsUsd >= 0 && opsUsd <= options.monthlyFixedUsd)) {
+      throw new InputError(`local cost: the operations part (${opsUsd}) of a stated monthly cost must lie between 0 and the total (${options.monthlyFixedUsd})`);
+    }
+    return { basis: "stated", totalUsd: options.monthlyFixedUsd, opsUsd };
+  }
 
   const depreciationMonths = required(options.depreciationMonths, "depreciationMonths");
   if (depreciationMonths <= 0) throw new InputError("local cost: depreciationMonths must be positive");

@@ -6,7 +6,7 @@
 import { threeWayCostChart } from "../charts/rental";
 import type { Figure, Provenance } from "../charts/figure";
 import { InputError } from "../errors";
-import { billedHours, breakEvenVolumes, crossover, fleetMonthlyCost, machinesNeeded, serverUsdPerHour, type RentalOffer } from "../model";
+import { billedHours, breakEvenVolumes, crossover, fleetMonthlyCost, fleetOpsUsdPerMonth, machinesNeeded, serverUsdPerHour, type RentalOffer, type ServerCostSplit } from "../model";
 
 /** A configuration as the panel offers it: what it serves at full rate, and what buying it or renting it costs. */
 export interface RentalPanelConfiguration {
@@ -20,11 +20,11 @@ export interface RentalPanelConfiguration {
   minimumHours: number;
   /** Calls a server takes an hour at its full measured rate. */
   callsPerHourAtFullRate: number;
-  /** Bought: depreciation and power per server, operations shared. */
+  /** Bought: what each server adds (depreciation, power, its share of operations) and the fixed part of operations. */
   buyPerServerUsdPerMonth: number;
   buySharedUsdPerMonth: number;
-  /** Operations a rented fleet still needs. */
-  rentOpsUsdPerMonth: number;
+  /** Operations a rented fleet still needs, growing with the fleet as the bought one's do. */
+  rentOps: Pick<ServerCostSplit, "opsOneServerUsdPerMonth" | "opsSharePerAddedServer">;
 }
 
 export interface RentalPanelInputs {
@@ -78,7 +78,7 @@ export function rentalPanelCosts(spec: RentalPanelSpec, configuration: RentalPan
     servers,
     apiUsd: callsPerDay * usdPerCall * spec.daysPerMonth,
     buyUsd: fleetMonthlyCost(servers, { perMachineUsdPerMonth: configuration.buyPerServerUsdPerMonth, sharedUsdPerMonth: configuration.buySharedUsdPerMonth }),
-    rentUsd: servers * rentPerServerDay * spec.daysPerMonth + configuration.rentOpsUsdPerMonth,
+    rentUsd: servers * rentPerServerDay * spec.daysPerMonth + fleetOpsUsdPerMonth(servers, configuration.rentOps),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, fleetCostOf, trafficProfile } from "../../src/analysis/capacity";
+import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, fleetCostOf, serverCostSplit, trafficProfile } from "../../src/analysis/capacity";
 import { findHardware } from "../../src/analysis/lookup";
 import type { Figure, Trace } from "../../src/charts";
 import { loadDataset } from "../../src/data";
@@ -16,12 +16,27 @@ describe("capacity from data", () => {
     expect(() => trafficProfile(data, "night")).toThrow(/unknown profile_id "night"; known: flat-24h, office-hours/);
   });
 
-  it("splits an itemised server into per-machine depreciation and power, with ops shared", () => {
-    expect(fleetCostOf(findHardware(data, "rtx4090x2-saas"))).toEqual({ perMachineUsdPerMonth: 12_000 / 36 + 60, sharedUsdPerMonth: 300 });
+  it("splits every server by one rule: hardware per machine, a quarter of the first server's operations per added machine", () => {
+    // Itemised: 12,000/36 + 60 = 393.33 of hardware; operations 300, of which 0.25 x 300 = 75 grows with each machine.
+    expect(serverCostSplit(findHardware(data, "rtx4090x2-saas"))).toEqual({ hardwareUsdPerMonth: expect.closeTo(12_000 / 36 + 60, 9), opsOneServerUsdPerMonth: 300, opsSharePerAddedServer: 0.25, opsKnown: true });
+    expect(fleetCostOf(findHardware(data, "rtx4090x2-saas"))).toEqual({ perMachineUsdPerMonth: expect.closeTo(12_000 / 36 + 60 + 75, 9), sharedUsdPerMonth: 225 });
+    // Stated 3,169 with its 2,000 of operations given: 1,169 of hardware, 1,169 + 500 per machine and 1,500 once.
+    expect(fleetCostOf(findHardware(data, "a100x2"))).toEqual({ perMachineUsdPerMonth: 1669, sharedUsdPerMonth: 1500 });
+    // Stated without an operations part: all of it per machine, and said so.
+    expect(serverCostSplit(findHardware(data, "h100x8"))).toMatchObject({ hardwareUsdPerMonth: 18_500, opsOneServerUsdPerMonth: 0, opsKnown: false });
     expect(fleetCostOf(findHardware(data, "h100x8"))).toEqual({ perMachineUsdPerMonth: 18_500, sharedUsdPerMonth: 0 });
   });
 
-  it("sizes the case study at 11 servers on its office-hours profile: all-local $4,626.67 and hybrid $2,685.17 against the chapter's $693.33 and $1,111.83", () => {
+  it("gives the stated A100 80G x2 the break-even its own operations imply: 3,109.68 calls a day on 2 servers with operations shared", () => {
+    // Office hours: 2,520 s / max(8,000/1,214.7, 1,500/121.47) = 204.07 calls an hour, x 116/12 = 1,972.7 a day per server,
+    // below one server's 3,169 / (0.0465 x 30) = 2,271.7, so the second server comes first: (2 x 1,169 + 2,000) / 1.395.
+    const shared = { ...data, hardware: data.hardware.map((row) => (row.hardwareId === "a100x2" ? { ...row, opsSharePerAddedServer: 0 } : row)) };
+    const row = capacityBreakEvenTable(shared, "claude-3-5-sonnet", { profileId: "office-hours" }).find((candidate) => candidate.hardware.hardwareId === "a100x2");
+    expect(row?.breakEven.firstDailyCalls).toBeCloseTo((2 * 1169 + 2000) / 1.395, 6);
+    expect(row?.breakEven.machinesAtFirst).toBe(2);
+  });
+
+  it("sizes the case study at 11 servers on its office-hours profile: all-local $5,376.67 and hybrid $2,985.17 against the chapter's $693.33 and $1,111.83", () => {
     const study = caseStudyCapacity(data);
     expect(study.profile.profileId).toBe("office-hours");
     expect(study.capacity.secondsPerCall).toBeCloseTo(87.53, 2);
@@ -30,18 +45,22 @@ describe("capacity from data", () => {
     expect(study.weekday.averageOutputTokensPerSecond).toBeCloseTo(52.08, 2);
     const [cloud, local, hybrid] = study.withCapacity.options;
     expect([cloud?.machines, local?.machines, hybrid?.machines]).toEqual([0, 11, 5]);
-    expect(local?.totalUsd).toBeCloseTo(4626.67, 2);
-    expect(hybrid?.totalUsd).toBeCloseTo(2685.17, 2);
+    // 11 x 393.33 + 300 x (1 + 0.25 x 10) = 4,326.67 + 1,050; hybrid 5 x 393.33 + 300 x 2 + 418.50 of cloud.
+    expect(local?.totalUsd).toBeCloseTo(5376.67, 2);
+    expect(local?.withinBudget).toBe(false);
+    expect(hybrid?.totalUsd).toBeCloseTo(2985.17, 2);
+    expect(study.withCapacity.cheapestCompliant).toBe("hybrid");
     expect(cloud?.totalUsd).toBeCloseTo(697.5, 2);
     expect(study.asPublished.options.map((option) => +option.totalUsd.toFixed(2))).toEqual([697.5, 693.33, 1111.83]);
   });
 
-  it("needs 5 servers for the case study even spread evenly over 24 hours: all-local $2,266.67, hybrid $1,505.17", () => {
+  it("needs 5 servers for the case study even spread evenly over 24 hours: all-local $2,566.67, hybrid $1,580.17", () => {
     const study = caseStudyCapacity(data, { profileId: "flat-24h" });
     const [, local, hybrid] = study.withCapacity.options;
     expect([local?.machines, hybrid?.machines]).toEqual([5, 2]);
-    expect(local?.totalUsd).toBeCloseTo(2266.67, 2);
-    expect(hybrid?.totalUsd).toBeCloseTo(1505.17, 2);
+    // 5 x 393.33 + 300 x 2; hybrid 2 x 393.33 + 300 x 1.25 + 418.50.
+    expect(local?.totalUsd).toBeCloseTo(2566.67, 2);
+    expect(hybrid?.totalUsd).toBeCloseTo(1580.17, 2);
   });
 
   it("leaves the A100 vs Claude break-even where the chapter puts it when served batched, and never reached single-stream", () => {
@@ -87,7 +106,7 @@ describe("Figure 59.7b, cost with the servers needed", () => {
     const office = trace(cost, "servers needed, office-hours");
     const officeX = office.x as number[];
     const stepAt3000 = officeX.filter((value) => value <= 3000).length - 1;
-    expect((office.y as number[])[stepAt3000]).toBeCloseTo(11 * (12_000 / 36 + 60) + 300, 6);
+    expect((office.y as number[])[stepAt3000]).toBeCloseTo(11 * (12_000 / 36 + 60) + 300 * (1 + 0.25 * 10), 6);
   });
 });
 
@@ -99,10 +118,10 @@ describe("the 59.7 what-if, served batched", () => {
     // Batched, the scarcer rate limits: max(8,000 / 1,500, 1,500 / 150) = 10 s a call; 3,600 × 0.7 / 10 = 252 calls an hour;
     // the busiest office hour carries 12/116 of the day, so 252 × 116 / 12 = 2,436 calls a day.
     expect(whatIf.fleet.callsPerDayPerMachine).toBeCloseTo((252 * 116) / 12, 9);
-    expect(whatIf.fleet).toMatchObject({ perMachineUsdPerMonth: expect.closeTo(12_000 / 36 + 60, 9), sharedUsdPerMonth: 300 });
+    expect(whatIf.fleet).toMatchObject({ perMachineUsdPerMonth: expect.closeTo(12_000 / 36 + 60 + 75, 9), sharedUsdPerMonth: 225 });
     const [cloud, local] = whatIf.result.options;
     expect(local?.machines).toBe(2);
-    expect(local?.totalUsd).toBeCloseTo(2 * (12_000 / 36 + 60) + 300, 9);
+    expect(local?.totalUsd).toBeCloseTo(2 * (12_000 / 36 + 60) + 300 * 1.25, 9);
     expect(cloud?.totalUsd).toBeCloseTo(697.5, 2);
   });
 

@@ -36,7 +36,7 @@ describe("diffDatasets", () => {
       expect(moved?.before).toMatchObject({ profileId: "office-hours", allLocalMachines: 11, hybridMachines: 5 });
       // 8,000/905.38 + 1,500/38.12 = 48.2 s a call: 505.6 calls a day per server on office hours.
       expect(moved?.after).toMatchObject({ allLocalMachines: 6, hybridMachines: 3 });
-      expect(moved?.after.allLocalUsd).toBeCloseTo(6 * (12_000 / 36 + 60) + 300, 6);
+      expect(moved?.after.allLocalUsd).toBeCloseTo(6 * (12_000 / 36 + 60) + 300 * (1 + 0.25 * 5), 6);
     } finally {
       faster.dispose();
     }

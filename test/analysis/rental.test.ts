@@ -8,15 +8,17 @@ import { title } from "../helpers/figures";
 const data = loadDataset(DATA_DIR);
 
 describe("rent, buy or call, from data", () => {
-  it("prices the case study's server rented: $1,065.60 a server-month around the clock, ops as stated", () => {
+  it("prices the case study's server rented: $1,065.60 a server-month around the clock, ops as stated and growing alike", () => {
     const setup = rentalSetup(data, "runpod-4090x2-saas");
-    expect(setup.rentAlwaysOn.perMachineUsdPerMonth).toBeCloseTo(1065.6, 8);
-    expect(setup.rentAlwaysOn.sharedUsdPerMonth).toBe(300);
-    expect(setup.buy.perMachineUsdPerMonth).toBeCloseTo(12000 / 36 + 60, 8);
+    // Each rented server adds its rent and a quarter of the offer's $300 of operations; the other $225 is paid once.
+    expect(setup.rentAlwaysOn.perMachineUsdPerMonth).toBeCloseTo(1065.6 + 75, 8);
+    expect(setup.rentAlwaysOn.sharedUsdPerMonth).toBe(225);
+    expect(setup.rentOps).toEqual({ opsOneServerUsdPerMonth: 300, opsSharePerAddedServer: 0.25 });
+    expect(setup.buy.perMachineUsdPerMonth).toBeCloseTo(12000 / 36 + 60 + 75, 8);
     expect(setup.callsPerHourAtTarget).toBeCloseTo((3600 * 0.7) / (8000 / 905.38 + 1500 / 19.06), 10);
   });
 
-  it("serves the case study's month hour by hour on its office-hours profile for $4,569.80", () => {
+  it("serves the case study's month hour by hour on its office-hours profile for $5,319.80", () => {
     const study = caseStudyFromData(data);
     const rented = caseStudyRental(data, {
       rentalId: "runpod-4090x2-saas",
@@ -27,11 +29,12 @@ describe("rent, buy or call, from data", () => {
       weekendDays: study.inputs.weekendDaysPerMonth,
       apiUsdPerCall: study.inputs.cloud.usdPerCall,
     });
-    // 109 weekday and 32 weekend server-hours at $1.48: 109 × 1.48 × 25 + 32 × 1.48 × 5 + $300 of operations.
-    expect(rented.rentScaledUsd).toBeCloseTo(109 * 1.48 * 25 + 32 * 1.48 * 5 + 300, 6);
+    // 109 weekday and 32 weekend server-hours at $1.48, plus operations for the 11 servers of the busiest hour:
+    // 109 × 1.48 × 25 + 32 × 1.48 × 5 + 300 × (1 + 0.25 × 10).
+    expect(rented.rentScaledUsd).toBeCloseTo(109 * 1.48 * 25 + 32 * 1.48 * 5 + 1050, 6);
     expect(rented.servers).toBe(11);
-    expect(rented.buyUsd).toBeCloseTo(11 * 393.3333 + 300, 2);
-    expect(rented.rentAlwaysOnUsd).toBeCloseTo(11 * 1.48 * 24 * 30 + 300, 6);
+    expect(rented.buyUsd).toBeCloseTo(11 * 393.3333 + 1050, 2);
+    expect(rented.rentAlwaysOnUsd).toBeCloseTo(11 * 1.48 * 24 * 30 + 1050, 6);
     expect(rented.allCloudUsd).toBeCloseTo(697.5, 8);
   });
 

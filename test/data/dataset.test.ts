@@ -123,6 +123,14 @@ describe("loadDataset", () => {
     ]);
   });
 
+  it("reports a stated cost whose operations part exceeds it, and an operations share above 1", () => {
+    const row = "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,,,,,,,,2000,0.25,3169,";
+    const opsAbove = (text: string) => text.replace(row, "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,,,,,,,,4000,0.25,3169,");
+    expect(problems({ "hardware.csv": opsAbove })).toEqual(["hardware.csv:7:13 - the operations part (4000) exceeds monthly_fixed_usd (3169)"]);
+    const shareAbove = (text: string) => text.replace(row, "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,,,,,,,,2000,1.5,3169,");
+    expect(problems({ "hardware.csv": shareAbove })).toEqual(['hardware.csv:7:14 - ops_share_per_added_server must be empty or a number from 0 to 1, got "1.5"']);
+  });
+
   it("reports a missing file and keeps checking the others", () => {
     expect(problems({ "benchmarks.csv": null, "workloads.csv": "workload_id\n" })).toEqual([
       "benchmarks.csv:1:1 - required file not found",

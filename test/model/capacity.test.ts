@@ -3,7 +3,9 @@ import fc from "fast-check";
 import {
   callsPerHourPerMachine,
   capacityBreakEven,
+  fleetCostOfSplit,
   fleetMonthlyCost,
+  fleetOpsUsdPerMonth,
   machineSecondsPerCall,
   machinesNeeded,
   peakDemand,
@@ -135,5 +137,28 @@ describe("capacityBreakEven", () => {
         },
       ),
     );
+  });
+});
+
+describe("operations that grow with the fleet", () => {
+  const caseServer = { hardwareUsdPerMonth: 12_000 / 36 + 60, opsOneServerUsdPerMonth: 300 };
+
+  it("keeps the chapter's one-server point whatever the share, and pays it per server at share 1", () => {
+    for (const share of [0, 0.25, 1]) expect(fleetOpsUsdPerMonth(1, { ...caseServer, opsSharePerAddedServer: share })).toBe(300);
+    // The case study's 11 servers: shared, 300; a quarter each, 300 x 3.5 = 1,050; each its own, 3,300.
+    expect([0, 0.25, 1].map((share) => fleetOpsUsdPerMonth(11, { ...caseServer, opsSharePerAddedServer: share }))).toEqual([300, 1050, 3300]);
+    // At share 1 all-local is 11 x 693.33 = 7,626.67.
+    expect(fleetMonthlyCost(11, fleetCostOfSplit({ ...caseServer, opsSharePerAddedServer: 1 }))).toBeCloseTo(7626.67, 2);
+  });
+
+  it("splits into a per-machine and a fixed part that add back to hardware plus fleet operations (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e5, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 500 }), (hardware, ops, share, machines) => {
+        const split = { hardwareUsdPerMonth: hardware, opsOneServerUsdPerMonth: ops, opsSharePerAddedServer: share };
+        expect(fleetMonthlyCost(machines, fleetCostOfSplit(split))).toBeCloseTo(machines * hardware + fleetOpsUsdPerMonth(machines, split), 4);
+        expect(fleetOpsUsdPerMonth(machines + 1, split)).toBeGreaterThanOrEqual(fleetOpsUsdPerMonth(machines, split));
+      }),
+    );
+    expect(() => fleetCostOfSplit({ ...caseServer, opsSharePerAddedServer: 1.2 })).toThrow(/between 0 and 1/);
   });
 });

@@ -23,6 +23,11 @@ describe("local monthly cost", () => {
     expect(localMonthlyCost({ monthlyFixedUsd: 530 })).toEqual({ basis: "stated", totalUsd: 530 });
   });
 
+  it("keeps the operations part of a stated total where the source allows the split, and refuses one above the total", () => {
+    expect(localMonthlyCost({ monthlyFixedUsd: 3169, opsUsdPerMonth: 2000 })).toEqual({ basis: "stated", totalUsd: 3169, opsUsd: 2000 });
+    expect(() => localMonthlyCost({ monthlyFixedUsd: 3169, opsUsdPerMonth: 3170 })).toThrow(/operations part \(3170\)/);
+  });
+
   it("derives energy from the days per month", () => {
     const cost = localMonthlyCost({ capexUsd: 0, depreciationMonths: 1, powerKw: 1, electricityUsdPerKwh: 1, opsUsdPerMonth: 0, daysPerMonth: 31 });
     expect(cost.totalUsd).toBeCloseTo(744, 6);

@@ -11,10 +11,11 @@ describe("the 59.7 capacity what-if panel", () => {
 
   it("starts from the case study: 11 servers on its defaults", () => {
     const result = evaluateCapacityPanel(spec, spec.defaults);
-    expect(result.allLocal).toEqual({ machines: 11, totalUsd: expect.closeTo(4626.67, 2) });
+    // 11 x 393.33 of hardware + 300 x (1 + 0.25 x 10) of operations.
+    expect(result.allLocal).toEqual({ machines: 11, totalUsd: expect.closeTo(5376.67, 2) });
     expect(result.hybrid.machines).toBe(5);
     expect(result.allCloudUsd).toBeCloseTo(697.5, 2);
-    expect(result.summary).toContain("all local needs 11 server(s), $4,626.67 a month");
+    expect(result.summary).toContain("all local needs 11 server(s), $5,376.67 a month");
     expect(result.figure.layout.title.text).toBe("Figure 59.7w — servers needed for your throughput and traffic");
   });
 
