@@ -45,7 +45,7 @@ describe("the chapter notebooks", () => {
   it("show the chapter's figures, each numbered, as the Plotly MIME type", () => {
     const titles = notebooks.flatMap((name) => figures(read(baseline, name)).map((figure) => figure.layout.title.text));
     const numbers = new Set(titles.map((title) => /^Figure (59\.\d+[a-z]?) — /.exec(title)?.[1]));
-    expect([...numbers].map(String).sort(chapterOrder)).toEqual(["59.1a", "59.1b", "59.2a", "59.2b", "59.2c", "59.3a", "59.3b", "59.3c", "59.4a", "59.4b", "59.5", "59.6", "59.7a", "59.7b", "59.8a", "59.8b", "59.9a", "59.9b", "59.9c", "59.9d", "59.10a", "59.10b", "59.10c"]);
+    expect([...numbers].map(String).sort(chapterOrder)).toEqual(["59.1a", "59.1b", "59.2a", "59.2b", "59.2c", "59.3a", "59.3b", "59.3c", "59.4a", "59.4b", "59.5", "59.6", "59.7a", "59.7b", "59.8a", "59.8b", "59.8c", "59.9a", "59.9b", "59.9c", "59.9d", "59.10a", "59.10b", "59.10c"]);
   });
 
   it("end with a marked what-if cell that recomputes a result and a figure", () => {
@@ -90,10 +90,11 @@ describe("the chapter notebooks", () => {
   it("state the servers the case study needs and what they cost, and name the input that moves the A100 vs Claude break-even most", () => {
     const capacity = html(read(baseline, "59.7-capacity.ipynb"));
     expect(capacity).toContain("the case study needs **11 servers** like its 2× RTX 4090 on its office-hours profile (**5** even if calls were spread evenly over 24 hours)");
-    expect(capacity).toContain("All-local then costs **$4,626.67** a month instead of $693.33");
-    expect(capacity).toContain("**$2,685.17** with 5 servers instead of $1,111.83");
+    expect(capacity).toContain("All-local then costs **$5,376.67** a month instead of $693.33");
+    expect(capacity).toContain("**$2,985.17** with 5 servers instead of $1,111.83");
     const sensitivity = html(read(baseline, "59.8-sensitivity.ipynb"));
-    expect(sensitivity).toContain("moves most with the **depreciation period**: 20% either way gives 2,844 to 3,508 calls a day");
+    expect(sensitivity).toContain("moves most with the **ops share of an engineer** over the range the data gives it (0.1–0.6 FTE): **2,392–5,977 calls a day**");
+    expect(sensitivity).toContain("Moved by the same ±20% instead, the depreciation period would lead");
     const questions = html(read(baseline, "59.9-closing-questions.ipynb"));
     expect(questions).toContain("only **Q4_K_M** fits");
     expect(questions).toContain("**2,676 calls per arm**");

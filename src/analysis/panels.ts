@@ -1,14 +1,14 @@
 /** Every what-if panel a notebook puts in its page, built from a dataset: the inputs it offers and their defaults. */
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
-import { DEFAULT_TARGET_UTILISATION } from "../model";
+import { DEFAULT_TARGET_UTILISATION, type SensitivityInput } from "../model";
 import type { BreakEvenPanelInputs, BreakEvenPanelSpec, CapacityPanelSpec, RentalPanelInputs, RentalPanelSpec, TornadoPanelSpec } from "../panels";
 import { caseStudyCapacity, fleetCostOf, trafficProfile } from "./capacity";
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
-import { breakEvenInputsOf } from "./sensitivity";
+import { breakEvenInputsOf, uncertaintyRanges } from "./sensitivity";
 
 export interface BreakEvenPanelOptions {
   title?: string;
@@ -110,6 +110,7 @@ export function tornadoPanelSpec(data: Dataset, options: { hardwareId: string; a
       const { inputUsdPerMTok, outputUsdPerMTok, inputTokensPerCall, outputTokensPerCall, daysPerMonth, ...server } = breakEvenInputsOf(data, row.hardwareId, options.apiModelId, workload);
       return { id: row.hardwareId, name: row.name.replace(/ \(.*\)$/, ""), ...server };
     }),
+    variedInputs: Object.keys(uncertaintyRanges(data)) as SensitivityInput[],
     defaults: { hardwareId: options.hardwareId, apiId: options.apiModelId, swingPercent: Math.round(options.swing * 100) },
     provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
   };

@@ -5,7 +5,9 @@ import { camelCase } from "../data";
 import {
   monteCarloDraws,
   quantile,
+  rangeTornado,
   savingBand,
+  SENSITIVITY_INPUTS,
   tornado,
   type BreakEvenInputs,
   type InputRange,
@@ -54,7 +56,12 @@ export function uncertaintyRanges(data: Dataset): Partial<Record<SensitivityInpu
 
 export interface BreakEvenUncertainty {
   inputs: BreakEvenInputs;
+  /** Each input over its own range from uncertainty_ranges.csv, one at a time. */
+  rangeTornado: Tornado;
+  /** Each of the same inputs moved by the same share, one at a time. */
   tornado: Tornado;
+  /** Inputs the comparison depends on that no range covers: held at base in every view, and said so. */
+  heldFixed: SensitivityInput[];
   draws: MonteCarloDraw[];
   /** Break-even calls/day at the 5th, 50th and 95th percentile of the draws. */
   p5: number;
@@ -75,11 +82,17 @@ export interface UncertaintyOptions {
 export function breakEvenUncertainty(data: Dataset, hardwareId: string, apiModelId: string, options: UncertaintyOptions = {}): BreakEvenUncertainty {
   const workload = options.workload ?? findWorkload(data);
   const inputs = breakEvenInputsOf(data, hardwareId, apiModelId, workload);
-  const draws = monteCarloDraws(inputs, uncertaintyRanges(data), { samples: options.samples, seed: options.seed });
+  const ranges = uncertaintyRanges(data);
+  // Both tornadoes and the Monte Carlo vary the same inputs: those the comparison has and a range covers.
+  const present = SENSITIVITY_INPUTS.map((input) => input.key).filter((key) => inputs[key] !== undefined);
+  const varied = present.filter((key) => ranges[key] !== undefined);
+  const draws = monteCarloDraws(inputs, ranges, { samples: options.samples, seed: options.seed });
   const volumes = draws.map((draw) => draw.breakEvenDailyCalls);
   return {
     inputs,
-    tornado: tornado(inputs, { swing: options.swing }),
+    rangeTornado: rangeTornado(inputs, ranges),
+    tornado: tornado(inputs, { swing: options.swing, inputs: varied }),
+    heldFixed: present.filter((key) => ranges[key] === undefined),
     draws,
     p5: quantile(volumes, 0.05),
     p50: quantile(volumes, 0.5),
@@ -88,12 +101,13 @@ export function breakEvenUncertainty(data: Dataset, hardwareId: string, apiModel
   };
 }
 
-/** Figures 59.8a and 59.8b from a computed uncertainty. */
-export function uncertaintyFigures(data: Dataset, uncertainty: BreakEvenUncertainty, options: { comparison: string; swing: number; samples: number; seed: number; maxCallsPerDay?: number }): { tornado: Figure; band: Figure } {
+/** Figures 59.8a (ranges from data), 59.8b (all inputs at once) and 59.8c (an equal share) from a computed uncertainty. */
+export function uncertaintyFigures(data: Dataset, uncertainty: BreakEvenUncertainty, options: { comparison: string; swing: number; samples: number; seed: number; maxCallsPerDay?: number }): { rangeTornado: Figure; tornado: Figure; band: Figure } {
   const source = provenance(data, ["models.csv", "hardware.csv", "workloads.csv", "uncertainty_ranges.csv"]);
   const max = options.maxCallsPerDay ?? Math.ceil((uncertainty.p95 * 1.5) / 1000) * 1000;
   const volumes = Array.from({ length: 41 }, (_, index) => (max * index) / 40);
   return {
+    rangeTornado: tornadoChart(uncertainty.rangeTornado.bars, { baseBreakEven: uncertainty.rangeTornado.baseBreakEven, swing: undefined, comparison: options.comparison, provenance: source }),
     tornado: tornadoChart(uncertainty.tornado.bars, { baseBreakEven: uncertainty.tornado.baseBreakEven, swing: options.swing, comparison: options.comparison, provenance: source }),
     band: savingBandChart(savingBand(uncertainty.draws, volumes), { comparison: options.comparison, percentiles: uncertainty, samples: options.samples, seed: options.seed, provenance: source }),
   };

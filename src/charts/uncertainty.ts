@@ -5,8 +5,10 @@ import { FORMAT, pointLabel, themedFigure } from "./theme";
 
 export interface TornadoChartOptions {
   baseBreakEven: number;
-  /** ±swing as a fraction, for the title and legend. */
-  swing: number;
+  /** ±swing as a fraction when every input moved by the same share; undefined when each moved over its own range. */
+  swing: number | undefined;
+  /** Figure number. Default "59.8c" for an equal share, "59.8a" for the ranges. */
+  number?: string;
   /** What is compared, e.g. "4x A100 vs Claude 3.5 Sonnet". */
   comparison: string;
   provenance: Provenance;
@@ -17,11 +19,15 @@ const HIGH_COLOR = "#CC6677";
 
 const formatValue = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : String(+value.toPrecision(3)));
 
-/** Figure 59.8a: each input's bar runs from the break-even at its low to that at its high value; longest on top. */
+/**
+ * Figures 59.8a (each input over its range from data) and 59.8c (each by the same share): each input's bar
+ * runs from the break-even at its low to that at its high value; longest on top.
+ */
 export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartOptions): Figure {
   const ordered = [...bars].reverse(); // Plotly draws the first category at the bottom.
   const labels = ordered.map((bar) => `${bar.label} (${formatValue(bar.lowValue)}–${formatValue(bar.highValue)} ${bar.unit})`);
-  const percent = Math.round(options.swing * 100);
+  const percent = options.swing === undefined ? undefined : Math.round(options.swing * 100);
+  const [lowName, highName] = percent === undefined ? ["input at the low end of its range", "input at the high end of its range"] : [`input ${percent}% lower`, `input ${percent}% higher`];
   const side = (name: string, color: string, value: (bar: TornadoBar) => number): Trace => ({
     type: "bar",
     orientation: "h",
@@ -37,9 +43,9 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
   });
   const values = bars.flatMap((bar) => [bar.breakEvenAtLow, bar.breakEvenAtHigh]).filter(Number.isFinite);
   const spread = Math.max(...values.map((value) => Math.abs(value - options.baseBreakEven)), 1);
-  return themedFigure([side(`input ${percent}% lower`, LOW_COLOR, (bar) => bar.breakEvenAtLow), side(`input ${percent}% higher`, HIGH_COLOR, (bar) => bar.breakEvenAtHigh)], {
-    number: "59.8a",
-    title: `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
+  return themedFigure([side(lowName, LOW_COLOR, (bar) => bar.breakEvenAtLow), side(highName, HIGH_COLOR, (bar) => bar.breakEvenAtHigh)], {
+    number: options.number ?? (percent === undefined ? "59.8a" : "59.8c"),
+    title: percent === undefined ? `Break-even sensitivity, each input over its range from data: ${options.comparison}` : `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
     provenance: options.provenance,
     xaxis: {
       title: `Break-even (calls per day); the line: all inputs at base, ${Math.round(options.baseBreakEven).toLocaleString("en-US")}/day`,

@@ -70,10 +70,28 @@ export function tornado(base: BreakEvenInputs, options: TornadoOptions = {}): To
   const swing = options.swing ?? 0.2;
   if (!(swing > 0 && swing < 1)) throw new InputError("tornado: swing must be between 0 and 1 (0.2 = ±20%)");
   const keys = options.inputs ?? SENSITIVITY_INPUTS.map((input) => input.key);
+  return tornadoOf(base, keys, () => [1 - swing, 1 + swing]);
+}
+
+/**
+ * One-at-a-time sensitivity over each input's own range: the input at base × its low and high factor, the
+ * rest at base. Unlike an equal share, this ranks inputs by how uncertain each really is.
+ */
+export function rangeTornado(base: BreakEvenInputs, ranges: Partial<Record<SensitivityInput, InputRange>>): Tornado {
+  const keys = SENSITIVITY_INPUTS.map((input) => input.key).filter((key) => ranges[key] !== undefined);
+  return tornadoOf(base, keys, (key) => {
+    const range = ranges[key] as InputRange;
+    if (!(range.lowFactor <= range.highFactor)) throw new InputError(`input range: lowFactor ${range.lowFactor} is above highFactor ${range.highFactor}`);
+    return [range.lowFactor, range.highFactor];
+  });
+}
+
+function tornadoOf(base: BreakEvenInputs, keys: readonly SensitivityInput[], factorsOf: (key: SensitivityInput) => [number, number]): Tornado {
   const bars = SENSITIVITY_INPUTS.filter((input) => keys.includes(input.key) && base[input.key] !== undefined).map((input): TornadoBar => {
     const baseValue = base[input.key] as number;
-    const lowValue = baseValue * (1 - swing);
-    const highValue = baseValue * (1 + swing);
+    const [lowFactor, highFactor] = factorsOf(input.key);
+    const lowValue = baseValue * lowFactor;
+    const highValue = baseValue * highFactor;
     const breakEvenAtLow = breakEvenDailyCallsOf({ ...base, [input.key]: lowValue });
     const breakEvenAtHigh = breakEvenDailyCallsOf({ ...base, [input.key]: highValue });
     return { input: input.key, label: input.label, unit: input.unit, baseValue, lowValue, highValue, breakEvenAtLow, breakEvenAtHigh, spread: Math.abs(breakEvenAtHigh - breakEvenAtLow) };

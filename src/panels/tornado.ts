@@ -1,6 +1,6 @@
 /** The sensitivity what-if panel of the HTML report (59.8): pick a server, an API and a swing; the page redraws the tornado. */
 import { InputError } from "../errors";
-import { tornado, type BreakEvenInputs, type Tornado } from "../model";
+import { tornado, type BreakEvenInputs, type SensitivityInput, type Tornado } from "../model";
 import type { Figure, Provenance } from "../charts/figure";
 import { tornadoChart } from "../charts/uncertainty";
 
@@ -22,6 +22,8 @@ export interface TornadoPanelSpec {
   daysPerMonth: number;
   apis: Array<{ id: string; name: string; inputUsdPerMTok: number; outputUsdPerMTok: number }>;
   hardware: TornadoPanelHardware[];
+  /** The inputs the page's Monte Carlo varies (those with a range in data), so the panel moves the same ones. */
+  variedInputs: SensitivityInput[];
   defaults: TornadoPanelInputs;
   provenance: Provenance;
 }
@@ -42,14 +44,14 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
   const { id: _serverId, name: serverName, ...serverInputs } = server;
   const result = tornado(
     { ...serverInputs, inputUsdPerMTok: api.inputUsdPerMTok, outputUsdPerMTok: api.outputUsdPerMTok, inputTokensPerCall: spec.inputTokensPerCall, outputTokensPerCall: spec.outputTokensPerCall, daysPerMonth: spec.daysPerMonth },
-    { swing },
+    { swing, inputs: spec.variedInputs },
   );
   const top = result.bars[0];
   const comparison = `${serverName} vs ${api.name}`;
   const summary = top
     ? `${comparison}: break-even ${count(result.baseBreakEven)} calls a day. At ±${Math.round(swing * 100)}% the ${top.label.toLowerCase()} moves it most, ${count(Math.min(top.breakEvenAtLow, top.breakEvenAtHigh))} to ${count(Math.max(top.breakEvenAtLow, top.breakEvenAtHigh))}.`
     : `${comparison}: break-even ${count(result.baseBreakEven)} calls a day.`;
-  const figure = tornadoChart(result.bars, { baseBreakEven: result.baseBreakEven, swing, comparison, provenance: spec.provenance });
+  const figure = tornadoChart(result.bars, { baseBreakEven: result.baseBreakEven, swing, number: "59.8w", comparison, provenance: spec.provenance });
   // The summary above the figure names the pair; a title naming it too would run past the panel's width.
   figure.layout.title.text = `Figure 59.8w — Break-even sensitivity, each input ±${Math.round(swing * 100)}%`;
   return { tornado: result, summary, figure };

@@ -30,14 +30,57 @@ describe("uncertainty from data", () => {
     expect(first.p50).toBeGreaterThan(first.tornado.baseBreakEven);
   });
 
+  it("leads with the data's own ranges: operations FTE (0.1–0.6) moves the A100 vs Claude break-even most, 2,392 to 5,977, not the depreciation period", () => {
+    const result = breakEvenUncertainty(data, "a100x4-70b", "claude-3-5-sonnet", { samples: 50 });
+    const [first, second] = result.rangeTornado.bars;
+    expect(first?.input).toBe("opsFte");
+    // 0.1 FTE: (2,222.22 + 115.20 + 1,000) / (0.0465 x 30); 0.6 FTE: (2,222.22 + 115.20 + 6,000) / 1.395.
+    expect(first?.breakEvenAtLow).toBeCloseTo((80_000 / 36 + 115.2 + 1000) / 1.395, 6);
+    expect(first?.breakEvenAtHigh).toBeCloseTo((80_000 / 36 + 115.2 + 6000) / 1.395, 6);
+    // 24 to 48 months (0.6667 and 1.3333 of 36): about 3,906 and 2,711 calls a day, a narrower bar.
+    const depreciation = result.rangeTornado.bars.find((bar) => bar.input === "depreciationMonths");
+    expect(depreciation?.breakEvenAtLow).toBeCloseTo((80_000 / (36 * 0.6667) + 2115.2) / 1.395, 6);
+    expect(depreciation?.breakEvenAtHigh).toBeCloseTo((80_000 / (36 * 1.3333) + 2115.2) / 1.395, 6);
+    expect(second?.spread).toBeLessThan(first?.spread ?? 0);
+    expect(result.tornado.bars[0]?.input).toBe("depreciationMonths");
+  });
+
+  it("varies a stated operations bill and electricity bill in the band and in both tornadoes alike", () => {
+    const result = breakEvenUncertainty(data, "rtx4090-server", "gpt-4o", { samples: 200, seed: 3 });
+    const inputsOf = (bars: ReadonlyArray<{ input: string }>) => bars.map((bar) => bar.input).sort();
+    expect(inputsOf(result.rangeTornado.bars)).toEqual(inputsOf(result.tornado.bars));
+    expect(inputsOf(result.tornado.bars)).toContain("opsUsdPerMonth");
+    expect(inputsOf(result.tornado.bars)).toContain("powerUsdPerMonth");
+    expect(result.heldFixed).toEqual([]);
+    // Every draw moves the stated $500 of operations within 0.5–3.0 of it.
+    const ops = result.draws.map((draw) => draw.inputs.opsUsdPerMonth as number);
+    expect(new Set(ops).size).toBe(200);
+    expect(Math.min(...ops)).toBeGreaterThanOrEqual(250);
+    expect(Math.max(...ops)).toBeLessThanOrEqual(1500);
+  });
+
+  it("holds an input without a range at base in every view, and says which", () => {
+    const withoutOps = { ...data, uncertaintyRanges: data.uncertaintyRanges.filter((row) => row.input !== "ops_usd_per_month") };
+    const result = breakEvenUncertainty(withoutOps, "rtx4090-server", "gpt-4o", { samples: 20 });
+    expect(result.heldFixed).toEqual(["opsUsdPerMonth"]);
+    expect(result.tornado.bars.some((bar) => bar.input === "opsUsdPerMonth")).toBe(false);
+    expect(result.draws.every((draw) => draw.inputs.opsUsdPerMonth === 500)).toBe(true);
+  });
+
   it("refuses hardware priced only as a stated total", () => {
     expect(() => breakEvenUncertainty(data, "h100x8", "claude-3-5-sonnet")).toThrow(/stated monthly cost only/);
   });
 });
 
-describe("Figures 59.8a and 59.8b, sensitivity and uncertainty", () => {
+describe("Figures 59.8a–c, sensitivity and uncertainty", () => {
   const uncertainty = breakEvenUncertainty(data, "a100x4-70b", "claude-3-5-sonnet", { samples: 400, seed: 59 });
   const figures = uncertaintyFigures(data, uncertainty, { comparison: "4x A100 vs Claude 3.5 Sonnet", swing: 0.2, samples: 400, seed: 59 });
+
+  it("numbers the ranges tornado 59.8a and the equal-share one 59.8c", () => {
+    expect(figures.rangeTornado.layout.title.text).toBe("Figure 59.8a — Break-even sensitivity, each input over its range from data: 4x A100 vs Claude 3.5 Sonnet");
+    expect((trace(figures.rangeTornado, "input at the high end of its range").y as string[]).at(-1)).toBe("Ops share of an engineer (0.1–0.6 FTE)");
+    expect(figures.tornado.layout.title.text).toBe("Figure 59.8c — Break-even sensitivity, each input ±20%: 4x A100 vs Claude 3.5 Sonnet");
+  });
 
   it("puts the longest bar on top, each bar starting at the base break-even", () => {
     const low = trace(figures.tornado, "input 20% lower");

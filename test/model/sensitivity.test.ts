@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { breakEvenDailyCallsOf, drawFactor, monteCarloDraws, quantile, savingBand, seededRandom, tornado, type BreakEvenInputs } from "../../src/model";
+import { breakEvenDailyCallsOf, drawFactor, monteCarloDraws, quantile, rangeTornado, savingBand, seededRandom, tornado, type BreakEvenInputs } from "../../src/model";
 
 // Scenario 1 of the chapter: 4x A100 against Claude 3.5 Sonnet at 8K in + 1.5K out.
 const a100VsClaude: BreakEvenInputs = {
@@ -40,6 +40,16 @@ describe("tornado", () => {
     expect(second?.spread).toBeCloseTo(3467.16 - 2818.34, 1);
     expect(result.bars.map((bar) => bar.input)).not.toContain("opsUsdPerMonth"); // not defined in these inputs
     expect(result.bars).toHaveLength(10);
+  });
+
+  it("moves each input over its own range when given ranges: capex 0.9–1.25 of $80,000 gives 2,949.96 to 3,507.51 calls/day", () => {
+    const result = rangeTornado(a100VsClaude, { capexUsd: { lowFactor: 0.9, highFactor: 1.25, distribution: "uniform" }, opsFte: { lowFactor: 1, highFactor: 1, distribution: "uniform" } });
+    expect(result.bars.map((bar) => bar.input)).toEqual(["capexUsd", "opsFte"]);
+    // (72,000/36 + 115.20 + 2,000) / 1.395 and (100,000/36 + 115.20 + 2,000) / 1.395.
+    expect(result.bars[0]?.breakEvenAtLow).toBeCloseTo((2000 + 115.2 + 2000) / 1.395, 6);
+    expect(result.bars[0]?.breakEvenAtHigh).toBeCloseTo((100_000 / 36 + 115.2 + 2000) / 1.395, 6);
+    expect(result.bars[1]?.spread).toBe(0);
+    expect(() => rangeTornado(a100VsClaude, { capexUsd: { lowFactor: 2, highFactor: 1, distribution: "uniform" } })).toThrow(/lowFactor 2 is above/);
   });
 
   it("takes the swing and the inputs to vary as options", () => {
