@@ -160,8 +160,51 @@ export function caseStudyCapacity(data: Dataset, options: CapacityOptions & { sc
     weekday: demand(study.inputs.weekdayCallsPerDay),
     weekend: demand(study.inputs.weekendCallsPerDay),
     asPublished: study.result,
-    withCapacity: evaluateCaseStudy({ ...study.inputs, fleet: { ...capacity.fleetCost, callsPerDayPerMachine: capacity.callsPerDayPerMachine } }),
+    withCapacity: sizedCaseStudy({ capacity, inputs: study.inputs }),
   };
+}
+
+/** Case-study inputs (as a what-if may change them) priced with the servers their busiest day needs on the study's server. */
+export function sizedCaseStudy(study: Pick<CaseStudyCapacity, "capacity" | "inputs">, inputs: CaseStudyInputs = study.inputs): CaseStudyResult {
+  return evaluateCaseStudy({ ...inputs, fleet: { ...study.capacity.fleetCost, callsPerDayPerMachine: study.capacity.callsPerDayPerMachine } });
+}
+
+export interface OpsGrowthPoint {
+  opsSharePerAddedServer: number;
+  result: CaseStudyResult;
+}
+
+export interface OpsGrowth {
+  /** The share hardware.csv gives the case study's server. */
+  dataShare: number;
+  points: OpsGrowthPoint[];
+  /** Servers all-local needs, whatever the share. */
+  allLocalMachines: number;
+  /**
+   * Share of the first server's operations each added server may add before all-local passes the budget:
+   * 0 when it is over budget even with operations shared, undefined when it stays within budget at 1.
+   */
+  allLocalOverBudgetFromShare: number | undefined;
+}
+
+/**
+ * The sized case study as operations grow with the fleet: from one team running every server (share 0) to
+ * every server costing its own operations (share 1). All-local's cost is linear in the share, so the share at
+ * which it passes the budget has a closed form.
+ */
+export function opsGrowthSweep(data: Dataset, study: CaseStudyCapacity, shares: readonly number[] = [0, 0.25, 0.5, 1]): OpsGrowth {
+  const workload = findWorkload(data);
+  const split = serverCostSplit(study.capacity.hardware, workload.daysPerMonth);
+  const fleetAt = (share: number) => ({ ...fleetCostOfSplit({ ...split, opsSharePerAddedServer: share }), callsPerDayPerMachine: study.capacity.callsPerDayPerMachine });
+  const points = [...new Set([...shares, split.opsSharePerAddedServer])].sort((a, b) => a - b).map((share) => ({ opsSharePerAddedServer: share, result: evaluateCaseStudy({ ...study.inputs, fleet: fleetAt(share) }) }));
+  const machines = points[0]?.result.options.find((option) => option.option === "all_local")?.machines ?? 1;
+  const budget = study.inputs.budgetUsdPerMonth;
+  const sharedCost = machines * split.hardwareUsdPerMonth + split.opsOneServerUsdPerMonth;
+  const perShare = split.opsOneServerUsdPerMonth * (machines - 1); // what all-local adds per unit of share
+  let overFrom: number | undefined;
+  if (sharedCost > budget) overFrom = 0;
+  else if (perShare > 0 && sharedCost + perShare > budget) overFrom = (budget - sharedCost) / perShare;
+  return { dataShare: split.opsSharePerAddedServer, points, allLocalMachines: machines, allLocalOverBudgetFromShare: overFrom };
 }
 
 const PROFILE_COLORS = ["#117733", "#882255", "#0072B2", "#E69F00"];

@@ -46,8 +46,11 @@ export function caseStudyFromData(data: Dataset, scenarioId?: string): CaseStudy
   };
 }
 
-/** Figure 59.5: each option's local and cloud cost against the scenario's budget, compliance marked. */
-export function caseStudyFigure(data: Dataset, result: CaseStudyResult, scenarioId?: string): Figure {
-  const source = provenance(data, ["case_study.csv", "task_mix.csv", "hardware.csv", "routing_tiers.csv", "models.csv"]);
-  return caseStudyOptions(result, caseStudyRow(data, scenarioId).budgetUsdPerMonth, source);
+/**
+ * Figure 59.5: each option's local and cloud cost against the scenario's budget, compliance marked; with
+ * `sized`, beside the same options with the servers their volume needs.
+ */
+export function caseStudyFigure(data: Dataset, result: CaseStudyResult, scenarioId?: string, sized?: CaseStudyResult): Figure {
+  const files = ["case_study.csv", "task_mix.csv", "hardware.csv", "routing_tiers.csv", "models.csv", ...(sized ? ["throughput.csv", "traffic_profiles.csv"] : [])];
+  return caseStudyOptions(result, caseStudyRow(data, scenarioId).budgetUsdPerMonth, provenance(data, files), sized);
 }

@@ -101,17 +101,44 @@ export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapte
 
 const OPTION_LABELS: Record<string, string> = { all_cloud: "All cloud", all_local: "All local", hybrid: "Hybrid" };
 
-/** Figure 59.5: the case study's options, local and cloud parts stacked, non-compliant options marked, the budget drawn. */
-export function caseStudyOptions(result: CaseStudyResult, budgetUsdPerMonth: number, provenance: Provenance): Figure {
-  const labels = result.options.map((option) => OPTION_LABELS[option.option] ?? option.option);
+/** One bar of Figure 59.5: an option priced one way. */
+interface OptionBar {
+  label: string;
+  localUsd: number;
+  cloudUsd: number;
+  totalUsd: number;
+  compliant: boolean;
+}
+
+/** The bars of Figure 59.5: each option as the chapter prices it, then, where given, with the servers its volume needs. */
+function optionBars(result: CaseStudyResult, sized: CaseStudyResult | undefined): OptionBar[] {
+  return result.options.flatMap((option, index) => {
+    const name = OPTION_LABELS[option.option] ?? option.option;
+    const sizedOption = sized?.options[index];
+    if (!sizedOption || option.machines === 0) return [{ label: name, ...option }];
+    return [
+      { label: `${name}<br>1 server (chapter)`, ...option },
+      { label: `${name}<br>${sizedOption.machines} servers needed`, ...sizedOption },
+    ];
+  });
+}
+
+/**
+ * Figure 59.5: the case study's options, local and cloud parts stacked, non-compliant options marked, the
+ * budget drawn. With `sized`, each option with local servers appears twice: one server carrying any
+ * volume, as the chapter counts, and the servers the volume needs (59.7).
+ */
+export function caseStudyOptions(result: CaseStudyResult, budgetUsdPerMonth: number, provenance: Provenance, sized?: CaseStudyResult): Figure {
+  const bars = optionBars(result, sized);
+  const labels = bars.map((bar) => bar.label);
   const traces: Trace[] = [
-    { type: "bar", name: "Local server", x: labels, y: result.options.map((option) => option.localUsd), marker: { color: "#44AA99" }, hovertemplate: "Local: %{y:$,.2f}<extra></extra>" },
-    { type: "bar", name: "Cloud API", x: labels, y: result.options.map((option) => option.cloudUsd), marker: { color: "#DDCC77" }, hovertemplate: "Cloud: %{y:$,.2f}<extra></extra>" },
+    { type: "bar", name: "Local server", x: labels, y: bars.map((bar) => bar.localUsd), marker: { color: "#44AA99" }, hovertemplate: "Local: %{y:$,.2f}<extra></extra>" },
+    { type: "bar", name: "Cloud API", x: labels, y: bars.map((bar) => bar.cloudUsd), marker: { color: "#DDCC77" }, hovertemplate: "Cloud: %{y:$,.2f}<extra></extra>" },
   ];
-  const annotations: Annotation[] = result.options.map((option, index) =>
-    totalLabel(`${usd(option.totalUsd)}${option.compliant ? "" : "<br><b>not compliant</b>"}`, labels[index] as string, option.totalUsd, option.compliant ? "#222222" : "#B2182B"),
+  const annotations: Annotation[] = bars.map((bar, index) =>
+    totalLabel(`${usd(bar.totalUsd)}${bar.compliant ? "" : "<br><b>not compliant</b>"}`, labels[index] as string, bar.totalUsd, bar.compliant ? "#222222" : "#B2182B"),
   );
-  const top = Math.max(...result.options.map((option) => option.totalUsd)) * 1.35;
+  const top = Math.max(...bars.map((bar) => bar.totalUsd)) * 1.35;
   const budgetVisible = budgetUsdPerMonth <= top * 1.5;
   return themedFigure(traces, {
     number: "59.5",

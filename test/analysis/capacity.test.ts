@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, fleetCostOf, serverCostSplit, trafficProfile } from "../../src/analysis/capacity";
+import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, fleetCostOf, opsGrowthSweep, serverCostSplit, sizedCaseStudy, trafficProfile } from "../../src/analysis/capacity";
 import { findHardware } from "../../src/analysis/lookup";
 import type { Figure, Trace } from "../../src/charts";
 import { loadDataset } from "../../src/data";
@@ -129,5 +129,36 @@ describe("the 59.7 what-if, served batched", () => {
     expect(title(whatIf.figure)).toBe("Figure 59.7a — Servers needed: 2x RTX 4090 server (case study), office-hours, by traffic profile");
     expect(whatIf.figure.data.map((candidate) => candidate.name)).toEqual(["single-stream, measured (19.06 tokens/s)", "batched, what-if (150 tokens/s)", "servers at the marked volumes"]);
     expect(trace(whatIf.figure, "servers at the marked volumes").text).toEqual(["11", "2"]);
+  });
+});
+
+describe("operations growing with the case study's fleet", () => {
+  const study = caseStudyCapacity(data);
+  const growth = opsGrowthSweep(data, study);
+
+  it("prices all-local's 11 servers from $4,626.67 (one team) to $7,626.67 (each its own $300), the data's quarter at $5,376.67", () => {
+    const allLocal = (share: number) => growth.points.find((point) => point.opsSharePerAddedServer === share)?.result.options[1];
+    expect(growth.dataShare).toBe(0.25);
+    expect(growth.points.map((point) => point.opsSharePerAddedServer)).toEqual([0, 0.25, 0.5, 1]);
+    expect(allLocal(0)?.totalUsd).toBeCloseTo(4626.67, 2);
+    expect(allLocal(0.25)?.totalUsd).toBeCloseTo(5376.67, 2);
+    expect(allLocal(1)?.totalUsd).toBeCloseTo(11 * 693.33, 1);
+    expect([allLocal(0)?.withinBudget, allLocal(1)?.withinBudget]).toEqual([true, false]);
+  });
+
+  it("finds the share at which all-local passes the $5,000 budget: (5,000 − 4,626.67) / (300 × 10) = 12.4%", () => {
+    expect(growth.allLocalMachines).toBe(11);
+    expect(growth.allLocalOverBudgetFromShare).toBeCloseTo((5000 - 4626.6667) / 3000, 6);
+    const rich = { ...study, inputs: { ...study.inputs, budgetUsdPerMonth: 10_000 } };
+    expect(opsGrowthSweep(data, rich).allLocalOverBudgetFromShare).toBeUndefined();
+    const poor = { ...study, inputs: { ...study.inputs, budgetUsdPerMonth: 4000 } };
+    expect(opsGrowthSweep(data, poor).allLocalOverBudgetFromShare).toBe(0);
+  });
+
+  it("sizes a what-if's volume on the study's server: 9,000 weekday calls need 33 servers all-local", () => {
+    // 9,000 / 278.3 calls a day per server on office hours = 32.3, so 33.
+    const sized = sizedCaseStudy(study, { ...study.inputs, weekdayCallsPerDay: 9000 });
+    expect(sized.options[1]?.machines).toBe(Math.ceil(9000 / study.capacity.callsPerDayPerMachine));
+    expect(sized.options[1]?.machines).toBe(33);
   });
 });

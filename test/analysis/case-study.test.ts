@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { caseStudyCapacity } from "../../src/analysis/capacity";
 import { caseStudyFigure, caseStudyFromData } from "../../src/analysis/case-study";
 import type { Figure } from "../../src/charts";
 import { loadDataset } from "../../src/data";
@@ -40,6 +41,15 @@ describe("the 59.5 figure", () => {
     } finally {
       tightBudget.dispose();
     }
+  });
+
+  it("59.5: shows each option with local servers twice, as the chapter counts it and with the servers its volume needs", () => {
+    const { result } = caseStudyFromData(data);
+    const figure = caseStudyFigure(data, result, "saas-export", caseStudyCapacity(data).withCapacity);
+    const local = figure.data[0] as unknown as { x: string[]; y: number[] };
+    expect(local.x).toEqual(["All cloud", "All local<br>1 server (chapter)", "All local<br>11 servers needed", "Hybrid<br>1 server (chapter)", "Hybrid<br>5 servers needed"]);
+    expect(local.y.map((value) => +value.toFixed(2))).toEqual([0, 693.33, 5376.67, 693.33, 2566.67]);
+    expect(figure.layout.annotations?.at(-1)?.text).toContain("data/throughput.csv, data/traffic_profiles.csv");
   });
 
   it("59.5: names every file the comparison reads in its caption", () => {
