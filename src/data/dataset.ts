@@ -236,6 +236,8 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkReferences(failover, "cloud_model_id", (row) => row.cloudModelId, models, modelId, "model_id", issues);
   checkReferences(gpuRentals, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkRentalThroughput(gpuRentals, throughput, issues);
+  checkReferences(hardware, "serves_model_id", (row) => row.servesModelId, modelArchitectures, (row) => row.modelId, "model_id", issues);
+  checkReferences(hardware, "serves_quant_id", (row) => row.servesQuantId, quantisation, (row) => row.quantId, "quant_id", issues);
 
   if (issues.length > 0) throw new DataError(issues);
   const notes = [models, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals].flatMap((table) => table.notes);

@@ -59,12 +59,17 @@ export const benchmarks = defineTable({
 export const hardware = defineTable({
   file: "hardware.csv",
   key: ["hardware_id"],
+  omittable: ["serves_model_id", "serves_quant_id", "ops_share_per_added_server"],
   columns: {
     hardware_id: identifier(),
     name: text(),
     gpu_model: text(),
     gpu_count: positiveInteger(),
     vram_gb_per_gpu: positiveNumber(),
+    /** The model (model_architectures.csv) this configuration stands in for in break-even comparisons. */
+    serves_model_id: optional(identifier()),
+    /** The quantisation (quantisation.csv) it serves that model at. */
+    serves_quant_id: optional(identifier()),
     capex_usd: optional(nonNegativeNumber()),
     depreciation_months: optional(positiveNumber()),
     power_kw: optional(nonNegativeNumber()),

@@ -116,19 +116,27 @@ describe("loadDataset", () => {
   });
 
   it("reports itemised hardware without the inputs its cost needs", () => {
-    const hardware = (text: string) => text.replace("a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,80000,36,1.6,0.10,", "a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,,36,,0.10,");
+    const hardware = (text: string) => text.replace("a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,hermes-3-70b,f16,80000,36,1.6,0.10,", "a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,hermes-3-70b,f16,,36,,0.10,");
     expect(problems({ "hardware.csv": hardware })).toEqual([
-      "hardware.csv:2:6 - capex_usd is required when cost_basis is itemised",
-      "hardware.csv:2:8 - power_kw is required when power_usd_per_month is empty",
+      "hardware.csv:2:8 - capex_usd is required when cost_basis is itemised",
+      "hardware.csv:2:10 - power_kw is required when power_usd_per_month is empty",
     ]);
   });
 
   it("reports a stated cost whose operations part exceeds it, and an operations share above 1", () => {
-    const row = "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,,,,,,,,2000,0.25,3169,";
-    const opsAbove = (text: string) => text.replace(row, "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,,,,,,,,4000,0.25,3169,");
-    expect(problems({ "hardware.csv": opsAbove })).toEqual(["hardware.csv:7:13 - the operations part (4000) exceeds monthly_fixed_usd (3169)"]);
-    const shareAbove = (text: string) => text.replace(row, "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,,,,,,,,2000,1.5,3169,");
-    expect(problems({ "hardware.csv": shareAbove })).toEqual(['hardware.csv:7:14 - ops_share_per_added_server must be empty or a number from 0 to 1, got "1.5"']);
+    const row = "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,2000,0.25,3169,";
+    const opsAbove = (text: string) => text.replace(row, "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,4000,0.25,3169,");
+    expect(problems({ "hardware.csv": opsAbove })).toEqual(["hardware.csv:7:15 - the operations part (4000) exceeds monthly_fixed_usd (3169)"]);
+    const shareAbove = (text: string) => text.replace(row, "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,2000,1.5,3169,");
+    expect(problems({ "hardware.csv": shareAbove })).toEqual(['hardware.csv:7:16 - ops_share_per_added_server must be empty or a number from 0 to 1, got "1.5"']);
+  });
+
+  it("reports a configuration serving a model or quantisation the data does not describe", () => {
+    const hardware = (text: string) => text.replace("rtx4090x1,RTX 4090 x1,NVIDIA RTX 4090,1,24,hermes-3-70b,q4_k_m,", "rtx4090x1,RTX 4090 x1,NVIDIA RTX 4090,1,24,hermes-5-405b,q3,");
+    expect(problems({ "hardware.csv": hardware })).toEqual([
+      'hardware.csv:5:6 - serves_model_id "hermes-5-405b" does not match any model_id in model_architectures.csv',
+      'hardware.csv:5:7 - serves_quant_id "q3" does not match any quant_id in quantisation.csv',
+    ]);
   });
 
   it("reports a missing file and keeps checking the others", () => {
