@@ -1,4 +1,4 @@
-import type { Dataset, PublishedFigureRow } from "../data";
+import { withAssignments, type Dataset, type PublishedFigureRow } from "../data";
 import { breakEvenOf } from "./break-even";
 import { caseStudyFromData } from "./case-study";
 import { apiUsdPerCall, hardwareMonthlyCost, modelPrices } from "./cost";
@@ -97,6 +97,9 @@ export function printedValue(figure: PublishedFigureRow): string {
   return figure.valueHigh === undefined ? String(figure.value) : `${figure.value}-${figure.valueHigh}`;
 }
 
+/** Which inputs give the printed figure within its rounding: the data's, or only those the chapter states for it. */
+export type Explanation = "data" | "chapter_inputs";
+
 export interface FigureCheck {
   figure: PublishedFigureRow;
   /** What the chapter's formulas give from the data; undefined when the id names nothing roilab computes. */
@@ -105,34 +108,64 @@ export interface FigureCheck {
   difference: number;
   /** difference relative to the published value. */
   relativeDifference: number;
-  /** The published figure is the recomputed one, rounded as printed. */
+  /** The same formulas from the inputs the chapter states for this figure (`chapter_inputs`); undefined where it states none. */
+  recomputedAtChapterInputs: number | undefined;
+  /** What gives the printed figure within its rounding; undefined when neither does (the figure is flagged). */
+  explainedBy: Explanation | undefined;
+  /** The published figure is the recomputed one, rounded as printed, from the data or from the chapter's own inputs. */
   withinRounding: boolean;
 }
 
+/** Distance from a value to the printed figure (0 inside a printed range). */
+function distanceToPrinted(figure: PublishedFigureRow, value: number): number {
+  const low = figure.value;
+  const high = figure.valueHigh ?? figure.value;
+  return value < low ? value - low : value > high ? value - high : 0;
+}
+
+function isWithinRounding(figure: PublishedFigureRow, difference: number, slack: number): boolean {
+  const tolerance = (figure.precision / 2) * slack + 1e-9 * Math.max(1, Math.abs(figure.value));
+  return Math.abs(difference) <= tolerance;
+}
+
 /**
- * Compares every published figure with its recomputed value; tolerance is half the printed rounding step,
- * times `slack` (default 1) for a looser look.
+ * Compares every published figure with its recomputed value, from the data and, where the chapter states
+ * its own inputs for the figure, from those; a figure is flagged only when neither gives it. The tolerance is
+ * half the printed rounding step, times `slack` (default 1) for a looser look.
  */
 export function checkPublishedFigures(data: Dataset, slack = 1): FigureCheck[] {
   return data.publishedFigures.map((figure) => {
     const recomputed = reproduceFigure(data, figure.figureId);
-    if (recomputed === undefined) return { figure, recomputed, difference: NaN, relativeDifference: NaN, withinRounding: false };
-    const low = figure.value;
-    const high = figure.valueHigh ?? figure.value;
-    const difference = recomputed < low ? recomputed - low : recomputed > high ? recomputed - high : 0;
-    const tolerance = (figure.precision / 2) * slack + 1e-9 * Math.max(1, Math.abs(figure.value));
+    const stated = figure.chapterInputs.length > 0 ? reproduceFigure(withAssignments(data, figure.chapterInputs), figure.figureId) : undefined;
+    const difference = recomputed === undefined ? NaN : distanceToPrinted(figure, recomputed);
+    const explainedBy: Explanation | undefined =
+      recomputed !== undefined && isWithinRounding(figure, difference, slack)
+        ? "data"
+        : stated !== undefined && isWithinRounding(figure, distanceToPrinted(figure, stated), slack)
+          ? "chapter_inputs"
+          : undefined;
     return {
       figure,
       recomputed,
       difference,
-      relativeDifference: figure.value === 0 ? NaN : difference / figure.value,
-      withinRounding: Math.abs(difference) <= tolerance,
+      relativeDifference: recomputed === undefined || figure.value === 0 ? NaN : difference / figure.value,
+      recomputedAtChapterInputs: stated,
+      explainedBy,
+      withinRounding: explainedBy !== undefined,
     };
   });
 }
 
+/**
+ * The API price per call a printed break-even implies, as the open-closed interval (low, high] of prices whose
+ * truncated calls per day are the printed figure: monthly cost / ((calls + 1) × days) to monthly cost / (calls × days).
+ */
+export function impliedUsdPerCall(monthlyLocalUsd: number, printedCallsPerDay: number, daysPerMonth: number): { low: number; high: number } {
+  return { low: monthlyLocalUsd / ((printedCallsPerDay + 1) * daysPerMonth), high: monthlyLocalUsd / (printedCallsPerDay * daysPerMonth) };
+}
+
 /** Figure 59.6: how far each flagged figure is from its formula, in percent (those with a finite relative difference). */
 export function auditFigure(data: Dataset, flagged: readonly FigureCheck[]): Figure {
-  const rows = flagged.filter((check) => Number.isFinite(check.relativeDifference)).map((check) => ({ figureId: check.figure.figureId, relativePercent: check.relativeDifference * 100 }));
+  const rows = flagged.filter((check) => Number.isFinite(check.relativeDifference)).map((check) => ({ label: check.figure.label, relativePercent: check.relativeDifference * 100 }));
   return auditDifferences(rows, provenance(data, ["published_figures.csv"]));
 }

@@ -12,6 +12,8 @@ export * from "./break-even";
 export * from "./hybrid-routing";
 export * from "./case-study";
 export * from "./audit";
+export * from "./audit-findings";
+export * from "./audit-materiality";
 export * from "./capacity";
 export * from "./sensitivity";
 export * from "./closing-questions";

@@ -1,9 +1,10 @@
-/** Figure 59.6: how far each flagged printed figure is from what the chapter's formulas give. */
+/** Figure 59.6: how far each flagged printed figure is from what the chapter's formulas give; 59.6b: what each difference is worth. */
 import type { Figure, Provenance, Trace } from "./figure";
-import { themedFigure } from "./theme";
+import { themedFigure, wrapLongCaption } from "./theme";
 
 export interface FlaggedFigure {
-  figureId: string;
+  /** What the figure is, in words: the axis shows it. */
+  label: string;
   /** Recomputed minus printed, as a percentage of the printed value. */
   relativePercent: number;
 }
@@ -14,7 +15,7 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
     type: "bar",
     orientation: "h",
     name: "Difference",
-    y: sorted.map((row) => row.figureId),
+    y: sorted.map((row) => row.label),
     x: sorted.map((row) => row.relativePercent),
     marker: { color: sorted.map((row) => (row.relativePercent >= 0 ? "#CC6677" : "#4477AA")) },
     text: sorted.map((row) => `${row.relativePercent >= 0 ? "+" : ""}${row.relativePercent.toFixed(1)}%`),
@@ -32,7 +33,50 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
     yaxis: { title: "", type: "category" },
     annotations: sorted
       .filter((row) => row.relativePercent < 0)
-      .map((row) => ({ text: `${row.relativePercent.toFixed(1)}%`, x: 0, xref: "x", xanchor: "left", xshift: 4, y: row.figureId, yref: "y", showarrow: false, font: { size: 11, color: "#4477AA" } })),
+      .map((row) => ({ text: `${row.relativePercent.toFixed(1)}%`, x: 0, xref: "x", xanchor: "left", xshift: 4, y: row.label, yref: "y", showarrow: false, font: { size: 11, color: "#4477AA" } })),
     layout: { height: Math.max(420, 28 * sorted.length + 160), margin: { l: 330, r: 60, t: 60, b: 70 } },
   });
+}
+
+export interface MaterialDifference {
+  /** What differs, in words. */
+  label: string;
+  /** USD per month the difference moves. */
+  usdPerMonth: number;
+  /** Found from the data rather than a printed figure checked. */
+  isFinding: boolean;
+}
+
+const FIGURE_COLOR = "#4477AA";
+const FINDING_COLOR = "#CC6677";
+
+/** Figure 59.6b: flagged figures and findings by the money per month each moves, largest on top. */
+export function auditMateriality(rows: readonly MaterialDifference[], provenance: Provenance): Figure {
+  const sorted = [...rows].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
+  const trace = (isFinding: boolean): Trace => {
+    const mine = sorted.filter((row) => row.isFinding === isFinding);
+    return {
+      type: "bar",
+      orientation: "h",
+      name: isFinding ? "Found from the data" : "Printed figure",
+      y: mine.map((row) => row.label),
+      x: mine.map((row) => row.usdPerMonth),
+      marker: { color: isFinding ? FINDING_COLOR : FIGURE_COLOR },
+      text: mine.map((row) => `$${row.usdPerMonth.toFixed(0)}`),
+      textposition: "outside",
+      cliponaxis: false,
+      hovertemplate: "%{y}: $%{x:,.2f} a month<extra></extra>",
+    };
+  };
+  const figure = themedFigure([trace(false), trace(true)], {
+    number: "59.6b",
+    title: "What each difference moves, in money per month",
+    provenance,
+    xaxis: { title: "USD per month the difference moves", tickformat: "$,.0f" },
+    yaxis: { title: "", type: "category" },
+    layout: { height: Math.max(420, 26 * sorted.length + 180), margin: { l: 360, r: 70, t: 60, b: 90 }, barmode: "overlay" },
+  });
+  // One category order for both traces: by money, largest at the top.
+  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), categoryorder: "array", categoryarray: sorted.map((row) => row.label) };
+  return wrapLongCaption({ ...figure, layout: { ...figure.layout, yaxis } });
 }

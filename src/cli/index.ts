@@ -1,8 +1,8 @@
 /** roilab's command line: parses each command's own options and calls the library. Output goes through `io` so tests can record it. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { checkPublishedFigures, diffDatasets } from "../analysis";
-import { auditTable, chapterTextReport, diffHtmlBody, diffText } from "../analysis/text";
+import { auditChapter, diffDatasets } from "../analysis";
+import { auditReport, chapterTextReport, diffHtmlBody, diffText } from "../analysis/text";
 import { loadDataset, readDataset, TABLE_SPECS } from "../data";
 import { importPrices } from "../data/price-import";
 import { ExitCode, formatDataIssue, RoilabError, UsageError } from "../errors";
@@ -55,7 +55,7 @@ Options for report: all of run's, and
 
 Options for tables, audit and validate:
   --data DIR           Data folder (default: data)
-  --strict             (audit) Exit 1 when any printed figure is flagged
+  --strict             (audit) Exit 1 when any printed figure or finding is flagged
   --html FILE          (diff) Also write the comparison as an HTML page
   --as-of DATE         (prices import) as_of of the imported prices (default: today)
 
@@ -157,9 +157,9 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async audit(argv, io) {
     const args = parseCommand("audit", argv, OPTIONS.audit);
     noPositionals("audit", args.positionals);
-    const checks = checkPublishedFigures(loadDataset(args.values.data));
-    io.stdout(auditTable(checks));
-    return args.values.strict && checks.some((check) => !check.withinRounding) ? ExitCode.failed : ExitCode.ok;
+    const audit = auditChapter(loadDataset(args.values.data));
+    io.stdout(auditReport(audit));
+    return args.values.strict && audit.flaggedCount > 0 ? ExitCode.failed : ExitCode.ok;
   },
 
   async diff(argv, io) {

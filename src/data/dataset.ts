@@ -4,6 +4,7 @@ import { DataError, type DataIssue } from "../errors";
 import { displayPath } from "../util/display-path";
 import * as schemas from "./schemas";
 import { decodeUtf8 } from "./csv";
+import { cellProblem, type AssignableSpec, type AssignableTable, type CellReference } from "./assignments";
 import { parseTable, type ColumnSpec, type ParsedTable, type RowOf, type TableSpec } from "./table";
 
 /** Every table of a roilab data folder, validated and typed. Where a table has a default row, it is the first. */
@@ -27,6 +28,7 @@ export interface Dataset {
   uncertaintyRanges: schemas.UncertaintyRangeRow[];
   failover: schemas.FailoverRow[];
   gpuRentals: schemas.GpuRentalRow[];
+  chapterStatements: schemas.ChapterStatementRow[];
 }
 
 /** The data folder's files, in the order they are read. */
@@ -48,6 +50,7 @@ export const TABLE_SPECS = [
   schemas.uncertaintyRanges,
   schemas.failover,
   schemas.gpuRentals,
+  schemas.chapterStatements,
 ] as const;
 
 function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
@@ -185,6 +188,25 @@ function checkRentalThroughput(rentals: ParsedTable<schemas.GpuRentalRow>, throu
   });
 }
 
+/** Reports cells a row names (`file.csv:row_id:column`) that the named table does not have. Skipped for tables with problems of their own. */
+function checkCells<Row>(
+  table: ParsedTable<Row>,
+  column: string,
+  cells: (row: Row) => readonly CellReference[],
+  targets: readonly [AssignableSpec, ParsedTable<object>][],
+  issues: DataIssue[],
+): void {
+  const tables: AssignableTable[] = targets.map(([spec, parsed]) => ({ spec, rows: parsed.rows as Record<string, unknown>[] }));
+  // A target table with problems of its own has them reported already; its cells are not checked against it.
+  const unreadable = new Set(targets.filter(([, parsed]) => parsed.issues.length > 0).map(([spec]) => spec.file));
+  table.rows.forEach((row, index) => {
+    for (const cell of cells(row)) {
+      const problem = unreadable.has(cell.file) ? undefined : cellProblem(cell, tables);
+      if (problem) issues.push({ ...table.locate(index, column), message: problem });
+    }
+  });
+}
+
 /**
  * Reads and validates every table of a data folder. All problems of all files are collected and thrown
  * together as one DataError, each located as `file:line:column`.
@@ -213,6 +235,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   const uncertaintyRanges = readTable(dir, schemas.uncertaintyRanges, issues);
   const failover = readTable(dir, schemas.failover, issues);
   const gpuRentals = readTable(dir, schemas.gpuRentals, issues);
+  const chapterStatements = readTable(dir, schemas.chapterStatements, issues);
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
   checkHardwareCostInputs(hardware, issues);
@@ -238,9 +261,12 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkRentalThroughput(gpuRentals, throughput, issues);
   checkReferences(hardware, "serves_model_id", (row) => row.servesModelId, modelArchitectures, (row) => row.modelId, "model_id", issues);
   checkReferences(hardware, "serves_quant_id", (row) => row.servesQuantId, quantisation, (row) => row.quantId, "quant_id", issues);
+  const assignable: [AssignableSpec, ParsedTable<object>][] = [[schemas.models, models], [schemas.hardware, hardware], [schemas.workloads, workloads], [schemas.routingTiers, routingTiers], [schemas.caseStudy, caseStudy]];
+  checkCells(publishedFigures, "chapter_inputs", (row) => row.chapterInputs, assignable, issues);
+  checkCells(chapterStatements, "data_cell", (row) => (row.dataCell ? [row.dataCell] : []), assignable, issues);
 
   if (issues.length > 0) throw new DataError(issues);
-  const notes = [models, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals].flatMap((table) => table.notes);
+  const notes = [models, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements].flatMap((table) => table.notes);
   const data: Dataset = {
     dir,
     models: models.rows,
@@ -260,6 +286,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
     uncertaintyRanges: uncertaintyRanges.rows,
     failover: failover.rows,
     gpuRentals: gpuRentals.rows,
+    chapterStatements: chapterStatements.rows,
   };
   return { data, notes };
 }

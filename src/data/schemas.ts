@@ -14,6 +14,7 @@ import {
   stars,
   text,
 } from "./columns";
+import { assignments, cellReference } from "./assignments";
 import { defineTable, type RowOf } from "./table";
 
 export const TIERS = ["local_small", "local_large", "cloud_economy", "cloud_premium"] as const;
@@ -351,6 +352,7 @@ export const gpuRentals = defineTable({
 export const publishedFigures = defineTable({
   file: "published_figures.csv",
   key: ["figure_id"],
+  omittable: ["chapter_inputs"],
   columns: {
     figure_id: text(),
     section: text(),
@@ -362,7 +364,12 @@ export const publishedFigures = defineTable({
     /** The rounding step of the printed figure: 1 for whole dollars, 0.01 for cents, 10 for "about 93,270". */
     precision: positiveNumber(),
     kind: oneOf(["table_cell", "printed_output", "stated_total", "prose_claim"]),
-    /** Why the printed figure differs from what the chapter's formulas give, where it does. */
+    /**
+     * Inputs the chapter itself states for this figure where they differ from the data's (its code's rounded
+     * $115 of power), as `file.csv:row_id:column=number;…`: the audit also recomputes the figure from them.
+     */
+    chapter_inputs: assignments(),
+    /** What the arithmetic shows where the printed figure differs from the data's formulas. */
     note: optional(text()),
   },
 });
@@ -377,6 +384,30 @@ export type RoutingTierRow = RowOf<typeof routingTiers.columns>;
 export type RoutingConfigRow = RowOf<typeof routingConfig.columns>;
 export type CaseStudyRow = RowOf<typeof caseStudy.columns>;
 export type PublishedFigureRow = RowOf<typeof publishedFigures.columns>;
+
+/** What the chapter states about a quantity in more than one place (a formula's unit, an example's), for the audit. */
+export const chapterStatements = defineTable({
+  file: "chapter_statements.csv",
+  key: ["statement_id"],
+  optionalFile: true,
+  columns: {
+    statement_id: identifier(),
+    section: text(),
+    /** The quantity stated; statements of the same quantity are compared (`electricity_price`). */
+    quantity: identifier(),
+    /** `formula`: a general rule the chapter gives; `example`: a worked number. */
+    role: oneOf(["formula", "example"]),
+    /** The stated number; empty for a formula. */
+    value: optional(nonNegativeNumber()),
+    /** A currency, or a currency per unit of something. */
+    unit: oneOf(["usd", "cny", "usd_per_kwh", "cny_per_kwh"]),
+    /** The data cell that carries this statement's value, `file.csv:row_id:column`. */
+    data_cell: cellReference(),
+    source: text(),
+  },
+});
+
+export type ChapterStatementRow = RowOf<typeof chapterStatements.columns>;
 export type ThroughputRow = RowOf<typeof throughput.columns>;
 export type TrafficProfileRow = RowOf<typeof trafficProfiles.columns>;
 export type QuantisationRow = RowOf<typeof quantisation.columns>;

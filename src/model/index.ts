@@ -12,3 +12,4 @@ export * from "./failover";
 export * from "./ops-cost";
 export * from "./ab-test";
 export * from "./rental";
+export * from "./calendar";

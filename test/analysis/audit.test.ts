@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { auditFigure, checkPublishedFigures, reproduceFigure } from "../../src/analysis/audit";
+import { auditFigure, checkPublishedFigures, impliedUsdPerCall, reproduceFigure } from "../../src/analysis/audit";
 import { breakEvenOf } from "../../src/analysis/break-even";
+import { apiUsdPerCall, hardwareMonthlyCost } from "../../src/analysis/cost";
+import { findHardware, findWorkload } from "../../src/analysis/lookup";
+import { formatInteger } from "../../src/format";
+import { breakEvenVolumes } from "../../src/model";
 import { loadDataset } from "../../src/data";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
@@ -14,16 +18,39 @@ describe("published figures", () => {
     expect(reproduceFigure(data, "nothing/we/compute")).toBeUndefined();
   });
 
-  it("records a note for exactly the figures that differ from the chapter's formulas", () => {
-    const differing = checks.filter((check) => !check.withinRounding).map((check) => check.figure.figureId);
+  it("records a note for exactly the figures the data's formulas do not give: flagged, or given only by the chapter's own inputs", () => {
+    const differing = checks.filter((check) => check.explainedBy !== "data").map((check) => check.figure.figureId);
     const noted = checks.filter((check) => check.figure.note !== undefined).map((check) => check.figure.figureId);
     expect(differing).toEqual(noted);
+  });
+
+  it("checks 93,270 against the chapter's own $115 of power too, and no longer flags it", () => {
+    const check = checks.find((c) => c.figure.figureId === "breakeven/a100x4-70b/claude-3-5-sonnet/calls_per_month")!;
+    // Data: 80,000/36 + 1.6 kW x 720 h x $0.10 + 2,000 = 4,337.42; / 0.0465 = 93,277.89, truncated 93,277: 7 from 93,270.
+    expect(check.recomputed).toBe(93_277);
+    // The chapter's code: 2,222.22 + 115 + 2,000 = 4,337.22; / 0.0465 = 93,273.6, truncated 93,273: within 5 of 93,270.
+    expect(check.recomputedAtChapterInputs).toBe(93_273);
+    expect(check.explainedBy).toBe("chapter_inputs");
+    expect(check.withinRounding).toBe(true);
+    expect(check.figure.note).toContain("93,273");
+    expect(check.figure.note).toContain("93,277");
+    expect(check.figure.note).not.toMatch(/beyond|more than rounding/);
+  });
+
+  it("still flags a figure that neither the data nor the chapter's stated inputs give", () => {
+    const copy = copyOfData({ "published_figures.csv": (text) => text.replace("calls_per_month,10,printed_output,hardware.csv", "calls_per_month,1,printed_output,hardware.csv") });
+    try {
+      const check = checkPublishedFigures(loadDataset(copy.dir)).find((c) => c.figure.figureId === "breakeven/a100x4-70b/claude-3-5-sonnet/calls_per_month")!;
+      expect(check.explainedBy).toBeUndefined();
+      expect(check.withinRounding).toBe(false);
+    } finally {
+      copy.dispose();
+    }
   });
 
   it("pins the recomputed value of each differing figure beside the printed one", () => {
     const differing = Object.fromEntries(checks.filter((check) => !check.withinRounding).map((check) => [check.figure.figureId, [check.figure.value, +check.recomputed!.toFixed(2)]]));
     expect(differing).toEqual({
-      "breakeven/a100x4-70b/claude-3-5-sonnet/calls_per_month": [93_270, 93_277],
       "breakeven/rtx4090-server/gpt-4o/calls_per_day": [823, 822],
       "breakeven/rtx4090x1/gpt-4o/calls_per_day": [507, 504],
       "breakeven/rtx4090x1/hermes-4-70b/calls_per_day": [1961, 2066],
@@ -71,15 +98,50 @@ describe("published figures", () => {
   });
 });
 
+describe("the notes on the 59.3 comparison table say what the arithmetic shows", () => {
+  const days = findWorkload(data).daysPerMonth;
+  const cells = data.publishedFigures.filter((figure) => /^breakeven\/[^/]+\/[^/]+\/calls_per_day$/.test(figure.figureId) && figure.note !== undefined && figure.figureId.split("/")[1] !== "rtx4090-server");
+  const monthly = (figureId: string) => hardwareMonthlyCost(findHardware(data, figureId.split("/")[1]!), days).totalUsd;
+  const hermes = cells.filter((figure) => figure.figureId.includes("/hermes-4-70b/"));
+
+  it("the Hermes column is close to $0.009 a call, not equal to it: 1,962 / 5,777 / 11,737 / 25,529 / 68,518 against the printed values", () => {
+    const at009 = hermes.map((figure) => breakEvenVolumes(monthly(figure.figureId), 0.009, days).breakEvenDailyCalls);
+    expect(at009).toEqual([1962, 5777, 11_737, 25_529, 68_518]);
+    expect(hermes.map((figure) => figure.value)).toEqual([1961, 5778, 11_738, 25_530, 68_519]);
+    hermes.forEach((figure, index) => expect(figure.note).toContain(formatInteger(at009[index]!)));
+    for (const figure of hermes) expect(figure.note).not.toMatch(/\bmatch/);
+  });
+
+  it("no single price per call gives the whole Hermes column, and each note states its cell's implied range", () => {
+    const ranges = hermes.map((figure) => impliedUsdPerCall(monthly(figure.figureId), figure.value, days));
+    expect(Math.max(...ranges.map((range) => range.low))).toBeGreaterThan(Math.min(...ranges.map((range) => range.high)));
+    // 530 / (1,962 x 30) and 530 / (1,961 x 30).
+    expect(ranges[0]!.low).toBeCloseTo(0.0090044, 7);
+    expect(ranges[0]!.high).toBeCloseTo(0.009009, 7);
+  });
+
+  it("every note on a table cell quotes the price range its printed value implies, and the value the data's price gives", () => {
+    expect(cells).toHaveLength(14);
+    for (const figure of cells) {
+      const range = impliedUsdPerCall(monthly(figure.figureId), figure.value, days);
+      expect(figure.note).toContain(`$${range.low.toPrecision(5)}-${range.high.toPrecision(5)}`);
+      const atData = breakEvenVolumes(monthly(figure.figureId), apiUsdPerCall(data, figure.figureId.split("/")[2]!), days).breakEvenDailyCalls;
+      expect(figure.note).toContain(formatInteger(atData));
+    }
+    // RTX 4090 x1 against GPT-4o: 530 / (508 x 30) = 0.034777 to 530 / (507 x 30) = 0.034845, below $0.035.
+    expect(cells.find((figure) => figure.figureId === "breakeven/rtx4090x1/gpt-4o/calls_per_day")!.note).toContain("$0.034777-0.034845");
+  });
+});
+
 describe("the audit figure", () => {
   it("59.6: one bar per flagged figure, largest difference on top, negative labels right of zero", () => {
     const flagged = checkPublishedFigures(data).filter((check) => !check.withinRounding);
     const figure = auditFigure(data, flagged);
     const [bars] = figure.data as unknown as [{ y: string[]; x: number[]; text: string[] }];
-    expect(bars.y).toHaveLength(21);
-    expect(bars.y.at(-1)).toBe("case/hybrid/extra_vs_cloud_usd_per_month");
+    expect(bars.y).toHaveLength(20);
+    expect(bars.y.at(-1)).toBe("Case study hybrid extra cost over all-cloud");
     expect(bars.x.at(-1)).toBeCloseTo(185.75, 2);
-    expect(figure.layout.annotations).toContainEqual(expect.objectContaining({ text: "-8.3%", y: "router/savings_percent", x: 0 }));
+    expect(figure.layout.annotations).toContainEqual(expect.objectContaining({ text: "-8.3%", y: "Typical savings of routing simple tasks local and complex tasks to the cloud", x: 0 }));
     expect(figure.layout.title.text).toBe("Figure 59.6 — Printed figures that differ from the chapter's formulas");
   });
 });

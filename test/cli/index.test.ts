@@ -82,11 +82,13 @@ describe("roilab audit", () => {
     expect(ids).toHaveLength(62);
     expect(stdout).toMatch(/59\.3 +breakeven\/rtx4090-server\/gpt-4o\/calls_per_day +823 +822 +-1 +-0\.12% +FLAG/);
     expect(stdout).toMatch(/59\.1 +cloud\/gpt-4o\/usd_per_month +1050 +1050 +0 +0\.00% *\n/);
-    expect(stdout).toContain("40 of 62 printed figures match their formulas within rounding; 22 flagged.");
+    expect(stdout).toContain("41 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 21 flagged.");
+    expect(stdout).toMatch(/breakeven\/a100x4-70b\/claude-3-5-sonnet\/calls_per_month +93270 +93277 +7 +0\.01% +93273 +chapter's inputs/);
+    expect(stdout).toContain("Found from the data (6):");
     expect(roilabSync(["audit", "--strict"]).code).toBe(1);
   });
 
-  it("flags a published figure that was altered, and --strict fails only then", () => {
+  it("flags a published figure that was altered, and --strict fails only then (with the data's own findings resolved)", () => {
     const copy = copyOfData({
       "published_figures.csv": (text) =>
         text
@@ -104,7 +106,15 @@ describe("roilab audit", () => {
     } finally {
       copy.dispose();
     }
-    const clean = copyOfData({ "published_figures.csv": (text) => text.split("\n").filter((line, index) => index === 0 || line.startsWith("cloud/")).join("\n") });
+    const clean = copyOfData({
+      "published_figures.csv": (text) => text.split("\n").filter((line, index) => index === 0 || line.startsWith("cloud/")).join("\n"),
+      // Each edit removes one finding: a real month, one price per RTX 4090, a router whose tiers all receive tasks, no unit statements.
+      "case_study.csv": (text) => text.replace("saas-export,3000,25,500,5,", "saas-export,3000,22,500,8,"),
+      "hardware.csv": (text) => text.replace(/^(rtx4090-server,(?:[^,]*,){8})30,/m, (_, head: string) => `${head}18,`).replace(/^(rtx4090x1,.*),530,stated,/m, (_, head: string) => `${head},851,stated,`),
+      "routing_tiers.csv": (text) => text.replace("local,0,8192,", "local,0,16384,"),
+      "routing_config.csv": (text) => text.replace(",0.3,3,8000,5000,", ",0.3,0,0,5000,"),
+      "chapter_statements.csv": null,
+    });
     try {
       expect(roilabSync(["audit", "--data", clean.dir, "--strict"]).code).toBe(0);
     } finally {
