@@ -164,7 +164,7 @@ export function impliedUsdPerCall(monthlyLocalUsd: number, printedCallsPerDay: n
   return { low: monthlyLocalUsd / ((printedCallsPerDay + 1) * daysPerMonth), high: monthlyLocalUsd / (printedCallsPerDay * daysPerMonth) };
 }
 
-/** Figure 59.6: how far each flagged figure is from its formula, in percent (those with a finite relative difference). */
+/** Figure 59.6a: how far each flagged figure is from its formula, in percent (those with a finite relative difference). */
 export function auditFigure(data: Dataset, flagged: readonly FigureCheck[]): Figure {
   const rows = flagged.filter((check) => Number.isFinite(check.relativeDifference)).map((check) => ({ label: check.figure.label, relativePercent: check.relativeDifference * 100 }));
   return auditDifferences(rows, provenance(data, ["published_figures.csv"]));

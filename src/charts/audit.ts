@@ -1,4 +1,4 @@
-/** Figure 59.6: how far each flagged printed figure is from what the chapter's formulas give; 59.6b: what each difference is worth. */
+/** Figure 59.6a: how far each flagged printed figure is from what the chapter's formulas give; 59.6b: what each difference is worth. */
 import type { Figure, Provenance, Trace } from "./figure";
 import { themedFigure, wrapLongCaption } from "./theme";
 
@@ -26,7 +26,7 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
     showlegend: false,
   };
   return themedFigure([trace], {
-    number: "59.6",
+    number: "59.6a",
     title: "Printed figures that differ from the chapter's formulas",
     provenance,
     xaxis: { title: "Recomputed minus printed (% of printed)", tickformat: ".0f" },

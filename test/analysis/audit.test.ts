@@ -134,7 +134,7 @@ describe("the notes on the 59.3 comparison table say what the arithmetic shows",
 });
 
 describe("the audit figure", () => {
-  it("59.6: one bar per flagged figure, largest difference on top, negative labels right of zero", () => {
+  it("59.6a: one bar per flagged figure, largest difference on top, negative labels right of zero", () => {
     const flagged = checkPublishedFigures(data).filter((check) => !check.withinRounding);
     const figure = auditFigure(data, flagged);
     const [bars] = figure.data as unknown as [{ y: string[]; x: number[]; text: string[] }];
@@ -142,6 +142,6 @@ describe("the audit figure", () => {
     expect(bars.y.at(-1)).toBe("Case study hybrid extra cost over all-cloud");
     expect(bars.x.at(-1)).toBeCloseTo(185.75, 2);
     expect(figure.layout.annotations).toContainEqual(expect.objectContaining({ text: "-8.3%", y: "Typical savings of routing simple tasks local and complex tasks to the cloud", x: 0 }));
-    expect(figure.layout.title.text).toBe("Figure 59.6 — Printed figures that differ from the chapter's formulas");
+    expect(figure.layout.title.text).toBe("Figure 59.6a — Printed figures that differ from the chapter's formulas");
   });
 });

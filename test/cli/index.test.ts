@@ -21,7 +21,7 @@ describe("roilab CLI", () => {
     expect(stdout).toMatch(/H100 x8 +\$18,500\.00 +13,261 +17,619 +72,124/);
     expect(stdout).toContain("Pure cloud $6,975.00/month, hybrid $3,138.75/month, saving $3,836.25 (55.0%)");
     expect(stdout).toMatch(/hybrid +\$693\.33 +\$418\.50 +\$1,111\.83 +yes +yes/);
-    expect(stdout).toContain("40 of 62 match their formulas within rounding");
+    expect(stdout).toContain("41 of 62 match their formulas within rounding");
   });
 
   it("rejects a bad models file with one file:line:column message per problem and exit code 2", () => {
@@ -53,7 +53,7 @@ describe("roilab CLI", () => {
   it("validate reports a clean data folder", () => {
     const { code, stdout } = roilabSync(["validate"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("data: 17 files, 211 rows, no problems\n");
+    expect(stdout).toBe("data: 18 files, 215 rows, no problems\n");
   });
 
   it("validate accepts a folder from before capacity data and names the optional files it lacks", () => {
@@ -61,7 +61,7 @@ describe("roilab CLI", () => {
     try {
       const { code, stdout } = roilabSync(["validate", "--data", older.dir]);
       expect(code).toBe(0);
-      expect(stdout).toBe(`${older.dir}: 14 files, 192 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv)\n`);
+      expect(stdout).toBe(`${older.dir}: 15 files, 196 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv)\n`);
     } finally {
       older.dispose();
     }
