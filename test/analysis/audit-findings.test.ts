@@ -59,7 +59,7 @@ describe("findings from the data", () => {
   });
 
   it("no implied-price finding when the stated bill is what $0.10/kWh gives", () => {
-    const fixed = editedData({ "hardware.csv": (text) => text.replace(/^(rtx4090-server,(?:[^,]*,){8})30,/m, (_, head: string) => `${head}18,`) });
+    const fixed = editedData({ "hardware.csv": (text) => text.replace(/^(rtx4090-server,(?:[^,]*,){10})30,/m, (_, head: string) => `${head}18,`) });
     expect(impliedPriceFindings(fixed)).toEqual([]);
   });
 

@@ -71,6 +71,8 @@ describe("diffDatasets", () => {
       "throughput.csv": (text) => text.replace(/^([a-z0-9-]+),/gm, (match, id: string) => (id === "hardware_id" ? match : `other-${id},`)),
       "gpu_rentals.csv": (text) => text.replace(/^([a-z0-9-]+),([a-z0-9-]+),/gm, (match, rental: string, hardware: string) => (rental === "rental_id" ? match : `${rental},other-${hardware},`)),
       "failover.csv": (text) => text.replace("a100x4-70b,claude-3-5-sonnet", "other-a100x4-70b,other-claude-3-5-sonnet"),
+      "published_figures.csv": (text) => text.replace(/hardware\.csv:([a-z0-9-]+):/g, "hardware.csv:other-$1:"),
+      "chapter_statements.csv": (text) => text.replace(/hardware\.csv:([a-z0-9-]+):/g, "hardware.csv:other-$1:"),
     });
     try {
       expect(() => diffDatasets(loadDataset(DATA_DIR), loadDataset(unrelated.dir))).toThrow(InputError);

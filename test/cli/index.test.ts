@@ -53,7 +53,7 @@ describe("roilab CLI", () => {
   it("validate reports a clean data folder", () => {
     const { code, stdout } = roilabSync(["validate"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("data: 18 files, 215 rows, no problems\n");
+    expect(stdout).toBe("data: 18 files, 217 rows, no problems\n");
   });
 
   it("validate accepts a folder from before capacity data and names the optional files it lacks", () => {
@@ -61,7 +61,7 @@ describe("roilab CLI", () => {
     try {
       const { code, stdout } = roilabSync(["validate", "--data", older.dir]);
       expect(code).toBe(0);
-      expect(stdout).toBe(`${older.dir}: 15 files, 196 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv)\n`);
+      expect(stdout).toBe(`${older.dir}: 15 files, 198 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv)\n`);
     } finally {
       older.dispose();
     }
@@ -110,7 +110,7 @@ describe("roilab audit", () => {
       "published_figures.csv": (text) => text.split("\n").filter((line, index) => index === 0 || line.startsWith("cloud/")).join("\n"),
       // Each edit removes one finding: a real month, one price per RTX 4090, a router whose tiers all receive tasks, no unit statements.
       "case_study.csv": (text) => text.replace("saas-export,3000,25,500,5,", "saas-export,3000,22,500,8,"),
-      "hardware.csv": (text) => text.replace(/^(rtx4090-server,(?:[^,]*,){8})30,/m, (_, head: string) => `${head}18,`).replace(/^(rtx4090x1,.*),530,stated,/m, (_, head: string) => `${head},851,stated,`),
+      "hardware.csv": (text) => text.replace(/^(rtx4090-server,(?:[^,]*,){10})30,/m, (_, head: string) => `${head}18,`).replace(/^(rtx4090x1,.*),530,stated,/m, (_, head: string) => `${head},851,stated,`),
       "routing_tiers.csv": (text) => text.replace("local,0,8192,", "local,0,16384,"),
       "routing_config.csv": (text) => text.replace(",0.3,3,8000,5000,", ",0.3,0,0,5000,"),
       "chapter_statements.csv": null,
@@ -135,7 +135,7 @@ describe("roilab diff", () => {
     expect(result.stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$3\.00 +\$15\.00 +\$18\.00/);
     expect(result.stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) vs Claude 3\.5 Sonnet +3,109 +2,834 +-8\.8%/);
     expect(result.stdout).toContain("Case study, cheapest compliant option within budget: unchanged: all local");
-    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 server(s) $4,626.67, hybrid 5 $2,685.17 -> all local 11 server(s) $4,626.67, hybrid 5 $2,685.17");
+    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 server(s) $5,376.67, hybrid 5 $2,985.17 -> all local 11 server(s) $5,376.67, hybrid 5 $2,985.17");
     const html = readFileSync(page, "utf8");
     expect(html).toContain("Figure Δ — Monthly cost per model, before and after the price update");
     expect(html).not.toContain('src="assets/');
