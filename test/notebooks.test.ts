@@ -109,7 +109,7 @@ describe("the chapter notebooks", () => {
     const result = await roilab(["run", "notebooks/59.8-sensitivity.ipynb", "--out", out, "-p", "swing=0.1", "-p", "seed=7"]);
     expect(result.code).toBe(0);
     const text = html(read(out, "59.8-sensitivity.ipynb"));
-    expect(text).toContain("10% either way gives");
+    expect(text).toContain("Moved by the same ±10% instead");
     expect(text).toContain("(seed 7)");
   });
 });
