@@ -8,7 +8,6 @@ export interface VramBar {
   label: string;
   weightsGib: number;
   kvCacheGib: number;
-  overheadGib: number;
   /** Quality cost shown above the bar, e.g. "+2.8% perplexity". */
   qualityNote?: string;
 }
@@ -16,11 +15,16 @@ export interface VramBar {
 export interface VramLine {
   label: string;
   totalVramGib: number;
+  /** What the configuration leaves for weights and KV cache: its VRAM less headroom and every card's runtime overhead. */
+  usableGib: number;
   color: string;
 }
 
-/** Figure 59.9a: VRAM needed per model and bit width, stacked by part, against each GPU configuration's total. */
-export function vramChart(bars: readonly VramBar[], configurations: readonly VramLine[], options: { contextTokens: number; concurrentSequences: number; provenance: Provenance }): Figure {
+/**
+ * Figure 59.9a: weights and KV cache per model and bit width, stacked, against the room each GPU configuration
+ * leaves for them once its headroom and the runtime overhead of each of its cards are set aside.
+ */
+export function vramChart(bars: readonly VramBar[], configurations: readonly VramLine[], options: { contextTokens: number; concurrentSequences: number; overheadGibPerGpu: number; headroom: number; provenance: Provenance }): Figure {
   const x = bars.map((bar) => bar.label);
   const part = (name: string, color: string, value: (bar: VramBar) => number): Trace => ({
     type: "bar",
@@ -30,13 +34,14 @@ export function vramChart(bars: readonly VramBar[], configurations: readonly Vra
     marker: { color },
     hovertemplate: `%{x}: ${name} %{y:.1f} GiB<extra></extra>`,
   });
-  const totals = bars.map((bar) => bar.weightsGib + bar.kvCacheGib + bar.overheadGib);
+  const totals = bars.map((bar) => bar.weightsGib + bar.kvCacheGib);
   const yMax = Math.max(...totals) * 1.3;
-  const shown = configurations.filter((config) => config.totalVramGib <= yMax);
-  const hidden = configurations.filter((config) => config.totalVramGib > yMax);
+  const shown = configurations.filter((config) => config.usableGib <= yMax);
+  const hidden = configurations.filter((config) => config.usableGib > yMax);
+  const room = (config: VramLine) => `${config.label}: ${config.usableGib.toFixed(1)} of ${config.totalVramGib} GiB`;
   const annotations: Annotation[] = [
     ...bars.map((bar, index) => ({
-      text: `${(totals[index] as number).toFixed(0)} GiB${bar.qualityNote ? `<br>${bar.qualityNote}` : ""}`,
+      text: `${(totals[index] as number).toFixed(1)} GiB${bar.qualityNote ? `<br>${bar.qualityNote}` : ""}`,
       x: bar.label,
       xref: "x",
       y: totals[index] as number,
@@ -46,20 +51,22 @@ export function vramChart(bars: readonly VramBar[], configurations: readonly Vra
       font: { size: 10 },
     })),
     // Left-aligned: the smallest models stand there, well below every configuration's line.
-    ...shown.map((config) => ({ text: `${config.label}: ${config.totalVramGib} GiB`, xref: "paper", x: 0, xanchor: "left", y: config.totalVramGib, yref: "y", yanchor: "bottom", showarrow: false, font: { size: 10, color: config.color } })),
+    ...shown.map((config) => ({ text: room(config), xref: "paper", x: 0, xanchor: "left", y: config.usableGib, yref: "y", yanchor: "bottom", showarrow: false, font: { size: 10, color: config.color } })),
   ];
-  const aboveScale = hidden.length > 0 ? `<br><span style="font-size:11px">above the scale: ${hidden.map((config) => `${config.label} (${config.totalVramGib} GiB)`).join(", ")}</span>` : "";
-  return themedFigure([part("weights", "#332288", (bar) => bar.weightsGib), part("KV cache", "#88CCEE", (bar) => bar.kvCacheGib), part("runtime overhead", "#DDDDDD", (bar) => bar.overheadGib)], {
+  const small = (text: string) => `<br><span style="font-size:11px">${text}</span>`;
+  const aboveScale = hidden.length > 0 ? small(`above the scale: ${hidden.map((config) => `${config.label} (${config.usableGib.toFixed(0)} of ${config.totalVramGib} GiB)`).join(", ")}`) : "";
+  const lineNote = small(`lines: each configuration's VRAM less ${Math.round(options.headroom * 100)}% headroom and ${options.overheadGibPerGpu} GiB runtime overhead per GPU`) + aboveScale;
+  return themedFigure([part("weights", "#332288", (bar) => bar.weightsGib), part("KV cache", "#88CCEE", (bar) => bar.kvCacheGib)], {
     number: "59.9a",
     title: `GPU memory by bit width: ${options.contextTokens.toLocaleString("en-US")}-token context × ${options.concurrentSequences} sequence(s)`,
     provenance: options.provenance,
-    xaxis: { title: `Model and quantisation${aboveScale}`, type: "category" },
-    yaxis: { title: "GPU memory needed (GiB)", tickformat: FORMAT.integer, range: [0, yMax] },
+    xaxis: { title: `Model and quantisation${lineNote}`, type: "category" },
+    yaxis: { title: "Weights + KV cache (GiB)", tickformat: FORMAT.integer, range: [0, yMax] },
     annotations,
     layout: {
       barmode: "stack",
-      legend: { orientation: "h", y: -0.26, x: 0, yanchor: "top", traceorder: "normal" },
-      shapes: shown.map((config) => ({ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: config.totalVramGib, y1: config.totalVramGib, line: { color: config.color, width: 1.5, dash: "dash" } })),
+      legend: { orientation: "h", y: -0.3, x: 0, yanchor: "top", traceorder: "normal" },
+      shapes: shown.map((config) => ({ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: config.usableGib, y1: config.usableGib, line: { color: config.color, width: 1.5, dash: "dash" } })),
     },
   });
 }
@@ -151,11 +158,18 @@ export function opsSweepChart(lines: readonly OpsLine[], options: { comparison: 
 export interface SampleSizeLine {
   label: string;
   color: string;
-  points: ReadonlyArray<{ dropPoints: number; callsPerArm: number }>;
+  /** Per point: the drop to detect (or the non-inferiority margin), and the tasks and calls per arm it takes. */
+  points: ReadonlyArray<{ dropPoints: number; tasksPerArm: number; callsPerArm: number }>;
+  dash?: string;
+  /** What the test sets out to do, for the hover: "detect" (default) or "show no worse than". */
+  goal?: string;
 }
 
-/** Figure 59.9d: calls per arm to detect a drop in task success rate, with the days that takes at the test's traffic. */
-export function sampleSizeChart(lines: readonly SampleSizeLine[], options: { baselineRate: number; testCallsPerDay: number; highlight?: { label: string; dropPoints: number; callsPerArm: number; days: number }; provenance: Provenance }): Figure {
+/** Figure 59.9d: calls per arm to detect a drop in task success rate (or rule out one beyond a margin), with the days that takes at the test's traffic. */
+export function sampleSizeChart(
+  lines: readonly SampleSizeLine[],
+  options: { baselineRate: number; testCallsPerDay: number; callsPerTask: number; highlight?: { label: string; dropPoints: number; tasksPerArm: number; callsPerArm: number; days: number }; provenance: Provenance },
+): Figure {
   const days = (callsPerArm: number) => Math.ceil((2 * callsPerArm) / options.testCallsPerDay);
   const traces: Trace[] = lines.map((line) => ({
     type: "scatter",
@@ -163,21 +177,23 @@ export function sampleSizeChart(lines: readonly SampleSizeLine[], options: { bas
     name: line.label,
     x: line.points.map((point) => point.dropPoints),
     y: line.points.map((point) => point.callsPerArm),
-    customdata: line.points.map((point) => days(point.callsPerArm)),
-    line: { color: line.color, width: 2.5 },
+    customdata: line.points.map((point) => [days(point.callsPerArm), point.tasksPerArm]),
+    line: { color: line.color, width: 2.5, ...(line.dash ? { dash: line.dash } : {}) },
     marker: { size: 6 },
-    hovertemplate: `${line.label}: %{y:,} calls per arm to detect −%{x} points (%{customdata} days)<extra></extra>`,
+    hovertemplate: `${line.label}: %{y:,} calls (%{customdata[1]:,} tasks) per arm to ${line.goal ?? "detect"} −%{x} points (%{customdata[0]} days)<extra></extra>`,
   }));
   const highlight = options.highlight;
+  const perArm = (tasks: number, calls: number) => (options.callsPerTask === 1 ? `${calls.toLocaleString("en-US")} calls per arm` : `${tasks.toLocaleString("en-US")} tasks (${calls.toLocaleString("en-US")} calls) per arm`);
   const annotations: Annotation[] = highlight
-    ? [{ text: `${highlight.label}<br>${highlight.callsPerArm.toLocaleString("en-US")} calls per arm, ${highlight.days} day(s)`, x: highlight.dropPoints, xref: "x", y: Math.log10(highlight.callsPerArm), yref: "y", xanchor: "left", showarrow: true, arrowhead: 2, ax: 70, ay: -70, align: "left", font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)" }]
+    ? [{ text: `${highlight.label}<br>${perArm(highlight.tasksPerArm, highlight.callsPerArm)}, ${highlight.days} day(s)`, x: highlight.dropPoints, xref: "x", y: Math.log10(highlight.callsPerArm), yref: "y", xanchor: "left", showarrow: true, arrowhead: 2, ax: 70, ay: -70, align: "left", font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)" }]
     : [];
   const counts = lines.flatMap((line) => line.points.map((point) => point.callsPerArm));
+  const unit = options.callsPerTask === 1 ? "" : ` (tasks of ${options.callsPerTask} calls)`;
   const figure = themedFigure(traces, {
     number: "59.9d",
-    title: `A/B test of a model switch: calls needed from a ${(options.baselineRate * 100).toFixed(1)}% success rate`,
+    title: `A/B test of a model switch: calls needed from a ${(options.baselineRate * 100).toFixed(1)}% task success rate${unit}`,
     provenance: options.provenance,
-    xaxis: { title: "Drop in task success rate to detect (percentage points)", tickformat: ".1f" },
+    xaxis: { title: "Drop in task success rate to detect, or non-inferiority margin (percentage points)", tickformat: ".1f" },
     yaxis: { title: "Calls per arm (log scale)", tickformat: FORMAT.integer, type: "log" },
     annotations,
   });

@@ -193,12 +193,14 @@ export const caseStudy = defineTable({
 });
 
 export const SERVING_MODES = ["single_stream", "batched"] as const;
+export const PROMPT_RATE_BASES = ["measured", "derived"] as const;
 
 /** The tables below arrived with capacity and sensitivity analysis; a folder without them still loads. */
 export const throughput = defineTable({
   file: "throughput.csv",
   optionalFile: true,
   key: ["hardware_id", "serving", "model"],
+  omittable: ["prompt_rate_basis"],
   columns: {
     hardware_id: identifier(),
     /** single_stream: one request at a time (prefill and generation add up); batched: many at once, overlapped. */
@@ -211,6 +213,11 @@ export const throughput = defineTable({
     output_tokens_per_second: positiveNumber(),
     /** Prompt (prefill) tokens per second, summed over concurrent requests. */
     prompt_tokens_per_second: positiveNumber(),
+    /**
+     * Whether the prompt rate was `measured` or `derived` (worked out from the output rate, as for a source that
+     * publishes only one throughput). Empty or absent: read from the source text (see `promptRateBasis`).
+     */
+    prompt_rate_basis: optional(oneOf(PROMPT_RATE_BASES)),
     /** The prompt and output lengths the figure was measured at. */
     benchmark_input_tokens: positiveInteger(),
     benchmark_output_tokens: positiveInteger(),

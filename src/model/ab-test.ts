@@ -1,6 +1,8 @@
 /**
- * A/B testing a model switch (the chapter's fourth closing question): how many calls it takes to detect a
- * given drop in task success rate, with a two-proportion z-test, and how long that takes at a volume.
+ * A/B testing a model switch (the chapter's fourth closing question): how many tasks it takes to detect a
+ * given drop in task success rate (two-sided two-proportion z-test) or to show that the candidate is no worse
+ * than the current model by more than a margin (one-sided non-inferiority test), and how many calls and days
+ * that takes when each task spans several calls.
  */
 import { InputError } from "../errors";
 
@@ -39,7 +41,8 @@ export interface SampleSizeOptions {
 }
 
 /**
- * Calls per arm for a two-sided two-proportion z-test (pooled variance under the null):
+ * Trials per arm for a two-sided two-proportion z-test (pooled variance under the null); a trial is whatever
+ * success is judged on, a task for an agent:
  * n = (z₁₋α/₂·√(2p̄q̄) + z₁₋β·√(p₁q₁ + p₂q₂))² / (p₁ − p₂)². Not rounded, so callers choose how.
  */
 export function twoProportionSampleSize(options: SampleSizeOptions): number {
@@ -57,19 +60,76 @@ export function twoProportionSampleSize(options: SampleSizeOptions): number {
   return numerator ** 2 / (p1 - p2) ** 2;
 }
 
+export interface NonInferiorityOptions {
+  /** Task success rate of the current model, 0–1. */
+  baselineRate: number;
+  /** The candidate's true success rate the test is planned for, 0–1. Default: the baseline's (as good). */
+  candidateRate?: number;
+  /** Largest drop in success rate still accepted, as a rate: 0.03 is 3 percentage points. */
+  margin: number;
+  /** Chance of accepting a candidate that is worse by the margin or more, one-sided. Default 0.05. */
+  alpha?: number;
+  /** Chance of accepting a candidate that is as good as planned. Default 0.8. */
+  power?: number;
+}
+
+/**
+ * Tasks per arm for a one-sided non-inferiority test of two proportions (unpooled variance, the usual
+ * planning formula): n = (z₁₋α + z₁₋β)² · (p₁q₁ + p₂q₂) / (p₂ − p₁ + δ)². Infinity when the planned candidate
+ * is already worse than the margin allows. Not rounded.
+ */
+export function nonInferioritySampleSize(options: NonInferiorityOptions): number {
+  const p1 = options.baselineRate;
+  const p2 = options.candidateRate ?? p1;
+  const alpha = options.alpha ?? 0.05;
+  const power = options.power ?? 0.8;
+  for (const [name, value] of [["baselineRate", p1], ["candidateRate", p2], ["alpha", alpha], ["power", power]] as const) {
+    if (!(value > 0 && value < 1)) throw new InputError(`nonInferioritySampleSize: ${name} must be in (0, 1), got ${value}`);
+  }
+  if (!(options.margin > 0 && options.margin < 1)) throw new InputError(`nonInferioritySampleSize: margin must be in (0, 1), got ${options.margin}`);
+  const distance = p2 - p1 + options.margin;
+  if (distance <= 0) return Infinity;
+  const z = normalQuantile(1 - alpha) + normalQuantile(power);
+  return (z ** 2 * (p1 * (1 - p1) + p2 * (1 - p2))) / distance ** 2;
+}
+
 export interface AbTestPlan {
-  /** Whole calls per arm (rounded up). */
+  /** Whole tasks per arm (rounded up): success is judged per task. */
+  tasksPerArm: number;
+  /** Calls per arm: tasks × calls per task. */
   callsPerArm: number;
   callsInTotal: number;
   /** Whole days at the given volume and share of traffic in the test. */
   days: number;
 }
 
-/** Calls and days an A/B test needs when `testShare` of `callsPerDay` is split evenly between the two models. */
-export function abTestPlan(options: SampleSizeOptions & { callsPerDay: number; testShare?: number }): AbTestPlan {
-  const share = options.testShare ?? 1;
+export interface TrafficOptions {
+  /** Calls the agent makes a day. */
+  callsPerDay: number;
+  /** Share of those calls in the test, split evenly between the arms, (0, 1]. Default 1. */
+  testShare?: number;
+  /** Calls one task takes on average (an agent task spans several). Default 1: every call is judged on its own. */
+  callsPerTask?: number;
+}
+
+/** Turns tasks per arm into calls and days at a volume. */
+export function planFromTasks(tasksPerArmExact: number, traffic: TrafficOptions): AbTestPlan {
+  const share = traffic.testShare ?? 1;
   if (!(share > 0 && share <= 1)) throw new InputError("abTestPlan: testShare must be in (0, 1]");
-  const callsPerArm = Math.ceil(twoProportionSampleSize(options));
+  const callsPerTask = traffic.callsPerTask ?? 1;
+  if (!(callsPerTask >= 1 && Number.isFinite(callsPerTask))) throw new InputError(`abTestPlan: callsPerTask must be at least 1, got ${callsPerTask}`);
+  const tasksPerArm = Math.ceil(tasksPerArmExact);
+  const callsPerArm = Math.ceil(tasksPerArm * callsPerTask);
   const callsInTotal = 2 * callsPerArm;
-  return { callsPerArm, callsInTotal, days: options.callsPerDay > 0 ? Math.ceil(callsInTotal / (options.callsPerDay * share)) : Infinity };
+  return { tasksPerArm, callsPerArm, callsInTotal, days: traffic.callsPerDay > 0 ? Math.ceil(callsInTotal / (traffic.callsPerDay * share)) : Infinity };
+}
+
+/** Tasks, calls and days a two-sided A/B test needs when `testShare` of `callsPerDay` is split evenly between the two models. */
+export function abTestPlan(options: SampleSizeOptions & TrafficOptions): AbTestPlan {
+  return planFromTasks(twoProportionSampleSize(options), options);
+}
+
+/** Tasks, calls and days a one-sided non-inferiority test needs at a volume. */
+export function nonInferiorityPlan(options: NonInferiorityOptions & TrafficOptions): AbTestPlan {
+  return planFromTasks(nonInferioritySampleSize(options), options);
 }
