@@ -4,6 +4,7 @@ import type { Dataset, WorkloadRow } from "../data";
 import { breakEvenMatrix, breakEvenVolumes, calculateBreakEven, type BreakEvenCell, type BreakEvenResult } from "../model";
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
+import { fitLabel } from "./hardware-fit";
 import { findHardware, findModel, findWorkload } from "./lookup";
 
 export interface BreakEvenMatrixOptions {
@@ -42,7 +43,7 @@ function apiOptions(data: Dataset, apiModelIds: readonly string[], workload: Wor
 /** Figure 59.3a: the monthly cost of each configuration and API against calls per day, every crossover labelled. */
 export function breakEvenCurvesFigure(data: Dataset, options: { hardwareIds: readonly string[]; apiModelIds: readonly string[]; maxCallsPerDay: number; workload?: WorkloadRow }): Figure {
   const workload = options.workload ?? findWorkload(data);
-  const hardware = options.hardwareIds.map((id) => ({ id, name: findHardware(data, id).name, monthlyUsd: hardwareMonthlyCost(findHardware(data, id), workload.daysPerMonth).totalUsd }));
+  const hardware = options.hardwareIds.map((id) => ({ id, name: fitLabel(data, id), monthlyUsd: hardwareMonthlyCost(findHardware(data, id), workload.daysPerMonth).totalUsd }));
   const cells = breakEvenTable(data, { hardwareIds: options.hardwareIds, apiModelIds: options.apiModelIds, workload });
   return breakEvenCurves(hardware, apiOptions(data, options.apiModelIds, workload), cells, {
     maxCallsPerDay: options.maxCallsPerDay,
@@ -57,7 +58,7 @@ export function breakEvenCurvesFigure(data: Dataset, options: { hardwareIds: rea
 export function breakEvenHeatmapFigure(data: Dataset, options: { apiModelIds: readonly string[]; workload?: WorkloadRow }): Figure {
   const workload = options.workload ?? findWorkload(data);
   const cells = breakEvenTable(data, { apiModelIds: options.apiModelIds, workload });
-  const hardware = data.hardware.map((row) => ({ id: row.hardwareId, name: row.name }));
+  const hardware = data.hardware.map((row) => ({ id: row.hardwareId, name: fitLabel(data, row.hardwareId) }));
   return breakEvenHeatmap(cells, hardware, apiOptions(data, options.apiModelIds, workload), provenance(data, BREAK_EVEN_FILES));
 }
 

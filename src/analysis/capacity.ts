@@ -23,6 +23,7 @@ import { caseStudyFromData } from "./case-study";
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { modelColors, provenance } from "./figure-context";
 import { findHardware, findWorkload } from "./lookup";
+import { throughputBasisLabel } from "./throughput-basis";
 
 export const FLAT_PROFILE_ID = "flat-24h";
 
@@ -288,7 +289,7 @@ export function batchedWhatIf(data: Dataset, study: CaseStudyCapacity, options: 
   const measured = study.capacity.throughput;
   const figure = machinesNeededChart(
     [
-      { id: "measured", label: `${measured.serving.replace("_", "-")}, measured (${measured.outputTokensPerSecond} tokens/s)`, callsPerDayPerMachine: study.capacity.callsPerDayPerMachine, color: "#882255" },
+      { id: "measured", label: `${measured.serving.replace("_", "-")}, ${throughputBasisLabel(measured)} (${measured.outputTokensPerSecond} tokens/s)`, callsPerDayPerMachine: study.capacity.callsPerDayPerMachine, color: "#882255" },
       { id: "what-if", label: `batched, what-if (${options.outputTokensPerSecond} tokens/s)`, callsPerDayPerMachine: fleet.callsPerDayPerMachine, color: "#117733" },
     ],
     {

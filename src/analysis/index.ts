@@ -1,7 +1,7 @@
 /**
  * The application layer: a dataset and ids in, model calls, tables, figure specs and panel specs out. One file
  * per chapter section (cost, price-matrix, break-even, hybrid-routing, case-study, audit, capacity, sensitivity,
- * closing-questions, and beyond the chapter rental) or per role (lookup, figure-context, throughput-basis, panels, diff); text
+ * closing-questions, and beyond the chapter rental) or per role (lookup, figure-context, throughput-basis, hardware-fit, panels, diff); text
  * renderers for the terminal in text/.
  */
 export * from "./lookup";
@@ -18,6 +18,7 @@ export * from "./capacity";
 export * from "./sensitivity";
 export * from "./closing-questions";
 export * from "./throughput-basis";
+export * from "./hardware-fit";
 export * from "./panels";
 export * from "./diff";
 export * from "./rental";

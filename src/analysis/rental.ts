@@ -30,6 +30,7 @@ import {
 import { serverCostSplit, throughputRow, trafficProfile, type TrafficProfile } from "./capacity";
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
+import { fitLabel } from "./hardware-fit";
 import { hybridSavings, routingLocalServer } from "./hybrid-routing";
 import { byId, findHardware, findModel, findWorkload } from "./lookup";
 
@@ -252,10 +253,10 @@ export function unitCostFigure(data: Dataset, options: { rentalIds: readonly str
  */
 export function rentalHeatmapFigure(data: Dataset, options: { apiModelIds: readonly string[] }): Figure {
   const workload = findWorkload(data);
-  const bought = data.hardware.map((row) => ({ id: row.hardwareId, name: row.name, monthlyCostUsd: hardwareMonthlyCost(row, workload.daysPerMonth).totalUsd }));
+  const bought = data.hardware.map((row) => ({ id: row.hardwareId, name: fitLabel(data, row.hardwareId), monthlyCostUsd: hardwareMonthlyCost(row, workload.daysPerMonth).totalUsd }));
   const rented = data.gpuRentals.map((row) => {
     const setup = rentalSetup(data, row.rentalId, { workload });
-    return { id: `rented:${row.rentalId}`, name: `${setup.hardware.name.replace(/ \(.*\)$/, "")}, rented (${row.provider})`, monthlyCostUsd: setup.rentAlwaysOn.perMachineUsdPerMonth + setup.rentAlwaysOn.sharedUsdPerMonth };
+    return { id: `rented:${row.rentalId}`, name: fitLabel(data, row.hardwareId, `${setup.hardware.name.replace(/ \(.*\)$/, "")}, rented (${row.provider})`), monthlyCostUsd: setup.rentAlwaysOn.perMachineUsdPerMonth + setup.rentAlwaysOn.sharedUsdPerMonth };
   });
   const apis = options.apiModelIds.map((id) => ({ id, name: findModel(data, id).modelName, usdPerCall: apiUsdPerCall(data, id, workload) }));
   const cells = breakEvenMatrix([...bought, ...rented], apis, { daysPerMonth: workload.daysPerMonth });

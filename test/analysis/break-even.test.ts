@@ -39,7 +39,8 @@ describe("the chapter reproduced from data/", () => {
 describe("the 59.3 figures", () => {
   const tableHardware = ["rtx4090x1", "rtx4090x4", "a100x2", "a100x8", "h100x8"];
   const apiIds = ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"];
-  const local = tableHardware.map((id) => ({ name: findHardware(data, id).name }));
+  // The one-card configuration is marked: it cannot hold the 70B model its comparisons assume (hardware-fit).
+  const local = tableHardware.map((id) => ({ name: id === "rtx4090x1" ? "RTX 4090 x1 (too small for Hermes 3 70B)" : findHardware(data, id).name }));
   const apis = apiIds.map((id) => ({ name: findModel(data, id).modelName }));
 
   it("59.3a: API lines, dashed local lines and a labelled marker at every crossover in range", () => {
@@ -59,7 +60,7 @@ describe("the 59.3 figures", () => {
   it("59.3b: the break-even of every configuration against each API, captioned with the files it comes from", () => {
     const figure = breakEvenHeatmapFigure(data, { apiModelIds: apiIds });
     const [heat] = figure.data as unknown as [{ x: string[]; y: string[]; text: string[][] }];
-    expect(heat.y).toEqual(data.hardware.map((row) => row.name));
+    expect(heat.y).toEqual(data.hardware.map((row) => (["rtx4090x1", "rtx4090-server"].includes(row.hardwareId) ? `${row.name} (too small for Hermes 3 70B)` : row.name)));
     expect(heat.x).toEqual(["vs Claude 3.5 Sonnet", "vs GPT-4o", "vs Hermes 4 70B (Together AI)"]);
     // RTX 4090 server: $8,000 / 24 + $30 + $500 = $863.33 a month; GPT-4o: 8,000 × $2.50/M + 1,500 × $10/M = $0.035 a call.
     expect(heat.text[1]?.[1]).toBe("822/day");

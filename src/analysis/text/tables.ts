@@ -6,6 +6,7 @@ import {
   checkPublishedFigures,
   cloudCostTable,
   findWorkload,
+  fitLabel,
   hardwareMonthlyCost,
   hybridSavings,
   printedValue,
@@ -46,7 +47,7 @@ function breakEvenSection(data: Dataset): string {
   const cells = breakEvenTable(data, { apiModelIds: apis });
   const rows = data.hardware.map((machine) => {
     const mine = cells.filter((cell) => cell.hardwareId === machine.hardwareId);
-    return [machine.name, formatUsd(mine[0]?.monthlyLocalUsd ?? NaN), ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls))];
+    return [fitLabel(data, machine.hardwareId), formatUsd(mine[0]?.monthlyLocalUsd ?? NaN), ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls))];
   });
   const headers = apis.map((id) => right(`vs ${data.models.find((model) => model.modelId === id)?.modelName ?? id}`));
   return `59.3 Break-even, calls/day\n${renderTextTable([{ header: "Hardware" }, right("Local $/month"), ...headers], rows)}`;
