@@ -6,6 +6,7 @@ import { hybridSavings } from "./hybrid-routing";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { cloudCost } from "../model";
 import { auditDifferences, type Figure } from "../charts";
+import { quantisationFor } from "./closing-questions";
 import { provenance } from "./figure-context";
 
 /**
@@ -88,8 +89,9 @@ export function reproduceFigure(data: Dataset, figureId: string): number | undef
 
 function q4WeightsGb(data: Dataset): number | undefined {
   const model = data.modelArchitectures.find((row) => row.modelId === "hermes-3-70b");
-  const q4 = data.quantisation.find((row) => row.quantId === "q4_k_m");
-  return model && q4 ? (model.paramsB * q4.bitsPerWeight) / 8 : undefined;
+  if (!model || !data.quantisation.some((row) => row.quantId === "q4_k_m")) return undefined;
+  // Bits per weight as measured on the model's own size where the data has it (70B: 4.82, not the 8B's 4.89).
+  return (model.paramsB * quantisationFor(data, "q4_k_m", model.model).row.bitsPerWeight) / 8;
 }
 
 /** A published figure as the chapter prints it: `823`, or `60-75` for a range. */

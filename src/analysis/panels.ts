@@ -6,6 +6,7 @@ import type { BreakEvenPanelInputs, BreakEvenPanelSpec, CapacityPanelSpec, Renta
 import { caseStudyCapacity, fleetCostOf, trafficProfile } from "./capacity";
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
+import { fitLabel } from "./hardware-fit";
 import { findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
 import { breakEvenInputsOf, uncertaintyRanges } from "./sensitivity";
@@ -125,7 +126,7 @@ export function rentalPanelSpec(data: Dataset, options: { apiModelIds: readonly 
     const setup = rentalSetup(data, row.rentalId, { workload });
     return {
       id: row.rentalId,
-      name: `${setup.hardware.name.replace(/ \(.*\)$/, "")} (${row.provider})`,
+      name: fitLabel(data, row.hardwareId, `${setup.hardware.name.replace(/ \(.*\)$/, "")} (${row.provider})`),
       provider: row.provider,
       gpuCount: setup.offer.gpuCount,
       usdPerGpuHour: row.usdPerGpuHour,

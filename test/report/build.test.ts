@@ -148,9 +148,11 @@ describe("roilab report", () => {
     // Figure 59.10c on the same page: each rented configuration's break-even against each API.
     const heatmaps = await page.locator("script.roilab-figure").allTextContents();
     const heatmap = heatmaps.map((text) => JSON.parse(text) as { data: Array<{ y?: string[]; x?: string[]; text?: string[][] }>; layout: { title: { text: string } } }).find((figure) => figure.layout.title.text.startsWith("Figure 59.10c"));
-    const cell = (configuration: string, api: string) => {
+    // The panel names an offer "RTX 4090 x1 (RunPod)", the heatmap "RTX 4090 x1, rented (RunPod)"; both keep any fit mark after it.
+    const cell = (configuration: RentalPanelSpec["configurations"][number], api: string) => {
       const trace = heatmap?.data[0];
-      return trace?.text?.[trace.y?.indexOf(configuration.replace(/ \((.*)\)$/, ", rented ($1)")) ?? -1]?.[trace.x?.indexOf(`vs ${api}`) ?? -1];
+      const row = configuration.name.replace(` (${configuration.provider})`, `, rented (${configuration.provider})`);
+      return trace?.text?.[trace.y?.indexOf(row) ?? -1]?.[trace.x?.indexOf(`vs ${api}`) ?? -1];
     };
     expect(spec.configurations.length).toBe(loadDataset(DATA_DIR).gpuRentals.length);
     for (const configuration of spec.configurations) {
@@ -164,7 +166,7 @@ describe("roilab report", () => {
         expect(await panel.getAttribute("data-api-usd"), where).toBe(expected.apiUsd.toFixed(2));
         expect(await panel.getAttribute("data-cheapest"), where).toBe(expected.cheapest);
         const breakEven = Number(await panel.getAttribute("data-break-even"));
-        expect(cell(configuration.name, api.name), where).toBe(Number.isFinite(breakEven) ? `${breakEven.toLocaleString("en-US")}/day` : "never");
+        expect(cell(configuration, api.name), where).toBe(Number.isFinite(breakEven) ? `${breakEven.toLocaleString("en-US")}/day` : "never");
         expect(await panel.locator('input[name="usdPerGpuHour"]').inputValue(), where).toBe(String(configuration.usdPerGpuHour));
       }
     }
