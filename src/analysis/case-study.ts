@@ -1,5 +1,5 @@
 /** 59.5, the case study: a team with data-residency rules weighs all-cloud, all-local and hybrid against a budget. */
-import { caseStudyOptions, type Figure } from "../charts";
+import { caseStudyOptions, wrapLongCaption, type Figure } from "../charts";
 import type { Dataset, ModelRow } from "../data";
 import { evaluateCaseStudy, residencyFilter, type CaseStudyInputs, type CaseStudyResult, type LocalMonthlyCost, type ResidencyResult } from "../model";
 import { hardwareMonthlyCost } from "./cost";
@@ -52,5 +52,5 @@ export function caseStudyFromData(data: Dataset, scenarioId?: string): CaseStudy
  */
 export function caseStudyFigure(data: Dataset, result: CaseStudyResult, scenarioId?: string, sized?: CaseStudyResult): Figure {
   const files = ["case_study.csv", "task_mix.csv", "hardware.csv", "routing_tiers.csv", "models.csv", ...(sized ? ["throughput.csv", "traffic_profiles.csv"] : [])];
-  return caseStudyOptions(result, caseStudyRow(data, scenarioId).budgetUsdPerMonth, provenance(data, files), sized);
+  return wrapLongCaption(caseStudyOptions(result, caseStudyRow(data, scenarioId).budgetUsdPerMonth, provenance(data, files), sized));
 }

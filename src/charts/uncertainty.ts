@@ -1,7 +1,7 @@
 /** 59.8: how sure a break-even is: one input at a time (tornado), and all at once (Monte Carlo band). */
 import type { BandPoint, TornadoBar } from "../model";
 import type { Figure, Provenance, Trace } from "./figure";
-import { FORMAT, pointLabel, themedFigure } from "./theme";
+import { FORMAT, pointLabel, themedFigure, wrapLongCaption } from "./theme";
 
 export interface TornadoChartOptions {
   baseBreakEven: number;
@@ -43,9 +43,9 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
   });
   const values = bars.flatMap((bar) => [bar.breakEvenAtLow, bar.breakEvenAtHigh]).filter(Number.isFinite);
   const spread = Math.max(...values.map((value) => Math.abs(value - options.baseBreakEven)), 1);
-  return themedFigure([side(lowName, LOW_COLOR, (bar) => bar.breakEvenAtLow), side(highName, HIGH_COLOR, (bar) => bar.breakEvenAtHigh)], {
+  return wrapLongCaption(themedFigure([side(lowName, LOW_COLOR, (bar) => bar.breakEvenAtLow), side(highName, HIGH_COLOR, (bar) => bar.breakEvenAtHigh)], {
     number: options.number ?? (percent === undefined ? "59.8a" : "59.8c"),
-    title: percent === undefined ? `Break-even sensitivity, each input over its range from data: ${options.comparison}` : `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
+    title: percent === undefined ? `Each input over its range from data: ${options.comparison}` : `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
     provenance: options.provenance,
     xaxis: {
       title: `Break-even (calls per day); the line: all inputs at base, ${Math.round(options.baseBreakEven).toLocaleString("en-US")}/day`,
@@ -59,7 +59,7 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
       margin: { l: 300, r: 40, t: 70, b: 90 },
       shapes: [{ type: "line", xref: "x", yref: "paper", x0: options.baseBreakEven, x1: options.baseBreakEven, y0: 0, y1: 1, line: { color: "#222222", width: 1.5 } }],
     },
-  });
+  }), 80);
 }
 
 export interface SavingBandOptions {

@@ -77,7 +77,7 @@ describe("Figures 59.8a–c, sensitivity and uncertainty", () => {
   const figures = uncertaintyFigures(data, uncertainty, { comparison: "4x A100 vs Claude 3.5 Sonnet", swing: 0.2, samples: 400, seed: 59 });
 
   it("numbers the ranges tornado 59.8a and the equal-share one 59.8c", () => {
-    expect(figures.rangeTornado.layout.title.text).toBe("Figure 59.8a — Break-even sensitivity, each input over its range from data: 4x A100 vs Claude 3.5 Sonnet");
+    expect(figures.rangeTornado.layout.title.text).toBe("Figure 59.8a — Each input over its range from data: 4x A100 vs Claude 3.5 Sonnet");
     expect((trace(figures.rangeTornado, "input at the high end of its range").y as string[]).at(-1)).toBe("Ops share of an engineer (0.1–0.6 FTE)");
     expect(figures.tornado.layout.title.text).toBe("Figure 59.8c — Break-even sensitivity, each input ±20%: 4x A100 vs Claude 3.5 Sonnet");
   });
