@@ -54,6 +54,6 @@ describe("the 59.5 figure", () => {
 
   it("59.5: names every file the comparison reads in its caption", () => {
     const figure = caseStudyFigure(data, caseStudyFromData(data).result, "saas-export");
-    expect(figure.layout.annotations?.at(-1)?.text).toBe("Source: data/case_study.csv, data/task_mix.csv, data/hardware.csv, data/routing_tiers.csv, data/models.csv, prices as of 2025-09-01. roilab");
+    expect(figure.layout.annotations?.at(-1)?.text).toBe("Source: data/case_study.csv, data/task_mix.csv, data/hardware.csv, data/routing_tiers.csv, data/models.csv,<br>prices as of 2025-09-01. roilab");
   });
 });
