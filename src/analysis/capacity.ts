@@ -7,6 +7,7 @@ import {
   DEFAULT_TARGET_UTILISATION,
   evaluateCaseStudy,
   fleetCostOfSplit,
+  fleetOpsUsdPerMonth,
   machineSecondsPerCall,
   machinesNeeded,
   peakDemand,
@@ -172,6 +173,8 @@ export function sizedCaseStudy(study: Pick<CaseStudyCapacity, "capacity" | "inpu
 
 export interface OpsGrowthPoint {
   opsSharePerAddedServer: number;
+  /** Operations of all-local's fleet at this share, USD per month. */
+  allLocalOpsUsdPerMonth: number;
   result: CaseStudyResult;
 }
 
@@ -197,8 +200,9 @@ export function opsGrowthSweep(data: Dataset, study: CaseStudyCapacity, shares: 
   const workload = findWorkload(data);
   const split = serverCostSplit(study.capacity.hardware, workload.daysPerMonth);
   const fleetAt = (share: number) => ({ ...fleetCostOfSplit({ ...split, opsSharePerAddedServer: share }), callsPerDayPerMachine: study.capacity.callsPerDayPerMachine });
-  const points = [...new Set([...shares, split.opsSharePerAddedServer])].sort((a, b) => a - b).map((share) => ({ opsSharePerAddedServer: share, result: evaluateCaseStudy({ ...study.inputs, fleet: fleetAt(share) }) }));
-  const machines = points[0]?.result.options.find((option) => option.option === "all_local")?.machines ?? 1;
+  const results = [...new Set([...shares, split.opsSharePerAddedServer])].sort((a, b) => a - b).map((share) => ({ share, result: evaluateCaseStudy({ ...study.inputs, fleet: fleetAt(share) }) }));
+  const machines = results[0]?.result.options.find((option) => option.option === "all_local")?.machines ?? 1;
+  const points = results.map(({ share, result }) => ({ opsSharePerAddedServer: share, allLocalOpsUsdPerMonth: fleetOpsUsdPerMonth(machines, { ...split, opsSharePerAddedServer: share }), result }));
   const budget = study.inputs.budgetUsdPerMonth;
   const sharedCost = machines * split.hardwareUsdPerMonth + split.opsOneServerUsdPerMonth;
   const perShare = split.opsOneServerUsdPerMonth * (machines - 1); // what all-local adds per unit of share

@@ -56,16 +56,6 @@ export function hardwareModelFit(data: Dataset, hardwareId: string): HardwareMod
   };
 }
 
-/** Every configuration's fit, by hardware_id (those that name no model are left out). */
-export function hardwareModelFits(data: Dataset): Map<string, HardwareModelFit> {
-  const fits = new Map<string, HardwareModelFit>();
-  for (const row of data.hardware) {
-    const fit = hardwareModelFit(data, row.hardwareId);
-    if (fit) fits.set(row.hardwareId, fit);
-  }
-  return fits;
-}
-
 /** A short note for tables, captions and labels: empty when the model fits or none is assumed. */
 export function fitNote(fit: HardwareModelFit | undefined): string {
   if (!fit || fit.fits) return "";

@@ -140,6 +140,8 @@ describe("operations growing with the case study's fleet", () => {
     const allLocal = (share: number) => growth.points.find((point) => point.opsSharePerAddedServer === share)?.result.options[1];
     expect(growth.dataShare).toBe(0.25);
     expect(growth.points.map((point) => point.opsSharePerAddedServer)).toEqual([0, 0.25, 0.5, 1]);
+    // 300 x (1 + share x 10) for the 11 servers.
+    expect(growth.points.map((point) => point.allLocalOpsUsdPerMonth)).toEqual([300, 1050, 1800, 3300]);
     expect(allLocal(0)?.totalUsd).toBeCloseTo(4626.67, 2);
     expect(allLocal(0.25)?.totalUsd).toBeCloseTo(5376.67, 2);
     expect(allLocal(1)?.totalUsd).toBeCloseTo(11 * 693.33, 1);

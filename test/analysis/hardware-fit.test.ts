@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { breakEvenCurvesFigure, breakEvenHeatmapFigure } from "../../src/analysis/break-even";
-import { fitLabel, fitNote, hardwareModelFit, hardwareModelFits } from "../../src/analysis/hardware-fit";
+import { fitLabel, fitNote, hardwareModelFit } from "../../src/analysis/hardware-fit";
 import { loadDataset } from "../../src/data";
 import { DATA_DIR } from "../helpers/data-folder";
 
@@ -23,7 +23,7 @@ describe("whether a configuration holds the model its comparisons assume", () =>
 
   it("lets the case study's two cards hold it (44.49 of 45.6 GiB) and marks only the single-card configurations", () => {
     expect(hardwareModelFit(data, "rtx4090x2-saas")?.fits).toBe(true);
-    const unfit = [...hardwareModelFits(data).values()].filter((fit) => !fit.fits).map((fit) => fit.hardware.hardwareId);
+    const unfit = data.hardware.map((row) => hardwareModelFit(data, row.hardwareId)).filter((fit) => fit !== undefined && !fit.fits).map((fit) => fit?.hardware.hardwareId);
     expect(unfit).toEqual(["rtx4090-server", "rtx4090x1"]);
     expect(fitLabel(data, "rtx4090x1")).toBe("RTX 4090 x1 (too small for Hermes 3 70B)");
     expect(fitLabel(data, "a100x2")).toBe("A100 80G x2");
