@@ -22,14 +22,17 @@ export const TIERS = ["local_small", "local_large", "cloud_economy", "cloud_prem
 export const models = defineTable({
   file: "models.csv",
   key: ["model_id"],
-  omittable: ["cached_input_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key"],
+  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key", "price_ref"],
   columns: {
     model_id: identifier(),
     model_name: text(),
     provider: text(),
     input_usd_per_mtok: nonNegativeNumber(),
     output_usd_per_mtok: nonNegativeNumber(),
+    /** Price of input tokens read from the provider's prompt cache. */
     cached_input_usd_per_mtok: optional(nonNegativeNumber()),
+    /** Price of input tokens written to the prompt cache (where the provider bills writes apart). */
+    cache_write_usd_per_mtok: optional(nonNegativeNumber()),
     batch_input_usd_per_mtok: optional(nonNegativeNumber()),
     batch_output_usd_per_mtok: optional(nonNegativeNumber()),
     context_tokens: optional(positiveInteger()),
@@ -40,6 +43,8 @@ export const models = defineTable({
     /** Where the provider processes requests (`US`, `EU`, `CN`, `unknown`…), for data-residency rules. */
     data_region: text(),
     price_map_key: optional(text()),
+    /** `provider:model` in the bundled price database (@pydantic/genai-prices), for `roilab prices update`. */
+    price_ref: optional(text()),
     as_of: isoDate(),
     source: text(),
   },
