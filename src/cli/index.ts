@@ -5,6 +5,7 @@ import { auditChapter, diffDatasets } from "../analysis";
 import { auditReport, chapterTextReport, diffHtmlBody, diffText } from "../analysis/text";
 import { loadDataset, readDataset, TABLE_SPECS } from "../data";
 import { importPrices } from "../data/price-import";
+import { updatePrices } from "../data/price-update";
 import { ExitCode, formatDataIssue, RoilabError, UsageError } from "../errors";
 import type { NotebookResult } from "../notebook/execute";
 import { installKernel } from "../notebook/kernel-install";
@@ -15,7 +16,8 @@ import { buildReports, writeStandalonePage } from "../report";
 import { PROJECT_ROOT } from "../util/project-root";
 import { dataFileRecords, inspectDataFolder } from "./data-folders";
 import { parseArgs } from "node:util";
-import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, noPositionals, positiveNumber, type Command, type OptionTable } from "./options";
+import { priceUpdateSummary } from "./price-update-summary";
+import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, isoDateFlag, noPositionals, positiveNumber, type Command, type OptionTable } from "./options";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -32,6 +34,7 @@ Commands:
   tables                    Print the chapter's key tables computed from the data folder
   audit                     List every figure the chapter prints beside the value its formulas give
   diff OLD_DIR NEW_DIR      What changed between two data folders and how each headline result moved
+  prices update             Refresh models.csv from the bundled price database, offline (models with a price_ref)
   prices import FILE.json   Update models.csv from a LiteLLM-style price map (models with a price_map_key)
   validate                  Check every CSV in the data folder; report each problem as file:line:column
   kernel-install            Register this project's tslab kernel with Jupyter and VS Code
@@ -57,7 +60,9 @@ Options for tables, audit and validate:
   --data DIR           Data folder (default: data)
   --strict             (audit) Exit 1 when any printed figure or finding is flagged
   --html FILE          (diff) Also write the comparison as an HTML page
-  --as-of DATE         (prices import) as_of of the imported prices (default: today)
+  --as-of DATE         (prices) the date prices are for and their new as_of (default: today)
+  --dry-run            (prices update) Show what would change; write nothing
+  --strict             (prices update) Exit 1 and write nothing when the database lacks a model
 
 Options for kernel-install:
   --prefix DIR         Install under DIR/share/jupyter/kernels (default: your Jupyter data folder)
@@ -180,13 +185,27 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
 
   async prices(argv, io) {
     const args = parseCommand("prices", argv, OPTIONS.prices);
-    const [verb, mapFile, extra] = args.positionals;
-    if (verb !== "import" || !mapFile || extra) throw new UsageError("usage: roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]");
+    const [verb, ...rest] = args.positionals;
     const dataDir = args.values.data;
-    const result = importPrices({ mapFile, dataDir, asOf: args.values["as-of"] ?? new Date().toISOString().slice(0, 10) });
-    io.stdout(`updated ${result.file}: ${result.imported.length} models from ${mapFile}${result.unmapped.length ? `; no price_map_key, left as they were: ${result.unmapped.join(", ")}` : ""}\n\n`);
-    io.stdout(diffText(diffDatasets(result.before, loadDataset(dataDir)), { before: `${dataDir} before the import`, after: `${dataDir} after` }));
-    return ExitCode.ok;
+    const asOf = isoDateFlag("--as-of", args.values["as-of"] ?? new Date().toISOString().slice(0, 10));
+    if (verb === "import") {
+      const [mapFile, extra] = rest;
+      if (!mapFile || extra) throw new UsageError("usage: roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]");
+      if (args.values["dry-run"] || args.values.strict) throw new UsageError("--dry-run and --strict belong to prices update");
+      const result = importPrices({ mapFile, dataDir, asOf });
+      io.stdout(`updated ${result.file}: ${result.imported.length} models from ${mapFile}${result.unmapped.length ? `; no price_map_key, left as they were: ${result.unmapped.join(", ")}` : ""}\n\n`);
+      io.stdout(diffText(diffDatasets(result.before, loadDataset(dataDir)), { before: `${dataDir} before the import`, after: `${dataDir} after` }));
+      return ExitCode.ok;
+    }
+    if (verb === "update") {
+      if (rest.length) throw new UsageError(`prices update takes no file, got ${JSON.stringify(rest[0])}; it reads the bundled price database`);
+      const result = updatePrices({ dataDir, asOf, dryRun: args.values["dry-run"], strict: args.values.strict });
+      io.stdout(priceUpdateSummary(result));
+      const after = result.written ? loadDataset(dataDir) : undefined;
+      if (after) io.stdout(`\n${diffText(diffDatasets(result.before, after), { before: `${dataDir} before the update`, after: `${dataDir} after` })}`);
+      return ExitCode.ok;
+    }
+    throw new UsageError("usage: roilab prices update [--data DIR] [--as-of YYYY-MM-DD] [--dry-run] [--strict]\n       roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]");
   },
 
   async validate(argv, io) {

@@ -34,7 +34,7 @@ export const COMMAND_OPTIONS = {
   tables: DATA,
   audit: { ...DATA, strict: { type: "boolean", default: false } },
   diff: { html: { type: "string" } },
-  prices: { ...DATA, "as-of": { type: "string" } },
+  prices: { ...DATA, "as-of": { type: "string" }, "dry-run": { type: "boolean", default: false }, strict: { type: "boolean", default: false } },
   validate: DATA,
   "kernel-install": { prefix: { type: "string" } },
 } as const satisfies Record<string, OptionTable>;
@@ -54,6 +54,15 @@ export function positiveNumber(flag: string, text: string, integer: boolean): nu
     throw new UsageError(`${flag} must be a positive ${integer ? "whole number" : "number"}, got ${JSON.stringify(text)}`);
   }
   return value;
+}
+
+/** A flag's value as a calendar date YYYY-MM-DD, or a usage error naming the flag. */
+export function isoDateFlag(flag: string, text: string): string {
+  const date = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    throw new UsageError(`${flag} must be a date as YYYY-MM-DD, got ${JSON.stringify(text)}`);
+  }
+  return text;
 }
 
 /** Refuses positional arguments for a command that takes none. */

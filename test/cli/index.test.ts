@@ -41,7 +41,7 @@ describe("roilab CLI", () => {
       expect(stdout).toBe("");
       const file = path.join(copy.dir, "models.csv");
       expect(stderr.trim().split("\n")).toEqual([
-        `${file}:1:17 - missing required column "output_usd_per_mtok"`,
+        `${file}:1:18 - missing required column "output_usd_per_mtok"`,
         `${file}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`,
         `${file}:10:1 - model_id "gpt-4o-mini" is duplicated (first on line 5)`,
       ]);
@@ -215,7 +215,7 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
     try {
       const result = roilabSync(["validate", "--data", copy.dir]);
       expect(result.code).toBe(0);
-      expect(result.stderr).toBe(`warning: ${path.join(copy.dir, "models.csv")}:1:18 - column "analyst_note" is not one roilab reads; it is kept as it is\n`);
+      expect(result.stderr).toBe(`warning: ${path.join(copy.dir, "models.csv")}:1:19 - column "analyst_note" is not one roilab reads; it is kept as it is\n`);
     } finally {
       copy.dispose();
     }

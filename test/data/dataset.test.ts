@@ -66,7 +66,7 @@ describe("loadDataset", () => {
     try {
       const { data, notes } = readDataset(copy.dir);
       expect(data.models).toHaveLength(loadDataset(DATA_DIR).models.length);
-      expect(notes.map(formatDataIssue)).toEqual([`${displayPath(path.join(copy.dir, "models.csv"))}:1:18 - column "analyst_note" is not one roilab reads; it is kept as it is`]);
+      expect(notes.map(formatDataIssue)).toEqual([`${displayPath(path.join(copy.dir, "models.csv"))}:1:19 - column "analyst_note" is not one roilab reads; it is kept as it is`]);
     } finally {
       copy.dispose();
     }

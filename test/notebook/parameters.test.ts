@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { UsageError } from "../../src/errors";
 import { declaredParameters, injectParameters, parseParameterFlag, type Notebook } from "../../src/notebook";
+import { prepareNotebook } from "../../src/notebook/execute";
+import { editionParameters } from "../../src/notebook/parameters";
 
 const notebook = (): Notebook => ({
   nbformat: 4,
@@ -50,5 +55,37 @@ describe("parameters", () => {
     expect(() => injectParameters(notebook(), { callz: 1 }, "x.ipynb")).toThrow("x.ipynb: unknown parameter callz; valid parameters: calls, model, shares");
     const bare: Notebook = { ...notebook(), cells: [] };
     expect(() => injectParameters(bare, { calls: 1 }, "y.ipynb")).toThrow("y.ipynb: unknown parameter calls; it has no cell tagged parameters");
+  });
+});
+
+describe("a data folder's own parameters (parameters.json)", () => {
+  const folderWith = (files: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "roilab-edition-"));
+    mkdirSync(path.join(dir, "notebooks"));
+    mkdirSync(path.join(dir, "edition"));
+    writeFileSync(path.join(dir, "notebooks", "x.ipynb"), JSON.stringify({ ...notebook(), cells: [{ ...notebook().cells[1], source: 'const dataDir = "../data";\nconst model: string = "gpt-4o";\nconst calls = 1000;' }] }));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, "edition", name), text);
+    return dir;
+  };
+
+  it("reach every notebook that declares them when --data names the folder; -p still wins", () => {
+    const dir = folderWith({ "parameters.json": JSON.stringify({ model: "gpt-5.1", unrelated: 3 }) });
+    try {
+      const prepared = prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), { calls: 5 }, path.join(dir, "edition"));
+      expect(prepared.parameters).toEqual({ model: "gpt-5.1", dataDir: "../edition", calls: 5 });
+      expect(prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), { model: "mine" }, path.join(dir, "edition")).parameters.model).toBe("mine");
+      expect(editionParameters(path.join(dir, "notebooks"))).toEqual({});
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a malformed parameters.json is bad input naming the file, line and column", () => {
+    const dir = folderWith({ "parameters.json": '{ "model": gpt }' });
+    try {
+      expect(() => editionParameters(path.join(dir, "edition"))).toThrow(/parameters\.json:1:12 - the data folder's parameters file is not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,128 @@
+/**
+ * The bundled price database (`@pydantic/genai-prices`): a dated table of providers' token prices that ships
+ * inside the npm package, so roilab can refresh prices offline. Only its synchronous lookup is used; its
+ * remote update (`updatePrices`) is never called, so no price lookup touches the network.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { calcPrice, type ModelPrice, type TieredPrices } from "@pydantic/genai-prices";
+
+export const PRICE_DATABASE_PACKAGE = "@pydantic/genai-prices";
+
+/** The installed database's version, e.g. `0.1.8`: it dates every price it gives. */
+export function priceDatabaseVersion(): string {
+  const main = require.resolve(PRICE_DATABASE_PACKAGE);
+  // The package exports no package.json; its entry point sits in dist/, one folder below it.
+  const manifest = path.join(path.dirname(path.dirname(main)), "package.json");
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
+/** `@pydantic/genai-prices 0.1.8`, as it appears in data sources and report footers. */
+export const priceDatabaseLabel = (version = priceDatabaseVersion()) => `${PRICE_DATABASE_PACKAGE} ${version}`;
+
+/** Prices that apply to a whole call once its input passes a threshold, USD per million tokens. */
+export interface LongContextTierPrices {
+  /** The tier applies to calls with more input tokens than this. */
+  aboveInputTokens: number;
+  inputUsdPerMtok: number | undefined;
+  outputUsdPerMtok: number | undefined;
+  cachedInputUsdPerMtok: number | undefined;
+  cacheWriteUsdPerMtok: number | undefined;
+}
+
+/** One model's prices as the database gives them on a date, USD per million tokens. */
+export interface DatabasePrices {
+  /** The `provider:model` the row asked for. */
+  ref: string;
+  /** The provider and model the database matched, e.g. `anthropic:claude-3-5-haiku-latest`. */
+  matched: string;
+  inputUsdPerMtok: number;
+  outputUsdPerMtok: number;
+  cachedInputUsdPerMtok: number | undefined;
+  cacheWriteUsdPerMtok: number | undefined;
+  contextTokens: number | undefined;
+  longContextTiers: LongContextTierPrices[];
+}
+
+export type PriceLookup = { kind: "found"; prices: DatabasePrices } | { kind: "unknown" } | { kind: "malformed"; problem: string };
+
+/** `provider:model` → its two parts; undefined when either is missing. The model id may itself contain colons. */
+export function parsePriceRef(ref: string): { providerId: string; modelId: string } | undefined {
+  const colon = ref.indexOf(":");
+  const [providerId, modelId] = [ref.slice(0, colon).trim(), ref.slice(colon + 1).trim()];
+  return colon > 0 && providerId && modelId ? { providerId, modelId } : undefined;
+}
+
+const PRICE_KEYS = {
+  inputUsdPerMtok: "input_mtok",
+  outputUsdPerMtok: "output_mtok",
+  cachedInputUsdPerMtok: "cache_read_mtok",
+  cacheWriteUsdPerMtok: "cache_write_mtok",
+} as const;
+type PriceField = keyof typeof PRICE_KEYS;
+
+const isPrice = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value >= 0;
+
+function isTiered(value: unknown): value is TieredPrices {
+  if (typeof value !== "object" || value === null) return false;
+  const { base, tiers } = value as TieredPrices;
+  return isPrice(base) && Array.isArray(tiers) && tiers.every((tier) => isPrice(tier.price) && Number.isSafeInteger(tier.start) && tier.start >= 0);
+}
+
+/** The price of one kind of token for a call with `inputTokens` of input: the database's own rule, a tier applies above its start. */
+function priceAt(value: number | TieredPrices, inputTokens: number): number {
+  if (typeof value === "number") return value;
+  let price = value.base;
+  for (const tier of [...value.tiers].sort((a, b) => a.start - b.start)) if (inputTokens > tier.start) price = tier.price;
+  return price;
+}
+
+/** A model price sheet in roilab's terms: base prices, and one tier per distinct threshold any price has. */
+export function sheetPrices(sheet: ModelPrice, ref: string): { base: Record<PriceField, number | undefined>; tiers: LongContextTierPrices[] } | string {
+  const values = {} as Record<PriceField, number | TieredPrices | undefined>;
+  for (const [field, key] of Object.entries(PRICE_KEYS) as Array<[PriceField, string]>) {
+    const value = sheet[key];
+    if (value !== undefined && !isPrice(value) && !isTiered(value)) return `${ref}: the database's ${key} is ${JSON.stringify(value)}, not a price`;
+    values[field] = value;
+  }
+  if (values.inputUsdPerMtok === undefined || values.outputUsdPerMtok === undefined) return `${ref}: the database gives no input_mtok and output_mtok price`;
+  const base = {} as Record<PriceField, number | undefined>;
+  const thresholds = new Set<number>();
+  for (const field of Object.keys(PRICE_KEYS) as PriceField[]) {
+    const value = values[field];
+    base[field] = value === undefined ? undefined : typeof value === "number" ? value : value.base;
+    if (value !== undefined && typeof value !== "number") for (const tier of value.tiers) thresholds.add(tier.start);
+  }
+  const tiers = [...thresholds]
+    .sort((a, b) => a - b)
+    .map((start) => {
+      const at = (field: PriceField) => (values[field] === undefined ? undefined : priceAt(values[field] as number | TieredPrices, start + 1));
+      return { aboveInputTokens: start, inputUsdPerMtok: at("inputUsdPerMtok"), outputUsdPerMtok: at("outputUsdPerMtok"), cachedInputUsdPerMtok: at("cachedInputUsdPerMtok"), cacheWriteUsdPerMtok: at("cacheWriteUsdPerMtok") };
+    });
+  return { base, tiers };
+}
+
+/** The database's prices for `provider:model` on a date (prices can change on a start date), offline. */
+export function lookupPrices(ref: string, asOf: Date): PriceLookup {
+  const parts = parsePriceRef(ref);
+  if (!parts) return { kind: "malformed", problem: `price_ref ${JSON.stringify(ref)} is not provider:model (e.g. openai:gpt-4o)` };
+  const result = calcPrice({ input_tokens: 0, output_tokens: 0 }, parts.modelId, { providerId: parts.providerId, timestamp: asOf });
+  if (result === null) return { kind: "unknown" };
+  const sheet = sheetPrices(result.model_price, ref);
+  if (typeof sheet === "string") return { kind: "malformed", problem: sheet };
+  const context = result.model.context_window;
+  if (context !== undefined && (!Number.isSafeInteger(context) || context <= 0)) return { kind: "malformed", problem: `${ref}: the database's context_window is ${JSON.stringify(context)}` };
+  return {
+    kind: "found",
+    prices: {
+      ref,
+      matched: `${result.provider.id}:${result.model.id}`,
+      inputUsdPerMtok: sheet.base.inputUsdPerMtok as number,
+      outputUsdPerMtok: sheet.base.outputUsdPerMtok as number,
+      cachedInputUsdPerMtok: sheet.base.cachedInputUsdPerMtok,
+      cacheWriteUsdPerMtok: sheet.base.cacheWriteUsdPerMtok,
+      contextTokens: context,
+      longContextTiers: sheet.tiers,
+    },
+  };
+}

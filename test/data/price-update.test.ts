@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { loadDataset } from "../../src/data";
+import { lookupPrices, parsePriceRef, priceDatabaseVersion, sheetPrices } from "../../src/data/price-database";
+import { ROOT } from "../helpers/cli";
+import { copyOfData } from "../helpers/data-folder";
+
+const AS_OF = "2026-11-29";
+const GUARD = path.join(ROOT, "test/helpers/no-network.cjs");
+// A network namespace of its own where the system allows one; the preloaded guard refuses sockets either way.
+const ISOLATED = spawnSync("unshare", ["-rn", "true"]).status === 0;
+
+/** `roilab prices update` as a user runs it, with networking disabled. */
+function update(...args: string[]) {
+  const node = [process.execPath, "--require", GUARD, path.join(ROOT, "dist/bin.js"), "prices", "update", ...args];
+  const [command, ...rest] = ISOLATED ? ["unshare", "-rn", ...node] : node;
+  const result = spawnSync(command as string, rest, { cwd: ROOT, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const modelsCsv = (dir: string) => readFileSync(path.join(dir, "models.csv"));
+
+describe("the bundled price database", () => {
+  it("splits provider:model at its first colon and refuses a ref without both", () => {
+    expect(parsePriceRef("openrouter:deepseek/deepseek-r1:free")).toEqual({ providerId: "openrouter", modelId: "deepseek/deepseek-r1:free" });
+    expect(parsePriceRef("gpt-4o")).toBeUndefined();
+    expect(parsePriceRef(":gpt-4o")).toBeUndefined();
+    expect(lookupPrices("gpt-4o", new Date(AS_OF))).toMatchObject({ kind: "malformed" });
+  });
+
+  it("gives Claude Sonnet 4.5's base prices and its whole-call tier above 200,000 input tokens", () => {
+    const lookup = lookupPrices("anthropic:claude-sonnet-4-5", new Date(AS_OF));
+    expect(lookup.kind).toBe("found");
+    if (lookup.kind !== "found") return;
+    expect(lookup.prices).toMatchObject({ inputUsdPerMtok: 3, outputUsdPerMtok: 15, cachedInputUsdPerMtok: 0.3, cacheWriteUsdPerMtok: 3.75, contextTokens: 200000 });
+    expect(lookup.prices.longContextTiers).toEqual([{ aboveInputTokens: 200000, inputUsdPerMtok: 6, outputUsdPerMtok: 22.5, cachedInputUsdPerMtok: 0.6, cacheWriteUsdPerMtok: 7.5 }]);
+  });
+
+  it("says unknown for a model it does not list", () => {
+    expect(lookupPrices("together:NousResearch/Hermes-4-70B", new Date(AS_OF))).toEqual({ kind: "unknown" });
+  });
+
+  it("treats an answer without input and output prices, or with a non-price, as malformed", () => {
+    expect(sheetPrices({}, "x:y")).toBe("x:y: the database gives no input_mtok and output_mtok price");
+    expect(sheetPrices({ input_mtok: 1, output_mtok: -2 }, "x:y")).toBe("x:y: the database's output_mtok is -2, not a price");
+    expect(sheetPrices({ input_mtok: 1, output_mtok: 2 }, "x:y")).toEqual({ base: { inputUsdPerMtok: 1, outputUsdPerMtok: 2, cachedInputUsdPerMtok: undefined, cacheWriteUsdPerMtok: undefined }, tiers: [] });
+  });
+});
+
+describe("roilab prices update, networking disabled", () => {
+  it("refreshes every model the database knows, lists the others and exits 0", () => {
+    const copy = copyOfData();
+    try {
+      const result = update("--data", copy.dir, "--as-of", AS_OF);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`7 model(s) from @pydantic/genai-prices ${priceDatabaseVersion()}, offline`);
+      expect(result.stdout).toContain("not in the database, left as they were: hermes-4-70b (together:NousResearch/Hermes-4-70B)");
+      expect(result.stdout).toContain("no price_ref, left as they were: hermes-3-8b");
+      expect(result.stdout).toContain("gemini-1.5-pro (google:gemini-1.5-pro): input $1.25, output $5 per million tokens; dearer above 128,000 input tokens");
+      const models = loadDataset(copy.dir).models;
+      for (const model of models.filter((row) => row.priceRef && row.modelId !== "hermes-4-70b")) {
+        const lookup = lookupPrices(model.priceRef as string, new Date(AS_OF));
+        if (lookup.kind !== "found") throw new Error(`${model.modelId}: ${lookup.kind}`);
+        expect(model).toMatchObject({
+          inputUsdPerMtok: lookup.prices.inputUsdPerMtok,
+          outputUsdPerMtok: lookup.prices.outputUsdPerMtok,
+          cachedInputUsdPerMtok: lookup.prices.cachedInputUsdPerMtok,
+          cacheWriteUsdPerMtok: lookup.prices.cacheWriteUsdPerMtok,
+          asOf: AS_OF,
+          source: `@pydantic/genai-prices ${priceDatabaseVersion()} (${lookup.prices.matched})`,
+        });
+      }
+      expect(models.find((row) => row.modelId === "claude-3-5-sonnet")).toMatchObject({ cachedInputUsdPerMtok: 0.3, cacheWriteUsdPerMtok: 3.75 });
+      expect(models.find((row) => row.modelId === "hermes-4-70b")).toMatchObject({ inputUsdPerMtok: 0.9, asOf: "2025-09-01" });
+      // Unchanged prices keep their text: "2.50" is not rewritten as "2.5".
+      expect(modelsCsv(copy.dir).toString()).toContain("gpt-4o,GPT-4o,OpenAI,2.50,10.00,1.25,");
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("writes nothing with --dry-run, and with --strict exits 1 over the unknown model", () => {
+    const copy = copyOfData();
+    try {
+      const before = modelsCsv(copy.dir);
+      const dry = update("--data", copy.dir, "--as-of", AS_OF, "--dry-run");
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain("would update");
+      expect(modelsCsv(copy.dir)).toEqual(before);
+      const strict = update("--data", copy.dir, "--strict");
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toContain("hermes-4-70b (together:NousResearch/Hermes-4-70B)");
+      expect(modelsCsv(copy.dir)).toEqual(before);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("exits 2 and writes nothing when a row's price_ref is malformed, naming file, line and column", () => {
+    const copy = copyOfData({ "models.csv": (text) => text.replace(",openai:gpt-4o-mini,", ",gpt-4o-mini,") });
+    try {
+      const before = modelsCsv(copy.dir);
+      const result = update("--data", copy.dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/models\.csv:5:16 - price_ref "gpt-4o-mini" is not provider:model \(e\.g\. openai:gpt-4o\); nothing was written/);
+      expect(modelsCsv(copy.dir)).toEqual(before);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("refuses a date that is not YYYY-MM-DD and a file argument (exit 2)", () => {
+    expect(update("--as-of", "2026-02-30").code).toBe(2);
+    expect(update("prices.json").code).toBe(2);
+  });
+});
