@@ -86,6 +86,15 @@ interface Waiter {
   resolve(message: Message): void;
 }
 
+/** What tslab prints when it used a socket ZeroMQ was still binding: that kernel never recovers. */
+const BIND_RACE_MESSAGE = "Socket is blocked by a bind or unbind operation";
+const KERNEL_START_ATTEMPTS = 3;
+
+/** A kernel that lost the race between its first request and its own socket binding; another start fixes it. */
+class KernelBindRaceError extends KernelProtocolError {
+  override name = "KernelBindRaceError";
+}
+
 export class TslabKernel {
   private readonly session = randomUUID();
   private readonly replyWaiters = new Map<string, Waiter>();
@@ -119,8 +128,22 @@ export class TslabKernel {
     return this.child.pid;
   }
 
-  /** Starts tslab with a fresh connection file (loopback, free ports, random HMAC key) and waits until it answers. */
+  /**
+   * Starts tslab with a fresh connection file (loopback, free ports, random HMAC key) and waits until it answers.
+   * tslab can answer its first request before ZeroMQ has finished binding its sockets; that kernel is broken
+   * for good (EBUSY), so it is stopped and a fresh one started, a few times at most.
+   */
   static async start(options: KernelStartOptions): Promise<TslabKernel> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await TslabKernel.startOnce(options);
+      } catch (error) {
+        if (!(error instanceof KernelBindRaceError) || attempt >= KERNEL_START_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(options: KernelStartOptions): Promise<TslabKernel> {
     // Loaded here, not at import: a run whose notebooks are all unchanged starts no kernel and never loads ZeroMQ's native binding.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const zeromq = require("zeromq") as typeof zmq;
@@ -185,6 +208,7 @@ export class TslabKernel {
   private async handshake(timeoutMs: number): Promise<KernelInfoReplyContent> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
+      if (this.stderrTail.join("").includes(BIND_RACE_MESSAGE)) throw new KernelBindRaceError(this.stderrTail.join("").trim());
       const request = createMessage("kernel_info_request", {}, this.session);
       let sawIopub = false;
       this.iopubListeners.set(request.header.msg_id, () => (sawIopub = true));
