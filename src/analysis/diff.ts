@@ -5,7 +5,8 @@ import type { CaseOptionName } from "../model";
 import { breakEvenTable } from "./break-even";
 import { caseStudyFromData } from "./case-study";
 import { cloudCostTable, hardwareMonthlyCost } from "./cost";
-import { hybridSavings } from "./hybrid-routing";
+import { hybridSavings, routingLocalServer } from "./hybrid-routing";
+import { savingsAfterHardware } from "../model";
 import { caseStudyCapacity } from "./capacity";
 
 export interface Move {
@@ -33,6 +34,8 @@ export interface DataDiff {
   breakEven: Move[];
   /** Percent saved by the hybrid router. */
   hybridSavings: { before: number; after: number };
+  /** The chapter's headline amounts in USD per month (59.4's router, 59.5's options), so no re-priced total goes unseen. */
+  headlines: Move[];
   caseStudy: { before: CaseOptionName | undefined; after: CaseOptionName | undefined; totalsBefore: Record<string, number>; totalsAfter: Record<string, number> };
   /** The case study sized for its busiest hour; undefined unless both folders measure its server's throughput. */
   caseStudyCapacity: { before: CapacitySummary; after: CapacitySummary } | undefined;
@@ -54,8 +57,28 @@ function capacitySummary(data: Dataset): CapacitySummary | undefined {
   return { profileId: study.profile.profileId, allLocalMachines: local?.machines ?? 0, allLocalUsd: local?.totalUsd ?? 0, hybridMachines: hybrid?.machines ?? 0, hybridUsd: hybrid?.totalUsd ?? 0 };
 }
 
+/** USD-per-month headlines of one folder, by id. */
+function headlineAmounts(data: Dataset): Move[] {
+  const routed = hybridSavings(data);
+  const withServer = savingsAfterHardware(routed, routingLocalServer(data).monthlyUsd);
+  const study = caseStudyFromData(data).result;
+  const amounts: Array<[string, string, number]> = [
+    ["router/pure_cloud", "59.4 everything on the premium tier", routed.pureCloudMonthly],
+    ["router/hybrid", "59.4 hybrid, routed calls only", routed.hybridMonthly],
+    ["router/hybrid_with_server", "59.4 hybrid with its server paid", withServer.hybridMonthly],
+    ...study.options.map((option): [string, string, number] => [`case/${option.option}`, `59.5 ${option.option.replace("_", " ")}`, option.totalUsd]),
+  ];
+  return amounts.map(([id, name, value]) => ({ id, name, before: value, after: value }));
+}
+
 function byId<T>(rows: readonly T[], id: (row: T) => string): Map<string, T> {
   return new Map(rows.map((row) => [id(row), row]));
+}
+
+/** Each amount of `after` beside the same id's amount in `before`. */
+function pairMoves(before: Move[], after: Move[]): Move[] {
+  const old = byId(before, (move) => move.id);
+  return after.map((move) => ({ ...move, before: old.get(move.id)?.before ?? NaN }));
 }
 
 /** Compares two datasets. Folders with no model and no hardware in common are an InputError: they are not snapshots of one analysis. */
@@ -102,6 +125,7 @@ export function diffDatasets(before: Dataset, after: Dataset): DataDiff {
     monthlyCost,
     breakEven,
     hybridSavings: { before: hybridSavings(before).savingsPercentage, after: hybridSavings(after).savingsPercentage },
+    headlines: pairMoves(headlineAmounts(before), headlineAmounts(after)),
     caseStudy: { before: caseBefore.cheapestCompliant, after: caseAfter.cheapestCompliant, totalsBefore: totals(caseBefore), totalsAfter: totals(caseAfter) },
     caseStudyCapacity: capacityBefore && capacityAfter ? { before: capacityBefore, after: capacityAfter } : undefined,
   };

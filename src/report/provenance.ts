@@ -5,6 +5,8 @@ import * as path from "node:path";
 export interface SoftwareVersions {
   roilab: string;
   tslab: string;
+  /** The bundled price database `roilab prices update` reads. */
+  priceDatabase: string;
   node: string;
 }
 
@@ -13,6 +15,8 @@ export function softwareVersions(root: string): SoftwareVersions {
   return {
     roilab: version(path.join(root, "package.json")),
     tslab: version(path.join(root, "node_modules", "tslab", "package.json")),
+    // Named here rather than asked of the data layer: the publisher knows packages, not price data.
+    priceDatabase: `@pydantic/genai-prices ${version(path.join(root, "node_modules", "@pydantic", "genai-prices", "package.json"))}`,
     node: process.version,
   };
 }

@@ -87,7 +87,7 @@ describe("roilab report", () => {
     expect(await page.locator("figure .plot").first().getAttribute("aria-label")).toBe("Figure 59.3a — Break-even: local hardware against cloud APIs");
     expect(await page.locator("details.input").count()).toBeGreaterThan(2);
     const footer = (await page.locator("footer.provenance").textContent()) ?? "";
-    expect(footer).toMatch(/roilab 0\.1\.0 with tslab 1\.0\.22 on Node\.js v\d+/);
+    expect(footer).toMatch(/roilab 0\.1\.0 with tslab 1\.0\.22 on Node\.js v[\d.]+; price database @pydantic\/genai-prices \d+\.\d+\.\d+\./);
     expect(footer).toMatch(/models\.csv2025-09-01[0-9a-f]{64}/);
     // The chapter's prices are dated 2025-09-01: every page warns that they are old.
     expect(await page.locator("p.stale").textContent()).toMatch(/^Old prices: data\/models\.csv is as of 2025-09-01, \d+ days before this build\./);

@@ -35,6 +35,7 @@ export function diffText(diff: DataDiff, labels: { before: string; after: string
   moves("Re-costed hardware ($/month)", diff.hardware.recosted, (value) => formatUsd(value));
   moves("Monthly cost per model at the default workload", diff.monthlyCost, (value) => formatUsd(value));
   moves("Break-even calls/day", diff.breakEven, formatInteger);
+  moves("Headline amounts ($/month)", diff.headlines, (value) => formatUsd(value));
   lines.push("", `Hybrid routing saves ${formatPercent(diff.hybridSavings.before)} before, ${formatPercent(diff.hybridSavings.after)} after`);
   const decision = diff.caseStudy.before === diff.caseStudy.after ? `unchanged: ${option(diff.caseStudy.after)}` : `${option(diff.caseStudy.before)} -> ${option(diff.caseStudy.after)}`;
   lines.push(`Case study, cheapest compliant option within budget: ${decision}`);

@@ -61,9 +61,9 @@ export function renderFooter(options: FooterOptions): string {
     .map((file) => `<tr><td>${escapeHtml(file.name)}</td><td>${escapeHtml(file.asOf ?? "")}</td><td><code>${file.sha256}</code></td></tr>`)
     .join("");
   const parameters = Object.keys(options.parameters).length ? escapeHtml(JSON.stringify(options.parameters)) : "defaults";
-  const { roilab, tslab, node } = options.versions;
+  const { roilab, tslab, priceDatabase, node } = options.versions;
   return `<footer class="provenance">
-<p>Built ${escapeHtml(readableTime(options.builtAt))} by roilab ${escapeHtml(roilab)} with tslab ${escapeHtml(tslab)} on Node.js ${escapeHtml(node)}. Parameters: <code>${parameters}</code>.</p>
+<p>Built ${escapeHtml(readableTime(options.builtAt))} by roilab ${escapeHtml(roilab)} with tslab ${escapeHtml(tslab)} on Node.js ${escapeHtml(node)}; price database ${escapeHtml(priceDatabase)}. Parameters: <code>${parameters}</code>.</p>
 ${files ? `<table><thead><tr><th>Data file</th><th>as_of</th><th>SHA-256</th></tr></thead><tbody>${files}</tbody></table>` : ""}
 </footer>`;
 }
