@@ -257,9 +257,12 @@ export const quantisation = defineTable({
     bits_label: positiveInteger(),
     /** Effective bits per weight, scales and mixed tensors included. */
     bits_per_weight: positiveNumber(),
-    /** Perplexity of the quantised model and of its FP16 original on the same text: the quality cost. */
-    perplexity: positiveNumber(),
-    perplexity_fp16: positiveNumber(),
+    /**
+     * Perplexity of the quantised model and of its FP16 original on the same text: the quality cost. Empty where
+     * none is published, as for a format the model was released in (gpt-oss's MXFP4 has no FP16 original).
+     */
+    perplexity: optional(positiveNumber()),
+    perplexity_fp16: optional(positiveNumber()),
     /** Mean KL divergence of the token distributions from FP16's, where measured. */
     kld_vs_fp16: optional(nonNegativeNumber()),
     source: text(),
