@@ -148,7 +148,7 @@ export const routingTiers = defineTable({
     /** The priced model behind a cloud tier; empty for a local model not in models.csv. */
     model_id: optional(identifier()),
     location: oneOf(["local", "cloud"]),
-    /** Stated cost per call; empty means: priced from model_id at the typical workload. */
+    /** Stated cost per call; empty means: a cloud tier is priced from model_id at the typical workload, a local tier costs 0 per call (its server is paid apart). */
     usd_per_call: optional(nonNegativeNumber()),
     max_context_tokens: positiveInteger(),
     source: text(),
