@@ -47,8 +47,8 @@ export interface QuantisationLevel {
   quantId: string;
   bitsLabel: number;
   bitsPerWeight: number;
-  /** Perplexity increase over FP16 on the reference model, percent: the quality cost. */
-  perplexityIncreasePercent: number;
+  /** Perplexity increase over FP16 on the reference model, percent: the quality cost; undefined where unmeasured. */
+  perplexityIncreasePercent: number | undefined;
   kldVsFp16: number | undefined;
   referenceModel: string;
   source: string;
@@ -60,7 +60,7 @@ export function quantisationLevels(data: Dataset): QuantisationLevel[] {
     quantId: row.quantId,
     bitsLabel: row.bitsLabel,
     bitsPerWeight: row.bitsPerWeight,
-    perplexityIncreasePercent: ((row.perplexity - row.perplexityFp16) / row.perplexityFp16) * 100,
+    perplexityIncreasePercent: row.perplexity !== undefined && row.perplexityFp16 !== undefined ? ((row.perplexity - row.perplexityFp16) / row.perplexityFp16) * 100 : undefined,
     kldVsFp16: row.kldVsFp16,
     referenceModel: row.referenceModel,
     source: row.source,
@@ -354,7 +354,7 @@ export function vramFigure(data: Dataset, options: VramSizing = {}): Figure {
   // Quality cost as measured on this model size, or on another size (named) where this one has no measurement.
   const quality = (cell: VramCell) => {
     const level = levels.find((candidate) => candidate.quantId === cell.quantId && candidate.referenceModel === cell.measuredOn);
-    if (!level || level.perplexityIncreasePercent <= 0) return cell.measuredOnOwnSize ? undefined : `bits as ${sizeOf(cell.measuredOn)}`;
+    if (!level || level.perplexityIncreasePercent === undefined || level.perplexityIncreasePercent <= 0) return cell.measuredOnOwnSize ? undefined : `bits as ${sizeOf(cell.measuredOn)}`;
     const measuredOn = cell.measuredOnOwnSize ? "" : ` (${sizeOf(cell.measuredOn)})`;
     return `+${level.perplexityIncreasePercent.toFixed(level.perplexityIncreasePercent < 0.1 ? 2 : 1)}% ppl${measuredOn}`;
   };

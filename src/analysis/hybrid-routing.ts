@@ -6,13 +6,16 @@ import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
 import { provenance } from "./figure-context";
 import { byIdOrFirst, findHardware, findWorkload } from "./lookup";
 
-/** Tier costs from data: a stated usd_per_call, or else the tier model's price at the workload. */
+/**
+ * Tier costs from data: a stated usd_per_call, or else, for a cloud tier, its model's price at the workload. A local
+ * tier with none costs nothing per call, as in the chapter's router: its server is paid apart (routingLocalServer).
+ */
 export function tierSpecsFromData(data: Dataset, workload: WorkloadRow = findWorkload(data)): Record<ModelTier, TierSpec> {
   const tiers = {} as Record<ModelTier, TierSpec>;
   for (const row of data.routingTiers) {
     tiers[row.tier] = {
       modelName: row.modelName,
-      usdPerCall: row.usdPerCall ?? apiUsdPerCall(data, row.modelId as string, workload),
+      usdPerCall: row.usdPerCall ?? (row.location === "local" ? 0 : apiUsdPerCall(data, row.modelId as string, workload)),
       maxContextTokens: row.maxContextTokens,
     };
   }

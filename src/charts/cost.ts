@@ -148,6 +148,14 @@ export interface BenchmarkScore {
   unit: "points" | "percent";
 }
 
+/** "GAIA in percent, the others in points": which benchmarks are scored in percent, by family name (its first word). */
+function benchmarkUnits(rows: readonly BenchmarkScore[]): string {
+  const families = (unit: BenchmarkScore["unit"]) => [...new Set(rows.filter((row) => row.unit === unit).map((row) => row.benchmark.split(" ")[0]))];
+  const percent = families("percent");
+  if (families("points").length === 0) return "in percent";
+  return percent.length === 0 ? "in points" : `${percent.join(", ")} in percent, the others in points`;
+}
+
 /** Figure 59.2c: each benchmark's scores, one bar per model. */
 export function benchmarkComparison(rows: readonly BenchmarkScore[], colors: ReadonlyMap<string, string>, provenance: Provenance): Figure {
   const benchmarks = [...new Set(rows.map((row) => row.benchmark))];
@@ -169,7 +177,7 @@ export function benchmarkComparison(rows: readonly BenchmarkScore[], colors: Rea
   });
   return themedFigure(traces, {
     number: "59.2c",
-    title: "Agent benchmarks (GAIA in percent, the others in points)",
+    title: `Agent benchmarks (${benchmarkUnits(rows)})`,
     provenance,
     xaxis: { title: "Benchmark", type: "category" },
     yaxis: { title: "Score", range: [0, 100] },

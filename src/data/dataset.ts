@@ -146,8 +146,8 @@ function checkTiers(table: ParsedTable<schemas.RoutingTierRow>, issues: DataIssu
     if (!present.has(tier) && table.issues.length === 0) issues.push({ file: table.file, line: 1, column: 1, message: `tier ${tier} is missing` });
   }
   table.rows.forEach((row, index) => {
-    if (row.usdPerCall === undefined && row.modelId === undefined) {
-      issues.push({ ...table.locate(index, "usd_per_call"), message: "usd_per_call is required when model_id is empty" });
+    if (row.usdPerCall === undefined && row.modelId === undefined && row.location === "cloud") {
+      issues.push({ ...table.locate(index, "usd_per_call"), message: "usd_per_call is required when a cloud tier's model_id is empty" });
     }
   });
 }

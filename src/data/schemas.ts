@@ -148,7 +148,7 @@ export const routingTiers = defineTable({
     /** The priced model behind a cloud tier; empty for a local model not in models.csv. */
     model_id: optional(identifier()),
     location: oneOf(["local", "cloud"]),
-    /** Stated cost per call; empty means: priced from model_id at the typical workload. */
+    /** Stated cost per call; empty means: a cloud tier is priced from model_id at the typical workload, a local tier costs 0 per call (its server is paid apart). */
     usd_per_call: optional(nonNegativeNumber()),
     max_context_tokens: positiveInteger(),
     source: text(),
@@ -257,9 +257,12 @@ export const quantisation = defineTable({
     bits_label: positiveInteger(),
     /** Effective bits per weight, scales and mixed tensors included. */
     bits_per_weight: positiveNumber(),
-    /** Perplexity of the quantised model and of its FP16 original on the same text: the quality cost. */
-    perplexity: positiveNumber(),
-    perplexity_fp16: positiveNumber(),
+    /**
+     * Perplexity of the quantised model and of its FP16 original on the same text: the quality cost. Empty where
+     * none is published, as for a format the model was released in (gpt-oss's MXFP4 has no FP16 original).
+     */
+    perplexity: optional(positiveNumber()),
+    perplexity_fp16: optional(positiveNumber()),
     /** Mean KL divergence of the token distributions from FP16's, where measured. */
     kld_vs_fp16: optional(nonNegativeNumber()),
     source: text(),

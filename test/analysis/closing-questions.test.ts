@@ -19,7 +19,7 @@ import {
 } from "../../src/analysis/closing-questions";
 import type { Figure, Trace } from "../../src/charts";
 import { loadDataset } from "../../src/data";
-import { DATA_DIR } from "../helpers/data-folder";
+import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { title, trace } from "../helpers/figures";
 
 const data = loadDataset(DATA_DIR);
@@ -68,6 +68,27 @@ describe("closing questions from data", () => {
     const levels = quantisationLevels(data);
     expect(levels.find((level) => level.quantId === "q4_k_m" && level.referenceModel === "Llama 3 8B")?.perplexityIncreasePercent).toBeCloseTo(2.816, 3);
     expect(levels.find((level) => level.quantId === "q4_k_m" && level.referenceModel === "Llama 3 70B")?.perplexityIncreasePercent).toBeCloseTo(4.825, 3);
+  });
+
+  it("leaves the quality cost unmeasured for a format with no published perplexity (a model's native MXFP4), and still sizes it", () => {
+    const copy = copyOfData({
+      "quantisation.csv": (text) => `${text}mxfp4,gpt-oss-20b (20.91B),4,4.63,,,,"released in MXFP4: no FP16 original"\n`,
+      "model_architectures.csv": (text) => `${text}gpt-oss-20b,gpt-oss-20b (20.91B),20.91,24,8,64,config.json\n`,
+    });
+    try {
+      const native = loadDataset(copy.dir);
+      const level = quantisationLevels(native).find((candidate) => candidate.quantId === "mxfp4");
+      expect(level).toMatchObject({ bitsPerWeight: 4.63, perplexityIncreasePercent: undefined });
+      const cell = vramTable(native).find((candidate) => candidate.modelId === "gpt-oss-20b" && candidate.quantId === "mxfp4");
+      expect(cell?.weightsGib).toBeCloseTo((20.91e9 * 4.63) / 8 / 2 ** 30, 9);
+      const labels = (vramFigure(native).layout.annotations ?? []).map((annotation) => String(annotation.text));
+      const native20b = labels.filter((label) => label.startsWith(`${((cell?.weightsGib ?? 0) + (cell?.kvCacheGib ?? 0)).toFixed(1)} GiB`));
+      // Measured on its own size, with no perplexity to show: the bar carries its size alone, no quality cost.
+      expect(native20b).toEqual([`${((cell?.weightsGib ?? 0) + (cell?.kvCacheGib ?? 0)).toFixed(1)} GiB`]);
+      expect(labels.some((label) => label.includes("NaN") || label.includes("undefined"))).toBe(false);
+    } finally {
+      copy.dispose();
+    }
   });
 
   it("says whether a hardware row can hold a model: 70B Q4_K_M fits 2× RTX 4090, not one", () => {

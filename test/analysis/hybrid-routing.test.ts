@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { hardwareMonthlyCost } from "../../src/analysis/cost";
-import { hybridSavings, routingLocalServer, savingsByThreshold, thresholdFigure, tierCostFigure } from "../../src/analysis/hybrid-routing";
+import { hybridSavings, routingLocalServer, savingsByThreshold, thresholdFigure, tierCostFigure, tierSpecsFromData } from "../../src/analysis/hybrid-routing";
 import { findHardware } from "../../src/analysis/lookup";
 import type { Figure } from "../../src/charts";
 import { loadDataset } from "../../src/data";
-import { DATA_DIR } from "../helpers/data-folder";
+import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
 const data = loadDataset(DATA_DIR);
 
@@ -19,6 +19,19 @@ describe("the chapter reproduced from data/", () => {
     expect(savings.hybridMonthly).toBeCloseTo(3138.75, 2);
     expect(savings.monthlySavings).toBeCloseTo(3836.25, 2);
     expect(savings.savingsPercentage).toBeCloseTo(55, 6);
+  });
+
+  it("prices a local tier with no stated usd_per_call at 0 a call, not at its model's API price: its server is paid apart", () => {
+    // The chapter's local tiers state $0; emptied, the hermes-3-8b tier (an API model too) must still cost nothing per call.
+    const copy = copyOfData({ "routing_tiers.csv": (text) => text.replace("hermes-3-8b,hermes-3-8b,local,0,", "hermes-3-8b,hermes-3-8b,local,,") });
+    try {
+      const emptied = loadDataset(copy.dir);
+      expect(emptied.routingTiers.find((row) => row.tier === "local_small")?.usdPerCall).toBeUndefined();
+      expect(tierSpecsFromData(emptied).local_small.usdPerCall).toBe(0);
+      expect(hybridSavings(emptied).monthlySavings).toBeCloseTo(3836.25, 2);
+    } finally {
+      copy.dispose();
+    }
   });
 
   it("serves the local tiers on routing_config.csv's server, the 4x A100 at $4,337.42 a month", () => {

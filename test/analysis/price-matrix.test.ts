@@ -47,5 +47,13 @@ describe("the 59.2 figures", () => {
     expect(hermes.x).toEqual(["AgentBench", "GAIA Level 1", "GAIA Level 2", "Terminal-Bench 2.0", "YC-Bench", "TBLite"]);
     expect(hermes.y).toEqual([68.4, 81.2, 54.3, 71.6, 76.8, 82.3]);
     expect(figure.layout.barmode).toBe("group");
+    expect(figure.layout.title.text).toBe("Figure 59.2c — Agent benchmarks (GAIA in percent, the others in points)");
+  });
+
+  it("59.2c names the units the data's benchmarks are scored in, not the chapter's", () => {
+    const percentOnly = { ...data, benchmarks: data.benchmarks.filter((row) => row.unit === "percent") };
+    expect(benchmarkFigure(percentOnly).layout.title.text).toBe("Figure 59.2c — Agent benchmarks (in percent)");
+    const pointsOnly = { ...data, benchmarks: data.benchmarks.filter((row) => row.unit === "points") };
+    expect(benchmarkFigure(pointsOnly).layout.title.text).toBe("Figure 59.2c — Agent benchmarks (in points)");
   });
 });
