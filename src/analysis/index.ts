@@ -22,3 +22,4 @@ export * from "./hardware-fit";
 export * from "./panels";
 export * from "./diff";
 export * from "./rental";
+export * from "./then-and-now";

@@ -10,3 +10,4 @@ export * from "./capacity";
 export * from "./uncertainty";
 export * from "./closing-questions";
 export * from "./rental";
+export * from "./then-and-now";

@@ -26,3 +26,4 @@ export type {
   GpuRentalRow,
   ChapterStatementRow,
 } from "./schemas";
+export { editionParameters, EDITION_PARAMETERS_FILE, type EditionParameters } from "../util/edition-parameters";

@@ -22,7 +22,7 @@ export const TIERS = ["local_small", "local_large", "cloud_economy", "cloud_prem
 export const models = defineTable({
   file: "models.csv",
   key: ["model_id"],
-  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key", "price_ref"],
+  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key", "price_ref", "quality_tier"],
   columns: {
     model_id: identifier(),
     model_name: text(),
@@ -37,6 +37,8 @@ export const models = defineTable({
     batch_output_usd_per_mtok: optional(nonNegativeNumber()),
     context_tokens: optional(positiveInteger()),
     quality_stars: optional(stars()),
+    /** The model's class: `frontier`, `mid` or `small`. Empty: read from quality_stars (5, 4, 3 or fewer). */
+    quality_tier: optional(oneOf(["frontier", "mid", "small"])),
     tool_use_stars: optional(stars()),
     speed_stars: optional(stars()),
     value_stars: optional(stars()),

@@ -9,7 +9,8 @@ import { ExecuteTimeoutError, KernelDiedError } from "../errors";
 import { TslabKernel } from "./kernel";
 import { cellSource, hasTag, readNotebook, serializeNotebook, type CellOutput, type ErrorOutput, type Notebook } from "./nbformat";
 import { OutputCollector } from "./outputs";
-import { editionParameters, injectParameters, parameterValue, type Parameters } from "./parameters";
+import { injectParameters, parameterValue, type Parameters } from "./parameters";
+import { editionParameters } from "../util/edition-parameters";
 import { writeFileAtomic } from "../util/atomic-write";
 
 /** The parameter through which `--data` reaches notebooks that declare it. */
@@ -35,7 +36,7 @@ export function prepareNotebook(file: string, parameters: Parameters, dataDir: s
   const name = displayPath(file);
   const folder = path.dirname(path.resolve(file));
   // --data arrives relative to the notebook's folder (the kernel's working directory), so reports stay portable.
-  const optional: Parameters = dataDir ? { ...editionParameters(dataDir), [DATA_DIR_PARAMETER]: path.relative(folder, path.resolve(dataDir)) || "." } : {};
+  const optional: Parameters = dataDir ? { ...(editionParameters(dataDir) as Parameters), [DATA_DIR_PARAMETER]: path.relative(folder, path.resolve(dataDir)) || "." } : {};
   const injection = injectParameters(readNotebook(file), parameters, name, optional);
   const effective = { ...optional, ...parameters };
   const dataValue = parameterValue(injection, DATA_DIR_PARAMETER, effective);

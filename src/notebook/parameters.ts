@@ -2,8 +2,6 @@
  * Papermill-style parameters: a cell tagged `parameters` declares defaults; overrides go into a cell tagged
  * `injected-parameters` right after it. tslab lets a later cell redeclare a `const`, so plain declarations work.
  */
-import { existsSync } from "node:fs";
-import * as path from "node:path";
 import { UsageError } from "../errors";
 import { readJsonObject } from "../util/read-json";
 import { cellSource, hasTag, newCellId, sourceLines, type Notebook } from "./nbformat";
@@ -45,19 +43,6 @@ export function parseParameterFlag(flag: string): [string, ParameterValue] {
 /** `--params file.json`: an object of parameter values. */
 export function readParametersFile(file: string): Parameters {
   return readJsonObject(file, "parameters file") as Parameters;
-}
-
-/** The file in a data folder that gives the notebooks' parameters for that folder's ids. */
-export const EDITION_PARAMETERS_FILE = "parameters.json";
-
-/**
- * A data folder's own parameter values (`parameters.json`, optional): an edition with other model and hardware
- * ids names the ones its notebooks should use. Each value reaches every notebook that declares the name;
- * `-p` and `--params` still override it.
- */
-export function editionParameters(dataDir: string): Parameters {
-  const file = path.join(dataDir, EDITION_PARAMETERS_FILE);
-  return existsSync(file) ? (readJsonObject(file, "data folder's parameters file") as Parameters) : {};
 }
 
 export interface InjectionResult {

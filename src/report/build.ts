@@ -10,7 +10,7 @@ import { lockFolder } from "../util/folder-lock";
 import { bySectionNumber } from "../util/section-order";
 import { yieldToEventLoop } from "../util/yield";
 import { renderNotebook } from "./html/notebook";
-import { renderIndex, type IndexCard } from "./html/index-page";
+import { EDITION_ATTRIBUTE, renderIndex, type EditionLink, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
 import { PLOTLY_MIME } from "../util/mime";
 import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build";
@@ -106,6 +106,20 @@ function earlierPages(outDir: string, rebuilt: ReadonlySet<string>): Map<string,
   return earlier;
 }
 
+/** Report builds of other data editions in sub-folders of `outDir` (`reports/2026-11/`), found by their index pages. */
+function editionsBeside(outDir: string): EditionLink[] {
+  if (!existsSync(outDir)) return [];
+  const pattern = new RegExp(`${EDITION_ATTRIBUTE}="([^"]*)"`);
+  return readdirSync(outDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      const index = path.join(outDir, entry.name, "index.html");
+      const folder = existsSync(index) ? pattern.exec(readFileSync(index, "utf8"))?.[1] : undefined;
+      return folder === undefined ? [] : [{ href: `${entry.name}/index.html`, dataFolder: folder.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'") }];
+    })
+    .sort((a, b) => a.href.localeCompare(b.href));
+}
+
 /** Runs the notebooks and publishes them, holding the output folder throughout so no other run writes between. */
 export async function buildReports(options: ReportOptions): Promise<ReportResult> {
   const prepared = prepareRun(options);
@@ -158,7 +172,7 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
   const asOf = folders.flatMap((folder) => folder.files).filter((record) => record.asOf);
   const index = renderPage({
     title: "roilab — cloud vs local LLM cost analysis",
-    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0])) + renderIndex({ cards, builtAt, asOf }),
+    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0])) + renderIndex({ cards, builtAt, asOf, dataFolder: folderName(folders[0]), editions: editionsBeside(options.outDir) }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
   });

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { UsageError } from "../../src/errors";
 import { declaredParameters, injectParameters, parseParameterFlag, type Notebook } from "../../src/notebook";
 import { prepareNotebook } from "../../src/notebook/execute";
-import { editionParameters } from "../../src/notebook/parameters";
+import { editionParameters } from "../../src/util/edition-parameters";
 
 const notebook = (): Notebook => ({
   nbformat: 4,

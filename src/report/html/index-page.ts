@@ -13,11 +13,24 @@ export interface IndexCard {
   failed: boolean;
 }
 
+/** Another report build of another data edition, published in a sub-folder of this one. */
+export interface EditionLink {
+  href: string;
+  /** The data folder it was built from, e.g. `data/2026-11`. */
+  dataFolder: string;
+}
+
 export interface IndexOptions {
   cards: IndexCard[];
   builtAt: string;
   asOf: DataFileRecord[];
+  /** The data folder this build read, recorded on the page so a parent build can name it. */
+  dataFolder: string;
+  editions?: EditionLink[];
 }
+
+/** The attribute an index page carries its data folder in; a parent build reads it back. */
+export const EDITION_ATTRIBUTE = "data-roilab-data";
 
 /**
  * Shrinks a figure for a card: no legend, tight margins, title kept short. The card sets the height, and
@@ -53,8 +66,12 @@ export function renderIndex(options: IndexOptions): string {
       return `<article class="card"><h2><a href="${escapeHtml(card.href)}">${escapeHtml(card.title)}</a></h2>${card.failed ? '<p class="output-error">This notebook failed; the page shows its errors.</p>' : ""}${card.headline ? `<div class="headline">${renderMarkdown(card.headline)}</div>` : ""}${plot}</article>`;
     })
     .join("\n");
+  const editions = options.editions?.length
+    ? `<nav class="editions" aria-label="Other editions"><p>Also published beside this report: ${options.editions.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`).join(", ")}.</p></nav>`
+    : "";
   return `<h1>Model selection cost matrix: cloud vs local ROI</h1>
-<p>Chapter 59's cost model, re-run on the data below. Built ${escapeHtml(readableTime(options.builtAt))}.${dates ? ` Data: ${dates}.` : ""}</p>
+<p ${EDITION_ATTRIBUTE}="${escapeHtml(options.dataFolder)}">Chapter 59's cost model, re-run on <code>${escapeHtml(options.dataFolder)}</code>. Built ${escapeHtml(readableTime(options.builtAt))}.${dates ? ` Data: ${dates}.` : ""}</p>
+${editions}
 <div class="cards">
 ${cards}
 </div>`;

@@ -1,0 +1,193 @@
+/**
+ * Then and now: the chapter's questions asked of two data editions side by side (the chapter's 2025 data and a
+ * later one): the cheapest model in each quality tier, the two break-even scenarios, the case study's decision,
+ * and which of the chapter's conclusions still hold.
+ */
+import { thenAndNowMoves, type Figure, type HeadlineMove } from "../charts";
+import type { Dataset, ModelRow } from "../data";
+import type { CaseOptionName } from "../model";
+import { breakEvenOf } from "./break-even";
+import { caseStudyCapacity } from "./capacity";
+import { caseStudyFromData } from "./case-study";
+import { cloudCostTable } from "./cost";
+import { hybridSavings } from "./hybrid-routing";
+import { findHardware, findModel } from "./lookup";
+
+export const QUALITY_TIERS = ["frontier", "mid", "small"] as const;
+export type QualityTier = (typeof QUALITY_TIERS)[number];
+
+/** A model's quality tier: its own column, else read from the chapter's quality stars (5 frontier, 4 mid, 3 or fewer small). */
+export function qualityTierOf(model: ModelRow): QualityTier | undefined {
+  if (model.qualityTier) return model.qualityTier;
+  if (model.qualityStars === undefined) return undefined;
+  return model.qualityStars >= 5 ? "frontier" : model.qualityStars >= 4 ? "mid" : "small";
+}
+
+export interface CheapestInTier {
+  tier: QualityTier;
+  /** Undefined when the edition has no model in the tier. */
+  model: ModelRow | undefined;
+  usdPerMonth: number | undefined;
+}
+
+/** The cheapest model of each quality tier at the edition's default workload. */
+export function cheapestByQualityTier(data: Dataset): CheapestInTier[] {
+  const costs = cloudCostTable(data);
+  return QUALITY_TIERS.map((tier) => {
+    const cheapest = costs.filter((row) => qualityTierOf(row.model) === tier).sort((a, b) => a.usdPerMonth - b.usdPerMonth)[0];
+    return { tier, model: cheapest?.model, usdPerMonth: cheapest?.usdPerMonth };
+  });
+}
+
+/** A break-even scenario: one server against one API. */
+export interface ScenarioIds {
+  hardwareId: string;
+  apiModelId: string;
+}
+
+export interface ScenarioResult extends ScenarioIds {
+  hardwareName: string;
+  apiName: string;
+  localUsdPerMonth: number;
+  apiUsdPerCall: number;
+  breakEvenDailyCalls: number;
+}
+
+/** The two 59.3 scenarios an edition names in its parameters (the notebook's parameter names). */
+export function editionScenarios(parameters: Record<string, unknown>): ScenarioIds[] {
+  const id = (name: string) => {
+    const value = parameters[name];
+    if (typeof value !== "string") throw new TypeError(`the edition's parameters.json gives no ${name}`);
+    return value;
+  };
+  return [
+    { hardwareId: id("scenarioOneHardwareId"), apiModelId: id("scenarioOneApiModelId") },
+    { hardwareId: id("scenarioTwoHardwareId"), apiModelId: id("scenarioTwoApiModelId") },
+  ];
+}
+
+function scenarioResult(data: Dataset, ids: ScenarioIds): ScenarioResult {
+  const result = breakEvenOf(data, ids.hardwareId, ids.apiModelId);
+  return {
+    ...ids,
+    hardwareName: findHardware(data, ids.hardwareId).name,
+    apiName: findModel(data, ids.apiModelId).modelName,
+    localUsdPerMonth: result.local.totalUsd,
+    apiUsdPerCall: result.apiUsdPerCall,
+    breakEvenDailyCalls: result.breakEvenDailyCalls,
+  };
+}
+
+export interface EditionAnswers {
+  label: string;
+  cheapest: CheapestInTier[];
+  scenarios: ScenarioResult[];
+  caseStudy: {
+    decision: CaseOptionName | undefined;
+    /** Each option's total as the chapter prices it (one server takes any volume), USD per month. */
+    asPublished: Record<CaseOptionName, number>;
+    /** Each option with the servers its busiest hour needs. */
+    sized: Record<CaseOptionName, number>;
+    sizedDecision: CaseOptionName | undefined;
+    servers: number;
+    budgetUsdPerMonth: number;
+  };
+  /** 59.4's router: percent saved against all-premium, local calls counted free as the chapter does. */
+  routerSavingsPercent: number;
+}
+
+const totals = (options: ReadonlyArray<{ option: CaseOptionName; totalUsd: number }>) => Object.fromEntries(options.map((option) => [option.option, option.totalUsd])) as Record<CaseOptionName, number>;
+
+/** The chapter's questions answered from one edition. */
+export function editionAnswers(data: Dataset, label: string, scenarios: readonly ScenarioIds[]): EditionAnswers {
+  const study = caseStudyFromData(data);
+  const sized = caseStudyCapacity(data);
+  return {
+    label,
+    cheapest: cheapestByQualityTier(data),
+    scenarios: scenarios.map((ids) => scenarioResult(data, ids)),
+    caseStudy: {
+      decision: study.result.cheapestCompliant,
+      asPublished: totals(study.result.options),
+      sized: totals(sized.withCapacity.options),
+      sizedDecision: sized.withCapacity.cheapestCompliant,
+      servers: sized.withCapacity.options.find((option) => option.option === "all_local")?.machines ?? 1,
+      budgetUsdPerMonth: study.inputs.budgetUsdPerMonth,
+    },
+    routerSavingsPercent: hybridSavings(data).savingsPercentage,
+  };
+}
+
+/** Every headline of two editions as a move from then to now, for the figure and the tables. */
+export function headlineMoves(then: EditionAnswers, now: EditionAnswers): HeadlineMove[] {
+  const moves: HeadlineMove[] = [];
+  for (const tier of QUALITY_TIERS) {
+    const [a, b] = [then.cheapest.find((row) => row.tier === tier), now.cheapest.find((row) => row.tier === tier)];
+    if (a?.usdPerMonth !== undefined && b?.usdPerMonth !== undefined) {
+      moves.push({ group: "Cheapest API per quality tier, $/month", name: `${tier}: ${a.model?.modelName} → ${b.model?.modelName}`, then: a.usdPerMonth, now: b.usdPerMonth, unit: "usd" });
+    }
+  }
+  then.scenarios.forEach((a, index) => {
+    const b = now.scenarios[index];
+    if (b) moves.push({ group: "Break-even, calls a day", name: `scenario ${index + 1}: ${a.hardwareName} vs ${a.apiName} → ${b.hardwareName} vs ${b.apiName}`, then: a.breakEvenDailyCalls, now: b.breakEvenDailyCalls, unit: "calls" });
+  });
+  for (const option of ["all_cloud", "all_local", "hybrid"] as const) {
+    moves.push({ group: "Case study with the servers it needs, $/month", name: option.replace("_", " "), then: then.caseStudy.sized[option], now: now.caseStudy.sized[option], unit: "usd" });
+  }
+  return moves;
+}
+
+export interface Conclusion {
+  /** The chapter's claim in roilab's words. */
+  claim: string;
+  then: boolean;
+  now: boolean;
+  /** What the numbers say, with them. */
+  evidence: string;
+}
+
+const usd = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const calls = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "never");
+const optionName = (option: CaseOptionName | undefined) => option?.replace("_", " ") ?? "no option";
+
+/** The chapter's main conclusions, each tested against both editions by a rule from the data. */
+export function conclusions(then: EditionAnswers, now: EditionAnswers): Conclusion[] {
+  // 1. APIs win at low volume: the first scenario's server only pays for itself above 1,000 calls a day.
+  const lowVolume = (answers: EditionAnswers) => (answers.scenarios[0]?.breakEvenDailyCalls ?? 0) > 1000;
+  // 2. Routing simple tasks to local models saves most of a premium-only bill (the chapter says 60-75%).
+  const routing = (answers: EditionAnswers) => answers.routerSavingsPercent >= 50;
+  // 3. Under the case study's residency rules hybrid is the cheapest compliant option once servers are sized.
+  const hybridWins = (answers: EditionAnswers) => answers.caseStudy.sizedDecision === "hybrid";
+  const [s1, n1] = [then.scenarios[0], now.scenarios[0]];
+  return [
+    {
+      claim: "Below about a thousand calls a day an API is cheaper than owning a server",
+      then: lowVolume(then),
+      now: lowVolume(now),
+      evidence: `scenario 1 breaks even at ${calls(s1?.breakEvenDailyCalls ?? NaN)} calls a day in ${then.label} (${s1?.hardwareName} vs ${s1?.apiName}) and at ${calls(n1?.breakEvenDailyCalls ?? NaN)} in ${now.label} (${n1?.hardwareName} vs ${n1?.apiName})`,
+    },
+    {
+      claim: "Routing simple tasks to local models saves at least half of a premium-only bill",
+      then: routing(then),
+      now: routing(now),
+      evidence: `the example router saves ${then.routerSavingsPercent.toFixed(1)}% in ${then.label} and ${now.routerSavingsPercent.toFixed(1)}% in ${now.label}, counting local calls free as the chapter does`,
+    },
+    {
+      claim: "Under the case study's residency rules, hybrid is the cheapest compliant option",
+      then: hybridWins(then),
+      now: hybridWins(now),
+      evidence: `with the servers its busiest hour needs, the cheapest compliant option within ${usd(now.caseStudy.budgetUsdPerMonth)} is ${optionName(then.caseStudy.sizedDecision)} at ${usd(then.caseStudy.sized[then.caseStudy.sizedDecision ?? "hybrid"])} in ${then.label} and ${optionName(now.caseStudy.sizedDecision)} at ${usd(now.caseStudy.sized[now.caseStudy.sizedDecision ?? "hybrid"])} in ${now.label}`,
+    },
+  ];
+}
+
+/** The figure: how far each headline moved from the chapter's edition to the later one. */
+export function thenAndNowFigure(then: EditionAnswers, now: EditionAnswers, folders: { then: string; now: string }): Figure {
+  return thenAndNowMoves(headlineMoves(then, now), { then: then.label, now: now.label }, { files: ["models.csv", "hardware.csv", "throughput.csv", "case_study.csv"], folder: `${folders.then} and ${folders.now}` });
+}
+
+/** An edition's label: the month its model prices are dated, e.g. `2025-09`. */
+export function editionLabel(data: Dataset): string {
+  const dates = data.models.map((model) => model.asOf).sort();
+  return (dates[dates.length - 1] ?? "undated").slice(0, 7);
+}
