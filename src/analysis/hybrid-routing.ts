@@ -7,15 +7,17 @@ import { provenance } from "./figure-context";
 import { byIdOrFirst, findHardware, findWorkload } from "./lookup";
 
 /**
- * Tier costs from data: a stated usd_per_call, or else, for a cloud tier, its model's price at the workload. A local
- * tier with none costs nothing per call, as in the chapter's router: its server is paid apart (routingLocalServer).
+ * Tier costs from data. A cloud tier costs its model's price at the workload, so a re-priced model moves every
+ * figure its tier is in; a local tier costs its usd_per_call (0: its server is paid for apart). A stated
+ * usd_per_call prices only a cloud tier whose model is not in models.csv (the data check refuses both).
  */
 export function tierSpecsFromData(data: Dataset, workload: WorkloadRow = findWorkload(data)): Record<ModelTier, TierSpec> {
   const tiers = {} as Record<ModelTier, TierSpec>;
   for (const row of data.routingTiers) {
+    const priced = row.location === "cloud" && row.modelId !== undefined;
     tiers[row.tier] = {
       modelName: row.modelName,
-      usdPerCall: row.usdPerCall ?? (row.location === "local" ? 0 : apiUsdPerCall(data, row.modelId as string, workload)),
+      usdPerCall: priced ? apiUsdPerCall(data, row.modelId as string, workload) : (row.usdPerCall ?? 0),
       maxContextTokens: row.maxContextTokens,
     };
   }

@@ -149,6 +149,10 @@ function checkTiers(table: ParsedTable<schemas.RoutingTierRow>, issues: DataIssu
     if (row.usdPerCall === undefined && row.modelId === undefined && row.location === "cloud") {
       issues.push({ ...table.locate(index, "usd_per_call"), message: "usd_per_call is required when a cloud tier's model_id is empty" });
     }
+    // A stated price beside a priced model would shadow it: a re-price of the model would not reach the tier.
+    if (row.location === "cloud" && row.usdPerCall !== undefined && row.modelId !== undefined) {
+      issues.push({ ...table.locate(index, "usd_per_call"), message: `usd_per_call must be empty for a cloud tier with a model_id: the tier is priced from ${row.modelId}'s prices in models.csv` });
+    }
   });
 }
 

@@ -28,18 +28,21 @@ describe("findings from the data", () => {
     ]);
   });
 
-  it("the case study's 25 weekdays: at an average month's mix all-cloud is $626.14 and local $693.33 is 10.73% dearer", () => {
+  it("the case study's 25 weekdays: at an average month's mix all-cloud is $594.84 and local $693.33 is 16.56% dearer", () => {
     const [finding] = calendarFindings(data);
-    // 365.25/12 = 30.4375 days: 21.7411 weekdays, 8.6964 weekend days.
-    // 3,000 x 21.7411 x $0.009 = $587.01; 500 x 8.6964 x $0.009 = $39.13; together $626.14.
-    expect(cents(finding!.values.allCloudUsdAverageMonth)).toBe(626.14);
-    expect(cents(finding!.values.allCloudUsdStated)).toBe(697.5);
-    // 12,000/36 + 60 + 300 = $693.33; 693.33 / 626.14 - 1 = 10.73%.
+    // 365.25/12 = 30.4375 days: 21.7411 weekdays, 8.6964 weekend days. Hermes 4: 8,000 x $0.90/M + 1,500 x $0.90/M = $0.00855 a call.
+    // 3,000 x 21.7411 x $0.00855 = $557.66; 500 x 8.6964 x $0.00855 = $37.18; together $594.84.
+    expect(cents(finding!.values.allCloudUsdAverageMonth)).toBe(594.84);
+    // The chapter's month: (3,000 x 25 + 500 x 5) x $0.00855 = $662.625.
+    expect(finding!.values.allCloudUsdStated).toBeCloseTo(662.625, 9);
+    // 12,000/36 + 60 + 300 = $693.33; 693.33 / 594.84 - 1 = 16.56%.
     expect(cents(finding!.values.allLocalUsd)).toBe(693.33);
-    expect(cents(finding!.values.localOverCloudAverageMonthPercent)).toBe(10.73);
-    expect(cents(finding!.effect.usdPerMonth)).toBe(71.36);
-    expect(finding!.detail).toContain("$67.19 (10.7%) dearer");
-    expect(finding!.detail).toContain("$4.17 cheaper");
+    expect(cents(finding!.values.localOverCloudAverageMonthPercent)).toBe(16.56);
+    // 662.625 - 594.84 = 67.79.
+    expect(cents(finding!.effect.usdPerMonth)).toBe(67.79);
+    // 693.33 - 594.84 = 98.50 (16.6%); in the chapter's month 693.33 - 662.63 = 30.71 (4.6%).
+    expect(finding!.detail).toContain("$98.50 (16.6%) dearer");
+    expect(finding!.detail).toContain("$30.71 (4.6%) dearer");
   });
 
   it("no calendar finding when the case study bills a month that exists", () => {

@@ -11,8 +11,8 @@ const cents = (value: number | undefined) => (value === undefined ? undefined : 
 
 describe("the audit ranked by what each difference does to a decision", () => {
   it("ranks every flagged figure and every finding, largest money first, those that move none last", () => {
-    expect(audit.ranking).toHaveLength(21 + 6);
-    expect(audit.flaggedCount).toBe(27);
+    expect(audit.ranking).toHaveLength(24 + 6);
+    expect(audit.flaggedCount).toBe(30);
     const money = audit.ranking.map((row) => row.usdPerMonth);
     const priced = money.filter((value): value is number => value !== undefined);
     expect(priced).toEqual([...priced].sort((a, b) => b - a));
@@ -34,7 +34,10 @@ describe("the audit ranked by what each difference does to a decision", () => {
     const order = audit.ranking.map((row) => row.id);
     expect(order.indexOf("same_setup/rtx4090-server/rtx4090x1")).toBeLessThan(order.indexOf("case/hybrid/cloud_usd_per_month"));
     expect(order.indexOf("calendar/saas-export")).toBeLessThan(order.indexOf("implied_price/rtx4090-server"));
-    expect(cents(byId("case/hybrid/cloud_usd_per_month").usdPerMonth)).toBe(268.5);
+    // 60% of 77,500 calls x $0.00855 = $397.575 against the printed $150.
+    expect(byId("case/hybrid/cloud_usd_per_month").usdPerMonth).toBeCloseTo(397.575 - 150, 9);
+    // (3,000 x 25 + 500 x 5) x ($0.009 - $0.00855) = $34.875: the chapter's rounded Hermes 4 price, alone.
+    expect(byId("case/cloud/total_usd_per_month").usdPerMonth).toBeCloseTo(34.875, 9);
     expect(byId("router/unreached_tiers").usdPerMonth).toBeUndefined();
   });
 
@@ -51,7 +54,7 @@ describe("the audit ranked by what each difference does to a decision", () => {
 
   it("the terminal report lists the findings and the ranking", () => {
     const text = auditReport(audit);
-    expect(text).toContain("41 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 21 flagged.");
+    expect(text).toContain("38 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 24 flagged.");
     expect(text).toContain("Found from the data (6):");
     expect(text).toMatch(/ 1 +59\.3 +H100 x8 vs Hermes 4 \(Together\) break-even +\$924\.68 +3,605/);
   });

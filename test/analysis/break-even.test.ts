@@ -69,7 +69,7 @@ describe("the 59.3 figures", () => {
 
   it("59.3b: the break-even heatmap has hardware rows, API columns and 'never' where nothing is saved", () => {
     // A free API beside the chapter's: no volume of calls to it pays for a server.
-    const withFree = copyOfData({ "models.csv": (text) => `${text}free,Free API,Nobody,0,0,,,,128000,,,,,US,,2025-09-01,an API that costs nothing\n` });
+    const withFree = copyOfData({ "models.csv": (text) => `${text}free,Free API,Nobody,0,0,,,,128000,,,,,US,,,2025-09-01,an API that costs nothing\n` });
     try {
       const figure = breakEvenHeatmapFigure(loadDataset(withFree.dir), { apiModelIds: [...apiIds, "free"] });
       const [heat] = figure.data as unknown as [{ x: string[]; y: string[]; text: string[][] }];

@@ -36,7 +36,7 @@ describe("capacity from data", () => {
     expect(row?.breakEven.machinesAtFirst).toBe(2);
   });
 
-  it("sizes the case study at 11 servers on its office-hours profile: all-local $5,376.67 and hybrid $2,985.17 against the chapter's $693.33 and $1,111.83", () => {
+  it("sizes the case study at 11 servers on its office-hours profile: all-local $5,376.67 and hybrid $2,964.24 against the chapter's one server's $693.33 and $1,090.91", () => {
     const study = caseStudyCapacity(data);
     expect(study.profile.profileId).toBe("office-hours");
     expect(study.capacity.secondsPerCall).toBeCloseTo(87.53, 2);
@@ -45,22 +45,24 @@ describe("capacity from data", () => {
     expect(study.weekday.averageOutputTokensPerSecond).toBeCloseTo(52.08, 2);
     const [cloud, local, hybrid] = study.withCapacity.options;
     expect([cloud?.machines, local?.machines, hybrid?.machines]).toEqual([0, 11, 5]);
-    // 11 x 393.33 + 300 x (1 + 0.25 x 10) = 4,326.67 + 1,050; hybrid 5 x 393.33 + 300 x 2 + 418.50 of cloud.
+    // 11 x 393.33 + 300 x (1 + 0.25 x 10) = 4,326.67 + 1,050; hybrid 5 x 393.33 + 300 x 2 + 397.575 of cloud
+    // (60% of 77,500 calls at Hermes 4's 8,000 x $0.90/M + 1,500 x $0.90/M = $0.00855) = 1,966.67 + 600 + 397.575.
     expect(local?.totalUsd).toBeCloseTo(5376.67, 2);
     expect(local?.withinBudget).toBe(false);
-    expect(hybrid?.totalUsd).toBeCloseTo(2985.17, 2);
+    expect(hybrid?.totalUsd).toBeCloseTo(5 * (12_000 / 36 + 60) + 600 + 397.575, 6);
     expect(study.withCapacity.cheapestCompliant).toBe("hybrid");
-    expect(cloud?.totalUsd).toBeCloseTo(697.5, 2);
-    expect(study.asPublished.options.map((option) => +option.totalUsd.toFixed(2))).toEqual([697.5, 693.33, 1111.83]);
+    // 77,500 x $0.00855.
+    expect(cloud?.totalUsd).toBeCloseTo(662.625, 6);
+    expect(study.asPublished.options.map((option) => +option.totalUsd.toFixed(2))).toEqual([662.63, 693.33, 1090.91]);
   });
 
-  it("needs 5 servers for the case study even spread evenly over 24 hours: all-local $2,566.67, hybrid $1,580.17", () => {
+  it("needs 5 servers for the case study even spread evenly over 24 hours: all-local $2,566.67, hybrid $1,559.24", () => {
     const study = caseStudyCapacity(data, { profileId: "flat-24h" });
     const [, local, hybrid] = study.withCapacity.options;
     expect([local?.machines, hybrid?.machines]).toEqual([5, 2]);
-    // 5 x 393.33 + 300 x 2; hybrid 2 x 393.33 + 300 x 1.25 + 418.50.
+    // 5 x 393.33 + 300 x 2; hybrid 2 x 393.33 + 300 x 1.25 + 397.575 = 786.67 + 375 + 397.575.
     expect(local?.totalUsd).toBeCloseTo(2566.67, 2);
-    expect(hybrid?.totalUsd).toBeCloseTo(1580.17, 2);
+    expect(hybrid?.totalUsd).toBeCloseTo(2 * (12_000 / 36 + 60) + 375 + 397.575, 6);
   });
 
   it("leaves the A100 vs Claude break-even where the chapter puts it when served batched, and never reached single-stream", () => {
@@ -97,11 +99,12 @@ describe("Figure 59.7a, servers needed", () => {
 describe("Figure 59.7b, cost with the servers needed", () => {
   const { cost } = capacityFigures(data);
 
-  it("prices the API at $0.009 a call against the chapter's one server and the fleet each profile needs", () => {
+  it("prices the API at Hermes 4's $0.00855 a call against the chapter's one server and the fleet each profile needs", () => {
     const api = trace(cost, "Hermes 4 70B (Together AI) (API)");
     const x = api.x as number[];
     const y = api.y as number[];
-    expect(y[x.length - 1]).toBeCloseTo(10_000 * 0.009 * 30, 6);
+    // 8,000 x $0.90/M + 1,500 x $0.90/M = $0.00855 a call; 10,000 calls a day x 30 days = $2,565.
+    expect(y[x.length - 1]).toBeCloseTo(10_000 * 0.00855 * 30, 6);
     expect(trace(cost, "one server at any volume (the chapter)").y).toEqual([12_000 / 36 + 60 + 300, 12_000 / 36 + 60 + 300]);
     const office = trace(cost, "servers needed, office-hours");
     const officeX = office.x as number[];
@@ -122,7 +125,8 @@ describe("the 59.7 what-if, served batched", () => {
     const [cloud, local] = whatIf.result.options;
     expect(local?.machines).toBe(2);
     expect(local?.totalUsd).toBeCloseTo(2 * (12_000 / 36 + 60) + 300 * 1.25, 9);
-    expect(cloud?.totalUsd).toBeCloseTo(697.5, 2);
+    // 77,500 calls x $0.00855.
+    expect(cloud?.totalUsd).toBeCloseTo(662.625, 6);
   });
 
   it("draws the measured single-stream server against the batched what-if, with the what-if volume marked", () => {

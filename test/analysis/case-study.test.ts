@@ -10,14 +10,17 @@ const data = loadDataset(DATA_DIR);
 const names = (figure: Figure) => figure.data.map((trace) => trace.name);
 
 describe("the chapter reproduced from data/", () => {
-  it("59.5: residency excludes every cloud model; all-cloud $697.50, all-local $693.33, hybrid $1,111.83", () => {
+  it("59.5: residency excludes every cloud model; all-cloud $662.63, all-local $693.33, hybrid $1,090.91", () => {
     const { residency, result } = caseStudyFromData(data);
     expect(residency.allowed).toEqual([]);
     expect(residency.excluded.map((model) => model.modelId)).toContain("claude-3-5-sonnet");
     const totals = Object.fromEntries(result.options.map((option) => [option.option, option.totalUsd]));
-    expect(totals.all_cloud).toBeCloseTo(697.5, 2);
+    // Hermes 4 at 8,000 × $0.90/M + 1,500 × $0.90/M = $0.00855 a call; 3,000 × 25 + 500 × 5 = 77,500 calls: $662.625.
+    expect(totals.all_cloud).toBeCloseTo(662.625, 6);
+    // 12,000/36 + 60 + 300.
     expect(totals.all_local).toBeCloseTo(693.33, 2);
-    expect(totals.hybrid).toBeCloseTo(1111.83, 2);
+    // $693.33 + 60% summaries × $662.625 = $693.33 + $397.575.
+    expect(totals.hybrid).toBeCloseTo(12_000 / 36 + 360 + 397.575, 6);
     expect(result.cheapestCompliant).toBe("all_local");
   });
 });
@@ -27,10 +30,12 @@ describe("the 59.5 figure", () => {
     const { result } = caseStudyFromData(data);
     const figure = caseStudyFigure(data, result);
     expect(names(figure)).toEqual(["Local server", "Cloud API"]);
-    expect((figure.data[1] as unknown as { y: number[] }).y.map((value) => +value.toFixed(2))).toEqual([697.5, 0, 418.5]);
+    // Cloud: 77,500 × $0.00855 = $662.625 all-cloud, 0.6 × $662.625 = $397.575 in the hybrid.
+    expect((figure.data[1] as unknown as { y: number[] }).y.map((value) => +value.toFixed(3))).toEqual([662.625, 0, 397.575]);
     const labels = figure.layout.annotations!.map((label) => label.text);
-    expect(labels[0]).toBe("$698<br><b>not compliant</b>");
-    expect(labels[2]).toBe("$1,112");
+    expect(labels[0]).toBe("$663<br><b>not compliant</b>");
+    // $693.33 + $397.58 = $1,090.91.
+    expect(labels[2]).toBe("$1,091");
     expect(labels).toContain("budget $5,000: above the scale");
     // The same scenario with a $1,000 budget in case_study.csv: the budget line falls within the scale.
     const tightBudget = copyOfData({ "case_study.csv": (text) => text.replace("saas-export,3000,25,500,5,5000,", "saas-export,3000,25,500,5,1000,") });

@@ -20,8 +20,11 @@ describe("roilab CLI", () => {
     expect(stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) +\$2,222\.22 +\$115\.20 +\$2,000\.00 +\$4,337\.42/);
     expect(stdout).toMatch(/H100 x8 +\$18,500\.00 +13,261 +17,619 +72,124/);
     expect(stdout).toContain("Pure cloud $6,975.00/month, hybrid $3,138.75/month, saving $3,836.25 (55.0%)");
-    expect(stdout).toMatch(/hybrid +\$693\.33 +\$418\.50 +\$1,111\.83 +yes +yes/);
-    expect(stdout).toContain("41 of 62 match their formulas within rounding");
+    // 60% of 77,500 calls at Hermes 4's 8,000 x $0.90/M + 1,500 x $0.90/M = $0.00855: $397.575; + $693.33 = $1,090.91.
+    expect(stdout).toMatch(/all-cloud +\$0\.00 +\$662\.63 +\$662\.63 +no +yes/);
+    expect(stdout).toMatch(/hybrid +\$693\.33 +\$397\.58 +\$1,090\.91 +yes +yes/);
+    // 41 before, less the case study's all-cloud weekday, weekend and total, now at $0.00855 a call where the chapter uses $0.009.
+    expect(stdout).toContain("38 of 62 match their formulas within rounding");
   });
 
   it("rejects a bad models file with one file:line:column message per problem and exit code 2", () => {
@@ -82,7 +85,9 @@ describe("roilab audit", () => {
     expect(ids).toHaveLength(62);
     expect(stdout).toMatch(/59\.3 +breakeven\/rtx4090-server\/gpt-4o\/calls_per_day +823 +822 +-1 +-0\.12% +FLAG/);
     expect(stdout).toMatch(/59\.1 +cloud\/gpt-4o\/usd_per_month +1050 +1050 +0 +0\.00% *\n/);
-    expect(stdout).toContain("41 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 21 flagged.");
+    expect(stdout).toContain("38 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 24 flagged.");
+    // 77,500 calls at $0.00855 against the chapter's $0.009: 662.625 - 697.5 = -34.875, -5.00%.
+    expect(stdout).toMatch(/59\.5 +case\/cloud\/total_usd_per_month +697\.5 +662\.625 +-34\.875 +-5\.00% +FLAG/);
     expect(stdout).toMatch(/breakeven\/a100x4-70b\/claude-3-5-sonnet\/calls_per_month +93270 +93277 +7 +0\.01% +93273 +chapter's inputs/);
     expect(stdout).toContain("Found from the data (6):");
     expect(roilabSync(["audit", "--strict"]).code).toBe(1);
@@ -135,7 +140,10 @@ describe("roilab diff", () => {
     expect(result.stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$3\.00 +\$15\.00 +\$18\.00/);
     expect(result.stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) vs Claude 3\.5 Sonnet +3,109 +2,834 +-8\.8%/);
     expect(result.stdout).toContain("Case study, cheapest compliant option within budget: unchanged: all local");
-    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 server(s) $5,376.67, hybrid 5 $2,985.17 -> all local 11 server(s) $5,376.67, hybrid 5 $2,985.17");
+    // Hybrid: 5 x (12,000/36 + 60) + 300 x 2 + 60% of 77,500 calls x $0.00855 = 1,966.67 + 600 + 397.575.
+    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 server(s) $5,376.67, hybrid 5 $2,964.24 -> all local 11 server(s) $5,376.67, hybrid 5 $2,964.24");
+    // Claude at $0.051 a call passes the router's $0.05 budget, so its tasks go to Hermes 4: 1 - 0.45 x 0.00855 / 0.051 = 92.5%.
+    expect(result.stdout).toContain("Hybrid routing saves 55.0% before, 92.5% after");
     const html = readFileSync(page, "utf8");
     expect(html).toContain("Figure Δ — Monthly cost per model, before and after the price update");
     expect(html).not.toContain('src="assets/');

@@ -14,7 +14,8 @@ describe("the 59.7 capacity what-if panel", () => {
     // 11 x 393.33 of hardware + 300 x (1 + 0.25 x 10) of operations.
     expect(result.allLocal).toEqual({ machines: 11, totalUsd: expect.closeTo(5376.67, 2) });
     expect(result.hybrid.machines).toBe(5);
-    expect(result.allCloudUsd).toBeCloseTo(697.5, 2);
+    // 77,500 calls x Hermes 4's $0.00855 (8,000 x $0.90/M + 1,500 x $0.90/M).
+    expect(result.allCloudUsd).toBeCloseTo(662.625, 6);
     expect(result.summary).toContain("all local needs 11 server(s), $5,376.67 a month");
     expect(result.figure.layout.title.text).toBe("Figure 59.7w — servers needed for your throughput and traffic");
   });
