@@ -107,7 +107,7 @@ function earlierPages(outDir: string, rebuilt: ReadonlySet<string>): Map<string,
 }
 
 /** Report builds of other data editions in sub-folders of `outDir` (`reports/2026-11/`), found by their index pages. */
-function editionsBeside(outDir: string): EditionLink[] {
+export function editionsBeside(outDir: string): EditionLink[] {
   if (!existsSync(outDir)) return [];
   const pattern = new RegExp(`${EDITION_ATTRIBUTE}="([^"]*)"`);
   return readdirSync(outDir, { withFileTypes: true })
