@@ -86,11 +86,14 @@ interface Waiter {
   resolve(message: Message): void;
 }
 
-/** What tslab prints when it used a socket ZeroMQ was still binding: that kernel never recovers. */
-const BIND_RACE_MESSAGE = "Socket is blocked by a bind or unbind operation";
+/**
+ * What tslab prints when its sockets did not come up: it used one ZeroMQ was still binding (EBUSY), or another
+ * process took a port between our choosing it and tslab binding it (EADDRINUSE). That kernel never recovers.
+ */
+const BIND_RACE_MESSAGES = ["Socket is blocked by a bind or unbind operation", "Address already in use"];
 const KERNEL_START_ATTEMPTS = 3;
 
-/** A kernel that lost the race between its first request and its own socket binding; another start fixes it. */
+/** A kernel whose sockets did not come up (see BIND_RACE_MESSAGES); a fresh start on fresh ports fixes it. */
 class KernelBindRaceError extends KernelProtocolError {
   override name = "KernelBindRaceError";
 }
@@ -208,7 +211,8 @@ export class TslabKernel {
   private async handshake(timeoutMs: number): Promise<KernelInfoReplyContent> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.stderrTail.join("").includes(BIND_RACE_MESSAGE)) throw new KernelBindRaceError(this.stderrTail.join("").trim());
+      const said = this.stderrTail.join("");
+      if (BIND_RACE_MESSAGES.some((message) => said.includes(message))) throw new KernelBindRaceError(said.trim());
       const request = createMessage("kernel_info_request", {}, this.session);
       let sawIopub = false;
       this.iopubListeners.set(request.header.msg_id, () => (sawIopub = true));
