@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { hardwareMonthlyCost } from "../../src/analysis/cost";
-import { hybridSavings, routingLocalServer, savingsByThreshold, thresholdFigure, tierCostFigure } from "../../src/analysis/hybrid-routing";
+import { caseStudyFromData } from "../../src/analysis/case-study";
+import { hybridSavings, routingLocalServer, savingsByThreshold, thresholdFigure, tierCostFigure, tierSpecsFromData } from "../../src/analysis/hybrid-routing";
 import { findHardware } from "../../src/analysis/lookup";
 import type { Figure } from "../../src/charts";
 import { loadDataset } from "../../src/data";
-import { DATA_DIR } from "../helpers/data-folder";
+import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
 const data = loadDataset(DATA_DIR);
 
@@ -19,6 +20,26 @@ describe("the chapter reproduced from data/", () => {
     expect(savings.hybridMonthly).toBeCloseTo(3138.75, 2);
     expect(savings.monthlySavings).toBeCloseTo(3836.25, 2);
     expect(savings.savingsPercentage).toBeCloseTo(55, 6);
+  });
+
+  it("prices each cloud tier from its model at the workload: Hermes 4 $0.00855 a call, Claude 3.5 Sonnet $0.0465; local tiers 0", () => {
+    const tiers = tierSpecsFromData(data);
+    // 8,000 x $0.90/M + 1,500 x $0.90/M; 8,000 x $3/M + 1,500 x $15/M.
+    expect(tiers.cloud_economy.usdPerCall).toBeCloseTo(0.00855, 12);
+    expect(tiers.cloud_premium.usdPerCall).toBeCloseTo(0.0465, 12);
+    expect([tiers.local_small.usdPerCall, tiers.local_large.usdPerCall]).toEqual([0, 0]);
+  });
+
+  it("follows a re-price of the tier's model: Hermes 4 at $1.20/M is $0.0114 a call, and the case study's all-cloud $883.50", () => {
+    const copy = copyOfData({ "models.csv": (text) => text.replace("Together AI,0.90,0.90,", "Together AI,1.20,1.20,") });
+    try {
+      const repriced = loadDataset(copy.dir);
+      // 9,500 tokens x $1.20/M = $0.0114; 77,500 calls x $0.0114 = $883.50.
+      expect(tierSpecsFromData(repriced).cloud_economy.usdPerCall).toBeCloseTo(0.0114, 12);
+      expect(caseStudyFromData(repriced).result.options.find((option) => option.option === "all_cloud")?.totalUsd).toBeCloseTo(883.5, 9);
+    } finally {
+      copy.dispose();
+    }
   });
 
   it("serves the local tiers on routing_config.csv's server, the 4x A100 at $4,337.42 a month", () => {
