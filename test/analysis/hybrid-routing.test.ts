@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hardwareMonthlyCost } from "../../src/analysis/cost";
+import { caseStudyFromData } from "../../src/analysis/case-study";
 import { hybridSavings, routingLocalServer, savingsByThreshold, thresholdFigure, tierCostFigure, tierSpecsFromData } from "../../src/analysis/hybrid-routing";
 import { findHardware } from "../../src/analysis/lookup";
 import type { Figure } from "../../src/charts";
@@ -29,6 +30,26 @@ describe("the chapter reproduced from data/", () => {
       expect(emptied.routingTiers.find((row) => row.tier === "local_small")?.usdPerCall).toBeUndefined();
       expect(tierSpecsFromData(emptied).local_small.usdPerCall).toBe(0);
       expect(hybridSavings(emptied).monthlySavings).toBeCloseTo(3836.25, 2);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("prices each cloud tier from its model at the workload: Hermes 4 $0.00855 a call, Claude 3.5 Sonnet $0.0465; local tiers 0", () => {
+    const tiers = tierSpecsFromData(data);
+    // 8,000 x $0.90/M + 1,500 x $0.90/M; 8,000 x $3/M + 1,500 x $15/M.
+    expect(tiers.cloud_economy.usdPerCall).toBeCloseTo(0.00855, 12);
+    expect(tiers.cloud_premium.usdPerCall).toBeCloseTo(0.0465, 12);
+    expect([tiers.local_small.usdPerCall, tiers.local_large.usdPerCall]).toEqual([0, 0]);
+  });
+
+  it("follows a re-price of the tier's model: Hermes 4 at $1.20/M is $0.0114 a call, and the case study's all-cloud $883.50", () => {
+    const copy = copyOfData({ "models.csv": (text) => text.replace("Together AI,0.90,0.90,", "Together AI,1.20,1.20,") });
+    try {
+      const repriced = loadDataset(copy.dir);
+      // 9,500 tokens x $1.20/M = $0.0114; 77,500 calls x $0.0114 = $883.50.
+      expect(tierSpecsFromData(repriced).cloud_economy.usdPerCall).toBeCloseTo(0.0114, 12);
+      expect(caseStudyFromData(repriced).result.options.find((option) => option.option === "all_cloud")?.totalUsd).toBeCloseTo(883.5, 9);
     } finally {
       copy.dispose();
     }

@@ -109,6 +109,12 @@ describe("loadDataset", () => {
     ]);
   });
 
+  it("refuses a price per call stated beside a cloud tier's model, which would keep a re-price of the model from the tier", () => {
+    expect(problems({ "routing_tiers.csv": (text) => text.replace("cloud_economy,hermes-4,hermes-4-70b,cloud,,", "cloud_economy,hermes-4,hermes-4-70b,cloud,0.009,") })).toEqual([
+      "routing_tiers.csv:4:5 - usd_per_call must be empty for a cloud tier with a model_id: the tier is priced from hermes-4-70b's prices in models.csv",
+    ]);
+  });
+
   it("reports task-mix shares that do not add up to 1", () => {
     expect(problems({ "task_mix.csv": (text) => text.replace("router-example,simple_qa,0.35", "router-example,simple_qa,0.45") })).toEqual([
       'task_mix.csv:2:3 - shares of mix_id "router-example" add up to 1.1, not 1',
