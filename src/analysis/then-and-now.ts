@@ -3,7 +3,7 @@
  * later one): the cheapest model in each quality tier, the two break-even scenarios, the case study's decision,
  * and which of the chapter's conclusions still hold.
  */
-import { thenAndNowMoves, type Figure, type HeadlineMove } from "../charts";
+import { thenAndNowMoves, wrapLongCaption, type Figure, type HeadlineMove } from "../charts";
 import type { Dataset, ModelRow } from "../data";
 import type { CaseOptionName } from "../model";
 import { breakEvenOf } from "./break-even";
@@ -124,15 +124,15 @@ export function headlineMoves(then: EditionAnswers, now: EditionAnswers): Headli
   for (const tier of QUALITY_TIERS) {
     const [a, b] = [then.cheapest.find((row) => row.tier === tier), now.cheapest.find((row) => row.tier === tier)];
     if (a?.usdPerMonth !== undefined && b?.usdPerMonth !== undefined) {
-      moves.push({ group: "Cheapest API per quality tier, $/month", name: `${tier}: ${a.model?.modelName} → ${b.model?.modelName}`, then: a.usdPerMonth, now: b.usdPerMonth, unit: "usd" });
+      moves.push({ group: "Cheapest API per quality tier, $/month", short: `Cheapest ${tier} API`, name: `${tier}: ${a.model?.modelName} → ${b.model?.modelName}`, then: a.usdPerMonth, now: b.usdPerMonth, unit: "usd" });
     }
   }
   then.scenarios.forEach((a, index) => {
     const b = now.scenarios[index];
-    if (b) moves.push({ group: "Break-even, calls a day", name: `scenario ${index + 1}: ${a.hardwareName} vs ${a.apiName} → ${b.hardwareName} vs ${b.apiName}`, then: a.breakEvenDailyCalls, now: b.breakEvenDailyCalls, unit: "calls" });
+    if (b) moves.push({ group: "Break-even, calls a day", short: `Break-even, scenario ${index + 1}`, name: `scenario ${index + 1}: ${a.hardwareName} vs ${a.apiName} → ${b.hardwareName} vs ${b.apiName}`, then: a.breakEvenDailyCalls, now: b.breakEvenDailyCalls, unit: "calls" });
   });
   for (const option of ["all_cloud", "all_local", "hybrid"] as const) {
-    moves.push({ group: "Case study with the servers it needs, $/month", name: option.replace("_", " "), then: then.caseStudy.sized[option], now: now.caseStudy.sized[option], unit: "usd" });
+    moves.push({ group: "Case study with the servers it needs, $/month", short: `Case study, ${option.replace("_", " ")}`, name: option.replace("_", " "), then: then.caseStudy.sized[option], now: now.caseStudy.sized[option], unit: "usd" });
   }
   return moves;
 }
@@ -183,7 +183,7 @@ export function conclusions(then: EditionAnswers, now: EditionAnswers): Conclusi
 
 /** The figure: how far each headline moved from the chapter's edition to the later one. */
 export function thenAndNowFigure(then: EditionAnswers, now: EditionAnswers, folders: { then: string; now: string }): Figure {
-  return thenAndNowMoves(headlineMoves(then, now), { then: then.label, now: now.label }, { files: ["models.csv", "hardware.csv", "throughput.csv", "case_study.csv"], folder: `${folders.then} and ${folders.now}` });
+  return wrapLongCaption(thenAndNowMoves(headlineMoves(then, now), { then: then.label, now: now.label }, { files: ["models.csv", "hardware.csv", "throughput.csv", "case_study.csv"], folders: [folders.then, folders.now] }));
 }
 
 /** An edition's label: the month its model prices are dated, e.g. `2025-09`. */

@@ -24,4 +24,6 @@ export interface Provenance {
   asOf?: string;
   /** The data folder as a page names it, when it is not the default `data`. */
   folder?: string;
+  /** Several folders the same files are read from (two editions side by side); overrides `folder`. */
+  folders?: string[];
 }

@@ -63,6 +63,7 @@ export function axis(options: AxisOptions): Record<string, unknown> {
 export const DEFAULT_DATA_FOLDER = "data";
 
 export function caption(provenance: Provenance): string {
+  if (provenance.folders?.length) return `Source: ${provenance.files.join(", ")} in ${provenance.folders.join(" and ")}. roilab`;
   const files = provenance.files.map((file) => `${provenance.folder ?? DEFAULT_DATA_FOLDER}/${file}`).join(", ");
   return `Source: ${files}${provenance.asOf ? `, prices as of ${provenance.asOf}` : ""}. roilab`;
 }

@@ -5,6 +5,9 @@ import { FORMAT, themedFigure } from "./theme";
 export interface HeadlineMove {
   /** The kind of figure, e.g. "Break-even, calls a day". */
   group: string;
+  /** A few words for the axis, e.g. "Break-even, scenario 1". */
+  short: string;
+  /** The whole story for the hover, e.g. which models. */
   name: string;
   then: number;
   now: number;
@@ -19,29 +22,43 @@ export function percentChange(move: Pick<HeadlineMove, "then" | "now">): number 
 const amount = (value: number, unit: HeadlineMove["unit"]) =>
   !Number.isFinite(value) ? "never" : unit === "usd" ? `$${value.toLocaleString("en-US", { maximumFractionDigits: value < 100 ? 2 : 0 })}` : Math.round(value).toLocaleString("en-US");
 
-/** One bar per headline: its change in percent, labelled with both values; falls left of zero, rises right. */
+/**
+ * One bar per headline: its change in percent; falls left of zero, rises right. Each bar's two values sit on
+ * the other side of zero, where its row is empty, so no label runs into a bar or the category names.
+ */
 export function thenAndNowMoves(moves: readonly HeadlineMove[], labels: { then: string; now: string }, provenance: Provenance): Figure {
   const rows = [...moves].reverse(); // Plotly draws the first category at the bottom: reverse to read top-down.
   const changes = rows.map((move) => percentChange(move) ?? 0);
+  const categories = rows.map((move) => move.short);
   const trace: Trace = {
     type: "bar",
     orientation: "h",
     name: `${labels.now} against ${labels.then}`,
-    y: rows.map((move) => `${move.group}<br>${move.name}`),
+    y: categories,
     x: changes,
     marker: { color: changes.map((change) => (change < 0 ? "#332288" : "#CC6677")) },
-    text: rows.map((move) => `${amount(move.then, move.unit)} → ${amount(move.now, move.unit)}`),
-    textposition: "auto",
-    cliponaxis: false,
-    customdata: rows.map((move) => [move.then, move.now]),
-    hovertemplate: `%{y}<br>${labels.then}: %{customdata[0]:,.2f}<br>${labels.now}: %{customdata[1]:,.2f}<br>change %{x:+.1f}%<extra></extra>`,
+    customdata: rows.map((move) => [move.name, amount(move.then, move.unit), amount(move.now, move.unit)]),
+    hovertemplate: `%{customdata[0]}<br>${labels.then}: %{customdata[1]}<br>${labels.now}: %{customdata[2]}<br>change %{x:+.1f}%<extra></extra>`,
   };
+  const largest = Math.max(50, ...changes.map((change) => Math.abs(change)));
+  const annotations = rows.map((move, index) => ({
+    text: `${amount(move.then, move.unit)} → ${amount(move.now, move.unit)}`,
+    x: 0,
+    y: categories[index],
+    xref: "x",
+    yref: "y",
+    xanchor: (changes[index] ?? 0) < 0 ? "left" : "right",
+    xshift: (changes[index] ?? 0) < 0 ? 6 : -6,
+    showarrow: false,
+    font: { size: 12 },
+  }));
   return themedFigure([trace], {
     number: "59.11",
     title: `How the chapter's headlines moved, ${labels.then} to ${labels.now}`,
     provenance,
-    xaxis: { title: `Change from ${labels.then} to ${labels.now} (%)`, tickformat: FORMAT.percent },
+    xaxis: { title: `Change from ${labels.then} to ${labels.now} (%)`, tickformat: "+.0f", range: [-largest * 1.25, largest * 1.25] },
     yaxis: { title: "", type: "category" },
-    layout: { showlegend: false, height: 140 + rows.length * 46, margin: { l: 20 } },
+    annotations,
+    layout: { showlegend: false, height: 160 + rows.length * 42 },
   });
 }
