@@ -17,12 +17,10 @@ export function costMatrixFigure(data: Dataset, dailyVolumes: readonly number[],
   return costMatrixHeatmap(costMatrix(data, dailyVolumes, workload), provenance(data, ["models.csv", "workloads.csv"]));
 }
 
-/** Figure 59.2b: cost per call against the chapter's quality and tool-use stars, for the models it rates. */
+/** Figure 59.2b: cost per call against the chapter's quality and tool-use stars; a model the data rates not is shown as unrated. */
 export function priceQualityFigure(data: Dataset, workload: WorkloadRow = findWorkload(data)): Figure {
-  const rated = cloudCostTable(data, workload)
-    .filter((row) => row.model.qualityStars !== undefined && row.model.toolUseStars !== undefined)
-    .map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerCall: row.usdPerCall, qualityStars: row.model.qualityStars ?? 0, toolUseStars: row.model.toolUseStars ?? 0 }));
-  return priceVersusQuality(rated, modelColors(data), provenance(data, ["models.csv", "workloads.csv"]));
+  const rows = cloudCostTable(data, workload).map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerCall: row.usdPerCall, qualityStars: row.model.qualityStars, toolUseStars: row.model.toolUseStars }));
+  return priceVersusQuality(rows, modelColors(data), provenance(data, ["models.csv", "workloads.csv"]));
 }
 
 /** A model's display name by id; the id itself for a benchmark row whose model is not in models.csv. */

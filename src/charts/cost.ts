@@ -109,16 +109,24 @@ export interface ModelRating {
   modelId: string;
   modelName: string;
   usdPerCall: number;
-  qualityStars: number;
-  toolUseStars: number;
+  /** Undefined: the data rates no quality for it; drawn on a "no rating" row, never dropped. */
+  qualityStars: number | undefined;
+  toolUseStars: number | undefined;
 }
+
+/** The row unrated models sit on, below the lowest star rating. */
+const NO_RATING_Y = 2;
+/** Up to this many unrated models are labelled by name; more would overlap on their one row (hover names them). */
+const MAX_LABELLED_UNRATED = 4;
 
 /** Figure 59.2b: what a call costs against the chapter's reasoning-quality rating; marker size shows tool-use stars. */
 export function priceVersusQuality(rows: readonly ModelRating[], colors: ReadonlyMap<string, string>, provenance: Provenance): Figure {
+  const rated = rows.filter((row) => row.qualityStars !== undefined);
+  const unrated = rows.filter((row) => row.qualityStars === undefined);
   // Labels of neighbours on the same rating alternate above and below their markers so they do not collide.
-  const order = [...rows].sort((a, b) => a.qualityStars - b.qualityStars || a.usdPerCall - b.usdPerCall);
+  const order = [...rated].sort((a, b) => (a.qualityStars ?? 0) - (b.qualityStars ?? 0) || a.usdPerCall - b.usdPerCall);
   const below = new Set(order.filter((row, index) => index > 0 && order[index - 1]?.qualityStars === row.qualityStars && order.indexOf(row) % 2 === 1).map((row) => row.modelId));
-  const traces: Trace[] = rows.map((row) => ({
+  const traces: Trace[] = rated.map((row) => ({
     type: "scatter",
     mode: "markers+text",
     name: row.modelName,
@@ -126,16 +134,36 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
     y: [row.qualityStars],
     text: [row.modelName],
     textposition: below.has(row.modelId) ? "bottom center" : "top center",
-    marker: { color: colorOf(colors, row.modelId), size: 8 + row.toolUseStars * 4, line: { color: "#ffffff", width: 1 } },
-    hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>quality %{y}★, tool use ${row.toolUseStars}★<extra></extra>`,
+    marker: { color: colorOf(colors, row.modelId), size: 8 + (row.toolUseStars ?? 0) * 4, line: { color: "#ffffff", width: 1 } },
+    hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>quality %{y}★, tool use ${row.toolUseStars ?? "not rated"}${row.toolUseStars === undefined ? "" : "★"}<extra></extra>`,
     showlegend: false,
   }));
+  const labelled = unrated.length <= MAX_LABELLED_UNRATED;
+  traces.push(
+    ...unrated.map((row, index): Trace => ({
+      type: "scatter",
+      mode: labelled ? "markers+text" : "markers",
+      name: row.modelName,
+      x: [row.usdPerCall],
+      y: [NO_RATING_Y],
+      text: [row.modelName],
+      textposition: index % 2 ? "bottom center" : "top center",
+      marker: { color: "#ffffff", size: 12, line: { color: colorOf(colors, row.modelId), width: 2 } },
+      hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>no quality rating in the data<extra></extra>`,
+      showlegend: false,
+    })),
+  );
+  const annotations = unrated.length && !labelled ? [{ text: `${unrated.length} models have no star rating in the data: hover a ring for its name`, xref: "paper", yref: "y", x: 0, xanchor: "left", y: NO_RATING_Y + 0.35, showarrow: false, font: { size: 12, color: "#555555" } }] : [];
   return themedFigure(traces, {
     number: "59.2b",
     title: "Price against quality (marker size: tool-use rating)",
     provenance,
     xaxis: { title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" },
-    layout: { xaxis: { ...axis({ title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" }), tickvals: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1] } },
+    annotations,
+    layout: {
+      xaxis: { ...axis({ title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" }), tickvals: [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1] },
+      ...(unrated.length ? { yaxis: { ...axis({ title: "Reasoning quality (stars)" }), range: [1.5, 5.6], tickvals: [2, 3, 4, 5], ticktext: ["no rating", "3", "4", "5"] } } : {}),
+    },
     yaxis: { title: "Reasoning quality (stars)", range: [2.5, 5.6] },
   });
 }

@@ -30,14 +30,27 @@ describe("the 59.2 figures", () => {
     expect(heat.customdata[claude]?.[1]).toBeCloseTo(6975, 2);
   });
 
-  it("59.2b: price against quality places each rated model at its cost per call and stars", () => {
+  it("59.2b: price against quality places each rated model at its cost per call and stars, and the unrated Mistral Large on a 'no rating' row", () => {
     const figure = priceQualityFigure(data);
-    expect(figure.data).toHaveLength(8);
+    expect(figure.data).toHaveLength(9);
+    const mistral = figure.data.find((trace) => trace.name === "Mistral Large") as unknown as { x: number[]; y: number[]; text: string[] };
+    // 8,000 x $2/M + 1,500 x $6/M = $0.025 a call.
+    expect(mistral.x[0]).toBeCloseTo(0.025, 9);
+    expect(mistral.y[0]).toBe(2);
+    expect((figure.layout.yaxis as { ticktext: string[] }).ticktext).toEqual(["no rating", "3", "4", "5"]);
     const gpt = figure.data.find((trace) => trace.name === "GPT-4o") as unknown as { x: number[]; y: number[]; marker: { size: number } };
     expect(gpt.x[0]).toBeCloseTo(0.035, 6);
     expect(gpt.y[0]).toBe(5);
     expect(gpt.marker.size).toBe(28);
     expect((figure.layout.xaxis as { type: string }).type).toBe("log");
+  });
+
+  it("59.2b names, rather than drops, models without a rating: many unrated models are named on hover and counted", () => {
+    const unrated = { ...data, models: data.models.map((model) => ({ ...model, qualityStars: undefined, toolUseStars: undefined })) };
+    const figure = priceQualityFigure(unrated);
+    expect(figure.data).toHaveLength(data.models.length);
+    expect(figure.data.every((trace) => trace.mode === "markers")).toBe(true);
+    expect(figure.layout.annotations?.some((note) => note.text === `${data.models.length} models have no star rating in the data: hover a ring for its name`)).toBe(true);
   });
 
   it("59.2c: six benchmarks, four models, scores as printed", () => {
