@@ -59,8 +59,9 @@ describe("the chapter notebooks", () => {
     }
   });
 
-  it("follow a price change in a copy of data/: Claude's output at $18/M moves its tables and figures", async () => {
-    const copy = copyOfData({ "models.csv": (text) => text.replace("Anthropic,3.00,15.00", "Anthropic,3.00,18.00") });
+  it("follow a price change in a copy of data/: Claude's output at $18/M moves its tables and figures, and its cache and batch prices bill cached and batched calls", async () => {
+    // The cache-read ($0.30) and batch ($1.50 / $7.50) prices move nothing else: the chapter's workload neither caches nor batches.
+    const copy = copyOfData({ "models.csv": (text) => text.replace("Anthropic,3.00,15.00,,,,", "Anthropic,3.00,18.00,0.30,1.50,7.50,") });
     try {
       const changed = path.join(folder.dir, "changed");
       const result = await roilab(["run", "notebooks/59.1-cost-model.ipynb", "notebooks/59.3-break-even.ipynb", "--data", copy.dir, "--out", changed, "--jobs", "2"]);
@@ -76,6 +77,8 @@ describe("the chapter notebooks", () => {
       };
       expect(bar(before)).toBeCloseTo(1395, 2);
       expect(bar(after)).toBeCloseTo(1530, 2);
+      // Half the input from the cache, every call batched: (4,000 × $1.50 + 1,500 × $7.50 + 4,000 × $0.30) / 1M = $0.01845, $553.50 a month.
+      expect(html(after)).toContain("brings a call to Claude 3.5 Sonnet from **$0.0510** to **$0.0185**, **$553.50** a month instead of $1,530.00.");
 
       const scenarios = (notebook: Executed) => html(notebook).split("\n").find((line) => line.includes("A100 80GB (Hermes 3 70B) vs Claude")) ?? "";
       expect(scenarios(read(baseline, "59.3-break-even.ipynb"))).toContain(">3,109<");
@@ -85,6 +88,13 @@ describe("the chapter notebooks", () => {
     } finally {
       copy.dispose();
     }
+  });
+
+  it("bill one model's call with and without caching and batching in 59.1, naming the prices the data lacks for it", () => {
+    const cost = html(read(baseline, "59.1-cost-model.ipynb"));
+    expect(cost).toContain("A call to Claude 3.5 Sonnet costs **$0.0465** however it is sent");
+    expect(cost).toContain("Cached input billed at the plain input price (no cache-read price listed): Claude 3.5 Sonnet.");
+    expect(cost).toContain("Claude 3.5 Sonnet: one call of the workload, billed four ways");
   });
 
   it("state the servers the case study needs and what they cost, and name the input that moves the A100 vs Claude break-even most", () => {

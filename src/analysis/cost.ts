@@ -2,26 +2,70 @@
 import { costVersusVolume, monthlyCostByModel, type Figure } from "../charts";
 import type { Dataset, HardwareRow, ModelRow, WorkloadRow } from "../data";
 import { formatInteger } from "../format";
-import { cloudCost, cloudCostPerCall, localMonthlyCost, type CloudCost, type LocalMonthlyCost } from "../model";
+import { billCall, billedCloudCost, localMonthlyCost, type BillingNote, type BillingShares, type CallBill, type CloudCost, type LocalMonthlyCost, type PriceSheet } from "../model";
 import { modelColors, provenance } from "./figure-context";
 import { findModel, findWorkload } from "./lookup";
 
-export function modelPrices(model: ModelRow) {
-  return { inputUsdPerMTok: model.inputUsdPerMtok, outputUsdPerMTok: model.outputUsdPerMtok };
+/** A model's whole price sheet: its prices in models.csv and its tiers in long_context_prices.csv. */
+export function modelPriceSheet(data: Dataset, model: ModelRow): PriceSheet {
+  return {
+    inputUsdPerMTok: model.inputUsdPerMtok,
+    outputUsdPerMTok: model.outputUsdPerMtok,
+    cachedInputUsdPerMTok: model.cachedInputUsdPerMtok,
+    cacheWriteUsdPerMTok: model.cacheWriteUsdPerMtok,
+    batchInputUsdPerMTok: model.batchInputUsdPerMtok,
+    batchOutputUsdPerMTok: model.batchOutputUsdPerMtok,
+    longContextTiers: data.longContextPrices
+      .filter((row) => row.modelId === model.modelId)
+      .map((row) => ({
+        aboveInputTokens: row.aboveInputTokens,
+        inputUsdPerMTok: row.inputUsdPerMtok,
+        outputUsdPerMTok: row.outputUsdPerMtok,
+        cachedInputUsdPerMTok: row.cachedInputUsdPerMtok,
+        cacheWriteUsdPerMTok: row.cacheWriteUsdPerMtok,
+      })),
+  };
 }
 
-/** What one call of the workload costs on a model, USD. */
+/** The workload's cache and batch shares, 0 where its row leaves them empty. */
+export function billingSharesOf(workload: WorkloadRow): Required<BillingShares> {
+  return { cachedInputShare: workload.cachedInputShare ?? 0, cacheWriteShare: workload.cacheWriteShare ?? 0, batchShare: workload.batchShare ?? 0 };
+}
+
+/** How one call of the workload is billed on a model: cost, breakdown and the fallback prices it used. */
+export function apiCallBill(data: Dataset, modelId: string, workload: WorkloadRow = findWorkload(data)): CallBill {
+  return billCall(modelPriceSheet(data, findModel(data, modelId)), workload);
+}
+
+/** What one call of the workload costs on a model, USD, with the workload's cache and batch shares. */
 export function apiUsdPerCall(data: Dataset, modelId: string, workload: WorkloadRow = findWorkload(data)): number {
-  return cloudCostPerCall(modelPrices(findModel(data, modelId)), workload);
+  return apiCallBill(data, modelId, workload).usdPerCall;
 }
 
 export interface ModelCloudCost extends CloudCost {
   model: ModelRow;
+  /** How a call is billed: breakdown by kind of token, batch against interactive, fallback prices. */
+  bill: CallBill;
 }
 
 /** Daily and monthly cloud cost of every model at the workload (the 59.1 table, for all models in the data). */
 export function cloudCostTable(data: Dataset, workload: WorkloadRow = findWorkload(data)): ModelCloudCost[] {
-  return data.models.map((model) => ({ model, ...cloudCost(modelPrices(model), workload) }));
+  return data.models.map((model) => ({ model, ...billedCloudCost(modelPriceSheet(data, model), workload) }));
+}
+
+const NOTE_TEXT: Record<BillingNote, string> = {
+  "cache-read-at-input-price": "Cached input billed at the plain input price (no cache-read price listed)",
+  "cache-write-at-input-price": "Input written to the cache billed at the plain input price (no cache-write price listed)",
+  "batch-input-at-input-price": "Batch input billed at the interactive price (no batch input price listed)",
+  "batch-output-at-output-price": "Batch output billed at the interactive price (no batch output price listed)",
+};
+
+/** One sentence per fallback a bill used, naming the models it concerns ("Cached input billed at … : GPT-4o, Mistral Large."). */
+export function billingNoteSentences(rows: readonly { model: ModelRow; bill: CallBill }[]): string[] {
+  return (Object.keys(NOTE_TEXT) as BillingNote[]).flatMap((note) => {
+    const names = rows.filter((row) => row.bill.notes.includes(note)).map((row) => row.model.modelName);
+    return names.length > 0 ? [`${NOTE_TEXT[note]}: ${names.join(", ")}.`] : [];
+  });
 }
 
 export function hardwareMonthlyCost(row: HardwareRow, daysPerMonth?: number): LocalMonthlyCost {
@@ -39,16 +83,21 @@ export function hardwareMonthlyCost(row: HardwareRow, daysPerMonth?: number): Lo
   });
 }
 
-const COST_FILES = ["models.csv", "workloads.csv"];
+/** The files a cost figure draws on: long_context_prices.csv only where a call of the workload passes a tier. */
+function costFiles(costs: readonly ModelCloudCost[]): string[] {
+  return ["models.csv", ...(costs.some((row) => row.bill.longContextTier) ? ["long_context_prices.csv"] : []), "workloads.csv"];
+}
 
 /** Figure 59.1a: every model's monthly cost at the workload; `label` names the volume in the title (default "N calls/day"). */
 export function monthlyCostFigure(data: Dataset, workload: WorkloadRow = findWorkload(data), label = `${formatInteger(workload.callsPerDay)} calls/day`): Figure {
-  const rows = cloudCostTable(data, workload).map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerMonth: row.usdPerMonth }));
-  return monthlyCostByModel(rows, modelColors(data), provenance(data, COST_FILES), label);
+  const costs = cloudCostTable(data, workload);
+  const rows = costs.map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerMonth: row.usdPerMonth }));
+  return monthlyCostByModel(rows, modelColors(data), provenance(data, costFiles(costs)), label);
 }
 
 /** Figure 59.1b: every model's monthly cost against calls per day, with the workload's volume marked. */
 export function costVolumeFigure(data: Dataset, workload: WorkloadRow, callsPerDay: readonly number[]): Figure {
-  const rows = cloudCostTable(data, workload).map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerCall: row.usdPerCall }));
-  return costVersusVolume(rows, callsPerDay, workload.daysPerMonth, modelColors(data), provenance(data, COST_FILES), workload.callsPerDay);
+  const costs = cloudCostTable(data, workload);
+  const rows = costs.map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerCall: row.usdPerCall }));
+  return costVersusVolume(rows, callsPerDay, workload.daysPerMonth, modelColors(data), provenance(data, costFiles(costs)), workload.callsPerDay);
 }

@@ -4,7 +4,7 @@ import { InputError } from "../errors";
 import { DEFAULT_TARGET_UTILISATION, type SensitivityInput } from "../model";
 import type { BreakEvenPanelInputs, BreakEvenPanelSpec, CapacityPanelSpec, RentalPanelInputs, RentalPanelSpec, TornadoPanelSpec } from "../panels";
 import { caseStudyCapacity, fleetCostOf, trafficProfile } from "./capacity";
-import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { apiUsdPerCall, billingSharesOf, hardwareMonthlyCost, modelPriceSheet } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./hardware-fit";
 import { findModel, findWorkload } from "./lookup";
@@ -27,7 +27,7 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
   const apis = (options.apiModelIds ?? data.models.map((model) => model.modelId)).map((id) => {
     const model = data.models.find((candidate) => candidate.modelId === id);
     if (!model) throw new InputError(`unknown model_id ${JSON.stringify(id)}`);
-    return { id, name: model.modelName, inputUsdPerMTok: model.inputUsdPerMtok, outputUsdPerMTok: model.outputUsdPerMtok, color: models.get(id) ?? "#777777" };
+    return { id, name: model.modelName, ...modelPriceSheet(data, model), color: models.get(id) ?? "#777777" };
   });
   const hardware = data.hardware
     .filter((row) => row.costBasis === "itemised" && row.capexUsd !== undefined && row.depreciationMonths !== undefined)
@@ -52,6 +52,7 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
     daysPerMonth: workload.daysPerMonth,
     apis,
     hardware,
+    billingShares: billingSharesOf(workload),
     provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
     defaults: {
       callsPerDay: workload.callsPerDay,
@@ -106,11 +107,12 @@ export function tornadoPanelSpec(data: Dataset, options: { hardwareId: string; a
     inputTokensPerCall: workload.inputTokensPerCall,
     outputTokensPerCall: workload.outputTokensPerCall,
     daysPerMonth: workload.daysPerMonth,
-    apis: data.models.map((model) => ({ id: model.modelId, name: model.modelName, inputUsdPerMTok: model.inputUsdPerMtok, outputUsdPerMTok: model.outputUsdPerMtok })),
+    apis: data.models.map((model) => ({ id: model.modelId, name: model.modelName, ...modelPriceSheet(data, model) })),
     hardware: itemised.map((row) => {
-      const { inputUsdPerMTok, outputUsdPerMTok, inputTokensPerCall, outputTokensPerCall, daysPerMonth, ...server } = breakEvenInputsOf(data, row.hardwareId, options.apiModelId, workload);
+      const { inputUsdPerMTok, outputUsdPerMTok, inputTokensPerCall, outputTokensPerCall, daysPerMonth, billing, ...server } = breakEvenInputsOf(data, row.hardwareId, options.apiModelId, workload);
       return { id: row.hardwareId, name: row.name.replace(/ \(.*\)$/, ""), ...server };
     }),
+    billingShares: billingSharesOf(workload),
     variedInputs: Object.keys(uncertaintyRanges(data)) as SensitivityInput[],
     defaults: { hardwareId: options.hardwareId, apiId: options.apiModelId, swingPercent: Math.round(options.swing * 100) },
     provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),

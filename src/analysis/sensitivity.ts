@@ -3,6 +3,7 @@ import { InputError } from "../errors";
 import type { Dataset, WorkloadRow } from "../data";
 import { camelCase } from "../data";
 import {
+  callBilling,
   monteCarloDraws,
   quantile,
   rangeTornado,
@@ -16,6 +17,7 @@ import {
   type Tornado,
 } from "../model";
 import { savingBandChart, tornadoChart, type Figure } from "../charts";
+import { modelPriceSheet } from "./cost";
 import { provenance } from "./figure-context";
 import { findHardware, findModel, findWorkload } from "./lookup";
 
@@ -29,6 +31,7 @@ export function breakEvenInputsOf(data: Dataset, hardwareId: string, apiModelId:
   return {
     inputUsdPerMTok: model.inputUsdPerMtok,
     outputUsdPerMTok: model.outputUsdPerMtok,
+    billing: callBilling(modelPriceSheet(data, model), workload),
     inputTokensPerCall: workload.inputTokensPerCall,
     outputTokensPerCall: workload.outputTokensPerCall,
     capexUsd: hardware.capexUsd,

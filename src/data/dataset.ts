@@ -12,6 +12,8 @@ export interface Dataset {
   /** The data folder as given. */
   dir: string;
   models: schemas.ModelRow[];
+  /** Long-context price tiers; empty where the folder has no long_context_prices.csv. */
+  longContextPrices: schemas.LongContextPriceRow[];
   benchmarks: schemas.BenchmarkRow[];
   hardware: schemas.HardwareRow[];
   workloads: schemas.WorkloadRow[];
@@ -34,6 +36,7 @@ export interface Dataset {
 /** The data folder's files, in the order they are read. */
 export const TABLE_SPECS = [
   schemas.models,
+  schemas.longContextPrices,
   schemas.benchmarks,
   schemas.hardware,
   schemas.workloads,
@@ -121,6 +124,17 @@ function checkHardwareCostInputs(table: ParsedTable<schemas.HardwareRow>, issues
     if (row.opsUsdPerMonth === undefined) {
       if (row.opsFte === undefined) missing("ops_fte", "when ops_usd_per_month is empty");
       if (row.opsSalaryUsdPerMonth === undefined) missing("ops_salary_usd_per_month", "when ops_usd_per_month is empty");
+    }
+  });
+}
+
+/** A call's input tokens are read from the cache, written to it or neither: the two cache shares cannot exceed 1 together. */
+function checkCacheShares(table: ParsedTable<schemas.WorkloadRow>, issues: DataIssue[]): void {
+  table.rows.forEach((row, index) => {
+    const total = (row.cachedInputShare ?? 0) + (row.cacheWriteShare ?? 0);
+    // Decimal shares that add up to 1 (0.7 + 0.3) may land a rounding step above it.
+    if (total > 1 + 1e-9) {
+      issues.push({ ...table.locate(index, "cache_write_share"), message: `cached_input_share + cache_write_share add up to ${+total.toFixed(6)}, more than 1` });
     }
   });
 }
@@ -223,6 +237,7 @@ export function loadDataset(dir: string): Dataset {
 export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } {
   const issues: DataIssue[] = [];
   const models = readTable(dir, schemas.models, issues);
+  const longContextPrices = readTable(dir, schemas.longContextPrices, issues);
   const benchmarks = readTable(dir, schemas.benchmarks, issues);
   const hardware = readTable(dir, schemas.hardware, issues);
   const workloads = readTable(dir, schemas.workloads, issues);
@@ -243,6 +258,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
   checkHardwareCostInputs(hardware, issues);
+  checkCacheShares(workloads, issues);
   checkMixShares(taskMix, issues);
   checkTiers(routingTiers, issues);
   checkProfiles(trafficProfiles, issues);
@@ -250,6 +266,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
 
   const modelId = (row: schemas.ModelRow) => row.modelId;
   const mixId = (row: schemas.TaskMixRow) => row.mixId;
+  checkReferences(longContextPrices, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
   checkReferences(benchmarks, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
   checkReferences(routingTiers, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
   checkReferences(taskMix, "task_type", (row) => row.taskType, taskTypes, (row) => row.taskType, "task_type", issues);
@@ -270,10 +287,11 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkCells(chapterStatements, "data_cell", (row) => (row.dataCell ? [row.dataCell] : []), assignable, issues);
 
   if (issues.length > 0) throw new DataError(issues);
-  const notes = [models, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements].flatMap((table) => table.notes);
+  const notes = [models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements].flatMap((table) => table.notes);
   const data: Dataset = {
     dir,
     models: models.rows,
+    longContextPrices: longContextPrices.rows,
     benchmarks: benchmarks.rows,
     hardware: hardware.rows,
     workloads: workloads.rows,

@@ -8,6 +8,7 @@ export { parseTable, camelCase, type ParsedTable, type RowOf, type TableSpec } f
 export * as schemas from "./schemas";
 export type {
   ModelRow,
+  LongContextPriceRow,
   BenchmarkRow,
   HardwareRow,
   WorkloadRow,

@@ -52,6 +52,29 @@ export const models = defineTable({
   },
 });
 
+/**
+ * Prices a model charges for a whole call whose input is above a number of tokens (Gemini 1.5 Pro's above 128K).
+ * Several tiers per model: the highest threshold a call passes wins.
+ */
+export const longContextPrices = defineTable({
+  file: "long_context_prices.csv",
+  optionalFile: true,
+  key: ["model_id", "above_input_tokens"],
+  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok"],
+  columns: {
+    model_id: identifier(),
+    /** The tier applies to a call whose input tokens are strictly greater than this. */
+    above_input_tokens: nonNegativeInteger(),
+    input_usd_per_mtok: nonNegativeNumber(),
+    output_usd_per_mtok: nonNegativeNumber(),
+    /** Empty: the model's own cache-read price continues above the threshold. */
+    cached_input_usd_per_mtok: optional(nonNegativeNumber()),
+    /** Empty: the model's own cache-write price continues above the threshold. */
+    cache_write_usd_per_mtok: optional(nonNegativeNumber()),
+    source: text(),
+  },
+});
+
 export const benchmarks = defineTable({
   file: "benchmarks.csv",
   key: ["model_id", "benchmark"],
@@ -107,12 +130,19 @@ export const hardware = defineTable({
 export const workloads = defineTable({
   file: "workloads.csv",
   key: ["workload_id"],
+  omittable: ["cached_input_share", "cache_write_share", "batch_share"],
   columns: {
     workload_id: identifier(),
     input_tokens_per_call: nonNegativeInteger(),
     output_tokens_per_call: nonNegativeInteger(),
     calls_per_day: nonNegativeNumber(),
     days_per_month: positiveNumber(),
+    /** Share of a call's input tokens read from the provider's prompt cache. Empty: 0. */
+    cached_input_share: optional(fraction()),
+    /** Share of a call's input tokens written to the prompt cache. Empty: 0. With cached_input_share, at most 1. */
+    cache_write_share: optional(fraction()),
+    /** Share of calls sent through a batch API. Empty: 0. */
+    batch_share: optional(fraction()),
     source: text(),
   },
 });
@@ -392,6 +422,7 @@ export const publishedFigures = defineTable({
 });
 
 export type ModelRow = RowOf<typeof models.columns>;
+export type LongContextPriceRow = RowOf<typeof longContextPrices.columns>;
 export type BenchmarkRow = RowOf<typeof benchmarks.columns>;
 export type HardwareRow = RowOf<typeof hardware.columns>;
 export type WorkloadRow = RowOf<typeof workloads.columns>;

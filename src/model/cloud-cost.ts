@@ -37,7 +37,11 @@ export function cloudCostPerCall(prices: TokenPrices, call: CallShape): number {
 
 /** Cost per call, per day and per month: calls/day × days × per-call cost. */
 export function cloudCost(prices: TokenPrices, workload: CloudWorkload): CloudCost {
-  const usdPerCall = cloudCostPerCall(prices, workload);
+  return cloudCostAt(cloudCostPerCall(prices, workload), workload);
+}
+
+/** Per day and per month from a per-call cost in USD, however the call was priced. */
+export function cloudCostAt(usdPerCall: number, workload: Pick<CloudWorkload, "callsPerDay" | "daysPerMonth">): CloudCost {
   const usdPerDay = workload.callsPerDay * usdPerCall;
   return { usdPerCall, usdPerDay, usdPerMonth: usdPerDay * (workload.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH) };
 }

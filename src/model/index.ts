@@ -1,5 +1,6 @@
 /** The pure cost model of chapter 59: plain typed records in and out, no I/O, runnable in a browser. */
 export * from "./cloud-cost";
+export * from "./billing";
 export * from "./local-cost";
 export * from "./break-even";
 export * from "./break-even-matrix";

@@ -3,16 +3,45 @@
  * when every input is uncertain at once (Monte Carlo, seeded so a report is reproducible).
  */
 import { InputError } from "../errors";
-import { cloudCostPerCall, DEFAULT_DAYS_PER_MONTH, type CallShape, type TokenPrices } from "./cloud-cost";
+import { billCall, type BillingShares, type PriceSheet } from "./billing";
+import { DEFAULT_DAYS_PER_MONTH, type CallShape, type TokenPrices } from "./cloud-cost";
 import { localMonthlyCost, type LocalCostOptions } from "./local-cost";
+
+/** How an API call is billed beyond its plain input and output prices: the rest of the model's price sheet and the workload's shares. */
+export type CallBilling = Omit<PriceSheet, keyof TokenPrices> & BillingShares;
 
 /** Everything a local-versus-API break-even depends on. Power and ops are either itemised or stated. */
 export interface BreakEvenInputs extends TokenPrices, CallShape, Omit<LocalCostOptions, "capexUsd" | "depreciationMonths" | "monthlyFixedUsd"> {
   capexUsd: number;
   depreciationMonths: number;
+  /**
+   * Cache, batch and long-context pricing of the call; absent: plain input and output prices only. Varying the
+   * input price moves the prices that fall back to it, not the cache or batch prices the model lists.
+   */
+  billing?: CallBilling;
 }
 
-export type SensitivityInput = Exclude<keyof BreakEvenInputs, "daysPerMonth">;
+export type SensitivityInput = Exclude<keyof BreakEvenInputs, "daysPerMonth" | "billing">;
+
+/** The billing of a call from a whole price sheet and shares: the sheet without its plain prices, which BreakEvenInputs holds apart. */
+export function callBilling(sheet: PriceSheet, shares: BillingShares): CallBilling {
+  return {
+    cachedInputUsdPerMTok: sheet.cachedInputUsdPerMTok,
+    cacheWriteUsdPerMTok: sheet.cacheWriteUsdPerMTok,
+    batchInputUsdPerMTok: sheet.batchInputUsdPerMTok,
+    batchOutputUsdPerMTok: sheet.batchOutputUsdPerMTok,
+    longContextTiers: sheet.longContextTiers,
+    cachedInputShare: shares.cachedInputShare,
+    cacheWriteShare: shares.cacheWriteShare,
+    batchShare: shares.batchShare,
+  };
+}
+
+/** USD per API call of the break-even inputs, as billCall bills it. */
+export function apiUsdPerCallOf(inputs: BreakEvenInputs): number {
+  const sheet: PriceSheet = { ...inputs.billing, inputUsdPerMTok: inputs.inputUsdPerMTok, outputUsdPerMTok: inputs.outputUsdPerMTok };
+  return billCall(sheet, { ...inputs.billing, inputTokensPerCall: inputs.inputTokensPerCall, outputTokensPerCall: inputs.outputTokensPerCall }).usdPerCall;
+}
 
 /** The inputs a tornado varies, in display order, with their labels and units. */
 export const SENSITIVITY_INPUTS: ReadonlyArray<{ key: SensitivityInput; label: string; unit: string }> = [
@@ -34,7 +63,7 @@ export const SENSITIVITY_INPUTS: ReadonlyArray<{ key: SensitivityInput; label: s
 export function breakEvenDailyCallsOf(inputs: BreakEvenInputs): number {
   const days = inputs.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH;
   const local = localMonthlyCost({ ...inputs, daysPerMonth: days }).totalUsd;
-  const usdPerCall = cloudCostPerCall(inputs, inputs);
+  const usdPerCall = apiUsdPerCallOf(inputs);
   return usdPerCall > 0 ? local / (usdPerCall * days) : Infinity;
 }
 
@@ -180,7 +209,7 @@ export interface BandPoint {
 export function savingBand(draws: readonly MonteCarloDraw[], callsPerDay: readonly number[], quantiles: [number, number] = [0.05, 0.95]): BandPoint[] {
   const perDraw = draws.map(({ inputs }) => {
     const days = inputs.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH;
-    return { local: localMonthlyCost({ ...inputs, daysPerMonth: days }).totalUsd, apiPerDay: cloudCostPerCall(inputs, inputs) * days };
+    return { local: localMonthlyCost({ ...inputs, daysPerMonth: days }).totalUsd, apiPerDay: apiUsdPerCallOf(inputs) * days };
   });
   return callsPerDay.map((calls) => {
     const savings = perDraw.map((draw) => calls * draw.apiPerDay - draw.local);

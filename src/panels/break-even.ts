@@ -3,15 +3,14 @@
  * page recomputes the break-even and its figure in the browser with this same code.
  */
 import { InputError } from "../errors";
-import { calculateBreakEven, cloudCostPerCall, type BreakEvenResult } from "../model";
+import { billCall, calculateBreakEven, type BillingShares, type BreakEvenResult, type PriceSheet } from "../model";
 import { breakEvenCurves } from "../charts/break-even";
 import type { Figure, Provenance } from "../charts/figure";
 
-export interface PanelApi {
+/** An API offered by the panel, with its whole price sheet: the page bills calls of the reader's size with it. */
+export interface PanelApi extends PriceSheet {
   id: string;
   name: string;
-  inputUsdPerMTok: number;
-  outputUsdPerMTok: number;
   color: string;
 }
 
@@ -46,6 +45,8 @@ export interface BreakEvenPanelSpec {
   defaults: BreakEvenPanelInputs;
   apis: PanelApi[];
   hardware: PanelHardware[];
+  /** The workload's cache and batch shares; absent: none. */
+  billingShares?: BillingShares;
   provenance: Provenance;
 }
 
@@ -68,7 +69,7 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
   if (!api || !machine) throw new InputError("the what-if panel needs at least one API and one hardware configuration");
   const hours = 24 * spec.daysPerMonth;
   const power = machine.powerKw !== undefined ? machine.powerKw * hours * inputs.electricityUsdPerKwh : (machine.powerUsdPerMonth ?? 0);
-  const apiUsdPerCall = cloudCostPerCall(api, inputs);
+  const apiUsdPerCall = billCall(api, { ...spec.billingShares, inputTokensPerCall: inputs.inputTokensPerCall, outputTokensPerCall: inputs.outputTokensPerCall }).usdPerCall;
   const breakEven = calculateBreakEven({
     hardwareCost: machine.capexUsd,
     depreciationMonths: machine.depreciationMonths,

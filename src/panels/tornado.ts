@@ -1,11 +1,11 @@
 /** The sensitivity what-if panel of the HTML report (59.8): pick a server, an API and a swing; the page redraws the tornado. */
 import { InputError } from "../errors";
-import { tornado, type BreakEvenInputs, type SensitivityInput, type Tornado } from "../model";
+import { callBilling, tornado, type BillingShares, type BreakEvenInputs, type PriceSheet, type SensitivityInput, type Tornado } from "../model";
 import type { Figure, Provenance } from "../charts/figure";
 import { tornadoChart } from "../charts/uncertainty";
 
 /** A server's side of the break-even inputs (everything but prices and tokens). */
-export type TornadoPanelHardware = { id: string; name: string } & Omit<BreakEvenInputs, "inputUsdPerMTok" | "outputUsdPerMTok" | "inputTokensPerCall" | "outputTokensPerCall" | "daysPerMonth">;
+export type TornadoPanelHardware = { id: string; name: string } & Omit<BreakEvenInputs, "inputUsdPerMTok" | "outputUsdPerMTok" | "inputTokensPerCall" | "outputTokensPerCall" | "daysPerMonth" | "billing">;
 
 export interface TornadoPanelInputs {
   hardwareId: string;
@@ -20,8 +20,11 @@ export interface TornadoPanelSpec {
   inputTokensPerCall: number;
   outputTokensPerCall: number;
   daysPerMonth: number;
-  apis: Array<{ id: string; name: string; inputUsdPerMTok: number; outputUsdPerMTok: number }>;
+  /** Each API with its whole price sheet. */
+  apis: Array<{ id: string; name: string } & PriceSheet>;
   hardware: TornadoPanelHardware[];
+  /** The workload's cache and batch shares; absent: none. */
+  billingShares?: BillingShares;
   /** The inputs the page's Monte Carlo varies (those with a range in data), so the panel moves the same ones. */
   variedInputs: SensitivityInput[];
   defaults: TornadoPanelInputs;
@@ -43,7 +46,15 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
   const swing = Math.min(95, Math.max(1, inputs.swingPercent)) / 100;
   const { id: _serverId, name: serverName, ...serverInputs } = server;
   const result = tornado(
-    { ...serverInputs, inputUsdPerMTok: api.inputUsdPerMTok, outputUsdPerMTok: api.outputUsdPerMTok, inputTokensPerCall: spec.inputTokensPerCall, outputTokensPerCall: spec.outputTokensPerCall, daysPerMonth: spec.daysPerMonth },
+    {
+      ...serverInputs,
+      inputUsdPerMTok: api.inputUsdPerMTok,
+      outputUsdPerMTok: api.outputUsdPerMTok,
+      billing: callBilling(api, spec.billingShares ?? {}),
+      inputTokensPerCall: spec.inputTokensPerCall,
+      outputTokensPerCall: spec.outputTokensPerCall,
+      daysPerMonth: spec.daysPerMonth,
+    },
     { swing, inputs: spec.variedInputs },
   );
   const top = result.bars[0];

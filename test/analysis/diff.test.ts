@@ -68,6 +68,7 @@ describe("diffDatasets", () => {
     const unrelated = copyOfData({
       "models.csv": (text) => text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
       "benchmarks.csv": (text) => text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
+      "long_context_prices.csv": (text) => text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
       "routing_tiers.csv": (text) => text.replace(/,(hermes-3-8b|hermes-4-70b|claude-3-5-sonnet),(local|cloud),/g, ",other-$1,$2,"),
       "hardware.csv": (text) => text.replace(/^([a-z0-9-]+),/gm, (match, id: string) => (id === "hardware_id" ? match : `other-${id},`)),
       "case_study.csv": (text) => text.replace("rtx4090x2-saas", "other-rtx4090x2-saas"),

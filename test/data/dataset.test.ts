@@ -193,6 +193,40 @@ describe("loadDataset", () => {
     ]);
   });
 
+  it("reads a workload's cache and batch shares, empty or absent as no share at all", () => {
+    const shares = "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,cached_input_share,cache_write_share,batch_share,source\ntypical,8000,1500,1000,30,0.7,0.3,,book\n";
+    const copy = copyOfData({ "workloads.csv": shares });
+    cleanups.push(copy.dispose);
+    // 0.7 + 0.3 is all of the input, not more.
+    expect(loadDataset(copy.dir).workloads[0]).toMatchObject({ cachedInputShare: 0.7, cacheWriteShare: 0.3, batchShare: undefined });
+    expect(loadDataset(DATA_DIR).workloads[0]).toMatchObject({ cachedInputShare: undefined, cacheWriteShare: undefined, batchShare: undefined });
+  });
+
+  it("reports cache shares that add up to more than a call's input, and a share above 1", () => {
+    const header = "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,cached_input_share,cache_write_share,batch_share,source";
+    expect(problems({ "workloads.csv": `${header}\ntypical,8000,1500,1000,30,0.7,0.4,,book\nbatchy,8000,1500,1000,30,,,1.5,book\n` })).toEqual([
+      'workloads.csv:3:8 - batch_share must be empty or a number from 0 to 1, got "1.5"',
+      "workloads.csv:2:7 - cached_input_share + cache_write_share add up to 1.1, more than 1",
+    ]);
+  });
+
+  it("loads Gemini 1.5 Pro's long-context tier, and a folder without long_context_prices.csv", () => {
+    expect(loadDataset(DATA_DIR).longContextPrices).toEqual([
+      { modelId: "gemini-1.5-pro", aboveInputTokens: 128_000, inputUsdPerMtok: 2.5, outputUsdPerMtok: 10, cachedInputUsdPerMtok: undefined, cacheWriteUsdPerMtok: undefined, source: "@pydantic/genai-prices 0.1.8 (google:gemini-1.5-pro)" },
+    ]);
+    const older = copyOfData({ "long_context_prices.csv": null });
+    cleanups.push(older.dispose);
+    expect(loadDataset(older.dir).longContextPrices).toEqual([]);
+  });
+
+  it("reports a long-context tier for a model models.csv does not have, and a tier given twice", () => {
+    const tiers = (text: string) => `${text}gemini-9-pro,200000,5,20,,,vendor page\ngemini-1.5-pro,128000,3,12,,,again\n`;
+    expect(problems({ "long_context_prices.csv": tiers })).toEqual([
+      'long_context_prices.csv:4:1 - model_id + above_input_tokens "gemini-1.5-pro / 128000" is duplicated (first on line 2)',
+      'long_context_prices.csv:3:1 - model_id "gemini-9-pro" does not match any model_id in models.csv',
+    ]);
+  });
+
   it("loads a case study without the traffic_profile_id column, written before capacity planning", () => {
     const copy = copyOfData({ "case_study.csv": (text) => text.split("\n").map((line) => line.split(",").filter((_, index) => index !== 10).join(",")).join("\n") });
     cleanups.push(copy.dispose);

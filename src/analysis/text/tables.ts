@@ -1,6 +1,8 @@
 /** The chapter's key tables, computed from a data folder, as plain text for the terminal. */
-import type { Dataset } from "../../data";
+import type { Dataset, WorkloadRow } from "../../data";
 import {
+  billingNoteSentences,
+  billingSharesOf,
   breakEvenTable,
   caseStudyFromData,
   checkPublishedFigures,
@@ -19,9 +21,23 @@ export const CHAPTER_BREAK_EVEN_APIS = ["claude-3-5-sonnet", "gpt-4o", "hermes-4
 
 const right = (header: string) => ({ header, align: "right" as const });
 
+/** The workload's cache and batch shares in words, where it has any ("; 50% of input cached, 20% of calls batched"). */
+function sharesText(workload: WorkloadRow): string {
+  const shares = billingSharesOf(workload);
+  // Up to one decimal, without trailing zeros: 50%, 12.5%.
+  const percent = (share: number) => `${+(share * 100).toFixed(1)}%`;
+  const parts = [
+    shares.cachedInputShare > 0 ? `${percent(shares.cachedInputShare)} of input read from the cache` : "",
+    shares.cacheWriteShare > 0 ? `${percent(shares.cacheWriteShare)} written to it` : "",
+    shares.batchShare > 0 ? `${percent(shares.batchShare)} of calls batched` : "",
+  ].filter((part) => part !== "");
+  return parts.length > 0 ? `; ${parts.join(", ")}` : "";
+}
+
 function cloudSection(data: Dataset): string {
   const workload = findWorkload(data);
-  const rows = cloudCostTable(data, workload).map(({ model, usdPerCall, usdPerDay, usdPerMonth }) => [
+  const costs = cloudCostTable(data, workload);
+  const rows = costs.map(({ model, usdPerCall, usdPerDay, usdPerMonth }) => [
     model.modelName,
     formatUsd(model.inputUsdPerMtok),
     formatUsd(model.outputUsdPerMtok),
@@ -29,8 +45,9 @@ function cloudSection(data: Dataset): string {
     formatUsd(usdPerDay),
     formatUsd(usdPerMonth),
   ]);
-  const title = `59.1 Cloud cost at ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output tokens, ${formatInteger(workload.callsPerDay)} calls/day, ${workload.daysPerMonth} days/month`;
-  return `${title}\n${renderTextTable([{ header: "Model" }, right("In $/M"), right("Out $/M"), right("$/call"), right("$/day"), right("$/month")], rows)}`;
+  const title = `59.1 Cloud cost at ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output tokens, ${formatInteger(workload.callsPerDay)} calls/day, ${workload.daysPerMonth} days/month${sharesText(workload)}`;
+  const notes = billingNoteSentences(costs).map((sentence) => `\n${sentence}`).join("");
+  return `${title}\n${renderTextTable([{ header: "Model" }, right("In $/M"), right("Out $/M"), right("$/call"), right("$/day"), right("$/month")], rows)}${notes}`;
 }
 
 function localSection(data: Dataset): string {
