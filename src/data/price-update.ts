@@ -8,6 +8,7 @@ import { DataError, ExitCode, RoilabError, type DataIssue } from "../errors";
 import { writeFileAtomic } from "../util/atomic-write";
 import { displayPath } from "../util/display-path";
 import { loadDataset, type Dataset } from "./dataset";
+import { editedLongContextCsv } from "./long-context-csv";
 import { editedModelsCsv, priceCell, readModelsCsv } from "./models-csv";
 import { lookupPrices, priceDatabaseLabel, type DatabasePrices } from "./price-database";
 
@@ -89,7 +90,13 @@ export function updatePrices(options: PriceUpdateOptions): PriceUpdateResult {
     }),
   );
   const text = editedModelsCsv(csv, edits, WRITTEN_COLUMNS, "after the update");
+  // A refreshed model's long-context tiers are the database's too: both files are checked before either is written.
+  const tiers = editedLongContextCsv(
+    options.dataDir,
+    result.updated.map(({ modelId, prices }) => ({ modelId, tiers: prices.longContextTiers, source: `${database} (${prices.matched})` })),
+  );
   if (!options.dryRun) {
+    if (tiers) writeFileAtomic(tiers.file, tiers.text);
     writeFileAtomic(csv.file, text);
     result.written = true;
   }

@@ -40,6 +40,25 @@ describe("data/2026-11", () => {
     }
   });
 
+  it("holds every long-context tier at the database's: a call one token past the threshold pays the tier's prices", () => {
+    for (const model of data.models) {
+      const [providerId, ...rest] = (model.priceRef ?? "").split(":");
+      const price = calcPrice({ input_tokens: 1, output_tokens: 1 }, rest.join(":"), { providerId, timestamp: new Date("2026-11-29") })?.model_price as Record<string, unknown>;
+      const starts = [...new Set(Object.values(price).flatMap((value) => (typeof value === "object" && value !== null ? (value as { tiers: { start: number }[] }).tiers.map((tier) => tier.start) : [])))].sort((a, b) => a - b);
+      const rows = data.longContextPrices.filter((row) => row.modelId === model.modelId);
+      expect(rows.map((row) => row.aboveInputTokens), model.modelId).toEqual(starts);
+      for (const row of rows) {
+        const above = (key: string) => {
+          const value = price[key] as number | { base: number; tiers: { start: number; price: number }[] } | undefined;
+          if (value === undefined || typeof value === "number") return value;
+          return value.tiers.filter((tier) => row.aboveInputTokens + 1 > tier.start).at(-1)?.price ?? value.base;
+        };
+        expect([row.inputUsdPerMtok, row.outputUsdPerMtok, row.cachedInputUsdPerMtok, row.cacheWriteUsdPerMtok], model.modelId).toEqual([above("input_mtok"), above("output_mtok"), above("cache_read_mtok"), above("cache_write_mtok")]);
+      }
+    }
+    expect(data.longContextPrices.length).toBeGreaterThan(0);
+  });
+
   it("names for each server a model of models.csv and model_architectures.csv and a format of quantisation.csv, and its throughput", () => {
     for (const machine of data.hardware) {
       expect(data.models.some((model) => model.modelId === machine.servesModelId), machine.hardwareId).toBe(true);

@@ -82,6 +82,23 @@ describe("roilab prices update, networking disabled", () => {
     }
   });
 
+  it("replaces a refreshed model's long-context tiers with the database's (none for Mistral Large) and keeps those of a model it does not know", () => {
+    const copy = copyOfData({
+      "models.csv": (text) => text.replace(",anthropic:claude-3-5-sonnet,", ",anthropic:claude-sonnet-4-5,"),
+      "long_context_prices.csv": (text) => `${text.trimEnd()}\nmistral-large,100000,4,12,,,a tier the database does not give\nhermes-4-70b,64000,1.8,1.8,,,a tier of a model the database does not list\n`,
+    });
+    try {
+      expect(update("--data", copy.dir, "--as-of", AS_OF).code).toBe(0);
+      const tiers = loadDataset(copy.dir).longContextPrices.map((row) => [row.modelId, row.aboveInputTokens, row.inputUsdPerMtok, row.outputUsdPerMtok, row.cachedInputUsdPerMtok, row.cacheWriteUsdPerMtok]);
+      expect(tiers).toContainEqual(["claude-3-5-sonnet", 200000, 6, 22.5, 0.6, 7.5]);
+      expect(tiers).toContainEqual(["gemini-1.5-pro", 128000, 2.5, 10, undefined, undefined]);
+      expect(tiers).toContainEqual(["hermes-4-70b", 64000, 1.8, 1.8, undefined, undefined]);
+      expect(tiers).toHaveLength(3);
+    } finally {
+      copy.dispose();
+    }
+  });
+
   it("writes nothing with --dry-run, and with --strict exits 1 over the unknown model", () => {
     const copy = copyOfData();
     try {
