@@ -14,11 +14,16 @@ const folder = tempFolder("roilab-report-");
 const reports = path.join(folder.dir, "reports");
 let browser: Browser;
 let build: Awaited<ReturnType<typeof roilab>>;
+let edition: Awaited<ReturnType<typeof roilab>>;
+/** The 2026-11 edition, published beside the default report as the README shows. */
+const editionReports = path.join(reports, "2026-11");
 
 beforeAll(async () => {
+  // The edition first: the default build's index links every edition it finds in its sub-folders.
+  edition = await roilab(["report", "--data", path.join(DATA_DIR, "2026-11"), "--out", editionReports, "--jobs", "2"]);
   build = await roilab(["report", "--out", reports, "--jobs", "2"]);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
-});
+}, 900_000);
 afterAll(async () => {
   await browser?.close();
   folder.dispose();
@@ -63,9 +68,14 @@ describe("roilab report", () => {
     expect(build.stdout).toMatch(/wrote .*59\.3-break-even\.html +\d+\.\d KB \(\d+\.\d KB with shared assets\)/);
   });
 
-  it("every page opens offline with no console error or failed request, and draws every figure", async () => {
-    for (const name of pages()) {
-      const visit = await open(path.join(reports, name));
+  it("every page opens offline with no console error or failed request, and draws every figure, in both editions", async () => {
+    expect(edition.stderr).toBe("");
+    expect(edition.code).toBe(0);
+    const editionPages = readdirSync(editionReports).filter((name) => name.endsWith(".html"));
+    expect(editionPages.sort()).toEqual(pages().sort());
+    for (const file of [...pages().map((name) => path.join(reports, name)), ...editionPages.map((name) => path.join(editionReports, name))]) {
+      const name = path.relative(reports, file);
+      const visit = await open(file);
       const { page } = visit;
       const plots = await page.locator(".plot").count();
       expect(plots, name).toBeGreaterThan(0);
@@ -78,6 +88,18 @@ describe("roilab report", () => {
       expect(visit.blocked, name).toEqual([]);
       await page.close();
     }
+  });
+
+  it("the index links to the edition published in its sub-folder, whose index names its data folder", async () => {
+    const { page } = await open(path.join(reports, "index.html"));
+    const link = page.locator('nav.editions a[href="2026-11/index.html"]');
+    expect(await link.count()).toBe(1);
+    expect(await link.textContent()).toMatch(/2026-11$/);
+    await link.click();
+    await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: 30_000 });
+    expect(await page.locator("p[data-roilab-data] code").textContent()).toMatch(/2026-11$/);
+    expect(await page.locator("nav.editions").count()).toBe(0);
+    await page.close();
   });
 
   it("reads like a chapter: numbered figures, a contents list, folded code, provenance in the footer", async () => {
