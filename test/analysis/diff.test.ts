@@ -86,3 +86,26 @@ describe("diffDatasets", () => {
     }
   });
 });
+
+describe("a re-price reaches every headline that depends on it", () => {
+  it("halving Claude 3.5 Sonnet and Hermes 4 moves 59.4's and 59.5's amounts and doubles the break-evens against them", () => {
+    const copy = copyOfData({ "models.csv": (text) => text.replace("Anthropic,3.00,15.00", "Anthropic,1.50,7.50").replace("Together AI,0.90,0.90", "Together AI,0.45,0.45") });
+    try {
+      const diff = diffDatasets(loadDataset(DATA_DIR), loadDataset(copy.dir));
+      const amount = (id: string) => diff.headlines.find((move) => move.id === id)!;
+      // 59.4: 5,000 calls x $0.0465 x 30 = $6,975, halved $3,487.50; the routed part (45% premium) $3,138.75 -> $1,569.38.
+      expect([amount("router/pure_cloud").before, amount("router/pure_cloud").after]).toEqual([6975, 3487.5].map((value) => expect.closeTo(value, 6)));
+      expect(amount("router/hybrid").after).toBeCloseTo(1569.375, 6);
+      // 59.5: 77,500 calls x $0.00855 = $662.625 all-cloud, halved $331.31; hybrid's cloud part (60%) halves too.
+      expect(amount("case/all_cloud").after).toBeCloseTo(331.3125, 6);
+      expect(amount("case/hybrid").after).toBeCloseTo(693.3333 + 0.6 * 331.3125, 3);
+      // All-local pays no API: it is the one amount that stays.
+      expect(amount("case/all_local").after).toBe(amount("case/all_local").before);
+      const a100 = diff.breakEven.find((move) => move.id === "a100x4-70b × claude-3-5-sonnet")!;
+      expect(a100.after / a100.before).toBeCloseTo(2, 2);
+      expect(diff.caseStudyCapacity?.after.hybridUsd).toBeLessThan(diff.caseStudyCapacity?.before.hybridUsd ?? 0);
+    } finally {
+      copy.dispose();
+    }
+  });
+});
