@@ -94,6 +94,8 @@ async function executeRun(options: RunOptions, { notebooks: prepared, folders }:
   const worker = async () => {
     while (next < prepared.length) {
       await yieldToEventLoop();
+      // Another worker may have taken the last notebook while this one yielded.
+      if (next >= prepared.length) break;
       const index = next++;
       const notebook = prepared[index]!;
       const result = await executeNotebook(notebook, {

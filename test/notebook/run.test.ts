@@ -144,6 +144,16 @@ describe("roilab run", () => {
     expect(stdoutOf(notebooks[0]!.cells[0])).not.toBe(stdoutOf(notebooks[1]!.cells[0]));
   });
 
+  it("reuses three unchanged notebooks with two jobs, each once", async () => {
+    const files = ["reuse-a", "reuse-b", "reuse-c"].map((name) => writeNotebook(dir, `${name}.ipynb`, ["1 + 1"]));
+    const out = path.join(dir, "out-reuse");
+    expect((await roilab(["run", ...files, "--out", out, "--jobs", "2"])).code).toBe(0);
+    const again = await roilab(["run", ...files, "--out", out, "--jobs", "2"]);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(again.stdout.match(/^cached /gm)).toHaveLength(3);
+  });
+
   it("reuses an unchanged notebook's output, and re-runs it when a data file it reads changes", async () => {
     const data = path.join(dir, "data");
     mkdirSync(data, { recursive: true });
