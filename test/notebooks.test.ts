@@ -32,9 +32,10 @@ const html = (notebook: Executed) => outputs(notebook).map((output) => String(ou
 describe("the chapter notebooks", () => {
   const baseline = path.join(folder.dir, "baseline");
   let run: Awaited<ReturnType<typeof roilab>>;
+  // Every notebook on real kernels: a generous limit, as a loaded 2-core machine can take minutes for all of them.
   beforeAll(async () => {
     run = await roilab(["run", "--out", baseline, "--jobs", "2"]);
-  });
+  }, 900_000);
 
   it("all run without error under roilab run, named in chapter order", () => {
     expect(run.stderr).toBe("");
