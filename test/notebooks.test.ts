@@ -12,7 +12,7 @@ interface Output {
   text?: string;
 }
 interface Executed {
-  cells: { cell_type: string; outputs?: Output[]; source: string | string[] }[];
+  cells: { cell_type: string; outputs?: Output[]; source: string | string[]; metadata: { tags?: string[] } }[];
 }
 
 const PLOTLY = "application/vnd.plotly.v1+json";
@@ -53,8 +53,12 @@ describe("the chapter notebooks", () => {
     for (const name of notebooks) {
       const notebook = read(baseline, name);
       const last = notebook.cells.at(-1)!;
-      const before = notebook.cells.at(-2)!;
-      expect([before.source].flat().join(""), name).toMatch(/^## What-if: change these and re-run/);
+      const howTo = notebook.cells.at(-2)!;
+      const heading = notebook.cells.at(-3)!;
+      expect([heading.source].flat().join(""), name).toMatch(/^## What-if\n/);
+      // The invitation to edit the cell is prose about code: a --no-input page leaves it out.
+      expect(howTo.metadata.tags, name).toEqual(["only-with-code"]);
+      expect([howTo.source].flat().join(""), name).toMatch(/next cell and re-run it/);
       expect([last.source].flat().join(""), name).toMatch(/^\/\/ What-if inputs/);
       expect(last.outputs?.some((output) => output.data?.[PLOTLY]), name).toBe(true);
     }

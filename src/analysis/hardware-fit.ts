@@ -65,7 +65,7 @@ export function fitNote(fit: HardwareModelFit | undefined): string {
 
 /**
  * A configuration's name for figures and tables, marked where it cannot hold the model its comparisons
- * assume: "RTX 4090 x1 (too small for Hermes 3 70B)". `name` defaults to the row's own.
+ * assume: "1x RTX 4090 (too small for Hermes 3 70B)". `name` defaults to the row's own.
  */
 export function fitLabel(data: Dataset, hardwareId: string, name: string = findHardware(data, hardwareId).name): string {
   const fit = hardwareModelFit(data, hardwareId);

@@ -63,7 +63,7 @@ export function costVersusVolume(
     provenance,
     xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
     yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
-    annotations: marker === undefined ? [] : [{ text: `workload: ${marker.toLocaleString("en-US")}/day`, x: marker, xref: "x", y: 1, yref: "paper", yanchor: "bottom", showarrow: false, font: { size: 11 } }],
+    annotations: marker === undefined ? [] : [{ text: `workload: ${marker.toLocaleString("en-US")}/day`, x: marker, xref: "x", y: 1, yref: "paper", yanchor: "top", xanchor: "left", xshift: 4, showarrow: false, font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)" }],
     layout: marker === undefined ? {} : { shapes: [{ type: "line", xref: "x", x0: marker, x1: marker, yref: "paper", y0: 0, y1: 1, line: { color: "#555555", dash: "dot", width: 1 } }] },
   });
 }

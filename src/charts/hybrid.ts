@@ -1,7 +1,7 @@
 /** 59.4–59.5: routing tasks between tiers, and the case study's options. */
 import type { CaseStudyResult, SavingsEstimate } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
-import { FORMAT, TIER_COLORS, themedFigure } from "./theme";
+import { FORMAT, LOCAL_COST_COLOR, TIER_COLORS, themedFigure } from "./theme";
 
 const TIER_LABELS: Record<string, string> = {
   local_small: "Local small model",
@@ -39,7 +39,8 @@ export function tierCostStacked(estimate: SavingsEstimate, localHardware: { name
     name: `Local hardware (${localHardware.name})`,
     x: bars,
     y: [0, 0, localHardware.monthlyUsd],
-    marker: { color: "#BBBBBB", pattern: { shape: "/" } },
+    // Local hardware in the local tiers' colour, hatched, as 59.5 draws its local servers: one colour per side on every page.
+    marker: { color: LOCAL_COST_COLOR, pattern: { shape: "/", fgcolor: "#ffffff" } },
     hovertemplate: "Local hardware: %{y:$,.0f}<extra></extra>",
   });
   const totals = [estimate.pureCloudMonthly, estimate.hybridMonthly, estimate.hybridMonthly + localHardware.monthlyUsd];
@@ -132,16 +133,16 @@ export function caseStudyOptions(result: CaseStudyResult, budgetUsdPerMonth: num
   const bars = optionBars(result, sized);
   const labels = bars.map((bar) => bar.label);
   const traces: Trace[] = [
-    { type: "bar", name: "Local server", x: labels, y: bars.map((bar) => bar.localUsd), marker: { color: "#44AA99" }, hovertemplate: "Local: %{y:$,.2f}<extra></extra>" },
-    { type: "bar", name: "Cloud API", x: labels, y: bars.map((bar) => bar.cloudUsd), marker: { color: "#DDCC77" }, hovertemplate: "Cloud: %{y:$,.2f}<extra></extra>" },
+    { type: "bar", name: "Local server", x: labels, y: bars.map((bar) => bar.localUsd), marker: { color: LOCAL_COST_COLOR }, hovertemplate: "Local: %{y:$,.2f}<extra></extra>" },
+    { type: "bar", name: "Cloud API", x: labels, y: bars.map((bar) => bar.cloudUsd), marker: { color: TIER_COLORS.cloud_economy }, hovertemplate: "Cloud: %{y:$,.2f}<extra></extra>" },
   ];
   const annotations: Annotation[] = bars.map((bar, index) =>
-    totalLabel(`${usd(bar.totalUsd)}${bar.compliant ? "" : "<br><b>not compliant</b>"}`, labels[index] as string, bar.totalUsd, bar.compliant ? "#222222" : "#B2182B"),
+    totalLabel(`${usd(bar.totalUsd)}${bar.compliant ? "" : "<br><b>not</b><br><b>compliant</b>"}`, labels[index] as string, bar.totalUsd, bar.compliant ? "#222222" : "#B2182B"),
   );
   const top = Math.max(...bars.map((bar) => bar.totalUsd)) * 1.35;
   const budgetVisible = budgetUsdPerMonth <= top * 1.5;
   return themedFigure(traces, {
-    number: "59.5",
+    number: "59.5a",
     title: "Case study: monthly cost of each option",
     provenance,
     xaxis: { title: "Option", type: "category" },

@@ -18,6 +18,9 @@ export const TIER_COLORS: Record<string, string> = {
   cloud_premium: "#CC6677",
 };
 
+/** Local servers' cost, in 59.4 and 59.5 alike: the colour of the tier that runs the large local model. */
+export const LOCAL_COST_COLOR = TIER_COLORS.local_large as string;
+
 const INK = "#222222";
 const GRID = "#e5e5e5";
 export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif";
@@ -121,4 +124,13 @@ export function wrapLongCaption(figure: Figure, maxChars = 100): Figure {
   annotations[annotations.length - 1] = { ...source, align: "left", text: source.text.replace(", prices as of", ",<br>prices as of") };
   const margin = (figure.layout.margin as Record<string, number> | undefined) ?? { l: 70, r: 30, t: 60, b: 90 };
   return { ...figure, layout: { ...figure.layout, annotations, margin: { ...margin, t: (margin.t ?? 60) + 16 } } };
+}
+
+/**
+ * The same figure under another number: a what-if re-run of a chapter figure is a figure of its own, and a page
+ * (and a link to `#figure-59-1c`) must never show two figures with one number.
+ */
+export function renumberFigure(figure: Figure, number: string): Figure {
+  const text = figure.layout.title.text.replace(/^Figure [^ ]+ —/, `Figure ${number} —`);
+  return { ...figure, layout: { ...figure.layout, title: { ...figure.layout.title, text } } };
 }

@@ -53,7 +53,7 @@ export function thenAndNowMoves(moves: readonly HeadlineMove[], labels: { then: 
     font: { size: 12 },
   }));
   return themedFigure([trace], {
-    number: "59.11",
+    number: "59.11a",
     title: `How the chapter's headlines moved, ${labels.then} to ${labels.now}`,
     provenance,
     xaxis: { title: `Change from ${labels.then} to ${labels.now} (%)`, tickformat: "+.0f", range: [-largest * 1.25, largest * 1.25] },

@@ -49,6 +49,11 @@ function rowsOf(frame: FrameLike): Record<string, unknown>[] {
   return values.map((row) => Object.fromEntries(frame.columns.map((column, index) => [column, row[index]])));
 }
 
+/** A number's full value beside its formatted text, so a page's CSV download carries $1,395.00 as 1395. */
+function rawValue(value: unknown): string {
+  return typeof value === "number" && Number.isFinite(value) ? ` data-value="${value}"` : "";
+}
+
 /** Renders rows (or a DataFrame) as an HTML table; numeric formats are right-aligned with tabular figures. */
 export function htmlTable(source: FrameLike | readonly Record<string, unknown>[], columns: readonly TableColumn[], caption?: string): string {
   const rows = Array.isArray(source) ? (source as Record<string, unknown>[]) : rowsOf(source as FrameLike);
@@ -56,7 +61,7 @@ export function htmlTable(source: FrameLike | readonly Record<string, unknown>[]
   const style = (column: TableColumn) => (numeric(column) ? ' style="text-align:right;font-variant-numeric:tabular-nums"' : ' style="text-align:left"');
   const head = columns.map((column) => `<th${style(column)}>${escapeHtml(column.label ?? column.key)}</th>`).join("");
   const body = rows
-    .map((row) => `<tr>${columns.map((column) => `<td${style(column)}>${escapeHtml(formatCell(row[column.key], column.format ?? "text"))}</td>`).join("")}</tr>`)
+    .map((row) => `<tr>${columns.map((column) => `<td${style(column)}${rawValue(row[column.key])}>${escapeHtml(formatCell(row[column.key], column.format ?? "text"))}</td>`).join("")}</tr>`)
     .join("\n");
   return `<table class="roilab-table">${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }

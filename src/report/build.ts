@@ -12,6 +12,7 @@ import { yieldToEventLoop } from "../util/yield";
 import { renderNotebook } from "./html/notebook";
 import { EDITION_ATTRIBUTE, renderIndex, type EditionLink, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
+import { neighbours, renderPager } from "./html/pager";
 import { PLOTLY_MIME } from "../util/mime";
 import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build";
 import { staleBanner, stalePrices } from "./staleness";
@@ -19,7 +20,7 @@ import { softwareVersions } from "./provenance";
 import { publishedFolderName } from "../util/display-path";
 import type { DataFolder } from "../notebook/data-folder";
 
-const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "whatif.js", "report.js"] };
+const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "whatif.js", "report.js", "downloads.js"] };
 const BUILT_ASSETS = path.join(PROJECT_ROOT, "dist", "assets");
 
 export interface ReportOptions extends RunOptions {
@@ -144,16 +145,24 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
   const pages: PageWeight[] = [];
   const cards: IndexCard[] = [];
 
-  // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
-  for (const [result, executed] of executedNotebooks) {
-    await yieldToEventLoop();
+  // Rendered first, so each page can link to the sections before and after it in the chapter's order.
+  const drafts = [...executedNotebooks].map(([result, executed]) => {
     const rendered = renderNotebook(executed, { noInput: options.noInput, trustHtml: options.trustHtml });
+    const name = path.basename(result.file, ".ipynb");
+    return { result, executed, rendered, name, href: `${name}.html`, title: rendered.title ?? name };
+  });
+  const earlierTitles = [...earlier].map(([name, executed]) => ({ name, executed, href: `${name}.html`, title: renderNotebook(executed, {}).title ?? name }));
+  const readingOrder = [...drafts, ...earlierTitles].map(({ href, title }) => ({ href, title })).sort((a, b) => bySectionNumber(a.href, b.href));
+
+  // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
+  for (const { result, executed, rendered, name, href, title } of drafts) {
+    await yieldToEventLoop();
     const parameters = ((executed.metadata.papermill as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {}) as Record<string, unknown>;
     const data = result.dataFolder?.files ?? [];
-    const name = path.basename(result.file, ".ipynb");
+    const { previous, next } = neighbours(readingOrder, href);
     const html = renderPage({
-      title: rendered.title ?? name,
-      body: staleBanner(stalePrices(data, new Date(builtAt), options.staleDays), folderName(result.dataFolder)) + rendered.body,
+      title,
+      body: staleBanner(stalePrices(data, new Date(builtAt), options.staleDays), folderName(result.dataFolder)) + rendered.body + renderPager(previous, next),
       assets,
       footer: renderFooter({ data, parameters, versions, builtAt }),
     });
@@ -161,11 +170,11 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
     writeFileAtomic(file, html);
     const bytes = Buffer.byteLength(html);
     pages.push({ file, bytes, bytesWithAssets: bytes + sharedBytes });
-    cards.push({ href: `${name}.html`, title: rendered.title ?? name, headline: headlineOf(executed), figure: firstFigure(executed), failed: result.status === "failed" });
+    cards.push({ href, title, headline: headlineOf(executed), figure: firstFigure(executed), failed: result.status === "failed" });
   }
 
-  for (const [name, executed] of earlier) {
-    cards.push({ href: `${name}.html`, title: renderNotebook(executed, {}).title ?? name, headline: headlineOf(executed), figure: firstFigure(executed), failed: false });
+  for (const { executed, href, title } of earlierTitles) {
+    cards.push({ href, title, headline: headlineOf(executed), figure: firstFigure(executed), failed: false });
   }
   cards.sort((a, b) => bySectionNumber(a.href, b.href));
   const folders = [...new Map(published.flatMap((result) => (result.dataFolder ? [[result.dataFolder.dir, result.dataFolder]] : []))).values()];

@@ -19,7 +19,7 @@ describe("the audit ranked by what each difference does to a decision", () => {
     expect(money.slice(priced.length).every((value) => value === undefined)).toBe(true);
   });
 
-  it("prices a break-even difference at its API's price: H100 x8 vs Hermes 4, 72,124 - 68,519 = 3,605 calls a day x $0.00855 x 30 = $924.68", () => {
+  it("prices a break-even difference at its API's price: 8x H100 80GB vs Hermes 4, 72,124 - 68,519 = 3,605 calls a day x $0.00855 x 30 = $924.68", () => {
     const row = byId("breakeven/h100x8/hermes-4-70b/calls_per_day");
     expect(row.breakEvenCallsPerDay).toBe(3605);
     expect(cents(row.usdPerMonth)).toBe(924.68);
@@ -44,7 +44,7 @@ describe("the audit ranked by what each difference does to a decision", () => {
   it("59.6b: one bar per priced item, labelled in words, largest on top", () => {
     const figure = materialityFigure(data, audit.ranking);
     const yaxis = figure.layout.yaxis as { categoryarray: string[] };
-    expect(yaxis.categoryarray.at(-1)).toBe("H100 x8 vs Hermes 4 (Together) break-even");
+    expect(yaxis.categoryarray.at(-1)).toBe("8x H100 80GB vs Hermes 4 (Together) break-even");
     expect(yaxis.categoryarray).toContain("The case study's month has more weekdays than any month");
     expect(yaxis.categoryarray.some((label) => label.includes("/"))).toBe(false);
     const [figures, findings] = figure.data as unknown as [{ y: string[] }, { y: string[] }];
@@ -56,6 +56,6 @@ describe("the audit ranked by what each difference does to a decision", () => {
     const text = auditReport(audit);
     expect(text).toContain("38 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 24 flagged.");
     expect(text).toContain("Found from the data (6):");
-    expect(text).toMatch(/ 1 +59\.3 +H100 x8 vs Hermes 4 \(Together\) break-even +\$924\.68 +3,605/);
+    expect(text).toMatch(/ 1 +59\.3 +8x H100 80GB vs Hermes 4 \(Together\) break-even +\$924\.68 +3,605/);
   });
 });

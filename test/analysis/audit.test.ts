@@ -136,7 +136,7 @@ describe("the notes on the 59.3 comparison table say what the arithmetic shows",
       const atData = breakEvenVolumes(monthly(figure.figureId), apiUsdPerCall(data, figure.figureId.split("/")[2]!), days).breakEvenDailyCalls;
       expect(figure.note).toContain(formatInteger(atData));
     }
-    // RTX 4090 x1 against GPT-4o: 530 / (508 x 30) = 0.034777 to 530 / (507 x 30) = 0.034845, below $0.035.
+    // 1x RTX 4090 against GPT-4o: 530 / (508 x 30) = 0.034777 to 530 / (507 x 30) = 0.034845, below $0.035.
     expect(cells.find((figure) => figure.figureId === "breakeven/rtx4090x1/gpt-4o/calls_per_day")!.note).toContain("$0.034777-0.034845");
   });
 });

@@ -40,7 +40,7 @@ describe("the 59.3 figures", () => {
   const tableHardware = ["rtx4090x1", "rtx4090x4", "a100x2", "a100x8", "h100x8"];
   const apiIds = ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"];
   // The one-card configuration is marked: it cannot hold the 70B model its comparisons assume (hardware-fit).
-  const local = tableHardware.map((id) => ({ name: id === "rtx4090x1" ? "RTX 4090 x1 (too small for Hermes 3 70B)" : findHardware(data, id).name }));
+  const local = tableHardware.map((id) => ({ name: id === "rtx4090x1" ? "1x RTX 4090 (too small for Hermes 3 70B)" : findHardware(data, id).name }));
   const apis = apiIds.map((id) => ({ name: findModel(data, id).modelName }));
 
   it("59.3a: API lines, dashed local lines and a labelled marker at every crossover in range", () => {
@@ -48,7 +48,7 @@ describe("the 59.3 figures", () => {
     expect(names(figure)).toEqual([...apis.map((api) => api.name), ...local.map((machine) => `${machine.name} (local)`), "Break-even"]);
     expect((figure.data[3] as unknown as { line: { dash: string } }).line.dash).toBe("dash");
     const labels = figure.layout.annotations!.slice(0, -1);
-    // Of the 15 crossovers, A100 x8 (26,873/day) and H100 x8 (72,124/day) against Hermes lie beyond 20,000/day.
+    // Of the 15 crossovers, A100 x8 (26,873/day) and 8x H100 80GB (72,124/day) against Hermes lie beyond 20,000/day.
     expect(labels).toHaveLength(13);
     const a100 = labels.find((label) => label.text === "2,271/day") as unknown as { x: number; y: number; value: number };
     expect(a100.value).toBe(2271);
@@ -84,7 +84,7 @@ describe("the 59.3 figures", () => {
   });
 
   it("59.3c on linear axes labels the what-if crossover at its value", () => {
-    // A server at $530 a month, as the RTX 4090 x1 configuration, against Claude 3.5 Sonnet.
+    // A server at $530 a month, as the 1x RTX 4090 configuration, against Claude 3.5 Sonnet.
     const { figure } = serverBreakEven(data, { hardwareCostUsd: 530 * 36, depreciationMonths: 36, powerUsdPerMonth: 0, opsUsdPerMonth: 0, apiModelId: "claude-3-5-sonnet", workload });
     expect(figure.layout.annotations?.[0]).toMatchObject({ text: "379/day", x: 379, y: 530 });
   });

@@ -27,7 +27,7 @@ describe("capacity from data", () => {
     expect(fleetCostOf(findHardware(data, "h100x8"))).toEqual({ perMachineUsdPerMonth: 18_500, sharedUsdPerMonth: 0 });
   });
 
-  it("gives the stated A100 80G x2 the break-even its own operations imply: 3,109.68 calls a day on 2 servers with operations shared", () => {
+  it("gives the stated 2x A100 80GB the break-even its own operations imply: 3,109.68 calls a day on 2 servers with operations shared", () => {
     // Office hours: 2,520 s / max(8,000/1,214.7, 1,500/121.47) = 204.07 calls an hour, x 116/12 = 1,972.7 a day per server,
     // below one server's 3,169 / (0.0465 x 30) = 2,271.7, so the second server comes first: (2 x 1,169 + 2,000) / 1.395.
     const shared = { ...data, hardware: data.hardware.map((row) => (row.hardwareId === "a100x2" ? { ...row, opsSharePerAddedServer: 0 } : row)) };

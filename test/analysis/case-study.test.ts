@@ -33,7 +33,7 @@ describe("the 59.5 figure", () => {
     // Cloud: 77,500 × $0.00855 = $662.625 all-cloud, 0.6 × $662.625 = $397.575 in the hybrid.
     expect((figure.data[1] as unknown as { y: number[] }).y.map((value) => +value.toFixed(3))).toEqual([662.625, 0, 397.575]);
     const labels = figure.layout.annotations!.map((label) => label.text);
-    expect(labels[0]).toBe("$663<br><b>not compliant</b>");
+    expect(labels[0]).toBe("$663<br><b>not</b><br><b>compliant</b>");
     // $693.33 + $397.58 = $1,090.91.
     expect(labels[2]).toBe("$1,091");
     expect(labels).toContain("budget $5,000: above the scale");

@@ -25,20 +25,20 @@ describe("whether a configuration holds the model its comparisons assume", () =>
     expect(hardwareModelFit(data, "rtx4090x2-saas")?.fits).toBe(true);
     const unfit = data.hardware.map((row) => hardwareModelFit(data, row.hardwareId)).filter((fit) => fit !== undefined && !fit.fits).map((fit) => fit?.hardware.hardwareId);
     expect(unfit).toEqual(["rtx4090-server", "rtx4090x1"]);
-    expect(fitLabel(data, "rtx4090x1")).toBe("RTX 4090 x1 (too small for Hermes 3 70B)");
-    expect(fitLabel(data, "a100x2")).toBe("A100 80G x2");
+    expect(fitLabel(data, "rtx4090x1")).toBe("1x RTX 4090 (too small for Hermes 3 70B)");
+    expect(fitLabel(data, "a100x2")).toBe("2x A100 80GB");
   });
 
   it("says nothing where a configuration names no model to serve", () => {
     const unnamed = { ...data, hardware: data.hardware.map((row) => ({ ...row, servesModelId: undefined })) };
     expect(hardwareModelFit(unnamed, "rtx4090x1")).toBeUndefined();
-    expect(fitLabel(unnamed, "rtx4090x1")).toBe("RTX 4090 x1");
+    expect(fitLabel(unnamed, "rtx4090x1")).toBe("1x RTX 4090");
   });
 
   it("marks the too-small configurations in the 59.3 figures", () => {
     const heatmap = breakEvenHeatmapFigure(data, { apiModelIds: ["claude-3-5-sonnet"] });
-    expect(heatmap.data[0]?.y).toContain("RTX 4090 x1 (too small for Hermes 3 70B)");
+    expect(heatmap.data[0]?.y).toContain("1x RTX 4090 (too small for Hermes 3 70B)");
     const curves = breakEvenCurvesFigure(data, { hardwareIds: ["rtx4090x1", "a100x2"], apiModelIds: ["gpt-4o"], maxCallsPerDay: 5000 });
-    expect(curves.data.map((trace) => trace.name)).toContain("RTX 4090 x1 (too small for Hermes 3 70B) (local)");
+    expect(curves.data.map((trace) => trace.name)).toContain("1x RTX 4090 (too small for Hermes 3 70B) (local)");
   });
 });

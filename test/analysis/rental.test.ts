@@ -56,14 +56,14 @@ describe("rent, buy or call, from data", () => {
     expect(rows[0]?.boughtUsdPerMillionTokens).toBeCloseTo(4.1078, 3);
     expect(rows[0]?.rentedUsdPerMillionTokens).toBeCloseTo(((1.48 + 300 / 720) / (0.6 * 3600 / (8000 / 905.38 + 1500 / 19.06)) / 9500) * 1e6, 6);
     const figure = unitCostFigure(data, { rentalIds: ["runpod-4090x2-saas", "lambda-h100x8"], apiModelIds: ["claude-3-5-sonnet"], utilisations: [0.3, 0.6, 0.9] });
-    expect(figure.data.map((trace) => trace.name)).toEqual(["2x RTX 4090 server, bought", "2x RTX 4090 server, rented", "H100 x8, bought", "H100 x8, rented", "Claude 3.5 Sonnet (API)"]);
+    expect(figure.data.map((trace) => trace.name)).toEqual(["2x RTX 4090 server, bought", "2x RTX 4090 server, rented", "8x H100 80GB, bought", "8x H100 80GB, rented", "Claude 3.5 Sonnet (API)"]);
   });
 
   it("adds every rented configuration to the break-even heatmap, below the bought ones", () => {
     const figure = rentalHeatmapFigure(data, { apiModelIds: ["claude-3-5-sonnet"] });
     const rows = figure.data[0]?.y as string[];
     expect(rows).toHaveLength(data.hardware.length + data.gpuRentals.length);
-    expect(rows.at(-1)).toBe("H100 x8, rented (Google Cloud)");
+    expect(rows.at(-1)).toBe("8x H100 80GB, rented (Google Cloud)");
     // The 4x A100 rented: ($5,155.20 + $2,000) / ($0.0465 × 30) truncated, as the chapter's break-even is.
     expect((figure.data[0]?.text as string[][])[rows.indexOf("4x A100 80GB, rented (RunPod)")]?.[0]).toBe("5,129/day");
   });

@@ -62,7 +62,7 @@ describe("two editions side by side", () => {
       // The case study's cloud part is Hermes 4: all-cloud halves.
       expect(percentChange(moves.find((move) => move.name === "all cloud")!)).toBeCloseTo(-50, 6);
       const figure = thenAndNowFigure(then, now, { then: "data", now: "copy" });
-      expect(figure.layout.title.text).toBe("Figure 59.11 — How the chapter's headlines moved, then to now");
+      expect(figure.layout.title.text).toBe("Figure 59.11a — How the chapter's headlines moved, then to now");
       expect((figure.data[0]!.x as number[]).length).toBe(moves.length);
     } finally {
       copy.dispose();

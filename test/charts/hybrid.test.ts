@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { hybridSavings, provenance } from "../../src/analysis";
+import { caseStudyFromData, hybridSavings, provenance } from "../../src/analysis";
 import type { Figure } from "../../src/charts";
-import { tierCostStacked } from "../../src/charts/hybrid";
+import { caseStudyOptions, tierCostStacked } from "../../src/charts/hybrid";
+import { LOCAL_COST_COLOR, TIER_COLORS } from "../../src/charts/theme";
 import { loadDataset } from "../../src/data";
 import { DATA_DIR } from "../helpers/data-folder";
 
@@ -19,5 +20,16 @@ describe("the 59.4a builder", () => {
     expect(figure.layout.annotations?.slice(0, 3).map((label) => label.text)).toEqual(["$6,975", "$3,139", "$7,476"]);
     const premium = figure.data[0] as unknown as { y: number[] };
     expect(premium.y[1]).toBeCloseTo(3138.75, 2);
+  });
+});
+
+describe("cost sides across 59.4 and 59.5", () => {
+  it("draws local hardware in one colour on both pages, and the case study's cloud part in the colour of the tier it is priced at", () => {
+    const tiers = tierCostStacked(hybridSavings(data), { name: "4x A100", monthlyUsd: 4337.42 }, source);
+    const study = caseStudyOptions(caseStudyFromData(data).result, 5000, source);
+    const colour = (figure: Figure, name: string) => (figure.data.find((trace) => trace.name?.startsWith(name)) as unknown as { marker: { color: string } }).marker.color;
+    expect(colour(tiers, "Local hardware")).toBe(LOCAL_COST_COLOR);
+    expect(colour(study, "Local server")).toBe(LOCAL_COST_COLOR);
+    expect(colour(study, "Cloud API")).toBe(TIER_COLORS.cloud_economy);
   });
 });

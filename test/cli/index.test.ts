@@ -18,7 +18,7 @@ describe("roilab CLI", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$15\.00 +\$0\.04650 +\$46\.50 +\$1,395\.00/);
     expect(stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) +\$2,222\.22 +\$115\.20 +\$2,000\.00 +\$4,337\.42/);
-    expect(stdout).toMatch(/H100 x8 +\$18,500\.00 +13,261 +17,619 +72,124/);
+    expect(stdout).toMatch(/8x H100 80GB +\$18,500\.00 +13,261 +17,619 +72,124/);
     expect(stdout).toContain("Pure cloud $6,975.00/month, hybrid $3,138.75/month, saving $3,836.25 (55.0%)");
     // 60% of 77,500 calls at Hermes 4's 8,000 x $0.90/M + 1,500 x $0.90/M = $0.00855: $397.575; + $693.33 = $1,090.91.
     expect(stdout).toMatch(/all-cloud +\$0\.00 +\$662\.63 +\$662\.63 +no +yes/);

@@ -130,15 +130,15 @@ describe("loadDataset", () => {
   });
 
   it("reports a stated cost whose operations part exceeds it, and an operations share above 1", () => {
-    const row = "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,2000,0.25,3169,";
-    const opsAbove = (text: string) => text.replace(row, "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,4000,0.25,3169,");
+    const row = "a100x2,2x A100 80GB,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,2000,0.25,3169,";
+    const opsAbove = (text: string) => text.replace(row, "a100x2,2x A100 80GB,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,4000,0.25,3169,");
     expect(problems({ "hardware.csv": opsAbove })).toEqual(["hardware.csv:7:15 - the operations part (4000) exceeds monthly_fixed_usd (3169)"]);
-    const shareAbove = (text: string) => text.replace(row, "a100x2,A100 80G x2,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,2000,1.5,3169,");
+    const shareAbove = (text: string) => text.replace(row, "a100x2,2x A100 80GB,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,2000,1.5,3169,");
     expect(problems({ "hardware.csv": shareAbove })).toEqual(['hardware.csv:7:16 - ops_share_per_added_server must be empty or a number from 0 to 1, got "1.5"']);
   });
 
   it("reports a configuration serving a model or quantisation the data does not describe", () => {
-    const hardware = (text: string) => text.replace("rtx4090x1,RTX 4090 x1,NVIDIA RTX 4090,1,24,hermes-3-70b,q4_k_m,", "rtx4090x1,RTX 4090 x1,NVIDIA RTX 4090,1,24,hermes-5-405b,q3,");
+    const hardware = (text: string) => text.replace("rtx4090x1,1x RTX 4090,NVIDIA RTX 4090,1,24,hermes-3-70b,q4_k_m,", "rtx4090x1,1x RTX 4090,NVIDIA RTX 4090,1,24,hermes-5-405b,q3,");
     expect(problems({ "hardware.csv": hardware })).toEqual([
       'hardware.csv:5:6 - serves_model_id "hermes-5-405b" does not match any model_id in model_architectures.csv',
       'hardware.csv:5:7 - serves_quant_id "q3" does not match any quant_id in quantisation.csv',

@@ -16,7 +16,7 @@ export function copyOfData(edits: Record<string, string | null | ((text: string)
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A price update of data/: Claude's output up to $18/M, a new model, the RTX 4090 x1 configuration (and its rental) dropped. */
+/** A price update of data/: Claude's output up to $18/M, a new model, the 1x RTX 4090 configuration (and its rental) dropped. */
 export function priceUpdateCopy() {
   const without = (prefix: string) => (text: string) => text.split("\n").filter((line) => !line.includes(prefix)).join("\n");
   return copyOfData({

@@ -2,14 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium, openReport, type Visit } from "../helpers/report-browser";
 import { roilab } from "../helpers/cli";
 import { loadDataset } from "../../src/data";
 import { evaluateRentalPanel, type RentalPanelSpec } from "../../src/panels";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { tempFolder, writeNotebook } from "../helpers/notebooks";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const folder = tempFolder("roilab-report-");
 const reports = path.join(folder.dir, "reports");
 let browser: Browser;
@@ -22,41 +22,15 @@ beforeAll(async () => {
   // The edition first: the default build's index links every edition it finds in its sub-folders.
   edition = await roilab(["report", "--data", path.join(DATA_DIR, "2026-11"), "--out", editionReports, "--jobs", "2"]);
   build = await roilab(["report", "--out", reports, "--jobs", "2"]);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
+  browser = await launchChromium();
 }, 900_000);
 afterAll(async () => {
   await browser?.close();
   folder.dispose();
 });
 
-interface Visit {
-  page: Page;
-  consoleErrors: string[];
-  failedRequests: string[];
-  blocked: string[];
-  dialogs: string[];
-}
-
 /** Opens a report offline and waits until report.js says every figure is drawn. */
-async function open(file: string, width = 1280): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const visit: Visit = { page, consoleErrors: [], failedRequests: [], blocked: [], dialogs: [] };
-  page.on("console", (message) => message.type() === "error" && visit.consoleErrors.push(message.text()));
-  page.on("pageerror", (error) => visit.consoleErrors.push(String(error)));
-  page.on("requestfailed", (request) => visit.failedRequests.push(request.url()));
-  page.on("dialog", (dialog) => {
-    visit.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.route("**/*", (route) => {
-    if (route.request().url().startsWith("file:")) return route.continue();
-    visit.blocked.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(`file://${file}`);
-  await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: 30_000 });
-  return visit;
-}
+const open = (file: string, width = 1280): Promise<Visit> => openReport(browser, file, width);
 
 const pages = () => readdirSync(reports).filter((name) => name.endsWith(".html")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
@@ -64,7 +38,7 @@ describe("roilab report", () => {
   it("writes an index and one page per notebook, and the shared assets once", () => {
     expect(build.code).toBe(0);
     expect(pages()).toEqual(["59.1-cost-model.html", "59.2-price-matrix.html", "59.3-break-even.html", "59.4-hybrid-routing.html", "59.5-case-study.html", "59.6-audit.html", "59.7-capacity.html", "59.8-sensitivity.html", "59.9-closing-questions.html", "59.10-rent-buy-call.html", "59.11-then-and-now.html", "index.html"]);
-    expect(readdirSync(path.join(reports, "assets")).sort()).toEqual(["plotly.min.js", "report.css", "report.js", "whatif.js"]);
+    expect(readdirSync(path.join(reports, "assets")).sort()).toEqual(["downloads.js", "plotly.min.js", "report.css", "report.js", "whatif.js"]);
     expect(build.stdout).toMatch(/wrote .*59\.3-break-even\.html +\d+\.\d KB \(\d+\.\d KB with shared assets\)/);
   });
 
@@ -170,7 +144,7 @@ describe("roilab report", () => {
     // Figure 59.10c on the same page: each rented configuration's break-even against each API.
     const heatmaps = await page.locator("script.roilab-figure").allTextContents();
     const heatmap = heatmaps.map((text) => JSON.parse(text) as { data: Array<{ y?: string[]; x?: string[]; text?: string[][] }>; layout: { title: { text: string } } }).find((figure) => figure.layout.title.text.startsWith("Figure 59.10c"));
-    // The panel names an offer "RTX 4090 x1 (RunPod)", the heatmap "RTX 4090 x1, rented (RunPod)"; both keep any fit mark after it.
+    // The panel names an offer "1x RTX 4090 (RunPod)", the heatmap "1x RTX 4090, rented (RunPod)"; both keep any fit mark after it.
     const cell = (configuration: RentalPanelSpec["configurations"][number], api: string) => {
       const trace = heatmap?.data[0];
       const row = configuration.name.replace(` (${configuration.provider})`, `, rented (${configuration.provider})`);

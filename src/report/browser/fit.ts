@@ -1,14 +1,51 @@
-/** Adapts a chapter figure to a narrow screen: title wrapped under its number, smaller caption, legend clear of the axis. */
+/**
+ * Adapts a chapter figure to the page that draws it: the title moved into the page's own caption, and on a
+ * narrow screen a smaller source line, horizontal bars labelled above instead of beside, and heatmap values
+ * left to hover when a cell is too small to hold them.
+ */
+
+interface TraceLike {
+  type?: string;
+  orientation?: string;
+  y?: unknown[];
+  x?: unknown[];
+  text?: unknown;
+  texttemplate?: string;
+  [key: string]: unknown;
+}
 
 interface FigureLike {
   data: unknown[];
   layout: Record<string, unknown> & { title?: { text?: string }; annotations?: { text: string; [key: string]: unknown }[] };
 }
 
+export interface FitOptions {
+  /** The page prints the figure's number and title above it (with a link and the data download), so the plot leaves the title out. */
+  titleInPage?: boolean;
+}
+
 export const NARROW_PX = 640;
 
 /** Average width of a 13 px title character, for wrapping titles before Plotly cuts them off. */
 const TITLE_CHAR_PX = 7;
+/** Average width of a 10 px label character. */
+const LABEL_CHAR_PX = 5.6;
+/** Height of one line of the narrow source caption (9 px text). */
+const CAPTION_LINE_PX = 12;
+/** Average width of a character of the source line: 11 px text on a wide screen, 9 px on a phone. */
+const WIDE_CAPTION_CHAR_PX = 6.8;
+const NARROW_CAPTION_CHAR_PX = 5.6;
+/** Average width of a tick label's character: 13 px on a wide screen, 11 px on a phone. */
+const WIDE_TICK_CHAR_PX = 7.4;
+const NARROW_TICK_CHAR_PX = 7.0;
+/** Longest line of a label on the data a phone shows unbroken. */
+const MAX_LABEL_LINE_CHARS = 12;
+/** Longest heatmap row label a phone shows in full. */
+const MAX_ROW_LABEL_CHARS = 24;
+/** Width a heatmap cell needs per character of its value at a readable size (11 px). */
+const CELL_CHAR_PX = 6.6;
+/** Horizontal padding of the page around a figure on a narrow screen. */
+const PAGE_PADDING_PX = 24;
 
 /** Breaks text at spaces into lines of at most `maxChars` (a longer word keeps its own line). */
 export function wrapWords(text: string, maxChars: number): string[] {
@@ -21,19 +58,191 @@ export function wrapWords(text: string, maxChars: number): string[] {
   return lines;
 }
 
-export function fitFigure<T extends FigureLike>(figure: T, widthPx: number): T {
-  if (widthPx > NARROW_PX) return figure;
-  const layout = { ...figure.layout };
-  const [number, ...rest] = (layout.title?.text ?? "").split(" — ");
-  const titleLines = rest.length > 0 ? [number as string, ...wrapWords(rest.join(" — "), Math.floor((widthPx - 24) / TITLE_CHAR_PX))] : [number as string];
-  layout.title = { ...layout.title, text: titleLines.join("<br>"), font: { size: 13 }, yref: "container", y: 0.97, yanchor: "top" } as FigureLike["layout"]["title"];
+type Margin = { l?: number; r?: number; t?: number; b?: number };
+const marginOf = (layout: FigureLike["layout"]): Margin => (layout.margin as Margin | undefined) ?? { l: 70, r: 30, t: 60, b: 90 };
+
+/** The categories of a horizontal bar chart, bottom to top as Plotly places them (index = axis position). */
+function barCategories(traces: TraceLike[], yaxis: Record<string, unknown>): string[] {
+  if (Array.isArray(yaxis.categoryarray)) return (yaxis.categoryarray as unknown[]).map(String);
+  const seen = new Set<string>();
+  for (const trace of traces) for (const value of trace.y ?? []) seen.add(String(value));
+  return [...seen];
+}
+
+/**
+ * Horizontal bars with long category labels leave a phone no room for the bars: each label goes above its
+ * bar, in the gap between bars, and the bars get the full width.
+ */
+function labelsAboveBars(figure: FigureLike, layout: FigureLike["layout"], widthPx: number): void {
+  const bars = (figure.data as TraceLike[]).filter((trace) => trace.type === "bar");
+  if (bars.length === 0 || bars.some((trace) => trace.orientation !== "h")) return;
+  const yaxis = (layout.yaxis as Record<string, unknown> | undefined) ?? {};
+  const categories = barCategories(bars, yaxis);
+  const reversed = yaxis.autorange === "reversed";
+  const barWidth = 0.5;
+  const maxChars = Math.floor((widthPx - PAGE_PADDING_PX - 20) / LABEL_CHAR_PX);
+  const labels = categories.map((category, index) => ({
+    text: category.length > maxChars ? `${category.slice(0, maxChars - 1)}…` : category,
+    hovertext: category,
+    x: 0,
+    xref: "paper",
+    xanchor: "left",
+    y: index + (reversed ? -barWidth / 2 : barWidth / 2),
+    yref: "y",
+    yanchor: "bottom",
+    showarrow: false,
+    font: { size: 10 },
+    bgcolor: "rgba(255,255,255,0.85)",
+  }));
+  layout.annotations = [...labels, ...(layout.annotations ?? [])];
+  layout.bargap = 1 - barWidth;
+  layout.yaxis = { ...yaxis, showticklabels: false, automargin: false, title: { text: "" } };
+  layout.margin = { ...marginOf(layout), l: 10, r: 44 };
+}
+
+/** Heatmap values Plotly would shrink to a few pixels are left to hover (a tap on a phone) instead. */
+function heatmapValuesOnHover(figure: FigureLike, layout: FigureLike["layout"], widthPx: number): FigureLike["data"] {
+  const margin = marginOf(layout);
+  return (figure.data as TraceLike[]).map((trace) => {
+    if (trace.type !== "heatmap" || !trace.texttemplate || !Array.isArray(trace.x)) return trace;
+    const cellPx = (widthPx - PAGE_PADDING_PX - leftEdgePx(figure, layout, NARROW_TICK_CHAR_PX) - (margin.r ?? 30)) / Math.max(1, trace.x.length);
+    const longest = Math.max(0, ...(Array.isArray(trace.text) ? (trace.text as unknown[]).flat().map((value) => String(value).length) : [0]));
+    return cellPx >= longest * CELL_CHAR_PX ? trace : { ...trace, texttemplate: "" };
+  });
+}
+
+/** Longest line of a tick label, in characters (labels may hold `<br>`). */
+const longestLine = (labels: unknown[]) => Math.max(0, ...labels.map((label) => Math.max(...String(label).split("<br>").map((line) => line.length))));
+
+/**
+ * Category labels too wide for their slot stand upright, and the legend sits at the foot of the figure: the
+ * bottom margin is sized for both, so neither is cut nor drawn over the other.
+ */
+function roomBelowPlot(figure: FigureLike, layout: FigureLike["layout"], widthPx: number): void {
+  const traces = figure.data as TraceLike[];
+  const xaxis = (layout.xaxis as Record<string, unknown> | undefined) ?? {};
+  const categories = xaxis.type === "category" && traces.every((trace) => trace.type === "bar" && trace.orientation !== "h") ? [...new Set(traces.flatMap((trace) => trace.x ?? []))] : [];
+  const plotPx = widthPx - PAGE_PADDING_PX - 70;
+  const upright = categories.length > 0 && longestLine(categories) * LABEL_CHAR_PX > plotPx / categories.length;
+  if (upright) layout.xaxis = { ...xaxis, tickangle: 90, tickfont: { size: 10 } };
+  // Labels over bars narrower than the labels keep their first line (the value), small, so neighbours do not collide.
+  if (categories.length > 0 && plotPx / categories.length < 48) {
+    layout.annotations = (layout.annotations ?? []).map((annotation) => (annotation.xref === "x" && annotation.yref === "y" ? { ...annotation, text: annotation.text.split("<br>")[0] as string, font: { ...(annotation.font as object), size: 9 } } : annotation));
+  }
+  const tickPx = upright ? longestLine(categories) * LABEL_CHAR_PX + 8 : 24;
+  const axisTitlePx = (xaxis.title as { text?: string } | undefined)?.text ? 20 * String((xaxis.title as { text?: string }).text).split("<br>").length : 0;
+  const named = layout.showlegend === false ? [] : traces.filter((trace) => trace.showlegend !== false && typeof trace.name === "string" && trace.name !== "");
+  const perRow = Math.max(1, Math.floor((widthPx - PAGE_PADDING_PX) / (Math.max(0, ...named.map((trace) => String(trace.name).length)) * 6.2 + 44)));
+  const legendPx = named.length > 1 ? Math.ceil(named.length / perRow) * 19 + 8 : 0;
+  layout.legend = { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom", font: { size: 11 } };
+  const margin = marginOf(layout);
+  layout.margin = { ...margin, b: Math.max(50, tickPx + axisTitlePx + legendPx + 10) };
+}
+
+/** A long x-axis title on lines that fit the phone's width, instead of running off both edges. */
+function wrapAxisTitle(layout: FigureLike["layout"], key: "xaxis", widthPx: number): void {
+  const axis = layout[key] as { title?: { text?: string } } | undefined;
+  const text = axis?.title?.text;
+  if (!axis || !text) return;
+  // Wrapping counts visible characters, so inline styling (a smaller font for a note) is dropped first.
+  const lines = wrapWords(text.replace(/<br>/g, " ").replace(/<\/?span[^>]*>/g, ""), Math.floor((widthPx - PAGE_PADDING_PX - 20) / LABEL_CHAR_PX / 1.2));
+  layout[key] = { ...axis, title: { ...axis.title, text: lines.join("<br>"), font: { size: 11 } } };
+}
+
+/**
+ * The plot's left edge as drawn: row labels of a heatmap or of horizontal bars (when they stay beside the bars)
+ * grow the margin to fit them.
+ */
+function leftEdgePx(figure: FigureLike, layout: FigureLike["layout"], tickCharPx: number): number {
+  const yaxis = (layout.yaxis as { ticktext?: unknown[]; showticklabels?: boolean } | undefined) ?? {};
+  const margin = marginOf(layout).l ?? 70;
+  if (yaxis.showticklabels === false) return margin;
+  const traces = figure.data as TraceLike[];
+  const rows = yaxis.ticktext ?? traces.filter((trace) => trace.type === "heatmap" || (trace.type === "bar" && trace.orientation === "h")).flatMap((trace) => trace.y ?? []);
+  return rows.length ? Math.max(margin, longestLine(rows) * tickCharPx + 30) : margin;
+}
+
+/**
+ * Breaks the source line at its commas into lines that fit between the plot's left edge and the figure's right
+ * edge (it starts where the plot does), with any extra lines after it; returns how many lines it now has.
+ */
+function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: number, extraLines: string[] = []): number {
   const annotations = [...(layout.annotations ?? [])];
   const caption = annotations.at(-1);
-  if (caption?.text.startsWith("Source:")) annotations[annotations.length - 1] = { ...caption, text: caption.text.replace(/, (?=[\w./-]+\.csv|prices)/g, ",<br>"), font: { size: 9, color: "#666666" } };
+  if (!caption?.text.startsWith("Source:")) return 0;
+  const maxChars = Math.max(20, Math.floor(availablePx / charPx));
+  const lines: string[] = [];
+  // Pieces end at commas; one longer than a line (a date range) is broken at its spaces.
+  const pieces = caption.text.replace(/<br>/g, " ").split(/(?<=,) /).flatMap((piece) => (piece.length > maxChars ? wrapWords(piece, maxChars) : [piece]));
+  for (const piece of pieces) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + piece.length <= maxChars) lines[lines.length - 1] = `${last} ${piece}`;
+    else lines.push(piece);
+  }
+  lines.push(...extraLines);
+  annotations[annotations.length - 1] = { ...caption, text: lines.join("<br>"), align: "left" };
   layout.annotations = annotations;
-  // Room for the caption's lines above the plot and for each title line past the two it was laid out for.
-  layout.margin = { l: 58, r: 12, t: 125 + 17 * Math.max(0, titleLines.length - 2), b: 60 };
-  layout.legend = { orientation: "h", x: 0, y: -0.3, yanchor: "top", font: { size: 11 } };
+  return lines.length;
+}
+
+/** Long legend entries on lines that fit a phone, instead of running off its edge. */
+function wrapLegendNames(data: TraceLike[], widthPx: number): TraceLike[] {
+  const maxChars = Math.floor((widthPx - PAGE_PADDING_PX - 50) / 6.2);
+  return data.map((trace) => (typeof trace.name === "string" && trace.name.length > maxChars && trace.showlegend !== false ? { ...trace, name: wrapWords(trace.name, maxChars).join("<br>") } : trace));
+}
+
+/** A heatmap's long row labels are shortened on a phone (the full label is in the hover), so its cells keep some width. */
+function shortRowLabels(figure: FigureLike, layout: FigureLike["layout"]): void {
+  const rows = [...new Set((figure.data as TraceLike[]).filter((trace) => trace.type === "heatmap").flatMap((trace) => trace.y ?? []).map(String))];
+  if (rows.length === 0 || longestLine(rows) <= MAX_ROW_LABEL_CHARS) return;
+  const short = rows.map((row) => (row.length > MAX_ROW_LABEL_CHARS ? `${row.slice(0, MAX_ROW_LABEL_CHARS - 1)}…` : row));
+  layout.yaxis = { ...((layout.yaxis as object | undefined) ?? {}), tickmode: "array", tickvals: rows, ticktext: short };
+}
+
+/** A label on the data (a marked volume, a point's note) on lines short enough to stay inside a phone's plot. */
+function wrapLabel(text: string): string {
+  return text.split("<br>").flatMap((line) => (line.length > MAX_LABEL_LINE_CHARS && !/<[a-z]/i.test(line) ? wrapWords(line, MAX_LABEL_LINE_CHARS) : [line])).join("<br>");
+}
+
+/** Width of the page's column for figures: 980 px at most, less its padding. */
+const columnPx = (widthPx: number) => Math.min(widthPx, 980) - (widthPx <= NARROW_PX ? PAGE_PADDING_PX : 40);
+
+export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, options: FitOptions = {}): T {
+  const narrow = widthPx <= NARROW_PX;
+  if (!narrow && !options.titleInPage) return figure;
+  const layout = { ...figure.layout };
+  const margin = marginOf(layout);
+  if (!narrow) {
+    // The title's band at the top of the plot is no longer needed; the source line stays, on as many lines as it needs.
+    const before = (layout.annotations?.at(-1)?.text.split("<br>").length ?? 1);
+    layout.title = { ...layout.title, text: "" };
+    const lines = wrapCaption(layout, columnPx(widthPx) - leftEdgePx(figure, layout, WIDE_TICK_CHAR_PX), WIDE_CAPTION_CHAR_PX);
+    layout.margin = { ...margin, t: Math.max(30, (margin.t ?? 60) - 30 + 16 * Math.max(0, lines - before)) };
+    return { ...figure, layout };
+  }
+  let titleLines: string[] = [];
+  if (options.titleInPage) layout.title = { ...layout.title, text: "" };
+  else {
+    const [number, ...rest] = (layout.title?.text ?? "").split(" — ");
+    titleLines = rest.length > 0 ? [number as string, ...wrapWords(rest.join(" — "), Math.floor((widthPx - PAGE_PADDING_PX) / TITLE_CHAR_PX))] : [number as string];
+    layout.title = { ...layout.title, text: titleLines.join("<br>"), font: { size: 13 }, yref: "container", y: 0.97, yanchor: "top" } as FigureLike["layout"]["title"];
+  }
+  // Labels on points (with a leader line) are centred on the point: the right margin leaves room for half of one.
+  const pointLabels = (layout.annotations ?? []).some((annotation) => annotation.showarrow === true || annotation.xref === "x") || (figure.data as TraceLike[]).some((trace) => String(trace.mode ?? "").includes("text"));
+  layout.annotations = (layout.annotations ?? []).map((annotation) => (annotation.xref === "x" ? { ...annotation, text: wrapLabel(annotation.text) } : annotation));
+  layout.margin = { l: 58, r: pointLabels ? 40 : 12, t: 0, b: 60 };
   layout.font = { ...(layout.font as object), size: 11 };
-  return { ...figure, layout };
+  layout.annotations = (layout.annotations ?? []).map((annotation, index, all) => (index === all.length - 1 && annotation.text.startsWith("Source:") ? { ...annotation, font: { size: 9, color: "#666666" } } : annotation));
+  roomBelowPlot(figure, layout, widthPx);
+  wrapAxisTitle(layout, "xaxis", widthPx);
+  labelsAboveBars(figure, layout, widthPx);
+  shortRowLabels(figure, layout);
+  const valued = heatmapValuesOnHover(figure, layout, widthPx);
+  const tap = valued.some((trace, index) => trace !== figure.data[index]) ? ["Tap or point at a cell for its value."] : [];
+  const data = wrapLegendNames(valued as TraceLike[], widthPx);
+  const captionLines = wrapCaption(layout, widthPx - PAGE_PADDING_PX - leftEdgePx(figure, layout, NARROW_TICK_CHAR_PX), NARROW_CAPTION_CHAR_PX, tap);
+  // Room above the plot for the caption's lines and, when the plot keeps its title, for each of its lines.
+  const titlePx = titleLines.length > 0 ? 20 + 17 * titleLines.length : 8;
+  layout.margin = { ...marginOf(layout), t: titlePx + CAPTION_LINE_PX * Math.max(1, captionLines) + 10 };
+  return { ...figure, data, layout };
 }

@@ -33,7 +33,7 @@ export interface IndexOptions {
 export const EDITION_ATTRIBUTE = "data-roilab-data";
 
 /**
- * Shrinks a figure for a card: no legend, tight margins, title kept short. The card sets the height, and
+ * Shrinks a figure for a card: no legend, no title, tight margins. The card sets the height, and
  * horizontal bar charts lose their long category labels, which would leave no room for the bars.
  */
 function thumbnail(figure: unknown): unknown {
@@ -46,8 +46,9 @@ function thumbnail(figure: unknown): unknown {
       height: undefined,
       showlegend: false,
       annotations: [],
-      margin: { l: horizontal ? 10 : 50, r: 10, t: 30, b: 40 },
-      title: { ...(spec.layout.title as object), font: { size: 12 } },
+      margin: { l: horizontal ? 10 : 50, r: 10, t: 12, b: 40 },
+      // The card's heading names the section; a figure title squeezed into a card would only be cut.
+      title: { text: "" },
       xaxis: { ...(spec.layout.xaxis as object), title: { text: "" }, showticklabels: false },
       yaxis: { ...(spec.layout.yaxis as object), title: { text: "" }, ...(horizontal ? { showticklabels: false } : {}) },
     },

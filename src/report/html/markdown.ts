@@ -32,12 +32,13 @@ export function renderMarkdown(source: string, headings: Heading[] = [], usedIds
     token.attrSet("id", id);
     headings.push({ level: Number(token.tag.slice(1)), text, id });
   });
-  return markdown.renderer.render(tokens, markdown.options, {});
+  // Each heading ends with a link to itself, shown on hover and focus, so a reader can copy where they are.
+  return markdown.renderer.render(tokens, markdown.options, {}).replace(/<h([1-6]) id="([^"]+)">([\s\S]*?)<\/h\1>/g, (_, level: string, id: string, inner: string) => `<h${level} id="${id}">${inner}<a class="anchor" href="#${id}" aria-label="Link to this section">#</a></h${level}>`);
 }
 
-/** A table of contents from the level 1–2 headings. */
+/** A numbered table of contents of the sections (level-2 headings); the page title above it is not one of them. */
 export function tableOfContents(headings: readonly Heading[]): string {
-  const items = headings.filter((heading) => heading.level <= 2);
+  const items = headings.filter((heading) => heading.level === 2);
   if (items.length < 2) return "";
-  return `<nav class="toc" aria-label="Contents"><ol>${items.map((heading) => `<li class="toc-${heading.level}"><a href="#${heading.id}">${escapeHtml(heading.text)}</a></li>`).join("")}</ol></nav>`;
+  return `<nav class="toc" aria-label="Contents"><p class="toc-title">Contents</p><ol>${items.map((heading) => `<li><a href="#${heading.id}">${escapeHtml(heading.text)}</a></li>`).join("")}</ol></nav>`;
 }

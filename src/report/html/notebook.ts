@@ -27,14 +27,31 @@ function codeBlock(source: string): string {
   return `<pre class="code"><code class="hljs language-typescript">${hljs.highlight(source, { language: "typescript" }).value}</code></pre>`;
 }
 
+/** Index of the output a page shows first, under its title: the first markdown output of the cell tagged `headline`. */
+function headlineOutput(cell: Notebook["cells"][number]): number {
+  if (!hasTag(cell, "headline")) return -1;
+  return (cell.outputs ?? []).findIndex((output) => output.output_type === "display_data" && output.data["text/markdown"] !== undefined);
+}
+
+/** The key findings box, the contents list after the introduction: a reader sees the answer before the working. */
+function assemble(cells: string[], keyFindings: string, contents: string): string {
+  const titleEnd = cells.findIndex((cell) => cell.includes("</h1>"));
+  if (titleEnd < 0) return [keyFindings, contents, ...cells].filter(Boolean).join("\n");
+  const withFindings = cells.map((cell, index) => (index === titleEnd ? cell.replace("</h1>", `</h1>${keyFindings}`) : cell));
+  return [...withFindings.slice(0, titleEnd + 1), contents, ...withFindings.slice(titleEnd + 1)].filter(Boolean).join("\n");
+}
+
 export function renderNotebook(notebook: Notebook, options: NotebookRenderOptions = {}): RenderedNotebook {
   const context: RenderContext = { figureCount: 0, headings: [], usedIds: new Set(), cellNumber: 0, trustHtml: options.trustHtml };
   const cells: string[] = [];
+  let keyFindings = "";
   let position = 0;
   for (const cell of notebook.cells) {
     const injected = hasTag(cell, "injected-parameters");
     context.cellNumber = injected ? position : ++position;
     if (hasTag(cell, "remove-cell")) continue;
+    // Prose that tells the reader to edit or re-run code means nothing on a page that shows no code.
+    if (options.noInput && hasTag(cell, "only-with-code")) continue;
     const source = cellSource(cell);
     if (cell.cell_type === "markdown") {
       cells.push(`<section class="cell markdown">${renderMarkdown(source, context.headings, context.usedIds)}</section>`);
@@ -45,16 +62,19 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
     const showInput = !options.noInput && !hasTag(cell, "remove-input") && source.trim() !== "";
     if (showInput) {
       const label = injected ? "Parameters of this run" : hasTag(cell, "parameters") ? "Parameters" : "Code";
-      const folded = hasTag(cell, "hide-input") || injected;
+      const folded = hasTag(cell, "hide-input") || hasTag(cell, "parameters") || injected;
       parts.push(folded ? `<details class="input"><summary>${label}</summary>${codeBlock(source)}</details>` : `<div class="input">${codeBlock(source)}</div>`);
     }
     if (!hasTag(cell, "remove-output")) {
-      const outputs = (cell.outputs ?? []).map((output) => renderOutput(output, context)).filter(Boolean);
+      const headline = keyFindings ? -1 : headlineOutput(cell);
+      const cellOutputs = cell.outputs ?? [];
+      if (headline >= 0) keyFindings = `<aside class="key-findings" aria-label="Key findings"><p class="key-findings-title">Key findings</p>${renderOutput(cellOutputs[headline]!, context)}</aside>`;
+      const outputs = cellOutputs.filter((_, index) => index !== headline).map((output) => renderOutput(output, context)).filter(Boolean);
       if (outputs.length) parts.push(`<div class="outputs">${outputs.join("\n")}</div>`);
     }
     if (parts.length) cells.push(`<section class="cell code" data-cell="${context.cellNumber}">${parts.join("\n")}</section>`);
   }
   const title = context.headings.find((heading) => heading.level === 1)?.text;
-  return { title, headings: context.headings, body: `${tableOfContents(context.headings)}\n${cells.join("\n")}`, figureCount: context.figureCount };
+  return { title, headings: context.headings, body: assemble(cells, keyFindings, tableOfContents(context.headings)), figureCount: context.figureCount };
 }
 

@@ -16,6 +16,26 @@ export interface RenderContext {
   trustHtml?: boolean;
 }
 
+/** `Figure 59.3b — …` gives `figure-59-3b`, the id a link to the figure uses. */
+export function figureAnchor(title: string): string | undefined {
+  const number = /^Figure ([^ ]+) —/.exec(title)?.[1];
+  return number === undefined ? undefined : `figure-${number.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+}
+
+function uniqueId(id: string, usedIds: Set<string>): string {
+  let unique = id;
+  for (let suffix = 2; usedIds.has(unique); suffix++) unique = `${id}-${suffix}`;
+  usedIds.add(unique);
+  return unique;
+}
+
+/** The figure's number and title as page text above the plot: it wraps on a phone, and the number links to the figure. */
+function figureCaption(title: string, anchor: string): string {
+  const [number, ...rest] = title.split(" — ");
+  if (rest.length === 0 || !number?.startsWith("Figure ")) return `<figcaption>${escapeHtml(title)}</figcaption>`;
+  return `<figcaption><a class="figure-number" href="#${anchor}">${escapeHtml(number)}</a> — ${escapeHtml(rest.join(" — "))}</figcaption>`;
+}
+
 const ANSI = /\u001b\[[0-9;]*m/g;
 const text = (value: unknown) => (Array.isArray(value) ? value.join("") : String(value ?? ""));
 
@@ -26,9 +46,13 @@ function renderData(data: Record<string, unknown>, context: RenderContext): stri
   }
   if (data[PLOTLY_MIME]) {
     const id = `figure-${++context.figureCount}`;
-    const figure = data[PLOTLY_MIME] as { layout?: { title?: { text?: string } } };
-    const label = escapeHtml(figure.layout?.title?.text ?? "Figure");
-    return `<figure class="plotly-figure"><div class="plot" id="${id}" role="img" aria-label="${label}"></div><script type="application/json" class="roilab-figure" data-target="${id}">${scriptJson(figure)}</script></figure>`;
+    const figure = data[PLOTLY_MIME] as { layout?: { title?: { text?: string }; height?: unknown } };
+    const title = figure.layout?.title?.text ?? "Figure";
+    // A figure that sets its own height (one bar per row) gets a box that tall, so it never paints over what follows.
+    const height = typeof figure.layout?.height === "number" && figure.layout.height > 0 ? ` style="height:${Math.round(figure.layout.height)}px"` : "";
+    const plot = `<div class="plot" id="${id}"${height} role="img" aria-label="${escapeHtml(title)}"></div><script type="application/json" class="roilab-figure" data-target="${id}">${scriptJson(figure)}</script>`;
+    const anchor = uniqueId(figureAnchor(title) ?? id, context.usedIds);
+    return `<figure class="plotly-figure" id="${anchor}">${figureCaption(title, anchor)}${plot}<p class="figure-tools"><button type="button" class="download-csv" data-figure="${id}">Download data (CSV)</button></p></figure>`;
   }
   if (data["text/html"] !== undefined) return `<div class="output-html">${outputHtml(text(data["text/html"]), context.trustHtml ?? false)}</div>`;
   if (data["image/svg+xml"] !== undefined) return `<img class="output-image" alt="" src="data:image/svg+xml;base64,${Buffer.from(text(data["image/svg+xml"])).toString("base64")}">`;

@@ -8,7 +8,7 @@ import sanitizeHtml from "sanitize-html";
 
 const POLICY: sanitizeHtml.IOptions = {
   allowedTags: sanitizeHtml.defaults.allowedTags,
-  allowedAttributes: { "*": ["class", "style", "title"], a: ["href", "name"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan", "scope"] },
+  allowedAttributes: { "*": ["class", "style", "title"], a: ["href", "name"], td: ["colspan", "rowspan", "data-value"], th: ["colspan", "rowspan", "scope"] },
   allowedStyles: { "*": { "text-align": [/^(left|right|center)$/], "font-variant-numeric": [/^tabular-nums$/] } },
   // Entities stay as written, so escaped text (roilab's own tables) comes through byte for byte.
   parser: { decodeEntities: false },

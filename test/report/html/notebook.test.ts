@@ -29,3 +29,33 @@ describe("notebook rendering", () => {
     expect(renderNotebook(notebook(cells), { noInput: true }).body).not.toContain('class="input"');
   });
 });
+
+describe("the order a section page reads in", () => {
+  const markdown = (source: string, tags: string[] = []) => ({ id: source.slice(0, 8), cell_type: "markdown" as const, source, metadata: { tags } });
+  const finding = { output_type: "display_data" as const, data: { "text/markdown": "Break-even at **3,109 calls a day**." }, metadata: {} };
+  const cells = [
+    markdown("# 59.3 — Break-even\n\nA server is a fixed cost."),
+    markdown("Change the parameters below and re-run.", ["only-with-code"]),
+    code("// Parameters\nconst calls = 1;", ["parameters"]),
+    markdown("## First"),
+    code("headline()", ["headline"], [{ output_type: "stream", name: "stdout", text: "log line" }, finding]),
+    markdown("## Second"),
+  ];
+
+  it("puts the key findings under the title and before the introduction's contents list, and shows them once", () => {
+    const html = renderNotebook(notebook(cells)).body;
+    const at = (text: string) => html.indexOf(text);
+    expect(at("</h1>")).toBeLessThan(at('class="key-findings"'));
+    expect(at('class="key-findings"')).toBeLessThan(at("A server is a fixed cost."));
+    expect(at("A server is a fixed cost.")).toBeLessThan(at('nav class="toc"'));
+    expect(html.match(/3,109 calls a day/g)).toHaveLength(1);
+    // The cell's other outputs stay where the cell is.
+    expect(at("log line")).toBeGreaterThan(at('id="first"'));
+  });
+
+  it("folds the parameters, and leaves prose about code off a page without code", () => {
+    expect(renderNotebook(notebook(cells)).body).toMatch(/<details class="input"><summary>Parameters<\/summary>/);
+    expect(renderNotebook(notebook(cells)).body).toContain("Change the parameters below");
+    expect(renderNotebook(notebook(cells), { noInput: true }).body).not.toContain("Change the parameters below");
+  });
+});

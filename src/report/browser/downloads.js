@@ -1,0 +1,106 @@
+/* roilab report: every table and every figure's data downloads as CSV, made in the page (works offline, from disk). */
+(function () {
+  "use strict";
+  function csvField(value) {
+    var text = value === undefined || value === null ? "" : String(value);
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function csv(rows) {
+    return rows.map(function (row) { return row.map(csvField).join(","); }).join("\r\n") + "\r\n";
+  }
+  function pageName() {
+    var file = decodeURIComponent(location.pathname.split("/").pop() || "report");
+    return file.replace(/\.html?$/, "") || "report";
+  }
+  function save(name, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+  /** A table as its header row and body rows; numbers as their full value, not as the formatted text. */
+  function tableRows(table) {
+    return Array.prototype.map.call(table.rows, function (row) {
+      return Array.prototype.map.call(row.cells, function (cell) {
+        var value = cell.getAttribute("data-value");
+        return value !== null ? value : cell.textContent.trim();
+      });
+    });
+  }
+  function values(trace, key) {
+    var value = trace[key];
+    return Array.isArray(value) ? value : undefined;
+  }
+  /**
+   * A figure's traces in long form: one row per point (trace, x, y and, where drawn, base or text), or per cell
+   * of a heatmap (trace, column, row, value).
+   */
+  function figureRows(traces) {
+    var rows = [["trace", "x", "y", "value", "label"]];
+    traces.forEach(function (trace, index) {
+      var name = String(trace.name || trace.type + " " + (index + 1)).replace(/<br>/g, " ");
+      var x = values(trace, "x") || [], y = values(trace, "y") || [];
+      var z = values(trace, "z");
+      if (z) {
+        var cellText = values(trace, "text");
+        z.forEach(function (row, r) {
+          (Array.isArray(row) ? row : [row]).forEach(function (value, c) {
+            var label = cellText && Array.isArray(cellText[r]) ? cellText[r][c] : "";
+            rows.push([name, x[c], y[r], value, label]);
+          });
+        });
+        return;
+      }
+      var text = values(trace, "text") || [];
+      var base = values(trace, "base");
+      var count = Math.max(x.length, y.length);
+      for (var i = 0; i < count; i++) rows.push([name, x[i], y[i], base ? base[i] : "", text[i] === undefined ? "" : text[i]]);
+    });
+    return rows;
+  }
+  /** The data drawn now: a what-if panel's figure follows its inputs, so it is read from the plot itself. */
+  function figureTraces(button) {
+    var target = document.getElementById(button.getAttribute("data-figure"));
+    if (target && Array.isArray(target.data)) return target.data;
+    var script = document.querySelector('script.roilab-figure[data-target="' + button.getAttribute("data-figure") + '"]');
+    return script ? JSON.parse(script.textContent).data : [];
+  }
+  /** A download button in its own line right after `element`. */
+  function addButtonAfter(element, attribute, value, label, lineClass) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "download-csv";
+    button.setAttribute(attribute, value);
+    button.textContent = label;
+    var line = document.createElement("p");
+    line.className = lineClass;
+    line.appendChild(button);
+    element.parentNode.insertBefore(line, element.nextSibling);
+  }
+  function addButtons() {
+    var tables = document.querySelectorAll("main.report table.roilab-table");
+    for (var i = 0; i < tables.length; i++) addButtonAfter(tables[i].closest(".output-html") || tables[i], "data-table", String(i + 1), "Download table (CSV)", "table-tools");
+    var panels = document.querySelectorAll(".whatif[id]");
+    for (var j = 0; j < panels.length; j++) addButtonAfter(panels[j], "data-panel", panels[j].id, "Download this what-if's data (CSV)", "figure-tools");
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.download-csv");
+    if (!button) return;
+    if (button.hasAttribute("data-table")) {
+      var index = Number(button.getAttribute("data-table"));
+      save(pageName() + "-table-" + index + ".csv", csv(tableRows(document.querySelectorAll("main.report table.roilab-table")[index - 1])));
+    } else if (button.hasAttribute("data-panel")) {
+      var plot = document.querySelector("#" + button.getAttribute("data-panel") + " .plot");
+      save(pageName() + "-" + button.getAttribute("data-panel") + ".csv", csv(figureRows(plot && Array.isArray(plot.data) ? plot.data : [])));
+    } else {
+      var figure = button.closest("figure");
+      save((figure && figure.id ? figure.id : pageName() + "-figure") + ".csv", csv(figureRows(figureTraces(button))));
+    }
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addButtons);
+  else addButtons();
+})();
