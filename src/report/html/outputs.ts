@@ -45,7 +45,8 @@ function renderData(data: Record<string, unknown>, context: RenderContext): stri
     return `<div class="whatif" id="${id}"></div><script type="application/json" class="roilab-whatif" data-target="${id}">${scriptJson(data[WHATIF_MIME])}</script>`;
   }
   if (data[PLOTLY_MIME]) {
-    const id = `figure-${++context.figureCount}`;
+    // The plot's own id, apart from the figure's anchor (`figure-59-3b`, or `figure-1` for "Figure 1").
+    const id = `plot-${++context.figureCount}`;
     const figure = data[PLOTLY_MIME] as { layout?: { title?: { text?: string }; height?: unknown } };
     const title = figure.layout?.title?.text ?? "Figure";
     // A figure that sets its own height (one bar per row) gets a box that tall, so it never paints over what follows.

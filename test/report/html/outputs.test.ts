@@ -25,8 +25,8 @@ describe("output rendering", () => {
     const rendered = renderNotebook(notebook(cells));
     expect(rendered.title).toBe("Title");
     expect(rendered.figureCount).toBe(1);
-    expect(rendered.body).toContain('<figure class="plotly-figure" id="figure-59-1a"><figcaption><a class="figure-number" href="#figure-59-1a">Figure 59.1a</a> — Cost</figcaption><div class="plot" id="figure-1" role="img" aria-label="Figure 59.1a — Cost"></div>');
-    expect(rendered.body).toContain('<button type="button" class="download-csv" data-figure="figure-1">Download data (CSV)</button>');
+    expect(rendered.body).toContain('<figure class="plotly-figure" id="figure-59-1a"><figcaption><a class="figure-number" href="#figure-59-1a">Figure 59.1a</a> — Cost</figcaption><div class="plot" id="plot-1" role="img" aria-label="Figure 59.1a — Cost"></div>');
+    expect(rendered.body).toContain('<button type="button" class="download-csv" data-figure="plot-1">Download data (CSV)</button>');
     expect(rendered.body).toContain(scriptJson(figure));
     expect(rendered.body).not.toContain("</script><b>");
     expect(rendered.body).toContain('<img class="output-image" alt="" src="data:image/png;base64,iVBORw0KGgo=">');
