@@ -11,7 +11,9 @@
       var figure = JSON.parse(scripts[i].textContent);
       var target = document.getElementById(scripts[i].getAttribute("data-target"));
       var thumbnail = Boolean(target.closest(".card"));
-      if (window.RoilabWhatIf && !thumbnail) figure = window.RoilabWhatIf.fitFigure(figure, window.innerWidth, { titleInPage: true });
+      // A figure whose page prints its number and title above it leaves them out of the plot.
+      var captioned = Boolean(target.parentNode.querySelector("figcaption"));
+      if (window.RoilabWhatIf && !thumbnail) figure = window.RoilabWhatIf.fitFigure(figure, window.innerWidth, { titleInPage: captioned });
       pending.push(window.Plotly.newPlot(target, figure.data, figure.layout, thumbnail ? thumbnailConfig : config));
     }
     if (window.RoilabWhatIf) pending.push(window.RoilabWhatIf.start(document, window.Plotly));
