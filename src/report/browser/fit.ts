@@ -38,6 +38,8 @@ const NARROW_CAPTION_CHAR_PX = 5.6;
 /** Average width of a tick label's character: 13 px on a wide screen, 11 px on a phone. */
 const WIDE_TICK_CHAR_PX = 7.4;
 const NARROW_TICK_CHAR_PX = 7.0;
+/** Labelled points a phone's plot shows before their labels would run into each other. */
+const MAX_POINT_LABELS = 6;
 /** Longest line of a label on the data a phone shows unbroken. */
 const MAX_LABEL_LINE_CHARS = 12;
 /** Longest heatmap row label a phone shows in full. */
@@ -199,6 +201,14 @@ function shortRowLabels(figure: FigureLike, layout: FigureLike["layout"]): void 
   layout.yaxis = { ...((layout.yaxis as object | undefined) ?? {}), tickmode: "array", tickvals: rows, ticktext: short };
 }
 
+/** More labelled points than a phone's plot can hold apart: the labels go, the points' hover keeps the values. */
+function pointLabelsOnHover(layout: FigureLike["layout"]): boolean {
+  const annotations = layout.annotations ?? [];
+  if (annotations.filter((annotation) => annotation.showarrow === true).length <= MAX_POINT_LABELS) return false;
+  layout.annotations = annotations.filter((annotation) => annotation.showarrow !== true);
+  return true;
+}
+
 /** A label on the data (a marked volume, a point's note) on lines short enough to stay inside a phone's plot. */
 function wrapLabel(text: string): string {
   return text.split("<br>").flatMap((line) => (line.length > MAX_LABEL_LINE_CHARS && !/<[a-z]/i.test(line) ? wrapWords(line, MAX_LABEL_LINE_CHARS) : [line])).join("<br>");
@@ -239,6 +249,7 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   shortRowLabels(figure, layout);
   const valued = heatmapValuesOnHover(figure, layout, widthPx);
   const tap = valued.some((trace, index) => trace !== figure.data[index]) ? ["Tap or point at a cell for its value."] : [];
+  if (pointLabelsOnHover(layout)) tap.push("Tap or point at a marked point for its value.");
   const data = wrapLegendNames(valued as TraceLike[], widthPx);
   const captionLines = wrapCaption(layout, widthPx - PAGE_PADDING_PX - leftEdgePx(figure, layout, NARROW_TICK_CHAR_PX), NARROW_CAPTION_CHAR_PX, tap);
   // Room above the plot for the caption's lines and, when the plot keeps its title, for each of its lines.

@@ -75,4 +75,14 @@ describe("figures on a narrow screen", () => {
     expect(layout.xaxis.tickangle).toBe(90);
     expect(layout.margin.b).toBeGreaterThan("1 server (chapter)".length * 5.6);
   });
+
+  it("leaves crowded point labels to hover on a phone and says so, but keeps a few", () => {
+    const point = (index: number) => ({ text: `${index},000/day`, x: index, xref: "x", y: index, yref: "y", showarrow: true });
+    const crowded = { data: [{ type: "scatter", mode: "markers", x: [1], y: [1] }], layout: { title: { text: "Figure 59.3a — Break-even" }, annotations: [...Array.from({ length: 7 }, (_, index) => point(index)), source] } };
+    const narrow = fitFigure(crowded, 390).layout as unknown as Layout;
+    expect(narrow.annotations.filter((annotation) => annotation.yref === "y")).toEqual([]);
+    expect(narrow.annotations.at(-1)?.text).toMatch(/Tap or point at a marked point for its value\.$/);
+    const few = fitFigure({ ...crowded, layout: { ...crowded.layout, annotations: [point(1), point(2), source] } }, 390).layout as unknown as Layout;
+    expect(few.annotations.filter((annotation) => annotation.yref === "y")).toHaveLength(2);
+  });
 });
