@@ -40,7 +40,8 @@ function thumbnail(figure: unknown): unknown {
   const spec = figure as { data: Array<{ orientation?: string }>; layout: Record<string, unknown> };
   const horizontal = spec.data.some((trace) => trace.orientation === "h");
   return {
-    data: spec.data,
+    // A card is too small for a heatmap's values: its colours give the picture, the page gives the numbers.
+    data: spec.data.map((trace) => ((trace as { type?: string }).type === "heatmap" ? { ...trace, texttemplate: "" } : trace)),
     layout: {
       ...spec.layout,
       height: undefined,
