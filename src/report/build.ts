@@ -19,7 +19,7 @@ import { softwareVersions } from "./provenance";
 import { publishedFolderName } from "../util/display-path";
 import type { DataFolder } from "../notebook/data-folder";
 
-const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "whatif.js", "report.js"] };
+const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "whatif.js", "report.js", "print.js"] };
 const BUILT_ASSETS = path.join(PROJECT_ROOT, "dist", "assets");
 
 export interface ReportOptions extends RunOptions {
