@@ -185,6 +185,6 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
   const indexFile = path.join(options.outDir, "index.html");
   writeFileAtomic(indexFile, index);
   pages.push({ file: indexFile, bytes: Buffer.byteLength(index), bytesWithAssets: Buffer.byteLength(index) + sharedBytes });
-  const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, hrefs: ["index.html", ...cards.map((card) => card.href)], title: INDEX_TITLE }) : undefined;
+  const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: [{ href: "index.html", title: "Index" }, ...cards.map(({ href, title }) => ({ href, title }))], title: INDEX_TITLE }) : undefined;
   return { notebooks, pages, plotly, pdf };
 }

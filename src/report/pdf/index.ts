@@ -14,8 +14,8 @@ export const PDF_FILE = "report.pdf";
 
 export interface ReportPdfOptions extends PrintOptions {
   outDir: string;
-  /** The pages to print, as the index links them, in order: `index.html` first. */
-  hrefs: readonly string[];
+  /** The pages to print, in order (`index.html` first), by file name as the index links them, with their titles. */
+  pages: readonly { href: string; title: string }[];
   title: string;
 }
 
@@ -26,8 +26,8 @@ export interface ReportPdf {
 
 /** Prints every page, joins them and writes the PDF through a temporary file, so a failed print keeps the last good one. */
 export async function writeReportPdf(options: ReportPdfOptions): Promise<ReportPdf> {
-  const printed = await printPages(options.hrefs.map((href) => path.join(options.outDir, href)), options);
-  const pdf = await mergePages(options.hrefs.map((href, index) => ({ href, pdf: printed[index] as Uint8Array })), { title: options.title, folderUrl: pathToFileURL(path.resolve(options.outDir)).href });
+  const printed = await printPages(options.pages.map(({ href }) => path.join(options.outDir, href)), options);
+  const pdf = await mergePages(options.pages.map((page, index) => ({ ...page, pdf: printed[index] as Uint8Array })), { title: options.title, folderUrl: pathToFileURL(path.resolve(options.outDir)).href });
   const file = path.join(options.outDir, PDF_FILE);
   writeFileAtomic(file, pdf);
   return { file, pageCount: (await PDFDocument.load(pdf)).getPageCount() };

@@ -1,12 +1,16 @@
 /**
  * Joins the PDFs of a report's pages into one document: links between the report's pages become jumps inside
- * it (a link to a file on the machine that printed it would mean nothing to a reader), and every page is numbered.
+ * it (a link to a file on the machine that printed it would mean nothing to a reader), every page is numbered,
+ * and each report page gets a bookmark.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, rgb, StandardFonts, type PDFRef } from "pdf-lib";
+import { setOutline } from "./outline";
 
 export interface PrintedPage {
   /** The page's file name as the report links to it (`59.3-break-even.html`). */
   href: string;
+  /** Its bookmark in the PDF. */
+  title: string;
   pdf: Uint8Array;
 }
 
@@ -74,6 +78,7 @@ export async function mergePages(pages: readonly PrintedPage[], options: MergeOp
     if (copied[0]) firstPageOf.set(href, copied[0].ref);
   }
   relink(document, firstPageOf, options.folderUrl);
+  setOutline(document, pages.flatMap(({ href, title }) => (firstPageOf.has(href) ? [{ title, page: firstPageOf.get(href)! }] : [])));
   await numberPages(document);
   document.setTitle(options.title);
   document.setCreator("roilab");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import { mergePages } from "../../../src/report/pdf/merge";
 
 const FOLDER = "file:///reports";
@@ -29,21 +29,35 @@ async function linksOf(pdf: Uint8Array): Promise<string[][]> {
   );
 }
 
+/** The document's bookmarks, in order, each with the page number it opens. */
+function outlineOf(document: PDFDocument): [string, number | undefined][] {
+  const pageNumber = new Map(document.getPages().map((page, index) => [page.ref.toString(), index + 1]));
+  const entries: [string, number | undefined][] = [];
+  let item = document.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict)?.lookupMaybe(PDFName.of("First"), PDFDict);
+  while (item) {
+    const title = item.lookup(PDFName.of("Title"), PDFHexString).decodeText();
+    entries.push([title, pageNumber.get(item.lookup(PDFName.of("Dest"), PDFArray).get(0).toString())]);
+    item = item.lookupMaybe(PDFName.of("Next"), PDFDict);
+  }
+  return entries;
+}
+
 describe("joining a report's printed pages", () => {
-  it("keeps the order given, numbers every page and titles the document", async () => {
-    const merged = await mergePages([{ href: "index.html", pdf: await pageWithLinks([]) }, { href: "59.1.html", pdf: await pageWithLinks([]) }], { title: "roilab", folderUrl: FOLDER });
+  it("keeps the order given, titles the document and gives each report page a bookmark", async () => {
+    const merged = await mergePages([{ href: "index.html", title: "Index", pdf: await pageWithLinks([]) }, { href: "59.1.html", title: "59.1 — Cost", pdf: await pageWithLinks([]) }], { title: "roilab", folderUrl: FOLDER });
     const document = await PDFDocument.load(merged);
     expect(document.getPageCount()).toBe(2);
     expect(document.getTitle()).toBe("roilab");
+    expect(outlineOf(document)).toEqual([["Index", 1], ["59.1 — Cost", 2]]);
   });
 
   it("turns links to the report's own pages into jumps to their first page, keeps web links, drops other local files", async () => {
     const index = await pageWithLinks([`${FOLDER}/59.3%20break-even.html`, `${FOLDER}/59.1.html#prices`, "https://example.org/prices", `${FOLDER}/2026-11/index.html`, "file:///elsewhere/59.1.html"]);
     const merged = await mergePages(
       [
-        { href: "index.html", pdf: index },
-        { href: "59.1.html", pdf: await pageWithLinks([]) },
-        { href: "59.3 break-even.html", pdf: await pageWithLinks([`${FOLDER}/index.html`]) },
+        { href: "index.html", title: "Index", pdf: index },
+        { href: "59.1.html", title: "59.1", pdf: await pageWithLinks([]) },
+        { href: "59.3 break-even.html", title: "59.3", pdf: await pageWithLinks([`${FOLDER}/index.html`]) },
       ],
       { title: "roilab", folderUrl: FOLDER },
     );
