@@ -18,6 +18,7 @@
       var container = svg.parentNode;
       container.style.setProperty("--roilab-print-aspect", width + " / " + height);
       container.style.setProperty("--roilab-print-max-width", width + "px");
+      container.classList.add("roilab-print-fit");
       fitted.push(svg);
     }
   }
@@ -27,6 +28,7 @@
       fitted[i].removeAttribute("preserveAspectRatio");
       fitted[i].parentNode.style.removeProperty("--roilab-print-aspect");
       fitted[i].parentNode.style.removeProperty("--roilab-print-max-width");
+      fitted[i].parentNode.classList.remove("roilab-print-fit");
     }
     fitted = [];
   }
