@@ -104,8 +104,11 @@ describe("a report page in print media", () => {
       elements.map((element) => {
         const box = element.getBoundingClientRect();
         const layers = [...element.querySelectorAll(".plot svg.main-svg")].map((svg) => ({ rect: svg.getBoundingClientRect(), width: Number(svg.getAttribute("width")), height: Number(svg.getAttribute("height")) }));
+        const plot = element.querySelector(".plot")?.getBoundingClientRect();
+        const drawing = element.querySelector(".plot .svg-container")?.getBoundingClientRect();
         return {
           name: element.querySelector(".plot")?.getAttribute("aria-label") ?? element.className,
+          blankBelowPx: (plot?.height ?? 0) - (drawing?.height ?? 0),
           breakInside: getComputedStyle(element).breakInside,
           box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
           layers: layers.map(({ rect, width, height }) => ({ left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom, drawnAspect: width / height, printedAspect: rect.width / rect.height })),
@@ -117,6 +120,8 @@ describe("a report page in print media", () => {
       expect(figure.breakInside, figure.name).toBe("avoid");
       expect(figure.box.right, figure.name).toBeLessThanOrEqual(PRINT_WIDTH_PX + 0.5);
       expect(figure.layers.length, figure.name).toBeGreaterThan(0);
+      // The figure's box shrinks with its drawing: no blank screen height left under it on paper.
+      expect(figure.blankBelowPx, figure.name).toBeLessThan(1);
       for (const layer of figure.layers) {
         expect(layer.left, figure.name).toBeGreaterThanOrEqual(figure.box.left - 0.5);
         expect(layer.right, figure.name).toBeLessThanOrEqual(figure.box.right + 0.5);
