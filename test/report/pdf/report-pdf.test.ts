@@ -132,7 +132,8 @@ describe("a report page in print media", () => {
     }
     // Figures drawn for a 1280 px screen are wider than the paper: they were scaled, not cut.
     expect(boxes.some((figure) => figure.layers.some((layer) => layer.right - layer.left < 0.9 * 940))).toBe(true);
-    const headings = await page.locator("main h2").evaluateAll((elements) => elements.map((element) => getComputedStyle(element).breakAfter));
+    const headings = await page.locator("main h2, table.roilab-table caption, table.roilab-table thead").evaluateAll((elements) => elements.map((element) => getComputedStyle(element).breakAfter));
+    expect(headings.length).toBeGreaterThan(4);
     expect(new Set(headings)).toEqual(new Set(["avoid"]));
     const code = await page.locator("pre.code").evaluateAll((elements) => elements.filter((element) => element.getClientRects().length > 0).map((element) => ({ whiteSpace: getComputedStyle(element).whiteSpace, overflows: element.scrollWidth > element.clientWidth })));
     expect(code.length).toBeGreaterThan(0);
