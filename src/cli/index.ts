@@ -12,7 +12,7 @@ import { installKernel } from "../notebook/kernel-install";
 import { parseParameterFlag, readParametersFile, type Parameters } from "../notebook/parameters";
 import { plainReporter, terminalReporter } from "../notebook/progress";
 import { runNotebooks, type RunOptions } from "../notebook/run";
-import { buildReports, writeStandalonePage } from "../report";
+import { buildReports, findChromium, writeStandalonePage, type PrintOptions } from "../report";
 import { PROJECT_ROOT } from "../util/project-root";
 import { dataFileRecords, inspectDataFolder } from "./data-folders";
 import { parseArgs } from "node:util";
@@ -55,6 +55,9 @@ Options for report: all of run's, and
   --no-input           Hide all code; show markdown and outputs only
   --trust-html         Publish notebooks' HTML outputs as they are (default: sanitised)
   --stale-days N       Warn on pages whose prices are older than N days (default: 90)
+  --pdf                Also print the whole report (index, then each page) to report.pdf with Chromium
+  --chromium PATH      The Chromium or Chrome that prints --pdf (default: the first found on PATH)
+  --paper SIZE         Paper of the PDF: A4 or Letter (default: A4)
 
 Options for tables, audit and validate:
   --data DIR           Data folder (default: data)
@@ -132,6 +135,15 @@ function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseR
   };
 }
 
+const PAPER_SIZES = { a4: "A4", letter: "Letter" } as const;
+
+/** How report --pdf prints, checked before any kernel starts: a missing browser is known at once, not after the notebooks ran. */
+function pdfOptions(chromium: string | undefined, paper: string | undefined): PrintOptions {
+  const key = (paper ?? "A4").toLowerCase();
+  if (!Object.hasOwn(PAPER_SIZES, key)) throw new UsageError(`--paper must be A4 or Letter, got ${JSON.stringify(paper)}`);
+  return { chromium: findChromium({ given: chromium }), paper: PAPER_SIZES[key as keyof typeof PAPER_SIZES] };
+}
+
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Each command: its parsed arguments in, its exit code out. */
@@ -144,11 +156,14 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async report(argv, io) {
     const args = parseReport(argv);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
-    const result = await buildReports({ ...(runOptions(args, io)), selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays });
+    const pdf = args.values.pdf ? pdfOptions(args.values.chromium, args.values.paper) : undefined;
+    if (!pdf && (args.values.chromium !== undefined || args.values.paper !== undefined)) throw new UsageError("--chromium and --paper are for --pdf; add --pdf");
+    const result = await buildReports({ ...(runOptions(args, io)), selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf });
     if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
     for (const page of result.pages) {
       io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);
     }
+    if (result.pdf) io.stdout(`wrote ${result.pdf.file}  ${result.pdf.pageCount} pages\n`);
     return exitCodeOf(result.notebooks, io);
   },
 

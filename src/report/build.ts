@@ -19,8 +19,10 @@ import { staleBanner, stalePrices } from "./staleness";
 import { softwareVersions } from "./provenance";
 import { publishedFolderName } from "../util/display-path";
 import type { DataFolder } from "../notebook/data-folder";
+import { writeReportPdf, type PrintOptions, type ReportPdf } from "./pdf";
 
-const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "whatif.js", "report.js", "downloads.js"] };
+const INDEX_TITLE = "roilab — cloud vs local LLM cost analysis";
+const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "whatif.js", "report.js", "downloads.js", "print.js"] };
 const BUILT_ASSETS = path.join(PROJECT_ROOT, "dist", "assets");
 
 export interface ReportOptions extends RunOptions {
@@ -32,6 +34,8 @@ export interface ReportOptions extends RunOptions {
   trustHtml?: boolean;
   /** Prices older than this many days get a warning at the top of each page. Default 90. */
   staleDays?: number;
+  /** Also print the whole report (index, then each page in section order) to one PDF with this Chromium. */
+  pdf?: PrintOptions;
 }
 
 export interface PageWeight {
@@ -46,6 +50,8 @@ export interface ReportResult {
   notebooks: NotebookResult[];
   pages: PageWeight[];
   plotly: PlotlyChoice;
+  /** The PDF written with `pdf`. */
+  pdf?: ReportPdf;
 }
 
 /** The data folder as a page names it; roilab's own default when the notebooks read none. */
@@ -180,7 +186,7 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
   const folders = [...new Map(published.flatMap((result) => (result.dataFolder ? [[result.dataFolder.dir, result.dataFolder]] : []))).values()];
   const asOf = folders.flatMap((folder) => folder.files).filter((record) => record.asOf);
   const index = renderPage({
-    title: "roilab — cloud vs local LLM cost analysis",
+    title: INDEX_TITLE,
     body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0])) + renderIndex({ cards, builtAt, asOf, dataFolder: folderName(folders[0]), editions: editionsBeside(options.outDir) }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
@@ -188,5 +194,6 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
   const indexFile = path.join(options.outDir, "index.html");
   writeFileAtomic(indexFile, index);
   pages.push({ file: indexFile, bytes: Buffer.byteLength(index), bytesWithAssets: Buffer.byteLength(index) + sharedBytes });
-  return { notebooks, pages, plotly };
+  const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: [{ href: "index.html", title: "Index" }, ...cards.map(({ href, title }) => ({ href, title }))], title: INDEX_TITLE }) : undefined;
+  return { notebooks, pages, plotly, pdf };
 }

@@ -1,3 +1,4 @@
 /** The publisher: executed notebooks to offline HTML pages with an index. */
 export { buildReports, type ReportOptions, type ReportResult, type PageWeight } from "./build";
 export { writeStandalonePage, type StandalonePage } from "./standalone-page";
+export { findChromium, PDF_FILE, type PrintOptions, type ReportPdf } from "./pdf";

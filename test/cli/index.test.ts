@@ -190,6 +190,28 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
     expect(result.stderr).toContain("notebooks/59.1-cost-model.ipynb: unknown parameter __proto__; valid parameters: dataDir,");
   });
 
+  it("report --pdf with a --chromium that is not there says how to get one, and writes nothing", () => {
+    const target = path.join(out.dir, "pdf-report");
+    const missing = path.join(out.dir, "no-such-chromium");
+    const result = roilabSync(["report", "notebooks/59.1-cost-model.ipynb", "--out", target, "--pdf", "--chromium", missing]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--chromium ${missing}: no executable browser there; install one (Debian/Ubuntu: apt-get install chromium) or name it with --chromium PATH`);
+    expect(result.stdout).toBe("");
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("report refuses --chromium and --paper without --pdf, and a paper size it does not print", () => {
+    for (const [args, message] of [
+      [["--chromium", "/usr/bin/chromium"], "--chromium and --paper are for --pdf; add --pdf"],
+      [["--paper", "Letter"], "--chromium and --paper are for --pdf; add --pdf"],
+      [["--pdf", "--paper", "A3"], '--paper must be A4 or Letter, got "A3"'],
+    ] as const) {
+      const result = roilabSync(["report", "notebooks/59.1-cost-model.ipynb", "--out", path.join(out.dir, "pdf-report"), ...args]);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+  });
+
   it("refuses an output folder that cannot be made or written, naming it and why", () => {
     const file = path.join(out.dir, "a-file");
     writeFileSync(file, "");

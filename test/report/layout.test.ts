@@ -9,7 +9,7 @@ import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { roilab } from "../helpers/cli";
 import { tempFolder } from "../helpers/notebooks";
-import { launchChromium, openReport } from "../helpers/report-browser";
+import { launchChromium, openReport } from "../helpers/browser";
 
 const folder = tempFolder("roilab-layout-");
 const reports = path.join(folder.dir, "reports");

@@ -1,19 +1,10 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ExitCode, UsageError } from "../../src/errors";
+import { ExitCode } from "../../src/errors";
+import { usageErrorOf } from "../helpers/errors";
 import { ensureWritableFolder } from "../../src/util/writable-folder";
 import { scratchFolders } from "../helpers/notebooks";
-
-function usageErrorOf(action: () => void): UsageError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error("expected a UsageError");
-}
 
 describe("an output folder checked before any work", () => {
   const scratch = scratchFolders();

@@ -1,0 +1,55 @@
+/**
+ * Prints published report pages to PDF in headless Chromium, each as a reader's browser would print it: opened
+ * offline from disk, every figure drawn, then printed with the print stylesheet.
+ */
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { RoilabError, UsageError } from "../../errors";
+
+/** Wide enough for the screen layout, so figures are drawn as on a desktop and the print stylesheet scales them. */
+const SCREEN_VIEWPORT = { width: 1280, height: 900 };
+
+/** How long a page may take to draw its figures before printing gives up on it. */
+const DRAW_TIMEOUT_MS = 120_000;
+
+export interface PrintOptions {
+  /** The Chromium or Chrome executable. */
+  chromium: string;
+  /** Paper size as Chromium names it. Default A4. */
+  paper?: "A4" | "Letter";
+}
+
+async function launch(executablePath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox"] });
+  } catch (error) {
+    throw new UsageError(`could not start ${executablePath} as headless Chromium: ${String((error as Error).message).split("\n")[0]}`);
+  }
+}
+
+/** One PDF per page, in the order given. */
+export async function printPages(files: readonly string[], options: PrintOptions): Promise<Uint8Array[]> {
+  const browser = await launch(options.chromium);
+  try {
+    const printed: Uint8Array[] = [];
+    for (const file of files) {
+      const page = await browser.newPage({ viewport: SCREEN_VIEWPORT });
+      try {
+        // A report needs nothing from the network; a request there would make the PDF depend on it.
+        await page.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+        await page.goto(pathToFileURL(path.resolve(file)).href);
+        await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: DRAW_TIMEOUT_MS }).catch(() => {
+          throw new RoilabError(`${file}: its figures were not drawn within ${DRAW_TIMEOUT_MS / 1000} s, so it was not printed`);
+        });
+        // Printing uses print media and fires beforeprint, as a reader's "Print" does: print.js fits the figures then.
+        printed.push(await page.pdf({ format: options.paper ?? "A4", printBackground: true, preferCSSPageSize: true }));
+      } finally {
+        await page.close();
+      }
+    }
+    return printed;
+  } finally {
+    await browser.close();
+  }
+}
