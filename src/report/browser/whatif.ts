@@ -166,6 +166,9 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
     result.textContent = evaluated.summary;
     for (const [name, value] of Object.entries(evaluated.attributes)) container.setAttribute(name, value);
     const figure = fitFigure(evaluated.figure, window.innerWidth);
+    // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
+    const height = (figure.layout as { height?: unknown }).height;
+    plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";
     return plotly.react(plot, figure.data, figure.layout, { responsive: true, displaylogo: false });
   };
   for (const { control, element } of elements) {
