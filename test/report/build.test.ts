@@ -2,14 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 import { roilab } from "../helpers/cli";
 import { loadDataset } from "../../src/data";
 import { evaluateRentalPanel, type RentalPanelSpec } from "../../src/panels";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { tempFolder, writeNotebook } from "../helpers/notebooks";
+import { CHROMIUM, openReport } from "../helpers/report-page";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const folder = tempFolder("roilab-report-");
 const reports = path.join(folder.dir, "reports");
 let browser: Browser;
@@ -29,34 +29,8 @@ afterAll(async () => {
   folder.dispose();
 });
 
-interface Visit {
-  page: Page;
-  consoleErrors: string[];
-  failedRequests: string[];
-  blocked: string[];
-  dialogs: string[];
-}
-
 /** Opens a report offline and waits until report.js says every figure is drawn. */
-async function open(file: string, width = 1280): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const visit: Visit = { page, consoleErrors: [], failedRequests: [], blocked: [], dialogs: [] };
-  page.on("console", (message) => message.type() === "error" && visit.consoleErrors.push(message.text()));
-  page.on("pageerror", (error) => visit.consoleErrors.push(String(error)));
-  page.on("requestfailed", (request) => visit.failedRequests.push(request.url()));
-  page.on("dialog", (dialog) => {
-    visit.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.route("**/*", (route) => {
-    if (route.request().url().startsWith("file:")) return route.continue();
-    visit.blocked.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(`file://${file}`);
-  await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: 30_000 });
-  return visit;
-}
+const open = (file: string, width = 1280) => openReport(browser, file, { width });
 
 const pages = () => readdirSync(reports).filter((name) => name.endsWith(".html")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
