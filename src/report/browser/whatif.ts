@@ -192,8 +192,3 @@ export function startPanel(root: Document, script: HTMLScriptElement, plotly: Pl
   if (spec.kind === "rental") return mount(container, spec.title, rentalKind(spec), plotly);
   return undefined;
 }
-
-/** Starts every panel on the page. */
-export function start(root: Document, plotly: PlotlyLike): Promise<unknown> {
-  return Promise.all(Array.from(root.querySelectorAll<HTMLScriptElement>("script.roilab-whatif")).map((script) => startPanel(root, script, plotly)));
-}
