@@ -15,7 +15,10 @@ export interface DrawItem {
 export interface DrawOrderOptions {
   /** How far beyond the screen's edges, in px, an item starts drawing as the reader scrolls toward it. */
   nearMarginPx?: number;
-  /** Longest wait, in ms, for an idle moment before the next item is drawn anyway (busy pages still finish). */
+  /**
+   * Longest wait, in ms, for an idle moment before the next item is drawn anyway, so that a page on a busy
+   * machine still finishes: the wait adds up once per item. Default 100.
+   */
   idleTimeoutMs?: number;
 }
 
@@ -45,7 +48,7 @@ function whenIdle(win: Win, fn: () => void, timeoutMs: number): void {
 
 export function drawInOrder(items: DrawItem[], win: Win, options: DrawOrderOptions = {}): DrawOrder {
   const nearMarginPx = options.nearMarginPx ?? 1200;
-  const idleTimeoutMs = options.idleTimeoutMs ?? 500;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 100;
   const queue = items.slice().sort(byPagePosition);
   const drawn = new Map<DrawItem, Promise<unknown>>();
   let observer: IntersectionObserver | undefined;
