@@ -1,4 +1,4 @@
-/** Opens published report pages offline in Debian's Chromium, every request off disk blocked and recorded. */
+/** Opening a published report in Debian's Chromium, offline, recording what would show a reader something went wrong. */
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -15,9 +15,20 @@ export interface Visit {
   dialogs: string[];
 }
 
-/** Opens a report offline and waits until report.js says every figure is drawn. */
-export async function openReport(browser: Browser, file: string, width = 1280, options: { acceptDownloads?: boolean } = {}): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
+export interface OpenOptions {
+  /** Viewport width in px; default 1280 (900 tall). */
+  width?: number;
+  /** What to wait for after navigation; by default report.js saying every figure is drawn. */
+  waitFor?: string;
+  /** Runs before the page's own scripts, in every frame (Playwright's init script). */
+  initScript?: () => void;
+  /** Let the page save files (its CSV downloads). */
+  acceptDownloads?: boolean;
+}
+
+/** Opens a report with every request off disk blocked and waits until report.js says every figure is drawn. */
+export async function openReport(browser: Browser, file: string, options: OpenOptions = {}): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
   const visit: Visit = { page, consoleErrors: [], failedRequests: [], blocked: [], dialogs: [] };
   page.on("console", (message) => message.type() === "error" && visit.consoleErrors.push(message.text()));
   page.on("pageerror", (error) => visit.consoleErrors.push(String(error)));
@@ -27,12 +38,14 @@ export async function openReport(browser: Browser, file: string, width = 1280, o
     void dialog.dismiss();
   });
   await page.route("**/*", (route) => {
+    // A CSV download is a blob the page made itself; anything else not on disk would be the network.
     const url = route.request().url();
     if (url.startsWith("file:") || url.startsWith("blob:")) return route.continue();
     visit.blocked.push(url);
     return route.abort();
   });
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(`file://${file}`);
-  await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: 30_000 });
+  await page.waitForSelector(options.waitFor ?? "html[data-figures-drawn]", { state: "attached", timeout: 30_000 });
   return visit;
 }

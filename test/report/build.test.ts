@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 /** Opens a report offline and waits until report.js says every figure is drawn. */
-const open = (file: string, width = 1280): Promise<Visit> => openReport(browser, file, width);
+const open = (file: string, width = 1280): Promise<Visit> => openReport(browser, file, { width });
 
 const pages = () => readdirSync(reports).filter((name) => name.endsWith(".html")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 

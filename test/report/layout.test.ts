@@ -76,7 +76,7 @@ describe("every page at 1280 and 390 px", () => {
     const problems: string[] = [];
     for (const width of WIDTHS) {
       for (const name of pagesIn(reports)) {
-        const { page } = await openReport(browser, path.join(reports, name), width);
+        const { page } = await openReport(browser, path.join(reports, name), { width: width });
         problems.push(...(await overflowingPlots(page)).map((problem) => `${width}px ${name} ${problem}`));
         problems.push(...(await cutOrTinyText(page)).map((problem) => `${width}px ${name} ${problem}`));
         const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -88,7 +88,7 @@ describe("every page at 1280 and 390 px", () => {
   });
 
   it("a phone gets no Plotly toolbar over a figure, and horizontal bars carry their labels above the bar", async () => {
-    const { page } = await openReport(browser, path.join(reports, "59.8-sensitivity.html"), 390);
+    const { page } = await openReport(browser, path.join(reports, "59.8-sensitivity.html"), { width: 390 });
     const toolbars = await page.locator(".modebar-container").evaluateAll((bars) => bars.filter((bar) => getComputedStyle(bar).display !== "none").length);
     expect(toolbars).toBe(0);
     const tornado = page.locator("figure.plotly-figure .plot").first();
@@ -96,7 +96,7 @@ describe("every page at 1280 and 390 px", () => {
     const labels = await tornado.locator(".annotation-text").allTextContents();
     expect(labels).toContain("Ops share of an engineer (0.1–0.6 FTE)");
     await page.close();
-    const wide = await openReport(browser, path.join(reports, "59.8-sensitivity.html"), 1280);
+    const wide = await openReport(browser, path.join(reports, "59.8-sensitivity.html"), { width: 1280 });
     expect(await wide.page.locator("figure.plotly-figure .plot").first().locator(".ytick text").count()).toBeGreaterThan(5);
     await wide.page.close();
   });
@@ -105,7 +105,7 @@ describe("every page at 1280 and 390 px", () => {
 describe("reading a section", () => {
   it("opens with its title, then its key findings in words with numbers, within the first screen, before the contents", async () => {
     for (const [width, name] of WIDTHS.flatMap((width) => sections().map((name) => [width, name] as const))) {
-      const { page } = await openReport(browser, path.join(reports, name), width);
+      const { page } = await openReport(browser, path.join(reports, name), { width: width });
       const order = await page.evaluate(() => {
         const main = document.querySelector("main.report")!;
         const top = (selector: string) => main.querySelector(selector)?.getBoundingClientRect().top ?? Number.NaN;
@@ -205,7 +205,7 @@ describe("downloading a page's data", () => {
   const rows = (csv: string) => csv.trimEnd().split("\r\n").map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, -1).map((field) => field.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')));
 
   it("gives every table its CSV, with numbers at full value, offline", async () => {
-    const visit = await openReport(browser, path.join(reports, "59.1-cost-model.html"), 1280, { acceptDownloads: true });
+    const visit = await openReport(browser, path.join(reports, "59.1-cost-model.html"), { width: 1280, acceptDownloads: true });
     const { page } = visit;
     const tables = await page.locator("main table.roilab-table").count();
     expect(await page.locator("button[data-table]").count()).toBe(tables);
@@ -219,7 +219,7 @@ describe("downloading a page's data", () => {
   });
 
   it("gives every figure its data as CSV, one row per point, and a panel's figure as the reader last drew it", async () => {
-    const { page } = await openReport(browser, path.join(reports, "59.3-break-even.html"), 1280, { acceptDownloads: true });
+    const { page } = await openReport(browser, path.join(reports, "59.3-break-even.html"), { width: 1280, acceptDownloads: true });
     expect(await page.locator("figure.plotly-figure button.download-csv").count()).toBe(await page.locator("figure.plotly-figure").count());
     const heatmap = await download(page, page.locator("#figure-59-3b button.download-csv"));
     expect(heatmap.name).toBe("figure-59-3b.csv");

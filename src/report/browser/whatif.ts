@@ -184,19 +184,14 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
   return update();
 }
 
-/** Starts every panel on the page. */
-export function start(root: Document, plotly: PlotlyLike): Promise<unknown> {
-  const scripts = Array.from(root.querySelectorAll<HTMLScriptElement>("script.roilab-whatif"));
-  return Promise.all(
-    scripts.map((script) => {
-      const container = root.getElementById(script.getAttribute("data-target") ?? "");
-      const spec = JSON.parse(script.textContent ?? "{}") as BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec;
-      if (!container) return undefined;
-      if (spec.kind === "break-even") return mount(container, spec.title, breakEvenKind(spec), plotly);
-      if (spec.kind === "capacity") return mount(container, spec.title, capacityKind(spec), plotly);
-      if (spec.kind === "tornado") return mount(container, spec.title, tornadoKind(spec), plotly);
-      if (spec.kind === "rental") return mount(container, spec.title, rentalKind(spec), plotly);
-      return undefined;
-    }),
-  );
+/** Starts the panel a `roilab-whatif` script declares, in the element it names. */
+export function startPanel(root: Document, script: HTMLScriptElement, plotly: PlotlyLike): Promise<unknown> | undefined {
+  const container = root.getElementById(script.getAttribute("data-target") ?? "");
+  const spec = JSON.parse(script.textContent ?? "{}") as BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec;
+  if (!container) return undefined;
+  if (spec.kind === "break-even") return mount(container, spec.title, breakEvenKind(spec), plotly);
+  if (spec.kind === "capacity") return mount(container, spec.title, capacityKind(spec), plotly);
+  if (spec.kind === "tornado") return mount(container, spec.title, tornadoKind(spec), plotly);
+  if (spec.kind === "rental") return mount(container, spec.title, rentalKind(spec), plotly);
+  return undefined;
 }
