@@ -1,3 +1,5 @@
 /** The publisher: executed notebooks to offline HTML pages with an index. */
 export { buildReports, type ReportOptions, type ReportResult, type PageWeight } from "./build";
 export { writeStandalonePage, type StandalonePage } from "./standalone-page";
+export { startPreview, type Preview, type PreviewEvent, type PreviewOptions } from "./preview/preview";
+export { PREVIEW_HOST } from "./preview/server";
