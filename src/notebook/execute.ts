@@ -160,7 +160,7 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
       let failure: NotebookFailure | undefined;
       try {
         const { reply, idleMissing } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage: (message) => collector.add(message) });
-        cell.execution_count = reply.execution_count ?? null;
+        cell.execution_count = reply.execution_count === undefined || reply.execution_count === null ? null : reply.execution_count - kernel.executionCountOffset;
         if (reply.status === "ok") {
           cell.outputs = collector.outputs;
         } else {

@@ -10,6 +10,13 @@ import { TslabKernel } from "./kernel";
 export interface KernelPoolOptions {
   /** Spare kernels kept ready per working directory. Default 1. */
   spares?: number;
+  /**
+   * Code a spare runs once it has started, e.g. the notebooks' imports, so that loading a library and its
+   * types is done before a run needs it. A warm-up that fails leaves the spare unused. None by default.
+   */
+  warmup?: (cwd: string) => string | undefined;
+  /** Per warm-up, ms. Default 120 s. */
+  warmupTimeoutMs?: number;
 }
 
 export class KernelPool implements KernelProvider {
@@ -17,15 +24,30 @@ export class KernelPool implements KernelProvider {
   private readonly size: number;
   private closed = false;
 
-  constructor(options: KernelPoolOptions = {}) {
+  constructor(private readonly options: KernelPoolOptions = {}) {
     this.size = Math.max(0, options.spares ?? 1);
+  }
+
+  private async startSpare(cwd: string): Promise<TslabKernel> {
+    const kernel = await TslabKernel.start({ cwd });
+    const code = this.options.warmup?.(cwd);
+    if (!code) return kernel;
+    try {
+      const { reply } = await kernel.execute(code, { timeoutMs: this.options.warmupTimeoutMs ?? 120_000 });
+      if (reply.status !== "ok") throw new Error("warm-up failed");
+      kernel.executionCountOffset += 1;
+      return kernel;
+    } catch (error) {
+      await kernel.shutdown(0);
+      throw error;
+    }
   }
 
   /** Starts spares for `cwd` now, before any run needs them. */
   warm(cwd: string): void {
     const list = this.listFor(cwd);
     while (!this.closed && list.length < this.size) {
-      const starting = TslabKernel.start({ cwd });
+      const starting = this.startSpare(cwd);
       // A spare that failed to start is dropped when taken; never an unhandled rejection while it waits.
       starting.catch(() => undefined);
       list.push(starting);

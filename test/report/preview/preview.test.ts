@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { ROOT } from "../../helpers/cli";
 import { DATA_DIR } from "../../helpers/data-folder";
+import { importWarmup } from "../../../src/report/preview/preview";
 import { kernelsOf, tempFolder, writeNotebook, type FixtureCell } from "../../helpers/notebooks";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -81,6 +82,11 @@ describe("roilab preview", () => {
     await bodyShows("Sonnet input price: 3.00");
   }, WAIT_MS);
 
+  it("numbers the cells from 1 although the spare kernel ran a warm-up first", () => {
+    const executed = JSON.parse(readFileSync(path.join(folder.dir, "out", "price.ipynb"), "utf8")) as { cells: { cell_type: string; execution_count?: number }[] };
+    expect(executed.cells.filter((cell) => cell.cell_type === "code").map((cell) => cell.execution_count)).toEqual([1, 2, 3]);
+  });
+
   it("reloads the open page with a price saved in models.csv", async () => {
     setPrice("4.25");
     await bodyShows("Sonnet input price: 4.25");
@@ -118,4 +124,18 @@ describe("roilab preview", () => {
     expect(await exit).toBe(143);
     expect(kernelsOf(pid)).toEqual([]);
   }, WAIT_MS);
+});
+
+describe("importWarmup", () => {
+  it("imports each module the notebooks import, once, and uses it so that it loads", () => {
+    const scratch = tempFolder("roilab-warmup-");
+    try {
+      const a = writeNotebook(scratch.dir, "a.ipynb", [`import { loadDataset } from "..";\nconst x = 1;`, { markdown: `import { no } from "markdown";` }]);
+      const b = writeNotebook(scratch.dir, "b.ipynb", [`import {\n  displayTable,\n} from "..";`, `import * as fs from 'fs';`]);
+      expect(importWarmup([a, b])).toBe(`import * as roilabPreviewWarmup0 from "..";\nvoid roilabPreviewWarmup0;\nimport * as roilabPreviewWarmup1 from "fs";\nvoid roilabPreviewWarmup1;`);
+      expect(importWarmup([writeNotebook(scratch.dir, "c.ipynb", ["const y = 2;"])])).toBeUndefined();
+    } finally {
+      scratch.dispose();
+    }
+  });
 });
