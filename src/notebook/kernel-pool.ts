@@ -15,6 +15,8 @@ export interface KernelPoolOptions {
    * types is done before a run needs it. A warm-up that fails leaves the spare unused. None by default.
    */
   warmup?: (cwd: string) => string | undefined;
+  /** Told when a spare is ready, with the ms it took to start and warm up. */
+  onSpareReady?: (cwd: string, ms: number) => void;
   /** Per warm-up, ms. Default 120 s. */
   warmupTimeoutMs?: number;
 }
@@ -29,13 +31,16 @@ export class KernelPool implements KernelProvider {
   }
 
   private async startSpare(cwd: string): Promise<TslabKernel> {
+    const started = Date.now();
     const kernel = await TslabKernel.start({ cwd });
     const code = this.options.warmup?.(cwd);
-    if (!code) return kernel;
     try {
-      const { reply } = await kernel.execute(code, { timeoutMs: this.options.warmupTimeoutMs ?? 120_000 });
-      if (reply.status !== "ok") throw new Error("warm-up failed");
-      kernel.executionCountOffset += 1;
+      if (code) {
+        const { reply } = await kernel.execute(code, { timeoutMs: this.options.warmupTimeoutMs ?? 120_000 });
+        if (reply.status !== "ok") throw new Error("warm-up failed");
+        kernel.executionCountOffset += 1;
+      }
+      this.options.onSpareReady?.(cwd, Date.now() - started);
       return kernel;
     } catch (error) {
       await kernel.shutdown(0);

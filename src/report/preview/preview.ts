@@ -66,7 +66,10 @@ export function importWarmup(notebooks: readonly string[]): string | undefined {
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]).map((file) => path.resolve(file));
-  const pool = new KernelPool({ warmup: (cwd) => importWarmup(files.filter((file) => path.dirname(file) === cwd)) });
+  const pool = new KernelPool({
+    warmup: (cwd) => importWarmup(files.filter((file) => path.dirname(file) === cwd)),
+    onSpareReady: (cwd, ms) => options.log(`spare kernel ready in ${(ms / 1000).toFixed(2)} s for ${cwd}\n`),
+  });
   const server: PreviewServer = await startPreviewServer(options.outDir, options.port);
   const problemsByKey = new Map<string, string>();
   const waiting: ((event: PreviewEvent) => void)[] = [];
