@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { PROJECT_ROOT } from "../util/project-root";
+import { editLoopBench, median } from "./edit-loop";
 
 const ROUNDS = Number(process.env.ROILAB_BENCH_ROUNDS ?? 3);
 const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
@@ -25,13 +26,24 @@ function timed(command: string, args: string[]): number {
   return seconds;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+/** `npm run bench -- edit-loop` runs only the edit loop; with no part named, everything runs. */
+const PARTS = ["report", "edit-loop"] as const;
+const EDIT_LOOP_ROUNDS = Number(process.env.ROILAB_BENCH_EDIT_ROUNDS ?? 5);
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length) {
+    process.stderr.write(`unknown bench part ${JSON.stringify(unknown[0])}; the parts are ${PARTS.join(", ")}\n`);
+    process.exit(2);
+  }
+  const parts = asked.length ? asked : [...PARTS];
+  requireNbconvert();
+  if (parts.includes("report")) reportBench();
+  if (parts.includes("edit-loop")) await editLoopBench(EDIT_LOOP_ROUNDS, (text) => process.stdout.write(text));
 }
 
-function main(): void {
+function requireNbconvert(): void {
   if (spawnSync("jupyter-nbconvert", ["--version"], { encoding: "utf8" }).status !== 0) {
     process.stderr.write(
       "jupyter nbconvert is not installed. On Debian or Ubuntu: apt-get install jupyter-nbconvert python3-nbclient;\n" +
@@ -39,6 +51,9 @@ function main(): void {
     );
     process.exit(2);
   }
+}
+
+function reportBench(): void {
   const notebooks = readdirSync(NOTEBOOKS).filter((name) => name.endsWith(".ipynb")).map((name) => path.join(NOTEBOOKS, name));
   const work = mkdtempSync(path.join(tmpdir(), "roilab-bench-"));
   const nbconvert = (out: string) => timed("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, ...notebooks]);
@@ -66,4 +81,7 @@ function main(): void {
   process.stdout.write(`${row("nothing changed", samples.warmNbconvert, samples.warmRoilab)}   (goal <= 0.05)\n`);
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -12,7 +12,8 @@ import { installKernel } from "../notebook/kernel-install";
 import { parseParameterFlag, readParametersFile, type Parameters } from "../notebook/parameters";
 import { plainReporter, terminalReporter } from "../notebook/progress";
 import { runNotebooks, type RunOptions } from "../notebook/run";
-import { buildReports, findChromium, writeStandalonePage, type PrintOptions } from "../report";
+import { buildReports, findChromium, startPreview, writeStandalonePage, type PrintOptions } from "../report";
+import { defaultPreviewFolder, openInBrowser } from "./preview-support";
 import { PROJECT_ROOT } from "../util/project-root";
 import { dataFileRecords, inspectDataFolder } from "./data-folders";
 import { parseArgs } from "node:util";
@@ -31,6 +32,7 @@ const USAGE = `Usage: roilab <command> [options]
 Commands:
   run [NOTEBOOK|FOLDER...]     Execute notebooks on the tslab kernel (default: notebooks/)
   report [NOTEBOOK|FOLDER...]  Run the notebooks and publish them as HTML in reports/, with an index
+  preview [NOTEBOOK|FOLDER...] Serve the report live: re-run what changed and reload the open pages
   tables                    Print the chapter's key tables computed from the data folder
   audit                     List every figure the chapter prints beside the value its formulas give
   diff OLD_DIR NEW_DIR      What changed between two data folders and how each headline result moved
@@ -49,6 +51,13 @@ Options for run:
   --jobs N             Notebooks run at once (default: number of cores)
   --force              Re-run notebooks even when nothing changed
   --allow-errors       Run every cell even after one fails
+
+Options for preview [NOTEBOOK|FOLDER...]: serve the report on 127.0.0.1 and re-run, republish and reload on every change
+  --port N             Port to serve on (default: 4200; 0: any free port)
+  --open               Open the report in the default browser
+  --out DIR            Where pages are published (default: a folder of this project's in the temp folder)
+  --data DIR, -p NAME=VALUE, --params FILE, --timeout SECONDS, --jobs N, --no-input, --trust-html,
+  --stale-days N       as for run and report
 
 Options for report: all of run's, and
   --self-contained     Write single-file pages with the assets inlined
@@ -75,7 +84,7 @@ General:
   -h, --help           Show this help
   --version            Show roilab's version
 
-Exit codes: 0 success, 1 a notebook or check failed, 2 bad input or usage.
+Exit codes: 0 success, 1 a notebook or check failed, 2 bad input or usage, 130/143 stopped by Ctrl-C/SIGTERM.
 `;
 
 function version(): string {
@@ -114,7 +123,10 @@ const OPTIONS = COMMAND_OPTIONS;
 const parseRun = (argv: readonly string[]) => parseCommand("run", argv, OPTIONS.run);
 const parseReport = (argv: readonly string[]) => parseCommand("report", argv, OPTIONS.report);
 
-function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport>, io: CliIo): RunOptions {
+const parsePreview = (argv: readonly string[]) => parseCommand("preview", argv, OPTIONS.preview);
+
+function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport> | ReturnType<typeof parsePreview>, io: CliIo): RunOptions {
+  const values: { out?: string; force?: boolean; "allow-errors"?: boolean } = args.values;
   // No prototype: `-p __proto__=...` is a parameter name like any other, and so an unknown one.
   const parameters: Parameters = Object.assign(Object.create(null) as Parameters, args.values.params ? readParametersFile(args.values.params) : {});
   for (const flag of args.values.param) {
@@ -123,13 +135,13 @@ function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseR
   }
   return {
     paths: args.positionals,
-    outDir: args.values.out,
+    outDir: values.out ?? "reports",
     parameters,
     dataDir: args.values.data,
     timeoutMs: positiveNumber("--timeout", args.values.timeout, false) * 1000,
     jobs: args.values.jobs === undefined ? undefined : positiveNumber("--jobs", args.values.jobs, true),
-    force: args.values.force,
-    allowErrors: args.values["allow-errors"],
+    force: values.force ?? false,
+    allowErrors: values["allow-errors"] ?? false,
     reporter: io.terminal ? terminalReporter(io.terminal) : plainReporter(io.stdout),
     inspectDataFolder: (dir) => inspectDataFolder(dir, io.stderr),
   };
@@ -165,6 +177,32 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     }
     if (result.pdf) io.stdout(`wrote ${result.pdf.file}  ${result.pdf.pageCount} pages\n`);
     return exitCodeOf(result.notebooks, io);
+  },
+
+  async preview(argv, io) {
+    const args = parsePreview(argv);
+    const port = args.values.port === "0" ? 0 : positiveNumber("--port", args.values.port, true);
+    const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
+    const outDir = args.values.out ?? defaultPreviewFolder();
+    const preview = await startPreview({
+      ...runOptions(args, io),
+      outDir,
+      // Progress goes to stderr: stdout carries the address, first.
+      reporter: plainReporter(io.stderr),
+      selfContained: false,
+      noInput: args.values["no-input"],
+      trustHtml: args.values["trust-html"],
+      staleDays,
+      port,
+      log: io.stderr,
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") throw new UsageError(`--port ${port}: another program listens there; choose another port or --port 0 for any free one`);
+      throw error;
+    });
+    io.stdout(`roilab preview: ${preview.url} (pages in ${outDir}; Ctrl-C to stop)\n`);
+    if (args.values.open) openInBrowser(preview.url);
+    // Runs until Ctrl-C or SIGTERM, which the executable turns into exit 130 or 143 after stopping every kernel.
+    return new Promise<number>(() => undefined);
   },
 
   async tables(argv, io) {

@@ -29,7 +29,15 @@ export interface PreparedNotebook {
   parameters: Parameters;
   /** Absolute data folder the notebook reads, when it declares dataDir. */
   dataDir: string | undefined;
+  /**
+   * Every folder the notebook reads through a parameter named `dataDir` or ending in `DataDir` (59.11's
+   * `thenDataDir`), dataDir first: all of them are part of its cache key and worth watching.
+   */
+  dataDirs: string[];
 }
+
+/** A parameter that names a data folder: `dataDir`, or any name ending in `DataDir`. */
+export const isDataDirParameter = (name: string) => name === DATA_DIR_PARAMETER || name.endsWith("DataDir");
 
 /** Reads a notebook and injects parameters. Throws UsageError (exit 2) for unreadable notebooks and unknown parameters. */
 export function prepareNotebook(file: string, parameters: Parameters, dataDir: string | undefined): PreparedNotebook {
@@ -40,12 +48,19 @@ export function prepareNotebook(file: string, parameters: Parameters, dataDir: s
   const injection = injectParameters(readNotebook(file), parameters, name, optional);
   const effective = { ...optional, ...parameters };
   const dataValue = parameterValue(injection, DATA_DIR_PARAMETER, effective);
+  const readDir = typeof dataValue === "string" ? path.resolve(folder, dataValue) : undefined;
+  const others = injection.declared
+    .map((declared) => declared.name)
+    .filter((name) => name !== DATA_DIR_PARAMETER && isDataDirParameter(name))
+    .map((name) => parameterValue(injection, name, effective))
+    .flatMap((value) => (typeof value === "string" ? [path.resolve(folder, value)] : []));
   return {
     file,
     name,
     notebook: injection.notebook,
     parameters: (injection.notebook.metadata.papermill as { parameters?: Parameters } | undefined)?.parameters ?? {},
-    dataDir: typeof dataValue === "string" ? path.resolve(folder, dataValue) : undefined,
+    dataDir: readDir,
+    dataDirs: [...new Set([...(readDir === undefined ? [] : [readDir]), ...others])],
   };
 }
 
@@ -53,12 +68,21 @@ export interface ExecuteOptions {
   outDir: string;
   /** The folder the notebook reads, already hashed, when it declares dataDir. */
   dataFolder: DataFolder | undefined;
+  /** The other folders it reads (`thenDataDir`), already hashed: part of the cache key. */
+  otherDataFolders?: readonly DataFolder[];
+  /** Where the notebook's kernel comes from; default: a fresh one started now. */
+  kernels?: KernelProvider;
   /** Per cell, ms. */
   timeoutMs: number;
   allowErrors: boolean;
   force: boolean;
   library: string;
   onCell?: (event: { notebook: string; done: number; total: number; cellNumber: number }) => void;
+}
+
+/** Hands out started kernels, e.g. from a pool of spares started ahead of need. The runner shuts each down after use. */
+export interface KernelProvider {
+  take(cwd: string): Promise<TslabKernel>;
 }
 
 export interface NotebookFailure {
@@ -104,7 +128,10 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   const started = Date.now();
   const { notebook, name } = prepared;
   const { dataFolder } = options;
-  const key = cacheKey({ notebook, parameters: prepared.parameters, dataSha256: dataFolder?.sha256, library: options.library });
+  const others = (options.otherDataFolders ?? []).map((folder) => folder.sha256);
+  // A notebook reading one folder keeps the key it always had.
+  const dataSha256 = others.length ? [dataFolder?.sha256 ?? "no data", ...others].join(",") : dataFolder?.sha256;
+  const key = cacheKey({ notebook, parameters: prepared.parameters, dataSha256, library: options.library });
   const goodFile = executedPath(options.outDir, prepared.file, false);
   const cached = options.force ? undefined : cachedNotebook(goodFile, key);
   if (cached) {
@@ -122,7 +149,8 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   const failures: NotebookFailure[] = [];
   let cellsRun = 0;
   let kernelGone = false;
-  const kernel = await TslabKernel.start({ cwd: path.dirname(path.resolve(prepared.file)) });
+  const cwd = path.dirname(path.resolve(prepared.file));
+  const kernel = await (options.kernels ? options.kernels.take(cwd) : TslabKernel.start({ cwd }));
   try {
     for (const { cell, number } of codeCells) {
       const source = cellSource(cell);
@@ -132,7 +160,7 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
       let failure: NotebookFailure | undefined;
       try {
         const { reply, idleMissing } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage: (message) => collector.add(message) });
-        cell.execution_count = reply.execution_count ?? null;
+        cell.execution_count = reply.execution_count === undefined || reply.execution_count === null ? null : reply.execution_count - kernel.executionCountOffset;
         if (reply.status === "ok") {
           cell.outputs = collector.outputs;
         } else {

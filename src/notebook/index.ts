@@ -14,3 +14,4 @@ export * from "./data-folder";
 export * from "./execute";
 export * from "./run";
 export * from "./progress";
+export * from "./kernel-pool";

@@ -105,6 +105,8 @@ export class TslabKernel {
   private readonly exited: Promise<void>;
   private died: KernelDiedError | undefined;
   private closed = false;
+  /** Requests run before the notebook's own (a pool's warm-up), so its cells are still numbered from 1. */
+  executionCountOffset = 0;
 
   private constructor(
     private readonly child: ChildProcess,

@@ -9,7 +9,7 @@ import { ensureWritableFolder } from "../util/writable-folder";
 import { yieldToEventLoop } from "../util/yield";
 import { libraryFingerprint } from "./cache";
 import { readDataFolder, type AsOfByFile, type DataFolder } from "./data-folder";
-import { executeNotebook, prepareNotebook, type NotebookResult, type PreparedNotebook } from "./execute";
+import { executeNotebook, prepareNotebook, type KernelProvider, type NotebookResult, type PreparedNotebook } from "./execute";
 import type { Parameters } from "./parameters";
 
 export interface RunOptions {
@@ -29,6 +29,8 @@ export interface RunOptions {
    * folder (throw to stop the run; a DataError is exit 2) and may return the newest as_of of each file.
    */
   inspectDataFolder?: (dir: string) => AsOfByFile | undefined;
+  /** Where kernels come from (a pool of spares); default: each notebook starts its own. */
+  kernels?: KernelProvider;
 }
 
 export interface RunReporter {
@@ -69,7 +71,7 @@ export function prepareRun(options: RunOptions): PreparedRun {
   if (options.dataDir !== undefined && !existsSync(options.dataDir)) throw new UsageError(`--data ${options.dataDir}: no such folder`);
   const notebooks = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir));
   const folders = new Map<string, DataFolder>();
-  for (const dir of new Set(notebooks.flatMap((item) => (item.dataDir === undefined || !existsSync(item.dataDir) ? [] : [item.dataDir])))) {
+  for (const dir of new Set(notebooks.flatMap((item) => item.dataDirs.filter((dir) => existsSync(dir))))) {
     folders.set(dir, readDataFolder(dir, options.inspectDataFolder?.(dir)));
   }
   ensureWritableFolder(options.outDir);
@@ -100,6 +102,8 @@ async function executeRun(options: RunOptions, { notebooks: prepared, folders }:
       const notebook = prepared[index]!;
       const result = await executeNotebook(notebook, {
         dataFolder: notebook.dataDir === undefined ? undefined : folders.get(notebook.dataDir),
+        otherDataFolders: notebook.dataDirs.filter((dir) => dir !== notebook.dataDir).flatMap((dir) => folders.get(dir) ?? []),
+        kernels: options.kernels,
         outDir: options.outDir,
         timeoutMs: options.timeoutMs,
         allowErrors: options.allowErrors,

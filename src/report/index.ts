@@ -2,3 +2,5 @@
 export { buildReports, type ReportOptions, type ReportResult, type PageWeight } from "./build";
 export { writeStandalonePage, type StandalonePage } from "./standalone-page";
 export { findChromium, PDF_FILE, type PrintOptions, type ReportPdf } from "./pdf";
+export { startPreview, type Preview, type PreviewEvent, type PreviewOptions } from "./preview/preview";
+export { PREVIEW_HOST } from "./preview/server";

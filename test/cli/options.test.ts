@@ -4,7 +4,7 @@ import { COMMAND_OPTIONS, COMMANDS, isCommand, noPositionals, positiveNumber } f
 
 describe("each command's own options", () => {
   it("lists every command once, each with its own table", () => {
-    expect(COMMANDS).toEqual(["run", "report", "tables", "audit", "diff", "prices", "validate", "kernel-install"]);
+    expect(COMMANDS).toEqual(["run", "report", "preview", "tables", "audit", "diff", "prices", "validate", "kernel-install"]);
     expect(isCommand("report")).toBe(true);
     expect(isCommand("toString")).toBe(false);
     expect(isCommand(undefined)).toBe(false);
@@ -12,7 +12,7 @@ describe("each command's own options", () => {
 
   it("gives only the commands that run notebooks the runner's flags", () => {
     const withJobs = COMMANDS.filter((command) => "jobs" in COMMAND_OPTIONS[command]);
-    expect(withJobs).toEqual(["run", "report"]);
+    expect(withJobs).toEqual(["run", "report", "preview"]);
     expect(Object.keys(COMMAND_OPTIONS.validate)).toEqual(["data"]);
     expect(Object.keys(COMMAND_OPTIONS.diff)).toEqual(["html"]);
   });

@@ -89,3 +89,18 @@ describe("a data folder's own parameters (parameters.json)", () => {
     }
   });
 });
+
+describe("a notebook's data folders", () => {
+  it("are every parameter named dataDir or ending in DataDir, dataDir first, as the run will see them", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "roilab-folders-"));
+    try {
+      mkdirSync(path.join(dir, "notebooks"));
+      const file = path.join(dir, "notebooks", "then.ipynb");
+      writeFileSync(file, JSON.stringify({ ...notebook(), cells: [{ ...notebook().cells[1], source: 'const dataDir = "../now";\nconst thenDataDir = "../then";\nconst title = "x";' }] }));
+      expect(prepareNotebook(file, {}, undefined).dataDirs).toEqual([path.join(dir, "now"), path.join(dir, "then")]);
+      expect(prepareNotebook(file, { thenDataDir: "../older" }, path.join(dir, "later")).dataDirs).toEqual([path.join(dir, "later"), path.join(dir, "older")]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

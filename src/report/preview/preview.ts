@@ -1,0 +1,161 @@
+/**
+ * roilab preview: publishes the notebooks once, serves the report, and on every change to a notebook, a data
+ * folder it reads or the compiled library re-runs only the notebooks that change concerns (the runner's cache
+ * skips the rest), republishes their pages with the report build and reloads the open pages. A failure is
+ * shown over the page, which stays the last good one.
+ */
+import { existsSync } from "node:fs";
+import * as path from "node:path";
+import { RoilabError } from "../../errors";
+import { KernelPool } from "../../notebook/kernel-pool";
+import { prepareNotebook, type PreparedNotebook } from "../../notebook/execute";
+import { findNotebooks } from "../../notebook/run";
+import { cellSource, readNotebook } from "../../notebook/nbformat";
+import { PROJECT_ROOT } from "../../util/project-root";
+import { buildReports, type ReportOptions, type ReportResult } from "../build";
+import { startPreviewServer, type PreviewServer } from "./server";
+import { watchFolders } from "./watch";
+
+/** Changes that arrive this close together are one save. */
+const SETTLE_MS = 40;
+
+export interface PreviewOptions extends ReportOptions {
+  /** 0: any free port. */
+  port: number;
+  /** Told what the preview does: builds started and finished, problems. */
+  log: (text: string) => void;
+}
+
+export interface PreviewEvent {
+  /** The notebooks re-run (file paths), empty for a build that stopped before running any. */
+  notebooks: string[];
+  result: ReportResult | undefined;
+  problems: string[];
+  /** ms from the build's start to its pages written and the reload sent. */
+  buildMs: number;
+}
+
+export interface Preview {
+  url: string;
+  /** Resolves after the build for the next change (or the first build) is done. */
+  nextBuild(): Promise<PreviewEvent>;
+  close(): Promise<void>;
+}
+
+const LIBRARY = path.join(PROJECT_ROOT, "dist");
+
+/**
+ * What a spare kernel runs ahead of need: the modules the notebooks of its folder import, each bound to a name
+ * no notebook uses and used once (TypeScript drops an unused import, and the module would not load). Loading the library and type-checking against its declarations is most of a short
+ * notebook's run; done ahead, a run only uses them. No notebook code runs.
+ */
+export function importWarmup(notebooks: readonly string[]): string | undefined {
+  const modules = new Set<string>();
+  for (const file of notebooks) {
+    try {
+      for (const cell of readNotebook(file).cells) {
+        if (cell.cell_type !== "code") continue;
+        for (const match of cellSource(cell).matchAll(/^import\s[^;]*?\sfrom\s+("[^"\n]+"|'[^'\n]+')/gm)) modules.add(match[1]!.slice(1, -1));
+      }
+    } catch {
+      // An unreadable notebook says so when it runs.
+    }
+  }
+  return modules.size ? [...modules].map((name, index) => `import * as roilabPreviewWarmup${index} from ${JSON.stringify(name)};\nvoid roilabPreviewWarmup${index};`).join("\n") : undefined;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]).map((file) => path.resolve(file));
+  const pool = new KernelPool({
+    warmup: (cwd) => importWarmup(files.filter((file) => path.dirname(file) === cwd)),
+    onSpareReady: (cwd, ms) => options.log(`spare kernel ready in ${(ms / 1000).toFixed(2)} s for ${cwd}\n`),
+  });
+  const server: PreviewServer = await startPreviewServer(options.outDir, options.port);
+  const problemsByKey = new Map<string, string>();
+  const waiting: ((event: PreviewEvent) => void)[] = [];
+  let readsByNotebook = new Map<string, string[]>();
+
+  /** The folders each notebook reads; a notebook that cannot be read reads none until it is fixed. */
+  const refreshReads = () => {
+    readsByNotebook = new Map(files.map((file) => {
+      try {
+        const prepared: PreparedNotebook = prepareNotebook(file, options.parameters, options.dataDir);
+        return [file, prepared.dataDirs];
+      } catch {
+        return [file, []];
+      }
+    }));
+  };
+
+  const build = async (notebooks: string[]): Promise<PreviewEvent> => {
+    const started = Date.now();
+    let result: ReportResult | undefined;
+    options.log(`running ${notebooks.map((file) => path.basename(file)).join(", ")}\n`);
+    try {
+      result = await buildReports({ ...options, paths: notebooks, kernels: pool });
+      problemsByKey.delete("input");
+      for (const notebook of result.notebooks) {
+        const message = notebook.failures.map((failure) => failure.message).join("\n");
+        if (message) problemsByKey.set(notebook.file, message);
+        else problemsByKey.delete(notebook.file);
+      }
+    } catch (error) {
+      if (!(error instanceof RoilabError)) throw error;
+      // Bad data or an unreadable notebook: nothing ran, the pages stay as they were.
+      problemsByKey.set("input", error.message);
+    }
+    const problems = [...problemsByKey.values()];
+    const published = result?.notebooks.some((notebook) => notebook.status === "ok") ?? false;
+    server.problems(problems);
+    if (published) server.reload();
+    const ran = result?.notebooks.filter((notebook) => notebook.status !== "cached") ?? [];
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    for (const notebook of ran) options.log(`${notebook.status === "ok" ? "published" : "failed"} ${notebook.name}: run ${seconds(notebook.durationMs)}, build with pages ${seconds(Date.now() - started)}\n`);
+    for (const problem of problems) options.log(`${problem}\n`);
+    return { notebooks, result, problems, buildMs: Date.now() - started };
+  };
+
+  // Builds run one at a time; changes seen during a build are gathered for the next.
+  let queued = new Set<string>();
+  let running: Promise<void> | undefined;
+  const schedule = (notebooks: Iterable<string>) => {
+    for (const file of notebooks) queued.add(file);
+    if (running || queued.size === 0) return;
+    const batch = [...queued].sort((a, b) => files.indexOf(a) - files.indexOf(b));
+    queued = new Set();
+    running = build(batch)
+      .then((event) => waiting.splice(0).forEach((resolve) => resolve(event)))
+      .catch((error: unknown) => options.log(`preview: ${error instanceof Error ? error.message : String(error)}\n`))
+      .finally(() => {
+        running = undefined;
+        schedule([]);
+      });
+  };
+
+  const affected = (changed: readonly string[]): string[] => {
+    if (changed.some((file) => file.startsWith(LIBRARY + path.sep))) return files;
+    const notebooks = new Set(changed.filter((file) => files.includes(file)));
+    const folders = new Set(changed.map((file) => path.dirname(file)));
+    refreshReads();
+    for (const [file, reads] of readsByNotebook) if (reads.some((dir) => folders.has(dir))) notebooks.add(file);
+    return [...notebooks];
+  };
+
+  refreshReads();
+  const watched = new Map<string, boolean>([[LIBRARY, true]]);
+  for (const file of files) watched.set(path.dirname(file), false);
+  for (const reads of readsByNotebook.values()) for (const dir of reads) if (existsSync(dir)) watched.set(dir, watched.get(dir) ?? false);
+  const watcher = watchFolders([...watched].filter(([dir]) => existsSync(dir)).map(([dir, recursive]) => ({ dir, recursive })), SETTLE_MS, (changed) => schedule(affected(changed)));
+  for (const dir of new Set(files.map((file) => path.dirname(file)))) pool.warm(dir);
+  schedule(files);
+
+  return {
+    url: server.url,
+    nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
+    async close() {
+      watcher.close();
+      await running;
+      await Promise.all([pool.close(), server.close()]);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Serves a report folder on the loopback interface only, adds the live script to each HTML page, and pushes
+ * the preview's events to open pages as server-sent events.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import * as path from "node:path";
+import { EVENTS_PATH, LIVE_SCRIPT, LIVE_SCRIPT_PATH } from "./live-script";
+
+/** Never 0.0.0.0: a preview shows unpublished work and must not be reachable from the network. */
+export const PREVIEW_HOST = "127.0.0.1";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".ipynb": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+export interface PreviewServer {
+  /** The address pages are served at, e.g. `http://127.0.0.1:4000/`. */
+  url: string;
+  /** Tells every open page to reload. */
+  reload(): void;
+  /** Shows these problems over every open page (none: removes the overlay); pages opened later get them too. */
+  problems(messages: readonly string[]): void;
+  close(): Promise<void>;
+}
+
+export async function startPreviewServer(root: string, port: number): Promise<PreviewServer> {
+  const clients = new Set<ServerResponse>();
+  let current: readonly string[] = [];
+  const send = (response: ServerResponse, event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? "/", "http://preview");
+    if (url.pathname === EVENTS_PATH) {
+      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+      clients.add(response);
+      send(response, "problems", current);
+      request.on("close", () => clients.delete(response));
+      return;
+    }
+    if (url.pathname === LIVE_SCRIPT_PATH) {
+      response.writeHead(200, { "content-type": CONTENT_TYPES[".js"], "cache-control": "no-store" });
+      response.end(LIVE_SCRIPT);
+      return;
+    }
+    const relative = decodeURIComponent(url.pathname === "/" ? "/index.html" : url.pathname);
+    const file = path.resolve(root, `.${relative}`);
+    if (!file.startsWith(path.resolve(root) + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      // A page not published yet (the first build runs or failed) still listens, so it reloads or shows why.
+      response.writeHead(404, { "content-type": CONTENT_TYPES[".html"], "cache-control": "no-store" });
+      response.end(`<!doctype html><meta charset="utf-8"><title>roilab preview</title><p>roilab preview: no page here yet; it loads as soon as it is published.</p><script src="${LIVE_SCRIPT_PATH}"></script>\n`);
+      return;
+    }
+    const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
+    if (path.extname(file) === ".html") {
+      const html = readFileSync(file, "utf8");
+      const tag = `<script src="${LIVE_SCRIPT_PATH}"></script>`;
+      response.writeHead(200, { "content-type": type, "cache-control": "no-store" });
+      response.end(html.includes("</body>") ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${tag}\n</body>`) : html + tag);
+      return;
+    }
+    response.writeHead(200, { "content-type": type, "cache-control": "no-store" });
+    createReadStream(file).pipe(response);
+  };
+
+  const server: Server = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, PREVIEW_HOST, () => resolve());
+  });
+  const address = server.address() as { port: number };
+  return {
+    url: `http://${PREVIEW_HOST}:${address.port}/`,
+    reload: () => clients.forEach((client) => send(client, "reload", null)),
+    problems(messages) {
+      current = [...messages];
+      clients.forEach((client) => send(client, "problems", current));
+    },
+    close: () => new Promise((resolve) => {
+      clients.forEach((client) => client.end());
+      server.close(() => resolve());
+    }),
+  };
+}
