@@ -38,6 +38,6 @@ describe("the rental panel", () => {
     expect(result.cheapest).toBe("rent");
     expect(result.figure.layout.title.text).toBe("Figure 59.10w — Rent, buy or call, at your price and hours");
     expect(() => evaluateRentalPanel(spec, { ...spec.defaults, hoursPerDay: 0 })).toThrow(InputError);
-    expect(() => evaluateRentalPanel(spec, { ...spec.defaults, utilisationPercent: 150 })).toThrow("utilisation must be above 0% and at most 100%");
+    expect(() => evaluateRentalPanel(spec, { ...spec.defaults, utilisationPercent: 150 })).toThrow("Planned utilisation (%) must be from 1 to 100, not 150");
   });
 });
