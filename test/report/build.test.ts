@@ -2,14 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, openReport } from "../helpers/report-browser";
 import { roilab } from "../helpers/cli";
 import { loadDataset } from "../../src/data";
 import { evaluateRentalPanel, type RentalPanelSpec } from "../../src/panels";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { tempFolder, writeNotebook } from "../helpers/notebooks";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const folder = tempFolder("roilab-report-");
 const reports = path.join(folder.dir, "reports");
 let browser: Browser;
@@ -22,41 +22,15 @@ beforeAll(async () => {
   // The edition first: the default build's index links every edition it finds in its sub-folders.
   edition = await roilab(["report", "--data", path.join(DATA_DIR, "2026-11"), "--out", editionReports, "--jobs", "2"]);
   build = await roilab(["report", "--out", reports, "--jobs", "2"]);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 900_000);
 afterAll(async () => {
   await browser?.close();
   folder.dispose();
 });
 
-interface Visit {
-  page: Page;
-  consoleErrors: string[];
-  failedRequests: string[];
-  blocked: string[];
-  dialogs: string[];
-}
-
 /** Opens a report offline and waits until report.js says every figure is drawn. */
-async function open(file: string, width = 1280): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const visit: Visit = { page, consoleErrors: [], failedRequests: [], blocked: [], dialogs: [] };
-  page.on("console", (message) => message.type() === "error" && visit.consoleErrors.push(message.text()));
-  page.on("pageerror", (error) => visit.consoleErrors.push(String(error)));
-  page.on("requestfailed", (request) => visit.failedRequests.push(request.url()));
-  page.on("dialog", (dialog) => {
-    visit.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.route("**/*", (route) => {
-    if (route.request().url().startsWith("file:")) return route.continue();
-    visit.blocked.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(`file://${file}`);
-  await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: 30_000 });
-  return visit;
-}
+const open = (file: string, width = 1280) => openReport(browser, file, width);
 
 const pages = () => readdirSync(reports).filter((name) => name.endsWith(".html")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
@@ -201,8 +175,8 @@ describe("roilab report", () => {
     // 3,000 calls in 8 h at 70% of 942.3 calls an hour: 1 server, 4 GPUs × $1.79 × 8 h × 30 days + $2,000.
     expect(await panel.getAttribute("data-rent-usd")).toBe((4 * 1.79 * 8 * 30 + 2000).toFixed(2));
     await panel.locator('input[name="hoursPerDay"]').fill("0");
-    await expect.poll(() => panel.getAttribute("data-error")).toBe("hours rented a day must be from 1 to 24");
-    expect(await panel.locator(".result").textContent()).toBe("Cannot compute: hours rented a day must be from 1 to 24.");
+    await expect.poll(() => panel.getAttribute("data-error")).toBe("Hours rented a day must be from 1 to 24, not 0");
+    expect(await panel.locator(".result").textContent()).toBe("Cannot compute the three ways' costs: Hours rented a day must be from 1 to 24, not 0.");
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
