@@ -115,9 +115,15 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
   const volumes = Array.from({ length: Math.floor(max / step) + 1 }, (_, index) => index * step);
   const grid = volumes.map((volume) => rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, volume));
   const at = (pick: (cost: RentalPanelCosts) => number) => (volume: number) => pick(grid[Math.round(volume / step)] as RentalPanelCosts);
+  const exact = (volume: number) => rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, volume);
   const crossing = (label: string, challenger: (cost: RentalPanelCosts) => number, incumbent: (cost: RentalPanelCosts) => number) => {
-    const volume = crossover(at(challenger), at(incumbent), volumes.slice(1)).firstDailyCalls;
-    return { label, callsPerDay: volume, usdPerMonth: Number.isFinite(volume) ? at(incumbent)(volume) : 0 };
+    const onGrid = crossover(at(challenger), at(incumbent), volumes.slice(1)).firstDailyCalls;
+    if (!Number.isFinite(onGrid)) return { label, callsPerDay: onGrid, usdPerMonth: 0 };
+    // The grid only bounds the crossing: whole calls in its last step find the break-even as the chapter counts
+    // it (the last volume at which the API is no dearer), the number the summary and Figure 59.10c print.
+    let volume = Math.max(0, onGrid - step);
+    while (volume < onGrid && !(incumbent(exact(volume + 1)) > challenger(exact(volume + 1)))) volume += 1;
+    return { label, callsPerDay: volume, usdPerMonth: incumbent(exact(volume)) };
   };
   const figure = threeWayCostChart(
     [
@@ -125,7 +131,7 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
       { label: "bought", color: "#E69F00", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
       { label: `rented ${inputs.hoursPerDay} h a day`, color: "#CC79A7", dash: "dash", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.rentUsd) },
     ],
-    [crossing("buy beats API", (cost) => cost.buyUsd, (cost) => cost.apiUsd), crossing("rent beats API", (cost) => cost.rentUsd, (cost) => cost.apiUsd)],
+    [crossing("buying breaks even", (cost) => cost.buyUsd, (cost) => cost.apiUsd), crossing("renting breaks even", (cost) => cost.rentUsd, (cost) => cost.apiUsd)],
     { number: "59.10w", comparison: `${configuration.name} vs ${api.name}`, provenance: spec.provenance },
   );
   // The summary names the pair; the figure's title stays short enough for a phone.

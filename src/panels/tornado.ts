@@ -76,3 +76,14 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
   figure.layout.title.text = `Figure 59.8w — Break-even sensitivity, each input ±${Math.round(swing * 100)}%`;
   return { tornado: result, summary, figure };
 }
+
+/**
+ * The panel's tornado for a phone: its labels (each with its range) took the whole width and ran into the
+ * bars, so there the bars keep only the input's name, the axis sizes itself to them and its title is short.
+ */
+export function narrowTornadoFigure(figure: Figure, baseBreakEven: number): Figure {
+  const data = figure.data.map((trace) => ({ ...trace, y: (trace.y as string[] | undefined)?.map((label) => label.replace(/ \(.*\)$/, "")) }));
+  const yaxis = { ...(figure.layout.yaxis as object), automargin: true };
+  const xaxis = { ...(figure.layout.xaxis as object), title: { text: `Break-even, calls/day<br>line: ${formatBreakEvenCalls(baseBreakEven)} at base` } };
+  return { ...figure, data, layout: { ...figure.layout, yaxis, xaxis } };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tornadoPanelSpec } from "../../src/analysis";
 import { loadDataset } from "../../src/data";
-import { evaluateTornadoPanel } from "../../src/panels/tornado";
+import { evaluateTornadoPanel, narrowTornadoFigure } from "../../src/panels/tornado";
 import { DATA_DIR } from "../helpers/data-folder";
 
 const data = loadDataset(DATA_DIR);
@@ -22,5 +22,13 @@ describe("the 59.8 sensitivity what-if panel", () => {
     expect(Math.trunc(result.tornado.baseBreakEven)).toBe(822);
     expect(result.tornado.bars[0]?.input).toBe("inputUsdPerMTok");
     expect(result.tornado.bars.map((bar) => bar.input)).toContain("opsUsdPerMonth");
+  });
+
+  it("fits a phone: the bars keep only each input's name and the axis title is short", () => {
+    const result = evaluateTornadoPanel(spec, spec.defaults);
+    const narrow = narrowTornadoFigure(result.figure, result.tornado.baseBreakEven);
+    expect(narrow.data[0]?.y).toContain("Depreciation period");
+    expect((narrow.layout.xaxis as { title: { text: string } }).title.text).toBe("Break-even, calls/day<br>line: 3,109 at base");
+    expect((result.figure.data[0]?.y as string[]).some((label) => label.startsWith("Depreciation period ("))).toBe(true);
   });
 });

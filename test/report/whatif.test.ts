@@ -107,6 +107,26 @@ describe("the what-if panels agree with their pages' figures", () => {
   });
 });
 
+describe("the rental panel's figure", () => {
+  it("59.10: marks renting's break-even where the panel's summary states it, for every offer", async () => {
+    const { page, consoleErrors } = await open("59.10-rent-buy-call");
+    const panel = page.locator(".whatif");
+    let marked = 0;
+    for (const configuration of await optionsOf(panel, "rentalId")) {
+      await panel.locator('select[name="rentalId"]').selectOption(configuration.id);
+      await expect.poll(() => panel.locator(".result").textContent(), { message: configuration.name }).toContain(configuration.name);
+      const stated = /breaks even with the API at ([\d,]+) calls a day/.exec((await panel.locator(".result").textContent()) ?? "")?.[1];
+      const mark = (await panel.locator(".plot .annotation-text").allTextContents()).find((text) => text.startsWith("renting breaks even: "));
+      if (mark === undefined) continue;
+      expect(mark, configuration.name).toBe(`renting breaks even: ${stated}/day`);
+      marked += 1;
+    }
+    expect(marked).toBeGreaterThan(3);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 /** A number field of a panel, and values it must refuse: out of its range, empty, not a finite number. */
 interface Refusal {
   page: string;

@@ -4,10 +4,10 @@
  */
 import { BREAK_EVEN_PANEL_RANGES, evaluateBreakEvenPanel, usesElectricityPrice, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../panels/break-even";
 import { CAPACITY_PANEL_RANGES, evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../panels/capacity";
-import { evaluateTornadoPanel, TORNADO_PANEL_RANGES, type TornadoPanelInputs, type TornadoPanelSpec } from "../../panels/tornado";
+import { evaluateTornadoPanel, narrowTornadoFigure, TORNADO_PANEL_RANGES, type TornadoPanelInputs, type TornadoPanelSpec } from "../../panels/tornado";
 import { evaluateRentalPanel, RENTAL_PANEL_RANGES, type RentalPanelInputs, type RentalPanelSpec } from "../../panels/rental";
 import { rangeProblem, type NumberRange } from "../../panels/ranges";
-import { fitFigure } from "./fit";
+import { fitFigure, NARROW_PX } from "./fit";
 
 export { fitFigure };
 
@@ -133,7 +133,7 @@ function tornadoKind(spec: TornadoPanelSpec): PanelKind<TornadoPanelInputs> {
     ],
     evaluate: (values) => {
       const evaluated = evaluateTornadoPanel(spec, values);
-      return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-top-input": evaluated.tornado.bars[0]?.input ?? "", "data-break-even": String(Math.trunc(evaluated.tornado.baseBreakEven)) } };
+      return { summary: evaluated.summary, figure: window.innerWidth <= NARROW_PX ? narrowTornadoFigure(evaluated.figure, evaluated.tornado.baseBreakEven) : evaluated.figure, attributes: { "data-top-input": evaluated.tornado.bars[0]?.input ?? "", "data-break-even": String(Math.trunc(evaluated.tornado.baseBreakEven)) } };
     },
   };
 }
