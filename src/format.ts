@@ -30,3 +30,12 @@ export function formatInteger(value: number): string {
 export function formatPercent(valuePercent: number, digits = 1): string {
   return `${valuePercent.toFixed(digits)}%`;
 }
+
+/**
+ * A break-even volume in whole calls, as the chapter counts it: truncated (the volume below which the API
+ * is still cheaper), never rounded up, so every panel and figure prints the same number. Infinity: "never".
+ */
+export function formatBreakEvenCalls(calls: number): string {
+  if (calls === Infinity) return "never";
+  return integerFormat.format(Math.trunc(calls));
+}

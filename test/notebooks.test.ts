@@ -116,7 +116,7 @@ describe("the chapter notebooks", () => {
     expect(caseStudy).toContain("the cheapest compliant option within budget is **hybrid** at **$2,964.24** a month, not all local");
     expect(caseStudy).toContain("One server is not enough: the weekday's calls need **33 servers** all-local");
     const sensitivity = html(read(baseline, "59.8-sensitivity.ipynb"));
-    expect(sensitivity).toContain("moves most with the **ops share of an engineer** over the range the data gives it (0.1–0.6 FTE): **2,392–5,977 calls a day**");
+    expect(sensitivity).toContain("moves most with the **ops share of an engineer** over the range the data gives it (0.1–0.6 FTE): **2,392–5,976 calls a day**");
     expect(sensitivity).toContain("Moved by the same ±20% instead, the depreciation period would lead");
     const questions = html(read(baseline, "59.9-closing-questions.ipynb"));
     expect(questions).toContain("only **Q4_K_M** fits");

@@ -19,7 +19,10 @@ export interface BreakEvenPanelOptions {
   defaults?: Partial<BreakEvenPanelInputs>;
 }
 
-/** The break-even what-if panel for the HTML report, from a dataset: every API, and every hardware row with an itemised cost. */
+/** The electricity price the panel starts from where its first configuration states none, USD per kWh (the chapter's). */
+const DEFAULT_ELECTRICITY_USD_PER_KWH = 0.1;
+
+/** The break-even what-if panel for the HTML report, from a dataset: every API, and every hardware row. */
 export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions = {}): BreakEvenPanelSpec {
   const workload = findWorkload(data);
   const models = modelColors(data);
@@ -29,23 +32,24 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
     if (!model) throw new InputError(`unknown model_id ${JSON.stringify(id)}`);
     return { id, name: model.modelName, ...modelPriceSheet(data, model), color: models.get(id) ?? "#777777" };
   });
-  const hardware = data.hardware
-    .filter((row) => row.costBasis === "itemised" && row.capexUsd !== undefined && row.depreciationMonths !== undefined)
-    .map((row) => {
-      const cost = hardwareMonthlyCost(row, workload.daysPerMonth);
-      return {
-        id: row.hardwareId,
-        name: row.name,
-        capexUsd: row.capexUsd as number,
-        depreciationMonths: row.depreciationMonths as number,
-        powerKw: row.powerKw,
-        powerUsdPerMonth: cost.basis === "itemised" ? cost.powerUsd : undefined,
-        opsUsdPerMonth: cost.basis === "itemised" ? cost.opsUsd : 0,
-        color: machines.get(row.hardwareId) ?? "#777777",
-      };
-    });
-  const firstHardware = hardware.find((row) => row.id === options.defaults?.hardwareId) ?? hardware[0];
-  const firstRow = data.hardware.find((row) => row.hardwareId === firstHardware?.id);
+  // Every configuration Figure 59.3b shows, named as it names them, each with its own cost inputs.
+  const hardware = data.hardware.map((row) => {
+    const stated = row.costBasis === "stated";
+    const cost = hardwareMonthlyCost(row, workload.daysPerMonth);
+    return {
+      id: row.hardwareId,
+      name: fitLabel(data, row.hardwareId),
+      capexUsd: stated ? undefined : row.capexUsd,
+      depreciationMonths: stated ? undefined : row.depreciationMonths,
+      powerKw: stated || row.powerUsdPerMonth !== undefined ? undefined : row.powerKw,
+      powerUsdPerMonth: stated ? undefined : row.powerUsdPerMonth,
+      electricityUsdPerKwh: row.electricityUsdPerKwh,
+      opsUsdPerMonth: cost.opsUsd ?? 0,
+      monthlyFixedUsd: stated ? cost.totalUsd : undefined,
+      color: machines.get(row.hardwareId) ?? "#777777",
+    };
+  });
+  const firstHardware = hardware.find((row) => row.id === options.defaults?.hardwareId) ?? hardware.find((row) => row.capexUsd !== undefined) ?? hardware[0];
   return {
     kind: "break-even",
     title: options.title ?? "break-even for your server and traffic",
@@ -60,7 +64,7 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       outputTokensPerCall: workload.outputTokensPerCall,
       apiId: apis[0]?.id ?? "",
       hardwareId: firstHardware?.id ?? "",
-      electricityUsdPerKwh: firstRow?.electricityUsdPerKwh ?? 0.1,
+      electricityUsdPerKwh: firstHardware?.electricityUsdPerKwh ?? DEFAULT_ELECTRICITY_USD_PER_KWH,
       opsUsdPerMonth: firstHardware?.opsUsdPerMonth ?? 0,
       ...options.defaults,
     },

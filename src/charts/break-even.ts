@@ -1,5 +1,6 @@
 /** 59.3: where a local configuration's flat monthly cost meets an API's rising bill. */
 import type { BreakEvenCell } from "../model";
+import { formatBreakEvenCalls } from "../format";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { colorOf, FORMAT, pointLabel, themedFigure } from "./theme";
 
@@ -45,7 +46,7 @@ export function oneTwoFive(min: number, max: number): number[] {
   return ticks;
 }
 
-const formatCalls = (calls: number) => (calls === Infinity ? "never" : `${Math.round(calls).toLocaleString("en-US")}/day`);
+const formatCalls = (calls: number) => (calls === Infinity ? "never" : `${formatBreakEvenCalls(calls)}/day`);
 
 /**
  * Figure 59.3a: each API's monthly bill as a line over calls/day, each local configuration as a flat dashed

@@ -1,5 +1,6 @@
 /** 59.8: how sure a break-even is: one input at a time (tornado), and all at once (Monte Carlo band). */
 import type { BandPoint, TornadoBar } from "../model";
+import { formatBreakEvenCalls } from "../format";
 import type { Figure, Provenance, Trace } from "./figure";
 import { FORMAT, pointLabel, themedFigure, wrapLongCaption } from "./theme";
 
@@ -36,7 +37,7 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
     x: ordered.map((bar) => value(bar) - options.baseBreakEven),
     base: ordered.map(() => options.baseBreakEven),
     marker: { color },
-    text: ordered.map((bar) => Math.round(value(bar)).toLocaleString("en-US")),
+    text: ordered.map((bar) => formatBreakEvenCalls(value(bar))),
     textposition: "outside",
     cliponaxis: false,
     hovertemplate: `%{y}: ${name} gives %{text} calls/day<extra></extra>`,
@@ -48,7 +49,7 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
     title: percent === undefined ? `Each input over its range from data: ${options.comparison}` : `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
     provenance: options.provenance,
     xaxis: {
-      title: `Break-even (calls per day); the line: all inputs at base, ${Math.round(options.baseBreakEven).toLocaleString("en-US")}/day`,
+      title: `Break-even (calls per day); the line: all inputs at base, ${formatBreakEvenCalls(options.baseBreakEven)}/day`,
       tickformat: FORMAT.integer,
       range: [options.baseBreakEven - spread * 1.35, options.baseBreakEven + spread * 1.35],
     },
@@ -92,7 +93,7 @@ export function savingBandChart(band: readonly BandPoint[], options: SavingBandO
     xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
     yaxis: { title: "API bill minus local cost (USD per month)", tickformat: FORMAT.usd },
     annotations: [
-      ...marks.map((mark, index) => pointLabel(`${mark.label} break-even<br>${Math.round(mark.value).toLocaleString("en-US")}/day`, mark.value, 0, index % 2 === 0, 40)),
+      ...marks.map((mark, index) => pointLabel(`${mark.label} break-even<br>${formatBreakEvenCalls(mark.value)}/day`, mark.value, 0, index % 2 === 0, 40)),
       { text: `${options.samples.toLocaleString("en-US")} draws, seed ${options.seed}`, xref: "paper", yref: "paper", x: 1, y: 0, xanchor: "right", yanchor: "bottom", showarrow: false, font: { size: 11, color: "#666666" } },
     ],
     layout: { shapes: [{ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: "#222222", width: 1 } }] },

@@ -3,7 +3,9 @@
  * page recomputes the break-even and its figure in the browser with this same code.
  */
 import { InputError } from "../errors";
-import { billCall, calculateBreakEven, type BillingShares, type BreakEvenResult, type PriceSheet } from "../model";
+import { billCall, breakEvenVolumes, localMonthlyCost, type BillingShares, type BreakEvenVolumes, type PriceSheet } from "../model";
+import { formatBreakEvenCalls } from "../format";
+import { checkRanges, type PanelRanges } from "./ranges";
 import { breakEvenCurves } from "../charts/break-even";
 import type { Figure, Provenance } from "../charts/figure";
 
@@ -14,15 +16,26 @@ export interface PanelApi extends PriceSheet {
   color: string;
 }
 
+/**
+ * A configuration as the panel offers it, with every input its monthly cost is made of, so that choosing it
+ * loads its own operations and electricity price and the panel gives the figure's own number.
+ */
 export interface PanelHardware {
   id: string;
   name: string;
-  capexUsd: number;
-  depreciationMonths: number;
-  /** Power draw, kW; when absent, powerUsdPerMonth is the stated bill and the electricity price does not apply. */
+  /** Itemised: bought for capexUsd, written off over depreciationMonths. Absent on a stated cost. */
+  capexUsd?: number;
+  depreciationMonths?: number;
+  /** Power draw, kW, priced at the reader's electricity price; absent where the electricity bill is stated. */
   powerKw?: number;
+  /** The stated electricity bill, USD per month; the electricity price then does not apply. */
   powerUsdPerMonth?: number;
+  /** The configuration's own electricity price, USD per kWh, loaded when it is chosen. */
+  electricityUsdPerKwh?: number;
+  /** Operations, USD per month (on a stated cost, the part of it that is operations, 0 where unknown). */
   opsUsdPerMonth: number;
+  /** A stated whole monthly cost, USD, operations included, for configurations the source does not itemise. */
+  monthlyFixedUsd?: number;
   color: string;
 }
 
@@ -37,6 +50,15 @@ export interface BreakEvenPanelInputs {
   /** USD per month; replaces the hardware's own operations cost. */
   opsUsdPerMonth: number;
 }
+
+/** What each number of the panel may be: volumes and prices are never negative; a kWh costs at most $10. */
+export const BREAK_EVEN_PANEL_RANGES: PanelRanges<BreakEvenPanelInputs> = {
+  callsPerDay: { label: "Calls per day", min: 0, max: 100_000_000, step: 1 },
+  inputTokensPerCall: { label: "Input tokens per call", min: 0, max: 10_000_000, step: 1 },
+  outputTokensPerCall: { label: "Output tokens per call", min: 0, max: 10_000_000, step: 1 },
+  electricityUsdPerKwh: { label: "Electricity ($/kWh)", min: 0, max: 10, step: 0.001 },
+  opsUsdPerMonth: { label: "Operations ($/month)", min: 0, max: 10_000_000, step: 0.01 },
+};
 
 export interface BreakEvenPanelSpec {
   kind: "break-even";
@@ -54,40 +76,53 @@ export interface BreakEvenPanelResult {
   localMonthlyUsd: number;
   apiUsdPerCall: number;
   apiMonthlyUsd: number;
-  breakEven: BreakEvenResult;
+  breakEven: BreakEvenVolumes;
   summary: string;
   figure: Figure;
 }
 
 const usd = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const calls = (value: number) => (value === Infinity ? "never" : Math.round(value).toLocaleString("en-US"));
+const calls = (value: number) => Math.round(value).toLocaleString("en-US");
+
+/** Whether the configuration's electricity bill follows the reader's price per kWh. */
+export const usesElectricityPrice = (machine: PanelHardware) => machine.powerKw !== undefined && machine.powerUsdPerMonth === undefined && machine.monthlyFixedUsd === undefined;
+
+/** The configuration's monthly cost with the reader's electricity price and operations, by the model's own rule. */
+export function panelHardwareMonthlyUsd(machine: PanelHardware, inputs: Pick<BreakEvenPanelInputs, "electricityUsdPerKwh" | "opsUsdPerMonth">, daysPerMonth: number): number {
+  if (machine.monthlyFixedUsd !== undefined) {
+    // A stated total: the reader's operations replace the part of it that is operations.
+    return localMonthlyCost({ monthlyFixedUsd: machine.monthlyFixedUsd }).totalUsd - machine.opsUsdPerMonth + inputs.opsUsdPerMonth;
+  }
+  return localMonthlyCost({
+    capexUsd: machine.capexUsd,
+    depreciationMonths: machine.depreciationMonths,
+    powerKw: machine.powerKw,
+    powerUsdPerMonth: machine.powerUsdPerMonth,
+    electricityUsdPerKwh: inputs.electricityUsdPerKwh,
+    opsUsdPerMonth: inputs.opsUsdPerMonth,
+    daysPerMonth,
+  }).totalUsd;
+}
 
 /** Recomputes the panel: local monthly cost, API cost, break-even, a one-line summary and the figure. */
 export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEvenPanelInputs): BreakEvenPanelResult {
   const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
   const machine = spec.hardware.find((candidate) => candidate.id === inputs.hardwareId) ?? spec.hardware[0];
   if (!api || !machine) throw new InputError("the what-if panel needs at least one API and one hardware configuration");
-  const hours = 24 * spec.daysPerMonth;
-  const power = machine.powerKw !== undefined ? machine.powerKw * hours * inputs.electricityUsdPerKwh : (machine.powerUsdPerMonth ?? 0);
+  checkRanges(BREAK_EVEN_PANEL_RANGES, inputs);
+  const localMonthlyUsd = panelHardwareMonthlyUsd(machine, inputs, spec.daysPerMonth);
   const apiUsdPerCall = billCall(api, { ...spec.billingShares, inputTokensPerCall: inputs.inputTokensPerCall, outputTokensPerCall: inputs.outputTokensPerCall }).usdPerCall;
-  const breakEven = calculateBreakEven({
-    hardwareCost: machine.capexUsd,
-    depreciationMonths: machine.depreciationMonths,
-    monthlyPowerCost: power,
-    monthlyOpsCost: inputs.opsUsdPerMonth,
-    apiCostPerCall: apiUsdPerCall,
-    daysPerMonth: spec.daysPerMonth,
-  });
+  const breakEven = breakEvenVolumes(localMonthlyUsd, apiUsdPerCall, spec.daysPerMonth);
   const apiMonthlyUsd = inputs.callsPerDay * apiUsdPerCall * spec.daysPerMonth;
-  const cheaper = apiMonthlyUsd > breakEven.totalMonthlyLocalCost ? "local is cheaper" : "the API is cheaper";
+  const cheaper = apiMonthlyUsd > localMonthlyUsd ? "local is cheaper" : "the API is cheaper";
   const summary =
-    `${machine.name} costs ${usd(breakEven.totalMonthlyLocalCost)} a month; ${api.name} costs $${apiUsdPerCall.toFixed(4)} a call. ` +
-    `Break-even: ${calls(breakEven.breakEvenDailyCalls)} calls a day. At ${calls(inputs.callsPerDay)} calls a day the API bill is ${usd(apiMonthlyUsd)}: ${cheaper}.`;
+    `${machine.name} costs ${usd(localMonthlyUsd)} a month; ${api.name} costs $${apiUsdPerCall.toFixed(4)} a call. ` +
+    `Break-even: ${formatBreakEvenCalls(breakEven.breakEvenDailyCalls)} calls a day. At ${calls(inputs.callsPerDay)} calls a day the API bill is ${usd(apiMonthlyUsd)}: ${cheaper}.`;
   const maxCallsPerDay = Math.max(100, Math.ceil(Math.max(inputs.callsPerDay, Number.isFinite(breakEven.breakEvenDailyCalls) ? breakEven.breakEvenDailyCalls : 0) * 1.5));
   const figure = breakEvenCurves(
-    [{ id: machine.id, name: machine.name, monthlyUsd: breakEven.totalMonthlyLocalCost }],
+    [{ id: machine.id, name: machine.name, monthlyUsd: localMonthlyUsd }],
     [{ id: api.id, name: api.name, usdPerCall: apiUsdPerCall }],
-    [{ hardwareId: machine.id, apiId: api.id, monthlyLocalUsd: breakEven.totalMonthlyLocalCost, apiUsdPerCall, breakEvenMonthlyCalls: breakEven.breakEvenMonthlyCalls, breakEvenDailyCalls: breakEven.breakEvenDailyCalls, breakEvenPerHour: breakEven.breakEvenPerHour }],
+    [{ hardwareId: machine.id, apiId: api.id, monthlyLocalUsd: localMonthlyUsd, apiUsdPerCall, breakEvenMonthlyCalls: breakEven.breakEvenMonthlyCalls, breakEvenDailyCalls: breakEven.breakEvenDailyCalls, breakEvenPerHour: breakEven.breakEvenPerHour }],
     {
       maxCallsPerDay,
       daysPerMonth: spec.daysPerMonth,
@@ -99,5 +134,5 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
     },
   );
   figure.layout.title.text = `Figure 59.3w — ${spec.title}`;
-  return { localMonthlyUsd: breakEven.totalMonthlyLocalCost, apiUsdPerCall, apiMonthlyUsd, breakEven, summary, figure };
+  return { localMonthlyUsd, apiUsdPerCall, apiMonthlyUsd, breakEven, summary, figure };
 }

@@ -6,6 +6,7 @@ import { InputError } from "../errors";
 import { callsPerHourPerMachine, evaluateCaseStudy, type CaseStudyInputs, type FleetCostOptions, type ServingMode } from "../model";
 import { capacityCostChart } from "../charts/capacity";
 import type { Figure, Provenance } from "../charts/figure";
+import { checkRanges, type PanelRanges } from "./ranges";
 
 export interface CapacityPanelProfile {
   id: string;
@@ -22,6 +23,14 @@ export interface CapacityPanelInputs {
   targetUtilisationPercent: number;
   profileId: string;
 }
+
+/** What each number may be: a server serves at some positive rate, and is planned at 1–100% of it. */
+export const CAPACITY_PANEL_RANGES: PanelRanges<CapacityPanelInputs> = {
+  weekdayCallsPerDay: { label: "Weekday calls per day", min: 0, max: 100_000_000, step: 1 },
+  outputTokensPerSecond: { label: "Output tokens/s per server", min: 0.01, max: 1_000_000, step: 0.01 },
+  promptTokensPerSecond: { label: "Prompt tokens/s per server", min: 0.01, max: 10_000_000, step: 0.01 },
+  targetUtilisationPercent: { label: "Planned utilisation (%)", min: 1, max: 100, step: 1 },
+};
 
 export interface CapacityPanelSpec {
   kind: "capacity";
@@ -55,12 +64,11 @@ const count = (value: number) => Math.round(value).toLocaleString("en-US");
 export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityPanelInputs): CapacityPanelResult {
   const profile = spec.profiles.find((candidate) => candidate.id === inputs.profileId) ?? spec.profiles[0];
   if (!profile) throw new InputError("the capacity panel needs at least one traffic profile");
-  const utilisation = Math.min(100, Math.max(1, inputs.targetUtilisationPercent)) / 100;
-  // Zero or blank rates would make a call take forever: treat them as the smallest rate the inputs allow.
+  checkRanges(CAPACITY_PANEL_RANGES, inputs);
   const perHour = callsPerHourPerMachine(
     spec,
-    { serving: inputs.serving, outputTokensPerSecond: Math.max(0.01, inputs.outputTokensPerSecond), promptTokensPerSecond: Math.max(0.01, inputs.promptTokensPerSecond) },
-    { targetUtilisation: utilisation },
+    { serving: inputs.serving, outputTokensPerSecond: inputs.outputTokensPerSecond, promptTokensPerSecond: inputs.promptTokensPerSecond },
+    { targetUtilisation: inputs.targetUtilisationPercent / 100 },
   );
   const callsPerDayPerMachine = perHour / profile.peakHourShare;
   const result = evaluateCaseStudy({ ...spec.caseStudy, weekdayCallsPerDay: inputs.weekdayCallsPerDay, fleet: { ...spec.fleet, callsPerDayPerMachine } });
@@ -70,7 +78,7 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
   const allCloudUsd = cloud?.totalUsd ?? 0;
   const summary =
     `One server takes ${count(callsPerDayPerMachine)} calls a day on the ${profile.id} profile. At ${count(inputs.weekdayCallsPerDay)} weekday calls: ` +
-    `all local needs ${allLocal.machines} server(s), ${usd(allLocal.totalUsd)} a month; hybrid ${hybridOption.machines}, ${usd(hybridOption.totalUsd)}; all cloud ${usd(allCloudUsd)}.`;
+    `all local needs ${count(allLocal.machines)} server(s), ${usd(allLocal.totalUsd)} a month; hybrid ${count(hybridOption.machines)}, ${usd(hybridOption.totalUsd)}; all cloud ${usd(allCloudUsd)}.`;
   const maxCallsPerDay = Math.max(1000, Math.ceil((Math.max(inputs.weekdayCallsPerDay, callsPerDayPerMachine) * 3) / 1000) * 1000);
   const figure = capacityCostChart([{ label: profile.id, callsPerDayPerMachine, ...spec.fleet, color: "#882255" }], {
     serverName: spec.serverName,

@@ -3,6 +3,7 @@ export * from "./break-even";
 export * from "./capacity";
 export * from "./tornado";
 export * from "./rental";
+export * from "./ranges";
 
 import type { BreakEvenPanelSpec } from "./break-even";
 import type { CapacityPanelSpec } from "./capacity";

@@ -6,6 +6,7 @@
 import { threeWayCostChart } from "../charts/rental";
 import type { Figure, Provenance } from "../charts/figure";
 import { InputError } from "../errors";
+import { checkRanges, type PanelRanges } from "./ranges";
 import { billedHours, breakEvenVolumes, crossover, fleetMonthlyCost, fleetOpsUsdPerMonth, machinesNeeded, serverUsdPerHour, type RentalOffer, type ServerCostSplit } from "../model";
 
 /** A configuration as the panel offers it: what it serves at full rate, and what buying it or renting it costs. */
@@ -37,6 +38,14 @@ export interface RentalPanelInputs {
   utilisationPercent: number;
   callsPerDay: number;
 }
+
+/** What each number may be: an offer rents whole days at most, and a server is planned at 1–100% of its rate. */
+export const RENTAL_PANEL_RANGES: PanelRanges<RentalPanelInputs> = {
+  usdPerGpuHour: { label: "Price ($ per GPU-hour)", min: 0, max: 1_000, step: 0.0001 },
+  hoursPerDay: { label: "Hours rented a day", min: 1, max: 24, step: 0.25 },
+  utilisationPercent: { label: "Planned utilisation (%)", min: 1, max: 100, step: 1 },
+  callsPerDay: { label: "Calls per day", min: 0, max: 100_000_000, step: 1 },
+};
 
 export interface RentalPanelSpec {
   kind: "rental";
@@ -88,6 +97,7 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
   const configuration = spec.configurations.find((candidate) => candidate.id === inputs.rentalId) ?? spec.configurations[0];
   const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
   if (!configuration || !api) throw new InputError("the rental panel needs at least one configuration and one API");
+  checkRanges(RENTAL_PANEL_RANGES, inputs);
   const costs = rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, inputs.callsPerDay);
   const ways = [
     { way: "API" as const, usd: costs.apiUsd },
@@ -97,7 +107,7 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
   const cheapest = (ways[0] as (typeof ways)[number]).way;
   const oneServer = rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, 0);
   const oneServerBreakEvenDailyCalls = breakEvenVolumes(oneServer.rentUsd, api.usdPerCall, spec.daysPerMonth).breakEvenDailyCalls;
-  const summary = `${configuration.name} against ${api.name} at ${Math.round(inputs.callsPerDay).toLocaleString("en-US")} calls a day: ${costs.servers} server(s); API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, rented ${inputs.hoursPerDay} h a day ${usd(costs.rentUsd)} a month. Cheapest: ${cheapest === "API" ? "the API" : cheapest === "buy" ? "buying" : "renting"}. One rented server breaks even with the API at ${Number.isFinite(oneServerBreakEvenDailyCalls) ? `${oneServerBreakEvenDailyCalls.toLocaleString("en-US")} calls a day` : "no volume"}.`;
+  const summary = `${configuration.name} against ${api.name} at ${Math.round(inputs.callsPerDay).toLocaleString("en-US")} calls a day: ${costs.servers.toLocaleString("en-US")} server(s); API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, rented ${inputs.hoursPerDay} h a day ${usd(costs.rentUsd)} a month. Cheapest: ${cheapest === "API" ? "the API" : cheapest === "buy" ? "buying" : "renting"}. One rented server breaks even with the API at ${Number.isFinite(oneServerBreakEvenDailyCalls) ? `${oneServerBreakEvenDailyCalls.toLocaleString("en-US")} calls a day` : "no volume"}.`;
 
   // Wide enough to show where the ways cross at the chapter's volumes, and twice the volume asked about.
   const max = Math.max(10_000, inputs.callsPerDay * 2);
@@ -105,9 +115,15 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
   const volumes = Array.from({ length: Math.floor(max / step) + 1 }, (_, index) => index * step);
   const grid = volumes.map((volume) => rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, volume));
   const at = (pick: (cost: RentalPanelCosts) => number) => (volume: number) => pick(grid[Math.round(volume / step)] as RentalPanelCosts);
+  const exact = (volume: number) => rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, volume);
   const crossing = (label: string, challenger: (cost: RentalPanelCosts) => number, incumbent: (cost: RentalPanelCosts) => number) => {
-    const volume = crossover(at(challenger), at(incumbent), volumes.slice(1)).firstDailyCalls;
-    return { label, callsPerDay: volume, usdPerMonth: Number.isFinite(volume) ? at(incumbent)(volume) : 0 };
+    const onGrid = crossover(at(challenger), at(incumbent), volumes.slice(1)).firstDailyCalls;
+    if (!Number.isFinite(onGrid)) return { label, callsPerDay: onGrid, usdPerMonth: 0 };
+    // The grid only bounds the crossing: whole calls in its last step find the break-even as the chapter counts
+    // it (the last volume at which the API is no dearer), the number the summary and Figure 59.10c print.
+    let volume = Math.max(0, onGrid - step);
+    while (volume < onGrid && !(incumbent(exact(volume + 1)) > challenger(exact(volume + 1)))) volume += 1;
+    return { label, callsPerDay: volume, usdPerMonth: incumbent(exact(volume)) };
   };
   const figure = threeWayCostChart(
     [
@@ -115,7 +131,7 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
       { label: "bought", color: "#E69F00", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
       { label: `rented ${inputs.hoursPerDay} h a day`, color: "#CC79A7", dash: "dash", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.rentUsd) },
     ],
-    [crossing("buy beats API", (cost) => cost.buyUsd, (cost) => cost.apiUsd), crossing("rent beats API", (cost) => cost.rentUsd, (cost) => cost.apiUsd)],
+    [crossing("buying breaks even", (cost) => cost.buyUsd, (cost) => cost.apiUsd), crossing("renting breaks even", (cost) => cost.rentUsd, (cost) => cost.apiUsd)],
     { number: "59.10w", comparison: `${configuration.name} vs ${api.name}`, provenance: spec.provenance },
   );
   // The summary names the pair; the figure's title stays short enough for a phone.

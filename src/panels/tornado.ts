@@ -3,6 +3,8 @@ import { InputError } from "../errors";
 import { callBilling, tornado, type BillingShares, type BreakEvenInputs, type PriceSheet, type SensitivityInput, type Tornado } from "../model";
 import type { Figure, Provenance } from "../charts/figure";
 import { tornadoChart } from "../charts/uncertainty";
+import { formatBreakEvenCalls } from "../format";
+import { checkRanges, type PanelRanges } from "./ranges";
 
 /** A server's side of the break-even inputs (everything but prices and tokens). */
 export type TornadoPanelHardware = { id: string; name: string } & Omit<BreakEvenInputs, "inputUsdPerMTok" | "outputUsdPerMTok" | "inputTokensPerCall" | "outputTokensPerCall" | "daysPerMonth" | "billing">;
@@ -13,6 +15,11 @@ export interface TornadoPanelInputs {
   /** Each input moved this many percent either way, 1–95. */
   swingPercent: number;
 }
+
+/** The swing each way, percent: the model moves an input by less than all of it, so at most 95%. */
+export const TORNADO_PANEL_RANGES: PanelRanges<TornadoPanelInputs> = {
+  swingPercent: { label: "Each input ± (%)", min: 1, max: 95, step: 1 },
+};
 
 export interface TornadoPanelSpec {
   kind: "tornado";
@@ -37,13 +44,15 @@ export interface TornadoPanelResult {
   figure: Figure;
 }
 
-const count = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "never");
+// Break-evens in whole calls by the chapter's one rule, as Figure 59.3b prints them.
+const count = formatBreakEvenCalls;
 
 export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPanelInputs): TornadoPanelResult {
   const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
   const server = spec.hardware.find((candidate) => candidate.id === inputs.hardwareId) ?? spec.hardware[0];
   if (!api || !server) throw new InputError("the sensitivity panel needs at least one API and one itemised server");
-  const swing = Math.min(95, Math.max(1, inputs.swingPercent)) / 100;
+  checkRanges(TORNADO_PANEL_RANGES, inputs);
+  const swing = inputs.swingPercent / 100;
   const { id: _serverId, name: serverName, ...serverInputs } = server;
   const result = tornado(
     {
@@ -66,4 +75,15 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
   // The summary above the figure names the pair; a title naming it too would run past the panel's width.
   figure.layout.title.text = `Figure 59.8w — Break-even sensitivity, each input ±${Math.round(swing * 100)}%`;
   return { tornado: result, summary, figure };
+}
+
+/**
+ * The panel's tornado for a phone: its labels (each with its range) took the whole width and ran into the
+ * bars, so there the bars keep only the input's name, the axis sizes itself to them and its title is short.
+ */
+export function narrowTornadoFigure(figure: Figure, baseBreakEven: number): Figure {
+  const data = figure.data.map((trace) => ({ ...trace, y: (trace.y as string[] | undefined)?.map((label) => label.replace(/ \(.*\)$/, "")) }));
+  const yaxis = { ...(figure.layout.yaxis as object), automargin: true };
+  const xaxis = { ...(figure.layout.xaxis as object), title: { text: `Break-even, calls/day<br>line: ${formatBreakEvenCalls(baseBreakEven)} at base` } };
+  return { ...figure, data, layout: { ...figure.layout, yaxis, xaxis } };
 }

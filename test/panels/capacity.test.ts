@@ -27,9 +27,16 @@ describe("the 59.7 capacity what-if panel", () => {
     expect(evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 100 }).allLocal.machines).toBe(8);
   });
 
-  it("survives blank or zero inputs from the page without throwing", () => {
-    const result = evaluateCapacityPanel(spec, { ...spec.defaults, outputTokensPerSecond: 0, promptTokensPerSecond: 0, targetUtilisationPercent: 0, weekdayCallsPerDay: 0 });
-    expect(result.allLocal.machines).toBe(Math.max(1, Math.ceil(500 / result.callsPerDayPerMachine)));
-    expect(Number.isFinite(result.allLocal.totalUsd)).toBe(true);
+  it("refuses a zero throughput and a utilisation outside 1–100% rather than clamp them", () => {
+    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, outputTokensPerSecond: 0 })).toThrow("Output tokens/s per server must be from 0.01 to 1,000,000, not 0");
+    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 0 })).toThrow("Planned utilisation (%) must be from 1 to 100, not 0");
+    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 150 })).toThrow("Planned utilisation (%) must be from 1 to 100, not 150");
+    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, weekdayCallsPerDay: Number.NaN })).toThrow("Weekday calls per day needs a number from 0 to 100,000,000");
+  });
+
+  it("starts from defaults that fit their inputs' steps", () => {
+    expect(() => evaluateCapacityPanel(spec, spec.defaults)).not.toThrow();
+    expect(spec.defaults.outputTokensPerSecond).toBe(19.06);
+    expect(spec.defaults.promptTokensPerSecond).toBe(905.38);
   });
 });

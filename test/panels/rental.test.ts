@@ -32,12 +32,22 @@ describe("the rental panel", () => {
     }
   });
 
+  it("marks in its figure the break-evens its summary states, in whole calls, not the nearest point of the figure's grid", () => {
+    const result = evaluateRentalPanel(spec, spec.defaults);
+    const labels = (result.figure.layout.annotations ?? []).map((annotation) => annotation.text);
+    // $7,155.20 rented against $0.0465 a call: 7,155.2 / (0.0465 × 30) = 5,129.2 calls a day.
+    expect(result.oneServerBreakEvenDailyCalls).toBe(5129);
+    expect(labels).toContain("renting breaks even: 5,129/day");
+    // $4,337.42 bought: 3,109 a day, Figure 59.3b's number for the same server and API.
+    expect(labels).toContain("buying breaks even: 3,109/day");
+  });
+
   it("names the cheapest way and refuses inputs out of range", () => {
     const result = evaluateRentalPanel(spec, { ...spec.defaults, callsPerDay: 3000, hoursPerDay: 8 });
     expect(result.rentUsd).toBeCloseTo(4 * 1.79 * 8 * 30 + 2000, 8);
     expect(result.cheapest).toBe("rent");
     expect(result.figure.layout.title.text).toBe("Figure 59.10w — Rent, buy or call, at your price and hours");
     expect(() => evaluateRentalPanel(spec, { ...spec.defaults, hoursPerDay: 0 })).toThrow(InputError);
-    expect(() => evaluateRentalPanel(spec, { ...spec.defaults, utilisationPercent: 150 })).toThrow("utilisation must be above 0% and at most 100%");
+    expect(() => evaluateRentalPanel(spec, { ...spec.defaults, utilisationPercent: 150 })).toThrow("Planned utilisation (%) must be from 1 to 100, not 150");
   });
 });

@@ -175,8 +175,8 @@ describe("roilab report", () => {
     // 3,000 calls in 8 h at 70% of 942.3 calls an hour: 1 server, 4 GPUs × $1.79 × 8 h × 30 days + $2,000.
     expect(await panel.getAttribute("data-rent-usd")).toBe((4 * 1.79 * 8 * 30 + 2000).toFixed(2));
     await panel.locator('input[name="hoursPerDay"]').fill("0");
-    await expect.poll(() => panel.getAttribute("data-error")).toBe("hours rented a day must be from 1 to 24");
-    expect(await panel.locator(".result").textContent()).toBe("Cannot compute: hours rented a day must be from 1 to 24.");
+    await expect.poll(() => panel.getAttribute("data-error")).toBe("Hours rented a day must be from 1 to 24, not 0");
+    expect(await panel.locator(".result").textContent()).toBe("Cannot compute the three ways' costs: Hours rented a day must be from 1 to 24, not 0.");
     expect(consoleErrors).toEqual([]);
     await page.close();
   });

@@ -2,11 +2,12 @@
  * Browser side of the what-if panels: builds the inputs a notebook declared, and on every change recomputes
  * with roilab's own model and chart code (bundled, not rewritten) and redraws. Exposed as `RoilabWhatIf`.
  */
-import { evaluateBreakEvenPanel, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../panels/break-even";
-import { evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../panels/capacity";
-import { evaluateTornadoPanel, type TornadoPanelInputs, type TornadoPanelSpec } from "../../panels/tornado";
-import { evaluateRentalPanel, type RentalPanelInputs, type RentalPanelSpec } from "../../panels/rental";
-import { fitFigure } from "./fit";
+import { BREAK_EVEN_PANEL_RANGES, evaluateBreakEvenPanel, usesElectricityPrice, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../panels/break-even";
+import { CAPACITY_PANEL_RANGES, evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../panels/capacity";
+import { evaluateTornadoPanel, narrowTornadoFigure, TORNADO_PANEL_RANGES, type TornadoPanelInputs, type TornadoPanelSpec } from "../../panels/tornado";
+import { evaluateRentalPanel, RENTAL_PANEL_RANGES, type RentalPanelInputs, type RentalPanelSpec } from "../../panels/rental";
+import { rangeProblem, type NumberRange } from "../../panels/ranges";
+import { fitFigure, NARROW_PX } from "./fit";
 
 export { fitFigure };
 
@@ -14,21 +15,31 @@ interface PlotlyLike {
   react(element: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
 }
 
-function field(label: string, control: HTMLElement): HTMLLabelElement {
+function field(label: string, control: HTMLElement, message: HTMLElement): HTMLLabelElement {
   const wrapper = document.createElement("label");
   wrapper.textContent = label;
-  wrapper.appendChild(control);
+  wrapper.append(control, message);
   return wrapper;
 }
 
-function numberInput(name: string, value: number, step: string): HTMLInputElement {
+/** A number field with the range the panel's model accepts, so the browser's own validity agrees with it. */
+function numberInput(name: string, value: number, range: NumberRange): HTMLInputElement {
   const input = document.createElement("input");
   input.type = "number";
   input.name = name;
-  input.min = "0";
-  input.step = step;
+  input.required = true;
+  input.min = String(range.min);
+  input.max = String(range.max);
+  input.step = String(range.step);
   input.value = String(value);
   return input;
+}
+
+/** What is wrong with a number field's text, in words; undefined when the panel can use it. */
+function fieldProblem(input: HTMLInputElement, range: NumberRange): string | undefined {
+  // An empty field, text that is not a number, or one too large for a double (1e400) all read as "".
+  if (input.value.trim() === "" || input.validity.badInput) return rangeProblem(range, Number.NaN);
+  return rangeProblem(range, Number(input.value)) ?? (input.validity.valid ? undefined : `${range.label}: ${input.validationMessage}`);
 }
 
 function select(name: string, options: { id: string; name: string }[], value: string): HTMLSelectElement {
@@ -45,28 +56,45 @@ function select(name: string, options: { id: string; name: string }[], value: st
 }
 
 /** One input of a panel: a number field or a choice, read back as a number or a string. */
-type Control = { key: string; label: string; step: string; value: number } | { key: string; label: string; options: { id: string; name: string }[]; value: string };
+type Control = { key: string; range: NumberRange; value: number } | { key: string; label: string; options: { id: string; name: string }[]; value: string };
 
 /** What a panel kind contributes: its inputs, and what to show for a set of values. */
 interface PanelKind<Inputs> {
+  /** What the panel computes, for "Cannot compute …" when an input is out of its range. */
+  computes: string;
   controls: Control[];
   /** Inputs that follow a choice: picking another configuration loads its own price, say. */
   follow?: (changedKey: string, values: Inputs) => Partial<Record<string, number>> | undefined;
+  /** Number inputs that mean nothing for the current choices (a stated electricity bill ignores the price per kWh). */
+  unused?: (values: Inputs) => string[];
   evaluate(values: Inputs): { summary: string; figure: { data: unknown[]; layout: Record<string, unknown> & { title?: { text?: string } } }; attributes: Record<string, string> };
 }
 
 function breakEvenKind(spec: BreakEvenPanelSpec): PanelKind<BreakEvenPanelInputs> {
   const d = spec.defaults;
+  const r = BREAK_EVEN_PANEL_RANGES;
+  const machineOf = (id: string) => spec.hardware.find((candidate) => candidate.id === id);
   return {
+    computes: "the break-even",
     controls: [
-      { key: "callsPerDay", label: "Calls per day", step: "100", value: d.callsPerDay },
-      { key: "inputTokensPerCall", label: "Input tokens per call", step: "500", value: d.inputTokensPerCall },
-      { key: "outputTokensPerCall", label: "Output tokens per call", step: "100", value: d.outputTokensPerCall },
+      { key: "callsPerDay", range: r.callsPerDay, value: d.callsPerDay },
+      { key: "inputTokensPerCall", range: r.inputTokensPerCall, value: d.inputTokensPerCall },
+      { key: "outputTokensPerCall", range: r.outputTokensPerCall, value: d.outputTokensPerCall },
       { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
       { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: d.hardwareId },
-      { key: "electricityUsdPerKwh", label: "Electricity ($/kWh)", step: "0.01", value: d.electricityUsdPerKwh },
-      { key: "opsUsdPerMonth", label: "Operations ($/month)", step: "100", value: d.opsUsdPerMonth },
+      { key: "electricityUsdPerKwh", range: r.electricityUsdPerKwh, value: d.electricityUsdPerKwh },
+      { key: "opsUsdPerMonth", range: r.opsUsdPerMonth, value: d.opsUsdPerMonth },
     ],
+    // A configuration brings its own operations and electricity price: the panel then gives the figure's number.
+    follow: (changedKey, values) => {
+      const machine = changedKey === "hardwareId" ? machineOf(values.hardwareId) : undefined;
+      if (!machine) return undefined;
+      return { opsUsdPerMonth: machine.opsUsdPerMonth, ...(machine.electricityUsdPerKwh !== undefined ? { electricityUsdPerKwh: machine.electricityUsdPerKwh } : {}) };
+    },
+    unused: (values) => {
+      const machine = machineOf(values.hardwareId);
+      return machine && !usesElectricityPrice(machine) ? ["electricityUsdPerKwh"] : [];
+    },
     evaluate: (values) => {
       const evaluated = evaluateBreakEvenPanel(spec, values);
       return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-break-even": String(evaluated.breakEven.breakEvenDailyCalls) } };
@@ -76,13 +104,15 @@ function breakEvenKind(spec: BreakEvenPanelSpec): PanelKind<BreakEvenPanelInputs
 
 function capacityKind(spec: CapacityPanelSpec): PanelKind<CapacityPanelInputs> {
   const d = spec.defaults;
+  const r = CAPACITY_PANEL_RANGES;
   return {
+    computes: "the fleet",
     controls: [
-      { key: "weekdayCallsPerDay", label: "Weekday calls per day", step: "100", value: d.weekdayCallsPerDay },
+      { key: "weekdayCallsPerDay", range: r.weekdayCallsPerDay, value: d.weekdayCallsPerDay },
       { key: "serving", label: "Serving", options: [{ id: "single_stream", name: "one call at a time" }, { id: "batched", name: "batched" }], value: d.serving },
-      { key: "outputTokensPerSecond", label: "Output tokens/s per server", step: "1", value: d.outputTokensPerSecond },
-      { key: "promptTokensPerSecond", label: "Prompt tokens/s per server", step: "10", value: d.promptTokensPerSecond },
-      { key: "targetUtilisationPercent", label: "Planned utilisation (%)", step: "5", value: d.targetUtilisationPercent },
+      { key: "outputTokensPerSecond", range: r.outputTokensPerSecond, value: d.outputTokensPerSecond },
+      { key: "promptTokensPerSecond", range: r.promptTokensPerSecond, value: d.promptTokensPerSecond },
+      { key: "targetUtilisationPercent", range: r.targetUtilisationPercent, value: d.targetUtilisationPercent },
       { key: "profileId", label: "Traffic profile", options: spec.profiles.map((profile) => ({ id: profile.id, name: `${profile.id} (busiest hour ${(profile.peakHourShare * 100).toFixed(1)}%)` })), value: d.profileId },
     ],
     evaluate: (values) => {
@@ -95,28 +125,31 @@ function capacityKind(spec: CapacityPanelSpec): PanelKind<CapacityPanelInputs> {
 function tornadoKind(spec: TornadoPanelSpec): PanelKind<TornadoPanelInputs> {
   const d = spec.defaults;
   return {
+    computes: "the sensitivity",
     controls: [
       { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: d.hardwareId },
       { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
-      { key: "swingPercent", label: "Each input ± (%)", step: "5", value: d.swingPercent },
+      { key: "swingPercent", range: TORNADO_PANEL_RANGES.swingPercent, value: d.swingPercent },
     ],
     evaluate: (values) => {
       const evaluated = evaluateTornadoPanel(spec, values);
-      return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-top-input": evaluated.tornado.bars[0]?.input ?? "", "data-break-even": String(Math.round(evaluated.tornado.baseBreakEven)) } };
+      return { summary: evaluated.summary, figure: window.innerWidth <= NARROW_PX ? narrowTornadoFigure(evaluated.figure, evaluated.tornado.baseBreakEven) : evaluated.figure, attributes: { "data-top-input": evaluated.tornado.bars[0]?.input ?? "", "data-break-even": String(Math.trunc(evaluated.tornado.baseBreakEven)) } };
     },
   };
 }
 
 function rentalKind(spec: RentalPanelSpec): PanelKind<RentalPanelInputs> {
   const d = spec.defaults;
+  const r = RENTAL_PANEL_RANGES;
   return {
+    computes: "the three ways' costs",
     controls: [
       { key: "rentalId", label: "Configuration rented", options: spec.configurations.map((configuration) => ({ id: configuration.id, name: configuration.name })), value: d.rentalId },
       { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
-      { key: "usdPerGpuHour", label: "Price ($ per GPU-hour)", step: "0.01", value: d.usdPerGpuHour },
-      { key: "hoursPerDay", label: "Hours rented a day", step: "1", value: d.hoursPerDay },
-      { key: "utilisationPercent", label: "Planned utilisation (%)", step: "5", value: d.utilisationPercent },
-      { key: "callsPerDay", label: "Calls per day", step: "100", value: d.callsPerDay },
+      { key: "usdPerGpuHour", range: r.usdPerGpuHour, value: d.usdPerGpuHour },
+      { key: "hoursPerDay", range: r.hoursPerDay, value: d.hoursPerDay },
+      { key: "utilisationPercent", range: r.utilisationPercent, value: d.utilisationPercent },
+      { key: "callsPerDay", range: r.callsPerDay, value: d.callsPerDay },
     ],
     follow: (changedKey, values) => {
       if (changedKey !== "rentalId") return undefined;
@@ -134,33 +167,83 @@ function rentalKind(spec: RentalPanelSpec): PanelKind<RentalPanelInputs> {
   };
 }
 
+let panelsMounted = 0;
+
 function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<Inputs>, plotly: PlotlyLike): Promise<unknown> {
+  const prefix = container.id || `roilab-whatif-${++panelsMounted}`;
   const heading = document.createElement("h3");
   heading.textContent = `What-if: ${title}`;
   const inputs = document.createElement("div");
   inputs.className = "inputs";
   const elements = kind.controls.map((control) => {
-    const element = "options" in control ? select(control.key, control.options, control.value) : numberInput(control.key, control.value, control.step);
-    inputs.appendChild(field(control.label, element));
-    return { control, element };
+    const element = "options" in control ? select(control.key, control.options, control.value) : numberInput(control.key, control.value, control.range);
+    const message = document.createElement("span");
+    message.className = "message";
+    message.id = `${prefix}-${control.key}-message`;
+    inputs.appendChild(field("options" in control ? control.label : control.range.label, element, message));
+    return { control, element, message };
   });
+  // For print, where fields do not show their values: the inputs as a list beside the result.
+  const printed = document.createElement("dl");
+  printed.className = "printed-inputs";
   const result = document.createElement("p");
   result.className = "result";
   result.setAttribute("aria-live", "polite");
   const plot = document.createElement("div");
   plot.className = "plot";
-  container.append(heading, inputs, result, plot);
+  container.append(heading, inputs, printed, result, plot);
 
-  const read = () => Object.fromEntries(elements.map(({ control, element }) => [control.key, "options" in control ? element.value : Number(element.value) || 0])) as Inputs;
+  const read = () => Object.fromEntries(elements.map(({ control, element }) => [control.key, "options" in control ? element.value : Number(element.value)])) as Inputs;
+  /** Marks each out-of-range or empty field beside it; returns the problems of the fields in use. */
+  const check = (values: Inputs): string[] => {
+    const unused = kind.unused?.(values) ?? [];
+    const problems: string[] = [];
+    for (const { control, element, message } of elements) {
+      if ("options" in control) continue;
+      const input = element as HTMLInputElement;
+      input.disabled = unused.includes(control.key);
+      const problem = input.disabled ? undefined : fieldProblem(input, control.range);
+      message.textContent = problem ? `${problem}.` : input.disabled ? "not used by this configuration" : "";
+      if (problem) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", message.id);
+        problems.push(problem);
+      } else {
+        input.removeAttribute("aria-invalid");
+        if (input.disabled) input.setAttribute("aria-describedby", message.id);
+        else input.removeAttribute("aria-describedby");
+      }
+    }
+    return problems;
+  };
+  const listInputs = () => {
+    printed.replaceChildren(
+      ...elements.flatMap(({ control, element }) => {
+        if ((element as HTMLInputElement).disabled) return [];
+        const term = document.createElement("dt");
+        term.textContent = "options" in control ? control.label : control.range.label;
+        const value = document.createElement("dd");
+        value.textContent = "options" in control ? (element as HTMLSelectElement).selectedOptions[0]?.textContent ?? element.value : element.value;
+        return [term, value];
+      }),
+    );
+  };
+  const refuse = (problem: string) => {
+    // Say what cannot be computed and why, rather than show a number the model refused; the figure is marked stale.
+    result.textContent = `Cannot compute ${kind.computes}: ${problem}.`;
+    container.setAttribute("data-error", problem);
+    return Promise.resolve();
+  };
   const update = () => {
+    const values = read();
+    const problems = check(values);
+    listInputs();
+    if (problems.length > 0) return refuse(problems.join("; "));
     let evaluated: ReturnType<PanelKind<Inputs>["evaluate"]>;
     try {
-      evaluated = kind.evaluate(read());
+      evaluated = kind.evaluate(values);
     } catch (error) {
-      // An input out of its range: say so and keep the last figure, rather than show a number the model refused.
-      result.textContent = `Cannot compute: ${(error as Error).message}.`;
-      container.setAttribute("data-error", (error as Error).message);
-      return Promise.resolve();
+      return refuse((error as Error).message);
     }
     container.removeAttribute("data-error");
     result.textContent = evaluated.summary;
