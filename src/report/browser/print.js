@@ -32,6 +32,11 @@
     }
     fitted = [];
   }
-  window.addEventListener("beforeprint", fit);
-  window.addEventListener("afterprint", unfit);
+  function listen() {
+    window.addEventListener("beforeprint", fit);
+    window.addEventListener("afterprint", unfit);
+  }
+  // After report.js's own print listener, which draws the figures not yet drawn: those must exist to be fitted.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", listen);
+  else listen();
 })();
