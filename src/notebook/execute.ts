@@ -122,7 +122,8 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   const failures: NotebookFailure[] = [];
   let cellsRun = 0;
   let kernelGone = false;
-  const kernel = await TslabKernel.start({ cwd: path.dirname(path.resolve(prepared.file)) });
+  // The notebook's name labels the kernel's CPU record when ROILAB_KERNEL_CPU_DIR asks for one (see kernel-preload.ts).
+  const kernel = await TslabKernel.start({ cwd: path.dirname(path.resolve(prepared.file)), env: { ...process.env, ROILAB_NOTEBOOK: name } });
   try {
     for (const { cell, number } of codeCells) {
       const source = cellSource(cell);
