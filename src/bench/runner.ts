@@ -2,10 +2,15 @@
 /**
  * npm run bench: roilab against `jupyter nbconvert --execute --to html` on the same notebooks, in one run,
  * alternating A B A B so both see the same machine state. Cold: nothing cached. Warm: nothing changed since
- * the last run. Prints each side's median and roilab's time as a ratio of nbconvert's.
+ * the last run. Prints each side's median and roilab's time as a ratio of nbconvert's, then each notebook's kernel
+ * CPU time (user + system, median over the cold rounds), which a busy machine disturbs far less than wall time.
+ * Kernels started with roilab's preload record it (ROILAB_KERNEL_CPU_DIR, see kernel-preload.ts); nbconvert's
+ * kernels do too when the registered kernel is this project's, and run one notebook after another, in order.
+ * ROILAB_KERNEL_CPU_PROFILE=1 also keeps each kernel's V8 CPU profile (summarise them with profile-summary.js)
+ * in ROILAB_BENCH_PROFILES (a folder that is kept), at some cost in CPU time.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { PROJECT_ROOT } from "../util/project-root";
@@ -15,9 +20,10 @@ const ROUNDS = Number(process.env.ROILAB_BENCH_ROUNDS ?? 3);
 const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
 const ROILAB = path.join(PROJECT_ROOT, "dist", "bin.js");
 
-function timed(command: string, args: string[]): number {
+function timed(command: string, args: string[], cpuDir?: string): number {
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: PROJECT_ROOT, encoding: "utf8" });
+  const env = cpuDir === undefined ? process.env : { ...process.env, ROILAB_KERNEL_CPU_DIR: cpuDir };
+  const result = spawnSync(command, args, { cwd: PROJECT_ROOT, encoding: "utf8", env });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {
     process.stderr.write(`${command} ${args.join(" ")} failed (exit code ${result.status}):\n${result.stderr}\n`);
@@ -43,6 +49,35 @@ async function main(): Promise<void> {
   if (parts.includes("edit-loop")) await editLoopBench(EDIT_LOOP_ROUNDS, (text) => process.stdout.write(text));
 }
 
+interface KernelCpu {
+  label: string;
+  userSeconds: number;
+  systemSeconds: number;
+}
+
+/**
+ * Each notebook's kernel CPU seconds from the records kernels left in `folder`. Records without a notebook's
+ * name (nbconvert's kernels) are matched to `notebooks` in the order they were written.
+ */
+function kernelCpuSeconds(folder: string, notebooks: string[]): Map<string, number> {
+  const files = (() => {
+    try {
+      return readdirSync(folder).filter((name) => name.endsWith(".json")).map((name) => path.join(folder, name));
+    } catch {
+      return [];
+    }
+  })();
+  const records = files
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+    .map((file) => JSON.parse(readFileSync(file, "utf8")) as KernelCpu);
+  const cpu = new Map<string, number>();
+  records.forEach((record, index) => {
+    const name = record.label === "kernel" ? notebooks[index] : record.label;
+    if (name !== undefined) cpu.set(path.basename(name), record.userSeconds + record.systemSeconds);
+  });
+  return cpu;
+}
+
 function requireNbconvert(): void {
   if (spawnSync("jupyter-nbconvert", ["--version"], { encoding: "utf8" }).status !== 0) {
     process.stderr.write(
@@ -56,17 +91,22 @@ function requireNbconvert(): void {
 function reportBench(): void {
   const notebooks = readdirSync(NOTEBOOKS).filter((name) => name.endsWith(".ipynb")).map((name) => path.join(NOTEBOOKS, name));
   const work = mkdtempSync(path.join(tmpdir(), "roilab-bench-"));
-  const nbconvert = (out: string) => timed("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, ...notebooks]);
+  const nbconvert = (out: string, cpuDir?: string) => timed("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, ...notebooks], cpuDir);
   // roilab publishes HTML reports as nbconvert does (executing first), so the two do the same job.
-  const roilab = (out: string) => timed(process.execPath, [ROILAB, "report", "--out", out, NOTEBOOKS]);
+  const roilab = (out: string, cpuDir?: string) => timed(process.execPath, [ROILAB, "report", "--out", out, NOTEBOOKS], cpuDir);
+  const cpu = { nbconvert: [] as Map<string, number>[], roilab: [] as Map<string, number>[] };
   const samples = { coldNbconvert: [] as number[], coldRoilab: [] as number[], warmNbconvert: [] as number[], warmRoilab: [] as number[] };
   try {
     process.stdout.write(`${notebooks.length} notebooks, ${ROUNDS} rounds, alternating nbconvert and roilab\n`);
     for (let round = 0; round < ROUNDS; round++) {
-      samples.coldNbconvert.push(nbconvert(path.join(work, `nbconvert-${round}`)));
+      samples.coldNbconvert.push(nbconvert(path.join(work, `nbconvert-${round}`), path.join(work, `cpu-nbconvert-${round}`)));
       // A fresh output folder: nothing to reuse.
-      samples.coldRoilab.push(roilab(path.join(work, `roilab-${round}`)));
+      samples.coldRoilab.push(roilab(path.join(work, `roilab-${round}`), path.join(work, `cpu-roilab-${round}`)));
+      cpu.nbconvert.push(kernelCpuSeconds(path.join(work, `cpu-nbconvert-${round}`), notebooks));
+      cpu.roilab.push(kernelCpuSeconds(path.join(work, `cpu-roilab-${round}`), notebooks));
     }
+    const keep = process.env.ROILAB_BENCH_PROFILES;
+    if (keep) cpSync(path.join(work, "cpu-roilab-0"), keep, { recursive: true });
     for (let round = 0; round < ROUNDS; round++) {
       samples.warmNbconvert.push(nbconvert(path.join(work, "nbconvert-0")));
       // The first cold run's folder: every notebook is unchanged since.
@@ -79,6 +119,20 @@ function reportBench(): void {
     `${label.padEnd(16)} nbconvert ${median(a).toFixed(2).padStart(6)} s   roilab ${median(b).toFixed(2).padStart(6)} s   ratio ${(median(b) / median(a)).toFixed(3)}`;
   process.stdout.write(`${row("cold", samples.coldNbconvert, samples.coldRoilab)}   (goal <= 0.4)\n`);
   process.stdout.write(`${row("nothing changed", samples.warmNbconvert, samples.warmRoilab)}   (goal <= 0.05)\n`);
+  process.stdout.write("\nkernel CPU, user + system, median of the cold rounds\n");
+  const medianOf = (maps: Map<string, number>[], name: string) => {
+    const values = maps.flatMap((map) => (map.has(name) ? [map.get(name) as number] : []));
+    return values.length ? median(values) : undefined;
+  };
+  const seconds = (value: number | undefined) => (value === undefined ? "n/a" : `${value.toFixed(2)} s`).padStart(8);
+  const totals = { nbconvert: 0, roilab: 0 };
+  for (const notebook of notebooks.map((file) => path.basename(file))) {
+    const [a, b] = [medianOf(cpu.nbconvert, notebook), medianOf(cpu.roilab, notebook)];
+    totals.nbconvert += a ?? 0;
+    totals.roilab += b ?? 0;
+    process.stdout.write(`${notebook.padEnd(32)} nbconvert's kernel ${seconds(a)}   roilab's kernel ${seconds(b)}\n`);
+  }
+  process.stdout.write(`${"all notebooks".padEnd(32)} nbconvert's kernel ${seconds(totals.nbconvert || undefined)}   roilab's kernel ${seconds(totals.roilab)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -150,7 +150,8 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   let cellsRun = 0;
   let kernelGone = false;
   const cwd = path.dirname(path.resolve(prepared.file));
-  const kernel = await (options.kernels ? options.kernels.take(cwd) : TslabKernel.start({ cwd }));
+  // The notebook's name labels the kernel's CPU record when ROILAB_KERNEL_CPU_DIR asks for one (see kernel-preload.ts).
+  const kernel = await (options.kernels ? options.kernels.take(cwd) : TslabKernel.start({ cwd, env: { ...process.env, ROILAB_NOTEBOOK: name } }));
   try {
     for (const { cell, number } of codeCells) {
       const source = cellSource(cell);

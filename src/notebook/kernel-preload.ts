@@ -10,8 +10,19 @@
  *    message for a slow reader (no high-water mark), where ZeroMQ would drop them past 1,000 on a busy machine.
  * 2. No kernel outlives its runner. When ROILAB_RUNNER_PID is set and the kernel's parent is no longer that
  *    process (the runner was killed, even with SIGKILL), the kernel exits.
+ * 3. A lighter type check. tslab gives its TypeScript every package under `node_modules/@types` as a global
+ *    type package, development-only ones included (chai, d3, webgl2...), and re-checks them for every cell.
+ *    Notebooks need only Node.js's globals (their imports still find their own types), so the kernel sees
+ *    `@types/node` alone. ROILAB_KERNEL_TYPES=all restores every package; a comma-separated list names others.
+ * 4. danfojs starts lighter. danfojs-node requires mathjs (0.8 s of CPU to load) and xlsx at start-up, but
+ *    calls them only for a few statistics and for Excel files; it gets a stand-in for each that loads the real
+ *    module at the first use, so a notebook that only builds and shows DataFrames never loads them.
+ *    ROILAB_KERNEL_DEFER=off loads them at once as before.
+ * 5. Measurable. With ROILAB_KERNEL_CPU_DIR set, the kernel writes its CPU time (user + system) there when it
+ *    exits; with ROILAB_KERNEL_CPU_PROFILE also set, a V8 CPU profile beside it (see `npm run bench`).
  */
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import * as path from "node:path";
 
 type Send = (this: object, message: unknown) => Promise<void>;
@@ -74,12 +85,92 @@ export function exitWithRunner(runnerPid: number, connectionFile: string | undef
   timer.unref();
 }
 
+/** Modules danfojs-node requires at start-up but uses only in some calls: each is loaded at its first use. */
+export const DEFERRED_DANFOJS_MODULES = ["mathjs", "xlsx"];
+
+type ModuleLoader = { _load(request: string, parent: { filename?: string | null } | null | undefined, isMain: boolean): unknown };
+
+/**
+ * Makes `require(name)` from inside `fromPackage` return a stand-in that loads the real module at the first
+ * property read. Only for modules the package reads as `module.name(...)` at call time, never at load time.
+ */
+export function deferRequires(loader: ModuleLoader, fromPackage: string, names: readonly string[]): void {
+  const load = loader._load;
+  const inside = `${path.sep}node_modules${path.sep}${fromPackage}${path.sep}`;
+  loader._load = function (request, parent, isMain) {
+    if (!names.includes(request) || !parent?.filename?.includes(inside)) return load.call(this, request, parent, isMain);
+    let real: Record<PropertyKey, unknown> | undefined;
+    const module = () => (real ??= load.call(this, request, parent, isMain) as Record<PropertyKey, unknown>);
+    return new Proxy({}, { get: (_, key) => module()[key], has: (_, key) => key in module() });
+  };
+}
+
+/** The `@types` packages a kernel sees as global types unless ROILAB_KERNEL_TYPES says otherwise. */
+export const KERNEL_TYPE_PACKAGES = ["node"];
+
+type DirectoryLister = { getDirectories(folder: string): string[] };
+
+/**
+ * Makes TypeScript's automatic type inclusion see only `keep` in any `node_modules/@types` folder. TypeScript
+ * lists a type root's folders only to include each one as a global type package; an import of a package still
+ * finds its types by path, so hiding a folder here drops only its globals.
+ */
+export function restrictTypeRoots(sys: DirectoryLister, keep: readonly string[]): void {
+  const getDirectories = sys.getDirectories.bind(sys);
+  sys.getDirectories = (folder: string): string[] => {
+    const names = getDirectories(folder);
+    const isTypeRoot = path.basename(folder) === "@types" && path.basename(path.dirname(folder)) === "node_modules";
+    return isTypeRoot ? names.filter((name) => keep.includes(name)) : names;
+  };
+}
+
+/** The type packages ROILAB_KERNEL_TYPES asks for: undefined for "all" (tslab's own behaviour). */
+export function kernelTypePackages(setting: string | undefined): string[] | undefined {
+  if (setting === undefined || setting.trim() === "") return KERNEL_TYPE_PACKAGES;
+  if (setting.trim() === "all") return undefined;
+  return setting.split(",").map((name) => name.trim()).filter((name) => name !== "");
+}
+
+/**
+ * Writes this process's CPU time to `folder` when it exits, as `<label>.<pid>.json` ({ label, pid, cwd,
+ * userSeconds, systemSeconds }); with `profile`, a V8 CPU profile of everything after this call beside it.
+ */
+export function recordKernelCpu(folder: string, label: string, profile: boolean): void {
+  mkdirSync(folder, { recursive: true });
+  const base = path.join(folder, `${label.replace(/[^\w.-]+/g, "_")}.${process.pid}`);
+  const session = profile ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    session.post("Profiler.enable");
+    session.post("Profiler.start");
+  }
+  process.on("exit", () => {
+    const usage = process.resourceUsage();
+    // An in-process inspector session answers synchronously, so the profile is written before the process ends.
+    session?.post("Profiler.stop", (error, result) => {
+      if (!error) writeFileSync(`${base}.cpuprofile`, JSON.stringify(result.profile));
+    });
+    const record = { label, pid: process.pid, cwd: process.cwd(), userSeconds: usage.userCPUTime / 1e6, systemSeconds: usage.systemCPUTime / 1e6 };
+    writeFileSync(`${base}.json`, JSON.stringify(record) + "\n");
+  });
+}
+
 function install(): void {
+  const cpuDir = process.env.ROILAB_KERNEL_CPU_DIR;
+  if (cpuDir) recordKernelCpu(cpuDir, process.env.ROILAB_NOTEBOOK ?? "kernel", Boolean(process.env.ROILAB_KERNEL_CPU_PROFILE));
   // tslab loads its own zeromq; patch that very module.
   const tslabDir = path.dirname(require.resolve("tslab/package.json"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- zeromq must be the instance tslab will load, found from tslab's folder
   const zeromq = require(require.resolve("zeromq", { paths: [tslabDir] })) as { Publisher: PublisherClass };
   queuePublisherSends(zeromq.Publisher);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's module loader, whose internal _load every require goes through
+  if (process.env.ROILAB_KERNEL_DEFER !== "off") deferRequires(require("node:module") as ModuleLoader, "danfojs-node", DEFERRED_DANFOJS_MODULES);
+  const types = kernelTypePackages(process.env.ROILAB_KERNEL_TYPES);
+  if (types) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the TypeScript tslab compiles cells with; its converter's host inherits from this sys
+    const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })) as { sys: DirectoryLister };
+    restrictTypeRoots(ts.sys, types);
+  }
   zeromq.Publisher = losslessPublisher(zeromq.Publisher);
   const runner = Number(process.env.ROILAB_RUNNER_PID);
   const configPath = process.argv[process.argv.indexOf("--config-path") + 1];

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as zmq from "zeromq";
-import { queuePublisherSends } from "../../src/notebook/kernel-preload";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { deferRequires, kernelTypePackages, queuePublisherSends, restrictTypeRoots } from "../../src/notebook/kernel-preload";
 
 /** A Publisher class of its own, so the patch under test does not touch the zeromq module other tests use. */
 class TestPublisher extends zmq.Publisher {}
@@ -52,5 +56,62 @@ describe("the kernel preload", () => {
     const { publisher, subscriber } = await connectedPair(TestPublisher);
     expect(printLines(publisher, 2000)).toBe(0);
     expect(await receiveAll(subscriber)).toEqual(Array.from({ length: 2000 }, (_, line) => `line ${line}`));
+  });
+});
+
+describe("the kernel preload's lighter start", () => {
+  it("shows TypeScript only @types/node in a node_modules/@types folder, and every other folder whole", () => {
+    const listed: Record<string, string[]> = {
+      "/p/node_modules/@types": ["chai", "d3", "node", "webgl2"],
+      "/p/node_modules/danfojs-node": ["dist", "types"],
+      "/p/src/@types": ["local"],
+    };
+    const sys = { getDirectories: (folder: string) => listed[folder] ?? [] };
+    restrictTypeRoots(sys, kernelTypePackages(undefined) ?? []);
+    expect(sys.getDirectories("/p/node_modules/@types")).toEqual(["node"]);
+    expect(sys.getDirectories("/p/node_modules/danfojs-node")).toEqual(["dist", "types"]);
+    expect(sys.getDirectories("/p/src/@types")).toEqual(["local"]);
+  });
+
+  it("reads ROILAB_KERNEL_TYPES as all of them, a list, or the default", () => {
+    expect(kernelTypePackages("all")).toBeUndefined();
+    expect(kernelTypePackages("node, d3")).toEqual(["node", "d3"]);
+    expect(kernelTypePackages("")).toEqual(["node"]);
+  });
+
+  it("loads a deferred module at its first use from inside the package, and at once from anywhere else", () => {
+    const loads: string[] = [];
+    const loader = { _load: (request: string, _parent: unknown, _isMain: boolean) => (loads.push(request), { std: (values: number[]) => values.length, request }) };
+    deferRequires(loader, "danfojs-node", ["mathjs"]);
+    const inside = { filename: path.join("/p", "node_modules", "danfojs-node", "dist", "frame.js") };
+    const deferred = loader._load("mathjs", inside, false) as { std(values: number[]): number };
+    expect(loads).toEqual([]);
+    expect(deferred.std([1, 2, 3])).toBe(3);
+    expect(loads).toEqual(["mathjs"]);
+    loader._load("mathjs", { filename: "/p/dist/index.js" }, false);
+    loader._load("xlsx", inside, false);
+    expect(loads).toEqual(["mathjs", "mathjs", "xlsx"]);
+  });
+
+  it("writes the kernel's CPU time and a CPU profile when asked, and leaves mathjs unloaded by danfojs", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "roilab-cpu-"));
+    try {
+      const preload = path.resolve("dist/notebook/kernel-preload.js");
+      const script = "require('danfojs-node'); console.log(Object.keys(require.cache).some((file) => file.includes('/node_modules/mathjs/')))";
+      const result = spawnSync(process.execPath, ["--require", preload, "-e", script], {
+        encoding: "utf8",
+        env: { ...process.env, ROILAB_KERNEL_CPU_DIR: folder, ROILAB_KERNEL_CPU_PROFILE: "1", ROILAB_NOTEBOOK: "notebooks/a.ipynb" },
+      });
+      expect(result.stderr).toBe("");
+      expect(result.stdout.trim()).toBe("false");
+      const files = readdirSync(folder).sort();
+      expect(files.map((file) => file.replace(/\.\d+\./, ".PID."))).toEqual(["notebooks_a.ipynb.PID.cpuprofile", "notebooks_a.ipynb.PID.json"]);
+      const record = JSON.parse(readFileSync(path.join(folder, files[1] as string), "utf8")) as { label: string; userSeconds: number };
+      expect(record.label).toBe("notebooks/a.ipynb");
+      expect(record.userSeconds).toBeGreaterThan(0);
+      expect(JSON.parse(readFileSync(path.join(folder, files[0] as string), "utf8")).samples.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
