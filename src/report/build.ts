@@ -9,7 +9,7 @@ import { writeFileAtomic } from "../util/atomic-write";
 import { lockFolder } from "../util/folder-lock";
 import { bySectionNumber } from "../util/section-order";
 import { yieldToEventLoop } from "../util/yield";
-import { renderNotebook } from "./html/notebook";
+import { markdownText, renderNotebook } from "./html/notebook";
 import { EDITION_ATTRIBUTE, renderIndex, type EditionLink, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
 import { neighbours, renderPager } from "./html/pager";
@@ -81,8 +81,7 @@ function copySharedAssets(outDir: string, plotly: PlotlyChoice): number {
 
 /** The card text: the first markdown output of a cell tagged `headline`, else of any cell. */
 function headlineOf(notebook: Notebook): string | undefined {
-  const markdownOf = (cells: Notebook["cells"]) =>
-    cells.flatMap((cell) => cell.outputs ?? []).flatMap((output) => (output.output_type === "display_data" && typeof output.data["text/markdown"] === "string" ? [output.data["text/markdown"]] : []))[0];
+  const markdownOf = (cells: Notebook["cells"]) => cells.flatMap((cell) => cell.outputs ?? []).map(markdownText).find((text) => text !== undefined);
   return markdownOf(notebook.cells.filter((cell) => cell.metadata.tags?.includes("headline"))) ?? markdownOf(notebook.cells);
 }
 

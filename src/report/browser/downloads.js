@@ -62,10 +62,14 @@
     });
     return rows;
   }
-  /** The data drawn now: a what-if panel's figure follows its inputs, so it is read from the plot itself. */
+  /** The traces a plot shows now (Plotly keeps them on the element), or undefined before it is drawn. */
+  function drawnTraces(plot) {
+    return plot && Array.isArray(plot.data) ? plot.data : undefined;
+  }
+  /** A figure's data as drawn, or from its spec when it is not drawn yet. */
   function figureTraces(button) {
-    var target = document.getElementById(button.getAttribute("data-figure"));
-    if (target && Array.isArray(target.data)) return target.data;
+    var drawn = drawnTraces(document.getElementById(button.getAttribute("data-figure")));
+    if (drawn) return drawn;
     var script = document.querySelector('script.roilab-figure[data-target="' + button.getAttribute("data-figure") + '"]');
     return script ? JSON.parse(script.textContent).data : [];
   }
@@ -94,8 +98,9 @@
       var index = Number(button.getAttribute("data-table"));
       save(pageName() + "-table-" + index + ".csv", csv(tableRows(document.querySelectorAll("main.report table.roilab-table")[index - 1])));
     } else if (button.hasAttribute("data-panel")) {
+      // A what-if panel's figure follows the reader's inputs, so it is read from the plot as last drawn.
       var plot = document.querySelector("#" + button.getAttribute("data-panel") + " .plot");
-      save(pageName() + "-" + button.getAttribute("data-panel") + ".csv", csv(figureRows(plot && Array.isArray(plot.data) ? plot.data : [])));
+      save(pageName() + "-" + button.getAttribute("data-panel") + ".csv", csv(figureRows(drawnTraces(plot) || [])));
     } else {
       var figure = button.closest("figure");
       save((figure && figure.id ? figure.id : pageName() + "-figure") + ".csv", csv(figureRows(figureTraces(button))));

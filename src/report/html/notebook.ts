@@ -30,7 +30,15 @@ function codeBlock(source: string): string {
 /** Index of the output a page shows first, under its title: the first markdown output of the cell tagged `headline`. */
 function headlineOutput(cell: Notebook["cells"][number]): number {
   if (!hasTag(cell, "headline")) return -1;
-  return (cell.outputs ?? []).findIndex((output) => output.output_type === "display_data" && output.data["text/markdown"] !== undefined);
+  return (cell.outputs ?? []).findIndex((output) => markdownText(output) !== undefined);
+}
+
+/** The markdown a displayed output shows, joined when nbformat stores it as lines; the kind of output a headline is. */
+export function markdownText(output: NonNullable<Notebook["cells"][number]["outputs"]>[number]): string | undefined {
+  if (output.output_type !== "display_data") return undefined;
+  const markdown = output.data["text/markdown"];
+  if (markdown === undefined) return undefined;
+  return Array.isArray(markdown) ? markdown.join("") : String(markdown);
 }
 
 /** The key findings box, the contents list after the introduction: a reader sees the answer before the working. */
