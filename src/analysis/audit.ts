@@ -1,10 +1,9 @@
 import { withAssignments, type Dataset, type PublishedFigureRow } from "../data";
 import { breakEvenOf } from "./break-even";
 import { caseStudyFromData } from "./case-study";
-import { apiUsdPerCall, hardwareMonthlyCost, modelPriceSheet } from "./cost";
+import { apiUsdPerCall, cloudCostTable, hardwareMonthlyCost } from "./cost";
 import { hybridSavings } from "./hybrid-routing";
 import { findHardware, findModel, findWorkload } from "./lookup";
-import { billedCloudCost } from "../model";
 import { auditDifferences, type Figure } from "../charts";
 import { quantisationFor } from "./closing-questions";
 import { provenance } from "./figure-context";
@@ -22,7 +21,7 @@ export function reproduceFigure(data: Dataset, figureId: string): number | undef
       return reproduceFigure(data, rest.join("/"));
     case "cloud": {
       const [modelId, metric] = rest as [string, string];
-      const cost = billedCloudCost(modelPriceSheet(data, findModel(data, modelId)), workload);
+      const cost = cloudCostTable(data, workload).find((row) => row.model.modelId === findModel(data, modelId).modelId)!;
       return { usd_per_call: cost.usdPerCall, usd_per_day: cost.usdPerDay, usd_per_month: cost.usdPerMonth }[metric];
     }
     case "local": {

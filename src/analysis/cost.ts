@@ -2,19 +2,32 @@
 import { costVersusVolume, monthlyCostByModel, type Figure } from "../charts";
 import type { Dataset, HardwareRow, ModelRow, WorkloadRow } from "../data";
 import { formatInteger } from "../format";
-import { billCall, billedCloudCost, localMonthlyCost, type BillingNote, type BillingShares, type CallBill, type CloudCost, type LocalMonthlyCost, type PriceSheet } from "../model";
+import { billCall, localMonthlyCost, monthlyApiBill, type BillingNote, type BillingShares, type CallBill, type CloudCost, type LocalMonthlyCost, type MonthlyBill, type TimedPriceSheet } from "../model";
 import { modelColors, provenance } from "./figure-context";
 import { findModel, findWorkload } from "./lookup";
+import { callOf, workloadCalendar } from "./workload";
 
-/** A model's whole price sheet: its prices in models.csv and its tiers in long_context_prices.csv. */
-export function modelPriceSheet(data: Dataset, model: ModelRow): PriceSheet {
+/** A model's whole price sheet: its prices in models.csv, its tiers in long_context_prices.csv and its hours in time_of_day_prices.csv. */
+export function modelPriceSheet(data: Dataset, model: ModelRow): TimedPriceSheet {
   return {
     inputUsdPerMTok: model.inputUsdPerMtok,
     outputUsdPerMTok: model.outputUsdPerMtok,
     cachedInputUsdPerMTok: model.cachedInputUsdPerMtok,
     cacheWriteUsdPerMTok: model.cacheWriteUsdPerMtok,
+    cacheWrite1hUsdPerMTok: model.cacheWrite1hUsdPerMtok,
     batchInputUsdPerMTok: model.batchInputUsdPerMtok,
     batchOutputUsdPerMTok: model.batchOutputUsdPerMtok,
+    timeOfDay: data.timeOfDayPrices
+      .filter((row) => row.modelId === model.modelId)
+      .map((row) => ({
+        label: row.label,
+        startMinuteUtc: row.startUtc,
+        endMinuteUtc: row.endUtc,
+        inputUsdPerMTok: row.inputUsdPerMtok,
+        outputUsdPerMTok: row.outputUsdPerMtok,
+        cachedInputUsdPerMTok: row.cachedInputUsdPerMtok,
+        cacheWriteUsdPerMTok: row.cacheWriteUsdPerMtok,
+      })),
     longContextTiers: data.longContextPrices
       .filter((row) => row.modelId === model.modelId)
       .map((row) => ({
@@ -29,33 +42,45 @@ export function modelPriceSheet(data: Dataset, model: ModelRow): PriceSheet {
 
 /** The workload's cache and batch shares, 0 where its row leaves them empty. */
 export function billingSharesOf(workload: WorkloadRow): Required<BillingShares> {
-  return { cachedInputShare: workload.cachedInputShare ?? 0, cacheWriteShare: workload.cacheWriteShare ?? 0, batchShare: workload.batchShare ?? 0 };
+  return { cachedInputShare: workload.cachedInputShare ?? 0, cacheWriteShare: workload.cacheWriteShare ?? 0, batchShare: workload.batchShare ?? 0, cacheWriteTtl: workload.cacheWriteTtl ?? "5m" };
 }
 
-/** How one call of the workload is billed on a model: cost, breakdown and the fallback prices it used. */
+/** How one call of the workload is billed on a model at its standard prices: cost, breakdown and the fallback prices it used. */
 export function apiCallBill(data: Dataset, modelId: string, workload: WorkloadRow = findWorkload(data)): CallBill {
-  return billCall(modelPriceSheet(data, findModel(data, modelId)), workload);
+  const model = findModel(data, modelId);
+  return billCall(modelPriceSheet(data, model), callOf(model, workload));
 }
 
-/** What one call of the workload costs on a model, USD, with the workload's cache and batch shares. */
+/** A month of the workload's calls on a model, each hour at the prices in force then. */
+export function apiMonthlyBill(data: Dataset, model: ModelRow, workload: WorkloadRow): MonthlyBill {
+  return monthlyApiBill(modelPriceSheet(data, model), callOf(model, workload), workloadCalendar(data, workload));
+}
+
+/** What the workload's average call costs on a model, USD: its month's bill over its month's calls. */
 export function apiUsdPerCall(data: Dataset, modelId: string, workload: WorkloadRow = findWorkload(data)): number {
-  return apiCallBill(data, modelId, workload).usdPerCall;
+  return apiMonthlyBill(data, findModel(data, modelId), workload).usdPerCall;
 }
 
 export interface ModelCloudCost extends CloudCost {
   model: ModelRow;
-  /** How a call is billed: breakdown by kind of token, batch against interactive, fallback prices. */
+  /** How a call is billed at standard prices: breakdown by kind of token, batch against interactive, fallback prices. */
   bill: CallBill;
+  /** The month billed hour by hour, with a part per set of prices. */
+  month: MonthlyBill;
 }
 
-/** Daily and monthly cloud cost of every model at the workload (the 59.1 table, for all models in the data). */
+/** Daily and monthly cloud cost of every model at the workload (the 59.1 table, for all models in the data). A day is the month over its days. */
 export function cloudCostTable(data: Dataset, workload: WorkloadRow = findWorkload(data)): ModelCloudCost[] {
-  return data.models.map((model) => ({ model, ...billedCloudCost(modelPriceSheet(data, model), workload) }));
+  return data.models.map((model) => {
+    const month = apiMonthlyBill(data, model, workload);
+    return { model, usdPerCall: month.usdPerCall, usdPerDay: month.usdPerMonth / workload.daysPerMonth, usdPerMonth: month.usdPerMonth, bill: month.parts[0]!.bill, month };
+  });
 }
 
 const NOTE_TEXT: Record<BillingNote, string> = {
   "cache-read-at-input-price": "Cached input billed at the plain input price (no cache-read price listed)",
   "cache-write-at-input-price": "Input written to the cache billed at the plain input price (no cache-write price listed)",
+  "cache-write-1h-at-5m-price": "One-hour cache writes billed at the five-minute write price (no one-hour write price listed)",
   "batch-input-at-input-price": "Batch input billed at the interactive price (no batch input price listed)",
   "batch-output-at-output-price": "Batch output billed at the interactive price (no batch output price listed)",
 };

@@ -80,3 +80,31 @@ export const list = (): Column<string[]> =>
       .transform((value) => value.split(";").map((item) => item.trim()))
       .refine((items) => items.every((item) => item.length > 0)),
   );
+
+/** An IANA time zone name the runtime knows, such as `Asia/Shanghai` or `UTC`. */
+export const timeZone = (): Column<string> =>
+  fromZod(
+    "an IANA time zone name such as Asia/Shanghai or UTC",
+    z.string().refine((value) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: value });
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
+
+/** A time of day as HH:MM, 00:00 to 24:00, read as minutes since midnight. */
+export const clockTime = (): Column<number> =>
+  fromZod(
+    "a time of day as HH:MM (00:00 to 24:00)",
+    z
+      .string()
+      .regex(/^\d{2}:\d{2}(:00)?$/)
+      .transform((value) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5)))
+      .refine((minute) => minute <= 24 * 60 && Number(String(minute % 60)) < 60),
+  );
+
+/** A three-letter ISO 4217 currency code in capitals (`USD`, `CNY`, `EUR`). */
+export const currencyCode = (): Column<string> => fromZod("a three-letter currency code such as USD or CNY", z.string().regex(/^[A-Z]{3}$/));

@@ -6,6 +6,7 @@ import * as schemas from "./schemas";
 import { decodeUtf8 } from "./csv";
 import { cellProblem, type AssignableSpec, type AssignableTable, type CellReference } from "./assignments";
 import { parseTable, type ColumnSpec, type ParsedTable, type RowOf, type TableSpec } from "./table";
+import { averageDayMix, AVERAGE_DAYS_PER_MONTH } from "../model/calendar";
 
 /** Every table of a roilab data folder, validated and typed. Where a table has a default row, it is the first. */
 export interface Dataset {
@@ -31,6 +32,10 @@ export interface Dataset {
   failover: schemas.FailoverRow[];
   gpuRentals: schemas.GpuRentalRow[];
   chapterStatements: schemas.ChapterStatementRow[];
+  /** Prices by time of day; empty where the folder has no time_of_day_prices.csv. */
+  timeOfDayPrices: schemas.TimeOfDayPriceRow[];
+  /** Exchange rates for display currencies; empty where the folder has no exchange_rates.csv. */
+  exchangeRates: schemas.ExchangeRateRow[];
 }
 
 /** The data folder's files, in the order they are read. */
@@ -54,6 +59,8 @@ export const TABLE_SPECS = [
   schemas.failover,
   schemas.gpuRentals,
   schemas.chapterStatements,
+  schemas.timeOfDayPrices,
+  schemas.exchangeRates,
 ] as const;
 
 function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
@@ -129,13 +136,41 @@ function checkHardwareCostInputs(table: ParsedTable<schemas.HardwareRow>, issues
 }
 
 /** A call's input tokens are read from the cache, written to it or neither: the two cache shares cannot exceed 1 together. */
-function checkCacheShares(table: ParsedTable<schemas.WorkloadRow>, issues: DataIssue[]): void {
+function checkCacheShares(table: ParsedTable<schemas.WorkloadCsvRow>, issues: DataIssue[]): void {
   table.rows.forEach((row, index) => {
     const total = (row.cachedInputShare ?? 0) + (row.cacheWriteShare ?? 0);
     // Decimal shares that add up to 1 (0.7 + 0.3) may land a rounding step above it.
     if (total > 1 + 1e-9) {
       issues.push({ ...table.locate(index, "cache_write_share"), message: `cached_input_share + cache_write_share add up to ${+total.toFixed(6)}, more than 1` });
     }
+  });
+}
+
+/**
+ * A workload states its calendar one way: calls_per_day on days_per_month alike days (the chapter's), or
+ * weekday and weekend volumes over a calendar month. Each row is returned with the chapter's two fields filled
+ * in, so a figure that reads a daily volume shows the month's calls over its calendar days.
+ */
+function resolveWorkloadCalendars(table: ParsedTable<schemas.WorkloadCsvRow>, issues: DataIssue[]): schemas.WorkloadRow[] {
+  const mix = averageDayMix();
+  return table.rows.map((row, index) => {
+    const issue = (column: string, message: string) => issues.push({ ...table.locate(index, column), message });
+    const flat = row.callsPerDay !== undefined || row.daysPerMonth !== undefined;
+    const weekly = row.weekdayCallsPerDay !== undefined || row.weekendCallsPerDay !== undefined;
+    if (flat && weekly) issue("weekday_calls_per_day", "give calls_per_day and days_per_month, or weekday_calls_per_day and weekend_calls_per_day, not both");
+    else if (weekly) {
+      if (row.weekdayCallsPerDay === undefined) issue("weekday_calls_per_day", "weekday_calls_per_day is required beside weekend_calls_per_day");
+      if (row.weekendCallsPerDay === undefined) issue("weekend_calls_per_day", "weekend_calls_per_day is required beside weekday_calls_per_day");
+      const callsPerMonth = (row.weekdayCallsPerDay ?? 0) * mix.weekdays + (row.weekendCallsPerDay ?? 0) * mix.weekendDays;
+      return { ...row, callsPerDay: callsPerMonth / AVERAGE_DAYS_PER_MONTH, daysPerMonth: AVERAGE_DAYS_PER_MONTH };
+    } else {
+      if (row.callsPerDay === undefined) issue("calls_per_day", "calls_per_day is required (or weekday_calls_per_day and weekend_calls_per_day)");
+      if (row.daysPerMonth === undefined) issue("days_per_month", "days_per_month is required beside calls_per_day");
+      for (const column of ["weekday_profile_id", "weekend_profile_id"] as const) {
+        if (row[column === "weekday_profile_id" ? "weekdayProfileId" : "weekendProfileId"] !== undefined) issue(column, `${column} needs weekday_calls_per_day and weekend_calls_per_day`);
+      }
+    }
+    return { ...row, callsPerDay: row.callsPerDay ?? 0, daysPerMonth: row.daysPerMonth ?? AVERAGE_DAYS_PER_MONTH };
   });
 }
 
@@ -255,10 +290,13 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   const failover = readTable(dir, schemas.failover, issues);
   const gpuRentals = readTable(dir, schemas.gpuRentals, issues);
   const chapterStatements = readTable(dir, schemas.chapterStatements, issues);
+  const timeOfDayPrices = readTable(dir, schemas.timeOfDayPrices, issues);
+  const exchangeRates = readTable(dir, schemas.exchangeRates, issues);
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
   checkHardwareCostInputs(hardware, issues);
   checkCacheShares(workloads, issues);
+  const workloadRows = resolveWorkloadCalendars(workloads, issues);
   checkMixShares(taskMix, issues);
   checkTiers(routingTiers, issues);
   checkProfiles(trafficProfiles, issues);
@@ -275,6 +313,11 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkReferences(routingConfig, "local_hardware_id", (row) => row.localHardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(caseStudy, "local_hardware_id", (row) => row.localHardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(caseStudy, "traffic_profile_id", (row) => row.trafficProfileId, trafficProfiles, (row) => row.profileId, "profile_id", issues);
+  const profileId = (row: schemas.TrafficProfileRow) => row.profileId;
+  checkReferences(workloads, "weekday_profile_id", (row) => row.weekdayProfileId, trafficProfiles, profileId, "profile_id", issues);
+  checkReferences(workloads, "weekend_profile_id", (row) => row.weekendProfileId, trafficProfiles, profileId, "profile_id", issues);
+  checkReferences(workloads, "current_model_id", (row) => row.currentModelId, models, modelId, "model_id", issues);
+  checkReferences(timeOfDayPrices, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
   checkReferences(throughput, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(failover, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(failover, "cloud_model_id", (row) => row.cloudModelId, models, modelId, "model_id", issues);
@@ -287,14 +330,14 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkCells(chapterStatements, "data_cell", (row) => (row.dataCell ? [row.dataCell] : []), assignable, issues);
 
   if (issues.length > 0) throw new DataError(issues);
-  const notes = [models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements].flatMap((table) => table.notes);
+  const notes = [models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements, timeOfDayPrices, exchangeRates].flatMap((table) => table.notes);
   const data: Dataset = {
     dir,
     models: models.rows,
     longContextPrices: longContextPrices.rows,
     benchmarks: benchmarks.rows,
     hardware: hardware.rows,
-    workloads: workloads.rows,
+    workloads: workloadRows,
     taskTypes: taskTypes.rows,
     taskMix: taskMix.rows,
     routingTiers: routingTiers.rows,
@@ -309,6 +352,8 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
     failover: failover.rows,
     gpuRentals: gpuRentals.rows,
     chapterStatements: chapterStatements.rows,
+    timeOfDayPrices: timeOfDayPrices.rows,
+    exchangeRates: exchangeRates.rows,
   };
   return { data, notes };
 }

@@ -13,6 +13,9 @@ import {
   positiveNumber,
   stars,
   text,
+  timeZone,
+  clockTime,
+  currencyCode,
 } from "./columns";
 import { assignments, cellReference } from "./assignments";
 import { defineTable, type RowOf } from "./table";
@@ -22,7 +25,7 @@ export const TIERS = ["local_small", "local_large", "cloud_economy", "cloud_prem
 export const models = defineTable({
   file: "models.csv",
   key: ["model_id"],
-  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key", "price_ref", "quality_tier"],
+  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "cache_write_1h_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key", "price_ref", "quality_tier", "reasons"],
   columns: {
     model_id: identifier(),
     model_name: text(),
@@ -33,6 +36,8 @@ export const models = defineTable({
     cached_input_usd_per_mtok: optional(nonNegativeNumber()),
     /** Price of input tokens written to the prompt cache (where the provider bills writes apart). */
     cache_write_usd_per_mtok: optional(nonNegativeNumber()),
+    /** Price of input tokens written to the one-hour prompt cache, where the provider offers one. */
+    cache_write_1h_usd_per_mtok: optional(nonNegativeNumber()),
     batch_input_usd_per_mtok: optional(nonNegativeNumber()),
     batch_output_usd_per_mtok: optional(nonNegativeNumber()),
     context_tokens: optional(positiveInteger()),
@@ -44,6 +49,11 @@ export const models = defineTable({
     value_stars: optional(stars()),
     /** Where the provider processes requests (`US`, `EU`, `CN`, `unknown`…), for data-residency rules. */
     data_region: text(),
+    /**
+     * `true`: the model spends hidden reasoning tokens on a call, billed as output (the workload's
+     * reasoning_tokens_per_call says how many); empty or `false`: it answers without them.
+     */
+    reasons: optional(boolean()),
     price_map_key: optional(text()),
     /** `provider:model` in the bundled price database (@pydantic/genai-prices), for `roilab prices update`. */
     price_ref: optional(text()),
@@ -130,13 +140,44 @@ export const hardware = defineTable({
 export const workloads = defineTable({
   file: "workloads.csv",
   key: ["workload_id"],
-  omittable: ["cached_input_share", "cache_write_share", "batch_share"],
+  omittable: [
+    "cached_input_share",
+    "cache_write_share",
+    "batch_share",
+    "reasoning_tokens_per_call",
+    "calls_per_day",
+    "days_per_month",
+    "weekday_calls_per_day",
+    "weekend_calls_per_day",
+    "weekday_profile_id",
+    "weekend_profile_id",
+    "time_zone",
+    "cache_write_ttl",
+    "current_model_id",
+  ],
   columns: {
     workload_id: identifier(),
+    /** Mean input tokens per call, cached ones included. */
     input_tokens_per_call: nonNegativeInteger(),
+    /** Mean visible output tokens per call, hidden reasoning tokens not included. */
     output_tokens_per_call: nonNegativeInteger(),
-    calls_per_day: nonNegativeNumber(),
-    days_per_month: positiveNumber(),
+    /** Mean hidden reasoning tokens per call on a model that reasons (models.csv `reasons`). Empty: 0. */
+    reasoning_tokens_per_call: optional(nonNegativeNumber()),
+    /** The chapter's calendar: calls on each of days_per_month alike days. Give these two, or the weekday and weekend volumes. */
+    calls_per_day: optional(nonNegativeNumber()),
+    days_per_month: optional(positiveNumber()),
+    /** A calendar month (365.25 / 12 days) of weekdays and weekend days, each with its own volume. */
+    weekday_calls_per_day: optional(nonNegativeNumber()),
+    weekend_calls_per_day: optional(nonNegativeNumber()),
+    /** How a weekday's and a weekend day's calls fall by local hour (traffic_profiles.csv). Empty: evenly over 24 hours. */
+    weekday_profile_id: optional(identifier()),
+    weekend_profile_id: optional(identifier()),
+    /** The time zone the profiles' hours are in. Empty: UTC. */
+    time_zone: optional(timeZone()),
+    /** How long cache writes live, `5m` or `1h` (billed at the one-hour write price). Empty: 5m. */
+    cache_write_ttl: optional(oneOf(["5m", "1h"])),
+    /** The model the workload runs on today (models.csv): what `roilab decide` compares every option with. */
+    current_model_id: optional(identifier()),
     /** Share of a call's input tokens read from the provider's prompt cache. Empty: 0. */
     cached_input_share: optional(fraction()),
     /** Share of a call's input tokens written to the prompt cache. Empty: 0. With cached_input_share, at most 1. */
@@ -425,7 +466,14 @@ export type ModelRow = RowOf<typeof models.columns>;
 export type LongContextPriceRow = RowOf<typeof longContextPrices.columns>;
 export type BenchmarkRow = RowOf<typeof benchmarks.columns>;
 export type HardwareRow = RowOf<typeof hardware.columns>;
-export type WorkloadRow = RowOf<typeof workloads.columns>;
+/** A workload as written; `WorkloadRow` is the same with the chapter's calendar filled in for either form. */
+export type WorkloadCsvRow = RowOf<typeof workloads.columns>;
+export type WorkloadRow = Omit<WorkloadCsvRow, "callsPerDay" | "daysPerMonth"> & {
+  /** Calls per day of `daysPerMonth` alike days; for a weekday/weekend workload, the month's calls over its calendar days. */
+  callsPerDay: number;
+  /** Days per month: as written, or a calendar month's 365.25 / 12 for a weekday/weekend workload. */
+  daysPerMonth: number;
+};
 export type TaskTypeRow = RowOf<typeof taskTypes.columns>;
 export type TaskMixRow = RowOf<typeof taskMix.columns>;
 export type RoutingTierRow = RowOf<typeof routingTiers.columns>;
@@ -463,3 +511,43 @@ export type ModelArchitectureRow = RowOf<typeof modelArchitectures.columns>;
 export type UncertaintyRangeRow = RowOf<typeof uncertaintyRanges.columns>;
 export type FailoverRow = RowOf<typeof failover.columns>;
 export type GpuRentalRow = RowOf<typeof gpuRentals.columns>;
+
+/** Prices a model charges during a daily window in UTC (DeepSeek's daytime hours), replacing its models.csv prices then. */
+export const timeOfDayPrices = defineTable({
+  file: "time_of_day_prices.csv",
+  optionalFile: true,
+  key: ["model_id", "label"],
+  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok"],
+  columns: {
+    model_id: identifier(),
+    /** What the window is called on a bill (`peak`, `off-peak`). */
+    label: identifier(),
+    /** The window runs from start_utc up to end_utc, UTC; an end not after the start runs over midnight. */
+    start_utc: clockTime(),
+    end_utc: clockTime(),
+    /** Empty: the model's own price of that token holds in the window. */
+    input_usd_per_mtok: optional(nonNegativeNumber()),
+    output_usd_per_mtok: optional(nonNegativeNumber()),
+    cached_input_usd_per_mtok: optional(nonNegativeNumber()),
+    cache_write_usd_per_mtok: optional(nonNegativeNumber()),
+    as_of: isoDate(),
+    source: text(),
+  },
+});
+
+/** Dated exchange rates: what `--currency` converts roilab's USD figures with. */
+export const exchangeRates = defineTable({
+  file: "exchange_rates.csv",
+  optionalFile: true,
+  key: ["currency"],
+  columns: {
+    currency: currencyCode(),
+    /** Units of the currency one US dollar buys. */
+    per_usd: positiveNumber(),
+    as_of: isoDate(),
+    source: text(),
+  },
+});
+
+export type TimeOfDayPriceRow = RowOf<typeof timeOfDayPrices.columns>;
+export type ExchangeRateRow = RowOf<typeof exchangeRates.columns>;

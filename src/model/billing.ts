@@ -9,8 +9,12 @@
  * - Of a call's input tokens, `cachedInputShare` are read from the prompt cache, `cacheWriteShare` are written
  *   to it, and the rest are plain (uncached) input.
  * - A batch call bills its uncached input and its output at batch prices, and its cache reads and writes at the
- *   cache prices with no further discount. Above a tier, batch prices rise with the tier, in proportion to the
+ *   cache prices with the batch discount on input (batch input ÷ input price) applied to them too, as Anthropic
+ *   and OpenAI bill cached tokens in a batch. Above a tier, batch prices rise with the tier, in proportion to the
  *   base price, since providers state the batch price as a discount off the interactive one.
+ * - Hidden reasoning tokens (a reasoning model's thinking) are billed as output tokens, at the output price.
+ * - Cache writes for the one-hour cache are billed at the one-hour write price where the sheet has one, else at
+ *   the five-minute write price, and the notes say so.
  * - A price the model lacks falls back to the plain price of the same token (cache reads and writes at the input
  *   price, batch calls at interactive prices), and the bill's notes say so.
  */
@@ -41,6 +45,8 @@ export interface PriceSheet extends TokenPrices {
   cacheWriteUsdPerMTok?: number;
   batchInputUsdPerMTok?: number;
   batchOutputUsdPerMTok?: number;
+  /** USD per million input tokens written to the one-hour prompt cache (Anthropic's 2x input). */
+  cacheWrite1hUsdPerMTok?: number;
   longContextTiers?: readonly LongContextTier[];
 }
 
@@ -52,12 +58,22 @@ export interface BillingShares {
   cacheWriteShare?: number;
   /** Share of calls sent through the batch API. */
   batchShare?: number;
+  /** How long written cache entries live: `5m` (the default) or `1h`, which providers bill at a higher write price. */
+  cacheWriteTtl?: "5m" | "1h";
 }
 
-export interface BilledCall extends CallShape, BillingShares {}
+export interface BilledCall extends CallShape, BillingShares {
+  /** Hidden reasoning tokens per call, billed as output; 0 for a model that does not reason. Default 0. */
+  reasoningTokensPerCall?: number;
+}
 
 /** What was billed at a fallback price because the model's sheet has no price of its own for it. */
-export type BillingNote = "cache-read-at-input-price" | "cache-write-at-input-price" | "batch-input-at-input-price" | "batch-output-at-output-price";
+export type BillingNote =
+  | "cache-read-at-input-price"
+  | "cache-write-at-input-price"
+  | "cache-write-1h-at-5m-price"
+  | "batch-input-at-input-price"
+  | "batch-output-at-output-price";
 
 /** USD per call, by kind of token. */
 export interface TokenCosts {
@@ -65,6 +81,8 @@ export interface TokenCosts {
   cacheReadUsd: number;
   cacheWriteUsd: number;
   outputUsd: number;
+  /** Hidden reasoning tokens, billed at the output price. */
+  reasoningUsd: number;
 }
 
 /** One call sent this way: its cost by kind of token and in all. */
@@ -83,7 +101,7 @@ export interface CallBill {
   batch: ChannelBill;
   batchShare: number;
   /** Tokens per call by kind. */
-  tokens: { uncachedInput: number; cacheRead: number; cacheWrite: number; output: number };
+  tokens: { uncachedInput: number; cacheRead: number; cacheWrite: number; output: number; reasoning: number };
   /** The long-context tier that priced the call, if its input passed one. */
   longContextTier?: LongContextTier;
   notes: BillingNote[];
@@ -112,12 +130,15 @@ function batchPriceAbove(batchUsdPerMTok: number, baseUsdPerMTok: number, tierUs
 
 function channelBill(tokens: CallBill["tokens"], prices: { input: number; output: number; cacheRead: number; cacheWrite: number }): ChannelBill {
   return {
-    // Plain input and output first, in cloudCostPerCall's order, so a call without cache tokens costs the same to the last bit.
-    usdPerCall: (tokens.uncachedInput * prices.input + tokens.output * prices.output + tokens.cacheRead * prices.cacheRead + tokens.cacheWrite * prices.cacheWrite) / TOKENS_PER_MTOK,
+    // Plain input and output first, in cloudCostPerCall's order, so a call without cache or reasoning tokens costs the same to the last bit.
+    usdPerCall:
+      (tokens.uncachedInput * prices.input + tokens.output * prices.output + tokens.cacheRead * prices.cacheRead + tokens.cacheWrite * prices.cacheWrite + tokens.reasoning * prices.output) /
+      TOKENS_PER_MTOK,
     uncachedInputUsd: (tokens.uncachedInput * prices.input) / TOKENS_PER_MTOK,
     cacheReadUsd: (tokens.cacheRead * prices.cacheRead) / TOKENS_PER_MTOK,
     cacheWriteUsd: (tokens.cacheWrite * prices.cacheWrite) / TOKENS_PER_MTOK,
     outputUsd: (tokens.output * prices.output) / TOKENS_PER_MTOK,
+    reasoningUsd: (tokens.reasoning * prices.output) / TOKENS_PER_MTOK,
   };
 }
 
@@ -133,7 +154,9 @@ export function billCall(sheet: PriceSheet, call: BilledCall): CallBill {
 
   const cacheRead = call.inputTokensPerCall * cachedShare;
   const cacheWrite = call.inputTokensPerCall * writeShare;
-  const tokens = { uncachedInput: Math.max(0, call.inputTokensPerCall - cacheRead - cacheWrite), cacheRead, cacheWrite, output: call.outputTokensPerCall };
+  const reasoning = call.reasoningTokensPerCall ?? 0;
+  if (!(reasoning >= 0 && Number.isFinite(reasoning))) throw new InputError(`reasoning_tokens_per_call must be a non-negative number, got ${reasoning}`);
+  const tokens = { uncachedInput: Math.max(0, call.inputTokensPerCall - cacheRead - cacheWrite), cacheRead, cacheWrite, output: call.outputTokensPerCall, reasoning };
 
   const tier = longContextTierFor(sheet.longContextTiers, call.inputTokensPerCall);
   const input = tier?.inputUsdPerMTok ?? sheet.inputUsdPerMTok;
@@ -144,18 +167,28 @@ export function billCall(sheet: PriceSheet, call: BilledCall): CallBill {
     if (used) notes.push(note);
     return fallback;
   };
+  const fiveMinuteWrite = () => orFallback(tier?.cacheWriteUsdPerMTok ?? sheet.cacheWriteUsdPerMTok, input, cacheWrite > 0, "cache-write-at-input-price");
   const cachePrices = {
     cacheRead: orFallback(tier?.cachedInputUsdPerMTok ?? sheet.cachedInputUsdPerMTok, input, cacheRead > 0, "cache-read-at-input-price"),
-    cacheWrite: orFallback(tier?.cacheWriteUsdPerMTok ?? sheet.cacheWriteUsdPerMTok, input, cacheWrite > 0, "cache-write-at-input-price"),
+    cacheWrite:
+      call.cacheWriteTtl === "1h"
+        ? // A one-hour write price above a tier rises with the tier as batch prices do: the premium is stated off the base price.
+          (sheet.cacheWrite1hUsdPerMTok === undefined ? undefined : batchPriceAbove(sheet.cacheWrite1hUsdPerMTok, sheet.inputUsdPerMTok, tier?.inputUsdPerMTok)) ??
+          orFallback(undefined, fiveMinuteWrite(), cacheWrite > 0, "cache-write-1h-at-5m-price")
+        : fiveMinuteWrite(),
   };
   const batchInput = sheet.batchInputUsdPerMTok === undefined ? undefined : batchPriceAbove(sheet.batchInputUsdPerMTok, sheet.inputUsdPerMTok, tier?.inputUsdPerMTok);
   const batchOutput = sheet.batchOutputUsdPerMTok === undefined ? undefined : batchPriceAbove(sheet.batchOutputUsdPerMTok, sheet.outputUsdPerMTok, tier?.outputUsdPerMTok);
   const batchUsed = batchShare > 0;
   const interactive = channelBill(tokens, { input, output, ...cachePrices });
+  const batchInputPrice = orFallback(batchInput, input, batchUsed && tokens.uncachedInput + tokens.cacheRead + tokens.cacheWrite > 0, "batch-input-at-input-price");
+  // The batch discount on input applies to cached tokens too; a free (or vanishing) input price gives no proportion to apply.
+  const batchInputFactor = input > 0 && Number.isFinite(batchInputPrice / input) ? batchInputPrice / input : 1;
   const batch = channelBill(tokens, {
-    input: orFallback(batchInput, input, batchUsed && tokens.uncachedInput > 0, "batch-input-at-input-price"),
-    output: orFallback(batchOutput, output, batchUsed && tokens.output > 0, "batch-output-at-output-price"),
-    ...cachePrices,
+    input: batchInputPrice,
+    output: orFallback(batchOutput, output, batchUsed && tokens.output + tokens.reasoning > 0, "batch-output-at-output-price"),
+    cacheRead: cachePrices.cacheRead * batchInputFactor,
+    cacheWrite: cachePrices.cacheWrite * batchInputFactor,
   });
 
   // With no batch share this is 1 × interactive + 0 × batch: the interactive cost exactly.
@@ -167,6 +200,7 @@ export function billCall(sheet: PriceSheet, call: BilledCall): CallBill {
       cacheReadUsd: averaged((bill) => bill.cacheReadUsd),
       cacheWriteUsd: averaged((bill) => bill.cacheWriteUsd),
       outputUsd: averaged((bill) => bill.outputUsd),
+      reasoningUsd: averaged((bill) => bill.reasoningUsd),
     },
     interactive,
     batch,

@@ -14,3 +14,6 @@ export * from "./ops-cost";
 export * from "./ab-test";
 export * from "./rental";
 export * from "./calendar";
+export * from "./time-of-day";
+export * from "./monthly-bill";
+export * from "./currency";

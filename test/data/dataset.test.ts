@@ -150,8 +150,6 @@ describe("loadDataset", () => {
       "benchmarks.csv:1:1 - required file not found",
       'workloads.csv:1:2 - missing required column "input_tokens_per_call"',
       'workloads.csv:1:2 - missing required column "output_tokens_per_call"',
-      'workloads.csv:1:2 - missing required column "calls_per_day"',
-      'workloads.csv:1:2 - missing required column "days_per_month"',
       'workloads.csv:1:2 - missing required column "source"',
     ]);
   });

@@ -21,7 +21,7 @@ describe("billCall", () => {
 
   it("bills cache reads and writes at their own prices: (3,200 × $3 + 1,500 × $15 + 4,000 × $0.30 + 800 × $3.75) / 1M = $0.0363", () => {
     const bill = billCall(sonnet, { ...typical, cachedInputShare: 0.5, cacheWriteShare: 0.1 });
-    expect(bill.tokens).toEqual({ uncachedInput: 3200, cacheRead: 4000, cacheWrite: 800, output: 1500 });
+    expect(bill.tokens).toEqual({ uncachedInput: 3200, cacheRead: 4000, cacheWrite: 800, output: 1500, reasoning: 0 });
     expect(bill.usdPerCall).toBeCloseTo(0.0363, 12);
     expect(bill.byTokenKind.uncachedInputUsd).toBeCloseTo(0.0096, 12);
     expect(bill.byTokenKind.cacheReadUsd).toBeCloseTo(0.0012, 12);
@@ -38,10 +38,36 @@ describe("billCall", () => {
     expect(bill.batchShare).toBe(0.5);
   });
 
-  it("bills a batch call's cache reads at the cache price, not discounted again: (4,000 × $1.50 + 1,500 × $7.50 + 4,000 × $0.30) / 1M = $0.01845", () => {
+  it("gives a batch call's cache reads the batch discount too, as Anthropic bills them: (4,000 × $1.50 + 1,500 × $7.50 + 4,000 × $0.15) / 1M = $0.01785", () => {
     const bill = billCall(sonnet, { ...typical, cachedInputShare: 0.5, batchShare: 1 });
-    expect(bill.usdPerCall).toBeCloseTo(0.01845, 12);
-    expect(bill.byTokenKind.cacheReadUsd).toBeCloseTo(0.0012, 12);
+    expect(bill.usdPerCall).toBeCloseTo(0.01785, 12);
+    expect(bill.byTokenKind.cacheReadUsd).toBeCloseTo(0.0006, 12);
+  });
+
+  it("bills 8,000 in / 1,500 out, 80% cache reads, 10% writes, all batched as the provider does: (800 × $1.50 + 6,400 × $0.15 + 800 × $1.875 + 1,500 × $7.50) / 1M = $0.01491", () => {
+    const bill = billCall(sonnet, { ...typical, cachedInputShare: 0.8, cacheWriteShare: 0.1, batchShare: 1 });
+    expect(Math.round(bill.usdPerCall * 1e5) / 1e5).toBe(0.01491);
+    expect(bill.usdPerCall).toBeCloseTo(0.01491, 12);
+  });
+
+  it("bills hidden reasoning tokens as output: 8,000 in, 1,500 out and 800 reasoning at $3 / $15 is (24,000 + 22,500 + 12,000) / 1M = $0.0585", () => {
+    const bill = billCall(sonnet, { ...typical, reasoningTokensPerCall: 800 });
+    expect(bill.usdPerCall).toBeCloseTo(0.0585, 12);
+    expect(bill.byTokenKind.reasoningUsd).toBeCloseTo(0.012, 12);
+    expect(bill.tokens.reasoning).toBe(800);
+    // In a batch, reasoning pays the batch output price: 800 × $7.50.
+    expect(billCall(sonnet, { ...typical, reasoningTokensPerCall: 800, batchShare: 1 }).byTokenKind.reasoningUsd).toBeCloseTo(0.006, 12);
+    expect(() => billCall(sonnet, { ...typical, reasoningTokensPerCall: -1 })).toThrow(InputError);
+  });
+
+  it("bills one-hour cache writes at the one-hour price where the sheet has one, else at the five-minute price with a note", () => {
+    const withHour = { ...sonnet, cacheWrite1hUsdPerMTok: 6 };
+    // 8,000 × 10% = 800 written: 800 × $6 = $0.0048 against 800 × $3.75 = $0.003.
+    expect(billCall(withHour, { ...typical, cacheWriteShare: 0.1, cacheWriteTtl: "1h" }).byTokenKind.cacheWriteUsd).toBeCloseTo(0.0048, 12);
+    expect(billCall(withHour, { ...typical, cacheWriteShare: 0.1 }).byTokenKind.cacheWriteUsd).toBeCloseTo(0.003, 12);
+    const fallback = billCall(sonnet, { ...typical, cacheWriteShare: 0.1, cacheWriteTtl: "1h" });
+    expect(fallback.byTokenKind.cacheWriteUsd).toBeCloseTo(0.003, 12);
+    expect(fallback.notes).toEqual(["cache-write-1h-at-5m-price"]);
   });
 
   it("bills a call of exactly 128,000 input tokens at base prices: (128,000 × $1.25 + 1,000 × $5) / 1M = $0.165", () => {
@@ -179,8 +205,8 @@ describe("billCall (properties)", () => {
     fc.assert(
       fc.property(sheet, tokens, tokens, share, share, (prices, input, output, cached, batch) => {
         const bill = billCall(prices, { inputTokensPerCall: input, outputTokensPerCall: output, cachedInputShare: cached / 2, cacheWriteShare: cached / 2, batchShare: batch });
-        const { uncachedInputUsd, cacheReadUsd, cacheWriteUsd, outputUsd } = bill.byTokenKind;
-        expect(closeTo(uncachedInputUsd + cacheReadUsd + cacheWriteUsd + outputUsd, bill.usdPerCall)).toBe(true);
+        const { uncachedInputUsd, cacheReadUsd, cacheWriteUsd, outputUsd, reasoningUsd } = bill.byTokenKind;
+        expect(closeTo(uncachedInputUsd + cacheReadUsd + cacheWriteUsd + outputUsd + reasoningUsd, bill.usdPerCall)).toBe(true);
       }),
     );
   });
