@@ -39,3 +39,18 @@ export function formatBreakEvenCalls(calls: number): string {
   if (calls === Infinity) return "never";
   return integerFormat.format(Math.trunc(calls));
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** An amount already in `currencyCode` (`$1,234.56`, `CN¥8,642.10`, `€12.00`); `digits` decimals (default 2). Infinity prints as "never". */
+export function formatMoney(amount: number, currencyCode: string, digits = 2): string {
+  if (amount === Infinity) return "never";
+  if (currencyCode === "USD") return formatUsd(amount, digits);
+  const key = `${currencyCode}:${digits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { style: "currency", currency: currencyCode, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount);
+}

@@ -6,6 +6,8 @@
  */
 export * from "./lookup";
 export * from "./workload";
+export * from "./decide";
+export * from "./currency";
 export * from "./figure-context";
 export * from "./cost";
 export * from "./price-matrix";

@@ -1,8 +1,8 @@
 /** roilab's command line: parses each command's own options and calls the library. Output goes through `io` so tests can record it. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { auditChapter, diffDatasets } from "../analysis";
-import { auditReport, chapterTextReport, diffHtmlBody, diffText } from "../analysis/text";
+import { auditChapter, decide, diffDatasets, displayCurrency } from "../analysis";
+import { auditReport, chapterTextReport, decisionJson, decisionText, diffHtmlBody, diffText } from "../analysis/text";
 import { loadDataset, readDataset, TABLE_SPECS } from "../data";
 import { importPrices } from "../data/price-import";
 import { updatePrices } from "../data/price-update";
@@ -34,6 +34,7 @@ Commands:
   report [NOTEBOOK|FOLDER...]  Run the notebooks and publish them as HTML in reports/, with an index
   preview [NOTEBOOK|FOLDER...] Serve the report live: re-run what changed and reload the open pages
   tables                    Print the chapter's key tables computed from the data folder
+  decide                    Price every way to serve a workload (call, rent, buy) and when each beats today's API
   audit                     List every figure the chapter prints beside the value its formulas give
   diff OLD_DIR NEW_DIR      What changed between two data folders and how each headline result moved
   prices update             Refresh models.csv from the bundled price database, offline (models with a price_ref)
@@ -75,6 +76,14 @@ Options for tables, audit and validate:
   --as-of DATE         (prices) the date prices are for and their new as_of (default: today)
   --dry-run            (prices update) Show what would change; write nothing
   --strict             (prices update) Exit 1 and write nothing when the database lacks a model
+
+Options for decide:
+  --data DIR           Data folder (default: data)
+  --workload ID        The workload (workloads.csv; default: its first row)
+  --current MODEL_ID   The API it runs on today (default: the workload's current_model_id)
+  --currency CODE      Show money in USD or a currency of exchange_rates.csv, e.g. CNY (default: USD)
+  --utilisation SHARE  Plan servers at this share of measured throughput, above 0 and at most 1 (default: 0.7)
+  --json               Print the decision as JSON for scripts
 
 Options for kernel-install:
   --prefix DIR         Install under DIR/share/jupyter/kernels (default: your Jupyter data folder)
@@ -209,6 +218,18 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const args = parseCommand("tables", argv, OPTIONS.tables);
     noPositionals("tables", args.positionals);
     io.stdout(chapterTextReport(loadDataset(args.values.data)));
+    return ExitCode.ok;
+  },
+
+  async decide(argv, io) {
+    const args = parseCommand("decide", argv, OPTIONS.decide);
+    noPositionals("decide", args.positionals);
+    const data = loadDataset(args.values.data);
+    const currency = displayCurrency(data, args.values.currency);
+    const utilisation = args.values.utilisation === undefined ? undefined : positiveNumber("--utilisation", args.values.utilisation, false);
+    if (utilisation !== undefined && utilisation > 1) throw new UsageError(`--utilisation must be at most 1, got ${args.values.utilisation}`);
+    const decision = decide(data, { workloadId: args.values.workload, currentModelId: args.values.current, targetUtilisation: utilisation });
+    io.stdout(args.values.json ? decisionJson(decision, currency) : decisionText(decision, currency));
     return ExitCode.ok;
   },
 

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 
 export const DATA_DIR = path.resolve(__dirname, "../../data");
+/** The 2026 edition: the chapter's analysis at late-2026 prices, with the example agent workload. */
+export const DATA_2026_DIR = path.join(DATA_DIR, "2026-11");
 
 /** A throw-away copy of data/ with some files replaced, edited or (null) deleted; removed by `dispose`. */
 export function copyOfData(edits: Record<string, string | null | ((text: string) => string)> = {}) {

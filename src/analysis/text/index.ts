@@ -3,3 +3,4 @@ export { chapterTextReport, CHAPTER_BREAK_EVEN_APIS } from "./tables";
 export { renderTextTable, type TextColumn } from "./text-table";
 export { auditReport, auditTable } from "./audit";
 export { diffText, diffHtmlBody } from "./diff";
+export { decisionText, decisionJson } from "./decide";
