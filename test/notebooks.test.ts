@@ -49,6 +49,33 @@ describe("the chapter notebooks", () => {
     expect([...numbers].map(String).sort(chapterOrder)).toEqual(["59.1a", "59.1b", "59.1c", "59.2a", "59.2b", "59.2c", "59.2d", "59.3a", "59.3b", "59.3c", "59.4a", "59.4b", "59.4c", "59.5a", "59.5b", "59.6a", "59.6b", "59.6c", "59.7a", "59.7b", "59.7c", "59.8a", "59.8b", "59.8c", "59.8d", "59.9a", "59.9b", "59.9c", "59.9d", "59.9e", "59.10a", "59.10b", "59.10c", "59.10d", "59.11a", "59.11b"]);
   });
 
+  it("follow the workload they are given: run on a second one, each page names it and no figure that prices a workload still shows the first", async () => {
+    // A second workload beside the chapter's: 2,500 calls a day, 6,000 input and 900 output tokens.
+    const copy = copyOfData({ "workloads.csv": (text) => `${text}second,6000,900,2500,30,"a second workload every notebook must follow"\n` });
+    try {
+      const declaring = notebooks.filter((name) => readFileSync(path.join(ROOT, "notebooks", name), "utf8").includes("const workloadId = "));
+      // The audit (59.6) checks the chapter's own figures and 59.11 compares editions at the chapter's workload.
+      expect(declaring).toEqual(notebooks.filter((name) => !["59.6-audit.ipynb", "59.11-then-and-now.ipynb"].includes(name)));
+      const second = path.join(folder.dir, "second-workload");
+      const result = await roilab(["run", ...declaring.map((name) => `notebooks/${name}`), "--out", second, "--data", copy.dir, "-p", "workloadId=second", "--jobs", "2"]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      // Figures that price no workload: what-ifs that set every field they use, the benchmarks, the A/B test's own traffic.
+      const independent = ["59.1c", "59.2c", "59.9d", "59.9e"];
+      for (const name of declaring) {
+        const [before, after] = [read(baseline, name), read(second, name)];
+        expect(html(after), name).toContain("**Workload `second`** (workloads.csv): 6,000 input and 900 output tokens a call; 2,500 calls a day on 30 days a month.");
+        expect(html(after), name).not.toContain("Workload `typical`");
+        const unchanged = figures(after)
+          .filter((figure, index) => JSON.stringify(figure.data) === JSON.stringify(figures(before)[index]?.data))
+          .map((figure) => /^Figure (59\.\d+[a-z])/.exec(figure.layout.title.text)?.[1]);
+        expect(unchanged.filter((number) => !independent.includes(String(number))), name).toEqual([]);
+      }
+    } finally {
+      copy.dispose();
+    }
+  }, 900_000);
+
   it("end with a marked what-if cell that recomputes a result and a figure", () => {
     for (const name of notebooks) {
       const notebook = read(baseline, name);
@@ -82,8 +109,9 @@ describe("the chapter notebooks", () => {
       };
       expect(bar(before)).toBeCloseTo(1395, 2);
       expect(bar(after)).toBeCloseTo(1530, 2);
-      // Half the input from the cache, every call batched: (4,000 × $1.50 + 1,500 × $7.50 + 4,000 × $0.30) / 1M = $0.01845, $553.50 a month.
-      expect(html(after)).toContain("brings a call to Claude 3.5 Sonnet from **$0.0510** to **$0.0185**, **$553.50** a month instead of $1,530.00.");
+      // Half the input from the cache, every call batched, the cache reads at the batch discount too:
+      // (4,000 × $1.50 + 1,500 × $7.50 + 4,000 × $0.15) / 1M = $0.01785, $535.50 a month.
+      expect(html(after)).toContain("brings a call to Claude 3.5 Sonnet from **$0.0510** to **$0.0179**, **$535.50** a month instead of $1,530.00.");
 
       const scenarios = (notebook: Executed) => html(notebook).split("\n").find((line) => line.includes("A100 80GB (Hermes 3 70B) vs Claude")) ?? "";
       expect(scenarios(read(baseline, "59.3-break-even.ipynb"))).toContain(">3,109<");

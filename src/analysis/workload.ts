@@ -78,3 +78,55 @@ export function callOf(model: Pick<ModelRow, "reasons">, workload: WorkloadRow):
     cacheWriteTtl: workload.cacheWriteTtl ?? "5m",
   };
 }
+
+/** What a run asks of its workload: which one, and any field set to another value than the data's (null: the data's). */
+export interface WorkloadChoice {
+  workloadId?: string;
+  /** In the workload's own unit: calls a weekday for a weekday/weekend workload, else calls a day. */
+  callsPerDay?: number | null;
+  inputTokensPerCall?: number | null;
+  outputTokensPerCall?: number | null;
+  reasoningTokensPerCall?: number | null;
+}
+
+const OVERRIDABLE = [
+  ["callsPerDay", "calls a day"],
+  ["inputTokensPerCall", "input tokens a call"],
+  ["outputTokensPerCall", "output tokens a call"],
+  ["reasoningTokensPerCall", "reasoning tokens a call"],
+] as const;
+
+/**
+ * The dataset with the chosen workload first, so that every analysis that defaults to the data's workload uses
+ * it, and with the fields the run sets applied and recorded (`data.overrides`), so the page can say so.
+ */
+export function selectWorkload(data: Dataset, choice: WorkloadChoice = {}): Dataset {
+  const chosen = workloadById(data, choice.workloadId);
+  let workload = chosen;
+  const overrides: NonNullable<Dataset["overrides"]>[number][] = [];
+  for (const [field, label] of OVERRIDABLE) {
+    const value = choice[field];
+    if (value === undefined || value === null) continue;
+    if (!(Number.isFinite(value) && value >= 0)) throw new InputError(`${field} must be a non-negative number, got ${value}`);
+    const dataValue = field === "callsPerDay" ? headlineVolume(chosen).callsPerDay : (chosen[field] ?? 0);
+    if (value === dataValue) continue;
+    workload = field === "callsPerDay" ? workloadAtVolume(workload, value) : { ...workload, [field]: value };
+    overrides.push({ file: "workloads.csv", rowId: chosen.workloadId, label: field === "callsPerDay" ? headlineVolume(chosen).unit : label, dataValue, value });
+  }
+  return { ...data, workloads: [workload, ...data.workloads.filter((row) => row !== chosen)], overrides: [...(data.overrides ?? []), ...overrides] };
+}
+
+/** One markdown paragraph naming the workload a page is computed for, and any field the run set apart from the data. */
+export function workloadNote(data: Dataset): string {
+  const workload = workloadById(data);
+  const volume = headlineVolume(workload);
+  const number = (value: number) => Math.round(value).toLocaleString("en-US");
+  const calendar = isWeeklyWorkload(workload)
+    ? `${number(volume.callsPerDay)} calls a weekday and ${number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0)))} a weekend day${workload.timeZone ? ` (${workload.timeZone})` : ""}`
+    : `${number(workload.callsPerDay)} calls a day on ${+workload.daysPerMonth.toFixed(4)} days a month`;
+  const reasoning = workload.reasoningTokensPerCall ? `, ${number(workload.reasoningTokensPerCall)} reasoning tokens on models that reason` : "";
+  const cache = workload.cachedInputShare ? `, ${Math.round(workload.cachedInputShare * 100)}% of input read from the cache` : "";
+  const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
+  const overridden = set.length > 0 ? ` **Set for this run:** ${set.map((override) => `${override.label} ${number(override.value)} (workloads.csv says ${number(override.dataValue)})`).join("; ")}.` : "";
+  return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}`;
+}

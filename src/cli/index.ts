@@ -1,7 +1,7 @@
 /** roilab's command line: parses each command's own options and calls the library. Output goes through `io` so tests can record it. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { auditChapter, decide, diffDatasets, displayCurrency } from "../analysis";
+import { auditChapter, decide, diffDatasets, displayCurrency, selectWorkload } from "../analysis";
 import { auditReport, chapterTextReport, decisionJson, decisionText, diffHtmlBody, diffText } from "../analysis/text";
 import { loadDataset, readDataset, TABLE_SPECS } from "../data";
 import { importPrices } from "../data/price-import";
@@ -76,6 +76,10 @@ Options for tables, audit and validate:
   --as-of DATE         (prices) the date prices are for and their new as_of (default: today)
   --dry-run            (prices update) Show what would change; write nothing
   --strict             (prices update) Exit 1 and write nothing when the database lacks a model
+
+Options for tables:
+  --data DIR           Data folder (default: data)
+  --workload ID        The workload every table prices (workloads.csv; default: its first row)
 
 Options for decide:
   --data DIR           Data folder (default: data)
@@ -217,7 +221,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async tables(argv, io) {
     const args = parseCommand("tables", argv, OPTIONS.tables);
     noPositionals("tables", args.positionals);
-    io.stdout(chapterTextReport(loadDataset(args.values.data)));
+    io.stdout(chapterTextReport(selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload })));
     return ExitCode.ok;
   },
 

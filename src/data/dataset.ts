@@ -36,6 +36,18 @@ export interface Dataset {
   timeOfDayPrices: schemas.TimeOfDayPriceRow[];
   /** Exchange rates for display currencies; empty where the folder has no exchange_rates.csv. */
   exchangeRates: schemas.ExchangeRateRow[];
+  /** Values a run set apart from the folder's (a notebook's parameters), so a page can say what it changed. */
+  overrides?: readonly DataOverride[];
+}
+
+/** One cell a run set to another value than the data folder's. */
+export interface DataOverride {
+  file: string;
+  rowId: string;
+  /** What the value is, in words (`calls a weekday`). */
+  label: string;
+  dataValue: number;
+  value: number;
 }
 
 /** The data folder's files, in the order they are read. */
@@ -358,12 +370,12 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   return { data, notes };
 }
 
-type TableName = Exclude<keyof Dataset, "dir">;
+type TableName = Exclude<keyof Dataset, "dir" | "overrides">;
 
 /** The newest as_of of each file whose rows carry one, by file name: the dates a published page shows. */
 export function newestAsOfByFile(data: Dataset): Record<string, string> {
   const dates: Record<string, string> = {};
-  for (const name of Object.keys(data).filter((key): key is TableName => key !== "dir")) {
+  for (const name of Object.keys(data).filter((key): key is TableName => key !== "dir" && key !== "overrides")) {
     const newest = (data[name] as readonly { asOf?: string }[]).flatMap((row) => (row.asOf ? [row.asOf] : [])).sort().at(-1);
     if (newest) dates[schemas[name].file] = newest;
   }

@@ -182,8 +182,9 @@ export function billCall(sheet: PriceSheet, call: BilledCall): CallBill {
   const batchUsed = batchShare > 0;
   const interactive = channelBill(tokens, { input, output, ...cachePrices });
   const batchInputPrice = orFallback(batchInput, input, batchUsed && tokens.uncachedInput + tokens.cacheRead + tokens.cacheWrite > 0, "batch-input-at-input-price");
-  // The batch discount on input applies to cached tokens too; a free (or vanishing) input price gives no proportion to apply.
-  const batchInputFactor = input > 0 && Number.isFinite(batchInputPrice / input) ? batchInputPrice / input : 1;
+  // The batch discount on input applies to cached tokens too; a free (or vanishing) input price gives no proportion to
+  // apply, and a batch price above the list price is no discount to pass on.
+  const batchInputFactor = input > 0 && Number.isFinite(batchInputPrice / input) ? Math.min(1, batchInputPrice / input) : 1;
   const batch = channelBill(tokens, {
     input: batchInputPrice,
     output: orFallback(batchOutput, output, batchUsed && tokens.output + tokens.reasoning > 0, "batch-output-at-output-price"),
@@ -191,8 +192,8 @@ export function billCall(sheet: PriceSheet, call: BilledCall): CallBill {
     cacheWrite: cachePrices.cacheWrite * batchInputFactor,
   });
 
-  // With no batch share this is 1 × interactive + 0 × batch: the interactive cost exactly.
-  const averaged = (pick: (bill: ChannelBill) => number) => (1 - batchShare) * pick(interactive) + batchShare * pick(batch);
+  // With no batch share, the interactive cost exactly (never 0 × a batch figure that may not be finite).
+  const averaged = (pick: (bill: ChannelBill) => number) => (batchShare === 0 ? pick(interactive) : (1 - batchShare) * pick(interactive) + batchShare * pick(batch));
   return {
     usdPerCall: averaged((bill) => bill.usdPerCall),
     byTokenKind: {

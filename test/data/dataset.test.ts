@@ -231,3 +231,44 @@ describe("loadDataset", () => {
     expect(loadDataset(copy.dir).caseStudy[0]?.trafficProfileId).toBeUndefined();
   });
 });
+
+describe("a workload's calendar in workloads.csv", () => {
+  const header = "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,weekday_calls_per_day,weekend_calls_per_day,weekday_profile_id,time_zone,source\n";
+  const table = (row: string) => ({ "workloads.csv": `${header}typical,8000,1500,1000,30,,,,,book\n${row}\n` });
+
+  it("takes weekday and weekend volumes over a calendar month, and fills in the chapter's two fields", () => {
+    const copy = copyOfData(table("weekly,8000,1500,,,20000,500,flat-24h,Asia/Shanghai,example"));
+    try {
+      const weekly = loadDataset(copy.dir).workloads[1];
+      expect(weekly?.daysPerMonth).toBe(365.25 / 12);
+      expect(weekly?.callsPerDay).toBeCloseTo(20_000 * (5 / 7) + 500 * (2 / 7), 9);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("reports a row with both calendars, half of one, a profile without weekday volumes, and an unknown zone or profile", () => {
+    expect(
+      problems(
+        table(
+          [
+            "both,8000,1500,1000,30,20000,0,,,x",
+            "half,8000,1500,,,20000,,,,x",
+            "flatprofile,8000,1500,1000,30,,,flat-24h,,x",
+            "zone,8000,1500,,,100,0,,Mars/Olympus,x",
+            "profile,8000,1500,,,100,0,no-such-profile,,x",
+            "nothing,8000,1500,,,,,,,x",
+          ].join("\n"),
+        ),
+      ),
+    ).toEqual([
+      'workloads.csv:6:9 - time_zone must be empty or an IANA time zone name such as Asia/Shanghai or UTC, got "Mars/Olympus"',
+      "workloads.csv:3:6 - give calls_per_day and days_per_month, or weekday_calls_per_day and weekend_calls_per_day, not both",
+      "workloads.csv:4:7 - weekend_calls_per_day is required beside weekday_calls_per_day",
+      "workloads.csv:5:8 - weekday_profile_id needs weekday_calls_per_day and weekend_calls_per_day",
+      "workloads.csv:8:4 - calls_per_day is required (or weekday_calls_per_day and weekend_calls_per_day)",
+      "workloads.csv:8:5 - days_per_month is required beside calls_per_day",
+      'workloads.csv:7:8 - weekday_profile_id "no-such-profile" does not match any profile_id in traffic_profiles.csv',
+    ]);
+  });
+});

@@ -8,6 +8,8 @@ import {
   checkPublishedFigures,
   cloudCostTable,
   findWorkload,
+  headlineVolume,
+  isWeeklyWorkload,
   fitLabel,
   hardwareMonthlyCost,
   hybridSavings,
@@ -45,7 +47,12 @@ function cloudSection(data: Dataset): string {
     formatUsd(usdPerDay),
     formatUsd(usdPerMonth),
   ]);
-  const title = `59.1 Cloud cost at ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output tokens, ${formatInteger(workload.callsPerDay)} calls/day, ${workload.daysPerMonth} days/month${sharesText(workload)}`;
+  const volume = headlineVolume(workload);
+  const calendar = isWeeklyWorkload(workload)
+    ? `${formatInteger(volume.callsPerDay)} ${volume.unit} over a ${+workload.daysPerMonth.toFixed(4)}-day month ($/day: the month over its days)`
+    : `${formatInteger(workload.callsPerDay)} calls/day, ${workload.daysPerMonth} days/month`;
+  const reasoning = workload.reasoningTokensPerCall ? ` (+ ${formatInteger(workload.reasoningTokensPerCall)} reasoning on models that reason)` : "";
+  const title = `59.1 Cloud cost at ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output tokens${reasoning}, ${calendar}${sharesText(workload)}`;
   const notes = billingNoteSentences(costs).map((sentence) => `\n${sentence}`).join("");
   return `${title}\n${renderTextTable([{ header: "Model" }, right("In $/M"), right("Out $/M"), right("$/call"), right("$/day"), right("$/month")], rows)}${notes}`;
 }
