@@ -41,7 +41,8 @@ export interface ReportedCounts {
 /** The counts of a call, checked: whole, non-negative, and the parts no larger than the wholes they belong to. */
 export function splitCounts(counts: ReportedCounts, where: string): Pick<UsageCall, "inputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "visibleOutputTokens" | "reasoningTokens"> {
   for (const [name, value] of Object.entries(counts)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new LineProblem(`${where}${name} must be a whole number of tokens, got ${JSON.stringify(value)}`);
+    const words = name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+    if (!Number.isSafeInteger(value) || value < 0) throw new LineProblem(`${where}${words} must be a whole number, got ${JSON.stringify(value)}`);
   }
   if (counts.cacheReadTokens + counts.cacheWriteTokens > counts.inputTokens) {
     throw new LineProblem(`${where}cache reads (${counts.cacheReadTokens}) and writes (${counts.cacheWriteTokens}) exceed the input tokens (${counts.inputTokens}) that include them`);
