@@ -85,9 +85,12 @@ export function workloadImportSummary(result: WorkloadImportResult): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** roilab's total minus the database's, and as a share of the database's. */
+/** roilab's total minus the database's, and as a share of the database's; "none" when both round to nothing. */
 function differenceText(billedUsd: number, databaseUsd: number): string {
   const difference = billedUsd - databaseUsd;
-  const relative = databaseUsd === 0 ? "" : ` (${difference >= 0 ? "+" : ""}${formatPercent((difference / databaseUsd) * 100, 2)})`;
-  return `${difference >= 0 ? "+" : "-"}${usd(Math.abs(difference))}${relative}`;
+  const relativePercent = databaseUsd === 0 ? undefined : (difference / databaseUsd) * 100;
+  // Sums of a million floating-point prices differ in their last bits: that is no difference.
+  if (usd(Math.abs(difference)) === usd(0) && (relativePercent === undefined || Math.abs(relativePercent) < 0.005)) return "none";
+  const sign = difference >= 0 ? "+" : "-";
+  return `${sign}${usd(Math.abs(difference))}${relativePercent === undefined ? "" : ` (${sign}${formatPercent(Math.abs(relativePercent), 2)})`}`;
 }
