@@ -1,7 +1,8 @@
 /**
  * Local dates and hours of instants in an IANA time zone, for a million calls without a million calls to Intl:
- * a zone's offset is asked once per UTC minute and reused for every instant in that minute, unless the offset
- * changes within the minute (a zone's change of offset, or an old local mean time), where each instant is asked.
+ * a zone's offset is asked at both ends of each UTC hour and, where they agree, reused for every instant in that
+ * hour (no zone changes its offset and back within an hour); in an hour where they differ (the hour a zone
+ * changes its offset), each instant is asked.
  */
 import { UsageError } from "../../errors";
 
@@ -14,10 +15,10 @@ export function checkTimeZone(zone: string): string {
   }
 }
 
-const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
-/** Enough minutes for a month of calls; the cache is emptied when it passes this, so memory stays bounded. */
-const MAX_CACHED_MINUTES = 100_000;
+/** Over eleven years of hours; the cache is emptied when it passes this, so memory stays bounded. */
+const MAX_CACHED_HOURS = 100_000;
 
 export interface LocalInstant {
   /** The local calendar date as days since 1970-01-01. */
@@ -55,14 +56,14 @@ export class LocalClock {
   }
 
   private offsetFor(ms: number): number {
-    const minute = Math.floor(ms / MS_PER_MINUTE);
-    const cached = this.offsets.get(minute);
+    const hour = Math.floor(ms / MS_PER_HOUR);
+    const cached = this.offsets.get(hour);
     if (cached !== undefined) return cached;
-    const start = minute * MS_PER_MINUTE;
+    const start = hour * MS_PER_HOUR;
     const offset = this.offsetAt(start);
-    if (this.offsetAt(start + MS_PER_MINUTE - 1000) !== offset) return this.offsetAt(Math.floor(ms / 1000) * 1000);
-    if (this.offsets.size >= MAX_CACHED_MINUTES) this.offsets.clear();
-    this.offsets.set(minute, offset);
+    if (this.offsetAt(start + MS_PER_HOUR - 1000) !== offset) return this.offsetAt(Math.floor(ms / 1000) * 1000);
+    if (this.offsets.size >= MAX_CACHED_HOURS) this.offsets.clear();
+    this.offsets.set(hour, offset);
     return offset;
   }
 

@@ -23,12 +23,16 @@ describe("local dates and hours in a time zone", () => {
     expect(clock.wallClock(Date.UTC(2026, 10, 1, 3, 59, 30))).toBe("2026-10-31 23:59");
   });
 
-  it("gives the same answers from its per-minute cache as from Intl asked each time", () => {
-    const clock = new LocalClock("Asia/Kolkata");
-    const start = Date.UTC(2026, 10, 6, 18, 0);
-    for (let ms = start; ms < start + 3 * 3_600_000; ms += 7_777) {
-      const parts = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Kolkata", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "numeric" }).formatToParts(ms).map((part) => [part.type, part.value]));
-      expect(clock.at(ms)).toEqual({ dayNumber: day(`${parts.year}-${parts.month}-${parts.day}`), hour: Number(parts.hour) });
+  it("gives the same answers from its per-hour cache as from Intl asked each time, in an hour where the offset changes too", () => {
+    // Kolkata's half-hour offset; New York's clocks going back; Lord Howe's going back half an hour at 15:00 UTC.
+    const cases: Array<[string, number]> = [["Asia/Kolkata", Date.UTC(2026, 10, 6, 18)], ["America/New_York", Date.UTC(2026, 10, 1, 4)], ["Australia/Lord_Howe", Date.UTC(2026, 3, 4, 13)]];
+    for (const [zone, start] of cases) {
+      const clock = new LocalClock(zone);
+      const format = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "numeric" });
+      for (let ms = start; ms < start + 4 * 3_600_000; ms += 7_777) {
+        const parts = Object.fromEntries(format.formatToParts(ms).map((part) => [part.type, part.value]));
+        expect(clock.at(ms), `${zone} ${new Date(ms).toISOString()}`).toEqual({ dayNumber: day(`${parts.year}-${parts.month}-${parts.day}`), hour: Number(parts.hour) });
+      }
     }
   });
 
