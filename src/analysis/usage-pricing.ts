@@ -44,7 +44,7 @@ export class ListPriceComparison {
       this.byModel.set(model.modelId, entry);
     }
     const input = call.inputTokens;
-    // Reasoning is billed as output by every provider.
+    // Providers bill reasoning tokens as output tokens.
     const output = call.visibleOutputTokens + call.reasoningTokens;
     entry.calls += 1;
     entry.billedUsd += billCall(entry.sheet, {
