@@ -36,16 +36,21 @@ export interface TrafficProfile {
   source: string;
 }
 
-/** A traffic profile by id; the flat 24-hour profile when the id is undefined and the data has none. */
-export function trafficProfile(data: Dataset, profileId: string = FLAT_PROFILE_ID): TrafficProfile {
+/** A profile's relative load of hours 0–23 and its source, all zero for a day type with no calls (an import's weekend without any). */
+export function profileLoads(data: Dataset, profileId: string = FLAT_PROFILE_ID): { relativeLoadByHour: number[]; source: string } {
   const rows = data.trafficProfiles.filter((row) => row.profileId === profileId);
   if (rows.length === 0) {
-    if (profileId === FLAT_PROFILE_ID) return { profileId, relativeLoadByHour: Array(24).fill(1), peakHourShare: 1 / 24, source: "calls spread evenly over 24 hours" };
+    if (profileId === FLAT_PROFILE_ID) return { relativeLoadByHour: Array(24).fill(1), source: "calls spread evenly over 24 hours" };
     const known = [...new Set(data.trafficProfiles.map((row) => row.profileId))];
     throw new InputError(`unknown profile_id ${JSON.stringify(profileId)}; known: ${known.join(", ")}`);
   }
-  const relativeLoadByHour = Array.from({ length: 24 }, (_, hour) => rows.find((row) => row.hour === hour)?.relativeLoad ?? 0);
-  return { profileId, relativeLoadByHour, peakHourShare: peakHourShare(relativeLoadByHour), source: rows[0]?.source ?? "" };
+  return { relativeLoadByHour: Array.from({ length: 24 }, (_, hour) => rows.find((row) => row.hour === hour)?.relativeLoad ?? 0), source: rows[0]?.source ?? "" };
+}
+
+/** A traffic profile by id, with its busiest hour's share; the flat 24-hour profile when the id is undefined and the data has none. */
+export function trafficProfile(data: Dataset, profileId: string = FLAT_PROFILE_ID): TrafficProfile {
+  const { relativeLoadByHour, source } = profileLoads(data, profileId);
+  return { profileId, relativeLoadByHour, peakHourShare: peakHourShare(relativeLoadByHour), source };
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Dataset, ModelRow, WorkloadRow } from "../data";
 import { InputError } from "../errors";
 import { averageDayMix, flatCalendar, utcOffsetMinutes, weeklyCalendar, type BilledCall, type WorkloadCalendar } from "../model";
-import { trafficProfile } from "./capacity";
+import { profileLoads } from "./capacity";
 import { byIdOrFirst } from "./lookup";
 
 /** The workload with this id, or the data's first (its default). */
@@ -39,8 +39,8 @@ export function workloadCalendar(data: Dataset, workload: WorkloadRow): Workload
   return weeklyCalendar({
     weekdayCallsPerDay: weekday * scale,
     weekendCallsPerDay: weekend * scale,
-    weekdayLoadByHour: workload.weekdayProfileId ? trafficProfile(data, workload.weekdayProfileId).relativeLoadByHour : undefined,
-    weekendLoadByHour: workload.weekendProfileId ? trafficProfile(data, workload.weekendProfileId).relativeLoadByHour : undefined,
+    weekdayLoadByHour: workload.weekdayProfileId ? profileLoads(data, workload.weekdayProfileId).relativeLoadByHour : undefined,
+    weekendLoadByHour: workload.weekendProfileId ? profileLoads(data, workload.weekendProfileId).relativeLoadByHour : undefined,
     utcOffsetMinutes: utcOffset,
   });
 }

@@ -18,6 +18,8 @@ import { PROJECT_ROOT } from "../util/project-root";
 import { dataFileRecords, inspectDataFolder } from "./data-folders";
 import { parseArgs } from "node:util";
 import { priceUpdateSummary } from "./price-update-summary";
+import { importWorkload } from "../analysis/workload-import";
+import { workloadImportSummary } from "./workload-import-summary";
 import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, isoDateFlag, noPositionals, positiveNumber, type Command, type OptionTable } from "./options";
 
 export interface CliIo {
@@ -41,6 +43,7 @@ Commands:
   prices import FILE.json   Update models.csv from a LiteLLM-style price map (models with a price_map_key)
   validate                  Check every CSV in the data folder; report each problem as file:line:column
   kernel-install            Register this project's tslab kernel with Jupyter and VS Code
+  workload import FILE...   Write a workload (tokens, calls per day, hourly profiles) from an agent's usage logs
 
 Options for run:
   --out DIR            Where executed notebooks go (default: reports)
@@ -88,6 +91,12 @@ Options for decide:
   --currency CODE      Show money in USD or a currency of exchange_rates.csv, e.g. CNY (default: USD)
   --utilisation SHARE  Plan servers at this share of measured throughput, above 0 and at most 1 (default: 0.7)
   --json               Print the decision as JSON for scripts
+
+Options for workload import FILE... (OTLP/JSON GenAI spans or provider responses, one JSON object a line):
+  --data DIR           Data folder to write the workload into (default: data)
+  --id NAME            The workload's id in workloads.csv (required)
+  --time-zone ZONE     IANA zone whose dates and hours count (default: UTC)
+  --replace            Replace the rows of an id the folder already has
 
 Options for kernel-install:
   --prefix DIR         Install under DIR/share/jupyter/kernels (default: your Jupyter data folder)
@@ -296,6 +305,17 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const present = TABLE_SPECS.filter((spec) => existsSync(path.join(dir, spec.file)));
     const absent = TABLE_SPECS.filter((spec) => !present.includes(spec)).map((spec) => spec.file);
     io.stdout(`${dir}: ${present.length} files, ${rows} rows, no problems${absent.length ? ` (optional, absent: ${absent.join(", ")})` : ""}\n`);
+    return ExitCode.ok;
+  },
+
+  async workload(argv, io) {
+    const args = parseCommand("workload", argv, OPTIONS.workload);
+    const [verb, ...files] = args.positionals;
+    const usage = "usage: roilab workload import FILE... --id NAME [--data DIR] [--time-zone ZONE] [--replace]";
+    if (verb !== "import" || files.length === 0) throw new UsageError(usage);
+    if (args.values.id === undefined) throw new UsageError(`workload import needs --id NAME, the workload's id in workloads.csv\n${usage}`);
+    const result = await importWorkload({ files, dataDir: args.values.data, id: args.values.id, timeZone: args.values["time-zone"], replace: args.values.replace });
+    io.stdout(workloadImportSummary(result));
     return ExitCode.ok;
   },
 

@@ -51,6 +51,7 @@ export const COMMAND_OPTIONS = {
   prices: { ...DATA, "as-of": { type: "string" }, "dry-run": { type: "boolean", default: false }, strict: { type: "boolean", default: false } },
   validate: DATA,
   "kernel-install": { prefix: { type: "string" } },
+  workload: { ...DATA, id: { type: "string" }, "time-zone": { type: "string", default: "UTC" }, replace: { type: "boolean", default: false } },
 } as const satisfies Record<string, OptionTable>;
 
 export type Command = keyof typeof COMMAND_OPTIONS;

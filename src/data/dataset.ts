@@ -36,6 +36,8 @@ export interface Dataset {
   timeOfDayPrices: schemas.TimeOfDayPriceRow[];
   /** Exchange rates for display currencies; empty where the folder has no exchange_rates.csv. */
   exchangeRates: schemas.ExchangeRateRow[];
+  /** Token statistics of imported workloads; empty where the folder has no workload_token_stats.csv. */
+  workloadTokenStats: schemas.WorkloadTokenStatRow[];
   /** Values a run set apart from the folder's (a notebook's parameters), so a page can say what it changed. */
   overrides?: readonly DataOverride[];
 }
@@ -73,6 +75,7 @@ export const TABLE_SPECS = [
   schemas.chapterStatements,
   schemas.timeOfDayPrices,
   schemas.exchangeRates,
+  schemas.workloadTokenStats,
 ] as const;
 
 function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
@@ -304,6 +307,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   const chapterStatements = readTable(dir, schemas.chapterStatements, issues);
   const timeOfDayPrices = readTable(dir, schemas.timeOfDayPrices, issues);
   const exchangeRates = readTable(dir, schemas.exchangeRates, issues);
+  const workloadTokenStats = readTable(dir, schemas.workloadTokenStats, issues);
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
   checkHardwareCostInputs(hardware, issues);
@@ -329,6 +333,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkReferences(workloads, "weekday_profile_id", (row) => row.weekdayProfileId, trafficProfiles, profileId, "profile_id", issues);
   checkReferences(workloads, "weekend_profile_id", (row) => row.weekendProfileId, trafficProfiles, profileId, "profile_id", issues);
   checkReferences(workloads, "current_model_id", (row) => row.currentModelId, models, modelId, "model_id", issues);
+  checkReferences(workloadTokenStats, "workload_id", (row) => row.workloadId, workloads, (row) => row.workloadId, "workload_id", issues);
   checkReferences(timeOfDayPrices, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
   checkReferences(throughput, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(failover, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
@@ -342,7 +347,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkCells(chapterStatements, "data_cell", (row) => (row.dataCell ? [row.dataCell] : []), assignable, issues);
 
   if (issues.length > 0) throw new DataError(issues);
-  const notes = [models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements, timeOfDayPrices, exchangeRates].flatMap((table) => table.notes);
+  const notes = [models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements, timeOfDayPrices, exchangeRates, workloadTokenStats].flatMap((table) => table.notes);
   const data: Dataset = {
     dir,
     models: models.rows,
@@ -366,6 +371,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
     chapterStatements: chapterStatements.rows,
     timeOfDayPrices: timeOfDayPrices.rows,
     exchangeRates: exchangeRates.rows,
+    workloadTokenStats: workloadTokenStats.rows,
   };
   return { data, notes };
 }

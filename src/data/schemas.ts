@@ -174,16 +174,16 @@ export const workloads = defineTable({
     weekend_profile_id: optional(identifier()),
     /** The time zone the profiles' hours are in. Empty: UTC. */
     time_zone: optional(timeZone()),
-    /** How long cache writes live, `5m` or `1h` (billed at the one-hour write price). Empty: 5m. */
-    cache_write_ttl: optional(oneOf(["5m", "1h"])),
-    /** The model the workload runs on today (models.csv): what `roilab decide` compares every option with. */
-    current_model_id: optional(identifier()),
     /** Share of a call's input tokens read from the provider's prompt cache. Empty: 0. */
     cached_input_share: optional(fraction()),
     /** Share of a call's input tokens written to the prompt cache. Empty: 0. With cached_input_share, at most 1. */
     cache_write_share: optional(fraction()),
     /** Share of calls sent through a batch API. Empty: 0. */
     batch_share: optional(fraction()),
+    /** How long cache writes live, `5m` or `1h` (billed at the one-hour write price). Empty: 5m. */
+    cache_write_ttl: optional(oneOf(["5m", "1h"])),
+    /** The model the workload runs on today (models.csv): what `roilab decide` compares every option with. */
+    current_model_id: optional(identifier()),
     source: text(),
   },
 });
@@ -551,3 +551,23 @@ export const exchangeRates = defineTable({
 
 export type TimeOfDayPriceRow = RowOf<typeof timeOfDayPrices.columns>;
 export type ExchangeRateRow = RowOf<typeof exchangeRates.columns>;
+
+/** What `roilab workload import` measured of each kind of token: its mean and percentiles over the logged calls. */
+export const workloadTokenStats = defineTable({
+  file: "workload_token_stats.csv",
+  optionalFile: true,
+  key: ["workload_id", "token_kind"],
+  columns: {
+    workload_id: identifier(),
+    token_kind: oneOf(["input", "output", "cache_read", "cache_write", "reasoning"]),
+    /** Calls the statistics are over. */
+    calls: nonNegativeInteger(),
+    mean: nonNegativeNumber(),
+    p50: nonNegativeNumber(),
+    p90: nonNegativeNumber(),
+    p99: nonNegativeNumber(),
+    source: text(),
+  },
+});
+
+export type WorkloadTokenStatRow = RowOf<typeof workloadTokenStats.columns>;

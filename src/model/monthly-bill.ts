@@ -43,6 +43,15 @@ export interface MonthlyBill {
   parts: BillPart[];
 }
 
+/** The sheet in force at a minute of the day, UTC: a window's prices where one holds that minute. */
+export function priceSheetAtUtcMinute(sheet: TimedPriceSheet, minuteUtc: number): PriceSheet {
+  const window = (sheet.timeOfDay ?? []).find((candidate) => {
+    const { startMinuteUtc: start, endMinuteUtc: end } = candidate;
+    return start < end ? minuteUtc >= start && minuteUtc < end : start !== end && (minuteUtc >= start || minuteUtc < end);
+  });
+  return window ? sheetInWindow(sheet, window) : sheet;
+}
+
 /** The sheet as it stands inside a window. */
 function sheetInWindow(sheet: PriceSheet, window: TimeOfDayPrices): PriceSheet {
   return {

@@ -4,7 +4,7 @@ import { COMMAND_OPTIONS, COMMANDS, isCommand, noPositionals, positiveNumber } f
 
 describe("each command's own options", () => {
   it("lists every command once, each with its own table", () => {
-    expect(COMMANDS).toEqual(["run", "report", "preview", "tables", "audit", "diff", "prices", "validate", "kernel-install"]);
+    expect(COMMANDS).toEqual(["run", "report", "preview", "tables", "decide", "audit", "diff", "prices", "validate", "kernel-install", "workload"]);
     expect(isCommand("report")).toBe(true);
     expect(isCommand("toString")).toBe(false);
     expect(isCommand(undefined)).toBe(false);
