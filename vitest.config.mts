@@ -6,10 +6,9 @@ import { defineConfig } from "vitest/config";
  * `unit` test: it imports `src/` directly and needs neither a build nor those packages (`npm run test:unit`).
  */
 const E2E = [
+  "test/bin.test.ts",
   "test/index.test.ts",
   "test/notebooks.test.ts",
-  "test/cli/index.test.ts",
-  "test/data/price-import.test.ts",
   "test/data/price-update.test.ts",
   "test/notebook/kernel.test.ts",
   "test/notebook/kernel-preload-process.test.ts",

@@ -101,9 +101,4 @@ describe("roilab prices update, networking disabled", () => {
       copy.dispose();
     }
   });
-
-  it("refuses a date that is not YYYY-MM-DD and a file argument (exit 2)", () => {
-    expect(update("--as-of", "2026-02-30").code).toBe(2);
-    expect(update("prices.json").code).toBe(2);
-  });
 });
