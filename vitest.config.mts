@@ -1,11 +1,35 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Test files that start a tslab kernel, Chromium, the CLI as a process of its own, or read the compiled library in
+ * `dist/`: the `e2e` project, which builds the library and checks the system packages first. Every other file is a
+ * `unit` test: it imports `src/` directly and needs neither a build nor those packages (`npm run test:unit`).
+ */
+const E2E = [
+  "test/bin.test.ts",
+  "test/index.test.ts",
+  "test/notebooks.test.ts",
+  "test/data/price-update.test.ts",
+  "test/cli/workload-import.test.ts",
+  "test/notebook/kernel.test.ts",
+  "test/notebook/kernel-preload-process.test.ts",
+  "test/notebook/run.test.ts",
+  "test/report/build.test.ts",
+  "test/report/layout.test.ts",
+  "test/report/whatif.test.ts",
+  "test/report/browser/draw-order.test.ts",
+  "test/report/pdf/report-pdf.test.ts",
+  "test/report/preview/preview.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
     // Real kernels and browsers are slow to start on small machines; no test measures time.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: E2E } },
+      { extends: true, test: { name: "e2e", include: E2E, globalSetup: ["test/global-setup.ts"] } },
+    ],
   },
 });

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { ROOT, roilab } from "./helpers/cli";
+import { ROOT, roilab, type CliResult } from "./helpers/cli";
+import { chapterReport } from "./helpers/chapter-report";
 import { copyOfData } from "./helpers/data-folder";
 import { tempFolder } from "./helpers/notebooks";
 
@@ -30,14 +31,15 @@ const figures = (notebook: Executed) =>
 const html = (notebook: Executed) => outputs(notebook).map((output) => String(output.data?.["text/html"] ?? output.data?.["text/markdown"] ?? "")).join("\n");
 
 describe("the chapter notebooks", () => {
-  const baseline = path.join(folder.dir, "baseline");
-  let run: Awaited<ReturnType<typeof roilab>>;
+  /** The executed notebooks of the chapter's report, shared with other test files: read only. */
+  let baseline: string;
+  let run: CliResult;
   // Every notebook on real kernels: a generous limit, as a loaded 2-core machine can take minutes for all of them.
   beforeAll(async () => {
-    run = await roilab(["run", "--out", baseline, "--jobs", "2"]);
+    ({ reports: baseline, build: run } = await chapterReport());
   }, 900_000);
 
-  it("all run without error under roilab run, named in chapter order", () => {
+  it("all run without error when the report is published, named in chapter order", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(notebooks).toEqual(["59.1-cost-model.ipynb", "59.2-price-matrix.ipynb", "59.3-break-even.ipynb", "59.4-hybrid-routing.ipynb", "59.5-case-study.ipynb", "59.6-audit.ipynb", "59.7-capacity.ipynb", "59.8-sensitivity.ipynb", "59.9-closing-questions.ipynb", "59.10-rent-buy-call.ipynb", "59.11-then-and-now.ipynb"]);

@@ -1,26 +1,18 @@
 /** roilab's command line: parses each command's own options and calls the library. Output goes through `io` so tests can record it. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { auditChapter, decide, diffDatasets, displayCurrency, selectWorkload } from "../analysis";
-import { auditReport, chapterTextReport, decisionJson, decisionText, diffHtmlBody, diffText } from "../analysis/text";
-import { loadDataset, readDataset, TABLE_SPECS } from "../data";
-import { importPrices } from "../data/price-import";
-import { updatePrices } from "../data/price-update";
+import { parseArgs } from "node:util";
 import { ExitCode, formatDataIssue, RoilabError, UsageError } from "../errors";
 import type { NotebookResult } from "../notebook/execute";
-import { installKernel } from "../notebook/kernel-install";
-import { parseParameterFlag, readParametersFile, type Parameters } from "../notebook/parameters";
-import { plainReporter, terminalReporter } from "../notebook/progress";
-import { runNotebooks, type RunOptions } from "../notebook/run";
-import { buildReports, findChromium, startPreview, writeStandalonePage, type PrintOptions } from "../report";
-import { defaultPreviewFolder, openInBrowser } from "./preview-support";
+import type { Parameters } from "../notebook/parameters";
+import type { RunOptions } from "../notebook/run";
+import { findChromium } from "../report/pdf/find-chromium";
+import type { PrintOptions } from "../report/pdf/print-pages";
 import { PROJECT_ROOT } from "../util/project-root";
-import { dataFileRecords, inspectDataFolder } from "./data-folders";
-import { parseArgs } from "node:util";
-import { priceUpdateSummary } from "./price-update-summary";
-import { importWorkload } from "../analysis/workload-import";
-import { workloadImportSummary } from "./workload-import-summary";
 import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, isoDateFlag, noPositionals, positiveNumber, type Command, type OptionTable } from "./options";
+
+// Each command loads the modules it needs when it runs (`import()` below), so that `roilab --version`, `tables` or
+// `validate` start without the data frames, the kernel runner, the publisher, Chromium's driver or the PDF library.
 
 export interface CliIo {
   stdout(text: string): void;
@@ -147,7 +139,8 @@ const parseReport = (argv: readonly string[]) => parseCommand("report", argv, OP
 
 const parsePreview = (argv: readonly string[]) => parseCommand("preview", argv, OPTIONS.preview);
 
-function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport> | ReturnType<typeof parsePreview>, io: CliIo): RunOptions {
+async function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport> | ReturnType<typeof parsePreview>, io: CliIo): Promise<RunOptions> {
+  const [{ parseParameterFlag, readParametersFile }, { plainReporter, terminalReporter }, { inspectDataFolder }] = await Promise.all([import("../notebook/parameters.js"), import("../notebook/progress.js"), import("./data-folders.js")]);
   const values: { out?: string; force?: boolean; "allow-errors"?: boolean } = args.values;
   // No prototype: `-p __proto__=...` is a parameter name like any other, and so an unknown one.
   const parameters: Parameters = Object.assign(Object.create(null) as Parameters, args.values.params ? readParametersFile(args.values.params) : {});
@@ -184,7 +177,9 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => Promise<number> | number> = {
   async run(argv, io) {
     const args = parseRun(argv);
-    return exitCodeOf(await runNotebooks(runOptions(args, io)), io);
+    const options = await runOptions(args, io);
+    const { runNotebooks } = await import("../notebook/run.js");
+    return exitCodeOf(await runNotebooks(options), io);
   },
 
   async report(argv, io) {
@@ -192,7 +187,9 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
     const pdf = args.values.pdf ? pdfOptions(args.values.chromium, args.values.paper) : undefined;
     if (!pdf && (args.values.chromium !== undefined || args.values.paper !== undefined)) throw new UsageError("--chromium and --paper are for --pdf; add --pdf");
-    const result = await buildReports({ ...(runOptions(args, io)), selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf });
+    const options = await runOptions(args, io);
+    const { buildReports } = await import("../report/build.js");
+    const result = await buildReports({ ...options, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf });
     if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
     for (const page of result.pages) {
       io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);
@@ -205,9 +202,12 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const args = parsePreview(argv);
     const port = args.values.port === "0" ? 0 : positiveNumber("--port", args.values.port, true);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
+    const { defaultPreviewFolder, openInBrowser } = await import("./preview-support.js");
     const outDir = args.values.out ?? defaultPreviewFolder();
+    const options = await runOptions(args, io);
+    const [{ startPreview }, { plainReporter }] = await Promise.all([import("../report/preview/preview.js"), import("../notebook/progress.js")]);
     const preview = await startPreview({
-      ...runOptions(args, io),
+      ...options,
       outDir,
       // Progress goes to stderr: stdout carries the address, first.
       reporter: plainReporter(io.stderr),
@@ -230,6 +230,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async tables(argv, io) {
     const args = parseCommand("tables", argv, OPTIONS.tables);
     noPositionals("tables", args.positionals);
+    const [{ loadDataset }, { selectWorkload }, { chapterTextReport }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     io.stdout(chapterTextReport(selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload })));
     return ExitCode.ok;
   },
@@ -237,6 +238,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async decide(argv, io) {
     const args = parseCommand("decide", argv, OPTIONS.decide);
     noPositionals("decide", args.positionals);
+    const [{ loadDataset }, { decide, displayCurrency }, { decisionJson, decisionText }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     const data = loadDataset(args.values.data);
     const currency = displayCurrency(data, args.values.currency);
     const utilisation = args.values.utilisation === undefined ? undefined : positiveNumber("--utilisation", args.values.utilisation, false);
@@ -249,6 +251,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async audit(argv, io) {
     const args = parseCommand("audit", argv, OPTIONS.audit);
     noPositionals("audit", args.positionals);
+    const [{ loadDataset }, { auditChapter }, { auditReport }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     const audit = auditChapter(loadDataset(args.values.data));
     io.stdout(auditReport(audit));
     return args.values.strict && audit.flaggedCount > 0 ? ExitCode.failed : ExitCode.ok;
@@ -259,11 +262,13 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const [before, after, extra] = args.positionals;
     if (!before || !after || extra) throw new UsageError("diff takes two data folders: roilab diff OLD_DIR NEW_DIR");
     for (const dir of [before, after]) if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such data folder`);
+    const [{ loadDataset }, { diffDatasets }, { diffText, diffHtmlBody }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     const afterData = loadDataset(after);
     const diff = diffDatasets(loadDataset(before), afterData);
     io.stdout(diffText(diff, { before, after }));
     if (args.values.html) {
       const labels = { before: path.basename(path.resolve(before)), after: path.basename(path.resolve(after)) };
+      const [{ writeStandalonePage }, { dataFileRecords }] = await Promise.all([import("../report/standalone-page.js"), import("./data-folders.js")]);
       writeStandalonePage(args.values.html, { title: `roilab — price update ${labels.before} → ${labels.after}`, body: diffHtmlBody(diff, labels), data: dataFileRecords(afterData) });
       io.stdout(`wrote ${args.values.html}\n`);
     }
@@ -275,10 +280,12 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const [verb, ...rest] = args.positionals;
     const dataDir = args.values.data;
     const asOf = isoDateFlag("--as-of", args.values["as-of"] ?? new Date().toISOString().slice(0, 10));
+    const load = () => Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     if (verb === "import") {
       const [mapFile, extra] = rest;
       if (!mapFile || extra) throw new UsageError("usage: roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]");
       if (args.values["dry-run"] || args.values.strict) throw new UsageError("--dry-run and --strict belong to prices update");
+      const [[{ loadDataset }, { diffDatasets }, { diffText }], { importPrices }] = await Promise.all([load(), import("../data/price-import.js")]);
       const result = importPrices({ mapFile, dataDir, asOf });
       io.stdout(`updated ${result.file}: ${result.imported.length} models from ${mapFile}${result.unmapped.length ? `; no price_map_key, left as they were: ${result.unmapped.join(", ")}` : ""}\n\n`);
       io.stdout(diffText(diffDatasets(result.before, loadDataset(dataDir)), { before: `${dataDir} before the import`, after: `${dataDir} after` }));
@@ -286,6 +293,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     }
     if (verb === "update") {
       if (rest.length) throw new UsageError(`prices update takes no file, got ${JSON.stringify(rest[0])}; it reads the bundled price database`);
+      const [[{ loadDataset }, { diffDatasets }, { diffText }], { updatePrices }, { priceUpdateSummary }] = await Promise.all([load(), import("../data/price-update.js"), import("./price-update-summary.js")]);
       const result = updatePrices({ dataDir, asOf, dryRun: args.values["dry-run"], strict: args.values.strict });
       io.stdout(priceUpdateSummary(result));
       const after = result.written ? loadDataset(dataDir) : undefined;
@@ -299,6 +307,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const args = parseCommand("validate", argv, OPTIONS.validate);
     noPositionals("validate", args.positionals);
     const dir = args.values.data;
+    const { readDataset, TABLE_SPECS } = await import("../data/index.js");
     const { data, notes } = readDataset(dir);
     for (const note of notes) io.stderr(`warning: ${formatDataIssue(note)}\n`);
     const rows = Object.values(data).filter(Array.isArray).reduce((sum: number, table: unknown[]) => sum + table.length, 0);
@@ -314,6 +323,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const usage = "usage: roilab workload import FILE... --id NAME [--data DIR] [--time-zone ZONE] [--replace]";
     if (verb !== "import" || files.length === 0) throw new UsageError(usage);
     if (args.values.id === undefined) throw new UsageError(`workload import needs --id NAME, the workload's id in workloads.csv\n${usage}`);
+    const [{ importWorkload }, { workloadImportSummary }] = await Promise.all([import("../analysis/workload-import.js"), import("./workload-import-summary.js")]);
     const result = await importWorkload({ files, dataDir: args.values.data, id: args.values.id, timeZone: args.values["time-zone"], replace: args.values.replace });
     io.stdout(workloadImportSummary(result));
     return ExitCode.ok;
@@ -322,6 +332,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async "kernel-install"(argv, io) {
     const args = parseCommand("kernel-install", argv, OPTIONS["kernel-install"]);
     noPositionals("kernel-install", args.positionals);
+    const { installKernel } = await import("../notebook/kernel-install.js");
     io.stdout(`Registered the TypeScript (tslab) kernel: ${installKernel({ prefix: args.values.prefix })}\n`);
     return ExitCode.ok;
   },

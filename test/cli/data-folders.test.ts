@@ -7,7 +7,7 @@ import { tempFolder } from "../helpers/notebooks";
 
 describe("what the CLI tells the runner about a data folder", () => {
   it("validates a roilab data folder and returns the newest as_of of each dated file", () => {
-    expect(inspectDataFolder(DATA_DIR)).toEqual({ "models.csv": "2025-09-01", "hardware.csv": "2025-09-01", "throughput.csv": expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), "gpu_rentals.csv": "2026-11-09" });
+    expect(inspectDataFolder(DATA_DIR)).toEqual({ "models.csv": "2025-09-01", "hardware.csv": "2025-09-01", "throughput.csv": expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), "gpu_rentals.csv": "2026-11-09", "exchange_rates.csv": "2025-09-01" });
   });
 
   it("stops on bad data with every problem located", () => {

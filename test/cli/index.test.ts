@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { roilab, roilabSync } from "../helpers/cli";
+import { roilabMain } from "../helpers/cli-main";
 import { copyOfData, priceUpdateCopy } from "../helpers/data-folder";
 import { tempFolder } from "../helpers/notebooks";
 
@@ -13,8 +13,8 @@ afterAll(() => {
 });
 
 describe("roilab CLI", () => {
-  it("tables prints the chapter's tables computed from data/", () => {
-    const { code, stdout } = roilabSync(["tables"]);
+  it("tables prints the chapter's tables computed from data/", async () => {
+    const { code, stdout } = await roilabMain(["tables"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Claude 3\.5 Sonnet +\$3\.00 +\$15\.00 +\$0\.04650 +\$46\.50 +\$1,395\.00/);
     expect(stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) +\$2,222\.22 +\$115\.20 +\$2,000\.00 +\$4,337\.42/);
@@ -27,7 +27,7 @@ describe("roilab CLI", () => {
     expect(stdout).toContain("38 of 62 match their formulas within rounding");
   });
 
-  it("rejects a bad models file with one file:line:column message per problem and exit code 2", () => {
+  it("rejects a bad models file with one file:line:column message per problem and exit code 2", async () => {
     const copy = copyOfData({
       "models.csv": (text) =>
         text
@@ -39,7 +39,7 @@ describe("roilab CLI", () => {
           .replace("mistral-large,", "gpt-4o-mini,"),
     });
     try {
-      const { code, stdout, stderr } = roilabSync(["tables", "--data", copy.dir]);
+      const { code, stdout, stderr } = await roilabMain(["tables", "--data", copy.dir]);
       expect(code).toBe(2);
       expect(stdout).toBe("");
       const file = path.join(copy.dir, "models.csv");
@@ -53,16 +53,16 @@ describe("roilab CLI", () => {
     }
   });
 
-  it("validate reports a clean data folder", () => {
-    const { code, stdout } = roilabSync(["validate"]);
+  it("validate reports a clean data folder", async () => {
+    const { code, stdout } = await roilabMain(["validate"]);
     expect(code).toBe(0);
     expect(stdout).toBe("data: 20 files, 219 rows, no problems (optional, absent: time_of_day_prices.csv, workload_token_stats.csv)\n");
   });
 
-  it("validate accepts a folder from before capacity data and names the optional files it lacks", () => {
+  it("validate accepts a folder from before capacity data and names the optional files it lacks", async () => {
     const older = copyOfData({ "throughput.csv": null, "failover.csv": null, "gpu_rentals.csv": null });
     try {
-      const { code, stdout } = roilabSync(["validate", "--data", older.dir]);
+      const { code, stdout } = await roilabMain(["validate", "--data", older.dir]);
       expect(code).toBe(0);
       expect(stdout).toBe(`${older.dir}: 17 files, 200 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv, time_of_day_prices.csv, workload_token_stats.csv)\n`);
     } finally {
@@ -70,16 +70,16 @@ describe("roilab CLI", () => {
     }
   });
 
-  it("exits 2 with usage help for an unknown command or flag", () => {
-    expect(roilabSync(["publish"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "publish"') });
-    expect(roilabSync(["tables", "--colour"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--colour") });
-    expect(roilabSync(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Exit codes: 0 success") });
+  it("exits 2 with usage help for an unknown command or flag", async () => {
+    expect(await roilabMain(["publish"])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "publish"') });
+    expect(await roilabMain(["tables", "--colour"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--colour") });
+    expect(await roilabMain(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Exit codes: 0 success") });
   });
 });
 
 describe("roilab audit", () => {
-  it("lists every printed figure with its recomputed value and flags, exit 0; --strict exits 1 on flags", () => {
-    const { code, stdout } = roilabSync(["audit"]);
+  it("lists every printed figure with its recomputed value and flags, exit 0; --strict exits 1 on flags", async () => {
+    const { code, stdout } = await roilabMain(["audit"]);
     expect(code).toBe(0);
     const ids = stdout.split("\n").filter((line) => /^(59\.\d|summary) /.test(line));
     expect(ids).toHaveLength(62);
@@ -90,10 +90,10 @@ describe("roilab audit", () => {
     expect(stdout).toMatch(/59\.5 +case\/cloud\/total_usd_per_month +697\.5 +662\.625 +-34\.875 +-5\.00% +FLAG/);
     expect(stdout).toMatch(/breakeven\/a100x4-70b\/claude-3-5-sonnet\/calls_per_month +93270 +93277 +7 +0\.01% +93273 +chapter's inputs/);
     expect(stdout).toContain("Found from the data (6):");
-    expect(roilabSync(["audit", "--strict"]).code).toBe(1);
+    expect((await roilabMain(["audit", "--strict"])).code).toBe(1);
   });
 
-  it("flags a published figure that was altered, and --strict fails only then (with the data's own findings resolved)", () => {
+  it("flags a published figure that was altered, and --strict fails only then (with the data's own findings resolved)", async () => {
     const copy = copyOfData({
       "published_figures.csv": (text) =>
         text
@@ -103,7 +103,7 @@ describe("roilab audit", () => {
           .replace("cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1050,", "cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1150,"),
     });
     try {
-      const altered = roilabSync(["audit", "--data", copy.dir, "--strict"]);
+      const altered = await roilabMain(["audit", "--data", copy.dir, "--strict"]);
       expect(altered.code).toBe(1);
       expect(altered.stdout).toMatch(/cloud\/gpt-4o\/usd_per_month +1150 +1050 +-100 +-8\.70% +FLAG/);
       expect(altered.stdout).toContain("11 of 12 printed figures match");
@@ -121,7 +121,7 @@ describe("roilab audit", () => {
       "chapter_statements.csv": null,
     });
     try {
-      expect(roilabSync(["audit", "--data", clean.dir, "--strict"]).code).toBe(0);
+      expect((await roilabMain(["audit", "--data", clean.dir, "--strict"])).code).toBe(0);
     } finally {
       clean.dispose();
     }
@@ -129,11 +129,11 @@ describe("roilab audit", () => {
 });
 
 describe("roilab diff", () => {
-  const cli = (...args: string[]) => roilabSync(["diff", ...args]);
+  const cli = (...args: string[]) => roilabMain(["diff", ...args]);
 
-  it("prints the changes and moves, and writes them as an HTML page with a figure", () => {
+  it("prints the changes and moves, and writes them as an HTML page with a figure", async () => {
     const page = path.join(out.dir, "diff.html");
-    const result = cli("data", updated.dir, "--html", page);
+    const result = await cli("data", updated.dir, "--html", page);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Models added: deepseek-v3");
     expect(result.stdout).toContain("Hardware removed: rtx4090x1");
@@ -149,87 +149,76 @@ describe("roilab diff", () => {
     expect(html).not.toContain('src="assets/');
   });
 
-  it("names a missing folder or a malformed one, with exit code 2", () => {
-    const missing = cli("data", path.join(out.dir, "nope"));
+  it("names a missing folder or a malformed one, with exit code 2", async () => {
+    const missing = await cli("data", path.join(out.dir, "nope"));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("nope: no such data folder");
     const broken = copyOfData({ "models.csv": (text) => text.replace("OpenAI,2.50,", "OpenAI,abc,") });
     try {
-      const result = cli("data", broken.dir);
+      const result = await cli("data", broken.dir);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${path.join(broken.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`);
     } finally {
       broken.dispose();
     }
-    expect(cli("data").code).toBe(2);
+    expect((await cli("data")).code).toBe(2);
     expect(existsSync(path.join(out.dir, "nope"))).toBe(false);
   });
 });
 
 describe("bad input on the command line is exit 2, before any kernel starts", () => {
-  it("refuses a flag that means nothing to the command", () => {
-    const result = roilabSync(["validate", "--jobs", "3"]);
+  it("refuses a flag that means nothing to the command", async () => {
+    const result = await roilabMain(["validate", "--jobs", "3"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("validate: Unknown option '--jobs'");
   });
 
-  it("names an id the data does not have, given as a parameter", async () => {
-    const out = tempFolder();
-    try {
-      const result = await roilab(["run", "notebooks/59.8-sensitivity.ipynb", "-p", "apiModelId=gpt-9", "--out", out.dir]);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/59\.8-sensitivity\.ipynb, cell \d+, \d+:\d+ - InputError: unknown model_id "gpt-9"; known: .*claude-3-5-sonnet/);
-    } finally {
-      out.dispose();
-    }
-  });
-
-  it("takes __proto__ for the unknown parameter it is", () => {
-    const result = roilabSync(["run", "notebooks/59.1-cost-model.ipynb", "-p", '__proto__={"calls":1}', "--out", out.dir]);
+  it("takes __proto__ for the unknown parameter it is", async () => {
+    const result = await roilabMain(["run", "notebooks/59.1-cost-model.ipynb", "-p", '__proto__={"calls":1}', "--out", out.dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("notebooks/59.1-cost-model.ipynb: unknown parameter __proto__; valid parameters: dataDir,");
   });
 
-  it("report --pdf with a --chromium that is not there says how to get one, and writes nothing", () => {
+  it("report --pdf with a --chromium that is not there says how to get one, and writes nothing", async () => {
     const target = path.join(out.dir, "pdf-report");
     const missing = path.join(out.dir, "no-such-chromium");
-    const result = roilabSync(["report", "notebooks/59.1-cost-model.ipynb", "--out", target, "--pdf", "--chromium", missing]);
+    const result = await roilabMain(["report", "notebooks/59.1-cost-model.ipynb", "--out", target, "--pdf", "--chromium", missing]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`--chromium ${missing}: no executable browser there; install one (Debian/Ubuntu: apt-get install chromium) or name it with --chromium PATH`);
     expect(result.stdout).toBe("");
     expect(existsSync(target)).toBe(false);
   });
 
-  it("report refuses --chromium and --paper without --pdf, and a paper size it does not print", () => {
+  it("report refuses --chromium and --paper without --pdf, and a paper size it does not print", async () => {
     for (const [args, message] of [
       [["--chromium", "/usr/bin/chromium"], "--chromium and --paper are for --pdf; add --pdf"],
       [["--paper", "Letter"], "--chromium and --paper are for --pdf; add --pdf"],
       [["--pdf", "--paper", "A3"], '--paper must be A4 or Letter, got "A3"'],
     ] as const) {
-      const result = roilabSync(["report", "notebooks/59.1-cost-model.ipynb", "--out", path.join(out.dir, "pdf-report"), ...args]);
+      const result = await roilabMain(["report", "notebooks/59.1-cost-model.ipynb", "--out", path.join(out.dir, "pdf-report"), ...args]);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr).toContain(message);
     }
   });
 
-  it("refuses an output folder that cannot be made or written, naming it and why", () => {
+  it("refuses an output folder that cannot be made or written, naming it and why", async () => {
     const file = path.join(out.dir, "a-file");
     writeFileSync(file, "");
     for (const [target, reason] of [["/proc/roilab-out", "cannot create /proc/roilab-out (ENOENT)"], [file, `${file} is a file, not a folder`], ["/sys/kernel", "cannot write into the folder"]] as const) {
-      const result = roilabSync(["report", "notebooks/59.1-cost-model.ipynb", "--out", target]);
+      const result = await roilabMain(["report", "notebooks/59.1-cost-model.ipynb", "--out", target]);
       expect(result.code, target).toBe(2);
       expect(result.stderr).toContain(`--out ${target}: ${reason}`);
       expect(result.stdout).toBe("");
     }
   });
 
-  it("stops on a data folder that lacks a required table, and leaves the earlier build as it was", () => {
+  it("stops on a data folder that lacks a required table, and leaves the earlier build as it was", async () => {
     const copy = copyOfData({ "models.csv": null });
     const reports = tempFolder();
     try {
       const page = path.join(reports.dir, "59.1-cost-model.html");
       writeFileSync(page, "the last good page");
-      const result = roilabSync(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", reports.dir]);
+      const result = await roilabMain(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", reports.dir]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${path.join(copy.dir, "models.csv")}:1:1 - required file not found`);
       expect(readFileSync(page, "utf8")).toBe("the last good page");
@@ -240,10 +229,10 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
     }
   });
 
-  it("keeps an analyst's own column in the data, with one warning naming it", () => {
+  it("keeps an analyst's own column in the data, with one warning naming it", async () => {
     const copy = copyOfData({ "models.csv": (text) => text.split("\n").map((line, index) => (line === "" ? line : `${line}${index === 0 ? ",analyst_note" : ","}`)).join("\n") });
     try {
-      const result = roilabSync(["validate", "--data", copy.dir]);
+      const result = await roilabMain(["validate", "--data", copy.dir]);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe(`warning: ${path.join(copy.dir, "models.csv")}:1:19 - column "analyst_note" is not one roilab reads; it is kept as it is\n`);
     } finally {

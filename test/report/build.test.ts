@@ -4,24 +4,25 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import * as path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium, openReport, type Visit } from "../helpers/browser";
-import { roilab } from "../helpers/cli";
+import { roilab, type CliResult } from "../helpers/cli";
+import { chapterReport } from "../helpers/chapter-report";
 import { loadDataset } from "../../src/data";
 import { evaluateRentalPanel, type RentalPanelSpec } from "../../src/panels";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { tempFolder, writeNotebook } from "../helpers/notebooks";
 
 const folder = tempFolder("roilab-report-");
-const reports = path.join(folder.dir, "reports");
+/** The chapter's report, shared with other test files: read only. */
+let reports: string;
 let browser: Browser;
-let build: Awaited<ReturnType<typeof roilab>>;
-let edition: Awaited<ReturnType<typeof roilab>>;
+let build: CliResult;
+let edition: CliResult;
 /** The 2026-11 edition, published beside the default report as the README shows. */
-const editionReports = path.join(reports, "2026-11");
+let editionReports: string;
 
 beforeAll(async () => {
-  // The edition first: the default build's index links every edition it finds in its sub-folders.
-  edition = await roilab(["report", "--data", path.join(DATA_DIR, "2026-11"), "--out", editionReports, "--jobs", "2"]);
-  build = await roilab(["report", "--out", reports, "--jobs", "2"]);
+  const shared = await chapterReport();
+  ({ reports, build, editionBuild: edition, edition: editionReports } = shared);
   browser = await launchChromium();
 }, 900_000);
 afterAll(async () => {
@@ -204,12 +205,15 @@ describe("roilab report", () => {
   });
 
   it("bad data stops the build before any kernel starts: file:line:column, exit code 2, earlier page untouched", async () => {
-    const page = path.join(reports, "59.1-cost-model.html");
-    writeFileSync(page, readFileSync(page, "utf8"));
+    // The earlier build's page in a folder of this test's own: the shared report is not written to.
+    const out = path.join(folder.dir, "bad-data");
+    mkdirSync(out);
+    const page = path.join(out, "59.1-cost-model.html");
+    writeFileSync(page, readFileSync(path.join(reports, "59.1-cost-model.html"), "utf8"));
     const before = statSync(page).mtimeMs;
     const copy = copyOfData({ "models.csv": (text) => text.replace("GPT-4o,OpenAI,2.50", "GPT-4o,OpenAI,abc") });
     try {
-      const result = await roilab(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", reports]);
+      const result = await roilab(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", out]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${path.join(copy.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`);
       expect(result.stdout).toBe("");

@@ -8,19 +8,22 @@ import { cpSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { roilab } from "../helpers/cli";
+import { chapterReport } from "../helpers/chapter-report";
 import { tempFolder } from "../helpers/notebooks";
 import { launchChromium, openReport } from "../helpers/browser";
 
 const folder = tempFolder("roilab-layout-");
-const reports = path.join(folder.dir, "reports");
+/** The chapter's report, shared with other test files: read only. */
+let reports: string;
 const noInputReports = path.join(folder.dir, "no-input");
 const WIDTHS = [1280, 390];
 let browser: Browser;
 
 beforeAll(async () => {
-  const build = await roilab(["report", "--out", reports, "--jobs", "2"]);
+  const { build, reports: shared } = await chapterReport();
   expect(build.code, build.stderr).toBe(0);
-  // The same executed notebooks published again without code: the copy's cache spares re-running them.
+  reports = shared;
+  // The same executed notebooks published again without code, into a copy: the copy's cache spares re-running them.
   cpSync(reports, noInputReports, { recursive: true });
   const noInput = await roilab(["report", "--no-input", "--out", noInputReports, "--jobs", "2"]);
   expect(noInput.code, noInput.stderr).toBe(0);

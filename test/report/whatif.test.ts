@@ -5,23 +5,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { roilab } from "../helpers/cli";
-import { tempFolder } from "../helpers/notebooks";
+import type { CliResult } from "../helpers/cli";
+import { chapterReport } from "../helpers/chapter-report";
 import { launchChromium, openReport } from "../helpers/browser";
 
-const folder = tempFolder("roilab-whatif-");
-const reports = path.join(folder.dir, "reports");
+/** The pages with a what-if panel. */
 const PAGES = ["59.3-break-even", "59.7-capacity", "59.8-sensitivity", "59.10-rent-buy-call"];
+/** The chapter's report, shared with other test files: read only. */
+let reports: string;
 let browser: Browser;
-let build: Awaited<ReturnType<typeof roilab>>;
+let build: CliResult;
 
 beforeAll(async () => {
-  build = await roilab(["report", ...PAGES.map((name) => `notebooks/${name}.ipynb`), "--out", reports, "--jobs", "1"]);
+  ({ reports, build } = await chapterReport());
   browser = await launchChromium();
 }, 900_000);
 afterAll(async () => {
   await browser?.close();
-  folder.dispose();
 });
 
 const open = (name: string, width = 1280) => openReport(browser, path.join(reports, `${name}.html`), { width });

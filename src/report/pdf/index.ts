@@ -1,10 +1,8 @@
 /** roilab report --pdf: the whole published report, index first, as one PDF beside its pages. */
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { PDFDocument } from "pdf-lib";
 import { writeFileAtomic } from "../../util/atomic-write";
-import { mergePages } from "./merge";
-import { printPages, type PrintOptions } from "./print-pages";
+import type { PrintOptions } from "./print-pages";
 
 export { findChromium, CHROMIUM_NAMES } from "./find-chromium";
 export type { PrintOptions } from "./print-pages";
@@ -26,6 +24,8 @@ export interface ReportPdf {
 
 /** Prints every page, joins them and writes the PDF through a temporary file, so a failed print keeps the last good one. */
 export async function writeReportPdf(options: ReportPdfOptions): Promise<ReportPdf> {
+  // Chromium's driver and the PDF library load here, when a PDF is printed, not with the publisher.
+  const [{ printPages }, { mergePages }, { PDFDocument }] = await Promise.all([import("./print-pages.js"), import("./merge.js"), import("pdf-lib")]);
   const printed = await printPages(options.pages.map(({ href }) => path.join(options.outDir, href)), options);
   const pdf = await mergePages(options.pages.map((page, index) => ({ ...page, pdf: printed[index] as Uint8Array })), { title: options.title, folderUrl: pathToFileURL(path.resolve(options.outDir)).href });
   const file = path.join(options.outDir, PDF_FILE);
