@@ -19,6 +19,7 @@ import {
 } from "./protocol";
 import { ExecuteTimeoutError, KernelDiedError, KernelProtocolError } from "../errors";
 import { PROJECT_ROOT } from "../util/project-root";
+import { endProcessTree, KERNEL_TOKEN_VARIABLE } from "./process-tree";
 
 /**
  * How long after the execute_reply, with no further output, a cell counts as done when the kernel's idle
@@ -42,16 +43,26 @@ export interface KernelStartOptions {
   startTimeoutMs?: number;
 }
 
-/** Every kernel process this runner started and has not seen exit, so that no path leaves one behind. */
-const liveKernels = new Map<ChildProcess, string>();
+interface LiveKernel {
+  connectionDir: string;
+  /** Marks the kernel and every process it starts (see process-tree.ts). */
+  token: string;
+}
 
-/** Kills every kernel still running. Safe to call from exit and signal handlers. */
+/** Every kernel process this runner started and has not seen end with all it started, so that no path leaves one behind. */
+const liveKernels = new Map<ChildProcess, LiveKernel>();
+
+/** Ends a kernel with every process it started, and removes its connection folder. */
+function endKernel(child: ChildProcess, { connectionDir, token }: LiveKernel): void {
+  const ended = child.exitCode !== null || child.signalCode !== null;
+  if (child.pid !== undefined) endProcessTree(child.pid, token, ended);
+  // The connection file holds the kernel's HMAC key: never leave it behind, even on Ctrl-C.
+  rmSync(connectionDir, { recursive: true, force: true });
+}
+
+/** Kills every kernel still running, with the processes its cells started. Safe to call from exit and signal handlers. */
 export function killAllKernels(): void {
-  for (const [child, connectionDir] of liveKernels) {
-    child.kill("SIGKILL");
-    // The connection file holds the kernel's HMAC key: never leave it behind, even on Ctrl-C.
-    rmSync(connectionDir, { recursive: true, force: true });
-  }
+  for (const [child, live] of liveKernels) endKernel(child, live);
 }
 
 export function liveKernelPids(): number[] {
@@ -119,7 +130,12 @@ export class TslabKernel {
   ) {
     this.exited = new Promise((resolve) => {
       child.once("exit", (code, signal) => {
-        liveKernels.delete(child);
+        // A kernel that died on its own may leave what its cells started: end that now, while its group is known.
+        const live = liveKernels.get(child);
+        if (live && !this.closed) {
+          endKernel(child, live);
+          liveKernels.delete(child);
+        }
         if (!this.closed) this.died = new KernelDiedError(code, signal);
         resolve();
       });
@@ -171,12 +187,15 @@ export class TslabKernel {
     writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
 
     const [node, ...args] = kernelCommand(connectionFile);
+    const token = randomUUID();
     const child = spawn(node as string, args, {
       cwd: options.cwd,
-      env: { ...(options.env ?? process.env), ROILAB_RUNNER_PID: String(process.pid) },
+      env: { ...(options.env ?? process.env), ROILAB_RUNNER_PID: String(process.pid), [KERNEL_TOKEN_VARIABLE]: token },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so that ending the kernel ends what its cells started (see process-tree.ts).
+      detached: true,
     });
-    liveKernels.set(child, connectionDir);
+    liveKernels.set(child, { connectionDir, token });
     // Keep the end of the kernel's own output: it explains a kernel that fails to start or dies.
     const stderrTail: string[] = [];
     const keep = (chunk: Buffer) => {
@@ -338,8 +357,11 @@ export class TslabKernel {
       void this.control.send(encodeMessage(request, this.connection.key)).catch(() => undefined);
       await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
     }
-    if (liveKernels.has(this.child)) {
-      this.child.kill("SIGKILL");
+    // Also after a clean exit: processes a cell started (a server, a detached `sleep`) end with the kernel.
+    const live = liveKernels.get(this.child);
+    if (live) {
+      endKernel(this.child, live);
+      liveKernels.delete(this.child);
       await this.exited;
     }
     for (const socket of [this.shell, this.control, this.iopub]) socket.close();
