@@ -48,6 +48,7 @@ Options for run:
                        Override a parameter (JSON value, else a string); repeatable
   --params FILE        Parameter values from a JSON object
   --timeout SECONDS    Limit per cell (default: 300)
+  --max-output-mb MB   Output kept per cell; past it the output is cut and the cell stopped (default: 50)
   --jobs N             Notebooks run at once (default: number of cores)
   --force              Re-run notebooks even when nothing changed
   --allow-errors       Run every cell even after one fails
@@ -56,7 +57,7 @@ Options for preview [NOTEBOOK|FOLDER...]: serve the report on 127.0.0.1 and re-r
   --port N             Port to serve on (default: 4200; 0: any free port)
   --open               Open the report in the default browser
   --out DIR            Where pages are published (default: a folder of this project's in the temp folder)
-  --data DIR, -p NAME=VALUE, --params FILE, --timeout SECONDS, --jobs N, --no-input, --trust-html,
+  --data DIR, -p NAME=VALUE, --params FILE, --timeout SECONDS, --max-output-mb MB, --jobs N, --no-input, --trust-html,
   --stale-days N       as for run and report
 
 Options for report: all of run's, and
@@ -139,6 +140,7 @@ function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseR
     parameters,
     dataDir: args.values.data,
     timeoutMs: positiveNumber("--timeout", args.values.timeout, false) * 1000,
+    maxOutputBytes: positiveNumber("--max-output-mb", args.values["max-output-mb"], false) * 1e6,
     jobs: args.values.jobs === undefined ? undefined : positiveNumber("--jobs", args.values.jobs, true),
     force: values.force ?? false,
     allowErrors: values["allow-errors"] ?? false,

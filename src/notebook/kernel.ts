@@ -31,7 +31,7 @@ export interface ExecuteOutcome {
   reply: ExecuteReplyContent;
   /** True when the kernel's idle status never arrived and the cell was ended IDLE_GRACE_MS after its last output: some output may be lost. */
   idleMissing: boolean;
-  /** The iopub messages this request caused, in arrival order (status messages excluded). */
+  /** The iopub messages this request caused, in arrival order (status messages excluded); none kept when `onMessage` takes them. */
   messages: IopubMessage[];
 }
 
@@ -296,7 +296,7 @@ export class TslabKernel {
    * Runs one cell. Resolves when both the execute_reply and the kernel's idle status for it have arrived.
    * Rejects with ExecuteTimeoutError (the kernel is left running: interrupt or kill it) or KernelDiedError.
    */
-  async execute(code: string, options: { timeoutMs: number; idleGraceMs?: number; onMessage?: (message: IopubMessage) => void }): Promise<ExecuteOutcome> {
+  async execute(code: string, options: { timeoutMs: number; idleGraceMs?: number; onMessage?: (message: IopubMessage) => void; signal?: AbortSignal }): Promise<ExecuteOutcome> {
     if (this.died) throw this.died;
     const request = createMessage<ExecuteRequestContent>(
       "execute_request",
@@ -318,14 +318,17 @@ export class TslabKernel {
         if ((message.content as { execution_state?: string }).execution_state === "idle") idle(false);
         return;
       }
-      messages.push(message);
-      options.onMessage?.(message);
+      // A caller that takes the messages keeps what it needs: holding them all here too would double the runner's memory.
+      if (options.onMessage) options.onMessage(message);
+      else messages.push(message);
       restartGrace();
     });
     try {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new ExecuteTimeoutError(options.timeoutMs)), options.timeoutMs);
+        // The caller's stop (its output limit) ends the wait as a timeout does: the kernel is left to the caller.
+        options.signal?.addEventListener("abort", () => reject(options.signal?.reason), { once: true });
       });
       try {
         const reply = await Promise.race([this.request(this.shell, request, options.timeoutMs + 1000), timeout]);

@@ -19,6 +19,8 @@ export interface RunOptions {
   parameters: Parameters;
   dataDir: string | undefined;
   timeoutMs: number;
+  /** Per cell, bytes of output kept (see OutputCollector). Default 50 MB. */
+  maxOutputBytes?: number;
   allowErrors: boolean;
   force: boolean;
   /** Notebooks run at once. Default: the number of cores. */
@@ -106,6 +108,7 @@ async function executeRun(options: RunOptions, { notebooks: prepared, folders }:
         kernels: options.kernels,
         outDir: options.outDir,
         timeoutMs: options.timeoutMs,
+        maxOutputBytes: options.maxOutputBytes,
         allowErrors: options.allowErrors,
         force: options.force,
         library,
