@@ -29,7 +29,7 @@ import { Session } from "node:inspector";
 import * as path from "node:path";
 import { isMainThread, Worker } from "node:worker_threads";
 import type { KernelWatchData } from "./kernel-watch";
-import { KERNEL_TOKEN_VARIABLE } from "./process-tree";
+import { PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
 
 type Send = (this: object, message: unknown) => Promise<void>;
 
@@ -83,7 +83,7 @@ export function queuePublisherSends(publisherClass: { prototype: object }): void
  * is a worker thread, unref'd so that it never keeps the kernel alive.
  */
 export function exitWithRunner(runnerPid: number, connectionFile: string | undefined, intervalMs = 1000): Worker {
-  const roilabKernelWatch: KernelWatchData = { runnerPid, connectionFile, token: process.env[KERNEL_TOKEN_VARIABLE], intervalMs };
+  const roilabKernelWatch: KernelWatchData = { runnerPid, connectionFile, token: process.env[PROCESS_TOKEN_VARIABLE], intervalMs };
   // No --require of this preload in the thread: it would start a watch of its own, one that knows no connection file.
   const worker = new Worker(path.join(__dirname, "kernel-watch.js"), { workerData: { roilabKernelWatch }, execArgv: [] });
   worker.unref();

@@ -8,7 +8,7 @@
 import { rmSync } from "node:fs";
 import * as path from "node:path";
 import { isMainThread, workerData } from "node:worker_threads";
-import { endProcessTree } from "./process-tree";
+import { endProcessTree } from "../util/process-tree";
 
 export interface KernelWatchData {
   runnerPid: number;

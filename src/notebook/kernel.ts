@@ -19,7 +19,7 @@ import {
 } from "./protocol";
 import { ExecuteTimeoutError, KernelDiedError, KernelProtocolError } from "../errors";
 import { PROJECT_ROOT } from "../util/project-root";
-import { endProcessTree, KERNEL_TOKEN_VARIABLE } from "./process-tree";
+import { endProcessTree, PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
 
 /**
  * How long after the execute_reply, with no further output, a cell counts as done when the kernel's idle
@@ -190,7 +190,7 @@ export class TslabKernel {
     const token = randomUUID();
     const child = spawn(node as string, args, {
       cwd: options.cwd,
-      env: { ...(options.env ?? process.env), ROILAB_RUNNER_PID: String(process.pid), [KERNEL_TOKEN_VARIABLE]: token },
+      env: { ...(options.env ?? process.env), ROILAB_RUNNER_PID: String(process.pid), [PROCESS_TOKEN_VARIABLE]: token },
       stdio: ["ignore", "pipe", "pipe"],
       // Its own process group, so that ending the kernel ends what its cells started (see process-tree.ts).
       detached: true,

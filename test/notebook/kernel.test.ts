@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { TslabKernel } from "../../src/notebook/kernel";
 import { kernelsOf, tempFolder } from "../helpers/notebooks";
+import { isAlive, until } from "../helpers/processes";
 
 const PRINT_2000_LINES = 'for (let i = 0; i < 2000; i++) console.log("line " + i);';
 
@@ -130,23 +131,4 @@ const SPAWN_THREE_SLEEPS = [
 function startedPids(printed: string): number[] {
   const match = /sleeping (\d+) (\d+) (\d+)/.exec(printed);
   return match ? match.slice(1).map(Number) : [];
-}
-
-/** Polls until `condition` holds; the test's own time limit ends a wait that never would. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
-/** Whether `pid` runs: a zombie (ended, not yet reaped by whichever process adopted it) does not. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
 }

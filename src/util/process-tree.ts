@@ -1,13 +1,14 @@
 /**
- * Ending a kernel with every process it started. A cell can spawn processes, detached ones in sessions of their
- * own included; killing the kernel's pid alone leaves them running, and one that shares the kernel's output
- * pipes keeps the runner waiting for it. So a kernel runs as the leader of its own process group, and carries a
- * token in its environment that every process it starts inherits. Leaf module: the kernel preload loads it too.
+ * Ending a process roilab started (a kernel, a browser) with every process it started in turn. A notebook cell
+ * can spawn processes, detached ones in sessions of their own included; killing the kernel's pid alone leaves
+ * them running, and one that shares the kernel's output pipes keeps the runner waiting for it. So such a
+ * process runs as the leader of its own process group, and carries a token in its environment that every
+ * process it starts inherits. Leaf module: the kernel preload loads it too.
  */
 import { readdirSync, readFileSync } from "node:fs";
 
-/** The environment variable that marks a kernel and everything it starts. */
-export const KERNEL_TOKEN_VARIABLE = "ROILAB_KERNEL_TOKEN";
+/** The environment variable that marks a process roilab started and everything that process starts. */
+export const PROCESS_TOKEN_VARIABLE = "ROILAB_PROCESS_TOKEN";
 
 /** Every process's parent, read from /proc; empty where there is no /proc (the process group still ends them). */
 function parentsByPid(): Map<number, number> {
@@ -40,14 +41,9 @@ function carriesToken(pid: number, entry: string): boolean {
   }
 }
 
-/**
- * The processes below `rootPid` (none once it has ended: its children then belong to another parent, and its pid
- * may name another process), and any process whose environment carries `token`, such as a detached grandchild.
- */
-export function processesOf(rootPid: number, token: string | undefined, rootEnded = false): number[] {
-  const parents = parentsByPid();
+function descendants(rootPid: number, parents: ReadonlyMap<number, number>): Set<number> {
   const found = new Set<number>();
-  for (let added = !rootEnded; added; ) {
+  for (let added = true; added; ) {
     added = false;
     for (const [pid, ppid] of parents) {
       if (!found.has(pid) && (ppid === rootPid || found.has(ppid))) {
@@ -56,12 +52,29 @@ export function processesOf(rootPid: number, token: string | undefined, rootEnde
       }
     }
   }
-  if (token !== undefined) {
-    const entry = `${KERNEL_TOKEN_VARIABLE}=${token}`;
-    for (const pid of parents.keys()) if (carriesToken(pid, entry)) found.add(pid);
-  }
+  return found;
+}
+
+function marked(token: string, parents: ReadonlyMap<number, number>): Set<number> {
+  const entry = `${PROCESS_TOKEN_VARIABLE}=${token}`;
+  return new Set([...parents.keys()].filter((pid) => carriesToken(pid, entry)));
+}
+
+/**
+ * The processes below `rootPid` (none once it has ended: its children then belong to another parent, and its pid
+ * may name another process), and any process whose environment carries `token`, such as a detached grandchild.
+ * Never this process.
+ */
+export function processesOf(rootPid: number, token: string | undefined, rootEnded = false): number[] {
+  const parents = parentsByPid();
+  const found = new Set([...(rootEnded ? [] : descendants(rootPid, parents)), ...(token === undefined ? [] : marked(token, parents))]);
   found.delete(process.pid);
   return [...found];
+}
+
+/** Ends every process that carries `token`, e.g. what a browser that failed to start left behind. */
+export function endMarkedProcesses(token: string): void {
+  for (const pid of marked(token, parentsByPid())) if (pid !== process.pid) kill(pid);
 }
 
 function kill(pid: number): void {
