@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadDataset } from "../../src/data";
 import { lookupPrices, parsePriceRef, priceDatabaseVersion, sheetPrices } from "../../src/data/price-database";
 import { ROOT } from "../helpers/cli";
 import { copyOfData } from "../helpers/data-folder";
+import { scratchFolders } from "../helpers/notebooks";
 
 const AS_OF = "2026-11-29";
 const GUARD = path.join(ROOT, "test/helpers/no-network.cjs");
@@ -132,5 +133,49 @@ describe("roilab prices update, networking disabled", () => {
   it("refuses a date that is not YYYY-MM-DD and a file argument (exit 2)", () => {
     expect(update("--as-of", "2026-02-30").code).toBe(2);
     expect(update("prices.json").code).toBe(2);
+  });
+});
+
+describe("a damaged price database", () => {
+  const scratch = scratchFolders("roilab-price-database-");
+  const real = require.resolve("@pydantic/genai-prices");
+
+  /** The database's package copied with its data file changed by `change`; returns the file to load instead. */
+  function damaged(change: (text: string) => string): string {
+    const dir = scratch();
+    mkdirSync(path.join(dir, "dist"));
+    copyFileSync(path.join(path.dirname(path.dirname(real)), "package.json"), path.join(dir, "package.json"));
+    const file = path.join(dir, "dist", "index.cjs");
+    writeFileSync(file, change(readFileSync(real, "utf8")));
+    return file;
+  }
+
+  function roilabWith(database: string, ...args: string[]) {
+    const result = spawnSync(process.execPath, ["--require", path.join(ROOT, "test/helpers/price-database-swap.cjs"), path.join(ROOT, "dist/bin.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ROILAB_TEST_PRICE_DATABASE: database } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  it("fails only the price commands when its file is cut short, naming the file", () => {
+    const truncated = damaged((text) => text.slice(0, Math.floor(text.length / 2)));
+    const version = roilabWith(truncated, "--version");
+    // Lengths, not texts: the file's own code would fill the report.
+    expect([version.code, version.stderr.length]).toEqual([0, 0]);
+    const copy = copyOfData();
+    const before = modelsCsv(copy.dir);
+    const result = roilabWith(truncated, "prices", "update", "--data", copy.dir);
+    expect([result.code, result.stderr.trimEnd().split("\n").length]).toEqual([2, 1]);
+    expect(result.stderr).toMatch(new RegExp(`^${truncated.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+ - the bundled price database cannot be loaded \\(SyntaxError: `));
+    expect(result.stderr).not.toContain("    at ");
+    expect(modelsCsv(copy.dir).equals(before)).toBe(true);
+  });
+
+  it("reports a negative price it holds as file:line:column with exit 2, and writes nothing", () => {
+    const negative = damaged((text) => text.replace(/input_mtok:2\.5,/g, "input_mtok:-2.5,"));
+    const copy = copyOfData();
+    const before = modelsCsv(copy.dir);
+    const result = roilabWith(negative, "prices", "update", "--data", copy.dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/models\.csv:\d+:\d+ - openai:gpt-4o: the database's answer is malformed \(Invalid price value for input_mtok: [^)]*\); nothing was written/);
+    expect(modelsCsv(copy.dir).equals(before)).toBe(true);
   });
 });
