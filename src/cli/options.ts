@@ -4,6 +4,7 @@
  */
 import type { ParseArgsConfig } from "node:util";
 import { UsageError } from "../errors";
+import { FIRST_YEAR, isCalendarDate } from "../util/calendar-date";
 
 export type OptionTable = NonNullable<ParseArgsConfig["options"]>;
 
@@ -71,12 +72,9 @@ export function positiveNumber(flag: string, text: string, integer: boolean): nu
   return value;
 }
 
-/** A flag's value as a calendar date YYYY-MM-DD, or a usage error naming the flag. */
+/** A flag's value as a calendar date YYYY-MM-DD (see calendar-date.ts), or a usage error naming the flag. */
 export function isoDateFlag(flag: string, text: string): string {
-  const date = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-    throw new UsageError(`${flag} must be a date as YYYY-MM-DD, got ${JSON.stringify(text)}`);
-  }
+  if (!isCalendarDate(text)) throw new UsageError(`${flag} must be a date as YYYY-MM-DD, a day the calendar has from ${FIRST_YEAR} on, got ${JSON.stringify(text)}`);
   return text;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors";
-import { COMMAND_OPTIONS, COMMANDS, isCommand, noPositionals, positiveNumber } from "../../src/cli/options";
+import { COMMAND_OPTIONS, COMMANDS, isCommand, isoDateFlag, noPositionals, positiveNumber } from "../../src/cli/options";
 
 describe("each command's own options", () => {
   it("lists every command once, each with its own table", () => {
@@ -32,5 +32,12 @@ describe("each command's own options", () => {
   it("refuses arguments where a command takes none", () => {
     expect(() => noPositionals("tables", [])).not.toThrow();
     expect(() => noPositionals("tables", ["extra"])).toThrow('tables takes no arguments, got "extra"');
+  });
+
+  it("reads a date only as a day the calendar has, from 1900 on", () => {
+    expect(isoDateFlag("--as-of", "2024-02-29")).toBe("2024-02-29");
+    for (const text of ["0000-01-01", "1899-12-31", "2025-02-30", "2025-13-01", "2025-1-1"]) {
+      expect(() => isoDateFlag("--as-of", text)).toThrow(new UsageError(`--as-of must be a date as YYYY-MM-DD, a day the calendar has from 1900 on, got ${JSON.stringify(text)}`));
+    }
   });
 });
