@@ -11,7 +11,7 @@ import { TslabKernel } from "./kernel";
 import { cellSource, hasTag, readNotebook, serializeNotebook, type CellOutput, type ErrorOutput, type Notebook } from "./nbformat";
 import { DEFAULT_MAX_OUTPUT_BYTES, OutputCollector } from "./outputs";
 import { injectParameters, parameterValue, type Parameters } from "./parameters";
-import { editionParameters } from "../util/edition-parameters";
+import { EDITION_PARAMETERS_FILE, editionParameters } from "../util/edition-parameters";
 import { writeFileAtomic } from "../util/atomic-write";
 
 /** The parameter through which `--data` reaches notebooks that declare it. */
@@ -46,7 +46,7 @@ export function prepareNotebook(file: string, parameters: Parameters, dataDir: s
   const folder = path.dirname(path.resolve(file));
   // --data arrives relative to the notebook's folder (the kernel's working directory), so reports stay portable.
   const optional: Parameters = dataDir ? { ...(editionParameters(dataDir) as Parameters), [DATA_DIR_PARAMETER]: path.relative(folder, path.resolve(dataDir)) || "." } : {};
-  const injection = injectParameters(readNotebook(file), parameters, name, optional);
+  const injection = injectParameters(readNotebook(file), parameters, name, optional, dataDir ? displayPath(path.join(dataDir, EDITION_PARAMETERS_FILE)) : undefined);
   const effective = { ...optional, ...parameters };
   const dataValue = parameterValue(injection, DATA_DIR_PARAMETER, effective);
   const readDir = typeof dataValue === "string" ? path.resolve(folder, dataValue) : undefined;
