@@ -18,7 +18,8 @@ import { PROJECT_ROOT } from "../util/project-root";
 import { dataFileRecords, inspectDataFolder } from "./data-folders";
 import { parseArgs } from "node:util";
 import { priceUpdateSummary } from "./price-update-summary";
-import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, isoDateFlag, noPositionals, positiveNumber, type Command, type OptionTable } from "./options";
+import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, isoDateFlag, LONGEST_TIMEOUT_SECONDS, noPositionals, portFlag, positiveNumber, type Command, type OptionTable } from "./options";
+import { ensureWritableFolder } from "../util/writable-folder";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -139,7 +140,7 @@ function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseR
     outDir: values.out ?? "reports",
     parameters,
     dataDir: args.values.data,
-    timeoutMs: positiveNumber("--timeout", args.values.timeout, false) * 1000,
+    timeoutMs: positiveNumber("--timeout", args.values.timeout, false, LONGEST_TIMEOUT_SECONDS) * 1000,
     maxOutputBytes: positiveNumber("--max-output-mb", args.values["max-output-mb"], false) * 1e6,
     jobs: args.values.jobs === undefined ? undefined : positiveNumber("--jobs", args.values.jobs, true),
     force: values.force ?? false,
@@ -183,9 +184,11 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
 
   async preview(argv, io) {
     const args = parsePreview(argv);
-    const port = args.values.port === "0" ? 0 : positiveNumber("--port", args.values.port, true);
+    const port = portFlag(args.values.port);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
     const outDir = args.values.out ?? defaultPreviewFolder();
+    // Checked before serving: a preview whose pages can never be written would serve an empty folder for ever.
+    ensureWritableFolder(outDir);
     const preview = await startPreview({
       ...runOptions(args, io),
       outDir,

@@ -63,13 +63,21 @@ export function isCommand(name: string | undefined): name is Command {
   return name !== undefined && Object.hasOwn(COMMAND_OPTIONS, name);
 }
 
-/** A flag's value as a positive number (whole where `integer`), or a usage error naming the flag. */
-export function positiveNumber(flag: string, text: string, integer: boolean): number {
+/** A flag's value as a positive number (whole where `integer`), at most `largest`, or a usage error naming the flag. */
+export function positiveNumber(flag: string, text: string, integer: boolean, largest = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`${flag} must be a positive ${integer ? "whole number" : "number"}, got ${JSON.stringify(text)}`);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)) || value > largest) {
+    throw new UsageError(`${flag} must be a positive ${integer ? "whole number" : "number"}${largest < Number.MAX_SAFE_INTEGER ? ` of at most ${largest}` : ""}, got ${JSON.stringify(text)}`);
   }
   return value;
+}
+
+/** The longest a Node.js timer waits, in seconds: 2^31 - 1 ms. A longer one fires at once, failing every cell. */
+export const LONGEST_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** `--port`: 0 (any free port) or a TCP port, 1 to 65535. */
+export function portFlag(text: string): number {
+  return text === "0" ? 0 : positiveNumber("--port", text, true, 65535);
 }
 
 /** A flag's value as a calendar date YYYY-MM-DD (see calendar-date.ts), or a usage error naming the flag. */

@@ -27,6 +27,9 @@ import { endProcessTree, PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
  */
 export const IDLE_GRACE_MS = 10_000;
 
+/** The longest a Node.js timer waits: 2^31 - 1 ms, about 24.8 days. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export interface ExecuteOutcome {
   reply: ExecuteReplyContent;
   /** True when the kernel's idle status never arrived and the cell was ended IDLE_GRACE_MS after its last output: some output may be lost. */
@@ -281,10 +284,11 @@ export class TslabKernel {
     const id = message.header.msg_id;
     const reply = new Promise<Message | undefined>((resolve) => {
       this.replyWaiters.set(id, { resolve });
+      // A longer timer than a Node.js timer can hold would fire at once.
       setTimeout(() => {
         this.replyWaiters.delete(id);
         resolve(undefined);
-      }, timeoutMs).unref();
+      }, Math.min(timeoutMs, LONGEST_TIMER_MS)).unref();
     });
     await socket.send(encodeMessage(message, this.connection.key));
     const result = await Promise.race([reply, this.exited.then(() => "exited" as const)]);
