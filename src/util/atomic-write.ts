@@ -12,6 +12,13 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
   EPERM: "not permitted",
 };
 
+/** The error to report for a write of `file` the system refused (exit 2, the file and why), or undefined for any other error. */
+export function refusedWrite(file: string, error: unknown): RoilabError | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined || !(code in WRITE_FAILURES)) return undefined;
+  return new RoilabError(`${displayPath(file)}: cannot write (${code}: ${WRITE_FAILURES[code]}); the file is as it was`, ExitCode.badInput);
+}
+
 /**
  * Writes a file via a temporary sibling and a rename, so readers never see half a file and a failed write leaves
  * the old one. A write the system refuses (a full disk, a read-only folder) is exit 2 naming the file and why.
@@ -24,8 +31,6 @@ export function writeFileAtomic(file: string, contents: string | Uint8Array): vo
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined || !(code in WRITE_FAILURES)) throw error;
-    throw new RoilabError(`${displayPath(file)}: cannot write (${code}: ${WRITE_FAILURES[code]}); the file is as it was`, ExitCode.badInput);
+    throw refusedWrite(file, error) ?? error;
   }
 }

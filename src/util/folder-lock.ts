@@ -7,6 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "../errors";
+import { refusedWrite } from "./atomic-write";
 
 export const LOCK_FILE = ".roilab.lock";
 
@@ -93,7 +94,7 @@ export function lockFolder(dir: string): () => void {
       held.set(absolute, 1);
       return () => release(absolute);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw refusedWrite(file, error) ?? error;
       const current = readHolder(file);
       if (current && holderRuns(current) && current.pid !== process.pid) {
         throw new UsageError(`${dir} is in use by another roilab (pid ${current.pid}, "roilab ${current.command}", since ${current.since}); wait for it to finish, or give another --out`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LOCK_FILE } from "../../src/util/folder-lock";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadDataset } from "../../src/data";
@@ -76,6 +77,23 @@ describe("roilab prices import, checking what it writes", () => {
       const text = bytes.toString("utf8");
       expect(text.match(/\r\n/g)?.length).toBe(text.match(/\n/g)?.length);
       expect(loadDataset(copy.dir).models.find((row) => row.modelId === "gpt-4o")?.cachedInputUsdPerMtok).toBe(1.25);
+    } finally {
+      copy.dispose();
+    }
+  });
+});
+
+describe("roilab prices import, beside another writer", () => {
+  it("takes the data folder's lock, so that a second writer stops instead of undoing the first", () => {
+    const copy = copyOfData();
+    try {
+      // The parent of this test process stands in for another roilab that is writing the folder.
+      writeFileSync(path.join(copy.dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, command: "prices update", since: "2026-11-29T10:00:00.000Z" }));
+      const before = readFileSync(path.join(copy.dir, "models.csv"));
+      const result = cli(FIXTURE, "--data", copy.dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${copy.dir} is in use by another roilab (pid ${process.ppid}, "roilab prices update"`);
+      expect(readFileSync(path.join(copy.dir, "models.csv")).equals(before)).toBe(true);
     } finally {
       copy.dispose();
     }

@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadDataset } from "../../src/data";
+import { updatePrices } from "../../src/data/price-update";
+import { LOCK_FILE } from "../../src/util/folder-lock";
 import { lookupPrices, parsePriceRef, priceDatabaseVersion, sheetPrices } from "../../src/data/price-database";
 import { ROOT } from "../helpers/cli";
 import { copyOfData } from "../helpers/data-folder";
@@ -177,5 +179,47 @@ describe("a damaged price database", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/models\.csv:\d+:\d+ - openai:gpt-4o: the database's answer is malformed \(Invalid price value for input_mtok: [^)]*\); nothing was written/);
     expect(modelsCsv(copy.dir).equals(before)).toBe(true);
+  });
+});
+
+describe("roilab prices update, at scale and beside another writer", () => {
+  it("takes the data folder's lock, so that a second writer stops instead of undoing the first", () => {
+    const copy = copyOfData();
+    try {
+      // The parent of this test process stands in for another roilab that is writing the folder.
+      writeFileSync(path.join(copy.dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, command: "prices import map.json", since: "2026-11-29T10:00:00.000Z" }));
+      const before = modelsCsv(copy.dir);
+      const result = update("--data", copy.dir, "--as-of", AS_OF);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${copy.dir} is in use by another roilab (pid ${process.ppid}, "roilab prices import map.json"`);
+      expect(modelsCsv(copy.dir).equals(before)).toBe(true);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("looks each model's row up once, not by a scan of every row per model", () => {
+    const ROWS = 5000;
+    const copy = copyOfData({
+      "models.csv": (text) => {
+        const row = text.split("\n").find((line) => line.startsWith("gpt-4o,")) as string;
+        return text.trimEnd() + "\n" + Array.from({ length: ROWS }, (_, index) => row.replace(/^gpt-4o,/, `bulk-${index},`)).join("\n") + "\n";
+      },
+    });
+    // Scans of a whole-file-sized list: a scan per model makes the update quadratic in rows (40,000 rows took 51 s).
+    let scans = 0;
+    const find = Array.prototype.find;
+    const spy = vi.spyOn(Array.prototype, "find").mockImplementation(function (this: unknown[], ...args: Parameters<typeof find>) {
+      if (this.length >= ROWS) scans += 1;
+      return find.apply(this, args);
+    });
+    try {
+      const result = updatePrices({ dataDir: copy.dir, asOf: AS_OF, dryRun: true });
+      expect(result.updated.length).toBeGreaterThanOrEqual(ROWS);
+      expect(scans).toBeLessThan(10);
+    } finally {
+      spy.mockRestore();
+      copy.dispose();
+    }
   });
 });
