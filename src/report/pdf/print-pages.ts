@@ -18,6 +18,9 @@ const DRAW_TIMEOUT_MS = 120_000;
 /** Chromium starts in a second or two; one that has not answered by then never will. */
 const LAUNCH_TIMEOUT_MS = 30_000;
 
+/** A page opened from disk loads at once; one that has not loaded by then (a script that never yields) never will. */
+const LOAD_TIMEOUT_MS = 60_000;
+
 export interface PrintOptions {
   /** The Chromium or Chrome executable. */
   chromium: string;
@@ -25,6 +28,8 @@ export interface PrintOptions {
   paper?: "A4" | "Letter";
   /** How long the browser may take to start, ms. Default 30 s. */
   launchTimeoutMs?: number;
+  /** How long a page may take to load, ms. Default 60 s. */
+  loadTimeoutMs?: number;
 }
 
 /**
@@ -53,7 +58,12 @@ export async function printPages(files: readonly string[], options: PrintOptions
       try {
         // A report needs nothing from the network; a request there would make the PDF depend on it.
         await page.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
-        await page.goto(pathToFileURL(path.resolve(file)).href);
+        const loadTimeoutMs = options.loadTimeoutMs ?? LOAD_TIMEOUT_MS;
+        await page.goto(pathToFileURL(path.resolve(file)).href, { timeout: loadTimeoutMs }).catch((error: Error) => {
+          // Playwright's own message is a call log with terminal colours; the reader needs the page and the limit.
+          if (error.name !== "TimeoutError") throw error;
+          throw new RoilabError(`${file}: the page did not load within ${loadTimeoutMs / 1000} s, so it was not printed`);
+        });
         await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: DRAW_TIMEOUT_MS }).catch(() => {
           throw new RoilabError(`${file}: its figures were not drawn within ${DRAW_TIMEOUT_MS / 1000} s, so it was not printed`);
         });

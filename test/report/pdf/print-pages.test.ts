@@ -2,10 +2,11 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../../src/errors";
+import { RoilabError, UsageError } from "../../../src/errors";
 import { printPages } from "../../../src/report/pdf/print-pages";
 import { scratchFolders } from "../../helpers/notebooks";
 import { isAlive, until } from "../../helpers/processes";
+import { CHROMIUM } from "../../helpers/browser";
 
 const scratch = scratchFolders("roilab-print-");
 
@@ -27,5 +28,14 @@ describe("printing report pages", () => {
     expect(existsSync(pidFile)).toBe(true);
     const child = Number(readFileSync(pidFile, "utf8"));
     await until(() => !isAlive(child));
+  });
+
+  it("gives up on a page that never loads, naming it, without the browser's own call log", async () => {
+    const dir = scratch();
+    const page = path.join(dir, "busy.html");
+    writeFileSync(page, "<!doctype html><html><script>while (true) {}</script></html>");
+    const failure = await printPages([page], { chromium: CHROMIUM, loadTimeoutMs: 2000 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RoilabError);
+    expect((failure as Error).message).toBe(`${page}: the page did not load within 2 s, so it was not printed`);
   });
 });
