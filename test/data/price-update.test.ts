@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -140,6 +140,8 @@ describe("roilab prices update, networking disabled", () => {
 
 describe("a damaged price database", () => {
   const scratch = scratchFolders("roilab-price-database-");
+  const copies: { dispose(): void }[] = [];
+  afterEach(() => copies.splice(0).forEach((copy) => copy.dispose()));
   const real = require.resolve("@pydantic/genai-prices");
 
   /** The database's package copied with its data file changed by `change`; returns the file to load instead. */
@@ -163,6 +165,7 @@ describe("a damaged price database", () => {
     // Lengths, not texts: the file's own code would fill the report.
     expect([version.code, version.stderr.length]).toEqual([0, 0]);
     const copy = copyOfData();
+    copies.push(copy);
     const before = modelsCsv(copy.dir);
     const result = roilabWith(truncated, "prices", "update", "--data", copy.dir);
     expect([result.code, result.stderr.trimEnd().split("\n").length]).toEqual([2, 1]);
@@ -174,6 +177,7 @@ describe("a damaged price database", () => {
   it("reports a negative price it holds as file:line:column with exit 2, and writes nothing", () => {
     const negative = damaged((text) => text.replace(/input_mtok:2\.5,/g, "input_mtok:-2.5,"));
     const copy = copyOfData();
+    copies.push(copy);
     const before = modelsCsv(copy.dir);
     const result = roilabWith(negative, "prices", "update", "--data", copy.dir);
     expect(result.code).toBe(2);
