@@ -82,6 +82,14 @@ export class ExecuteTimeoutError extends RoilabError {
   }
 }
 
+/** A cell printed more than the runner keeps; the kernel is left running for the caller to interrupt or stop. */
+export class OutputLimitError extends RoilabError {
+  override name = "OutputLimitError";
+  constructor(readonly maxBytes: number) {
+    super(`printed more than ${maxBytes / 1e6} MB`);
+  }
+}
+
 /** A kernel that never answered, or a message from it that breaks the Jupyter protocol. */
 export class KernelProtocolError extends RoilabError {
   override name = "KernelProtocolError";

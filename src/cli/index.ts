@@ -9,7 +9,8 @@ import type { RunOptions } from "../notebook/run";
 import { findChromium } from "../report/pdf/find-chromium";
 import type { PrintOptions } from "../report/pdf/print-pages";
 import { PROJECT_ROOT } from "../util/project-root";
-import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, isoDateFlag, noPositionals, positiveNumber, type Command, type OptionTable } from "./options";
+import { ensureWritableFolder } from "../util/writable-folder";
+import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, isoDateFlag, LONGEST_TIMEOUT_SECONDS, noPositionals, portFlag, positiveNumber, type Command, type OptionTable } from "./options";
 
 // Each command loads the modules it needs when it runs (`import()` below), so that `roilab --version`, `tables` or
 // `validate` start without the data frames, the kernel runner, the publisher, Chromium's driver or the PDF library.
@@ -44,6 +45,7 @@ Options for run:
                        Override a parameter (JSON value, else a string); repeatable
   --params FILE        Parameter values from a JSON object
   --timeout SECONDS    Limit per cell (default: 300)
+  --max-output-mb MB   Output kept per cell; past it the output is cut and the cell stopped (default: 50)
   --jobs N             Notebooks run at once (default: number of cores)
   --force              Re-run notebooks even when nothing changed
   --allow-errors       Run every cell even after one fails
@@ -52,7 +54,7 @@ Options for preview [NOTEBOOK|FOLDER...]: serve the report on 127.0.0.1 and re-r
   --port N             Port to serve on (default: 4200; 0: any free port)
   --open               Open the report in the default browser
   --out DIR            Where pages are published (default: a folder of this project's in the temp folder)
-  --data DIR, -p NAME=VALUE, --params FILE, --timeout SECONDS, --jobs N, --no-input, --trust-html,
+  --data DIR, -p NAME=VALUE, --params FILE, --timeout SECONDS, --max-output-mb MB, --jobs N, --no-input, --trust-html,
   --stale-days N       as for run and report
 
 Options for report: all of run's, and
@@ -153,7 +155,8 @@ async function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof 
     outDir: values.out ?? "reports",
     parameters,
     dataDir: args.values.data,
-    timeoutMs: positiveNumber("--timeout", args.values.timeout, false) * 1000,
+    timeoutMs: positiveNumber("--timeout", args.values.timeout, false, LONGEST_TIMEOUT_SECONDS) * 1000,
+    maxOutputBytes: positiveNumber("--max-output-mb", args.values["max-output-mb"], false) * 1e6,
     jobs: args.values.jobs === undefined ? undefined : positiveNumber("--jobs", args.values.jobs, true),
     force: values.force ?? false,
     allowErrors: values["allow-errors"] ?? false,
@@ -200,10 +203,12 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
 
   async preview(argv, io) {
     const args = parsePreview(argv);
-    const port = args.values.port === "0" ? 0 : positiveNumber("--port", args.values.port, true);
+    const port = portFlag(args.values.port);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
     const { defaultPreviewFolder, openInBrowser } = await import("./preview-support.js");
     const outDir = args.values.out ?? defaultPreviewFolder();
+    // Checked before serving: a preview whose pages can never be written would serve an empty folder for ever.
+    ensureWritableFolder(outDir);
     const options = await runOptions(args, io);
     const [{ startPreview }, { plainReporter }] = await Promise.all([import("../report/preview/preview.js"), import("../notebook/progress.js")]);
     const preview = await startPreview({

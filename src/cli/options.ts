@@ -4,6 +4,7 @@
  */
 import type { ParseArgsConfig } from "node:util";
 import { UsageError } from "../errors";
+import { FIRST_YEAR, isCalendarDate } from "../util/calendar-date";
 
 export type OptionTable = NonNullable<ParseArgsConfig["options"]>;
 
@@ -22,6 +23,7 @@ const RUN = {
   param: { type: "string", short: "p", multiple: true, default: [] as string[] },
   params: { type: "string" },
   timeout: { type: "string", default: "300" },
+  "max-output-mb": { type: "string", default: "50" },
   jobs: { type: "string" },
   force: { type: "boolean", default: false },
   "allow-errors": { type: "boolean", default: false },
@@ -37,6 +39,7 @@ export const COMMAND_OPTIONS = {
     param: { type: "string", short: "p", multiple: true, default: [] as string[] },
     params: { type: "string" },
     timeout: { type: "string", default: "300" },
+    "max-output-mb": { type: "string", default: "50" },
     jobs: { type: "string" },
     port: { type: "string", default: "4200" },
     open: { type: "boolean", default: false },
@@ -62,21 +65,26 @@ export function isCommand(name: string | undefined): name is Command {
   return name !== undefined && Object.hasOwn(COMMAND_OPTIONS, name);
 }
 
-/** A flag's value as a positive number (whole where `integer`), or a usage error naming the flag. */
-export function positiveNumber(flag: string, text: string, integer: boolean): number {
+/** A flag's value as a positive number (whole where `integer`), at most `largest`, or a usage error naming the flag. */
+export function positiveNumber(flag: string, text: string, integer: boolean, largest = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`${flag} must be a positive ${integer ? "whole number" : "number"}, got ${JSON.stringify(text)}`);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)) || value > largest) {
+    throw new UsageError(`${flag} must be a positive ${integer ? "whole number" : "number"}${largest < Number.MAX_SAFE_INTEGER ? ` of at most ${largest}` : ""}, got ${JSON.stringify(text)}`);
   }
   return value;
 }
 
-/** A flag's value as a calendar date YYYY-MM-DD, or a usage error naming the flag. */
+/** The longest a Node.js timer waits, in seconds: 2^31 - 1 ms. A longer one fires at once, failing every cell. */
+export const LONGEST_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** `--port`: 0 (any free port) or a TCP port, 1 to 65535. */
+export function portFlag(text: string): number {
+  return text === "0" ? 0 : positiveNumber("--port", text, true, 65535);
+}
+
+/** A flag's value as a calendar date YYYY-MM-DD (see calendar-date.ts), or a usage error naming the flag. */
 export function isoDateFlag(flag: string, text: string): string {
-  const date = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-    throw new UsageError(`${flag} must be a date as YYYY-MM-DD, got ${JSON.stringify(text)}`);
-  }
+  if (!isCalendarDate(text)) throw new UsageError(`${flag} must be a date as YYYY-MM-DD, a day the calendar has from ${FIRST_YEAR} on, got ${JSON.stringify(text)}`);
   return text;
 }
 

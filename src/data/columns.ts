@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIRST_YEAR, isCalendarDate, looksLikeIsoDate } from "../util/calendar-date";
 
 /**
  * Column types for roilab's CSV tables: each turns the raw text of a cell into a typed value
@@ -7,7 +8,28 @@ import { z } from "zod";
 export interface Column<T> {
   /** What a valid cell looks like, completing "<column> must be …". */
   readonly expects: string;
-  readonly parse: (raw: string) => { ok: true; value: T } | { ok: false };
+  /** A refused cell may say why beyond what `expects` says (a number too large to compute with). */
+  readonly parse: (raw: string) => { ok: true; value: T } | { ok: false; reason?: string };
+}
+
+/**
+ * The sizes a number in the data may have. Costs multiply prices, tokens, calls and days, and divide by months
+ * and shares: a price of 1e308 or a depreciation of 1e-320 months passes every sign check, then makes a cost
+ * Infinity or NaN. Within these sizes every cost stays a finite number.
+ */
+export const DATA_NUMBER_SIZES = { largest: 1e12, smallestNonZero: 1e-9 } as const;
+
+function sized<T extends number | undefined>(column: Column<T>): Column<T> {
+  return {
+    expects: column.expects,
+    parse(raw) {
+      const parsed = column.parse(raw);
+      if (!parsed.ok || parsed.value === undefined) return parsed;
+      const size = Math.abs(parsed.value);
+      if (size <= DATA_NUMBER_SIZES.largest && (size === 0 || size >= DATA_NUMBER_SIZES.smallestNonZero)) return parsed;
+      return { ok: false, reason: `roilab reads numbers from ${DATA_NUMBER_SIZES.smallestNonZero} to ${DATA_NUMBER_SIZES.largest} in size (or 0), so that every cost made of them is a finite number` };
+    },
+  };
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -38,20 +60,20 @@ export const identifier = (): Column<string> =>
   fromZod("an identifier (letters, digits, '.', '_' or '-')", z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/));
 
 export const nonNegativeNumber = (): Column<number> =>
-  fromZod("a non-negative number", numberText.pipe(z.number().finite().nonnegative()));
+  sized(fromZod("a non-negative number", numberText.pipe(z.number().finite().nonnegative())));
 
 export const positiveNumber = (): Column<number> =>
-  fromZod("a positive number", numberText.pipe(z.number().finite().positive()));
+  sized(fromZod("a positive number", numberText.pipe(z.number().finite().positive())));
 
 export const positiveInteger = (): Column<number> =>
-  fromZod("a positive whole number", numberText.pipe(z.number().int().positive()));
+  sized(fromZod("a positive whole number", numberText.pipe(z.number().int().positive())));
 
 export const nonNegativeInteger = (): Column<number> =>
-  fromZod("a non-negative whole number", numberText.pipe(z.number().int().nonnegative()));
+  sized(fromZod("a non-negative whole number", numberText.pipe(z.number().int().nonnegative())));
 
 /** A fraction from 0 to 1, such as a task's share of calls or a complexity score. */
 export const fraction = (): Column<number> =>
-  fromZod("a number from 0 to 1", numberText.pipe(z.number().min(0).max(1)));
+  sized(fromZod("a number from 0 to 1", numberText.pipe(z.number().min(0).max(1))));
 
 /** A star rating from 1 to 5. */
 export const stars = (): Column<number> =>
@@ -60,12 +82,15 @@ export const stars = (): Column<number> =>
 export const boolean = (): Column<boolean> =>
   fromZod("true or false", z.enum(["true", "false"]).transform((value) => value === "true"));
 
-/** A calendar date, YYYY-MM-DD. */
-export const isoDate = (): Column<string> =>
-  fromZod(
-    "a date as YYYY-MM-DD",
-    z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value))),
-  );
+/** A calendar date, YYYY-MM-DD: a day the calendar has (not 2025-02-30), from FIRST_YEAR on. */
+export const isoDate = (): Column<string> => ({
+  expects: "a date as YYYY-MM-DD",
+  parse(raw) {
+    const text = raw.trim();
+    if (isCalendarDate(text)) return { ok: true, value: text };
+    return looksLikeIsoDate(text) ? { ok: false, reason: `no such day, or before ${FIRST_YEAR}` } : { ok: false };
+  },
+});
 
 export const oneOf = <const T extends string>(values: readonly T[]): Column<T> =>
   fromZod(`one of ${values.join(", ")}`, z.enum(values as [T, ...T[]]));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import * as path from "node:path";
 import { DataError, type DataIssue } from "../errors";
 import { displayPath } from "../util/display-path";
@@ -284,8 +284,19 @@ export function loadDataset(dir: string): Dataset {
 }
 
 /** loadDataset, with the notes worth a warning (columns roilab does not read, kept as they are). */
+/**
+ * Links in the folder to files that are not there. A run hashes every file of the folder (for its cache and the
+ * page's footer), so such a link would stop it later, after validation said nothing.
+ */
+function brokenLinks(dir: string): DataIssue[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith(".") && entry.isSymbolicLink() && !existsSync(path.join(dir, entry.name)))
+    .map((entry) => ({ file: displayPath(path.join(dir, entry.name)), line: 1, column: 1, message: `a link to ${readlinkSync(path.join(dir, entry.name))}, which does not exist` }));
+}
+
 export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } {
-  const issues: DataIssue[] = [];
+  const issues: DataIssue[] = brokenLinks(dir);
   const models = readTable(dir, schemas.models, issues);
   const longContextPrices = readTable(dir, schemas.longContextPrices, issues);
   const benchmarks = readTable(dir, schemas.benchmarks, issues);

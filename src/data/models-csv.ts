@@ -24,6 +24,8 @@ export interface ModelsCsv {
   file: string;
   header: string[];
   rows: ModelsCsvRow[];
+  /** Each row's cells by model_id (the first row of an id), so that an update looks a row up once, not by a scan per model. */
+  cellsByModelId: ReadonlyMap<string, Record<string, string>>;
   bom: boolean;
   windowsLineEnds: boolean;
 }
@@ -34,10 +36,14 @@ export function readModelsCsv(dataDir: string): ModelsCsv {
   const original = decodeUtf8(bytes, displayPath(file));
   const records = parse(original, { bom: true, columns: true, skip_empty_lines: true, info: true }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
   const firstLine = parse(original, { bom: true, to_line: 1 }) as string[][];
+  const rows = records.map(({ record, info }) => ({ cells: record, line: info.lines }));
+  const cellsByModelId = new Map<string, Record<string, string>>();
+  for (const { cells } of rows) if (!cellsByModelId.has(cells.model_id ?? "")) cellsByModelId.set(cells.model_id ?? "", cells);
   return {
     file,
     header: firstLine[0] ?? [],
-    rows: records.map(({ record, info }) => ({ cells: record, line: info.lines })),
+    rows,
+    cellsByModelId,
     bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf,
     windowsLineEnds: original.includes("\r\n"),
   };

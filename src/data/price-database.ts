@@ -5,9 +5,30 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { calcPrice, type ModelPrice, type TieredPrices } from "@pydantic/genai-prices";
+import type { calcPrice as CalcPrice, ModelPrice, TieredPrices } from "@pydantic/genai-prices";
+import { ExitCode, RoilabError } from "../errors";
 
 export const PRICE_DATABASE_PACKAGE = "@pydantic/genai-prices";
+
+let database: { calcPrice: typeof CalcPrice } | undefined;
+
+/**
+ * The database's lookup, loaded at its first use rather than at start-up: a damaged install (a truncated file)
+ * then fails the price commands, naming the file, and no other command.
+ */
+function loadDatabase(): { calcPrice: typeof CalcPrice } {
+  if (database) return database;
+  let file = PRICE_DATABASE_PACKAGE;
+  try {
+    file = require.resolve(PRICE_DATABASE_PACKAGE);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    database = require(file) as { calcPrice: typeof CalcPrice };
+    return database;
+  } catch (error) {
+    const where = /^(\/[^\n]*?:\d+)\n/.exec((error as Error).stack ?? "")?.[1] ?? file;
+    throw new RoilabError(`${where} - the bundled price database cannot be loaded (${(error as Error).name}: ${(error as Error).message.split("\n")[0]}); reinstall it with npm ci`, ExitCode.badInput);
+  }
+}
 
 /** The installed database's version, e.g. `0.1.8`: it dates every price it gives. */
 export function priceDatabaseVersion(): string {
@@ -106,7 +127,14 @@ export function sheetPrices(sheet: ModelPrice, ref: string): { base: Record<Pric
 export function lookupPrices(ref: string, asOf: Date): PriceLookup {
   const parts = parsePriceRef(ref);
   if (!parts) return { kind: "malformed", problem: `price_ref ${JSON.stringify(ref)} is not provider:model (e.g. openai:gpt-4o)` };
-  const result = calcPrice({ input_tokens: 0, output_tokens: 0 }, parts.modelId, { providerId: parts.providerId, timestamp: asOf });
+  let result: ReturnType<typeof CalcPrice>;
+  try {
+    result = loadDatabase().calcPrice({ input_tokens: 0, output_tokens: 0 }, parts.modelId, { providerId: parts.providerId, timestamp: asOf });
+  } catch (error) {
+    if (error instanceof RoilabError) throw error;
+    // The database checks its own prices as it answers (a negative price throws): that answer is malformed.
+    return { kind: "malformed", problem: `${ref}: the database's answer is malformed (${(error as Error).message.split("\n")[0]})` };
+  }
   if (result === null) return { kind: "unknown" };
   const sheet = sheetPrices(result.model_price, ref);
   if (typeof sheet === "string") return { kind: "malformed", problem: sheet };

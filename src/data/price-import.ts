@@ -2,6 +2,7 @@
 import * as path from "node:path";
 import { ExitCode, RoilabError } from "../errors";
 import { writeFileAtomic } from "../util/atomic-write";
+import { lockFolder } from "../util/folder-lock";
 import { readJsonObject } from "../util/read-json";
 import { loadDataset, type Dataset } from "./dataset";
 import { editedModelsCsv, priceCell, readModelsCsv } from "./models-csv";
@@ -22,7 +23,17 @@ export interface PriceImportResult {
   file: string;
 }
 
+/** Imports while holding the data folder, as `prices update` does: the last of two writers would undo the first. */
 export function importPrices(options: PriceImportOptions): PriceImportResult {
+  const unlock = lockFolder(options.dataDir);
+  try {
+    return importHeld(options);
+  } finally {
+    unlock();
+  }
+}
+
+function importHeld(options: PriceImportOptions): PriceImportResult {
   const map = readJsonObject(options.mapFile, "price map");
   const data = loadDataset(options.dataDir);
   const { prices, unmapped, problems } = readPriceMap(map, data.models);
@@ -32,7 +43,7 @@ export function importPrices(options: PriceImportOptions): PriceImportResult {
   const source = `LiteLLM price map ${path.basename(options.mapFile)}`;
   const edits = new Map(
     prices.map((entry) => {
-      const row = csv.rows.find((candidate) => candidate.cells.model_id === entry.modelId)?.cells ?? {};
+      const row = csv.cellsByModelId.get(entry.modelId) ?? {};
       return [
         entry.modelId,
         {

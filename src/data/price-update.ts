@@ -6,6 +6,7 @@
  */
 import { DataError, ExitCode, RoilabError, type DataIssue } from "../errors";
 import { writeFileAtomic } from "../util/atomic-write";
+import { lockFolder } from "../util/folder-lock";
 import { displayPath } from "../util/display-path";
 import { loadDataset, type Dataset } from "./dataset";
 import { editedLongContextCsv } from "./long-context-csv";
@@ -47,7 +48,17 @@ export class UnknownModelsError extends RoilabError {
   }
 }
 
+/** Updates the folder's prices while holding it, so that two price commands on one folder never overwrite each other's work. */
 export function updatePrices(options: PriceUpdateOptions): PriceUpdateResult {
+  const unlock = lockFolder(options.dataDir);
+  try {
+    return updateHeld(options);
+  } finally {
+    unlock();
+  }
+}
+
+function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {
   const before = loadDataset(options.dataDir);
   const csv = readModelsCsv(options.dataDir);
   const database = priceDatabaseLabel();
@@ -73,7 +84,7 @@ export function updatePrices(options: PriceUpdateOptions): PriceUpdateResult {
 
   const edits = new Map(
     result.updated.map(({ modelId, prices }) => {
-      const row = csv.rows.find((candidate) => candidate.cells.model_id === modelId)?.cells ?? {};
+      const row = csv.cellsByModelId.get(modelId) ?? {};
       return [
         modelId,
         {

@@ -112,7 +112,7 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
         row[camelCase(name)] = parsed.value;
       } else if (index >= 0) {
         valid = false;
-        issues.push({ file, line, column: index + 1, message: `${name} must be ${column.expects}, got ${quote(raw)}` });
+        issues.push({ file, line, column: index + 1, message: `${name} must be ${column.expects}, got ${quote(raw)}${parsed.reason ? ` (${parsed.reason})` : ""}` });
       } else {
         valid = false; // the missing column is already reported once, on the header
       }

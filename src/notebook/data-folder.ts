@@ -6,6 +6,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
+import { UsageError } from "../errors";
+import { displayPath } from "../util/display-path";
 
 export interface DataFileRecord {
   /** File name within the folder. */
@@ -26,11 +28,20 @@ export interface DataFolder {
 /** What a caller's inspection learns about a folder: the newest as_of of each file, by file name. */
 export type AsOfByFile = Readonly<Record<string, string | undefined>>;
 
+/** Whether `file` is a regular file (or a link to one); a link to nothing or an unreadable entry is bad input, named. */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch (error) {
+    throw new UsageError(`${displayPath(file)}: cannot read this file of the data folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}${(error as NodeJS.ErrnoException).code === "ENOENT" ? ": a link to a file that does not exist" : ""})`);
+  }
+}
+
 /** Hashes the regular files directly in `dir` (hidden ones and subfolders are not the notebook's data). */
 export function readDataFolder(dir: string, asOf: AsOfByFile = {}): DataFolder {
   const folder = createHash("sha256");
   const files = readdirSync(dir)
-    .filter((name) => !name.startsWith(".") && statSync(path.join(dir, name)).isFile())
+    .filter((name) => !name.startsWith(".") && isFile(path.join(dir, name)))
     .sort()
     .map((name) => {
       const bytes = readFileSync(path.join(dir, name));

@@ -4,13 +4,14 @@ import * as path from "node:path";
 import { displayPath } from "../util/display-path";
 import { cacheKey, cachedNotebook } from "./cache";
 import type { DataFolder } from "./data-folder";
+import type { IopubMessage } from "./protocol";
 import { failureOutput, formatCellFailure, parseCellFailure, type CellFailure } from "./failure";
-import { ExecuteTimeoutError, KernelDiedError } from "../errors";
+import { ExecuteTimeoutError, KernelDiedError, OutputLimitError } from "../errors";
 import { TslabKernel } from "./kernel";
 import { cellSource, hasTag, readNotebook, serializeNotebook, type CellOutput, type ErrorOutput, type Notebook } from "./nbformat";
-import { OutputCollector } from "./outputs";
+import { DEFAULT_MAX_OUTPUT_BYTES, OutputCollector } from "./outputs";
 import { injectParameters, parameterValue, type Parameters } from "./parameters";
-import { editionParameters } from "../util/edition-parameters";
+import { EDITION_PARAMETERS_FILE, editionParameters } from "../util/edition-parameters";
 import { writeFileAtomic } from "../util/atomic-write";
 
 /** The parameter through which `--data` reaches notebooks that declare it. */
@@ -45,7 +46,7 @@ export function prepareNotebook(file: string, parameters: Parameters, dataDir: s
   const folder = path.dirname(path.resolve(file));
   // --data arrives relative to the notebook's folder (the kernel's working directory), so reports stay portable.
   const optional: Parameters = dataDir ? { ...(editionParameters(dataDir) as Parameters), [DATA_DIR_PARAMETER]: path.relative(folder, path.resolve(dataDir)) || "." } : {};
-  const injection = injectParameters(readNotebook(file), parameters, name, optional);
+  const injection = injectParameters(readNotebook(file), parameters, name, optional, dataDir ? displayPath(path.join(dataDir, EDITION_PARAMETERS_FILE)) : undefined);
   const effective = { ...optional, ...parameters };
   const dataValue = parameterValue(injection, DATA_DIR_PARAMETER, effective);
   const readDir = typeof dataValue === "string" ? path.resolve(folder, dataValue) : undefined;
@@ -74,6 +75,8 @@ export interface ExecuteOptions {
   kernels?: KernelProvider;
   /** Per cell, ms. */
   timeoutMs: number;
+  /** Per cell, bytes of output kept; past it the output is cut and the cell stopped. Default DEFAULT_MAX_OUTPUT_BYTES. */
+  maxOutputBytes?: number;
   allowErrors: boolean;
   force: boolean;
   library: string;
@@ -156,11 +159,16 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
     for (const { cell, number } of codeCells) {
       const source = cellSource(cell);
       if (!source.trim()) continue;
-      const collector = new OutputCollector();
+      const collector = new OutputCollector(options.maxOutputBytes);
       const requestedAt = new Date().toISOString();
       let failure: NotebookFailure | undefined;
+      const stop = new AbortController();
+      const onMessage = (message: IopubMessage) => {
+        collector.add(message);
+        if (collector.cut && !stop.signal.aborted) stop.abort(new OutputLimitError(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES));
+      };
       try {
-        const { reply, idleMissing } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage: (message) => collector.add(message) });
+        const { reply, idleMissing } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage, signal: stop.signal });
         cell.execution_count = reply.execution_count === undefined || reply.execution_count === null ? null : reply.execution_count - kernel.executionCountOffset;
         if (reply.status === "ok") {
           cell.outputs = collector.outputs;
@@ -171,12 +179,13 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
         }
         if (idleMissing) cell.outputs = [...cell.outputs, OUTPUT_MAY_BE_INCOMPLETE];
       } catch (error) {
-        if (error instanceof ExecuteTimeoutError) {
+        if (error instanceof ExecuteTimeoutError || error instanceof OutputLimitError) {
           kernel.interrupt();
           await new Promise((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS));
           await kernel.shutdown(0);
           kernelGone = true;
-          failure = { message: `${name}, cell ${number} - did not finish within ${options.timeoutMs / 1000} s; the kernel was interrupted and stopped`, ename: "TimeoutError" };
+          const what = error instanceof OutputLimitError ? `printed more than ${error.maxBytes / 1e6} MB (--max-output-mb)` : `did not finish within ${options.timeoutMs / 1000} s`;
+          failure = { message: `${name}, cell ${number} - ${what}; the kernel was interrupted and stopped`, ename: error instanceof OutputLimitError ? "OutputLimit" : "TimeoutError" };
           cell.outputs = [...collector.outputs, errorCell(failure)];
         } else if (error instanceof KernelDiedError) {
           kernelGone = true;

@@ -9,7 +9,8 @@
  *    kernel's Publisher are queued here, in order, each after the previous one; and the Publisher keeps every
  *    message for a slow reader (no high-water mark), where ZeroMQ would drop them past 1,000 on a busy machine.
  * 2. No kernel outlives its runner. When ROILAB_RUNNER_PID is set and the kernel's parent is no longer that
- *    process (the runner was killed, even with SIGKILL), the kernel exits.
+ *    process (the runner was killed, even with SIGKILL), the kernel ends with every process it started. The
+ *    watch runs in a worker thread (kernel-watch.ts), so a busy cell cannot hold it up.
  * 3. A lighter type check. tslab gives its TypeScript every package under `node_modules/@types` as a global
  *    type package, development-only ones included (chai, d3, webgl2...), and re-checks them for every cell.
  *    Notebooks need only Node.js's globals (their imports still find their own types), so the kernel sees
@@ -20,10 +21,15 @@
  *    ROILAB_KERNEL_DEFER=off loads them at once as before.
  * 5. Measurable. With ROILAB_KERNEL_CPU_DIR set, the kernel writes its CPU time (user + system) there when it
  *    exits; with ROILAB_KERNEL_CPU_PROFILE also set, a V8 CPU profile beside it (see `npm run bench`).
+ *
+ * It imports nothing of roilab but the two leaf modules of its runner watch.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import * as path from "node:path";
+import { isMainThread, Worker } from "node:worker_threads";
+import type { KernelWatchData } from "./kernel-watch";
+import { PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
 
 type Send = (this: object, message: unknown) => Promise<void>;
 
@@ -72,17 +78,16 @@ export function queuePublisherSends(publisherClass: { prototype: object }): void
 }
 
 /**
- * Exits this process once its parent is no longer the runner that started it, removing the runner's
- * connection folder (it holds the HMAC key) as the runner can no longer do so.
+ * Ends this process, and every process it started, once its parent is no longer the runner that started it,
+ * removing the runner's connection folder (it holds the HMAC key) as the runner can no longer do so. The watch
+ * is a worker thread, unref'd so that it never keeps the kernel alive.
  */
-export function exitWithRunner(runnerPid: number, connectionFile: string | undefined, intervalMs = 1000): void {
-  const timer = setInterval(() => {
-    if (process.ppid === runnerPid) return;
-    const folder = connectionFile === undefined ? undefined : path.dirname(connectionFile);
-    if (folder !== undefined && path.basename(folder).startsWith(`roilab-kernel-${runnerPid}-`)) rmSync(folder, { recursive: true, force: true });
-    process.exit(0);
-  }, intervalMs);
-  timer.unref();
+export function exitWithRunner(runnerPid: number, connectionFile: string | undefined, intervalMs = 1000): Worker {
+  const roilabKernelWatch: KernelWatchData = { runnerPid, connectionFile, token: process.env[PROCESS_TOKEN_VARIABLE], intervalMs };
+  // No --require of this preload in the thread: it would start a watch of its own, one that knows no connection file.
+  const worker = new Worker(path.join(__dirname, "kernel-watch.js"), { workerData: { roilabKernelWatch }, execArgv: [] });
+  worker.unref();
+  return worker;
 }
 
 /** Modules danfojs-node requires at start-up but uses only in some calls: each is loaded at its first use. */
@@ -177,4 +182,5 @@ function install(): void {
   if (Number.isInteger(runner) && runner > 0) exitWithRunner(runner, process.argv.includes("--config-path") ? configPath : undefined);
 }
 
-if (process.env.ROILAB_KERNEL_PRELOAD !== "off") install();
+// Once per kernel: a worker thread the kernel starts (the watch among them) is no kernel.
+if (process.env.ROILAB_KERNEL_PRELOAD !== "off" && isMainThread) install();

@@ -19,6 +19,7 @@ import {
 } from "./protocol";
 import { ExecuteTimeoutError, KernelDiedError, KernelProtocolError } from "../errors";
 import { PROJECT_ROOT } from "../util/project-root";
+import { endProcessTree, PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
 
 /**
  * How long after the execute_reply, with no further output, a cell counts as done when the kernel's idle
@@ -26,11 +27,14 @@ import { PROJECT_ROOT } from "../util/project-root";
  */
 export const IDLE_GRACE_MS = 10_000;
 
+/** The longest a Node.js timer waits: 2^31 - 1 ms, about 24.8 days. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export interface ExecuteOutcome {
   reply: ExecuteReplyContent;
   /** True when the kernel's idle status never arrived and the cell was ended IDLE_GRACE_MS after its last output: some output may be lost. */
   idleMissing: boolean;
-  /** The iopub messages this request caused, in arrival order (status messages excluded). */
+  /** The iopub messages this request caused, in arrival order (status messages excluded); none kept when `onMessage` takes them. */
   messages: IopubMessage[];
 }
 
@@ -42,16 +46,26 @@ export interface KernelStartOptions {
   startTimeoutMs?: number;
 }
 
-/** Every kernel process this runner started and has not seen exit, so that no path leaves one behind. */
-const liveKernels = new Map<ChildProcess, string>();
+interface LiveKernel {
+  connectionDir: string;
+  /** Marks the kernel and every process it starts (see process-tree.ts). */
+  token: string;
+}
 
-/** Kills every kernel still running. Safe to call from exit and signal handlers. */
+/** Every kernel process this runner started and has not seen end with all it started, so that no path leaves one behind. */
+const liveKernels = new Map<ChildProcess, LiveKernel>();
+
+/** Ends a kernel with every process it started, and removes its connection folder. */
+function endKernel(child: ChildProcess, { connectionDir, token }: LiveKernel): void {
+  const ended = child.exitCode !== null || child.signalCode !== null;
+  if (child.pid !== undefined) endProcessTree(child.pid, token, ended);
+  // The connection file holds the kernel's HMAC key: never leave it behind, even on Ctrl-C.
+  rmSync(connectionDir, { recursive: true, force: true });
+}
+
+/** Kills every kernel still running, with the processes its cells started. Safe to call from exit and signal handlers. */
 export function killAllKernels(): void {
-  for (const [child, connectionDir] of liveKernels) {
-    child.kill("SIGKILL");
-    // The connection file holds the kernel's HMAC key: never leave it behind, even on Ctrl-C.
-    rmSync(connectionDir, { recursive: true, force: true });
-  }
+  for (const [child, live] of liveKernels) endKernel(child, live);
 }
 
 export function liveKernelPids(): number[] {
@@ -119,7 +133,12 @@ export class TslabKernel {
   ) {
     this.exited = new Promise((resolve) => {
       child.once("exit", (code, signal) => {
-        liveKernels.delete(child);
+        // A kernel that died on its own may leave what its cells started: end that now, while its group is known.
+        const live = liveKernels.get(child);
+        if (live && !this.closed) {
+          endKernel(child, live);
+          liveKernels.delete(child);
+        }
         if (!this.closed) this.died = new KernelDiedError(code, signal);
         resolve();
       });
@@ -171,12 +190,15 @@ export class TslabKernel {
     writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
 
     const [node, ...args] = kernelCommand(connectionFile);
+    const token = randomUUID();
     const child = spawn(node as string, args, {
       cwd: options.cwd,
-      env: { ...(options.env ?? process.env), ROILAB_RUNNER_PID: String(process.pid) },
+      env: { ...(options.env ?? process.env), ROILAB_RUNNER_PID: String(process.pid), [PROCESS_TOKEN_VARIABLE]: token },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so that ending the kernel ends what its cells started (see process-tree.ts).
+      detached: true,
     });
-    liveKernels.set(child, connectionDir);
+    liveKernels.set(child, { connectionDir, token });
     // Keep the end of the kernel's own output: it explains a kernel that fails to start or dies.
     const stderrTail: string[] = [];
     const keep = (chunk: Buffer) => {
@@ -262,10 +284,11 @@ export class TslabKernel {
     const id = message.header.msg_id;
     const reply = new Promise<Message | undefined>((resolve) => {
       this.replyWaiters.set(id, { resolve });
+      // A longer timer than a Node.js timer can hold would fire at once.
       setTimeout(() => {
         this.replyWaiters.delete(id);
         resolve(undefined);
-      }, timeoutMs).unref();
+      }, Math.min(timeoutMs, LONGEST_TIMER_MS)).unref();
     });
     await socket.send(encodeMessage(message, this.connection.key));
     const result = await Promise.race([reply, this.exited.then(() => "exited" as const)]);
@@ -277,7 +300,7 @@ export class TslabKernel {
    * Runs one cell. Resolves when both the execute_reply and the kernel's idle status for it have arrived.
    * Rejects with ExecuteTimeoutError (the kernel is left running: interrupt or kill it) or KernelDiedError.
    */
-  async execute(code: string, options: { timeoutMs: number; idleGraceMs?: number; onMessage?: (message: IopubMessage) => void }): Promise<ExecuteOutcome> {
+  async execute(code: string, options: { timeoutMs: number; idleGraceMs?: number; onMessage?: (message: IopubMessage) => void; signal?: AbortSignal }): Promise<ExecuteOutcome> {
     if (this.died) throw this.died;
     const request = createMessage<ExecuteRequestContent>(
       "execute_request",
@@ -299,14 +322,17 @@ export class TslabKernel {
         if ((message.content as { execution_state?: string }).execution_state === "idle") idle(false);
         return;
       }
-      messages.push(message);
-      options.onMessage?.(message);
+      // A caller that takes the messages keeps what it needs: holding them all here too would double the runner's memory.
+      if (options.onMessage) options.onMessage(message);
+      else messages.push(message);
       restartGrace();
     });
     try {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new ExecuteTimeoutError(options.timeoutMs)), options.timeoutMs);
+        // The caller's stop (its output limit) ends the wait as a timeout does: the kernel is left to the caller.
+        options.signal?.addEventListener("abort", () => reject(options.signal?.reason), { once: true });
       });
       try {
         const reply = await Promise.race([this.request(this.shell, request, options.timeoutMs + 1000), timeout]);
@@ -338,8 +364,11 @@ export class TslabKernel {
       void this.control.send(encodeMessage(request, this.connection.key)).catch(() => undefined);
       await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
     }
-    if (liveKernels.has(this.child)) {
-      this.child.kill("SIGKILL");
+    // Also after a clean exit: processes a cell started (a server, a detached `sleep`) end with the kernel.
+    const live = liveKernels.get(this.child);
+    if (live) {
+      endKernel(this.child, live);
+      liveKernels.delete(this.child);
       await this.exited;
     }
     for (const socket of [this.shell, this.control, this.iopub]) socket.close();

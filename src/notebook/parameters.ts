@@ -51,12 +51,40 @@ export interface InjectionResult {
   declared: DeclaredParameter[];
 }
 
+/** What kind of JSON value `value` is, as messages name it. */
+function kindOf(value: ParameterValue): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return { string: "text", number: "a number", boolean: "true or false", object: "an object" }[typeof value as "string"] ?? typeof value;
+}
+
+/**
+ * Refuses a value of another kind than the parameter's default (text for a list of ids, a number for text), which
+ * the kernel would only find after it started, in a later cell. A default that is not a JSON literal, or null,
+ * says nothing about its kind.
+ */
+function checkKinds(declared: readonly DeclaredParameter[], values: Parameters, sourceOf: (name: string) => string, notebookName: string): void {
+  for (const parameter of declared) {
+    if (!(parameter.name in values)) continue;
+    let fallback: ParameterValue;
+    try {
+      fallback = JSON.parse(parameter.defaultSource) as ParameterValue;
+    } catch {
+      continue;
+    }
+    const value = values[parameter.name] as ParameterValue;
+    if (fallback === null || kindOf(value) === kindOf(fallback)) continue;
+    throw new UsageError(`${sourceOf(parameter.name)}: ${parameter.name} must be ${kindOf(fallback)}, as its default ${parameter.defaultSource} in ${notebookName} is, got ${JSON.stringify(value)}`);
+  }
+}
+
 /**
  * Returns a copy of the notebook with `parameters` injected after its parameters cell (replacing an earlier
- * injected cell). Names the notebook does not declare are a UsageError listing the valid ones.
- * `optional` values are injected only where the notebook declares them (e.g. dataDir from --data).
+ * injected cell). Names the notebook does not declare are a UsageError listing the valid ones, and so is a value
+ * of another kind than its default. `optional` values are injected only where the notebook declares them (e.g.
+ * dataDir from --data); `optionalSource` names where they came from in messages.
  */
-export function injectParameters(notebook: Notebook, parameters: Parameters, notebookName: string, optional: Parameters = {}): InjectionResult {
+export function injectParameters(notebook: Notebook, parameters: Parameters, notebookName: string, optional: Parameters = {}, optionalSource = "--data"): InjectionResult {
   const copy = structuredClone(notebook);
   copy.cells = copy.cells.filter((cell) => !hasTag(cell, "injected-parameters"));
   const index = copy.cells.findIndex((cell) => cell.cell_type === "code" && hasTag(cell, "parameters"));
@@ -70,6 +98,7 @@ export function injectParameters(notebook: Notebook, parameters: Parameters, not
   }
   const values: Parameters = { ...Object.fromEntries(Object.entries(optional).filter(([name]) => names.has(name))), ...parameters };
   if (Object.keys(values).length === 0) return { notebook: copy, declared };
+  checkKinds(declared, values, (name) => (name in parameters ? `-p ${name}` : optionalSource), notebookName);
 
   const lines = declared
     .filter((parameter) => parameter.name in values)

@@ -3,6 +3,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { UsageError } from "../errors";
+import { displayPath } from "../util/display-path";
+import { EDITION_PARAMETERS_FILE, editionParameters } from "../util/edition-parameters";
 import { lockFolder } from "../util/folder-lock";
 import { bySectionNumber } from "../util/section-order";
 import { ensureWritableFolder } from "../util/writable-folder";
@@ -10,7 +12,8 @@ import { yieldToEventLoop } from "../util/yield";
 import { libraryFingerprint } from "./cache";
 import { readDataFolder, type AsOfByFile, type DataFolder } from "./data-folder";
 import { executeNotebook, prepareNotebook, type KernelProvider, type NotebookResult, type PreparedNotebook } from "./execute";
-import type { Parameters } from "./parameters";
+import { cellSource, hasTag, readNotebook } from "./nbformat";
+import { declaredParameters, type Parameters } from "./parameters";
 
 export interface RunOptions {
   /** Notebook files or folders of notebooks. Default: `notebooks/`. */
@@ -19,6 +22,8 @@ export interface RunOptions {
   parameters: Parameters;
   dataDir: string | undefined;
   timeoutMs: number;
+  /** Per cell, bytes of output kept (see OutputCollector). Default 50 MB. */
+  maxOutputBytes?: number;
   allowErrors: boolean;
   force: boolean;
   /** Notebooks run at once. Default: the number of cores. */
@@ -55,6 +60,37 @@ export function findNotebooks(paths: readonly string[]): string[] {
   });
 }
 
+/** Every parameter the notebooks beside `files` (in their folders) declare: the names a data folder's parameters.json may set. */
+function namesDeclaredBeside(files: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const folder of new Set(files.map((file) => path.dirname(file)))) {
+    for (const file of findNotebooks([folder])) {
+      try {
+        const cell = readNotebook(file).cells.find((candidate) => candidate.cell_type === "code" && hasTag(candidate, "parameters"));
+        for (const parameter of cell ? declaredParameters(cellSource(cell)) : []) names.add(parameter.name);
+      } catch {
+        // An unreadable notebook that is not run says nothing here; one that is run says so itself.
+      }
+    }
+  }
+  return names;
+}
+
+/**
+ * A data folder's parameters.json may name only parameters its notebooks declare: each notebook takes the names
+ * it declares and ignores the rest, so a misspelt name (`apiModelID`) would otherwise be ignored everywhere.
+ */
+function checkEditionNames(dataDir: string, files: readonly string[]): void {
+  const given = Object.keys(editionParameters(dataDir));
+  if (given.length === 0) return;
+  const declared = namesDeclaredBeside(files);
+  const unknown = given.filter((name) => !declared.has(name));
+  if (unknown.length === 0) return;
+  const meant = (name: string) => [...declared].find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  const described = unknown.map((name) => (meant(name) ? `${name} (did you mean ${meant(name)}?)` : name)).join(", ");
+  throw new UsageError(`${displayPath(path.join(dataDir, EDITION_PARAMETERS_FILE))}: no notebook declares ${described}; the notebooks declare ${[...declared].sort().join(", ")}`);
+}
+
 /** A run checked and ready: every notebook read and parameterised, every data folder inspected and hashed. */
 export interface PreparedRun {
   notebooks: PreparedNotebook[];
@@ -69,6 +105,7 @@ export function prepareRun(options: RunOptions): PreparedRun {
   const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]);
   if (files.length === 0) throw new UsageError(`no notebooks found in ${options.paths.join(", ") || "notebooks"}`);
   if (options.dataDir !== undefined && !existsSync(options.dataDir)) throw new UsageError(`--data ${options.dataDir}: no such folder`);
+  if (options.dataDir !== undefined) checkEditionNames(options.dataDir, files);
   const notebooks = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir));
   const folders = new Map<string, DataFolder>();
   for (const dir of new Set(notebooks.flatMap((item) => item.dataDirs.filter((dir) => existsSync(dir))))) {
@@ -106,6 +143,7 @@ async function executeRun(options: RunOptions, { notebooks: prepared, folders }:
         kernels: options.kernels,
         outDir: options.outDir,
         timeoutMs: options.timeoutMs,
+        maxOutputBytes: options.maxOutputBytes,
         allowErrors: options.allowErrors,
         force: options.force,
         library,

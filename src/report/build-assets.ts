@@ -19,9 +19,9 @@ async function main(): Promise<void> {
   // The complete Plotly, for notebooks that draw trace types the slim build leaves out.
   await build({ ...common, entryPoints: [require.resolve("plotly.js-dist")], globalName: "Plotly", define: { global: "window" }, outfile: path.join(ASSETS_DIR, "plotly-full.min.js") });
   await build({ ...common, entryPoints: [path.join(SOURCE, "whatif.ts")], globalName: "RoilabWhatIf", outfile: path.join(ASSETS_DIR, "whatif.js") });
-  // report.js is bundled for the draw order it imports.
-  await build({ ...common, entryPoints: [path.join(SOURCE, "report.js")], outfile: path.join(ASSETS_DIR, "report.js") });
-  for (const file of ["report.css", "downloads.js", "print.js"]) copyFileSync(path.join(SOURCE, file), path.join(ASSETS_DIR, file));
+  // report.js and downloads.js are bundled for the draw order and the CSV writer they import.
+  for (const file of ["report.js", "downloads.js"]) await build({ ...common, entryPoints: [path.join(SOURCE, file)], outfile: path.join(ASSETS_DIR, file) });
+  for (const file of ["report.css", "print.js"]) copyFileSync(path.join(SOURCE, file), path.join(ASSETS_DIR, file));
 }
 
 main().catch((error: unknown) => {

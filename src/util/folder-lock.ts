@@ -1,11 +1,13 @@
 /**
  * One roilab at a time per output folder. Two runs writing one folder could publish a page whose footer
  * describes the other run's data; the second run stops instead, naming the run that holds the folder. A lock
- * left by a process that no longer exists (killed with SIGKILL) is cleared.
+ * left by a process that no longer exists (killed with SIGKILL), even one whose pid another process has since
+ * been given, is cleared.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "../errors";
+import { refusedWrite } from "./atomic-write";
 
 export const LOCK_FILE = ".roilab.lock";
 
@@ -13,6 +15,32 @@ interface Holder {
   pid: number;
   command: string;
   since: string;
+  /** When the holding process started, ms since the epoch: a later process given the same pid is not the holder. */
+  processStartedMs?: number;
+}
+
+/** How far two readings of one process's start may differ, ms: /proc counts in clock ticks, Node in its own time. */
+const START_TOLERANCE_MS = 2000;
+
+/** When process `pid` started, ms since the epoch, from /proc (Linux); undefined where that cannot be read. */
+function processStartedMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const startTicks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    const bootSeconds = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
+    // Linux counts start times in USER_HZ ticks, 100 a second on every platform it runs on.
+    const startedMs = bootSeconds * 1000 + startTicks * 10;
+    return Number.isFinite(startedMs) ? startedMs : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's holder still runs: its pid is alive and, where both are known, started when the holder did. */
+function holderRuns(holder: Holder): boolean {
+  if (!alive(holder.pid)) return false;
+  const started = processStartedMs(holder.pid);
+  return holder.processStartedMs === undefined || started === undefined || Math.abs(started - holder.processStartedMs) <= START_TOLERANCE_MS;
 }
 
 /** Folders this process holds, with how many nested holds each has (buildReports runs the runner inside its own hold). */
@@ -59,19 +87,19 @@ export function lockFolder(dir: string): () => void {
     return () => release(absolute);
   }
   const file = path.join(absolute, LOCK_FILE);
-  const holder: Holder = { pid: process.pid, command: process.argv.slice(2).join(" "), since: new Date().toISOString() };
+  const holder: Holder = { pid: process.pid, command: process.argv.slice(2).join(" "), since: new Date().toISOString(), processStartedMs: processStartedMs(process.pid) };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, JSON.stringify(holder), { flag: "wx" });
       held.set(absolute, 1);
       return () => release(absolute);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw refusedWrite(file, error) ?? error;
       const current = readHolder(file);
-      if (current && alive(current.pid) && current.pid !== process.pid) {
+      if (current && holderRuns(current) && current.pid !== process.pid) {
         throw new UsageError(`${dir} is in use by another roilab (pid ${current.pid}, "roilab ${current.command}", since ${current.since}); wait for it to finish, or give another --out`);
       }
-      // Left by a process that is gone (or unreadable): clear it and try once more.
+      // Left by a process that is gone, whose pid another process now has, or unreadable: clear it and try once more.
       rmSync(file, { force: true });
     }
   }

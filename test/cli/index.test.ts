@@ -173,6 +173,19 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
     expect(result.stderr).toContain("validate: Unknown option '--jobs'");
   });
 
+  it("refuses a preview whose --out is a file or whose --port is no port, and a --timeout no timer can wait, before serving or running", async () => {
+    const file = path.join(out.dir, "a-file");
+    writeFileSync(file, "");
+    // A preview that did not refuse would serve for ever: this test would then time out.
+    const outIsFile = await roilabMain(["preview", "notebooks/59.1-cost-model.ipynb", "--out", file, "--port", "0"]);
+    expect([outIsFile.code, outIsFile.stdout]).toEqual([2, ""]);
+    expect(outIsFile.stderr).toContain(`--out ${file}: ${file} is a file, not a folder`);
+    const port = await roilabMain(["preview", "--port", "70000"]);
+    expect([port.code, port.stderr.split("\n")[0]]).toEqual([2, '--port must be a positive whole number of at most 65535, got "70000"']);
+    const timeout = await roilabMain(["run", "notebooks/59.1-cost-model.ipynb", "--timeout", "2200000", "--out", out.dir]);
+    expect([timeout.code, timeout.stderr.split("\n")[0]]).toEqual([2, '--timeout must be a positive number of at most 2147483, got "2200000"']);
+  });
+
   it("takes __proto__ for the unknown parameter it is", async () => {
     const result = await roilabMain(["run", "notebooks/59.1-cost-model.ipynb", "-p", '__proto__={"calls":1}', "--out", out.dir]);
     expect(result.code).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors";
-import { COMMAND_OPTIONS, COMMANDS, isCommand, noPositionals, positiveNumber } from "../../src/cli/options";
+import { COMMAND_OPTIONS, COMMANDS, isCommand, isoDateFlag, LONGEST_TIMEOUT_SECONDS, noPositionals, portFlag, positiveNumber } from "../../src/cli/options";
 
 describe("each command's own options", () => {
   it("lists every command once, each with its own table", () => {
@@ -32,5 +32,20 @@ describe("each command's own options", () => {
   it("refuses arguments where a command takes none", () => {
     expect(() => noPositionals("tables", [])).not.toThrow();
     expect(() => noPositionals("tables", ["extra"])).toThrow('tables takes no arguments, got "extra"');
+  });
+
+  it("reads a date only as a day the calendar has, from 1900 on", () => {
+    expect(isoDateFlag("--as-of", "2024-02-29")).toBe("2024-02-29");
+    for (const text of ["0000-01-01", "1899-12-31", "2025-02-30", "2025-13-01", "2025-1-1"]) {
+      expect(() => isoDateFlag("--as-of", text)).toThrow(new UsageError(`--as-of must be a date as YYYY-MM-DD, a day the calendar has from 1900 on, got ${JSON.stringify(text)}`));
+    }
+  });
+
+  it("refuses a --timeout longer than a timer can wait, and a port no TCP port has", () => {
+    expect(LONGEST_TIMEOUT_SECONDS).toBe(2147483);
+    expect(() => positiveNumber("--timeout", "2200000", false, LONGEST_TIMEOUT_SECONDS)).toThrow(new UsageError('--timeout must be a positive number of at most 2147483, got "2200000"'));
+    expect(positiveNumber("--timeout", "2147483", false, LONGEST_TIMEOUT_SECONDS)).toBe(2147483);
+    expect([portFlag("0"), portFlag("4200"), portFlag("65535")]).toEqual([0, 4200, 65535]);
+    for (const port of ["70000", "-1", "80.5"]) expect(() => portFlag(port)).toThrow(UsageError);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { symlinkSync } from "node:fs";
 import * as path from "node:path";
 import { DataError, formatDataIssue } from "../../src/errors";
 import { loadDataset, readDataset } from "../../src/data";
@@ -59,7 +60,7 @@ describe("loadDataset", () => {
     expect(problems({ "models.csv": csv })).toEqual([
       'models.csv:2:4 - input_usd_per_mtok must be a non-negative number, got "-1"',
       'models.csv:2:7 - quality_stars must be empty or a whole number of stars from 1 to 5, got "6"',
-      'models.csv:2:12 - as_of must be a date as YYYY-MM-DD, got "2025-13-45"',
+      'models.csv:2:12 - as_of must be a date as YYYY-MM-DD, got "2025-13-45" (no such day, or before 1900)',
     ]);
     const withNote = (text: string) => text.split("\n").map((line, index) => (line === "" ? line : `${line}${index === 0 ? ",analyst_note" : ",checked by finance"}`)).join("\n");
     const copy = copyOfData({ "models.csv": withNote });
@@ -70,6 +71,29 @@ describe("loadDataset", () => {
     } finally {
       copy.dispose();
     }
+  });
+
+  it("refuses numbers too large or too small to compute a finite cost with, and days the calendar does not have", () => {
+    const sizes = "(roilab reads numbers from 1e-9 to 1000000000000 in size (or 0), so that every cost made of them is a finite number)";
+    /** The text with one cell replaced: the row whose first field is `id`, the column named `column` (no quoted field before it). */
+    const setCell = (id: string, column: string, value: string) => (text: string) => {
+      const index = text.split("\n")[0]!.split(",").indexOf(column);
+      return text.split("\n").map((line) => (line.startsWith(`${id},`) ? line.split(",").map((field, at) => (at === index ? value : field)).join(",") : line)).join("\n");
+    };
+    const models = (text: string) => [setCell("gpt-4o", "input_usd_per_mtok", "1e308"), setCell("gpt-4o-mini", "as_of", "2025-02-30"), setCell("claude-3-5-haiku", "as_of", "0000-01-01")].reduce((edited, edit) => edit(edited), text);
+    const hardware = setCell("a100x4-70b", "depreciation_months", "1e-320");
+    const found = problems({ "models.csv": models, "hardware.csv": hardware });
+    expect(found).toContain(`models.csv:4:4 - input_usd_per_mtok must be a non-negative number, got "1e308" ${sizes}`);
+    expect(found).toContainEqual(expect.stringMatching(/^models\.csv:\d+:\d+ - as_of must be a date as YYYY-MM-DD, got "2025-02-30" \(no such day, or before 1900\)$/));
+    expect(found).toContainEqual(expect.stringMatching(/^models\.csv:\d+:\d+ - as_of must be a date as YYYY-MM-DD, got "0000-01-01" \(no such day, or before 1900\)$/));
+    expect(found).toContain(`hardware.csv:2:9 - depreciation_months must be empty or a positive number, got "1e-320" ${sizes}`);
+  });
+
+  it("reports a link in the folder to a file that does not exist", () => {
+    const copy = copyOfData();
+    cleanups.push(copy.dispose);
+    symlinkSync(path.join(copy.dir, "gone.csv"), path.join(copy.dir, "notes.csv"));
+    expect(() => loadDataset(copy.dir)).toThrow(`${displayPath(path.join(copy.dir, "notes.csv"))}:1:1 - a link to ${path.join(copy.dir, "gone.csv")}, which does not exist`);
   });
 
   it("takes a misspelt required column for what it is, and says which one was meant", () => {

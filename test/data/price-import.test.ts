@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LOCK_FILE } from "../../src/util/folder-lock";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadDataset } from "../../src/data";
@@ -90,6 +91,23 @@ describe("roilab prices update, bad arguments", () => {
     try {
       expect((await roilabMain(["prices", "update", "--data", copy.dir, "--as-of", "2026-02-30"])).code).toBe(2);
       expect((await roilabMain(["prices", "update", "--data", copy.dir, "prices.json"])).code).toBe(2);
+    } finally {
+      copy.dispose();
+    }
+  });
+});
+
+describe("roilab prices import, beside another writer", () => {
+  it("takes the data folder's lock, so that a second writer stops instead of undoing the first", async () => {
+    const copy = copyOfData();
+    try {
+      // The parent of this test process stands in for another roilab that is writing the folder.
+      writeFileSync(path.join(copy.dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, command: "prices update", since: "2026-11-29T10:00:00.000Z" }));
+      const before = readFileSync(path.join(copy.dir, "models.csv"));
+      const result = await cli(FIXTURE, "--data", copy.dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${copy.dir} is in use by another roilab (pid ${process.ppid}, "roilab prices update"`);
+      expect(readFileSync(path.join(copy.dir, "models.csv")).equals(before)).toBe(true);
     } finally {
       copy.dispose();
     }

@@ -1,11 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadDataset } from "../../src/data";
+import { updatePrices } from "../../src/data/price-update";
+import { LOCK_FILE } from "../../src/util/folder-lock";
 import { lookupPrices, priceDatabaseVersion } from "../../src/data/price-database";
 import { ROOT } from "../helpers/cli";
 import { copyOfData } from "../helpers/data-folder";
+import { scratchFolders } from "../helpers/notebooks";
 
 const AS_OF = "2026-11-29";
 const GUARD = path.join(ROOT, "test/helpers/no-network.cjs");
@@ -98,6 +101,96 @@ describe("roilab prices update, networking disabled", () => {
       expect(result.stderr).toMatch(/models\.csv:5:16 - price_ref "gpt-4o-mini" is not provider:model \(e\.g\. openai:gpt-4o\); nothing was written/);
       expect(modelsCsv(copy.dir)).toEqual(before);
     } finally {
+      copy.dispose();
+    }
+  });
+});
+
+describe("a damaged price database", () => {
+  const scratch = scratchFolders("roilab-price-database-");
+  const copies: { dispose(): void }[] = [];
+  afterEach(() => copies.splice(0).forEach((copy) => copy.dispose()));
+  const real = require.resolve("@pydantic/genai-prices");
+
+  /** The database's package copied with its data file changed by `change`; returns the file to load instead. */
+  function damaged(change: (text: string) => string): string {
+    const dir = scratch();
+    mkdirSync(path.join(dir, "dist"));
+    copyFileSync(path.join(path.dirname(path.dirname(real)), "package.json"), path.join(dir, "package.json"));
+    const file = path.join(dir, "dist", "index.cjs");
+    writeFileSync(file, change(readFileSync(real, "utf8")));
+    return file;
+  }
+
+  function roilabWith(database: string, ...args: string[]) {
+    const result = spawnSync(process.execPath, ["--require", path.join(ROOT, "test/helpers/price-database-swap.cjs"), path.join(ROOT, "dist/bin.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ROILAB_TEST_PRICE_DATABASE: database } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  it("fails only the price commands when its file is cut short, naming the file", () => {
+    const truncated = damaged((text) => text.slice(0, Math.floor(text.length / 2)));
+    const version = roilabWith(truncated, "--version");
+    // Lengths, not texts: the file's own code would fill the report.
+    expect([version.code, version.stderr.length]).toEqual([0, 0]);
+    const copy = copyOfData();
+    copies.push(copy);
+    const before = modelsCsv(copy.dir);
+    const result = roilabWith(truncated, "prices", "update", "--data", copy.dir);
+    expect([result.code, result.stderr.trimEnd().split("\n").length]).toEqual([2, 1]);
+    expect(result.stderr).toMatch(new RegExp(`^${truncated.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+ - the bundled price database cannot be loaded \\(SyntaxError: `));
+    expect(result.stderr).not.toContain("    at ");
+    expect(modelsCsv(copy.dir).equals(before)).toBe(true);
+  });
+
+  it("reports a negative price it holds as file:line:column with exit 2, and writes nothing", () => {
+    const negative = damaged((text) => text.replace(/input_mtok:2\.5,/g, "input_mtok:-2.5,"));
+    const copy = copyOfData();
+    copies.push(copy);
+    const before = modelsCsv(copy.dir);
+    const result = roilabWith(negative, "prices", "update", "--data", copy.dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/models\.csv:\d+:\d+ - openai:gpt-4o: the database's answer is malformed \(Invalid price value for input_mtok: [^)]*\); nothing was written/);
+    expect(modelsCsv(copy.dir).equals(before)).toBe(true);
+  });
+});
+
+describe("roilab prices update, at scale and beside another writer", () => {
+  it("takes the data folder's lock, so that a second writer stops instead of undoing the first", () => {
+    const copy = copyOfData();
+    try {
+      // The parent of this test process stands in for another roilab that is writing the folder.
+      writeFileSync(path.join(copy.dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, command: "prices import map.json", since: "2026-11-29T10:00:00.000Z" }));
+      const before = modelsCsv(copy.dir);
+      const result = update("--data", copy.dir, "--as-of", AS_OF);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${copy.dir} is in use by another roilab (pid ${process.ppid}, "roilab prices import map.json"`);
+      expect(modelsCsv(copy.dir).equals(before)).toBe(true);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("looks each model's row up once, not by a scan of every row per model", () => {
+    const ROWS = 5000;
+    const copy = copyOfData({
+      "models.csv": (text) => {
+        const row = text.split("\n").find((line) => line.startsWith("gpt-4o,")) as string;
+        return text.trimEnd() + "\n" + Array.from({ length: ROWS }, (_, index) => row.replace(/^gpt-4o,/, `bulk-${index},`)).join("\n") + "\n";
+      },
+    });
+    // Scans of a whole-file-sized list: a scan per model makes the update quadratic in rows (40,000 rows took 51 s).
+    let scans = 0;
+    const find = Array.prototype.find;
+    const spy = vi.spyOn(Array.prototype, "find").mockImplementation(function (this: unknown[], ...args: Parameters<typeof find>) {
+      if (this.length >= ROWS) scans += 1;
+      return find.apply(this, args);
+    });
+    try {
+      const result = updatePrices({ dataDir: copy.dir, asOf: AS_OF, dryRun: true });
+      expect(result.updated.length).toBeGreaterThanOrEqual(ROWS);
+      expect(scans).toBeLessThan(10);
+    } finally {
+      spy.mockRestore();
       copy.dispose();
     }
   });

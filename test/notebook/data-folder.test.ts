@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { UsageError } from "../../src/errors";
 import { readDataFolder } from "../../src/notebook/data-folder";
 import { scratchFolders } from "../helpers/notebooks";
 
@@ -34,6 +35,13 @@ describe("readDataFolder", () => {
     expect(before.files.map((file) => file.name)).toEqual(["models.csv"]);
     writeFileSync(path.join(dir, "2026-11", "models.csv"), "changed edition\n");
     expect(readDataFolder(dir).sha256).toBe(before.sha256);
+  });
+
+  it("names a link to a file that does not exist as bad input", () => {
+    const dir = folderWith({ "models.csv": "a\n" });
+    symlinkSync(path.join(dir, "gone.csv"), path.join(dir, "notes.csv"));
+    expect(() => readDataFolder(dir)).toThrow(UsageError);
+    expect(() => readDataFolder(dir)).toThrow(/notes\.csv: cannot read this file of the data folder \(ENOENT: a link to a file that does not exist\)/);
   });
 
   it("gives the folder a new hash when any file's contents or name change", () => {

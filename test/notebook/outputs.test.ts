@@ -27,4 +27,23 @@ describe("OutputCollector", () => {
       { output_type: "execute_result", data: { "text/plain": "r" }, metadata: {}, execution_count: 3 },
     ]);
   });
+
+  it("cuts a cell's output past its limit, says where, and keeps nothing after", () => {
+    const collector = new OutputCollector(1000);
+    for (let i = 0; i < 100; i++) collector.add(message("stream", { name: "stdout", text: `${"x".repeat(99)}\n` }));
+    collector.add(message("display_data", { data: { "text/plain": "late" }, metadata: {} }));
+    expect(collector.cut).toBe(true);
+    const [kept, note, ...rest] = collector.outputs;
+    expect(kept).toMatchObject({ output_type: "stream", name: "stdout" });
+    expect((kept as { text: string }).text.length).toBeLessThanOrEqual(1000);
+    expect(note).toEqual({ output_type: "stream", name: "stderr", text: "\nroilab: this cell's output passed 0.001 MB (--max-output-mb) and was cut here.\n" });
+    expect(rest).toEqual([]);
+  });
+
+  it("keeps a cell's output whole below its limit", () => {
+    const collector = new OutputCollector(10_000);
+    for (let i = 0; i < 10; i++) collector.add(message("stream", { name: "stdout", text: "line\n" }));
+    expect(collector.cut).toBe(false);
+    expect(collector.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "line\n".repeat(10) }]);
+  });
 });

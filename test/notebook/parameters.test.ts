@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { UsageError } from "../../src/errors";
 import { declaredParameters, injectParameters, parseParameterFlag, type Notebook } from "../../src/notebook";
 import { prepareNotebook } from "../../src/notebook/execute";
+import { prepareRun, type RunOptions } from "../../src/notebook/run";
 import { editionParameters } from "../../src/util/edition-parameters";
 
 const notebook = (): Notebook => ({
@@ -51,6 +52,12 @@ describe("parameters", () => {
     expect(injected.cells[2]?.source).toEqual(["// Parameters injected by roilab run\n", "const calls = 7;"]);
   });
 
+  it("rejects a -p value of another kind than the default, naming the flag", () => {
+    expect(() => injectParameters(notebook(), { calls: "many" }, "x.ipynb")).toThrow(new UsageError('-p calls: calls must be a number, as its default 1000 in x.ipynb is, got "many"'));
+    expect(() => injectParameters(notebook(), { shares: 0.5 }, "x.ipynb")).toThrow(/shares must be a list/);
+    expect(injectParameters(notebook(), { calls: 5, shares: [1] }, "x.ipynb").notebook.cells).toHaveLength(4);
+  });
+
   it("rejects unknown names, listing the valid ones", () => {
     expect(() => injectParameters(notebook(), { callz: 1 }, "x.ipynb")).toThrow("x.ipynb: unknown parameter callz; valid parameters: calls, model, shares");
     const bare: Notebook = { ...notebook(), cells: [] };
@@ -75,6 +82,26 @@ describe("a data folder's own parameters (parameters.json)", () => {
       expect(prepared.parameters).toEqual({ model: "gpt-5.1", dataDir: "../edition", calls: 5 });
       expect(prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), { model: "mine" }, path.join(dir, "edition")).parameters.model).toBe("mine");
       expect(editionParameters(path.join(dir, "notebooks"))).toEqual({});
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a name no notebook beside the ones run declares is bad input naming parameters.json and the name meant", () => {
+    const dir = folderWith({ "parameters.json": JSON.stringify({ Model: "gpt-5.1" }) });
+    try {
+      const options = { paths: [path.join(dir, "notebooks", "x.ipynb")], outDir: path.join(dir, "out"), parameters: {}, dataDir: path.join(dir, "edition") } as unknown as RunOptions;
+      expect(() => prepareRun(options)).toThrow(UsageError);
+      expect(() => prepareRun(options)).toThrow(/edition\/parameters\.json: no notebook declares Model \(did you mean model\?\); the notebooks declare calls, dataDir, model$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a value of another kind than the notebook's default is bad input naming parameters.json, before any kernel starts", () => {
+    const dir = folderWith({ "parameters.json": JSON.stringify({ model: ["gpt-5.1"] }) });
+    try {
+      expect(() => prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), {}, path.join(dir, "edition"))).toThrow(/edition\/parameters\.json: model must be text, as its default "gpt-4o" in .*x\.ipynb is, got \["gpt-5\.1"\]/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

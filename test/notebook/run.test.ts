@@ -119,6 +119,19 @@ describe("roilab run", () => {
     expect(kernelsOf(result.pid)).toEqual([]);
   });
 
+  it("cuts a cell that prints without end at --max-output-mb, says so in its output, stops it and names it", async () => {
+    const endless = "setInterval(() => console.log('y'.repeat(10000)), 0);\nawait new Promise(() => undefined);";
+    const notebook = writeNotebook(dir, "chatty.ipynb", ["const z = 3;", endless, "console.log('after');"]);
+    const out = path.join(dir, "out-chatty");
+    const result = await roilab(["run", notebook, "--out", out, "--max-output-mb", "1"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("chatty.ipynb, cell 2 - printed more than 1 MB (--max-output-mb); the kernel was interrupted and stopped");
+    const written = executed(path.join(out, "chatty.failed.ipynb"));
+    expect(stdoutOf(written.cells[1])).toContain("roilab: this cell's output passed 1 MB (--max-output-mb) and was cut here.");
+    expect(statSync(path.join(out, "chatty.failed.ipynb")).size).toBeLessThan(2_000_000);
+    expect(kernelsOf(result.pid)).toEqual([]);
+  });
+
   it("detects a kernel killed mid-cell and reports the cell it was running", async () => {
     const notebook = writeNotebook(dir, "killed.ipynb", ["const y = 2;", "console.log('going');\nprocess.kill(process.pid, 'SIGKILL');"]);
     const result = await roilab(["run", notebook, "--out", path.join(dir, "out-killed")]);

@@ -37,4 +37,21 @@ describe("one roilab at a time per output folder", () => {
     expect(JSON.parse(readFileSync(path.join(dir, LOCK_FILE), "utf8"))).toMatchObject({ pid: process.pid });
     unlock();
   });
+
+  it("clears a lock whose pid another process has since been given, which did not start when the holder did", () => {
+    const dir = scratch();
+    // pid 1 runs, but it is not the process that took the lock a moment ago.
+    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 1, command: "report", since: new Date().toISOString(), processStartedMs: Date.now() - 1000 }));
+    const unlock = lockFolder(dir);
+    expect(JSON.parse(readFileSync(path.join(dir, LOCK_FILE), "utf8"))).toMatchObject({ pid: process.pid });
+    unlock();
+  });
+
+  it("records when its holder started, so that a later process with the same pid is not taken for it", () => {
+    const dir = scratch();
+    const unlock = lockFolder(dir);
+    const holder = JSON.parse(readFileSync(path.join(dir, LOCK_FILE), "utf8")) as { processStartedMs: number };
+    expect(Math.abs(holder.processStartedMs - (Date.now() - process.uptime() * 1000))).toBeLessThan(5000);
+    unlock();
+  });
 });

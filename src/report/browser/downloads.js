@@ -1,13 +1,8 @@
 /* roilab report: every table and every figure's data downloads as CSV, made in the page (works offline, from disk). */
 (function () {
   "use strict";
-  function csvField(value) {
-    var text = value === undefined || value === null ? "" : String(value);
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-  function csv(rows) {
-    return rows.map(function (row) { return row.map(csvField).join(","); }).join("\r\n") + "\r\n";
-  }
+  // No cell of a download is a live spreadsheet formula.
+  var csv = require("./csv").csvText;
   function pageName() {
     var file = decodeURIComponent(location.pathname.split("/").pop() || "report");
     return file.replace(/\.html?$/, "") || "report";

@@ -4,8 +4,10 @@
  */
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { randomUUID } from "node:crypto";
 import { chromium, type Browser } from "playwright-core";
 import { RoilabError, UsageError } from "../../errors";
+import { endMarkedProcesses, PROCESS_TOKEN_VARIABLE } from "../../util/process-tree";
 
 /** Wide enough for the screen layout, so figures are drawn as on a desktop and the print stylesheet scales them. */
 const SCREEN_VIEWPORT = { width: 1280, height: 900 };
@@ -13,24 +15,42 @@ const SCREEN_VIEWPORT = { width: 1280, height: 900 };
 /** How long a page may take to draw its figures before printing gives up on it. */
 const DRAW_TIMEOUT_MS = 120_000;
 
+/** Chromium starts in a second or two; one that has not answered by then never will. */
+const LAUNCH_TIMEOUT_MS = 30_000;
+
+/** A page opened from disk loads at once; one that has not loaded by then (a script that never yields) never will. */
+const LOAD_TIMEOUT_MS = 60_000;
+
 export interface PrintOptions {
   /** The Chromium or Chrome executable. */
   chromium: string;
   /** Paper size as Chromium names it. Default A4. */
   paper?: "A4" | "Letter";
+  /** How long the browser may take to start, ms. Default 30 s. */
+  launchTimeoutMs?: number;
+  /** How long a page may take to load, ms. Default 60 s. */
+  loadTimeoutMs?: number;
 }
 
-async function launch(executablePath: string): Promise<Browser> {
+/**
+ * Starts the browser marked (see process-tree.ts), so that a browser that never answers is ended with every
+ * process it started: one left holding this process's pipes would keep roilab from exiting.
+ */
+async function launch(executablePath: string, timeoutMs: number): Promise<Browser> {
+  const token = randomUUID();
   try {
-    return await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox"] });
+    return await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox"], timeout: timeoutMs, env: { ...process.env, [PROCESS_TOKEN_VARIABLE]: token } });
   } catch (error) {
-    throw new UsageError(`could not start ${executablePath} as headless Chromium: ${String((error as Error).message).split("\n")[0]}`);
+    endMarkedProcesses(token);
+    const timedOut = (error as Error).name === "TimeoutError";
+    const reason = timedOut ? `it did not answer within ${timeoutMs / 1000} s` : String((error as Error).message).split("\n")[0];
+    throw new UsageError(`could not start ${executablePath} as headless Chromium: ${reason}`);
   }
 }
 
 /** One PDF per page, in the order given. */
 export async function printPages(files: readonly string[], options: PrintOptions): Promise<Uint8Array[]> {
-  const browser = await launch(options.chromium);
+  const browser = await launch(options.chromium, options.launchTimeoutMs ?? LAUNCH_TIMEOUT_MS);
   try {
     const printed: Uint8Array[] = [];
     for (const file of files) {
@@ -38,7 +58,12 @@ export async function printPages(files: readonly string[], options: PrintOptions
       try {
         // A report needs nothing from the network; a request there would make the PDF depend on it.
         await page.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
-        await page.goto(pathToFileURL(path.resolve(file)).href);
+        const loadTimeoutMs = options.loadTimeoutMs ?? LOAD_TIMEOUT_MS;
+        await page.goto(pathToFileURL(path.resolve(file)).href, { timeout: loadTimeoutMs }).catch((error: Error) => {
+          // Playwright's own message is a call log with terminal colours; the reader needs the page and the limit.
+          if (error.name !== "TimeoutError") throw error;
+          throw new RoilabError(`${file}: the page did not load within ${loadTimeoutMs / 1000} s, so it was not printed`);
+        });
         await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: DRAW_TIMEOUT_MS }).catch(() => {
           throw new RoilabError(`${file}: its figures were not drawn within ${DRAW_TIMEOUT_MS / 1000} s, so it was not printed`);
         });

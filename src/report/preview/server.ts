@@ -30,27 +30,55 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+/** Whether a request's `Host` names this preview: the loopback address or `localhost`, with the preview's port. */
+export function allowedHost(host: string | undefined, port: number | undefined): boolean {
+  if (host === undefined || port === undefined) return false;
+  return [`${PREVIEW_HOST}:${port}`, `localhost:${port}`].includes(host.toLowerCase());
+}
+
+/** The decoded path of a request (`/100%25.png` is `/100%.png`), or undefined for an address that does not decode. */
+export function requestPath(requestUrl: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(requestUrl ?? "/", "http://preview").pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+  response.end(`${message}\n`);
+}
+
 export async function startPreviewServer(root: string, port: number): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
   let current: readonly string[] = [];
   const send = (response: ServerResponse, event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? "/", "http://preview");
-    if (url.pathname === EVENTS_PATH) {
+    if (!allowedHost(request.headers.host, listeningPort())) {
+      // A page on another site whose name was re-pointed at 127.0.0.1 (DNS rebinding) sends its own name.
+      refuse(response, 421, "roilab preview answers only to 127.0.0.1 and localhost");
+      return;
+    }
+    const relative = requestPath(request.url);
+    if (relative === undefined) {
+      refuse(response, 400, "roilab preview: malformed address");
+      return;
+    }
+    if (relative === EVENTS_PATH) {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       clients.add(response);
       send(response, "problems", current);
       request.on("close", () => clients.delete(response));
       return;
     }
-    if (url.pathname === LIVE_SCRIPT_PATH) {
+    if (relative === LIVE_SCRIPT_PATH) {
       response.writeHead(200, { "content-type": CONTENT_TYPES[".js"], "cache-control": "no-store" });
       response.end(LIVE_SCRIPT);
       return;
     }
-    const relative = decodeURIComponent(url.pathname === "/" ? "/index.html" : url.pathname);
-    const file = path.resolve(root, `.${relative}`);
+    const file = path.resolve(root, `.${relative === "/" ? "/index.html" : relative}`);
     if (!file.startsWith(path.resolve(root) + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       // A page not published yet (the first build runs or failed) still listens, so it reloads or shows why.
       response.writeHead(404, { "content-type": CONTENT_TYPES[".html"], "cache-control": "no-store" });
@@ -66,10 +94,20 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
       return;
     }
     response.writeHead(200, { "content-type": type, "cache-control": "no-store" });
-    createReadStream(file).pipe(response);
+    // A file removed between the check and the read (a page being republished) ends this answer, not the preview.
+    createReadStream(file).on("error", () => response.destroy()).pipe(response);
   };
 
-  const server: Server = createServer(handle);
+  const server: Server = createServer((request, response) => {
+    try {
+      handle(request, response);
+    } catch {
+      // No request may end the preview: a file that went while it was read is one failed answer.
+      if (!response.headersSent) refuse(response, 500, "roilab preview: could not read the page");
+      else response.destroy();
+    }
+  });
+  const listeningPort = () => (server.address() as { port: number } | null)?.port;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, PREVIEW_HOST, () => resolve());

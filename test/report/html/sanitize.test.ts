@@ -11,6 +11,24 @@ describe("the HTML policy of published pages", () => {
     expect(safe).toContain("<a>link</a>");
   });
 
+  it("removes links whose scheme is spelt with character references, as the browser decodes them", () => {
+    const disguised = [
+      `<a href="&#106;avascript:alert(document.domain)">a</a>`,
+      `<a href="javascript&colon;alert(1)">b</a>`,
+      `<a href="jav&#x09;ascript:alert(1)">c</a>`,
+      `<a href="&#106avascript:alert(1)">d</a>`,
+      `<a href='&#x6A;ava&#115;cript&#58;alert(1)'>e</a>`,
+      `<a href="&#100;ata:text/html,x">f</a>`,
+    ];
+    for (const link of disguised) expect(outputHtml(link, false)).toMatch(/^<a>[a-f]<\/a>$/);
+  });
+
+  it("keeps http, https, mailto, fragment and relative links", () => {
+    for (const href of ["https://example.org/a?b=1&amp;c=2", "http://example.org/", "mailto:x@example.org", "#figure-59-3b", "59.3-break-even.html"]) {
+      expect(outputHtml(`<a href="${href}">x</a>`, false)).toBe(`<a href="${href}">x</a>`);
+    }
+  });
+
   it("passes roilab's own tables through byte for byte", () => {
     const table = htmlTable([{ model: `GPT "4o" & <mini> 'x'`, usd: 1234.5 }], [{ key: "model", label: "Model" }, { key: "usd", label: "$ per month", format: "usd" }], "Prices (the chapter's; data/models.csv)");
     expect(outputHtml(table, false)).toBe(table);
