@@ -5,7 +5,7 @@ import { displayPath } from "../util/display-path";
 import * as schemas from "./schemas";
 import { decodeUtf8 } from "./csv";
 import { cellProblem, type AssignableSpec, type AssignableTable, type CellReference } from "./assignments";
-import { parseTable, type ColumnSpec, type ParsedTable, type RowOf, type TableSpec } from "./table";
+import { camelCase, parseTable, type ColumnSpec, type ParsedTable, type RowOf, type TableSpec } from "./table";
 import { averageDayMix, AVERAGE_DAYS_PER_MONTH } from "../model/calendar";
 
 /** Every table of a roilab data folder, validated and typed. Where a table has a default row, it is the first. */
@@ -83,10 +83,10 @@ function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues
   // A file that cannot be read as a table at all yields no rows, and carries its issues so later checks skip it.
   const unreadable = (fileIssues: DataIssue[]): ParsedTable<RowOf<C>> => {
     issues.push(...fileIssues);
-    return { file, rows: [], issues: fileIssues, notes: [], locate: () => ({ file, line: 1, column: 1 }) };
+    return { file, rows: [], issues: fileIssues, notes: [], currencies: {}, locate: () => ({ file, line: 1, column: 1 }) };
   };
   if (!existsSync(path.join(dir, spec.file))) {
-    if (spec.optionalFile) return { file, rows: [], issues: [], notes: [], locate: () => ({ file, line: 1, column: 1 }) };
+    if (spec.optionalFile) return { file, rows: [], issues: [], notes: [], currencies: {}, locate: () => ({ file, line: 1, column: 1 }) };
     return unreadable([{ file, line: 1, column: 1, message: "required file not found" }]);
   }
   try {
@@ -187,6 +187,27 @@ function resolveWorkloadCalendars(table: ParsedTable<schemas.WorkloadCsvRow>, is
     }
     return { ...row, callsPerDay: row.callsPerDay ?? 0, daysPerMonth: row.daysPerMonth ?? AVERAGE_DAYS_PER_MONTH };
   });
+}
+
+/**
+ * Converts every money column a table states in another currency (`capex_cny`) to USD at exchange_rates.csv's
+ * rate, so that everything below the data layer computes in one currency. A currency without a rate is an error
+ * on the column's header.
+ */
+function convertToUsd(table: ParsedTable<object>, rates: ParsedTable<schemas.ExchangeRateRow>, issues: DataIssue[]): void {
+  for (const [column, currency] of Object.entries(table.currencies)) {
+    const rate = rates.rows.find((row) => row.currency === currency);
+    if (!rate) {
+      const at = table.locate(0, column);
+      issues.push({ file: table.file, line: 1, column: at.column, message: `${currency} money needs a ${currency} row in exchange_rates.csv (units per USD, dated and sourced)` });
+      continue;
+    }
+    const field = camelCase(column);
+    for (const row of table.rows as Record<string, unknown>[]) {
+      const value = row[field];
+      if (typeof value === "number") row[field] = value / rate.perUsd;
+    }
+  }
 }
 
 /** Each mix's shares must add up to 1. */
@@ -321,6 +342,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   const workloadTokenStats = readTable(dir, schemas.workloadTokenStats, issues);
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
+  for (const table of [models, longContextPrices, hardware, routingTiers, routingConfig, caseStudy, gpuRentals, timeOfDayPrices] as ParsedTable<object>[]) convertToUsd(table, exchangeRates, issues);
   checkHardwareCostInputs(hardware, issues);
   checkCacheShares(workloads, issues);
   const workloadRows = resolveWorkloadCalendars(workloads, issues);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { calcPrice as CalcPrice, ModelPrice, TieredPrices } from "@pydantic/genai-prices";
+import type { calcPrice as CalcPrice, ModelInfo, ModelPrice, TieredPrices } from "@pydantic/genai-prices";
 import { ExitCode, RoilabError } from "../errors";
 
 export const PRICE_DATABASE_PACKAGE = "@pydantic/genai-prices";
@@ -61,8 +61,24 @@ export interface DatabasePrices {
   outputUsdPerMtok: number;
   cachedInputUsdPerMtok: number | undefined;
   cacheWriteUsdPerMtok: number | undefined;
+  /** The one-hour prompt cache's write price, where the provider has one. */
+  cacheWrite1hUsdPerMtok: number | undefined;
   contextTokens: number | undefined;
   longContextTiers: LongContextTierPrices[];
+  /** Prices the database sets for a daily window in UTC (DeepSeek's daytime hours); the prices above hold outside them. */
+  timeOfDay: TimeOfDayWindowPrices[];
+}
+
+/** A daily window in UTC and the prices in force during it, USD per million tokens. */
+export interface TimeOfDayWindowPrices {
+  /** `utc-0030-1630`: the window's hours, as nothing in the database names it. */
+  label: string;
+  startMinuteUtc: number;
+  endMinuteUtc: number;
+  inputUsdPerMtok: number | undefined;
+  outputUsdPerMtok: number | undefined;
+  cachedInputUsdPerMtok: number | undefined;
+  cacheWriteUsdPerMtok: number | undefined;
 }
 
 export type PriceLookup = { kind: "found"; prices: DatabasePrices } | { kind: "unknown" } | { kind: "malformed"; problem: string };
@@ -79,6 +95,7 @@ const PRICE_KEYS = {
   outputUsdPerMtok: "output_mtok",
   cachedInputUsdPerMtok: "cache_read_mtok",
   cacheWriteUsdPerMtok: "cache_write_mtok",
+  cacheWrite1hUsdPerMtok: "cache_write_1h_mtok",
 } as const;
 type PriceField = keyof typeof PRICE_KEYS;
 
@@ -123,19 +140,71 @@ export function sheetPrices(sheet: ModelPrice, ref: string): { base: Record<Pric
   return { base, tiers };
 }
 
-/** The database's prices for `provider:model` on a date (prices can change on a start date), offline. */
-export function lookupPrices(ref: string, asOf: Date): PriceLookup {
-  const parts = parsePriceRef(ref);
-  if (!parts) return { kind: "malformed", problem: `price_ref ${JSON.stringify(ref)} is not provider:model (e.g. openai:gpt-4o)` };
-  let result: ReturnType<typeof CalcPrice>;
+const MINUTES_PER_DAY = 24 * 60;
+
+/** `HH:MM:SSZ` (the database's time of day, UTC) as minutes since midnight; undefined for anything else. */
+function utcMinute(text: string): number | undefined {
+  const match = /^(\d{2}):(\d{2})(?::(\d{2}))?Z?$/.exec(text);
+  if (!match) return undefined;
+  const minute = Number(match[1]) * 60 + Number(match[2]);
+  return minute <= MINUTES_PER_DAY && Number(match[3] ?? 0) === 0 ? minute : undefined;
+}
+
+/** The daily windows a model's prices are conditioned on, in the database's order. */
+function dailyWindows(prices: ModelInfo["prices"]): Array<{ startMinuteUtc: number; endMinuteUtc: number }> | string {
+  if (!Array.isArray(prices)) return [];
+  const windows: Array<{ startMinuteUtc: number; endMinuteUtc: number }> = [];
+  for (const conditional of prices) {
+    if (conditional.constraint?.type !== "time_of_date") continue;
+    const [start, end] = [utcMinute(conditional.constraint.start_time), utcMinute(conditional.constraint.end_time)];
+    if (start === undefined || end === undefined) return `a time of day it gives is not HH:MM:SSZ (${conditional.constraint.start_time}–${conditional.constraint.end_time})`;
+    windows.push({ startMinuteUtc: start, endMinuteUtc: end });
+  }
+  return windows;
+}
+
+const inWindow = (minute: number, window: { startMinuteUtc: number; endMinuteUtc: number }) =>
+  window.startMinuteUtc < window.endMinuteUtc ? minute >= window.startMinuteUtc && minute < window.endMinuteUtc : minute >= window.startMinuteUtc || minute < window.endMinuteUtc;
+
+const clockLabel = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}${String(minute % 60).padStart(2, "0")}`;
+
+/** The database's answer for a model at an instant, or what is wrong with it. */
+function askDatabase(ref: string, parts: { providerId: string; modelId: string }, at: Date): ReturnType<typeof CalcPrice> | { problem: string } {
   try {
-    result = loadDatabase().calcPrice({ input_tokens: 0, output_tokens: 0 }, parts.modelId, { providerId: parts.providerId, timestamp: asOf });
+    return loadDatabase().calcPrice({ input_tokens: 0, output_tokens: 0 }, parts.modelId, { providerId: parts.providerId, timestamp: at });
   } catch (error) {
     if (error instanceof RoilabError) throw error;
     // The database checks its own prices as it answers (a negative price throws): that answer is malformed.
-    return { kind: "malformed", problem: `${ref}: the database's answer is malformed (${(error as Error).message.split("\n")[0]})` };
+    return { problem: `${ref}: the database's answer is malformed (${(error as Error).message.split("\n")[0]})` };
   }
+}
+
+/**
+ * The database's prices for `provider:model` on a date (prices can change on a start date), offline: the prices in
+ * force outside any daily window, and each window's own.
+ */
+export function lookupPrices(ref: string, asOf: Date): PriceLookup {
+  const parts = parsePriceRef(ref);
+  if (!parts) return { kind: "malformed", problem: `price_ref ${JSON.stringify(ref)} is not provider:model (e.g. openai:gpt-4o)` };
+  const first = askDatabase(ref, parts, asOf);
+  if (first === null) return { kind: "unknown" };
+  if ("problem" in first) return { kind: "malformed", problem: first.problem };
+  const windows = dailyWindows(first.model.prices);
+  if (typeof windows === "string") return { kind: "malformed", problem: `${ref}: ${windows}` };
+  const dayStart = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate());
+  // The standard prices are those at a minute of the date that no window holds; a window's, those at its first minute.
+  const outside = Array.from({ length: MINUTES_PER_DAY }, (_, minute) => minute).find((minute) => !windows.some((window) => inWindow(minute, window)));
+  const result = windows.length === 0 || outside === undefined ? first : askDatabase(ref, parts, new Date(dayStart + outside * 60_000));
   if (result === null) return { kind: "unknown" };
+  if ("problem" in result) return { kind: "malformed", problem: result.problem };
+  const timeOfDay: TimeOfDayWindowPrices[] = [];
+  for (const window of windows) {
+    const during = askDatabase(ref, parts, new Date(dayStart + window.startMinuteUtc * 60_000));
+    if (during === null || "problem" in during) return { kind: "malformed", problem: during === null ? `${ref}: the database gives no price inside its own window` : during.problem };
+    const prices = sheetPrices(during.model_price, ref);
+    if (typeof prices === "string") return { kind: "malformed", problem: prices };
+    timeOfDay.push({ label: `utc-${clockLabel(window.startMinuteUtc)}-${clockLabel(window.endMinuteUtc)}`, ...window, ...prices.base });
+  }
   const sheet = sheetPrices(result.model_price, ref);
   if (typeof sheet === "string") return { kind: "malformed", problem: sheet };
   const context = result.model.context_window;
@@ -149,8 +218,10 @@ export function lookupPrices(ref: string, asOf: Date): PriceLookup {
       outputUsdPerMtok: sheet.base.outputUsdPerMtok as number,
       cachedInputUsdPerMtok: sheet.base.cachedInputUsdPerMtok,
       cacheWriteUsdPerMtok: sheet.base.cacheWriteUsdPerMtok,
+      cacheWrite1hUsdPerMtok: sheet.base.cacheWrite1hUsdPerMtok,
       contextTokens: context,
       longContextTiers: sheet.tiers,
+      timeOfDay,
     },
   };
 }

@@ -9,7 +9,7 @@ import { writeFileAtomic } from "../util/atomic-write";
 import { lockFolder } from "../util/folder-lock";
 import { displayPath } from "../util/display-path";
 import { loadDataset, type Dataset } from "./dataset";
-import { editedLongContextCsv } from "./long-context-csv";
+import { editedLongContextCsv, editedTimeOfDayCsv } from "./long-context-csv";
 import { editedModelsCsv, priceCell, readModelsCsv } from "./models-csv";
 import { lookupPrices, priceDatabaseLabel, type DatabasePrices } from "./price-database";
 
@@ -93,6 +93,7 @@ function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {
           // The database's word is final: a cache price it does not list is cleared, not kept from before.
           cached_input_usd_per_mtok: prices.cachedInputUsdPerMtok === undefined ? "" : priceCell(prices.cachedInputUsdPerMtok, row.cached_input_usd_per_mtok),
           cache_write_usd_per_mtok: prices.cacheWriteUsdPerMtok === undefined ? "" : priceCell(prices.cacheWriteUsdPerMtok, row.cache_write_usd_per_mtok),
+          cache_write_1h_usd_per_mtok: prices.cacheWrite1hUsdPerMtok === undefined ? "" : priceCell(prices.cacheWrite1hUsdPerMtok, row.cache_write_1h_usd_per_mtok),
           context_tokens: prices.contextTokens === undefined ? (row.context_tokens ?? "") : String(prices.contextTokens),
           as_of: options.asOf,
           source: `${database} (${prices.matched})`,
@@ -100,14 +101,21 @@ function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {
       ];
     }),
   );
-  const text = editedModelsCsv(csv, edits, WRITTEN_COLUMNS, "after the update");
-  // A refreshed model's long-context tiers are the database's too: both files are checked before either is written.
+  // The one-hour cache column joins the file only when the database gives some model such a price.
+  const columns = result.updated.some(({ prices }) => prices.cacheWrite1hUsdPerMtok !== undefined) ? [...WRITTEN_COLUMNS, "cache_write_1h_usd_per_mtok"] : WRITTEN_COLUMNS;
+  const text = editedModelsCsv(csv, edits, columns, "after the update");
+  // A refreshed model's long-context tiers and daily price windows are the database's too: every file is checked before any is written.
   const tiers = editedLongContextCsv(
     options.dataDir,
     result.updated.map(({ modelId, prices }) => ({ modelId, tiers: prices.longContextTiers, source: `${database} (${prices.matched})` })),
   );
+  const windows = editedTimeOfDayCsv(
+    options.dataDir,
+    result.updated.map(({ modelId, prices }) => ({ modelId, windows: prices.timeOfDay, asOf: options.asOf, source: `${database} (${prices.matched}), its time-of-day price in UTC` })),
+  );
   if (!options.dryRun) {
     if (tiers) writeFileAtomic(tiers.file, tiers.text);
+    if (windows) writeFileAtomic(windows.file, windows.text);
     writeFileAtomic(csv.file, text);
     result.written = true;
   }

@@ -23,6 +23,7 @@ import { defineTable, type RowOf } from "./table";
 export const TIERS = ["local_small", "local_large", "cloud_economy", "cloud_premium"] as const;
 
 export const models = defineTable({
+  anyCurrency: true,
   file: "models.csv",
   key: ["model_id"],
   omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "cache_write_1h_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key", "price_ref", "quality_tier", "reasons"],
@@ -67,6 +68,7 @@ export const models = defineTable({
  * Several tiers per model: the highest threshold a call passes wins.
  */
 export const longContextPrices = defineTable({
+  anyCurrency: true,
   file: "long_context_prices.csv",
   optionalFile: true,
   key: ["model_id", "above_input_tokens"],
@@ -98,6 +100,7 @@ export const benchmarks = defineTable({
 });
 
 export const hardware = defineTable({
+  anyCurrency: true,
   file: "hardware.csv",
   key: ["hardware_id"],
   omittable: ["serves_model_id", "serves_quant_id", "ops_share_per_added_server"],
@@ -213,6 +216,7 @@ export const taskMix = defineTable({
 });
 
 export const routingTiers = defineTable({
+  anyCurrency: true,
   file: "routing_tiers.csv",
   key: ["tier"],
   columns: {
@@ -229,6 +233,7 @@ export const routingTiers = defineTable({
 });
 
 export const routingConfig = defineTable({
+  anyCurrency: true,
   file: "routing_config.csv",
   key: ["config_id"],
   columns: {
@@ -249,6 +254,7 @@ export const routingConfig = defineTable({
 });
 
 export const caseStudy = defineTable({
+  anyCurrency: true,
   file: "case_study.csv",
   key: ["scenario_id"],
   columns: {
@@ -411,6 +417,7 @@ export const failover = defineTable({
 
 /** GPU rental offers: a server like a hardware row, rented by the hour instead of bought. */
 export const gpuRentals = defineTable({
+  anyCurrency: true,
   file: "gpu_rentals.csv",
   optionalFile: true,
   key: ["rental_id"],
@@ -514,6 +521,7 @@ export type GpuRentalRow = RowOf<typeof gpuRentals.columns>;
 
 /** Prices a model charges during a daily window in UTC (DeepSeek's daytime hours), replacing its models.csv prices then. */
 export const timeOfDayPrices = defineTable({
+  anyCurrency: true,
   file: "time_of_day_prices.csv",
   optionalFile: true,
   key: ["model_id", "label"],

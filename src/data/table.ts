@@ -25,6 +25,8 @@ export interface TableSpec<C extends ColumnSpec> {
    * version, so older snapshots still load for the analyses they can serve.
    */
   optionalFile?: boolean;
+  /** Its money columns (`…usd…`) may be stated in another currency (`capex_cny`), converted at exchange_rates.csv's rate. */
+  anyCurrency?: boolean;
 }
 
 /** A parsed table: valid rows, and for each row where it came from, for later cross-file checks. */
@@ -36,6 +38,11 @@ export interface ParsedTable<Row> {
   issues: DataIssue[];
   /** What is worth a warning but not an error: columns roilab does not read, kept as they are. */
   notes: DataIssue[];
+  /**
+   * Money columns the file states in another currency than USD (`capex_cny` for `capex_usd`), by column name
+   * as the spec spells it, with the ISO code: their values are as written, still to be converted to USD.
+   */
+  currencies: Record<string, string>;
 }
 
 /** Declares a table spec with its column names checked against `key` and `omittable`. */
@@ -68,9 +75,36 @@ function misspellingOf(name: string, unknown: readonly string[]): string | undef
   return scored.filter((entry) => entry.distance <= 2).sort((a, b) => a.distance - b.distance)[0]?.candidate;
 }
 
+/** A money column's name tokens: `usd` marks the currency, as in `input_usd_per_mtok` or `capex_usd`. */
+const CURRENCY_TOKEN = /(^|_)([a-z]{3})(_|$)/g;
+
+/**
+ * The spec's money column a header cell names in another currency (`input_cny_per_mtok` → `input_usd_per_mtok`,
+ * currency CNY), if it names one.
+ */
+function moneyColumnIn(name: string, columns: ColumnSpec): { column: string; currency: string } | undefined {
+  for (const match of name.matchAll(CURRENCY_TOKEN)) {
+    const code = match[2] as string;
+    if (code === "usd") continue;
+    const start = (match.index ?? 0) + (match[1] as string).length;
+    const column = `${name.slice(0, start)}usd${name.slice(start + 3)}`;
+    if (column in columns) return { column, currency: code.toUpperCase() };
+  }
+  return undefined;
+}
+
 /** Parses and validates one CSV table against its spec, collecting every problem rather than stopping at the first. */
 export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: string, file: string): ParsedTable<RowOf<C>> {
-  const { header, records } = parseCsv(text, file);
+  const parsedCsv = parseCsv(text, file);
+  const records = parsedCsv.records;
+  // Money columns may be stated in any currency: read under the spec's USD name, converted once rates are known.
+  const currencies: Record<string, string> = {};
+  const header = parsedCsv.header.map((name) => {
+    const money = !spec.anyCurrency || name in spec.columns ? undefined : moneyColumnIn(name, spec.columns);
+    if (!money || parsedCsv.header.includes(money.column)) return name;
+    currencies[money.column] = money.currency;
+    return money.column;
+  });
   const issues: DataIssue[] = [];
   const names = Object.keys(spec.columns);
   const omittable = new Set<string>(spec.omittable ?? []);
@@ -112,7 +146,8 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
         row[camelCase(name)] = parsed.value;
       } else if (index >= 0) {
         valid = false;
-        issues.push({ file, line, column: index + 1, message: `${name} must be ${column.expects}, got ${quote(raw)}${parsed.reason ? ` (${parsed.reason})` : ""}` });
+        const written = parsedCsv.header[index] ?? name;
+        issues.push({ file, line, column: index + 1, message: `${written} must be ${column.expects}, got ${quote(raw)}${parsed.reason ? ` (${parsed.reason})` : ""}` });
       } else {
         valid = false; // the missing column is already reported once, on the header
       }
@@ -140,6 +175,7 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
     rows,
     issues,
     notes,
+    currencies,
     locate(index, column) {
       return { file, line: rowLines[index] ?? 1, column: header.indexOf(column) + 1 || 1 };
     },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { symlinkSync } from "node:fs";
+import { readFileSync, symlinkSync } from "node:fs";
 import * as path from "node:path";
 import { DataError, formatDataIssue } from "../../src/errors";
 import { loadDataset, readDataset } from "../../src/data";
@@ -294,5 +294,41 @@ describe("a workload's calendar in workloads.csv", () => {
       "workloads.csv:8:5 - days_per_month is required beside calls_per_day",
       'workloads.csv:7:8 - weekday_profile_id "no-such-profile" does not match any profile_id in traffic_profiles.csv',
     ]);
+  });
+});
+
+describe("money in another currency", () => {
+  const rates = "currency,per_usd,as_of,source\nCNY,7.00,2025-09-01,the chapter's rate\n";
+  // The A100 server's capex and power price stated in yuan: ¥560,000 and ¥0.70/kWh.
+  const inYuan = (text: string) =>
+    text
+      .replace("capex_usd", "capex_cny")
+      .replace("electricity_usd_per_kwh", "electricity_cny_per_kwh")
+      .split("\n")
+      .map((line) => (line.startsWith("a100x4-70b,") ? line.replace(",80000,", ",560000,").replace(",0.10,", ",0.70,") : line))
+      .join("\n");
+
+  it("reads a money column stated in CNY and holds it in USD at exchange_rates.csv's rate", () => {
+    const copy = copyOfData({ "hardware.csv": inYuan, "exchange_rates.csv": rates });
+    try {
+      const a100 = loadDataset(copy.dir).hardware.find((row) => row.hardwareId === "a100x4-70b");
+      expect(a100?.capexUsd).toBeCloseTo(80_000, 9);
+      expect(a100?.electricityUsdPerKwh).toBeCloseTo(0.1, 12);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it("refuses a currency the folder has no rate for, on the column's header", () => {
+    const header = readFileSync(path.join(DATA_DIR, "hardware.csv"), "utf8").split("\n")[0]!.split(",");
+    expect(problems({ "hardware.csv": inYuan, "exchange_rates.csv": null })).toEqual([
+      `hardware.csv:1:${header.indexOf("capex_usd") + 1} - CNY money needs a CNY row in exchange_rates.csv (units per USD, dated and sourced)`,
+      `hardware.csv:1:${header.indexOf("electricity_usd_per_kwh") + 1} - CNY money needs a CNY row in exchange_rates.csv (units per USD, dated and sourced)`,
+    ]);
+  });
+
+  it("names the column as the file writes it when a cell is bad", () => {
+    const bad = (text: string) => inYuan(text).replace(",560000,", ",lots,");
+    expect(problems({ "hardware.csv": bad, "exchange_rates.csv": rates })[0]).toMatch(/^hardware\.csv:\d+:\d+ - capex_cny must be empty or a non-negative number/);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lookupPrices, parsePriceRef, sheetPrices } from "../../src/data/price-database";
+import { editedTimeOfDayCsv } from "../../src/data/long-context-csv";
+import { copyOfData } from "../helpers/data-folder";
 
 const AS_OF = "2026-11-29";
 
@@ -27,5 +29,43 @@ describe("the bundled price database", () => {
     expect(sheetPrices({}, "x:y")).toBe("x:y: the database gives no input_mtok and output_mtok price");
     expect(sheetPrices({ input_mtok: 1, output_mtok: -2 }, "x:y")).toBe("x:y: the database's output_mtok is -2, not a price");
     expect(sheetPrices({ input_mtok: 1, output_mtok: 2 }, "x:y")).toEqual({ base: { inputUsdPerMtok: 1, outputUsdPerMtok: 2, cachedInputUsdPerMtok: undefined, cacheWriteUsdPerMtok: undefined }, tiers: [] });
+  });
+});
+
+describe("the database's prices by time of day", () => {
+  it("gives DeepSeek's standard prices outside its daily window and the window's own inside it", () => {
+    const lookup = lookupPrices("deepseek:deepseek-chat", new Date("2026-11-29"));
+    if (lookup.kind !== "found") throw new Error(lookup.kind);
+    expect([lookup.prices.inputUsdPerMtok, lookup.prices.outputUsdPerMtok, lookup.prices.cachedInputUsdPerMtok]).toEqual([0.135, 0.55, 0.035]);
+    expect(lookup.prices.timeOfDay).toEqual([
+      { label: "utc-0030-1630", startMinuteUtc: 30, endMinuteUtc: 990, inputUsdPerMtok: 0.27, outputUsdPerMtok: 1.1, cachedInputUsdPerMtok: 0.07, cacheWriteUsdPerMtok: undefined, cacheWrite1hUsdPerMtok: undefined },
+    ]);
+  });
+
+  it("gives a model priced the same all day no window, and Anthropic's one-hour cache write price", () => {
+    const lookup = lookupPrices("anthropic:claude-sonnet-5", new Date("2026-11-29"));
+    if (lookup.kind !== "found") throw new Error(lookup.kind);
+    expect(lookup.prices.timeOfDay).toEqual([]);
+    expect(lookup.prices.cacheWrite1hUsdPerMtok).toBe(4);
+  });
+});
+
+describe("time_of_day_prices.csv after an update", () => {
+  it("replaces a refreshed model's windows, keeps the others' and writes nothing new where there is nothing", () => {
+    const copy = copyOfData({ "time_of_day_prices.csv": "model_id,label,start_utc,end_utc,input_usd_per_mtok,output_usd_per_mtok,as_of,source\ngpt-4o,night,22:00,06:00,1.25,5,2025-09-01,kept\nclaude-3-5-sonnet,old,00:00,01:00,9,9,2025-09-01,replaced\n" });
+    try {
+      const edited = editedTimeOfDayCsv(copy.dir, [
+        { modelId: "claude-3-5-sonnet", windows: [{ label: "utc-0030-1630", startMinuteUtc: 30, endMinuteUtc: 990, inputUsdPerMtok: 6, outputUsdPerMtok: 30, cachedInputUsdPerMtok: undefined, cacheWriteUsdPerMtok: undefined }], asOf: "2026-11-29", source: "db" },
+      ]);
+      expect(edited?.text).toBe("model_id,label,start_utc,end_utc,input_usd_per_mtok,output_usd_per_mtok,as_of,source\ngpt-4o,night,22:00,06:00,1.25,5,2025-09-01,kept\nclaude-3-5-sonnet,utc-0030-1630,00:30,16:30,6,30,2026-11-29,db\n");
+    } finally {
+      copy.dispose();
+    }
+    const bare = copyOfData();
+    try {
+      expect(editedTimeOfDayCsv(bare.dir, [{ modelId: "gpt-4o", windows: [], asOf: "2026-11-29", source: "db" }])).toBeUndefined();
+    } finally {
+      bare.dispose();
+    }
   });
 });
