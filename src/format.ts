@@ -1,21 +1,38 @@
 /** Number formatting shared by text tables, figures and HTML reports (en-US, as in the chapter). */
 
-const usdFormats = new Map<number, Intl.NumberFormat>();
+/**
+ * The currency this process shows money in: USD unless a notebook or a command sets another (a kernel runs one
+ * notebook, a command prints one report). Amounts are passed already in it: roilab converts the data, not each number.
+ */
+let displayCurrency = "USD";
 
-/** `$1,234.56`; `digits` decimals (default 2). Infinity prints as "never". */
+/** Show money in `code` (ISO 4217, e.g. `CNY`) from now on in this process. */
+export function setDisplayCurrency(code: string): void {
+  // Intl refuses a code it cannot format: better here than in the first figure.
+  new Intl.NumberFormat("en-US", { style: "currency", currency: code });
+  displayCurrency = code;
+}
+
+/** The ISO code money is shown in. */
+export const displayCurrencyCode = (): string => displayCurrency;
+
+/** `$1,234.56` (or `CN¥1,234.56` where the display currency is CNY); `digits` decimals (default 2). Infinity prints as "never". */
 export function formatUsd(value: number, digits = 2): string {
-  if (value === Infinity) return "never";
-  let format = usdFormats.get(digits);
-  if (!format) {
-    format = new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency: "USD",
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    usdFormats.set(digits, format);
-  }
-  return format.format(value);
+  return formatMoney(value, displayCurrency, digits);
+}
+
+/** The display currency's symbol as en-US prints it: `$`, `CN¥`, `€`. */
+export function currencySymbol(code = displayCurrency): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: code }).formatToParts(0).find((part) => part.type === "currency")?.value ?? code;
+}
+
+/**
+ * A label or sentence written for dollars (`$ per month`, `$/M input`, `USD per month`) in the display currency:
+ * a `$` before a digit, a space, a slash or the end, and the word USD, change; anything else stays.
+ */
+export function moneyText(text: string, code = displayCurrency): string {
+  if (code === "USD") return text;
+  return text.replace(/(?<![:{%])\$(?=[\d\s/,.)]|$)/g, currencySymbol(code)).replace(/\bUSD\b/g, code);
 }
 
 const integerFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -45,7 +62,6 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 /** An amount already in `currencyCode` (`$1,234.56`, `CN¥8,642.10`, `€12.00`); `digits` decimals (default 2). Infinity prints as "never". */
 export function formatMoney(amount: number, currencyCode: string, digits = 2): string {
   if (amount === Infinity) return "never";
-  if (currencyCode === "USD") return formatUsd(amount, digits);
   const key = `${currencyCode}:${digits}`;
   let format = moneyFormats.get(key);
   if (!format) {

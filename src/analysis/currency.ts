@@ -1,6 +1,7 @@
 /** The reader's currency: roilab computes in USD and shows money at a dated, sourced rate from exchange_rates.csv. */
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
+import { setDisplayCurrency } from "../format";
 import { USD, type DisplayCurrency } from "../model";
 
 export interface DatedCurrency extends DisplayCurrency {
@@ -25,4 +26,28 @@ export function displayCurrency(data: Dataset, code = "USD"): DatedCurrency {
 export function currencyNote(currency: DatedCurrency): string | undefined {
   if (currency.asOf === undefined) return undefined;
   return `Money in ${currency.code} at ${currency.perUsd} ${currency.code} per USD as of ${currency.asOf} (exchange_rates.csv: ${currency.source})`;
+}
+
+/** Tables whose `…Usd…` fields are money, converted with the rest when a dataset is shown in another currency. */
+const MONEY_TABLES = ["models", "longContextPrices", "hardware", "routingTiers", "routingConfig", "caseStudy", "gpuRentals", "timeOfDayPrices"] as const;
+
+/**
+ * The dataset with every money figure in `code` at the data's dated rate, and the process's display currency set
+ * to it: every cost is linear in money, so tables, figures, panels and downloads computed from it come out in that
+ * currency, while call volumes and break-evens in calls stay as they are. The chapter's printed dollar figures
+ * (published_figures.csv, unit usd) move with them; the audit, which sets the chapter's own dollar inputs into the
+ * data, reads `shownIn.inUsd`, the data as it was.
+ */
+export function inCurrency(data: Dataset, code = "USD"): Dataset {
+  const currency = displayCurrency(data, code);
+  setDisplayCurrency(currency.code);
+  const inUsd = data.shownIn?.inUsd ?? data;
+  if (data.shownIn) throw new InputError(`the data is shown in ${data.shownIn.code} already: convert it from USD once`);
+  if (currency.code === "USD") return data;
+  const scaled = <Row extends object>(rows: readonly Row[]): Row[] =>
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "number" && /^usd|Usd/.test(key) ? value * currency.perUsd : value])) as Row);
+  const converted: Dataset = { ...data, shownIn: { ...currency, inUsd } };
+  for (const table of MONEY_TABLES) (converted[table] as object[]) = scaled(data[table] as object[]);
+  converted.publishedFigures = data.publishedFigures.map((row) => (row.unit === "usd" ? { ...row, value: row.value * currency.perUsd, valueHigh: row.valueHigh === undefined ? undefined : row.valueHigh * currency.perUsd } : row));
+  return converted;
 }

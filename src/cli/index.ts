@@ -77,6 +77,7 @@ Options for tables, audit and validate:
 Options for tables:
   --data DIR           Data folder (default: data)
   --workload ID        The workload every table prices (workloads.csv; default: its first row)
+  --currency CODE      Show money in USD or a currency of exchange_rates.csv, e.g. CNY (default: USD)
 
 Options for decide:
   --data DIR           Data folder (default: data)
@@ -235,8 +236,8 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async tables(argv, io) {
     const args = parseCommand("tables", argv, OPTIONS.tables);
     noPositionals("tables", args.positionals);
-    const [{ loadDataset }, { selectWorkload }, { chapterTextReport }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
-    io.stdout(chapterTextReport(selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload })));
+    const [{ loadDataset }, { inCurrency, selectWorkload }, { chapterTextReport }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
+    io.stdout(chapterTextReport(inCurrency(selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload }), args.values.currency)));
     return ExitCode.ok;
   },
 

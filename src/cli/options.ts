@@ -47,7 +47,7 @@ export const COMMAND_OPTIONS = {
     "trust-html": { type: "boolean", default: false },
     "stale-days": { type: "string", default: "90" },
   },
-  tables: { ...DATA, workload: { type: "string" } },
+  tables: { ...DATA, workload: { type: "string" }, currency: { type: "string", default: "USD" } },
   decide: { ...DATA, workload: { type: "string" }, current: { type: "string" }, currency: { type: "string", default: "USD" }, utilisation: { type: "string" }, json: { type: "boolean", default: false } },
   audit: { ...DATA, strict: { type: "boolean", default: false } },
   diff: { html: { type: "string" } },

@@ -40,6 +40,8 @@ export interface Dataset {
   workloadTokenStats: schemas.WorkloadTokenStatRow[];
   /** Values a run set apart from the folder's (a notebook's parameters), so a page can say what it changed. */
   overrides?: readonly DataOverride[];
+  /** The currency its money is in, where a run converted it from USD (`inCurrency`), with the rate's date and source. */
+  shownIn?: { code: string; perUsd: number; asOf: string | undefined; source: string | undefined; inUsd: Dataset };
 }
 
 /** One cell a run set to another value than the data folder's. */
@@ -409,12 +411,12 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   return { data, notes };
 }
 
-type TableName = Exclude<keyof Dataset, "dir" | "overrides">;
+type TableName = Exclude<keyof Dataset, "dir" | "overrides" | "shownIn">;
 
 /** The newest as_of of each file whose rows carry one, by file name: the dates a published page shows. */
 export function newestAsOfByFile(data: Dataset): Record<string, string> {
   const dates: Record<string, string> = {};
-  for (const name of Object.keys(data).filter((key): key is TableName => key !== "dir" && key !== "overrides")) {
+  for (const name of Object.keys(data).filter((key): key is TableName => key !== "dir" && key !== "overrides" && key !== "shownIn")) {
     const newest = (data[name] as readonly { asOf?: string }[]).flatMap((row) => (row.asOf ? [row.asOf] : [])).sort().at(-1);
     if (newest) dates[schemas[name].file] = newest;
   }

@@ -15,7 +15,8 @@ import {
   hybridSavings,
   printedValue,
 } from "..";
-import { formatInteger, formatPercent, formatUsd } from "../../format";
+import { formatInteger, formatPercent, formatUsd, moneyText } from "../../format";
+import { currencyNote } from "../currency";
 import { renderTextTable } from "./text-table";
 
 /** The APIs the chapter's break-even comparison table compares against, where present in the data. */
@@ -111,5 +112,9 @@ function figuresSection(data: Dataset): string {
 }
 
 export function chapterTextReport(data: Dataset): string {
-  return [cloudSection(data), localSection(data), breakEvenSection(data), hybridSection(data), caseSection(data), figuresSection(data)].join("\n\n") + "\n";
+  const sections = [cloudSection(data), localSection(data), breakEvenSection(data), hybridSection(data), caseSection(data)];
+  const note = data.shownIn ? currencyNote(data.shownIn) : undefined;
+  // Written in dollars, shown in the currency the data was converted to; the chapter's printed figures stay in its
+  // dollars, beside the values the data gives in dollars. The rate's own note names both currencies.
+  return [moneyText(sections.join("\n\n")), figuresSection(data.shownIn?.inUsd ?? data), ...(note ? [note] : [])].join("\n\n") + "\n";
 }
