@@ -18,6 +18,8 @@ const E2E = [
   "test/report/layout.test.ts",
   "test/report/whatif.test.ts",
   "test/report/browser/draw-order.test.ts",
+  "test/report/browser/downloads.test.ts",
+  "test/report/pdf/print-pages.test.ts",
   "test/report/pdf/report-pdf.test.ts",
   "test/report/preview/preview.test.ts",
 ];
