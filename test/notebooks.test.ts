@@ -78,6 +78,29 @@ describe("the chapter notebooks", () => {
     }
   }, 900_000);
 
+  it("show money in the currency they are given: --currency CNY moves every amount at the data's rate and no volume in calls", async () => {
+    const yuan = path.join(folder.dir, "yuan");
+    const names = ["59.1-cost-model.ipynb", "59.3-break-even.ipynb"];
+    const result = await roilab(["run", ...names.map((name) => `notebooks/${name}`), "--out", yuan, "--currency", "CNY", "--jobs", "2"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const [costBefore, costAfter] = [read(baseline, names[0]!), read(yuan, names[0]!)];
+    const bar = (notebook: Executed) => {
+      const trace = figures(notebook)[0]!.data[0]!;
+      return (trace.y as number[])[(trace.x as string[]).indexOf("Claude 3.5 Sonnet")];
+    };
+    // The chapter's $1,395 a month at the chapter's own rate of 7.00: ¥9,765.
+    expect(bar(costBefore)).toBeCloseTo(1395, 2);
+    expect(bar(costAfter)).toBeCloseTo(9765, 2);
+    expect(html(costAfter)).toContain("CN¥9,765.00");
+    expect(html(costAfter)).toContain("Money in CNY at 7 CNY to the US dollar as of 2025-09-01");
+    expect(JSON.stringify(figures(costAfter)[0]!.layout)).toContain("CNY");
+    // Break-evens are calls: the same in any currency, as the heatmap prints them.
+    const heat = (notebook: Executed) => (figures(notebook)[1]!.data[0] as { text: string[][] }).text;
+    expect(heat(read(yuan, names[1]!))).toEqual(heat(read(baseline, names[1]!)));
+    expect(html(read(yuan, names[1]!))).not.toMatch(/\$\d/);
+  }, 900_000);
+
   it("end with a marked what-if cell that recomputes a result and a figure", () => {
     for (const name of notebooks) {
       const notebook = read(baseline, name);

@@ -22,10 +22,14 @@ export function displayCurrency(data: Dataset, code = "USD"): DatedCurrency {
   return { code: row.currency, perUsd: row.perUsd, asOf: row.asOf, source: row.source };
 }
 
-/** The line a page or table prints under money shown at a rate: which rate, of when, from where. */
-export function currencyNote(currency: DatedCurrency): string | undefined {
+/**
+ * The line a page or table prints under money shown at a rate: which rate, of when, from where. A page, whose text
+ * shows dollar labels in the display currency, names the file only: a source quoting dollars would be misread.
+ */
+export function currencyNote(currency: DatedCurrency, withSource = true): string | undefined {
   if (currency.asOf === undefined) return undefined;
-  return `Money in ${currency.code} at ${currency.perUsd} ${currency.code} per USD as of ${currency.asOf} (exchange_rates.csv: ${currency.source})`;
+  // "to the US dollar", not the code: a page shows the word USD in the display currency.
+  return `Money in ${currency.code} at ${currency.perUsd} ${currency.code} to the US dollar as of ${currency.asOf} (exchange_rates.csv${withSource ? `: ${currency.source}` : ""})`;
 }
 
 /** Tables whose `…Usd…` fields are money, converted with the rest when a dataset is shown in another currency. */
@@ -45,9 +49,17 @@ export function inCurrency(data: Dataset, code = "USD"): Dataset {
   if (data.shownIn) throw new InputError(`the data is shown in ${data.shownIn.code} already: convert it from USD once`);
   if (currency.code === "USD") return data;
   const scaled = <Row extends object>(rows: readonly Row[]): Row[] =>
-    rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "number" && /^usd|Usd/.test(key) ? value * currency.perUsd : value])) as Row);
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "number" && /^usd|Usd/.test(key) ? roundNoise(value * currency.perUsd) : value])) as Row);
   const converted: Dataset = { ...data, shownIn: { ...currency, inUsd } };
   for (const table of MONEY_TABLES) (converted[table] as object[]) = scaled(data[table] as object[]);
-  converted.publishedFigures = data.publishedFigures.map((row) => (row.unit === "usd" ? { ...row, value: row.value * currency.perUsd, valueHigh: row.valueHigh === undefined ? undefined : row.valueHigh * currency.perUsd } : row));
+  converted.publishedFigures = data.publishedFigures.map((row) => (row.unit === "usd" ? { ...row, value: roundNoise(row.value * currency.perUsd), valueHigh: row.valueHigh === undefined ? undefined : roundNoise(row.valueHigh * currency.perUsd) } : row));
   return converted;
 }
+
+/** An amount a notebook states in USD (a what-if's server price), in the currency its data is shown in. */
+export function usdIn(data: Dataset, usd: number): number {
+  return data.shownIn ? roundNoise(usd * data.shownIn.perUsd) : usd;
+}
+
+/** A converted amount without the binary noise a product leaves (0.1 × 7 = 0.7000000000000001). */
+const roundNoise = (value: number) => Number(value.toPrecision(12));

@@ -6,6 +6,7 @@ import type { Dataset, ModelRow, WorkloadRow } from "../data";
 import { InputError } from "../errors";
 import { averageDayMix, flatCalendar, utcOffsetMinutes, weeklyCalendar, type BilledCall, type WorkloadCalendar } from "../model";
 import { profileLoads } from "./capacity";
+import { currencyNote } from "./currency";
 import { byIdOrFirst } from "./lookup";
 
 /** The workload with this id, or the data's first (its default). */
@@ -128,5 +129,6 @@ export function workloadNote(data: Dataset): string {
   const cache = workload.cachedInputShare ? `, ${Math.round(workload.cachedInputShare * 100)}% of input read from the cache` : "";
   const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
   const overridden = set.length > 0 ? ` **Set for this run:** ${set.map((override) => `${override.label} ${number(override.value)} (workloads.csv says ${number(override.dataValue)})`).join("; ")}.` : "";
-  return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}`;
+  const money = data.shownIn ? ` ${currencyNote(data.shownIn, false)}.` : "";
+  return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}${money}`;
 }

@@ -11,3 +11,4 @@ export * from "./uncertainty";
 export * from "./closing-questions";
 export * from "./rental";
 export * from "./then-and-now";
+export * from "./currency";

@@ -10,7 +10,7 @@ import { findChromium } from "../report/pdf/find-chromium";
 import type { PrintOptions } from "../report/pdf/print-pages";
 import { PROJECT_ROOT } from "../util/project-root";
 import { ensureWritableFolder } from "../util/writable-folder";
-import { COMMAND_OPTIONS, COMMANDS, GLOBAL_OPTIONS, isCommand, isoDateFlag, LONGEST_TIMEOUT_SECONDS, noPositionals, portFlag, positiveNumber, type Command, type OptionTable } from "./options";
+import { COMMAND_OPTIONS, COMMANDS, currencyFlag, GLOBAL_OPTIONS, isCommand, isoDateFlag, LONGEST_TIMEOUT_SECONDS, noPositionals, portFlag, positiveNumber, type Command, type OptionTable } from "./options";
 
 // Each command loads the modules it needs when it runs (`import()` below), so that `roilab --version`, `tables` or
 // `validate` start without the data frames, the kernel runner, the publisher, Chromium's driver or the PDF library.
@@ -41,6 +41,7 @@ Commands:
 Options for run:
   --out DIR            Where executed notebooks go (default: reports)
   --data DIR           Data folder for every notebook (default: each notebook's own, data/)
+  --currency CODE      Show money in this currency of exchange_rates.csv, e.g. CNY (default: USD)
   -p, --param NAME=VALUE
                        Override a parameter (JSON value, else a string); repeatable
   --params FILE        Parameter values from a JSON object
@@ -156,6 +157,8 @@ async function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof 
     outDir: values.out ?? "reports",
     parameters,
     dataDir: args.values.data,
+    // The display currency, for every notebook that takes a `currency` (the audit keeps the chapter's dollars).
+    optionalParameters: args.values.currency === undefined ? {} : { currency: currencyFlag(args.values.currency) },
     timeoutMs: positiveNumber("--timeout", args.values.timeout, false, LONGEST_TIMEOUT_SECONDS) * 1000,
     maxOutputBytes: positiveNumber("--max-output-mb", args.values["max-output-mb"], false) * 1e6,
     jobs: args.values.jobs === undefined ? undefined : positiveNumber("--jobs", args.values.jobs, true),

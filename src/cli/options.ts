@@ -18,6 +18,8 @@ const DATA = { data: { type: "string", default: "data" } } as const satisfies Op
 
 const RUN = {
   out: { type: "string", default: "reports" },
+  // No default: notebooks show money in USD unless --currency names another.
+  currency: { type: "string" },
   // No default: notebooks read their own dataDir unless --data names another.
   data: { type: "string" },
   param: { type: "string", short: "p", multiple: true, default: [] as string[] },
@@ -35,6 +37,7 @@ export const COMMAND_OPTIONS = {
   report: { ...RUN, "self-contained": { type: "boolean", default: false }, "no-input": { type: "boolean", default: false }, "trust-html": { type: "boolean", default: false }, "stale-days": { type: "string", default: "90" }, pdf: { type: "boolean", default: false }, chromium: { type: "string" }, paper: { type: "string" } },
   preview: {
     out: { type: "string" },
+    currency: { type: "string" },
     data: { type: "string" },
     param: { type: "string", short: "p", multiple: true, default: [] as string[] },
     params: { type: "string" },
@@ -89,6 +92,13 @@ export function isoDateFlag(flag: string, text: string): string {
 }
 
 /** Refuses positional arguments for a command that takes none. */
+/** `--currency CNY`: an ISO 4217 code; whether the data has a rate for it, the notebooks say. */
+export function currencyFlag(text: string): string {
+  const code = text.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new UsageError(`--currency must be a three-letter currency code such as USD or CNY, got ${JSON.stringify(text)}`);
+  return code;
+}
+
 export function noPositionals(command: string, positionals: readonly string[]): void {
   if (positionals.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(positionals[0])}`);
 }

@@ -2,7 +2,9 @@
  * Showing figures, tables, markdown and what-if panels in a notebook cell run by tslab. tslab is required
  * when a helper is called, not when the library loads: outside a kernel (scripts, tests) it is never needed.
  */
+import { figureInCurrency } from "../charts/currency";
 import type { Figure } from "../charts/figure";
+import { displayCurrencyCode, moneyText } from "../format";
 import type { PanelSpec } from "../panels";
 import { PLOTLY_MIME, WHATIF_MIME } from "../util/mime";
 import { htmlTable, type FrameLike, type TableColumn } from "./html-table";
@@ -28,17 +30,19 @@ function displayBundle(mime: string, value: unknown, plainText: string): void {
 
 /** Shows a figure as `application/vnd.plotly.v1+json`, interactive in JupyterLab and VS Code, titled in plain text elsewhere. */
 export function displayFigure(figure: Figure): void {
-  displayBundle(PLOTLY_MIME, figure, figure.layout.title.text);
+  const shown = figureInCurrency(figure);
+  displayBundle(PLOTLY_MIME, shown, shown.layout.title.text);
 }
 
 /** Shows rows or a DataFrame as a formatted HTML table. */
 export function displayTable(source: FrameLike | readonly Record<string, unknown>[], columns: readonly TableColumn[], caption?: string): void {
-  tslab().display.html(htmlTable(source, columns, caption));
+  // Labels are written in dollars; the numbers are in the display currency already.
+  tslab().display.html(htmlTable(source, columns.map((column) => ({ ...column, label: moneyText(column.label ?? column.key) })), caption === undefined ? undefined : moneyText(caption)));
 }
 
 /** Shows markdown (a headline number, a note) in the cell's output. */
 export function displayMarkdown(markdown: string): void {
-  tslab().display.markdown(markdown);
+  tslab().display.markdown(moneyText(markdown));
 }
 
 /**
@@ -46,5 +50,6 @@ export function displayMarkdown(markdown: string): void {
  * front ends show the text fallback; the notebook's own what-if cell serves them.
  */
 export function displayWhatIfPanel(spec: PanelSpec): void {
-  displayBundle(WHATIF_MIME, spec, `What-if panel "${spec.title}": interactive in the HTML report`);
+  // The page's panel script shows money in the currency the notebook's data is in.
+  displayBundle(WHATIF_MIME, { ...spec, currency: displayCurrencyCode() }, `What-if panel "${spec.title}": interactive in the HTML report`);
 }

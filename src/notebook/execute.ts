@@ -41,11 +41,15 @@ export interface PreparedNotebook {
 export const isDataDirParameter = (name: string) => name === DATA_DIR_PARAMETER || name.endsWith("DataDir");
 
 /** Reads a notebook and injects parameters. Throws UsageError (exit 2) for unreadable notebooks and unknown parameters. */
-export function prepareNotebook(file: string, parameters: Parameters, dataDir: string | undefined): PreparedNotebook {
+export function prepareNotebook(file: string, parameters: Parameters, dataDir: string | undefined, optionalParameters: Parameters = {}): PreparedNotebook {
   const name = displayPath(file);
   const folder = path.dirname(path.resolve(file));
   // --data arrives relative to the notebook's folder (the kernel's working directory), so reports stay portable.
-  const optional: Parameters = dataDir ? { ...(editionParameters(dataDir) as Parameters), [DATA_DIR_PARAMETER]: path.relative(folder, path.resolve(dataDir)) || "." } : {};
+  // Values for every notebook that declares the name (the data folder's, then the caller's), ignored by the rest.
+  const optional: Parameters = {
+    ...(dataDir ? { ...(editionParameters(dataDir) as Parameters), [DATA_DIR_PARAMETER]: path.relative(folder, path.resolve(dataDir)) || "." } : {}),
+    ...optionalParameters,
+  };
   const injection = injectParameters(readNotebook(file), parameters, name, optional, dataDir ? displayPath(path.join(dataDir, EDITION_PARAMETERS_FILE)) : undefined);
   const effective = { ...optional, ...parameters };
   const dataValue = parameterValue(injection, DATA_DIR_PARAMETER, effective);

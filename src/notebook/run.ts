@@ -20,6 +20,8 @@ export interface RunOptions {
   paths: readonly string[];
   outDir: string;
   parameters: Parameters;
+  /** Values given to every notebook that declares the name and ignored by the others (a report's display currency). */
+  optionalParameters?: Parameters;
   dataDir: string | undefined;
   timeoutMs: number;
   /** Per cell, bytes of output kept (see OutputCollector). Default 50 MB. */
@@ -106,7 +108,7 @@ export function prepareRun(options: RunOptions): PreparedRun {
   if (files.length === 0) throw new UsageError(`no notebooks found in ${options.paths.join(", ") || "notebooks"}`);
   if (options.dataDir !== undefined && !existsSync(options.dataDir)) throw new UsageError(`--data ${options.dataDir}: no such folder`);
   if (options.dataDir !== undefined) checkEditionNames(options.dataDir, files);
-  const notebooks = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir));
+  const notebooks = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir, options.optionalParameters));
   const folders = new Map<string, DataFolder>();
   for (const dir of new Set(notebooks.flatMap((item) => item.dataDirs.filter((dir) => existsSync(dir))))) {
     folders.set(dir, readDataFolder(dir, options.inspectDataFolder?.(dir)));

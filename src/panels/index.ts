@@ -12,3 +12,4 @@ import type { RentalPanelSpec } from "./rental";
 
 /** Any panel a notebook can put in its page, told apart by `kind`. */
 export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec;
+export * from "./currency";

@@ -49,7 +49,7 @@ describe("money in the reader's currency", () => {
     const text = chapterTextReport(inCurrency(chapter, "CNY"));
     expect(text).toContain("CN¥9,765.00");
     expect(text.slice(0, text.indexOf("The chapter's printed figures"))).not.toMatch(/\$\d/);
-    expect(text).toContain("Money in CNY at 7 CNY per USD as of 2025-09-01");
+    expect(text).toContain("Money in CNY at 7 CNY to the US dollar as of 2025-09-01");
     expect(text).toMatch(/case\/cloud\/weekday_usd_per_month +675 +641.25/);
   });
 });

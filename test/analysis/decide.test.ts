@@ -66,7 +66,7 @@ describe("decide on the example agent", () => {
     expect(text).toContain("CN¥9,930.23"); // 1,418.6049 × 7
     expect(text).toContain("CN¥91,010.69"); // 13,001.5267 × 7
     expect(text).toContain("CN¥62,578.25"); // 8,939.75 × 7
-    expect(text).toMatch(/Money in CNY at 7 CNY per USD as of 2026-11-29/);
+    expect(text).toMatch(/Money in CNY at 7 CNY to the US dollar as of 2026-11-29/);
     const json = JSON.parse(decisionJson(decision, cny));
     const sonnet = json.options.find((entry: { id: string }) => entry.id === "api:claude-sonnet-5");
     expect(Math.round(sonnet.perMonth * 100) / 100).toBe(128_446.25);

@@ -2,6 +2,7 @@
  * Browser side of the what-if panels: builds the inputs a notebook declared, and on every change recomputes
  * with roilab's own model and chart code (bundled, not rewritten) and redraws. Exposed as `RoilabWhatIf`.
  */
+import { figureInCurrency, moneyText, setDisplayCurrency } from "../../panels/currency";
 import { BREAK_EVEN_PANEL_RANGES, evaluateBreakEvenPanel, usesElectricityPrice, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../panels/break-even";
 import { CAPACITY_PANEL_RANGES, evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../panels/capacity";
 import { evaluateTornadoPanel, narrowTornadoFigure, TORNADO_PANEL_RANGES, type TornadoPanelInputs, type TornadoPanelSpec } from "../../panels/tornado";
@@ -180,7 +181,7 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
     const message = document.createElement("span");
     message.className = "message";
     message.id = `${prefix}-${control.key}-message`;
-    inputs.appendChild(field("options" in control ? control.label : control.range.label, element, message));
+    inputs.appendChild(field(moneyText("options" in control ? control.label : control.range.label), element, message));
     return { control, element, message };
   });
   // For print, where fields do not show their values: the inputs as a list beside the result.
@@ -203,7 +204,7 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
       const input = element as HTMLInputElement;
       input.disabled = unused.includes(control.key);
       const problem = input.disabled ? undefined : fieldProblem(input, control.range);
-      message.textContent = problem ? `${problem}.` : input.disabled ? "not used by this configuration" : "";
+      message.textContent = problem ? moneyText(`${problem}.`) : input.disabled ? "not used by this configuration" : "";
       if (problem) {
         input.setAttribute("aria-invalid", "true");
         input.setAttribute("aria-describedby", message.id);
@@ -221,7 +222,7 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
       ...elements.flatMap(({ control, element }) => {
         if ((element as HTMLInputElement).disabled) return [];
         const term = document.createElement("dt");
-        term.textContent = "options" in control ? control.label : control.range.label;
+        term.textContent = moneyText("options" in control ? control.label : control.range.label);
         const value = document.createElement("dd");
         value.textContent = "options" in control ? (element as HTMLSelectElement).selectedOptions[0]?.textContent ?? element.value : element.value;
         return [term, value];
@@ -230,7 +231,7 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
   };
   const refuse = (problem: string) => {
     // Say what cannot be computed and why, rather than show a number the model refused; the figure is marked stale.
-    result.textContent = `Cannot compute ${kind.computes}: ${problem}.`;
+    result.textContent = moneyText(`Cannot compute ${kind.computes}: ${problem}.`);
     container.setAttribute("data-error", problem);
     return Promise.resolve();
   };
@@ -246,9 +247,9 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
       return refuse((error as Error).message);
     }
     container.removeAttribute("data-error");
-    result.textContent = evaluated.summary;
+    result.textContent = moneyText(evaluated.summary);
     for (const [name, value] of Object.entries(evaluated.attributes)) container.setAttribute(name, value);
-    const figure = fitFigure(evaluated.figure, window.innerWidth);
+    const figure = fitFigure(figureInCurrency(evaluated.figure as Parameters<typeof figureInCurrency>[0]) as typeof evaluated.figure, window.innerWidth);
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
     plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";
@@ -270,7 +271,9 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
 /** Starts the panel a `roilab-whatif` script declares, in the element it names. */
 export function startPanel(root: Document, script: HTMLScriptElement, plotly: PlotlyLike): Promise<unknown> | undefined {
   const container = root.getElementById(script.getAttribute("data-target") ?? "");
-  const spec = JSON.parse(script.textContent ?? "{}") as BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec;
+  const spec = JSON.parse(script.textContent ?? "{}") as (BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec) & { currency?: string };
+  // The notebook's data was in this currency: money in labels, results and the figure is shown in it.
+  setDisplayCurrency(spec.currency ?? "USD");
   if (!container) return undefined;
   if (spec.kind === "break-even") return mount(container, spec.title, breakEvenKind(spec), plotly);
   if (spec.kind === "capacity") return mount(container, spec.title, capacityKind(spec), plotly);

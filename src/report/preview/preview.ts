@@ -79,7 +79,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const refreshReads = () => {
     readsByNotebook = new Map(files.map((file) => {
       try {
-        const prepared: PreparedNotebook = prepareNotebook(file, options.parameters, options.dataDir);
+        const prepared: PreparedNotebook = prepareNotebook(file, options.parameters, options.dataDir, options.optionalParameters);
         return [file, prepared.dataDirs];
       } catch {
         return [file, []];
