@@ -28,6 +28,11 @@ function read(out: string, name: string): Executed {
 const outputs = (notebook: Executed) => notebook.cells.flatMap((cell) => cell.outputs ?? []);
 const figures = (notebook: Executed) =>
   outputs(notebook).flatMap((output) => (output.data?.[PLOTLY] ? [output.data[PLOTLY] as { data: { name?: string; x?: unknown[]; y?: unknown[] }[]; layout: { title: { text: string } } }] : []));
+/** Claude 3.5 Sonnet's bar in 59.1's first figure: its month at the workload. */
+const claudeBar = (notebook: Executed) => {
+  const trace = figures(notebook)[0]!.data[0]!;
+  return (trace.y as number[])[(trace.x as string[]).indexOf("Claude 3.5 Sonnet")];
+};
 const html = (notebook: Executed) => outputs(notebook).map((output) => String(output.data?.["text/html"] ?? output.data?.["text/markdown"] ?? "")).join("\n");
 
 describe("the chapter notebooks", () => {
@@ -85,10 +90,7 @@ describe("the chapter notebooks", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const [costBefore, costAfter] = [read(baseline, names[0]!), read(yuan, names[0]!)];
-    const bar = (notebook: Executed) => {
-      const trace = figures(notebook)[0]!.data[0]!;
-      return (trace.y as number[])[(trace.x as string[]).indexOf("Claude 3.5 Sonnet")];
-    };
+    const bar = claudeBar;
     // The chapter's $1,395 a month at the chapter's own rate of 7.00: ¥9,765.
     expect(bar(costBefore)).toBeCloseTo(1395, 2);
     expect(bar(costAfter)).toBeCloseTo(9765, 2);
@@ -128,10 +130,7 @@ describe("the chapter notebooks", () => {
       const after = read(changed, "59.1-cost-model.ipynb");
       expect(html(before)).toContain("$1,395.00");
       expect(html(after)).toContain("$1,530.00");
-      const bar = (notebook: Executed) => {
-        const trace = figures(notebook)[0]!.data[0]!;
-        return (trace.y as number[])[(trace.x as string[]).indexOf("Claude 3.5 Sonnet")];
-      };
+      const bar = claudeBar;
       expect(bar(before)).toBeCloseTo(1395, 2);
       expect(bar(after)).toBeCloseTo(1530, 2);
       // Half the input from the cache, every call batched, the cache reads at the batch discount too:
