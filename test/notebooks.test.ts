@@ -17,6 +17,7 @@ interface Executed {
 }
 
 const PLOTLY = "application/vnd.plotly.v1+json";
+const WHATIF = "application/vnd.roilab.whatif+json";
 const chapterOrder = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 const notebooks = readdirSync(path.join(ROOT, "notebooks")).filter((name) => name.endsWith(".ipynb")).sort(chapterOrder);
 const folder = tempFolder("roilab-notebooks-");
@@ -77,6 +78,9 @@ describe("the chapter notebooks", () => {
           .filter((figure, index) => JSON.stringify(figure.data) === JSON.stringify(figures(before)[index]?.data))
           .map((figure) => /^Figure (59\.\d+[a-z])/.exec(figure.layout.title.text)?.[1]);
         expect(unchanged.filter((number) => !independent.includes(String(number))), name).toEqual([]);
+        // Every what-if panel the page offers starts from the second workload too.
+        const panels = (notebook: Executed) => outputs(notebook).flatMap((output) => (output.data?.[WHATIF] ? [JSON.stringify(output.data[WHATIF])] : []));
+        panels(after).forEach((panel, index) => expect(panel, `${name} panel ${index + 1}`).not.toBe(panels(before)[index]));
       }
     } finally {
       copy.dispose();

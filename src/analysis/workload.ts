@@ -130,5 +130,7 @@ export function workloadNote(data: Dataset): string {
   const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
   const overridden = set.length > 0 ? ` **Set for this run:** ${set.map((override) => `${override.label} ${number(override.value)} (workloads.csv says ${number(override.dataValue)})`).join("; ")}.` : "";
   const money = data.shownIn ? ` ${currencyNote(data.shownIn, false)}.` : "";
-  return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}${money}`;
+  // The chapter's sections count calls a day over alike days; on a weekday/weekend month that is the month's calls over its days.
+  const perDay = isWeeklyWorkload(workload) ? ` Where a section counts calls a day, it means the month's calls over its ${+workload.daysPerMonth.toFixed(4)} calendar days: ${number(workload.callsPerDay)} a day.` : "";
+  return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}${perDay}${money}`;
 }

@@ -35,6 +35,8 @@ describe("selectWorkload", () => {
     expect(callsPerMonth(workloadCalendar(data, workload))).toBeCloseTo(10_000 * (365.25 / 12) * (5 / 7), 6);
     expect(workloadNote(data)).toContain("10,000 calls a weekday and 0 a weekend day (America/New_York). **Set for this run:** calls a weekday 10,000 (workloads.csv says 20,000).");
     expect(workloadNote(data)).toContain("800 reasoning tokens on models that reason, 70% of input read from the cache");
+    // 10,000 × 5/7 = 7,142.86 calls a calendar day.
+    expect(workloadNote(data)).toContain("Where a section counts calls a day, it means the month's calls over its 30.4375 calendar days: 7,143 a day.");
   });
 
   it("keeps a weekday/weekend workload's split when older code moves its calendar-day volume", () => {
