@@ -75,6 +75,12 @@ export interface DecisionOption {
 
 export type Compliance = "compliant" | "not compliant" | "no rule";
 
+/** Whether a region is among the allowed ones (case-insensitive; `on_premises` for own servers); `no rule` without any. */
+export function regionCompliance(region: string, allowedRegions: readonly string[] | undefined): Compliance {
+  if (allowedRegions === undefined) return "no rule";
+  return allowedRegions.some((allowed) => allowed.toLowerCase() === region.toLowerCase()) ? "compliant" : "not compliant";
+}
+
 /** An input the decision depends on, moved until another option wins. */
 export type FlipInput = "API prices" | "volume" | "utilisation" | "salary";
 
@@ -322,6 +328,8 @@ function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data:
         opsFte: times(row.opsFte, factors.ops_fte),
         opsSalaryUsdPerMonth: times(row.opsSalaryUsdPerMonth, factors.ops_salary_usd_per_month),
         opsUsdPerMonth: times(row.opsUsdPerMonth, factors.ops_usd_per_month),
+        // A stated monthly cost holds its operations part: it moves with them.
+        monthlyFixedUsd: row.monthlyFixedUsd === undefined ? undefined : row.monthlyFixedUsd + (row.opsUsdPerMonth ?? 0) * ((factors.ops_usd_per_month ?? 1) - 1),
       })),
       gpuRentals: data.gpuRentals.map((row) => ({ ...row, opsUsdPerMonth: times(row.opsUsdPerMonth, factors.ops_usd_per_month) })),
     },
@@ -409,7 +417,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   const specs = optionSpecs(data, targetUtilisation);
   const currentSpec = specs.find((spec) => spec.id === `api:${currentId}`) as OptionSpec;
   const latencyOf = (spec: OptionSpec) => (spec.throughput === undefined ? "not in the data" : latencyStatus(spec.throughput, workload));
-  const complianceOf = (spec: OptionSpec): Compliance => (allowedRegions === undefined ? "no rule" : allowedRegions.includes(spec.region.toLowerCase()) ? "compliant" : "not compliant");
+  const complianceOf = (spec: OptionSpec): Compliance => regionCompliance(spec.region, allowedRegions);
   const eligibleOf = (spec: OptionSpec) => complianceOf(spec) !== "not compliant" && (spec.throughput === undefined || !hasLatencyTarget(workload) || latencyOf(spec) === "meets");
   const eligibleIds = new Set(specs.filter(eligibleOf).map((spec) => spec.id));
   const ranges = monthRanges(data, workload, targetUtilisation, new Set(specs.map((spec) => spec.id)), samples, options.seed ?? 59);

@@ -9,6 +9,7 @@ export * from "./workload";
 export * from "./decide";
 export * from "./quality";
 export * from "./latency";
+export * from "./decision-page";
 export * from "./currency";
 export * from "./figure-context";
 export * from "./cost";
