@@ -171,7 +171,7 @@ export function decisionFigure(data: Dataset, decision: Decision, currency: Date
       hovertemplate: `%{y}<br>serves %{customdata[0]}<br>%{x:,.0f} ${currency.code} a month<br>%{customdata[1]}; quality %{customdata[2]}<extra></extra>`,
     };
   });
-  return themedFigure(traces, {
+  const figure = themedFigure(traces, {
     number: "D1",
     title: `Every option for ${decision.workload.workloadId}, ${currency.code} a month (pale: fails a rule; whiskers: P5–P95)`,
     provenance: provenance(data, ["models.csv", "hardware.csv", "gpu_rentals.csv", "throughput.csv", "benchmarks.csv", "uncertainty_ranges.csv"]),
@@ -179,4 +179,8 @@ export function decisionFigure(data: Dataset, decision: Decision, currency: Date
     yaxis: { title: "", type: "category" },
     layout: { barmode: "overlay", height: Math.max(420, 20 * rows.length + 170) },
   });
+  // One tick a decade: a log axis's in-between labels (2, 5) come out too small to read on a phone.
+  // Plotly orders categories as the traces first name them (by kind): set the order by cost, cheapest at the top.
+  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), categoryorder: "array", categoryarray: rows.map((option) => option.label) };
+  return { ...figure, layout: { ...figure.layout, xaxis: { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1 }, yaxis } };
 }

@@ -32,6 +32,11 @@ describe("the decision page on the example agent under the case study's residenc
     expect(rows.find((row) => row.option === "Claude Sonnet 5")?.beats).toBe("today's");
     const figure = decisionFigure(data, decision, usd);
     expect(figure.data.map((trace) => trace.name)).toEqual(["call", "buy", "rent, by the hour", "rent, always on"]);
+    // Cheapest at the top: Plotly draws the array's last category highest.
+    const order = (figure.layout.yaxis as { categoryarray: string[] }).categoryarray;
+    expect(order.at(-1)).toBe("gpt-oss-20b (Groq)");
+    expect(order).toHaveLength(decision.options.length);
+    expect((figure.layout.xaxis as { dtick: number }).dtick).toBe(1);
   });
 });
 
