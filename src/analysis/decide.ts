@@ -3,7 +3,7 @@
  * bought, each rental always on or scaled hour by hour), its month and its average call on the workload's own
  * calendar, and the volume from which it costs less than the API the workload runs on today.
  */
-import type { Dataset, GpuRentalRow, HardwareRow, ModelRow, ThroughputRow, WorkloadRow } from "../data";
+import type { Dataset, GpuRentalRow, HardwareRow, ModelRow, ThroughputRow, UncertaintyRangeRow, WorkloadRow } from "../data";
 import { InputError } from "../errors";
 import {
   alwaysOnMonthlyUsd,
@@ -16,14 +16,19 @@ import {
   fleetCostOfSplit,
   fleetMonthlyCost,
   fleetOpsUsdPerMonth,
+  drawFactor,
   machinesNeeded,
+  quantile,
   scaledDailyUsd,
+  seededRandom,
   type RentalOffer,
   type WorkloadCalendar,
 } from "../model";
 import { serverCostSplit } from "./capacity";
 import { apiMonthlyBill } from "./cost";
+import { hasLatencyTarget, latencyStatus, type LatencyStatus } from "./latency";
 import { findModel } from "./lookup";
+import { qualityOf, type Quality } from "./quality";
 import { callOf, headlineVolume, workloadAtVolume, workloadById, workloadCalendar } from "./workload";
 
 export type OptionKind = "api" | "buy" | "rent-always-on" | "rent-by-hour";
@@ -50,6 +55,41 @@ export interface DecisionOption {
   beatsCurrentFromCallsPerDay: number;
   /** How the figure was reached, in a few words (billing parts, sizing). */
   basis: string;
+  /** Whether the option's region is among the allowed regions; `no rule` where none are given. */
+  compliance: Compliance;
+  /** The served model's score and the tier computed from it (see `qualityRule`). */
+  quality: Quality;
+  /** A self-hosted option's throughput row against the workload's latency target; an API's latency is not in the data. */
+  latency: LatencyStatus | "not in the data";
+  /** A self-hosted option's measured precision (FP8, NVFP4…) and the requests served at once (undefined: not stated). */
+  precision: string | undefined;
+  concurrency: number | undefined;
+  /** For a self-hosted option, the API option serving the same model, where the data has one: its like-for-like comparison. */
+  sameModelApiId: string | undefined;
+  /** Counts for the winner: compliant (or no rule) and, for a self-hosted option under a latency target, measured to meet it. */
+  eligible: boolean;
+  /** The month's 5th and 95th percentile over uncertainty_ranges.csv, USD; undefined where the data has no ranges. */
+  usdPerMonthP5: number | undefined;
+  usdPerMonthP95: number | undefined;
+}
+
+export type Compliance = "compliant" | "not compliant" | "no rule";
+
+/** Whether a region is among the allowed ones (case-insensitive; `on_premises` for own servers); `no rule` without any. */
+export function regionCompliance(region: string, allowedRegions: readonly string[] | undefined): Compliance {
+  if (allowedRegions === undefined) return "no rule";
+  return allowedRegions.some((allowed) => allowed.toLowerCase() === region.toLowerCase()) ? "compliant" : "not compliant";
+}
+
+/** An input the decision depends on, moved until another option wins. */
+export type FlipInput = "API prices" | "volume" | "utilisation" | "salary";
+
+export interface Flip {
+  input: FlipInput;
+  /** The multiplier of the input at which the winner changes (0.8: 20% lower). */
+  factor: number;
+  /** The option that wins from there. */
+  newWinner: DecisionOption;
 }
 
 export interface Decision {
@@ -64,6 +104,18 @@ export interface Decision {
   /** Every option, cheapest first. */
   options: DecisionOption[];
   targetUtilisation: number;
+  /** The regions the options were checked against (lower case); undefined: no rule. */
+  allowedRegions: string[] | undefined;
+  /** The cheapest eligible option; undefined when none is. */
+  winner: DecisionOption | undefined;
+  /** Of the four inputs, the one whose smallest move (as a ratio) makes another option win; undefined when none does within a tenth to ten times. */
+  flip: Flip | undefined;
+  /** Every input's flip point, nearest first. */
+  flips: Flip[];
+  /** Hardware configurations whose throughput rows meet the workload's latency target at no row. */
+  serversMissingLatency: string[];
+  /** Monte Carlo draws behind the P5–P95 ranges (0: none). */
+  samples: number;
 }
 
 export interface DecideOptions {
@@ -72,6 +124,12 @@ export interface DecideOptions {
   currentModelId?: string;
   /** Highest share of a server's measured throughput it is planned to run at. Default 0.7. */
   targetUtilisation?: number;
+  /** Regions the workload's data may be processed in (`on_premises`: own servers). Default: the workload's allowed_regions; none: no rule. */
+  allowedRegions?: readonly string[];
+  /** Monte Carlo draws over uncertainty_ranges.csv for each option's P5–P95. Default 200; 0: none. */
+  samples?: number;
+  /** The draws' seed. Default 59. */
+  seed?: number;
 }
 
 /** The most a break-even search looks above today's volume. */
@@ -143,8 +201,12 @@ function rentByHourUsdPerMonth(rental: GpuRentalRow, hardware: HardwareRow, cale
 /** An option's month at a workload: everything the volume search re-evaluates. */
 type MonthAt = (workload: WorkloadRow) => { usd: number; servers: number | undefined };
 
-interface OptionSpec extends Omit<DecisionOption, "usdPerMonth" | "usdPerCall" | "servers" | "beatsCurrentFromCallsPerDay"> {
+type Described = Pick<DecisionOption, "kind" | "id" | "label" | "modelId" | "modelName" | "region" | "basis">;
+
+interface OptionSpec extends Described {
   monthAt: MonthAt;
+  /** The throughput row a self-hosted option is sized with. */
+  throughput?: ThroughputRow;
 }
 
 function optionSpecs(data: Dataset, targetUtilisation: number): OptionSpec[] {
@@ -168,6 +230,7 @@ function optionSpecs(data: Dataset, targetUtilisation: number): OptionSpec[] {
       modelName: server.servedName,
       region: "on_premises",
       basis: `${server.throughput.engine}, ${server.throughput.serving.replace("_", " ")}, ${server.throughput.quantisation}`,
+      throughput: server.throughput,
       monthAt: (workload) => {
         const calendar = workloadCalendar(data, workload);
         const result = buyUsdPerMonth(server, calendar, capacityPerHour(server, workload, targetUtilisation));
@@ -177,7 +240,7 @@ function optionSpecs(data: Dataset, targetUtilisation: number): OptionSpec[] {
   const rented: OptionSpec[] = data.gpuRentals.flatMap((rental) => {
     const server = servers(data).find((candidate) => candidate.hardware.hardwareId === rental.hardwareId && candidate.throughput.serving === rental.serving);
     if (!server) return [];
-    const common = { modelId: server.servedModel?.modelId, modelName: server.servedName, region: rental.provider, basis: `${rental.provider}, ${rental.offer}` };
+    const common = { modelId: server.servedModel?.modelId, modelName: server.servedName, region: rental.region ?? "unknown", basis: `${rental.provider}, ${rental.offer}`, throughput: server.throughput };
     const name = server.hardware.name.replace(/ \([^)]*\)$/, "");
     return [
       {
@@ -233,7 +296,110 @@ export function firstVolumeAtOrBelow(option: MonthAt, current: MonthAt, workload
   return Infinity;
 }
 
-/** Every option for the workload, priced on its calendar, cheapest first, each against the current API. */
+/** Multipliers of the inputs uncertainty_ranges.csv names, applied to every row that carries them. */
+type Factors = Partial<Record<UncertaintyRangeRow["input"], number>>;
+
+const times = (value: number | undefined, factor: number | undefined) => (value === undefined || factor === undefined ? value : value * factor);
+
+/** The dataset and workload with each named input multiplied: API prices, tokens a call, a server's capex, life, power and operations, a rental's operations. */
+function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data: Dataset; workload: WorkloadRow } {
+  const input = factors.input_usd_per_mtok;
+  const output = factors.output_usd_per_mtok;
+  const prices = <T extends { inputUsdPerMtok?: number; outputUsdPerMtok?: number; cachedInputUsdPerMtok?: number; cacheWriteUsdPerMtok?: number }>(row: T): T => ({
+    ...row,
+    inputUsdPerMtok: times(row.inputUsdPerMtok, input),
+    outputUsdPerMtok: times(row.outputUsdPerMtok, output),
+    cachedInputUsdPerMtok: times(row.cachedInputUsdPerMtok, input),
+    cacheWriteUsdPerMtok: times(row.cacheWriteUsdPerMtok, input),
+  });
+  return {
+    data: {
+      ...data,
+      models: data.models.map((row) => ({ ...prices(row), cacheWrite1hUsdPerMtok: times(row.cacheWrite1hUsdPerMtok, input), batchInputUsdPerMtok: times(row.batchInputUsdPerMtok, input), batchOutputUsdPerMtok: times(row.batchOutputUsdPerMtok, output) })),
+      timeOfDayPrices: data.timeOfDayPrices.map(prices),
+      longContextPrices: data.longContextPrices.map(prices),
+      hardware: data.hardware.map((row) => ({
+        ...row,
+        capexUsd: times(row.capexUsd, factors.capex_usd),
+        depreciationMonths: times(row.depreciationMonths, factors.depreciation_months),
+        powerKw: times(row.powerKw, factors.power_kw),
+        electricityUsdPerKwh: times(row.electricityUsdPerKwh, factors.electricity_usd_per_kwh),
+        powerUsdPerMonth: times(row.powerUsdPerMonth, factors.power_usd_per_month),
+        opsFte: times(row.opsFte, factors.ops_fte),
+        opsSalaryUsdPerMonth: times(row.opsSalaryUsdPerMonth, factors.ops_salary_usd_per_month),
+        opsUsdPerMonth: times(row.opsUsdPerMonth, factors.ops_usd_per_month),
+        // A stated monthly cost holds its operations part: it moves with them.
+        monthlyFixedUsd: row.monthlyFixedUsd === undefined ? undefined : row.monthlyFixedUsd + (row.opsUsdPerMonth ?? 0) * ((factors.ops_usd_per_month ?? 1) - 1),
+      })),
+      gpuRentals: data.gpuRentals.map((row) => ({ ...row, opsUsdPerMonth: times(row.opsUsdPerMonth, factors.ops_usd_per_month) })),
+    },
+    workload: { ...workload, inputTokensPerCall: times(workload.inputTokensPerCall, factors.input_tokens_per_call) as number, outputTokensPerCall: times(workload.outputTokensPerCall, factors.output_tokens_per_call) as number },
+  };
+}
+
+/** Each listed option's month, USD, at a dataset, workload and utilisation. */
+function monthsOf(data: Dataset, workload: WorkloadRow, targetUtilisation: number, ids: ReadonlySet<string>): Map<string, number> {
+  return new Map(optionSpecs(data, targetUtilisation).filter((spec) => ids.has(spec.id)).map((spec) => [spec.id, spec.monthAt(workload).usd]));
+}
+
+const cheapestOf = (months: Map<string, number>): string | undefined => [...months].sort((a, b) => a[1] - b[1])[0]?.[0];
+
+/** How each flip input moves the decision's inputs by a factor. */
+function flipEvaluators(data: Dataset, workload: WorkloadRow, targetUtilisation: number, volume: number, ids: ReadonlySet<string>): Record<FlipInput, { evaluate: (factor: number) => Map<string, number>; maxFactor: number }> {
+  const atFactors = (factors: Factors) => {
+    const moved = scaled(data, workload, factors);
+    return monthsOf(moved.data, moved.workload, targetUtilisation, ids);
+  };
+  return {
+    "API prices": { evaluate: (factor) => atFactors({ input_usd_per_mtok: factor, output_usd_per_mtok: factor }), maxFactor: 10 },
+    volume: { evaluate: (factor) => monthsOf(data, workloadAtVolume(workload, volume * factor), targetUtilisation, ids), maxFactor: 10 },
+    utilisation: { evaluate: (factor) => monthsOf(data, workload, targetUtilisation * factor, ids), maxFactor: Math.min(10, 1 / targetUtilisation) },
+    salary: { evaluate: (factor) => atFactors({ ops_salary_usd_per_month: factor, ops_usd_per_month: factor }), maxFactor: 10 },
+  };
+}
+
+/**
+ * The factor nearest 1, between a tenth and `maxFactor`, at which another option than `winnerId` is cheapest: scanned on a
+ * geometric grid of 40 steps per tenfold both ways, then narrowed by bisection. Undefined when the winner holds throughout.
+ */
+function flipFactor(evaluate: (factor: number) => Map<string, number>, winnerId: string, maxFactor: number): { factor: number; winnerId: string } | undefined {
+  const found: { factor: number; winnerId: string }[] = [];
+  for (const [limit, sign] of [[maxFactor, 1], [0.1, -1]] as const) {
+    const steps = Math.ceil(Math.abs(Math.log10(limit)) * 40);
+    let previous = 1;
+    for (let step = 1; step <= steps; step++) {
+      const factor = sign > 0 ? Math.min(limit, 10 ** (step / 40)) : Math.max(limit, 10 ** (-step / 40));
+      const other = cheapestOf(evaluate(factor));
+      if (other !== undefined && other !== winnerId) {
+        let [held, flipped] = [previous, factor];
+        for (let round = 0; round < 40; round++) {
+          const middle = Math.sqrt(held * flipped);
+          if (cheapestOf(evaluate(middle)) === winnerId) held = middle;
+          else flipped = middle;
+        }
+        found.push({ factor: flipped, winnerId: cheapestOf(evaluate(flipped)) as string });
+        break;
+      }
+      previous = factor;
+    }
+  }
+  return found.sort((a, b) => Math.abs(Math.log(a.factor)) - Math.abs(Math.log(b.factor)))[0];
+}
+
+/** Each option's month at the 5th and 95th percentile over `samples` draws of every input uncertainty_ranges.csv ranges. */
+function monthRanges(data: Dataset, workload: WorkloadRow, targetUtilisation: number, ids: ReadonlySet<string>, samples: number, seed: number): Map<string, [number, number]> {
+  if (samples === 0 || data.uncertaintyRanges.length === 0) return new Map();
+  const random = seededRandom(seed);
+  const draws = new Map<string, number[]>([...ids].map((id) => [id, []]));
+  for (let sample = 0; sample < samples; sample++) {
+    const factors: Factors = Object.fromEntries(data.uncertaintyRanges.map((row) => [row.input, drawFactor({ lowFactor: row.lowFactor, highFactor: row.highFactor, distribution: row.distribution, modeFactor: row.modeFactor }, random())]));
+    const moved = scaled(data, workload, factors);
+    for (const [id, usd] of monthsOf(moved.data, moved.workload, targetUtilisation, ids)) draws.get(id)?.push(usd);
+  }
+  return new Map([...draws].map(([id, values]) => [id, [quantile(values, 0.05), quantile(values, 0.95)]]));
+}
+
+/** Every option for the workload, priced on its calendar, cheapest first, each against the current API, checked against its rules. */
 export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   const workload = workloadById(data, options.workloadId);
   const currentId = options.currentModelId ?? workload.currentModelId;
@@ -241,31 +407,71 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   findModel(data, currentId);
   const targetUtilisation = options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION;
   if (!(targetUtilisation > 0 && targetUtilisation <= 1)) throw new InputError(`target utilisation must be above 0 and at most 1, got ${targetUtilisation}`);
+  const samples = options.samples ?? 200;
+  if (!(Number.isInteger(samples) && samples >= 0)) throw new InputError(`samples must be a whole number of draws, got ${samples}`);
+  const rule = options.allowedRegions ?? workload.allowedRegions;
+  const allowedRegions = rule === undefined ? undefined : rule.map((region) => region.toLowerCase());
   const calendar = workloadCalendar(data, workload);
   const calls = callsPerMonth(calendar);
   const volume = headlineVolume(workload);
   const specs = optionSpecs(data, targetUtilisation);
   const currentSpec = specs.find((spec) => spec.id === `api:${currentId}`) as OptionSpec;
+  const latencyOf = (spec: OptionSpec) => (spec.throughput === undefined ? "not in the data" : latencyStatus(spec.throughput, workload));
+  const complianceOf = (spec: OptionSpec): Compliance => regionCompliance(spec.region, allowedRegions);
+  const eligibleOf = (spec: OptionSpec) => complianceOf(spec) !== "not compliant" && (spec.throughput === undefined || !hasLatencyTarget(workload) || latencyOf(spec) === "meets");
+  const eligibleIds = new Set(specs.filter(eligibleOf).map((spec) => spec.id));
+  const ranges = monthRanges(data, workload, targetUtilisation, new Set(specs.map((spec) => spec.id)), samples, options.seed ?? 59);
   const priced = specs.map((spec): DecisionOption => {
-    const { monthAt, ...described } = spec;
+    const { monthAt, throughput, ...described } = spec;
     const month = monthAt(workload);
+    const range = ranges.get(spec.id);
     return {
       ...described,
       usdPerMonth: month.usd,
       usdPerCall: calls > 0 ? month.usd / calls : 0,
       servers: month.servers,
       beatsCurrentFromCallsPerDay: spec === currentSpec ? 0 : firstVolumeAtOrBelow(monthAt, currentSpec.monthAt, workload, volume.callsPerDay),
+      compliance: complianceOf(spec),
+      quality: qualityOf(data, spec.modelId),
+      latency: latencyOf(spec),
+      precision: throughput?.quantisation,
+      concurrency: throughput?.concurrency,
+      sameModelApiId: spec.kind !== "api" && spec.modelId !== undefined && data.models.some((model) => model.modelId === spec.modelId) ? `api:${spec.modelId}` : undefined,
+      eligible: eligibleIds.has(spec.id),
+      usdPerMonthP5: range?.[0],
+      usdPerMonthP95: range?.[1],
     };
   });
-  const current = priced.find((option) => option.id === currentSpec.id) as DecisionOption;
+  const sorted = [...priced].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
+  const winner = sorted.find((option) => option.eligible);
+  const byId = (id: string) => priced.find((option) => option.id === id) as DecisionOption;
+  const evaluators = flipEvaluators(data, workload, targetUtilisation, volume.callsPerDay, eligibleIds);
+  const flips = winner === undefined || eligibleIds.size < 2
+    ? []
+    : (Object.keys(evaluators) as FlipInput[])
+        .flatMap((input) => {
+          const found = flipFactor(evaluators[input].evaluate, winner.id, evaluators[input].maxFactor);
+          return found === undefined ? [] : [{ input, factor: found.factor, newWinner: byId(found.winnerId) }];
+        })
+        .sort((a, b) => Math.abs(Math.log(a.factor)) - Math.abs(Math.log(b.factor)));
+  const latencyRows = specs.filter((spec) => spec.kind === "buy" && spec.throughput !== undefined);
+  const serversMissingLatency = hasLatencyTarget(workload)
+    ? [...new Set(latencyRows.map((spec) => spec.throughput?.hardwareId as string))].filter((hardwareId) => !data.throughput.some((row) => row.hardwareId === hardwareId && latencyStatus(row, workload) === "meets"))
+    : [];
   return {
     workload,
     volume,
     callsPerMonth: calls,
     calendarDays: calendarDaysPerMonth(calendar),
     busiestHourCalls: busiestHourCalls(calendar),
-    current,
-    options: [...priced].sort((a, b) => a.usdPerMonth - b.usdPerMonth),
+    current: byId(currentSpec.id),
+    options: sorted,
     targetUtilisation,
+    allowedRegions,
+    winner,
+    flip: flips[0],
+    flips,
+    serversMissingLatency,
+    samples: ranges.size > 0 ? samples : 0,
   };
 }

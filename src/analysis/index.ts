@@ -1,12 +1,15 @@
 /**
  * The application layer: a dataset and ids in, model calls, tables, figure specs and panel specs out. One file
  * per chapter section (cost, price-matrix, break-even, hybrid-routing, case-study, audit, capacity, sensitivity,
- * closing-questions, and beyond the chapter rental) or per role (lookup, workload, decide, figure-context, throughput-basis, hardware-fit, panels, diff); text
+ * closing-questions, and beyond the chapter rental) or per role (lookup, workload, decide, quality, latency, figure-context, throughput-basis, hardware-fit, panels, diff); text
  * renderers for the terminal in text/.
  */
 export * from "./lookup";
 export * from "./workload";
 export * from "./decide";
+export * from "./quality";
+export * from "./latency";
+export * from "./decision-page";
 export * from "./currency";
 export * from "./figure-context";
 export * from "./cost";

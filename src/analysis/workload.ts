@@ -30,7 +30,8 @@ function offsetInstant(data: Dataset): Date {
  */
 export function workloadCalendar(data: Dataset, workload: WorkloadRow): WorkloadCalendar {
   const utcOffset = workload.timeZone ? utcOffsetMinutes(workload.timeZone, offsetInstant(data)) : 0;
-  if (!isWeeklyWorkload(workload)) return flatCalendar(workload.callsPerDay, workload.daysPerMonth, undefined, utcOffset);
+  // The chapter's alike days follow the weekday profile where one is given (a case study's office hours), else the flat day.
+  if (!isWeeklyWorkload(workload)) return flatCalendar(workload.callsPerDay, workload.daysPerMonth, workload.weekdayProfileId ? profileLoads(data, workload.weekdayProfileId).relativeLoadByHour : undefined, utcOffset);
   const weekday = workload.weekdayCallsPerDay ?? 0;
   const weekend = workload.weekendCallsPerDay ?? 0;
   const mix = averageDayMix();

@@ -66,6 +66,7 @@ Options for report: all of run's, and
   --pdf                Also print the whole report (index, then each page) to report.pdf with Chromium
   --chromium PATH      The Chromium or Chrome that prints --pdf (default: the first found on PATH)
   --paper SIZE         Paper of the PDF: A4 or Letter (default: A4)
+  --title TEXT         The report's title, on its index and its PDF (default: roilab's own)
 
 Options for tables, audit and validate:
   --data DIR           Data folder (default: data)
@@ -172,6 +173,14 @@ async function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof 
 const PAPER_SIZES = { a4: "A4", letter: "Letter" } as const;
 
 /** How report --pdf prints, checked before any kernel starts: a missing browser is known at once, not after the notebooks ran. */
+/** `--title`: a line of text, trimmed; an empty one is a usage error. */
+function reportTitle(title: string | undefined): string | undefined {
+  if (title === undefined) return undefined;
+  const trimmed = title.trim();
+  if (trimmed === "" || /[\r\n]/.test(trimmed)) throw new UsageError("--title must be one non-empty line of text");
+  return trimmed;
+}
+
 function pdfOptions(chromium: string | undefined, paper: string | undefined): PrintOptions {
   const key = (paper ?? "A4").toLowerCase();
   if (!Object.hasOwn(PAPER_SIZES, key)) throw new UsageError(`--paper must be A4 or Letter, got ${JSON.stringify(paper)}`);
@@ -194,9 +203,10 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
     const pdf = args.values.pdf ? pdfOptions(args.values.chromium, args.values.paper) : undefined;
     if (!pdf && (args.values.chromium !== undefined || args.values.paper !== undefined)) throw new UsageError("--chromium and --paper are for --pdf; add --pdf");
+    const title = reportTitle(args.values.title);
     const options = await runOptions(args, io);
     const { buildReports } = await import("../report/build.js");
-    const result = await buildReports({ ...options, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf });
+    const result = await buildReports({ ...options, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf, title });
     if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
     for (const page of result.pages) {
       io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);

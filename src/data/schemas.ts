@@ -157,6 +157,9 @@ export const workloads = defineTable({
     "time_zone",
     "cache_write_ttl",
     "current_model_id",
+    "allowed_regions",
+    "target_ttft_p95_seconds",
+    "target_output_tokens_per_second_per_user_p95",
   ],
   columns: {
     workload_id: identifier(),
@@ -187,6 +190,12 @@ export const workloads = defineTable({
     cache_write_ttl: optional(oneOf(["5m", "1h"])),
     /** The model the workload runs on today (models.csv): what `roilab decide` compares every option with. */
     current_model_id: optional(identifier()),
+    /** Regions where the workload's data may be processed (`;`-separated; `on_premises`: a server of one's own). Empty: no rule. */
+    allowed_regions: optional(list()),
+    /** Latency target: time to first token at the 95th percentile, seconds. Empty: none. */
+    target_ttft_p95_seconds: optional(positiveNumber()),
+    /** Latency target: output tokens a second each user sees at the 95th percentile (its slowest 5%). Empty: none. */
+    target_output_tokens_per_second_per_user_p95: optional(positiveNumber()),
     source: text(),
   },
 });
@@ -284,7 +293,7 @@ export const throughput = defineTable({
   file: "throughput.csv",
   optionalFile: true,
   key: ["hardware_id", "serving", "model"],
-  omittable: ["prompt_rate_basis"],
+  omittable: ["prompt_rate_basis", "concurrency", "ttft_p95_seconds", "output_tokens_per_second_per_user_p95"],
   columns: {
     hardware_id: identifier(),
     /** single_stream: one request at a time (prefill and generation add up); batched: many at once, overlapped. */
@@ -305,6 +314,12 @@ export const throughput = defineTable({
     /** The prompt and output lengths the figure was measured at. */
     benchmark_input_tokens: positiveInteger(),
     benchmark_output_tokens: positiveInteger(),
+    /** Requests served at once when measured; empty: not stated (a maximum-load figure says so in its source). */
+    concurrency: optional(positiveInteger()),
+    /** Time to first token at the 95th percentile at that load, seconds; empty: not measured. */
+    ttft_p95_seconds: optional(positiveNumber()),
+    /** Output tokens a second each request saw at the 95th percentile (its slowest 5%) at that load; empty: not measured. */
+    output_tokens_per_second_per_user_p95: optional(positiveNumber()),
     as_of: isoDate(),
     source: text(),
   },
@@ -421,6 +436,7 @@ export const gpuRentals = defineTable({
   file: "gpu_rentals.csv",
   optionalFile: true,
   key: ["rental_id"],
+  omittable: ["region"],
   columns: {
     rental_id: identifier(),
     /** The configuration rented: its GPUs, and through `serving` its measured throughput. */
@@ -439,6 +455,8 @@ export const gpuRentals = defineTable({
     minimum_billed_hours: nonNegativeNumber(),
     /** Operations the rented fleet still needs, USD per month; empty: the same as the bought configuration's. */
     ops_usd_per_month: optional(nonNegativeNumber()),
+    /** Where the rented servers process data (`US`, `EU`…), as the source states; empty: not known. */
+    region: optional(text()),
     as_of: isoDate(),
     source: text(),
   },

@@ -36,6 +36,8 @@ export interface ReportOptions extends RunOptions {
   staleDays?: number;
   /** Also print the whole report (index, then each page in section order) to one PDF with this Chromium. */
   pdf?: PrintOptions;
+  /** The report's title, on its index and its PDF. Default: roilab's own. */
+  title?: string;
 }
 
 export interface PageWeight {
@@ -184,15 +186,16 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
   cards.sort((a, b) => bySectionNumber(a.href, b.href));
   const folders = [...new Map(published.flatMap((result) => (result.dataFolder ? [[result.dataFolder.dir, result.dataFolder]] : []))).values()];
   const asOf = folders.flatMap((folder) => folder.files).filter((record) => record.asOf);
+  const title = options.title ?? INDEX_TITLE;
   const index = renderPage({
-    title: INDEX_TITLE,
-    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0])) + renderIndex({ cards, builtAt, asOf, dataFolder: folderName(folders[0]), editions: editionsBeside(options.outDir) }),
+    title,
+    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0])) + renderIndex({ cards, builtAt, asOf, dataFolder: folderName(folders[0]), editions: editionsBeside(options.outDir), heading: options.title }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
   });
   const indexFile = path.join(options.outDir, "index.html");
   writeFileAtomic(indexFile, index);
   pages.push({ file: indexFile, bytes: Buffer.byteLength(index), bytesWithAssets: Buffer.byteLength(index) + sharedBytes });
-  const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: [{ href: "index.html", title: "Index" }, ...cards.map(({ href, title }) => ({ href, title }))], title: INDEX_TITLE }) : undefined;
+  const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: [{ href: "index.html", title: "Index" }, ...cards.map((card) => ({ href: card.href, title: card.title }))], title }) : undefined;
   return { notebooks, pages, plotly, pdf };
 }

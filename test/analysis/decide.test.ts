@@ -114,3 +114,95 @@ describe("where an option starts to beat today's API", () => {
     expect(() => decide(data, { workloadId: "agent-example", targetUtilisation: 1.5 })).toThrow(InputError);
   });
 });
+
+describe("the decision's rules: compliance, quality, like for like, latency", () => {
+  // The case study's residency rule: data may stay in China or on the team's own servers.
+  const ruled = decide(data, { workloadId: "agent-example", allowedRegions: ["CN", "on_premises"], samples: 0 });
+  const ruledOption = (id: string) => ruled.options.find((candidate) => candidate.id === id) as (typeof ruled.options)[number];
+
+  it("marks every rental outside the allowed regions non-compliant (RunPod US, Vast.ai unknown, Nebius EU) and a bought server compliant", () => {
+    expect(ruled.allowedRegions).toEqual(["cn", "on_premises"]);
+    for (const rental of ruled.options.filter((entry) => entry.kind.startsWith("rent"))) expect(rental.compliance).toBe("not compliant");
+    expect(ruledOption("rent-by-hour:vast-rtx5090").region).toBe("unknown");
+    expect(ruledOption("rent-by-hour:nebius-h200x8").region).toBe("EU");
+    expect(ruledOption("buy:rtx5090-ws:single_stream").compliance).toBe("compliant");
+    expect(ruledOption("api:claude-sonnet-5").compliance).toBe("not compliant");
+  });
+
+  it("names the cheapest compliant option from every model and server: DeepSeek's API at $1,418.60, below seven bought RTX 5090s' $2,016.25", () => {
+    expect(ruled.winner?.id).toBe("api:deepseek-chat");
+    expect(cents(ruled.winner?.usdPerMonth ?? 0)).toBe(1418.6);
+    // 7 × ($5,000 / 36 + 0.575 kW × 24 h × 30.4375 days × $0.10) + $300 + 6 × 25% × $300 = $2,016.25.
+    expect(ruledOption("buy:rtx5090-ws:single_stream").servers).toBe(7);
+    expect(cents(ruledOption("buy:rtx5090-ws:single_stream").usdPerMonth)).toBe(cents(7 * (5000 / 36 + 0.575 * 24 * 30.4375 * 0.1) + 300 + 6 * 0.25 * 300));
+    expect(cents(ruledOption("buy:rtx5090-ws:single_stream").usdPerMonth)).toBe(2016.25);
+  });
+
+  it("sets each self-hosted option first against the API serving the same model, and states each option's quality from the scores", () => {
+    expect(option("buy:h100x8:batched").sameModelApiId).toBe("api:qwen3-235b-a22b");
+    expect(option("buy:h100x1-70b:batched").sameModelApiId).toBe("api:hermes-4-70b");
+    expect(option("api:claude-sonnet-5").sameModelApiId).toBeUndefined();
+    expect(option("buy:rtx5090-ws:single_stream").quality).toMatchObject({ tier: "low", score: 3.1 });
+    expect(option("api:claude-haiku-4-5").quality).toMatchObject({ tier: "top", score: 27 });
+    expect(option("buy:h100x8:batched").quality.tier).toBe("no rating");
+    expect(option("buy:b200x8:batched").precision).toBe("NVFP4");
+    expect(option("buy:h100x8:batched").precision).toBe("FP8");
+  });
+
+  it("sizes servers only with throughput rows that meet a latency target; the edition's rows state none, so under a target no server counts", () => {
+    const workload = { ...workloadById(data, "agent-example"), workloadId: "interactive", targetTtftP95Seconds: 2, targetOutputTokensPerSecondPerUserP95: 20 };
+    const timed = decide({ ...data, workloads: [workload, ...data.workloads] }, { workloadId: "interactive", samples: 0 });
+    expect(timed.serversMissingLatency.sort()).toEqual(["b200x8", "h100x1-70b", "h100x8", "h200x8", "rtx5090-ws"]);
+    expect(timed.options.filter((entry) => entry.kind !== "api").every((entry) => entry.latency === "not measured" && !entry.eligible)).toBe(true);
+    expect(timed.winner?.id).toBe("api:gpt-oss-20b");
+    // Measured to meet it, the RTX 5090 row counts again.
+    const measured = { ...data, workloads: [workload, ...data.workloads], throughput: data.throughput.map((row) => (row.hardwareId === "rtx5090-ws" ? { ...row, ttftP95Seconds: 1, outputTokensPerSecondPerUserP95: 300 } : row)) };
+    const met = decide(measured, { workloadId: "interactive", samples: 0 });
+    expect(met.serversMissingLatency).not.toContain("rtx5090-ws");
+    expect(met.options.find((entry) => entry.id === "buy:rtx5090-ws:single_stream")?.eligible).toBe(true);
+  });
+});
+
+describe("what flips the decision, and how sure it is", () => {
+  it("finds the nearest flip: gpt-oss-20b on Groq ($0.0020625 a call, $896.82) gives way to seven bought RTX 5090s ($2,016.25) when API prices are 2.2482 times today's", () => {
+    // (9,000 × $0.075 + 21,000 × $0.0375 + (1,200 + 800) × $0.30) / 1M = $0.0020625 a call.
+    expect(decision.winner?.id).toBe("api:gpt-oss-20b");
+    expect(cents(decision.winner?.usdPerMonth ?? 0)).toBe(cents(callsPerMonth * 0.0020625));
+    expect(cents(decision.winner?.usdPerMonth ?? 0)).toBe(896.82);
+    const rtx = 7 * (5000 / 36 + 0.575 * 24 * 30.4375 * 0.1) + 300 + 6 * 0.25 * 300;
+    expect(decision.flip?.input).toBe("API prices");
+    expect(decision.flip?.newWinner.id).toBe("buy:rtx5090-ws:single_stream");
+    expect(decision.flip?.factor).toBeCloseTo(rtx / (callsPerMonth * 0.0020625), 6);
+  });
+
+  it("flips the chapter workload under the case study's rule at 6.8266 times its volume or its API prices: DeepSeek V3.2's $70.36 against one RTX 5090's $480.29", () => {
+    const chapter = decide(data, { workloadId: "typical", currentModelId: "claude-sonnet-5", allowedRegions: ["CN", "on_premises"], samples: 0 });
+    // (8,000 × $0.2288 + 1,500 × $0.3432) / 1M = $0.0023452 a call × 30,000 calls = $70.356.
+    expect(chapter.winner?.id).toBe("api:deepseek-v3.2");
+    expect(cents(chapter.winner?.usdPerMonth ?? 0)).toBe(70.36);
+    const server = 5000 / 36 + 0.575 * 24 * 30 * 0.1 + 300;
+    expect(cents(server)).toBe(480.29);
+    expect(chapter.flips.map((flip) => flip.input).sort()).toEqual(["API prices", "volume"]);
+    for (const flip of chapter.flips) expect(flip.factor).toBeCloseTo(server / 70.356, 6);
+  });
+
+  it("gives each option's P5–P95 over uncertainty_ranges.csv: with API prices fixed at half, Claude Sonnet 5's range is $9,174.73 at both ends", () => {
+    const half = { ...data, uncertaintyRanges: data.uncertaintyRanges.filter((row) => row.input.endsWith("_usd_per_mtok")).map((row) => ({ ...row, lowFactor: 0.5, highFactor: 0.5, distribution: "uniform" as const })) };
+    const ranged = decide(half, { workloadId: "agent-example", samples: 20 });
+    const sonnet = ranged.options.find((entry) => entry.id === "api:claude-sonnet-5");
+    expect(cents(sonnet?.usdPerMonthP5 ?? 0)).toBe(9174.73);
+    expect(cents(sonnet?.usdPerMonthP95 ?? 0)).toBe(9174.73);
+    expect(ranged.samples).toBe(20);
+  });
+
+  it("spreads a rental's operations over their range: Lambda by the hour is $6,939.75 of rent plus 0.2 FTE × $10,000 × a salary factor uniform on [1, 3]", () => {
+    const salary = { ...data, uncertaintyRanges: [{ input: "ops_salary_usd_per_month" as const, lowFactor: 1, highFactor: 3, distribution: "uniform" as const, modeFactor: undefined, rationale: "test" }] };
+    const ranged = decide(salary, { workloadId: "agent-example", samples: 2000 });
+    const lambda = ranged.options.find((entry) => entry.id === "rent-by-hour:lambda-h100x8");
+    // The 5th and 95th percentiles of a uniform [1, 3] are 1.1 and 2.9: $9,139.75 and $12,739.75, within sampling error.
+    expect(lambda?.usdPerMonthP5).toBeGreaterThan(9139.75 - 40);
+    expect(lambda?.usdPerMonthP5).toBeLessThan(9139.75 + 40);
+    expect(lambda?.usdPerMonthP95).toBeGreaterThan(12_739.75 - 40);
+    expect(lambda?.usdPerMonthP95).toBeLessThan(12_739.75 + 40);
+  });
+});

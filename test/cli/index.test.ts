@@ -202,6 +202,14 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
     expect(existsSync(target)).toBe(false);
   });
 
+  it("report refuses a --title that is empty or more than one line", async () => {
+    for (const title of ["", "  ", "Q4\nreview"]) {
+      const result = await roilabMain(["report", "notebooks/59.1-cost-model.ipynb", "--title", title]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("--title must be one non-empty line of text");
+    }
+  });
+
   it("report refuses --chromium and --paper without --pdf, and a paper size it does not print", async () => {
     for (const [args, message] of [
       [["--chromium", "/usr/bin/chromium"], "--chromium and --paper are for --pdf; add --pdf"],

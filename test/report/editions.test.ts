@@ -29,3 +29,10 @@ describe("editions published beside a report", () => {
     }
   });
 });
+
+describe("the index's heading", () => {
+  it("is the chapter's by default and the report's --title when one is given, escaped", () => {
+    expect(renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data" })).toContain("<h1>Model selection cost matrix: cloud vs local ROI</h1>");
+    expect(renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data", heading: "Serving <agents>: Q4" })).toContain("<h1>Serving &lt;agents&gt;: Q4</h1>");
+  });
+});

@@ -2,6 +2,7 @@
 import { formatBreakEvenCalls, formatInteger, formatMoney } from "../../format";
 import { fromUsd } from "../../model";
 import { currencyNote, type DatedCurrency } from "../currency";
+import { qualityText } from "../quality";
 import type { Decision, DecisionOption } from "../decide";
 import { renderTextTable } from "./text-table";
 
@@ -32,6 +33,8 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
         { header: "Way" },
         { header: "Serves" },
         { header: "Region" },
+        { header: "Compliance" },
+        { header: "Quality" },
         { header: `${currency.code} / month`, align: "right" },
         { header: `${currency.code} / call`, align: "right" },
         { header: "Servers", align: "right" },
@@ -42,6 +45,8 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
         KIND_LABEL[option.kind],
         option.modelName,
         option.region,
+        option.compliance,
+        qualityText(option.quality),
         money(option.usdPerMonth),
         money(option.usdPerCall, 5),
         option.servers === undefined ? "" : formatInteger(option.servers),

@@ -27,6 +27,8 @@ export interface IndexOptions {
   /** The data folder this build read, recorded on the page so a parent build can name it. */
   dataFolder: string;
   editions?: EditionLink[];
+  /** The heading; default the chapter's. */
+  heading?: string;
 }
 
 /** The attribute an index page carries its data folder in; a parent build reads it back. */
@@ -71,7 +73,7 @@ export function renderIndex(options: IndexOptions): string {
   const editions = options.editions?.length
     ? `<nav class="editions" aria-label="Other editions"><p>Also published beside this report: ${options.editions.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`).join(", ")}.</p></nav>`
     : "";
-  return `<h1>Model selection cost matrix: cloud vs local ROI</h1>
+  return `<h1>${escapeHtml(options.heading ?? "Model selection cost matrix: cloud vs local ROI")}</h1>
 <p ${EDITION_ATTRIBUTE}="${escapeHtml(options.dataFolder)}">Chapter 59's cost model, re-run on <code>${escapeHtml(options.dataFolder)}</code>. Built ${escapeHtml(readableTime(options.builtAt))}.${dates ? ` Data: ${dates}.` : ""}</p>
 ${editions}
 <div class="cards">

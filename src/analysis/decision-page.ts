@@ -1,0 +1,186 @@
+/**
+ * The decision page: one workload's every option in one table and one figure, the bottom line in one sentence and
+ * what would change it. Every verdict, tier and compliance value here is computed by `decide()`.
+ */
+import { themedFigure, type Figure, type Trace } from "../charts";
+import type { Dataset, WorkloadRow } from "../data";
+import { formatBreakEvenCalls, formatMoney } from "../format";
+import { fromUsd } from "../model";
+import { caseStudyFromData, caseStudyRow } from "./case-study";
+import type { DatedCurrency } from "./currency";
+import { decide, type Decision, type DecisionOption, type FlipInput } from "./decide";
+import { provenance } from "./figure-context";
+import { latencyTargetText } from "./latency";
+import { qualityText } from "./quality";
+import { workloadById } from "./workload";
+
+export interface DecisionPageOptions {
+  workloadId?: string;
+  /** The API the workload runs on today where the workload names none. */
+  currentModelId?: string;
+  /** The case study (case_study.csv) whose allowed_regions apply where the workload states none; empty: no rule. */
+  scenarioId?: string;
+  targetUtilisation?: number;
+  samples?: number;
+}
+
+/** The decision for the page: the workload's own current API (else the one given) and its own regions (else the case study's). */
+export function pageDecision(data: Dataset, options: DecisionPageOptions = {}): Decision {
+  const workload = workloadById(data, options.workloadId);
+  const regions = workload.allowedRegions ?? (options.scenarioId ? caseStudyRow(data, options.scenarioId).allowedRegions : undefined);
+  return decide(data, {
+    workloadId: workload.workloadId,
+    currentModelId: workload.currentModelId ?? options.currentModelId,
+    allowedRegions: regions,
+    targetUtilisation: options.targetUtilisation,
+    samples: options.samples,
+  });
+}
+
+/**
+ * The case study (case_study.csv) as a workload: the default workload's call, the scenario's month of calls on its
+ * days (alike days shaped by its traffic profile), its allowed regions, and its cloud tier's model as today's API.
+ */
+export function caseStudyWorkload(data: Dataset, scenarioId?: string): WorkloadRow {
+  const row = caseStudyRow(data, scenarioId);
+  const base = workloadById(data);
+  const days = row.weekdayDaysPerMonth + row.weekendDaysPerMonth;
+  const cloud = caseStudyFromData(data, row.scenarioId).inputs.cloud.id;
+  return {
+    ...base,
+    workloadId: `case-${row.scenarioId}`,
+    callsPerDay: (row.weekdayCallsPerDay * row.weekdayDaysPerMonth + row.weekendCallsPerDay * row.weekendDaysPerMonth) / days,
+    daysPerMonth: days,
+    weekdayCallsPerDay: undefined,
+    weekendCallsPerDay: undefined,
+    weekdayProfileId: row.trafficProfileId,
+    weekendProfileId: undefined,
+    allowedRegions: row.allowedRegions,
+    currentModelId: data.models.some((model) => model.modelId === cloud) ? cloud : base.currentModelId,
+    source: `the case study ${row.scenarioId} (case_study.csv) at the default workload's call`,
+  };
+}
+
+/** The case study decided over every model, server and rental under its residency rule, by `decide()`. */
+export function caseStudyDecision(data: Dataset, scenarioId?: string, samples = 0): Decision {
+  const workload = caseStudyWorkload(data, scenarioId);
+  return decide({ ...data, workloads: [workload, ...data.workloads] }, { workloadId: workload.workloadId, samples });
+}
+
+/** Where a rule came from, for the page's inputs line. */
+export function ruleText(decision: Decision): string {
+  const regions = decision.allowedRegions === undefined ? "no residency rule" : `data may be processed in ${decision.allowedRegions.map((region) => (region === "on_premises" ? "own servers" : region.toUpperCase())).join(" or ")}`;
+  const latency = latencyTargetText(decision.workload) ?? "no latency target";
+  return `${regions}; ${latency}; servers sized for the busiest hour at ${Math.round(decision.targetUtilisation * 100)}% of measured throughput`;
+}
+
+const WAY: Record<DecisionOption["kind"], string> = { api: "call", buy: "buy", "rent-always-on": "rent, always on", "rent-by-hour": "rent, by the hour" };
+
+/** The option as a reader names it: an API by its model, a server with the model it serves. */
+export function optionName(option: DecisionOption): string {
+  return option.kind === "api" ? option.label : `${option.label} (${option.modelName})`;
+}
+
+function beatsText(option: DecisionOption, decision: Decision): string {
+  if (option.id === decision.current.id) return "today's";
+  if (option.beatsCurrentFromCallsPerDay === 0) return "any volume";
+  if (option.beatsCurrentFromCallsPerDay === Infinity) return "never";
+  return formatBreakEvenCalls(option.beatsCurrentFromCallsPerDay);
+}
+
+function latencyText(option: DecisionOption): string {
+  if (option.latency === "not in the data") return "not in the data";
+  const load = option.concurrency === undefined ? "max. load" : `${option.concurrency} at once`;
+  return `${option.latency} (${option.precision ?? "precision not stated"}, ${load})`;
+}
+
+/** One row per option, money in the chosen currency, for the page's table. */
+export function decisionRows(decision: Decision, currency: DatedCurrency): Record<string, string>[] {
+  const money = (usd: number | undefined, digits = 2) => (usd === undefined ? "" : formatMoney(fromUsd(usd, currency), currency.code, digits));
+  const byId = new Map(decision.options.map((option) => [option.id, option]));
+  return decision.options.map((option) => {
+    const same = option.sameModelApiId === undefined ? undefined : byId.get(option.sameModelApiId);
+    return {
+      option: optionName(option),
+      month: money(option.usdPerMonth, 0),
+      call: money(option.usdPerCall, 5),
+      servers: option.servers === undefined ? "" : String(option.servers),
+      beats: beatsText(option, decision),
+      range: option.usdPerMonthP5 === undefined ? "" : `${money(option.usdPerMonthP5, 0)}–${money(option.usdPerMonthP95, 0)}`,
+      sameModel: same === undefined ? "" : `${money(same.usdPerCall, 5)} a call`,
+      compliance: option.compliance === "no rule" ? `no rule (${option.region})` : `${option.compliance} (${option.region})`,
+      quality: qualityText(option.quality),
+      latency: latencyText(option),
+    };
+  });
+}
+
+/** The bottom line in one sentence, every part computed. */
+export function bottomLine(decision: Decision, currency: DatedCurrency): string {
+  const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits);
+  const winner = decision.winner;
+  const rule = decision.allowedRegions === undefined ? "" : " compliant";
+  if (winner === undefined) return `No option passes the workload's rules: none is both compliant and measured to meet its latency target.`;
+  const current = decision.current;
+  const same = winner.id === current.id;
+  const compare = same
+    ? `, which is what it runs on today`
+    : `, ${money(Math.abs(current.usdPerMonth - winner.usdPerMonth))} a month ${winner.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's ${current.label} (quality ${qualityText(current.quality)}${current.compliance === "not compliant" ? `; ${current.compliance} with the rule` : ""})` +
+      (winner.beatsCurrentFromCallsPerDay > 0 && Number.isFinite(winner.beatsCurrentFromCallsPerDay) ? `, cheaper from ${formatBreakEvenCalls(winner.beatsCurrentFromCallsPerDay)} ${decision.volume.unit}` : "");
+  const latency = winner.kind === "api" ? "" : `, latency ${winner.latency}`;
+  return `The cheapest${rule} option is **${optionName(winner)}** (quality ${qualityText(winner.quality)}${latency}) at **${money(winner.usdPerMonth)} a month**, ${money(winner.usdPerCall, 5)} a call${compare}.`;
+}
+
+const FLIP_WORDS: Record<FlipInput, string> = { "API prices": "every API price", volume: "the volume", utilisation: "the planned utilisation", salary: "the operations salary" };
+
+/** What would change the bottom line: the nearest flip, then the others. */
+export function flipText(decision: Decision): string {
+  if (decision.winner === undefined) return "";
+  if (decision.flips.length === 0) return `No single input of API prices, volume, utilisation or salary changes the winner between a tenth and ten times its value.`;
+  const move = (factor: number) => (factor >= 1 ? `rose by ${Math.round((factor - 1) * 100)}%` : `fell by ${Math.round((1 - factor) * 100)}%`);
+  const [nearest, ...others] = decision.flips;
+  const first = nearest as NonNullable<typeof nearest>;
+  const rest = others.map((flip) => `${FLIP_WORDS[flip.input]} ${move(flip.factor)} (${optionName(flip.newWinner)})`);
+  return `It would change if ${FLIP_WORDS[first.input]} ${move(first.factor)} (×${first.factor.toFixed(2)}): then **${optionName(first.newWinner)}** wins.${rest.length > 0 ? ` Further off: ${rest.join("; ")}.` : ""}`;
+}
+
+const KIND_COLORS: Record<DecisionOption["kind"], string> = { api: "#332288", buy: "#E69F00", "rent-always-on": "#56B4E9", "rent-by-hour": "#009E73" };
+
+/** Every option's month as a bar with its P5–P95, cheapest at the top; options that fail a rule are drawn pale. */
+export function decisionFigure(data: Dataset, decision: Decision, currency: DatedCurrency): Figure {
+  const rows = [...decision.options].reverse();
+  const value = (usd: number) => fromUsd(usd, currency);
+  const traces: Trace[] = (["api", "buy", "rent-by-hour", "rent-always-on"] as const).map((kind) => {
+    const mine = rows.filter((option) => option.kind === kind);
+    return {
+      type: "bar",
+      orientation: "h",
+      name: WAY[kind],
+      y: mine.map((option) => option.label),
+      x: mine.map((option) => value(option.usdPerMonth)),
+      marker: { color: KIND_COLORS[kind], opacity: mine.map((option) => (option.eligible ? 1 : 0.3)) },
+      error_x: {
+        type: "data",
+        symmetric: false,
+        array: mine.map((option) => (option.usdPerMonthP95 === undefined ? 0 : value(option.usdPerMonthP95 - option.usdPerMonth))),
+        arrayminus: mine.map((option) => (option.usdPerMonthP5 === undefined ? 0 : value(option.usdPerMonth - option.usdPerMonthP5))),
+        color: "#444",
+        thickness: 1,
+      },
+      customdata: mine.map((option) => [option.modelName, option.compliance, qualityText(option.quality)]),
+      hovertemplate: `%{y}<br>serves %{customdata[0]}<br>%{x:,.0f} ${currency.code} a month<br>%{customdata[1]}; quality %{customdata[2]}<extra></extra>`,
+    };
+  });
+  const figure = themedFigure(traces, {
+    number: "D1",
+    title: `Every option for ${decision.workload.workloadId}, ${currency.code} a month (pale: fails a rule; whiskers: P5–P95)`,
+    provenance: provenance(data, ["models.csv", "hardware.csv", "gpu_rentals.csv", "throughput.csv", "benchmarks.csv", "uncertainty_ranges.csv"]),
+    xaxis: { title: `${currency.code} a month`, type: "log" },
+    yaxis: { title: "", type: "category" },
+    layout: { barmode: "overlay", height: Math.max(420, 20 * rows.length + 170) },
+  });
+  // One tick a decade: a log axis's in-between labels (2, 5) come out too small to read on a phone.
+  // Plotly orders categories as the traces first name them (by kind): set the order by cost, cheapest at the top.
+  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), categoryorder: "array", categoryarray: rows.map((option) => option.label) };
+  return { ...figure, layout: { ...figure.layout, xaxis: { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1 }, yaxis } };
+}
