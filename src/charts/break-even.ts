@@ -64,7 +64,7 @@ export function breakEvenCurves(local: readonly LocalOption[], apis: readonly Ap
     x,
     y: x.map((calls) => calls * api.usdPerCall * options.daysPerMonth),
     line: { color: colorOf(options.modelColors, api.id), width: 2.5 },
-    hovertemplate: `${api.name}: %{y:$,.0f} a month at %{x:,} calls/day<extra></extra>`,
+    hovertemplate: `${api.name}: %{y:$,.0f} a month at %{x:,.0f} calls/day<extra></extra>`,
   }));
   const localTraces: Trace[] = local.map((machine) => ({
     type: "scatter",
@@ -83,7 +83,9 @@ export function breakEvenCurves(local: readonly LocalOption[], apis: readonly Ap
     x: visible.map((cell) => cell.breakEvenDailyCalls),
     y: visible.map((cell) => cell.monthlyLocalUsd),
     marker: { color: "#222222", size: 9, symbol: "circle-open", line: { width: 2 } },
-    hovertemplate: "break-even at %{x:,} calls/day<extra></extra>",
+    // Whole calls by the one rounding rule the labels use, not the raw value (1,134.06709098).
+    customdata: visible.map((cell) => formatBreakEvenCalls(cell.breakEvenDailyCalls)),
+    hovertemplate: "break-even at %{customdata} calls/day<extra></extra>",
     showlegend: false,
   };
   // Plotly places annotations on log axes by the logarithm of the value; labels alternate above and below.

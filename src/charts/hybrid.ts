@@ -40,7 +40,8 @@ export function tierCostStacked(estimate: SavingsEstimate, localHardware: { name
     x: bars,
     y: [0, 0, localHardware.monthlyUsd],
     // Local hardware in the local tiers' colour, hatched, as 59.5 draws its local servers: one colour per side on every page.
-    marker: { color: LOCAL_COST_COLOR, pattern: { shape: "/", fgcolor: "#ffffff" } },
+    // Overlay: the hatch is drawn over the bar's own colour (the default, "replace", draws it on nothing: white on white).
+    marker: { color: LOCAL_COST_COLOR, pattern: { shape: "/", fillmode: "overlay", fgcolor: "#ffffff", fgopacity: 0.6 } },
     hovertemplate: "Local hardware: %{y:$,.0f}<extra></extra>",
   });
   const totals = [estimate.pureCloudMonthly, estimate.hybridMonthly, estimate.hybridMonthly + localHardware.monthlyUsd];
@@ -93,7 +94,8 @@ export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapte
     title: "Savings against the complexity threshold",
     provenance,
     xaxis: { title: "Complexity threshold for the premium tier", tickformat: ".2f" },
-    yaxis: { title: "Saved against pure cloud (%)", tickformat: FORMAT.percent },
+    // Whole percents with their sign on every tick: "80.0" alone read as dollars or calls.
+    yaxis: { title: "Saved against pure cloud (%)", tickformat: FORMAT.percent, ticksuffix: "%" },
     annotations: atChapter
       ? [{ text: `chapter's threshold ${chapterThreshold}: ${atChapter.savingsPercentage.toFixed(1)}% saved`, x: chapterThreshold, y: atChapter.savingsPercentage, xref: "x", yref: "y", showarrow: true, ax: 40, ay: -30 }]
       : [],

@@ -40,12 +40,14 @@ export const FORMAT = {
   usdCents: "$,.2f",
   usdPerCall: "$,.4f",
   integer: ",.0f",
-  percent: ".1f",
+  percent: ".0f",
 } as const;
 
 export interface AxisOptions {
   title: string;
   tickformat?: string;
+  /** Text after every tick's number (`%`). */
+  ticksuffix?: string;
   type?: "linear" | "log" | "category";
   range?: [number, number];
 }
@@ -54,6 +56,7 @@ export function axis(options: AxisOptions): Record<string, unknown> {
   return {
     title: { text: options.title, standoff: 10 },
     tickformat: options.tickformat,
+    ticksuffix: options.ticksuffix,
     type: options.type,
     range: options.range,
     gridcolor: GRID,

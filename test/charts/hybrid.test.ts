@@ -33,3 +33,13 @@ describe("cost sides across 59.4 and 59.5", () => {
     expect(colour(study, "Cloud API")).toBe(TIER_COLORS.cloud_economy);
   });
 });
+
+describe("the hatched local hardware in 59.4a", () => {
+  it("draws its hatch over the bar's own colour, so the $4,337 it adds shows in the bar and its legend swatch", () => {
+    const tiers = tierCostStacked(hybridSavings(data), { name: "4x A100", monthlyUsd: 4337.42 }, source);
+    const local = tiers.data.find((trace) => trace.name?.startsWith("Local hardware")) as unknown as { marker: { color: string; pattern: { fillmode: string; fgcolor: string } } };
+    // Plotly's default fill mode draws the hatch on a transparent ground: white lines on a white page.
+    expect(local.marker.pattern.fillmode).toBe("overlay");
+    expect(local.marker.pattern.fgcolor).not.toBe(local.marker.color);
+  });
+});

@@ -3,7 +3,8 @@
   "use strict";
   // First screen first, the rest as they scroll near or the browser idles, all before printing.
   var drawInOrder = require("./draw-order").drawInOrder;
-  var config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["sendDataToCloud"] };
+  // No "share" button: it sends the figure to a web service, which an offline page must not offer.
+  var config = { responsive: true, displaylogo: false, showSendToCloud: false, modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud"] };
   // Index thumbnails are links to their pages, not charts to explore: static plots draw faster.
   var thumbnailConfig = { responsive: true, staticPlot: true };
   function figureItem(script) {

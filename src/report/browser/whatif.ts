@@ -253,7 +253,7 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
     plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";
-    return plotly.react(plot, figure.data, figure.layout, { responsive: true, displaylogo: false });
+    return plotly.react(plot, figure.data, figure.layout, { responsive: true, displaylogo: false, showSendToCloud: false, modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud"] });
   };
   for (const { control, element } of elements) {
     element.addEventListener("input", () => {
