@@ -70,3 +70,8 @@ export function formatMoney(amount: number, currencyCode: string, digits = 2): s
   }
   return format.format(amount);
 }
+
+/** `1 server`, `11 servers`: a count with its noun in the right number (`plural` where adding "s" is wrong). */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatInteger(count)} ${count === 1 ? singular : plural}`;
+}

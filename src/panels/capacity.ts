@@ -7,6 +7,7 @@ import { callsPerHourPerMachine, evaluateCaseStudy, type CaseStudyInputs, type F
 import { capacityCostChart } from "../charts/capacity";
 import type { Figure, Provenance } from "../charts/figure";
 import { checkRanges, type PanelRanges } from "./ranges";
+import { countOf } from "../format";
 
 export interface CapacityPanelProfile {
   id: string;
@@ -78,7 +79,7 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
   const allCloudUsd = cloud?.totalUsd ?? 0;
   const summary =
     `One server takes ${count(callsPerDayPerMachine)} calls a day on the ${profile.id} profile. At ${count(inputs.weekdayCallsPerDay)} weekday calls: ` +
-    `all local needs ${count(allLocal.machines)} server(s), ${usd(allLocal.totalUsd)} a month; hybrid ${count(hybridOption.machines)}, ${usd(hybridOption.totalUsd)}; all cloud ${usd(allCloudUsd)}.`;
+    `all local needs ${countOf(allLocal.machines, "server")}, ${usd(allLocal.totalUsd)} a month; hybrid ${count(hybridOption.machines)}, ${usd(hybridOption.totalUsd)}; all cloud ${usd(allCloudUsd)}.`;
   const maxCallsPerDay = Math.max(1000, Math.ceil((Math.max(inputs.weekdayCallsPerDay, callsPerDayPerMachine) * 3) / 1000) * 1000);
   const figure = capacityCostChart([{ label: profile.id, callsPerDayPerMachine, ...spec.fleet, color: "#882255" }], {
     serverName: spec.serverName,

@@ -24,7 +24,7 @@ export function rangeProblem(range: NumberRange, value: number): string | undefi
   if (value < range.min || value > range.max) return `${range.label} must be from ${plain(range.min)} to ${plain(range.max)}, not ${plain(value)}`;
   // As the browser's own step check: a whole number of steps from min (within rounding of decimals).
   const steps = (value - range.min) / range.step;
-  if (Math.abs(steps - Math.round(steps)) > 1e-6) return `${range.label} must be a multiple of ${plain(range.step)}, not ${plain(value)}`;
+  if (Math.abs(steps - Math.round(steps)) > 1e-6) return `${range.label} must be ${range.step === 1 && Number.isInteger(range.min) ? "a whole number" : `a multiple of ${plain(range.step)}`}, not ${plain(value)}`;
   return undefined;
 }
 

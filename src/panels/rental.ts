@@ -7,6 +7,7 @@ import { threeWayCostChart } from "../charts/rental";
 import type { Figure, Provenance } from "../charts/figure";
 import { InputError } from "../errors";
 import { checkRanges, type PanelRanges } from "./ranges";
+import { countOf } from "../format";
 import { billedHours, breakEvenVolumes, crossover, fleetMonthlyCost, fleetOpsUsdPerMonth, machinesNeeded, serverUsdPerHour, type RentalOffer, type ServerCostSplit } from "../model";
 
 /** A configuration as the panel offers it: what it serves at full rate, and what buying it or renting it costs. */
@@ -107,7 +108,7 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
   const cheapest = (ways[0] as (typeof ways)[number]).way;
   const oneServer = rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, 0);
   const oneServerBreakEvenDailyCalls = breakEvenVolumes(oneServer.rentUsd, api.usdPerCall, spec.daysPerMonth).breakEvenDailyCalls;
-  const summary = `${configuration.name} against ${api.name} at ${Math.round(inputs.callsPerDay).toLocaleString("en-US")} calls a day: ${costs.servers.toLocaleString("en-US")} server(s); API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, rented ${inputs.hoursPerDay} h a day ${usd(costs.rentUsd)} a month. Cheapest: ${cheapest === "API" ? "the API" : cheapest === "buy" ? "buying" : "renting"}. One rented server breaks even with the API at ${Number.isFinite(oneServerBreakEvenDailyCalls) ? `${oneServerBreakEvenDailyCalls.toLocaleString("en-US")} calls a day` : "no volume"}.`;
+  const summary = `${configuration.name} against ${api.name} at ${Math.round(inputs.callsPerDay).toLocaleString("en-US")} calls a day: ${countOf(costs.servers, "server")}; API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, rented ${inputs.hoursPerDay} h a day ${usd(costs.rentUsd)} a month. Cheapest: ${cheapest === "API" ? "the API" : cheapest === "buy" ? "buying" : "renting"}. One rented server breaks even with the API at ${Number.isFinite(oneServerBreakEvenDailyCalls) ? `${oneServerBreakEvenDailyCalls.toLocaleString("en-US")} calls a day` : "no volume"}.`;
 
   // Wide enough to show where the ways cross at the chapter's volumes, and twice the volume asked about.
   const max = Math.max(10_000, inputs.callsPerDay * 2);

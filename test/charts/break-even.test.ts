@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { breakEvenCurvesFigure } from "../../src/analysis";
 import { oneTwoFive } from "../../src/charts/break-even";
+import { loadDataset } from "../../src/data";
+import { DATA_DIR } from "../helpers/data-folder";
 
 describe("log-axis ticks", () => {
   it("steps 1-2-5 between two values", () => {
@@ -8,10 +11,8 @@ describe("log-axis ticks", () => {
 });
 
 describe("the break-even crossings' hover", () => {
-  it("names each crossing in whole calls by the labels' rule, not as the raw value", async () => {
-    const { breakEvenCurvesFigure } = await import("../../src/analysis");
-    const { loadDataset } = await import("../../src/data");
-    const data = loadDataset(`${__dirname}/../../data`);
+  it("names each crossing in whole calls by the labels' rule, not as the raw value", () => {
+    const data = loadDataset(DATA_DIR);
     const figure = breakEvenCurvesFigure(data, { hardwareIds: ["a100x4-70b", "rtx4090-server"], apiModelIds: ["claude-3-5-sonnet", "gpt-4o"], maxCallsPerDay: 20000 });
     const crossings = figure.data.find((trace) => trace.name === "Break-even") as unknown as { customdata: string[]; hovertemplate: string };
     expect(crossings.hovertemplate).toBe("break-even at %{customdata} calls/day<extra></extra>");

@@ -141,7 +141,7 @@ describe("roilab diff", () => {
     expect(result.stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) vs Claude 3\.5 Sonnet +3,109 +2,834 +-8\.8%/);
     expect(result.stdout).toContain("Case study, cheapest compliant option within budget: unchanged: all local");
     // Hybrid: 5 x (12,000/36 + 60) + 300 x 2 + 60% of 77,500 calls x $0.00855 = 1,966.67 + 600 + 397.575.
-    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 server(s) $5,376.67, hybrid 5 $2,964.24 -> all local 11 server(s) $5,376.67, hybrid 5 $2,964.24");
+    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 servers $5,376.67, hybrid 5 $2,964.24 -> all local 11 servers $5,376.67, hybrid 5 $2,964.24");
     // Claude at $0.051 a call passes the router's $0.05 budget, so its tasks go to Hermes 4: 1 - 0.45 x 0.00855 / 0.051 = 92.5%.
     expect(result.stdout).toContain("Hybrid routing saves 55.0% before, 92.5% after");
     const html = readFileSync(page, "utf8");

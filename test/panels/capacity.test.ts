@@ -16,7 +16,7 @@ describe("the 59.7 capacity what-if panel", () => {
     expect(result.hybrid.machines).toBe(5);
     // 77,500 calls x Hermes 4's $0.00855 (8,000 x $0.90/M + 1,500 x $0.90/M).
     expect(result.allCloudUsd).toBeCloseTo(662.625, 6);
-    expect(result.summary).toContain("all local needs 11 server(s), $5,376.67 a month");
+    expect(result.summary).toContain("all local needs 11 servers, $5,376.67 a month");
     expect(result.figure.layout.title.text).toBe("Figure 59.7w — servers needed for your throughput and traffic");
   });
 

@@ -115,7 +115,7 @@ describe("roilab report", () => {
     await panel.locator('input[name="outputTokensPerSecond"]').fill("150");
     await panel.locator('input[name="promptTokensPerSecond"]').fill("1500");
     await expect.poll(() => panel.getAttribute("data-machines")).toBe("2");
-    expect(await panel.locator(".result").textContent()).toContain("all local needs 2 server(s), $1,161.67 a month");
+    expect(await panel.locator(".result").textContent()).toContain("all local needs 2 servers, $1,161.67 a month");
     await panel.locator('select[name="profileId"]').selectOption("flat-24h");
     await expect.poll(() => panel.getAttribute("data-machines")).toBe("1");
     expect(await panel.locator(".plot .main-svg .trace").count()).toBeGreaterThan(0);

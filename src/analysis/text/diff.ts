@@ -3,7 +3,7 @@ import type { DataDiff, Move } from "../diff";
 import { costMoves } from "../../charts/moves";
 import { htmlTable } from "../../display/html-table";
 import { escapeHtml, scriptJson } from "../../util/html";
-import { formatInteger, formatPercent, formatUsd } from "../../format";
+import { countOf, formatInteger, formatPercent, formatUsd } from "../../format";
 import { renderTextTable } from "./text-table";
 
 const changed = (move: Move) => move.before !== move.after && !(Number.isNaN(move.before) && Number.isNaN(move.after));
@@ -41,7 +41,7 @@ export function diffText(diff: DataDiff, labels: { before: string; after: string
   lines.push(`Case study, cheapest compliant option within budget: ${decision}`);
   const sized = diff.caseStudyCapacity;
   if (sized) {
-    const fleet = (summary: typeof sized.before) => `all local ${summary.allLocalMachines} server(s) ${formatUsd(summary.allLocalUsd)}, hybrid ${summary.hybridMachines} ${formatUsd(summary.hybridUsd)}`;
+    const fleet = (summary: typeof sized.before) => `all local ${countOf(summary.allLocalMachines, "server")} ${formatUsd(summary.allLocalUsd)}, hybrid ${summary.hybridMachines} ${formatUsd(summary.hybridUsd)}`;
     lines.push(`Case study sized for its busiest hour (${sized.after.profileId}): ${fleet(sized.before)} -> ${fleet(sized.after)}`);
   }
   return `${lines.join("\n")}\n`;
