@@ -207,6 +207,8 @@ interface OptionSpec extends Described {
   monthAt: MonthAt;
   /** The throughput row a self-hosted option is sized with. */
   throughput?: ThroughputRow;
+  /** Calls one of its servers takes in an hour at the planned utilisation: where its cost steps up a server. */
+  serverCallsPerHour?: (workload: WorkloadRow) => number;
 }
 
 function optionSpecs(data: Dataset, targetUtilisation: number): OptionSpec[] {
@@ -231,6 +233,7 @@ function optionSpecs(data: Dataset, targetUtilisation: number): OptionSpec[] {
       region: "on_premises",
       basis: `${server.throughput.engine}, ${server.throughput.serving.replace("_", " ")}, ${server.throughput.quantisation}`,
       throughput: server.throughput,
+      serverCallsPerHour: (workload) => capacityPerHour(server, workload, targetUtilisation),
       monthAt: (workload) => {
         const calendar = workloadCalendar(data, workload);
         const result = buyUsdPerMonth(server, calendar, capacityPerHour(server, workload, targetUtilisation));
@@ -240,7 +243,14 @@ function optionSpecs(data: Dataset, targetUtilisation: number): OptionSpec[] {
   const rented: OptionSpec[] = data.gpuRentals.flatMap((rental) => {
     const server = servers(data).find((candidate) => candidate.hardware.hardwareId === rental.hardwareId && candidate.throughput.serving === rental.serving);
     if (!server) return [];
-    const common = { modelId: server.servedModel?.modelId, modelName: server.servedName, region: rental.region ?? "unknown", basis: `${rental.provider}, ${rental.offer}`, throughput: server.throughput };
+    const common = {
+      modelId: server.servedModel?.modelId,
+      modelName: server.servedName,
+      region: rental.region ?? "unknown",
+      basis: `${rental.provider}, ${rental.offer}`,
+      throughput: server.throughput,
+      serverCallsPerHour: (workload: WorkloadRow) => capacityPerHour(server, workload, targetUtilisation),
+    };
     const name = server.hardware.name.replace(/ \([^)]*\)$/, "");
     return [
       {
@@ -262,31 +272,38 @@ function optionSpecs(data: Dataset, targetUtilisation: number): OptionSpec[] {
   return [...apis, ...bought, ...rented];
 }
 
+/** The most server-count steps the search probes: beyond it the grid alone finds crossings. */
+const MAX_BAND_PROBES = 5000;
+
 /**
- * The least volume (the workload's unit) at which `option` costs no more than `current`, scanning from a
- * thousandth to a thousand times today's volume on a fine geometric grid, then narrowing the first crossing by
- * bisection. Self-hosted costs step with servers, so "from" is the first such volume, not every volume after it.
+ * The least volume (the workload's unit) at which `option` costs less than `current`, from a thousandth to a
+ * thousand times today's volume: Infinity when it never does there, 0 when it does at any volume. A self-hosted
+ * option's cost steps up a server at a time, so it can win only inside narrow bands just below each step: besides a
+ * fine geometric grid, every volume where one more server is needed (`bandEdges`, ascending) is probed, so no such
+ * band is missed, and the first crossing is narrowed by bisection inside the band where the cost is flat.
  */
-export function firstVolumeAtOrBelow(option: MonthAt, current: MonthAt, workload: WorkloadRow, todayCallsPerDay: number): number {
+export function firstVolumeBelow(option: MonthAt, current: MonthAt, workload: WorkloadRow, todayCallsPerDay: number, bandEdges: readonly number[] = []): number {
   const gap = (volume: number) => {
     const at = workloadAtVolume(workload, volume);
     return option(at).usd - current(at).usd;
   };
-  if (!(todayCallsPerDay > 0)) return gap(1) <= 1e-9 ? 0 : Infinity;
-  const steps = 600;
+  // Strictly cheaper: an option that costs the same does not beat today's.
+  const cheaper = (volume: number) => gap(volume) < -1e-9;
+  if (!(todayCallsPerDay > 0)) return cheaper(1) ? 0 : Infinity;
   const low = todayCallsPerDay / MAX_SCALE;
-  if (gap(low) <= 1e-9) {
-    // Cheaper already at the bottom of the grid: an API that is cheaper per call is cheaper at any volume.
-    return gap(todayCallsPerDay * MAX_SCALE) <= 1e-9 && gap(todayCallsPerDay) <= 1e-9 ? 0 : low;
-  }
-  let previous = low;
-  for (let step = 1; step <= steps; step++) {
-    const volume = low * MAX_SCALE ** ((2 * step) / steps);
-    if (gap(volume) <= 1e-9) {
+  const high = todayCallsPerDay * MAX_SCALE;
+  if (cheaper(low) && cheaper(todayCallsPerDay) && cheaper(high) && bandEdges.length === 0) return 0;
+  const steps = 600;
+  const grid = Array.from({ length: steps + 1 }, (_, step) => low * MAX_SCALE ** ((2 * step) / steps));
+  const probes = [...new Set([...grid, ...bandEdges.filter((edge) => edge > low && edge < high)])].sort((a, b) => a - b);
+  let previous: number | undefined;
+  for (const volume of probes) {
+    if (cheaper(volume)) {
+      if (previous === undefined) return volume;
       let [above, below] = [previous, volume];
       for (let round = 0; round < 60; round++) {
         const middle = (above + below) / 2;
-        if (gap(middle) <= 1e-9) below = middle;
+        if (cheaper(middle)) below = middle;
         else above = middle;
       }
       return below;
@@ -294,6 +311,17 @@ export function firstVolumeAtOrBelow(option: MonthAt, current: MonthAt, workload
     previous = volume;
   }
   return Infinity;
+}
+
+/** The volumes (the workload's unit) at which a self-hosted option needs one more server, up to a thousand times today's. */
+function serverBandEdges(spec: OptionSpec, workload: WorkloadRow, calendar: WorkloadCalendar, todayCallsPerDay: number): number[] {
+  const peak = busiestHourCalls(calendar);
+  if (!spec.serverCallsPerHour || !(peak > 0) || !(todayCallsPerDay > 0)) return [];
+  // The busiest hour grows in step with the volume: one server's calls an hour is this much of the volume.
+  const perServer = (spec.serverCallsPerHour(workload) * todayCallsPerDay) / peak;
+  if (!(perServer > 0)) return [];
+  const count = Math.min(MAX_BAND_PROBES, Math.floor((todayCallsPerDay * MAX_SCALE) / perServer));
+  return Array.from({ length: count }, (_, index) => (index + 1) * perServer);
 }
 
 /** Multipliers of the inputs uncertainty_ranges.csv names, applied to every row that carries them. */
@@ -422,7 +450,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   const eligibleIds = new Set(specs.filter(eligibleOf).map((spec) => spec.id));
   const ranges = monthRanges(data, workload, targetUtilisation, new Set(specs.map((spec) => spec.id)), samples, options.seed ?? 59);
   const priced = specs.map((spec): DecisionOption => {
-    const { monthAt, throughput, ...described } = spec;
+    const { monthAt, throughput, serverCallsPerHour: _capacity, ...described } = spec;
     const month = monthAt(workload);
     const range = ranges.get(spec.id);
     return {
@@ -430,7 +458,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
       usdPerMonth: month.usd,
       usdPerCall: calls > 0 ? month.usd / calls : 0,
       servers: month.servers,
-      beatsCurrentFromCallsPerDay: spec === currentSpec ? 0 : firstVolumeAtOrBelow(monthAt, currentSpec.monthAt, workload, volume.callsPerDay),
+      beatsCurrentFromCallsPerDay: spec === currentSpec ? 0 : firstVolumeBelow(monthAt, currentSpec.monthAt, workload, volume.callsPerDay, serverBandEdges(spec, workload, calendar, volume.callsPerDay)),
       compliance: complianceOf(spec),
       quality: qualityOf(data, spec.modelId),
       latency: latencyOf(spec),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, displayCurrency, firstVolumeAtOrBelow, workloadAtVolume, workloadById } from "../../src/analysis";
+import { decide, displayCurrency, firstVolumeBelow, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
 import { decisionJson, decisionText } from "../../src/analysis/text";
 import { loadDataset } from "../../src/data";
 import { InputError } from "../../src/errors";
@@ -96,6 +96,24 @@ describe("where an option starts to beat today's API", () => {
     expect(Math.trunc(option("buy:h100x8:batched").beatsCurrentFromCallsPerDay)).toBe(14_171);
   });
 
+  it("finds a self-hosted option's first win inside a narrow band below an added server: RunPod's 8x H200 always on beats Claude Sonnet 5 with three servers, about 90,980 calls a weekday", () => {
+    const h200 = option("rent-always-on:runpod-h200x8");
+    expect(h200.beatsCurrentFromCallsPerDay).toBeGreaterThan(90_970);
+    expect(h200.beatsCurrentFromCallsPerDay).toBeLessThan(90_990);
+    // Checked at those volumes: dearer just below, cheaper just above, with three servers.
+    const at = (weekdayCalls: number) => decide(selectWorkload(data, { workloadId: "agent-example", callsPerDay: weekdayCalls }), { workloadId: "agent-example", samples: 0 });
+    const [below, above] = [at(90_970), at(90_990)];
+    const gap = (result: typeof below) => result.options.find((entry) => entry.id === h200.id)!.usdPerMonth - result.current.usdPerMonth;
+    expect(gap(below)).toBeGreaterThan(0);
+    expect(gap(above)).toBeLessThan(0);
+    expect(above.options.find((entry) => entry.id === h200.id)?.servers).toBe(3);
+  });
+
+  it("does not count an option that costs the same as beating today's: GPT-6 Sol is priced as Claude Sonnet 5", () => {
+    expect(option("api:gpt-6-sol").usdPerMonth).toBe(option("api:claude-sonnet-5").usdPerMonth);
+    expect(option("api:gpt-6-sol").beatsCurrentFromCallsPerDay).toBe(Infinity);
+  });
+
   it("finds the first crossing of two cost curves and moves weekend calls in step with weekdays", () => {
     const workload = workloadById(data, "agent-example");
     const scaled = workloadAtVolume({ ...workload, weekendCallsPerDay: 1000 }, 10_000);
@@ -103,9 +121,9 @@ describe("where an option starts to beat today's API", () => {
     expect(scaled.weekendCallsPerDay).toBe(500);
     const line = (usdPerCall: number) => (at: typeof workload) => ({ usd: (at.weekdayCallsPerDay ?? 0) * usdPerCall, servers: undefined });
     const fixed = () => ({ usd: 1000, servers: 1 });
-    expect(firstVolumeAtOrBelow(fixed, line(0.5), workload, 20_000)).toBeCloseTo(2000, 6);
-    expect(firstVolumeAtOrBelow(line(0.4), line(0.5), workload, 20_000)).toBe(0);
-    expect(firstVolumeAtOrBelow(line(0.6), line(0.5), workload, 20_000)).toBe(Infinity);
+    expect(firstVolumeBelow(fixed, line(0.5), workload, 20_000)).toBeCloseTo(2000, 6);
+    expect(firstVolumeBelow(line(0.4), line(0.5), workload, 20_000)).toBe(0);
+    expect(firstVolumeBelow(line(0.6), line(0.5), workload, 20_000)).toBe(Infinity);
   });
 
   it("refuses a workload without a current API unless one is given, and a utilisation outside (0, 1]", () => {

@@ -2,6 +2,7 @@
 import { formatBreakEvenCalls, formatInteger, formatMoney } from "../../format";
 import { fromUsd } from "../../model";
 import { currencyNote, type DatedCurrency } from "../currency";
+import { flipText } from "../decision-page";
 import { qualityText } from "../quality";
 import type { Decision, DecisionOption } from "../decide";
 import { renderTextTable } from "./text-table";
@@ -19,7 +20,8 @@ function beatsText(option: DecisionOption, decision: Decision): string {
 export function decisionText(decision: Decision, currency: DatedCurrency): string {
   const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits);
   const workload = decision.workload;
-  const cheapest = decision.options[0] as DecisionOption;
+  // The answer is the cheapest option that passes the workload's rules (residency, latency), not the cheapest of all.
+  const cheapest = decision.winner ?? (decision.options[0] as DecisionOption);
   const lines = [
     `Workload ${workload.workloadId}: ${formatInteger(decision.volume.callsPerDay)} ${decision.volume.unit}, ${formatInteger(decision.callsPerMonth)} calls a month over ${+decision.calendarDays.toFixed(4)} calendar days` +
       `${workload.timeZone ? ` (${workload.timeZone})` : ""}; busiest hour ${formatInteger(decision.busiestHourCalls)} calls.`,
@@ -54,8 +56,11 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
       ]),
     ),
     "",
-    `Cheapest: ${cheapest.label} (${cheapest.modelName}) at ${money(cheapest.usdPerMonth)} a month, ${money(decision.current.usdPerMonth - cheapest.usdPerMonth)} less than today.` +
+    `${decision.winner ? "Cheapest that passes the workload's rules" : "Cheapest (no option passes the workload's rules)"}: ${cheapest.label} (${cheapest.modelName}) at ${money(cheapest.usdPerMonth)} a month, ${money(decision.current.usdPerMonth - cheapest.usdPerMonth)} less than today.` +
       (cheapest.modelId !== decision.current.modelId ? ` It serves another model than today's: compare their quality before switching.` : ""),
+    // The page's sentence, without its markdown emphasis.
+    ...(flipText(decision) ? [flipText(decision).replace(/\*\*/g, "")] : []),
+    `"Beats today" is the least volume at which an option costs less than today's API; a self-hosted option can win in a band below each added server and lose above it.`,
     `Self-hosted options are sized for the busiest hour at ${Math.round(decision.targetUtilisation * 100)}% of measured throughput; bought servers pay depreciation, power and operations for every calendar day, rented ones by the hour they run.`,
   ];
   const note = currencyNote(currency);
@@ -76,6 +81,8 @@ export function decisionJson(decision: Decision, currency: DatedCurrency): strin
       targetUtilisation: decision.targetUtilisation,
       currency: { code: currency.code, perUsd: currency.perUsd, asOf: currency.asOf ?? null, source: currency.source ?? null },
       current: inCurrency(decision.current),
+      winnerId: decision.winner?.id ?? null,
+      flips: decision.flips.map((flip) => ({ input: flip.input, factor: flip.factor, newWinnerId: flip.newWinner.id })),
       options: decision.options.map(inCurrency),
     },
     null,

@@ -75,7 +75,9 @@ function breakEvenSection(data: Dataset): string {
     return [fitLabel(data, machine.hardwareId), formatUsd(mine[0]?.monthlyLocalUsd ?? NaN), ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls))];
   });
   const headers = apis.map((id) => right(`vs ${data.models.find((model) => model.modelId === id)?.modelName ?? id}`));
-  return `59.3 Break-even, calls/day\n${renderTextTable([{ header: "Hardware" }, right("Local $/month"), ...headers], rows)}`;
+  // The chapter's rule, said where it is used: `decide` is the one that sizes servers.
+  const rule = "one server carrying any volume, as the chapter counts; roilab decide sizes servers for the busiest hour";
+  return `59.3 Break-even, calls/day (${rule})\n${renderTextTable([{ header: "Hardware" }, right("Local $/month"), ...headers], rows)}`;
 }
 
 function hybridSection(data: Dataset): string {
