@@ -41,8 +41,9 @@ export function workloadCalendar(data: Dataset, workload: WorkloadRow): Workload
   return weeklyCalendar({
     weekdayCallsPerDay: weekday * scale,
     weekendCallsPerDay: weekend * scale,
-    weekdayLoadByHour: workload.weekdayProfileId ? profileLoads(data, workload.weekdayProfileId).relativeLoadByHour : undefined,
-    weekendLoadByHour: workload.weekendProfileId ? profileLoads(data, workload.weekendProfileId).relativeLoadByHour : undefined,
+    // An empty profile id spreads that day's calls evenly over 24 hours, as workloads.csv documents.
+    weekdayLoadByHour: profileLoads(data, workload.weekdayProfileId).relativeLoadByHour,
+    weekendLoadByHour: profileLoads(data, workload.weekendProfileId).relativeLoadByHour,
     utcOffsetMinutes: utcOffset,
   });
 }

@@ -99,13 +99,19 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
   const records = parsedCsv.records;
   // Money columns may be stated in any currency: read under the spec's USD name, converted once rates are known.
   const currencies: Record<string, string> = {};
+  const doubled: DataIssue[] = [];
   const header = parsedCsv.header.map((name) => {
     const money = !spec.anyCurrency || name in spec.columns ? undefined : moneyColumnIn(name, spec.columns);
-    if (!money || parsedCsv.header.includes(money.column)) return name;
+    if (!money) return name;
+    // One amount in two currencies: which one counts would be a guess.
+    if (parsedCsv.header.includes(money.column) || money.column in currencies) {
+      doubled.push({ file, line: 1, column: parsedCsv.header.indexOf(name) + 1, message: `${name} states ${money.column} again in another currency; keep one of them` });
+      return name;
+    }
     currencies[money.column] = money.currency;
     return money.column;
   });
-  const issues: DataIssue[] = [];
+  const issues: DataIssue[] = [...doubled];
   const names = Object.keys(spec.columns);
   const omittable = new Set<string>(spec.omittable ?? []);
 

@@ -47,3 +47,12 @@ describe("selectWorkload", () => {
     expect(callsPerMonth(workloadCalendar(edition, halved))).toBeCloseTo(callsPerMonth(workloadCalendar(edition, workloadAtVolume(workload, 10_000))), 6);
   });
 });
+
+describe("a weekday/weekend workload without a weekend profile", () => {
+  it("spreads weekend calls evenly over 24 hours, as workloads.csv documents, not in the weekday's office hours", () => {
+    const data = selectWorkload(edition, { workloadId: "agent-example" });
+    const workload = { ...findWorkload(data), weekendCallsPerDay: 2400 };
+    const weekend = workloadCalendar(data, workload).dayTypes.find((day) => day.name === "weekend");
+    expect(weekend?.relativeLoadByHour).toEqual(Array(24).fill(1));
+  });
+});

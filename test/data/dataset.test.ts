@@ -327,6 +327,13 @@ describe("money in another currency", () => {
     ]);
   });
 
+  it("refuses one amount stated in two currencies, naming the second column", () => {
+    const both = (text: string) => text.replace("capex_usd", "capex_usd,capex_cny").split("\n").map((line, index) => (index === 0 || line === "" ? line : line.replace(/^([^,]*(?:,[^,]*){6}),/, "$1,,"))).join("\n");
+    const header = "hardware_id,name,gpu_model,gpu_count,vram_gb_per_gpu,serves_model_id,serves_quant_id,capex_usd,capex_cny";
+    const found = problems({ "hardware.csv": both, "exchange_rates.csv": rates });
+    expect(found).toContain(`hardware.csv:1:${header.split(",").indexOf("capex_cny") + 1} - capex_cny states capex_usd again in another currency; keep one of them`);
+  });
+
   it("names the column as the file writes it when a cell is bad", () => {
     const bad = (text: string) => inYuan(text).replace(",560000,", ",lots,");
     expect(problems({ "hardware.csv": bad, "exchange_rates.csv": rates })[0]).toMatch(/^hardware\.csv:\d+:\d+ - capex_cny must be empty or a non-negative number/);
