@@ -2,7 +2,7 @@
 import * as path from "node:path";
 import { ExitCode, RoilabError } from "../errors";
 import { writeFileAtomic } from "../util/atomic-write";
-import { lockFolder } from "../util/folder-lock";
+import { withFolderLock } from "../util/folder-lock";
 import { readJsonObject } from "../util/read-json";
 import { loadDataset, type Dataset } from "./dataset";
 import { editedModelsCsv, priceCell, readModelsCsv } from "./models-csv";
@@ -25,12 +25,7 @@ export interface PriceImportResult {
 
 /** Imports while holding the data folder, as `prices update` does: the last of two writers would undo the first. */
 export function importPrices(options: PriceImportOptions): PriceImportResult {
-  const unlock = lockFolder(options.dataDir);
-  try {
-    return importHeld(options);
-  } finally {
-    unlock();
-  }
+  return withFolderLock(options.dataDir, () => importHeld(options));
 }
 
 function importHeld(options: PriceImportOptions): PriceImportResult {

@@ -6,7 +6,7 @@
  */
 import { DataError, ExitCode, RoilabError, type DataIssue } from "../errors";
 import { writeFileAtomic } from "../util/atomic-write";
-import { lockFolder } from "../util/folder-lock";
+import { withFolderLock } from "../util/folder-lock";
 import { displayPath } from "../util/display-path";
 import { loadDataset, type Dataset } from "./dataset";
 import { editedLongContextCsv, editedTimeOfDayCsv } from "./long-context-csv";
@@ -50,12 +50,7 @@ export class UnknownModelsError extends RoilabError {
 
 /** Updates the folder's prices while holding it, so that two price commands on one folder never overwrite each other's work. */
 export function updatePrices(options: PriceUpdateOptions): PriceUpdateResult {
-  const unlock = lockFolder(options.dataDir);
-  try {
-    return updateHeld(options);
-  } finally {
-    unlock();
-  }
+  return withFolderLock(options.dataDir, () => updateHeld(options));
 }
 
 function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {

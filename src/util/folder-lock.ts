@@ -78,6 +78,16 @@ process.on("exit", () => {
   for (const dir of held.keys()) rmSync(path.join(dir, LOCK_FILE), { force: true });
 });
 
+/** Runs `work` while holding `dir`, and gives the folder back however `work` ends. */
+export function withFolderLock<T>(dir: string, work: () => T): T {
+  const unlock = lockFolder(dir);
+  try {
+    return work();
+  } finally {
+    unlock();
+  }
+}
+
 /** Takes `dir` (which must exist) for this process and returns the function that gives it back. */
 export function lockFolder(dir: string): () => void {
   const absolute = path.resolve(dir);
