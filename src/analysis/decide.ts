@@ -28,10 +28,10 @@ import { serverCostSplit } from "./capacity";
 import { apiMonthlyBill } from "./cost";
 import { hasLatencyTarget, latencyStatus, type LatencyStatus } from "./latency";
 import { findModel } from "./lookup";
-import { qualityOf, type Quality } from "./quality";
+import { compareWithToday, keepsQuality, qualityOf, TIER_SHARES, type Quality, type QualityMatch } from "./quality";
 import { callOf, headlineVolume, workloadAtVolume, workloadById, workloadCalendar } from "./workload";
 
-export type OptionKind = "api" | "buy" | "rent-always-on" | "rent-by-hour";
+export type OptionKind = "api" | "buy" | "rent-always-on" | "rent-by-hour" | "hybrid";
 
 export interface DecisionOption {
   kind: OptionKind;
@@ -57,8 +57,10 @@ export interface DecisionOption {
   basis: string;
   /** Whether the option's region is among the allowed regions; `no rule` where none are given. */
   compliance: Compliance;
-  /** The served model's score and the tier computed from it (see `qualityRule`). */
+  /** The served model's score and the tier computed from it (see `qualityRule`); a hybrid's local model's. */
   quality: Quality;
+  /** The served model against today's (a hybrid: its local model against the share of today's score it must reach). */
+  qualityVsToday: QualityMatch;
   /** A self-hosted option's throughput row against the workload's latency target; an API's latency is not in the data. */
   latency: LatencyStatus | "not in the data";
   /** A self-hosted option's measured precision (FP8, NVFP4…) and the requests served at once (undefined: not stated). */
@@ -66,7 +68,7 @@ export interface DecisionOption {
   concurrency: number | undefined;
   /** For a self-hosted option, the API option serving the same model, where the data has one: its like-for-like comparison. */
   sameModelApiId: string | undefined;
-  /** Counts for the winner: compliant (or no rule) and, for a self-hosted option under a latency target, measured to meet it. */
+  /** Counts for the winner: compliant (or no rule), at today's quality (see `keepsQuality`) and, for a self-hosted option under a latency target, measured to meet it. */
   eligible: boolean;
   /** The month's 5th and 95th percentile over uncertainty_ranges.csv, USD; undefined where the data has no ranges. */
   usdPerMonthP5: number | undefined;
@@ -106,8 +108,14 @@ export interface Decision {
   targetUtilisation: number;
   /** The regions the options were checked against (lower case); undefined: no rule. */
   allowedRegions: string[] | undefined;
-  /** The cheapest eligible option; undefined when none is. */
+  /** The cheapest eligible option (compliant, at today's quality, meeting the latency target); undefined when none is. */
   winner: DecisionOption | undefined;
+  /** The cheapest option that is compliant and meets the latency target whatever its quality, where it is cheaper than the winner. */
+  cheaperAtLowerQuality: DecisionOption | undefined;
+  /** Today's model's quality: the floor every option is held to; `no rating` leaves quality uncompared. */
+  todayQuality: Quality;
+  /** The hybrids' split: the share of calls sent to the local model and where that share comes from; undefined: no hybrid priced. */
+  hybrid: HybridSplit | undefined;
   /** Of the four inputs, the one whose smallest move (as a ratio) makes another option win; undefined when none does within a tenth to ten times. */
   flip: Flip | undefined;
   /** Every input's flip point, nearest first. */
@@ -130,7 +138,23 @@ export interface DecideOptions {
   samples?: number;
   /** The draws' seed. Default 59. */
   seed?: number;
+  /** How hybrids split the calls; undefined: no hybrid option. */
+  hybrid?: HybridSplit;
 }
+
+/** A hybrid's split: this share of calls on a self-hosted model, the rest on today's API. */
+export interface HybridSplit {
+  /** Share of the workload's calls served locally, 0–1. */
+  localShare: number;
+  /** Where the share comes from, in a few words ("the router's tasks at or below complexity 0.7"). */
+  basis: string;
+}
+
+/**
+ * A hybrid keeps today's model for the calls it sends to the cloud, so its local model need not match today's: it
+ * must score at least this share of today's score (the middle tier's share of the best).
+ */
+export const HYBRID_LOCAL_SHARE_OF_TODAY = TIER_SHARES.middle;
 
 /** The most a break-even search looks above today's volume. */
 const MAX_SCALE = 1000;
@@ -211,7 +235,13 @@ interface OptionSpec extends Described {
   serverCallsPerHour?: (workload: WorkloadRow) => number;
 }
 
-function optionSpecs(data: Dataset, targetUtilisation: number): OptionSpec[] {
+/** What hybrids need to be built: today's API and the split. */
+interface SpecContext {
+  currentId: string;
+  hybrid: HybridSplit | undefined;
+}
+
+function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecContext): OptionSpec[] {
   const apis: OptionSpec[] = data.models.map((model) => ({
     kind: "api",
     id: `api:${model.modelId}`,
@@ -269,7 +299,33 @@ function optionSpecs(data: Dataset, targetUtilisation: number): OptionSpec[] {
       },
     ];
   });
-  return [...apis, ...bought, ...rented];
+  const selfHosted = [...bought, ...rented];
+  const current = apis.find((spec) => spec.modelId === context.currentId);
+  const split = context.hybrid;
+  if (current === undefined || split === undefined || !(split.localShare > 0 && split.localShare < 1)) return [...apis, ...selfHosted];
+  return [...apis, ...selfHosted, ...selfHosted.filter((spec) => spec.modelId !== context.currentId).map((spec) => hybridSpec(spec, current, split))];
+}
+
+/** Today's API for the calls a hybrid sends to the cloud, a self-hosted option for the share it keeps local, each at its own volume. */
+function hybridSpec(local: OptionSpec, cloud: OptionSpec, split: HybridSplit): OptionSpec {
+  const part = (workload: WorkloadRow, share: number) => workloadAtVolume(workload, headlineVolume(workload).callsPerDay * share);
+  const percent = `${+(split.localShare * 100).toFixed(1)}%`;
+  return {
+    kind: "hybrid",
+    id: `hybrid:${local.id}`,
+    label: `${local.label} for ${percent} of calls, ${cloud.label} for the rest`,
+    modelId: local.modelId,
+    modelName: `${local.modelName} + ${cloud.modelName}`,
+    region: `${local.region} + ${cloud.region}`,
+    basis: `${split.basis}; ${local.basis}`,
+    throughput: local.throughput,
+    // A hybrid steps up a server where its local share does.
+    serverCallsPerHour: local.serverCallsPerHour && ((workload) => (local.serverCallsPerHour as (w: WorkloadRow) => number)(workload) / split.localShare),
+    monthAt: (workload) => {
+      const served = local.monthAt(part(workload, split.localShare));
+      return { usd: served.usd + cloud.monthAt(part(workload, 1 - split.localShare)).usd, servers: served.servers };
+    },
+  };
 }
 
 /** The most server-count steps the search probes: beyond it the grid alone finds crossings. */
@@ -366,22 +422,22 @@ function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data:
 }
 
 /** Each listed option's month, USD, at a dataset, workload and utilisation. */
-function monthsOf(data: Dataset, workload: WorkloadRow, targetUtilisation: number, ids: ReadonlySet<string>): Map<string, number> {
-  return new Map(optionSpecs(data, targetUtilisation).filter((spec) => ids.has(spec.id)).map((spec) => [spec.id, spec.monthAt(workload).usd]));
+function monthsOf(data: Dataset, workload: WorkloadRow, targetUtilisation: number, ids: ReadonlySet<string>, context: SpecContext): Map<string, number> {
+  return new Map(optionSpecs(data, targetUtilisation, context).filter((spec) => ids.has(spec.id)).map((spec) => [spec.id, spec.monthAt(workload).usd]));
 }
 
 const cheapestOf = (months: Map<string, number>): string | undefined => [...months].sort((a, b) => a[1] - b[1])[0]?.[0];
 
 /** How each flip input moves the decision's inputs by a factor. */
-function flipEvaluators(data: Dataset, workload: WorkloadRow, targetUtilisation: number, volume: number, ids: ReadonlySet<string>): Record<FlipInput, { evaluate: (factor: number) => Map<string, number>; maxFactor: number }> {
+function flipEvaluators(data: Dataset, workload: WorkloadRow, targetUtilisation: number, volume: number, ids: ReadonlySet<string>, context: SpecContext): Record<FlipInput, { evaluate: (factor: number) => Map<string, number>; maxFactor: number }> {
   const atFactors = (factors: Factors) => {
     const moved = scaled(data, workload, factors);
-    return monthsOf(moved.data, moved.workload, targetUtilisation, ids);
+    return monthsOf(moved.data, moved.workload, targetUtilisation, ids, context);
   };
   return {
     "API prices": { evaluate: (factor) => atFactors({ input_usd_per_mtok: factor, output_usd_per_mtok: factor }), maxFactor: 10 },
-    volume: { evaluate: (factor) => monthsOf(data, workloadAtVolume(workload, volume * factor), targetUtilisation, ids), maxFactor: 10 },
-    utilisation: { evaluate: (factor) => monthsOf(data, workload, targetUtilisation * factor, ids), maxFactor: Math.min(10, 1 / targetUtilisation) },
+    volume: { evaluate: (factor) => monthsOf(data, workloadAtVolume(workload, volume * factor), targetUtilisation, ids, context), maxFactor: 10 },
+    utilisation: { evaluate: (factor) => monthsOf(data, workload, targetUtilisation * factor, ids, context), maxFactor: Math.min(10, 1 / targetUtilisation) },
     salary: { evaluate: (factor) => atFactors({ ops_salary_usd_per_month: factor, ops_usd_per_month: factor }), maxFactor: 10 },
   };
 }
@@ -415,16 +471,26 @@ function flipFactor(evaluate: (factor: number) => Map<string, number>, winnerId:
 }
 
 /** Each option's month at the 5th and 95th percentile over `samples` draws of every input uncertainty_ranges.csv ranges. */
-function monthRanges(data: Dataset, workload: WorkloadRow, targetUtilisation: number, ids: ReadonlySet<string>, samples: number, seed: number): Map<string, [number, number]> {
+function monthRanges(data: Dataset, workload: WorkloadRow, targetUtilisation: number, ids: ReadonlySet<string>, samples: number, seed: number, context: SpecContext): Map<string, [number, number]> {
   if (samples === 0 || data.uncertaintyRanges.length === 0) return new Map();
   const random = seededRandom(seed);
   const draws = new Map<string, number[]>([...ids].map((id) => [id, []]));
   for (let sample = 0; sample < samples; sample++) {
     const factors: Factors = Object.fromEntries(data.uncertaintyRanges.map((row) => [row.input, drawFactor({ lowFactor: row.lowFactor, highFactor: row.highFactor, distribution: row.distribution, modeFactor: row.modeFactor }, random())]));
     const moved = scaled(data, workload, factors);
-    for (const [id, usd] of monthsOf(moved.data, moved.workload, targetUtilisation, ids)) draws.get(id)?.push(usd);
+    for (const [id, usd] of monthsOf(moved.data, moved.workload, targetUtilisation, ids, context)) draws.get(id)?.push(usd);
   }
   return new Map([...draws].map(([id, values]) => [id, [quantile(values, 0.05), quantile(values, 0.95)]]));
+}
+
+/** Of the hybrids, the cheapest of each way at today's volume, preferring those that pass the rules: a hybrid per server would double the list. */
+function cheapestHybrids(specs: readonly OptionSpec[], workload: WorkloadRow, passes: (spec: OptionSpec) => boolean): OptionSpec[] {
+  const hybrids = specs.filter((spec) => spec.kind === "hybrid").map((spec) => ({ spec, usd: spec.monthAt(workload).usd, way: spec.id.split(":")[1] as string }));
+  const ways = [...new Set(hybrids.map((hybrid) => hybrid.way))];
+  return ways.flatMap((way) => {
+    const mine = hybrids.filter((hybrid) => hybrid.way === way).sort((a, b) => Number(passes(b.spec)) - Number(passes(a.spec)) || a.usd - b.usd);
+    return mine[0] ? [mine[0].spec] : [];
+  });
 }
 
 /** Every option for the workload, priced on its calendar, cheapest first, each against the current API, checked against its rules. */
@@ -442,13 +508,23 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   const calendar = workloadCalendar(data, workload);
   const calls = callsPerMonth(calendar);
   const volume = headlineVolume(workload);
-  const specs = optionSpecs(data, targetUtilisation);
-  const currentSpec = specs.find((spec) => spec.id === `api:${currentId}`) as OptionSpec;
+  const context: SpecContext = { currentId, hybrid: options.hybrid };
+  const currentSpec = optionSpecs(data, targetUtilisation, { currentId, hybrid: undefined }).find((spec) => spec.id === `api:${currentId}`) as OptionSpec;
+  const todayQuality = qualityOf(data, currentId);
   const latencyOf = (spec: OptionSpec) => (spec.throughput === undefined ? "not in the data" : latencyStatus(spec.throughput, workload));
-  const complianceOf = (spec: OptionSpec): Compliance => regionCompliance(spec.region, allowedRegions);
-  const eligibleOf = (spec: OptionSpec) => complianceOf(spec) !== "not compliant" && (spec.throughput === undefined || !hasLatencyTarget(workload) || latencyOf(spec) === "meets");
-  const eligibleIds = new Set(specs.filter(eligibleOf).map((spec) => spec.id));
-  const ranges = monthRanges(data, workload, targetUtilisation, new Set(specs.map((spec) => spec.id)), samples, options.seed ?? 59);
+  const complianceOf = (spec: OptionSpec): Compliance => {
+    // A hybrid processes data in both its places: it complies only where both do.
+    const parts = spec.kind === "hybrid" ? spec.region.split(" + ") : [spec.region];
+    const each = parts.map((region) => regionCompliance(region, allowedRegions));
+    return each.includes("not compliant") ? "not compliant" : (each[0] as Compliance);
+  };
+  // A hybrid keeps today's model for its cloud calls: its local model need reach only part of today's score.
+  const qualityMatchOf = (spec: OptionSpec): QualityMatch => compareWithToday(data, spec.modelId, currentId, spec.kind === "hybrid" ? HYBRID_LOCAL_SHARE_OF_TODAY : 1);
+  const passesRules = (spec: OptionSpec) => complianceOf(spec) !== "not compliant" && (spec.throughput === undefined || !hasLatencyTarget(workload) || latencyOf(spec) === "meets");
+  const allSpecs = optionSpecs(data, targetUtilisation, context);
+  const specs = allSpecs.filter((spec) => spec.kind !== "hybrid").concat(cheapestHybrids(allSpecs, workload, (spec) => passesRules(spec) && keepsQuality(qualityMatchOf(spec))));
+  const eligibleIds = new Set(specs.filter((spec) => passesRules(spec) && keepsQuality(qualityMatchOf(spec))).map((spec) => spec.id));
+  const ranges = monthRanges(data, workload, targetUtilisation, new Set(specs.map((spec) => spec.id)), samples, options.seed ?? 59, context);
   const priced = specs.map((spec): DecisionOption => {
     const { monthAt, throughput, serverCallsPerHour: _capacity, ...described } = spec;
     const month = monthAt(workload);
@@ -458,13 +534,14 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
       usdPerMonth: month.usd,
       usdPerCall: calls > 0 ? month.usd / calls : 0,
       servers: month.servers,
-      beatsCurrentFromCallsPerDay: spec === currentSpec ? 0 : firstVolumeBelow(monthAt, currentSpec.monthAt, workload, volume.callsPerDay, serverBandEdges(spec, workload, calendar, volume.callsPerDay)),
+      beatsCurrentFromCallsPerDay: spec.id === currentSpec.id ? 0 : firstVolumeBelow(monthAt, currentSpec.monthAt, workload, volume.callsPerDay, serverBandEdges(spec, workload, calendar, volume.callsPerDay)),
       compliance: complianceOf(spec),
       quality: qualityOf(data, spec.modelId),
+      qualityVsToday: qualityMatchOf(spec),
       latency: latencyOf(spec),
       precision: throughput?.quantisation,
       concurrency: throughput?.concurrency,
-      sameModelApiId: spec.kind !== "api" && spec.modelId !== undefined && data.models.some((model) => model.modelId === spec.modelId) ? `api:${spec.modelId}` : undefined,
+      sameModelApiId: spec.kind !== "api" && spec.kind !== "hybrid" && spec.modelId !== undefined && data.models.some((model) => model.modelId === spec.modelId) ? `api:${spec.modelId}` : undefined,
       eligible: eligibleIds.has(spec.id),
       usdPerMonthP5: range?.[0],
       usdPerMonthP95: range?.[1],
@@ -472,8 +549,10 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   });
   const sorted = [...priced].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
   const winner = sorted.find((option) => option.eligible);
+  const cheapestPassing = sorted.find((option) => passesRules(specs.find((spec) => spec.id === option.id) as OptionSpec));
+  const cheaperAtLowerQuality = cheapestPassing !== undefined && (winner === undefined || cheapestPassing.usdPerMonth < winner.usdPerMonth) ? cheapestPassing : undefined;
   const byId = (id: string) => priced.find((option) => option.id === id) as DecisionOption;
-  const evaluators = flipEvaluators(data, workload, targetUtilisation, volume.callsPerDay, eligibleIds);
+  const evaluators = flipEvaluators(data, workload, targetUtilisation, volume.callsPerDay, eligibleIds, context);
   const flips = winner === undefined || eligibleIds.size < 2
     ? []
     : (Object.keys(evaluators) as FlipInput[])
@@ -497,6 +576,9 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
     targetUtilisation,
     allowedRegions,
     winner,
+    cheaperAtLowerQuality,
+    todayQuality,
+    hybrid: specs.some((spec) => spec.kind === "hybrid") ? options.hybrid : undefined,
     flip: flips[0],
     flips,
     serversMissingLatency,

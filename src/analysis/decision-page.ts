@@ -8,10 +8,11 @@ import { formatBreakEvenCalls, formatMoney } from "../format";
 import { fromUsd } from "../model";
 import { caseStudyFromData, caseStudyRow } from "./case-study";
 import type { DatedCurrency } from "./currency";
-import { decide, type Decision, type DecisionOption, type FlipInput } from "./decide";
+import { decide, HYBRID_LOCAL_SHARE_OF_TODAY, type Decision, type DecisionOption, type FlipInput, type HybridSplit } from "./decide";
+import { routerSplit } from "./hybrid-routing";
 import { provenance } from "./figure-context";
 import { latencyTargetText } from "./latency";
-import { qualityText } from "./quality";
+import { qualityMatchText, qualityText, scoreText } from "./quality";
 import { workloadById } from "./workload";
 
 export interface DecisionPageOptions {
@@ -34,6 +35,7 @@ export function pageDecision(data: Dataset, options: DecisionPageOptions = {}): 
     allowedRegions: regions,
     targetUtilisation: options.targetUtilisation,
     samples: options.samples,
+    hybrid: routerSplit(data),
   });
 }
 
@@ -62,9 +64,19 @@ export function caseStudyWorkload(data: Dataset, scenarioId?: string): WorkloadR
 }
 
 /** The case study decided over every model, server and rental under its residency rule, by `decide()`. */
-export function caseStudyDecision(data: Dataset, scenarioId?: string, samples = 0): Decision {
+export function caseStudyDecision(data: Dataset, scenarioId?: string, samples = 0, targetUtilisation?: number): Decision {
   const workload = caseStudyWorkload(data, scenarioId);
-  return decide({ ...data, workloads: [workload, ...data.workloads] }, { workloadId: workload.workloadId, samples });
+  return decide({ ...data, workloads: [workload, ...data.workloads] }, { workloadId: workload.workloadId, samples, targetUtilisation, hybrid: caseStudySplit(data, scenarioId) });
+}
+
+/** The case study's hybrid: its sensitive tasks on its own servers, the rest on the cloud; undefined where none or all are sensitive. */
+export function caseStudySplit(data: Dataset, scenarioId?: string): HybridSplit | undefined {
+  const row = caseStudyRow(data, scenarioId);
+  const mix = data.taskMix.filter((task) => task.mixId === row.mixId);
+  const total = mix.reduce((sum, task) => sum + task.share, 0);
+  const localShare = total > 0 ? mix.filter((task) => task.sensitive).reduce((sum, task) => sum + task.share, 0) / total : 0;
+  if (!(localShare > 0 && localShare < 1)) return undefined;
+  return { localShare, basis: `the case study's sensitive tasks (task_mix.csv ${row.mixId}) kept local` };
 }
 
 /** Where a rule came from, for the page's inputs line. */
@@ -74,7 +86,7 @@ export function ruleText(decision: Decision): string {
   return `${regions}; ${latency}; servers sized for the busiest hour at ${Math.round(decision.targetUtilisation * 100)}% of measured throughput`;
 }
 
-const WAY: Record<DecisionOption["kind"], string> = { api: "call", buy: "buy", "rent-always-on": "rent, always on", "rent-by-hour": "rent, by the hour" };
+const WAY: Record<DecisionOption["kind"], string> = { api: "call", buy: "buy", "rent-always-on": "rent, always on", "rent-by-hour": "rent, by the hour", hybrid: "hybrid" };
 
 /** The option as a reader names it: an API by its model, a server with the model it serves. */
 export function optionName(option: DecisionOption): string {
@@ -109,26 +121,75 @@ export function decisionRows(decision: Decision, currency: DatedCurrency): Recor
       range: option.usdPerMonthP5 === undefined ? "" : `${money(option.usdPerMonthP5, 0)}–${money(option.usdPerMonthP95, 0)}`,
       sameModel: same === undefined ? "" : `${money(same.usdPerCall, 5)} a call`,
       compliance: option.compliance === "no rule" ? `no rule (${option.region})` : `${option.compliance} (${option.region})`,
+      way: WAY[option.kind],
       quality: qualityText(option.quality),
+      vsToday: qualityMatchText(option.qualityVsToday, option.quality.unit ?? decision.current.quality.unit),
       latency: latencyText(option),
     };
   });
 }
 
-/** The bottom line in one sentence, every part computed. */
+/**
+ * The options a reader weighs, one line each: today's, the answer, a cheaper one at lower or unshown quality, and
+ * the cheapest of each way (call, buy, rent, hybrid) that passes the residency and latency rules, cheapest first.
+ */
+export function shortList(decision: Decision): DecisionOption[] {
+  const passing = decision.options.filter((option) => option.compliance !== "not compliant" && option.latency !== "misses" && option.latency !== "not measured");
+  const picks = [decision.current, decision.winner, decision.cheaperAtLowerQuality, ...(Object.keys(WAY) as DecisionOption["kind"][]).map((kind) => passing.find((option) => option.kind === kind))];
+  const ids = new Set(picks.flatMap((option) => (option ? [option.id] : [])));
+  return decision.options.filter((option) => ids.has(option.id));
+}
+
+/** How the page's hybrids split the calls and when one counts at today's quality, in one sentence. */
+export function hybridRule(decision: Decision): string {
+  const split = decision.hybrid;
+  if (split === undefined) return "the data gives no split of the calls between a local model and the cloud, so no hybrid is priced.";
+  return (
+    `${+(split.localShare * 100).toFixed(1)}% of the calls (${split.basis}) on a server, the rest on today's API, each part priced at its own volume; ` +
+    `the cheapest hybrid of each way is listed. A hybrid keeps today's model for the harder calls, so it counts at today's quality when its local model scores at least ${Math.round(HYBRID_LOCAL_SHARE_OF_TODAY * 100)}% of today's on a benchmark scoring both.`
+  );
+}
+
+/** Why an option is on the short list beyond being the cheapest of its way: "today; the answer", or "" for none. */
+export function shortListRole(option: DecisionOption, decision: Decision): string {
+  return [
+    option.id === decision.current.id ? "today" : undefined,
+    option.id === decision.winner?.id ? "the answer" : undefined,
+    option.id === decision.cheaperAtLowerQuality?.id ? "cheapest, not like for like" : undefined,
+  ]
+    .filter(Boolean)
+    .join("; ");
+}
+
+/** The bottom line in one sentence, every part computed; then, where there is one, the cheaper option at lower or unshown quality. */
 export function bottomLine(decision: Decision, currency: DatedCurrency): string {
   const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits);
   const winner = decision.winner;
   const rule = decision.allowedRegions === undefined ? "" : " compliant";
-  if (winner === undefined) return `No option passes the workload's rules: none is both compliant and measured to meet its latency target.`;
   const current = decision.current;
-  const same = winner.id === current.id;
-  const compare = same
-    ? `, which is what it runs on today`
-    : `, ${money(Math.abs(current.usdPerMonth - winner.usdPerMonth))} a month ${winner.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's ${current.label} (quality ${qualityText(current.quality)}${current.compliance === "not compliant" ? `; ${current.compliance} with the rule` : ""})` +
-      (winner.beatsCurrentFromCallsPerDay > 0 && Number.isFinite(winner.beatsCurrentFromCallsPerDay) ? `, cheaper from ${formatBreakEvenCalls(winner.beatsCurrentFromCallsPerDay)} ${decision.volume.unit}` : "");
+  const todayScore = decision.todayQuality.score === undefined ? "" : ` (${scoreText(decision.todayQuality)})`;
+  const floor = decision.todayQuality.score === undefined ? "" : ` at today's quality or better`;
+  const lower = decision.cheaperAtLowerQuality;
+  const lowerText =
+    lower === undefined
+      ? ""
+      : ` Cheaper still, but not like for like: **${optionName(lower)}** at ${money(lower.usdPerMonth)} a month, ${lower.qualityVsToday.kind === "no shared score" ? "which no benchmark in the data scores beside today's model" : `quality ${qualityMatchText(lower.qualityVsToday, lower.quality.unit ?? current.quality.unit)}`}.`;
+  if (winner === undefined) {
+    const todayFails = current.compliance === "not compliant" ? `today's ${current.label}${todayScore} is not compliant with the rule, and ` : "";
+    const intro = `No${rule} option is shown to be at today's quality: ${todayFails}no${rule} option scores at least as well on a benchmark scoring both.`;
+    if (lower === undefined) return `${intro} None passes the workload's rules.`;
+    const quality = lower.qualityVsToday.kind === "no shared score" ? "which no benchmark in the data scores beside today's model" : `quality ${qualityMatchText(lower.qualityVsToday, lower.quality.unit ?? current.quality.unit)}`;
+    return `${intro} The cheapest${rule} option is **${optionName(lower)}** at **${money(lower.usdPerMonth)} a month**, ${money(Math.abs(current.usdPerMonth - lower.usdPerMonth))} a month ${lower.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's, ${quality}: try it on the workload's own tasks before switching.`;
+  }
+  if (winner.id === current.id) {
+    return `No${rule} option${floor} costs less than today's **${current.label}**${todayScore}: keep it, at **${money(current.usdPerMonth)} a month**, ${money(current.usdPerCall, 5)} a call.${lowerText}`;
+  }
+  const compare =
+    `, ${money(Math.abs(current.usdPerMonth - winner.usdPerMonth))} a month ${winner.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's ${current.label}` +
+    `${current.compliance === "not compliant" ? ` (${current.compliance} with the rule)` : ""}` +
+    (winner.beatsCurrentFromCallsPerDay > 0 && Number.isFinite(winner.beatsCurrentFromCallsPerDay) ? `, cheaper from ${formatBreakEvenCalls(winner.beatsCurrentFromCallsPerDay)} ${decision.volume.unit}` : "");
   const latency = winner.kind === "api" ? "" : `, latency ${winner.latency}`;
-  return `The cheapest${rule} option is **${optionName(winner)}** (quality ${qualityText(winner.quality)}${latency}) at **${money(winner.usdPerMonth)} a month**, ${money(winner.usdPerCall, 5)} a call${compare}.`;
+  return `The cheapest${rule} option${floor} is **${optionName(winner)}** (quality ${qualityMatchText(winner.qualityVsToday, winner.quality.unit ?? current.quality.unit)}${latency}) at **${money(winner.usdPerMonth)} a month**, ${money(winner.usdPerCall, 5)} a call${compare}.${lowerText}`;
 }
 
 const FLIP_WORDS: Record<FlipInput, string> = { "API prices": "every API price", volume: "the volume", utilisation: "the planned utilisation", salary: "the operations salary" };
@@ -136,6 +197,7 @@ const FLIP_WORDS: Record<FlipInput, string> = { "API prices": "every API price",
 /** What would change the bottom line: the nearest flip, then the others. */
 export function flipText(decision: Decision): string {
   if (decision.winner === undefined) return "";
+  if (decision.options.filter((option) => option.eligible).length < 2) return `Nothing else passes the workload's rules, so no price or volume changes the answer: only a score showing another model at today's quality, or a looser rule, would.`;
   if (decision.flips.length === 0) return `No single input of API prices, volume, utilisation or salary changes the winner between a tenth and ten times its value.`;
   const move = (factor: number) => (factor >= 1 ? `rose by ${Math.round((factor - 1) * 100)}%` : `fell by ${Math.round((1 - factor) * 100)}%`);
   const [nearest, ...others] = decision.flips;
@@ -144,19 +206,25 @@ export function flipText(decision: Decision): string {
   return `It would change if ${FLIP_WORDS[first.input]} ${move(first.factor)} (×${first.factor.toFixed(2)}): then **${optionName(first.newWinner)}** wins.${rest.length > 0 ? ` Further off: ${rest.join("; ")}.` : ""}`;
 }
 
-const KIND_COLORS: Record<DecisionOption["kind"], string> = { api: "#332288", buy: "#E69F00", "rent-always-on": "#56B4E9", "rent-by-hour": "#009E73" };
+const KIND_COLORS: Record<DecisionOption["kind"], string> = { api: "#332288", buy: "#E69F00", "rent-always-on": "#56B4E9", "rent-by-hour": "#009E73", hybrid: "#CC79A7" };
+
+/** Pixels for a figure of this many bars: 12 a bar (a 10 px label each), room for the title, axis and legend, never under 420. */
+const figureHeight = (bars: number): number => Math.max(420, 12 * bars + 170);
+
+/** A hybrid's bar label: its server and today's API, without the split the page states once. */
+const figureLabel = (option: DecisionOption): string => (option.kind === "hybrid" ? option.label.replace(/ for [\d.]+% of calls, (.*) for the rest$/, " + $1") : option.label);
 
 /** Every option's month as a bar with its P5–P95, cheapest at the top; options that fail a rule are drawn pale. */
 export function decisionFigure(data: Dataset, decision: Decision, currency: DatedCurrency): Figure {
   const rows = [...decision.options].reverse();
   const value = (usd: number) => fromUsd(usd, currency);
-  const traces: Trace[] = (["api", "buy", "rent-by-hour", "rent-always-on"] as const).map((kind) => {
+  const traces: Trace[] = (["api", "buy", "rent-by-hour", "rent-always-on", "hybrid"] as const).map((kind) => {
     const mine = rows.filter((option) => option.kind === kind);
     return {
       type: "bar",
       orientation: "h",
       name: WAY[kind],
-      y: mine.map((option) => option.label),
+      y: mine.map(figureLabel),
       x: mine.map((option) => value(option.usdPerMonth)),
       marker: { color: KIND_COLORS[kind], opacity: mine.map((option) => (option.eligible ? 1 : 0.3)) },
       error_x: {
@@ -167,20 +235,22 @@ export function decisionFigure(data: Dataset, decision: Decision, currency: Date
         color: "#444",
         thickness: 1,
       },
-      customdata: mine.map((option) => [option.modelName, option.compliance, qualityText(option.quality)]),
+      customdata: mine.map((option) => [option.modelName, option.compliance, qualityMatchText(option.qualityVsToday, option.quality.unit ?? decision.current.quality.unit)]),
       hovertemplate: `%{y}<br>serves %{customdata[0]}<br>%{x:,.0f} ${currency.code} a month<br>%{customdata[1]}; quality %{customdata[2]}<extra></extra>`,
     };
   });
   const figure = themedFigure(traces, {
     number: "D1",
-    title: `Every option for ${decision.workload.workloadId}, ${currency.code} a month (pale: fails a rule; whiskers: P5–P95)`,
+    title: `Every option for ${decision.workload.workloadId}, ${currency.code} a month (pale: fails residency, quality or latency; whiskers: P5–P95)`,
     provenance: provenance(data, ["models.csv", "hardware.csv", "gpu_rentals.csv", "throughput.csv", "benchmarks.csv", "uncertainty_ranges.csv"]),
     xaxis: { title: `${currency.code} a month`, type: "log" },
     yaxis: { title: "", type: "category" },
-    layout: { barmode: "overlay", height: Math.max(420, 20 * rows.length + 170) },
+    // The legend sits just under the axis title, however many bars there are.
+    layout: { barmode: "overlay", height: figureHeight(rows.length), legend: { orientation: "h", x: 0, y: -60 / figureHeight(rows.length), yanchor: "top" } },
   });
   // One tick a decade: a log axis's in-between labels (2, 5) come out too small to read on a phone.
-  // Plotly orders categories as the traces first name them (by kind): set the order by cost, cheapest at the top.
-  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), categoryorder: "array", categoryarray: rows.map((option) => option.label) };
+  // Plotly orders categories as the traces first name them (by kind): set the order by cost, cheapest at the top,
+  // and label every bar (left alone, it drops labels it finds crowded).
+  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), categoryorder: "array", categoryarray: rows.map(figureLabel), tickmode: "linear", dtick: 1, tickfont: { size: 10 } };
   return { ...figure, layout: { ...figure.layout, xaxis: { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1 }, yaxis } };
 }

@@ -3,6 +3,7 @@ import { savingsVersusThreshold, tierCostStacked, type Figure, type ThresholdPoi
 import type { Dataset, HardwareRow, WorkloadRow } from "../data";
 import { HybridModelRouter, savingsAfterHardware, type ModelTier, type RoutingConfig, type SavingsEstimate, type TierSpec } from "../model";
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import type { HybridSplit } from "./decide";
 import { provenance } from "./figure-context";
 import { byIdOrFirst, findHardware, findWorkload } from "./lookup";
 
@@ -59,6 +60,21 @@ export function routerFromData(data: Dataset, configId?: string): RouterSetup {
 export function hybridSavings(data: Dataset, configId?: string): SavingsEstimate {
   const { router, config, distribution, dailyVolume } = routerFromData(data, configId);
   return router.estimateMonthlySavings(distribution, dailyVolume, config);
+}
+
+/**
+ * The router's split for a hybrid option: the share of its task mix it sends to a local tier, undefined where the
+ * data has no router or the router sends nothing (or everything) local.
+ */
+export function routerSplit(data: Dataset, configId?: string): HybridSplit | undefined {
+  if (data.routingConfig.length === 0) return undefined;
+  const row = routingConfigRow(data, configId);
+  const estimate = hybridSavings(data, row.configId);
+  const total = estimate.byTaskType.reduce((sum, task) => sum + task.share, 0);
+  const local = estimate.byTaskType.filter((task) => task.tier.startsWith("local")).reduce((sum, task) => sum + task.share, 0);
+  const localShare = total > 0 ? local / total : 0;
+  if (!(localShare > 0 && localShare < 1)) return undefined;
+  return { localShare, basis: `the router's split of task mix ${row.mixId} (routing_config.csv ${row.configId}): tasks up to complexity ${row.complexityThreshold} on the local model` };
 }
 
 /** The server that serves the router's local tiers, and what it costs a month. */

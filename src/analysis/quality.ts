@@ -30,15 +30,72 @@ export function referenceBenchmark(data: Dataset): string | undefined {
   return best;
 }
 
-/** A model's quality on the reference benchmark, its tier by the rule `qualityRule` states. */
+/** Benchmarks by how many models they score, the reference first; among equals, in benchmarks.csv order. */
+function benchmarksByCoverage(data: Dataset): string[] {
+  const order = [...new Set(data.benchmarks.map((row) => row.benchmark))];
+  const count = (benchmark: string) => data.benchmarks.filter((row) => row.benchmark === benchmark).length;
+  return order.map((benchmark, index) => ({ benchmark, index, count: count(benchmark) })).sort((a, b) => b.count - a.count || a.index - b.index).map((entry) => entry.benchmark);
+}
+
+const scoreOn = (data: Dataset, modelId: string | undefined, benchmark: string) => (modelId === undefined ? undefined : data.benchmarks.find((row) => row.benchmark === benchmark && row.modelId === modelId));
+
+/**
+ * A model's quality: its score on the reference benchmark and the tier computed from it by the rule `qualityRule`
+ * states. A model scored only elsewhere shows that score with no tier (tiers compare on one benchmark); a model
+ * scored nowhere has no rating.
+ */
 export function qualityOf(data: Dataset, modelId: string | undefined): Quality {
   const benchmark = referenceBenchmark(data);
-  const rows = data.benchmarks.filter((row) => row.benchmark === benchmark);
-  const best = Math.max(0, ...rows.map((row) => row.score));
-  const row = modelId === undefined ? undefined : rows.find((candidate) => candidate.modelId === modelId);
-  if (!row || !(best > 0)) return { tier: "no rating", benchmark, score: undefined, unit: undefined, shareOfBest: undefined };
+  if (benchmark === undefined) return { tier: "no rating", benchmark, score: undefined, unit: undefined, shareOfBest: undefined };
+  const best = Math.max(0, ...data.benchmarks.filter((row) => row.benchmark === benchmark).map((row) => row.score));
+  const row = scoreOn(data, modelId, benchmark);
+  if (!row || !(best > 0)) {
+    const elsewhere = benchmarksByCoverage(data).map((other) => scoreOn(data, modelId, other)).find((found) => found !== undefined);
+    return { tier: "no rating", benchmark: elsewhere?.benchmark ?? benchmark, score: elsewhere?.score, unit: elsewhere?.unit, shareOfBest: undefined };
+  }
   const share = row.score / best;
   return { tier: share >= TIER_SHARES.top ? "top" : share >= TIER_SHARES.middle ? "middle" : "low", benchmark, score: row.score, unit: row.unit, shareOfBest: share };
+}
+
+/** Whether a model matches today's: the same model, a score at least `share` of today's, lower, or not comparable. */
+export type QualityMatchKind = "same model" | "at least today's" | "below today's" | "no shared score" | "today's not rated";
+
+export interface QualityMatch {
+  kind: QualityMatchKind;
+  /** The benchmark both are scored on where they were compared. */
+  benchmark?: string;
+  score?: number;
+  todayScore?: number;
+}
+
+/**
+ * A model against today's on the first benchmark (reference first) that scores both: like for like needs a shared
+ * benchmark, since scores on different benchmarks (or versions of one) do not compare. `share` lowers the bar
+ * (a hybrid's local model need reach only part of today's score).
+ */
+export function compareWithToday(data: Dataset, modelId: string | undefined, todayId: string, share = 1): QualityMatch {
+  if (modelId !== undefined && modelId === todayId) return { kind: "same model" };
+  const todays = benchmarksByCoverage(data).filter((benchmark) => scoreOn(data, todayId, benchmark) !== undefined);
+  if (todays.length === 0) return { kind: "today's not rated" };
+  for (const benchmark of todays) {
+    const mine = scoreOn(data, modelId, benchmark);
+    if (mine === undefined) continue;
+    const today = (scoreOn(data, todayId, benchmark) as { score: number }).score;
+    return { kind: mine.score >= today * share ? "at least today's" : "below today's", benchmark, score: mine.score, todayScore: today };
+  }
+  return { kind: "no shared score" };
+}
+
+/** Whether a match lets an option stand in for today's API, like for like: a lower or uncomparable score does not. */
+export const keepsQuality = (match: QualityMatch): boolean => match.kind === "same model" || match.kind === "at least today's" || match.kind === "today's not rated";
+
+/** "at least today's (39.6% against 27.0%, Terminal-Bench 2.0)", "no shared score". */
+export function qualityMatchText(match: QualityMatch, unit: Quality["unit"] = "percent"): string {
+  const value = (score: number | undefined) => (unit === "points" ? `${score?.toFixed(1)} points` : `${score?.toFixed(1)}%`);
+  if (match.kind === "same model") return "today's model";
+  if (match.kind === "today's not rated") return "not compared: today's model has no score";
+  if (match.kind === "no shared score") return "no shared score";
+  return `${match.kind} (${value(match.score)} against ${value(match.todayScore)}, ${match.benchmark})`;
 }
 
 /** The tier rule in one sentence, for the page that shows a tier. */
@@ -53,8 +110,15 @@ export function qualityRule(data: Dataset): string {
   );
 }
 
+/** "74.6% on Terminal-Bench 2.1", "no rating": the score alone. */
+export function scoreText(quality: Quality): string {
+  if (quality.score === undefined) return "no rating";
+  return `${quality.unit === "percent" ? `${quality.score.toFixed(1)}%` : `${quality.score.toFixed(1)} points`} on ${quality.benchmark}`;
+}
+
 /** "top (27.0% on Terminal-Bench 2.0)", "no rating". */
 export function qualityText(quality: Quality): string {
   if (quality.score === undefined) return quality.tier;
-  return `${quality.tier} (${quality.unit === "percent" ? `${quality.score.toFixed(1)}%` : `${quality.score.toFixed(1)} points`} on ${quality.benchmark})`;
+  if (quality.shareOfBest === undefined) return `${scoreText(quality)} (no tier)`;
+  return `${quality.tier} (${scoreText(quality)})`;
 }

@@ -85,6 +85,8 @@ Options for decide:
   --data DIR           Data folder (default: data)
   --workload ID        The workload (workloads.csv; default: its first row)
   --current MODEL_ID   The API it runs on today (default: the workload's current_model_id)
+  --case-study ID      Decide the case study of case_study.csv instead: its month of calls, its residency rule,
+                       its cloud tier's model as today's API and its sensitive tasks as the hybrid's local share
   --currency CODE      Show money in USD or a currency of exchange_rates.csv, e.g. CNY (default: USD)
   --utilisation SHARE  Plan servers at this share of measured throughput, above 0 and at most 1 (default: 0.7)
   --json               Print the decision as JSON for scripts
@@ -257,12 +259,17 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async decide(argv, io) {
     const args = parseCommand("decide", argv, OPTIONS.decide);
     noPositionals("decide", args.positionals);
-    const [{ loadDataset }, { decide, displayCurrency }, { decisionJson, decisionText }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
+    const [{ loadDataset }, { caseStudyDecision, decide, displayCurrency, routerSplit }, { decisionJson, decisionText }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     const data = loadDataset(args.values.data);
     const currency = displayCurrency(data, args.values.currency);
     const utilisation = args.values.utilisation === undefined ? undefined : positiveNumber("--utilisation", args.values.utilisation, false);
     if (utilisation !== undefined && utilisation > 1) throw new UsageError(`--utilisation must be at most 1, got ${args.values.utilisation}`);
-    const decision = decide(data, { workloadId: args.values.workload, currentModelId: args.values.current, targetUtilisation: utilisation });
+    const caseStudy = args.values["case-study"];
+    if (caseStudy !== undefined && (args.values.workload !== undefined || args.values.current !== undefined)) throw new UsageError("--case-study decides the case study's own workload and today's API: leave out --workload and --current");
+    const decision =
+      caseStudy !== undefined
+        ? caseStudyDecision(data, caseStudy, 200, utilisation)
+        : decide(data, { workloadId: args.values.workload, currentModelId: args.values.current, targetUtilisation: utilisation, hybrid: routerSplit(data) });
     io.stdout(args.values.json ? decisionJson(decision, currency) : decisionText(decision, currency));
     return ExitCode.ok;
   },

@@ -51,7 +51,7 @@ export const COMMAND_OPTIONS = {
     "stale-days": { type: "string", default: "90" },
   },
   tables: { ...DATA, workload: { type: "string" }, currency: { type: "string", default: "USD" } },
-  decide: { ...DATA, workload: { type: "string" }, current: { type: "string" }, currency: { type: "string", default: "USD" }, utilisation: { type: "string" }, json: { type: "boolean", default: false } },
+  decide: { ...DATA, workload: { type: "string" }, "case-study": { type: "string" }, current: { type: "string" }, currency: { type: "string", default: "USD" }, utilisation: { type: "string" }, json: { type: "boolean", default: false } },
   audit: { ...DATA, strict: { type: "boolean", default: false } },
   diff: { html: { type: "string" } },
   prices: { ...DATA, "as-of": { type: "string" }, "dry-run": { type: "boolean", default: false }, strict: { type: "boolean", default: false } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, displayCurrency, firstVolumeBelow, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
+import { decide, displayCurrency, firstVolumeBelow, pageDecision, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
 import { decisionJson, decisionText } from "../../src/analysis/text";
 import { loadDataset } from "../../src/data";
 import { InputError } from "../../src/errors";
@@ -136,6 +136,8 @@ describe("where an option starts to beat today's API", () => {
 describe("the decision's rules: compliance, quality, like for like, latency", () => {
   // The case study's residency rule: data may stay in China or on the team's own servers.
   const ruled = decide(data, { workloadId: "agent-example", allowedRegions: ["CN", "on_premises"], samples: 0 });
+  // GPT-6 Sol is priced as Claude Sonnet 5 and has no score: today's quality sets no bar, residency alone decides.
+  const unrated = decide(data, { workloadId: "agent-example", currentModelId: "gpt-6-sol", allowedRegions: ["CN", "on_premises"], samples: 0 });
   const ruledOption = (id: string) => ruled.options.find((candidate) => candidate.id === id) as (typeof ruled.options)[number];
 
   it("marks every rental outside the allowed regions non-compliant (RunPod US, Vast.ai unknown, Nebius EU) and a bought server compliant", () => {
@@ -148,8 +150,13 @@ describe("the decision's rules: compliance, quality, like for like, latency", ()
   });
 
   it("names the cheapest compliant option from every model and server: DeepSeek's API at $1,418.60, below seven bought RTX 5090s' $2,016.25", () => {
-    expect(ruled.winner?.id).toBe("api:deepseek-chat");
-    expect(cents(ruled.winner?.usdPerMonth ?? 0)).toBe(1418.6);
+    expect(unrated.winner?.id).toBe("api:deepseek-chat");
+    expect(cents(unrated.winner?.usdPerMonth ?? 0)).toBe(1418.6);
+    // Against Claude Sonnet 5 (74.6% on Terminal-Bench 2.1) no compliant option is shown at its quality: DeepSeek is
+    // scored on Terminal-Bench 2.0 only, so it is the cheapest compliant option but not like for like.
+    expect(ruled.winner).toBeUndefined();
+    expect(ruled.cheaperAtLowerQuality?.id).toBe("api:deepseek-chat");
+    expect(ruledOption("api:deepseek-chat").qualityVsToday.kind).toBe("no shared score");
     // 7 × ($5,000 / 36 + 0.575 kW × 24 h × 30.4375 days × $0.10) + $300 + 6 × 25% × $300 = $2,016.25.
     expect(ruledOption("buy:rtx5090-ws:single_stream").servers).toBe(7);
     expect(cents(ruledOption("buy:rtx5090-ws:single_stream").usdPerMonth)).toBe(cents(7 * (5000 / 36 + 0.575 * 24 * 30.4375 * 0.1) + 300 + 6 * 0.25 * 300));
@@ -161,7 +168,9 @@ describe("the decision's rules: compliance, quality, like for like, latency", ()
     expect(option("buy:h100x1-70b:batched").sameModelApiId).toBe("api:hermes-4-70b");
     expect(option("api:claude-sonnet-5").sameModelApiId).toBeUndefined();
     expect(option("buy:rtx5090-ws:single_stream").quality).toMatchObject({ tier: "low", score: 3.1 });
-    expect(option("api:claude-haiku-4-5").quality).toMatchObject({ tier: "top", score: 27 });
+    // Gemini 3.1 Pro's 68.5% is the best on Terminal-Bench 2.0: Claude Haiku 4.5's 27.0% is 39% of it.
+    expect(option("api:claude-haiku-4-5").quality).toMatchObject({ tier: "low", score: 27 });
+    expect(option("api:gemini-3.1-pro-preview").quality).toMatchObject({ tier: "top", score: 68.5 });
     expect(option("buy:h100x8:batched").quality.tier).toBe("no rating");
     expect(option("buy:b200x8:batched").precision).toBe("NVFP4");
     expect(option("buy:h100x8:batched").precision).toBe("FP8");
@@ -172,10 +181,13 @@ describe("the decision's rules: compliance, quality, like for like, latency", ()
     const timed = decide({ ...data, workloads: [workload, ...data.workloads] }, { workloadId: "interactive", samples: 0 });
     expect(timed.serversMissingLatency.sort()).toEqual(["b200x8", "h100x1-70b", "h100x8", "h200x8", "rtx5090-ws"]);
     expect(timed.options.filter((entry) => entry.kind !== "api").every((entry) => entry.latency === "not measured" && !entry.eligible)).toBe(true);
-    expect(timed.winner?.id).toBe("api:gpt-oss-20b");
+    // The cheapest API passes residency and latency; it is not at Claude Sonnet 5's quality, so today's API stays the answer.
+    expect(timed.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
+    expect(timed.winner?.id).toBe("api:claude-sonnet-5");
     // Measured to meet it, the RTX 5090 row counts again.
     const measured = { ...data, workloads: [workload, ...data.workloads], throughput: data.throughput.map((row) => (row.hardwareId === "rtx5090-ws" ? { ...row, ttftP95Seconds: 1, outputTokensPerSecondPerUserP95: 300 } : row)) };
-    const met = decide(measured, { workloadId: "interactive", samples: 0 });
+    // Held to no quality bar (today on the unscored GPT-6 Sol), so that latency alone decides.
+    const met = decide(measured, { workloadId: "interactive", currentModelId: "gpt-6-sol", samples: 0 });
     expect(met.serversMissingLatency).not.toContain("rtx5090-ws");
     expect(met.options.find((entry) => entry.id === "buy:rtx5090-ws:single_stream")?.eligible).toBe(true);
   });
@@ -183,6 +195,8 @@ describe("the decision's rules: compliance, quality, like for like, latency", ()
 
 describe("what flips the decision, and how sure it is", () => {
   it("finds the nearest flip: gpt-oss-20b on Groq ($0.0020625 a call, $896.82) gives way to seven bought RTX 5090s ($2,016.25) when API prices are 2.2482 times today's", () => {
+    // Today on the unscored GPT-6 Sol, at Claude Sonnet 5's prices: no quality bar, so every option counts.
+    const decision = decide(data, { workloadId: "agent-example", currentModelId: "gpt-6-sol" });
     // (9,000 × $0.075 + 21,000 × $0.0375 + (1,200 + 800) × $0.30) / 1M = $0.0020625 a call.
     expect(decision.winner?.id).toBe("api:gpt-oss-20b");
     expect(cents(decision.winner?.usdPerMonth ?? 0)).toBe(cents(callsPerMonth * 0.0020625));
@@ -194,7 +208,7 @@ describe("what flips the decision, and how sure it is", () => {
   });
 
   it("flips the chapter workload under the case study's rule at 6.8266 times its volume or its API prices: DeepSeek V3.2's $70.36 against one RTX 5090's $480.29", () => {
-    const chapter = decide(data, { workloadId: "typical", currentModelId: "claude-sonnet-5", allowedRegions: ["CN", "on_premises"], samples: 0 });
+    const chapter = decide(data, { workloadId: "typical", currentModelId: "gpt-6-sol", allowedRegions: ["CN", "on_premises"], samples: 0 });
     // (8,000 × $0.2288 + 1,500 × $0.3432) / 1M = $0.0023452 a call × 30,000 calls = $70.356.
     expect(chapter.winner?.id).toBe("api:deepseek-v3.2");
     expect(cents(chapter.winner?.usdPerMonth ?? 0)).toBe(70.36);
@@ -222,5 +236,50 @@ describe("what flips the decision, and how sure it is", () => {
     expect(lambda?.usdPerMonthP5).toBeLessThan(9139.75 + 40);
     expect(lambda?.usdPerMonthP95).toBeGreaterThan(12_739.75 - 40);
     expect(lambda?.usdPerMonthP95).toBeLessThan(12_739.75 + 40);
+  });
+});
+
+describe("like for like: quality against today's", () => {
+  it("keeps Claude Sonnet 5 when nothing is shown at its quality: Gemini 3.1 Pro's 65.8% is below its 74.6% on Terminal-Bench 2.1, and the rest share no benchmark with it", () => {
+    expect(decision.todayQuality).toMatchObject({ benchmark: "Terminal-Bench 2.1", score: 74.6 });
+    expect(decision.winner?.id).toBe("api:claude-sonnet-5");
+    expect(option("api:gemini-3.1-pro-preview").qualityVsToday).toEqual({ kind: "below today's", benchmark: "Terminal-Bench 2.1", score: 65.8, todayScore: 74.6 });
+    expect(option("api:gpt-oss-20b").qualityVsToday.kind).toBe("no shared score");
+    expect(option("api:gpt-6-sol").qualityVsToday.kind).toBe("no shared score");
+    expect(decision.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
+    expect(cents(decision.cheaperAtLowerQuality?.usdPerMonth ?? 0)).toBe(896.82);
+    // Only today's API passes, so no input moves the answer.
+    expect(decision.flips).toEqual([]);
+  });
+
+  it("replaces Claude Haiku 4.5 (27.0% on Terminal-Bench 2.0) with DeepSeek's API (39.6%) at $1,418.60, not with gpt-oss-20b (3.1%) at $896.82", () => {
+    const haiku = decide(data, { workloadId: "agent-example", currentModelId: "claude-haiku-4-5", samples: 0 });
+    expect(haiku.winner?.id).toBe("api:deepseek-chat");
+    expect(haiku.winner?.qualityVsToday).toEqual({ kind: "at least today's", benchmark: "Terminal-Bench 2.0", score: 39.6, todayScore: 27 });
+    expect(cents(haiku.winner?.usdPerMonth ?? 0)).toBe(1418.6);
+    expect(haiku.options.find((entry) => entry.id === "api:gpt-oss-20b")?.qualityVsToday).toMatchObject({ kind: "below today's", score: 3.1, todayScore: 27 });
+    expect(haiku.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
+    // A self-hosted model with no score (Qwen3 235B on the 8x H100) cannot stand in for a scored one.
+    expect(haiku.options.find((entry) => entry.id === "buy:h100x8:batched")?.eligible).toBe(false);
+  });
+
+  it("prices a hybrid at each part's own volume: 55% of 20,000 calls on four RTX 5090s, 45% on Claude Sonnet 5, $1,248.57 + $8,257.26 = $9,505.83", () => {
+    const paged = pageDecision(data, { workloadId: "agent-example", samples: 0 });
+    expect(paged.hybrid?.localShare).toBeCloseTo(0.35 + 0.2, 12);
+    const hybrid = paged.options.find((entry) => entry.id === "hybrid:buy:rtx5090-ws:single_stream");
+    // The busiest hour's 2,000 calls × 55% = 1,100 need four servers (seven carry 2,000):
+    // 4 × ($5,000 / 36 + 0.575 kW × 24 h × 30.4375 days × $0.10) + $300 + 3 × 25% × $300 = $1,248.57.
+    const servers = 4 * (5000 / 36 + 0.575 * 24 * 30.4375 * 0.1) + 300 + 3 * 0.25 * 300;
+    expect(hybrid?.servers).toBe(4);
+    const sonnet = decide(selectWorkload(data, { workloadId: "agent-example", callsPerDay: 20_000 * 0.45 }), { workloadId: "agent-example", samples: 0 }).current.usdPerMonth;
+    expect(cents(sonnet)).toBe(8257.26);
+    expect(cents(hybrid?.usdPerMonth ?? 0)).toBe(cents(servers + sonnet));
+    expect(cents(hybrid?.usdPerMonth ?? 0)).toBe(9505.83);
+    expect(hybrid?.region).toBe("on_premises + US");
+    // Its local model needs 60% of today's score on a benchmark scoring both: gpt-oss-20b shares none with Sonnet 5.
+    expect(hybrid?.qualityVsToday.kind).toBe("no shared score");
+    expect(hybrid?.eligible).toBe(false);
+    // One hybrid a way: bought, rented by the hour, rented always on.
+    expect(paged.options.filter((entry) => entry.kind === "hybrid").map((entry) => entry.id.split(":")[1]).sort()).toEqual(["buy", "rent-always-on", "rent-by-hour"]);
   });
 });

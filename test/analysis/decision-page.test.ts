@@ -14,24 +14,28 @@ describe("the decision page on the example agent under the case study's residenc
     expect(decision.current.id).toBe("api:claude-sonnet-5");
   });
 
-  it("says the bottom line in one computed sentence: DeepSeek's API at $1,418.60, $18,349.46 − $1,418.60 = $16,930.86 less than today's non-compliant Claude Sonnet 5", () => {
+  it("says in one computed sentence that no compliant option is shown at today's quality, and names the cheapest compliant one: DeepSeek's API at $1,418.60, $18,349.46 − $1,418.60 = $16,930.86 less", () => {
     expect(bottomLine(decision, usd)).toBe(
-      "The cheapest compliant option is **DeepSeek V3.2 (DeepSeek API)** (quality no rating) at **$1,418.60 a month**, $0.00326 a call, $16,930.86 a month less than today's Claude Sonnet 5 (quality no rating; not compliant with the rule).",
+      "No compliant option is shown to be at today's quality: today's Claude Sonnet 5 (74.6% on Terminal-Bench 2.1) is not compliant with the rule, and no compliant option scores at least as well on a benchmark scoring both. " +
+        "The cheapest compliant option is **DeepSeek V3.2 (DeepSeek API)** at **$1,418.60 a month**, $16,930.86 a month less than today's, which no benchmark in the data scores beside today's model: try it on the workload's own tasks before switching.",
     );
+    expect(flipText(decision)).toBe("");
   });
 
-  it("says what flips it: API prices 2,016.25 / 1,418.60 = 1.42 times today's make seven bought RTX 5090s cheaper", () => {
-    expect(flipText(decision)).toMatch(/^It would change if every API price rose by 42% \(×1\.42\): then \*\*Buy RTX 5090 workstation \(gpt-oss-20b\)\*\* wins\./);
+  it("says what flips it where today's model sets no quality bar: API prices 2,016.25 / 1,418.60 = 1.42 times today's make seven bought RTX 5090s cheaper", () => {
+    // Today on GPT-6 Sol (Claude Sonnet 5's prices, no score): residency alone decides, and API prices flip it.
+    const sol = pageDecision({ ...data, workloads: data.workloads.map((row) => (row.workloadId === "agent-example" ? { ...row, currentModelId: "gpt-6-sol" } : row)) }, { workloadId: "agent-example", scenarioId: "saas-export", samples: 0 });
+    expect(flipText(sol)).toMatch(/^It would change if every API price rose by 42% \(×1\.42\): then \*\*Buy RTX 5090 workstation \(gpt-oss-20b\)\*\* wins\./);
   });
 
   it("lists every option with its compliance and region, quality and the same model's API", () => {
     const rows = decisionRows(decision, usd);
     const rtx = rows.find((row) => row.option === "Buy RTX 5090 workstation (gpt-oss-20b)");
-    expect(rtx).toMatchObject({ month: "$2,016", servers: "7", compliance: "compliant (on_premises)", quality: "low (3.1% on Terminal-Bench 2.0)", sameModel: "$0.00206 a call", beats: "524" });
+    expect(rtx).toMatchObject({ month: "$2,016", servers: "7", compliance: "compliant (on_premises)", quality: "low (3.1% on Terminal-Bench 2.0)", vsToday: "no shared score", sameModel: "$0.00206 a call", beats: "524" });
     expect(rows.find((row) => (row.option ?? "").startsWith("Rent RTX 5090 workstation from Vast.ai, by the hour"))?.compliance).toBe("not compliant (unknown)");
     expect(rows.find((row) => row.option === "Claude Sonnet 5")?.beats).toBe("today's");
     const figure = decisionFigure(data, decision, usd);
-    expect(figure.data.map((trace) => trace.name)).toEqual(["call", "buy", "rent, by the hour", "rent, always on"]);
+    expect(figure.data.map((trace) => trace.name)).toEqual(["call", "buy", "rent, by the hour", "rent, always on", "hybrid"]);
     // Cheapest at the top: Plotly draws the array's last category highest.
     const order = (figure.layout.yaxis as { categoryarray: string[] }).categoryarray;
     expect(order.at(-1)).toBe("gpt-oss-20b (Groq)");

@@ -13,16 +13,18 @@ describe("quality from sourced scores", () => {
     expect(referenceBenchmark(chapter)).toBe("AgentBench");
   });
 
-  it("tiers a score against the best on that benchmark: Claude Haiku 4.5's 27.0% is the best, gpt-oss-20b's 3.1% is 11% of it", () => {
-    expect(qualityOf(now, "claude-haiku-4-5")).toMatchObject({ tier: "top", score: 27, shareOfBest: 1 });
+  it("tiers a score against the best on that benchmark: Gemini 3.1 Pro's 68.5% is the best, Claude Haiku 4.5's 27.0% is 39% of it, gpt-oss-20b's 3.1% is 4.5%", () => {
+    expect(qualityOf(now, "gemini-3.1-pro-preview")).toMatchObject({ tier: "top", score: 68.5, shareOfBest: 1 });
+    expect(qualityOf(now, "claude-haiku-4-5")).toMatchObject({ tier: "low", score: 27 });
     const small = qualityOf(now, "gpt-oss-20b");
     expect(small.tier).toBe("low");
-    expect(small.shareOfBest).toBeCloseTo(3.1 / 27, 12);
+    expect(small.shareOfBest).toBeCloseTo(3.1 / 68.5, 12);
     expect(qualityText(small)).toBe("low (3.1% on Terminal-Bench 2.0)");
   });
 
-  it("gives a model without a score no rating rather than a borrowed tier", () => {
-    expect(qualityOf(now, "claude-sonnet-5").tier).toBe("no rating");
+  it("gives a model without a score no rating rather than a borrowed tier, and one scored elsewhere its score without a tier", () => {
+    expect(qualityOf(now, "claude-sonnet-5")).toMatchObject({ tier: "no rating", score: 74.6, benchmark: "Terminal-Bench 2.1" });
+    expect(qualityText(qualityOf(now, "claude-sonnet-5"))).toBe("74.6% on Terminal-Bench 2.1 (no tier)");
     expect(qualityOf(now, undefined).tier).toBe("no rating");
     expect(qualityText(qualityOf(now, "qwen3-235b-a22b"))).toBe("no rating");
   });

@@ -2,12 +2,12 @@
 import { formatBreakEvenCalls, formatInteger, formatMoney } from "../../format";
 import { fromUsd } from "../../model";
 import { currencyNote, type DatedCurrency } from "../currency";
-import { flipText } from "../decision-page";
-import { qualityText } from "../quality";
+import { bottomLine, flipText } from "../decision-page";
+import { qualityMatchText, qualityText } from "../quality";
 import type { Decision, DecisionOption } from "../decide";
 import { renderTextTable } from "./text-table";
 
-const KIND_LABEL: Record<DecisionOption["kind"], string> = { api: "call", buy: "buy", "rent-always-on": "rent", "rent-by-hour": "rent" };
+const KIND_LABEL: Record<DecisionOption["kind"], string> = { api: "call", buy: "buy", "rent-always-on": "rent", "rent-by-hour": "rent", hybrid: "hybrid" };
 
 /** "from 524 calls a weekday", "at any volume", "never (up to 1,000x)", "today's choice". */
 function beatsText(option: DecisionOption, decision: Decision): string {
@@ -20,8 +20,6 @@ function beatsText(option: DecisionOption, decision: Decision): string {
 export function decisionText(decision: Decision, currency: DatedCurrency): string {
   const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits);
   const workload = decision.workload;
-  // The answer is the cheapest option that passes the workload's rules (residency, latency), not the cheapest of all.
-  const cheapest = decision.winner ?? (decision.options[0] as DecisionOption);
   const lines = [
     `Workload ${workload.workloadId}: ${formatInteger(decision.volume.callsPerDay)} ${decision.volume.unit}, ${formatInteger(decision.callsPerMonth)} calls a month over ${+decision.calendarDays.toFixed(4)} calendar days` +
       `${workload.timeZone ? ` (${workload.timeZone})` : ""}; busiest hour ${formatInteger(decision.busiestHourCalls)} calls.`,
@@ -37,6 +35,7 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
         { header: "Region" },
         { header: "Compliance" },
         { header: "Quality" },
+        { header: "Against today's" },
         { header: `${currency.code} / month`, align: "right" },
         { header: `${currency.code} / call`, align: "right" },
         { header: "Servers", align: "right" },
@@ -49,6 +48,7 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
         option.region,
         option.compliance,
         qualityText(option.quality),
+        qualityMatchText(option.qualityVsToday, option.quality.unit ?? decision.current.quality.unit),
         money(option.usdPerMonth),
         money(option.usdPerCall, 5),
         option.servers === undefined ? "" : formatInteger(option.servers),
@@ -56,8 +56,8 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
       ]),
     ),
     "",
-    `${decision.winner ? "Cheapest that passes the workload's rules" : "Cheapest (no option passes the workload's rules)"}: ${cheapest.label} (${cheapest.modelName}) at ${money(cheapest.usdPerMonth)} a month, ${money(decision.current.usdPerMonth - cheapest.usdPerMonth)} less than today.` +
-      (cheapest.modelId !== decision.current.modelId ? ` It serves another model than today's: compare their quality before switching.` : ""),
+    // The page's bottom line: the cheapest option that passes residency, latency and quality like for like.
+    bottomLine(decision, currency).replace(/\*\*/g, ""),
     // The page's sentence, without its markdown emphasis.
     ...(flipText(decision) ? [flipText(decision).replace(/\*\*/g, "")] : []),
     `"Beats today" is the least volume at which an option costs less than today's API; a self-hosted option can win in a band below each added server and lose above it.`,
@@ -82,6 +82,9 @@ export function decisionJson(decision: Decision, currency: DatedCurrency): strin
       currency: { code: currency.code, perUsd: currency.perUsd, asOf: currency.asOf ?? null, source: currency.source ?? null },
       current: inCurrency(decision.current),
       winnerId: decision.winner?.id ?? null,
+      cheaperAtLowerQualityId: decision.cheaperAtLowerQuality?.id ?? null,
+      todayQuality: decision.todayQuality,
+      hybrid: decision.hybrid ?? null,
       flips: decision.flips.map((flip) => ({ input: flip.input, factor: flip.factor, newWinnerId: flip.newWinner.id })),
       options: decision.options.map(inCurrency),
     },

@@ -27,6 +27,12 @@ function codeBlock(source: string): string {
   return `<pre class="code"><code class="hljs language-typescript">${hljs.highlight(source, { language: "typescript" }).value}</code></pre>`;
 }
 
+/**
+ * Print tags: a cell tagged `screen-only` (the working behind a page's answer, its what-if) is left out when the
+ * page is printed; one tagged `print-small` (a method's fine print) is set small on paper.
+ */
+const printClasses = (cell: Notebook["cells"][number]): string => ["screen-only", "print-small"].filter((tag) => hasTag(cell, tag)).map((tag) => ` ${tag}`).join("");
+
 /** Index of the output a page shows first, under its title: the first markdown output of the cell tagged `headline`. */
 function headlineOutput(cell: Notebook["cells"][number]): number {
   if (!hasTag(cell, "headline")) return -1;
@@ -62,7 +68,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
     if (options.noInput && hasTag(cell, "only-with-code")) continue;
     const source = cellSource(cell);
     if (cell.cell_type === "markdown") {
-      cells.push(`<section class="cell markdown">${renderMarkdown(source, context.headings, context.usedIds)}</section>`);
+      cells.push(`<section class="cell markdown${printClasses(cell)}">${renderMarkdown(source, context.headings, context.usedIds)}</section>`);
       continue;
     }
     if (cell.cell_type !== "code") continue;
@@ -80,7 +86,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
       const outputs = cellOutputs.filter((_, index) => index !== headline).map((output) => renderOutput(output, context)).filter(Boolean);
       if (outputs.length) parts.push(`<div class="outputs">${outputs.join("\n")}</div>`);
     }
-    if (parts.length) cells.push(`<section class="cell code" data-cell="${context.cellNumber}">${parts.join("\n")}</section>`);
+    if (parts.length) cells.push(`<section class="cell code${printClasses(cell)}" data-cell="${context.cellNumber}">${parts.join("\n")}</section>`);
   }
   const title = context.headings.find((heading) => heading.level === 1)?.text;
   return { title, headings: context.headings, body: assemble(cells, keyFindings, tableOfContents(context.headings)), figureCount: context.figureCount };
