@@ -65,7 +65,8 @@ Options for report: all of run's, and
   --stale-days N       Warn on pages whose prices are older than N days (default: 90)
   --editions           Publish every edition of the data folder: the newest dated one (data/2026-11) at --out,
                        each older one in a sub-folder of its name, data/ itself in chapter/; all linked both ways
-  --pdf                Also print the whole report (index, then each page) to report.pdf with Chromium
+  --pdf                Also print the whole report (index, then each page) to report.pdf with Chromium;
+                       with NOTEBOOK files named, only their pages
   --chromium PATH      The Chromium or Chrome that prints --pdf (default: the first found on PATH)
   --paper SIZE         Paper of the PDF: A4 or Letter (default: A4)
   --title TEXT         The report's title, on its index and its PDF (default: roilab's own)
@@ -208,8 +209,10 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const title = reportTitle(args.values.title);
     const options = await runOptions(args, io);
     const [{ buildEditions }, { editionPlans }] = await Promise.all([import("../report/build.js"), import("./data-folders.js")]);
+    // Notebooks named one by one print alone with --pdf; a folder, or none, prints the whole report.
+    const printNamedOnly = options.paths.some((given) => existsSync(given) && !statSync(given).isDirectory());
     const plans = args.values.editions ? editionPlans(options.outDir, options.dataDir) : [{ outDir: options.outDir, dataDir: options.dataDir }];
-    const results = await buildEditions({ ...options, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf, title }, plans);
+    const results = await buildEditions({ ...options, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf, title, printNamedOnly }, plans);
     for (const result of results) {
       if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
       for (const page of result.pages) {

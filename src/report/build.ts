@@ -38,6 +38,8 @@ export interface ReportOptions extends RunOptions {
   pdf?: PrintOptions;
   /** The report's title, on its index and its PDF. Default: roilab's own. */
   title?: string;
+  /** The PDF holds only the pages of the notebooks this build ran, without the index (notebooks named on the command line). */
+  printNamedOnly?: boolean;
 }
 
 export interface PageWeight {
@@ -269,6 +271,8 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const indexFile = path.join(options.outDir, "index.html");
   writeFileAtomic(indexFile, index);
   pages.push({ file: indexFile, bytes: Buffer.byteLength(index), bytesWithAssets: Buffer.byteLength(index) + sharedBytes });
-  const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: [{ href: "index.html", title: "Index" }, ...cards.map((card) => ({ href: card.href, title: card.title }))], title }) : undefined;
+  // Notebooks named on the command line print alone; otherwise the whole report, index first.
+  const printed = options.printNamedOnly ? drafts.map(({ href, title }) => ({ href, title })).sort((a, b) => bySectionNumber(a.href, b.href)) : [{ href: "index.html", title: "Index" }, ...cards.map((card) => ({ href: card.href, title: card.title }))];
+  const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: printed, title }) : undefined;
   return { notebooks, pages, plotly, pdf };
 }

@@ -1,7 +1,10 @@
 /** roilab report --editions on the real data folder (the decision page only, to stay quick): two editions, linked both ways. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { printPages } from "../../src/report/pdf/print-pages";
 import { CHROMIUM } from "../helpers/browser";
 import { roilab, type CliResult } from "../helpers/cli";
 import { tempFolder } from "../helpers/notebooks";
@@ -52,5 +55,16 @@ describe("roilab report --editions", () => {
     for (const page of [reports, chapter].flatMap((dir) => ["index.html", "00-decision.html"].map((file) => path.join(dir, file)))) {
       for (const href of navLinks(page, "edition-switch")) expect(existsSync(path.resolve(path.dirname(page), href)), `${page} -> ${href}`).toBe(true);
     }
+  });
+
+  it("prints, for a notebook named alone, only that page: no index, as many pages as the page prints by itself", async () => {
+    const pdf = path.join(reports, "report.pdf");
+    const document = await PDFDocument.load(readFileSync(pdf));
+    const [alone] = await printPages([path.join(reports, "00-decision.html")], { chromium: CHROMIUM });
+    expect(document.getPageCount()).toBe((await PDFDocument.load(alone!)).getPageCount());
+    const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
+    expect(text.split("\f")[0]).toContain("The decision: call, rent or buy?");
+    expect(text).not.toContain("Model selection cost matrix");
+    expect(build.stdout).toContain(`wrote ${pdf}  ${document.getPageCount()} pages\n`);
   });
 });
