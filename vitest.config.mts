@@ -15,6 +15,7 @@ const E2E = [
   "test/notebook/kernel-preload-process.test.ts",
   "test/notebook/run.test.ts",
   "test/report/build.test.ts",
+  "test/report/editions-build.test.ts",
   "test/report/layout.test.ts",
   "test/report/whatif.test.ts",
   "test/report/browser/draw-order.test.ts",

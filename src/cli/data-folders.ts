@@ -2,10 +2,10 @@
  * What the generic runner and publisher learn about a roilab data folder: the CLI validates it with the data
  * layer (bad data stops a run before any kernel starts, exit 2) and hands back each file's newest as_of.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { newestAsOfByFile, readDataset, TABLE_SPECS, type Dataset } from "../data";
-import { formatDataIssue } from "../errors";
+import { formatDataIssue, UsageError } from "../errors";
 import { readDataFolder, type AsOfByFile, type DataFileRecord } from "../notebook/data-folder";
 
 /** A folder holding any of roilab's tables is roilab data, so one that lacks a required table is bad input. */
@@ -22,6 +22,35 @@ export function inspectDataFolder(dir: string, warn: (text: string) => void = ()
   const { data, notes } = readDataset(dir);
   for (const note of notes) warn(`warning: ${formatDataIssue(note)}\n`);
   return newestAsOfByFile(data);
+}
+
+/** A dated edition's folder name inside a data folder: `2026-11` or `2026-11-30`, so that name order is date order. */
+const DATED_EDITION = /^\d{4}-\d{2}(-\d{2})?$/;
+
+/** Where `report --editions` publishes the data folder's own edition (`data/`, the chapter's) below the newest one. */
+export const BASE_EDITION_FOLDER = "chapter";
+
+/** The dated editions inside a data folder (`data/2026-11`), oldest first: sub-folders named by a date that hold roilab tables. */
+export function datedEditions(dataDir: string): string[] {
+  return readdirSync(dataDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && DATED_EDITION.test(entry.name) && isRoilabDataFolder(path.join(dataDir, entry.name)))
+    .map((entry) => path.join(dataDir, entry.name))
+    .sort();
+}
+
+/**
+ * The editions `report --editions` builds: the newest dated edition at `outDir`, each older one in a sub-folder of
+ * its own name, and the data folder's own in `chapter/` (with `dataDir` undefined, each notebook reads its own, as
+ * `roilab report` does). With no dated edition, the data folder's own alone, at `outDir`.
+ */
+export function editionPlans(outDir: string, dataDir: string | undefined): { outDir: string; dataDir: string | undefined }[] {
+  const root = dataDir ?? "data";
+  if (!existsSync(root)) throw new UsageError(`--data ${root}: no such folder`);
+  const dated = datedEditions(root);
+  const newest = dated.at(-1);
+  if (newest === undefined) return [{ outDir, dataDir }];
+  const older = dated.slice(0, -1).reverse().map((dir) => ({ outDir: path.join(outDir, path.basename(dir)), dataDir: dir }));
+  return [{ outDir, dataDir: newest }, ...older, { outDir: path.join(outDir, BASE_EDITION_FOLDER), dataDir }];
 }
 
 /** The files of a loaded dataset's folder with their hashes and dates, for a page's provenance footer. */

@@ -63,7 +63,10 @@ Options for report: all of run's, and
   --no-input           Hide all code; show markdown and outputs only
   --trust-html         Publish notebooks' HTML outputs as they are (default: sanitised)
   --stale-days N       Warn on pages whose prices are older than N days (default: 90)
-  --pdf                Also print the whole report (index, then each page) to report.pdf with Chromium
+  --editions           Publish every edition of the data folder: the newest dated one (data/2026-11) at --out,
+                       each older one in a sub-folder of its name, data/ itself in chapter/; all linked both ways
+  --pdf                Also print the whole report (index, then each page) to report.pdf with Chromium;
+                       with NOTEBOOK files named, only their pages
   --chromium PATH      The Chromium or Chrome that prints --pdf (default: the first found on PATH)
   --paper SIZE         Paper of the PDF: A4 or Letter (default: A4)
   --title TEXT         The report's title, on its index and its PDF (default: roilab's own)
@@ -207,14 +210,19 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     if (!pdf && (args.values.chromium !== undefined || args.values.paper !== undefined)) throw new UsageError("--chromium and --paper are for --pdf; add --pdf");
     const title = reportTitle(args.values.title);
     const options = await runOptions(args, io);
-    const { buildReports } = await import("../report/build.js");
-    const result = await buildReports({ ...options, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf, title });
-    if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
-    for (const page of result.pages) {
-      io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);
+    const [{ buildEditions }, { editionPlans }] = await Promise.all([import("../report/build.js"), import("./data-folders.js")]);
+    // Notebooks named one by one print alone with --pdf; a folder, or none, prints the whole report.
+    const printNamedOnly = options.paths.some((given) => existsSync(given) && !statSync(given).isDirectory());
+    const plans = args.values.editions ? editionPlans(options.outDir, options.dataDir) : [{ outDir: options.outDir, dataDir: options.dataDir }];
+    const results = await buildEditions({ ...options, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf, title, printNamedOnly }, plans);
+    for (const result of results) {
+      if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
+      for (const page of result.pages) {
+        io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);
+      }
+      if (result.pdf) io.stdout(`wrote ${result.pdf.file}  ${result.pdf.pageCount} pages\n`);
     }
-    if (result.pdf) io.stdout(`wrote ${result.pdf.file}  ${result.pdf.pageCount} pages\n`);
-    return exitCodeOf(result.notebooks, io);
+    return exitCodeOf(results.flatMap((result) => result.notebooks), io);
   },
 
   async preview(argv, io) {

@@ -34,7 +34,7 @@ const RUN = {
 /** The options of every command, by command name. */
 export const COMMAND_OPTIONS = {
   run: RUN,
-  report: { ...RUN, "self-contained": { type: "boolean", default: false }, "no-input": { type: "boolean", default: false }, "trust-html": { type: "boolean", default: false }, "stale-days": { type: "string", default: "90" }, pdf: { type: "boolean", default: false }, chromium: { type: "string" }, paper: { type: "string" }, title: { type: "string" } },
+  report: { ...RUN, "self-contained": { type: "boolean", default: false }, "no-input": { type: "boolean", default: false }, "trust-html": { type: "boolean", default: false }, "stale-days": { type: "string", default: "90" }, pdf: { type: "boolean", default: false }, editions: { type: "boolean", default: false }, chromium: { type: "string" }, paper: { type: "string" }, title: { type: "string" } },
   preview: {
     out: { type: "string" },
     currency: { type: "string" },

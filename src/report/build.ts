@@ -10,7 +10,7 @@ import { lockFolder } from "../util/folder-lock";
 import { bySectionNumber } from "../util/section-order";
 import { yieldToEventLoop } from "../util/yield";
 import { markdownText, renderNotebook } from "./html/notebook";
-import { EDITION_ATTRIBUTE, renderIndex, type EditionLink, type IndexCard } from "./html/index-page";
+import { EDITION_ATTRIBUTE, renderIndex, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
 import { neighbours, renderPager } from "./html/pager";
 import { PLOTLY_MIME } from "../util/mime";
@@ -38,6 +38,8 @@ export interface ReportOptions extends RunOptions {
   pdf?: PrintOptions;
   /** The report's title, on its index and its PDF. Default: roilab's own. */
   title?: string;
+  /** The PDF holds only the pages of the notebooks this build ran, without the index (notebooks named on the command line). */
+  printNamedOnly?: boolean;
 }
 
 export interface PageWeight {
@@ -114,36 +116,108 @@ function earlierPages(outDir: string, rebuilt: ReadonlySet<string>): Map<string,
   return earlier;
 }
 
-/** Report builds of other data editions in sub-folders of `outDir` (`reports/2026-11/`), found by their index pages. */
-export function editionsBeside(outDir: string): EditionLink[] {
-  if (!existsSync(outDir)) return [];
-  const pattern = new RegExp(`${EDITION_ATTRIBUTE}="([^"]*)"`);
-  return readdirSync(outDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((entry) => {
-      const index = path.join(outDir, entry.name, "index.html");
-      const folder = existsSync(index) ? pattern.exec(readFileSync(index, "utf8"))?.[1] : undefined;
-      return folder === undefined ? [] : [{ href: `${entry.name}/index.html`, dataFolder: folder.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'") }];
-    })
-    .sort((a, b) => a.href.localeCompare(b.href));
+/** One edition of a report as a build knows it: its folder, the data it was built from and the pages it has. */
+export interface Edition {
+  /** Absolute path of its folder. */
+  dir: string;
+  dataFolder: string;
+  /** Its pages by name (`00-decision`), the index aside. */
+  pages: ReadonlySet<string>;
+}
+
+/** A report build found on disk by its index page, which names its data folder; undefined for any other folder. */
+function editionIn(dir: string): Edition | undefined {
+  const index = path.join(dir, "index.html");
+  if (!existsSync(index)) return undefined;
+  const html = readFileSync(index, "utf8");
+  const dataFolder = new RegExp(`${EDITION_ATTRIBUTE}="([^"]*)"`).exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  if (dataFolder === undefined) return undefined;
+  const pages = readdirSync(dir).filter((file) => file.endsWith(".html") && file !== "index.html").map((file) => file.slice(0, -".html".length));
+  return { dir: path.resolve(dir), dataFolder, pages: new Set(pages) };
+}
+
+const subFolders = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(dir, entry.name)).sort() : []);
+
+/**
+ * Other editions of the report built at `outDir`, found on disk: builds in its sub-folders (`reports/chapter/`) and,
+ * when its parent folder holds a build, that parent and the parent's other sub-folders.
+ */
+export function editionsAround(outDir: string): Edition[] {
+  const self = path.resolve(outDir);
+  const parent = editionIn(path.dirname(self)) ? path.dirname(self) : undefined;
+  const candidates = [...(parent ? [parent, ...subFolders(parent)] : []), ...subFolders(self)];
+  return [...new Set(candidates)].filter((dir) => dir !== self).flatMap((dir) => editionIn(dir) ?? []);
+}
+
+/** A link from a page of the build in `from` to `page` of `to`, relative, so it works from disk: its index where it has no such page. */
+export function editionHref(from: string, to: Edition, page: string | undefined): string {
+  const folder = path.relative(from, to.dir).split(path.sep).join("/");
+  const file = page !== undefined && to.pages.has(page) ? `${page}.html` : "index.html";
+  return folder ? `${folder}/${file}` : file;
 }
 
 /** Runs the notebooks and publishes them, holding the output folder throughout so no other run writes between. */
 export async function buildReports(options: ReportOptions): Promise<ReportResult> {
-  const prepared = prepareRun(options);
-  const unlock = lockFolder(options.outDir);
+  const [result] = await buildEditions(options, [{ outDir: options.outDir, dataDir: options.dataDir }]);
+  return result!;
+}
+
+/** Where one edition of a report is built from and to. */
+export interface EditionPlan {
+  outDir: string;
+  /** Its data folder; undefined: each notebook's own. */
+  dataDir: string | undefined;
+}
+
+/**
+ * Builds several editions of one report in one go: every edition's input is checked before any kernel starts, every
+ * output folder is held throughout, and the pages are written once every edition has run, so each links to all the
+ * others (and to editions built earlier beside them) whichever was built first.
+ */
+export async function buildEditions(options: ReportOptions, plans: readonly EditionPlan[]): Promise<ReportResult[]> {
+  const editions = plans.map((plan) => ({ ...options, ...plan }));
+  const prepared = editions.map((edition) => prepareRun(edition));
+  const unlocks: (() => void)[] = [];
   try {
-    return await runAndPublish(options, prepared);
+    for (const edition of editions) unlocks.push(lockFolder(edition.outDir));
+    const runs: EditionRun[] = [];
+    for (const [index, edition] of editions.entries()) runs.push(await runEdition(edition, prepared[index]!));
+    const built = runs.map((run) => run.edition);
+    // A build found on disk of data this build publishes is an older copy of one of these: the new one is linked.
+    const found = editions.flatMap((edition) => editionsAround(edition.outDir)).filter((edition) => !built.some((own) => own.dir === edition.dir || own.dataFolder === edition.dataFolder));
+    const all = [...built, ...new Map(found.map((edition) => [edition.dir, edition])).values()];
+    const results: ReportResult[] = [];
+    for (const run of runs) results.push(await publishEdition(run, all));
+    return results;
   } finally {
-    unlock();
+    for (const unlock of unlocks.reverse()) unlock();
   }
 }
 
-async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Promise<ReportResult> {
+interface EditionRun {
+  options: ReportOptions;
+  notebooks: NotebookResult[];
+  published: NotebookResult[];
+  earlier: Map<string, Notebook>;
+  folders: DataFolder[];
+  edition: Edition;
+}
+
+async function runEdition(options: ReportOptions, prepared: PreparedRun): Promise<EditionRun> {
   const notebooks = await runNotebooks(options, prepared);
   const published = notebooks.filter((result) => result.status !== "failed" || options.allowErrors);
+  const names = published.map((result) => path.basename(result.file, ".ipynb"));
+  const earlier = earlierPages(options.outDir, new Set(names));
+  const folders = [...new Map(published.flatMap((result) => (result.dataFolder ? [[result.dataFolder.dir, result.dataFolder]] : []))).values()];
+  const edition = { dir: path.resolve(options.outDir), dataFolder: folderName(folders[0]), pages: new Set([...names, ...earlier.keys()]) };
+  return { options, notebooks, published, earlier, folders, edition };
+}
+
+async function publishEdition(run: EditionRun, editions: readonly Edition[]): Promise<ReportResult> {
+  const { options, notebooks, published, earlier, folders } = run;
+  const others = editions.filter((edition) => edition !== run.edition);
+  const switchTo = (page: string | undefined) => (others.length ? { current: run.edition.dataFolder, others: others.map((edition) => ({ dataFolder: edition.dataFolder, href: editionHref(run.edition.dir, edition, page) })) } : undefined);
   const executedNotebooks = new Map(published.map((result) => [result, result.notebook]));
-  const earlier = earlierPages(options.outDir, new Set(published.map((result) => path.basename(result.file, ".ipynb"))));
   const plotly = choosePlotlyBuild([...executedNotebooks.values(), ...earlier.values()].flatMap((notebook) => traceTypes(figuresOf(notebook))));
   const assets = assetsFor(options.selfContained, plotly);
   const sharedBytes = options.selfContained ? 0 : copySharedAssets(options.outDir, plotly);
@@ -172,6 +246,7 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
       body: staleBanner(stalePrices(data, new Date(builtAt), options.staleDays), folderName(result.dataFolder)) + rendered.body + renderPager(previous, next),
       assets,
       footer: renderFooter({ data, parameters, versions, builtAt }),
+      editions: switchTo(name),
     });
     const file = path.join(options.outDir, `${name}.html`);
     writeFileAtomic(file, html);
@@ -184,18 +259,20 @@ async function runAndPublish(options: ReportOptions, prepared: PreparedRun): Pro
     cards.push({ href, title, headline: headlineOf(executed), figure: firstFigure(executed), failed: false });
   }
   cards.sort((a, b) => bySectionNumber(a.href, b.href));
-  const folders = [...new Map(published.flatMap((result) => (result.dataFolder ? [[result.dataFolder.dir, result.dataFolder]] : []))).values()];
   const asOf = folders.flatMap((folder) => folder.files).filter((record) => record.asOf);
   const title = options.title ?? INDEX_TITLE;
   const index = renderPage({
     title,
-    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0])) + renderIndex({ cards, builtAt, asOf, dataFolder: folderName(folders[0]), editions: editionsBeside(options.outDir), heading: options.title }),
+    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0])) + renderIndex({ cards, builtAt, asOf, dataFolder: run.edition.dataFolder, editions: others.map((edition) => ({ dataFolder: edition.dataFolder, href: editionHref(run.edition.dir, edition, undefined) })), heading: options.title }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
+    editions: switchTo(undefined),
   });
   const indexFile = path.join(options.outDir, "index.html");
   writeFileAtomic(indexFile, index);
   pages.push({ file: indexFile, bytes: Buffer.byteLength(index), bytesWithAssets: Buffer.byteLength(index) + sharedBytes });
-  const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: [{ href: "index.html", title: "Index" }, ...cards.map((card) => ({ href: card.href, title: card.title }))], title }) : undefined;
+  // Notebooks named on the command line print alone; otherwise the whole report, index first.
+  const printed = options.printNamedOnly ? drafts.map(({ href, title }) => ({ href, title })).sort((a, b) => bySectionNumber(a.href, b.href)) : [{ href: "index.html", title: "Index" }, ...cards.map((card) => ({ href: card.href, title: card.title }))];
+  const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: printed, title }) : undefined;
   return { notebooks, pages, plotly, pdf };
 }

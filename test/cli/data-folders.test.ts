@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { dataFileRecords, inspectDataFolder } from "../../src/cli/data-folders";
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { dataFileRecords, datedEditions, editionPlans, inspectDataFolder } from "../../src/cli/data-folders";
 import { loadDataset } from "../../src/data";
-import { DataError } from "../../src/errors";
+import { DataError, UsageError } from "../../src/errors";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { tempFolder } from "../helpers/notebooks";
 
@@ -34,5 +36,40 @@ describe("what the CLI tells the runner about a data folder", () => {
     expect(records.map((record) => record.name)).toContain("published_figures.csv");
     expect(records.find((record) => record.name === "models.csv")).toMatchObject({ asOf: "2025-09-01", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(records.find((record) => record.name === "benchmarks.csv")?.asOf).toBeUndefined();
+  });
+});
+
+describe("the editions report --editions builds", () => {
+  it("publish the newest dated edition at --out, older ones in sub-folders of their name, and the data folder's own in chapter/", () => {
+    const folder = tempFolder();
+    try {
+      const data = path.join(folder.dir, "data");
+      for (const dir of [data, path.join(data, "2026-05"), path.join(data, "2026-11"), path.join(data, "notes"), path.join(data, "2027-01")]) mkdirSync(dir, { recursive: true });
+      for (const dir of [data, path.join(data, "2026-05"), path.join(data, "2026-11")]) writeFileSync(path.join(dir, "models.csv"), "model_id\n");
+      // 2027-01 holds no roilab tables and `notes` is no date: neither is an edition.
+      expect(datedEditions(data)).toEqual([path.join(data, "2026-05"), path.join(data, "2026-11")]);
+      expect(editionPlans("reports", data)).toEqual([
+        { outDir: "reports", dataDir: path.join(data, "2026-11") },
+        { outDir: path.join("reports", "2026-05"), dataDir: path.join(data, "2026-05") },
+        { outDir: path.join("reports", "chapter"), dataDir: data },
+      ]);
+    } finally {
+      folder.dispose();
+    }
+  });
+
+  it("are the data folder's own alone when it has no dated edition; a missing data folder is a usage error", () => {
+    const folder = tempFolder();
+    try {
+      expect(editionPlans("reports", folder.dir)).toEqual([{ outDir: "reports", dataDir: folder.dir }]);
+      expect(() => editionPlans("reports", path.join(folder.dir, "none"))).toThrow(UsageError);
+    } finally {
+      folder.dispose();
+    }
+  });
+
+  it("read each notebook's own data for the chapter's edition when no --data is given, as roilab report does", () => {
+    expect(editionPlans("reports", undefined).at(-1)).toEqual({ outDir: path.join("reports", "chapter"), dataDir: undefined });
+    expect(editionPlans("reports", undefined)[0]).toEqual({ outDir: "reports", dataDir: path.join("data", "2026-11") });
   });
 });

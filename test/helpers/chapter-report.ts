@@ -1,6 +1,6 @@
 /**
  * The chapter's report, published once per test run and shared by the test files that read it: the 2026-11 edition
- * in its sub-folder first, then the default report, whose index links the edition, as the README shows. The first
+ * in its sub-folder first, then the default report, whose index links the edition, as two separate builds do. The first
  * file to ask publishes it; the others wait for its outcome. Tests only read it: one that writes copies it first.
  */
 import { inject } from "vitest";

@@ -1,32 +1,70 @@
 import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { editionsBeside } from "../../src/report/build";
+import { editionHref, editionsAround } from "../../src/report/build";
 import { renderIndex } from "../../src/report/html/index-page";
+import { renderPage } from "../../src/report/html/page";
+import { scratchFolders } from "../helpers/notebooks";
 
-describe("editions published beside a report", () => {
-  it("are found by their index pages' data folder, and the index links each by its folder", () => {
-    const out = mkdtempSync(path.join(tmpdir(), "roilab-editions-"));
-    try {
-      const page = (dataFolder: string) => renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder });
-      for (const [folder, data] of [["2026-11", "data/2026-11"], ["2027-03", "data/2027-03"]] as const) {
-        mkdirSync(path.join(out, folder));
-        writeFileSync(path.join(out, folder, "index.html"), page(data));
-      }
-      mkdirSync(path.join(out, "assets"));
-      writeFileSync(path.join(out, "assets", "index.html"), "<p>not a report</p>");
-      const editions = editionsBeside(out);
-      expect(editions).toEqual([
-        { href: "2026-11/index.html", dataFolder: "data/2026-11" },
-        { href: "2027-03/index.html", dataFolder: "data/2027-03" },
-      ]);
-      const index = renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data", editions });
-      expect(index).toContain('Also published beside this report: <a href="2026-11/index.html">data/2026-11</a>, <a href="2027-03/index.html">data/2027-03</a>.');
-      expect(renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data" })).not.toContain("Also published");
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+const scratch = scratchFolders("roilab-editions-");
+const indexOf = (dataFolder: string) => renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder });
+
+/** A report build on disk: an index naming its data folder, and the named pages. */
+function build(dir: string, dataFolder: string, pages: string[] = []): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "index.html"), indexOf(dataFolder));
+  for (const page of pages) writeFileSync(path.join(dir, `${page}.html`), "<p>page</p>");
+}
+
+describe("editions found on disk around a build", () => {
+  it("are its sub-folders' builds, by their index pages' data folder; a folder without one is not an edition", () => {
+    const out = scratch();
+    build(path.join(out, "2026-11"), "data/2026-11", ["00-decision"]);
+    build(path.join(out, "chapter"), "data");
+    mkdirSync(path.join(out, "assets"));
+    writeFileSync(path.join(out, "assets", "index.html"), "<p>not a report</p>");
+    expect(editionsAround(out).map(({ dir, dataFolder, pages }) => ({ dir: path.relative(out, dir), dataFolder, pages: [...pages] }))).toEqual([
+      { dir: "2026-11", dataFolder: "data/2026-11", pages: ["00-decision"] },
+      { dir: "chapter", dataFolder: "data", pages: [] },
+    ]);
+  });
+
+  it("from a sub-folder, are the parent build and the parent's other sub-folders, not the sub-folder itself", () => {
+    const out = scratch();
+    build(out, "data/2026-11");
+    build(path.join(out, "2026-05"), "data/2026-05");
+    build(path.join(out, "chapter"), "data");
+    expect(editionsAround(path.join(out, "chapter")).map((edition) => edition.dataFolder)).toEqual(["data/2026-11", "data/2026-05"]);
+    // A parent folder that is no build: a sub-folder's build stands alone.
+    expect(editionsAround(path.join(scratch(), "alone"))).toEqual([]);
+  });
+});
+
+describe("a link to another edition", () => {
+  const edition = (dir: string, pages: string[]) => ({ dir, dataFolder: "x", pages: new Set(pages) });
+
+  it("is relative, down, up and across, and opens the same page there, or the index where it has none", () => {
+    expect(editionHref("/r", edition("/r/chapter", ["00-decision"]), "00-decision")).toBe("chapter/00-decision.html");
+    expect(editionHref("/r/chapter", edition("/r", ["00-decision"]), "00-decision")).toBe("../00-decision.html");
+    expect(editionHref("/r/chapter", edition("/r/2026-05", []), "00-decision")).toBe("../2026-05/index.html");
+    expect(editionHref("/r/chapter", edition("/r", ["00-decision"]), undefined)).toBe("../index.html");
+  });
+});
+
+describe("the editions on a page", () => {
+  it("the index lists every other edition by its data folder, and none when there is no other", () => {
+    const index = renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data", editions: [{ href: "../index.html", dataFolder: "data/2026-11" }, { href: "../2026-05/index.html", dataFolder: "data/2026-05" }] });
+    expect(index).toContain('Other editions of this report: <a href="../index.html">data/2026-11</a>, <a href="../2026-05/index.html">data/2026-05</a>.');
+    expect(indexOf("data")).not.toContain("Other editions");
+  });
+
+  it("every page's header names its edition and links the others; a report of one edition has no such line", () => {
+    const page = (editions?: Parameters<typeof renderPage>[0]["editions"]) => renderPage({ title: "t", body: "", assets: { mode: "inline", css: "", scripts: [] }, footer: "", editions });
+    expect(page({ current: "data/2026-11", others: [{ href: "chapter/00-decision.html", dataFolder: "data" }] })).toContain(
+      '<nav class="edition-switch" aria-label="Editions">Data edition: <strong aria-current="page">data/2026-11</strong> · <a href="chapter/00-decision.html">data</a></nav>',
+    );
+    expect(page()).not.toContain("edition-switch");
+    expect(page({ current: "data", others: [] })).not.toContain("edition-switch");
   });
 });
 

@@ -13,10 +13,11 @@ export interface IndexCard {
   failed: boolean;
 }
 
-/** Another report build of another data edition, published in a sub-folder of this one. */
+/** Another edition of the same report: a build of other data, in a folder below, above or beside this one. */
 export interface EditionLink {
+  /** Its index, relative to this build's folder. */
   href: string;
-  /** The data folder it was built from, e.g. `data/2026-11`. */
+  /** The data folder it was built from, e.g. `data/2026-11`: how a reader tells the editions apart. */
   dataFolder: string;
 }
 
@@ -24,14 +25,14 @@ export interface IndexOptions {
   cards: IndexCard[];
   builtAt: string;
   asOf: DataFileRecord[];
-  /** The data folder this build read, recorded on the page so a parent build can name it. */
+  /** The data folder this build read, recorded on the page so another edition's build can name it. */
   dataFolder: string;
   editions?: EditionLink[];
   /** The heading; default the chapter's. */
   heading?: string;
 }
 
-/** The attribute an index page carries its data folder in; a parent build reads it back. */
+/** The attribute an index page carries its data folder in; another edition's build reads it back. */
 export const EDITION_ATTRIBUTE = "data-roilab-data";
 
 /**
@@ -71,7 +72,7 @@ export function renderIndex(options: IndexOptions): string {
     })
     .join("\n");
   const editions = options.editions?.length
-    ? `<nav class="editions" aria-label="Other editions"><p>Also published beside this report: ${options.editions.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`).join(", ")}.</p></nav>`
+    ? `<nav class="editions" aria-label="Other editions"><p>Other editions of this report: ${options.editions.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`).join(", ")}.</p></nav>`
     : "";
   return `<h1>${escapeHtml(options.heading ?? "Model selection cost matrix: cloud vs local ROI")}</h1>
 <p ${EDITION_ATTRIBUTE}="${escapeHtml(options.dataFolder)}">Chapter 59's cost model, re-run on <code>${escapeHtml(options.dataFolder)}</code>. Built ${escapeHtml(readableTime(options.builtAt))}.${dates ? ` Data: ${dates}.` : ""}</p>

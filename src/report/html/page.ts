@@ -18,6 +18,21 @@ export interface PageOptions {
   footer: string;
   /** Link back to the index; absent on the index itself. */
   indexHref?: string;
+  /** The editions of the report this page belongs to, when there is more than one. */
+  editions?: EditionSwitch;
+}
+
+/** This page's edition and a link to each other one: to the same page there where it has one, else to its index. */
+export interface EditionSwitch {
+  /** This page's data folder. */
+  current: string;
+  others: { href: string; dataFolder: string }[];
+}
+
+function renderEditionSwitch(editions: EditionSwitch | undefined): string {
+  if (!editions?.others.length) return "";
+  const others = editions.others.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`).join(" · ");
+  return `<nav class="edition-switch" aria-label="Editions">Data edition: <strong aria-current="page">${escapeHtml(editions.current)}</strong> · ${others}</nav>`;
 }
 
 function inlineScript(code: string): string {
@@ -38,7 +53,7 @@ export function renderPage(options: PageOptions): string {
 ${css}
 </head>
 <body>
-<header class="site"><a href="${options.indexHref ?? "index.html"}">roilab</a><span>Cloud vs local LLM cost analysis</span></header>
+<header class="site"><a href="${options.indexHref ?? "index.html"}">roilab</a><span>Cloud vs local LLM cost analysis</span>${renderEditionSwitch(options.editions)}</header>
 <main class="report">
 ${options.body}
 </main>

@@ -1,13 +1,16 @@
-/** roilab report --pdf on a small real report (two sections), and its pages in print media in Debian's Chromium. */
+/**
+ * roilab report --pdf: two chapter sections named on the command line (printed alone), a whole report of two small
+ * notebooks (index first), and a page in print media in Debian's Chromium.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { PDFArray, PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { chromium, type Browser } from "playwright-core";
 import { CHROMIUM, openReport } from "../../helpers/browser";
 import { roilab, type CliResult } from "../../helpers/cli";
-import { tempFolder } from "../../helpers/notebooks";
+import { tempFolder, writeNotebook } from "../../helpers/notebooks";
 
 const folder = tempFolder("roilab-pdf-");
 const reports = path.join(folder.dir, "reports");
@@ -16,11 +19,20 @@ const TITLES: Record<string, string> = {
   "59.1-cost-model.html": "59.1 — What a month of agent calls costs",
   "59.3-break-even.html": "59.3 — When owning the hardware pays off",
 };
+/** The whole report of a folder of two small notebooks: its index, then each page. */
+const whole = path.join(folder.dir, "whole");
+const wholePdf = path.join(whole, "report.pdf");
+const WHOLE_TITLES = ["1 — Calls", "2 — Servers"];
 let build: CliResult;
+let wholeBuild: CliResult;
 let browser: Browser;
 
 beforeAll(async () => {
   build = await roilab(["report", "notebooks/59.3-break-even.ipynb", "notebooks/59.1-cost-model.ipynb", "--out", reports, "--jobs", "1", "--pdf", "--chromium", CHROMIUM]);
+  const notebooks = path.join(folder.dir, "notebooks");
+  mkdirSync(notebooks);
+  WHOLE_TITLES.forEach((title, index) => writeNotebook(notebooks, `${index + 1}-section.ipynb`, [{ markdown: `# ${title}\n\nA section of its own.` }, `console.log(${index + 1} * 1000)`]));
+  wholeBuild = await roilab(["report", notebooks, "--out", whole, "--jobs", "1", "--pdf", "--chromium", CHROMIUM]);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
 }, 600_000);
 afterAll(async () => {
@@ -29,8 +41,8 @@ afterAll(async () => {
 });
 
 /** One page's text as poppler's pdftotext extracts it, with runs of white space made one space. */
-function pageText(page: number): string {
-  const result = spawnSync("pdftotext", ["-f", String(page), "-l", String(page), pdfFile, "-"], { encoding: "utf8" });
+function pageText(page: number, file = wholePdf): string {
+  const result = spawnSync("pdftotext", ["-f", String(page), "-l", String(page), file, "-"], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`pdftotext failed (${result.error?.message ?? result.stderr}); install poppler-utils`);
   return result.stdout.replace(/\s+/g, " ");
 }
@@ -49,31 +61,47 @@ function links(document: PDFDocument): { from: number; to?: number; uri?: string
   );
 }
 
+/** The PDF a build wrote, once the build is checked to have ended cleanly and named it with its page count. */
+async function printedBy(result: CliResult, file: string): Promise<{ document: PDFDocument; pages: number }> {
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  const document = await PDFDocument.load(readFileSync(file));
+  const pages = document.getPageCount();
+  expect(result.stdout).toContain(`wrote ${file}  ${pages} pages\n`);
+  return { document, pages };
+}
+
 describe("roilab report --pdf", () => {
   it("prints the index, then each section in order, into one PDF and names it with its page count", async () => {
-    expect(build.stderr).toBe("");
-    expect(build.code).toBe(0);
-    const document = await PDFDocument.load(readFileSync(pdfFile));
-    const pages = document.getPageCount();
-    expect(build.stdout).toContain(`wrote ${pdfFile}  ${pages} pages\n`);
+    const { document, pages } = await printedBy(wholeBuild, wholePdf);
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(document.getTitle()).toBe("roilab — cloud vs local LLM cost analysis");
     expect(pageText(1)).toContain("Model selection cost matrix: cloud vs local ROI");
-    // The index comes first; each section's title opens a later page, 59.1 before 59.3.
-    const opening = Object.values(TITLES).map((title) => Array.from({ length: pages - 1 }, (_, index) => index + 2).find((page) => pageText(page).includes(title)));
+    // The index comes first; each section's title opens a later page, in section order.
+    const opening = WHOLE_TITLES.map((title) => Array.from({ length: pages - 1 }, (_, index) => index + 2).find((page) => pageText(page).includes(title)));
     expect(opening.every((page) => page !== undefined), JSON.stringify(opening)).toBe(true);
     expect(opening[0]!).toBeLessThan(opening[1]!);
-    expect(pageText(pages)).toContain(`${pages} / ${pages}`);
+    // pdftotext keeps the number's spaces, "n / total", or not, "n/total", as the line's width happens to set it.
+    expect(pageText(pages)).toMatch(new RegExp(`\\b${pages} ?/ ?${pages}\\b`));
   });
 
   it("turns the index's links to its pages into jumps to their first page, and keeps no link to a file", async () => {
-    const document = await PDFDocument.load(readFileSync(pdfFile));
+    const document = await PDFDocument.load(readFileSync(wholePdf));
     const all = links(document);
     expect(all.filter((link) => link.uri?.includes("file:"))).toEqual([]);
     const fromIndex = all.filter((link) => link.from === 1 && link.to !== undefined);
     expect(fromIndex.length).toBeGreaterThanOrEqual(2);
     const targets = [...new Set(fromIndex.map((link) => link.to!))].sort((a, b) => a - b);
-    expect(targets.map((page) => Object.values(TITLES).find((title) => pageText(page).includes(title)))).toEqual(Object.values(TITLES));
+    expect(targets.map((page) => WHOLE_TITLES.find((title) => pageText(page).includes(title)))).toEqual(WHOLE_TITLES);
+  });
+
+  it("prints only the notebooks named on the command line, in section order, without the index", async () => {
+    const { pages } = await printedBy(build, pdfFile);
+    const texts = Array.from({ length: pages }, (_, index) => pageText(index + 1, pdfFile));
+    expect(texts[0]).toContain(TITLES["59.1-cost-model.html"]);
+    expect(texts.some((text) => text.includes("Model selection cost matrix"))).toBe(false);
+    const opening = Object.values(TITLES).map((title) => texts.findIndex((text) => text.includes(title)));
+    expect(opening[0]!).toBeLessThan(opening[1]!);
   });
 
   it("keeps the last good PDF when printing fails, and exits 2 naming the browser", async () => {

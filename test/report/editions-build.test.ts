@@ -1,0 +1,70 @@
+/** roilab report --editions on the real data folder (the decision page only, to stay quick): two editions, linked both ways. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { printPages } from "../../src/report/pdf/print-pages";
+import { CHROMIUM } from "../helpers/browser";
+import { roilab, type CliResult } from "../helpers/cli";
+import { tempFolder } from "../helpers/notebooks";
+
+const folder = tempFolder("roilab-editions-build-");
+const reports = path.join(folder.dir, "reports");
+const chapter = path.join(reports, "chapter");
+let build: CliResult;
+
+beforeAll(async () => {
+  build = await roilab(["report", "--editions", "notebooks/00-decision.ipynb", "--out", reports, "--jobs", "1", "--pdf", "--chromium", CHROMIUM]);
+}, 600_000);
+afterAll(() => folder.dispose());
+
+/** The links of an HTML page inside the element `<nav class="NAME" ...>`. */
+function navLinks(file: string, name: string): string[] {
+  const nav = new RegExp(`<nav class="${name}"[^>]*>([\\s\\S]*?)</nav>`).exec(readFileSync(file, "utf8"))?.[1] ?? "";
+  return [...nav.matchAll(/href="([^"]*)"/g)].map((match) => match[1]!);
+}
+
+const dataFolderOf = (index: string) => /data-roilab-data="([^"]*)"/.exec(readFileSync(index, "utf8"))?.[1];
+
+describe("roilab report --editions", () => {
+  it("publishes the newest dated edition at --out and the data folder's own in chapter/, each with its index and page", () => {
+    expect(build.stderr).toBe("");
+    expect(build.code).toBe(0);
+    expect(dataFolderOf(path.join(reports, "index.html"))).toBe("data/2026-11");
+    expect(dataFolderOf(path.join(chapter, "index.html"))).toBe("data");
+    for (const dir of [reports, chapter]) expect(readdirSync(dir).filter((file) => file.endsWith(".html")).sort()).toEqual(["00-decision.html", "index.html"]);
+  });
+
+  it("links every index to the other edition's index, both ways, by links that resolve to files on disk", () => {
+    expect(navLinks(path.join(reports, "index.html"), "editions")).toEqual(["chapter/index.html"]);
+    expect(navLinks(path.join(chapter, "index.html"), "editions")).toEqual(["../index.html"]);
+    for (const index of [path.join(reports, "index.html"), path.join(chapter, "index.html")]) {
+      for (const href of navLinks(index, "editions")) {
+        const target = path.resolve(path.dirname(index), href);
+        expect(existsSync(target), `${index} -> ${href}`).toBe(true);
+        expect(dataFolderOf(target)).not.toBe(dataFolderOf(index));
+      }
+    }
+  });
+
+  it("heads every page with a link to the same page in the other edition, which exists", () => {
+    expect(navLinks(path.join(reports, "00-decision.html"), "edition-switch")).toEqual(["chapter/00-decision.html"]);
+    expect(navLinks(path.join(chapter, "00-decision.html"), "edition-switch")).toEqual(["../00-decision.html"]);
+    expect(navLinks(path.join(chapter, "index.html"), "edition-switch")).toEqual(["../index.html"]);
+    for (const page of [reports, chapter].flatMap((dir) => ["index.html", "00-decision.html"].map((file) => path.join(dir, file)))) {
+      for (const href of navLinks(page, "edition-switch")) expect(existsSync(path.resolve(path.dirname(page), href)), `${page} -> ${href}`).toBe(true);
+    }
+  });
+
+  it("prints, for a notebook named alone, only that page: no index, as many pages as the page prints by itself", async () => {
+    const pdf = path.join(reports, "report.pdf");
+    const document = await PDFDocument.load(readFileSync(pdf));
+    const [alone] = await printPages([path.join(reports, "00-decision.html")], { chromium: CHROMIUM });
+    expect(document.getPageCount()).toBe((await PDFDocument.load(alone!)).getPageCount());
+    const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
+    expect(text.split("\f")[0]).toContain("The decision: call, rent or buy?");
+    expect(text).not.toContain("Model selection cost matrix");
+    expect(build.stdout).toContain(`wrote ${pdf}  ${document.getPageCount()} pages\n`);
+  });
+});
