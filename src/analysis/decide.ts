@@ -313,7 +313,7 @@ function hybridSpec(local: OptionSpec, cloud: OptionSpec, split: HybridSplit): O
   return {
     kind: "hybrid",
     id: `hybrid:${local.id}`,
-    label: `${local.label} for ${percent} of calls, ${cloud.label} for the rest`,
+    label: `${local.label} for ${percent} of calls (${local.modelName}), ${cloud.label} for the rest`,
     modelId: local.modelId,
     modelName: `${local.modelName} + ${cloud.modelName}`,
     region: `${local.region} + ${cloud.region}`,

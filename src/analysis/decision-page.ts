@@ -90,7 +90,8 @@ const WAY: Record<DecisionOption["kind"], string> = { api: "call", buy: "buy", "
 
 /** The option as a reader names it: an API by its model, a server with the model it serves. */
 export function optionName(option: DecisionOption): string {
-  return option.kind === "api" ? option.label : `${option.label} (${option.modelName})`;
+  // A hybrid's label already names both its models.
+  return option.kind === "api" || option.kind === "hybrid" ? option.label : `${option.label} (${option.modelName})`;
 }
 
 function beatsText(option: DecisionOption, decision: Decision): string {
@@ -212,7 +213,7 @@ const KIND_COLORS: Record<DecisionOption["kind"], string> = { api: "#332288", bu
 const figureHeight = (bars: number): number => Math.max(420, 12 * bars + 170);
 
 /** A hybrid's bar label: its server and today's API, without the split the page states once. */
-const figureLabel = (option: DecisionOption): string => (option.kind === "hybrid" ? option.label.replace(/ for [\d.]+% of calls, (.*) for the rest$/, " + $1") : option.label);
+const figureLabel = (option: DecisionOption): string => (option.kind === "hybrid" ? option.label.replace(/ for [\d.]+% of calls \([^)]*\), (.*) for the rest$/, " + $1") : option.label);
 
 /** Every option's month as a bar with its P5–P95, cheapest at the top; options that fail a rule are drawn pale. */
 export function decisionFigure(data: Dataset, decision: Decision, currency: DatedCurrency): Figure {

@@ -67,4 +67,17 @@ describe("roilab report --editions", () => {
     expect(text).not.toContain("Model selection cost matrix");
     expect(build.stdout).toContain(`wrote ${pdf}  ${document.getPageCount()} pages\n`);
   });
+
+  it("prints the decision page, in each edition, on at most two A4 pages: the answer, the short list, the figure, the rules and the sources, without the full list or the what-if", async () => {
+    for (const dir of [reports, chapter]) {
+      const pdf = path.join(dir, "report.pdf");
+      expect((await PDFDocument.load(readFileSync(pdf))).getPageCount(), pdf).toBeLessThanOrEqual(2);
+      const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
+      for (const part of ["KEY FINDINGS", "The short list", "Figure D1", "How the page decides", "Prices as of", "models.csv"]) expect(text, `${pdf}: ${part}`).toContain(part);
+      // The working behind the answer is on screen only.
+      expect(text).not.toContain("All the options the data can price");
+      expect(text).not.toContain("What-if");
+      expect(readFileSync(path.join(dir, "00-decision.html"), "utf8")).toContain("All the options the data can price");
+    }
+  });
 });

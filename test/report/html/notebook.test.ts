@@ -28,6 +28,21 @@ describe("notebook rendering", () => {
     expect(html).toMatch(/<div class="input"><pre class="code">.*shown/);
     expect(renderNotebook(notebook(cells), { noInput: true }).body).not.toContain('class="input"');
   });
+
+  it("marks cells for print: screen-only ones are left out on paper, print-small ones set small", () => {
+    const html = renderNotebook(
+      notebook([
+        code("const working = 1;", ["screen-only"], [{ output_type: "stream", name: "stdout", text: "the full list" }]),
+        code("const rules = 1;", ["hide-input", "print-small"]),
+        { id: "md", cell_type: "markdown" as const, source: "## What-if", metadata: { tags: ["screen-only"] } },
+        code("const plain = 1;"),
+      ]),
+    ).body;
+    expect(html).toMatch(/<section class="cell code screen-only" data-cell="1">[^]*the full list/);
+    expect(html).toContain('<section class="cell code print-small" data-cell="2">');
+    expect(html).toMatch(/<section class="cell markdown screen-only"><h2/);
+    expect(html).toContain('<section class="cell code" data-cell="4">');
+  });
 });
 
 describe("the order a section page reads in", () => {
