@@ -283,3 +283,31 @@ describe("like for like: quality against today's", () => {
     expect(paged.options.filter((entry) => entry.kind === "hybrid").map((entry) => entry.id.split(":")[1]).sort()).toEqual(["buy", "rent-always-on", "rent-by-hour"]);
   });
 });
+
+describe("providers that do not serve the team's country", () => {
+  const inChina = decide(data, { workloadId: "agent-example", country: "CN", samples: 0 });
+  const served = (id: string) => inChina.options.find((entry) => entry.id === id)?.servesCountry;
+
+  it("reads provider_availability.csv: OpenAI, Anthropic and Google do not serve CN, DeepSeek does, Groq states nothing", () => {
+    expect(inChina.country).toBe("CN");
+    expect(served("api:claude-sonnet-5")).toBe("no");
+    expect(served("api:gpt-6-sol")).toBe("no");
+    expect(served("api:gemini-3.1-pro-preview")).toBe("no");
+    expect(served("api:deepseek-chat")).toBe("yes");
+    expect(served("api:gpt-oss-20b")).toBe("not stated");
+    expect(served("buy:rtx5090-ws:single_stream")).toBeUndefined();
+    // Without a country nothing is checked.
+    expect(decision.country).toBeUndefined();
+    expect(option("api:claude-sonnet-5").servesCountry).toBeUndefined();
+  });
+
+  it("counts an API its provider does not offer there as no option, today's included: no winner at Sonnet 5's quality, and gpt-oss-20b on Groq at $896.82 the cheapest left", () => {
+    expect(inChina.options.find((entry) => entry.id === "api:claude-sonnet-5")?.eligible).toBe(false);
+    expect(inChina.winner).toBeUndefined();
+    expect(inChina.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
+    expect(cents(inChina.cheaperAtLowerQuality?.usdPerMonth ?? 0)).toBe(896.82);
+    const text = decisionText(inChina, displayCurrency(data, "USD"));
+    expect(text).toMatch(/Claude Sonnet 5 +call .* not offered in CN/);
+    expect(text).toContain("today's Claude Sonnet 5 (74.6% on Terminal-Bench 2.1) is not offered in CN");
+  });
+});
