@@ -228,6 +228,54 @@ function rentByHourUsdPerMonth(rental: GpuRentalRow, hardware: HardwareRow, cale
   return { usd: usd + fleetOpsUsdPerMonth(Math.max(1, peak), rentalOps(rental, hardware, calendarDaysPerMonth(calendar))), servers: peak };
 }
 
+/** A bought server set against the API serving its own model: like for like, one server at full planned load. */
+export interface SameModelComparison {
+  hardwareId: string;
+  serverName: string;
+  modelId: string;
+  modelName: string;
+  /** One server's month: depreciation, power and operations, USD. */
+  serverUsdPerMonth: number;
+  /** Calls it carries in a month running every hour at the planned utilisation. */
+  callsPerMonthAtFullLoad: number;
+  /** serverUsdPerMonth / callsPerMonthAtFullLoad: the least a call can cost on it. */
+  usdPerCallAtFullLoad: number;
+  /** The same model's API at the workload's call, USD. */
+  apiUsdPerCall: number;
+  /** Calls a day from which one server costs less than the API; Infinity where it never does, even full. */
+  breakEvenCallsPerDay: number;
+}
+
+/**
+ * Every bought server whose model an API in models.csv also serves, against that API at the workload's call: the
+ * comparison that holds quality equal. A server whose call at full planned load costs more than the API's never
+ * pays off against it, whatever the volume.
+ */
+export function sameModelComparisons(data: Dataset, workloadId?: string, targetUtilisation = DEFAULT_TARGET_UTILISATION): SameModelComparison[] {
+  const workload = workloadById(data, workloadId);
+  const days = calendarDaysPerMonth(workloadCalendar(data, workload));
+  return servers(data)
+    .filter((server) => server.servedModel !== undefined && (server.hardware.costBasis === "itemised" || server.hardware.monthlyFixedUsd !== undefined))
+    .map((server) => {
+      const model = server.servedModel as ModelRow;
+      const serverUsdPerMonth = fleetMonthlyCost(1, fleetCostOfSplit(serverCostSplit(server.hardware, days)));
+      const callsPerMonthAtFullLoad = capacityPerHour(server, workload, targetUtilisation) * 24 * days;
+      const apiUsdPerCall = apiMonthlyBill(data, model, workload).usdPerCall;
+      const usdPerCallAtFullLoad = serverUsdPerMonth / callsPerMonthAtFullLoad;
+      return {
+        hardwareId: server.hardware.hardwareId,
+        serverName: server.hardware.name.replace(/ \([^)]*\)$/, ""),
+        modelId: model.modelId,
+        modelName: model.modelName,
+        serverUsdPerMonth,
+        callsPerMonthAtFullLoad,
+        usdPerCallAtFullLoad,
+        apiUsdPerCall,
+        breakEvenCallsPerDay: usdPerCallAtFullLoad < apiUsdPerCall ? serverUsdPerMonth / apiUsdPerCall / days : Infinity,
+      };
+    });
+}
+
 /** An option's month at a workload: everything the volume search re-evaluates. */
 type MonthAt = (workload: WorkloadRow) => { usd: number; servers: number | undefined };
 
