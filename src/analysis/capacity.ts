@@ -38,6 +38,17 @@ export interface TrafficProfile {
 
 /** A profile's relative load of hours 0–23 and its source, all zero for a day type with no calls (an import's weekend without any). */
 export function profileLoads(data: Dataset, profileId: string = FLAT_PROFILE_ID): { relativeLoadByHour: number[]; source: string } {
+  // A decision prices a month thousands of times: each profile is read from the rows once per table.
+  const byId = PROFILES.get(data.trafficProfiles) ?? new Map<string, { relativeLoadByHour: number[]; source: string }>();
+  PROFILES.set(data.trafficProfiles, byId);
+  const known = byId.get(profileId) ?? readProfileLoads(data, profileId);
+  byId.set(profileId, known);
+  return { relativeLoadByHour: [...known.relativeLoadByHour], source: known.source };
+}
+
+const PROFILES = new WeakMap<Dataset["trafficProfiles"], Map<string, { relativeLoadByHour: number[]; source: string }>>();
+
+function readProfileLoads(data: Dataset, profileId: string): { relativeLoadByHour: number[]; source: string } {
   const rows = data.trafficProfiles.filter((row) => row.profileId === profileId);
   if (rows.length === 0) {
     if (profileId === FLAT_PROFILE_ID) return { relativeLoadByHour: Array(24).fill(1), source: "calls spread evenly over 24 hours" };

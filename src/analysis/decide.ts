@@ -57,6 +57,8 @@ export interface DecisionOption {
   basis: string;
   /** Whether the option's region is among the allowed regions; `no rule` where none are given. */
   compliance: Compliance;
+  /** Whether its API provider serves the workload's country (provider_availability.csv); undefined without a country or an API. */
+  servesCountry: "yes" | "no" | "not stated" | undefined;
   /** The served model's score and the tier computed from it (see `qualityRule`); a hybrid's local model's. */
   quality: Quality;
   /** The served model against today's (a hybrid: its local model against the share of today's score it must reach). */
@@ -108,6 +110,8 @@ export interface Decision {
   targetUtilisation: number;
   /** The regions the options were checked against (lower case); undefined: no rule. */
   allowedRegions: string[] | undefined;
+  /** The country whose availability the APIs were checked against; undefined: not stated. */
+  country: string | undefined;
   /** The cheapest eligible option (compliant, at today's quality, meeting the latency target); undefined when none is. */
   winner: DecisionOption | undefined;
   /** The cheapest option that is compliant and meets the latency target whatever its quality, where it is cheaper than the winner. */
@@ -134,6 +138,8 @@ export interface DecideOptions {
   targetUtilisation?: number;
   /** Regions the workload's data may be processed in (`on_premises`: own servers). Default: the workload's allowed_regions; none: no rule. */
   allowedRegions?: readonly string[];
+  /** Where the team is, for provider availability. Default: the workload's country; none: not checked. */
+  country?: string;
   /** Monte Carlo draws over uncertainty_ranges.csv for each option's P5–P95. Default 200; 0: none. */
   samples?: number;
   /** The draws' seed. Default 59. */
@@ -222,10 +228,61 @@ function rentByHourUsdPerMonth(rental: GpuRentalRow, hardware: HardwareRow, cale
   return { usd: usd + fleetOpsUsdPerMonth(Math.max(1, peak), rentalOps(rental, hardware, calendarDaysPerMonth(calendar))), servers: peak };
 }
 
+/** A bought server set against the API serving its own model: like for like, one server at full planned load. */
+export interface SameModelComparison {
+  hardwareId: string;
+  serverName: string;
+  modelId: string;
+  modelName: string;
+  /** One server's month: depreciation, power and operations, USD. */
+  serverUsdPerMonth: number;
+  /** Calls it carries in a month running every hour at the planned utilisation. */
+  callsPerMonthAtFullLoad: number;
+  /** serverUsdPerMonth / callsPerMonthAtFullLoad: the least a call can cost on it. */
+  usdPerCallAtFullLoad: number;
+  /** The same model's API at the workload's call, USD. */
+  apiUsdPerCall: number;
+  /** Calls a day from which one server costs less than the API; Infinity where it never does, even full. */
+  breakEvenCallsPerDay: number;
+}
+
+/**
+ * Every bought server whose model an API in models.csv also serves, against that API at the workload's call: the
+ * comparison that holds quality equal. A server whose call at full planned load costs more than the API's never
+ * pays off against it, whatever the volume.
+ */
+export function sameModelComparisons(data: Dataset, workloadId?: string, targetUtilisation = DEFAULT_TARGET_UTILISATION): SameModelComparison[] {
+  const workload = workloadById(data, workloadId);
+  const days = calendarDaysPerMonth(workloadCalendar(data, workload));
+  return servers(data)
+    .filter((server) => server.servedModel !== undefined && (server.hardware.costBasis === "itemised" || server.hardware.monthlyFixedUsd !== undefined))
+    .map((server) => {
+      const model = server.servedModel as ModelRow;
+      const serverUsdPerMonth = fleetMonthlyCost(1, fleetCostOfSplit(serverCostSplit(server.hardware, days)));
+      const callsPerMonthAtFullLoad = capacityPerHour(server, workload, targetUtilisation) * 24 * days;
+      const apiUsdPerCall = apiMonthlyBill(data, model, workload).usdPerCall;
+      const usdPerCallAtFullLoad = serverUsdPerMonth / callsPerMonthAtFullLoad;
+      return {
+        hardwareId: server.hardware.hardwareId,
+        serverName: server.hardware.name.replace(/ \([^)]*\)$/, ""),
+        modelId: model.modelId,
+        modelName: model.modelName,
+        serverUsdPerMonth,
+        callsPerMonthAtFullLoad,
+        usdPerCallAtFullLoad,
+        apiUsdPerCall,
+        breakEvenCallsPerDay: usdPerCallAtFullLoad < apiUsdPerCall ? serverUsdPerMonth / apiUsdPerCall / days : Infinity,
+      };
+    });
+}
+
 /** An option's month at a workload: everything the volume search re-evaluates. */
 type MonthAt = (workload: WorkloadRow) => { usd: number; servers: number | undefined };
 
-type Described = Pick<DecisionOption, "kind" | "id" | "label" | "modelId" | "modelName" | "region" | "basis">;
+type Described = Pick<DecisionOption, "kind" | "id" | "label" | "modelId" | "modelName" | "region" | "basis"> & {
+  /** The API provider (models.csv), whose countries provider_availability.csv states; a hybrid's cloud provider. */
+  provider?: string;
+};
 
 interface OptionSpec extends Described {
   monthAt: MonthAt;
@@ -249,6 +306,7 @@ function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecCont
     modelId: model.modelId,
     modelName: model.modelName,
     region: model.dataRegion,
+    provider: model.provider,
     basis: `${model.provider} API`,
     monthAt: (workload) => ({ usd: apiMonthlyBill(data, model, workload).usdPerMonth, servers: undefined }),
   }));
@@ -317,6 +375,7 @@ function hybridSpec(local: OptionSpec, cloud: OptionSpec, split: HybridSplit): O
     modelId: local.modelId,
     modelName: `${local.modelName} + ${cloud.modelName}`,
     region: `${local.region} + ${cloud.region}`,
+    provider: cloud.provider,
     basis: `${split.basis}; ${local.basis}`,
     throughput: local.throughput,
     // A hybrid steps up a server where its local share does.
@@ -520,13 +579,20 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   };
   // A hybrid keeps today's model for its cloud calls: its local model need reach only part of today's score.
   const qualityMatchOf = (spec: OptionSpec): QualityMatch => compareWithToday(data, spec.modelId, currentId, spec.kind === "hybrid" ? HYBRID_LOCAL_SHARE_OF_TODAY : 1);
-  const passesRules = (spec: OptionSpec) => complianceOf(spec) !== "not compliant" && (spec.throughput === undefined || !hasLatencyTarget(workload) || latencyOf(spec) === "meets");
+  const country = options.country ?? workload.country;
+  const servesOf = (spec: OptionSpec): DecisionOption["servesCountry"] => {
+    if (country === undefined || spec.provider === undefined) return undefined;
+    const row = data.providerAvailability.find((entry) => entry.provider.toLowerCase() === spec.provider?.toLowerCase() && entry.country === country);
+    return row?.serves ?? "not stated";
+  };
+  const passesRules = (spec: OptionSpec) =>
+    complianceOf(spec) !== "not compliant" && servesOf(spec) !== "no" && (spec.throughput === undefined || !hasLatencyTarget(workload) || latencyOf(spec) === "meets");
   const allSpecs = optionSpecs(data, targetUtilisation, context);
   const specs = allSpecs.filter((spec) => spec.kind !== "hybrid").concat(cheapestHybrids(allSpecs, workload, (spec) => passesRules(spec) && keepsQuality(qualityMatchOf(spec))));
   const eligibleIds = new Set(specs.filter((spec) => passesRules(spec) && keepsQuality(qualityMatchOf(spec))).map((spec) => spec.id));
   const ranges = monthRanges(data, workload, targetUtilisation, new Set(specs.map((spec) => spec.id)), samples, options.seed ?? 59, context);
   const priced = specs.map((spec): DecisionOption => {
-    const { monthAt, throughput, serverCallsPerHour: _capacity, ...described } = spec;
+    const { monthAt, throughput, serverCallsPerHour: _capacity, provider: _provider, ...described } = spec;
     const month = monthAt(workload);
     const range = ranges.get(spec.id);
     return {
@@ -536,6 +602,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
       servers: month.servers,
       beatsCurrentFromCallsPerDay: spec.id === currentSpec.id ? 0 : firstVolumeBelow(monthAt, currentSpec.monthAt, workload, volume.callsPerDay, serverBandEdges(spec, workload, calendar, volume.callsPerDay)),
       compliance: complianceOf(spec),
+      servesCountry: servesOf(spec),
       quality: qualityOf(data, spec.modelId),
       qualityVsToday: qualityMatchOf(spec),
       latency: latencyOf(spec),
@@ -575,6 +642,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
     options: sorted,
     targetUtilisation,
     allowedRegions,
+    country,
     winner,
     cheaperAtLowerQuality,
     todayQuality,

@@ -25,14 +25,15 @@ export interface DecisionPageOptions {
   samples?: number;
 }
 
-/** The decision for the page: the workload's own current API (else the one given) and its own regions (else the case study's). */
+/** The decision for the page: the workload's own current API (else the one given), its own regions and country (else the case study's). */
 export function pageDecision(data: Dataset, options: DecisionPageOptions = {}): Decision {
   const workload = workloadById(data, options.workloadId);
-  const regions = workload.allowedRegions ?? (options.scenarioId ? caseStudyRow(data, options.scenarioId).allowedRegions : undefined);
+  const scenario = options.scenarioId ? caseStudyRow(data, options.scenarioId) : undefined;
   return decide(data, {
     workloadId: workload.workloadId,
     currentModelId: workload.currentModelId ?? options.currentModelId,
-    allowedRegions: regions,
+    allowedRegions: workload.allowedRegions ?? scenario?.allowedRegions,
+    country: workload.country ?? scenario?.country,
     targetUtilisation: options.targetUtilisation,
     samples: options.samples,
     hybrid: routerSplit(data),
@@ -58,6 +59,7 @@ export function caseStudyWorkload(data: Dataset, scenarioId?: string): WorkloadR
     weekdayProfileId: row.trafficProfileId,
     weekendProfileId: undefined,
     allowedRegions: row.allowedRegions,
+    country: row.country ?? base.country,
     currentModelId: data.models.some((model) => model.modelId === cloud) ? cloud : base.currentModelId,
     source: `the case study ${row.scenarioId} (case_study.csv) at the default workload's call`,
   };
@@ -83,7 +85,8 @@ export function caseStudySplit(data: Dataset, scenarioId?: string): HybridSplit 
 export function ruleText(decision: Decision): string {
   const regions = decision.allowedRegions === undefined ? "no residency rule" : `data may be processed in ${decision.allowedRegions.map((region) => (region === "on_premises" ? "own servers" : region.toUpperCase())).join(" or ")}`;
   const latency = latencyTargetText(decision.workload) ?? "no latency target";
-  return `${regions}; ${latency}; servers sized for the busiest hour at ${Math.round(decision.targetUtilisation * 100)}% of measured throughput`;
+  const country = decision.country === undefined ? "" : `; the team in ${decision.country}, so an API whose provider does not serve ${decision.country} is no option`;
+  return `${regions}${country}; ${latency}; servers sized for the busiest hour at ${Math.round(decision.targetUtilisation * 100)}% of measured throughput`;
 }
 
 const WAY: Record<DecisionOption["kind"], string> = { api: "call", buy: "buy", "rent-always-on": "rent, always on", "rent-by-hour": "rent, by the hour", hybrid: "hybrid" };
@@ -107,6 +110,12 @@ function latencyText(option: DecisionOption): string {
   return `${option.latency} (${option.precision ?? "precision not stated"}, ${load})`;
 }
 
+/** "compliant (CN)", "no rule (US); not offered in CN": the region against the rule, and the provider against the country. */
+export function complianceText(option: DecisionOption, decision: Decision): string {
+  const region = option.compliance === "no rule" ? `no rule (${option.region})` : `${option.compliance} (${option.region})`;
+  return option.servesCountry === "no" ? `${region}; not offered in ${decision.country}` : region;
+}
+
 /** One row per option, money in the chosen currency, for the page's table. */
 export function decisionRows(decision: Decision, currency: DatedCurrency): Record<string, string>[] {
   const money = (usd: number | undefined, digits = 2) => (usd === undefined ? "" : formatMoney(fromUsd(usd, currency), currency.code, digits));
@@ -121,7 +130,7 @@ export function decisionRows(decision: Decision, currency: DatedCurrency): Recor
       beats: beatsText(option, decision),
       range: option.usdPerMonthP5 === undefined ? "" : `${money(option.usdPerMonthP5, 0)}–${money(option.usdPerMonthP95, 0)}`,
       sameModel: same === undefined ? "" : `${money(same.usdPerCall, 5)} a call`,
-      compliance: option.compliance === "no rule" ? `no rule (${option.region})` : `${option.compliance} (${option.region})`,
+      compliance: complianceText(option, decision),
       way: WAY[option.kind],
       quality: qualityText(option.quality),
       vsToday: qualityMatchText(option.qualityVsToday, option.quality.unit ?? decision.current.quality.unit),
@@ -176,7 +185,10 @@ export function bottomLine(decision: Decision, currency: DatedCurrency): string 
       ? ""
       : ` Cheaper still, but not like for like: **${optionName(lower)}** at ${money(lower.usdPerMonth)} a month, ${lower.qualityVsToday.kind === "no shared score" ? "which no benchmark in the data scores beside today's model" : `quality ${qualityMatchText(lower.qualityVsToday, lower.quality.unit ?? current.quality.unit)}`}.`;
   if (winner === undefined) {
-    const todayFails = current.compliance === "not compliant" ? `today's ${current.label}${todayScore} is not compliant with the rule, and ` : "";
+    const todayFails =
+      current.compliance === "not compliant" || current.servesCountry === "no"
+        ? `today's ${current.label}${todayScore} is ${[current.compliance === "not compliant" ? "not compliant with the rule" : undefined, current.servesCountry === "no" ? `not offered in ${decision.country}` : undefined].filter(Boolean).join(" and ")}, and `
+        : "";
     const intro = `No${rule} option is shown to be at today's quality: ${todayFails}no${rule} option scores at least as well on a benchmark scoring both.`;
     if (lower === undefined) return `${intro} None passes the workload's rules.`;
     const quality = lower.qualityVsToday.kind === "no shared score" ? "which no benchmark in the data scores beside today's model" : `quality ${qualityMatchText(lower.qualityVsToday, lower.quality.unit ?? current.quality.unit)}`;

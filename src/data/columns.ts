@@ -132,4 +132,7 @@ export const clockTime = (): Column<number> =>
   );
 
 /** A three-letter ISO 4217 currency code in capitals (`USD`, `CNY`, `EUR`). */
+/** An ISO 3166-1 alpha-2 country or territory code such as CN or HK. */
+export const countryCode = (): Column<string> => fromZod("a two-letter country code such as CN or HK", z.string().regex(/^[A-Z]{2}$/));
+
 export const currencyCode = (): Column<string> => fromZod("a three-letter currency code such as USD or CNY", z.string().regex(/^[A-Z]{3}$/));

@@ -38,6 +38,8 @@ export interface Dataset {
   exchangeRates: schemas.ExchangeRateRow[];
   /** Token statistics of imported workloads; empty where the folder has no workload_token_stats.csv. */
   workloadTokenStats: schemas.WorkloadTokenStatRow[];
+  /** Which providers serve which countries; empty where the folder has no provider_availability.csv. */
+  providerAvailability: schemas.ProviderAvailabilityRow[];
   /** Values a run set apart from the folder's (a notebook's parameters), so a page can say what it changed. */
   overrides?: readonly DataOverride[];
   /** The currency its money is in, where a run converted it from USD (`inCurrency`), with the rate's date and source. */
@@ -78,6 +80,7 @@ export const TABLE_SPECS = [
   schemas.timeOfDayPrices,
   schemas.exchangeRates,
   schemas.workloadTokenStats,
+  schemas.providerAvailability,
 ] as const;
 
 function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
@@ -342,6 +345,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   const timeOfDayPrices = readTable(dir, schemas.timeOfDayPrices, issues);
   const exchangeRates = readTable(dir, schemas.exchangeRates, issues);
   const workloadTokenStats = readTable(dir, schemas.workloadTokenStats, issues);
+  const providerAvailability = readTable(dir, schemas.providerAvailability, issues);
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
   for (const table of [models, longContextPrices, hardware, routingTiers, routingConfig, caseStudy, gpuRentals, timeOfDayPrices] as ParsedTable<object>[]) convertToUsd(table, exchangeRates, issues);
@@ -370,6 +374,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkReferences(workloads, "current_model_id", (row) => row.currentModelId, models, modelId, "model_id", issues);
   checkReferences(workloadTokenStats, "workload_id", (row) => row.workloadId, workloads, (row) => row.workloadId, "workload_id", issues);
   checkReferences(timeOfDayPrices, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
+  checkReferences(providerAvailability, "provider", (row) => row.provider, models, (row) => row.provider, "provider", issues);
   checkReferences(throughput, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(failover, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
   checkReferences(failover, "cloud_model_id", (row) => row.cloudModelId, models, modelId, "model_id", issues);
@@ -382,7 +387,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkCells(chapterStatements, "data_cell", (row) => (row.dataCell ? [row.dataCell] : []), assignable, issues);
 
   if (issues.length > 0) throw new DataError(issues);
-  const notes = [models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements, timeOfDayPrices, exchangeRates, workloadTokenStats].flatMap((table) => table.notes);
+  const notes = [models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements, timeOfDayPrices, exchangeRates, workloadTokenStats, providerAvailability].flatMap((table) => table.notes);
   const data: Dataset = {
     dir,
     models: models.rows,
@@ -407,6 +412,7 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
     timeOfDayPrices: timeOfDayPrices.rows,
     exchangeRates: exchangeRates.rows,
     workloadTokenStats: workloadTokenStats.rows,
+    providerAvailability: providerAvailability.rows,
   };
   return { data, notes };
 }

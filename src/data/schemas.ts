@@ -15,6 +15,7 @@ import {
   text,
   timeZone,
   clockTime,
+  countryCode,
   currencyCode,
 } from "./columns";
 import { assignments, cellReference } from "./assignments";
@@ -158,6 +159,7 @@ export const workloads = defineTable({
     "cache_write_ttl",
     "current_model_id",
     "allowed_regions",
+    "country",
     "target_ttft_p95_seconds",
     "target_output_tokens_per_second_per_user_p95",
   ],
@@ -192,6 +194,8 @@ export const workloads = defineTable({
     current_model_id: optional(identifier()),
     /** Regions where the workload's data may be processed (`;`-separated; `on_premises`: a server of one's own). Empty: no rule. */
     allowed_regions: optional(list()),
+    /** Where the workload's team and users are (ISO 3166-1 alpha-2): an API whose provider does not serve it is no option. Empty: not stated. */
+    country: optional(countryCode()),
     /** Latency target: time to first token at the 95th percentile, seconds. Empty: none. */
     target_ttft_p95_seconds: optional(positiveNumber()),
     /** Latency target: output tokens a second each user sees at the 95th percentile (its slowest 5%). Empty: none. */
@@ -280,9 +284,11 @@ export const caseStudy = defineTable({
     mix_id: identifier(),
     /** The day's shape for capacity planning, from traffic_profiles.csv; empty means spread evenly over 24 hours. */
     traffic_profile_id: optional(identifier()),
+    /** Where the team is (ISO 3166-1 alpha-2): an API whose provider does not serve it is no option. Empty: not stated. */
+    country: optional(countryCode()),
     source: text(),
   },
-  omittable: ["traffic_profile_id"],
+  omittable: ["traffic_profile_id", "country"],
 });
 
 export const SERVING_MODES = ["single_stream", "batched"] as const;
@@ -597,3 +603,20 @@ export const workloadTokenStats = defineTable({
 });
 
 export type WorkloadTokenStatRow = RowOf<typeof workloadTokenStats.columns>;
+
+/** Whether an API provider serves a country, sourced: OpenAI and Anthropic, for one, do not serve mainland China. */
+export const providerAvailability = defineTable({
+  file: "provider_availability.csv",
+  optionalFile: true,
+  key: ["provider", "country"],
+  columns: {
+    /** As models.csv names the provider. */
+    provider: text(),
+    country: countryCode(),
+    serves: oneOf(["yes", "no"]),
+    as_of: isoDate(),
+    source: text(),
+  },
+});
+
+export type ProviderAvailabilityRow = RowOf<typeof providerAvailability.columns>;

@@ -62,6 +62,22 @@ export function formatClockMinutes(minute: number): string {
  * has one offset per season: the caller picks the instant, roilab the date its prices are as of.
  */
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
+  // Reading a zone's offset builds an Intl formatter, the slowest step of pricing a month: a decision asks for the
+  // same zone at the same instant thousands of times.
+  const key = `${timeZone}@${at.getTime()}`;
+  const known = OFFSETS.get(key);
+  if (known !== undefined) return known;
+  const offset = readUtcOffsetMinutes(timeZone, at);
+  if (OFFSETS.size >= MAX_OFFSETS) OFFSETS.clear();
+  OFFSETS.set(key, offset);
+  return offset;
+}
+
+/** Offsets read so far, by zone and instant; cleared when full, so a long-running preview cannot grow it without end. */
+const OFFSETS = new Map<string, number>();
+const MAX_OFFSETS = 1024;
+
+function readUtcOffsetMinutes(timeZone: string, at: Date): number {
   let name: string | undefined;
   try {
     name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at).find((part) => part.type === "timeZoneName")?.value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, fleetCostOf, opsGrowthSweep, serverCostSplit, sizedCaseStudy, trafficProfile } from "../../src/analysis/capacity";
+import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, fleetCostOf, opsGrowthSweep, profileLoads, serverCostSplit, sizedCaseStudy, trafficProfile } from "../../src/analysis/capacity";
 import { findHardware } from "../../src/analysis/lookup";
 import type { Figure, Trace } from "../../src/charts";
 import { loadDataset } from "../../src/data";
@@ -166,5 +166,16 @@ describe("operations growing with the case study's fleet", () => {
     const sized = sizedCaseStudy(study, { ...study.inputs, weekdayCallsPerDay: 9000 });
     expect(sized.options[1]?.machines).toBe(Math.ceil(9000 / study.capacity.callsPerDayPerMachine));
     expect(sized.options[1]?.machines).toBe(33);
+  });
+});
+
+describe("traffic profiles read once", () => {
+  it("hands out a copy each time, so a caller that changes one cannot change the next, and reads a changed table anew", () => {
+    const data = loadDataset(DATA_DIR);
+    const first = profileLoads(data, "office-hours");
+    first.relativeLoadByHour[10] = 999;
+    expect(profileLoads(data, "office-hours").relativeLoadByHour[10]).not.toBe(999);
+    const doubled = { ...data, trafficProfiles: data.trafficProfiles.map((row) => ({ ...row, relativeLoad: row.relativeLoad * 2 })) };
+    expect(profileLoads(doubled, "office-hours").relativeLoadByHour).toEqual(profileLoads(data, "office-hours").relativeLoadByHour.map((load) => load * 2));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, displayCurrency, firstVolumeBelow, pageDecision, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
+import { decide, displayCurrency, firstVolumeBelow, pageDecision, sameModelComparisons, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
 import { decisionJson, decisionText } from "../../src/analysis/text";
 import { loadDataset } from "../../src/data";
 import { InputError } from "../../src/errors";
@@ -281,5 +281,62 @@ describe("like for like: quality against today's", () => {
     expect(hybrid?.eligible).toBe(false);
     // One hybrid a way: bought, rented by the hour, rented always on.
     expect(paged.options.filter((entry) => entry.kind === "hybrid").map((entry) => entry.id.split(":")[1]).sort()).toEqual(["buy", "rent-always-on", "rent-by-hour"]);
+  });
+});
+
+describe("providers that do not serve the team's country", () => {
+  const inChina = decide(data, { workloadId: "agent-example", country: "CN", samples: 0 });
+  const served = (id: string) => inChina.options.find((entry) => entry.id === id)?.servesCountry;
+
+  it("reads provider_availability.csv: OpenAI, Anthropic and Google do not serve CN, DeepSeek does, Groq states nothing", () => {
+    expect(inChina.country).toBe("CN");
+    expect(served("api:claude-sonnet-5")).toBe("no");
+    expect(served("api:gpt-6-sol")).toBe("no");
+    expect(served("api:gemini-3.1-pro-preview")).toBe("no");
+    expect(served("api:deepseek-chat")).toBe("yes");
+    expect(served("api:gpt-oss-20b")).toBe("not stated");
+    expect(served("buy:rtx5090-ws:single_stream")).toBeUndefined();
+    // Without a country nothing is checked.
+    expect(decision.country).toBeUndefined();
+    expect(option("api:claude-sonnet-5").servesCountry).toBeUndefined();
+  });
+
+  it("counts an API its provider does not offer there as no option, today's included: no winner at Sonnet 5's quality, and gpt-oss-20b on Groq at $896.82 the cheapest left", () => {
+    expect(inChina.options.find((entry) => entry.id === "api:claude-sonnet-5")?.eligible).toBe(false);
+    expect(inChina.winner).toBeUndefined();
+    expect(inChina.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
+    expect(cents(inChina.cheaperAtLowerQuality?.usdPerMonth ?? 0)).toBe(896.82);
+    const text = decisionText(inChina, displayCurrency(data, "USD"));
+    expect(text).toMatch(/Claude Sonnet 5 +call .* not offered in CN/);
+    expect(text).toContain("today's Claude Sonnet 5 (74.6% on Terminal-Bench 2.1) is not offered in CN");
+  });
+});
+
+describe("each server against its own model's API", () => {
+  const rows = sameModelComparisons(data, "typical");
+  const rtx = rows.find((row) => row.hardwareId === "rtx5090-ws");
+
+  it("prices one RTX 5090 at full planned load: 3,600 s / (8,000 / 9,897.95 + 1,500 / 362.59 s) × 70% = 509.59 calls an hour, 366,905 a month, $480.29 / 366,905 = $0.00131 a call against Groq's $0.00105", () => {
+    // $5,000 / 36 + 0.575 kW × 24 h × 30 days × $0.10 + $300 operations.
+    expect(cents(rtx?.serverUsdPerMonth ?? 0)).toBe(cents(5000 / 36 + 0.575 * 24 * 30 * 0.1 + 300));
+    const perHour = (3600 / (8000 / 9897.95 + 1500 / 362.59)) * 0.7;
+    expect(rtx?.callsPerMonthAtFullLoad).toBeCloseTo(perHour * 24 * 30, 6);
+    expect(rtx?.usdPerCallAtFullLoad).toBeCloseTo((5000 / 36 + 0.575 * 24 * 30 * 0.1 + 300) / (perHour * 24 * 30), 12);
+    // (8,000 × $0.075 + 1,500 × $0.30) / 1M.
+    expect(rtx?.apiUsdPerCall).toBeCloseTo(0.00105, 12);
+    expect(rtx?.breakEvenCallsPerDay).toBe(Infinity);
+  });
+
+  it("finds no 2026 server that pays off against the API serving its own model, and none in the chapter's edition to compare", () => {
+    expect(rows.map((row) => row.hardwareId).sort()).toEqual(["b200x8", "h100x1-70b", "h100x8", "h200x8", "rtx5090-ws"]);
+    expect(rows.every((row) => row.breakEvenCallsPerDay === Infinity)).toBe(true);
+    expect(sameModelComparisons(loadDataset("data"), "typical")).toEqual([]);
+  });
+
+  it("breaks even where the API costs more a call than the full server: at twice Groq's prices, $480.29 / $0.0021 / 30 days = 7,624 calls a day", () => {
+    const dearer = { ...data, models: data.models.map((model) => (model.modelId === "gpt-oss-20b" ? { ...model, inputUsdPerMtok: 0.15, outputUsdPerMtok: 0.6 } : model)) };
+    const row = sameModelComparisons(dearer, "typical").find((entry) => entry.hardwareId === "rtx5090-ws");
+    expect(row?.breakEvenCallsPerDay).toBeCloseTo((5000 / 36 + 0.575 * 24 * 30 * 0.1 + 300) / 0.0021 / 30, 6);
+    expect(Math.ceil(row?.breakEvenCallsPerDay ?? 0)).toBe(7624);
   });
 });

@@ -9,14 +9,15 @@ const usd = displayCurrency(data, "USD");
 describe("the decision page on the example agent under the case study's residency rule", () => {
   const decision = pageDecision(data, { workloadId: "agent-example", scenarioId: "saas-export", samples: 0 });
 
-  it("takes the rule from the case study when the workload states none, and today's API from the workload", () => {
+  it("takes the rule and the country from the case study when the workload states none, and today's API from the workload", () => {
     expect(decision.allowedRegions).toEqual(["cn", "on_premises"]);
+    expect(decision.country).toBe("CN");
     expect(decision.current.id).toBe("api:claude-sonnet-5");
   });
 
   it("says in one computed sentence that no compliant option is shown at today's quality, and names the cheapest compliant one: DeepSeek's API at $1,418.60, $18,349.46 − $1,418.60 = $16,930.86 less", () => {
     expect(bottomLine(decision, usd)).toBe(
-      "No compliant option is shown to be at today's quality: today's Claude Sonnet 5 (74.6% on Terminal-Bench 2.1) is not compliant with the rule, and no compliant option scores at least as well on a benchmark scoring both. " +
+      "No compliant option is shown to be at today's quality: today's Claude Sonnet 5 (74.6% on Terminal-Bench 2.1) is not compliant with the rule and not offered in CN, and no compliant option scores at least as well on a benchmark scoring both. " +
         "The cheapest compliant option is **DeepSeek V3.2 (DeepSeek API)** at **$1,418.60 a month**, $16,930.86 a month less than today's, which no benchmark in the data scores beside today's model: try it on the workload's own tasks before switching.",
     );
     expect(flipText(decision)).toBe("");

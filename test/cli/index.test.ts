@@ -56,7 +56,7 @@ describe("roilab CLI", () => {
   it("validate reports a clean data folder", async () => {
     const { code, stdout } = await roilabMain(["validate"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("data: 20 files, 219 rows, no problems (optional, absent: time_of_day_prices.csv, workload_token_stats.csv)\n");
+    expect(stdout).toBe("data: 20 files, 219 rows, no problems (optional, absent: time_of_day_prices.csv, workload_token_stats.csv, provider_availability.csv)\n");
   });
 
   it("validate accepts a folder from before capacity data and names the optional files it lacks", async () => {
@@ -64,7 +64,7 @@ describe("roilab CLI", () => {
     try {
       const { code, stdout } = await roilabMain(["validate", "--data", older.dir]);
       expect(code).toBe(0);
-      expect(stdout).toBe(`${older.dir}: 17 files, 200 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv, time_of_day_prices.csv, workload_token_stats.csv)\n`);
+      expect(stdout).toBe(`${older.dir}: 17 files, 200 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv, time_of_day_prices.csv, workload_token_stats.csv, provider_availability.csv)\n`);
     } finally {
       older.dispose();
     }

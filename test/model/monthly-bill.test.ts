@@ -71,6 +71,14 @@ describe("time-of-day windows", () => {
     expect(utcOffsetMinutes("America/New_York", new Date("2026-07-01T12:00:00Z"))).toBe(-240);
     expect(() => utcOffsetMinutes("Mars/Olympus", new Date())).toThrow(InputError);
   });
+
+  it("reads each zone at each instant once, keeping summer and winter apart, and refuses an unknown zone every time", () => {
+    const summer = new Date("2026-07-01T12:00:00Z");
+    const winter = new Date("2026-12-01T12:00:00Z");
+    expect([utcOffsetMinutes("America/New_York", summer), utcOffsetMinutes("America/New_York", winter), utcOffsetMinutes("America/New_York", summer)]).toEqual([-240, -300, -240]);
+    expect(() => utcOffsetMinutes("Mars/Olympus", summer)).toThrow(InputError);
+    expect(() => utcOffsetMinutes("Mars/Olympus", summer)).toThrow(InputError);
+  });
 });
 
 describe("monthlyApiBill", () => {

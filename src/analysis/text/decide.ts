@@ -46,7 +46,8 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
         KIND_LABEL[option.kind],
         option.modelName,
         option.region,
-        option.compliance,
+        // The region has its own column; the provider's country is added where it does not serve the team's.
+        option.servesCountry === "no" ? `${option.compliance}; not offered in ${decision.country}` : option.compliance,
         qualityText(option.quality),
         qualityMatchText(option.qualityVsToday, option.quality.unit ?? decision.current.quality.unit),
         money(option.usdPerMonth),

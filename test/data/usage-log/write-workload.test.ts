@@ -31,9 +31,9 @@ describe("writing an imported workload into a data folder", () => {
       ["workloads.csv", false],
     ]);
     expect(readFileSync(path.join(dir, "workloads.csv"), "utf8")).toBe(
-      "workload_id,input_tokens_per_call,output_tokens_per_call,reasoning_tokens_per_call,calls_per_day,days_per_month,weekday_calls_per_day,weekend_calls_per_day,weekday_profile_id,weekend_profile_id,time_zone,cached_input_share,cache_write_share,batch_share,cache_write_ttl,current_model_id,allowed_regions,target_ttft_p95_seconds,target_output_tokens_per_second_per_user_p95,my_note,source\r\n" +
-        'typical,8000,1500,,1000,30,,,,,,,,,,,,,,kept,"book, 59.1"\r\n' +
-        "w,10,2,,,,,,,,,,,,,,,,,,imported\r\n",
+      "workload_id,input_tokens_per_call,output_tokens_per_call,reasoning_tokens_per_call,calls_per_day,days_per_month,weekday_calls_per_day,weekend_calls_per_day,weekday_profile_id,weekend_profile_id,time_zone,cached_input_share,cache_write_share,batch_share,cache_write_ttl,current_model_id,allowed_regions,country,target_ttft_p95_seconds,target_output_tokens_per_second_per_user_p95,my_note,source\r\n" +
+        'typical,8000,1500,,1000,30,,,,,,,,,,,,,,,kept,"book, 59.1"\r\n' +
+        "w,10,2,,,,,,,,,,,,,,,,,,,imported\r\n",
     );
     expect(readFileSync(path.join(dir, "traffic_profiles.csv"), "utf8").split("\n").slice(0, 2)).toEqual(["profile_id,hour,relative_load,source", "w-weekday,0,0,imported"]);
   });
