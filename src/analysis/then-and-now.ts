@@ -1,6 +1,6 @@
 /**
  * Then and now: the chapter's questions asked of two data editions side by side (the chapter's 2025 data and a
- * later one): the cheapest model in each quality tier, the two break-even scenarios, the case study's decision,
+ * later one): the cheapest model in each score tier, the two break-even scenarios, the case study's decision,
  * and which of the chapter's conclusions still hold.
  */
 import { thenAndNowMoves, wrapLongCaption, type Figure, type HeadlineMove } from "../charts";
@@ -11,30 +11,26 @@ import { caseStudyCapacity } from "./capacity";
 import { caseStudyFromData } from "./case-study";
 import { cloudCostTable } from "./cost";
 import { hybridSavings } from "./hybrid-routing";
+import { qualityMatchText, qualityOf, type ScoreTier } from "./quality";
+import { caseStudyDecision, optionName as decisionOptionName } from "./decision-page";
 import { findHardware, findModel } from "./lookup";
 
-export const QUALITY_TIERS = ["frontier", "mid", "small"] as const;
+/** The tiers a score gives (see `qualityRule`): each edition's models against the best on its own reference benchmark. */
+export const QUALITY_TIERS = ["top", "middle", "low"] as const satisfies readonly ScoreTier[];
 export type QualityTier = (typeof QUALITY_TIERS)[number];
-
-/** A model's quality tier: its own column, else read from the chapter's quality stars (5 frontier, 4 mid, 3 or fewer small). */
-export function qualityTierOf(model: ModelRow): QualityTier | undefined {
-  if (model.qualityTier) return model.qualityTier;
-  if (model.qualityStars === undefined) return undefined;
-  return model.qualityStars >= 5 ? "frontier" : model.qualityStars >= 4 ? "mid" : "small";
-}
 
 export interface CheapestInTier {
   tier: QualityTier;
-  /** Undefined when the edition has no model in the tier. */
+  /** Undefined when the edition scores no model into the tier. */
   model: ModelRow | undefined;
   usdPerMonth: number | undefined;
 }
 
-/** The cheapest model of each quality tier at the edition's default workload. */
+/** The cheapest API of each score tier at the edition's default workload; a model without a score is in none. */
 export function cheapestByQualityTier(data: Dataset): CheapestInTier[] {
   const costs = cloudCostTable(data);
   return QUALITY_TIERS.map((tier) => {
-    const cheapest = costs.filter((row) => qualityTierOf(row.model) === tier).sort((a, b) => a.usdPerMonth - b.usdPerMonth)[0];
+    const cheapest = costs.filter((row) => qualityOf(data, row.model.modelId).tier === tier).sort((a, b) => a.usdPerMonth - b.usdPerMonth)[0];
     return { tier, model: cheapest?.model, usdPerMonth: cheapest?.usdPerMonth };
   });
 }
@@ -91,12 +87,25 @@ export interface EditionAnswers {
     sizedDecision: CaseOptionName | undefined;
     servers: number;
     budgetUsdPerMonth: number;
+    /**
+     * The cheapest option over every model, server and rental that passes the case study's residency rule
+     * (`caseStudyDecision`), whatever its quality, with its quality against today's; undefined: none passes.
+     */
+    winner: { name: string; kind: string; usdPerMonth: number; quality: string } | undefined;
   };
   /** 59.4's router: percent saved against all-premium, local calls counted free as the chapter does. */
   routerSavingsPercent: number;
 }
 
 const totals = (options: ReadonlyArray<{ option: CaseOptionName; totalUsd: number }>) => Object.fromEntries(options.map((option) => [option.option, option.totalUsd])) as Record<CaseOptionName, number>;
+
+/** The case study's answer over every model, server and rental: what it is, its way, its month. */
+function winnerOf(decision: ReturnType<typeof caseStudyDecision>): EditionAnswers["caseStudy"]["winner"] {
+  // The chapter's claim is about residency: the cheapest option that passes it, whatever its quality, which is stated beside.
+  const pick = decision.cheaperAtLowerQuality ?? decision.winner;
+  if (pick === undefined) return undefined;
+  return { name: decisionOptionName(pick), kind: pick.kind, usdPerMonth: pick.usdPerMonth, quality: qualityMatchText(pick.qualityVsToday, pick.quality.unit ?? decision.current.quality.unit) };
+}
 
 /** The chapter's questions answered from one edition. */
 export function editionAnswers(data: Dataset, label: string, scenarios: readonly ScenarioIds[]): EditionAnswers {
@@ -113,6 +122,7 @@ export function editionAnswers(data: Dataset, label: string, scenarios: readonly
       sizedDecision: sized.withCapacity.cheapestCompliant,
       servers: sized.withCapacity.options.find((option) => option.option === "all_local")?.machines ?? 1,
       budgetUsdPerMonth: study.inputs.budgetUsdPerMonth,
+      winner: winnerOf(caseStudyDecision(data)),
     },
     routerSavingsPercent: hybridSavings(data).savingsPercentage,
   };
@@ -156,8 +166,13 @@ export function conclusions(then: EditionAnswers, now: EditionAnswers): Conclusi
   const lowVolume = (answers: EditionAnswers) => (answers.scenarios[0]?.breakEvenDailyCalls ?? 0) > 1000;
   // 2. Routing simple tasks to local models saves most of a premium-only bill (the chapter says 60-75%).
   const routing = (answers: EditionAnswers) => answers.routerSavingsPercent >= 50;
-  // 3. Under the case study's residency rules hybrid is the cheapest compliant option once servers are sized.
-  const hybridWins = (answers: EditionAnswers) => answers.caseStudy.sizedDecision === "hybrid";
+  // 3. Under the case study's residency rules hybrid is the cheapest compliant option: asked of every model, server
+  // and rental under the rule, not only of the three options the case study builds from its one cloud tier model.
+  const hybridWins = (answers: EditionAnswers) => answers.caseStudy.winner?.kind === "hybrid";
+  const winnerText = (answers: EditionAnswers) => {
+    const winner = answers.caseStudy.winner;
+    return winner ? `${winner.name}, ${winner.kind === "api" ? "all cloud" : winner.kind}, at ${usd(winner.usdPerMonth)} (quality against today's: ${winner.quality})` : "no option";
+  };
   const [s1, n1] = [then.scenarios[0], now.scenarios[0]];
   return [
     {
@@ -176,7 +191,7 @@ export function conclusions(then: EditionAnswers, now: EditionAnswers): Conclusi
       claim: "Under the case study's residency rules, hybrid is the cheapest compliant option",
       then: hybridWins(then),
       now: hybridWins(now),
-      evidence: `with the servers its busiest hour needs, the cheapest compliant option within ${usd(now.caseStudy.budgetUsdPerMonth)} is ${optionName(then.caseStudy.sizedDecision)} at ${usd(then.caseStudy.sized[then.caseStudy.sizedDecision ?? "hybrid"])} in ${then.label} and ${optionName(now.caseStudy.sizedDecision)} at ${usd(now.caseStudy.sized[now.caseStudy.sizedDecision ?? "hybrid"])} in ${now.label}`,
+      evidence: `over every model, server and rental under the rule, the cheapest compliant option in ${then.label} is ${winnerText(then)}, in ${now.label} ${winnerText(now)}; of the case study's own three options, with the servers its busiest hour needs, ${optionName(then.caseStudy.sizedDecision)} and ${optionName(now.caseStudy.sizedDecision)}`,
     },
   ];
 }

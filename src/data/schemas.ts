@@ -27,7 +27,7 @@ export const models = defineTable({
   anyCurrency: true,
   file: "models.csv",
   key: ["model_id"],
-  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "cache_write_1h_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key", "price_ref", "quality_tier", "reasons"],
+  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "cache_write_1h_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key", "price_ref", "reasons"],
   columns: {
     model_id: identifier(),
     model_name: text(),
@@ -44,8 +44,6 @@ export const models = defineTable({
     batch_output_usd_per_mtok: optional(nonNegativeNumber()),
     context_tokens: optional(positiveInteger()),
     quality_stars: optional(stars()),
-    /** The model's class: `frontier`, `mid` or `small`. Empty: read from quality_stars (5, 4, 3 or fewer). */
-    quality_tier: optional(oneOf(["frontier", "mid", "small"])),
     tool_use_stars: optional(stars()),
     speed_stars: optional(stars()),
     value_stars: optional(stars()),

@@ -68,15 +68,23 @@ export function serversByHour(callsPerDay: number, relativeLoadByHour: readonly 
 export function scaledDailyUsd(servers: readonly number[], offer: RentalOffer): number {
   const perHour = serverUsdPerHour(offer);
   let usd = 0;
-  for (let k = 1; k <= Math.max(0, ...servers); k++) {
+  // Servers k and k + 1 run the same hours unless some hour needs exactly k: the runs change only at the counts
+  // the day has, so each band of servers between two counts is billed at once (a fleet of thousands in 24 steps).
+  // Server k runs where an hour needs k or more: the whole servers of each hour's count.
+  const whole = servers.map((count) => Math.floor(count));
+  let below = 0;
+  for (const level of [...new Set(whole)].filter((count) => count > 0).sort((a, b) => a - b)) {
     let run = 0;
-    for (const [hour, count] of servers.entries()) {
-      if (count >= k) run += 1;
-      if (count < k || hour === servers.length - 1) {
-        usd += billedHours(run, offer) * perHour;
+    let dayUsd = 0;
+    for (const [hour, count] of whole.entries()) {
+      if (count >= level) run += 1;
+      if (count < level || hour === servers.length - 1) {
+        dayUsd += billedHours(run, offer) * perHour;
         run = 0;
       }
     }
+    usd += (level - below) * dayUsd;
+    below = level;
   }
   return usd;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
-import { cheapestByQualityTier, conclusions, editionAnswers, editionLabel, editionScenarios, headlineMoves, qualityTierOf, thenAndNowFigure } from "../../src/analysis";
+import { cheapestByQualityTier, conclusions, editionAnswers, editionLabel, editionScenarios, headlineMoves, thenAndNowFigure } from "../../src/analysis";
 import { percentChange } from "../../src/charts";
-import { copyOfData, DATA_DIR } from "../helpers/data-folder";
+import { copyOfData, DATA_2026_DIR, DATA_DIR } from "../helpers/data-folder";
 
 const chapter = loadDataset(DATA_DIR);
 const CHAPTER_SCENARIOS = [
@@ -11,22 +11,24 @@ const CHAPTER_SCENARIOS = [
 ];
 
 describe("quality tiers", () => {
-  it("reads a model's tier from its own column, else from the chapter's stars: 5 frontier, 4 mid, 3 small", () => {
-    const model = chapter.models.find((row) => row.modelId === "gpt-4o")!;
-    expect(qualityTierOf(model)).toBe("frontier");
-    expect(qualityTierOf({ ...model, qualityStars: 4 })).toBe("mid");
-    expect(qualityTierOf({ ...model, qualityStars: 3 })).toBe("small");
-    expect(qualityTierOf({ ...model, qualityStars: 3, qualityTier: "frontier" })).toBe("frontier");
-    expect(qualityTierOf({ ...model, qualityStars: undefined })).toBeUndefined();
+  it("finds the chapter's cheapest per score tier at 1,000 calls of 8,000 + 1,500 tokens a day: every scored model is within 10% of GPT-4o's 72.1 AgentBench points", () => {
+    // Hermes 4 70B on Together AI (0.90/0.90): (8,000 + 1,500) x 0.90 / 1e6 x 30,000 = $256.50, 68.4 points, 94.9% of 72.1.
+    expect(cheapestByQualityTier(chapter).map((row) => [row.tier, row.model?.modelId, row.usdPerMonth === undefined ? undefined : Number(row.usdPerMonth.toFixed(2))])).toEqual([
+      ["top", "hermes-4-70b", 256.5],
+      ["middle", undefined, undefined],
+      ["low", undefined, undefined],
+    ]);
   });
 
-  it("finds the chapter's cheapest per tier at 1,000 calls of 8,000 + 1,500 tokens a day", () => {
-    // Gemini 1.5 Pro: (8,000 x 1.25 + 1,500 x 5) / 1e6 x 30,000 = $525; GPT-4o-mini (0.15/0.60): $63; Hermes 3 8B (0.20/0.20): $57.
-    expect(cheapestByQualityTier(chapter).map((row) => [row.tier, row.model?.modelId, Number(row.usdPerMonth?.toFixed(2))])).toEqual([
-      ["frontier", "gemini-1.5-pro", 525],
-      ["mid", "gpt-4o-mini", 63],
-      ["small", "hermes-3-8b", 57],
+  it("tiers the 2026 edition by its Terminal-Bench 2.0 scores: Gemini 3.1 Pro's 68.5% alone is top, gpt-oss-20b at (8,000 x 0.075 + 1,500 x 0.30) / 1e6 x 30,000 = $31.50 the cheapest low, and no unscored model borrows a tier", () => {
+    const later = loadDataset(DATA_2026_DIR);
+    const rows = cheapestByQualityTier(later);
+    expect(rows.map((row) => [row.tier, row.model?.modelId])).toEqual([
+      ["top", "gemini-3.1-pro-preview"],
+      ["middle", undefined],
+      ["low", "gpt-oss-20b"],
     ]);
+    expect(Number(rows[2]!.usdPerMonth?.toFixed(2))).toBe(31.5);
   });
 });
 
@@ -57,8 +59,8 @@ describe("two editions side by side", () => {
       const moves = headlineMoves(then, now);
       const scenarioOne = moves.find((move) => move.name.startsWith("scenario 1"))!;
       expect(percentChange(scenarioOne)).toBeCloseTo(100, 6);
-      // Gemini stays the cheapest frontier model ($525): Claude at half price is $697.50.
-      expect(percentChange(moves.find((move) => move.name.startsWith("frontier"))!)).toBe(0);
+      // Hermes 4 70B at half price stays the cheapest top-tier model: $256.50 halves to $128.25.
+      expect(percentChange(moves.find((move) => move.name.startsWith("top"))!)).toBeCloseTo(-50, 6);
       // The case study's cloud part is Hermes 4: all-cloud halves.
       expect(percentChange(moves.find((move) => move.name === "all cloud")!)).toBeCloseTo(-50, 6);
       const figure = thenAndNowFigure(then, now, { then: "data", now: "copy" });
@@ -75,8 +77,21 @@ describe("two editions side by side", () => {
     expect(result.map((row) => [row.then, row.now])).toEqual([
       [true, true],
       [true, true],
-      [true, true],
+      // Over every model and server under the residency rule, one RTX 4090 running Llama 3 8B on site costs less than any hybrid.
+      [false, false],
     ]);
     expect(result[0]!.evidence).toContain("scenario 1 breaks even at 3,109 calls a day in 2025-09");
+    expect(result[2]!.evidence).toContain("the cheapest compliant option in 2025-09 is Buy 1x RTX 4090 (Llama 3 8B), buy, at $1,060.00 (quality against today's: no shared score)");
+  });
+
+  it("asks the case study's question of every model, server and rental: in 2026-11 DeepSeek V3.2 at 77,500 x (8,000 x $0.2288 + 1,500 x $0.3432) / 1M = $181.75 is cheaper than all local at $480.29", () => {
+    const later = loadDataset(DATA_2026_DIR);
+    const answers = editionAnswers(later, "2026-11", [{ hardwareId: "h100x1-70b", apiModelId: "claude-sonnet-5" }, { hardwareId: "rtx5090-ws", apiModelId: "gpt-6-sol" }]);
+    expect(answers.caseStudy.winner).toMatchObject({ name: "DeepSeek V3.2", kind: "api" });
+    expect(Math.round((answers.caseStudy.winner?.usdPerMonth ?? 0) * 100) / 100).toBe(181.75);
+    expect(answers.caseStudy.sizedDecision).toBe("all_local");
+    const [, , residency] = conclusions(answers, answers);
+    expect(residency!.now).toBe(false);
+    expect(residency!.evidence).toContain("in 2026-11 DeepSeek V3.2, all cloud, at $181.75 (quality against today's: not compared: today's model has no score)");
   });
 });

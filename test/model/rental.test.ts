@@ -41,6 +41,32 @@ describe("renting GPUs by the hour", () => {
     expect(scaledDailyUsd([1, ...Array(21).fill(0), 1, 1], hourly(2))).toBe(4);
   });
 
+  it("bills a fleet of thousands by the counts its day has, as server-by-server runs would: the same dollars for any day", () => {
+    // Each server k is billed for its own runs, one by one: the rule the function states, without its shortcut.
+    const oneByOne = (servers: readonly number[], offer: RentalOffer) => {
+      let usd = 0;
+      for (let k = 1; k <= Math.max(0, ...servers); k++) {
+        let run = 0;
+        servers.forEach((count, hour) => {
+          if (count >= k) run += 1;
+          if (count < k || hour === servers.length - 1) {
+            usd += billedHours(run, offer) * serverUsdPerHour(offer);
+            run = 0;
+          }
+        });
+      }
+      return usd;
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let day = 0; day < 50; day++) {
+      const servers = Array.from({ length: 24 }, () => Math.floor(random() * (day % 2 === 0 ? 6 : 3000)));
+      const offer = hourly(day % 3);
+      expect(scaledDailyUsd(servers, offer)).toBeCloseTo(oneByOne(servers, offer), 6);
+    }
+    expect(scaledDailyUsd([2.5, 2.5, 0.5, ...Array(21).fill(0)], hourly(0))).toBe(oneByOne([2.5, 2.5, 0.5, ...Array(21).fill(0)], hourly(0)));
+  });
+
   it("gives a self-hosted call's cost at a utilisation, and any call's cost per million tokens", () => {
     // The 2x RTX 4090 bought: ($393.33 + $300) / 720 h; 41.13 calls an hour at full rate, 60% busy.
     const perCall = selfHostedUsdPerCall((12000 / 36 + 60 + 300) / 720, 3600 / (8000 / 905.38 + 1500 / 19.06), 0.6);
