@@ -210,7 +210,7 @@ const FLIP_WORDS: Record<FlipInput, string> = { "API prices": "every API price",
 /** What would change the bottom line: the nearest flip, then the others. */
 export function flipText(decision: Decision): string {
   if (decision.winner === undefined) return "";
-  if (decision.options.filter((option) => option.eligible).length < 2) return `Nothing else passes the workload's rules, so no price or volume changes the answer: only a score showing another model at today's quality, or a looser rule, would.`;
+  if (decision.options.filter((option) => option.eligible).length < 2) return `No other option is shown at today's quality within the workload's rules, so no price or volume changes the answer: only a benchmark score showing another model at today's quality, or a looser rule, would.`;
   if (decision.flips.length === 0) return `No single input of API prices, volume, utilisation or salary changes the winner between a tenth and ten times its value.`;
   const move = (factor: number) => (factor >= 1 ? `rose by ${Math.round((factor - 1) * 100)}%` : `fell by ${Math.round((1 - factor) * 100)}%`);
   const [nearest, ...others] = decision.flips;

@@ -62,40 +62,48 @@ export type QualityMatchKind = "same model" | "at least today's" | "below today'
 
 export interface QualityMatch {
   kind: QualityMatchKind;
-  /** The benchmark both are scored on where they were compared. */
+  /** The benchmark named: where it falls short of today's, else the first that scores both. */
   benchmark?: string;
   score?: number;
   todayScore?: number;
+  /** How many benchmarks score both. */
+  benchmarks?: number;
+  /** The named benchmark's unit. */
+  unit?: "points" | "percent";
 }
 
 /**
- * A model against today's on the first benchmark (reference first) that scores both: like for like needs a shared
- * benchmark, since scores on different benchmarks (or versions of one) do not compare. `share` lowers the bar
- * (a hybrid's local model need reach only part of today's score).
+ * A model against today's on every benchmark that scores both: like for like needs a shared benchmark, since scores
+ * on different benchmarks (or versions of one) do not compare, and it needs all of them, so that no benchmark is
+ * chosen for the answer. Where it falls short, the first such benchmark (reference first) is named. `share` lowers the
+ * bar (a hybrid's local model need reach only part of today's score).
  */
 export function compareWithToday(data: Dataset, modelId: string | undefined, todayId: string, share = 1): QualityMatch {
   if (modelId !== undefined && modelId === todayId) return { kind: "same model" };
   const todays = benchmarksByCoverage(data).filter((benchmark) => scoreOn(data, todayId, benchmark) !== undefined);
   if (todays.length === 0) return { kind: "today's not rated" };
-  for (const benchmark of todays) {
+  const shared = todays.flatMap((benchmark) => {
     const mine = scoreOn(data, modelId, benchmark);
-    if (mine === undefined) continue;
-    const today = (scoreOn(data, todayId, benchmark) as { score: number }).score;
-    return { kind: mine.score >= today * share ? "at least today's" : "below today's", benchmark, score: mine.score, todayScore: today };
-  }
-  return { kind: "no shared score" };
+    return mine === undefined ? [] : [{ benchmark, score: mine.score, todayScore: (scoreOn(data, todayId, benchmark) as { score: number }).score, unit: mine.unit }];
+  });
+  if (shared.length === 0) return { kind: "no shared score" };
+  const short = shared.find((pair) => pair.score < pair.todayScore * share);
+  if (short) return { kind: "below today's", ...short, benchmarks: shared.length };
+  return { kind: "at least today's", ...(shared[0] as (typeof shared)[number]), benchmarks: shared.length };
 }
 
 /** Whether a match lets an option stand in for today's API, like for like: a lower or uncomparable score does not. */
 export const keepsQuality = (match: QualityMatch): boolean => match.kind === "same model" || match.kind === "at least today's" || match.kind === "today's not rated";
 
 /** "at least today's (39.6% against 27.0%, Terminal-Bench 2.0)", "no shared score". */
-export function qualityMatchText(match: QualityMatch, unit: Quality["unit"] = "percent"): string {
+export function qualityMatchText(match: QualityMatch, fallbackUnit: Quality["unit"] = "percent"): string {
+  const unit = match.unit ?? fallbackUnit;
   const value = (score: number | undefined) => (unit === "points" ? `${score?.toFixed(1)} points` : `${score?.toFixed(1)}%`);
   if (match.kind === "same model") return "today's model";
   if (match.kind === "today's not rated") return "not compared: today's model has no score";
   if (match.kind === "no shared score") return "no shared score";
-  return `${match.kind} (${value(match.score)} against ${value(match.todayScore)}, ${match.benchmark})`;
+  const others = (match.benchmarks ?? 1) > 1 ? (match.kind === "below today's" ? `; ${match.benchmarks} shared benchmarks` : ` and ${(match.benchmarks ?? 1) - 1} more`) : "";
+  return `${match.kind} (${value(match.score)} against ${value(match.todayScore)}, ${match.benchmark}${others})`;
 }
 
 /** The tier rule in one sentence, for the page that shows a tier. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, displayCurrency, firstVolumeBelow, pageDecision, sameModelComparisons, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
+import { decide, displayCurrency, qualityMatchText, firstVolumeBelow, pageDecision, sameModelComparisons, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
 import { decisionJson, decisionText } from "../../src/analysis/text";
 import { loadDataset } from "../../src/data";
 import { InputError } from "../../src/errors";
@@ -243,7 +243,7 @@ describe("like for like: quality against today's", () => {
   it("keeps Claude Sonnet 5 when nothing is shown at its quality: Gemini 3.1 Pro's 65.8% is below its 74.6% on Terminal-Bench 2.1, and the rest share no benchmark with it", () => {
     expect(decision.todayQuality).toMatchObject({ benchmark: "Terminal-Bench 2.1", score: 74.6 });
     expect(decision.winner?.id).toBe("api:claude-sonnet-5");
-    expect(option("api:gemini-3.1-pro-preview").qualityVsToday).toEqual({ kind: "below today's", benchmark: "Terminal-Bench 2.1", score: 65.8, todayScore: 74.6 });
+    expect(option("api:gemini-3.1-pro-preview").qualityVsToday).toEqual({ kind: "below today's", benchmark: "Terminal-Bench 2.1", score: 65.8, todayScore: 74.6, benchmarks: 1, unit: "percent" });
     expect(option("api:gpt-oss-20b").qualityVsToday.kind).toBe("no shared score");
     expect(option("api:gpt-6-sol").qualityVsToday.kind).toBe("no shared score");
     expect(decision.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
@@ -255,7 +255,7 @@ describe("like for like: quality against today's", () => {
   it("replaces Claude Haiku 4.5 (27.0% on Terminal-Bench 2.0) with DeepSeek's API (39.6%) at $1,418.60, not with gpt-oss-20b (3.1%) at $896.82", () => {
     const haiku = decide(data, { workloadId: "agent-example", currentModelId: "claude-haiku-4-5", samples: 0 });
     expect(haiku.winner?.id).toBe("api:deepseek-chat");
-    expect(haiku.winner?.qualityVsToday).toEqual({ kind: "at least today's", benchmark: "Terminal-Bench 2.0", score: 39.6, todayScore: 27 });
+    expect(haiku.winner?.qualityVsToday).toEqual({ kind: "at least today's", benchmark: "Terminal-Bench 2.0", score: 39.6, todayScore: 27, benchmarks: 1, unit: "percent" });
     expect(cents(haiku.winner?.usdPerMonth ?? 0)).toBe(1418.6);
     expect(haiku.options.find((entry) => entry.id === "api:gpt-oss-20b")?.qualityVsToday).toMatchObject({ kind: "below today's", score: 3.1, todayScore: 27 });
     expect(haiku.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
@@ -338,5 +338,18 @@ describe("each server against its own model's API", () => {
     const row = sameModelComparisons(dearer, "typical").find((entry) => entry.hardwareId === "rtx5090-ws");
     expect(row?.breakEvenCallsPerDay).toBeCloseTo((5000 / 36 + 0.575 * 24 * 30 * 0.1 + 300) / 0.0021 / 30, 6);
     expect(Math.ceil(row?.breakEvenCallsPerDay ?? 0)).toBe(7624);
+  });
+});
+
+describe("quality like for like on the chapter's six benchmarks", () => {
+  it("keeps Claude 3.5 Sonnet: GPT-4o leads on AgentBench (72.1 against 71.8 points) but trails on GAIA Level 1 (83.5% against 84.1%), so no benchmark is picked for the answer", () => {
+    const chapter = decide(loadDataset("data"), { workloadId: "typical", currentModelId: "claude-3-5-sonnet", samples: 0 });
+    const gpt = chapter.options.find((entry) => entry.id === "api:gpt-4o");
+    expect(gpt?.qualityVsToday).toEqual({ kind: "below today's", benchmark: "GAIA Level 1", score: 83.5, todayScore: 84.1, benchmarks: 6, unit: "percent" });
+    expect(qualityMatchText(gpt!.qualityVsToday)).toBe("below today's (83.5% against 84.1%, GAIA Level 1; 6 shared benchmarks)");
+    expect(chapter.winner?.id).toBe("api:claude-3-5-sonnet");
+    // Against a model it beats everywhere, the same model is at least today's on all six.
+    const against = decide(loadDataset("data"), { workloadId: "typical", currentModelId: "gemini-1.5-pro", samples: 0 });
+    expect(qualityMatchText(against.options.find((entry) => entry.id === "api:claude-3-5-sonnet")!.qualityVsToday)).toBe("at least today's (71.8 points against 65.3 points, AgentBench and 5 more)");
   });
 });

@@ -37,7 +37,7 @@ describe("roilab workload import", () => {
     fixture = importFixture();
     await run();
     expect(header("workloads.csv")).toBe(
-      "workload_id,input_tokens_per_call,output_tokens_per_call,reasoning_tokens_per_call,calls_per_day,days_per_month,weekday_calls_per_day,weekend_calls_per_day,weekday_profile_id,weekend_profile_id,time_zone,cached_input_share,cache_write_share,batch_share,cache_write_ttl,current_model_id,allowed_regions,target_ttft_p95_seconds,target_output_tokens_per_second_per_user_p95,source",
+      "workload_id,input_tokens_per_call,output_tokens_per_call,reasoning_tokens_per_call,calls_per_day,days_per_month,weekday_calls_per_day,weekend_calls_per_day,weekday_profile_id,weekend_profile_id,time_zone,cached_input_share,cache_write_share,batch_share,cache_write_ttl,current_model_id,allowed_regions,country,target_ttft_p95_seconds,target_output_tokens_per_second_per_user_p95,source",
     );
     const rows = csv("workloads.csv");
     const [typical, imported] = [rows.find((row) => row.workload_id === "typical"), rows.find((row) => row.workload_id === "agent-nov")];
@@ -61,8 +61,9 @@ describe("roilab workload import", () => {
       cache_write_ttl: "",
       // Three calls map to gpt-6-sol (one by its dated name), one to claude-sonnet-5.
       current_model_id: "gpt-6-sol",
-      // The residency rule and the latency target are the reader's to state: logs do not say them.
+      // The residency rule, the country and the latency target are the reader's to state: logs do not say them.
       allowed_regions: "",
+      country: "",
       target_ttft_p95_seconds: "",
       target_output_tokens_per_second_per_user_p95: "",
       source: "imported by roilab workload import on 2026-12-01 from 5 calls in spans.jsonl, responses.jsonl, 2026-11-07 to 2026-11-10 (Asia/Shanghai dates); 1 call without a time counts for tokens only",
