@@ -36,7 +36,7 @@ export function pageDecision(data: Dataset, options: DecisionPageOptions = {}): 
     country: workload.country ?? scenario?.country,
     targetUtilisation: options.targetUtilisation,
     samples: options.samples,
-    hybrid: routerSplit(data),
+    hybrid: routerSplit(data, workload),
   });
 }
 
@@ -153,7 +153,7 @@ export function shortList(decision: Decision): DecisionOption[] {
 /** How the page's hybrids split the calls and when one counts at today's quality, in one sentence. */
 export function hybridRule(decision: Decision): string {
   const split = decision.hybrid;
-  if (split === undefined) return "the data gives no split of the calls between a local model and the cloud, so no hybrid is priced.";
+  if (split === undefined) return `no hybrid is priced: the router (routing_config.csv) sends none of this workload's calls, at ${decision.workload.inputTokensPerCall.toLocaleString("en-US")} input tokens each, to a local model, or the data has no router.`;
   return (
     `${+(split.localShare * 100).toFixed(1)}% of the calls (${split.basis}) on a server, the rest on today's API, each part priced at its own volume; ` +
     `the cheapest hybrid of each way is listed. A hybrid keeps today's model for the harder calls, so it counts at today's quality when its local model scores at least ${Math.round(HYBRID_LOCAL_SHARE_OF_TODAY * 100)}% of today's on a benchmark scoring both.`

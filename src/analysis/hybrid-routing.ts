@@ -35,7 +35,7 @@ export interface RouterSetup {
 const routingConfigRow = (data: Dataset, configId?: string) => byIdOrFirst(data.routingConfig, configId, (row) => row.configId, "config_id", "routing_config.csv");
 
 /** The 59.4 router, its config, task distribution and daily volume, all from data (first routing_config row by default). */
-export function routerFromData(data: Dataset, configId?: string): RouterSetup {
+export function routerFromData(data: Dataset, configId?: string, contextTokens?: number): RouterSetup {
   const row = routingConfigRow(data, configId);
   const taskComplexity: Record<string, number> = {};
   for (const type of data.taskTypes) if (type.complexityScore !== undefined) taskComplexity[type.taskType] = type.complexityScore;
@@ -44,7 +44,7 @@ export function routerFromData(data: Dataset, configId?: string): RouterSetup {
     taskComplexity,
     unknownTaskComplexity: row.unknownTaskComplexity,
     assumedToolCalls: row.assumedToolCalls,
-    assumedContextTokens: row.assumedContextTokens,
+    assumedContextTokens: contextTokens ?? row.assumedContextTokens,
     daysPerMonth: findWorkload(data).daysPerMonth,
   });
   const distribution = Object.fromEntries(data.taskMix.filter((mix) => mix.mixId === row.mixId).map((mix) => [mix.taskType, mix.share]));
@@ -63,18 +63,21 @@ export function hybridSavings(data: Dataset, configId?: string): SavingsEstimate
 }
 
 /**
- * The router's split for a hybrid option: the share of its task mix it sends to a local tier, undefined where the
- * data has no router or the router sends nothing (or everything) local.
+ * The router's split for a hybrid option at a workload: the share of its task mix the router sends to a local tier
+ * when each task carries the workload's input tokens as context (a long context raises a task's complexity);
+ * undefined where the data has no router or it sends nothing (or everything) local.
  */
-export function routerSplit(data: Dataset, configId?: string): HybridSplit | undefined {
+export function routerSplit(data: Dataset, workload?: WorkloadRow, configId?: string): HybridSplit | undefined {
   if (data.routingConfig.length === 0) return undefined;
   const row = routingConfigRow(data, configId);
-  const estimate = hybridSavings(data, row.configId);
+  const { router, config, distribution, dailyVolume } = routerFromData(data, row.configId, workload?.inputTokensPerCall);
+  const estimate = router.estimateMonthlySavings(distribution, dailyVolume, config);
   const total = estimate.byTaskType.reduce((sum, task) => sum + task.share, 0);
   const local = estimate.byTaskType.filter((task) => task.tier.startsWith("local")).reduce((sum, task) => sum + task.share, 0);
   const localShare = total > 0 ? local / total : 0;
   if (!(localShare > 0 && localShare < 1)) return undefined;
-  return { localShare, basis: `the router's split of task mix ${row.mixId} (routing_config.csv ${row.configId}): tasks up to complexity ${row.complexityThreshold} on the local model` };
+  const context = workload ? `, at the workload's ${workload.inputTokensPerCall.toLocaleString("en-US")} input tokens a call` : "";
+  return { localShare, basis: `the router's split of task mix ${row.mixId} (routing_config.csv ${row.configId}${context}): the tasks it routes to a local tier` };
 }
 
 /** The server that serves the router's local tiers, and what it costs a month. */

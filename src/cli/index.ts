@@ -267,7 +267,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async decide(argv, io) {
     const args = parseCommand("decide", argv, OPTIONS.decide);
     noPositionals("decide", args.positionals);
-    const [{ loadDataset }, { caseStudyDecision, decide, displayCurrency, routerSplit }, { decisionJson, decisionText }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
+    const [{ loadDataset }, { caseStudyDecision, decide, displayCurrency, routerSplit, workloadById }, { decisionJson, decisionText }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     const data = loadDataset(args.values.data);
     const currency = displayCurrency(data, args.values.currency);
     const utilisation = args.values.utilisation === undefined ? undefined : positiveNumber("--utilisation", args.values.utilisation, false);
@@ -277,7 +277,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const decision =
       caseStudy !== undefined
         ? caseStudyDecision(data, caseStudy, 200, utilisation)
-        : decide(data, { workloadId: args.values.workload, currentModelId: args.values.current, targetUtilisation: utilisation, hybrid: routerSplit(data) });
+        : decide(data, { workloadId: args.values.workload, currentModelId: args.values.current, targetUtilisation: utilisation, hybrid: routerSplit(data, workloadById(data, args.values.workload)) });
     io.stdout(args.values.json ? decisionJson(decision, currency) : decisionText(decision, currency));
     return ExitCode.ok;
   },

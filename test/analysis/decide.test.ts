@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, displayCurrency, qualityMatchText, firstVolumeBelow, pageDecision, sameModelComparisons, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
+import { decide, displayCurrency, hybridRule, qualityMatchText, routerSplit, firstVolumeBelow, pageDecision, sameModelComparisons, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
 import { decisionJson, decisionText } from "../../src/analysis/text";
 import { loadDataset } from "../../src/data";
 import { InputError } from "../../src/errors";
@@ -264,8 +264,10 @@ describe("like for like: quality against today's", () => {
   });
 
   it("prices a hybrid at each part's own volume: 55% of 20,000 calls on four RTX 5090s, 45% on Claude Sonnet 5, $1,248.57 + $8,257.26 = $9,505.83", () => {
-    const paged = pageDecision(data, { workloadId: "agent-example", samples: 0 });
-    expect(paged.hybrid?.localShare).toBeCloseTo(0.35 + 0.2, 12);
+    // The router sends the example mix's simple questions and summaries (35% + 20%) local at the chapter's 8,000-token context.
+    const split = routerSplit(data, workloadById(data, "typical"));
+    expect(split?.localShare).toBeCloseTo(0.35 + 0.2, 12);
+    const paged = decide(data, { workloadId: "agent-example", samples: 0, hybrid: split });
     const hybrid = paged.options.find((entry) => entry.id === "hybrid:buy:rtx5090-ws:single_stream");
     // The busiest hour's 2,000 calls × 55% = 1,100 need four servers (seven carry 2,000):
     // 4 × ($5,000 / 36 + 0.575 kW × 24 h × 30.4375 days × $0.10) + $300 + 3 × 25% × $300 = $1,248.57.
@@ -281,6 +283,14 @@ describe("like for like: quality against today's", () => {
     expect(hybrid?.eligible).toBe(false);
     // One hybrid a way: bought, rented by the hour, rented always on.
     expect(paged.options.filter((entry) => entry.kind === "hybrid").map((entry) => entry.id.split(":")[1]).sort()).toEqual(["buy", "rent-always-on", "rent-by-hour"]);
+  });
+
+  it("splits a workload as the router would route its own calls: at 30,000 input tokens every task scores 0.6 or more (0.3 for three tool calls, 0.3 for the context), so the example agent gets no hybrid", () => {
+    expect(routerSplit(data, workloadById(data, "agent-example"))).toBeUndefined();
+    const paged = pageDecision(data, { workloadId: "agent-example", samples: 0 });
+    expect(paged.hybrid).toBeUndefined();
+    expect(paged.options.some((entry) => entry.kind === "hybrid")).toBe(false);
+    expect(hybridRule(paged)).toBe("no hybrid is priced: the router (routing_config.csv) sends none of this workload's calls, at 30,000 input tokens each, to a local model, or the data has no router.");
   });
 });
 
