@@ -13,10 +13,12 @@ describe("HTML tables", () => {
     expect(html).toContain(">52.1<");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).not.toContain("<img");
-    expect(html).toContain('<td style="text-align:right;font-variant-numeric:tabular-nums" data-value="1395">$1,395.00</td>');
+    expect(html).toContain('<td style="text-align:right;font-variant-numeric:tabular-nums" data-value="1395" data-label="$/month">$1,395.00</td>');
     // Text cells carry no raw value; a page's CSV download reads numbers from data-value.
     expect(html).not.toMatch(/data-value="[^"0-9.-]/);
     expect(html).toContain(">93,277<");
+    // Each cell names its column, for the card a phone shows a row as; a column without a label is named by its key.
+    expect(html).toContain('data-label="calls">93,277<');
   });
 
   it("reads a danfojs DataFrame", () => {

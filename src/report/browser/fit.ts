@@ -71,6 +71,13 @@ function barCategories(traces: TraceLike[], yaxis: Record<string, unknown>): str
   return [...seen];
 }
 
+/** A category row with its label above the bar: a 10 px label, its background, and the bar below it. */
+const LABELLED_ROW_PX = 32;
+/** Room around the rows: caption, axis, legend. */
+const LABELLED_ROWS_FRAME_PX = 200;
+/** A figure's box on a phone when the figure sets no height (report.css). */
+const NARROW_DEFAULT_HEIGHT_PX = 560;
+
 /**
  * Horizontal bars with long category labels leave a phone no room for the bars: each label goes above its
  * bar, in the gap between bars, and the bars get the full width.
@@ -98,6 +105,9 @@ function labelsAboveBars(figure: FigureLike, layout: FigureLike["layout"], width
   }));
   layout.annotations = [...labels, ...(layout.annotations ?? [])];
   layout.bargap = 1 - barWidth;
+  // Each row holds a label over its bar: rows packed tighter than that would lay a label on the bar above it.
+  const wanted = categories.length * LABELLED_ROW_PX + LABELLED_ROWS_FRAME_PX;
+  if (wanted > Number(layout.height ?? NARROW_DEFAULT_HEIGHT_PX)) layout.height = wanted;
   layout.yaxis = { ...yaxis, showticklabels: false, automargin: false, title: { text: "" } };
   layout.margin = { ...marginOf(layout), l: 10, r: 44 };
 }

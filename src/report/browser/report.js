@@ -16,7 +16,10 @@
         var thumbnail = Boolean(target.closest(".card"));
         // A figure whose page prints its number and title above it leaves them out of the plot.
         var captioned = Boolean(target.parentNode.querySelector("figcaption"));
+        var height = figure.layout && figure.layout.height;
         if (window.RoilabWhatIf && !thumbnail) figure = window.RoilabWhatIf.fitFigure(figure, window.innerWidth, { titleInPage: captioned });
+        // A figure fitted taller for a narrow screen takes a box as tall, so it does not run into what follows.
+        if (figure.layout && figure.layout.height && figure.layout.height !== height) target.style.height = Math.round(figure.layout.height) + "px";
         return window.Plotly.newPlot(target, figure.data, figure.layout, thumbnail ? thumbnailConfig : config);
       },
     };

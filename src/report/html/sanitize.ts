@@ -22,7 +22,7 @@ function linkAllowed(href: string): boolean {
 
 const POLICY: sanitizeHtml.IOptions = {
   allowedTags: sanitizeHtml.defaults.allowedTags,
-  allowedAttributes: { "*": ["class", "style", "title"], a: ["href", "name"], td: ["colspan", "rowspan", "data-value"], th: ["colspan", "rowspan", "scope"] },
+  allowedAttributes: { "*": ["class", "style", "title"], a: ["href", "name"], td: ["colspan", "rowspan", "data-value", "data-label"], th: ["colspan", "rowspan", "scope"] },
   allowedSchemes: LINK_SCHEMES,
   allowedStyles: { "*": { "text-align": [/^(left|right|center)$/], "font-variant-numeric": [/^tabular-nums$/] } },
   transformTags: {

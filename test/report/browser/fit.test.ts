@@ -58,6 +58,15 @@ describe("figures on a narrow screen", () => {
     expect(fitFigure(figure, 1280)).toBe(figure);
   });
 
+  it("gives every labelled bar a row of 32 px on a phone, so a label never lies on the bar above: 40 bars drawn 650 px tall for a desktop become 1,480 px", () => {
+    const categories = Array.from({ length: 40 }, (_, index) => `Option number ${index + 1} with a long name`);
+    const figure = { data: [{ type: "bar", orientation: "h", y: categories, x: categories.map((_, index) => index + 1) }], layout: { height: 650, yaxis: { type: "category" }, annotations: [source] } };
+    expect((fitFigure(figure, 390).layout as unknown as { height: number }).height).toBe(40 * 32 + 200);
+    // A few bars keep the height they had.
+    const few = { ...figure, data: [{ ...figure.data[0]!, y: categories.slice(0, 3), x: [1, 2, 3] }] };
+    expect((fitFigure(few, 390).layout as unknown as { height: number }).height).toBe(650);
+  });
+
   it("leaves heatmap values to hover when a phone's cells are too small for them, and says so under the source", () => {
     const text = [["$12,825", "$128"], ["$6", "$57"]];
     const figure = { data: [{ type: "heatmap", x: ["100/day", "500/day", "1,000/day", "5,000/day", "10,000/day", "50,000/day"], y: ["Hermes 4 70B (Together AI)", "GPT-4o"], z: [[1, 2], [3, 4]], text, texttemplate: "%{text}" }], layout: { title: { text: "Figure 59.2a — Cost matrix" }, annotations: [source] } };
