@@ -28,7 +28,7 @@ import { serverCostSplit } from "./capacity";
 import { apiMonthlyBill } from "./cost";
 import { hasLatencyTarget, latencyStatus, type LatencyStatus } from "./latency";
 import { findModel } from "./lookup";
-import { compareWithToday, keepsQuality, qualityOf, TIER_SHARES, type Quality, type QualityMatch } from "./quality";
+import { compareWithToday, keepsQuality, qualityMatchText, qualityOf, TIER_SHARES, type Quality, type QualityMatch } from "./quality";
 import { callOf, headlineVolume, workloadAtVolume, workloadById, workloadCalendar } from "./workload";
 
 export type OptionKind = "api" | "buy" | "rent-always-on" | "rent-by-hour" | "hybrid";
@@ -276,6 +276,27 @@ export function sameModelComparisons(data: Dataset, workloadId?: string, targetU
     });
 }
 
+/**
+ * What a break-even of a server against an API compares besides cost: the server's model against the API's on
+ * the benchmarks scoring both, in words ("Hermes 4 70B against Claude Sonnet 5: no shared score, not like for like").
+ */
+export function serverAgainstApiQuality(data: Dataset, hardwareId: string, apiModelId: string): string {
+  const hardware = data.hardware.find((row) => row.hardwareId === hardwareId);
+  const served = hardware?.servesModelId === undefined ? undefined : data.models.find((row) => row.modelId === hardware.servesModelId);
+  const api = findModel(data, apiModelId);
+  // A server row names its model in its own name where models.csv does not price it ("4x A100 80GB (Hermes 3 70B)").
+  const servedName = served?.modelName.replace(/ \([^)]*\)$/, "") ?? /\(([^)]+)\)$/.exec(hardware?.name ?? "")?.[1] ?? hardware?.servesModelId ?? "its model";
+  const match = compareWithToday(data, served?.modelId, apiModelId);
+  const verdicts: Record<QualityMatch["kind"], string> = {
+    "same model": "the same model, like for like",
+    "at least today's": "at least as good on every benchmark scoring both, like for like",
+    "below today's": `${qualityMatchText(match).replace("below today's", "below it")}, not like for like`,
+    "no shared score": "no benchmark scores both, so not shown like for like",
+    "today's not rated": `not compared, ${api.modelName} has no score`,
+  };
+  return `${servedName} against ${api.modelName}: ${verdicts[match.kind]}`;
+}
+
 /** An option's month at a workload: everything the volume search re-evaluates. */
 type MonthAt = (workload: WorkloadRow) => { usd: number; servers: number | undefined };
 
@@ -374,7 +395,8 @@ function hybridSpec(local: OptionSpec, cloud: OptionSpec, split: HybridSplit): O
     label: `${local.label} for ${percent} of calls (${local.modelName}), ${cloud.label} for the rest`,
     modelId: local.modelId,
     modelName: `${local.modelName} + ${cloud.modelName}`,
-    region: `${local.region} + ${cloud.region}`,
+    // One place named once: a rental in the US beside a US API processes data in the US.
+    region: local.region === cloud.region ? local.region : `${local.region} + ${cloud.region}`,
     provider: cloud.provider,
     basis: `${split.basis}; ${local.basis}`,
     throughput: local.throughput,

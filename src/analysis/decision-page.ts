@@ -225,11 +225,24 @@ const KIND_COLORS: Record<DecisionOption["kind"], string> = { api: "#332288", bu
 const figureHeight = (bars: number): number => Math.max(420, 12 * bars + 170);
 
 /** A hybrid's bar label: its server and today's API, without the split the page states once. */
-const figureLabel = (option: DecisionOption): string => (option.kind === "hybrid" ? option.label.replace(/ for [\d.]+% of calls \([^)]*\), (.*) for the rest$/, " + $1") : option.label);
+const baseLabel = (option: DecisionOption): string => (option.kind === "hybrid" ? option.label.replace(/ for [\d.]+% of calls \([^)]*\), (.*) for the rest$/, " + $1") : option.label);
+
+/** Bar labels, one per option: two options with one name (a server measured two ways) add the model each serves. */
+function figureLabels(options: readonly DecisionOption[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const option of options) counts.set(baseLabel(option), (counts.get(baseLabel(option)) ?? 0) + 1);
+  const labels = new Map(options.map((option) => [option.id, (counts.get(baseLabel(option)) ?? 0) > 1 ? `${baseLabel(option)} (${option.modelName})` : baseLabel(option)]));
+  // Still alike (the same model measured two ways): the id tells them apart.
+  const seen = new Map<string, number>();
+  for (const label of labels.values()) seen.set(label, (seen.get(label) ?? 0) + 1);
+  return new Map([...labels].map(([id, label]) => [id, (seen.get(label) ?? 0) > 1 ? `${label} [${id.split(":").slice(2).join(":")}]` : label]));
+}
 
 /** Every option's month as a bar with its P5–P95, cheapest at the top; options that fail a rule are drawn pale. */
 export function decisionFigure(data: Dataset, decision: Decision, currency: DatedCurrency): Figure {
   const rows = [...decision.options].reverse();
+  const labels = figureLabels(rows);
+  const figureLabel = (option: DecisionOption) => labels.get(option.id) as string;
   const value = (usd: number) => fromUsd(usd, currency);
   const traces: Trace[] = (["api", "buy", "rent-by-hour", "rent-always-on", "hybrid"] as const).map((kind) => {
     const mine = rows.filter((option) => option.kind === kind);
@@ -264,6 +277,6 @@ export function decisionFigure(data: Dataset, decision: Decision, currency: Date
   // One tick a decade: a log axis's in-between labels (2, 5) come out too small to read on a phone.
   // Plotly orders categories as the traces first name them (by kind): set the order by cost, cheapest at the top,
   // and label every bar (left alone, it drops labels it finds crowded).
-  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), categoryorder: "array", categoryarray: rows.map(figureLabel), tickmode: "linear", dtick: 1, tickfont: { size: 10 } };
+  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), categoryorder: "array", categoryarray: rows.map((option) => labels.get(option.id) as string), tickmode: "linear", dtick: 1, tickfont: { size: 10 } };
   return { ...figure, layout: { ...figure.layout, xaxis: { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1 }, yaxis } };
 }

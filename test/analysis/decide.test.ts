@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, displayCurrency, hybridRule, qualityMatchText, routerSplit, firstVolumeBelow, pageDecision, sameModelComparisons, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
+import { decide, displayCurrency, hybridRule, qualityMatchText, routerSplit, serverAgainstApiQuality, firstVolumeBelow, pageDecision, sameModelComparisons, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
 import { decisionJson, decisionText } from "../../src/analysis/text";
 import { loadDataset } from "../../src/data";
 import { InputError } from "../../src/errors";
@@ -361,5 +361,15 @@ describe("quality like for like on the chapter's six benchmarks", () => {
     // Against a model it beats everywhere, the same model is at least today's on all six.
     const against = decide(loadDataset("data"), { workloadId: "typical", currentModelId: "gemini-1.5-pro", samples: 0 });
     expect(qualityMatchText(against.options.find((entry) => entry.id === "api:claude-3-5-sonnet")!.qualityVsToday)).toBe("at least today's (71.8 points against 65.3 points, AgentBench and 5 more)");
+  });
+});
+
+describe("a server's break-even against another model's API says what it compares", () => {
+  it("names the quality difference beside the cost, from the scores", () => {
+    expect(serverAgainstApiQuality(data, "h100x1-70b", "claude-sonnet-5")).toBe("Hermes 4 70B against Claude Sonnet 5: no benchmark scores both, so not shown like for like");
+    expect(serverAgainstApiQuality(data, "rtx5090-ws", "claude-haiku-4-5")).toBe("gpt-oss-20b against Claude Haiku 4.5: below it (3.1% against 27.0%, Terminal-Bench 2.0), not like for like");
+    expect(serverAgainstApiQuality(data, "rtx5090-ws", "gpt-oss-20b")).toBe("gpt-oss-20b against gpt-oss-20b (Groq): the same model, like for like");
+    expect(serverAgainstApiQuality(data, "rtx5090-ws", "gpt-6-sol")).toBe("gpt-oss-20b against GPT-6 Sol: not compared, GPT-6 Sol has no score");
+    expect(serverAgainstApiQuality(loadDataset("data"), "a100x4-70b", "claude-3-5-sonnet")).toBe("Hermes 3 70B against Claude 3.5 Sonnet: no benchmark scores both, so not shown like for like");
   });
 });
