@@ -57,6 +57,12 @@ export function formatBreakEvenCalls(calls: number): string {
   return integerFormat.format(Math.trunc(calls));
 }
 
+/** The least whole number of calls from which an option is cheaper: the crossing rounded up (524.15 is 525). */
+export function formatLeastCalls(calls: number): string {
+  if (calls === Infinity) return "never";
+  return integerFormat.format(Math.ceil(calls - 1e-9));
+}
+
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** An amount already in `currencyCode` (`$1,234.56`, `CN¥8,642.10`, `€12.00`); `digits` decimals (default 2). Infinity prints as "never". */

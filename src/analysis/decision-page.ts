@@ -4,7 +4,7 @@
  */
 import { themedFigure, type Figure, type Trace } from "../charts";
 import type { Dataset, WorkloadRow } from "../data";
-import { formatBreakEvenCalls, formatMoney } from "../format";
+import { formatLeastCalls, formatMoney } from "../format";
 import { fromUsd } from "../model";
 import { caseStudyFromData, caseStudyRow } from "./case-study";
 import type { DatedCurrency } from "./currency";
@@ -101,7 +101,7 @@ function beatsText(option: DecisionOption, decision: Decision): string {
   if (option.id === decision.current.id) return "today's";
   if (option.beatsCurrentFromCallsPerDay === 0) return "any volume";
   if (option.beatsCurrentFromCallsPerDay === Infinity) return "never";
-  return formatBreakEvenCalls(option.beatsCurrentFromCallsPerDay);
+  return formatLeastCalls(option.beatsCurrentFromCallsPerDay);
 }
 
 function latencyText(option: DecisionOption): string {
@@ -200,7 +200,7 @@ export function bottomLine(decision: Decision, currency: DatedCurrency): string 
   const compare =
     `, ${money(Math.abs(current.usdPerMonth - winner.usdPerMonth))} a month ${winner.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's ${current.label}` +
     `${current.compliance === "not compliant" ? ` (${current.compliance} with the rule)` : ""}` +
-    (winner.beatsCurrentFromCallsPerDay > 0 && Number.isFinite(winner.beatsCurrentFromCallsPerDay) ? `, cheaper from ${formatBreakEvenCalls(winner.beatsCurrentFromCallsPerDay)} ${decision.volume.unit}` : "");
+    (winner.beatsCurrentFromCallsPerDay > 0 && Number.isFinite(winner.beatsCurrentFromCallsPerDay) ? `, cheaper from ${formatLeastCalls(winner.beatsCurrentFromCallsPerDay)} ${decision.volume.unit}` : "");
   const latency = winner.kind === "api" ? "" : `, latency ${winner.latency}`;
   return `The cheapest${rule} option${floor} is **${optionName(winner)}** (quality ${qualityMatchText(winner.qualityVsToday, winner.quality.unit ?? current.quality.unit)}${latency}) at **${money(winner.usdPerMonth)} a month**, ${money(winner.usdPerCall, 5)} a call${compare}.${lowerText}`;
 }

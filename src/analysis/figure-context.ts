@@ -20,12 +20,15 @@ export function dataFileName(data: Dataset, file: string): string {
 
 /** The files behind a figure, their folder, and the as_of of the prices it uses: the newest of each priced file, a range when they differ. */
 export function provenance(data: Dataset, files: string[]): Provenance {
-  const newest = (rows: readonly { asOf: string }[]) => rows.map((row) => row.asOf).sort().at(-1);
+  // Every priced row counts, its oldest as much as its newest: a rental read in June is not "as of November".
   const dates = [
-    ...(files.includes("models.csv") ? [newest(data.models)] : []),
-    ...(files.includes("hardware.csv") ? [newest(data.hardware)] : []),
-    ...(files.includes("gpu_rentals.csv") ? [newest(data.gpuRentals)] : []),
-  ].filter((date): date is string => date !== undefined).sort();
+    ...(files.includes("models.csv") ? data.models : []),
+    ...(files.includes("hardware.csv") ? data.hardware : []),
+    ...(files.includes("gpu_rentals.csv") ? data.gpuRentals : []),
+  ]
+    .map((row) => row.asOf)
+    .filter((date): date is string => date !== undefined)
+    .sort();
   // Prices from different dates (the chapter's APIs, today's rentals) are named as a range, never as one date.
   const asOf = dates.length === 0 ? undefined : dates[0] === dates.at(-1) ? dates[0] : `${dates[0]} to ${dates.at(-1)}`;
   const folder = publishedFolderName(data.dir);

@@ -14,6 +14,9 @@ export function workloadById(data: Dataset, workloadId?: string): WorkloadRow {
   return byIdOrFirst(data.workloads, workloadId, (row) => row.workloadId, "workload_id", "workloads.csv");
 }
 
+/** Where a workload comes from, in its source's first words: "roilab example workload", "Hermes Agent book ch. 59, typical Hermes Agent workload in 59.1". */
+export const workloadOrigin = (workload: WorkloadRow): string => workload.source.split(/[:;]/)[0]?.trim() ?? "";
+
 /** Whether the workload states weekday and weekend volumes (else: the chapter's alike days). */
 export const isWeeklyWorkload = (workload: WorkloadRow): boolean => workload.weekdayCallsPerDay !== undefined;
 

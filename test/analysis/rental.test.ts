@@ -48,7 +48,7 @@ describe("rent, buy or call, from data", () => {
     const figure = threeWayFigure(data, result);
     expect(title(figure)).toBe("Figure 59.10a — Rent, buy or call: 4x A100 80GB vs Claude 3.5 Sonnet, batched");
     expect(figure.data).toHaveLength(4);
-    expect(figure.layout.annotations?.at(-1)?.text).toBe("Source: data/gpu_rentals.csv, data/hardware.csv, data/throughput.csv, data/models.csv, data/workloads.csv, data/traffic_profiles.csv,<br>prices as of 2025-09-01 to 2026-11-09. roilab");
+    expect(figure.layout.annotations?.at(-1)?.text).toBe("Source: data/gpu_rentals.csv, data/hardware.csv, data/throughput.csv, data/models.csv, data/workloads.csv, data/traffic_profiles.csv,<br>prices as of 2025-03-06 to 2026-11-09. roilab");
   });
 
   it("gives self-hosting's cost per million tokens: the case study's server bought at 60% busy is $4.11", () => {

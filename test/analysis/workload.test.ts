@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cloudCostTable, findWorkload, headlineVolume, selectWorkload, workloadAtVolume, workloadCalendar, workloadNote } from "../../src/analysis";
+import { cloudCostTable, findWorkload, headlineVolume, selectWorkload, workloadAtVolume, workloadById, workloadCalendar, workloadNote, workloadOrigin } from "../../src/analysis";
 import { loadDataset } from "../../src/data";
 import { callsPerMonth } from "../../src/model";
 import { DATA_2026_DIR, DATA_DIR } from "../helpers/data-folder";
@@ -54,5 +54,13 @@ describe("a weekday/weekend workload without a weekend profile", () => {
     const workload = { ...findWorkload(data), weekendCallsPerDay: 2400 };
     const weekend = workloadCalendar(data, workload).dayTypes.find((day) => day.name === "weekend");
     expect(weekend?.relativeLoadByHour).toEqual(Array(24).fill(1));
+  });
+});
+
+describe("where a workload comes from", () => {
+  it("is its source's first words, so a page says an example is an example", () => {
+    const later = loadDataset(DATA_2026_DIR);
+    expect(workloadOrigin(workloadById(later, "agent-example"))).toBe("roilab example workload");
+    expect(workloadOrigin(workloadById(later, "typical"))).toBe("Hermes Agent book ch. 59, typical Hermes Agent workload in 59.1");
   });
 });

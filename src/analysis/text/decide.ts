@@ -1,5 +1,5 @@
 /** `roilab decide` for the terminal and for scripts: every option for a workload, in the reader's currency. */
-import { formatBreakEvenCalls, formatInteger, formatMoney } from "../../format";
+import { formatInteger, formatLeastCalls, formatMoney } from "../../format";
 import { fromUsd } from "../../model";
 import { currencyNote, type DatedCurrency } from "../currency";
 import { bottomLine, flipText } from "../decision-page";
@@ -14,7 +14,7 @@ function beatsText(option: DecisionOption, decision: Decision): string {
   if (option.id === decision.current.id) return "current";
   if (option.beatsCurrentFromCallsPerDay === 0) return "at any volume";
   if (option.beatsCurrentFromCallsPerDay === Infinity) return "never";
-  return `from ${formatBreakEvenCalls(option.beatsCurrentFromCallsPerDay)}`;
+  return `from ${formatLeastCalls(option.beatsCurrentFromCallsPerDay)}`;
 }
 
 export function decisionText(decision: Decision, currency: DatedCurrency): string {
