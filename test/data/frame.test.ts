@@ -6,7 +6,7 @@ describe("toDataFrame", () => {
   it("turns typed rows into a danfojs DataFrame, empty cells as null", () => {
     const models = loadDataset(DATA_DIR).models;
     const frame = toDataFrame(models);
-    expect(frame.shape).toEqual([9, 22]);
+    expect(frame.shape).toEqual([9, 21]);
     expect(frame.columns).toContain("inputUsdPerMtok");
     expect(frame.column("inputUsdPerMtok").values).toEqual(models.map((model) => model.inputUsdPerMtok));
     expect(frame.column("qualityStars").values.at(-1)).toBeNull();
