@@ -336,7 +336,8 @@ function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecCont
     .map((server) => ({
       kind: "buy",
       id: `buy:${server.hardware.hardwareId}:${server.throughput.serving}`,
-      label: `Buy ${server.hardware.name.replace(/ \([^)]*\)$/, "")}`,
+      // A server measured two ways (one request at a time, batched) is two options: the label says which.
+      label: `Buy ${server.hardware.name.replace(/ \([^)]*\)$/, "")}${data.throughput.filter((row) => row.hardwareId === server.hardware.hardwareId).length > 1 ? `, ${server.throughput.serving.replace("_", " ")}` : ""}`,
       modelId: server.servedModel?.modelId,
       modelName: server.servedName,
       region: "on_premises",

@@ -373,3 +373,13 @@ describe("a server's break-even against another model's API says what it compare
     expect(serverAgainstApiQuality(loadDataset("data"), "a100x4-70b", "claude-3-5-sonnet")).toBe("Hermes 3 70B against Claude 3.5 Sonnet: no benchmark scores both, so not shown like for like");
   });
 });
+
+describe("options a reader can tell apart", () => {
+  it("names a server measured two ways by the way: the chapter's 4x A100 one request at a time and batched", () => {
+    const chapter = decide(loadDataset("data"), { workloadId: "typical", currentModelId: "claude-3-5-sonnet", samples: 0 });
+    const labels = chapter.options.map((entry) => entry.label);
+    expect(labels).toContain("Buy 4x A100 80GB, single stream");
+    expect(labels).toContain("Buy 4x A100 80GB, batched");
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});
