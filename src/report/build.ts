@@ -259,7 +259,9 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
     cards.push({ href, title, headline: headlineOf(executed), figure: firstFigure(executed), failed: false });
   }
   cards.sort((a, b) => bySectionNumber(a.href, b.href));
-  const asOf = folders.flatMap((folder) => folder.files).filter((record) => record.asOf);
+  // The index dates its own edition: a page that also reads another folder (59.11 reads the chapter's beside the
+  // later one) must not lend it that folder's dates under the same file names.
+  const asOf = (folders[0]?.files ?? []).filter((record) => record.asOf);
   const title = options.title ?? INDEX_TITLE;
   const index = renderPage({
     title,

@@ -43,6 +43,12 @@ describe("roilab report", () => {
     expect(build.stdout).toMatch(/wrote .*59\.3-break-even\.html +\d+\.\d KB \(\d+\.\d KB with shared assets\)/);
   });
 
+  it("dates the index by its own data folder, though 59.11 also reads the later edition's files of the same names", () => {
+    const index = readFileSync(path.join(reports, "index.html"), "utf8");
+    expect(index).toContain("models.csv as of 2025-09-01");
+    expect(index).not.toContain("models.csv as of 2026-11-29");
+  });
+
   it("every page opens offline with no console error or failed request, and draws every figure, in both editions", async () => {
     expect(edition.stderr).toBe("");
     expect(edition.code).toBe(0);
