@@ -216,6 +216,10 @@ async function runEdition(options: ReportOptions, prepared: PreparedRun): Promis
 async function publishEdition(run: EditionRun, editions: readonly Edition[]): Promise<ReportResult> {
   const { options, notebooks, published, earlier, folders } = run;
   const others = editions.filter((edition) => edition !== run.edition);
+  // The newest other edition, where it is newer than this one (a dated folder after this folder's date, or any dated one after `data`).
+  const dated = (folder: string) => /(\d{4}-\d{2}(?:-\d{2})?)$/.exec(folder)?.[1] ?? "";
+  const newest = others.filter((edition) => dated(edition.dataFolder) > dated(run.edition.dataFolder)).sort((a, b) => dated(b.dataFolder).localeCompare(dated(a.dataFolder)))[0];
+  const newerOf = (page: string | undefined) => (newest ? { dataFolder: newest.dataFolder, href: editionHref(run.edition.dir, newest, page) } : undefined);
   const switchTo = (page: string | undefined) => (others.length ? { current: run.edition.dataFolder, others: others.map((edition) => ({ dataFolder: edition.dataFolder, href: editionHref(run.edition.dir, edition, page) })) } : undefined);
   const executedNotebooks = new Map(published.map((result) => [result, result.notebook]));
   const plotly = choosePlotlyBuild([...executedNotebooks.values(), ...earlier.values()].flatMap((notebook) => traceTypes(figuresOf(notebook))));
@@ -243,7 +247,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
     const { previous, next } = neighbours(readingOrder, href);
     const html = renderPage({
       title,
-      body: staleBanner(stalePrices(data, new Date(builtAt), options.staleDays), folderName(result.dataFolder)) + rendered.body + renderPager(previous, next),
+      body: staleBanner(stalePrices(data, new Date(builtAt), options.staleDays), folderName(result.dataFolder), newerOf(name)) + rendered.body + renderPager(previous, next),
       assets,
       footer: renderFooter({ data, parameters, versions, builtAt }),
       editions: switchTo(name),
@@ -265,7 +269,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const title = options.title ?? INDEX_TITLE;
   const index = renderPage({
     title,
-    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0])) + renderIndex({ cards, builtAt, asOf, dataFolder: run.edition.dataFolder, editions: others.map((edition) => ({ dataFolder: edition.dataFolder, href: editionHref(run.edition.dir, edition, undefined) })), heading: options.title }),
+    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0]), newerOf(undefined)) + renderIndex({ cards, builtAt, asOf, dataFolder: run.edition.dataFolder, editions: others.map((edition) => ({ dataFolder: edition.dataFolder, href: editionHref(run.edition.dir, edition, undefined) })), heading: options.title }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
     editions: switchTo(undefined),

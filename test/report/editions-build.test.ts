@@ -48,6 +48,11 @@ describe("roilab report --editions", () => {
     }
   });
 
+  it("points the chapter's old-prices banner to the same page on the newest prices", () => {
+    expect(readFileSync(path.join(chapter, "00-decision.html"), "utf8")).toContain('The same page on newer prices: <a href="../00-decision.html">data/2026-11</a>.');
+    expect(readFileSync(path.join(reports, "00-decision.html"), "utf8")).not.toContain("The same page on newer prices");
+  });
+
   it("heads every page with a link to the same page in the other edition, which exists", () => {
     expect(navLinks(path.join(reports, "00-decision.html"), "edition-switch")).toEqual(["chapter/00-decision.html"]);
     expect(navLinks(path.join(chapter, "00-decision.html"), "edition-switch")).toEqual(["../00-decision.html"]);

@@ -20,4 +20,10 @@ describe("stale prices", () => {
       '<p class="stale" role="note"><strong>Old prices:</strong> data/models.csv is as of 2025-09-01, 453 days before this build. Check current prices before relying on these figures.</p>',
     );
   });
+
+  it("points to the same page on newer prices where the build has them", () => {
+    expect(staleBanner({ file: "models.csv", asOf: "2025-09-01", ageDays: 453 }, "data", { dataFolder: "data/2026-11", href: "../00-decision.html" })).toBe(
+      '<p class="stale" role="note"><strong>Old prices:</strong> data/models.csv is as of 2025-09-01, 453 days before this build. Check current prices before relying on these figures. The same page on newer prices: <a href="../00-decision.html">data/2026-11</a>.</p>',
+    );
+  });
 });
