@@ -180,7 +180,7 @@ describe("the chapter notebooks", () => {
     expect(questions).toContain("only **Q4_K_M** fits");
     expect(questions).toContain("**2,676 calls per arm**");
     const thenAndNow = html(read(baseline, "59.11-then-and-now.ipynb"));
-    expect(thenAndNow).toContain("scenario 1 breaks even at 3,109 calls a day in 2025-09 (4x A100 80GB (Hermes 3 70B) vs Claude 3.5 Sonnet)");
+    expect(thenAndNow).toContain("in 2025-09 scenario 1 breaks even at 3,109 calls a day (4x A100 80GB (Hermes 3 70B) vs Claude 3.5 Sonnet)");
     // Tiers come from the scores: the chapter's cheapest top-scored API is Hermes 4 70B on Together AI.
     expect(thenAndNow).toMatch(/<td[^>]*>top<\/td><td[^>]*>Hermes 4 70B \(Together AI\)<\/td><td[^>]*>\$256\.50<\/td>/);
   });

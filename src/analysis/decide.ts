@@ -284,8 +284,9 @@ export function serverAgainstApiQuality(data: Dataset, hardwareId: string, apiMo
   const hardware = data.hardware.find((row) => row.hardwareId === hardwareId);
   const served = hardware?.servesModelId === undefined ? undefined : data.models.find((row) => row.modelId === hardware.servesModelId);
   const api = findModel(data, apiModelId);
-  // A server row names its model in its own name where models.csv does not price it ("4x A100 80GB (Hermes 3 70B)").
-  const servedName = served?.modelName.replace(/ \([^)]*\)$/, "") ?? /\(([^)]+)\)$/.exec(hardware?.name ?? "")?.[1] ?? hardware?.servesModelId ?? "its model";
+  // A server's model by its models.csv name, else model_architectures.csv's, else its own name's ("4x A100 80GB (Hermes 3 70B)").
+  const architecture = data.modelArchitectures.find((row) => row.modelId === hardware?.servesModelId)?.model;
+  const servedName = (served?.modelName ?? architecture)?.replace(/ \([^)]*\)$/, "") ?? /\(([^)]+)\)$/.exec(hardware?.name ?? "")?.[1] ?? hardware?.servesModelId ?? "its model";
   const match = compareWithToday(data, served?.modelId, apiModelId);
   const verdicts: Record<QualityMatch["kind"], string> = {
     "same model": "the same model, like for like",

@@ -4,6 +4,7 @@
  */
 import { breakEvenHeatmap, costPerMillionChart, threeWayCostChart, wrapLongCaption, type CostLine, type Figure } from "../charts";
 import type { Dataset, GpuRentalRow, HardwareRow, ThroughputRow, WorkloadRow } from "../data";
+import { formatInteger } from "../format";
 import {
   alwaysOnMonthlyUsd,
   breakEvenMatrix,
@@ -161,6 +162,18 @@ export function threeWay(data: Dataset, options: RentalOptions & { rentalId: str
 
 /** "never" or a whole number of calls a day. */
 const calls = (value: number) => (Number.isFinite(value) ? Math.round(value) : Infinity);
+
+/**
+ * Where a way of serving beats another, in words a reader can act on: "never", "from 516", or, for a server that
+ * fills up and loses again, "from 3,628 to 3,987, for good from 5,644" (or "and not again up to 20,000").
+ */
+export function crossoverRangeText(crossover: Pick<Crossover, "firstDailyCalls" | "sustainedFromDailyCalls" | "firstRunEndsDailyCalls">, gridEndDailyCalls: number): string {
+  const calls = (value: number) => formatInteger(Math.ceil(value - 1e-9));
+  if (!Number.isFinite(crossover.firstDailyCalls)) return "never";
+  if (!Number.isFinite(crossover.firstRunEndsDailyCalls)) return `from ${calls(crossover.firstDailyCalls)}`;
+  const again = Number.isFinite(crossover.sustainedFromDailyCalls) ? `, for good from ${calls(crossover.sustainedFromDailyCalls)}` : `, and not for good up to ${calls(gridEndDailyCalls)}`;
+  return `from ${calls(crossover.firstDailyCalls)} to ${calls(crossover.firstRunEndsDailyCalls)}${again}`;
+}
 
 /** Figure 59.10a: the three ways' monthly cost against volume, each crossover labelled. */
 export function threeWayFigure(data: Dataset, result: ThreeWay): Figure {

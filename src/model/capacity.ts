@@ -156,6 +156,8 @@ export interface CapacityBreakEven {
   sustainedFromDailyCalls: number;
   /** Machines at the first break-even. */
   machinesAtFirst: number;
+  /** Where the first winning stretch ends: the first break-even's machines full, when the next machine costs more than its calls save. Infinity: it wins for good from the first. */
+  firstRunEndsDailyCalls: number;
   /** What each added machine costs per call it carries when full (hardware and its share of operations), USD, beside the API's price: local only wins for good when it is lower. */
   localUsdPerCallAtFullLoad: number;
 }
@@ -176,12 +178,14 @@ export function capacityBreakEven(options: CapacityBreakEvenOptions): CapacityBr
   const marginPerMachine = perDay * apiUsdPerDailyCall - perMachine; // a full machine's API bill minus its own cost
   // When a full machine's calls cost no more on the API than the machine itself, no fleet ever pays (S ≥ 0).
   if (!(marginPerMachine > 0)) {
-    return { uncappedDailyCalls, firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, machinesAtFirst: Infinity, localUsdPerCallAtFullLoad };
+    return { uncappedDailyCalls, firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, machinesAtFirst: Infinity, firstRunEndsDailyCalls: Infinity, localUsdPerCallAtFullLoad };
   }
   const firstStep = Math.max(1, Math.ceil(shared / marginPerMachine - 1e-12));
   const firstDailyCalls = Math.max((firstStep * perMachine + shared) / apiUsdPerDailyCall, (firstStep - 1) * perDay);
   // The last step with a crossing inside it; every later step is cheaper locally from its first call.
   const lastCrossingStep = Math.max(firstStep, Math.ceil((perMachine + shared) / marginPerMachine - 1e-12));
   const sustainedFromDailyCalls = Math.max((lastCrossingStep * perMachine + shared) / apiUsdPerDailyCall, (lastCrossingStep - 1) * perDay);
-  return { uncappedDailyCalls, firstDailyCalls, sustainedFromDailyCalls, machinesAtFirst: firstStep, localUsdPerCallAtFullLoad };
+  // Before the last crossing step, the step after the first is dearer than the API at its first call: the stretch ends when the first step's machines are full.
+  const firstRunEndsDailyCalls = firstStep < lastCrossingStep ? firstStep * perDay : Infinity;
+  return { uncappedDailyCalls, firstDailyCalls, sustainedFromDailyCalls, machinesAtFirst: firstStep, firstRunEndsDailyCalls, localUsdPerCallAtFullLoad };
 }

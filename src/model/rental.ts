@@ -111,6 +111,8 @@ export interface Crossover {
   firstDailyCalls: number;
   /** Volume on the grid from which the challenger stays at or below the incumbent to the grid's end. Infinity: it does not. */
   sustainedFromDailyCalls: number;
+  /** The last volume of the first run where the challenger is cheaper (a server that fills up loses again). Infinity: the run reaches the grid's end. */
+  firstRunEndsDailyCalls: number;
 }
 
 /**
@@ -122,8 +124,10 @@ export function crossover(challenger: MonthlyCostAt, incumbent: MonthlyCostAt, v
   const first = cheaper.indexOf(true);
   let sustained = volumes.length;
   while (sustained > 0 && cheaper[sustained - 1]) sustained -= 1;
+  const runEnd = first < 0 ? -1 : cheaper.indexOf(false, first);
   return {
     firstDailyCalls: first < 0 ? Infinity : (volumes[first] as number),
     sustainedFromDailyCalls: sustained >= volumes.length ? Infinity : (volumes[sustained] as number),
+    firstRunEndsDailyCalls: first < 0 ? Infinity : runEnd < 0 ? Infinity : (volumes[runEnd - 1] as number),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseStudyFromData } from "../../src/analysis";
-import { caseStudyRental, rentalHeatmapFigure, rentalSetup, threeWay, threeWayFigure, unitCostFigure, unitCosts } from "../../src/analysis/rental";
+import { caseStudyRental, crossoverRangeText, rentalHeatmapFigure, rentalSetup, threeWay, threeWayFigure, unitCostFigure, unitCosts } from "../../src/analysis/rental";
 import { loadDataset } from "../../src/data";
 import { DATA_DIR } from "../helpers/data-folder";
 import { title } from "../helpers/figures";
@@ -66,5 +66,14 @@ describe("rent, buy or call, from data", () => {
     expect(rows.at(-1)).toBe("8x H100 80GB, rented (Google Cloud)");
     // The 4x A100 rented: ($5,155.20 + $2,000) / ($0.0465 × 30) truncated, as the chapter's break-even is.
     expect((figure.data[0]?.text as string[][])[rows.indexOf("4x A100 80GB, rented (RunPod)")]?.[0]).toBe("5,129/day");
+  });
+});
+
+describe("a break-even range in words", () => {
+  it("says where a server that fills up stops winning and whether it wins again for good", () => {
+    expect(crossoverRangeText({ firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, firstRunEndsDailyCalls: Infinity }, 20_000)).toBe("never");
+    expect(crossoverRangeText({ firstDailyCalls: 516.2, sustainedFromDailyCalls: 516.2, firstRunEndsDailyCalls: Infinity }, 20_000)).toBe("from 517");
+    expect(crossoverRangeText({ firstDailyCalls: 3627.8, sustainedFromDailyCalls: 5642.3, firstRunEndsDailyCalls: 3985 }, 20_000)).toBe("from 3,628 to 3,985, for good from 5,643");
+    expect(crossoverRangeText({ firstDailyCalls: 100, sustainedFromDailyCalls: Infinity, firstRunEndsDailyCalls: 200 }, 20_000)).toBe("from 100 to 200, and not for good up to 20,000");
   });
 });

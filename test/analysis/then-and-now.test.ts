@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
-import { cheapestByQualityTier, conclusions, editionAnswers, editionLabel, editionScenarios, headlineMoves, thenAndNowFigure } from "../../src/analysis";
+import { cheapestByQualityTier, conclusions, editionAnswers, editionLabel, editionScenarios, headlineMoves, thenAndNowFigure, tiersComparable } from "../../src/analysis";
 import { percentChange } from "../../src/charts";
 import { copyOfData, DATA_2026_DIR, DATA_DIR } from "../helpers/data-folder";
 
@@ -80,7 +80,8 @@ describe("two editions side by side", () => {
       // Over every model and server under the residency rule, one RTX 4090 running Llama 3 8B on site costs less than any hybrid.
       [false, false],
     ]);
-    expect(result[0]!.evidence).toContain("scenario 1 breaks even at 3,109 calls a day in 2025-09");
+    expect(result[0]!.evidence).toContain("in 2025-09 scenario 1 breaks even at 3,109 calls a day (4x A100 80GB (Hermes 3 70B) vs Claude 3.5 Sonnet), scenario 2 breaks even at 822 calls a day (RTX 4090 server vs GPT-4o)");
+    expect(result[0]!.evidence).toContain("(it holds where every scenario breaks even at 800 or more)");
     expect(result[2]!.evidence).toContain("the cheapest compliant option in 2025-09 is Buy 1x RTX 4090 (Llama 3 8B), buy, at $1,060.00 (quality against today's: no shared score)");
   });
 
@@ -93,5 +94,23 @@ describe("two editions side by side", () => {
     const [, , residency] = conclusions(answers, answers);
     expect(residency!.now).toBe(false);
     expect(residency!.evidence).toContain("in 2026-11 DeepSeek V3.2, all cloud, at $181.75 (quality against today's: not compared: today's model has no score)");
+  });
+});
+
+describe("the low-volume conclusion asks every scenario", () => {
+  it("fails where one scenario's server pays from well under a thousand calls a day, as the 2026 RTX 5090 against GPT-6 Sol does at 516", () => {
+    const answers = editionAnswers(chapter, "2025-09", CHAPTER_SCENARIOS);
+    const cheapServer = { ...answers, label: "later", scenarios: [answers.scenarios[0]!, { ...answers.scenarios[1]!, breakEvenDailyCalls: 516 }] };
+    const [lowVolume] = conclusions(answers, cheapServer);
+    expect([lowVolume!.then, lowVolume!.now]).toEqual([true, false]);
+  });
+
+  it("sets no tier's price against another edition's when the two rank on different benchmarks", () => {
+    const later = editionAnswers(loadDataset(DATA_2026_DIR), "2026-11", [{ hardwareId: "h100x1-70b", apiModelId: "claude-sonnet-5" }, { hardwareId: "rtx5090-ws", apiModelId: "gpt-6-sol" }]);
+    const then = editionAnswers(chapter, "2025-09", CHAPTER_SCENARIOS);
+    expect([then.qualityBenchmark, later.qualityBenchmark]).toEqual(["AgentBench", "Terminal-Bench 2.0"]);
+    expect(tiersComparable(then, later)).toBe(false);
+    expect(headlineMoves(then, later).some((move) => move.group.startsWith("Cheapest API per quality tier"))).toBe(false);
+    expect(tiersComparable(then, then)).toBe(true);
   });
 });

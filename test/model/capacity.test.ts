@@ -162,3 +162,17 @@ describe("operations that grow with the fleet", () => {
     expect(() => fleetCostOfSplit({ ...caseServer, opsSharePerAddedServer: 1.2 })).toThrow(/between 0 and 1/);
   });
 });
+
+describe("where a fleet's first win ends", () => {
+  it("ends when the first machines are full if the next one costs more than its calls save, and runs on where it wins for good", () => {
+    // One machine $1,000 a month carries 100 calls a day; the API costs $0.40 a call over 30 days: $12 a month per daily call.
+    // A full machine's calls cost $1,200 on the API, a margin of $200: with $300 shared, step 2 is the first crossing.
+    const result = capacityBreakEven({ perMachineUsdPerMonth: 1000, sharedUsdPerMonth: 300, callsPerDayPerMachine: 100, apiUsdPerCall: 0.4, daysPerMonth: 30 });
+    expect(result.machinesAtFirst).toBe(2);
+    // Step 3 is cheaper from its first call only when 2 × 200 ≥ 1,300: it is not, so the stretch ends at 2 machines full.
+    expect(result.firstRunEndsDailyCalls).toBe(200);
+    expect(result.sustainedFromDailyCalls).toBeGreaterThan(200);
+    const forGood = capacityBreakEven({ perMachineUsdPerMonth: 100, sharedUsdPerMonth: 0, callsPerDayPerMachine: 100, apiUsdPerCall: 0.4, daysPerMonth: 30 });
+    expect(forGood.firstRunEndsDailyCalls).toBe(Infinity);
+  });
+});

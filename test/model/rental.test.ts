@@ -80,10 +80,10 @@ describe("renting GPUs by the hour", () => {
   it("finds where one way becomes cheaper and stays so, on a grid", () => {
     const volumes = Array.from({ length: 11 }, (_, index) => index * 100);
     // A flat $500 against $1 per call a day: cheaper from 500.
-    expect(crossover(() => 500, (calls) => calls, volumes)).toEqual({ firstDailyCalls: 500, sustainedFromDailyCalls: 500 });
-    // Cheaper at 300 only, then dearer again, then cheaper from 800.
+    expect(crossover(() => 500, (calls) => calls, volumes)).toEqual({ firstDailyCalls: 500, sustainedFromDailyCalls: 500, firstRunEndsDailyCalls: Infinity });
+    // Cheaper at 300 only, then dearer again, then cheaper from 800: the first stretch ends at 300.
     const wobbly = (calls: number) => (calls === 300 || calls >= 800 ? 0 : 1000);
-    expect(crossover(wobbly, () => 1, volumes)).toEqual({ firstDailyCalls: 300, sustainedFromDailyCalls: 800 });
-    expect(crossover(() => 2, () => 1, volumes)).toEqual({ firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity });
+    expect(crossover(wobbly, () => 1, volumes)).toEqual({ firstDailyCalls: 300, sustainedFromDailyCalls: 800, firstRunEndsDailyCalls: 300 });
+    expect(crossover(() => 2, () => 1, volumes)).toEqual({ firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, firstRunEndsDailyCalls: Infinity });
   });
 });
