@@ -14,6 +14,8 @@ import {
   possibleDayMixes,
   TIER_ORDER,
   type ModelTier,
+  taskTypeName,
+  tierName,
 } from "../model";
 import { caseStudyFromData } from "./case-study";
 import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
@@ -219,8 +221,8 @@ export function routerTierFindings(data: Dataset): AuditFinding[] {
       title: `${unreached.length} of the router's ${TIER_ORDER.length} tiers receive no task`,
       detail:
         `With the router's assumed task (${assumed.assumedToolCalls} tool calls, ${formatInteger(assumed.assumedContextTokens)} context tokens) the ${routed.length} task types score ${Math.min(...scores).toFixed(2)} to ${Math.max(...scores).toFixed(2)} ` +
-        `and go to ${[...reached].sort((x, y) => TIER_ORDER.indexOf(x) - TIER_ORDER.indexOf(y)).join(" and ")} only (${routed.map((entry) => `${entry.taskType} ${entry.complexity.toFixed(2)} → ${entry.tier}`).join(", ")}); ` +
-        `no task type reaches ${unreached.join(" or ")}.`,
+        `and go to the ${[...reached].sort((x, y) => TIER_ORDER.indexOf(x) - TIER_ORDER.indexOf(y)).map(tierName).join(" and the ")} only (${routed.map((entry) => `${taskTypeName(entry.taskType)} ${entry.complexity.toFixed(2)} → ${tierName(entry.tier)}`).join(", ")}); ` +
+        `no task type reaches the ${unreached.map(tierName).join(" or the ")}.`,
       effect: { usdPerMonth: undefined, decision: `the router works as ${reached.size} tiers, not ${TIER_ORDER.length}; no cost the chapter computes changes` },
       values: { unreachedTiers: unreached.length, lowestScore: Math.min(...scores), highestScore: Math.max(...scores) },
     },
@@ -237,9 +239,9 @@ export function contextLimitFindings(data: Dataset): AuditFinding[] {
       id: `router/context_limit/${tier.tier}`,
       section: "59.4",
       kind: "context_limit" as const,
-      title: `${tier.tier}'s context is shorter than one typical call`,
-      detail: `${tier.tier} (${tier.modelName}) holds ${formatInteger(tier.maxContextTokens)} tokens; one call of the typical workload is ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output = ${formatInteger(callTokens)} tokens, ${formatInteger(callTokens - tier.maxContextTokens)} more than it holds.`,
-      effect: { usdPerMonth: undefined, decision: `a typical call cannot run on ${tier.tier}` },
+      title: `The ${tierName(tier.tier)}'s context is shorter than one typical call`,
+      detail: `The ${tierName(tier.tier)} (${tier.modelName}) holds ${formatInteger(tier.maxContextTokens)} tokens; one call of the typical workload is ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output = ${formatInteger(callTokens)} tokens, ${formatInteger(callTokens - tier.maxContextTokens)} more than it holds.`,
+      effect: { usdPerMonth: undefined, decision: `a typical call cannot run on the ${tierName(tier.tier)}` },
       values: { maxContextTokens: tier.maxContextTokens, callTokens },
     }));
 }

@@ -1,14 +1,10 @@
 /** 59.4–59.5: routing tasks between tiers, and the case study's options. */
-import type { CaseStudyResult, SavingsEstimate } from "../model";
+import { TIER_NAMES, type CaseStudyResult, type SavingsEstimate } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { FORMAT, LOCAL_COST_COLOR, TIER_COLORS, themedFigure } from "./theme";
 
-const TIER_LABELS: Record<string, string> = {
-  local_small: "Local small model",
-  local_large: "Local large model",
-  cloud_economy: "Cloud economy",
-  cloud_premium: "Cloud premium",
-};
+/** A tier's legend entry: its reader's name, capitalised ("Premium cloud model"). */
+const TIER_LABELS: Record<string, string> = Object.fromEntries(Object.entries(TIER_NAMES).map(([tier, name]) => [tier, name.charAt(0).toUpperCase() + name.slice(1)]));
 
 const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
 

@@ -51,7 +51,8 @@ function rowsOf(frame: FrameLike): Record<string, unknown>[] {
 
 /** A number's full value beside its formatted text, so a page's CSV download carries $1,395.00 as 1395. */
 function rawValue(value: unknown): string {
-  return typeof value === "number" && Number.isFinite(value) ? ` data-value="${value}"` : "";
+  // Twelve significant digits: a download carries 0.58, not 0.5800000000000001, the float noise of a sum.
+  return typeof value === "number" && Number.isFinite(value) ? ` data-value="${Number(value.toPrecision(12))}"` : "";
 }
 
 /**

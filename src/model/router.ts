@@ -197,3 +197,23 @@ export function savingsAfterHardware(estimate: SavingsEstimate, localMonthlyUsd:
     savingsPercentage: estimate.pureCloudMonthly > 0 ? (monthlySavings / estimate.pureCloudMonthly) * 100 : 0,
   };
 }
+
+/** The tiers as a reader names them: `local_small` is the data's key, "small local model" the page's word. */
+export const TIER_NAMES: Readonly<Record<ModelTier, string>> = {
+  local_small: "small local model",
+  local_large: "large local model",
+  cloud_economy: "economy cloud model",
+  cloud_premium: "premium cloud model",
+};
+
+/** "small local model" for `local_small`. */
+export const tierName = (tier: ModelTier): string => TIER_NAMES[tier];
+
+/** "simple Q&A" for `simple_qa`, "multi-step research" for `multi_step_research`: a task type id's words, as written. */
+export function taskTypeName(taskType: string): string {
+  return taskType
+    .split("_")
+    .map((word) => (word === "qa" ? "Q&A" : word))
+    .join(" ")
+    .replace(/^multi step /, "multi-step ");
+}

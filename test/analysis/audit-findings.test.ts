@@ -78,23 +78,25 @@ describe("findings from the data", () => {
     expect(sameSetupFindings(editedData({ "hardware.csv": (text) => text.replace(/^(rtx4090x1,.*),530,stated,/m, (_, head: string) => `${head},863,stated,`) }))).toEqual([]);
   });
 
-  it("no task type reaches local_small or cloud_economy: every score is at least 0.1 + 0.3 + 0.08 = 0.48", () => {
+  it("no task type reaches the small local or the economy cloud model: every score is at least 0.1 + 0.3 + 0.08 = 0.48", () => {
     const [finding] = routerTierFindings(data);
     expect(finding!.values.unreachedTiers).toBe(2);
     expect(finding!.values.lowestScore).toBeCloseTo(0.48, 10);
-    expect(finding!.detail).toContain("no task type reaches local_small or cloud_economy");
+    expect(finding!.detail).toContain("no task type reaches the small local model or the economy cloud model");
+    expect(finding!.detail).toContain("simple Q&A 0.48 → large local model");
     expect(finding!.effect.usdPerMonth).toBeUndefined();
   });
 
   it("a task type scored into cloud_economy's band leaves only local_small unreached", () => {
     // summarization 0.25 + 0.38 = 0.63: between 0.6 and the 0.7 threshold.
     const edited = editedData({ "task_types.csv": (text) => text.replace("summarization,0.2,", "summarization,0.25,") });
-    expect(routerTierFindings(edited)[0]!.detail).toContain("no task type reaches local_small.");
+    expect(routerTierFindings(edited)[0]!.detail).toContain("no task type reaches the small local model.");
   });
 
-  it("local_small holds 8,192 tokens, below one 8,000 + 1,500 = 9,500-token call", () => {
+  it("the small local model holds 8,192 tokens, below one 8,000 + 1,500 = 9,500-token call, and is named so", () => {
     const findings = contextLimitFindings(data);
     expect(findings.map((finding) => finding.id)).toEqual(["router/context_limit/local_small"]);
+    expect(findings[0]!.title).toBe("The small local model's context is shorter than one typical call");
     expect(findings[0]!.values).toEqual({ maxContextTokens: 8192, callTokens: 9500 });
     expect(findings[0]!.detail).toContain("1,308 more than it holds");
   });

@@ -66,7 +66,7 @@ describe("the chapter reproduced from data/", () => {
 describe("the 59.4 figures", () => {
   it("59.4a: pure cloud $6,975, hybrid $3,138.75, and hybrid with routing_config.csv's server paid $7,476.17", () => {
     const figure = tierCostFigure(data, hybridSavings(data));
-    expect(names(figure)).toEqual(["Cloud premium", "Local hardware (4x A100 80GB (Hermes 3 70B))"]);
+    expect(names(figure)).toEqual(["Premium cloud model", "Local hardware (4x A100 80GB (Hermes 3 70B))"]);
     expect(figure.layout.barmode).toBe("stack");
     expect(figure.layout.annotations?.slice(0, 3).map((label) => label.text)).toEqual(["$6,975", "$3,139", "$7,476"]);
     const hardware = figure.data[1] as unknown as { y: number[] };

@@ -15,7 +15,7 @@ describe("the 59.4a builder", () => {
   it("59.4a: pure cloud $6,975, hybrid $3,138.75, and hybrid with the A100 server $7,476.17", () => {
     const estimate = hybridSavings(data);
     const figure = tierCostStacked(estimate, { name: "4x A100", monthlyUsd: 4337.42 }, source);
-    expect(names(figure)).toEqual(["Cloud premium", "Local hardware (4x A100)"]);
+    expect(names(figure)).toEqual(["Premium cloud model", "Local hardware (4x A100)"]);
     expect(figure.layout.barmode).toBe("stack");
     expect(figure.layout.annotations?.slice(0, 3).map((label) => label.text)).toEqual(["$6,975", "$3,139", "$7,476"]);
     const premium = figure.data[0] as unknown as { y: number[] };

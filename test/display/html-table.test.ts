@@ -17,6 +17,8 @@ describe("HTML tables", () => {
     // Text cells carry no raw value; a page's CSV download reads numbers from data-value.
     expect(html).not.toMatch(/data-value="[^"0-9.-]/);
     expect(html).toContain(">93,277<");
+    // A sum's float noise stays out of the download.
+    expect(htmlTable([{ complexity: 0.1 + 0.3 + 0.18 }], [{ key: "complexity", format: "number" }])).toContain('data-value="0.58"');
     // Each cell names its column, for the card a phone shows a row as; a column without a label is named by its key.
     expect(html).toContain('data-label="calls">93,277<');
   });

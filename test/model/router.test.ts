@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CHAPTER_TASK_COMPLEXITY, DEFAULT_ROUTING_CONFIG, HybridModelRouter, TIER_ORDER, type ModelTier } from "../../src/model";
+import { CHAPTER_TASK_COMPLEXITY, DEFAULT_ROUTING_CONFIG, HybridModelRouter, taskTypeName, TIER_ORDER, tierName, type ModelTier } from "../../src/model";
 
 const router = new HybridModelRouter();
 const chapterMix = { simple_qa: 0.35, summarization: 0.2, code_generation: 0.25, multi_step_research: 0.15, complex_analysis: 0.05 };
@@ -74,5 +74,15 @@ describe("HybridModelRouter", () => {
         }
       }),
     );
+  });
+});
+
+describe("the router's ids as a reader names them", () => {
+  it("names every tier and reads a task type's id as words", () => {
+    expect(tierName("local_small")).toBe("small local model");
+    expect(tierName("cloud_premium")).toBe("premium cloud model");
+    expect(taskTypeName("simple_qa")).toBe("simple Q&A");
+    expect(taskTypeName("multi_step_research")).toBe("multi-step research");
+    expect(taskTypeName("code_generation")).toBe("code generation");
   });
 });
