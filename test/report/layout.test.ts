@@ -226,12 +226,16 @@ describe("downloading a page's data", () => {
     expect(await page.locator("figure.plotly-figure button.download-csv").count()).toBe(await page.locator("figure.plotly-figure").count());
     const heatmap = await download(page, page.locator("#figure-59-3b button.download-csv"));
     expect(heatmap.name).toBe("figure-59-3b.csv");
-    const spec = JSON.parse(await page.locator("#figure-59-3b script.roilab-figure").textContent() ?? "{}") as { data: Array<{ name: string; x: string[]; y: string[]; z: number[][]; text: string[][] }> };
+    const spec = JSON.parse(await page.locator("#figure-59-3b script.roilab-figure").textContent() ?? "{}") as { data: Array<{ name: string; x: string[]; y: string[]; z: number[][]; text: string[][] }>; layout: { xaxis: { title: { text: string } }; yaxis: { title: { text: string } } } };
     const trace = spec.data[0]!;
     const csv = rows(heatmap.text);
-    expect(csv[0]).toEqual(["trace", "x", "y", "value", "label"]);
+    // The x and y columns carry the figure's axis titles: the download says what its numbers are.
+    const plain = (title: string) => title.replace(/<br\s*\/?>/g, " ").replace(/<[^>]*>/g, "").trim();
+    expect(csv[0]).toEqual(["trace", plain(spec.layout.xaxis.title.text), plain(spec.layout.yaxis.title.text), "value", "label"]);
+    expect(csv[0]![1]).not.toBe("x");
     expect(csv).toHaveLength(1 + trace.x.length * trace.y.length);
-    expect(csv[1]).toEqual([trace.name, trace.x[0], trace.y[0], String(trace.z[0]![0]), trace.text[0]![0]]);
+    // Numbers to twelve significant digits: 3.49262072204, not a float's 3.492620722043192.
+    expect(csv[1]).toEqual([trace.name, trace.x[0], trace.y[0], String(Number(trace.z[0]![0]!.toPrecision(12))), trace.text[0]![0]]);
     const panel = page.locator(".whatif").first();
     const before = await panel.getAttribute("data-break-even");
     await panel.locator('input[name="opsUsdPerMonth"]').fill("500");

@@ -34,8 +34,19 @@
    * A figure's traces in long form: one row per point (trace, x, y and, where drawn, base or text), or per cell
    * of a heatmap (trace, column, row, value).
    */
-  function figureRows(traces) {
-    var rows = [["trace", "x", "y", "value", "label"]];
+  /** An axis's title as plain text ("USD a month"), or undefined where the axis has none. */
+  function axisTitle(axis) {
+    var title = axis && axis.title;
+    var text = typeof title === "string" ? title : title && title.text;
+    return text ? String(text).replace(/<br\s*\/?>/g, " ").replace(/<[^>]*>/g, "").trim() || undefined : undefined;
+  }
+  /** A number as a spreadsheet should read it: twelve significant digits, without a float's noise. */
+  function clean(value) {
+    return typeof value === "number" && isFinite(value) ? Number(value.toPrecision(12)) : value;
+  }
+  function figureRows(traces, layout) {
+    // The x and y columns are named by the figure's own axis titles, so a download says what its numbers are.
+    var rows = [["trace", axisTitle(layout && layout.xaxis) || "x", axisTitle(layout && layout.yaxis) || "y", "value", "label"]];
     traces.forEach(function (trace, index) {
       var name = String(trace.name || trace.type + " " + (index + 1)).replace(/<br>/g, " ");
       var x = values(trace, "x") || [], y = values(trace, "y") || [];
@@ -45,7 +56,7 @@
         z.forEach(function (row, r) {
           (Array.isArray(row) ? row : [row]).forEach(function (value, c) {
             var label = cellText && Array.isArray(cellText[r]) ? cellText[r][c] : "";
-            rows.push([name, x[c], y[r], value, label]);
+            rows.push([name, clean(x[c]), clean(y[r]), clean(value), label]);
           });
         });
         return;
@@ -53,7 +64,7 @@
       var text = values(trace, "text") || [];
       var base = values(trace, "base");
       var count = Math.max(x.length, y.length);
-      for (var i = 0; i < count; i++) rows.push([name, x[i], y[i], base ? base[i] : "", text[i] === undefined ? "" : text[i]]);
+      for (var i = 0; i < count; i++) rows.push([name, clean(x[i]), clean(y[i]), base ? clean(base[i]) : "", text[i] === undefined ? "" : text[i]]);
     });
     return rows;
   }
@@ -61,12 +72,13 @@
   function drawnTraces(plot) {
     return plot && Array.isArray(plot.data) ? plot.data : undefined;
   }
-  /** A figure's data as drawn, or from its spec when it is not drawn yet. */
-  function figureTraces(button) {
-    var drawn = drawnTraces(document.getElementById(button.getAttribute("data-figure")));
-    if (drawn) return drawn;
+  /** A figure's data and layout as drawn, or from its spec when it is not drawn yet. */
+  function figureSpec(button) {
+    var plot = document.getElementById(button.getAttribute("data-figure"));
+    var drawn = drawnTraces(plot);
+    if (drawn) return { data: drawn, layout: plot.layout };
     var script = document.querySelector('script.roilab-figure[data-target="' + button.getAttribute("data-figure") + '"]');
-    return script ? JSON.parse(script.textContent).data : [];
+    return script ? JSON.parse(script.textContent) : { data: [], layout: {} };
   }
   /** A download button in its own line right after `element`. */
   function addButtonAfter(element, attribute, value, label, lineClass) {
@@ -95,10 +107,11 @@
     } else if (button.hasAttribute("data-panel")) {
       // A what-if panel's figure follows the reader's inputs, so it is read from the plot as last drawn.
       var plot = document.querySelector("#" + button.getAttribute("data-panel") + " .plot");
-      save(pageName() + "-" + button.getAttribute("data-panel") + ".csv", csv(figureRows(drawnTraces(plot) || [])));
+      save(pageName() + "-" + button.getAttribute("data-panel") + ".csv", csv(figureRows(drawnTraces(plot) || [], plot && plot.layout)));
     } else {
       var figure = button.closest("figure");
-      save((figure && figure.id ? figure.id : pageName() + "-figure") + ".csv", csv(figureRows(figureTraces(button))));
+      var spec = figureSpec(button);
+      save((figure && figure.id ? figure.id : pageName() + "-figure") + ".csv", csv(figureRows(spec.data, spec.layout)));
     }
   });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addButtons);
