@@ -304,6 +304,8 @@ type MonthAt = (workload: WorkloadRow) => { usd: number; servers: number | undef
 type Described = Pick<DecisionOption, "kind" | "id" | "label" | "modelId" | "modelName" | "region" | "basis"> & {
   /** The API provider (models.csv), whose countries provider_availability.csv states; a hybrid's cloud provider. */
   provider?: string;
+  /** Every place the option processes data, where it is more than its one `region` (a hybrid: its server's and its API's). */
+  regions?: readonly string[];
 };
 
 interface OptionSpec extends Described {
@@ -399,6 +401,7 @@ function hybridSpec(local: OptionSpec, cloud: OptionSpec, split: HybridSplit): O
     modelName: `${local.modelName} + ${cloud.modelName}`,
     // One place named once: a rental in the US beside a US API processes data in the US.
     region: local.region === cloud.region ? local.region : `${local.region} + ${cloud.region}`,
+    regions: [local.region, cloud.region],
     provider: cloud.provider,
     basis: `${split.basis}; ${local.basis}`,
     throughput: local.throughput,
@@ -592,13 +595,11 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   const calls = callsPerMonth(calendar);
   const volume = headlineVolume(workload);
   const context: SpecContext = { currentId, hybrid: options.hybrid };
-  const currentSpec = optionSpecs(data, targetUtilisation, { currentId, hybrid: undefined }).find((spec) => spec.id === `api:${currentId}`) as OptionSpec;
   const todayQuality = qualityOf(data, currentId);
   const latencyOf = (spec: OptionSpec) => (spec.throughput === undefined ? "not in the data" : latencyStatus(spec.throughput, workload));
   const complianceOf = (spec: OptionSpec): Compliance => {
     // A hybrid processes data in both its places: it complies only where both do.
-    const parts = spec.kind === "hybrid" ? spec.region.split(" + ") : [spec.region];
-    const each = parts.map((region) => regionCompliance(region, allowedRegions));
+    const each = (spec.regions ?? [spec.region]).map((region) => regionCompliance(region, allowedRegions));
     return each.includes("not compliant") ? "not compliant" : (each[0] as Compliance);
   };
   // A hybrid keeps today's model for its cloud calls: its local model need reach only part of today's score.
@@ -611,12 +612,15 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   };
   const passesRules = (spec: OptionSpec) =>
     complianceOf(spec) !== "not compliant" && servesOf(spec) !== "no" && (spec.throughput === undefined || !hasLatencyTarget(workload) || latencyOf(spec) === "meets");
+  const eligibleOf = (spec: OptionSpec) => passesRules(spec) && keepsQuality(qualityMatchOf(spec));
   const allSpecs = optionSpecs(data, targetUtilisation, context);
-  const specs = allSpecs.filter((spec) => spec.kind !== "hybrid").concat(cheapestHybrids(allSpecs, workload, (spec) => passesRules(spec) && keepsQuality(qualityMatchOf(spec))));
-  const eligibleIds = new Set(specs.filter((spec) => passesRules(spec) && keepsQuality(qualityMatchOf(spec))).map((spec) => spec.id));
+  const currentSpec = allSpecs.find((spec) => spec.id === `api:${currentId}`) as OptionSpec;
+  const specs = allSpecs.filter((spec) => spec.kind !== "hybrid").concat(cheapestHybrids(allSpecs, workload, eligibleOf));
+  const passingIds = new Set(specs.filter(passesRules).map((spec) => spec.id));
+  const eligibleIds = new Set(specs.filter(eligibleOf).map((spec) => spec.id));
   const ranges = monthRanges(data, workload, targetUtilisation, new Set(specs.map((spec) => spec.id)), samples, options.seed ?? 59, context);
   const priced = specs.map((spec): DecisionOption => {
-    const { monthAt, throughput, serverCallsPerHour: _capacity, provider: _provider, ...described } = spec;
+    const { monthAt, throughput, serverCallsPerHour: _capacity, provider: _provider, regions: _regions, ...described } = spec;
     const month = monthAt(workload);
     const range = ranges.get(spec.id);
     return {
@@ -640,7 +644,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   });
   const sorted = [...priced].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
   const winner = sorted.find((option) => option.eligible);
-  const cheapestPassing = sorted.find((option) => passesRules(specs.find((spec) => spec.id === option.id) as OptionSpec));
+  const cheapestPassing = sorted.find((option) => passingIds.has(option.id));
   const cheaperAtLowerQuality = cheapestPassing !== undefined && (winner === undefined || cheapestPassing.usdPerMonth < winner.usdPerMonth) ? cheapestPassing : undefined;
   const byId = (id: string) => priced.find((option) => option.id === id) as DecisionOption;
   const evaluators = flipEvaluators(data, workload, targetUtilisation, volume.callsPerDay, eligibleIds, context);

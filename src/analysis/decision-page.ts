@@ -112,9 +112,11 @@ function latencyText(option: DecisionOption): string {
 
 /** "compliant (CN)", "no rule (US); not offered in CN": the region against the rule, and the provider against the country. */
 export function complianceText(option: DecisionOption, decision: Decision): string {
-  const region = option.compliance === "no rule" ? `no rule (${option.region})` : `${option.compliance} (${option.region})`;
-  return option.servesCountry === "no" ? `${region}; not offered in ${decision.country}` : region;
+  return `${option.compliance} (${option.region})${countryNote(option, decision)}`;
 }
+
+/** "; not offered in CN" where the option's provider does not serve the workload's country, else "". */
+export const countryNote = (option: DecisionOption, decision: Decision): string => (option.servesCountry === "no" ? `; not offered in ${decision.country}` : "");
 
 /** One row per option, money in the chosen currency, for the page's table. */
 export function decisionRows(decision: Decision, currency: DatedCurrency): Record<string, string>[] {
@@ -133,7 +135,7 @@ export function decisionRows(decision: Decision, currency: DatedCurrency): Recor
       compliance: complianceText(option, decision),
       way: WAY[option.kind],
       quality: qualityText(option.quality),
-      vsToday: qualityMatchText(option.qualityVsToday, option.quality.unit ?? decision.current.quality.unit),
+      vsToday: qualityMatchText(option.qualityVsToday),
       latency: latencyText(option),
     };
   });
@@ -180,10 +182,8 @@ export function bottomLine(decision: Decision, currency: DatedCurrency): string 
   const todayScore = decision.todayQuality.score === undefined ? "" : ` (${scoreText(decision.todayQuality)})`;
   const floor = decision.todayQuality.score === undefined ? "" : ` at today's quality or better`;
   const lower = decision.cheaperAtLowerQuality;
-  const lowerText =
-    lower === undefined
-      ? ""
-      : ` Cheaper still, but not like for like: **${optionName(lower)}** at ${money(lower.usdPerMonth)} a month, ${lower.qualityVsToday.kind === "no shared score" ? "which no benchmark in the data scores beside today's model" : `quality ${qualityMatchText(lower.qualityVsToday, lower.quality.unit ?? current.quality.unit)}`}.`;
+  const lowerQuality = lower === undefined ? "" : lower.qualityVsToday.kind === "no shared score" ? "which no benchmark in the data scores beside today's model" : `quality ${qualityMatchText(lower.qualityVsToday)}`;
+  const lowerText = lower === undefined ? "" : ` Cheaper still, but not like for like: **${optionName(lower)}** at ${money(lower.usdPerMonth)} a month, ${lowerQuality}.`;
   if (winner === undefined) {
     const todayFails =
       current.compliance === "not compliant" || current.servesCountry === "no"
@@ -191,8 +191,7 @@ export function bottomLine(decision: Decision, currency: DatedCurrency): string 
         : "";
     const intro = `No${rule} option is shown to be at today's quality: ${todayFails}no${rule} option scores at least as well on a benchmark scoring both.`;
     if (lower === undefined) return `${intro} None passes the workload's rules.`;
-    const quality = lower.qualityVsToday.kind === "no shared score" ? "which no benchmark in the data scores beside today's model" : `quality ${qualityMatchText(lower.qualityVsToday, lower.quality.unit ?? current.quality.unit)}`;
-    return `${intro} The cheapest${rule} option is **${optionName(lower)}** at **${money(lower.usdPerMonth)} a month**, ${money(Math.abs(current.usdPerMonth - lower.usdPerMonth))} a month ${lower.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's, ${quality}: try it on the workload's own tasks before switching.`;
+    return `${intro} The cheapest${rule} option is **${optionName(lower)}** at **${money(lower.usdPerMonth)} a month**, ${money(Math.abs(current.usdPerMonth - lower.usdPerMonth))} a month ${lower.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's, ${lowerQuality}: try it on the workload's own tasks before switching.`;
   }
   if (winner.id === current.id) {
     return `No${rule} option${floor} costs less than today's **${current.label}**${todayScore}: keep it, at **${money(current.usdPerMonth)} a month**, ${money(current.usdPerCall, 5)} a call.${lowerText}`;
@@ -202,7 +201,7 @@ export function bottomLine(decision: Decision, currency: DatedCurrency): string 
     `${current.compliance === "not compliant" ? ` (${current.compliance} with the rule)` : ""}` +
     (winner.beatsCurrentFromCallsPerDay > 0 && Number.isFinite(winner.beatsCurrentFromCallsPerDay) ? `, cheaper from ${formatLeastCalls(winner.beatsCurrentFromCallsPerDay)} ${decision.volume.unit}` : "");
   const latency = winner.kind === "api" ? "" : `, latency ${winner.latency}`;
-  return `The cheapest${rule} option${floor} is **${optionName(winner)}** (quality ${qualityMatchText(winner.qualityVsToday, winner.quality.unit ?? current.quality.unit)}${latency}) at **${money(winner.usdPerMonth)} a month**, ${money(winner.usdPerCall, 5)} a call${compare}.${lowerText}`;
+  return `The cheapest${rule} option${floor} is **${optionName(winner)}** (quality ${qualityMatchText(winner.qualityVsToday)}${latency}) at **${money(winner.usdPerMonth)} a month**, ${money(winner.usdPerCall, 5)} a call${compare}.${lowerText}`;
 }
 
 const FLIP_WORDS: Record<FlipInput, string> = { "API prices": "every API price", volume: "the volume", utilisation: "the planned utilisation", salary: "the operations salary" };
@@ -261,7 +260,7 @@ export function decisionFigure(data: Dataset, decision: Decision, currency: Date
         color: "#444",
         thickness: 1,
       },
-      customdata: mine.map((option) => [option.modelName, option.compliance, qualityMatchText(option.qualityVsToday, option.quality.unit ?? decision.current.quality.unit)]),
+      customdata: mine.map((option) => [option.modelName, option.compliance, qualityMatchText(option.qualityVsToday)]),
       hovertemplate: `%{y}<br>serves %{customdata[0]}<br>%{x:,.0f} ${currency.code} a month<br>%{customdata[1]}; quality %{customdata[2]}<extra></extra>`,
     };
   });

@@ -57,8 +57,9 @@ export function routerFromData(data: Dataset, configId?: string, contextTokens?:
   return { router, config, distribution, dailyVolume: row.dailyVolume };
 }
 
-export function hybridSavings(data: Dataset, configId?: string): SavingsEstimate {
-  const { router, config, distribution, dailyVolume } = routerFromData(data, configId);
+/** The router's savings estimate; `contextTokens` gives each task that context in place of the config's assumed one. */
+export function hybridSavings(data: Dataset, configId?: string, contextTokens?: number): SavingsEstimate {
+  const { router, config, distribution, dailyVolume } = routerFromData(data, configId, contextTokens);
   return router.estimateMonthlySavings(distribution, dailyVolume, config);
 }
 
@@ -70,8 +71,7 @@ export function hybridSavings(data: Dataset, configId?: string): SavingsEstimate
 export function routerSplit(data: Dataset, workload?: WorkloadRow, configId?: string): HybridSplit | undefined {
   if (data.routingConfig.length === 0) return undefined;
   const row = routingConfigRow(data, configId);
-  const { router, config, distribution, dailyVolume } = routerFromData(data, row.configId, workload?.inputTokensPerCall);
-  const estimate = router.estimateMonthlySavings(distribution, dailyVolume, config);
+  const estimate = hybridSavings(data, row.configId, workload?.inputTokensPerCall);
   const total = estimate.byTaskType.reduce((sum, task) => sum + task.share, 0);
   const local = estimate.byTaskType.filter((task) => task.tier.startsWith("local")).reduce((sum, task) => sum + task.share, 0);
   const localShare = total > 0 ? local / total : 0;

@@ -21,21 +21,15 @@ export interface Quality {
   shareOfBest: number | undefined;
 }
 
-/** The benchmark with scores for the most models; among equals, the first listed in benchmarks.csv. */
-export function referenceBenchmark(data: Dataset): string | undefined {
-  const counts = new Map<string, number>();
-  for (const row of data.benchmarks) counts.set(row.benchmark, (counts.get(row.benchmark) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [benchmark, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = benchmark;
-  return best;
-}
-
 /** Benchmarks by how many models they score, the reference first; among equals, in benchmarks.csv order. */
 function benchmarksByCoverage(data: Dataset): string[] {
   const order = [...new Set(data.benchmarks.map((row) => row.benchmark))];
   const count = (benchmark: string) => data.benchmarks.filter((row) => row.benchmark === benchmark).length;
   return order.map((benchmark, index) => ({ benchmark, index, count: count(benchmark) })).sort((a, b) => b.count - a.count || a.index - b.index).map((entry) => entry.benchmark);
 }
+
+/** The benchmark with scores for the most models; among equals, the first listed in benchmarks.csv. */
+export const referenceBenchmark = (data: Dataset): string | undefined => benchmarksByCoverage(data)[0];
 
 const scoreOn = (data: Dataset, modelId: string | undefined, benchmark: string) => (modelId === undefined ? undefined : data.benchmarks.find((row) => row.benchmark === benchmark && row.modelId === modelId));
 
@@ -96,9 +90,9 @@ export function compareWithToday(data: Dataset, modelId: string | undefined, tod
 export const keepsQuality = (match: QualityMatch): boolean => match.kind === "same model" || match.kind === "at least today's" || match.kind === "today's not rated";
 
 /** "at least today's (39.6% against 27.0%, Terminal-Bench 2.0)", "no shared score". */
-export function qualityMatchText(match: QualityMatch, fallbackUnit: Quality["unit"] = "percent"): string {
-  const unit = match.unit ?? fallbackUnit;
-  const value = (score: number | undefined) => (unit === "points" ? `${score?.toFixed(1)} points` : `${score?.toFixed(1)}%`);
+export function qualityMatchText(match: QualityMatch): string {
+  // A comparison carries its benchmark's unit; the kinds without one print no score.
+  const value = (score: number | undefined) => (match.unit === "points" ? `${score?.toFixed(1)} points` : `${score?.toFixed(1)}%`);
   if (match.kind === "same model") return "today's model";
   if (match.kind === "today's not rated") return "not compared: today's model has no score";
   if (match.kind === "no shared score") return "no shared score";

@@ -106,7 +106,7 @@ function winnerOf(decision: ReturnType<typeof caseStudyDecision>): EditionAnswer
   // The chapter's claim is about residency: the cheapest option that passes it, whatever its quality, which is stated beside.
   const pick = decision.cheaperAtLowerQuality ?? decision.winner;
   if (pick === undefined) return undefined;
-  return { name: decisionOptionName(pick), kind: pick.kind, usdPerMonth: pick.usdPerMonth, quality: qualityMatchText(pick.qualityVsToday, pick.quality.unit ?? decision.current.quality.unit) };
+  return { name: decisionOptionName(pick), kind: pick.kind, usdPerMonth: pick.usdPerMonth, quality: qualityMatchText(pick.qualityVsToday) };
 }
 
 /** The chapter's questions answered from one edition. */

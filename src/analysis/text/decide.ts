@@ -2,7 +2,7 @@
 import { formatInteger, formatLeastCalls, formatMoney } from "../../format";
 import { fromUsd } from "../../model";
 import { currencyNote, type DatedCurrency } from "../currency";
-import { bottomLine, flipText } from "../decision-page";
+import { bottomLine, countryNote, flipText } from "../decision-page";
 import { qualityMatchText, qualityText } from "../quality";
 import type { Decision, DecisionOption } from "../decide";
 import { renderTextTable } from "./text-table";
@@ -47,9 +47,9 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
         option.modelName,
         option.region,
         // The region has its own column; the provider's country is added where it does not serve the team's.
-        option.servesCountry === "no" ? `${option.compliance}; not offered in ${decision.country}` : option.compliance,
+        `${option.compliance}${countryNote(option, decision)}`,
         qualityText(option.quality),
-        qualityMatchText(option.qualityVsToday, option.quality.unit ?? decision.current.quality.unit),
+        qualityMatchText(option.qualityVsToday),
         money(option.usdPerMonth),
         money(option.usdPerCall, 5),
         option.servers === undefined ? "" : formatInteger(option.servers),
