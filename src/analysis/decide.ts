@@ -70,6 +70,8 @@ export interface DecisionOption {
   concurrency: number | undefined;
   /** For a self-hosted option, the API option serving the same model, where the data has one: its like-for-like comparison. */
   sameModelApiId: string | undefined;
+  /** Passes the workload's rules whatever its quality: compliant (or no rule), offered in its country, meeting a latency target. */
+  passesRules: boolean;
   /** Counts for the winner: compliant (or no rule), at today's quality (see `keepsQuality`) and, for a self-hosted option under a latency target, measured to meet it. */
   eligible: boolean;
   /** The month's 5th and 95th percentile over uncertainty_ranges.csv, USD; undefined where the data has no ranges. */
@@ -637,6 +639,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
       precision: throughput?.quantisation,
       concurrency: throughput?.concurrency,
       sameModelApiId: spec.kind !== "api" && spec.kind !== "hybrid" && spec.modelId !== undefined && data.models.some((model) => model.modelId === spec.modelId) ? `api:${spec.modelId}` : undefined,
+      passesRules: passingIds.has(spec.id),
       eligible: eligibleIds.has(spec.id),
       usdPerMonthP5: range?.[0],
       usdPerMonthP95: range?.[1],
@@ -644,7 +647,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   });
   const sorted = [...priced].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
   const winner = sorted.find((option) => option.eligible);
-  const cheapestPassing = sorted.find((option) => passingIds.has(option.id));
+  const cheapestPassing = sorted.find((option) => option.passesRules);
   const cheaperAtLowerQuality = cheapestPassing !== undefined && (winner === undefined || cheapestPassing.usdPerMonth < winner.usdPerMonth) ? cheapestPassing : undefined;
   const byId = (id: string) => priced.find((option) => option.id === id) as DecisionOption;
   const evaluators = flipEvaluators(data, workload, targetUtilisation, volume.callsPerDay, eligibleIds, context);

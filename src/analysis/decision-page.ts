@@ -143,10 +143,11 @@ export function decisionRows(decision: Decision, currency: DatedCurrency): Recor
 
 /**
  * The options a reader weighs, one line each: today's, the answer, a cheaper one at lower or unshown quality, and
- * the cheapest of each way (call, buy, rent, hybrid) that passes the residency and latency rules, cheapest first.
+ * the cheapest of each way (call, buy, rent, hybrid) that passes the workload's rules (residency, country, latency), cheapest first.
  */
 export function shortList(decision: Decision): DecisionOption[] {
-  const passing = decision.options.filter((option) => option.compliance !== "not compliant" && option.latency !== "misses" && option.latency !== "not measured");
+  // decide()'s own verdict: the page does not restate the rules (and so cannot forget one, as the country).
+  const passing = decision.options.filter((option) => option.passesRules);
   const picks = [decision.current, decision.winner, decision.cheaperAtLowerQuality, ...(Object.keys(WAY) as DecisionOption["kind"][]).map((kind) => passing.find((option) => option.kind === kind))];
   const ids = new Set(picks.flatMap((option) => (option ? [option.id] : [])));
   return decision.options.filter((option) => ids.has(option.id));

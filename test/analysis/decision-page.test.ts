@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bottomLine, caseStudyDecision, caseStudyWorkload, decisionFigure, decisionRows, displayCurrency, flipText, pageDecision } from "../../src/analysis";
+import { bottomLine, caseStudyDecision, caseStudyWorkload, decide, decisionFigure, decisionRows, displayCurrency, flipText, pageDecision, shortList } from "../../src/analysis";
 import { loadDataset } from "../../src/data";
 import { DATA_2026_DIR } from "../helpers/data-folder";
 
@@ -58,5 +58,20 @@ describe("the case study decided over every model and rental", () => {
     expect(Math.round((decision.winner?.usdPerMonth ?? 0) * 100) / 100).toBe(181.75);
     expect(Math.round(77_500 * 0.0023452 * 100) / 100).toBe(181.75);
     expect(decision.options.filter((option) => option.kind.startsWith("rent")).every((option) => option.compliance === "not compliant")).toBe(true);
+  });
+});
+
+describe("the short list", () => {
+  it("lists today's API, the answer and the cheapest of each way that passes every rule, the country's included", () => {
+    // Groq stated as not serving CN: its gpt-oss-20b, the cheapest API, may not stand as the cheapest call.
+    const noGroq = { ...data, providerAvailability: [...data.providerAvailability, { provider: "Groq", country: "CN", serves: "no" as const, asOf: "2026-12-07", source: "test" }] };
+    const decision = decide(noGroq, { workloadId: "agent-example", country: "CN", samples: 0 });
+    const listed = shortList(decision);
+    expect(listed[0]?.id).not.toBe("api:gpt-oss-20b");
+    expect(listed.filter((option) => option.id !== decision.current.id).every((option) => option.passesRules && option.servesCountry !== "no")).toBe(true);
+    expect(listed.map((option) => option.id)).toContain(decision.current.id);
+    // The cheapest call left is the cheapest API whose provider is not stated as refusing CN.
+    const cheapestCall = decision.options.find((option) => option.kind === "api" && option.servesCountry !== "no");
+    expect(listed.find((option) => option.kind === "api" && option.id !== decision.current.id)?.id).toBe(cheapestCall?.id);
   });
 });
