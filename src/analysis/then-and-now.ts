@@ -12,6 +12,7 @@ import { caseStudyFromData } from "./case-study";
 import { cloudCostTable } from "./cost";
 import { hybridSavings } from "./hybrid-routing";
 import { qualityMatchText, qualityOf, referenceBenchmark, type ScoreTier } from "./quality";
+import type { Decision } from "./decide";
 import { caseStudyDecision, optionName as decisionOptionName } from "./decision-page";
 import { findHardware, findModel } from "./lookup";
 
@@ -94,6 +95,8 @@ export interface EditionAnswers {
      * (`caseStudyDecision`), whatever its quality, with its quality against today's; undefined: none passes.
      */
     winner: { name: string; kind: string; usdPerMonth: number; quality: string } | undefined;
+    /** That decision whole, for a page that states it (`bottomLine`). */
+    everyOption: Decision;
   };
   /** 59.4's router: percent saved against all-premium, local calls counted free as the chapter does. */
   routerSavingsPercent: number;
@@ -102,9 +105,9 @@ export interface EditionAnswers {
 const totals = (options: ReadonlyArray<{ option: CaseOptionName; totalUsd: number }>) => Object.fromEntries(options.map((option) => [option.option, option.totalUsd])) as Record<CaseOptionName, number>;
 
 /** The case study's answer over every model, server and rental: what it is, its way, its month. */
-function winnerOf(decision: ReturnType<typeof caseStudyDecision>): EditionAnswers["caseStudy"]["winner"] {
+function winnerOf(decision: Decision): EditionAnswers["caseStudy"]["winner"] {
   // The chapter's claim is about residency: the cheapest option that passes it, whatever its quality, which is stated beside.
-  const pick = decision.cheaperAtLowerQuality ?? decision.winner;
+  const pick = decision.options.find((option) => option.passesRules);
   if (pick === undefined) return undefined;
   return { name: decisionOptionName(pick), kind: pick.kind, usdPerMonth: pick.usdPerMonth, quality: qualityMatchText(pick.qualityVsToday) };
 }
@@ -113,6 +116,7 @@ function winnerOf(decision: ReturnType<typeof caseStudyDecision>): EditionAnswer
 export function editionAnswers(data: Dataset, label: string, scenarios: readonly ScenarioIds[]): EditionAnswers {
   const study = caseStudyFromData(data);
   const sized = caseStudyCapacity(data);
+  const everyOption = caseStudyDecision(data);
   return {
     label,
     qualityBenchmark: referenceBenchmark(data),
@@ -125,7 +129,8 @@ export function editionAnswers(data: Dataset, label: string, scenarios: readonly
       sizedDecision: sized.withCapacity.cheapestCompliant,
       servers: sized.withCapacity.options.find((option) => option.option === "all_local")?.machines ?? 1,
       budgetUsdPerMonth: study.inputs.budgetUsdPerMonth,
-      winner: winnerOf(caseStudyDecision(data)),
+      winner: winnerOf(everyOption),
+      everyOption,
     },
     routerSavingsPercent: hybridSavings(data).savingsPercentage,
   };
