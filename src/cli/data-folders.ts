@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { newestAsOfByFile, readDataset, TABLE_SPECS, type Dataset } from "../data";
 import { formatDataIssue, UsageError } from "../errors";
+import { editionDate } from "../util/edition-date";
 import { readDataFolder, type AsOfByFile, type DataFileRecord } from "../notebook/data-folder";
 
 /** A folder holding any of roilab's tables is roilab data, so one that lacks a required table is bad input. */
@@ -24,16 +25,13 @@ export function inspectDataFolder(dir: string, warn: (text: string) => void = ()
   return newestAsOfByFile(data);
 }
 
-/** A dated edition's folder name inside a data folder: `2026-11` or `2026-11-30`, so that name order is date order. */
-const DATED_EDITION = /^\d{4}-\d{2}(-\d{2})?$/;
-
 /** Where `report --editions` publishes the data folder's own edition (`data/`, the chapter's) below the newest one. */
 export const BASE_EDITION_FOLDER = "chapter";
 
 /** The dated editions inside a data folder (`data/2026-11`), oldest first: sub-folders named by a date that hold roilab tables. */
 export function datedEditions(dataDir: string): string[] {
   return readdirSync(dataDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && DATED_EDITION.test(entry.name) && isRoilabDataFolder(path.join(dataDir, entry.name)))
+    .filter((entry) => entry.isDirectory() && editionDate(entry.name) !== undefined && isRoilabDataFolder(path.join(dataDir, entry.name)))
     .map((entry) => path.join(dataDir, entry.name))
     .sort();
 }

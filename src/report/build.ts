@@ -18,6 +18,7 @@ import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build
 import { staleBanner, stalePrices } from "./staleness";
 import { softwareVersions } from "./provenance";
 import { publishedFolderName } from "../util/display-path";
+import { editionDate } from "../util/edition-date";
 import type { DataFolder } from "../notebook/data-folder";
 import { writeReportPdf, type PrintOptions, type ReportPdf } from "./pdf";
 
@@ -217,7 +218,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const { options, notebooks, published, earlier, folders } = run;
   const others = editions.filter((edition) => edition !== run.edition);
   // The newest other edition, where it is newer than this one (a dated folder after this folder's date, or any dated one after `data`).
-  const dated = (folder: string) => /(\d{4}-\d{2}(?:-\d{2})?)$/.exec(folder)?.[1] ?? "";
+  const dated = (folder: string) => editionDate(folder) ?? "";
   const newest = others.filter((edition) => dated(edition.dataFolder) > dated(run.edition.dataFolder)).sort((a, b) => dated(b.dataFolder).localeCompare(dated(a.dataFolder)))[0];
   const newerOf = (page: string | undefined) => (newest ? { dataFolder: newest.dataFolder, href: editionHref(run.edition.dir, newest, page) } : undefined);
   const switchTo = (page: string | undefined) => (others.length ? { current: run.edition.dataFolder, others: others.map((edition) => ({ dataFolder: edition.dataFolder, href: editionHref(run.edition.dir, edition, page) })) } : undefined);
@@ -269,7 +270,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const title = options.title ?? INDEX_TITLE;
   const index = renderPage({
     title,
-    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), folderName(folders[0]), newerOf(undefined)) + renderIndex({ cards, builtAt, asOf, dataFolder: run.edition.dataFolder, editions: others.map((edition) => ({ dataFolder: edition.dataFolder, href: editionHref(run.edition.dir, edition, undefined) })), heading: options.title }),
+    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), run.edition.dataFolder, newerOf(undefined)) + renderIndex({ cards, builtAt, asOf, dataFolder: run.edition.dataFolder, editions: switchTo(undefined)?.others, heading: options.title }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
     editions: switchTo(undefined),
