@@ -127,21 +127,24 @@ function slowestCell(file: string): { cell: number; seconds: number } {
   return { cell: times.indexOf(seconds) + 1, seconds };
 }
 
-function nbconvertOnce(out: string): number {
+function nbconvertOnce(out: string, env: NodeJS.ProcessEnv): number {
   const started = performance.now();
-  const result = spawnSync("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, NOTEBOOK], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  const result = spawnSync("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, NOTEBOOK], { cwd: PROJECT_ROOT, encoding: "utf8", env });
   if (result.status !== 0) throw new Error(`jupyter-nbconvert failed (exit code ${result.status}):\n${result.stderr}`);
   return (performance.now() - started) / 1000;
 }
 
-/** Prints the edit-loop figures: preview's median and its parts, nbconvert's median, and their ratio. */
-export async function editLoopBench(rounds: number, write: (text: string) => void): Promise<void> {
+/**
+ * Prints the edit-loop figures: preview's median and its parts, nbconvert's median, and their ratio.
+ * `nbconvertEnv` is where nbconvert finds its kernel (stock tslab, see stock-kernel.ts).
+ */
+export async function editLoopBench(rounds: number, write: (text: string) => void, nbconvertEnv: NodeJS.ProcessEnv): Promise<void> {
   write(`edit loop: ${path.basename(NOTEBOOK)}, a price saved in models.csv until the open page shows it, median of ${rounds}\n`);
   const samples = await previewEditLoop(rounds);
   const out = mkdtempSync(path.join(tmpdir(), "roilab-bench-nbconvert-"));
   let nbconvert: number[];
   try {
-    nbconvert = Array.from({ length: rounds }, () => nbconvertOnce(out));
+    nbconvert = Array.from({ length: rounds }, () => nbconvertOnce(out, nbconvertEnv));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

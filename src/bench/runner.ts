@@ -4,8 +4,8 @@
  * alternating A B A B so both see the same machine state. Cold: nothing cached. Warm: nothing changed since
  * the last run. Prints each side's median and roilab's time as a ratio of nbconvert's, then each notebook's kernel
  * CPU time (user + system, median over the cold rounds), which a busy machine disturbs far less than wall time.
- * Kernels started with roilab's preload record it (ROILAB_KERNEL_CPU_DIR, see kernel-preload.ts); nbconvert's
- * kernels do too when the registered kernel is this project's, and run one notebook after another, in order.
+ * Kernels started with roilab's preload record it (ROILAB_KERNEL_CPU_DIR, see kernel-preload.ts). nbconvert runs
+ * stock tslab (stock-kernel.ts), which records nothing: its CPU column says n/a.
  * ROILAB_KERNEL_CPU_PROFILE=1 also keeps each kernel's V8 CPU profile (summarise them with profile-summary.js)
  * in ROILAB_BENCH_PROFILES (a folder that is kept), at some cost in CPU time.
  */
@@ -14,15 +14,17 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { PROJECT_ROOT } from "../util/project-root";
+import { kernelCommand } from "../notebook/kernel";
 import { editLoopBench, median } from "./edit-loop";
+import { installStockKernel } from "./stock-kernel";
 
 const ROUNDS = Number(process.env.ROILAB_BENCH_ROUNDS ?? 3);
 const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
 const ROILAB = path.join(PROJECT_ROOT, "dist", "bin.js");
 
-function timed(command: string, args: string[], cpuDir?: string): number {
+function timed(command: string, args: string[], cpuDir?: string, baseEnv: NodeJS.ProcessEnv = process.env): number {
   const started = process.hrtime.bigint();
-  const env = cpuDir === undefined ? process.env : { ...process.env, ROILAB_KERNEL_CPU_DIR: cpuDir };
+  const env = cpuDir === undefined ? baseEnv : { ...baseEnv, ROILAB_KERNEL_CPU_DIR: cpuDir };
   const result = spawnSync(command, args, { cwd: PROJECT_ROOT, encoding: "utf8", env });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {
@@ -45,8 +47,15 @@ async function main(): Promise<void> {
   }
   const parts = asked.length ? asked : [...PARTS];
   requireNbconvert();
-  if (parts.includes("report")) reportBench();
-  if (parts.includes("edit-loop")) await editLoopBench(EDIT_LOOP_ROUNDS, (text) => process.stdout.write(text));
+  const stock = installStockKernel();
+  try {
+    process.stdout.write(`nbconvert's kernel: stock tslab, as tslab install registers it (${stock.argv.join(" ")})\n`);
+    process.stdout.write(`roilab's kernel:    ${kernelCommand("{connection_file}").join(" ")}\n\n`);
+    if (parts.includes("report")) reportBench(stock.env);
+    if (parts.includes("edit-loop")) await editLoopBench(EDIT_LOOP_ROUNDS, (text) => process.stdout.write(text), stock.env);
+  } finally {
+    stock.remove();
+  }
 }
 
 interface KernelCpu {
@@ -88,10 +97,10 @@ function requireNbconvert(): void {
   }
 }
 
-function reportBench(): void {
+function reportBench(stockEnv: NodeJS.ProcessEnv): void {
   const notebooks = readdirSync(NOTEBOOKS).filter((name) => name.endsWith(".ipynb")).map((name) => path.join(NOTEBOOKS, name));
   const work = mkdtempSync(path.join(tmpdir(), "roilab-bench-"));
-  const nbconvert = (out: string, cpuDir?: string) => timed("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, ...notebooks], cpuDir);
+  const nbconvert = (out: string, cpuDir?: string) => timed("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, ...notebooks], cpuDir, stockEnv);
   // roilab publishes HTML reports as nbconvert does (executing first), so the two do the same job.
   const roilab = (out: string, cpuDir?: string) => timed(process.execPath, [ROILAB, "report", "--out", out, NOTEBOOKS], cpuDir);
   const cpu = { nbconvert: [] as Map<string, number>[], roilab: [] as Map<string, number>[] };
