@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import * as path from "node:path";
 import { displayPath } from "../util/display-path";
 import { cacheKey, cachedNotebook } from "./cache";
+import type { CellDiagnostics } from "./check";
 import type { DataFolder } from "./data-folder";
 import type { IopubMessage } from "./protocol";
 import { failureOutput, formatCellFailure, parseCellFailure, type CellFailure } from "./failure";
@@ -84,12 +85,25 @@ export interface ExecuteOptions {
   allowErrors: boolean;
   force: boolean;
   library: string;
+  /** The cache lookup, when the caller made it already (see lookupExecuted). */
+  lookup?: ExecutedLookup;
+  /**
+   * The notebook's type check (check-run.ts), what tslab would print for each code cell that fails it. Given, the
+   * kernel runs cells transpile-only and a cell that failed the check is never sent; without, tslab checks each cell.
+   */
+  check?: Promise<CellDiagnostics>;
   onCell?: (event: { notebook: string; done: number; total: number; cellNumber: number }) => void;
 }
 
-/** Hands out started kernels, e.g. from a pool of spares started ahead of need. The runner shuts each down after use. */
+/**
+ * Hands out started kernels, e.g. from a pool of spares started ahead of need. The runner shuts each down after
+ * use, or gives it back to a provider that keeps kernels (`release`) for its next notebook.
+ */
 export interface KernelProvider {
-  take(cwd: string): Promise<TslabKernel>;
+  /** A kernel for a notebook in `cwd`; `label` names the notebook (for the kernel's CPU records). */
+  take(cwd: string, label?: string): Promise<TslabKernel>;
+  /** Takes back a kernel after its notebook; `reusable` is false when it timed out, died or was stopped. */
+  release?(kernel: TslabKernel, reusable: boolean): Promise<void>;
 }
 
 export interface NotebookFailure {
@@ -131,16 +145,33 @@ function errorCell(failure: NotebookFailure): ErrorOutput {
   return { output_type: "error", ename: failure.ename, evalue: failure.message, traceback: [failure.message] };
 }
 
-export async function executeNotebook(prepared: PreparedNotebook, options: ExecuteOptions): Promise<NotebookResult> {
-  const started = Date.now();
-  const { notebook, name } = prepared;
+/** A notebook's cache key and, when nothing it depends on changed, its earlier executed copy. */
+export interface ExecutedLookup {
+  key: string;
+  cached: Notebook | undefined;
+}
+
+export function lookupExecuted(prepared: PreparedNotebook, options: Pick<ExecuteOptions, "dataFolder" | "otherDataFolders" | "library" | "outDir" | "force">): ExecutedLookup {
   const { dataFolder } = options;
   const others = (options.otherDataFolders ?? []).map((folder) => folder.sha256);
   // A notebook reading one folder keeps the key it always had.
   const dataSha256 = others.length ? [dataFolder?.sha256 ?? "no data", ...others].join(",") : dataFolder?.sha256;
-  const key = cacheKey({ notebook, parameters: prepared.parameters, dataSha256, library: options.library });
+  const key = cacheKey({ notebook: prepared.notebook, parameters: prepared.parameters, dataSha256, library: options.library });
   const goodFile = executedPath(options.outDir, prepared.file, false);
-  const cached = options.force ? undefined : cachedNotebook(goodFile, key);
+  return { key, cached: options.force ? undefined : cachedNotebook(goodFile, key) };
+}
+
+/** Every code cell's source, in order: what the type check reads. */
+export function codeCellSources(prepared: PreparedNotebook): string[] {
+  return prepared.notebook.cells.filter((cell) => cell.cell_type === "code").map(cellSource);
+}
+
+export async function executeNotebook(prepared: PreparedNotebook, options: ExecuteOptions): Promise<NotebookResult> {
+  const started = Date.now();
+  const { notebook, name } = prepared;
+  const { dataFolder } = options;
+  const { key, cached } = options.lookup ?? lookupExecuted(prepared, options);
+  const goodFile = executedPath(options.outDir, prepared.file, false);
   if (cached) {
     return { name, file: prepared.file, dataFolder, status: "cached", notebook: cached, outputFile: goodFile, failures: [], cellsRun: 0, durationMs: Date.now() - started };
   }
@@ -158,11 +189,27 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   let kernelGone = false;
   const cwd = path.dirname(path.resolve(prepared.file));
   // The notebook's name labels the kernel's CPU record when ROILAB_KERNEL_CPU_DIR asks for one (see kernel-preload.ts).
-  const kernel = await (options.kernels ? options.kernels.take(cwd) : TslabKernel.start({ cwd, env: { ...process.env, ROILAB_NOTEBOOK: name } }));
+  const transpileOnly = options.check !== undefined;
+  const kernel = await (options.kernels ? options.kernels.take(cwd, name) : TslabKernel.start({ cwd, env: { ...process.env, ROILAB_NOTEBOOK: name }, transpileOnly }));
   try {
-    for (const { cell, number } of codeCells) {
+    const checked = (await options.check) ?? [];
+    // A notebook that fails its check runs no cell, unless every cell is to run (--allow-errors).
+    const firstRefused = options.allowErrors ? -1 : checked.findIndex((text) => text !== null);
+    for (const [index, { cell, number }] of codeCells.entries()) {
       const source = cellSource(cell);
       if (!source.trim()) continue;
+      if (firstRefused >= 0 && index !== firstRefused) continue;
+      const refused = checked[index] ?? null;
+      if (refused !== null) {
+        // What tslab prints and does for a cell that fails its type check: it runs none of it.
+        const parsed = parseCellFailure(refused, source, number);
+        cell.outputs = [failureOutput(parsed)];
+        failures.push({ message: formatCellFailure(name, parsed, source), ename: parsed.ename });
+        cellsRun += 1;
+        options.onCell?.({ notebook: name, done: cellsRun, total: codeCells.length, cellNumber: number });
+        if (!options.allowErrors) break;
+        continue;
+      }
       const collector = new OutputCollector(options.maxOutputBytes);
       const requestedAt = new Date().toISOString();
       let failure: NotebookFailure | undefined;
@@ -210,7 +257,8 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
       }
     }
   } finally {
-    await kernel.shutdown();
+    if (options.kernels?.release) await options.kernels.release(kernel, !kernelGone);
+    else await kernel.shutdown();
   }
 
   const failed = failures.length > 0;

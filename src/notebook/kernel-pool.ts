@@ -19,6 +19,8 @@ export interface KernelPoolOptions {
   onSpareReady?: (cwd: string, ms: number) => void;
   /** Per warm-up, ms. Default 120 s. */
   warmupTimeoutMs?: number;
+  /** Kernels that run cells transpile-only, for a runner that type-checks them first (see TslabKernel.start). */
+  transpileOnly?: boolean;
 }
 
 export class KernelPool implements KernelProvider {
@@ -32,7 +34,7 @@ export class KernelPool implements KernelProvider {
 
   private async startSpare(cwd: string): Promise<TslabKernel> {
     const started = Date.now();
-    const kernel = await TslabKernel.start({ cwd });
+    const kernel = await TslabKernel.start({ cwd, transpileOnly: this.options.transpileOnly });
     const code = this.options.warmup?.(cwd);
     try {
       if (code) {
@@ -72,7 +74,7 @@ export class KernelPool implements KernelProvider {
         // Fall through to a fresh start, which reports its own error.
       }
     }
-    return TslabKernel.start({ cwd });
+    return TslabKernel.start({ cwd, transpileOnly: this.options.transpileOnly });
   }
 
   /** Shuts every spare down; taken kernels are their runner's to shut down. */

@@ -19,10 +19,17 @@
  *    calls them only for a few statistics and for Excel files; it gets a stand-in for each that loads the real
  *    module at the first use, so a notebook that only builds and shows DataFrames never loads them.
  *    ROILAB_KERNEL_DEFER=off loads them at once as before.
- * 5. Measurable. With ROILAB_KERNEL_CPU_DIR set, the kernel writes its CPU time (user + system) there when it
+ * 5. Transpile-only cells, when ROILAB_KERNEL_TRANSPILE_ONLY=1 (roilab's runner sets it once the notebook's
+ *    cells have passed its own type check, check.ts). tslab compiles each cell against a program holding every
+ *    type it can see and checks it twice; here its TypeScript sees the cell and the earlier cells' declarations
+ *    alone (no lib, no imports resolved), which still tells which names are earlier cells' and still emits the
+ *    same JavaScript, and reports only syntax errors (and the top-level awaits tslab looks for). The kernelspec
+ *    never sets it: an analyst working in Jupyter keeps tslab's full checking.
+ * 6. Reusable: between notebooks, the runner resets the kernel instead of starting another (kernel-reset.ts).
+ * 7. Measurable. With ROILAB_KERNEL_CPU_DIR set, the kernel writes its CPU time (user + system) there when it
  *    exits; with ROILAB_KERNEL_CPU_PROFILE also set, a V8 CPU profile beside it (see `npm run bench`).
  *
- * It imports nothing of roilab but the two leaf modules of its runner watch.
+ * It imports nothing of roilab but the leaf modules of its runner watch and its global types.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
@@ -30,6 +37,8 @@ import * as path from "node:path";
 import { isMainThread, Worker } from "node:worker_threads";
 import type { KernelWatchData } from "./kernel-watch";
 import { PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
+import { kernelTypePackages } from "./kernel-types";
+import { resettableExecutors } from "./kernel-reset";
 
 type Send = (this: object, message: unknown) => Promise<void>;
 
@@ -110,8 +119,6 @@ export function deferRequires(loader: ModuleLoader, fromPackage: string, names: 
   };
 }
 
-/** The `@types` packages a kernel sees as global types unless ROILAB_KERNEL_TYPES says otherwise. */
-export const KERNEL_TYPE_PACKAGES = ["node"];
 
 type DirectoryLister = { getDirectories(folder: string): string[] };
 
@@ -129,53 +136,92 @@ export function restrictTypeRoots(sys: DirectoryLister, keep: readonly string[])
   };
 }
 
-/** The type packages ROILAB_KERNEL_TYPES asks for: undefined for "all" (tslab's own behaviour). */
-export function kernelTypePackages(setting: string | undefined): string[] | undefined {
-  if (setting === undefined || setting.trim() === "") return KERNEL_TYPE_PACKAGES;
-  if (setting.trim() === "all") return undefined;
-  return setting.split(",").map((name) => name.trim()).filter((name) => name !== "");
-}
 
 /**
- * Writes this process's CPU time to `folder` when it exits, as `<label>.<pid>.json` ({ label, pid, cwd,
- * userSeconds, systemSeconds }); with `profile`, a V8 CPU profile of everything after this call beside it.
+ * Writes this process's CPU time to `folder`, as `<label>.<pid>.json` ({ label, pid, cwd, userSeconds,
+ * systemSeconds }), when it exits; with `profile`, a V8 CPU profile of everything after this call beside it.
+ * A kernel that serves several notebooks is relabelled by the function returned: the CPU time since the last
+ * label is written under it at once, and counting starts again for the new one.
  */
-export function recordKernelCpu(folder: string, label: string, profile: boolean): void {
+export function recordKernelCpu(folder: string, label: string, profile: boolean): (next: string) => void {
   mkdirSync(folder, { recursive: true });
-  const base = path.join(folder, `${label.replace(/[^\w.-]+/g, "_")}.${process.pid}`);
+  const base = (name: string) => path.join(folder, `${name.replace(/[^\w.-]+/g, "_")}.${process.pid}`);
+  const first = base(label);
   const session = profile ? new Session() : undefined;
   if (session) {
     session.connect();
     session.post("Profiler.enable");
     session.post("Profiler.start");
   }
-  process.on("exit", () => {
+  let current = { label, user: 0, system: 0 };
+  const write = () => {
     const usage = process.resourceUsage();
+    const userSeconds = (usage.userCPUTime - current.user) / 1e6;
+    const systemSeconds = (usage.systemCPUTime - current.system) / 1e6;
+    writeFileSync(`${base(current.label)}.json`, JSON.stringify({ label: current.label, pid: process.pid, cwd: process.cwd(), userSeconds, systemSeconds }) + "\n");
+    return usage;
+  };
+  process.on("exit", () => {
     // An in-process inspector session answers synchronously, so the profile is written before the process ends.
     session?.post("Profiler.stop", (error, result) => {
-      if (!error) writeFileSync(`${base}.cpuprofile`, JSON.stringify(result.profile));
+      if (!error) writeFileSync(`${first}.cpuprofile`, JSON.stringify(result.profile));
     });
-    const record = { label, pid: process.pid, cwd: process.cwd(), userSeconds: usage.userCPUTime / 1e6, systemSeconds: usage.systemCPUTime / 1e6 };
-    writeFileSync(`${base}.json`, JSON.stringify(record) + "\n");
+    write();
   });
+  return (next) => {
+    const usage = write();
+    current = { label: next, user: usage.userCPUTime, system: usage.systemCPUTime };
+  };
+}
+
+type TypeScriptModule = Record<string, unknown> & {
+  createWatchCompilerHost(rootFiles: string[], options: Record<string, unknown>, ...rest: unknown[]): unknown;
+};
+type Diagnostic = { code: number };
+type Program = { getSyntacticDiagnostics(file: unknown): readonly Diagnostic[]; getSemanticDiagnostics(file: unknown): readonly Diagnostic[] };
+
+/** The diagnostic tslab reads as a top-level await (and reports itself when the await is not top-level). */
+const AWAIT_OUTSIDE_ASYNC = 1308;
+
+/**
+ * TypeScript as tslab's converter sees it in a transpile-only kernel: every program it builds has no lib and
+ * resolves no import, and a cell's diagnostics are its syntax errors and its awaits outside an async function.
+ * Every other export is the module's own.
+ */
+export function transpileOnlyTypeScript(ts: TypeScriptModule): TypeScriptModule {
+  const patched: TypeScriptModule = Object.create(null);
+  for (const key of Object.keys(ts)) Object.defineProperty(patched, key, { enumerable: true, configurable: true, get: () => ts[key] });
+  const overrides = {
+    createWatchCompilerHost: (rootFiles: string[], options: Record<string, unknown>, ...rest: unknown[]) =>
+      ts.createWatchCompilerHost(rootFiles, { ...options, noLib: true, lib: undefined, noResolve: true, types: [], typeRoots: [] }, ...rest),
+    getPreEmitDiagnosticsOfFiles: (program: Program, files: readonly unknown[]) =>
+      files.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file).filter((d) => d.code === AWAIT_OUTSIDE_ASYNC)]),
+  };
+  for (const [key, value] of Object.entries(overrides)) Object.defineProperty(patched, key, { enumerable: true, value });
+  return patched;
 }
 
 function install(): void {
   const cpuDir = process.env.ROILAB_KERNEL_CPU_DIR;
-  if (cpuDir) recordKernelCpu(cpuDir, process.env.ROILAB_NOTEBOOK ?? "kernel", Boolean(process.env.ROILAB_KERNEL_CPU_PROFILE));
-  // tslab loads its own zeromq; patch that very module.
+  const relabel = cpuDir ? recordKernelCpu(cpuDir, process.env.ROILAB_NOTEBOOK ?? "kernel", Boolean(process.env.ROILAB_KERNEL_CPU_PROFILE)) : undefined;
   const tslabDir = path.dirname(require.resolve("tslab/package.json"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- zeromq must be the instance tslab will load, found from tslab's folder
-  const zeromq = require(require.resolve("zeromq", { paths: [tslabDir] })) as { Publisher: PublisherClass };
-  queuePublisherSends(zeromq.Publisher);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the very instances tslab loads (its zeromq, TypeScript and executor), found from tslab's folder, to patch them before it starts
+  const fromTslab = (name: string): unknown => require(require.resolve(name, { paths: [tslabDir] }));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's module loader, whose internal _load every require goes through
-  if (process.env.ROILAB_KERNEL_DEFER !== "off") deferRequires(require("node:module") as ModuleLoader, "danfojs-node", DEFERRED_DANFOJS_MODULES);
+  const loader = require("node:module") as ModuleLoader;
+  const zeromq = fromTslab("zeromq") as { Publisher: PublisherClass };
+  queuePublisherSends(zeromq.Publisher);
+  if (process.env.ROILAB_KERNEL_DEFER !== "off") deferRequires(loader, "danfojs-node", DEFERRED_DANFOJS_MODULES);
   const types = kernelTypePackages(process.env.ROILAB_KERNEL_TYPES);
-  if (types) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the TypeScript tslab compiles cells with; its converter's host inherits from this sys
-    const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })) as { sys: DirectoryLister };
-    restrictTypeRoots(ts.sys, types);
+  // The TypeScript tslab compiles cells with; its converter's host inherits from this sys.
+  const ts = fromTslab("@tslab/typescript-for-tslab") as TypeScriptModule & { sys: DirectoryLister };
+  if (types) restrictTypeRoots(ts.sys, types);
+  if (process.env.ROILAB_KERNEL_TRANSPILE_ONLY === "1") {
+    // Before tslab's converter first requires it: every later require gets the transpile-only view.
+    const entry = require.cache[require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })];
+    if (entry) entry.exports = transpileOnlyTypeScript(ts);
   }
+  resettableExecutors(fromTslab("./dist/executor.js") as Parameters<typeof resettableExecutors>[0], loader, (label) => relabel?.(label));
   zeromq.Publisher = losslessPublisher(zeromq.Publisher);
   const runner = Number(process.env.ROILAB_RUNNER_PID);
   const configPath = process.argv[process.argv.indexOf("--config-path") + 1];

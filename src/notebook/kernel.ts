@@ -18,6 +18,7 @@ import {
   type Message,
 } from "./protocol";
 import { ExecuteTimeoutError, KernelDiedError, KernelProtocolError } from "../errors";
+import { RESET_MARKER } from "./kernel-reset";
 import { PROJECT_ROOT } from "../util/project-root";
 import { endProcessTree, PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
 
@@ -44,6 +45,11 @@ export interface KernelStartOptions {
   env?: NodeJS.ProcessEnv;
   /** How long to wait for the kernel to answer kernel_info. Default 60 s. */
   startTimeoutMs?: number;
+  /**
+   * Cells run transpile-only, without tslab's type check (see kernel-preload.ts): for a runner that checked
+   * them itself first (check.ts). Default false: tslab checks every cell, as in Jupyter.
+   */
+  transpileOnly?: boolean;
 }
 
 interface LiveKernel {
@@ -119,8 +125,10 @@ export class TslabKernel {
   private readonly exited: Promise<void>;
   private died: KernelDiedError | undefined;
   private closed = false;
-  /** Requests run before the notebook's own (a pool's warm-up), so its cells are still numbered from 1. */
+  /** Requests run before the notebook's own (a pool's warm-up, a reset), so its cells are still numbered from 1. */
   executionCountOffset = 0;
+  /** The working directory it was started in: a kernel serves only notebooks of that folder. */
+  cwd = "";
 
   private constructor(
     private readonly child: ChildProcess,
@@ -193,7 +201,12 @@ export class TslabKernel {
     const token = randomUUID();
     const child = spawn(node as string, args, {
       cwd: options.cwd,
-      env: { ...(options.env ?? process.env), ROILAB_RUNNER_PID: String(process.pid), [PROCESS_TOKEN_VARIABLE]: token },
+      env: {
+        ...(options.env ?? process.env),
+        ROILAB_RUNNER_PID: String(process.pid),
+        [PROCESS_TOKEN_VARIABLE]: token,
+        ROILAB_KERNEL_TRANSPILE_ONLY: options.transpileOnly ? "1" : "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
       // Its own process group, so that ending the kernel ends what its cells started (see process-tree.ts).
       detached: true,
@@ -219,6 +232,7 @@ export class TslabKernel {
     iopub.subscribe();
 
     const kernel = new TslabKernel(child, connection, connectionDir, shell, control, iopub, stderrTail);
+    kernel.cwd = options.cwd;
     try {
       await kernel.handshake(options.startTimeoutMs ?? 60_000);
     } catch (error) {
@@ -356,6 +370,23 @@ export class TslabKernel {
   }
 
   /** Polite shutdown_request, then SIGKILL after graceMs; closes the sockets and removes the connection file. */
+  /**
+   * Makes the kernel forget every name its cells declared, for the next notebook (`label` names it in CPU
+   * records), keeping the modules they loaded; false when the kernel cannot be trusted to be clean and should
+   * be shut down instead (see kernel-reset.ts).
+   */
+  async reset(label: string, timeoutMs = 30_000): Promise<boolean> {
+    if (this.deathCause !== undefined) return false;
+    try {
+      const { reply } = await this.execute(`${RESET_MARKER}${JSON.stringify({ label })}\n`, { timeoutMs });
+      if (reply.status !== "ok") return false;
+      this.executionCountOffset = typeof reply.execution_count === "number" ? reply.execution_count : this.executionCountOffset + 1;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async shutdown(graceMs = 2000): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -11,7 +11,11 @@ import { ensureWritableFolder } from "../util/writable-folder";
 import { yieldToEventLoop } from "../util/yield";
 import { libraryFingerprint } from "./cache";
 import { readDataFolder, type AsOfByFile, type DataFolder } from "./data-folder";
-import { executeNotebook, prepareNotebook, type KernelProvider, type NotebookResult, type PreparedNotebook } from "./execute";
+import type { CellDiagnostics } from "./check";
+import { checkRun } from "./check-run";
+import { codeCellSources, executeNotebook, lookupExecuted, prepareNotebook, type KernelProvider, type NotebookResult, type PreparedNotebook } from "./execute";
+import { TslabKernel } from "./kernel";
+import { KernelSeat } from "./kernel-seat";
 import { cellSource, hasTag, readNotebook } from "./nbformat";
 import { declaredParameters, type Parameters } from "./parameters";
 
@@ -130,9 +134,32 @@ async function executeRun(options: RunOptions, { notebooks: prepared, folders }:
   const library = libraryFingerprint();
   options.reporter.start(prepared.map((item) => ({ name: item.name, codeCells: item.notebook.cells.filter((cell) => cell.cell_type === "code").length })));
 
+  const dataFolders = (notebook: PreparedNotebook) => ({
+    dataFolder: notebook.dataDir === undefined ? undefined : folders.get(notebook.dataDir),
+    otherDataFolders: notebook.dataDirs.filter((dir) => dir !== notebook.dataDir).flatMap((dir) => folders.get(dir) ?? []),
+  });
+  const lookups = prepared.map((notebook) => lookupExecuted(notebook, { ...dataFolders(notebook), library, outDir: options.outDir, force: options.force }));
+  // Check, then run: the notebooks that will run are type-checked together while their kernels boot.
+  const toRun = prepared.flatMap((notebook, index) => (lookups[index]!.cached ? [] : [index]));
+  const checks = new Map<number, Promise<CellDiagnostics>>();
+  if (toRun.length) {
+    const checked = checkRun(toRun.map((index) => ({ file: prepared[index]!.file, cells: codeCellSources(prepared[index]!) })), options.outDir, library);
+    toRun.forEach((index, n) => checks.set(index, checked[n]!));
+  }
   const results: NotebookResult[] = new Array(prepared.length);
   let next = 0;
+  // Each worker keeps its kernel from one notebook to the next; the checked cells run transpile-only.
+  const freshKernel = (cwd: string, label: string) =>
+    options.kernels ? options.kernels.take(cwd, label) : TslabKernel.start({ cwd, env: { ...process.env, ROILAB_NOTEBOOK: label }, transpileOnly: true });
   const worker = async () => {
+    const seat = new KernelSeat(freshKernel);
+    try {
+      await workOn(seat);
+    } finally {
+      await seat.close();
+    }
+  };
+  const workOn = async (seat: KernelSeat) => {
     while (next < prepared.length) {
       await yieldToEventLoop();
       // Another worker may have taken the last notebook while this one yielded.
@@ -140,9 +167,10 @@ async function executeRun(options: RunOptions, { notebooks: prepared, folders }:
       const index = next++;
       const notebook = prepared[index]!;
       const result = await executeNotebook(notebook, {
-        dataFolder: notebook.dataDir === undefined ? undefined : folders.get(notebook.dataDir),
-        otherDataFolders: notebook.dataDirs.filter((dir) => dir !== notebook.dataDir).flatMap((dir) => folders.get(dir) ?? []),
-        kernels: options.kernels,
+        ...dataFolders(notebook),
+        lookup: lookups[index],
+        check: checks.get(index),
+        kernels: seat,
         outDir: options.outDir,
         timeoutMs: options.timeoutMs,
         maxOutputBytes: options.maxOutputBytes,

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as zmq from "zeromq";
 import * as path from "node:path";
-import { deferRequires, kernelTypePackages, queuePublisherSends, restrictTypeRoots } from "../../src/notebook/kernel-preload";
+import { deferRequires, queuePublisherSends, restrictTypeRoots } from "../../src/notebook/kernel-preload";
+import { kernelTypePackages } from "../../src/notebook/kernel-types";
 
 /** A Publisher class of its own, so the patch under test does not touch the zeromq module other tests use. */
 class TestPublisher extends zmq.Publisher {}

@@ -67,6 +67,8 @@ export function importWarmup(notebooks: readonly string[]): string | undefined {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]).map((file) => path.resolve(file));
   const pool = new KernelPool({
+    // The runner type-checks every notebook before it runs (check-run.ts).
+    transpileOnly: true,
     warmup: (cwd) => importWarmup(files.filter((file) => path.dirname(file) === cwd)),
     onSpareReady: (cwd, ms) => options.log(`spare kernel ready in ${(ms / 1000).toFixed(2)} s for ${cwd}\n`),
   });
