@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Test files that start a tslab kernel, Chromium, the CLI as a process of its own, or read the compiled library in
- * `dist/`: the `e2e` project, which builds the library and checks the system packages first. Every other file is a
+ * Test files that start a tslab kernel, Chromium, the CLI as a process of its own, tslab's own compiler (the type
+ * check's oracle), or read the compiled library in `dist/`: the `e2e` project, which builds the library and checks the system packages first. Every other file is a
  * `unit` test: it imports `src/` directly and needs neither a build nor those packages (`npm run test:unit`).
  */
 const E2E = [
@@ -11,7 +11,9 @@ const E2E = [
   "test/notebooks.test.ts",
   "test/data/price-update.test.ts",
   "test/cli/workload-import.test.ts",
+  "test/notebook/check.test.ts",
   "test/notebook/kernel.test.ts",
+  "test/notebook/kernel-reuse.test.ts",
   "test/notebook/kernel-preload-process.test.ts",
   "test/notebook/run.test.ts",
   "test/report/build.test.ts",

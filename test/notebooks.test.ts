@@ -51,6 +51,15 @@ describe("the chapter notebooks", () => {
     expect(notebooks).toEqual(["00-decision.ipynb", "59.1-cost-model.ipynb", "59.2-price-matrix.ipynb", "59.3-break-even.ipynb", "59.4-hybrid-routing.ipynb", "59.5-case-study.ipynb", "59.6-audit.ipynb", "59.7-capacity.ipynb", "59.8-sensitivity.ipynb", "59.9-closing-questions.ipynb", "59.10-rent-buy-call.ipynb", "59.11-then-and-now.ipynb"]);
   });
 
+  it("give every cell the outputs stock tslab gives it, though roilab checks them first, runs them transpile-only and reuses kernels", async () => {
+    // The kernel preload turned off: tslab as it ships, checking each cell itself, one fresh kernel per notebook.
+    const out = path.join(folder.dir, "stock-tslab");
+    const stock = await roilab(["run", "--out", out, "--jobs", "2"], { env: { ROILAB_KERNEL_PRELOAD: "off" } });
+    expect(stock.stderr).toBe("");
+    const cells = (notebook: Executed) => notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => cell.outputs);
+    for (const name of notebooks) expect(cells(read(baseline, name)), name).toEqual(cells(read(out, name)));
+  }, 600_000);
+
   it("show the chapter's figures, each numbered, as the Plotly MIME type", () => {
     // The decision page (00) numbers its figures D1, D2: it is not a section of the chapter.
     const titles = notebooks.filter((name) => name.startsWith("59.")).flatMap((name) => figures(read(baseline, name)).map((figure) => figure.layout.title.text));

@@ -41,38 +41,37 @@ export interface CheckedNotebook {
 /** For each code cell, what tslab would print before refusing to run it; null for a cell that passes (kept as JSON). */
 export type CellDiagnostics = (string | null)[];
 
-/** The names a cell declares at its top level, and which of them are variables a later cell may assign. */
-function declaredNames(ts: TS, source: string): { names: Set<string>; assignable: Set<string> } {
+/** What a top-level name is, as far as assigning to it from a later cell goes. */
+type NameKind = "variable" | "constant" | "function" | "class" | "enum" | "import" | "other";
+
+/** The names a cell declares at its top level, each with its kind. */
+function declaredNames(ts: TS, source: string): Map<string, NameKind> {
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const names = new Set<string>();
-  const assignable = new Set<string>();
-  const bind = (name: import("@tslab/typescript-for-tslab").BindingName, mutable: boolean) => {
-    if (ts.isIdentifier(name)) {
-      names.add(name.text);
-      if (mutable) assignable.add(name.text);
-      return;
-    }
-    for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name, mutable);
+  const names = new Map<string, NameKind>();
+  const bind = (name: import("@tslab/typescript-for-tslab").BindingName, kind: NameKind) => {
+    if (ts.isIdentifier(name)) names.set(name.text, kind);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name, kind);
   };
   for (const statement of file.statements) {
     if (ts.isVariableStatement(statement)) {
-      const mutable = !(statement.declarationList.flags & ts.NodeFlags.Const);
-      for (const declaration of statement.declarationList.declarations) bind(declaration.name, mutable);
+      const kind = statement.declarationList.flags & ts.NodeFlags.Const ? "constant" : "variable";
+      for (const declaration of statement.declarationList.declarations) bind(declaration.name, kind);
     } else if (ts.isImportDeclaration(statement)) {
       const clause = statement.importClause;
-      if (clause?.name) names.add(clause.name.text);
+      if (clause?.name) names.set(clause.name.text, "import");
       const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-      else if (bindings) for (const element of bindings.elements) names.add(element.name.text);
-    } else if (
-      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
-        ts.isTypeAliasDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || ts.isModuleDeclaration(statement)) &&
-      statement.name !== undefined && ts.isIdentifier(statement.name)
-    ) {
-      names.add(statement.name.text);
+      if (bindings && ts.isNamespaceImport(bindings)) names.set(bindings.name.text, "import");
+      else if (bindings) for (const element of bindings.elements) names.set(element.name.text, "import");
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      names.set(statement.name.text, "import");
+    } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+      if (statement.name) names.set(statement.name.text, ts.isFunctionDeclaration(statement) ? "function" : ts.isClassDeclaration(statement) ? "class" : "enum");
+    } else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) {
+      // A namespace merged with a same-named function or class keeps that kind.
+      if (!names.has(statement.name.text)) names.set(statement.name.text, "other");
     }
   }
-  return { names, assignable };
+  return names;
 }
 
 /** The virtual module of cell `index` of `notebook`, in the notebook's folder. */
@@ -81,32 +80,29 @@ function cellModule(notebook: string, index: number): string {
 }
 
 /**
- * Each cell's module text: its source unchanged from line 1, then the imports of earlier names and its exports.
- * A cell in `failed` declares nothing for later cells, as tslab keeps no declaration of a cell it refused.
+ * Each cell's module text: its source unchanged from line 1, then the imports of earlier names and its exports;
+ * with, for each cell's module, the kind of every name it imports. A cell in `failed` declares nothing for later
+ * cells, as tslab keeps no declaration of a cell it refused.
  */
-function cellModules(ts: TS, notebook: CheckedNotebook, failed: ReadonlySet<number>): { files: Map<string, string>; assignable: Map<string, Set<string>> } {
+function cellModules(ts: TS, notebook: CheckedNotebook, failed: ReadonlySet<number>): { files: Map<string, string>; imported: Map<string, Map<string, NameKind>> } {
   const files = new Map<string, string>();
-  const assignable = new Map<string, Set<string>>();
-  /** Each name declared so far, with the cell that declared it last. */
-  const lastDeclared = new Map<string, number>();
-  const mutable = new Set<string>();
+  const imported = new Map<string, Map<string, NameKind>>();
+  /** Each name declared so far, with the cell that declared it last and its kind there. */
+  const lastDeclared = new Map<string, { cell: number; kind: NameKind }>();
   notebook.cells.forEach((source, index) => {
-    const own = failed.has(index) ? { names: new Set<string>(), assignable: new Set<string>() } : declaredNames(ts, source);
-    const imports = [...lastDeclared].filter(([name]) => !own.names.has(name));
+    const own = failed.has(index) ? new Map<string, NameKind>() : declaredNames(ts, source);
+    const imports = [...lastDeclared].filter(([name]) => !own.has(name));
+    // The exports first, on the line after the cell, as tslab adds them: an unfinished last line reads the same.
     const trailer = [
-      ...imports.map(([name, from]) => `import { ${name} } from "./${path.basename(cellModule(notebook.file, from), ".ts")}";`),
-      `export { ${[...own.names].join(", ")} };`,
+      `export { ${[...own.keys()].join(", ")} };`,
+      ...imports.map(([name, { cell }]) => `import { ${name} } from "./${path.basename(cellModule(notebook.file, cell), ".ts")}";`),
     ];
     const file = cellModule(notebook.file, index);
-    files.set(file, `${source}\n;${trailer.join(" ")}\n`);
-    assignable.set(file, new Set(imports.map(([name]) => name).filter((name) => mutable.has(name))));
-    for (const name of own.names) {
-      lastDeclared.set(name, index);
-      if (own.assignable.has(name)) mutable.add(name);
-      else mutable.delete(name);
-    }
+    files.set(file, `${source}\n${trailer.join(" ")}\n`);
+    imported.set(file, new Map(imports.map(([name, { kind }]) => [name, kind])));
+    for (const [name, kind] of own) lastDeclared.set(name, { cell: index, kind });
   });
-  return { files, assignable };
+  return { files, imported };
 }
 
 /** tslab's compiler options (its converter's), as far as they concern checking, with the kernel's global types. */
@@ -129,8 +125,27 @@ function compilerOptions(ts: TS): import("@tslab/typescript-for-tslab").Compiler
   };
 }
 
-/** Assigning an earlier cell's `let` is fine in tslab; as an import here it would read as an error. */
+/** "Cannot assign to 'x' because it is an import": what assigning to an earlier cell's name reads as here. */
 const ASSIGN_TO_IMPORT = 2632;
+/** tslab's own message for each kind of earlier name (its earlier cells are declarations, not imports). */
+const ASSIGN_TO: Partial<Record<NameKind, { code: number; text: (name: string) => string }>> = {
+  constant: { code: 2588, text: (name) => `Cannot assign to '${name}' because it is a constant.` },
+  function: { code: 2630, text: (name) => `Cannot assign to '${name}' because it is a function.` },
+  class: { code: 2629, text: (name) => `Cannot assign to '${name}' because it is a class.` },
+  enum: { code: 2628, text: (name) => `Cannot assign to '${name}' because it is an enum.` },
+};
+
+/**
+ * A diagnostic as tslab would give it: assigning to an earlier cell's `let` is fine there, and assigning to an
+ * earlier constant, function, class or enum says so rather than calling the name an import.
+ */
+function asTslabSeesIt(diagnostic: import("@tslab/typescript-for-tslab").Diagnostic, importedKind: NameKind | undefined): import("@tslab/typescript-for-tslab").Diagnostic[] {
+  if (diagnostic.code !== ASSIGN_TO_IMPORT || importedKind === undefined) return [diagnostic];
+  if (importedKind === "variable") return [];
+  const name = diagnostic.file?.text.slice(diagnostic.start, diagnostic.start! + diagnostic.length!) ?? "";
+  const message = ASSIGN_TO[importedKind];
+  return message ? [{ ...diagnostic, code: message.code, messageText: message.text(name) }] : [diagnostic];
+}
 
 /** One line per message of a chain, all at the diagnostic's start, as tslab prints them. */
 function tslabLines(ts: TS, diagnostic: import("@tslab/typescript-for-tslab").Diagnostic, line: number, column: number): string[] {
@@ -142,6 +157,31 @@ function tslabLines(ts: TS, diagnostic: import("@tslab/typescript-for-tslab").Di
   };
   visit(diagnostic.messageText);
   return lines;
+}
+
+/**
+ * A compiler host that reads the cells' virtual modules, and sees tslab itself in every notebook folder's
+ * `node_modules/tslab`, as tslab's kernel lets a cell `import * as tslab from "tslab"` wherever it runs.
+ */
+function cellsHost(ts: TS, options: import("@tslab/typescript-for-tslab").CompilerOptions, virtual: ReadonlyMap<string, string>, folders: readonly string[]) {
+  const tslabDir = path.dirname(require.resolve("tslab/package.json"));
+  const forward = (fileName: string) => {
+    for (const folder of folders) {
+      const inside = path.relative(path.join(folder, "node_modules", "tslab"), fileName);
+      if (!inside.startsWith("..") && !path.isAbsolute(inside)) return path.join(tslabDir, inside);
+    }
+    return fileName;
+  };
+  const host = ts.createCompilerHost(options);
+  const { fileExists, readFile, directoryExists } = { fileExists: host.fileExists.bind(host), readFile: host.readFile.bind(host), directoryExists: host.directoryExists?.bind(host) };
+  host.fileExists = (fileName) => virtual.has(path.resolve(fileName)) || fileExists(forward(fileName));
+  host.readFile = (fileName) => virtual.get(path.resolve(fileName)) ?? readFile(forward(fileName));
+  host.directoryExists = (name) => folders.some((folder) => path.join(folder, "node_modules") === path.resolve(name)) || (directoryExists?.(forward(name)) ?? true);
+  host.getSourceFile = (fileName, languageVersion) => {
+    const text = host.readFile(fileName);
+    return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true);
+  };
+  return host;
 }
 
 /**
@@ -165,26 +205,20 @@ function checkOnce(ts: TS, notebooks: readonly CheckedNotebook[], failed: readon
   const modules = notebooks.map((notebook, n) => cellModules(ts, notebook, failed[n]!));
   const virtual = new Map(modules.flatMap((module) => [...module.files]));
   const options = compilerOptions(ts);
-  const host = ts.createCompilerHost(options);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, ...rest) => {
-    const text = virtual.get(path.resolve(fileName));
-    return text === undefined ? getSourceFile(fileName, languageVersion, ...rest) : ts.createSourceFile(fileName, text, languageVersion, true);
-  };
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (fileName) => virtual.has(path.resolve(fileName)) || fileExists(fileName);
-  const readFile = host.readFile.bind(host);
-  host.readFile = (fileName) => virtual.get(path.resolve(fileName)) ?? readFile(fileName);
+  const host = cellsHost(ts, options, virtual, notebooks.map((notebook) => path.dirname(path.resolve(notebook.file))));
   const program = ts.createProgram([...virtual.keys()], options, host, oldProgram);
   const diagnostics = notebooks.map((notebook, n) =>
     notebook.cells.map((source, index) => {
       const fileName = cellModule(notebook.file, index);
       const file = program.getSourceFile(fileName);
       if (!file) return null;
-      const assignable = modules[n]!.assignable.get(fileName) ?? new Set();
-      const diagnostics = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file), ...program.getDeclarationDiagnostics(file)]
-        .filter((diagnostic) => diagnostic.start !== undefined && diagnostic.start < source.length)
-        .filter((diagnostic) => !(diagnostic.code === ASSIGN_TO_IMPORT && assignable.has(source.slice(diagnostic.start, diagnostic.start! + diagnostic.length!))));
+      const imported = modules[n]!.imported.get(fileName) ?? new Map<string, NameKind>();
+      // Sorted by position, as tslab's getPreEmitDiagnostics gives them.
+      const all = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file), ...program.getDeclarationDiagnostics(file)];
+      const diagnostics = [...ts.sortAndDeduplicateDiagnostics(all)]
+        // The cell's own text, and the line after it, where an unfinished last statement is reported (as tslab does).
+        .filter((diagnostic) => diagnostic.start !== undefined && diagnostic.start <= source.length + 1)
+        .flatMap((diagnostic) => asTslabSeesIt(diagnostic, imported.get(source.slice(diagnostic.start, diagnostic.start! + diagnostic.length!))));
       const lines = diagnostics.flatMap((diagnostic) => {
         const { line, character } = file.getLineAndCharacterOfPosition(diagnostic.start!);
         return tslabLines(ts, diagnostic, line, character);

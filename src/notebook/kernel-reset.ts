@@ -11,6 +11,11 @@
 
 /** The start of the cell that asks for a reset; the rest of its first line is JSON: { label } (the next notebook). */
 export const RESET_MARKER = "//roilab:reset-kernel ";
+/**
+ * What a reset kernel prints: a kernel without this module (stock tslab, or the preload turned off) runs the
+ * reset cell as the comment it is and prints nothing, so the runner knows it was not reset.
+ */
+export const RESET_CONFIRMATION = "roilab: kernel reset";
 
 type Executor = { execute(src: string): Promise<boolean>; reset(): void };
 type ModuleLoader = { _load(request: string, parent: unknown, isMain: boolean): unknown };
@@ -90,6 +95,7 @@ export function resettableExecutors(executorModule: { createExecutor: (...args: 
       executor.reset();
       const { label } = JSON.parse(src.slice(RESET_MARKER.length).split("\n")[0] ?? "{}") as { label?: string };
       if (label) onLabel(label);
+      console.log(RESET_CONFIRMATION);
       return true;
     };
     return executor;

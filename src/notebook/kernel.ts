@@ -18,7 +18,7 @@ import {
   type Message,
 } from "./protocol";
 import { ExecuteTimeoutError, KernelDiedError, KernelProtocolError } from "../errors";
-import { RESET_MARKER } from "./kernel-reset";
+import { RESET_CONFIRMATION, RESET_MARKER } from "./kernel-reset";
 import { PROJECT_ROOT } from "../util/project-root";
 import { endProcessTree, PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
 
@@ -378,8 +378,9 @@ export class TslabKernel {
   async reset(label: string, timeoutMs = 30_000): Promise<boolean> {
     if (this.deathCause !== undefined) return false;
     try {
-      const { reply } = await this.execute(`${RESET_MARKER}${JSON.stringify({ label })}\n`, { timeoutMs });
-      if (reply.status !== "ok") return false;
+      const { reply, messages } = await this.execute(`${RESET_MARKER}${JSON.stringify({ label })}\n`, { timeoutMs });
+      const confirmed = messages.some((message) => String((message.content as { text?: unknown }).text ?? "").includes(RESET_CONFIRMATION));
+      if (reply.status !== "ok" || !confirmed) return false;
       this.executionCountOffset = typeof reply.execution_count === "number" ? reply.execution_count : this.executionCountOffset + 1;
       return true;
     } catch {

@@ -20,11 +20,13 @@ export interface CliOptions {
   onSpawn?: (pid: number) => void;
   /** Called with each piece of standard output as it arrives. */
   onStdout?: (text: string) => void;
+  /** Variables set for this process, over the test's own environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function roilab(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
