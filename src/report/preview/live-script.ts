@@ -8,7 +8,8 @@ export const EVENTS_PATH = "/__roilab/events";
 export const OVERLAY_ID = "roilab-preview-problems";
 
 export const LIVE_SCRIPT = `(() => {
-  const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  // The page's path tells the preview which notebooks to run first after a change.
+  const events = new EventSource(${JSON.stringify(EVENTS_PATH)} + "?page=" + encodeURIComponent(location.pathname));
   const show = (problems) => {
     let overlay = document.getElementById(${JSON.stringify(OVERLAY_ID)});
     if (!problems.length) { if (overlay) overlay.remove(); return; }

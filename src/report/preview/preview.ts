@@ -1,7 +1,8 @@
 /**
  * roilab preview: publishes the notebooks once, serves the report, and on every change to a notebook, a data
  * folder it reads or the compiled library re-runs only the notebooks that change concerns (the runner's cache
- * skips the rest), republishes their pages with the report build and reloads the open pages. A failure is
+ * skips the rest), those of the open pages first, republishes their pages with the report build and reloads the
+ * open pages. A failure is
  * shown over the page, which stays the last good one.
  */
 import { existsSync } from "node:fs";
@@ -123,8 +124,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const schedule = (notebooks: Iterable<string>) => {
     for (const file of notebooks) queued.add(file);
     if (running || queued.size === 0) return;
-    const batch = [...queued].sort((a, b) => files.indexOf(a) - files.indexOf(b));
-    queued = new Set();
+    const all = [...queued].sort((a, b) => files.indexOf(a) - files.indexOf(b));
+    // The notebooks of the open pages first, published as soon as they are done; the rest follow in a build of their own.
+    const open = new Set(server.openPages().map((page) => path.basename(page, ".html")));
+    const first = all.filter((file) => open.has(path.basename(file, ".ipynb")));
+    const batch = first.length ? first : all;
+    queued = new Set(all.filter((file) => !batch.includes(file)));
     running = build(batch)
       .then((event) => waiting.splice(0).forEach((resolve) => resolve(event)))
       .catch((error: unknown) => options.log(`preview: ${error instanceof Error ? error.message : String(error)}\n`))

@@ -27,6 +27,8 @@ export interface PreviewServer {
   reload(): void;
   /** Shows these problems over every open page (none: removes the overlay); pages opened later get them too. */
   problems(messages: readonly string[]): void;
+  /** The paths of the pages open now (`/59.1-cost-model.html`), each once. */
+  openPages(): string[];
   close(): Promise<void>;
 }
 
@@ -45,13 +47,23 @@ export function requestPath(requestUrl: string | undefined): string | undefined 
   }
 }
 
+/** The page an event stream is for: its `page` parameter (the live script sends its page's path), decoded; `/` without one. */
+function pagePath(requestUrl: string | undefined): string {
+  try {
+    return decodeURIComponent(new URL(requestUrl ?? "/", "http://preview").searchParams.get("page") ?? "/");
+  } catch {
+    return "/";
+  }
+}
+
 function refuse(response: ServerResponse, status: number, message: string): void {
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
   response.end(`${message}\n`);
 }
 
 export async function startPreviewServer(root: string, port: number): Promise<PreviewServer> {
-  const clients = new Set<ServerResponse>();
+  /** Each open page's event stream, with the page's path. */
+  const clients = new Map<ServerResponse, string>();
   let current: readonly string[] = [];
   const send = (response: ServerResponse, event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
@@ -68,7 +80,7 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
     }
     if (relative === EVENTS_PATH) {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
-      clients.add(response);
+      clients.set(response, pagePath(request.url));
       send(response, "problems", current);
       request.on("close", () => clients.delete(response));
       return;
@@ -115,13 +127,14 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
   const address = server.address() as { port: number };
   return {
     url: `http://${PREVIEW_HOST}:${address.port}/`,
-    reload: () => clients.forEach((client) => send(client, "reload", null)),
+    reload: () => clients.forEach((_, client) => send(client, "reload", null)),
     problems(messages) {
       current = [...messages];
-      clients.forEach((client) => send(client, "problems", current));
+      clients.forEach((_, client) => send(client, "problems", current));
     },
+    openPages: () => [...new Set(clients.values())],
     close: () => new Promise((resolve) => {
-      clients.forEach((client) => client.end());
+      clients.forEach((_, client) => client.end());
       server.close(() => resolve());
     }),
   };

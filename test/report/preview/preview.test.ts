@@ -42,6 +42,8 @@ let exit: Promise<number | null>;
 let url = "";
 let browser: Browser;
 let page: Page;
+/** What the preview says it does (its stderr). */
+let log = "";
 
 const bodyShows = (text: string) => page.waitForFunction((wanted) => document.body.innerText.includes(wanted), text, { timeout: WAIT_MS });
 const overlayText = async () => (await page.waitForSelector(OVERLAY, { timeout: WAIT_MS })).innerText();
@@ -50,9 +52,11 @@ beforeAll(async () => {
   cpSync(DATA_DIR, data, { recursive: true });
   mkdirSync(notebooks);
   writeNotebook(notebooks, "price.ipynb", cells("Price check"));
+  // A second page that reads the same prices, never opened.
+  writeNotebook(notebooks, "other.ipynb", cells("Other page"));
   preview = spawn(process.execPath, [path.join(ROOT, "dist/bin.js"), "preview", notebooks, "--port", "0", "--out", path.join(folder.dir, "out")], { cwd: folder.dir });
   exit = new Promise((resolve) => preview.on("exit", (code) => resolve(code)));
-  preview.stderr?.on("data", () => undefined);
+  preview.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   url = await new Promise<string>((resolve, reject) => {
     let text = "";
     preview.stdout?.on("data", (chunk: Buffer) => {
@@ -88,6 +92,18 @@ describe("roilab preview", () => {
   });
 
   it("reloads the open page with a price saved in models.csv", async () => {
+    setPrice("4.25");
+    await bodyShows("Sonnet input price: 4.25");
+  }, WAIT_MS);
+
+  it("runs the open page's notebook first and publishes it before the other notebook the change concerns", async () => {
+    const from = log.length;
+    setPrice("4.50");
+    await bodyShows("Sonnet input price: 4.50");
+    const runs = () => log.slice(from).split("\n").filter((line) => line.startsWith("running "));
+    for (let waited = 0; runs().length < 2 && waited < WAIT_MS; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runs()).toEqual(["running price.ipynb", "running other.ipynb"]);
+    // Back to the price the next tests read.
     setPrice("4.25");
     await bodyShows("Sonnet input price: 4.25");
   }, WAIT_MS);

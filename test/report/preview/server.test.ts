@@ -57,6 +57,19 @@ describe("the preview server", () => {
     }
   });
 
+  it("knows which pages are open from their event streams, each once, until they close", async () => {
+    const listen = (page: string) =>
+      new Promise<ReturnType<typeof request>>((resolve) => {
+        const sent = request({ host: "127.0.0.1", port, path: `/__roilab/events?page=${encodeURIComponent(page)}`, headers: { host: `127.0.0.1:${port}` } }, () => resolve(sent));
+        sent.end();
+      });
+    const streams = [await listen("/59.1-cost-model.html"), await listen("/a%20b.html"), await listen("/59.1-cost-model.html")];
+    expect(server.openPages().sort()).toEqual(["/59.1-cost-model.html", "/a b.html"]);
+    streams.forEach((stream) => stream.destroy());
+    for (let waited = 0; server.openPages().length && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.openPages()).toEqual([]);
+  });
+
   it("refuses a request with no Host", async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const sent = request({ host: "127.0.0.1", port, path: "/", setHost: false }, (response) => {
