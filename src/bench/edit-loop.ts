@@ -1,6 +1,6 @@
 /**
  * The edit loop an analyst lives in: save a changed price in models.csv, look at the page. Times `roilab
- * preview` from the save to the open page (headless Chromium) showing the new number, beside
+ * preview` of the whole report from the save to the open 59.1 page (headless Chromium) showing the new number, beside
  * `jupyter-nbconvert --execute --to html` of the same notebook, and splits preview's time into its steps.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -67,7 +67,8 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
   cpSync(path.join(PROJECT_ROOT, "data"), data, { recursive: true });
   const models = path.join(data, "models.csv");
   const out = path.join(work, "out");
-  const preview = spawn(process.execPath, [ROILAB, "preview", NOTEBOOK, "--data", data, "--out", out, "--port", "0"], { cwd: PROJECT_ROOT });
+  // The whole report, as a new user starts it; 59.1's page is the one open.
+  const preview = spawn(process.execPath, [ROILAB, "preview", path.dirname(NOTEBOOK), "--data", data, "--out", out, "--port", "0"], { cwd: PROJECT_ROOT });
   const log = logLines(preview);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
   try {
@@ -80,10 +81,18 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
       });
       preview.once("exit", (code) => reject(new Error(`roilab preview exited with ${code}:\n${log.lines.map((line) => line.text).join("\n")}`)));
     });
-    await waitFor("the first build", () => (log.lines.some((line) => line.text.startsWith("published")) ? true : undefined));
-    // One spare is started at the outset and one for each kernel a run takes: a spare waits when there is one more ready than runs.
-    const count = (prefix: string) => log.lines.filter((line) => line.text.startsWith(prefix)).length;
-    const spareReady = () => waitFor("a spare kernel", () => (count("spare kernel ready") > count("running") ? true : undefined));
+    const name = path.basename(NOTEBOOK);
+    const isPublished = (text: string) => text.startsWith("published") && text.includes(name);
+    await waitFor("the first build", () => (log.lines.some((line) => isPublished(line.text)) ? true : undefined));
+    // An analyst reads the page between saves: every notebook the last save concerned has run, and a spare kernel is ready.
+    const settled = () =>
+      waitFor("the preview to settle", () => {
+        const last = log.lines.at(-1);
+        const lastIndex = (test: (text: string) => boolean) => log.lines.reduce((found, line, index) => (test(line.text) ? index : found), -1);
+        const lastBuild = lastIndex((text) => /^(published|failed) /.test(text));
+        const lastSpare = lastIndex((text) => text.startsWith("spare kernel ready"));
+        return last && performance.now() - last.at > 2000 && lastSpare > lastBuild ? true : undefined;
+      });
     const page = await browser.newPage();
     await page.goto(`${url}${path.basename(NOTEBOOK, ".ipynb")}.html`);
     const samples: Sample[] = [];
@@ -91,7 +100,7 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
       const price = `${(7 + (round + 1) * 0.11).toFixed(2)}`;
       const seen = log.lines.length;
       // An analyst looks at the page between saves; meanwhile the spare kernel that replaces the one taken boots.
-      await spareReady();
+      await settled();
       const shown = page.waitForFunction((wanted) => document.body.innerText.includes(wanted), `$${price}`, { timeout: 300_000, polling: "raf" });
       const saved = performance.now();
       writeFileSync(models, readFileSync(models, "utf8").replace(MODEL_ROW, `$1${price},`));
@@ -99,7 +108,7 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
       const done = performance.now();
       const lines = log.lines.slice(seen);
       const started = lines.find((line) => line.text.startsWith("running"));
-      const published = lines.find((line) => line.text.startsWith("published"));
+      const published = lines.find((line) => isPublished(line.text));
       const numbers = /run ([\d.]+) s, build with pages ([\d.]+) s/.exec(published?.text ?? "");
       if (!started || !published || !numbers) throw new Error(`edit-loop bench: the preview did not say how it ran:\n${lines.map((line) => line.text).join("\n")}`);
       const runS = Number(numbers[1]);
@@ -150,7 +159,7 @@ export async function editLoopBench(rounds: number, write: (text: string) => voi
   }
   const part = (key: keyof Sample) => median(samples.map((sample) => sample[key])).toFixed(2).padStart(6);
   write(`  each round (s): ${samples.map((sample) => sample.totalS.toFixed(2)).join(", ")}\n`);
-  write(`  roilab preview ${part("totalS")} s   (save to run ${part("watchS")} s, run ${part("runS")} s of which its slowest cell ${part("slowestCellS")} s (code cell ${samples.map((sample) => sample.slowestCell).join("/")}), publish ${part("publishS")} s, reload and draw ${part("reloadS")} s)   (goal <= 3)\n`);
+  write(`  roilab preview ${part("totalS")} s   (save to run ${part("watchS")} s, run ${part("runS")} s of which its slowest cell ${part("slowestCellS")} s (code cell ${samples.map((sample) => sample.slowestCell).join("/")}), publish ${part("publishS")} s, reload and draw ${part("reloadS")} s)   (goal <= 1.0, aim 0.6)\n`);
   write(`  nbconvert      ${median(nbconvert).toFixed(2).padStart(6)} s   (jupyter-nbconvert --execute --to html, each round: ${nbconvert.map((value) => value.toFixed(2)).join(", ")})\n`);
   write(`  ratio          ${(median(samples.map((sample) => sample.totalS)) / median(nbconvert)).toFixed(3)}\n`);
 }

@@ -76,7 +76,7 @@ function profileFiles(target: string): string[] {
 function main(args: string[]): void {
   const topAt = args.indexOf("--top");
   const top = topAt >= 0 ? Number(args[topAt + 1]) : 15;
-  const targets = args.filter((_, index) => index !== topAt && index !== topAt + 1);
+  const targets = topAt >= 0 ? args.filter((_, index) => index !== topAt && index !== topAt + 1) : args;
   const files = targets.flatMap(profileFiles);
   if (files.length === 0) {
     process.stderr.write("usage: profile-summary FOLDER_OR_FILE... [--top N] (no .cpuprofile files found)\n");

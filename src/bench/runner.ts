@@ -4,6 +4,8 @@
  * alternating A B A B so both see the same machine state. Cold: nothing cached. Warm: nothing changed since
  * the last run. Prints each side's median and roilab's time as a ratio of nbconvert's, then each notebook's kernel
  * CPU time (user + system, median over the cold rounds), which a busy machine disturbs far less than wall time.
+ * Then the start-up times (`roilab --version` and a report with nothing changed, beside `node -e 0`), and whether
+ * every notebook's cells give the outputs stock tslab gives them (one more, untimed, nbconvert run).
  * Kernels started with roilab's preload record it (ROILAB_KERNEL_CPU_DIR, see kernel-preload.ts). nbconvert runs
  * stock tslab (stock-kernel.ts), which records nothing: its CPU column says n/a.
  * ROILAB_KERNEL_CPU_PROFILE=1 also keeps each kernel's V8 CPU profile (summarise them with profile-summary.js)
@@ -97,6 +99,44 @@ function requireNbconvert(): void {
   }
 }
 
+const STARTUP_ROUNDS = 5;
+
+/** Medians of `node -e 0`, `roilab --version` and a report of `reportDir`'s notebooks with nothing changed, alternating. */
+function startupTimes(reportDir: string): { node: number; version: number; cachedReport: number } {
+  const times = { node: [] as number[], version: [] as number[], cachedReport: [] as number[] };
+  for (let round = 0; round < STARTUP_ROUNDS; round++) {
+    times.node.push(timed(process.execPath, ["-e", "0"]));
+    times.version.push(timed(process.execPath, [ROILAB, "--version"]));
+    times.cachedReport.push(timed(process.execPath, [ROILAB, "report", "--out", reportDir, NOTEBOOKS]));
+  }
+  return { node: median(times.node), version: median(times.version), cachedReport: median(times.cachedReport) };
+}
+
+type Output = { output_type: string; name?: string; text?: string | string[]; data?: unknown; ename?: string; evalue?: string };
+
+/** A cell's outputs as both sides can be compared: consecutive stream writes joined (nbclient joins them). */
+function comparable(outputs: Output[] | undefined): unknown[] {
+  const joined: Output[] = [];
+  for (const output of outputs ?? []) {
+    const text = Array.isArray(output.text) ? output.text.join("") : output.text;
+    const last = joined.at(-1);
+    if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) last.text = `${last.text ?? ""}${text ?? ""}`;
+    else joined.push({ output_type: output.output_type, name: output.name, text, data: output.data, ename: output.ename, evalue: output.evalue });
+  }
+  return joined.map((output) => JSON.parse(JSON.stringify(output)) as unknown);
+}
+
+/**
+ * Runs every notebook once more, untimed, with nbconvert on stock tslab into `stockDir`, and names each whose code
+ * cells' outputs differ from roilab's executed copy in `roilabDir`.
+ */
+function sameOutputsAsStock(notebooks: string[], roilabDir: string, stockDir: string, stockEnv: NodeJS.ProcessEnv): string[] {
+  timed("jupyter-nbconvert", ["--to", "notebook", "--execute", "--output-dir", stockDir, ...notebooks], undefined, stockEnv);
+  const cells = (file: string) =>
+    (JSON.parse(readFileSync(file, "utf8")) as { cells: { cell_type: string; outputs?: Output[] }[] }).cells.filter((cell) => cell.cell_type === "code").map((cell) => comparable(cell.outputs));
+  return notebooks.map((file) => path.basename(file)).filter((name) => JSON.stringify(cells(path.join(roilabDir, name))) !== JSON.stringify(cells(path.join(stockDir, name))));
+}
+
 function reportBench(stockEnv: NodeJS.ProcessEnv): void {
   const notebooks = readdirSync(NOTEBOOKS).filter((name) => name.endsWith(".ipynb")).map((name) => path.join(NOTEBOOKS, name));
   const work = mkdtempSync(path.join(tmpdir(), "roilab-bench-"));
@@ -105,6 +145,8 @@ function reportBench(stockEnv: NodeJS.ProcessEnv): void {
   const roilab = (out: string, cpuDir?: string) => timed(process.execPath, [ROILAB, "report", "--out", out, NOTEBOOKS], cpuDir);
   const cpu = { nbconvert: [] as Map<string, number>[], roilab: [] as Map<string, number>[] };
   const samples = { coldNbconvert: [] as number[], coldRoilab: [] as number[], warmNbconvert: [] as number[], warmRoilab: [] as number[] };
+  let startup: ReturnType<typeof startupTimes>;
+  let same: string[];
   try {
     process.stdout.write(`${notebooks.length} notebooks, ${ROUNDS} rounds, alternating nbconvert and roilab\n`);
     for (let round = 0; round < ROUNDS; round++) {
@@ -121,13 +163,19 @@ function reportBench(stockEnv: NodeJS.ProcessEnv): void {
       // The first cold run's folder: every notebook is unchanged since.
       samples.warmRoilab.push(roilab(path.join(work, "roilab-0")));
     }
+    startup = startupTimes(path.join(work, "roilab-0"));
+    same = sameOutputsAsStock(notebooks, path.join(work, "roilab-0"), path.join(work, "stock-notebooks"), stockEnv);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   const row = (label: string, a: number[], b: number[]) =>
     `${label.padEnd(16)} nbconvert ${median(a).toFixed(2).padStart(6)} s   roilab ${median(b).toFixed(2).padStart(6)} s   ratio ${(median(b) / median(a)).toFixed(3)}`;
-  process.stdout.write(`${row("cold", samples.coldNbconvert, samples.coldRoilab)}   (goal <= 0.4)\n`);
-  process.stdout.write(`${row("nothing changed", samples.warmNbconvert, samples.warmRoilab)}   (goal <= 0.05)\n`);
+  process.stdout.write(`${row("cold", samples.coldNbconvert, samples.coldRoilab)}   (goal <= 0.2, aim 0.1)\n`);
+  process.stdout.write(`${row("nothing changed", samples.warmNbconvert, samples.warmRoilab)}\n`);
+  const over = (value: number) => `${value.toFixed(2)} s (${(value - startup.node).toFixed(2)} s over node -e 0)`;
+  process.stdout.write(`start-up, median of ${STARTUP_ROUNDS}: node -e 0 ${startup.node.toFixed(2)} s   roilab --version ${over(startup.version)} (goal <= 0.2 over)   report, all cached ${over(startup.cachedReport)} (goal <= 0.5 over)\n`);
+  process.stdout.write(same.length ? `outputs: ${same.length} notebooks differ from stock tslab's: ${same.join(", ")}\n` : `outputs: every notebook's cells give stock tslab's outputs (nbconvert --to notebook)\n`);
+  if (same.length) process.exitCode = 1;
   process.stdout.write("\nkernel CPU, user + system, median of the cold rounds\n");
   const medianOf = (maps: Map<string, number>[], name: string) => {
     const values = maps.flatMap((map) => (map.has(name) ? [map.get(name) as number] : []));

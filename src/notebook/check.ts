@@ -161,7 +161,7 @@ function tslabLines(ts: TS, diagnostic: import("@tslab/typescript-for-tslab").Di
 
 /**
  * A compiler host that reads the cells' virtual modules, and sees tslab itself in every notebook folder's
- * `node_modules/tslab`, as tslab's kernel lets a cell `import * as tslab from "tslab"` wherever it runs.
+ * `node_modules/tslab`, as tslab's kernel lets a cell import tslab itself wherever it runs.
  */
 function cellsHost(ts: TS, options: import("@tslab/typescript-for-tslab").CompilerOptions, virtual: ReadonlyMap<string, string>, folders: readonly string[]) {
   const tslabDir = path.dirname(require.resolve("tslab/package.json"));

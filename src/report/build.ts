@@ -9,7 +9,8 @@ import { writeFileAtomic } from "../util/atomic-write";
 import { lockFolder } from "../util/folder-lock";
 import { bySectionNumber } from "../util/section-order";
 import { yieldToEventLoop } from "../util/yield";
-import { markdownText, renderNotebook } from "./html/notebook";
+import { markdownText } from "./html/markdown-output";
+import { renderCached } from "./render-cache";
 import { EDITION_ATTRIBUTE, renderIndex, type IndexCard } from "./html/index-page";
 import { renderFooter, renderPage, type PageAssets } from "./html/page";
 import { neighbours, renderPager } from "./html/pager";
@@ -232,12 +233,15 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const cards: IndexCard[] = [];
 
   // Rendered first, so each page can link to the sections before and after it in the chapter's order.
-  const drafts = [...executedNotebooks].map(([result, executed]) => {
-    const rendered = renderNotebook(executed, { noInput: options.noInput, trustHtml: options.trustHtml });
+  const renderOptions = { noInput: options.noInput, trustHtml: options.trustHtml };
+  const drafts = [];
+  for (const [result, executed] of executedNotebooks) {
     const name = path.basename(result.file, ".ipynb");
-    return { result, executed, rendered, name, href: `${name}.html`, title: rendered.title ?? name };
-  });
-  const earlierTitles = [...earlier].map(([name, executed]) => ({ name, executed, href: `${name}.html`, title: renderNotebook(executed, {}).title ?? name }));
+    const rendered = await renderCached(options.outDir, name, executed, renderOptions);
+    drafts.push({ result, executed, rendered, name, href: `${name}.html`, title: rendered.title ?? name });
+  }
+  const earlierTitles = [];
+  for (const [name, executed] of earlier) earlierTitles.push({ name, executed, href: `${name}.html`, title: (await renderCached(options.outDir, name, executed, renderOptions)).title ?? name });
   const readingOrder = [...drafts, ...earlierTitles].map(({ href, title }) => ({ href, title })).sort((a, b) => bySectionNumber(a.href, b.href));
 
   // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).

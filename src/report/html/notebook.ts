@@ -3,6 +3,7 @@ import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import { cellSource, hasTag, type Notebook } from "../../notebook/nbformat";
 import { renderMarkdown, tableOfContents, type Heading } from "./markdown";
+import { markdownText } from "./markdown-output";
 import { renderOutput, type RenderContext } from "./outputs";
 
 hljs.registerLanguage("typescript", typescript);
@@ -39,13 +40,6 @@ function headlineOutput(cell: Notebook["cells"][number]): number {
   return (cell.outputs ?? []).findIndex((output) => markdownText(output) !== undefined);
 }
 
-/** The markdown a displayed output shows, joined when nbformat stores it as lines; the kind of output a headline is. */
-export function markdownText(output: NonNullable<Notebook["cells"][number]["outputs"]>[number]): string | undefined {
-  if (output.output_type !== "display_data") return undefined;
-  const markdown = output.data["text/markdown"];
-  if (markdown === undefined) return undefined;
-  return Array.isArray(markdown) ? markdown.join("") : String(markdown);
-}
 
 /** The key findings box, the contents list after the introduction: a reader sees the answer before the working. */
 function assemble(cells: string[], keyFindings: string, contents: string): string {
