@@ -84,23 +84,24 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
     const name = path.basename(NOTEBOOK);
     const isPublished = (text: string) => text.startsWith("published") && text.includes(name);
     await waitFor("the first build", () => (log.lines.some((line) => isPublished(line.text)) ? true : undefined));
-    // An analyst reads the page between saves: every notebook the last save concerned has run, and a spare kernel is ready.
+    // An analyst reads the page between saves: every notebook the last save concerned has run, and the preview
+    // has been quiet for a while (the spare kernels it starts say when they are ready).
     const settled = () =>
       waitFor("the preview to settle", () => {
-        const last = log.lines.at(-1);
         const lastIndex = (test: (text: string) => boolean) => log.lines.reduce((found, line, index) => (test(line.text) ? index : found), -1);
+        const lastRun = lastIndex((text) => text.startsWith("running "));
         const lastBuild = lastIndex((text) => /^(published|failed) /.test(text));
-        const lastSpare = lastIndex((text) => text.startsWith("spare kernel ready"));
-        return last && performance.now() - last.at > 2000 && lastSpare > lastBuild ? true : undefined;
+        const last = log.lines.at(-1);
+        return last && performance.now() - last.at > 2000 && lastBuild > lastRun ? true : undefined;
       });
     const page = await browser.newPage();
     await page.goto(`${url}${path.basename(NOTEBOOK, ".ipynb")}.html`);
     const samples: Sample[] = [];
     for (let round = 0; round < rounds; round++) {
       const price = `${(7 + (round + 1) * 0.11).toFixed(2)}`;
-      const seen = log.lines.length;
-      // An analyst looks at the page between saves; meanwhile the spare kernel that replaces the one taken boots.
+      // An analyst looks at the page between saves; meanwhile the rest of the report runs and spare kernels boot.
       await settled();
+      const seen = log.lines.length;
       const shown = page.waitForFunction((wanted) => document.body.innerText.includes(wanted), `$${price}`, { timeout: 300_000, polling: "raf" });
       const saved = performance.now();
       writeFileSync(models, readFileSync(models, "utf8").replace(MODEL_ROW, `$1${price},`));

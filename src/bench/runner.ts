@@ -114,14 +114,20 @@ function startupTimes(reportDir: string): { node: number; version: number; cache
 
 type Output = { output_type: string; name?: string; text?: string | string[]; data?: unknown; ename?: string; evalue?: string };
 
-/** A cell's outputs as both sides can be compared: consecutive stream writes joined (nbclient joins them). */
+/** nbformat may store a text value as its lines (nbconvert does); JSON values (`application/*+json`) stay as they are. */
+function joinedData(data: unknown): unknown {
+  if (data === null || typeof data !== "object") return data;
+  return Object.fromEntries(Object.entries(data as Record<string, unknown>).map(([mime, value]) => [mime, !/json$/.test(mime) && Array.isArray(value) ? value.join("") : value]));
+}
+
+/** A cell's outputs as both sides can be compared: text stored whole, consecutive stream writes joined (nbclient joins them). */
 function comparable(outputs: Output[] | undefined): unknown[] {
   const joined: Output[] = [];
   for (const output of outputs ?? []) {
     const text = Array.isArray(output.text) ? output.text.join("") : output.text;
     const last = joined.at(-1);
     if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) last.text = `${last.text ?? ""}${text ?? ""}`;
-    else joined.push({ output_type: output.output_type, name: output.name, text, data: output.data, ename: output.ename, evalue: output.evalue });
+    else joined.push({ output_type: output.output_type, name: output.name, text, data: joinedData(output.data), ename: output.ename, evalue: output.evalue });
   }
   return joined.map((output) => JSON.parse(JSON.stringify(output)) as unknown);
 }

@@ -21,6 +21,11 @@ export interface KernelPoolOptions {
   warmupTimeoutMs?: number;
   /** Kernels that run cells transpile-only, for a runner that type-checks them first (see TslabKernel.start). */
   transpileOnly?: boolean;
+  /**
+   * Start a replacement as soon as a spare is taken (default). Off, the owner calls `warm` when the run that took
+   * it is over, so that a booting replacement never competes with that run for the machine's cores.
+   */
+  replaceOnTake?: boolean;
 }
 
 export class KernelPool implements KernelProvider {
@@ -64,7 +69,7 @@ export class KernelPool implements KernelProvider {
   /** A started kernel for `cwd`: a spare when one is ready or booting (a fresh one when it failed), and a replacement is started. */
   async take(cwd: string): Promise<TslabKernel> {
     const spare = this.listFor(cwd).shift();
-    this.warm(cwd);
+    if (this.options.replaceOnTake ?? true) this.warm(cwd);
     if (spare) {
       try {
         const kernel = await spare;

@@ -19,6 +19,8 @@ import { watchFolders } from "./watch";
 
 /** Changes that arrive this close together are one save. */
 const SETTLE_MS = 40;
+/** After a build, the time its reloaded pages have to draw before anything else starts. */
+const QUIET_AFTER_BUILD_MS = 800;
 
 export interface PreviewOptions extends ReportOptions {
   /** 0: any free port. */
@@ -46,9 +48,15 @@ export interface Preview {
 const LIBRARY = path.join(PROJECT_ROOT, "dist");
 
 /**
+ * The module the library loads at its first table (data/frame.ts), a third of a short notebook's run: loaded
+ * ahead too, where it can be found from the notebooks' folder.
+ */
+const DANFOJS_WARMUP = `try { require("danfojs-node"); } catch { /* not installed beside these notebooks */ }`;
+
+/**
  * What a spare kernel runs ahead of need: the modules the notebooks of its folder import, each bound to a name
- * no notebook uses and used once (TypeScript drops an unused import, and the module would not load). Loading the library and type-checking against its declarations is most of a short
- * notebook's run; done ahead, a run only uses them. No notebook code runs.
+ * no notebook uses and used once (TypeScript drops an unused import, and the module would not load), then
+ * danfojs. Loading them is most of a short notebook's run; done ahead, a run only uses them. No notebook code runs.
  */
 export function importWarmup(notebooks: readonly string[]): string | undefined {
   const modules = new Set<string>();
@@ -62,7 +70,8 @@ export function importWarmup(notebooks: readonly string[]): string | undefined {
       // An unreadable notebook says so when it runs.
     }
   }
-  return modules.size ? [...modules].map((name, index) => `import * as roilabPreviewWarmup${index} from ${JSON.stringify(name)};\nvoid roilabPreviewWarmup${index};`).join("\n") : undefined;
+  if (modules.size === 0) return undefined;
+  return [...[...modules].map((name, index) => `import * as roilabPreviewWarmup${index} from ${JSON.stringify(name)};\nvoid roilabPreviewWarmup${index};`), DANFOJS_WARMUP].join("\n");
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -70,6 +79,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const pool = new KernelPool({
     // The runner type-checks every notebook before it runs (check-run.ts).
     transpileOnly: true,
+    // Replacements boot once a build is over (below), not beside the run that took a spare.
+    replaceOnTake: false,
     warmup: (cwd) => importWarmup(files.filter((file) => path.dirname(file) === cwd)),
     onSpareReady: (cwd, ms) => options.log(`spare kernel ready in ${(ms / 1000).toFixed(2)} s for ${cwd}\n`),
   });
@@ -133,7 +144,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     running = build(batch)
       .then((event) => waiting.splice(0).forEach((resolve) => resolve(event)))
       .catch((error: unknown) => options.log(`preview: ${error instanceof Error ? error.message : String(error)}\n`))
-      .finally(() => {
+      .finally(async () => {
+        // The reloaded pages draw on a quiet machine; then the spares replacing those taken boot, and the next build starts.
+        await new Promise((resolve) => setTimeout(resolve, QUIET_AFTER_BUILD_MS));
+        for (const dir of new Set(files.map((file) => path.dirname(file)))) pool.warm(dir);
         running = undefined;
         schedule([]);
       });
