@@ -129,7 +129,14 @@ function comparable(outputs: Output[] | undefined): unknown[] {
     if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) last.text = `${last.text ?? ""}${text ?? ""}`;
     else joined.push({ output_type: output.output_type, name: output.name, text, data: joinedData(output.data), ename: output.ename, evalue: output.evalue });
   }
-  return joined.map((output) => JSON.parse(JSON.stringify(output)) as unknown);
+  return joined.map(sortedKeys);
+}
+
+/** The value with every object's keys in order: nbformat writes them sorted, roilab as they came. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => [key, sortedKeys(item)]));
 }
 
 /**
