@@ -31,6 +31,9 @@ export default defineConfig({
   test: {
     // Real kernels and browsers are slow to start on small machines; no test measures time.
     testTimeout: 120_000,
+    // Most of an end-to-end test is spent waiting on other processes (kernels, Chromium, the CLI), so three files
+    // at once keep a 2-core machine busy, where Vitest's default (one less than the cores) would run them one by one.
+    maxWorkers: 3,
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: E2E } },

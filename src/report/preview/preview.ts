@@ -47,16 +47,23 @@ export interface Preview {
 
 const LIBRARY = path.join(PROJECT_ROOT, "dist");
 
-/**
- * The module the library loads at its first table (data/frame.ts), a third of a short notebook's run: loaded
- * ahead too, where it can be found from the notebooks' folder.
- */
-const DANFOJS_WARMUP = `try { require("danfojs-node"); } catch { /* not installed beside these notebooks */ }`;
+/** The module the library loads at its first table (data/frame.ts), a third of a short notebook's run. */
+const DANFOJS = "danfojs-node";
+
+/** Whether `name` can be imported from `folder`: a warm-up that imports what is not there fails, and its spare with it. */
+function resolvable(name: string, folder: string): boolean {
+  try {
+    require.resolve(name, { paths: [folder] });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * What a spare kernel runs ahead of need: the modules the notebooks of its folder import, each bound to a name
- * no notebook uses and used once (TypeScript drops an unused import, and the module would not load), then
- * danfojs. Loading them is most of a short notebook's run; done ahead, a run only uses them. No notebook code runs.
+ * no notebook uses and used once (TypeScript drops an unused import, and the module would not load), and
+ * danfojs where the folder can load it. Loading them is most of a short notebook's run; done ahead, a run only uses them. No notebook code runs.
  */
 export function importWarmup(notebooks: readonly string[]): string | undefined {
   const modules = new Set<string>();
@@ -71,7 +78,8 @@ export function importWarmup(notebooks: readonly string[]): string | undefined {
     }
   }
   if (modules.size === 0) return undefined;
-  return [...[...modules].map((name, index) => `import * as roilabPreviewWarmup${index} from ${JSON.stringify(name)};\nvoid roilabPreviewWarmup${index};`), DANFOJS_WARMUP].join("\n");
+  if (notebooks[0] !== undefined && resolvable(DANFOJS, path.dirname(path.resolve(notebooks[0])))) modules.add(DANFOJS);
+  return [...modules].map((name, index) => `import * as roilabPreviewWarmup${index} from ${JSON.stringify(name)};\nvoid roilabPreviewWarmup${index};`).join("\n");
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {

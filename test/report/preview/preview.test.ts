@@ -148,7 +148,9 @@ describe("importWarmup", () => {
     try {
       const a = writeNotebook(scratch.dir, "a.ipynb", [`import { loadDataset } from "..";\nconst x = 1;`, { markdown: `import { no } from "markdown";` }]);
       const b = writeNotebook(scratch.dir, "b.ipynb", [`import {\n  displayTable,\n} from "..";`, `import * as fs from 'fs';`]);
-      expect(importWarmup([a, b])).toBe(`import * as roilabPreviewWarmup0 from "..";\nvoid roilabPreviewWarmup0;\nimport * as roilabPreviewWarmup1 from "fs";\nvoid roilabPreviewWarmup1;\ntry { require("danfojs-node"); } catch { /* not installed beside these notebooks */ }`);
+      expect(importWarmup([a, b])).toBe(`import * as roilabPreviewWarmup0 from "..";\nvoid roilabPreviewWarmup0;\nimport * as roilabPreviewWarmup1 from "fs";\nvoid roilabPreviewWarmup1;`);
+      // Beside the project's own notebooks, where danfojs can be loaded, it is loaded ahead too.
+      expect(importWarmup([path.join(ROOT, "notebooks", "59.1-cost-model.ipynb")])).toBe(`import * as roilabPreviewWarmup0 from "..";\nvoid roilabPreviewWarmup0;\nimport * as roilabPreviewWarmup1 from "danfojs-node";\nvoid roilabPreviewWarmup1;`);
       expect(importWarmup([writeNotebook(scratch.dir, "c.ipynb", ["const y = 2;"])])).toBeUndefined();
     } finally {
       scratch.dispose();
