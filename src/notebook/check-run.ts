@@ -51,14 +51,13 @@ export function checkRun(notebooks: readonly CheckedNotebook[], outDir: string, 
   const checked = missing.length ? checkInWorker(missing.map(({ notebook }) => notebook)) : Promise.resolve([]);
   const written = checked.then((results) => {
     if (results.length === 0) return cache;
-    const fresh: CheckCache = Object.fromEntries(missing.map(({ index }, n) => [keys[index]!, results[n]!]));
-    const kept = Object.entries({ ...cache, ...fresh }).slice(-KEPT_CHECKS);
+    const all: CheckCache = { ...cache, ...Object.fromEntries(missing.map(({ index }, n) => [keys[index]!, results[n]!])) };
     try {
-      writeFileAtomic(file, JSON.stringify(Object.fromEntries(kept)) + "\n");
+      writeFileAtomic(file, JSON.stringify(Object.fromEntries(Object.entries(all).slice(-KEPT_CHECKS))) + "\n");
     } catch {
       // An unwritable cache costs the next run a check, nothing more.
     }
-    return { ...cache, ...fresh };
+    return all;
   });
   // Never an unhandled rejection: each notebook's promise carries the error to the notebook that waits on it.
   written.catch(() => undefined);

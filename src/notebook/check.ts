@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { kernelTypePackages } from "./kernel-types";
+import { resolveFromTslab, tslabDir } from "./tslab-package";
 
 type TS = typeof import("@tslab/typescript-for-tslab");
 
@@ -20,15 +21,15 @@ const TSLAB_TYPESCRIPT = "@tslab/typescript-for-tslab";
 
 /** tslab's own TypeScript, the one its kernel compiles cells with. */
 function tslabTypeScript(): TS {
-  const tslabDir = path.dirname(require.resolve("tslab/package.json"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiler tslab bundles, found from tslab's folder
-  return require(require.resolve(TSLAB_TYPESCRIPT, { paths: [tslabDir] })) as TS;
+  return require(resolveFromTslab(TSLAB_TYPESCRIPT)) as TS;
 }
 
-/** Its version, read without loading the compiler (a cached run never needs it). */
+let typeScriptVersion: string | undefined;
+/** Its version, read once and without loading the compiler (a cached run never needs it). */
 function tslabTypeScriptVersion(): string {
-  const tslabDir = path.dirname(require.resolve("tslab/package.json"));
-  return (JSON.parse(readFileSync(require.resolve(`${TSLAB_TYPESCRIPT}/package.json`, { paths: [tslabDir] }), "utf8")) as { version: string }).version;
+  typeScriptVersion ??= (JSON.parse(readFileSync(resolveFromTslab(`${TSLAB_TYPESCRIPT}/package.json`), "utf8")) as { version: string }).version;
+  return typeScriptVersion;
 }
 
 export interface CheckedNotebook {
@@ -164,11 +165,11 @@ function tslabLines(ts: TS, diagnostic: import("@tslab/typescript-for-tslab").Di
  * `node_modules/tslab`, as tslab's kernel lets a cell import tslab itself wherever it runs.
  */
 function cellsHost(ts: TS, options: import("@tslab/typescript-for-tslab").CompilerOptions, virtual: ReadonlyMap<string, string>, folders: readonly string[]) {
-  const tslabDir = path.dirname(require.resolve("tslab/package.json"));
+  const tslab = tslabDir();
   const forward = (fileName: string) => {
     for (const folder of folders) {
       const inside = path.relative(path.join(folder, "node_modules", "tslab"), fileName);
-      if (!inside.startsWith("..") && !path.isAbsolute(inside)) return path.join(tslabDir, inside);
+      if (!inside.startsWith("..") && !path.isAbsolute(inside)) return path.join(tslab, inside);
     }
     return fileName;
   };

@@ -145,6 +145,14 @@ function errorCell(failure: NotebookFailure): ErrorOutput {
   return { output_type: "error", ename: failure.ename, evalue: failure.message, traceback: [failure.message] };
 }
 
+/**
+ * A fresh kernel for a notebook in `cwd`, its CPU record labelled with the notebook; `transpileOnly` when the
+ * notebook's cells were type-checked already (check.ts).
+ */
+export function startNotebookKernel(cwd: string, notebook: string, transpileOnly: boolean): Promise<TslabKernel> {
+  return TslabKernel.start({ cwd, env: { ...process.env, ROILAB_NOTEBOOK: notebook }, transpileOnly });
+}
+
 /** A notebook's cache key and, when nothing it depends on changed, its earlier executed copy. */
 export interface ExecutedLookup {
   key: string;
@@ -189,8 +197,58 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   let kernelGone = false;
   const cwd = path.dirname(path.resolve(prepared.file));
   // The notebook's name labels the kernel's CPU record when ROILAB_KERNEL_CPU_DIR asks for one (see kernel-preload.ts).
-  const transpileOnly = options.check !== undefined;
-  const kernel = await (options.kernels ? options.kernels.take(cwd, name) : TslabKernel.start({ cwd, env: { ...process.env, ROILAB_NOTEBOOK: name }, transpileOnly }));
+  const kernel = await (options.kernels ? options.kernels.take(cwd, name) : startNotebookKernel(cwd, name, options.check !== undefined));
+
+  /** What tslab prints and does for a cell that fails its type check: it runs none of it. */
+  const refuse = (cell: Notebook["cells"][number], source: string, number: number, diagnostics: string): NotebookFailure => {
+    const parsed = parseCellFailure(diagnostics, source, number);
+    cell.outputs = [failureOutput(parsed)];
+    return { message: formatCellFailure(name, parsed, source), ename: parsed.ename };
+  };
+
+  /** Runs one cell on the kernel and keeps its outputs and timing; its failure, if it failed. */
+  const runOnKernel = async (cell: Notebook["cells"][number], source: string, number: number): Promise<NotebookFailure | undefined> => {
+    const collector = new OutputCollector(options.maxOutputBytes);
+    const requestedAt = new Date().toISOString();
+    let failure: NotebookFailure | undefined;
+    const stop = new AbortController();
+    const onMessage = (message: IopubMessage) => {
+      collector.add(message);
+      if (collector.cut && !stop.signal.aborted) stop.abort(new OutputLimitError(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES));
+    };
+    try {
+      const { reply, idleMissing } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage, signal: stop.signal });
+      cell.execution_count = reply.execution_count === undefined || reply.execution_count === null ? null : reply.execution_count - kernel.executionCountOffset;
+      if (reply.status === "ok") {
+        cell.outputs = collector.outputs;
+      } else {
+        const parsed: CellFailure = parseCellFailure(collector.stderrText() || reply.evalue || "the cell failed", source, number);
+        cell.outputs = [...collector.withoutStderr(), failureOutput(parsed)];
+        failure = { message: formatCellFailure(name, parsed, source), ename: parsed.ename };
+      }
+      if (idleMissing) cell.outputs = [...cell.outputs, OUTPUT_MAY_BE_INCOMPLETE];
+    } catch (error) {
+      if (error instanceof ExecuteTimeoutError || error instanceof OutputLimitError) {
+        kernel.interrupt();
+        await new Promise((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS));
+        await kernel.shutdown(0);
+        kernelGone = true;
+        const what = error instanceof OutputLimitError ? `printed more than ${error.maxBytes / 1e6} MB (--max-output-mb)` : `did not finish within ${options.timeoutMs / 1000} s`;
+        failure = { message: `${name}, cell ${number} - ${what}; the kernel was interrupted and stopped`, ename: error instanceof OutputLimitError ? "OutputLimit" : "TimeoutError" };
+        cell.outputs = [...collector.outputs, errorCell(failure)];
+      } else if (error instanceof KernelDiedError) {
+        kernelGone = true;
+        const recent = kernel.recentOutput();
+        failure = { message: `${name}, cell ${number} - ${error.message} while running this cell${recent ? `\n${recent}` : ""}`, ename: "KernelDied" };
+        cell.outputs = [...collector.outputs, errorCell(failure)];
+      } else {
+        throw error;
+      }
+    }
+    cell.metadata.execution = { "shell.execute_request": requestedAt, "shell.execute_reply": new Date().toISOString() };
+    return failure;
+  };
+
   try {
     const checked = (await options.check) ?? [];
     // A notebook that fails its check runs no cell, unless every cell is to run (--allow-errors).
@@ -200,60 +258,13 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
       if (!source.trim()) continue;
       if (firstRefused >= 0 && index !== firstRefused) continue;
       const refused = checked[index] ?? null;
-      if (refused !== null) {
-        // What tslab prints and does for a cell that fails its type check: it runs none of it.
-        const parsed = parseCellFailure(refused, source, number);
-        cell.outputs = [failureOutput(parsed)];
-        failures.push({ message: formatCellFailure(name, parsed, source), ename: parsed.ename });
-        cellsRun += 1;
-        options.onCell?.({ notebook: name, done: cellsRun, total: codeCells.length, cellNumber: number });
-        if (!options.allowErrors) break;
-        continue;
-      }
-      const collector = new OutputCollector(options.maxOutputBytes);
-      const requestedAt = new Date().toISOString();
-      let failure: NotebookFailure | undefined;
-      const stop = new AbortController();
-      const onMessage = (message: IopubMessage) => {
-        collector.add(message);
-        if (collector.cut && !stop.signal.aborted) stop.abort(new OutputLimitError(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES));
-      };
-      try {
-        const { reply, idleMissing } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage, signal: stop.signal });
-        cell.execution_count = reply.execution_count === undefined || reply.execution_count === null ? null : reply.execution_count - kernel.executionCountOffset;
-        if (reply.status === "ok") {
-          cell.outputs = collector.outputs;
-        } else {
-          const parsed: CellFailure = parseCellFailure(collector.stderrText() || reply.evalue || "the cell failed", source, number);
-          cell.outputs = [...collector.withoutStderr(), failureOutput(parsed)];
-          failure = { message: formatCellFailure(name, parsed, source), ename: parsed.ename };
-        }
-        if (idleMissing) cell.outputs = [...cell.outputs, OUTPUT_MAY_BE_INCOMPLETE];
-      } catch (error) {
-        if (error instanceof ExecuteTimeoutError || error instanceof OutputLimitError) {
-          kernel.interrupt();
-          await new Promise((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS));
-          await kernel.shutdown(0);
-          kernelGone = true;
-          const what = error instanceof OutputLimitError ? `printed more than ${error.maxBytes / 1e6} MB (--max-output-mb)` : `did not finish within ${options.timeoutMs / 1000} s`;
-          failure = { message: `${name}, cell ${number} - ${what}; the kernel was interrupted and stopped`, ename: error instanceof OutputLimitError ? "OutputLimit" : "TimeoutError" };
-          cell.outputs = [...collector.outputs, errorCell(failure)];
-        } else if (error instanceof KernelDiedError) {
-          kernelGone = true;
-          const recent = kernel.recentOutput();
-          failure = { message: `${name}, cell ${number} - ${error.message} while running this cell${recent ? `\n${recent}` : ""}`, ename: "KernelDied" };
-          cell.outputs = [...collector.outputs, errorCell(failure)];
-        } else {
-          throw error;
-        }
-      }
-      cell.metadata.execution = { "shell.execute_request": requestedAt, "shell.execute_reply": new Date().toISOString() };
+      const failure = refused !== null ? refuse(cell, source, number, refused) : await runOnKernel(cell, source, number);
       cellsRun += 1;
       options.onCell?.({ notebook: name, done: cellsRun, total: codeCells.length, cellNumber: number });
       if (failure) {
         failures.push(failure);
         if (!options.allowErrors || kernelGone) break;
-        await new Promise((resolve) => setTimeout(resolve, TSLAB_ABORT_WINDOW_MS));
+        if (refused === null) await new Promise((resolve) => setTimeout(resolve, TSLAB_ABORT_WINDOW_MS));
       }
     }
   } finally {

@@ -29,7 +29,7 @@
  * 7. Measurable. With ROILAB_KERNEL_CPU_DIR set, the kernel writes its CPU time (user + system) there when it
  *    exits; with ROILAB_KERNEL_CPU_PROFILE also set, a V8 CPU profile beside it (see `npm run bench`).
  *
- * It imports nothing of roilab but the leaf modules of its runner watch and its global types.
+ * It imports nothing of roilab but leaf modules: its runner watch, its global types, its reset and tslab's folder.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
@@ -39,6 +39,7 @@ import type { KernelWatchData } from "./kernel-watch";
 import { PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
 import { kernelTypePackages } from "./kernel-types";
 import { resettableExecutors } from "./kernel-reset";
+import { resolveFromTslab } from "./tslab-package";
 
 type Send = (this: object, message: unknown) => Promise<void>;
 
@@ -119,7 +120,6 @@ export function deferRequires(loader: ModuleLoader, fromPackage: string, names: 
   };
 }
 
-
 type DirectoryLister = { getDirectories(folder: string): string[] };
 
 /**
@@ -135,7 +135,6 @@ export function restrictTypeRoots(sys: DirectoryLister, keep: readonly string[])
     return isTypeRoot ? names.filter((name) => keep.includes(name)) : names;
   };
 }
-
 
 /**
  * Writes this process's CPU time to `folder`, as `<label>.<pid>.json` ({ label, pid, cwd, userSeconds,
@@ -204,9 +203,8 @@ export function transpileOnlyTypeScript(ts: TypeScriptModule): TypeScriptModule 
 function install(): void {
   const cpuDir = process.env.ROILAB_KERNEL_CPU_DIR;
   const relabel = cpuDir ? recordKernelCpu(cpuDir, process.env.ROILAB_NOTEBOOK ?? "kernel", Boolean(process.env.ROILAB_KERNEL_CPU_PROFILE)) : undefined;
-  const tslabDir = path.dirname(require.resolve("tslab/package.json"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the very instances tslab loads (its zeromq, TypeScript and executor), found from tslab's folder, to patch them before it starts
-  const fromTslab = (name: string): unknown => require(require.resolve(name, { paths: [tslabDir] }));
+  const fromTslab = (name: string): unknown => require(resolveFromTslab(name));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's module loader, whose internal _load every require goes through
   const loader = require("node:module") as ModuleLoader;
   const zeromq = fromTslab("zeromq") as { Publisher: PublisherClass };
@@ -218,7 +216,7 @@ function install(): void {
   if (types) restrictTypeRoots(ts.sys, types);
   if (process.env.ROILAB_KERNEL_TRANSPILE_ONLY === "1") {
     // Before tslab's converter first requires it: every later require gets the transpile-only view.
-    const entry = require.cache[require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })];
+    const entry = require.cache[resolveFromTslab("@tslab/typescript-for-tslab")];
     if (entry) entry.exports = transpileOnlyTypeScript(ts);
   }
   resettableExecutors(fromTslab("./dist/executor.js") as Parameters<typeof resettableExecutors>[0], loader, (label) => relabel?.(label));

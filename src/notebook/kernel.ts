@@ -19,6 +19,7 @@ import {
 } from "./protocol";
 import { ExecuteTimeoutError, KernelDiedError, KernelProtocolError } from "../errors";
 import { RESET_CONFIRMATION, RESET_MARKER } from "./kernel-reset";
+import { tslabDir } from "./tslab-package";
 import { PROJECT_ROOT } from "../util/project-root";
 import { endProcessTree, PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
 
@@ -92,7 +93,7 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 export function tslabBinary(): string {
-  return path.join(path.dirname(require.resolve("tslab/package.json")), "bin", "tslab");
+  return path.join(tslabDir(), "bin", "tslab");
 }
 
 /** The command line that starts a kernel: this Node.js, roilab's kernel preload, then tslab (see kernel-preload.ts). */
@@ -369,7 +370,6 @@ export class TslabKernel {
     if (!this.died) this.child.kill("SIGINT");
   }
 
-  /** Polite shutdown_request, then SIGKILL after graceMs; closes the sockets and removes the connection file. */
   /**
    * Makes the kernel forget every name its cells declared, for the next notebook (`label` names it in CPU
    * records), keeping the modules they loaded; false when the kernel cannot be trusted to be clean and should
@@ -388,6 +388,7 @@ export class TslabKernel {
     }
   }
 
+  /** Polite shutdown_request, then SIGKILL after graceMs; closes the sockets and removes the connection file. */
   async shutdown(graceMs = 2000): Promise<void> {
     if (this.closed) return;
     this.closed = true;

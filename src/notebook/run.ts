@@ -13,8 +13,7 @@ import { libraryFingerprint } from "./cache";
 import { readDataFolder, type AsOfByFile, type DataFolder } from "./data-folder";
 import type { CellDiagnostics } from "./check";
 import { checkRun } from "./check-run";
-import { codeCellSources, executeNotebook, lookupExecuted, prepareNotebook, type KernelProvider, type NotebookResult, type PreparedNotebook } from "./execute";
-import { TslabKernel } from "./kernel";
+import { codeCellSources, executeNotebook, lookupExecuted, prepareNotebook, startNotebookKernel, type KernelProvider, type NotebookResult, type PreparedNotebook } from "./execute";
 import { KernelSeat } from "./kernel-seat";
 import { cellSource, hasTag, readNotebook } from "./nbformat";
 import { declaredParameters, type Parameters } from "./parameters";
@@ -149,8 +148,7 @@ async function executeRun(options: RunOptions, { notebooks: prepared, folders }:
   const results: NotebookResult[] = new Array(prepared.length);
   let next = 0;
   // Each worker keeps its kernel from one notebook to the next; the checked cells run transpile-only.
-  const freshKernel = (cwd: string, label: string) =>
-    options.kernels ? options.kernels.take(cwd, label) : TslabKernel.start({ cwd, env: { ...process.env, ROILAB_NOTEBOOK: label }, transpileOnly: true });
+  const freshKernel = (cwd: string, label: string) => (options.kernels ? options.kernels.take(cwd, label) : startNotebookKernel(cwd, label, true));
   const worker = async () => {
     const seat = new KernelSeat(freshKernel);
     try {

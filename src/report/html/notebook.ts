@@ -40,7 +40,6 @@ function headlineOutput(cell: Notebook["cells"][number]): number {
   return (cell.outputs ?? []).findIndex((output) => markdownText(output) !== undefined);
 }
 
-
 /** The key findings box, the contents list after the introduction: a reader sees the answer before the working. */
 function assemble(cells: string[], keyFindings: string, contents: string): string {
   const titleEnd = cells.findIndex((cell) => cell.includes("</h1>"));

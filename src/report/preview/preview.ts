@@ -2,8 +2,7 @@
  * roilab preview: publishes the notebooks once, serves the report, and on every change to a notebook, a data
  * folder it reads or the compiled library re-runs only the notebooks that change concerns (the runner's cache
  * skips the rest), those of the open pages first, republishes their pages with the report build and reloads the
- * open pages. A failure is
- * shown over the page, which stays the last good one.
+ * open pages. A failure is shown over the page, which stays the last good one.
  */
 import { existsSync } from "node:fs";
 import * as path from "node:path";
@@ -63,7 +62,8 @@ function resolvable(name: string, folder: string): boolean {
 /**
  * What a spare kernel runs ahead of need: the modules the notebooks of its folder import, each bound to a name
  * no notebook uses and used once (TypeScript drops an unused import, and the module would not load), and
- * danfojs where the folder can load it. Loading them is most of a short notebook's run; done ahead, a run only uses them. No notebook code runs.
+ * danfojs where the folder can load it. Loading them is most of a short notebook's run; done ahead, a run only
+ * uses them. No notebook code runs.
  */
 export function importWarmup(notebooks: readonly string[]): string | undefined {
   const modules = new Set<string>();
@@ -84,6 +84,7 @@ export function importWarmup(notebooks: readonly string[]): string | undefined {
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]).map((file) => path.resolve(file));
+  const notebookFolders = [...new Set(files.map((file) => path.dirname(file)))];
   const pool = new KernelPool({
     // The runner type-checks every notebook before it runs (check-run.ts).
     transpileOnly: true,
@@ -155,7 +156,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       .finally(async () => {
         // The reloaded pages draw on a quiet machine; then the spares replacing those taken boot, and the next build starts.
         await new Promise((resolve) => setTimeout(resolve, QUIET_AFTER_BUILD_MS));
-        for (const dir of new Set(files.map((file) => path.dirname(file)))) pool.warm(dir);
+        for (const dir of notebookFolders) pool.warm(dir);
         running = undefined;
         schedule([]);
       });
@@ -172,10 +173,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   refreshReads();
   const watched = new Map<string, boolean>([[LIBRARY, true]]);
-  for (const file of files) watched.set(path.dirname(file), false);
+  for (const dir of notebookFolders) watched.set(dir, false);
   for (const reads of readsByNotebook.values()) for (const dir of reads) if (existsSync(dir)) watched.set(dir, watched.get(dir) ?? false);
   const watcher = watchFolders([...watched].filter(([dir]) => existsSync(dir)).map(([dir, recursive]) => ({ dir, recursive })), SETTLE_MS, (changed) => schedule(affected(changed)));
-  for (const dir of new Set(files.map((file) => path.dirname(file)))) pool.warm(dir);
+  for (const dir of notebookFolders) pool.warm(dir);
   schedule(files);
 
   return {
