@@ -18,9 +18,10 @@ import {
   tierName,
 } from "../model";
 import { caseStudyFromData } from "./case-study";
-import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { apiUsdPerCall } from "./cost";
 import { routerFromData } from "./hybrid-routing";
 import { findHardware, findModel, findWorkload } from "./lookup";
+import { hardwareMonthlyCost } from "./model-inputs";
 
 export type FindingKind = "calendar" | "implied_price" | "same_setup" | "unreachable_tier" | "context_limit" | "unit_mismatch";
 

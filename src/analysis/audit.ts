@@ -1,12 +1,13 @@
 import { withAssignments, type Dataset, type PublishedFigureRow } from "../data";
 import { breakEvenOf } from "./break-even";
 import { caseStudyFromData } from "./case-study";
-import { apiUsdPerCall, cloudCostTable, hardwareMonthlyCost } from "./cost";
+import { apiUsdPerCall, cloudCostTable } from "./cost";
 import { hybridSavings } from "./hybrid-routing";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { auditDifferences, type Figure } from "../charts";
 import { quantisationFor } from "./closing-questions";
 import { provenance } from "./figure-context";
+import { hardwareMonthlyCost } from "./model-inputs";
 
 /**
  * Recomputes each figure the chapter prints from the data folder's inputs. A figure id names what it is:

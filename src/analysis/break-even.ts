@@ -2,10 +2,11 @@
 import { breakEvenCurves, breakEvenHeatmap, type Figure } from "../charts";
 import type { Dataset, WorkloadRow } from "../data";
 import { breakEvenMatrix, breakEvenVolumes, calculateBreakEven, type BreakEvenCell, type BreakEvenResult } from "../model";
-import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./hardware-fit";
 import { findHardware, findModel, findWorkload } from "./lookup";
+import { hardwareMonthlyCost } from "./model-inputs";
 
 export interface BreakEvenMatrixOptions {
   /** Default: every hardware row. */
@@ -88,6 +89,7 @@ export function serverBreakEven(data: Dataset, server: ServerWhatIf): ServerBrea
     monthlyOpsCost: server.opsUsdPerMonth,
     depreciationMonths: server.depreciationMonths,
     apiCostPerCall: usdPerCall,
+    daysPerMonth: server.workload.daysPerMonth,
   });
   const local = { id: "what-if", name: "What-if server", monthlyUsd: result.totalMonthlyLocalCost };
   const cell: BreakEvenCell = {

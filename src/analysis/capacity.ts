@@ -17,16 +17,14 @@ import {
   type CaseStudyResult,
   type FleetCostOptions,
   type PeakDemand,
-  type ServerCostSplit,
 } from "../model";
 import { capacityCostChart, machinesNeededChart, type Figure } from "../charts";
 import { caseStudyFromData } from "./case-study";
-import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { apiUsdPerCall } from "./cost";
 import { modelColors, provenance } from "./figure-context";
 import { findHardware, findWorkload } from "./lookup";
 import { throughputBasisLabel } from "./throughput-basis";
-
-export const FLAT_PROFILE_ID = "flat-24h";
+import { FLAT_PROFILE_ID, fleetCostOf, profileLoads, serverCostSplit } from "./model-inputs";
 
 export interface TrafficProfile {
   profileId: string;
@@ -36,53 +34,10 @@ export interface TrafficProfile {
   source: string;
 }
 
-/** A profile's relative load of hours 0–23 and its source, all zero for a day type with no calls (an import's weekend without any). */
-export function profileLoads(data: Dataset, profileId: string = FLAT_PROFILE_ID): { relativeLoadByHour: number[]; source: string } {
-  // A decision prices a month thousands of times: each profile is read from the rows once per table.
-  const byId = PROFILES.get(data.trafficProfiles) ?? new Map<string, { relativeLoadByHour: number[]; source: string }>();
-  PROFILES.set(data.trafficProfiles, byId);
-  const known = byId.get(profileId) ?? readProfileLoads(data, profileId);
-  byId.set(profileId, known);
-  return { relativeLoadByHour: [...known.relativeLoadByHour], source: known.source };
-}
-
-const PROFILES = new WeakMap<Dataset["trafficProfiles"], Map<string, { relativeLoadByHour: number[]; source: string }>>();
-
-function readProfileLoads(data: Dataset, profileId: string): { relativeLoadByHour: number[]; source: string } {
-  const rows = data.trafficProfiles.filter((row) => row.profileId === profileId);
-  if (rows.length === 0) {
-    if (profileId === FLAT_PROFILE_ID) return { relativeLoadByHour: Array(24).fill(1), source: "calls spread evenly over 24 hours" };
-    const known = [...new Set(data.trafficProfiles.map((row) => row.profileId))];
-    throw new InputError(`unknown profile_id ${JSON.stringify(profileId)}; known: ${known.join(", ")}`);
-  }
-  return { relativeLoadByHour: Array.from({ length: 24 }, (_, hour) => rows.find((row) => row.hour === hour)?.relativeLoad ?? 0), source: rows[0]?.source ?? "" };
-}
-
 /** A traffic profile by id, with its busiest hour's share; the flat 24-hour profile when the id is undefined and the data has none. */
 export function trafficProfile(data: Dataset, profileId: string = FLAT_PROFILE_ID): TrafficProfile {
   const { relativeLoadByHour, source } = profileLoads(data, profileId);
   return { profileId, relativeLoadByHour, peakHourShare: peakHourShare(relativeLoadByHour), source };
-}
-
-/**
- * One server's cost split by the one rule every fleet uses: hardware per machine, operations growing by the
- * row's share per added server. A stated total is split where the data gives its operations part; where it
- * does not, `opsKnown` is false and the whole total counts as hardware, paid per machine.
- */
-export function serverCostSplit(row: HardwareRow, daysPerMonth?: number): ServerCostSplit & { opsKnown: boolean } {
-  const cost = hardwareMonthlyCost(row, daysPerMonth);
-  const opsOneServerUsdPerMonth = cost.opsUsd ?? 0;
-  return {
-    hardwareUsdPerMonth: cost.totalUsd - opsOneServerUsdPerMonth,
-    opsOneServerUsdPerMonth,
-    opsSharePerAddedServer: row.opsSharePerAddedServer ?? 0,
-    opsKnown: cost.opsUsd !== undefined,
-  };
-}
-
-/** Each machine's cost and the fleet's fixed cost, from `serverCostSplit`. */
-export function fleetCostOf(row: HardwareRow, daysPerMonth?: number): FleetCostOptions {
-  return fleetCostOfSplit(serverCostSplit(row, daysPerMonth));
 }
 
 export function throughputRow(data: Dataset, hardwareId: string, serving?: ThroughputRow["serving"]): ThroughputRow {

@@ -2,10 +2,10 @@
 import { caseStudyOptions, wrapLongCaption, type Figure } from "../charts";
 import type { Dataset, ModelRow } from "../data";
 import { evaluateCaseStudy, residencyFilter, type CaseStudyInputs, type CaseStudyResult, type LocalMonthlyCost, type ResidencyResult } from "../model";
-import { hardwareMonthlyCost } from "./cost";
 import { provenance } from "./figure-context";
 import { tierSpecsFromData } from "./hybrid-routing";
 import { byId, byIdOrFirst, findHardware, findModel } from "./lookup";
+import { hardwareMonthlyCost } from "./model-inputs";
 
 export interface CaseStudy {
   inputs: CaseStudyInputs;

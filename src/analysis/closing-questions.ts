@@ -18,10 +18,11 @@ import {
   type OpsSweepPoint,
 } from "../model";
 import { failoverChart, HARDWARE_PALETTE, MODEL_PALETTE, opsSweepChart, sampleSizeChart, vramChart, type Figure, type SampleSizeLine } from "../charts";
-import { FLAT_PROFILE_ID, trafficProfile } from "./capacity";
-import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { trafficProfile } from "./capacity";
+import { apiUsdPerCall } from "./cost";
 import { provenance } from "./figure-context";
 import { byId, findHardware, findModel, findWorkload } from "./lookup";
+import { FLAT_PROFILE_ID, hardwareMonthlyCost } from "./model-inputs";
 
 export interface GpuConfiguration {
   /** e.g. "2× NVIDIA RTX 4090". */

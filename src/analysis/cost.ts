@@ -1,49 +1,11 @@
 /** 59.1, the cost model: each model's cloud cost at a workload, one local server's monthly cost, and their figures. */
 import { costVersusVolume, monthlyCostByModel, type Figure } from "../charts";
-import type { Dataset, HardwareRow, ModelRow, WorkloadRow } from "../data";
+import type { Dataset, ModelRow, WorkloadRow } from "../data";
 import { formatInteger } from "../format";
-import { billCall, localMonthlyCost, monthlyApiBill, type BillingNote, type BillingShares, type CallBill, type CloudCost, type LocalMonthlyCost, type MonthlyBill, type TimedPriceSheet } from "../model";
+import { billCall, monthlyApiBill, type BillingNote, type CallBill, type CloudCost, type MonthlyBill } from "../model";
 import { modelColors, provenance } from "./figure-context";
 import { findModel, findWorkload } from "./lookup";
-import { callOf, workloadCalendar } from "./workload";
-
-/** A model's whole price sheet: its prices in models.csv, its tiers in long_context_prices.csv and its hours in time_of_day_prices.csv. */
-export function modelPriceSheet(data: Dataset, model: ModelRow): TimedPriceSheet {
-  return {
-    inputUsdPerMTok: model.inputUsdPerMtok,
-    outputUsdPerMTok: model.outputUsdPerMtok,
-    cachedInputUsdPerMTok: model.cachedInputUsdPerMtok,
-    cacheWriteUsdPerMTok: model.cacheWriteUsdPerMtok,
-    cacheWrite1hUsdPerMTok: model.cacheWrite1hUsdPerMtok,
-    batchInputUsdPerMTok: model.batchInputUsdPerMtok,
-    batchOutputUsdPerMTok: model.batchOutputUsdPerMtok,
-    timeOfDay: data.timeOfDayPrices
-      .filter((row) => row.modelId === model.modelId)
-      .map((row) => ({
-        label: row.label,
-        startMinuteUtc: row.startUtc,
-        endMinuteUtc: row.endUtc,
-        inputUsdPerMTok: row.inputUsdPerMtok,
-        outputUsdPerMTok: row.outputUsdPerMtok,
-        cachedInputUsdPerMTok: row.cachedInputUsdPerMtok,
-        cacheWriteUsdPerMTok: row.cacheWriteUsdPerMtok,
-      })),
-    longContextTiers: data.longContextPrices
-      .filter((row) => row.modelId === model.modelId)
-      .map((row) => ({
-        aboveInputTokens: row.aboveInputTokens,
-        inputUsdPerMTok: row.inputUsdPerMtok,
-        outputUsdPerMTok: row.outputUsdPerMtok,
-        cachedInputUsdPerMTok: row.cachedInputUsdPerMtok,
-        cacheWriteUsdPerMTok: row.cacheWriteUsdPerMtok,
-      })),
-  };
-}
-
-/** The workload's cache and batch shares, 0 where its row leaves them empty. */
-export function billingSharesOf(workload: WorkloadRow): Required<BillingShares> {
-  return { cachedInputShare: workload.cachedInputShare ?? 0, cacheWriteShare: workload.cacheWriteShare ?? 0, batchShare: workload.batchShare ?? 0, cacheWriteTtl: workload.cacheWriteTtl ?? "5m" };
-}
+import { callOf, modelPriceSheet, workloadCalendar } from "./model-inputs";
 
 /** How one call of the workload is billed on a model at its standard prices: cost, breakdown and the fallback prices it used. */
 export function apiCallBill(data: Dataset, modelId: string, workload: WorkloadRow = findWorkload(data)): CallBill {
@@ -90,21 +52,6 @@ export function billingNoteSentences(rows: readonly { model: ModelRow; bill: Cal
   return (Object.keys(NOTE_TEXT) as BillingNote[]).flatMap((note) => {
     const names = rows.filter((row) => row.bill.notes.includes(note)).map((row) => row.model.modelName);
     return names.length > 0 ? [`${NOTE_TEXT[note]}: ${names.join(", ")}.`] : [];
-  });
-}
-
-export function hardwareMonthlyCost(row: HardwareRow, daysPerMonth?: number): LocalMonthlyCost {
-  return localMonthlyCost({
-    capexUsd: row.capexUsd,
-    depreciationMonths: row.depreciationMonths,
-    powerKw: row.powerKw,
-    electricityUsdPerKwh: row.electricityUsdPerKwh,
-    powerUsdPerMonth: row.powerUsdPerMonth,
-    opsFte: row.opsFte,
-    opsSalaryUsdPerMonth: row.opsSalaryUsdPerMonth,
-    opsUsdPerMonth: row.opsUsdPerMonth,
-    monthlyFixedUsd: row.costBasis === "stated" ? row.monthlyFixedUsd : undefined,
-    daysPerMonth,
   });
 }
 

@@ -24,12 +24,12 @@ import {
   type RentalOffer,
   type WorkloadCalendar,
 } from "../model";
-import { serverCostSplit } from "./capacity";
 import { apiMonthlyBill } from "./cost";
 import { hasLatencyTarget, latencyStatus, type LatencyStatus } from "./latency";
 import { findModel } from "./lookup";
 import { compareWithToday, keepsQuality, qualityMatchText, qualityOf, TIER_SHARES, type Quality, type QualityMatch } from "./quality";
-import { callOf, headlineVolume, workloadAtVolume, workloadById, workloadCalendar } from "./workload";
+import { headlineVolume, workloadAtVolume, workloadById } from "./workload";
+import { callOf, serverCostSplit, workloadCalendar } from "./model-inputs";
 
 export type OptionKind = "api" | "buy" | "rent-always-on" | "rent-by-hour" | "hybrid";
 
@@ -477,17 +477,17 @@ const times = (value: number | undefined, factor: number | undefined) => (value 
 function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data: Dataset; workload: WorkloadRow } {
   const input = factors.input_usd_per_mtok;
   const output = factors.output_usd_per_mtok;
-  const prices = <T extends { inputUsdPerMtok?: number; outputUsdPerMtok?: number; cachedInputUsdPerMtok?: number; cacheWriteUsdPerMtok?: number }>(row: T): T => ({
+  const prices = <T extends { inputUsdPerMTok?: number; outputUsdPerMTok?: number; cachedInputUsdPerMTok?: number; cacheWriteUsdPerMTok?: number }>(row: T): T => ({
     ...row,
-    inputUsdPerMtok: times(row.inputUsdPerMtok, input),
-    outputUsdPerMtok: times(row.outputUsdPerMtok, output),
-    cachedInputUsdPerMtok: times(row.cachedInputUsdPerMtok, input),
-    cacheWriteUsdPerMtok: times(row.cacheWriteUsdPerMtok, input),
+    inputUsdPerMTok: times(row.inputUsdPerMTok, input),
+    outputUsdPerMTok: times(row.outputUsdPerMTok, output),
+    cachedInputUsdPerMTok: times(row.cachedInputUsdPerMTok, input),
+    cacheWriteUsdPerMTok: times(row.cacheWriteUsdPerMTok, input),
   });
   return {
     data: {
       ...data,
-      models: data.models.map((row) => ({ ...prices(row), cacheWrite1hUsdPerMtok: times(row.cacheWrite1hUsdPerMtok, input), batchInputUsdPerMtok: times(row.batchInputUsdPerMtok, input), batchOutputUsdPerMtok: times(row.batchOutputUsdPerMtok, output) })),
+      models: data.models.map((row) => ({ ...prices(row), cacheWrite1hUsdPerMTok: times(row.cacheWrite1hUsdPerMTok, input), batchInputUsdPerMTok: times(row.batchInputUsdPerMTok, input), batchOutputUsdPerMTok: times(row.batchOutputUsdPerMTok, output) })),
       timeOfDayPrices: data.timeOfDayPrices.map(prices),
       longContextPrices: data.longContextPrices.map(prices),
       hardware: data.hardware.map((row) => ({

@@ -4,10 +4,11 @@ import { InputError } from "../errors";
 import type { CaseOptionName } from "../model";
 import { breakEvenTable } from "./break-even";
 import { caseStudyFromData } from "./case-study";
-import { cloudCostTable, hardwareMonthlyCost } from "./cost";
+import { cloudCostTable } from "./cost";
 import { hybridSavings, routingLocalServer } from "./hybrid-routing";
 import { savingsAfterHardware } from "../model";
 import { caseStudyCapacity } from "./capacity";
+import { hardwareMonthlyCost } from "./model-inputs";
 
 export interface Move {
   id: string;
@@ -95,8 +96,8 @@ export function diffDatasets(before: Dataset, after: Dataset): DataDiff {
 
   const repriced = commonModels.flatMap((id) => {
     const [a, b] = [oldModels.get(id) as ModelRow, newModels.get(id) as ModelRow];
-    return a.inputUsdPerMtok !== b.inputUsdPerMtok || a.outputUsdPerMtok !== b.outputUsdPerMtok
-      ? [{ modelId: id, name: b.modelName, inputBefore: a.inputUsdPerMtok, inputAfter: b.inputUsdPerMtok, outputBefore: a.outputUsdPerMtok, outputAfter: b.outputUsdPerMtok }]
+    return a.inputUsdPerMTok !== b.inputUsdPerMTok || a.outputUsdPerMTok !== b.outputUsdPerMTok
+      ? [{ modelId: id, name: b.modelName, inputBefore: a.inputUsdPerMTok, inputAfter: b.inputUsdPerMTok, outputBefore: a.outputUsdPerMTok, outputAfter: b.outputUsdPerMTok }]
       : [];
   });
   const recosted = commonHardware.flatMap((id) => {

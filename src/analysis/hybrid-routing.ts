@@ -2,10 +2,11 @@
 import { savingsVersusThreshold, tierCostStacked, type Figure, type ThresholdPoint } from "../charts";
 import type { Dataset, HardwareRow, WorkloadRow } from "../data";
 import { HybridModelRouter, savingsAfterHardware, type ModelTier, type RoutingConfig, type SavingsEstimate, type TierSpec } from "../model";
-import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { apiUsdPerCall } from "./cost";
 import type { HybridSplit } from "./decide";
 import { provenance } from "./figure-context";
 import { byIdOrFirst, findHardware, findWorkload } from "./lookup";
+import { hardwareMonthlyCost } from "./model-inputs";
 
 /**
  * Tier costs from data. A cloud tier costs its model's price at the workload, so a re-priced model moves every

@@ -5,6 +5,7 @@
  * renderers for the terminal in text/.
  */
 export * from "./lookup";
+export * from "./model-inputs";
 export * from "./workload";
 export * from "./decide";
 export * from "./quality";

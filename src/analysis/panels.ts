@@ -1,15 +1,16 @@
 /** Every what-if panel a notebook puts in its page, built from a dataset: the inputs it offers and their defaults. */
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
-import { DEFAULT_TARGET_UTILISATION, type SensitivityInput } from "../model";
+import { DEFAULT_TARGET_UTILISATION, localMonthlyCost, type SensitivityInput } from "../model";
 import type { BreakEvenPanelInputs, BreakEvenPanelSpec, CapacityPanelSpec, RentalPanelInputs, RentalPanelSpec, TornadoPanelSpec } from "../panels";
-import { caseStudyCapacity, fleetCostOf, trafficProfile } from "./capacity";
-import { apiUsdPerCall, billingSharesOf, hardwareMonthlyCost, modelPriceSheet } from "./cost";
+import { caseStudyCapacity, trafficProfile } from "./capacity";
+import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./hardware-fit";
 import { findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
-import { breakEvenInputsOf, uncertaintyRanges } from "./sensitivity";
+import { uncertaintyRanges } from "./sensitivity";
+import { billingSharesOf, breakEvenInputsOf, fleetCostOf, localCostOptionsOf, modelPriceSheet } from "./model-inputs";
 
 export interface BreakEvenPanelOptions {
   title?: string;
@@ -34,18 +35,18 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
   });
   // Every configuration Figure 59.3b shows, named as it names them, each with its own cost inputs.
   const hardware = data.hardware.map((row) => {
-    const stated = row.costBasis === "stated";
-    const cost = hardwareMonthlyCost(row, workload.daysPerMonth);
+    const inForce = localCostOptionsOf(row, workload.daysPerMonth);
     return {
       id: row.hardwareId,
       name: fitLabel(data, row.hardwareId),
-      capexUsd: stated ? undefined : row.capexUsd,
-      depreciationMonths: stated ? undefined : row.depreciationMonths,
-      powerKw: stated || row.powerUsdPerMonth !== undefined ? undefined : row.powerKw,
-      powerUsdPerMonth: stated ? undefined : row.powerUsdPerMonth,
+      capexUsd: inForce.capexUsd,
+      depreciationMonths: inForce.depreciationMonths,
+      powerKw: inForce.powerKw,
+      powerUsdPerMonth: inForce.powerUsdPerMonth,
+      // The row's own price, loaded when it is chosen, even where its stated bill leaves it unused.
       electricityUsdPerKwh: row.electricityUsdPerKwh,
-      opsUsdPerMonth: cost.opsUsd ?? 0,
-      monthlyFixedUsd: stated ? cost.totalUsd : undefined,
+      opsUsdPerMonth: localMonthlyCost(inForce).opsUsd ?? 0,
+      monthlyFixedUsd: inForce.monthlyFixedUsd,
       color: machines.get(row.hardwareId) ?? "#777777",
     };
   });

@@ -28,12 +28,13 @@ import {
   type RentalOffer,
   type ServerCostSplit,
 } from "../model";
-import { serverCostSplit, throughputRow, trafficProfile, type TrafficProfile } from "./capacity";
-import { apiUsdPerCall, hardwareMonthlyCost } from "./cost";
+import { throughputRow, trafficProfile, type TrafficProfile } from "./capacity";
+import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./hardware-fit";
 import { hybridSavings, routingLocalServer } from "./hybrid-routing";
 import { byId, findHardware, findModel, findWorkload } from "./lookup";
+import { hardwareMonthlyCost, serverCostSplit } from "./model-inputs";
 
 const HOURS_PER_DAY = 24;
 const RENTAL_FILES = ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv", "workloads.csv"];

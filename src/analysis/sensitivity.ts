@@ -1,9 +1,6 @@
 /** Sensitivity and uncertainty of one hardware-versus-API break-even, from a data folder. */
-import { InputError } from "../errors";
 import type { Dataset, WorkloadRow } from "../data";
-import { camelCase } from "../data";
 import {
-  callBilling,
   monteCarloDraws,
   quantile,
   rangeTornado,
@@ -17,41 +14,15 @@ import {
   type Tornado,
 } from "../model";
 import { savingBandChart, tornadoChart, type Figure } from "../charts";
-import { modelPriceSheet } from "./cost";
 import { provenance } from "./figure-context";
-import { findHardware, findModel, findWorkload } from "./lookup";
-
-/** The break-even inputs of an itemised hardware row against an API model at the workload. */
-export function breakEvenInputsOf(data: Dataset, hardwareId: string, apiModelId: string, workload: WorkloadRow = findWorkload(data)): BreakEvenInputs {
-  const hardware = findHardware(data, hardwareId);
-  if (hardware.costBasis !== "itemised" || hardware.capexUsd === undefined || hardware.depreciationMonths === undefined) {
-    throw new InputError(`hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; sensitivity needs itemised capex and depreciation`);
-  }
-  const model = findModel(data, apiModelId);
-  return {
-    inputUsdPerMTok: model.inputUsdPerMtok,
-    outputUsdPerMTok: model.outputUsdPerMtok,
-    billing: callBilling(modelPriceSheet(data, model), workload),
-    inputTokensPerCall: workload.inputTokensPerCall,
-    outputTokensPerCall: workload.outputTokensPerCall,
-    capexUsd: hardware.capexUsd,
-    depreciationMonths: hardware.depreciationMonths,
-    powerKw: hardware.powerUsdPerMonth === undefined ? hardware.powerKw : undefined,
-    electricityUsdPerKwh: hardware.powerUsdPerMonth === undefined ? hardware.electricityUsdPerKwh : undefined,
-    powerUsdPerMonth: hardware.powerUsdPerMonth,
-    opsFte: hardware.opsUsdPerMonth === undefined ? hardware.opsFte : undefined,
-    opsSalaryUsdPerMonth: hardware.opsUsdPerMonth === undefined ? hardware.opsSalaryUsdPerMonth : undefined,
-    opsUsdPerMonth: hardware.opsUsdPerMonth,
-    daysPerMonth: workload.daysPerMonth,
-  };
-}
+import { findWorkload } from "./lookup";
+import { breakEvenInputsOf } from "./model-inputs";
 
 /** uncertainty_ranges.csv as Monte Carlo ranges keyed by input. */
 export function uncertaintyRanges(data: Dataset): Partial<Record<SensitivityInput, InputRange>> {
   return Object.fromEntries(
     data.uncertaintyRanges.map((row) => [
-      // `..._mtok` columns map to the model's `...MTok` fields.
-      camelCase(row.input).replace(/Mtok$/, "MTok"),
+      SENSITIVITY_INPUTS.find((input) => input.column === row.input)!.key,
       { lowFactor: row.lowFactor, highFactor: row.highFactor, distribution: row.distribution, modeFactor: row.modeFactor },
     ]),
   );

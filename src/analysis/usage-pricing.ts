@@ -8,8 +8,8 @@ import { calcPrice } from "@pydantic/genai-prices";
 import type { Dataset, ModelRow } from "../data";
 import { parsePriceRef } from "../data/price-database";
 import type { UsageCall } from "../data/usage-log/usage-call";
-import { billCall, priceSheetAtUtcMinute, type PriceSheet, type TimedPriceSheet } from "../model";
-import { modelPriceSheet } from "./cost";
+import { billCall, priceSheetAtUtcMinute, type TimedPriceSheet } from "../model";
+import { modelPriceSheet } from "./model-inputs";
 
 export interface ModelListPrice {
   modelId: string;

@@ -2,12 +2,12 @@
  * One workload, read one way for everything: its calendar (kinds of day, volumes, hourly shape, time zone) and
  * its call as each model bills it. Every notebook, table, panel and command goes through here.
  */
-import type { Dataset, ModelRow, WorkloadRow } from "../data";
+import type { Dataset, WorkloadRow } from "../data";
 import { InputError } from "../errors";
-import { averageDayMix, flatCalendar, utcOffsetMinutes, weeklyCalendar, type BilledCall, type WorkloadCalendar } from "../model";
-import { profileLoads } from "./capacity";
+import { averageDayMix } from "../model";
 import { currencyNote } from "./currency";
 import { byIdOrFirst } from "./lookup";
+import { isWeeklyWorkload } from "./model-inputs";
 
 /** The workload with this id, or the data's first (its default). */
 export function workloadById(data: Dataset, workloadId?: string): WorkloadRow {
@@ -16,40 +16,6 @@ export function workloadById(data: Dataset, workloadId?: string): WorkloadRow {
 
 /** Where a workload comes from, in its source's first words: "roilab example workload", "Hermes Agent book ch. 59, typical Hermes Agent workload in 59.1". */
 export const workloadOrigin = (workload: WorkloadRow): string => workload.source.split(/[:;]/)[0]?.trim() ?? "";
-
-/** Whether the workload states weekday and weekend volumes (else: the chapter's alike days). */
-export const isWeeklyWorkload = (workload: WorkloadRow): boolean => workload.weekdayCallsPerDay !== undefined;
-
-/** The date a workload's time zone offset is read on: the newest price date, so a summer-time zone is priced as its prices were. */
-function offsetInstant(data: Dataset): Date {
-  const newest = data.models.map((row) => row.asOf).sort().at(-1);
-  return newest ? new Date(`${newest}T12:00:00Z`) : new Date(0);
-}
-
-/**
- * The workload's month. A weekday/weekend workload keeps its split and hourly shapes, scaled so that its month
- * holds `callsPerDay` × days calls: code that moves a workload's volume by its `callsPerDay` (a what-if, a
- * break-even scan) moves both kinds of day in proportion.
- */
-export function workloadCalendar(data: Dataset, workload: WorkloadRow): WorkloadCalendar {
-  const utcOffset = workload.timeZone ? utcOffsetMinutes(workload.timeZone, offsetInstant(data)) : 0;
-  // The chapter's alike days follow the weekday profile where one is given (a case study's office hours), else the flat day.
-  if (!isWeeklyWorkload(workload)) return flatCalendar(workload.callsPerDay, workload.daysPerMonth, workload.weekdayProfileId ? profileLoads(data, workload.weekdayProfileId).relativeLoadByHour : undefined, utcOffset);
-  const weekday = workload.weekdayCallsPerDay ?? 0;
-  const weekend = workload.weekendCallsPerDay ?? 0;
-  const mix = averageDayMix();
-  const statedPerCalendarDay = (weekday * mix.weekdays + weekend * mix.weekendDays) / (mix.weekdays + mix.weekendDays);
-  const scale = statedPerCalendarDay > 0 ? workload.callsPerDay / statedPerCalendarDay : 0;
-  if (statedPerCalendarDay === 0 && workload.callsPerDay > 0) throw new InputError(`workload ${workload.workloadId} states no weekday or weekend calls to scale to ${workload.callsPerDay} a day`);
-  return weeklyCalendar({
-    weekdayCallsPerDay: weekday * scale,
-    weekendCallsPerDay: weekend * scale,
-    // An empty profile id spreads that day's calls evenly over 24 hours, as workloads.csv documents.
-    weekdayLoadByHour: profileLoads(data, workload.weekdayProfileId).relativeLoadByHour,
-    weekendLoadByHour: profileLoads(data, workload.weekendProfileId).relativeLoadByHour,
-    utcOffsetMinutes: utcOffset,
-  });
-}
 
 /** The same workload at another volume in its own unit (weekday calls for a weekday/weekend workload, else calls a day). */
 export function workloadAtVolume(workload: WorkloadRow, volumePerDay: number): WorkloadRow {
@@ -70,19 +36,6 @@ function calendarDayVolume(workload: WorkloadRow): number {
   const mix = averageDayMix();
   const perDay = ((workload.weekdayCallsPerDay ?? 0) * mix.weekdays + (workload.weekendCallsPerDay ?? 0) * mix.weekendDays) / (mix.weekdays + mix.weekendDays);
   return perDay > 0 ? perDay : 1;
-}
-
-/** One call of the workload as this model bills it: hidden reasoning tokens only on a model that reasons. */
-export function callOf(model: Pick<ModelRow, "reasons">, workload: WorkloadRow): BilledCall {
-  return {
-    inputTokensPerCall: workload.inputTokensPerCall,
-    outputTokensPerCall: workload.outputTokensPerCall,
-    reasoningTokensPerCall: model.reasons ? (workload.reasoningTokensPerCall ?? 0) : 0,
-    cachedInputShare: workload.cachedInputShare ?? 0,
-    cacheWriteShare: workload.cacheWriteShare ?? 0,
-    batchShare: workload.batchShare ?? 0,
-    cacheWriteTtl: workload.cacheWriteTtl ?? "5m",
-  };
 }
 
 /** What a run asks of its workload: which one, and any field set to another value than the data's (null: the data's). */

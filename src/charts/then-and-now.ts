@@ -1,6 +1,6 @@
 /** Figure for two data editions side by side: how far each headline moved from then to now. */
 import type { Figure, Provenance, Trace } from "./figure";
-import { FORMAT, themedFigure } from "./theme";
+import { themedFigure } from "./theme";
 
 export interface HeadlineMove {
   /** The kind of figure, e.g. "Break-even, calls a day". */

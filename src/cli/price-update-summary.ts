@@ -9,7 +9,7 @@ export function priceUpdateSummary(result: PriceUpdateResult): string {
   for (const { modelId, prices } of result.updated) {
     const old = before.get(modelId);
     const tiers = prices.longContextTiers.length ? `; dearer above ${prices.longContextTiers.map((tier) => tier.aboveInputTokens.toLocaleString("en-US")).join(", ")} input tokens` : "";
-    lines.push(`  ${modelId} (${prices.matched}): input ${priceChange(old?.inputUsdPerMtok, prices.inputUsdPerMtok)}, output ${priceChange(old?.outputUsdPerMtok, prices.outputUsdPerMtok)} per million tokens${tiers}`);
+    lines.push(`  ${modelId} (${prices.matched}): input ${priceChange(old?.inputUsdPerMTok, prices.inputUsdPerMTok)}, output ${priceChange(old?.outputUsdPerMTok, prices.outputUsdPerMTok)} per million tokens${tiers}`);
   }
   if (result.unknown.length) lines.push(`not in the database, left as they were: ${result.unknown.map((entry) => `${entry.modelId} (${entry.ref})`).join(", ")}`);
   if (result.unreferenced.length) lines.push(`no price_ref, left as they were: ${result.unreferenced.join(", ")}`);

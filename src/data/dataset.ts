@@ -8,38 +8,47 @@ import { cellProblem, type AssignableSpec, type AssignableTable, type CellRefere
 import { camelCase, parseTable, type ColumnSpec, type ParsedTable, type RowOf, type TableSpec } from "./table";
 import { averageDayMix, AVERAGE_DAYS_PER_MONTH } from "../model/calendar";
 
+/**
+ * The data folder's tables, by the field a Dataset holds each in, in the order they are read: the one list of
+ * them. A table whose file may be absent (`optionalFile`) is then empty.
+ */
+const TABLES = {
+  models: schemas.models,
+  longContextPrices: schemas.longContextPrices,
+  benchmarks: schemas.benchmarks,
+  hardware: schemas.hardware,
+  workloads: schemas.workloads,
+  taskTypes: schemas.taskTypes,
+  taskMix: schemas.taskMix,
+  routingTiers: schemas.routingTiers,
+  routingConfig: schemas.routingConfig,
+  caseStudy: schemas.caseStudy,
+  publishedFigures: schemas.publishedFigures,
+  throughput: schemas.throughput,
+  trafficProfiles: schemas.trafficProfiles,
+  quantisation: schemas.quantisation,
+  modelArchitectures: schemas.modelArchitectures,
+  uncertaintyRanges: schemas.uncertaintyRanges,
+  failover: schemas.failover,
+  gpuRentals: schemas.gpuRentals,
+  chapterStatements: schemas.chapterStatements,
+  timeOfDayPrices: schemas.timeOfDayPrices,
+  exchangeRates: schemas.exchangeRates,
+  workloadTokenStats: schemas.workloadTokenStats,
+  providerAvailability: schemas.providerAvailability,
+} as const;
+
+type Tables = typeof TABLES;
+type TableName = keyof Tables;
+type ColumnsOf<T> = T extends TableSpec<infer C> ? C : never;
+type ParsedTables = { [K in TableName]: ParsedTable<RowOf<ColumnsOf<Tables[K]>>> };
+
 /** Every table of a roilab data folder, validated and typed. Where a table has a default row, it is the first. */
-export interface Dataset {
+export interface Dataset extends Omit<{ [K in TableName]: RowOf<ColumnsOf<Tables[K]>>[] }, "workloads"> {
   /** The data folder as given. */
   dir: string;
-  models: schemas.ModelRow[];
-  /** Long-context price tiers; empty where the folder has no long_context_prices.csv. */
-  longContextPrices: schemas.LongContextPriceRow[];
-  benchmarks: schemas.BenchmarkRow[];
-  hardware: schemas.HardwareRow[];
+  /** Each with its calendar filled in (see resolveWorkloadCalendars). */
   workloads: schemas.WorkloadRow[];
-  taskTypes: schemas.TaskTypeRow[];
-  taskMix: schemas.TaskMixRow[];
-  routingTiers: schemas.RoutingTierRow[];
-  routingConfig: schemas.RoutingConfigRow[];
-  caseStudy: schemas.CaseStudyRow[];
-  publishedFigures: schemas.PublishedFigureRow[];
-  throughput: schemas.ThroughputRow[];
-  trafficProfiles: schemas.TrafficProfileRow[];
-  quantisation: schemas.QuantisationRow[];
-  modelArchitectures: schemas.ModelArchitectureRow[];
-  uncertaintyRanges: schemas.UncertaintyRangeRow[];
-  failover: schemas.FailoverRow[];
-  gpuRentals: schemas.GpuRentalRow[];
-  chapterStatements: schemas.ChapterStatementRow[];
-  /** Prices by time of day; empty where the folder has no time_of_day_prices.csv. */
-  timeOfDayPrices: schemas.TimeOfDayPriceRow[];
-  /** Exchange rates for display currencies; empty where the folder has no exchange_rates.csv. */
-  exchangeRates: schemas.ExchangeRateRow[];
-  /** Token statistics of imported workloads; empty where the folder has no workload_token_stats.csv. */
-  workloadTokenStats: schemas.WorkloadTokenStatRow[];
-  /** Which providers serve which countries; empty where the folder has no provider_availability.csv. */
-  providerAvailability: schemas.ProviderAvailabilityRow[];
   /** Values a run set apart from the folder's (a notebook's parameters), so a page can say what it changed. */
   overrides?: readonly DataOverride[];
   /** The currency its money is in, where a run converted it from USD (`inCurrency`), with the rate's date and source. */
@@ -56,32 +65,12 @@ export interface DataOverride {
   value: number;
 }
 
+const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+// Each table keeps its own row type through ParsedTables and Dataset; code that treats them alike sees any spec.
+const specOf = (name: TableName) => TABLES[name] as unknown as TableSpec<ColumnSpec>;
+
 /** The data folder's files, in the order they are read. */
-export const TABLE_SPECS = [
-  schemas.models,
-  schemas.longContextPrices,
-  schemas.benchmarks,
-  schemas.hardware,
-  schemas.workloads,
-  schemas.taskTypes,
-  schemas.taskMix,
-  schemas.routingTiers,
-  schemas.routingConfig,
-  schemas.caseStudy,
-  schemas.publishedFigures,
-  schemas.throughput,
-  schemas.trafficProfiles,
-  schemas.quantisation,
-  schemas.modelArchitectures,
-  schemas.uncertaintyRanges,
-  schemas.failover,
-  schemas.gpuRentals,
-  schemas.chapterStatements,
-  schemas.timeOfDayPrices,
-  schemas.exchangeRates,
-  schemas.workloadTokenStats,
-  schemas.providerAvailability,
-] as const;
+export const TABLE_SPECS: readonly TableSpec<ColumnSpec>[] = TABLE_NAMES.map(specOf);
 
 function readTable<C extends ColumnSpec>(dir: string, spec: TableSpec<C>, issues: DataIssue[]): ParsedTable<RowOf<C>> {
   const file = displayPath(path.join(dir, spec.file));
@@ -323,32 +312,11 @@ function brokenLinks(dir: string): DataIssue[] {
 
 export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } {
   const issues: DataIssue[] = brokenLinks(dir);
-  const models = readTable(dir, schemas.models, issues);
-  const longContextPrices = readTable(dir, schemas.longContextPrices, issues);
-  const benchmarks = readTable(dir, schemas.benchmarks, issues);
-  const hardware = readTable(dir, schemas.hardware, issues);
-  const workloads = readTable(dir, schemas.workloads, issues);
-  const taskTypes = readTable(dir, schemas.taskTypes, issues);
-  const taskMix = readTable(dir, schemas.taskMix, issues);
-  const routingTiers = readTable(dir, schemas.routingTiers, issues);
-  const routingConfig = readTable(dir, schemas.routingConfig, issues);
-  const caseStudy = readTable(dir, schemas.caseStudy, issues);
-  const publishedFigures = readTable(dir, schemas.publishedFigures, issues);
-  const throughput = readTable(dir, schemas.throughput, issues);
-  const trafficProfiles = readTable(dir, schemas.trafficProfiles, issues);
-  const quantisation = readTable(dir, schemas.quantisation, issues);
-  const modelArchitectures = readTable(dir, schemas.modelArchitectures, issues);
-  const uncertaintyRanges = readTable(dir, schemas.uncertaintyRanges, issues);
-  const failover = readTable(dir, schemas.failover, issues);
-  const gpuRentals = readTable(dir, schemas.gpuRentals, issues);
-  const chapterStatements = readTable(dir, schemas.chapterStatements, issues);
-  const timeOfDayPrices = readTable(dir, schemas.timeOfDayPrices, issues);
-  const exchangeRates = readTable(dir, schemas.exchangeRates, issues);
-  const workloadTokenStats = readTable(dir, schemas.workloadTokenStats, issues);
-  const providerAvailability = readTable(dir, schemas.providerAvailability, issues);
+  const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, readTable(dir, specOf(name), issues)])) as unknown as ParsedTables;
+  const { models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, uncertaintyRanges, failover, gpuRentals, chapterStatements, timeOfDayPrices, exchangeRates, workloadTokenStats, providerAvailability, quantisation, modelArchitectures } = tables;
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
-  for (const table of [models, longContextPrices, hardware, routingTiers, routingConfig, caseStudy, gpuRentals, timeOfDayPrices] as ParsedTable<object>[]) convertToUsd(table, exchangeRates, issues);
+  for (const name of TABLE_NAMES) if (TABLES[name].anyCurrency) convertToUsd(tables[name] as ParsedTable<object>, exchangeRates, issues);
   checkHardwareCostInputs(hardware, issues);
   checkCacheShares(workloads, issues);
   const workloadRows = resolveWorkloadCalendars(workloads, issues);
@@ -387,44 +355,18 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkCells(chapterStatements, "data_cell", (row) => (row.dataCell ? [row.dataCell] : []), assignable, issues);
 
   if (issues.length > 0) throw new DataError(issues);
-  const notes = [models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, quantisation, modelArchitectures, uncertaintyRanges, failover, gpuRentals, chapterStatements, timeOfDayPrices, exchangeRates, workloadTokenStats, providerAvailability].flatMap((table) => table.notes);
-  const data: Dataset = {
-    dir,
-    models: models.rows,
-    longContextPrices: longContextPrices.rows,
-    benchmarks: benchmarks.rows,
-    hardware: hardware.rows,
-    workloads: workloadRows,
-    taskTypes: taskTypes.rows,
-    taskMix: taskMix.rows,
-    routingTiers: routingTiers.rows,
-    routingConfig: routingConfig.rows,
-    caseStudy: caseStudy.rows,
-    publishedFigures: publishedFigures.rows,
-    throughput: throughput.rows,
-    trafficProfiles: trafficProfiles.rows,
-    quantisation: quantisation.rows,
-    modelArchitectures: modelArchitectures.rows,
-    uncertaintyRanges: uncertaintyRanges.rows,
-    failover: failover.rows,
-    gpuRentals: gpuRentals.rows,
-    chapterStatements: chapterStatements.rows,
-    timeOfDayPrices: timeOfDayPrices.rows,
-    exchangeRates: exchangeRates.rows,
-    workloadTokenStats: workloadTokenStats.rows,
-    providerAvailability: providerAvailability.rows,
-  };
+  const notes = TABLE_NAMES.flatMap((name) => tables[name].notes);
+  const rows = Object.fromEntries(TABLE_NAMES.map((name) => [name, tables[name].rows])) as unknown as Omit<Dataset, "dir">;
+  const data: Dataset = { dir, ...rows, workloads: workloadRows };
   return { data, notes };
 }
-
-type TableName = Exclude<keyof Dataset, "dir" | "overrides" | "shownIn">;
 
 /** The newest as_of of each file whose rows carry one, by file name: the dates a published page shows. */
 export function newestAsOfByFile(data: Dataset): Record<string, string> {
   const dates: Record<string, string> = {};
-  for (const name of Object.keys(data).filter((key): key is TableName => key !== "dir" && key !== "overrides" && key !== "shownIn")) {
+  for (const name of TABLE_NAMES) {
     const newest = (data[name] as readonly { asOf?: string }[]).flatMap((row) => (row.asOf ? [row.asOf] : [])).sort().at(-1);
-    if (newest) dates[schemas[name].file] = newest;
+    if (newest) dates[TABLES[name].file] = newest;
   }
   return dates;
 }

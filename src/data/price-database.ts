@@ -45,10 +45,10 @@ export const priceDatabaseLabel = (version = priceDatabaseVersion()) => `${PRICE
 export interface LongContextTierPrices {
   /** The tier applies to calls with more input tokens than this. */
   aboveInputTokens: number;
-  inputUsdPerMtok: number | undefined;
-  outputUsdPerMtok: number | undefined;
-  cachedInputUsdPerMtok: number | undefined;
-  cacheWriteUsdPerMtok: number | undefined;
+  inputUsdPerMTok: number | undefined;
+  outputUsdPerMTok: number | undefined;
+  cachedInputUsdPerMTok: number | undefined;
+  cacheWriteUsdPerMTok: number | undefined;
 }
 
 /** One model's prices as the database gives them on a date, USD per million tokens. */
@@ -57,12 +57,12 @@ export interface DatabasePrices {
   ref: string;
   /** The provider and model the database matched, e.g. `anthropic:claude-3-5-haiku-latest`. */
   matched: string;
-  inputUsdPerMtok: number;
-  outputUsdPerMtok: number;
-  cachedInputUsdPerMtok: number | undefined;
-  cacheWriteUsdPerMtok: number | undefined;
+  inputUsdPerMTok: number;
+  outputUsdPerMTok: number;
+  cachedInputUsdPerMTok: number | undefined;
+  cacheWriteUsdPerMTok: number | undefined;
   /** The one-hour prompt cache's write price, where the provider has one. */
-  cacheWrite1hUsdPerMtok: number | undefined;
+  cacheWrite1hUsdPerMTok: number | undefined;
   contextTokens: number | undefined;
   longContextTiers: LongContextTierPrices[];
   /** Prices the database sets for a daily window in UTC (DeepSeek's daytime hours); the prices above hold outside them. */
@@ -75,10 +75,10 @@ export interface TimeOfDayWindowPrices {
   label: string;
   startMinuteUtc: number;
   endMinuteUtc: number;
-  inputUsdPerMtok: number | undefined;
-  outputUsdPerMtok: number | undefined;
-  cachedInputUsdPerMtok: number | undefined;
-  cacheWriteUsdPerMtok: number | undefined;
+  inputUsdPerMTok: number | undefined;
+  outputUsdPerMTok: number | undefined;
+  cachedInputUsdPerMTok: number | undefined;
+  cacheWriteUsdPerMTok: number | undefined;
 }
 
 export type PriceLookup = { kind: "found"; prices: DatabasePrices } | { kind: "unknown" } | { kind: "malformed"; problem: string };
@@ -91,11 +91,11 @@ export function parsePriceRef(ref: string): { providerId: string; modelId: strin
 }
 
 const PRICE_KEYS = {
-  inputUsdPerMtok: "input_mtok",
-  outputUsdPerMtok: "output_mtok",
-  cachedInputUsdPerMtok: "cache_read_mtok",
-  cacheWriteUsdPerMtok: "cache_write_mtok",
-  cacheWrite1hUsdPerMtok: "cache_write_1h_mtok",
+  inputUsdPerMTok: "input_mtok",
+  outputUsdPerMTok: "output_mtok",
+  cachedInputUsdPerMTok: "cache_read_mtok",
+  cacheWriteUsdPerMTok: "cache_write_mtok",
+  cacheWrite1hUsdPerMTok: "cache_write_1h_mtok",
 } as const;
 type PriceField = keyof typeof PRICE_KEYS;
 
@@ -123,7 +123,7 @@ export function sheetPrices(sheet: ModelPrice, ref: string): { base: Record<Pric
     if (value !== undefined && !isPrice(value) && !isTiered(value)) return `${ref}: the database's ${key} is ${JSON.stringify(value)}, not a price`;
     values[field] = value;
   }
-  if (values.inputUsdPerMtok === undefined || values.outputUsdPerMtok === undefined) return `${ref}: the database gives no input_mtok and output_mtok price`;
+  if (values.inputUsdPerMTok === undefined || values.outputUsdPerMTok === undefined) return `${ref}: the database gives no input_mtok and output_mtok price`;
   const base = {} as Record<PriceField, number | undefined>;
   const thresholds = new Set<number>();
   for (const field of Object.keys(PRICE_KEYS) as PriceField[]) {
@@ -135,7 +135,7 @@ export function sheetPrices(sheet: ModelPrice, ref: string): { base: Record<Pric
     .sort((a, b) => a - b)
     .map((start) => {
       const at = (field: PriceField) => (values[field] === undefined ? undefined : priceAt(values[field] as number | TieredPrices, start + 1));
-      return { aboveInputTokens: start, inputUsdPerMtok: at("inputUsdPerMtok"), outputUsdPerMtok: at("outputUsdPerMtok"), cachedInputUsdPerMtok: at("cachedInputUsdPerMtok"), cacheWriteUsdPerMtok: at("cacheWriteUsdPerMtok") };
+      return { aboveInputTokens: start, inputUsdPerMTok: at("inputUsdPerMTok"), outputUsdPerMTok: at("outputUsdPerMTok"), cachedInputUsdPerMTok: at("cachedInputUsdPerMTok"), cacheWriteUsdPerMTok: at("cacheWriteUsdPerMTok") };
     });
   return { base, tiers };
 }
@@ -214,11 +214,11 @@ export function lookupPrices(ref: string, asOf: Date): PriceLookup {
     prices: {
       ref,
       matched: `${result.provider.id}:${result.model.id}`,
-      inputUsdPerMtok: sheet.base.inputUsdPerMtok as number,
-      outputUsdPerMtok: sheet.base.outputUsdPerMtok as number,
-      cachedInputUsdPerMtok: sheet.base.cachedInputUsdPerMtok,
-      cacheWriteUsdPerMtok: sheet.base.cacheWriteUsdPerMtok,
-      cacheWrite1hUsdPerMtok: sheet.base.cacheWrite1hUsdPerMtok,
+      inputUsdPerMTok: sheet.base.inputUsdPerMTok as number,
+      outputUsdPerMTok: sheet.base.outputUsdPerMTok as number,
+      cachedInputUsdPerMTok: sheet.base.cachedInputUsdPerMTok,
+      cacheWriteUsdPerMTok: sheet.base.cacheWriteUsdPerMTok,
+      cacheWrite1hUsdPerMTok: sheet.base.cacheWrite1hUsdPerMTok,
       contextTokens: context,
       longContextTiers: sheet.tiers,
       timeOfDay,

@@ -42,11 +42,11 @@ function importHeld(options: PriceImportOptions): PriceImportResult {
       return [
         entry.modelId,
         {
-          input_usd_per_mtok: String(entry.inputUsdPerMtok),
-          output_usd_per_mtok: String(entry.outputUsdPerMtok),
-          cached_input_usd_per_mtok: priceCell(entry.cachedInputUsdPerMtok, row.cached_input_usd_per_mtok),
-          batch_input_usd_per_mtok: priceCell(entry.batchInputUsdPerMtok, row.batch_input_usd_per_mtok),
-          batch_output_usd_per_mtok: priceCell(entry.batchOutputUsdPerMtok, row.batch_output_usd_per_mtok),
+          input_usd_per_mtok: String(entry.inputUsdPerMTok),
+          output_usd_per_mtok: String(entry.outputUsdPerMTok),
+          cached_input_usd_per_mtok: priceCell(entry.cachedInputUsdPerMTok, row.cached_input_usd_per_mtok),
+          batch_input_usd_per_mtok: priceCell(entry.batchInputUsdPerMTok, row.batch_input_usd_per_mtok),
+          batch_output_usd_per_mtok: priceCell(entry.batchOutputUsdPerMTok, row.batch_output_usd_per_mtok),
           context_tokens: entry.contextTokens === undefined ? (row.context_tokens ?? "") : String(entry.contextTokens),
           as_of: options.asOf,
           source,

@@ -18,11 +18,11 @@ export interface PriceMapEntry {
 export interface ImportedPrices {
   modelId: string;
   key: string;
-  inputUsdPerMtok: number;
-  outputUsdPerMtok: number;
-  cachedInputUsdPerMtok: number | undefined;
-  batchInputUsdPerMtok: number | undefined;
-  batchOutputUsdPerMtok: number | undefined;
+  inputUsdPerMTok: number;
+  outputUsdPerMTok: number;
+  cachedInputUsdPerMTok: number | undefined;
+  batchInputUsdPerMTok: number | undefined;
+  batchOutputUsdPerMTok: number | undefined;
   contextTokens: number | undefined;
 }
 
@@ -80,11 +80,11 @@ export function readPriceMap(map: Record<string, unknown>, models: readonly Mode
     prices.push({
       modelId: model.modelId,
       key,
-      inputUsdPerMtok: perMillion(input),
-      outputUsdPerMtok: perMillion(output),
-      cachedInputUsdPerMtok: cached === undefined ? undefined : perMillion(cached),
-      batchInputUsdPerMtok: batchInput === undefined ? undefined : perMillion(batchInput),
-      batchOutputUsdPerMtok: batchOutput === undefined ? undefined : perMillion(batchOutput),
+      inputUsdPerMTok: perMillion(input),
+      outputUsdPerMTok: perMillion(output),
+      cachedInputUsdPerMTok: cached === undefined ? undefined : perMillion(cached),
+      batchInputUsdPerMTok: batchInput === undefined ? undefined : perMillion(batchInput),
+      batchOutputUsdPerMTok: batchOutput === undefined ? undefined : perMillion(batchOutput),
       contextTokens: typeof context === "number" && Number.isInteger(context) && context > 0 ? context : undefined,
     });
   }

@@ -83,12 +83,12 @@ function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {
       return [
         modelId,
         {
-          input_usd_per_mtok: priceCell(prices.inputUsdPerMtok, row.input_usd_per_mtok),
-          output_usd_per_mtok: priceCell(prices.outputUsdPerMtok, row.output_usd_per_mtok),
+          input_usd_per_mtok: priceCell(prices.inputUsdPerMTok, row.input_usd_per_mtok),
+          output_usd_per_mtok: priceCell(prices.outputUsdPerMTok, row.output_usd_per_mtok),
           // The database's word is final: a cache price it does not list is cleared, not kept from before.
-          cached_input_usd_per_mtok: prices.cachedInputUsdPerMtok === undefined ? "" : priceCell(prices.cachedInputUsdPerMtok, row.cached_input_usd_per_mtok),
-          cache_write_usd_per_mtok: prices.cacheWriteUsdPerMtok === undefined ? "" : priceCell(prices.cacheWriteUsdPerMtok, row.cache_write_usd_per_mtok),
-          cache_write_1h_usd_per_mtok: prices.cacheWrite1hUsdPerMtok === undefined ? "" : priceCell(prices.cacheWrite1hUsdPerMtok, row.cache_write_1h_usd_per_mtok),
+          cached_input_usd_per_mtok: prices.cachedInputUsdPerMTok === undefined ? "" : priceCell(prices.cachedInputUsdPerMTok, row.cached_input_usd_per_mtok),
+          cache_write_usd_per_mtok: prices.cacheWriteUsdPerMTok === undefined ? "" : priceCell(prices.cacheWriteUsdPerMTok, row.cache_write_usd_per_mtok),
+          cache_write_1h_usd_per_mtok: prices.cacheWrite1hUsdPerMTok === undefined ? "" : priceCell(prices.cacheWrite1hUsdPerMTok, row.cache_write_1h_usd_per_mtok),
           context_tokens: prices.contextTokens === undefined ? (row.context_tokens ?? "") : String(prices.contextTokens),
           as_of: options.asOf,
           source: `${database} (${prices.matched})`,
@@ -97,7 +97,7 @@ function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {
     }),
   );
   // The one-hour cache column joins the file only when the database gives some model such a price.
-  const columns = result.updated.some(({ prices }) => prices.cacheWrite1hUsdPerMtok !== undefined) ? [...WRITTEN_COLUMNS, "cache_write_1h_usd_per_mtok"] : WRITTEN_COLUMNS;
+  const columns = result.updated.some(({ prices }) => prices.cacheWrite1hUsdPerMTok !== undefined) ? [...WRITTEN_COLUMNS, "cache_write_1h_usd_per_mtok"] : WRITTEN_COLUMNS;
   const text = editedModelsCsv(csv, edits, columns, "after the update");
   // A refreshed model's long-context tiers and daily price windows are the database's too: every file is checked before any is written.
   const tiers = editedLongContextCsv(

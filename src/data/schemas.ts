@@ -18,6 +18,7 @@ import {
   countryCode,
   currencyCode,
 } from "./columns";
+import { SENSITIVITY_INPUTS } from "../model/sensitivity";
 import { assignments, cellReference } from "./assignments";
 import { defineTable, type RowOf } from "./table";
 
@@ -384,20 +385,7 @@ export const modelArchitectures = defineTable({
 });
 
 /** The break-even inputs a Monte Carlo may vary, named as in hardware.csv, models.csv and workloads.csv. */
-export const UNCERTAIN_INPUTS = [
-  "input_usd_per_mtok",
-  "output_usd_per_mtok",
-  "input_tokens_per_call",
-  "output_tokens_per_call",
-  "capex_usd",
-  "depreciation_months",
-  "power_kw",
-  "electricity_usd_per_kwh",
-  "power_usd_per_month",
-  "ops_fte",
-  "ops_salary_usd_per_month",
-  "ops_usd_per_month",
-] as const;
+export const UNCERTAIN_INPUTS = SENSITIVITY_INPUTS.map((input) => input.column);
 
 export const uncertaintyRanges = defineTable({
   file: "uncertainty_ranges.csv",

@@ -2,8 +2,12 @@ import type { DataIssue } from "../errors";
 import type { Column } from "./columns";
 import { parseCsv } from "./csv";
 
-/** `input_usd_per_mtok` → `inputUsdPerMtok`, at the type level. */
-type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+/** A word after the first: capitalised, and `mtok` (a million tokens) spelt as the model spells it, `MTok`. */
+type Word<S extends string> = S extends "mtok" ? "MTok" : Capitalize<S>;
+
+/** `input_usd_per_mtok` → `inputUsdPerMTok`, at the type level. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${CamelTail<Tail>}` : S;
+type CamelTail<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Word<Head>}${CamelTail<Tail>}` : Word<S>;
 
 export type ColumnSpec = Record<string, Column<unknown>>;
 
@@ -50,8 +54,9 @@ export function defineTable<C extends ColumnSpec>(spec: TableSpec<C>): TableSpec
   return spec;
 }
 
+/** `input_usd_per_mtok` → `inputUsdPerMTok`: the field a column becomes, in the model's spelling of every unit. */
 export function camelCase(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return name.replace(/_([a-z0-9]+)/g, (_, word: string) => (word === "mtok" ? "MTok" : word.charAt(0).toUpperCase() + word.slice(1)));
 }
 
 function quote(raw: string): string {

@@ -1,6 +1,7 @@
 /** Break-even volume of local hardware against a cloud API (59.3). */
 import { InputError } from "../errors";
 import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
+import { localMonthlyCost } from "./local-cost";
 
 export interface BreakEvenOptions {
   /** Hardware purchase price, USD. */
@@ -63,8 +64,9 @@ export function breakEvenVolumes(
 
 export function calculateBreakEven(options: BreakEvenOptions): BreakEvenResult {
   if (!(options.depreciationMonths > 0)) throw new InputError("calculateBreakEven: depreciationMonths must be positive");
-  const monthlyDepreciation = options.hardwareCost / options.depreciationMonths;
-  const totalMonthlyLocalCost = monthlyDepreciation + options.monthlyPowerCost + options.monthlyOpsCost;
+  const local = localMonthlyCost({ capexUsd: options.hardwareCost, depreciationMonths: options.depreciationMonths, powerUsdPerMonth: options.monthlyPowerCost, opsUsdPerMonth: options.monthlyOpsCost, daysPerMonth: options.daysPerMonth });
+  if (local.basis !== "itemised") throw new InputError("calculateBreakEven: the server is priced by its parts");
+  const { depreciationUsd: monthlyDepreciation, totalUsd: totalMonthlyLocalCost } = local;
   const savingPerCall = options.apiCostPerCall - (options.localVariableCostPerCall ?? 0);
   return {
     totalMonthlyLocalCost,

@@ -53,36 +53,38 @@ function required(value: number | undefined, name: string): number {
 }
 
 /**
- * Monthly cost of running local hardware. A stated `monthlyFixedUsd` is used as it is;
- * otherwise each item is derived, preferring a stated power or ops figure over its formula.
+ * The inputs a configuration's monthly cost is made of, by the one rule for them: a stated whole monthly cost
+ * (with no purchase to write off) stands for every item; otherwise a stated electricity bill replaces
+ * kW × hours × price and a stated operations cost replaces FTE × salary, so the replaced inputs are dropped.
+ * Everything that prices, varies or offers a configuration's inputs reads them through here.
  */
-export function localMonthlyCost(options: LocalCostOptions): LocalMonthlyCost {
+export function localCostInputsInForce(options: LocalCostOptions): LocalCostOptions {
   const itemised = options.capexUsd !== undefined || options.depreciationMonths !== undefined;
-  if (!itemised && options.monthlyFixedUsd !== undefined) {
-    const opsUsd = options.opsUsdPerMonth;
-    if (opsUsd !== undefined && !(opsUsd >= 0 && opsUsd <= options.monthlyFixedUsd)) {
-      throw new InputError(`local cost: the operations part (${opsUsd}) of a stated monthly cost must lie between 0 and the total (${options.monthlyFixedUsd})`);
+  if (!itemised && options.monthlyFixedUsd !== undefined) return { monthlyFixedUsd: options.monthlyFixedUsd, opsUsdPerMonth: options.opsUsdPerMonth };
+  const power = options.powerUsdPerMonth !== undefined ? { powerUsdPerMonth: options.powerUsdPerMonth } : { powerKw: options.powerKw, electricityUsdPerKwh: options.electricityUsdPerKwh };
+  const ops = options.opsUsdPerMonth !== undefined ? { opsUsdPerMonth: options.opsUsdPerMonth } : { opsFte: options.opsFte, opsSalaryUsdPerMonth: options.opsSalaryUsdPerMonth };
+  return { capexUsd: options.capexUsd, depreciationMonths: options.depreciationMonths, ...power, ...ops, daysPerMonth: options.daysPerMonth };
+}
+
+/** Monthly cost of running local hardware, from the inputs in force (`localCostInputsInForce`). */
+export function localMonthlyCost(options: LocalCostOptions): LocalMonthlyCost {
+  const inForce = localCostInputsInForce(options);
+  if (inForce.monthlyFixedUsd !== undefined) {
+    const opsUsd = inForce.opsUsdPerMonth;
+    if (opsUsd !== undefined && !(opsUsd >= 0 && opsUsd <= inForce.monthlyFixedUsd)) {
+      throw new InputError(`local cost: the operations part (${opsUsd}) of a stated monthly cost must lie between 0 and the total (${inForce.monthlyFixedUsd})`);
     }
-    return { basis: "stated", totalUsd: options.monthlyFixedUsd, opsUsd };
+    return { basis: "stated", totalUsd: inForce.monthlyFixedUsd, opsUsd };
   }
 
-  const depreciationMonths = required(options.depreciationMonths, "depreciationMonths");
+  const depreciationMonths = required(inForce.depreciationMonths, "depreciationMonths");
   if (depreciationMonths <= 0) throw new InputError("local cost: depreciationMonths must be positive");
-  const depreciationUsd = required(options.capexUsd, "capexUsd") / depreciationMonths;
+  const depreciationUsd = required(inForce.capexUsd, "capexUsd") / depreciationMonths;
 
-  let energyKwhPerMonth: number | undefined;
-  let powerUsd: number;
-  if (options.powerUsdPerMonth !== undefined) {
-    powerUsd = options.powerUsdPerMonth;
-  } else {
-    const hours = HOURS_PER_DAY * (options.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH);
-    energyKwhPerMonth = required(options.powerKw, "powerKw or powerUsdPerMonth") * hours;
-    powerUsd = energyKwhPerMonth * required(options.electricityUsdPerKwh, "electricityUsdPerKwh");
-  }
-
-  const opsUsd =
-    options.opsUsdPerMonth ??
-    required(options.opsFte, "opsFte or opsUsdPerMonth") * required(options.opsSalaryUsdPerMonth, "opsSalaryUsdPerMonth");
+  const hours = HOURS_PER_DAY * (inForce.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH);
+  const energyKwhPerMonth = inForce.powerUsdPerMonth === undefined ? required(inForce.powerKw, "powerKw or powerUsdPerMonth") * hours : undefined;
+  const powerUsd = inForce.powerUsdPerMonth ?? (energyKwhPerMonth as number) * required(inForce.electricityUsdPerKwh, "electricityUsdPerKwh");
+  const opsUsd = inForce.opsUsdPerMonth ?? required(inForce.opsFte, "opsFte or opsUsdPerMonth") * required(inForce.opsSalaryUsdPerMonth, "opsSalaryUsdPerMonth");
 
   return { basis: "itemised", depreciationUsd, energyKwhPerMonth, powerUsd, opsUsd, totalUsd: depreciationUsd + powerUsd + opsUsd };
 }

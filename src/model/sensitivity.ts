@@ -43,21 +43,24 @@ export function apiUsdPerCallOf(inputs: BreakEvenInputs): number {
   return billCall(sheet, { ...inputs.billing, inputTokensPerCall: inputs.inputTokensPerCall, outputTokensPerCall: inputs.outputTokensPerCall }).usdPerCall;
 }
 
-/** The inputs a tornado varies, in display order, with their labels and units. */
-export const SENSITIVITY_INPUTS: ReadonlyArray<{ key: SensitivityInput; label: string; unit: string }> = [
-  { key: "inputUsdPerMTok", label: "Input price", unit: "$/M tokens" },
-  { key: "outputUsdPerMTok", label: "Output price", unit: "$/M tokens" },
-  { key: "inputTokensPerCall", label: "Input tokens per call", unit: "tokens" },
-  { key: "outputTokensPerCall", label: "Output tokens per call", unit: "tokens" },
-  { key: "capexUsd", label: "Hardware price", unit: "$" },
-  { key: "depreciationMonths", label: "Depreciation period", unit: "months" },
-  { key: "powerKw", label: "Power draw", unit: "kW" },
-  { key: "electricityUsdPerKwh", label: "Electricity price", unit: "$/kWh" },
-  { key: "powerUsdPerMonth", label: "Electricity bill", unit: "$/month" },
-  { key: "opsFte", label: "Ops share of an engineer", unit: "FTE" },
-  { key: "opsSalaryUsdPerMonth", label: "Engineer salary", unit: "$/month" },
-  { key: "opsUsdPerMonth", label: "Ops cost", unit: "$/month" },
-];
+/**
+ * The inputs a tornado or a Monte Carlo may vary, in display order: the one list of them, with the data column
+ * each comes from (uncertainty_ranges.csv names an input by it), its label and its unit.
+ */
+export const SENSITIVITY_INPUTS = [
+  { key: "inputUsdPerMTok", column: "input_usd_per_mtok", label: "Input price", unit: "$/M tokens" },
+  { key: "outputUsdPerMTok", column: "output_usd_per_mtok", label: "Output price", unit: "$/M tokens" },
+  { key: "inputTokensPerCall", column: "input_tokens_per_call", label: "Input tokens per call", unit: "tokens" },
+  { key: "outputTokensPerCall", column: "output_tokens_per_call", label: "Output tokens per call", unit: "tokens" },
+  { key: "capexUsd", column: "capex_usd", label: "Hardware price", unit: "$" },
+  { key: "depreciationMonths", column: "depreciation_months", label: "Depreciation period", unit: "months" },
+  { key: "powerKw", column: "power_kw", label: "Power draw", unit: "kW" },
+  { key: "electricityUsdPerKwh", column: "electricity_usd_per_kwh", label: "Electricity price", unit: "$/kWh" },
+  { key: "powerUsdPerMonth", column: "power_usd_per_month", label: "Electricity bill", unit: "$/month" },
+  { key: "opsFte", column: "ops_fte", label: "Ops share of an engineer", unit: "FTE" },
+  { key: "opsSalaryUsdPerMonth", column: "ops_salary_usd_per_month", label: "Engineer salary", unit: "$/month" },
+  { key: "opsUsdPerMonth", column: "ops_usd_per_month", label: "Ops cost", unit: "$/month" },
+] as const satisfies ReadonlyArray<{ key: SensitivityInput; column: string; label: string; unit: string }>;
 
 /** Break-even calls/day, not truncated (so small input changes show), Infinity when a call saves nothing locally. */
 export function breakEvenDailyCallsOf(inputs: BreakEvenInputs): number {

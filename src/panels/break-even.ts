@@ -3,7 +3,7 @@
  * page recomputes the break-even and its figure in the browser with this same code.
  */
 import { InputError } from "../errors";
-import { billCall, breakEvenVolumes, localMonthlyCost, type BillingShares, type BreakEvenVolumes, type PriceSheet } from "../model";
+import { billCall, breakEvenVolumes, localCostInputsInForce, localMonthlyCost, type BillingShares, type BreakEvenVolumes, type PriceSheet } from "../model";
 import { formatBreakEvenCalls } from "../format";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { breakEvenCurves } from "../charts/break-even";
@@ -85,7 +85,7 @@ const usd = (value: number) => `$${value.toLocaleString("en-US", { minimumFracti
 const calls = (value: number) => Math.round(value).toLocaleString("en-US");
 
 /** Whether the configuration's electricity bill follows the reader's price per kWh. */
-export const usesElectricityPrice = (machine: PanelHardware) => machine.powerKw !== undefined && machine.powerUsdPerMonth === undefined && machine.monthlyFixedUsd === undefined;
+export const usesElectricityPrice = (machine: PanelHardware) => localCostInputsInForce(machine).powerKw !== undefined;
 
 /** The configuration's monthly cost with the reader's electricity price and operations, by the model's own rule. */
 export function panelHardwareMonthlyUsd(machine: PanelHardware, inputs: Pick<BreakEvenPanelInputs, "electricityUsdPerKwh" | "opsUsdPerMonth">, daysPerMonth: number): number {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { auditFigure, checkPublishedFigures, impliedUsdPerCall, reproduceFigure } from "../../src/analysis/audit";
 import { breakEvenOf } from "../../src/analysis/break-even";
-import { apiUsdPerCall, hardwareMonthlyCost } from "../../src/analysis/cost";
+import { apiUsdPerCall } from "../../src/analysis/cost";
 import { findHardware, findWorkload } from "../../src/analysis/lookup";
 import { formatInteger } from "../../src/format";
 import { breakEvenVolumes } from "../../src/model";
 import { loadDataset } from "../../src/data";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
+import { hardwareMonthlyCost } from "../../src/analysis/model-inputs";
 
 const data = loadDataset(DATA_DIR);
 

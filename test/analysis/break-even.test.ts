@@ -83,6 +83,13 @@ describe("the 59.3 figures", () => {
     }
   });
 
+  it("59.3c: the what-if server's month is the workload's, as the page's panel takes it (22 working days: 1,938 calls a day, not 1,421)", () => {
+    const working = { ...workload, daysPerMonth: 22 };
+    const whatIf = serverBreakEven(data, { hardwareCostUsd: 30_000, depreciationMonths: 36, powerUsdPerMonth: 150, opsUsdPerMonth: 1000, apiModelId: "claude-3-5-sonnet", workload: working });
+    // (30,000 / 36 + 150 + 1,000) / (0.0465 × 22) = 1,938.8.
+    expect(whatIf.result.breakEvenDailyCalls).toBe(1938);
+  });
+
   it("59.3c on linear axes labels the what-if crossover at its value", () => {
     // A server at $530 a month, as the 1x RTX 4090 configuration, against Claude 3.5 Sonnet.
     const { figure } = serverBreakEven(data, { hardwareCostUsd: 530 * 36, depreciationMonths: 36, powerUsdPerMonth: 0, opsUsdPerMonth: 0, apiModelId: "claude-3-5-sonnet", workload });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, fleetCostOf, opsGrowthSweep, profileLoads, serverCostSplit, sizedCaseStudy, trafficProfile } from "../../src/analysis/capacity";
+import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, opsGrowthSweep, sizedCaseStudy, trafficProfile } from "../../src/analysis/capacity";
 import { findHardware } from "../../src/analysis/lookup";
-import type { Figure, Trace } from "../../src/charts";
+import type { Figure } from "../../src/charts";
 import { loadDataset } from "../../src/data";
 import { DATA_DIR } from "../helpers/data-folder";
 import { title, trace } from "../helpers/figures";
+import { fleetCostOf, profileLoads, serverCostSplit } from "../../src/analysis/model-inputs";
 
 const data = loadDataset(DATA_DIR);
 const caption = (figure: Figure) => figure.layout.annotations?.at(-1)?.text ?? "";

@@ -17,7 +17,7 @@ import {
   vramFigure,
   vramTable,
 } from "../../src/analysis/closing-questions";
-import type { Figure, Trace } from "../../src/charts";
+import type { Trace } from "../../src/charts";
 import { loadDataset } from "../../src/data";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { title, trace } from "../helpers/figures";

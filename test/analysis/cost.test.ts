@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiCallBill, apiUsdPerCall, billingNoteSentences, cloudCostTable, costVolumeFigure, hardwareMonthlyCost, monthlyCostFigure } from "../../src/analysis/cost";
+import { apiCallBill, apiUsdPerCall, billingNoteSentences, cloudCostTable, costVolumeFigure, monthlyCostFigure } from "../../src/analysis/cost";
 import { breakEvenOf } from "../../src/analysis/break-even";
 import { breakEvenPanelSpec, tornadoPanelSpec } from "../../src/analysis/panels";
 import { breakEvenUncertainty } from "../../src/analysis/sensitivity";
@@ -9,6 +9,7 @@ import type { Figure } from "../../src/charts";
 import { loadDataset } from "../../src/data";
 import { evaluateBreakEvenPanel, evaluateTornadoPanel } from "../../src/panels";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
+import { hardwareMonthlyCost } from "../../src/analysis/model-inputs";
 
 const data = loadDataset(DATA_DIR);
 const workload = findWorkload(data);

@@ -344,7 +344,7 @@ describe("each server against its own model's API", () => {
   });
 
   it("breaks even where the API costs more a call than the full server: at twice Groq's prices, $480.29 / $0.0021 / 30 days = 7,624 calls a day", () => {
-    const dearer = { ...data, models: data.models.map((model) => (model.modelId === "gpt-oss-20b" ? { ...model, inputUsdPerMtok: 0.15, outputUsdPerMtok: 0.6 } : model)) };
+    const dearer = { ...data, models: data.models.map((model) => (model.modelId === "gpt-oss-20b" ? { ...model, inputUsdPerMTok: 0.15, outputUsdPerMTok: 0.6 } : model)) };
     const row = sameModelComparisons(dearer, "typical").find((entry) => entry.hardwareId === "rtx5090-ws");
     expect(row?.breakEvenCallsPerDay).toBeCloseTo((5000 / 36 + 0.575 * 24 * 30 * 0.1 + 300) / 0.0021 / 30, 6);
     expect(Math.ceil(row?.breakEvenCallsPerDay ?? 0)).toBe(7624);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { hardwareMonthlyCost } from "../../src/analysis/cost";
 import { caseStudyFromData } from "../../src/analysis/case-study";
 import { hybridSavings, routingLocalServer, savingsByThreshold, thresholdFigure, tierCostFigure, tierSpecsFromData } from "../../src/analysis/hybrid-routing";
 import { findHardware } from "../../src/analysis/lookup";
 import type { Figure } from "../../src/charts";
 import { loadDataset } from "../../src/data";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
+import { hardwareMonthlyCost } from "../../src/analysis/model-inputs";
 
 const data = loadDataset(DATA_DIR);
 

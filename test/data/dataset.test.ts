@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readFileSync, symlinkSync } from "node:fs";
 import * as path from "node:path";
 import { DataError, formatDataIssue } from "../../src/errors";
-import { loadDataset, readDataset } from "../../src/data";
+import { camelCase, loadDataset, readDataset, TABLE_SPECS } from "../../src/data";
+import { SENSITIVITY_INPUTS } from "../../src/model";
 import { displayPath } from "../../src/util/display-path";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
@@ -39,8 +40,8 @@ describe("loadDataset", () => {
     expect(data.models).toHaveLength(9);
     expect(data.benchmarks).toHaveLength(24);
     expect(data.hardware).toHaveLength(8);
-    expect(data.models.find((m) => m.modelId === "claude-3-5-sonnet")).toMatchObject({ inputUsdPerMtok: 3, outputUsdPerMtok: 15, contextTokens: 200_000, dataRegion: "US" });
-    expect(data.models.find((m) => m.modelId === "mistral-large")).toMatchObject({ qualityStars: undefined, cachedInputUsdPerMtok: undefined });
+    expect(data.models.find((m) => m.modelId === "claude-3-5-sonnet")).toMatchObject({ inputUsdPerMTok: 3, outputUsdPerMTok: 15, contextTokens: 200_000, dataRegion: "US" });
+    expect(data.models.find((m) => m.modelId === "mistral-large")).toMatchObject({ qualityStars: undefined, cachedInputUsdPerMTok: undefined });
     expect(data.caseStudy[0]?.allowedRegions).toEqual(["CN", "on_premises"]);
     expect(data.taskMix.filter((row) => row.mixId === "saas-case" && row.sensitive).map((row) => row.taskType)).toEqual(["compliance_query", "quote_calculation"]);
   });
@@ -234,7 +235,7 @@ describe("loadDataset", () => {
 
   it("loads Gemini 1.5 Pro's long-context tier, and a folder without long_context_prices.csv", () => {
     expect(loadDataset(DATA_DIR).longContextPrices).toEqual([
-      { modelId: "gemini-1.5-pro", aboveInputTokens: 128_000, inputUsdPerMtok: 2.5, outputUsdPerMtok: 10, cachedInputUsdPerMtok: undefined, cacheWriteUsdPerMtok: undefined, source: "@pydantic/genai-prices 0.1.8 (google:gemini-1.5-pro)" },
+      { modelId: "gemini-1.5-pro", aboveInputTokens: 128_000, inputUsdPerMTok: 2.5, outputUsdPerMTok: 10, cachedInputUsdPerMTok: undefined, cacheWriteUsdPerMTok: undefined, source: "@pydantic/genai-prices 0.1.8 (google:gemini-1.5-pro)" },
     ]);
     const older = copyOfData({ "long_context_prices.csv": null });
     cleanups.push(older.dispose);
@@ -337,5 +338,24 @@ describe("money in another currency", () => {
   it("names the column as the file writes it when a cell is bad", () => {
     const bad = (text: string) => inYuan(text).replace(",560000,", ",lots,");
     expect(problems({ "hardware.csv": bad, "exchange_rates.csv": rates })[0]).toMatch(/^hardware\.csv:\d+:\d+ - capex_cny must be empty or a non-negative number/);
+  });
+});
+
+describe("names of columns and fields", () => {
+  it("spell a million tokens as the model does: input_usd_per_mtok is inputUsdPerMTok", () => {
+    expect(camelCase("input_usd_per_mtok")).toBe("inputUsdPerMTok");
+    expect(camelCase("cache_write_1h_usd_per_mtok")).toBe("cacheWrite1hUsdPerMTok");
+    expect(camelCase("mtok_total")).toBe("mtokTotal");
+    expect(loadDataset(DATA_DIR).models[0]).toHaveProperty("inputUsdPerMTok");
+  });
+
+  it("name each uncertain input by the column its value comes from", () => {
+    expect(SENSITIVITY_INPUTS.map((input) => camelCase(input.column))).toEqual(SENSITIVITY_INPUTS.map((input) => input.key));
+  });
+
+  it("list every table once, each with its own file", () => {
+    const files = TABLE_SPECS.map((spec) => spec.file);
+    expect(new Set(files).size).toBe(files.length);
+    expect(Object.keys(loadDataset(DATA_DIR)).filter((key) => key !== "dir")).toHaveLength(files.length);
   });
 });

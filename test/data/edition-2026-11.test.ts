@@ -31,10 +31,10 @@ describe("data/2026-11", () => {
       const result = calcPrice({ input_tokens: 1e6, output_tokens: 1e6 }, modelId, { providerId, timestamp: new Date("2026-11-29") });
       expect(result?.model.id, model.modelId).toBe(modelId);
       const price = result?.model_price as Record<string, unknown>;
-      expect(model.inputUsdPerMtok, model.modelId).toBe(base(price.input_mtok));
-      expect(model.outputUsdPerMtok, model.modelId).toBe(base(price.output_mtok));
-      expect(model.cachedInputUsdPerMtok, model.modelId).toBe(base(price.cache_read_mtok));
-      expect(model.cacheWriteUsdPerMtok, model.modelId).toBe(base(price.cache_write_mtok));
+      expect(model.inputUsdPerMTok, model.modelId).toBe(base(price.input_mtok));
+      expect(model.outputUsdPerMTok, model.modelId).toBe(base(price.output_mtok));
+      expect(model.cachedInputUsdPerMTok, model.modelId).toBe(base(price.cache_read_mtok));
+      expect(model.cacheWriteUsdPerMTok, model.modelId).toBe(base(price.cache_write_mtok));
       expect(model.contextTokens, model.modelId).toBe(result?.model.context_window);
       expect(model.source, model.modelId).toContain(`@pydantic/genai-prices 0.1.8 (${model.priceRef})`);
     }
@@ -53,7 +53,7 @@ describe("data/2026-11", () => {
           if (value === undefined || typeof value === "number") return value;
           return value.tiers.filter((tier) => row.aboveInputTokens + 1 > tier.start).at(-1)?.price ?? value.base;
         };
-        expect([row.inputUsdPerMtok, row.outputUsdPerMtok, row.cachedInputUsdPerMtok, row.cacheWriteUsdPerMtok], model.modelId).toEqual([above("input_mtok"), above("output_mtok"), above("cache_read_mtok"), above("cache_write_mtok")]);
+        expect([row.inputUsdPerMTok, row.outputUsdPerMTok, row.cachedInputUsdPerMTok, row.cacheWriteUsdPerMTok], model.modelId).toEqual([above("input_mtok"), above("output_mtok"), above("cache_read_mtok"), above("cache_write_mtok")]);
       }
     }
     expect(data.longContextPrices.length).toBeGreaterThan(0);

@@ -7,8 +7,8 @@ describe("toDataFrame", () => {
     const models = loadDataset(DATA_DIR).models;
     const frame = toDataFrame(models);
     expect(frame.shape).toEqual([9, 21]);
-    expect(frame.columns).toContain("inputUsdPerMtok");
-    expect(frame.column("inputUsdPerMtok").values).toEqual(models.map((model) => model.inputUsdPerMtok));
+    expect(frame.columns).toContain("inputUsdPerMTok");
+    expect(frame.column("inputUsdPerMTok").values).toEqual(models.map((model) => model.inputUsdPerMTok));
     expect(frame.column("qualityStars").values.at(-1)).toBeNull();
   });
 

@@ -23,9 +23,9 @@ describe("roilab prices import", () => {
       expect(result.stdout).toMatch(/Gemini 1\.5 Pro +\$1\.25 +\$1\.25 +\$5\.00 +\$10\.00/);
       expect(result.stdout).toMatch(/Gemini 1\.5 Pro +\$525\.00 +\$750\.00 +\+42\.9%/);
       const after = loadDataset(copy.dir).models;
-      expect(after.find((row) => row.modelId === "gemini-1.5-pro")).toMatchObject({ outputUsdPerMtok: 10, contextTokens: 2097152, asOf: "2026-11-28", source: "LiteLLM price map litellm-prices.json" });
-      expect(after.find((row) => row.modelId === "gpt-4o")).toMatchObject({ cachedInputUsdPerMtok: 1.25, batchOutputUsdPerMtok: 5 });
-      expect(after.find((row) => row.modelId === "hermes-4-70b")).toMatchObject({ asOf: "2025-09-01", inputUsdPerMtok: 0.9 });
+      expect(after.find((row) => row.modelId === "gemini-1.5-pro")).toMatchObject({ outputUsdPerMTok: 10, contextTokens: 2097152, asOf: "2026-11-28", source: "LiteLLM price map litellm-prices.json" });
+      expect(after.find((row) => row.modelId === "gpt-4o")).toMatchObject({ cachedInputUsdPerMTok: 1.25, batchOutputUsdPerMTok: 5 });
+      expect(after.find((row) => row.modelId === "hermes-4-70b")).toMatchObject({ asOf: "2025-09-01", inputUsdPerMTok: 0.9 });
     } finally {
       copy.dispose();
     }
@@ -77,7 +77,7 @@ describe("roilab prices import, checking what it writes", () => {
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString("utf8");
       expect(text.match(/\r\n/g)?.length).toBe(text.match(/\n/g)?.length);
-      expect(loadDataset(copy.dir).models.find((row) => row.modelId === "gpt-4o")?.cachedInputUsdPerMtok).toBe(1.25);
+      expect(loadDataset(copy.dir).models.find((row) => row.modelId === "gpt-4o")?.cachedInputUsdPerMTok).toBe(1.25);
     } finally {
       copy.dispose();
     }

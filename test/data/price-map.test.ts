@@ -24,14 +24,14 @@ describe("reading a LiteLLM price map", () => {
     expect(result.prices.find((row) => row.modelId === "gpt-4o")).toEqual({
       modelId: "gpt-4o",
       key: "gpt-4o",
-      inputUsdPerMtok: 2.5,
-      outputUsdPerMtok: 10,
-      cachedInputUsdPerMtok: 1.25,
-      batchInputUsdPerMtok: 1.25,
-      batchOutputUsdPerMtok: 5,
+      inputUsdPerMTok: 2.5,
+      outputUsdPerMTok: 10,
+      cachedInputUsdPerMTok: 1.25,
+      batchInputUsdPerMTok: 1.25,
+      batchOutputUsdPerMTok: 5,
       contextTokens: 128000,
     });
-    expect(result.prices.find((row) => row.modelId === "gemini-1.5-pro")).toMatchObject({ outputUsdPerMtok: 10, cachedInputUsdPerMtok: undefined, contextTokens: 2097152 });
+    expect(result.prices.find((row) => row.modelId === "gemini-1.5-pro")).toMatchObject({ outputUsdPerMTok: 10, cachedInputUsdPerMTok: undefined, contextTokens: 2097152 });
   });
 
   it("reports unknown keys, missing fields and non-numeric prices, never as zero", () => {

@@ -41,16 +41,16 @@ describe("roilab prices update, networking disabled", () => {
         const lookup = lookupPrices(model.priceRef as string, new Date(AS_OF));
         if (lookup.kind !== "found") throw new Error(`${model.modelId}: ${lookup.kind}`);
         expect(model).toMatchObject({
-          inputUsdPerMtok: lookup.prices.inputUsdPerMtok,
-          outputUsdPerMtok: lookup.prices.outputUsdPerMtok,
-          cachedInputUsdPerMtok: lookup.prices.cachedInputUsdPerMtok,
-          cacheWriteUsdPerMtok: lookup.prices.cacheWriteUsdPerMtok,
+          inputUsdPerMTok: lookup.prices.inputUsdPerMTok,
+          outputUsdPerMTok: lookup.prices.outputUsdPerMTok,
+          cachedInputUsdPerMTok: lookup.prices.cachedInputUsdPerMTok,
+          cacheWriteUsdPerMTok: lookup.prices.cacheWriteUsdPerMTok,
           asOf: AS_OF,
           source: `@pydantic/genai-prices ${priceDatabaseVersion()} (${lookup.prices.matched})`,
         });
       }
-      expect(models.find((row) => row.modelId === "claude-3-5-sonnet")).toMatchObject({ cachedInputUsdPerMtok: 0.3, cacheWriteUsdPerMtok: 3.75 });
-      expect(models.find((row) => row.modelId === "hermes-4-70b")).toMatchObject({ inputUsdPerMtok: 0.9, asOf: "2025-09-01" });
+      expect(models.find((row) => row.modelId === "claude-3-5-sonnet")).toMatchObject({ cachedInputUsdPerMTok: 0.3, cacheWriteUsdPerMTok: 3.75 });
+      expect(models.find((row) => row.modelId === "hermes-4-70b")).toMatchObject({ inputUsdPerMTok: 0.9, asOf: "2025-09-01" });
       // Unchanged prices keep their text: "2.50" is not rewritten as "2.5".
       expect(modelsCsv(copy.dir).toString()).toContain("gpt-4o,GPT-4o,OpenAI,2.50,10.00,1.25,");
     } finally {
@@ -65,7 +65,7 @@ describe("roilab prices update, networking disabled", () => {
     });
     try {
       expect(update("--data", copy.dir, "--as-of", AS_OF).code).toBe(0);
-      const tiers = loadDataset(copy.dir).longContextPrices.map((row) => [row.modelId, row.aboveInputTokens, row.inputUsdPerMtok, row.outputUsdPerMtok, row.cachedInputUsdPerMtok, row.cacheWriteUsdPerMtok]);
+      const tiers = loadDataset(copy.dir).longContextPrices.map((row) => [row.modelId, row.aboveInputTokens, row.inputUsdPerMTok, row.outputUsdPerMTok, row.cachedInputUsdPerMTok, row.cacheWriteUsdPerMTok]);
       expect(tiers).toContainEqual(["claude-3-5-sonnet", 200000, 6, 22.5, 0.6, 7.5]);
       expect(tiers).toContainEqual(["gemini-1.5-pro", 128000, 2.5, 10, undefined, undefined]);
       expect(tiers).toContainEqual(["hermes-4-70b", 64000, 1.8, 1.8, undefined, undefined]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localMonthlyCost } from "../../src/model";
+import { localCostInputsInForce, localMonthlyCost } from "../../src/model";
 
 describe("local monthly cost", () => {
   it("itemises the 59.1 example: 4x A100 at $80,000 over 36 months, 1.6 kW at $0.10, 0.2 FTE at $10,000", () => {
@@ -36,5 +36,25 @@ describe("local monthly cost", () => {
   it("names the missing input", () => {
     expect(() => localMonthlyCost({ capexUsd: 1000, depreciationMonths: 12, powerUsdPerMonth: 10 })).toThrow(/opsFte or opsUsdPerMonth is required/);
     expect(() => localMonthlyCost({ capexUsd: 1000, depreciationMonths: 0, powerUsdPerMonth: 10, opsUsdPerMonth: 0 })).toThrow(/depreciationMonths must be positive/);
+  });
+});
+
+describe("the inputs in force", () => {
+  const items = { capexUsd: 36_000, depreciationMonths: 36, powerKw: 2, electricityUsdPerKwh: 0.1, opsFte: 0.2, opsSalaryUsdPerMonth: 10_000, daysPerMonth: 30 };
+
+  it("keep the formulas' inputs where no bill is stated", () => {
+    expect(localCostInputsInForce(items)).toEqual(items);
+  });
+
+  it("drop kW and price under a stated electricity bill, and FTE and salary under a stated operations cost", () => {
+    const inForce = localCostInputsInForce({ ...items, powerUsdPerMonth: 150, opsUsdPerMonth: 900 });
+    expect(inForce).toEqual({ capexUsd: 36_000, depreciationMonths: 36, powerUsdPerMonth: 150, opsUsdPerMonth: 900, daysPerMonth: 30 });
+    // The cost is made of exactly these: $1,000 + $150 + $900.
+    expect(localMonthlyCost(inForce).totalUsd).toBe(2050);
+    expect(localMonthlyCost({ ...items, powerUsdPerMonth: 150, opsUsdPerMonth: 900 }).totalUsd).toBe(2050);
+  });
+
+  it("keep only the stated total and its operations part where nothing is bought", () => {
+    expect(localCostInputsInForce({ monthlyFixedUsd: 5000, opsUsdPerMonth: 1000, powerKw: 3, opsFte: 1 })).toEqual({ monthlyFixedUsd: 5000, opsUsdPerMonth: 1000 });
   });
 });

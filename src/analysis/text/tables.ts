@@ -42,8 +42,8 @@ function cloudSection(data: Dataset): string {
   const costs = cloudCostTable(data, workload);
   const rows = costs.map(({ model, usdPerCall, usdPerDay, usdPerMonth }) => [
     model.modelName,
-    formatUsd(model.inputUsdPerMtok),
-    formatUsd(model.outputUsdPerMtok),
+    formatUsd(model.inputUsdPerMTok),
+    formatUsd(model.outputUsdPerMTok),
     formatUsd(usdPerCall, 5),
     formatUsd(usdPerDay),
     formatUsd(usdPerMonth),

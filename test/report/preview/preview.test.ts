@@ -29,7 +29,7 @@ const cells = (heading: string, extra: FixtureCell[] = []): FixtureCell[] => [
   [
     `import { loadDataset, displayMarkdown } from ${JSON.stringify(ROOT)};`,
     `const sonnet = loadDataset(dataDir).models.find((model) => model.modelId === "claude-3-5-sonnet");`,
-    "displayMarkdown(`Sonnet input price: ${sonnet?.inputUsdPerMtok.toFixed(2)}`);",
+    "displayMarkdown(`Sonnet input price: ${sonnet?.inputUsdPerMTok.toFixed(2)}`);",
   ].join("\n"),
   ...extra,
 ];
