@@ -96,11 +96,18 @@ export function tslabBinary(): string {
   return path.join(tslabDir(), "bin", "tslab");
 }
 
+/**
+ * Node's options for a kernel. danfojs-node loads request and node-fetch 2 for reading remote files, and their URL
+ * code requires Node's deprecated punycode module: Node 22 and later would warn on every kernel's stderr, though
+ * no notebook reads a URL.
+ */
+export const KERNEL_NODE_OPTIONS = ["--disable-warning=DEP0040"];
+
 /** The command line that starts a kernel: this Node.js, roilab's kernel preload, then tslab (see kernel-preload.ts). */
 export function kernelCommand(connectionFile: string): string[] {
   // The compiled preload, also when this module runs from source (tests): the kernel is plain Node.js.
   const preload = path.join(PROJECT_ROOT, "dist", "notebook", "kernel-preload.js");
-  return [process.execPath, "--require", preload, tslabBinary(), "kernel", "--config-path", connectionFile];
+  return [process.execPath, ...KERNEL_NODE_OPTIONS, "--require", preload, tslabBinary(), "kernel", "--config-path", connectionFile];
 }
 
 interface Waiter {

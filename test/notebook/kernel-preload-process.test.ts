@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
+import { KERNEL_NODE_OPTIONS } from "../../src/notebook/kernel";
 
 describe("the kernel preload in a process", () => {
   it("writes the kernel's CPU time and a CPU profile when asked, and leaves mathjs unloaded by danfojs", () => {
@@ -11,7 +12,7 @@ describe("the kernel preload in a process", () => {
     try {
       const preload = path.resolve("dist/notebook/kernel-preload.js");
       const script = "require('danfojs-node'); console.log(Object.keys(require.cache).some((file) => file.includes('/node_modules/mathjs/')))";
-      const result = spawnSync(process.execPath, ["--require", preload, "-e", script], {
+      const result = spawnSync(process.execPath, [...KERNEL_NODE_OPTIONS, "--require", preload, "-e", script], {
         encoding: "utf8",
         env: { ...process.env, ROILAB_KERNEL_CPU_DIR: folder, ROILAB_KERNEL_CPU_PROFILE: "1", ROILAB_NOTEBOOK: "notebooks/a.ipynb" },
       });
