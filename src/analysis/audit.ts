@@ -5,7 +5,7 @@ import { apiUsdPerCall, cloudCostTable } from "./cost";
 import { hybridSavings } from "./hybrid-routing";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { auditDifferences, type Figure } from "../charts";
-import { quantisationFor } from "./closing-questions";
+import { quantisationFor } from "./vram";
 import { provenance } from "./figure-context";
 import { hardwareMonthlyCost } from "./model-inputs";
 

@@ -4,7 +4,7 @@ import type { Dataset, WorkloadRow } from "../data";
 import { breakEvenMatrix, breakEvenVolumes, calculateBreakEven, type BreakEvenCell, type BreakEvenResult } from "../model";
 import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
-import { fitLabel } from "./hardware-fit";
+import { fitLabel } from "./vram";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost } from "./model-inputs";
 

@@ -1,8 +1,9 @@
 /**
  * The application layer: a dataset and ids in, model calls, tables, figure specs and panel specs out. One file
- * per chapter section (cost, price-matrix, break-even, hybrid-routing, case-study, audit, capacity, sensitivity,
- * closing-questions, and beyond the chapter rental) or per role (lookup, workload, decide, quality, latency, figure-context, throughput-basis, hardware-fit, panels, diff); text
- * renderers for the terminal in text/.
+ * per concept, named as the model names it (cost, price-matrix, break-even, hybrid-routing, case-study, capacity,
+ * vram, failover, ops-cost, ab-test, busiest-hour, sensitivity, rental, then-and-now, audit, decide), with
+ * model-inputs the one adapter from data rows to the model's inputs and lookup, workload, quality, latency and
+ * figure-context the shared readers; text renderers for the terminal in text/.
  */
 export * from "./lookup";
 export * from "./model-inputs";
@@ -23,9 +24,12 @@ export * from "./audit-findings";
 export * from "./audit-materiality";
 export * from "./capacity";
 export * from "./sensitivity";
-export * from "./closing-questions";
+export * from "./vram";
+export * from "./failover";
+export * from "./ops-cost";
+export * from "./ab-test";
+export * from "./busiest-hour";
 export * from "./throughput-basis";
-export * from "./hardware-fit";
 export * from "./panels";
 export * from "./diff";
 export * from "./rental";

@@ -6,7 +6,7 @@ import type { BreakEvenPanelInputs, BreakEvenPanelSpec, CapacityPanelSpec, Renta
 import { caseStudyCapacity, trafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
-import { fitLabel } from "./hardware-fit";
+import { fitLabel } from "./vram";
 import { findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
 import { uncertaintyRanges } from "./sensitivity";

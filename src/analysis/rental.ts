@@ -31,7 +31,7 @@ import {
 import { throughputRow, trafficProfile, type TrafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
-import { fitLabel } from "./hardware-fit";
+import { fitLabel } from "./vram";
 import { hybridSavings, routingLocalServer } from "./hybrid-routing";
 import { byId, findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost, serverCostSplit } from "./model-inputs";

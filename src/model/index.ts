@@ -8,7 +8,7 @@ export * from "./router";
 export * from "./case-study";
 export * from "./capacity";
 export * from "./sensitivity";
-export * from "./quantisation";
+export * from "./vram";
 export * from "./failover";
 export * from "./ops-cost";
 export * from "./ab-test";

@@ -39,7 +39,7 @@ describe("the chapter reproduced from data/", () => {
 describe("the 59.3 figures", () => {
   const tableHardware = ["rtx4090x1", "rtx4090x4", "a100x2", "a100x8", "h100x8"];
   const apiIds = ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"];
-  // The one-card configuration is marked: it cannot hold the 70B model its comparisons assume (hardware-fit).
+  // The one-card configuration is marked: it cannot hold the 70B model its comparisons assume (vram).
   const local = tableHardware.map((id) => ({ name: id === "rtx4090x1" ? "1x RTX 4090 (too small for Hermes 3 70B)" : findHardware(data, id).name }));
   const apis = apiIds.map((id) => ({ name: findModel(data, id).modelName }));
 

@@ -16,7 +16,7 @@ import {
   successRate,
   vramFigure,
   vramTable,
-} from "../../src/analysis/closing-questions";
+} from "../../src/analysis";
 import type { Trace } from "../../src/charts";
 import { loadDataset } from "../../src/data";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";

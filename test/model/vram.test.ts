@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { fitsInVram, fitsVram, kvBytesPerToken, maxContextTokens, RUNTIME_OVERHEAD_GIB_PER_GPU, vramNeeded } from "../../src/model/quantisation";
+import { fitsInVram, fitsVram, kvBytesPerToken, maxContextTokens, RUNTIME_OVERHEAD_GIB_PER_GPU, vramNeeded } from "../../src/model/vram";
 
 // Llama 3.1 70B / 8B as published in their config.json files.
 const llama70b = { paramsBillion: 70.55, layers: 80, kvHeads: 8, headDim: 128 };

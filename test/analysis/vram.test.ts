@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { breakEvenCurvesFigure, breakEvenHeatmapFigure } from "../../src/analysis/break-even";
-import { fitLabel, fitNote, hardwareModelFit } from "../../src/analysis/hardware-fit";
+import { fitLabel, fitNote, hardwareModelFit } from "../../src/analysis/vram";
 import { loadDataset } from "../../src/data";
 import { DATA_DIR } from "../helpers/data-folder";
 

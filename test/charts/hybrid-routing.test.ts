@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { caseStudyFromData, hybridSavings, provenance } from "../../src/analysis";
 import type { Figure } from "../../src/charts";
-import { caseStudyOptions, tierCostStacked } from "../../src/charts/hybrid";
+import { caseStudyOptions, tierCostStacked } from "../../src/charts/hybrid-routing";
 import { LOCAL_COST_COLOR, TIER_COLORS } from "../../src/charts/theme";
 import { loadDataset } from "../../src/data";
 import { DATA_DIR } from "../helpers/data-folder";

@@ -1,0 +1,50 @@
+/** Figure 59.9d: the calls an A/B test needs per arm. */
+import type { Annotation, Figure, Provenance, Trace } from "./figure";
+import { oneTwoFive } from "./break-even";
+import { FORMAT, themedFigure } from "./theme";
+
+export interface SampleSizeLine {
+  label: string;
+  color: string;
+  /** Per point: the drop to detect (or the non-inferiority margin), and the tasks and calls per arm it takes. */
+  points: ReadonlyArray<{ dropPoints: number; tasksPerArm: number; callsPerArm: number }>;
+  dash?: string;
+  /** What the test sets out to do, for the hover: "detect" (default) or "show no worse than". */
+  goal?: string;
+}
+
+/** Figure 59.9d: calls per arm to detect a drop in task success rate (or rule out one beyond a margin), with the days that takes at the test's traffic. */
+export function sampleSizeChart(
+  lines: readonly SampleSizeLine[],
+  options: { baselineRate: number; testCallsPerDay: number; callsPerTask: number; highlight?: { label: string; dropPoints: number; tasksPerArm: number; callsPerArm: number; days: number }; provenance: Provenance },
+): Figure {
+  const days = (callsPerArm: number) => Math.ceil((2 * callsPerArm) / options.testCallsPerDay);
+  const traces: Trace[] = lines.map((line) => ({
+    type: "scatter",
+    mode: "lines+markers",
+    name: line.label,
+    x: line.points.map((point) => point.dropPoints),
+    y: line.points.map((point) => point.callsPerArm),
+    customdata: line.points.map((point) => [days(point.callsPerArm), point.tasksPerArm]),
+    line: { color: line.color, width: 2.5, ...(line.dash ? { dash: line.dash } : {}) },
+    marker: { size: 6 },
+    hovertemplate: `${line.label}: %{y:,} calls (%{customdata[1]:,} tasks) per arm to ${line.goal ?? "detect"} −%{x} points (%{customdata[0]} days)<extra></extra>`,
+  }));
+  const highlight = options.highlight;
+  const perArm = (tasks: number, calls: number) => (options.callsPerTask === 1 ? `${calls.toLocaleString("en-US")} calls per arm` : `${tasks.toLocaleString("en-US")} tasks (${calls.toLocaleString("en-US")} calls) per arm`);
+  const annotations: Annotation[] = highlight
+    ? [{ text: `${highlight.label}<br>${perArm(highlight.tasksPerArm, highlight.callsPerArm)}, ${highlight.days} day(s)`, x: highlight.dropPoints, xref: "x", y: Math.log10(highlight.callsPerArm), yref: "y", xanchor: "left", showarrow: true, arrowhead: 2, ax: 70, ay: -70, align: "left", font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)" }]
+    : [];
+  const counts = lines.flatMap((line) => line.points.map((point) => point.callsPerArm));
+  const unit = options.callsPerTask === 1 ? "" : ` (tasks of ${options.callsPerTask} calls)`;
+  const figure = themedFigure(traces, {
+    number: "59.9d",
+    title: `A/B test of a model switch: calls needed from a ${(options.baselineRate * 100).toFixed(1)}% task success rate${unit}`,
+    provenance: options.provenance,
+    xaxis: { title: "Drop in task success rate to detect, or non-inferiority margin (percentage points)", tickformat: ".1f" },
+    yaxis: { title: "Calls per arm (log scale)", tickformat: FORMAT.integer, type: "log" },
+    annotations,
+  });
+  Object.assign(figure.layout.yaxis as object, { tickvals: oneTwoFive(Math.min(...counts), Math.max(...counts)) });
+  return figure;
+}

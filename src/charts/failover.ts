@@ -1,0 +1,49 @@
+/** Figure 59.9b: what failing over to a cloud API costs across local downtime. */
+import type { Figure, Provenance, Trace } from "./figure";
+import { FORMAT, themedFigure } from "./theme";
+
+export interface FailoverPoint {
+  downtimeHoursPerMonth: number;
+  availabilityLocalOnly: number;
+  availabilityWithFailover: number;
+  totalUsdPerMonth: number;
+}
+
+/**
+ * Figure 59.9b: calls lost a month (left, log scale) and monthly cost (right) of local-first serving with a
+ * cloud fallback, by local downtime; availability is in the hover and at the scenario's own downtime.
+ */
+export function failoverChart(points: readonly FailoverPoint[], options: { callsPerMonth: number; currentDowntimeHours: number; cloudName: string; provenance: Provenance }): Figure {
+  const shown = points.filter((point) => point.downtimeHoursPerMonth > 0);
+  const x = shown.map((point) => point.downtimeHoursPerMonth);
+  const lost = (availability: number) => Math.max(options.callsPerMonth * (1 - availability), 0.01);
+  const line = (name: string, color: string, dash: string, availability: (point: FailoverPoint) => number): Trace => ({
+    type: "scatter",
+    mode: "lines",
+    name,
+    x,
+    y: shown.map((point) => lost(availability(point))),
+    customdata: shown.map((point) => (availability(point) * 100).toFixed(3)),
+    line: { color, width: 2.5, dash },
+    hovertemplate: `${name}: %{y:,.0f} calls lost (%{customdata}% served) at %{x:.0f} h down<extra></extra>`,
+  });
+  const costs = shown.map((point) => point.totalUsdPerMonth);
+  const traces: Trace[] = [
+    line("local only", "#E69F00", "dash", (point) => point.availabilityLocalOnly),
+    line(`local first, ${options.cloudName} fallback`, "#332288", "solid", (point) => point.availabilityWithFailover),
+    { type: "scatter", mode: "lines", name: "cost with failover (right axis)", x, y: costs, yaxis: "y2", line: { color: "#CC6677", width: 2, dash: "dot" }, hovertemplate: "%{y:$,.0f} a month at %{x:.0f} h down<extra></extra>" },
+  ];
+  return themedFigure(traces, {
+    number: "59.9b",
+    title: "Failover: calls lost and cost by local downtime",
+    provenance: options.provenance,
+    xaxis: { title: "Local downtime (hours per month)", tickformat: FORMAT.integer },
+    yaxis: { title: "Calls not served per month (log scale)", tickformat: FORMAT.integer, type: "log" },
+    annotations: [{ text: "this scenario", x: options.currentDowntimeHours, xref: "x", xanchor: "left", xshift: 3, y: 0, yref: "paper", yanchor: "bottom", showarrow: false, font: { size: 10, color: "#555555" } }],
+    layout: {
+      yaxis2: { title: { text: "Cost per month (USD)" }, overlaying: "y", side: "right", tickformat: FORMAT.usd, showgrid: false, automargin: true, tickmode: "auto", range: [0, Math.max(...costs) * 1.15] },
+      margin: { l: 70, r: 80, t: 70, b: 90 },
+      shapes: [{ type: "line", xref: "x", yref: "paper", x0: options.currentDowntimeHours, x1: options.currentDowntimeHours, y0: 0, y1: 1, line: { color: "#555555", width: 1, dash: "dot" } }],
+    },
+  });
+}
