@@ -1,7 +1,11 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { commandHelp, overviewHelp } from "../../src/cli/help";
+import { commandHelp, optionsMarkdown, overviewHelp, withOptionsMarkdown } from "../../src/cli/help";
 import { COMMAND_OPTIONS, COMMAND_SPECS, COMMANDS, GLOBAL_OPTIONS, type OptionSpec } from "../../src/cli/options";
 import { roilabMain } from "../helpers/cli-main";
+
+const README = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
 
 /** The default as help prints it: what the README shows, without its backticks. */
 const defaultText = (option: OptionSpec) => (option.shownDefault ?? (typeof option.default === "string" ? option.default : undefined))?.replace(/`/g, "");
@@ -52,5 +56,14 @@ describe("each command's options, described once", () => {
     const lines = [overviewHelp(), ...COMMANDS.map(commandHelp)].flatMap((text) => text.split("\n"));
     expect(lines.filter((line) => line.length > 110)).toEqual([]);
     expect(overviewHelp()).toContain("  As for run: --data DIR, --currency CODE, -p NAME=VALUE, --params FILE, --timeout SECONDS,\n    --max-output-mb MB, --jobs N\n");
+  });
+
+  it("writes the README's command line options from the same tables: npm run readme makes them anew", () => {
+    expect(README).toContain("<!-- options:start -->");
+    // Fails when an option changed without the README: run `npm run readme`.
+    expect(withOptionsMarkdown(README)).toBe(README);
+    expect(optionsMarkdown()).toContain("| `report [NOTEBOOK\\|FOLDER...]` |");
+    expect(optionsMarkdown()).toContain("| `--timeout SECONDS` | time limit per cell: the kernel is interrupted, then stopped, and the cell named. At most 2147483 (24.8 days, the longest a timer waits) | `300` |");
+    expect(() => withOptionsMarkdown("# roilab\n")).toThrow("README.md lacks <!-- options:start -->");
   });
 });
