@@ -10,7 +10,8 @@ import { findChromium } from "../report/pdf/find-chromium";
 import type { PrintOptions } from "../report/pdf/print-pages";
 import { PROJECT_ROOT } from "../util/project-root";
 import { ensureWritableFolder } from "../util/writable-folder";
-import { COMMAND_OPTIONS, COMMANDS, currencyFlag, GLOBAL_OPTIONS, isCommand, isoDateFlag, LONGEST_TIMEOUT_SECONDS, noPositionals, portFlag, positiveNumber, type Command, type OptionTable } from "./options";
+import { commandHelp, overviewHelp } from "./help";
+import { COMMAND_OPTIONS, COMMANDS, currencyFlag, GLOBAL_PARSER_OPTIONS, isCommand, isoDateFlag, LONGEST_TIMEOUT_SECONDS, noPositionals, portFlag, positiveNumber, type Command, type OptionTable } from "./options";
 
 // Each command loads the modules it needs when it runs (`import()` below), so that `roilab --version`, `tables` or
 // `validate` start without the data frames, the kernel runner, the publisher, Chromium's driver or the PDF library.
@@ -21,95 +22,6 @@ export interface CliIo {
   /** The terminal to draw progress bars on, when output is a terminal. */
   terminal?: NodeJS.WriteStream;
 }
-
-const USAGE = `Usage: roilab <command> [options]
-
-Commands:
-  run [NOTEBOOK|FOLDER...]     Execute notebooks on the tslab kernel (default: notebooks/)
-  report [NOTEBOOK|FOLDER...]  Run the notebooks and publish them as HTML in reports/, with an index
-  preview [NOTEBOOK|FOLDER...] Serve the report live: re-run what changed and reload the open pages
-  tables                    Print the chapter's key tables computed from the data folder
-  decide                    Price every way to serve a workload (call, rent, buy) and when each beats today's API
-  audit                     List every figure the chapter prints beside the value its formulas give
-  diff OLD_DIR NEW_DIR      What changed between two data folders and how each headline result moved
-  prices update             Refresh models.csv from the bundled price database, offline (models with a price_ref)
-  prices import FILE.json   Update models.csv from a LiteLLM-style price map (models with a price_map_key)
-  validate                  Check every CSV in the data folder; report each problem as file:line:column
-  kernel-install            Register this project's tslab kernel with Jupyter and VS Code
-  workload import FILE...   Write a workload (tokens, calls per day, hourly profiles) from an agent's usage logs
-
-Options for run:
-  --out DIR            Where executed notebooks go (default: reports)
-  --data DIR           Data folder for every notebook (default: each notebook's own, data/)
-  --currency CODE      Show money in this currency of exchange_rates.csv, e.g. CNY (default: USD)
-  -p, --param NAME=VALUE
-                       Override a parameter (JSON value, else a string); repeatable
-  --params FILE        Parameter values from a JSON object
-  --timeout SECONDS    Limit per cell (default: 300)
-  --max-output-mb MB   Output kept per cell; past it the output is cut and the cell stopped (default: 50)
-  --jobs N             Notebooks run at once (default: number of cores)
-  --force              Re-run notebooks even when nothing changed
-  --allow-errors       Run every cell even after one fails
-
-Options for preview [NOTEBOOK|FOLDER...]: serve the report on 127.0.0.1 and re-run, republish and reload on every change
-  --port N             Port to serve on (default: 4200; 0: any free port)
-  --open               Open the report in the default browser
-  --out DIR            Where pages are published (default: a folder of this project's in the temp folder)
-  --data DIR, -p NAME=VALUE, --params FILE, --timeout SECONDS, --max-output-mb MB, --jobs N, --no-input, --trust-html,
-  --stale-days N       as for run and report
-
-Options for report: all of run's, and
-  --self-contained     Write single-file pages with the assets inlined
-  --no-input           Hide all code; show markdown and outputs only
-  --trust-html         Publish notebooks' HTML outputs as they are (default: sanitised)
-  --stale-days N       Warn on pages whose prices are older than N days (default: 90)
-  --editions           Publish every edition of the data folder: the newest dated one (data/2026-11) at --out,
-                       each older one in a sub-folder of its name, data/ itself in chapter/; all linked both ways
-  --pdf                Also print the whole report (index, then each page) to report.pdf with Chromium;
-                       with NOTEBOOK files named, only their pages
-  --chromium PATH      The Chromium or Chrome that prints --pdf (default: the first found on PATH)
-  --paper SIZE         Paper of the PDF: A4 or Letter (default: A4)
-  --title TEXT         The report's title, on its index and its PDF (default: roilab's own)
-
-Options for tables, audit and validate:
-  --data DIR           Data folder (default: data)
-  --strict             (audit) Exit 1 when any printed figure or finding is flagged
-  --html FILE          (diff) Also write the comparison as an HTML page
-  --as-of DATE         (prices) the date prices are for and their new as_of (default: today)
-  --dry-run            (prices update) Show what would change; write nothing
-  --strict             (prices update) Exit 1 and write nothing when the database lacks a model
-
-Options for tables:
-  --data DIR           Data folder (default: data)
-  --workload ID        The workload every table prices (workloads.csv; default: its first row)
-  --currency CODE      Show money in USD or a currency of exchange_rates.csv, e.g. CNY (default: USD)
-
-Options for decide:
-  --data DIR           Data folder (default: data)
-  --workload ID        The workload (workloads.csv; default: its first row)
-  --current MODEL_ID   The API it runs on today (default: the workload's current_model_id)
-  --case-study ID      Decide the case study of case_study.csv instead: its month of calls, its residency rule,
-                       its cloud tier's model as today's API and its sensitive tasks as the hybrid's local share
-  --currency CODE      Show money in USD or a currency of exchange_rates.csv, e.g. CNY (default: USD)
-  --utilisation SHARE  Plan servers at this share of measured throughput, above 0 and at most 1 (default: 0.7)
-  --json               Print the decision as JSON for scripts
-
-Options for workload import FILE... (OTLP/JSON GenAI spans or provider responses, one JSON object a line):
-  --data DIR           Data folder to write the workload into (default: data)
-  --id NAME            The workload's id in workloads.csv (required)
-  --time-zone ZONE     IANA zone whose dates and hours count (default: UTC)
-  --replace            Replace the rows of an id the folder already has
-
-Options for kernel-install:
-  --prefix DIR         Install under DIR/share/jupyter/kernels (default: your Jupyter data folder)
-
-General:
-  --debug              Show stack traces for errors
-  -h, --help           Show this help
-  --version            Show roilab's version
-
-Exit codes: 0 success, 1 a notebook or check failed, 2 bad input or usage, 130/143 stopped by Ctrl-C/SIGTERM.
-`;
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -128,7 +40,7 @@ function exitCodeOf(results: readonly NotebookResult[], io: CliIo): number {
 /** Parses a command's arguments (everything after its name) against its own options and the global ones. */
 function parseCommand<T extends OptionTable>(command: Command, argv: readonly string[], options: T) {
   try {
-    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { ...GLOBAL_OPTIONS, ...options } });
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { ...GLOBAL_PARSER_OPTIONS, ...options } });
   } catch (error) {
     throw new UsageError(`${command}: ${(error as Error).message}`);
   }
@@ -137,7 +49,7 @@ function parseCommand<T extends OptionTable>(command: Command, argv: readonly st
 /** Parses arguments given without a command: only --help, --version and --debug mean anything there. */
 function parseGlobal(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: GLOBAL_OPTIONS });
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: GLOBAL_PARSER_OPTIONS });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -374,7 +286,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
 
 async function dispatch(command: Command, argv: readonly string[], io: CliIo): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout(USAGE);
+    io.stdout(commandHelp(command));
     return ExitCode.ok;
   }
   return COMMAND_RUNNERS[command](argv, io);
@@ -393,7 +305,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout(`roilab ${version()}\n`);
       return ExitCode.ok;
     }
-    io.stdout(USAGE);
+    io.stdout(overviewHelp());
     return args.values.help ? ExitCode.ok : ExitCode.badInput;
   } catch (error) {
     if (error instanceof RoilabError) {
