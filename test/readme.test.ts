@@ -120,4 +120,24 @@ describe("the README", () => {
     expect(named.length).toBeGreaterThan(4);
     for (const file of named) expect(statSync(path.join(ROOT, file), { throwIfNoEntry: false }), file).toBeDefined();
   });
+
+  it("names, for each concept, files of model, analysis, charts and panels that exist, and every concept file of those layers", () => {
+    const layers = ["model", "analysis", "charts", "panels"] as const;
+    const rows = tableRows(section("How it is built"), "| concept | `model` | `analysis` (from a data folder) | `charts` | `panels` |");
+    const named = new Map<string, Set<string>>(layers.map((layer) => [layer, new Set<string>()]));
+    for (const row of rows) {
+      layers.forEach((layer, index) => {
+        // A file's name is a backticked name at the start or after a comma; backticked names in brackets are its functions.
+        const cell = (row[index + 1] ?? "").replace(/\([^)]*\)/g, "");
+        for (const match of cell.matchAll(/`([a-z0-9-]+)`/g)) named.get(layer)!.add(match[1]!);
+      });
+    }
+    // Files every concept shares rather than one concept's: index files, the figure theme, panel ranges, the shared readers.
+    const shared = new Set(["index", "figure", "theme", "ranges", "lookup", "figure-context", "panels", "model-inputs", "text"]);
+    for (const layer of layers) {
+      const files = readdirSync(path.join(ROOT, "src", layer)).map((name) => name.replace(/\.ts$/, ""));
+      for (const file of named.get(layer)!) expect(files, `${layer}/${file}`).toContain(file);
+      expect(files.filter((file) => !shared.has(file) && !named.get(layer)!.has(file)), layer).toEqual([]);
+    }
+  });
 });
