@@ -8,7 +8,7 @@ const FOLDER = path.join(__dirname, "..", "notebooks");
 /** A field named like a verdict given a literal string, or a literal yes/no compared with. */
 const LITERALS = [/\b(compliant|compliance|tier|verdict|quality|winner|decision)\s*:\s*["'`]/i, /[=!]==?\s*["'`](yes|no)["'`]/i];
 
-export function literalVerdicts(source: string): string[] {
+function literalVerdicts(source: string): string[] {
   return source.split("\n").filter((line) => LITERALS.some((pattern) => pattern.test(line)));
 }
 

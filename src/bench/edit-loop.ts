@@ -102,7 +102,7 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
       // An analyst looks at the page between saves; meanwhile the rest of the report runs and spare kernels boot.
       await settled();
       const seen = log.lines.length;
-      const shown = page.waitForFunction((wanted) => document.body.innerText.includes(wanted), `$${price}`, { timeout: 300_000, polling: "raf" });
+      const shown = page.waitForFunction((wanted) => document.body.textContent.includes(wanted), `$${price}`, { timeout: 300_000, polling: "raf" });
       const saved = performance.now();
       writeFileSync(models, readFileSync(models, "utf8").replace(MODEL_ROW, `$1${price},`));
       await shown;

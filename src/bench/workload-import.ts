@@ -41,7 +41,10 @@ const RESOURCE = {
 /** One export request with one chat span, as a line of JSON. */
 function spanLine(random: () => number): string {
   let pick = random();
-  const model = MODELS.find((candidate) => (pick -= candidate.share) < 0) ?? (MODELS[0] as (typeof MODELS)[number]);
+  const model = MODELS.find((candidate) => {
+    pick -= candidate.share;
+    return pick < 0;
+  }) ?? (MODELS[0] as (typeof MODELS)[number]);
   // Office hours in Asia/Shanghai (01:00-10:00 UTC) take most calls, weekends fewer.
   let startMs = START_MS + Math.floor(random() * SPAN_MS);
   if (random() < 0.7) startMs = startMs - (startMs % 86_400_000) + Math.floor((1 + random() * 9) * 3_600_000);

@@ -120,7 +120,7 @@ export const callsPerMonth = (calendar: WorkloadCalendar): number => calendar.da
 /** Calls in each local hour 0–23, summed over the month. */
 export function monthlyCallsByLocalHour(calendar: WorkloadCalendar): number[] {
   const byHour = Array<number>(HOURS_PER_DAY).fill(0);
-  for (const day of calendar.dayTypes) callsByHour(day).forEach((calls, hour) => (byHour[hour] = (byHour[hour] as number) + calls * day.daysPerMonth));
+  for (const day of calendar.dayTypes) callsByHour(day).forEach((calls, hour) => { byHour[hour] = (byHour[hour] as number) + calls * day.daysPerMonth; });
   return byHour;
 }
 

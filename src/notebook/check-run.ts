@@ -53,7 +53,7 @@ export function checkRun(notebooks: readonly CheckedNotebook[], outDir: string, 
     if (results.length === 0) return cache;
     const all: CheckCache = { ...cache, ...Object.fromEntries(missing.map(({ index }, n) => [keys[index]!, results[n]!])) };
     try {
-      writeFileAtomic(file, JSON.stringify(Object.fromEntries(Object.entries(all).slice(-KEPT_CHECKS))) + "\n");
+      writeFileAtomic(file, `${JSON.stringify(Object.fromEntries(Object.entries(all).slice(-KEPT_CHECKS)))}\n`);
     } catch {
       // An unwritable cache costs the next run a check, nothing more.
     }

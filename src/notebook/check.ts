@@ -149,7 +149,7 @@ function asTslabSeesIt(diagnostic: import("@tslab/typescript-for-tslab").Diagnos
 }
 
 /** One line per message of a chain, all at the diagnostic's start, as tslab prints them. */
-function tslabLines(ts: TS, diagnostic: import("@tslab/typescript-for-tslab").Diagnostic, line: number, column: number): string[] {
+function tslabLines(diagnostic: import("@tslab/typescript-for-tslab").Diagnostic, line: number, column: number): string[] {
   const lines: string[] = [];
   const visit = (message: string | import("@tslab/typescript-for-tslab").DiagnosticMessageChain) => {
     if (typeof message === "string") return void lines.push(`${line + 1}:${column + 1} - ${message}`);
@@ -198,7 +198,7 @@ export function checkNotebooks(notebooks: readonly CheckedNotebook[]): CellDiagn
     program = checked.program;
     const more = checked.diagnostics.some((cells, n) => cells.some((text, index) => text !== null && !failed[n]!.has(index)));
     if (!more) return checked.diagnostics;
-    checked.diagnostics.forEach((cells, n) => cells.forEach((text, index) => text !== null && failed[n]!.add(index)));
+    checked.diagnostics.forEach((cells, n) => { cells.forEach((text, index) => { if (text !== null) failed[n]!.add(index); }); });
   }
 }
 
@@ -222,7 +222,7 @@ function checkOnce(ts: TS, notebooks: readonly CheckedNotebook[], failed: readon
         .flatMap((diagnostic) => asTslabSeesIt(diagnostic, imported.get(source.slice(diagnostic.start, diagnostic.start! + diagnostic.length!))));
       const lines = diagnostics.flatMap((diagnostic) => {
         const { line, character } = file.getLineAndCharacterOfPosition(diagnostic.start!);
-        return tslabLines(ts, diagnostic, line, character);
+        return tslabLines(diagnostic, line, character);
       });
       return lines.length ? lines.join("\n") : null;
     }),

@@ -40,6 +40,6 @@ export function installKernel(options: KernelInstallOptions = {}): string {
   const folder = path.join(base, "kernels", "tslab");
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, "kernel.json");
-  writeFileAtomic(file, JSON.stringify(kernelSpec(), null, 1) + "\n");
+  writeFileAtomic(file, `${JSON.stringify(kernelSpec(), null, 1)}\n`);
   return file;
 }

@@ -98,7 +98,10 @@ export class KernelPool implements KernelProvider {
 
   private listFor(cwd: string): Promise<TslabKernel>[] {
     let list = this.spares.get(cwd);
-    if (!list) this.spares.set(cwd, (list = []));
+    if (!list) {
+      list = [];
+      this.spares.set(cwd, list);
+    }
     return list;
   }
 }

@@ -68,7 +68,10 @@ export function queuePublisherSends(publisherClass: { prototype: object }): void
     writable: true,
     value(this: object, message: unknown): Promise<void> {
       let state = states.get(this);
-      if (!state) states.set(this, (state = { last: Promise.resolve(), queued: 0 }));
+      if (!state) {
+        state = { last: Promise.resolve(), queued: 0 };
+        states.set(this, state);
+      }
       const current = state;
       if (current.queued === 0) {
         try {
@@ -157,7 +160,7 @@ export function recordKernelCpu(folder: string, label: string, profile: boolean)
     const usage = process.resourceUsage();
     const userSeconds = (usage.userCPUTime - current.user) / 1e6;
     const systemSeconds = (usage.systemCPUTime - current.system) / 1e6;
-    writeFileSync(`${base(current.label)}.json`, JSON.stringify({ label: current.label, pid: process.pid, cwd: process.cwd(), userSeconds, systemSeconds }) + "\n");
+    writeFileSync(`${base(current.label)}.json`, `${JSON.stringify({ label: current.label, pid: process.pid, cwd: process.cwd(), userSeconds, systemSeconds })}\n`);
     return usage;
   };
   process.on("exit", () => {

@@ -105,5 +105,5 @@ export function readNotebook(file: string): Notebook {
 }
 
 export function serializeNotebook(notebook: Notebook): string {
-  return JSON.stringify(notebook, null, 1) + "\n";
+  return `${JSON.stringify(notebook, null, 1)}\n`;
 }

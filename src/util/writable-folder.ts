@@ -15,7 +15,7 @@ export function ensureWritableFolder(dir: string, flag = "--out"): void {
   const missing: string[] = [];
   let current = absolute;
   for (;;) {
-    let stats;
+    let stats: ReturnType<typeof statSync>;
     try {
       stats = statSync(current);
     } catch (error) {

@@ -117,7 +117,7 @@ describe("the notes on the 59.3 comparison table say what the arithmetic shows",
     const at009 = hermes.map((figure) => breakEvenVolumes(monthly(figure.figureId), 0.009, days).breakEvenDailyCalls);
     expect(at009).toEqual([1962, 5777, 11_737, 25_529, 68_518]);
     expect(hermes.map((figure) => figure.value)).toEqual([1961, 5778, 11_738, 25_530, 68_519]);
-    hermes.forEach((figure, index) => expect(figure.note).toContain(formatInteger(at009[index]!)));
+    hermes.forEach((figure, index) => { expect(figure.note).toContain(formatInteger(at009[index]!)); });
     for (const figure of hermes) expect(figure.note).not.toMatch(/\bmatch/);
   });
 

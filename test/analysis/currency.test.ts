@@ -35,11 +35,12 @@ describe("money in the reader's currency", () => {
     expect(Math.round(yuan.current.usdPerMonth * 100) / 100).toBe(128_446.25);
     expect(yuan.options.map((option) => option.id)).toEqual(dollars.options.map((option) => option.id));
     // Break-even volumes are in calls: the same in either currency.
-    yuan.options.forEach((option, index) => expect(option.beatsCurrentFromCallsPerDay).toBeCloseTo(dollars.options[index]!.beatsCurrentFromCallsPerDay, 3));
+    yuan.options.forEach((option, index) => { expect(option.beatsCurrentFromCallsPerDay).toBeCloseTo(dollars.options[index]!.beatsCurrentFromCallsPerDay, 3); });
   });
 
   it("rewrites labels written in dollars, and leaves other dollar signs alone", () => {
     expect(moneyText("$ per month, $/M input, USD a call, $1,395", "CNY")).toBe("CN¥ per month, CN¥/M input, CNY a call, CN¥1,395");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Plotly's hover template syntax, as a figure carries it
     expect(moneyText("%{y:$,.0f} and ${name}", "CNY")).toBe("%{y:$,.0f} and ${name}");
     expect(moneyText("$ per month", "USD")).toBe("$ per month");
     expect(currencySymbol("EUR")).toBe("€");

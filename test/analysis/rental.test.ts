@@ -65,7 +65,7 @@ describe("rent, buy or call, from data", () => {
     expect(rows).toHaveLength(data.hardware.length + data.gpuRentals.length);
     expect(rows.at(-1)).toBe("8x H100 80GB, rented (Google Cloud)");
     // The 4x A100 rented: ($5,155.20 + $2,000) / ($0.0465 × 30) truncated, as the chapter's break-even is.
-    expect((figure.data[0]?.text as string[][])[rows.indexOf("4x A100 80GB, rented (RunPod)")]?.[0]).toBe("5,129/day");
+    expect((figure.data[0]!.text as string[][])[rows.indexOf("4x A100 80GB, rented (RunPod)")]?.[0]).toBe("5,129/day");
   });
 });
 

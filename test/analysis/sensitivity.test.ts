@@ -97,7 +97,7 @@ describe("Figures 59.8a–c, sensitivity and uncertainty", () => {
     const band = trace(figures.band, "5–95% of simulated inputs");
     expect(band.fill).toBe("tonexty");
     const low = trace(figures.band, "5th percentile").y as number[];
-    (band.y as number[]).forEach((high, index) => expect(high).toBeGreaterThanOrEqual(low[index] as number));
+    (band.y as number[]).forEach((high, index) => { expect(high).toBeGreaterThanOrEqual(low[index] as number); });
     const texts = (figures.band.layout.annotations ?? []).map((annotation) => annotation.text);
     expect(texts).toContain(`median break-even<br>${Math.trunc(uncertainty.p50).toLocaleString("en-US")}/day`);
     expect(texts).toContain("400 draws, seed 59");

@@ -9,7 +9,7 @@ import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
-  cleanups.forEach((dispose) => dispose());
+  cleanups.forEach((dispose) => { dispose(); });
   cleanups = [];
 });
 
@@ -31,7 +31,7 @@ const MODELS_HEADER =
 
 function modelsCsv(...rows: string[]): string {
   const keep = "hermes-4-70b,Hermes 4,Together AI,0.9,0.9,128000,4,5,4,5,US,2025-09-01,book\nhermes-3-8b,Hermes 3 8B,x,0.2,0.2,,,,,,unknown,2025-09-01,book\nclaude-3-5-sonnet,Claude,Anthropic,3,15,,,,,,US,2025-09-01,book\ngpt-4o,GPT-4o,OpenAI,2.5,10,,,,,,US,2025-09-01,book\ngemini-1.5-pro,Gemini,Google,1.25,5,,,,,,US,2025-09-01,book";
-  return [MODELS_HEADER, keep, ...rows].join("\n") + "\n";
+  return `${[MODELS_HEADER, keep, ...rows].join("\n")}\n`;
 }
 
 describe("loadDataset", () => {
@@ -107,7 +107,7 @@ describe("loadDataset", () => {
   });
 
   it("accepts a UTF-8 BOM, CRLF line ends, quoted commas and CJK text", () => {
-    const csv = "\uFEFF" + modelsCsv('qwen,"通义千问, Qwen 2.5",阿里云,0.5,1.5,,,,,,CN,2025-09-01,"价格表, 2025"').replace(/\n/g, "\r\n");
+    const csv = `\uFEFF${modelsCsv('qwen,"通义千问, Qwen 2.5",阿里云,0.5,1.5,,,,,,CN,2025-09-01,"价格表, 2025"').replace(/\n/g, "\r\n")}`;
     const copy = copyOfData({ "models.csv": csv });
     cleanups.push(copy.dispose);
     const qwen = loadDataset(copy.dir).models.find((m) => m.modelId === "qwen");

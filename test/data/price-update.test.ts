@@ -109,7 +109,7 @@ describe("roilab prices update, networking disabled", () => {
 describe("a damaged price database", () => {
   const scratch = scratchFolders("roilab-price-database-");
   const copies: { dispose(): void }[] = [];
-  afterEach(() => copies.splice(0).forEach((copy) => copy.dispose()));
+  afterEach(() => copies.splice(0).forEach((copy) => { copy.dispose(); }));
   const real = require.resolve("@pydantic/genai-prices");
 
   /** The database's package copied with its data file changed by `change`; returns the file to load instead. */
@@ -175,7 +175,7 @@ describe("roilab prices update, at scale and beside another writer", () => {
     const copy = copyOfData({
       "models.csv": (text) => {
         const row = text.split("\n").find((line) => line.startsWith("gpt-4o,")) as string;
-        return text.trimEnd() + "\n" + Array.from({ length: ROWS }, (_, index) => row.replace(/^gpt-4o,/, `bulk-${index},`)).join("\n") + "\n";
+        return `${text.trimEnd()}\n${Array.from({ length: ROWS }, (_, index) => row.replace(/^gpt-4o,/, `bulk-${index},`)).join("\n")}\n`;
       },
     });
     // Scans of a whole-file-sized list: a scan per model makes the update quadratic in rows (40,000 rows took 51 s).

@@ -58,7 +58,10 @@ describe("renting GPUs by the hour", () => {
       return usd;
     };
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     for (let day = 0; day < 50; day++) {
       const servers = Array.from({ length: 24 }, () => Math.floor(random() * (day % 2 === 0 ? 6 : 3000)));
       const offer = hourly(day % 3);

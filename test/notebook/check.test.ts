@@ -63,7 +63,7 @@ const NOTEBOOKS = [
 describe("the runner's type check", () => {
   it("says for every cell exactly what tslab's own kernel says, no more and no less", () => {
     const checked = checkNotebooks(NOTEBOOKS);
-    NOTEBOOKS.forEach((item, index) => expect(checked[index], item.file).toEqual(tslabDiagnostics(item.cells)));
+    NOTEBOOKS.forEach((item, index) => { expect(checked[index], item.file).toEqual(tslabDiagnostics(item.cells)); });
     // The cases are real: the clean notebook passes, each faulty cell fails.
     expect(checked[0]!.every((text) => text === null)).toBe(true);
     expect(checked[1]!.map((text) => text !== null)).toEqual([false, true, true, true, true, false, true, true, true]);

@@ -9,7 +9,7 @@ class TestPublisher extends zmq.Publisher {}
 
 describe("the kernel preload", () => {
   const sockets: { close(): void }[] = [];
-  afterEach(() => sockets.splice(0).forEach((socket) => socket.close()));
+  afterEach(() => sockets.splice(0).forEach((socket) => { socket.close(); }));
 
   async function connectedPair(publisherClass: typeof zmq.Publisher) {
     const publisher = new publisherClass({ linger: 0 });
@@ -79,7 +79,12 @@ describe("the kernel preload's lighter start", () => {
 
   it("loads a deferred module at its first use from inside the package, and at once from anywhere else", () => {
     const loads: string[] = [];
-    const loader = { _load: (request: string, _parent: unknown, _isMain: boolean) => (loads.push(request), { std: (values: number[]) => values.length, request }) };
+    const loader = {
+      _load: (request: string, _parent: unknown, _isMain: boolean) => {
+        loads.push(request);
+        return { std: (values: number[]) => values.length, request };
+      },
+    };
     deferRequires(loader, "danfojs-node", ["mathjs"]);
     const inside = { filename: path.join("/p", "node_modules", "danfojs-node", "dist", "frame.js") };
     const deferred = loader._load("mathjs", inside, false) as { std(values: number[]): number };

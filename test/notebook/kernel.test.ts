@@ -125,6 +125,7 @@ const SPAWN_THREE_SLEEPS = [
   `const detached = spawn("sleep", ["100000"], { detached: true, stdio: "ignore" });`,
   `detached.unref();`,
   `const inheriting = spawn("sleep", ["100000"], { stdio: "inherit" });`,
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a script the test runs
   "console.log(`sleeping ${plain.pid} ${detached.pid} ${inheriting.pid}`);",
 ].join("\n");
 

@@ -29,6 +29,6 @@ describe("the 59.8 sensitivity what-if panel", () => {
     const narrow = narrowTornadoFigure(result.figure, result.tornado.baseBreakEven);
     expect(narrow.data[0]?.y).toContain("Depreciation period");
     expect((narrow.layout.xaxis as { title: { text: string } }).title.text).toBe("Break-even, calls/day<br>line: 3,109 at base");
-    expect((result.figure.data[0]?.y as string[]).some((label) => label.startsWith("Depreciation period ("))).toBe(true);
+    expect((result.figure.data[0]!.y as string[]).some((label) => label.startsWith("Depreciation period ("))).toBe(true);
   });
 });

@@ -118,5 +118,5 @@ export function chapterTextReport(data: Dataset): string {
   const note = data.shownIn ? currencyNote(data.shownIn) : undefined;
   // Written in dollars, shown in the currency the data was converted to; the chapter's printed figures stay in its
   // dollars, beside the values the data gives in dollars. The rate's own note names both currencies.
-  return [moneyText(sections.join("\n\n")), figuresSection(data.shownIn?.inUsd ?? data), ...(note ? [note] : [])].join("\n\n") + "\n";
+  return `${[moneyText(sections.join("\n\n")), figuresSection(data.shownIn?.inUsd ?? data), ...(note ? [note] : [])].join("\n\n")}\n`;
 }

@@ -21,5 +21,5 @@ export function csvField(value: unknown): string {
 
 /** Rows as CSV with CRLF line ends, as spreadsheets write it. */
 export function csvText(rows: readonly (readonly unknown[])[]): string {
-  return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return `${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
 }

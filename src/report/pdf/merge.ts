@@ -3,7 +3,7 @@
  * it (a link to a file on the machine that printed it would mean nothing to a reader), every page is numbered,
  * and each report page gets a bookmark.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, rgb, StandardFonts, type PDFRef } from "pdf-lib";
+import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, rgb, StandardFonts, type PDFRef } from "pdf-lib";
 import { setOutline } from "./outline";
 
 export interface PrintedPage {
@@ -74,7 +74,7 @@ export async function mergePages(pages: readonly PrintedPage[], options: MergeOp
   for (const { href, pdf } of pages) {
     const source = await PDFDocument.load(pdf);
     const copied = await document.copyPages(source, source.getPageIndices());
-    copied.forEach((page) => document.addPage(page));
+    copied.forEach((page) => { document.addPage(page); });
     if (copied[0]) firstPageOf.set(href, copied[0].ref);
   }
   relink(document, firstPageOf, options.folderUrl);

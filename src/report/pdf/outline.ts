@@ -1,5 +1,5 @@
 /** The PDF's bookmarks: one per report page, so a reader of a long PDF jumps to a section from the viewer's sidebar. */
-import { PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
+import { type PDFDocument, PDFHexString, PDFName, type PDFRef } from "pdf-lib";
 
 export interface OutlineEntry {
   title: string;

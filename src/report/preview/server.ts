@@ -127,14 +127,14 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
   const address = server.address() as { port: number };
   return {
     url: `http://${PREVIEW_HOST}:${address.port}/`,
-    reload: () => clients.forEach((_, client) => send(client, "reload", null)),
+    reload: () => clients.forEach((_, client) => { send(client, "reload", null); }),
     problems(messages) {
       current = [...messages];
-      clients.forEach((_, client) => send(client, "problems", current));
+      clients.forEach((_, client) => { send(client, "problems", current); });
     },
     openPages: () => [...new Set(clients.values())],
     close: () => new Promise((resolve) => {
-      clients.forEach((_, client) => client.end());
+      clients.forEach((_, client) => { client.end(); });
       server.close(() => resolve());
     }),
   };

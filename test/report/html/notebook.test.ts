@@ -38,7 +38,7 @@ describe("notebook rendering", () => {
         code("const plain = 1;"),
       ]),
     ).body;
-    expect(html).toMatch(/<section class="cell code screen-only" data-cell="1">[^]*the full list/);
+    expect(html).toMatch(/<section class="cell code screen-only" data-cell="1">[\s\S]*the full list/);
     expect(html).toContain('<section class="cell code print-small" data-cell="2">');
     expect(html).toMatch(/<section class="cell markdown screen-only"><h2/);
     expect(html).toContain('<section class="cell code" data-cell="4">');

@@ -29,6 +29,7 @@ const cells = (heading: string, extra: FixtureCell[] = []): FixtureCell[] => [
   [
     `import { loadDataset, displayMarkdown } from ${JSON.stringify(ROOT)};`,
     `const sonnet = loadDataset(dataDir).models.find((model) => model.modelId === "claude-3-5-sonnet");`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a notebook cell's source
     "displayMarkdown(`Sonnet input price: ${sonnet?.inputUsdPerMTok.toFixed(2)}`);",
   ].join("\n"),
   ...extra,
@@ -45,8 +46,8 @@ let page: Page;
 /** What the preview says it does (its stderr). */
 let log = "";
 
-const bodyShows = (text: string) => page.waitForFunction((wanted) => document.body.innerText.includes(wanted), text, { timeout: WAIT_MS });
-const overlayText = async () => (await page.waitForSelector(OVERLAY, { timeout: WAIT_MS })).innerText();
+const bodyShows = (text: string) => page.waitForFunction((wanted) => document.body.textContent.includes(wanted), text, { timeout: WAIT_MS });
+const overlayText = async () => (await page.waitForSelector(OVERLAY, { timeout: WAIT_MS })).textContent();
 
 beforeAll(async () => {
   cpSync(DATA_DIR, data, { recursive: true });
@@ -118,7 +119,7 @@ describe("roilab preview", () => {
     const text = await overlayText();
     expect(text).toContain("price.ipynb, cell 4");
     expect(text).toContain("boom");
-    expect(await page.innerText("main")).toContain("Sonnet input price: 4.25");
+    expect(await page.textContent("main")).toContain("Sonnet input price: 4.25");
   }, WAIT_MS);
 
   it("clears the overlay when the cell is fixed", async () => {
@@ -131,7 +132,7 @@ describe("roilab preview", () => {
     setPrice("abc");
     const text = await overlayText();
     expect(text).toMatch(/models\.csv:6:4 - input_usd_per_mtok must be a non-negative number, got "abc"/);
-    expect(await page.innerText("main")).toContain("Sonnet input price: 4.25");
+    expect(await page.textContent("main")).toContain("Sonnet input price: 4.25");
   }, WAIT_MS);
 
   it("stops on SIGTERM with exit 143 and leaves no kernel running", async () => {

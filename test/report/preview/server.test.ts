@@ -65,7 +65,7 @@ describe("the preview server", () => {
       });
     const streams = [await listen("/59.1-cost-model.html"), await listen("/a%20b.html"), await listen("/59.1-cost-model.html")];
     expect(server.openPages().sort()).toEqual(["/59.1-cost-model.html", "/a b.html"]);
-    streams.forEach((stream) => stream.destroy());
+    streams.forEach((stream) => { stream.destroy(); });
     for (let waited = 0; server.openPages().length && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(server.openPages()).toEqual([]);
   });
