@@ -62,7 +62,7 @@ const parseReport = (argv: readonly string[]) => parseCommand("report", argv, OP
 const parsePreview = (argv: readonly string[]) => parseCommand("preview", argv, OPTIONS.preview);
 
 async function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport> | ReturnType<typeof parsePreview>, io: CliIo): Promise<RunOptions> {
-  const [{ parseParameterFlag, readParametersFile }, { plainReporter, terminalReporter }, { inspectDataFolder }] = await Promise.all([import("../notebook/parameters.js"), import("../notebook/progress.js"), import("./data-folders.js")]);
+  const [{ parseParameterFlag, readParametersFile }, { plainReporter, terminalReporter }, { inspectDataFolder, dataFolderParameters }] = await Promise.all([import("../notebook/parameters.js"), import("../notebook/progress.js"), import("./data-folders.js")]);
   const values: { out?: string; force?: boolean; "allow-errors"?: boolean } = args.values;
   // No prototype: `-p __proto__=...` is a parameter name like any other, and so an unknown one.
   const parameters: Parameters = Object.assign(Object.create(null) as Parameters, args.values.params ? readParametersFile(args.values.params) : {});
@@ -84,6 +84,7 @@ async function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof 
     allowErrors: values["allow-errors"] ?? false,
     reporter: io.terminal ? terminalReporter(io.terminal) : plainReporter(io.stdout),
     inspectDataFolder: (dir) => inspectDataFolder(dir, io.stderr),
+    dataFolderParameters,
   };
 }
 
