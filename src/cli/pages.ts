@@ -1,0 +1,12 @@
+/**
+ * What roilab's pages show that the generic publisher learns from the command line: the data file whose date
+ * says how old the prices are, and the price database whose version each footer records.
+ */
+import { PRICE_DATABASE_PACKAGE } from "../data/price-database";
+import { models } from "../data/schemas";
+import type { ReportOptions } from "../report/build";
+
+export const ROILAB_PAGES = {
+  pricesFile: models.file,
+  recordedPackages: [{ label: "price database", name: PRICE_DATABASE_PACKAGE }],
+} satisfies Partial<ReportOptions>;
