@@ -40,6 +40,8 @@ export interface ReportOptions extends RunOptions {
   staleDays?: number;
   /** Packages whose installed versions each page's footer records, after tslab's and Node.js's. */
   recordedPackages?: readonly RecordedPackage[];
+  /** MIME types of outputs the pages draw as live what-if panels (see NotebookRenderOptions). */
+  panelMimeTypes?: readonly string[];
   /** Also print the whole report (index, then each page in section order) to one PDF with this Chromium. */
   pdf?: PrintOptions;
   /** The report's title, on its index and its PDF. Default: roilab's own. */
@@ -237,7 +239,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const cards: IndexCard[] = [];
 
   // Rendered first, so each page can link to the sections before and after it in the chapter's order.
-  const renderOptions = { noInput: options.noInput, trustHtml: options.trustHtml };
+  const renderOptions = { noInput: options.noInput, trustHtml: options.trustHtml, panelMimeTypes: options.panelMimeTypes };
   const drafts = [];
   for (const [result, executed] of executedNotebooks) {
     const name = path.basename(result.file, ".ipynb");
