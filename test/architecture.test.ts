@@ -1,18 +1,28 @@
 /**
  * The layering rules the README's "How it is built" states, checked on every import of every module in src/:
  * each layer imports only the layers below it, and the model and the figure specs stay free of I/O and kernels.
+ * The generic layers (runner, publisher, shared helpers) also name nothing of roilab's data, packages or outputs.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { TABLE_SPECS } from "../src/data/dataset";
+import { EDITION_PARAMETERS_FILE } from "../src/data/edition-parameters";
+import { PRICE_DATABASE_PACKAGE } from "../src/data/price-database";
+import { WHATIF_MIME } from "../src/panels/mime";
 
 const SRC = path.resolve(__dirname, "../src");
+const DATA = path.resolve(__dirname, "../data");
 
-function sourceFiles(dir: string): string[] {
+function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? sourceFiles(full) : name.endsWith(".ts") ? [full] : [];
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
   });
+}
+
+function sourceFiles(dir: string): string[] {
+  return filesUnder(dir).filter((file) => file.endsWith(".ts"));
 }
 
 interface Import {
@@ -104,5 +114,37 @@ describe("the layers", () => {
     expect(lazy.map((entry) => entry.file).sort()).toEqual(["data/frame.ts", "data/price-database.ts", "display/display.ts", "display/display.ts", "notebook/check.ts", "notebook/kernel-preload.ts", "notebook/kernel-preload.ts", "notebook/kernel.ts", "notebook/progress.ts"]);
     // Each says why it is lazy, in a comment or doc comment just above.
     for (const entry of lazy) expect(entry.context, entry.file).toMatch(/\/\/|\/\*|\*/);
+  });
+});
+
+/**
+ * Names only roilab's data and notebooks give meaning to: every file a data folder holds (from the data layer's
+ * tables and from data/ itself), the price database package (also as a folder of node_modules) and the vendor
+ * name in the MIME type of roilab's what-if panels (however the rest of the type is spelt).
+ */
+const roilabNames = [
+  ...new Set([
+    ...TABLE_SPECS.map((spec) => spec.file),
+    ...filesUnder(DATA).map((file) => path.basename(file)),
+    EDITION_PARAMETERS_FILE,
+    PRICE_DATABASE_PACKAGE,
+    PRICE_DATABASE_PACKAGE.split("/").at(-1)!,
+    WHATIF_MIME.replace(/^application\/vnd\.|\+json$/g, ""),
+  ]),
+];
+
+describe("the generic layers", () => {
+  it("find the names they must not know", () => {
+    expect(roilabNames).toEqual(expect.arrayContaining(["models.csv", "gpu_rentals.csv", "parameters.json", "@pydantic/genai-prices", "genai-prices", "roilab.whatif"]));
+  });
+
+  it("name no roilab data file, package or MIME type: the command line hands them what they need", () => {
+    // The runner, the publisher (its page scripts too) and the shared helpers, code and comments alike.
+    const generic = ["notebook", "report", "util"].flatMap((layer) => filesUnder(path.join(SRC, layer)));
+    const named = generic.flatMap((full) => {
+      const text = readFileSync(full, "utf8");
+      return roilabNames.filter((name) => text.includes(name)).map((name) => `${path.relative(SRC, full).split(path.sep).join("/")} names ${name}`);
+    });
+    expect(named).toEqual([]);
   });
 });

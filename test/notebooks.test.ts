@@ -6,6 +6,7 @@ import { ROOT, roilab, type CliResult } from "./helpers/cli";
 import { chapterReport } from "./helpers/chapter-report";
 import { copyOfData } from "./helpers/data-folder";
 import { tempFolder } from "./helpers/notebooks";
+import { WHATIF_MIME } from "../src/panels/mime";
 
 interface Output {
   output_type: string;
@@ -17,7 +18,6 @@ interface Executed {
 }
 
 const PLOTLY = "application/vnd.plotly.v1+json";
-const WHATIF = "application/vnd.roilab.whatif+json";
 const chapterOrder = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 const notebooks = readdirSync(path.join(ROOT, "notebooks")).filter((name) => name.endsWith(".ipynb")).sort(chapterOrder);
 const folder = tempFolder("roilab-notebooks-");
@@ -90,7 +90,7 @@ describe("the chapter notebooks", () => {
           .map((figure) => /^Figure (59\.\d+[a-z])/.exec(figure.layout.title.text)?.[1]);
         expect(unchanged.filter((number) => !independent.includes(String(number))), name).toEqual([]);
         // Every what-if panel the page offers starts from the second workload too.
-        const panels = (notebook: Executed) => outputs(notebook).flatMap((output) => (output.data?.[WHATIF] ? [JSON.stringify(output.data[WHATIF])] : []));
+        const panels = (notebook: Executed) => outputs(notebook).flatMap((output) => (output.data?.[WHATIF_MIME] ? [JSON.stringify(output.data[WHATIF_MIME])] : []));
         panels(after).forEach((panel, index) => expect(panel, `${name} panel ${index + 1}`).not.toBe(panels(before)[index]));
       }
     } finally {

@@ -4,10 +4,11 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import * as path from "node:path";
-import { newestAsOfByFile, readDataset, TABLE_SPECS, type Dataset } from "../data";
+import { EDITION_PARAMETERS_FILE, editionParameters, newestAsOfByFile, readDataset, TABLE_SPECS, type Dataset } from "../data";
 import { formatDataIssue, UsageError } from "../errors";
 import { editionDate } from "../util/edition-date";
 import { readDataFolder, type AsOfByFile, type DataFileRecord } from "../notebook/data-folder";
+import type { DataFolderParameters, Parameters } from "../notebook/parameters";
 
 /** A folder holding any of roilab's tables is roilab data, so one that lacks a required table is bad input. */
 export function isRoilabDataFolder(dir: string): boolean {
@@ -23,6 +24,11 @@ export function inspectDataFolder(dir: string, warn: (text: string) => void = ()
   const { data, notes } = readDataset(dir);
   for (const note of notes) warn(`warning: ${formatDataIssue(note)}\n`);
   return newestAsOfByFile(data);
+}
+
+/** A data folder's own parameter values (its optional parameters.json), for the runner to give its notebooks. */
+export function dataFolderParameters(dir: string): DataFolderParameters {
+  return { values: editionParameters(dir) as Parameters, file: path.join(dir, EDITION_PARAMETERS_FILE) };
 }
 
 /** Where `report --editions` publishes the data folder's own edition (`data/`, the chapter's) below the newest one. */

@@ -62,7 +62,7 @@ const parseReport = (argv: readonly string[]) => parseCommand("report", argv, OP
 const parsePreview = (argv: readonly string[]) => parseCommand("preview", argv, OPTIONS.preview);
 
 async function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport> | ReturnType<typeof parsePreview>, io: CliIo): Promise<RunOptions> {
-  const [{ parseParameterFlag, readParametersFile }, { plainReporter, terminalReporter }, { inspectDataFolder }] = await Promise.all([import("../notebook/parameters.js"), import("../notebook/progress.js"), import("./data-folders.js")]);
+  const [{ parseParameterFlag, readParametersFile }, { plainReporter, terminalReporter }, { inspectDataFolder, dataFolderParameters }] = await Promise.all([import("../notebook/parameters.js"), import("../notebook/progress.js"), import("./data-folders.js")]);
   const values: { out?: string; force?: boolean; "allow-errors"?: boolean } = args.values;
   // No prototype: `-p __proto__=...` is a parameter name like any other, and so an unknown one.
   const parameters: Parameters = Object.assign(Object.create(null) as Parameters, args.values.params ? readParametersFile(args.values.params) : {});
@@ -84,6 +84,7 @@ async function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof 
     allowErrors: values["allow-errors"] ?? false,
     reporter: io.terminal ? terminalReporter(io.terminal) : plainReporter(io.stdout),
     inspectDataFolder: (dir) => inspectDataFolder(dir, io.stderr),
+    dataFolderParameters,
   };
 }
 
@@ -122,11 +123,11 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     if (!pdf && (args.values.chromium !== undefined || args.values.paper !== undefined)) throw new UsageError("--chromium and --paper are for --pdf; add --pdf");
     const title = reportTitle(args.values.title);
     const options = await runOptions(args, io);
-    const [{ buildEditions }, { editionPlans }] = await Promise.all([import("../report/build.js"), import("./data-folders.js")]);
+    const [{ buildEditions }, { editionPlans }, { ROILAB_PAGES }] = await Promise.all([import("../report/build.js"), import("./data-folders.js"), import("./pages.js")]);
     // Notebooks named one by one print alone with --pdf; a folder, or none, prints the whole report.
     const printNamedOnly = options.paths.some((given) => existsSync(given) && !statSync(given).isDirectory());
     const plans = args.values.editions ? editionPlans(options.outDir, options.dataDir) : [{ outDir: options.outDir, dataDir: options.dataDir }];
-    const results = await buildEditions({ ...options, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf, title, printNamedOnly }, plans);
+    const results = await buildEditions({ ...options, ...ROILAB_PAGES, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf, title, printNamedOnly }, plans);
     for (const result of results) {
       if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
       for (const page of result.pages) {
@@ -146,9 +147,10 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     // Checked before serving: a preview whose pages can never be written would serve an empty folder for ever.
     ensureWritableFolder(outDir);
     const options = await runOptions(args, io);
-    const [{ startPreview }, { plainReporter }] = await Promise.all([import("../report/preview/preview.js"), import("../notebook/progress.js")]);
+    const [{ startPreview }, { plainReporter }, { ROILAB_PAGES }] = await Promise.all([import("../report/preview/preview.js"), import("../notebook/progress.js"), import("./pages.js")]);
     const preview = await startPreview({
       ...options,
+      ...ROILAB_PAGES,
       outDir,
       // Progress goes to stderr: stdout carries the address, first.
       reporter: plainReporter(io.stderr),
@@ -214,8 +216,8 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     io.stdout(diffText(diff, { before, after }));
     if (args.values.html) {
       const labels = { before: path.basename(path.resolve(before)), after: path.basename(path.resolve(after)) };
-      const [{ writeStandalonePage }, { dataFileRecords }] = await Promise.all([import("../report/standalone-page.js"), import("./data-folders.js")]);
-      writeStandalonePage(args.values.html, { title: `roilab — price update ${labels.before} → ${labels.after}`, body: diffHtmlBody(diff, labels), data: dataFileRecords(afterData) });
+      const [{ writeStandalonePage }, { dataFileRecords }, { ROILAB_PAGES }] = await Promise.all([import("../report/standalone-page.js"), import("./data-folders.js"), import("./pages.js")]);
+      writeStandalonePage(args.values.html, { title: `roilab — price update ${labels.before} → ${labels.after}`, body: diffHtmlBody(diff, labels), data: dataFileRecords(afterData), recordedPackages: ROILAB_PAGES.recordedPackages });
       io.stdout(`wrote ${args.values.html}\n`);
     }
     return ExitCode.ok;

@@ -27,4 +27,4 @@ export type {
   GpuRentalRow,
   ChapterStatementRow,
 } from "./schemas";
-export { editionParameters, EDITION_PARAMETERS_FILE, type EditionParameters } from "../util/edition-parameters";
+export { editionParameters, EDITION_PARAMETERS_FILE, type EditionParameters } from "./edition-parameters";

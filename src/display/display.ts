@@ -6,7 +6,8 @@ import { figureInCurrency } from "../charts/currency";
 import type { Figure } from "../charts/figure";
 import { displayCurrencyCode, moneyText } from "../format";
 import type { PanelSpec } from "../panels";
-import { PLOTLY_MIME, WHATIF_MIME } from "../util/mime";
+import { WHATIF_MIME } from "../panels/mime";
+import { PLOTLY_MIME } from "../util/mime";
 import { htmlTable, type FrameLike, type TableColumn } from "./html-table";
 
 interface TslabJupyter {

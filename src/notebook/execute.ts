@@ -11,8 +11,7 @@ import { ExecuteTimeoutError, KernelDiedError, OutputLimitError } from "../error
 import { TslabKernel } from "./kernel";
 import { cellSource, hasTag, readNotebook, serializeNotebook, type CellOutput, type ErrorOutput, type Notebook } from "./nbformat";
 import { DEFAULT_MAX_OUTPUT_BYTES, OutputCollector } from "./outputs";
-import { injectParameters, parameterValue, type Parameters } from "./parameters";
-import { EDITION_PARAMETERS_FILE, editionParameters } from "../util/edition-parameters";
+import { injectParameters, parameterValue, type Parameters, type ReadDataFolderParameters } from "./parameters";
 import { writeFileAtomic } from "../util/atomic-write";
 
 /** The parameter through which `--data` reaches notebooks that declare it. */
@@ -41,17 +40,21 @@ export interface PreparedNotebook {
 /** A parameter that names a data folder: `dataDir`, or any name ending in `DataDir`. */
 export const isDataDirParameter = (name: string) => name === DATA_DIR_PARAMETER || name.endsWith("DataDir");
 
-/** Reads a notebook and injects parameters. Throws UsageError (exit 2) for unreadable notebooks and unknown parameters. */
-export function prepareNotebook(file: string, parameters: Parameters, dataDir: string | undefined, optionalParameters: Parameters = {}): PreparedNotebook {
+/**
+ * Reads a notebook and injects parameters, the data folder's own (read by `folderParameters`) among the optional
+ * ones. Throws UsageError (exit 2) for unreadable notebooks and unknown parameters.
+ */
+export function prepareNotebook(file: string, parameters: Parameters, dataDir: string | undefined, optionalParameters: Parameters = {}, folderParameters?: ReadDataFolderParameters): PreparedNotebook {
   const name = displayPath(file);
   const folder = path.dirname(path.resolve(file));
   // --data arrives relative to the notebook's folder (the kernel's working directory), so reports stay portable.
   // Values for every notebook that declares the name (the data folder's, then the caller's), ignored by the rest.
+  const own = dataDir ? folderParameters?.(dataDir) : undefined;
   const optional: Parameters = {
-    ...(dataDir ? { ...(editionParameters(dataDir) as Parameters), [DATA_DIR_PARAMETER]: path.relative(folder, path.resolve(dataDir)) || "." } : {}),
+    ...(dataDir ? { ...own?.values, [DATA_DIR_PARAMETER]: path.relative(folder, path.resolve(dataDir)) || "." } : {}),
     ...optionalParameters,
   };
-  const injection = injectParameters(readNotebook(file), parameters, name, optional, dataDir ? displayPath(path.join(dataDir, EDITION_PARAMETERS_FILE)) : undefined);
+  const injection = injectParameters(readNotebook(file), parameters, name, optional, own ? displayPath(own.file) : undefined);
   const effective = { ...optional, ...parameters };
   const dataValue = parameterValue(injection, DATA_DIR_PARAMETER, effective);
   const readDir = typeof dataValue === "string" ? path.resolve(folder, dataValue) : undefined;

@@ -1,6 +1,7 @@
 /**
  * The headless runner: notebooks executed on real tslab kernels over the Jupyter protocol, with parameters and
- * a cache. It knows no roilab data, figures or HTML; the caller hands it a data-folder inspection step.
+ * a cache. It knows no roilab data, figures or HTML; the caller hands it a data folder's inspection and the
+ * reading of the folder's own parameter values.
  */
 export * from "./protocol";
 export * from "./kernel";

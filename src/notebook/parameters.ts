@@ -9,6 +9,15 @@ import { cellSource, hasTag, newCellId, sourceLines, type Notebook } from "./nbf
 export type ParameterValue = string | number | boolean | null | ParameterValue[] | { [key: string]: ParameterValue };
 export type Parameters = Record<string, ParameterValue>;
 
+/** A data folder's own parameter values, and the file they were read from (messages about them name it). */
+export interface DataFolderParameters {
+  values: Parameters;
+  file: string;
+}
+
+/** Reads a data folder's own parameter values: the caller knows where a folder keeps them. */
+export type ReadDataFolderParameters = (dir: string) => DataFolderParameters;
+
 export interface DeclaredParameter {
   name: string;
   /** The declared type annotation, e.g. `number`, kept on the injected declaration. */

@@ -4,7 +4,6 @@ import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { UsageError } from "../errors";
 import { displayPath } from "../util/display-path";
-import { EDITION_PARAMETERS_FILE, editionParameters } from "../util/edition-parameters";
 import { lockFolder } from "../util/folder-lock";
 import { bySectionNumber } from "../util/section-order";
 import { ensureWritableFolder } from "../util/writable-folder";
@@ -16,7 +15,7 @@ import { checkRun } from "./check-run";
 import { codeCellSources, executeNotebook, lookupExecuted, prepareNotebook, startNotebookKernel, type KernelProvider, type NotebookResult, type PreparedNotebook } from "./execute";
 import { KernelSeat } from "./kernel-seat";
 import { cellSource, hasTag, readNotebook } from "./nbformat";
-import { declaredParameters, type Parameters } from "./parameters";
+import { declaredParameters, type DataFolderParameters, type Parameters, type ReadDataFolderParameters } from "./parameters";
 
 export interface RunOptions {
   /** Notebook files or folders of notebooks. Default: `notebooks/`. */
@@ -39,6 +38,11 @@ export interface RunOptions {
    * folder (throw to stop the run; a DataError is exit 2) and may return the newest as_of of each file.
    */
   inspectDataFolder?: (dir: string) => AsOfByFile | undefined;
+  /**
+   * Reads the `dataDir` folder's own parameter values: each reaches every notebook that declares the name
+   * (`parameters` still win), and a name no notebook declares stops the run. Default: a folder has none.
+   */
+  dataFolderParameters?: ReadDataFolderParameters;
   /** Where kernels come from (a pool of spares); default: each notebook starts its own. */
   kernels?: KernelProvider;
 }
@@ -65,7 +69,7 @@ export function findNotebooks(paths: readonly string[]): string[] {
   });
 }
 
-/** Every parameter the notebooks beside `files` (in their folders) declare: the names a data folder's parameters.json may set. */
+/** Every parameter the notebooks beside `files` (in their folders) declare: the names a data folder's own parameters may set. */
 function namesDeclaredBeside(files: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const folder of new Set(files.map((file) => path.dirname(file)))) {
@@ -82,18 +86,18 @@ function namesDeclaredBeside(files: readonly string[]): Set<string> {
 }
 
 /**
- * A data folder's parameters.json may name only parameters its notebooks declare: each notebook takes the names
+ * A data folder's own parameters may name only parameters its notebooks declare: each notebook takes the names
  * it declares and ignores the rest, so a misspelt name (`apiModelID`) would otherwise be ignored everywhere.
  */
-function checkEditionNames(dataDir: string, files: readonly string[]): void {
-  const given = Object.keys(editionParameters(dataDir));
+function checkFolderParameterNames(own: DataFolderParameters, files: readonly string[]): void {
+  const given = Object.keys(own.values);
   if (given.length === 0) return;
   const declared = namesDeclaredBeside(files);
   const unknown = given.filter((name) => !declared.has(name));
   if (unknown.length === 0) return;
   const meant = (name: string) => [...declared].find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   const described = unknown.map((name) => (meant(name) ? `${name} (did you mean ${meant(name)}?)` : name)).join(", ");
-  throw new UsageError(`${displayPath(path.join(dataDir, EDITION_PARAMETERS_FILE))}: no notebook declares ${described}; the notebooks declare ${[...declared].sort().join(", ")}`);
+  throw new UsageError(`${displayPath(own.file)}: no notebook declares ${described}; the notebooks declare ${[...declared].sort().join(", ")}`);
 }
 
 /** A run checked and ready: every notebook read and parameterised, every data folder inspected and hashed. */
@@ -110,8 +114,9 @@ export function prepareRun(options: RunOptions): PreparedRun {
   const files = findNotebooks(options.paths.length ? options.paths : ["notebooks"]);
   if (files.length === 0) throw new UsageError(`no notebooks found in ${options.paths.join(", ") || "notebooks"}`);
   if (options.dataDir !== undefined && !existsSync(options.dataDir)) throw new UsageError(`--data ${options.dataDir}: no such folder`);
-  if (options.dataDir !== undefined) checkEditionNames(options.dataDir, files);
-  const notebooks = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir, options.optionalParameters));
+  const own = options.dataDir === undefined ? undefined : options.dataFolderParameters?.(options.dataDir);
+  if (own) checkFolderParameterNames(own, files);
+  const notebooks = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir, options.optionalParameters, options.dataFolderParameters));
   const folders = new Map<string, DataFolder>();
   for (const dir of new Set(notebooks.flatMap((item) => item.dataDirs.filter((dir) => existsSync(dir))))) {
     folders.set(dir, readDataFolder(dir, options.inspectDataFolder?.(dir)));

@@ -17,7 +17,7 @@ import { neighbours, renderPager } from "./html/pager";
 import { PLOTLY_MIME } from "../util/mime";
 import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build";
 import { staleBanner, stalePrices } from "./staleness";
-import { softwareVersions } from "./provenance";
+import { softwareVersions, type RecordedPackage } from "./provenance";
 import { publishedFolderName } from "../util/display-path";
 import { editionDate } from "../util/edition-date";
 import type { DataFolder } from "../notebook/data-folder";
@@ -34,8 +34,14 @@ export interface ReportOptions extends RunOptions {
   noInput: boolean;
   /** Insert notebooks' `text/html` outputs raw; by default they are sanitised. */
   trustHtml?: boolean;
+  /** The data file whose newest as_of dates a page's prices; none: no page warns of old prices. */
+  pricesFile?: string;
   /** Prices older than this many days get a warning at the top of each page. Default 90. */
   staleDays?: number;
+  /** Packages whose installed versions each page's footer records, after tslab's and Node.js's. */
+  recordedPackages?: readonly RecordedPackage[];
+  /** MIME types of outputs the pages draw as live what-if panels (see NotebookRenderOptions). */
+  panelMimeTypes?: readonly string[];
   /** Also print the whole report (index, then each page in section order) to one PDF with this Chromium. */
   pdf?: PrintOptions;
   /** The report's title, on its index and its PDF. Default: roilab's own. */
@@ -227,13 +233,13 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const plotly = choosePlotlyBuild([...executedNotebooks.values(), ...earlier.values()].flatMap((notebook) => traceTypes(figuresOf(notebook))));
   const assets = assetsFor(options.selfContained, plotly);
   const sharedBytes = options.selfContained ? 0 : copySharedAssets(options.outDir, plotly);
-  const versions = softwareVersions(PROJECT_ROOT);
+  const versions = softwareVersions(PROJECT_ROOT, options.recordedPackages);
   const builtAt = new Date().toISOString();
   const pages: PageWeight[] = [];
   const cards: IndexCard[] = [];
 
   // Rendered first, so each page can link to the sections before and after it in the chapter's order.
-  const renderOptions = { noInput: options.noInput, trustHtml: options.trustHtml };
+  const renderOptions = { noInput: options.noInput, trustHtml: options.trustHtml, panelMimeTypes: options.panelMimeTypes };
   const drafts = [];
   for (const [result, executed] of executedNotebooks) {
     const name = path.basename(result.file, ".ipynb");
@@ -252,7 +258,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
     const { previous, next } = neighbours(readingOrder, href);
     const html = renderPage({
       title,
-      body: staleBanner(stalePrices(data, new Date(builtAt), options.staleDays), folderName(result.dataFolder), newerOf(name)) + rendered.body + renderPager(previous, next),
+      body: staleBanner(stalePrices(data, options.pricesFile, new Date(builtAt), options.staleDays), folderName(result.dataFolder), newerOf(name)) + rendered.body + renderPager(previous, next),
       assets,
       footer: renderFooter({ data, parameters, versions, builtAt }),
       editions: switchTo(name),
@@ -274,7 +280,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const title = options.title ?? INDEX_TITLE;
   const index = renderPage({
     title,
-    body: staleBanner(stalePrices(asOf, new Date(builtAt), options.staleDays), run.edition.dataFolder, newerOf(undefined)) + renderIndex({ cards, builtAt, asOf, dataFolder: run.edition.dataFolder, editions: switchTo(undefined)?.others, heading: options.title }),
+    body: staleBanner(stalePrices(asOf, options.pricesFile, new Date(builtAt), options.staleDays), run.edition.dataFolder, newerOf(undefined)) + renderIndex({ cards, builtAt, asOf, dataFolder: run.edition.dataFolder, editions: switchTo(undefined)?.others, heading: options.title }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
     editions: switchTo(undefined),

@@ -2,21 +2,27 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 
+/** A package whose installed version a page records, and what the page calls it (`price database`). */
+export interface RecordedPackage {
+  label: string;
+  name: string;
+}
+
 export interface SoftwareVersions {
   roilab: string;
   tslab: string;
-  /** The bundled price database `roilab prices update` reads. */
-  priceDatabase: string;
+  /** The caller's packages, in its order, with their installed versions. */
+  packages: (RecordedPackage & { version: string })[];
   node: string;
 }
 
-export function softwareVersions(root: string): SoftwareVersions {
+export function softwareVersions(root: string, packages: readonly RecordedPackage[] = []): SoftwareVersions {
   const version = (file: string) => (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+  const installed = (name: string) => version(path.join(root, "node_modules", ...name.split("/"), "package.json"));
   return {
     roilab: version(path.join(root, "package.json")),
-    tslab: version(path.join(root, "node_modules", "tslab", "package.json")),
-    // Named here rather than asked of the data layer: the publisher knows packages, not price data.
-    priceDatabase: `@pydantic/genai-prices ${version(path.join(root, "node_modules", "@pydantic", "genai-prices", "package.json"))}`,
+    tslab: installed("tslab"),
+    packages: packages.map((recorded) => ({ ...recorded, version: installed(recorded.name) })),
     node: process.version,
   };
 }

@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from "../util/project-root";
 import { assetsFor } from "./build";
 import { renderFooter, renderPage } from "./html/page";
 import { choosePlotlyBuild } from "./plotly-build";
-import { softwareVersions } from "./provenance";
+import { softwareVersions, type RecordedPackage } from "./provenance";
 
 export interface StandalonePage {
   title: string;
@@ -13,6 +13,8 @@ export interface StandalonePage {
   body: string;
   /** The data files the page's numbers come from. */
   data: DataFileRecord[];
+  /** Packages whose versions its footer records (see ReportOptions). */
+  recordedPackages?: readonly RecordedPackage[];
 }
 
 export function writeStandalonePage(file: string, page: StandalonePage): void {
@@ -20,7 +22,7 @@ export function writeStandalonePage(file: string, page: StandalonePage): void {
     title: page.title,
     body: page.body,
     assets: assetsFor(true, choosePlotlyBuild(["bar"])),
-    footer: renderFooter({ data: page.data, parameters: {}, versions: softwareVersions(PROJECT_ROOT), builtAt: new Date().toISOString() }),
+    footer: renderFooter({ data: page.data, parameters: {}, versions: softwareVersions(PROJECT_ROOT, page.recordedPackages), builtAt: new Date().toISOString() }),
     indexHref: "index.html",
   });
   writeFileAtomic(file, html);

@@ -147,6 +147,7 @@ describe("roilab diff", () => {
     const html = readFileSync(page, "utf8");
     expect(html).toContain("Figure Δ — Monthly cost per model, before and after the price update");
     expect(html).not.toContain('src="assets/');
+    expect(html).toMatch(/on Node\.js v[\d.]+; price database @pydantic\/genai-prices \d+\.\d+\.\d+\. Parameters/);
   });
 
   it("names a missing folder or a malformed one, with exit code 2", async () => {

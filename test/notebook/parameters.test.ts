@@ -6,7 +6,8 @@ import { UsageError } from "../../src/errors";
 import { declaredParameters, injectParameters, parseParameterFlag, type Notebook } from "../../src/notebook";
 import { prepareNotebook } from "../../src/notebook/execute";
 import { prepareRun, type RunOptions } from "../../src/notebook/run";
-import { editionParameters } from "../../src/util/edition-parameters";
+import { editionParameters } from "../../src/data/edition-parameters";
+import { dataFolderParameters } from "../../src/cli/data-folders";
 
 const notebook = (): Notebook => ({
   nbformat: 4,
@@ -78,10 +79,19 @@ describe("a data folder's own parameters (parameters.json)", () => {
   it("reach every notebook that declares them when --data names the folder; -p still wins", () => {
     const dir = folderWith({ "parameters.json": JSON.stringify({ model: "gpt-5.1", unrelated: 3 }) });
     try {
-      const prepared = prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), { calls: 5 }, path.join(dir, "edition"));
+      const prepared = prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), { calls: 5 }, path.join(dir, "edition"), {}, dataFolderParameters);
       expect(prepared.parameters).toEqual({ model: "gpt-5.1", dataDir: "../edition", calls: 5 });
-      expect(prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), { model: "mine" }, path.join(dir, "edition")).parameters.model).toBe("mine");
+      expect(prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), { model: "mine" }, path.join(dir, "edition"), {}, dataFolderParameters).parameters.model).toBe("mine");
       expect(editionParameters(path.join(dir, "notebooks"))).toEqual({});
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("are the caller's to read: without its reader the runner gives a folder none", () => {
+    const dir = folderWith({ "parameters.json": JSON.stringify({ model: "gpt-5.1" }) });
+    try {
+      expect(prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), {}, path.join(dir, "edition")).parameters).toEqual({ dataDir: "../edition" });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -90,7 +100,7 @@ describe("a data folder's own parameters (parameters.json)", () => {
   it("a name no notebook beside the ones run declares is bad input naming parameters.json and the name meant", () => {
     const dir = folderWith({ "parameters.json": JSON.stringify({ Model: "gpt-5.1" }) });
     try {
-      const options = { paths: [path.join(dir, "notebooks", "x.ipynb")], outDir: path.join(dir, "out"), parameters: {}, dataDir: path.join(dir, "edition") } as unknown as RunOptions;
+      const options = { paths: [path.join(dir, "notebooks", "x.ipynb")], outDir: path.join(dir, "out"), parameters: {}, dataDir: path.join(dir, "edition"), dataFolderParameters } as unknown as RunOptions;
       expect(() => prepareRun(options)).toThrow(UsageError);
       expect(() => prepareRun(options)).toThrow(/edition\/parameters\.json: no notebook declares Model \(did you mean model\?\); the notebooks declare calls, dataDir, model$/);
     } finally {
@@ -101,7 +111,7 @@ describe("a data folder's own parameters (parameters.json)", () => {
   it("a value of another kind than the notebook's default is bad input naming parameters.json, before any kernel starts", () => {
     const dir = folderWith({ "parameters.json": JSON.stringify({ model: ["gpt-5.1"] }) });
     try {
-      expect(() => prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), {}, path.join(dir, "edition"))).toThrow(/edition\/parameters\.json: model must be text, as its default "gpt-4o" in .*x\.ipynb is, got \["gpt-5\.1"\]/);
+      expect(() => prepareNotebook(path.join(dir, "notebooks", "x.ipynb"), {}, path.join(dir, "edition"), {}, dataFolderParameters)).toThrow(/edition\/parameters\.json: model must be text, as its default "gpt-4o" in .*x\.ipynb is, got \["gpt-5\.1"\]/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

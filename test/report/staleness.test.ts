@@ -7,11 +7,15 @@ const records = [
 ];
 
 describe("stale prices", () => {
-  it("warns only once models.csv is more than the limit of days old (hardware dates do not count)", () => {
-    expect(stalePrices(records, new Date("2026-11-30T12:00:00Z"))).toBeUndefined();
-    expect(stalePrices(records, new Date("2026-12-01T12:00:00Z"))).toEqual({ file: "models.csv", asOf: "2026-09-01", ageDays: 91 });
-    expect(stalePrices(records, new Date("2026-10-02T00:00:00Z"), 30)).toEqual({ file: "models.csv", asOf: "2026-09-01", ageDays: 31 });
-    expect(stalePrices([{ name: "models.csv", sha256: "c", asOf: undefined }], new Date())).toBeUndefined();
+  it("warns only once the price file is more than the limit of days old (hardware dates do not count)", () => {
+    expect(stalePrices(records, "models.csv", new Date("2026-11-30T12:00:00Z"))).toBeUndefined();
+    expect(stalePrices(records, "models.csv", new Date("2026-12-01T12:00:00Z"))).toEqual({ file: "models.csv", asOf: "2026-09-01", ageDays: 91 });
+    expect(stalePrices(records, "models.csv", new Date("2026-10-02T00:00:00Z"), 30)).toEqual({ file: "models.csv", asOf: "2026-09-01", ageDays: 31 });
+    expect(stalePrices([{ name: "models.csv", sha256: "c", asOf: undefined }], "models.csv", new Date())).toBeUndefined();
+  });
+
+  it("never warns when the caller names no price file", () => {
+    expect(stalePrices(records, undefined, new Date("2030-01-01T00:00:00Z"))).toBeUndefined();
   });
 
   it("says so at the top of the page in a sentence", () => {

@@ -13,6 +13,11 @@ export interface NotebookRenderOptions {
   noInput?: boolean;
   /** Insert `text/html` outputs raw instead of sanitising them. */
   trustHtml?: boolean;
+  /**
+   * MIME types whose outputs are what-if panel specs, drawn live by the page's panel script (browser/whatif.ts)
+   * ahead of any other type in the bundle. Default none: such outputs show their other types.
+   */
+  panelMimeTypes?: readonly string[];
 }
 
 export interface RenderedNotebook {
@@ -49,7 +54,7 @@ function assemble(cells: string[], keyFindings: string, contents: string): strin
 }
 
 export function renderNotebook(notebook: Notebook, options: NotebookRenderOptions = {}): RenderedNotebook {
-  const context: RenderContext = { figureCount: 0, headings: [], usedIds: new Set(), cellNumber: 0, trustHtml: options.trustHtml };
+  const context: RenderContext = { figureCount: 0, headings: [], usedIds: new Set(), cellNumber: 0, trustHtml: options.trustHtml, panelMimeTypes: options.panelMimeTypes };
   const cells: string[] = [];
   let keyFindings = "";
   let position = 0;

@@ -1,6 +1,6 @@
 /** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
 import { escapeHtml, scriptJson } from "../../util/html";
-import { PLOTLY_MIME, WHATIF_MIME } from "../../util/mime";
+import { PLOTLY_MIME } from "../../util/mime";
 import { isBase64, outputHtml } from "./sanitize";
 import type { CellOutput } from "../../notebook/nbformat";
 import { renderMarkdown, type Heading } from "./markdown";
@@ -14,6 +14,8 @@ export interface RenderContext {
   cellNumber: number;
   /** Insert `text/html` outputs as they are instead of sanitising them (see sanitize.ts). */
   trustHtml?: boolean;
+  /** MIME types the page draws as live what-if panels (see NotebookRenderOptions). */
+  panelMimeTypes?: readonly string[];
 }
 
 /** `Figure 59.3b — …` gives `figure-59-3b`, the id a link to the figure uses. */
@@ -40,9 +42,10 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 const text = (value: unknown) => (Array.isArray(value) ? value.join("") : String(value ?? ""));
 
 function renderData(data: Record<string, unknown>, context: RenderContext): string {
-  if (data[WHATIF_MIME]) {
+  const panel = context.panelMimeTypes?.find((type) => data[type]);
+  if (panel) {
     const id = `whatif-${++context.figureCount}`;
-    return `<div class="whatif" id="${id}"></div><script type="application/json" class="roilab-whatif" data-target="${id}">${scriptJson(data[WHATIF_MIME])}</script>`;
+    return `<div class="whatif" id="${id}"></div><script type="application/json" class="roilab-whatif" data-target="${id}">${scriptJson(data[panel])}</script>`;
   }
   if (data[PLOTLY_MIME]) {
     // The plot's own id, apart from the figure's anchor (`figure-59-3b`, or `figure-1` for "Figure 1").

@@ -76,9 +76,10 @@ export function renderFooter(options: FooterOptions): string {
     .map((file) => `<tr><td>${escapeHtml(file.name)}</td><td>${escapeHtml(file.asOf ?? "")}</td><td><code>${file.sha256}</code></td></tr>`)
     .join("");
   const parameters = Object.keys(options.parameters).length ? escapeHtml(JSON.stringify(options.parameters)) : "defaults";
-  const { roilab, tslab, priceDatabase, node } = options.versions;
+  const { roilab, tslab, packages, node } = options.versions;
+  const recorded = packages.map((item) => `; ${escapeHtml(item.label)} ${escapeHtml(`${item.name} ${item.version}`)}`).join("");
   return `<footer class="provenance">
-<p>Built ${escapeHtml(readableTime(options.builtAt))} by roilab ${escapeHtml(roilab)} with tslab ${escapeHtml(tslab)} on Node.js ${escapeHtml(node)}; price database ${escapeHtml(priceDatabase)}. Parameters: <code>${parameters}</code>.</p>
+<p>Built ${escapeHtml(readableTime(options.builtAt))} by roilab ${escapeHtml(roilab)} with tslab ${escapeHtml(tslab)} on Node.js ${escapeHtml(node)}${recorded}. Parameters: <code>${parameters}</code>.</p>
 ${files ? `<table><thead><tr><th>Data file</th><th>as_of</th><th>SHA-256</th></tr></thead><tbody>${files}</tbody></table>` : ""}
 </footer>`;
 }

@@ -102,7 +102,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const refreshReads = () => {
     readsByNotebook = new Map(files.map((file) => {
       try {
-        const prepared: PreparedNotebook = prepareNotebook(file, options.parameters, options.dataDir, options.optionalParameters);
+        const prepared: PreparedNotebook = prepareNotebook(file, options.parameters, options.dataDir, options.optionalParameters, options.dataFolderParameters);
         return [file, prepared.dataDirs];
       } catch {
         return [file, []];

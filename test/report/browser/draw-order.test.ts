@@ -13,7 +13,8 @@ import { tempFolder, writeNotebook } from "../../helpers/notebooks";
 import { CHROMIUM, openReport, type Visit } from "../../helpers/browser";
 import { loadDataset } from "../../../src/data";
 import { breakEvenPanelSpec } from "../../../src/analysis/panels";
-import { PLOTLY_MIME, WHATIF_MIME } from "../../../src/util/mime";
+import { WHATIF_MIME } from "../../../src/panels/mime";
+import { PLOTLY_MIME } from "../../../src/util/mime";
 
 /** Enough figures that the last ones lie far below the first screen and beyond the distance drawn ahead. */
 const FIGURES = 12;

@@ -36,6 +36,20 @@ describe("output rendering", () => {
   });
 });
 
+describe("what-if panels", () => {
+  const spec = { title: "</script>What if" };
+  const output = { output_type: "display_data" as const, data: { "application/x-panel+json": spec, "text/plain": "What-if panel" }, metadata: {} };
+  const context = (panelMimeTypes?: string[]) => ({ figureCount: 0, headings: [], usedIds: new Set<string>(), cellNumber: 1, panelMimeTypes });
+
+  it("are drawn live from the MIME types the caller names, their spec as data for the page script", () => {
+    expect(renderOutput(output, context(["application/x-panel+json"]))).toBe(`<div class="whatif" id="whatif-1"></div><script type="application/json" class="roilab-whatif" data-target="whatif-1">${scriptJson(spec)}</script>`);
+  });
+
+  it("show their other types when the caller names none", () => {
+    expect(renderOutput(output, context())).toBe('<pre class="output-text">What-if panel</pre>');
+  });
+});
+
 describe("outputs from a notebook nobody vetted", () => {
   const context = () => ({ figureCount: 0, headings: [], usedIds: new Set<string>(), cellNumber: 4 });
 
