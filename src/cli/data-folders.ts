@@ -11,7 +11,7 @@ import { readDataFolder, type AsOfByFile, type DataFileRecord } from "../noteboo
 import type { DataFolderParameters, Parameters } from "../notebook/parameters";
 
 /** A folder holding any of roilab's tables is roilab data, so one that lacks a required table is bad input. */
-export function isRoilabDataFolder(dir: string): boolean {
+function isRoilabDataFolder(dir: string): boolean {
   return TABLE_SPECS.some((spec) => existsSync(path.join(dir, spec.file)));
 }
 
@@ -32,7 +32,7 @@ export function dataFolderParameters(dir: string): DataFolderParameters {
 }
 
 /** Where `report --editions` publishes the data folder's own edition (`data/`, the chapter's) below the newest one. */
-export const BASE_EDITION_FOLDER = "chapter";
+const BASE_EDITION_FOLDER = "chapter";
 
 /** The dated editions inside a data folder (`data/2026-11`), oldest first: sub-folders named by a date that hold roilab tables. */
 export function datedEditions(dataDir: string): string[] {

@@ -171,7 +171,7 @@ export function optionsMarkdown(): string {
 }
 
 /** The markers around the README's generated part. */
-export const README_MARKERS = { start: "<!-- options:start -->", end: "<!-- options:end -->" } as const;
+const README_MARKERS = { start: "<!-- options:start -->", end: "<!-- options:end -->" } as const;
 
 /** `readme` with its generated part made anew from the command tables; an error where the markers are missing. */
 export function withOptionsMarkdown(readme: string): string {

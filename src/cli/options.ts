@@ -278,7 +278,7 @@ export const COMMAND_SPECS = {
 /** An option table as the parser takes it: only `type`, `short`, `multiple` and `default` of each option. */
 export type ParserOptions<T extends Record<string, OptionSpec>> = { [K in keyof T]: { [P in keyof T[K] as P extends "type" | "short" | "multiple" | "default" ? P : never]: T[K][P] } };
 
-export function parserOptions<T extends Record<string, OptionSpec>>(options: T): ParserOptions<T> {
+function parserOptions<T extends Record<string, OptionSpec>>(options: T): ParserOptions<T> {
   return Object.fromEntries(
     Object.entries(options).map(([name, { type, short, multiple, default: value }]) => [
       name,

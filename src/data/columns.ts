@@ -17,7 +17,7 @@ export interface Column<T> {
  * and shares: a price of 1e308 or a depreciation of 1e-320 months passes every sign check, then makes a cost
  * Infinity or NaN. Within these sizes every cost stays a finite number.
  */
-export const DATA_NUMBER_SIZES = { largest: 1e12, smallestNonZero: 1e-9 } as const;
+const DATA_NUMBER_SIZES = { largest: 1e12, smallestNonZero: 1e-9 } as const;
 
 function sized<T extends number | undefined>(column: Column<T>): Column<T> {
   return {

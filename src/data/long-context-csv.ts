@@ -30,7 +30,7 @@ type ModelRowsSpec = Pick<TableSpec<ColumnSpec>, "file" | "columns" | "key">;
  * header, byte-order mark and line ends kept; undefined when nothing would change (no file and nothing to add).
  * A result that would not validate is a DataError saying nothing was written.
  */
-export function editedModelRowsCsv(dataDir: string, spec: ModelRowsSpec, replacedModelIds: readonly string[], added: readonly Record<string, string>[]): { file: string; text: string } | undefined {
+function editedModelRowsCsv(dataDir: string, spec: ModelRowsSpec, replacedModelIds: readonly string[], added: readonly Record<string, string>[]): { file: string; text: string } | undefined {
   const file = path.join(dataDir, spec.file);
   const exists = existsSync(file);
   const bytes = exists ? readFileSync(file) : undefined;

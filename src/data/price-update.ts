@@ -41,7 +41,7 @@ export interface PriceUpdateResult {
 /** The columns the update writes; any missing from the file is added at the end. */
 const WRITTEN_COLUMNS = ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "context_tokens"];
 
-export class UnknownModelsError extends RoilabError {
+class UnknownModelsError extends RoilabError {
   override name = "UnknownModelsError";
   constructor(readonly result: PriceUpdateResult) {
     super(`${result.unknown.length} model(s) not in ${result.database}: ${result.unknown.map((entry) => `${entry.modelId} (${entry.ref})`).join(", ")}; with --strict nothing was written`, ExitCode.failed);

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from "../util/project-root";
 import { checkKey, checkNotebooks, type CellDiagnostics, type CheckedNotebook } from "./check";
 
 /** Where a run keeps its checks, in its output folder. */
-export const CHECK_CACHE_FILE = ".roilab-check.json";
+const CHECK_CACHE_FILE = ".roilab-check.json";
 /** Checks kept: enough for every notebook of a few editions and parameter sets. */
 const KEPT_CHECKS = 200;
 

@@ -15,7 +15,7 @@ import { injectParameters, parameterValue, type Parameters, type ReadDataFolderP
 import { writeFileAtomic } from "../util/atomic-write";
 
 /** The parameter through which `--data` reaches notebooks that declare it. */
-export const DATA_DIR_PARAMETER = "dataDir";
+const DATA_DIR_PARAMETER = "dataDir";
 /** tslab drops queued requests for 200 ms after a failed cell; wait that out before running on. */
 const TSLAB_ABORT_WINDOW_MS = 250;
 const INTERRUPT_GRACE_MS = 2000;
@@ -38,7 +38,7 @@ export interface PreparedNotebook {
 }
 
 /** A parameter that names a data folder: `dataDir`, or any name ending in `DataDir`. */
-export const isDataDirParameter = (name: string) => name === DATA_DIR_PARAMETER || name.endsWith("DataDir");
+const isDataDirParameter = (name: string) => name === DATA_DIR_PARAMETER || name.endsWith("DataDir");
 
 /**
  * Reads a notebook and injects parameters, the data folder's own (read by `folderParameters`) among the optional
@@ -132,7 +132,7 @@ export interface NotebookResult {
 }
 
 /** `reports/x.ipynb` for a clean run; a failed run goes to `x.failed.ipynb` so the last good output survives. */
-export function executedPath(outDir: string, file: string, failed: boolean): string {
+function executedPath(outDir: string, file: string, failed: boolean): string {
   const base = path.basename(file, ".ipynb");
   return path.join(outDir, `${base}${failed ? ".failed" : ""}.ipynb`);
 }

@@ -37,7 +37,7 @@ function snapshotGlobals(): Map<string, unknown> {
 }
 
 /** Why a reset cannot be trusted, or undefined when it can. */
-export function untrustedBecause(baseline: Baseline, now: { globals: Map<string, unknown>; resources: Map<string, number> }): string | undefined {
+function untrustedBecause(baseline: Baseline, now: { globals: Map<string, unknown>; resources: Map<string, number> }): string | undefined {
   const changed = [...now.globals].filter(([name, value]) => !baseline.globals.has(name) || !Object.is(baseline.globals.get(name), value)).map(([name]) => name);
   if (changed.length) return `the cells set global ${changed.slice(0, 5).join(", ")}`;
   const running = [...now.resources].filter(([kind, count]) => count > (baseline.resources.get(kind) ?? 0)).map(([kind]) => kind);

@@ -2,7 +2,7 @@
  * The `@types` packages a roilab kernel gives its TypeScript as global types (kernel-preload.ts), and so the
  * ones the runner's type check (check.ts) uses: Node.js's globals alone; a notebook's imports find their own types.
  */
-export const KERNEL_TYPE_PACKAGES = ["node"];
+const KERNEL_TYPE_PACKAGES = ["node"];
 
 /** The type packages ROILAB_KERNEL_TYPES asks for: undefined for "all" (tslab's own behaviour). */
 export function kernelTypePackages(setting: string | undefined): string[] | undefined {

@@ -27,7 +27,7 @@ import { endProcessTree, PROCESS_TOKEN_VARIABLE } from "../util/process-tree";
  * How long after the execute_reply, with no further output, a cell counts as done when the kernel's idle
  * status never comes (it was lost). Long enough for output still in flight on a busy machine.
  */
-export const IDLE_GRACE_MS = 10_000;
+const IDLE_GRACE_MS = 10_000;
 
 /** The longest a Node.js timer waits: 2^31 - 1 ms, about 24.8 days. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -73,10 +73,6 @@ function endKernel(child: ChildProcess, { connectionDir, token }: LiveKernel): v
 /** Kills every kernel still running, with the processes its cells started. Safe to call from exit and signal handlers. */
 export function killAllKernels(): void {
   for (const [child, live] of liveKernels) endKernel(child, live);
-}
-
-export function liveKernelPids(): number[] {
-  return [...liveKernels.keys()].flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
 }
 
 async function freePorts(count: number): Promise<number[]> {

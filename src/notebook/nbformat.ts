@@ -57,8 +57,6 @@ export interface Notebook {
   cells: Cell[];
 }
 
-export const TSLAB_KERNELSPEC = { name: "tslab", display_name: "TypeScript", language: "typescript" } as const;
-
 export function cellSource(cell: Cell): string {
   return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
 }

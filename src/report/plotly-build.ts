@@ -1,7 +1,7 @@
 /** Which Plotly build a set of reports needs: the slim one unless a figure uses a trace type it leaves out. */
 
 /** Trace types in the slim build (src/report/browser/plotly-bundle.js). */
-export const SLIM_TRACE_TYPES: readonly string[] = ["scatter", "bar", "heatmap"];
+const SLIM_TRACE_TYPES: readonly string[] = ["scatter", "bar", "heatmap"];
 
 export interface PlotlyChoice {
   /** File in dist/assets to publish as assets/plotly.min.js. */

@@ -2,7 +2,7 @@
 import type { DataFileRecord } from "../notebook/data-folder";
 import { escapeHtml } from "../util/html";
 
-export const DEFAULT_STALE_DAYS = 90;
+const DEFAULT_STALE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Staleness {

@@ -7,7 +7,7 @@ import { isoDate, isWeekend, type LocalClock } from "./local-time";
 import { TokenHistogram } from "./token-histogram";
 import type { UsageCall } from "./usage-call";
 
-export const TOKEN_KINDS = ["input", "output", "cache_read", "cache_write", "reasoning"] as const;
+const TOKEN_KINDS = ["input", "output", "cache_read", "cache_write", "reasoning"] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 /** What each kind counts, for the statistics' source cells. */

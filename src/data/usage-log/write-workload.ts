@@ -18,10 +18,10 @@ import { profileId, type ImportedRows } from "./summarise";
 
 /** Each file's columns in order, from its schema: a column the schema gains is written with the rest. */
 const columnsOf = (spec: { columns: object }) => Object.keys(spec.columns);
-export const WORKLOAD_COLUMNS = columnsOf(schemas.workloads);
-export const TRAFFIC_PROFILE_COLUMNS = columnsOf(schemas.trafficProfiles);
-export const TOKEN_STATS_FILE = schemas.workloadTokenStats.file;
-export const TOKEN_STATS_COLUMNS = columnsOf(schemas.workloadTokenStats);
+const WORKLOAD_COLUMNS = columnsOf(schemas.workloads);
+const TRAFFIC_PROFILE_COLUMNS = columnsOf(schemas.trafficProfiles);
+const TOKEN_STATS_FILE = schemas.workloadTokenStats.file;
+const TOKEN_STATS_COLUMNS = columnsOf(schemas.workloadTokenStats);
 
 interface CsvFile {
   file: string;

@@ -4,11 +4,10 @@ import { pathToFileURL } from "node:url";
 import { writeFileAtomic } from "../../util/atomic-write";
 import type { PrintOptions } from "./print-pages";
 
-export { findChromium, CHROMIUM_NAMES } from "./find-chromium";
 export type { PrintOptions } from "./print-pages";
 
 /** The PDF's name in the output folder. */
-export const PDF_FILE = "report.pdf";
+const PDF_FILE = "report.pdf";
 
 export interface ReportPdfOptions extends PrintOptions {
   outDir: string;

@@ -5,7 +5,7 @@
  */
 export const LIVE_SCRIPT_PATH = "/__roilab/live.js";
 export const EVENTS_PATH = "/__roilab/events";
-export const OVERLAY_ID = "roilab-preview-problems";
+const OVERLAY_ID = "roilab-preview-problems";
 
 export const LIVE_SCRIPT = `(() => {
   // The page's path tells the preview which notebooks to run first after a change.

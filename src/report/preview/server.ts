@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { EVENTS_PATH, LIVE_SCRIPT, LIVE_SCRIPT_PATH } from "./live-script";
 
 /** Never 0.0.0.0: a preview shows unpublished work and must not be reachable from the network. */
-export const PREVIEW_HOST = "127.0.0.1";
+const PREVIEW_HOST = "127.0.0.1";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -33,13 +33,13 @@ export interface PreviewServer {
 }
 
 /** Whether a request's `Host` names this preview: the loopback address or `localhost`, with the preview's port. */
-export function allowedHost(host: string | undefined, port: number | undefined): boolean {
+function allowedHost(host: string | undefined, port: number | undefined): boolean {
   if (host === undefined || port === undefined) return false;
   return [`${PREVIEW_HOST}:${port}`, `localhost:${port}`].includes(host.toLowerCase());
 }
 
 /** The decoded path of a request (`/100%25.png` is `/100%.png`), or undefined for an address that does not decode. */
-export function requestPath(requestUrl: string | undefined): string | undefined {
+function requestPath(requestUrl: string | undefined): string | undefined {
   try {
     return decodeURIComponent(new URL(requestUrl ?? "/", "http://preview").pathname);
   } catch {
