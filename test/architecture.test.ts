@@ -2,6 +2,8 @@
  * The layering rules the README's "How it is built" states, checked on every import of every module in src/:
  * each layer imports only the layers below it, and the model and the figure specs stay free of I/O and kernels.
  * The generic layers (runner, publisher, shared helpers) also name nothing of roilab's data, packages or outputs.
+ * The page's script is checked too: its modules share nothing through globals, and one function writes the figure
+ * markup it reads.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
@@ -60,6 +62,19 @@ function violations(files: (file: string) => boolean, allowedLayers: readonly st
 
 const inLayer = (layer: string) => (file: string) => layerOf(file) === layer;
 
+/** The one module that writes a figure's markup (`roilab-figure`), for the report, its index and the analyses alike. */
+const FIGURE_MARKUP = "util/figure-markup";
+const BROWSER = path.join(SRC, "report", "browser");
+/** The page's script: every module bundled into it, TypeScript or not. */
+const browserModules = readdirSync(BROWSER)
+  .filter((name) => /\.[cm]?[jt]s$/.test(name))
+  .map((name) => ({ file: `report/browser/${name}`, text: readFileSync(path.join(BROWSER, name), "utf8") }));
+/**
+ * A global set in the page: a property of `window`, `globalThis` or `self` assigned (also through a cast, `(window as
+ * X).name =`), defined or merged in, or a `declare global` for one. Modules of the page share what they need by import.
+ */
+const GLOBAL_ASSIGNMENT = /(?:\b(?:window|globalThis|self)|\(\s*(?:window|globalThis|self)\b[^()]*\))\s*(?:\.\s*[\w$]+|\[[^\]]*\])\s*(?:\?\?|\|\||&&|[-+*/%&|^])?=(?![=>])|\b(?:Object\.(?:assign|defineProperty|defineProperties)|Reflect\.set)\(\s*(?:window|globalThis|self)\b|\bdeclare\s+global\b/g;
+
 describe("the layers", () => {
   it("finds the imports it checks", () => {
     expect(imports.length).toBeGreaterThan(150);
@@ -93,8 +108,8 @@ describe("the layers", () => {
   it("keep the publisher generic: it renders notebooks and knows no analysis or data layout", () => {
     const publisher = (file: string) => layerOf(file) === "report" && !file.startsWith("report/browser/");
     expect(violations(publisher, ["report", "notebook", "errors", "util"])).toEqual([]);
-    // The page's script bundles the panels' own evaluation code; nothing else of roilab.
-    expect(violations((file) => file.startsWith("report/browser/"), ["report", "panels"])).toEqual([]);
+    // The page's script bundles the panels' own evaluation code and reads the figure markup the pages are written with; nothing else of roilab.
+    expect(violations((file) => file.startsWith("report/browser/"), ["report", "panels"]).filter((violation) => !violation.endsWith(` imports ${FIGURE_MARKUP}`))).toEqual([]);
   });
 
   it("let only the notebook display helpers require tslab", () => {
@@ -146,5 +161,26 @@ describe("the generic layers", () => {
       return roilabNames.filter((name) => text.includes(name)).map((name) => `${path.relative(SRC, full).split(path.sep).join("/")} names ${name}`);
     });
     expect(named).toEqual([]);
+  });
+});
+
+describe("the page's script", () => {
+  it("finds the modules it checks", () => {
+    expect(browserModules.map((module) => module.file)).toContain("report/browser/page.ts");
+  });
+
+  it("shares nothing between its modules through globals: none sets one, and only Plotly's bundle has a global name", () => {
+    const assignments = browserModules.flatMap((module) => [...module.text.matchAll(GLOBAL_ASSIGNMENT)].map((match) => `${module.file}: ${match[0]}`));
+    expect(assignments).toEqual([]);
+    // Plotly is its own asset, chosen per report (slim or complete), loaded before the page's script as `Plotly`.
+    const globalNames = [...readFileSync(path.join(SRC, "report", "build-assets.ts"), "utf8").matchAll(/\bglobalName\s*:\s*([^,}]+)/g)].map((match) => match[1]!.trim());
+    expect(globalNames.filter((name) => name !== '"Plotly"')).toEqual([]);
+  });
+
+  it("finds figures by the markup one function writes: no other module of src/ names its class", () => {
+    const writers = [...sourceFiles(SRC), ...browserModules.map((module) => path.join(SRC, module.file))]
+      .filter((full, index, all) => all.indexOf(full) === index && readFileSync(full, "utf8").includes("roilab-figure"))
+      .map((full) => path.relative(SRC, full).split(path.sep).join("/"));
+    expect(writers).toEqual([`${FIGURE_MARKUP}.ts`]);
   });
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Builds the browser assets every report shares into dist/assets (run by `npm run build`): a Plotly bundle
- * of only the trace types roilab draws (and the complete one, minified, for other notebooks), the what-if panels bundled from roilab's own model and chart code,
- * and the page's stylesheet and script. Reports copy them; nothing is fetched at view time.
+ * of only the trace types roilab draws (and the complete one, minified, for other notebooks), the page's stylesheet,
+ * and the page's script: drawing, downloads, print and the what-if panels bundled from roilab's own model and chart code. Reports copy them; nothing is fetched at view time.
  */
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -18,10 +18,9 @@ async function main(): Promise<void> {
   await build({ ...common, entryPoints: [path.join(SOURCE, "plotly-bundle.js")], globalName: "Plotly", define: { global: "window" }, outfile: path.join(ASSETS_DIR, "plotly.min.js") });
   // The complete Plotly, for notebooks that draw trace types the slim build leaves out.
   await build({ ...common, entryPoints: [require.resolve("plotly.js-dist")], globalName: "Plotly", define: { global: "window" }, outfile: path.join(ASSETS_DIR, "plotly-full.min.js") });
-  await build({ ...common, entryPoints: [path.join(SOURCE, "whatif.ts")], globalName: "RoilabWhatIf", outfile: path.join(ASSETS_DIR, "whatif.js") });
-  // report.js and downloads.js are bundled for the draw order and the CSV writer they import.
-  for (const file of ["report.js", "downloads.js"]) await build({ ...common, entryPoints: [path.join(SOURCE, file)], outfile: path.join(ASSETS_DIR, file) });
-  for (const file of ["report.css", "print.js"]) copyFileSync(path.join(SOURCE, file), path.join(ASSETS_DIR, file));
+  // The page's own script, one bundle from one entry: its modules share nothing through globals, only Plotly's is read.
+  await build({ ...common, entryPoints: [path.join(SOURCE, "page.ts")], outfile: path.join(ASSETS_DIR, "report.js") });
+  copyFileSync(path.join(SOURCE, "report.css"), path.join(ASSETS_DIR, "report.css"));
 }
 
 main().catch((error: unknown) => {

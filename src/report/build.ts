@@ -24,7 +24,7 @@ import type { DataFolder } from "../notebook/data-folder";
 import { writeReportPdf, type PrintOptions, type ReportPdf } from "./pdf";
 
 const INDEX_TITLE = "roilab — cloud vs local LLM cost analysis";
-const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "whatif.js", "report.js", "downloads.js", "print.js"] };
+const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "report.js"] };
 const BUILT_ASSETS = path.join(PROJECT_ROOT, "dist", "assets");
 
 export interface ReportOptions extends RunOptions {

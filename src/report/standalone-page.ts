@@ -9,7 +9,7 @@ import { softwareVersions, type RecordedPackage } from "./provenance";
 
 export interface StandalonePage {
   title: string;
-  /** The page's HTML, its figures as `roilab-figure` scripts (bar charts and the slim build's other trace types). */
+  /** The page's HTML, its figures as `figureMarkup` writes them (bar charts and the slim build's other trace types). */
   body: string;
   /** The data files the page's numbers come from. */
   data: DataFileRecord[];

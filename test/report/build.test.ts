@@ -39,7 +39,7 @@ describe("roilab report", () => {
   it("writes an index and one page per notebook, and the shared assets once", () => {
     expect(build.code).toBe(0);
     expect(pages()).toEqual(["00-decision.html", "59.1-cost-model.html", "59.2-price-matrix.html", "59.3-break-even.html", "59.4-hybrid-routing.html", "59.5-case-study.html", "59.6-audit.html", "59.7-capacity.html", "59.8-sensitivity.html", "59.9-closing-questions.html", "59.10-rent-buy-call.html", "59.11-then-and-now.html", "index.html"]);
-    expect(readdirSync(path.join(reports, "assets")).sort()).toEqual(["downloads.js", "plotly.min.js", "print.js", "report.css", "report.js", "whatif.js"]);
+    expect(readdirSync(path.join(reports, "assets")).sort()).toEqual(["plotly.min.js", "report.css", "report.js"]);
     expect(build.stdout).toMatch(/wrote .*59\.3-break-even\.html +\d+\.\d KB \(\d+\.\d KB with shared assets\)/);
   });
 

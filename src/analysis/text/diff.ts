@@ -2,7 +2,8 @@
 import type { DataDiff, Move } from "../diff";
 import { costMoves } from "../../charts/moves";
 import { htmlTable } from "../../display/html-table";
-import { escapeHtml, scriptJson } from "../../util/html";
+import { escapeHtml } from "../../util/html";
+import { figureMarkup } from "../../util/figure-markup";
 import { countOf, formatInteger, formatPercent, formatUsd } from "../../format";
 import { renderTextTable } from "./text-table";
 
@@ -61,7 +62,7 @@ export function diffHtmlBody(diff: DataDiff, labels: { before: string; after: st
 <pre class="output-text">${escapeHtml(diffText(diff, labels))}</pre>
 <h2 id="monthly-cost">Monthly cost per model</h2>
 ${table(diff.monthlyCost, "usd")}
-<figure class="plotly-figure"><div class="plot" id="figure-diff" role="img" aria-label="${escapeHtml(figure.layout.title.text)}"></div><script type="application/json" class="roilab-figure" data-target="figure-diff">${scriptJson(figure)}</script></figure>
+<figure class="plotly-figure">${figureMarkup("figure-diff", figure, { label: figure.layout.title.text })}</figure>
 <h2 id="break-even">Break-even calls per day</h2>
 ${table(diff.breakEven, "integer")}`;
 }

@@ -2,7 +2,7 @@
  * When each figure and panel of a report page is drawn. Plotly takes about 0.2 s per figure, so drawing five
  * at once keeps the reader waiting a second for what is on screen. Here the items on the first screen are
  * drawn at once, the others as they scroll near or, one per idle moment, in page order, so that every item is
- * drawn without scrolling; printing draws whatever is left first, since paper cannot scroll.
+ * drawn without scrolling; `drawRest` draws whatever is left, for printing, since paper cannot scroll.
  */
 
 export interface DrawItem {
@@ -29,6 +29,8 @@ export interface DrawOrder {
   all: Promise<unknown>;
   /** How many items were on the first screen. */
   firstScreenCount: number;
+  /** Draws every item not drawn yet, at once: print and print preview lay out every page, and paper cannot scroll. */
+  drawRest(): void;
 }
 
 const byPagePosition = (a: DrawItem, b: DrawItem) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
@@ -111,11 +113,8 @@ export function drawInOrder(items: DrawItem[], win: Win, options: DrawOrderOptio
         drawNextWhenIdle();
       }, idleTimeoutMs);
     drawNextWhenIdle();
-    // Print and print preview lay out every page at once: draw what is left before that layout.
-    win.addEventListener("beforeprint", drawRest);
-    win.matchMedia?.("print").addEventListener?.("change", (query) => query.matches && drawRest());
   } else finish();
 
   const all = everyItemStarted.then(() => Promise.all(queue.map(drawOnce)));
-  return { firstScreen, all, firstScreenCount: first.length };
+  return { firstScreen, all, firstScreenCount: first.length, drawRest };
 }

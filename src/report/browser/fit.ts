@@ -14,7 +14,7 @@ interface TraceLike {
   [key: string]: unknown;
 }
 
-interface FigureLike {
+export interface FigureLike {
   data: unknown[];
   layout: Record<string, unknown> & { title?: { text?: string }; annotations?: { text: string; [key: string]: unknown }[] };
 }

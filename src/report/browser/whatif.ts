@@ -1,6 +1,6 @@
 /**
  * Browser side of the what-if panels: builds the inputs a notebook declared, and on every change recomputes
- * with roilab's own model and chart code (bundled, not rewritten) and redraws. Exposed as `RoilabWhatIf`.
+ * with roilab's own model and chart code (bundled, not rewritten) and redraws.
  */
 import { figureInCurrency, moneyText, setDisplayCurrency } from "../../panels/currency";
 import { BREAK_EVEN_PANEL_RANGES, evaluateBreakEvenPanel, usesElectricityPrice, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../panels/break-even";
@@ -9,12 +9,7 @@ import { evaluateTornadoPanel, narrowTornadoFigure, TORNADO_PANEL_RANGES, type T
 import { evaluateRentalPanel, RENTAL_PANEL_RANGES, type RentalPanelInputs, type RentalPanelSpec } from "../../panels/rental";
 import { rangeProblem, type NumberRange } from "../../panels/ranges";
 import { fitFigure, NARROW_PX } from "./fit";
-
-export { fitFigure };
-
-interface PlotlyLike {
-  react(element: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
-}
+import { PLOT_CONFIG, type PlotlyApi } from "./plotly";
 
 function field(label: string, control: HTMLElement, message: HTMLElement): HTMLLabelElement {
   const wrapper = document.createElement("label");
@@ -170,7 +165,7 @@ function rentalKind(spec: RentalPanelSpec): PanelKind<RentalPanelInputs> {
 
 let panelsMounted = 0;
 
-function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<Inputs>, plotly: PlotlyLike): Promise<unknown> {
+function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<Inputs>, plotly: PlotlyApi): Promise<unknown> {
   const prefix = container.id || `roilab-whatif-${++panelsMounted}`;
   const heading = document.createElement("h3");
   heading.textContent = `What-if: ${title}`;
@@ -253,7 +248,7 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
     plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";
-    return plotly.react(plot, figure.data, figure.layout, { responsive: true, displaylogo: false, showSendToCloud: false, modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud"] });
+    return plotly.react(plot, figure.data, figure.layout, PLOT_CONFIG);
   };
   for (const { control, element } of elements) {
     element.addEventListener("input", () => {
@@ -269,7 +264,7 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
 }
 
 /** Starts the panel a `roilab-whatif` script declares, in the element it names. */
-export function startPanel(root: Document, script: HTMLScriptElement, plotly: PlotlyLike): Promise<unknown> | undefined {
+export function startPanel(root: Document, script: HTMLScriptElement, plotly: PlotlyApi): Promise<unknown> | undefined {
   const container = root.getElementById(script.getAttribute("data-target") ?? "");
   const spec = JSON.parse(script.textContent ?? "{}") as (BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec) & { currency?: string };
   // The notebook's data was in this currency: money in labels, results and the figure is shown in it.

@@ -2,7 +2,7 @@
 import { escapeHtml } from "../../util/html";
 import type { DataFileRecord } from "../../notebook/data-folder";
 import { renderMarkdown } from "./markdown";
-import { scriptJson } from "../../util/html";
+import { figureMarkup } from "../../util/figure-markup";
 import { readableTime } from "./time";
 
 export interface IndexCard {
@@ -66,7 +66,7 @@ export function renderIndex(options: IndexOptions): string {
   const cards = options.cards
     .map((card, index) => {
       const plot = card.figure
-        ? `<div class="plot" id="card-figure-${index}"></div><script type="application/json" class="roilab-figure" data-target="card-figure-${index}">${scriptJson(thumbnail(card.figure))}</script>`
+        ? figureMarkup(`card-figure-${index}`, thumbnail(card.figure))
         : "";
       return `<article class="card"><h2><a href="${escapeHtml(card.href)}">${escapeHtml(card.title)}</a></h2>${card.failed ? '<p class="output-error">This notebook failed; the page shows its errors.</p>' : ""}${card.headline ? `<div class="headline">${renderMarkdown(card.headline)}</div>` : ""}${plot}</article>`;
     })

@@ -1,5 +1,6 @@
 /** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
 import { escapeHtml, scriptJson } from "../../util/html";
+import { figureMarkup } from "../../util/figure-markup";
 import { PLOTLY_MIME } from "../../util/mime";
 import { isBase64, outputHtml } from "./sanitize";
 import type { CellOutput } from "../../notebook/nbformat";
@@ -53,8 +54,8 @@ function renderData(data: Record<string, unknown>, context: RenderContext): stri
     const figure = data[PLOTLY_MIME] as { layout?: { title?: { text?: string }; height?: unknown } };
     const title = figure.layout?.title?.text ?? "Figure";
     // A figure that sets its own height (one bar per row) gets a box that tall, so it never paints over what follows.
-    const height = typeof figure.layout?.height === "number" && figure.layout.height > 0 ? ` style="height:${Math.round(figure.layout.height)}px"` : "";
-    const plot = `<div class="plot" id="${id}"${height} role="img" aria-label="${escapeHtml(title)}"></div><script type="application/json" class="roilab-figure" data-target="${id}">${scriptJson(figure)}</script>`;
+    const heightPx = typeof figure.layout?.height === "number" && figure.layout.height > 0 ? figure.layout.height : undefined;
+    const plot = figureMarkup(id, figure, { label: title, heightPx });
     const anchor = uniqueId(figureAnchor(title) ?? id, context.usedIds);
     return `<figure class="plotly-figure" id="${anchor}">${figureCaption(title, anchor)}${plot}<p class="figure-tools"><button type="button" class="download-csv" data-figure="${id}">Download data (CSV)</button></p></figure>`;
   }

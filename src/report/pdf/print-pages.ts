@@ -67,7 +67,7 @@ export async function printPages(files: readonly string[], options: PrintOptions
         await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: DRAW_TIMEOUT_MS }).catch(() => {
           throw new RoilabError(`${file}: its figures were not drawn within ${DRAW_TIMEOUT_MS / 1000} s, so it was not printed`);
         });
-        // Printing uses print media and fires beforeprint, as a reader's "Print" does: print.js fits the figures then.
+        // Printing uses print media and fires beforeprint, as a reader's "Print" does: the page's script fits the figures then.
         printed.push(await page.pdf({ format: options.paper ?? "A4", printBackground: true, preferCSSPageSize: true }));
       } finally {
         await page.close();

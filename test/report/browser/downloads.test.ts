@@ -1,5 +1,5 @@
 /**
- * A table's "Download table (CSV)" in Chromium, with the page script built from source as `npm run build`
+ * A table's "Download table (CSV)" in Chromium, with the page's script built from its entry as `npm run build`
  * builds it: a model named as a spreadsheet formula reaches the file as text, not as a live formula.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ let browser: Browser;
 let script = "";
 
 beforeAll(async () => {
-  const bundled = await build({ entryPoints: [path.resolve(__dirname, "../../../src/report/browser/downloads.js")], bundle: true, format: "iife", write: false, logLevel: "silent" });
+  const bundled = await build({ entryPoints: [path.resolve(__dirname, "../../../src/report/browser/page.ts")], bundle: true, format: "iife", write: false, logLevel: "silent" });
   script = bundled.outputFiles[0]!.text;
   browser = await launchChromium();
 });

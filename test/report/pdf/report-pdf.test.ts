@@ -124,7 +124,7 @@ describe("a report page in print media", () => {
     const { page, consoleErrors } = await openReport(browser, path.join(reports, "59.3-break-even.html"));
     await page.emulateMedia({ media: "print" });
     await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 900 });
-    // Before print.js has fitted them (a browser without scripts), figures print as drawn rather than collapse.
+    // Before the page's script has fitted them (a browser without scripts), figures print as drawn rather than collapse.
     const unfitted = await page.locator(".plot .svg-container").evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height));
     expect(unfitted.every((height) => height >= 200), unfitted.join(",")).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));

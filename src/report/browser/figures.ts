@@ -1,0 +1,51 @@
+/** The page's Plotly figures and what-if panels as items to draw, each from the script that declares it. No network. */
+import { FIGURE_SCRIPT_SELECTOR } from "../../util/figure-markup";
+import type { DrawItem } from "./draw-order";
+import { fitFigure, type FigureLike } from "./fit";
+import { PLOT_CONFIG, pagePlotly } from "./plotly";
+import { startPanel } from "./whatif";
+
+// Index thumbnails are links to their pages, not charts to explore: static plots draw faster.
+const THUMBNAIL_CONFIG = { responsive: true, staticPlot: true };
+
+function figureItem(script: HTMLScriptElement, target: HTMLElement, win: Window): DrawItem {
+  return {
+    element: target,
+    draw: () => {
+      let figure = JSON.parse(script.textContent ?? "") as FigureLike;
+      const thumbnail = Boolean(target.closest(".card"));
+      // A figure whose page prints its number and title above it leaves them out of the plot.
+      const captioned = Boolean(target.parentElement?.querySelector("figcaption"));
+      // A figure from a notebook other than roilab's may have no layout at all.
+      const height = figure.layout?.height;
+      if (!thumbnail) figure = fitFigure(figure, win.innerWidth, { titleInPage: captioned });
+      // A figure fitted taller for a narrow screen takes a box as tall, so it does not run into what follows.
+      const fitted = figure.layout?.height;
+      if (fitted && fitted !== height) target.style.height = `${Math.round(Number(fitted))}px`;
+      return pagePlotly().newPlot(target, figure.data, figure.layout, thumbnail ? THUMBNAIL_CONFIG : PLOT_CONFIG);
+    },
+  };
+}
+
+function panelItem(script: HTMLScriptElement, target: HTMLElement, doc: Document): DrawItem {
+  return { element: target, draw: () => startPanel(doc, script, pagePlotly()) };
+}
+
+export interface PageItems {
+  items: DrawItem[];
+  /** How many figure scripts the page has (drawn or not), for `data-figures-drawn`. */
+  figureCount: number;
+}
+
+/** Each figure and what-if panel of `doc` whose element is on the page, figures first. */
+export function pageItems(doc: Document, win: Window): PageItems {
+  const figures = [...doc.querySelectorAll<HTMLScriptElement>(FIGURE_SCRIPT_SELECTOR)];
+  const panels = [...doc.querySelectorAll<HTMLScriptElement>("script.roilab-whatif")];
+  const drawable = (scripts: HTMLScriptElement[], item: (script: HTMLScriptElement, target: HTMLElement) => DrawItem) =>
+    scripts.flatMap((script) => {
+      const target = doc.getElementById(script.getAttribute("data-target") ?? "");
+      return target ? [item(script, target)] : [];
+    });
+  const items = [...drawable(figures, (script, target) => figureItem(script, target, win)), ...drawable(panels, (script, target) => panelItem(script, target, doc))];
+  return { items, figureCount: figures.length };
+}
