@@ -91,7 +91,7 @@ describe("the chapter notebooks", () => {
         expect(unchanged.filter((number) => !independent.includes(String(number))), name).toEqual([]);
         // Every what-if panel the page offers starts from the second workload too.
         const panels = (notebook: Executed) => outputs(notebook).flatMap((output) => (output.data?.[WHATIF_MIME] ? [JSON.stringify(output.data[WHATIF_MIME])] : []));
-        panels(after).forEach((panel, index) => expect(panel, `${name} panel ${index + 1}`).not.toBe(panels(before)[index]));
+        panels(after).forEach((panel, index) => { expect(panel, `${name} panel ${index + 1}`).not.toBe(panels(before)[index]); });
       }
     } finally {
       copy.dispose();

@@ -5,7 +5,6 @@ import type { DataFrame } from "danfojs-node";
  * (TensorFlow.js), which commands that never build a frame should not pay.
  */
 export function toDataFrame(rows: readonly object[]): DataFrame {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const danfo = require("danfojs-node") as typeof import("danfojs-node");
   // danfojs cannot hold undefined; empty cells become null, its missing value.
   const records = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Array.isArray(value) ? value.join(";") : (value ?? null)])));

@@ -21,7 +21,7 @@ function loadDatabase(): { calcPrice: typeof CalcPrice } {
   let file = PRICE_DATABASE_PACKAGE;
   try {
     file = require.resolve(PRICE_DATABASE_PACKAGE);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    // Loaded on first use, see above
     database = require(file) as { calcPrice: typeof CalcPrice };
     return database;
   } catch (error) {

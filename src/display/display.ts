@@ -14,10 +14,9 @@ interface TslabJupyter {
   lastWriteDisplayData?: (data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports -- tslab exists only inside a kernel; see the module comment. */
+/* Required, not imported: tslab exists only inside a kernel; see the module comment. */
 const tslab = () => require("tslab") as typeof import("tslab");
 const kernelChannel = () => (require("tslab/dist/jupyter") as TslabJupyter).lastWriteDisplayData;
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Sends a MIME bundle with a text/plain fallback. tslab's public display sends one MIME type per call, so the

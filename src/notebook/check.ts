@@ -21,7 +21,7 @@ const TSLAB_TYPESCRIPT = "@tslab/typescript-for-tslab";
 
 /** tslab's own TypeScript, the one its kernel compiles cells with. */
 function tslabTypeScript(): TS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiler tslab bundles, found from tslab's folder
+  // The compiler tslab bundles, found from tslab's folder
   return require(resolveFromTslab(TSLAB_TYPESCRIPT)) as TS;
 }
 

@@ -206,9 +206,9 @@ export function transpileOnlyTypeScript(ts: TypeScriptModule): TypeScriptModule 
 function install(): void {
   const cpuDir = process.env.ROILAB_KERNEL_CPU_DIR;
   const relabel = cpuDir ? recordKernelCpu(cpuDir, process.env.ROILAB_NOTEBOOK ?? "kernel", Boolean(process.env.ROILAB_KERNEL_CPU_PROFILE)) : undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the very instances tslab loads (its zeromq, TypeScript and executor), found from tslab's folder, to patch them before it starts
+  // The very instances tslab loads (its zeromq, TypeScript and executor), found from tslab's folder, to patch them before it starts
   const fromTslab = (name: string): unknown => require(resolveFromTslab(name));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's module loader, whose internal _load every require goes through
+  // Node's module loader, whose internal _load every require goes through
   const loader = require("node:module") as ModuleLoader;
   const zeromq = fromTslab("zeromq") as { Publisher: PublisherClass };
   queuePublisherSends(zeromq.Publisher);

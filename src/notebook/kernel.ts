@@ -181,7 +181,6 @@ export class TslabKernel {
 
   private static async startOnce(options: KernelStartOptions): Promise<TslabKernel> {
     // Loaded here, not at import: a run whose notebooks are all unchanged starts no kernel and never loads ZeroMQ's native binding.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const zeromq = require("zeromq") as typeof zmq;
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = (await freePorts(5)) as [number, number, number, number, number];
     const connection: ConnectionInfo = {

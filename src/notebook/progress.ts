@@ -22,7 +22,6 @@ export function plainReporter(write: (text: string) => void): RunReporter {
 /** Live bars, one per notebook, counting its code cells. */
 export function terminalReporter(stream: NodeJS.WriteStream): RunReporter {
   // Loaded here: plain runs (CI, logs, re-runs with nothing to do) never draw bars.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { MultiBar, Presets } = require("cli-progress") as typeof import("cli-progress");
   const multibar = new MultiBar(
     { stream, format: " {bar} {value}/{total} cells  {name}  {state}", hideCursor: true, clearOnComplete: false, autopadding: true },

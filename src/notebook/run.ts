@@ -144,11 +144,11 @@ async function executeRun(options: RunOptions, { notebooks: prepared, folders }:
   });
   const lookups = prepared.map((notebook) => lookupExecuted(notebook, { ...dataFolders(notebook), library, outDir: options.outDir, force: options.force }));
   // Check, then run: the notebooks that will run are type-checked together while their kernels boot.
-  const toRun = prepared.flatMap((notebook, index) => (lookups[index]!.cached ? [] : [index]));
+  const toRun = prepared.flatMap((_notebook, index) => (lookups[index]!.cached ? [] : [index]));
   const checks = new Map<number, Promise<CellDiagnostics>>();
   if (toRun.length) {
     const checked = checkRun(toRun.map((index) => ({ file: prepared[index]!.file, cells: codeCellSources(prepared[index]!) })), options.outDir, library);
-    toRun.forEach((index, n) => checks.set(index, checked[n]!));
+    toRun.forEach((index, n) => { checks.set(index, checked[n]!); });
   }
   const results: NotebookResult[] = new Array(prepared.length);
   let next = 0;

@@ -12,7 +12,7 @@ type Converter = {
   convert(prevDecl: string, src: string): { diagnostics: { start: { line: number; character: number }; messageText: string; fileName?: string }[]; declOutput?: string };
   close(): void;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- tslab's converter module, the oracle
+// Tslab's converter module, the oracle
 const { createConverter } = require("tslab/dist/converter") as { createConverter(options?: object): Converter };
 
 const folder = tempFolder("roilab-check-");

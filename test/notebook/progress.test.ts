@@ -57,7 +57,6 @@ class FakeTty {
 
   /** Everything written, with ANSI escape sequences removed. */
   text(): string {
-    // eslint-disable-next-line no-control-regex
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal escapes the progress bar writes
     return this.writes.join("").replace(/\x1B(?:\[[0-9;?]*[A-Za-z]|[78])/g, "");
   }

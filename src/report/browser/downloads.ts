@@ -56,7 +56,7 @@ function axisTitle(axis: Axis | undefined): string | undefined {
 
 /** A number as a spreadsheet should read it: twelve significant digits, without a float's noise. */
 function clean(value: unknown): unknown {
-  return typeof value === "number" && isFinite(value) ? Number(value.toPrecision(12)) : value;
+  return typeof value === "number" && Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
 }
 
 /**
@@ -123,8 +123,8 @@ const pageTables = (doc: Document) => doc.querySelectorAll<HTMLTableElement>("ma
 
 /** Puts a download button under each table and each what-if panel (figures have theirs in the page's HTML). */
 export function addDownloadButtons(doc: Document): void {
-  pageTables(doc).forEach((table, index) => addButtonAfter(table.closest(".output-html") ?? table, "data-table", String(index + 1), "Download table (CSV)", "table-tools"));
-  doc.querySelectorAll(".whatif[id]").forEach((panel) => addButtonAfter(panel, "data-panel", panel.id, "Download this what-if's data (CSV)", "figure-tools"));
+  pageTables(doc).forEach((table, index) => { addButtonAfter(table.closest(".output-html") ?? table, "data-table", String(index + 1), "Download table (CSV)", "table-tools"); });
+  doc.querySelectorAll(".whatif[id]").forEach((panel) => { addButtonAfter(panel, "data-panel", panel.id, "Download this what-if's data (CSV)", "figure-tools"); });
 }
 
 /** Saves the CSV a clicked download button stands for. */

@@ -98,12 +98,12 @@ export function drawInOrder(items: DrawItem[], win: Win, options: DrawOrderOptio
       };
       observer = new win.IntersectionObserver(
         (entries) => {
-          entries.forEach((entry) => entry.isIntersecting && near.add(itemOf.get(entry.target) as DrawItem));
+          entries.forEach((entry) => { entry.isIntersecting && near.add(itemOf.get(entry.target) as DrawItem); });
           scheduleNear();
         },
         { rootMargin: `${nearMarginPx}px 0px` },
       );
-      queue.forEach((item) => !drawn.has(item) && observer?.observe(item.element));
+      queue.forEach((item) => { !drawn.has(item) && observer?.observe(item.element); });
     }
     const drawNextWhenIdle = () =>
       whenIdle(win, () => {

@@ -20,7 +20,7 @@ export interface RenderContext {
 }
 
 /** `Figure 59.3b — …` gives `figure-59-3b`, the id a link to the figure uses. */
-export function figureAnchor(title: string): string | undefined {
+function figureAnchor(title: string): string | undefined {
   const number = /^Figure ([^ ]+) —/.exec(title)?.[1];
   return number === undefined ? undefined : `figure-${number.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
 }
@@ -39,6 +39,7 @@ function figureCaption(title: string, anchor: string): string {
   return `<figcaption><a class="figure-number" href="#${anchor}">${escapeHtml(number)}</a> — ${escapeHtml(rest.join(" — "))}</figcaption>`;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal colour codes a kernel's error text carries
 const ANSI = /\u001b\[[0-9;]*m/g;
 const text = (value: unknown) => (Array.isArray(value) ? value.join("") : String(value ?? ""));
 

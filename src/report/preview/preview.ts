@@ -151,7 +151,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const batch = first.length ? first : all;
     queued = new Set(all.filter((file) => !batch.includes(file)));
     running = build(batch)
-      .then((event) => waiting.splice(0).forEach((resolve) => resolve(event)))
+      .then((event) => waiting.splice(0).forEach((resolve) => { resolve(event); }))
       .catch((error: unknown) => options.log(`preview: ${error instanceof Error ? error.message : String(error)}\n`))
       .finally(async () => {
         // The reloaded pages draw on a quiet machine; then the spares replacing those taken boot, and the next build starts.

@@ -44,7 +44,7 @@ afterAll(async () => {
 function holdIdle(): void {
   const waiting: IdleRequestCallback[] = [];
   window.requestIdleCallback = (callback) => waiting.push(callback);
-  (window as unknown as { releaseIdle(): void }).releaseIdle = () => waiting.splice(0).forEach((callback) => callback({ didTimeout: true, timeRemaining: () => 0 }));
+  (window as unknown as { releaseIdle(): void }).releaseIdle = () => waiting.splice(0).forEach((callback) => { callback({ didTimeout: true, timeRemaining: () => 0 }); });
 }
 
 /** Opens the report with idle held back, once its first screen is drawn. */

@@ -31,7 +31,7 @@ beforeAll(async () => {
   build = await roilab(["report", "notebooks/59.3-break-even.ipynb", "notebooks/59.1-cost-model.ipynb", "--out", reports, "--jobs", "1", "--pdf", "--chromium", CHROMIUM]);
   const notebooks = path.join(folder.dir, "notebooks");
   mkdirSync(notebooks);
-  WHOLE_TITLES.forEach((title, index) => writeNotebook(notebooks, `${index + 1}-section.ipynb`, [{ markdown: `# ${title}\n\nA section of its own.` }, `console.log(${index + 1} * 1000)`]));
+  WHOLE_TITLES.forEach((title, index) => { writeNotebook(notebooks, `${index + 1}-section.ipynb`, [{ markdown: `# ${title}\n\nA section of its own.` }, `console.log(${index + 1} * 1000)`]); });
   wholeBuild = await roilab(["report", notebooks, "--out", whole, "--jobs", "1", "--pdf", "--chromium", CHROMIUM]);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
 }, 600_000);
