@@ -5,7 +5,10 @@ import { killAllKernels } from "./notebook/kernel";
 
 // No kernel may outlive the runner: kill them on exit and on Ctrl-C / SIGTERM.
 process.on("exit", killAllKernels);
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.once(signal, () => {
     killAllKernels();
     process.stderr.write(`roilab: stopped by ${signal}\n`);

@@ -23,7 +23,10 @@ export function formatUsd(value: number, digits = 2): string {
 
 /** The display currency's symbol as en-US prints it: `$`, `CN¥`, `€`. */
 export function currencySymbol(code = displayCurrency): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: code }).formatToParts(0).find((part) => part.type === "currency")?.value ?? code;
+  return (
+    new Intl.NumberFormat("en-US", { style: "currency", currency: code }).formatToParts(0).find((part) => part.type === "currency")
+      ?.value ?? code
+  );
 }
 
 /**
@@ -71,7 +74,12 @@ export function formatMoney(amount: number, currencyCode: string, digits = 2): s
   const key = `${currencyCode}:${digits}`;
   let format = moneyFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat("en-US", { style: "currency", currency: currencyCode, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    format = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: currencyCode,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     moneyFormats.set(key, format);
   }
   return format.format(amount);

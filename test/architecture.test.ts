@@ -40,21 +40,34 @@ const imports: Import[] = sourceFiles(SRC).flatMap((full) => {
   const file = path.relative(SRC, full).split(path.sep).join("/");
   return [...readFileSync(full, "utf8").matchAll(IMPORT)].map((match) => {
     const specifier = match[1] as string;
-    const target = specifier.startsWith(".") ? path.relative(SRC, path.resolve(path.dirname(full), specifier)).split(path.sep).join("/") : specifier;
+    const target = specifier.startsWith(".")
+      ? path
+          .relative(SRC, path.resolve(path.dirname(full), specifier))
+          .split(path.sep)
+          .join("/")
+      : specifier;
     return { file, target };
   });
 });
 
 /** The layer of a src/ path: its first folder, or the file's own name at the top (`errors`, `cli`). */
 const layerOf = (srcPath: string) => srcPath.split("/")[0]!.replace(/\.ts$/, "");
-const isLocal = (target: string) => !target.startsWith("node:") && (target.includes("/") ? readdirSync(SRC).includes(target.split("/")[0]!) || readdirSync(SRC).includes(`${target.split("/")[0]}.ts`) : readdirSync(SRC).some((name) => name.replace(/\.ts$/, "") === target));
+const isLocal = (target: string) =>
+  !target.startsWith("node:") &&
+  (target.includes("/")
+    ? readdirSync(SRC).includes(target.split("/")[0]!) || readdirSync(SRC).includes(`${target.split("/")[0]}.ts`)
+    : readdirSync(SRC).some((name) => name.replace(/\.ts$/, "") === target));
 
 function importsOf(predicate: (file: string) => boolean): Import[] {
   return imports.filter((entry) => predicate(entry.file));
 }
 
 /** The imports of `files` that break the rule: local ones outside `allowedLayers`, or packages in `forbiddenPackages`. */
-function violations(files: (file: string) => boolean, allowedLayers: readonly string[], forbiddenPackages: (name: string) => boolean = () => false): string[] {
+function violations(
+  files: (file: string) => boolean,
+  allowedLayers: readonly string[],
+  forbiddenPackages: (name: string) => boolean = () => false,
+): string[] {
   return importsOf(files)
     .filter((entry) => (isLocal(entry.target) ? !allowedLayers.includes(layerOf(entry.target)) : forbiddenPackages(entry.target)))
     .map((entry) => `${entry.file} imports ${entry.target}`);
@@ -73,7 +86,8 @@ const browserModules = readdirSync(BROWSER)
  * A global set in the page: a property of `window`, `globalThis` or `self` assigned (also through a cast, `(window as
  * X).name =`), defined or merged in, or a `declare global` for one. Modules of the page share what they need by import.
  */
-const GLOBAL_ASSIGNMENT = /(?:\b(?:window|globalThis|self)|\(\s*(?:window|globalThis|self)\b[^()]*\))\s*(?:\.\s*[\w$]+|\[[^\]]*\])\s*(?:\?\?|\|\||&&|[-+*/%&|^])?=(?![=>])|\b(?:Object\.(?:assign|defineProperty|defineProperties)|Reflect\.set)\(\s*(?:window|globalThis|self)\b|\bdeclare\s+global\b/g;
+const GLOBAL_ASSIGNMENT =
+  /(?:\b(?:window|globalThis|self)|\(\s*(?:window|globalThis|self)\b[^()]*\))\s*(?:\.\s*[\w$]+|\[[^\]]*\])\s*(?:\?\?|\|\||&&|[-+*/%&|^])?=(?![=>])|\b(?:Object\.(?:assign|defineProperty|defineProperties)|Reflect\.set)\(\s*(?:window|globalThis|self)\b|\bdeclare\s+global\b/g;
 
 describe("the layers", () => {
   it("finds the imports it checks", () => {
@@ -98,7 +112,13 @@ describe("the layers", () => {
   });
 
   it("let the analyses use data, model, figure and panel specs, but not the runner, the publisher or a kernel", () => {
-    expect(violations(inLayer("analysis"), ["analysis", "data", "model", "charts", "panels", "display", "errors", "format", "util"], (name) => name === "tslab" || name === "zeromq")).toEqual([]);
+    expect(
+      violations(
+        inLayer("analysis"),
+        ["analysis", "data", "model", "charts", "panels", "display", "errors", "format", "util"],
+        (name) => name === "tslab" || name === "zeromq",
+      ),
+    ).toEqual([]);
   });
 
   it("keep the runner generic: no roilab data, figures, panels, analyses or HTML", () => {
@@ -109,24 +129,50 @@ describe("the layers", () => {
     const publisher = (file: string) => layerOf(file) === "report" && !file.startsWith("report/browser/");
     expect(violations(publisher, ["report", "notebook", "errors", "util"])).toEqual([]);
     // The page's script bundles the panels' own evaluation code and reads the figure markup the pages are written with; nothing else of roilab.
-    expect(violations((file) => file.startsWith("report/browser/"), ["report", "panels"]).filter((violation) => !violation.endsWith(` imports ${FIGURE_MARKUP}`))).toEqual([]);
+    expect(
+      violations((file) => file.startsWith("report/browser/"), ["report", "panels"]).filter(
+        (violation) => !violation.endsWith(` imports ${FIGURE_MARKUP}`),
+      ),
+    ).toEqual([]);
   });
 
   it("let only the notebook display helpers require tslab", () => {
-    expect(imports.filter((entry) => entry.target.startsWith("tslab")).map((entry) => entry.file)).toEqual(["display/display.ts", "display/display.ts", "display/display.ts"]);
+    expect(imports.filter((entry) => entry.target.startsWith("tslab")).map((entry) => entry.file)).toEqual([
+      "display/display.ts",
+      "display/display.ts",
+      "display/display.ts",
+    ]);
   });
 
   it("let nothing but the executable import the command line", () => {
-    expect(imports.filter((entry) => layerOf(entry.target) === "cli" && isLocal(entry.target) && layerOf(entry.file) !== "cli").map((entry) => entry.file)).toEqual(["bin.ts"]);
+    expect(
+      imports
+        .filter((entry) => layerOf(entry.target) === "cli" && isLocal(entry.target) && layerOf(entry.file) !== "cli")
+        .map((entry) => entry.file),
+    ).toEqual(["bin.ts"]);
   });
 
   it("keep lazy requires to the few that say why", () => {
     const lazy = sourceFiles(SRC).flatMap((full) => {
       const lines = readFileSync(full, "utf8").split("\n");
-      return lines.flatMap((line, index) => (/\brequire\(/.test(line) && !line.trim().startsWith("//") && !line.trim().startsWith("*") ? [{ file: path.relative(SRC, full), context: lines.slice(Math.max(0, index - 6), index).join("\n") }] : []));
+      return lines.flatMap((line, index) =>
+        /\brequire\(/.test(line) && !line.trim().startsWith("//") && !line.trim().startsWith("*")
+          ? [{ file: path.relative(SRC, full), context: lines.slice(Math.max(0, index - 6), index).join("\n") }]
+          : [],
+      );
     });
     // The price database loads at its first use. The kernel preload finds tslab's own modules and Node's module loader at run time; the type check loads tslab's TypeScript only when a notebook is to run.
-    expect(lazy.map((entry) => entry.file).sort()).toEqual(["data/frame.ts", "data/price-database.ts", "display/display.ts", "display/display.ts", "notebook/check.ts", "notebook/kernel-preload.ts", "notebook/kernel-preload.ts", "notebook/kernel.ts", "notebook/progress.ts"]);
+    expect(lazy.map((entry) => entry.file).sort()).toEqual([
+      "data/frame.ts",
+      "data/price-database.ts",
+      "display/display.ts",
+      "display/display.ts",
+      "notebook/check.ts",
+      "notebook/kernel-preload.ts",
+      "notebook/kernel-preload.ts",
+      "notebook/kernel.ts",
+      "notebook/progress.ts",
+    ]);
     // Each says why it is lazy, in a comment or doc comment just above.
     for (const entry of lazy) expect(entry.context, entry.file).toMatch(/\/\/|\/\*|\*/);
   });
@@ -150,7 +196,16 @@ const roilabNames = [
 
 describe("the generic layers", () => {
   it("find the names they must not know", () => {
-    expect(roilabNames).toEqual(expect.arrayContaining(["models.csv", "gpu_rentals.csv", "parameters.json", "@pydantic/genai-prices", "genai-prices", "roilab.whatif"]));
+    expect(roilabNames).toEqual(
+      expect.arrayContaining([
+        "models.csv",
+        "gpu_rentals.csv",
+        "parameters.json",
+        "@pydantic/genai-prices",
+        "genai-prices",
+        "roilab.whatif",
+      ]),
+    );
   });
 
   it("name no roilab data file, package or MIME type: the command line hands them what they need", () => {
@@ -158,7 +213,9 @@ describe("the generic layers", () => {
     const generic = ["notebook", "report", "util"].flatMap((layer) => filesUnder(path.join(SRC, layer)));
     const named = generic.flatMap((full) => {
       const text = readFileSync(full, "utf8");
-      return roilabNames.filter((name) => text.includes(name)).map((name) => `${path.relative(SRC, full).split(path.sep).join("/")} names ${name}`);
+      return roilabNames
+        .filter((name) => text.includes(name))
+        .map((name) => `${path.relative(SRC, full).split(path.sep).join("/")} names ${name}`);
     });
     expect(named).toEqual([]);
   });
@@ -170,10 +227,14 @@ describe("the page's script", () => {
   });
 
   it("shares nothing between its modules through globals: none sets one, and only Plotly's bundle has a global name", () => {
-    const assignments = browserModules.flatMap((module) => [...module.text.matchAll(GLOBAL_ASSIGNMENT)].map((match) => `${module.file}: ${match[0]}`));
+    const assignments = browserModules.flatMap((module) =>
+      [...module.text.matchAll(GLOBAL_ASSIGNMENT)].map((match) => `${module.file}: ${match[0]}`),
+    );
     expect(assignments).toEqual([]);
     // Plotly is its own asset, chosen per report (slim or complete), loaded before the page's script as `Plotly`.
-    const globalNames = [...readFileSync(path.join(SRC, "report", "build-assets.ts"), "utf8").matchAll(/\bglobalName\s*:\s*([^,}]+)/g)].map((match) => match[1]!.trim());
+    const globalNames = [...readFileSync(path.join(SRC, "report", "build-assets.ts"), "utf8").matchAll(/\bglobalName\s*:\s*([^,}]+)/g)].map(
+      (match) => match[1]!.trim(),
+    );
     expect(globalNames.filter((name) => name !== '"Plotly"')).toEqual([]);
   });
 

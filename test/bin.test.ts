@@ -35,7 +35,9 @@ describe("the roilab executable", () => {
     try {
       const result = await roilab(["run", "notebooks/59.8-sensitivity.ipynb", "-p", "apiModelId=gpt-9", "--out", out.dir]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/59\.8-sensitivity\.ipynb, cell \d+, \d+:\d+ - InputError: unknown model_id "gpt-9"; known: .*claude-3-5-sonnet/);
+      expect(result.stderr).toMatch(
+        /59\.8-sensitivity\.ipynb, cell \d+, \d+:\d+ - InputError: unknown model_id "gpt-9"; known: .*claude-3-5-sonnet/,
+      );
     } finally {
       out.dispose();
     }

@@ -34,13 +34,17 @@ declare module "vitest" {
 export default function setup(project: TestProject): () => void {
   const missing = SYSTEM_PACKAGES.filter((item) => !item.present()).map((item) => item.package);
   if (missing.length) {
-    const error = new Error(`the end-to-end tests need ${missing.join(", ")}, not installed here. Install them with:\n\n  ${INSTALL}\n\n(npm run test:unit needs none of them.)`);
+    const error = new Error(
+      `the end-to-end tests need ${missing.join(", ")}, not installed here. Install them with:\n\n  ${INSTALL}\n\n(npm run test:unit needs none of them.)`,
+    );
     // The message is the whole story: no stack trace under it.
     error.stack = `Error: ${error.message}`;
     throw error;
   }
   const root = path.resolve(__dirname, "..");
-  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
+  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], {
+    stdio: "inherit",
+  });
   execFileSync(process.execPath, [path.join(root, "dist/report/build-assets.js")], { stdio: "inherit" });
   const scratch = mkdtempSync(path.join(tmpdir(), "roilab-e2e-"));
   project.provide("e2eScratch", scratch);

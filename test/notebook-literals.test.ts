@@ -24,8 +24,14 @@ describe("notebook cells", () => {
     const found = readdirSync(FOLDER)
       .filter((name) => name.endsWith(".ipynb"))
       .flatMap((name) => {
-        const notebook = JSON.parse(readFileSync(path.join(FOLDER, name), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-        return notebook.cells.flatMap((cell, index) => (cell.cell_type === "code" ? literalVerdicts([cell.source].flat().join("")).map((line) => `${name} cell ${index + 1}: ${line.trim()}`) : []));
+        const notebook = JSON.parse(readFileSync(path.join(FOLDER, name), "utf8")) as {
+          cells: { cell_type: string; source: string | string[] }[];
+        };
+        return notebook.cells.flatMap((cell, index) =>
+          cell.cell_type === "code"
+            ? literalVerdicts([cell.source].flat().join("")).map((line) => `${name} cell ${index + 1}: ${line.trim()}`)
+            : [],
+        );
       });
     expect(found).toEqual([]);
   });

@@ -25,7 +25,12 @@ function tableRows(text: string, header: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith("|")) break;
-    rows.push(line.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim()));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
@@ -54,7 +59,10 @@ function figureNumbers(text: string): string[] {
 }
 
 /** The notebook that shows a figure: the decision page's are `D`, a chapter section's its notebook's (`59.4a`: 59.4-…). */
-const notebookOf = (number: string) => (number.startsWith("D") ? NOTEBOOKS.find((name) => name.startsWith("00-")) : NOTEBOOKS.find((name) => name.startsWith(`${number.replace(/[a-z]$/, "")}-`)));
+const notebookOf = (number: string) =>
+  number.startsWith("D")
+    ? NOTEBOOKS.find((name) => name.startsWith("00-"))
+    : NOTEBOOKS.find((name) => name.startsWith(`${number.replace(/[a-z]$/, "")}-`));
 
 /**
  * Every figure number the notebooks can show, by notebook: those the figure builders, the analyses and the what-if
@@ -71,12 +79,36 @@ for (const folder of ["charts", "analysis", "panels"]) {
   }
 }
 for (const name of NOTEBOOKS) {
-  const notebook = JSON.parse(readFileSync(path.join(ROOT, "notebooks", `${name}.ipynb`), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+  const notebook = JSON.parse(readFileSync(path.join(ROOT, "notebooks", `${name}.ipynb`), "utf8")) as {
+    cells: { cell_type: string; source: string | string[] }[];
+  };
   const code = notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => [cell.source].flat().join(""));
   for (const number of figureNumbers(code.join("\n"))) FIGURES.get(name)!.add(number);
 }
 
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+const NUMBER_WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+  "twenty",
+];
 
 describe("the README", () => {
   const notebooks = section("The notebooks");
@@ -89,9 +121,12 @@ describe("the README", () => {
   });
 
   it("counts the notebooks as they are, wherever it counts them in words", () => {
-    const claims = [...README.matchAll(/\b([a-z]+) (chapter )?notebooks\b/gi)].filter((match) => NUMBER_WORDS.includes(match[1]!.toLowerCase()));
+    const claims = [...README.matchAll(/\b([a-z]+) (chapter )?notebooks\b/gi)].filter((match) =>
+      NUMBER_WORDS.includes(match[1]!.toLowerCase()),
+    );
     expect(claims.length).toBeGreaterThan(0);
-    for (const [claim, word, chapter] of claims) expect(NUMBER_WORDS.indexOf(word!.toLowerCase()), claim).toBe((chapter ? CHAPTER_NOTEBOOKS : NOTEBOOKS).length);
+    for (const [claim, word, chapter] of claims)
+      expect(NUMBER_WORDS.indexOf(word!.toLowerCase()), claim).toBe((chapter ? CHAPTER_NOTEBOOKS : NOTEBOOKS).length);
   });
 
   it("names every figure each notebook shows, and only those", () => {
@@ -106,7 +141,9 @@ describe("the README", () => {
   });
 
   it("names every folder and module of src/ in its layer table, and nothing src/ lacks", () => {
-    const layers = tableRows(section("How it is built"), "| folder | its one job | may import |").flatMap((row) => [...row[0]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+    const layers = tableRows(section("How it is built"), "| folder | its one job | may import |").flatMap((row) =>
+      [...row[0]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!),
+    );
     const entries = readdirSync(path.join(ROOT, "src"))
       .map((name) => name.replace(/\.ts$/, ""))
       // The package's entry points, not layers.
@@ -137,7 +174,10 @@ describe("the README", () => {
     for (const layer of layers) {
       const files = readdirSync(path.join(ROOT, "src", layer)).map((name) => name.replace(/\.ts$/, ""));
       for (const file of named.get(layer)!) expect(files, `${layer}/${file}`).toContain(file);
-      expect(files.filter((file) => !shared.has(file) && !named.get(layer)!.has(file)), layer).toEqual([]);
+      expect(
+        files.filter((file) => !shared.has(file) && !named.get(layer)!.has(file)),
+        layer,
+      ).toEqual([]);
     }
   });
 });

@@ -7,12 +7,18 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(__dirname, "..");
-const E2E = new Set([...readFileSync(path.join(ROOT, "vitest.config.mts"), "utf8").matchAll(/"(test\/[^"*]+\.test\.ts)"/g)].map((match) => match[1]));
+const E2E = new Set(
+  [...readFileSync(path.join(ROOT, "vitest.config.mts"), "utf8").matchAll(/"(test\/[^"*]+\.test\.ts)"/g)].map((match) => match[1]),
+);
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? testFiles(full) : name.endsWith(".test.ts") ? [path.relative(ROOT, full).split(path.sep).join("/")] : [];
+    return statSync(full).isDirectory()
+      ? testFiles(full)
+      : name.endsWith(".test.ts")
+        ? [path.relative(ROOT, full).split(path.sep).join("/")]
+        : [];
   });
 }
 

@@ -1,13 +1,7 @@
 /** How many calls an A/B test needs before switching models (59.9d). */
 import { InputError } from "../errors";
 import type { Dataset } from "../data";
-import {
-  abTestPlan,
-  nonInferiorityPlan,
-  nonInferioritySampleSize,
-  twoProportionSampleSize,
-  type AbTestPlan,
-} from "../model";
+import { abTestPlan, nonInferiorityPlan, nonInferioritySampleSize, twoProportionSampleSize, type AbTestPlan } from "../model";
 import { MODEL_PALETTE, sampleSizeChart, type Figure, type SampleSizeLine } from "../charts";
 import { provenance } from "./figure-context";
 import { findModel } from "./lookup";
@@ -48,7 +42,16 @@ export interface ModelSwitchTest {
  * The A/B tests that would settle a switch between two models on live traffic: the two-sided test that detects
  * their benchmark gap, and, given a margin, the one-sided non-inferiority test a "no worse than" decision needs.
  */
-export function modelSwitchTest(data: Dataset, options: AbTestDesign & { baselineModelId: string; candidateModelId: string; benchmark: string; callsPerDay: number; nonInferiorityMarginPoints?: number }): ModelSwitchTest {
+export function modelSwitchTest(
+  data: Dataset,
+  options: AbTestDesign & {
+    baselineModelId: string;
+    candidateModelId: string;
+    benchmark: string;
+    callsPerDay: number;
+    nonInferiorityMarginPoints?: number;
+  },
+): ModelSwitchTest {
   const baselineRate = successRate(data, options.baselineModelId, options.benchmark);
   const candidateRate = successRate(data, options.candidateModelId, options.benchmark);
   const traffic = { callsPerDay: options.callsPerDay, testShare: options.testShare, callsPerTask: options.callsPerTask };
@@ -65,7 +68,14 @@ export function modelSwitchTest(data: Dataset, options: AbTestDesign & { baselin
           nonInferiority: {
             marginPoints: margin,
             ...nonInferiorityPlan({ baselineRate, margin: margin / 100, alpha: options.alpha, power: options.power, ...traffic }),
-            atBenchmarkGap: nonInferiorityPlan({ baselineRate, candidateRate, margin: margin / 100, alpha: options.alpha, power: options.power, ...traffic }),
+            atBenchmarkGap: nonInferiorityPlan({
+              baselineRate,
+              candidateRate,
+              margin: margin / 100,
+              alpha: options.alpha,
+              power: options.power,
+              ...traffic,
+            }),
           },
         }),
   };
@@ -84,17 +94,48 @@ function curvePoint(dropPoints: number, tasksExact: number, callsPerTask: number
 }
 
 /** Tasks and calls per arm over a range of detectable drops (percentage points) from a baseline rate, two-sided. */
-export function sampleSizeCurve(baselineRate: number, dropsPoints: readonly number[], options: { alpha?: number; power?: number; callsPerTask?: number } = {}): SampleSizePoint[] {
-  return dropsPoints.map((dropPoints) => curvePoint(dropPoints, twoProportionSampleSize({ baselineRate, candidateRate: baselineRate - dropPoints / 100, alpha: options.alpha, power: options.power }), options.callsPerTask ?? 1));
+export function sampleSizeCurve(
+  baselineRate: number,
+  dropsPoints: readonly number[],
+  options: { alpha?: number; power?: number; callsPerTask?: number } = {},
+): SampleSizePoint[] {
+  return dropsPoints.map((dropPoints) =>
+    curvePoint(
+      dropPoints,
+      twoProportionSampleSize({ baselineRate, candidateRate: baselineRate - dropPoints / 100, alpha: options.alpha, power: options.power }),
+      options.callsPerTask ?? 1,
+    ),
+  );
 }
 
 /** Tasks and calls per arm over a range of non-inferiority margins (points), one-sided, for a candidate as good as the baseline. */
-export function nonInferiorityCurve(baselineRate: number, marginsPoints: readonly number[], options: { alpha?: number; power?: number; callsPerTask?: number } = {}): SampleSizePoint[] {
-  return marginsPoints.map((marginPoints) => curvePoint(marginPoints, nonInferioritySampleSize({ baselineRate, margin: marginPoints / 100, alpha: options.alpha, power: options.power }), options.callsPerTask ?? 1));
+export function nonInferiorityCurve(
+  baselineRate: number,
+  marginsPoints: readonly number[],
+  options: { alpha?: number; power?: number; callsPerTask?: number } = {},
+): SampleSizePoint[] {
+  return marginsPoints.map((marginPoints) =>
+    curvePoint(
+      marginPoints,
+      nonInferioritySampleSize({ baselineRate, margin: marginPoints / 100, alpha: options.alpha, power: options.power }),
+      options.callsPerTask ?? 1,
+    ),
+  );
 }
 
 /** Figure 59.9d: calls per arm by detectable drop at two power levels and by non-inferiority margin, with one model switch marked. */
-export function sampleSizeFigure(data: Dataset, options: AbTestDesign & { baselineModelId: string; candidateModelId: string; benchmark: string; callsPerDay: number; testShare: number; powers?: readonly number[]; nonInferiorityMarginPoints?: number }): Figure {
+export function sampleSizeFigure(
+  data: Dataset,
+  options: AbTestDesign & {
+    baselineModelId: string;
+    candidateModelId: string;
+    benchmark: string;
+    callsPerDay: number;
+    testShare: number;
+    powers?: readonly number[];
+    nonInferiorityMarginPoints?: number;
+  },
+): Figure {
   const powers = options.powers ?? [0.8, 0.9];
   const test = modelSwitchTest(data, { ...options, power: powers[0] });
   const drops = Array.from({ length: 19 }, (_, index) => 1 + index * 0.5);
@@ -118,7 +159,13 @@ export function sampleSizeFigure(data: Dataset, options: AbTestDesign & { baseli
     baselineRate: test.baselineRate,
     testCallsPerDay: options.callsPerDay * options.testShare,
     callsPerTask,
-    highlight: { label: `${test.baselineModel} → ${test.candidateModel} (${options.benchmark})`, dropPoints: +((test.baselineRate - test.candidateRate) * 100).toFixed(2), tasksPerArm: test.plan.tasksPerArm, callsPerArm: test.plan.callsPerArm, days: test.plan.days },
+    highlight: {
+      label: `${test.baselineModel} → ${test.candidateModel} (${options.benchmark})`,
+      dropPoints: +((test.baselineRate - test.candidateRate) * 100).toFixed(2),
+      tasksPerArm: test.plan.tasksPerArm,
+      callsPerArm: test.plan.callsPerArm,
+      days: test.plan.days,
+    },
     provenance: provenance(data, ["benchmarks.csv", "models.csv"]),
   });
 }

@@ -51,17 +51,31 @@ export interface AuditFinding {
 
 /** Every finding the data shows, in section order. */
 export function auditFindings(data: Dataset): AuditFinding[] {
-  return [...unitFindings(data), ...impliedPriceFindings(data), ...sameSetupFindings(data), ...routerTierFindings(data), ...contextLimitFindings(data), ...calendarFindings(data)];
+  return [
+    ...unitFindings(data),
+    ...impliedPriceFindings(data),
+    ...sameSetupFindings(data),
+    ...routerTierFindings(data),
+    ...contextLimitFindings(data),
+    ...calendarFindings(data),
+  ];
 }
 
 /** The API the chapter compares a hardware row with: the model of its first published break-even, if any. */
 function pairedApi(data: Dataset, hardwareId: string): string | undefined {
-  const ids = data.publishedFigures.map((figure) => figure.figureId.split("/")).filter((parts) => parts[0] === "breakeven" && parts[1] === hardwareId && parts.length === 4);
+  const ids = data.publishedFigures
+    .map((figure) => figure.figureId.split("/"))
+    .filter((parts) => parts[0] === "breakeven" && parts[1] === hardwareId && parts.length === 4);
   return ids[0]?.[2];
 }
 
 /** How far a change of `deltaUsd` a month in a hardware row's cost moves its break-even with its paired API, calls per day. */
-function breakEvenShift(data: Dataset, hardwareId: string, monthlyUsd: number, deltaUsd: number): { callsPerDay: number; apiModelId: string } | undefined {
+function breakEvenShift(
+  data: Dataset,
+  hardwareId: string,
+  monthlyUsd: number,
+  deltaUsd: number,
+): { callsPerDay: number; apiModelId: string } | undefined {
   const apiModelId = pairedApi(data, hardwareId);
   if (apiModelId === undefined) return undefined;
   const days = findWorkload(data).daysPerMonth;
@@ -88,7 +102,8 @@ export function calendarFindings(data: Dataset): AuditFinding[] {
     const cloudStated = total(result.options, "all_cloud");
     const cloudAverage = total(averaged.options, "all_cloud");
     const local = total(result.options, "all_local");
-    const gap = (cloud: number) => (local <= cloud ? `${usd(cloud - local)} cheaper` : `${usd(local - cloud)} (${formatPercent(((local - cloud) / cloud) * 100)}) dearer`);
+    const gap = (cloud: number) =>
+      local <= cloud ? `${usd(cloud - local)} cheaper` : `${usd(local - cloud)} (${formatPercent(((local - cloud) / cloud) * 100)}) dearer`;
     return [
       {
         id: `calendar/${row.scenarioId}`,
@@ -99,8 +114,18 @@ export function calendarFindings(data: Dataset): AuditFinding[] {
           `The case study bills ${row.weekdayDaysPerMonth} weekdays and ${row.weekendDaysPerMonth} weekend days a month; calendar months have ${span(mixes.map((mix) => mix.weekdays))} weekdays and ${span(mixes.map((mix) => mix.weekendDays))} weekend days. ` +
           `An average month (365.25/12 = ${AVERAGE_DAYS_PER_MONTH.toFixed(2)} days) has ${average.weekdays.toFixed(2)} weekdays and ${average.weekendDays.toFixed(2)} weekend days: all-cloud then costs ${usd(cloudAverage)} a month, not ${usd(cloudStated)}, ` +
           `so all-local (${usd(local)}) is ${gap(cloudAverage)} than all-cloud, where the chapter's month makes it ${gap(cloudStated)}.`,
-        effect: { usdPerMonth: Math.abs(cloudStated - cloudAverage), decision: `all-local against all-cloud: ${gap(cloudAverage)} in an average month, ${gap(cloudStated)} in the chapter's` },
-        values: { weekdaysPerAverageMonth: average.weekdays, weekendDaysPerAverageMonth: average.weekendDays, allCloudUsdStated: cloudStated, allCloudUsdAverageMonth: cloudAverage, allLocalUsd: local, localOverCloudAverageMonthPercent: ((local - cloudAverage) / cloudAverage) * 100 },
+        effect: {
+          usdPerMonth: Math.abs(cloudStated - cloudAverage),
+          decision: `all-local against all-cloud: ${gap(cloudAverage)} in an average month, ${gap(cloudStated)} in the chapter's`,
+        },
+        values: {
+          weekdaysPerAverageMonth: average.weekdays,
+          weekendDaysPerAverageMonth: average.weekendDays,
+          allCloudUsdStated: cloudStated,
+          allCloudUsdAverageMonth: cloudAverage,
+          allLocalUsd: local,
+          localOverCloudAverageMonthPercent: ((local - cloudAverage) / cloudAverage) * 100,
+        },
       },
     ];
   });
@@ -114,7 +139,9 @@ const HOURS_PER_DAY = 24;
 export function impliedPriceFindings(data: Dataset): AuditFinding[] {
   const hours = HOURS_PER_DAY * findWorkload(data).daysPerMonth;
   const references = data.hardware.filter((row) => row.electricityUsdPerKwh !== undefined);
-  const priced = data.hardware.filter((row) => row.costBasis === "itemised" && row.powerUsdPerMonth !== undefined && row.powerKw !== undefined && row.powerKw > 0);
+  const priced = data.hardware.filter(
+    (row) => row.costBasis === "itemised" && row.powerUsdPerMonth !== undefined && row.powerKw !== undefined && row.powerKw > 0,
+  );
   return priced.flatMap((row): AuditFinding[] => {
     const bill = row.powerUsdPerMonth as number;
     const kwh = (row.powerKw as number) * hours;
@@ -131,12 +158,13 @@ export function impliedPriceFindings(data: Dataset): AuditFinding[] {
         section: sectionOf(row),
         kind: "implied_price",
         title: `${row.name}: its power bill implies a different electricity price`,
-        detail:
-          `${row.name} states ${usd(bill)} of electricity a month for ${row.powerKw} kW over ${hours} hours (${formatInteger(kwh)} kWh): $${implied.toFixed(4)} per kWh, where ${reference.name} is priced at $${price.toFixed(2)} per kWh. At that price its bill would be ${usd(billAtReference)}, ${usd(Math.abs(bill - billAtReference))} a month ${bill > billAtReference ? "less" : "more"}.`,
+        detail: `${row.name} states ${usd(bill)} of electricity a month for ${row.powerKw} kW over ${hours} hours (${formatInteger(kwh)} kWh): $${implied.toFixed(4)} per kWh, where ${reference.name} is priced at $${price.toFixed(2)} per kWh. At that price its bill would be ${usd(billAtReference)}, ${usd(Math.abs(bill - billAtReference))} a month ${bill > billAtReference ? "less" : "more"}.`,
         effect: {
           usdPerMonth: Math.abs(bill - billAtReference),
           ...(shift ? { breakEvenCallsPerDay: shift.callsPerDay } : {}),
-          decision: shift ? `${row.name}'s break-even with ${findModel(data, shift.apiModelId).modelName} moves ${formatInteger(shift.callsPerDay)} calls a day` : `${row.name}'s monthly cost`,
+          decision: shift
+            ? `${row.name}'s break-even with ${findModel(data, shift.apiModelId).modelName} moves ${formatInteger(shift.callsPerDay)} calls a day`
+            : `${row.name}'s monthly cost`,
         },
         values: { impliedUsdPerKwh: implied, referenceUsdPerKwh: price, billUsd: bill, billAtReferenceUsd: billAtReference },
       },
@@ -168,9 +196,15 @@ export function sameSetupFindings(data: Dataset): AuditFinding[] {
       const b = hardwareMonthlyCost(second, days).totalUsd;
       // Both totals are printed to the dollar, so a dollar apart is rounding at most.
       if (Math.abs(a - b) <= 1) continue;
-      const apiModelId = pairedApi(data, first.hardwareId) === pairedApi(data, second.hardwareId) ? pairedApi(data, first.hardwareId) : sharedApi(data, first.hardwareId, second.hardwareId);
+      const apiModelId =
+        pairedApi(data, first.hardwareId) === pairedApi(data, second.hardwareId)
+          ? pairedApi(data, first.hardwareId)
+          : sharedApi(data, first.hardwareId, second.hardwareId);
       const price = apiModelId === undefined ? undefined : apiUsdPerCall(data, apiModelId);
-      const breakEvens = price === undefined ? undefined : [a, b].map((monthly) => breakEvenVolumes(monthly, price, days).breakEvenDailyCalls) as [number, number];
+      const breakEvens =
+        price === undefined
+          ? undefined
+          : ([a, b].map((monthly) => breakEvenVolumes(monthly, price, days).breakEvenDailyCalls) as [number, number]);
       findings.push({
         id: `same_setup/${first.hardwareId}/${second.hardwareId}`,
         section: sectionOf(first) === sectionOf(second) ? sectionOf(first) : `${sectionOf(first)}, ${sectionOf(second)}`,
@@ -178,13 +212,22 @@ export function sameSetupFindings(data: Dataset): AuditFinding[] {
         title: `${first.gpuCount}x ${first.gpuModel}: two monthly costs`,
         detail:
           `${first.name} costs ${costStory(first, days)}; ${second.name}, the same ${first.gpuCount}x ${first.gpuModel}, costs ${costStory(second, days)}: ${usd(Math.abs(a - b))} a month apart.` +
-          (breakEvens && apiModelId ? ` Against ${findModel(data, apiModelId).modelName} they break even at ${formatInteger(breakEvens[0])} and ${formatInteger(breakEvens[1])} calls a day.` : ""),
+          (breakEvens && apiModelId
+            ? ` Against ${findModel(data, apiModelId).modelName} they break even at ${formatInteger(breakEvens[0])} and ${formatInteger(breakEvens[1])} calls a day.`
+            : ""),
         effect: {
           usdPerMonth: Math.abs(a - b),
           ...(breakEvens ? { breakEvenCallsPerDay: Math.abs(breakEvens[0] - breakEvens[1]) } : {}),
-          decision: breakEvens && apiModelId ? `break-even of one ${first.gpuModel} with ${findModel(data, apiModelId).modelName}: ${formatInteger(breakEvens[0])} or ${formatInteger(breakEvens[1])} calls a day` : "the monthly cost of one setup",
+          decision:
+            breakEvens && apiModelId
+              ? `break-even of one ${first.gpuModel} with ${findModel(data, apiModelId).modelName}: ${formatInteger(breakEvens[0])} or ${formatInteger(breakEvens[1])} calls a day`
+              : "the monthly cost of one setup",
         },
-        values: { firstUsdPerMonth: a, secondUsdPerMonth: b, ...(breakEvens ? { firstBreakEvenCallsPerDay: breakEvens[0], secondBreakEvenCallsPerDay: breakEvens[1] } : {}) },
+        values: {
+          firstUsdPerMonth: a,
+          secondUsdPerMonth: b,
+          ...(breakEvens ? { firstBreakEvenCallsPerDay: breakEvens[0], secondBreakEvenCallsPerDay: breakEvens[1] } : {}),
+        },
       });
     }
   });
@@ -193,7 +236,11 @@ export function sameSetupFindings(data: Dataset): AuditFinding[] {
 
 /** An API both rows are compared with in the chapter's break-evens, else either's. */
 function sharedApi(data: Dataset, firstId: string, secondId: string): string | undefined {
-  const apis = (hardwareId: string) => data.publishedFigures.map((figure) => figure.figureId.split("/")).filter((parts) => parts[0] === "breakeven" && parts[1] === hardwareId && parts.length === 4).map((parts) => parts[2] as string);
+  const apis = (hardwareId: string) =>
+    data.publishedFigures
+      .map((figure) => figure.figureId.split("/"))
+      .filter((parts) => parts[0] === "breakeven" && parts[1] === hardwareId && parts.length === 4)
+      .map((parts) => parts[2] as string);
   const second = new Set(apis(secondId));
   return apis(firstId).find((id) => second.has(id)) ?? pairedApi(data, firstId) ?? pairedApi(data, secondId);
 }
@@ -222,9 +269,17 @@ export function routerTierFindings(data: Dataset): AuditFinding[] {
       title: `${unreached.length} of the router's ${TIER_ORDER.length} tiers receive no task`,
       detail:
         `With the router's assumed task (${assumed.assumedToolCalls} tool calls, ${formatInteger(assumed.assumedContextTokens)} context tokens) the ${routed.length} task types score ${Math.min(...scores).toFixed(2)} to ${Math.max(...scores).toFixed(2)} ` +
-        `and go to the ${[...reached].sort((x, y) => TIER_ORDER.indexOf(x) - TIER_ORDER.indexOf(y)).map(tierName).join(" and the ")} only (${routed.map((entry) => `${taskTypeName(entry.taskType)} ${entry.complexity.toFixed(2)} → ${tierName(entry.tier)}`).join(", ")}); ` +
+        `and go to the ${[...reached]
+          .sort((x, y) => TIER_ORDER.indexOf(x) - TIER_ORDER.indexOf(y))
+          .map(tierName)
+          .join(
+            " and the ",
+          )} only (${routed.map((entry) => `${taskTypeName(entry.taskType)} ${entry.complexity.toFixed(2)} → ${tierName(entry.tier)}`).join(", ")}); ` +
         `no task type reaches the ${unreached.map(tierName).join(" or the ")}.`,
-      effect: { usdPerMonth: undefined, decision: `the router works as ${reached.size} tiers, not ${TIER_ORDER.length}; no cost the chapter computes changes` },
+      effect: {
+        usdPerMonth: undefined,
+        decision: `the router works as ${reached.size} tiers, not ${TIER_ORDER.length}; no cost the chapter computes changes`,
+      },
       values: { unreachedTiers: unreached.length, lowestScore: Math.min(...scores), highestScore: Math.max(...scores) },
     },
   ];
@@ -268,7 +323,9 @@ function splitUnit(unit: string): { currency: string; per: string } {
 function exchangeRate(statements: readonly ChapterStatementRow[], from: string, to: string): number | undefined {
   for (const statement of statements) {
     if (statement.unit !== from || statement.value === undefined || statement.value === 0) continue;
-    const other = statements.find((candidate) => candidate.quantity === statement.quantity && candidate.unit === to && candidate.value !== undefined);
+    const other = statements.find(
+      (candidate) => candidate.quantity === statement.quantity && candidate.unit === to && candidate.value !== undefined,
+    );
     if (other?.value !== undefined) return other.value / statement.value;
   }
   return undefined;
@@ -279,13 +336,18 @@ export function unitFindings(data: Dataset): AuditFinding[] {
   const statements = data.chapterStatements;
   const findings: AuditFinding[] = [];
   for (const formula of statements.filter((row) => row.role === "formula")) {
-    for (const example of statements.filter((row) => row.role === "example" && row.quantity === formula.quantity && row.unit !== formula.unit)) {
+    for (const example of statements.filter(
+      (row) => row.role === "example" && row.quantity === formula.quantity && row.unit !== formula.unit,
+    )) {
       const stated = splitUnit(example.unit);
       const meant = splitUnit(formula.unit);
       // The example's number read in the formula's unit, converted back at the chapter's own exchange rate.
       const rate = stated.per === meant.per ? exchangeRate(statements, stated.currency, meant.currency) : undefined;
       const reread = rate !== undefined && example.value !== undefined ? example.value / rate : undefined;
-      const cost = reread !== undefined && example.dataCell?.file === "hardware.csv" ? hardwareEffect(data, example.dataCell.rowId, { ...example.dataCell, value: reread }) : undefined;
+      const cost =
+        reread !== undefined && example.dataCell?.file === "hardware.csv"
+          ? hardwareEffect(data, example.dataCell.rowId, { ...example.dataCell, value: reread })
+          : undefined;
       findings.push({
         id: `unit/${formula.quantity}`,
         section: formula.section,
@@ -300,9 +362,15 @@ export function unitFindings(data: Dataset): AuditFinding[] {
         effect: {
           usdPerMonth: cost ? Math.abs(cost.after - cost.before) : undefined,
           ...(cost?.shift ? { breakEvenCallsPerDay: cost.shift.callsPerDay } : {}),
-          decision: cost ? `${cost.name}'s monthly cost${cost.shift ? ` and its break-even with ${findModel(data, cost.shift.apiModelId).modelName} (${formatInteger(cost.shift.callsPerDay)} calls a day)` : ""}, if the formula's unit were meant` : "which unit the chapter's prices are in",
+          decision: cost
+            ? `${cost.name}'s monthly cost${cost.shift ? ` and its break-even with ${findModel(data, cost.shift.apiModelId).modelName} (${formatInteger(cost.shift.callsPerDay)} calls a day)` : ""}, if the formula's unit were meant`
+            : "which unit the chapter's prices are in",
         },
-        values: { ...(rate !== undefined ? { exchangeRate: rate } : {}), ...(reread !== undefined ? { rereadValue: reread } : {}), ...(cost ? { monthlyUsdBefore: cost.before, monthlyUsdAfter: cost.after } : {}) },
+        values: {
+          ...(rate !== undefined ? { exchangeRate: rate } : {}),
+          ...(reread !== undefined ? { rereadValue: reread } : {}),
+          ...(cost ? { monthlyUsdBefore: cost.before, monthlyUsdAfter: cost.after } : {}),
+        },
       });
     }
   }

@@ -50,14 +50,25 @@ export function figureEffect(data: Dataset, check: FigureCheck): DecisionEffect 
       decision: `break-even with ${findModel(data, modelId).modelName}: ${formatInteger(recomputed)} ${metric === "calls_per_day" ? "a day" : "a month"}, not ${printed}`,
     };
   }
-  if (check.figure.unit === "usd" && metric?.endsWith("usd_per_month")) return { usdPerMonth: gap, decision: `${check.figure.label}: ${formatUsd(recomputed)}, not ${formatUsd(check.figure.value)}` };
-  if (check.figure.unit === "usd" && metric?.endsWith("usd_per_day")) return { usdPerMonth: gap * days, decision: `${check.figure.label}: ${formatUsd(recomputed)} a day, not ${formatUsd(check.figure.value)}` };
+  if (check.figure.unit === "usd" && metric?.endsWith("usd_per_month"))
+    return { usdPerMonth: gap, decision: `${check.figure.label}: ${formatUsd(recomputed)}, not ${formatUsd(check.figure.value)}` };
+  if (check.figure.unit === "usd" && metric?.endsWith("usd_per_day"))
+    return {
+      usdPerMonth: gap * days,
+      decision: `${check.figure.label}: ${formatUsd(recomputed)} a day, not ${formatUsd(check.figure.value)}`,
+    };
   if (check.figure.figureId.endsWith("router/savings_percent")) {
     const pureCloud = hybridSavings(data).pureCloudMonthly;
-    return { usdPerMonth: (gap / 100) * pureCloud, decision: `routing saves ${recomputed.toFixed(1)}% of ${formatUsd(pureCloud)} a month, not ${printed}%` };
+    return {
+      usdPerMonth: (gap / 100) * pureCloud,
+      decision: `routing saves ${recomputed.toFixed(1)}% of ${formatUsd(pureCloud)} a month, not ${printed}%`,
+    };
   }
   const unit = UNIT_WORDS[check.figure.unit] ?? check.figure.unit.replace(/_/g, " ");
-  return { usdPerMonth: undefined, decision: `${+recomputed.toFixed(2)} ${unit}, not ${printedValue(check.figure)}; moves no cost the chapter computes` };
+  return {
+    usdPerMonth: undefined,
+    decision: `${+recomputed.toFixed(2)} ${unit}, not ${printedValue(check.figure)}; moves no cost the chapter computes`,
+  };
 }
 
 /** Flagged figures and findings, largest money first; those that move no money follow, in section order. */
@@ -67,7 +78,15 @@ export function rankByDecision(data: Dataset, checks: readonly FigureCheck[], fi
       .filter((check) => !check.withinRounding)
       .map((check) => {
         const effect = figureEffect(data, check);
-        return { id: check.figure.figureId, section: check.figure.section, label: check.figure.label, source: "printed_figure" as const, usdPerMonth: effect.usdPerMonth, breakEvenCallsPerDay: effect.breakEvenCallsPerDay, decision: effect.decision };
+        return {
+          id: check.figure.figureId,
+          section: check.figure.section,
+          label: check.figure.label,
+          source: "printed_figure" as const,
+          usdPerMonth: effect.usdPerMonth,
+          breakEvenCallsPerDay: effect.breakEvenCallsPerDay,
+          decision: effect.decision,
+        };
       }),
     ...findings.map((finding) => ({
       id: finding.id,
@@ -80,7 +99,9 @@ export function rankByDecision(data: Dataset, checks: readonly FigureCheck[], fi
     })),
   ];
   const priced = rows.filter((row) => row.usdPerMonth !== undefined).sort((a, b) => (b.usdPerMonth as number) - (a.usdPerMonth as number));
-  const unpriced = rows.filter((row) => row.usdPerMonth === undefined).sort((a, b) => a.section.localeCompare(b.section, "en", { numeric: true }));
+  const unpriced = rows
+    .filter((row) => row.usdPerMonth === undefined)
+    .sort((a, b) => a.section.localeCompare(b.section, "en", { numeric: true }));
   return [...priced, ...unpriced];
 }
 
@@ -96,11 +117,21 @@ export interface ChapterAudit {
 export function auditChapter(data: Dataset): ChapterAudit {
   const checks = checkPublishedFigures(data);
   const findings = auditFindings(data);
-  return { checks, findings, ranking: rankByDecision(data, checks, findings), flaggedCount: checks.filter((check) => !check.withinRounding).length + findings.length };
+  return {
+    checks,
+    findings,
+    ranking: rankByDecision(data, checks, findings),
+    flaggedCount: checks.filter((check) => !check.withinRounding).length + findings.length,
+  };
 }
 
 /** Figure 59.6b: the money per month each difference moves, largest on top; those that move none are left out. */
 export function materialityFigure(data: Dataset, ranking: readonly RankedDifference[]): Figure {
-  const rows = ranking.filter((row) => row.usdPerMonth !== undefined).map((row) => ({ label: row.label, usdPerMonth: row.usdPerMonth as number, isFinding: row.source === "finding" }));
-  return auditMateriality(rows, provenance(data, ["published_figures.csv", "chapter_statements.csv", "hardware.csv", "case_study.csv", "models.csv"]));
+  const rows = ranking
+    .filter((row) => row.usdPerMonth !== undefined)
+    .map((row) => ({ label: row.label, usdPerMonth: row.usdPerMonth as number, isFinding: row.source === "finding" }));
+  return auditMateriality(
+    rows,
+    provenance(data, ["published_figures.csv", "chapter_statements.csv", "hardware.csv", "case_study.csv", "models.csv"]),
+  );
 }

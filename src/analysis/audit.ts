@@ -42,7 +42,9 @@ export function reproduceFigure(data: Dataset, figureId: string): number | undef
     case "breakeven": {
       if (rest.length === 2) {
         const [hardwareId, metric] = rest as [string, string];
-        return metric === "local_usd_per_month" ? hardwareMonthlyCost(findHardware(data, hardwareId), workload.daysPerMonth).totalUsd : undefined;
+        return metric === "local_usd_per_month"
+          ? hardwareMonthlyCost(findHardware(data, hardwareId), workload.daysPerMonth).totalUsd
+          : undefined;
       }
       const [hardwareId, modelId, metric] = rest as [string, string, string];
       const result = breakEvenOf(data, hardwareId, modelId, workload);
@@ -138,7 +140,8 @@ function isWithinRounding(figure: PublishedFigureRow, difference: number, slack:
 export function checkPublishedFigures(data: Dataset, slack = 1): FigureCheck[] {
   return data.publishedFigures.map((figure) => {
     const recomputed = reproduceFigure(data, figure.figureId);
-    const stated = figure.chapterInputs.length > 0 ? reproduceFigure(withAssignments(data, figure.chapterInputs), figure.figureId) : undefined;
+    const stated =
+      figure.chapterInputs.length > 0 ? reproduceFigure(withAssignments(data, figure.chapterInputs), figure.figureId) : undefined;
     const difference = recomputed === undefined ? NaN : distanceToPrinted(figure, recomputed);
     const explainedBy: Explanation | undefined =
       recomputed !== undefined && isWithinRounding(figure, difference, slack)
@@ -162,12 +165,18 @@ export function checkPublishedFigures(data: Dataset, slack = 1): FigureCheck[] {
  * The API price per call a printed break-even implies, as the open-closed interval (low, high] of prices whose
  * truncated calls per day are the printed figure: monthly cost / ((calls + 1) × days) to monthly cost / (calls × days).
  */
-export function impliedUsdPerCall(monthlyLocalUsd: number, printedCallsPerDay: number, daysPerMonth: number): { low: number; high: number } {
+export function impliedUsdPerCall(
+  monthlyLocalUsd: number,
+  printedCallsPerDay: number,
+  daysPerMonth: number,
+): { low: number; high: number } {
   return { low: monthlyLocalUsd / ((printedCallsPerDay + 1) * daysPerMonth), high: monthlyLocalUsd / (printedCallsPerDay * daysPerMonth) };
 }
 
 /** Figure 59.6a: how far each flagged figure is from its formula, in percent (those with a finite relative difference). */
 export function auditFigure(data: Dataset, flagged: readonly FigureCheck[]): Figure {
-  const rows = flagged.filter((check) => Number.isFinite(check.relativeDifference)).map((check) => ({ label: check.figure.label, relativePercent: check.relativeDifference * 100 }));
+  const rows = flagged
+    .filter((check) => Number.isFinite(check.relativeDifference))
+    .map((check) => ({ label: check.figure.label, relativePercent: check.relativeDifference * 100 }));
   return auditDifferences(rows, provenance(data, ["published_figures.csv"]));
 }

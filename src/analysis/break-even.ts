@@ -42,9 +42,16 @@ function apiOptions(data: Dataset, apiModelIds: readonly string[], workload: Wor
 }
 
 /** Figure 59.3a: the monthly cost of each configuration and API against calls per day, every crossover labelled. */
-export function breakEvenCurvesFigure(data: Dataset, options: { hardwareIds: readonly string[]; apiModelIds: readonly string[]; maxCallsPerDay: number; workload?: WorkloadRow }): Figure {
+export function breakEvenCurvesFigure(
+  data: Dataset,
+  options: { hardwareIds: readonly string[]; apiModelIds: readonly string[]; maxCallsPerDay: number; workload?: WorkloadRow },
+): Figure {
   const workload = options.workload ?? findWorkload(data);
-  const hardware = options.hardwareIds.map((id) => ({ id, name: fitLabel(data, id), monthlyUsd: hardwareMonthlyCost(findHardware(data, id), workload.daysPerMonth).totalUsd }));
+  const hardware = options.hardwareIds.map((id) => ({
+    id,
+    name: fitLabel(data, id),
+    monthlyUsd: hardwareMonthlyCost(findHardware(data, id), workload.daysPerMonth).totalUsd,
+  }));
   const cells = breakEvenTable(data, { hardwareIds: options.hardwareIds, apiModelIds: options.apiModelIds, workload });
   return breakEvenCurves(hardware, apiOptions(data, options.apiModelIds, workload), cells, {
     maxCallsPerDay: options.maxCallsPerDay,
@@ -101,14 +108,19 @@ export function serverBreakEven(data: Dataset, server: ServerWhatIf): ServerBrea
     breakEvenDailyCalls: result.breakEvenDailyCalls,
     breakEvenPerHour: result.breakEvenPerHour,
   };
-  const figure = breakEvenCurves([local], [{ id: server.apiModelId, name: findModel(data, server.apiModelId).modelName, usdPerCall }], [cell], {
-    maxCallsPerDay: Math.max(1000, Math.min(result.breakEvenDailyCalls * 2, 1e6)),
-    daysPerMonth: server.workload.daysPerMonth,
-    modelColors: modelColors(data),
-    hardwareColors: new Map([[local.id, "#D55E00"]]),
-    provenance: provenance(data, BREAK_EVEN_FILES),
-    number: "59.3c",
-    logScale: false,
-  });
+  const figure = breakEvenCurves(
+    [local],
+    [{ id: server.apiModelId, name: findModel(data, server.apiModelId).modelName, usdPerCall }],
+    [cell],
+    {
+      maxCallsPerDay: Math.max(1000, Math.min(result.breakEvenDailyCalls * 2, 1e6)),
+      daysPerMonth: server.workload.daysPerMonth,
+      modelColors: modelColors(data),
+      hardwareColors: new Map([[local.id, "#D55E00"]]),
+      provenance: provenance(data, BREAK_EVEN_FILES),
+      number: "59.3c",
+      logScale: false,
+    },
+  );
   return { apiUsdPerCall: usdPerCall, result, figure };
 }

@@ -41,8 +41,11 @@ export function trafficProfile(data: Dataset, profileId: string = FLAT_PROFILE_I
 }
 
 export function throughputRow(data: Dataset, hardwareId: string, serving?: ThroughputRow["serving"]): ThroughputRow {
-  const row = data.throughput.find((candidate) => candidate.hardwareId === hardwareId && (serving === undefined || candidate.serving === serving));
-  if (!row) throw new InputError(`no throughput.csv row for hardware_id ${JSON.stringify(hardwareId)}${serving ? ` served ${serving}` : ""}`);
+  const row = data.throughput.find(
+    (candidate) => candidate.hardwareId === hardwareId && (serving === undefined || candidate.serving === serving),
+  );
+  if (!row)
+    throw new InputError(`no throughput.csv row for hardware_id ${JSON.stringify(hardwareId)}${serving ? ` served ${serving}` : ""}`);
   return row;
 }
 
@@ -69,8 +72,14 @@ export interface MachineCapacity {
 export function machineCapacity(data: Dataset, throughput: ThroughputRow, options: CapacityOptions = {}): MachineCapacity {
   const workload = options.workload ?? findWorkload(data);
   const hardware = findHardware(data, throughput.hardwareId);
-  const measured = { serving: throughput.serving, outputTokensPerSecond: throughput.outputTokensPerSecond, promptTokensPerSecond: throughput.promptTokensPerSecond };
-  const perHour = callsPerHourPerMachine(workload, measured, { targetUtilisation: options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION });
+  const measured = {
+    serving: throughput.serving,
+    outputTokensPerSecond: throughput.outputTokensPerSecond,
+    promptTokensPerSecond: throughput.promptTokensPerSecond,
+  };
+  const perHour = callsPerHourPerMachine(workload, measured, {
+    targetUtilisation: options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION,
+  });
   return {
     hardware,
     throughput,
@@ -100,7 +109,12 @@ export function capacityBreakEvenTable(data: Dataset, apiModelId: string, option
       apiModelId,
       apiUsdPerCall: usdPerCall,
       machinesAtWorkload: machinesNeeded(workload.callsPerDay, capacity.callsPerDayPerMachine),
-      breakEven: capacityBreakEven({ ...capacity.fleetCost, callsPerDayPerMachine: capacity.callsPerDayPerMachine, apiUsdPerCall: usdPerCall, daysPerMonth: workload.daysPerMonth }),
+      breakEven: capacityBreakEven({
+        ...capacity.fleetCost,
+        callsPerDayPerMachine: capacity.callsPerDayPerMachine,
+        apiUsdPerCall: usdPerCall,
+        daysPerMonth: workload.daysPerMonth,
+      }),
     };
   });
 }
@@ -119,12 +133,19 @@ export interface CaseStudyCapacity {
 }
 
 /** The 59.5 case study sized for its busiest hour on its own server's measured throughput. */
-export function caseStudyCapacity(data: Dataset, options: CapacityOptions & { scenarioId?: string; serving?: ThroughputRow["serving"] } = {}): CaseStudyCapacity {
+export function caseStudyCapacity(
+  data: Dataset,
+  options: CapacityOptions & { scenarioId?: string; serving?: ThroughputRow["serving"] } = {},
+): CaseStudyCapacity {
   const study = caseStudyFromData(data, options.scenarioId);
   const scenario = data.caseStudy.find((row) => options.scenarioId === undefined || row.scenarioId === options.scenarioId);
   const profile = trafficProfile(data, options.profileId ?? scenario?.trafficProfileId);
   const workload = options.workload ?? findWorkload(data);
-  const capacity = machineCapacity(data, throughputRow(data, scenario?.localHardwareId ?? "", options.serving), { ...options, workload, profileId: profile.profileId });
+  const capacity = machineCapacity(data, throughputRow(data, scenario?.localHardwareId ?? "", options.serving), {
+    ...options,
+    workload,
+    profileId: profile.profileId,
+  });
   const demand = (callsPerDay: number) => peakDemand({ ...workload, callsPerDay, peakHourShare: profile.peakHourShare });
   return {
     inputs: study.inputs,
@@ -138,8 +159,14 @@ export function caseStudyCapacity(data: Dataset, options: CapacityOptions & { sc
 }
 
 /** Case-study inputs (as a what-if may change them) priced with the servers their busiest day needs on the study's server. */
-export function sizedCaseStudy(study: Pick<CaseStudyCapacity, "capacity" | "inputs">, inputs: CaseStudyInputs = study.inputs): CaseStudyResult {
-  return evaluateCaseStudy({ ...inputs, fleet: { ...study.capacity.fleetCost, callsPerDayPerMachine: study.capacity.callsPerDayPerMachine } });
+export function sizedCaseStudy(
+  study: Pick<CaseStudyCapacity, "capacity" | "inputs">,
+  inputs: CaseStudyInputs = study.inputs,
+): CaseStudyResult {
+  return evaluateCaseStudy({
+    ...inputs,
+    fleet: { ...study.capacity.fleetCost, callsPerDayPerMachine: study.capacity.callsPerDayPerMachine },
+  });
 }
 
 export interface OpsGrowthPoint {
@@ -170,10 +197,19 @@ export interface OpsGrowth {
 export function opsGrowthSweep(data: Dataset, study: CaseStudyCapacity, shares: readonly number[] = [0, 0.25, 0.5, 1]): OpsGrowth {
   const workload = findWorkload(data);
   const split = serverCostSplit(study.capacity.hardware, workload.daysPerMonth);
-  const fleetAt = (share: number) => ({ ...fleetCostOfSplit({ ...split, opsSharePerAddedServer: share }), callsPerDayPerMachine: study.capacity.callsPerDayPerMachine });
-  const results = [...new Set([...shares, split.opsSharePerAddedServer])].sort((a, b) => a - b).map((share) => ({ share, result: evaluateCaseStudy({ ...study.inputs, fleet: fleetAt(share) }) }));
+  const fleetAt = (share: number) => ({
+    ...fleetCostOfSplit({ ...split, opsSharePerAddedServer: share }),
+    callsPerDayPerMachine: study.capacity.callsPerDayPerMachine,
+  });
+  const results = [...new Set([...shares, split.opsSharePerAddedServer])]
+    .sort((a, b) => a - b)
+    .map((share) => ({ share, result: evaluateCaseStudy({ ...study.inputs, fleet: fleetAt(share) }) }));
   const machines = results[0]?.result.options.find((option) => option.option === "all_local")?.machines ?? 1;
-  const points = results.map(({ share, result }) => ({ opsSharePerAddedServer: share, allLocalOpsUsdPerMonth: fleetOpsUsdPerMonth(machines, { ...split, opsSharePerAddedServer: share }), result }));
+  const points = results.map(({ share, result }) => ({
+    opsSharePerAddedServer: share,
+    allLocalOpsUsdPerMonth: fleetOpsUsdPerMonth(machines, { ...split, opsSharePerAddedServer: share }),
+    result,
+  }));
   const budget = study.inputs.budgetUsdPerMonth;
   const sharedCost = machines * split.hardwareUsdPerMonth + split.opsOneServerUsdPerMonth;
   const perShare = split.opsOneServerUsdPerMonth * (machines - 1); // what all-local adds per unit of share
@@ -203,7 +239,11 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
   const profileIds = options.profileIds ?? [...new Set(data.trafficProfiles.map((row) => row.profileId))];
   const workload = findWorkload(data);
   const perProfile = profileIds.map((profileId, index) => {
-    const capacity = machineCapacity(data, study.capacity.throughput, { profileId, targetUtilisation: options.targetUtilisation, workload });
+    const capacity = machineCapacity(data, study.capacity.throughput, {
+      profileId,
+      targetUtilisation: options.targetUtilisation,
+      workload,
+    });
     return { profileId, capacity, color: PROFILE_COLORS[index % PROFILE_COLORS.length] as string };
   });
   const source = provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]);
@@ -215,25 +255,38 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
   const serverName = study.capacity.hardware.name;
   const maxCallsPerDay = options.maxCallsPerDay ?? 10_000;
   const machines = machinesNeededChart(
-    perProfile.map((entry) => ({ id: entry.profileId, label: profileLabel(data, entry.profileId), callsPerDayPerMachine: entry.capacity.callsPerDayPerMachine, color: entry.color })),
+    perProfile.map((entry) => ({
+      id: entry.profileId,
+      label: profileLabel(data, entry.profileId),
+      callsPerDayPerMachine: entry.capacity.callsPerDayPerMachine,
+      color: entry.color,
+    })),
     { serverName, maxCallsPerDay, marks, provenance: source },
   );
   const fleet = fleetCostOf(study.capacity.hardware, workload.daysPerMonth);
   const cloudModel = data.models.find((model) => model.modelId === inputs.cloud.id);
   const cost = capacityCostChart(
-    perProfile.map((entry) => ({ label: entry.profileId, callsPerDayPerMachine: entry.capacity.callsPerDayPerMachine, ...fleet, color: entry.color })),
+    perProfile.map((entry) => ({
+      label: entry.profileId,
+      callsPerDayPerMachine: entry.capacity.callsPerDayPerMachine,
+      ...fleet,
+      color: entry.color,
+    })),
     {
       serverName,
       maxCallsPerDay,
       marks,
       provenance: source,
       daysPerMonth: workload.daysPerMonth,
-      api: { name: cloudModel?.modelName ?? inputs.cloud.id, usdPerCall: inputs.cloud.usdPerCall, color: modelColors(data).get(inputs.cloud.id) ?? "#777777" },
+      api: {
+        name: cloudModel?.modelName ?? inputs.cloud.id,
+        usdPerCall: inputs.cloud.usdPerCall,
+        color: modelColors(data).get(inputs.cloud.id) ?? "#777777",
+      },
     },
   );
   return { machines, cost };
 }
-
 
 export interface BatchedWhatIfOptions {
   /** Aggregate rates of the server served batched, tokens/s. */
@@ -258,14 +311,31 @@ export interface BatchedWhatIf {
 /** The 59.7 what-if: the case study's server served batched at the given rates, against its measured capacity. */
 export function batchedWhatIf(data: Dataset, study: CaseStudyCapacity, options: BatchedWhatIfOptions): BatchedWhatIf {
   const workload = findWorkload(data);
-  const perHour = callsPerHourPerMachine(workload, { serving: "batched", outputTokensPerSecond: options.outputTokensPerSecond, promptTokensPerSecond: options.promptTokensPerSecond }, { targetUtilisation: options.targetUtilisation });
-  const fleet = { ...fleetCostOf(study.capacity.hardware, workload.daysPerMonth), callsPerDayPerMachine: perHour / study.profile.peakHourShare };
+  const perHour = callsPerHourPerMachine(
+    workload,
+    { serving: "batched", outputTokensPerSecond: options.outputTokensPerSecond, promptTokensPerSecond: options.promptTokensPerSecond },
+    { targetUtilisation: options.targetUtilisation },
+  );
+  const fleet = {
+    ...fleetCostOf(study.capacity.hardware, workload.daysPerMonth),
+    callsPerDayPerMachine: perHour / study.profile.peakHourShare,
+  };
   const result = evaluateCaseStudy({ ...study.inputs, weekdayCallsPerDay: options.weekdayCallsPerDay, fleet });
   const measured = study.capacity.throughput;
   const figure = machinesNeededChart(
     [
-      { id: "measured", label: `${measured.serving.replace("_", "-")}, ${throughputBasisLabel(measured)} (${measured.outputTokensPerSecond} tokens/s)`, callsPerDayPerMachine: study.capacity.callsPerDayPerMachine, color: "#882255" },
-      { id: "what-if", label: `batched, what-if (${options.outputTokensPerSecond} tokens/s)`, callsPerDayPerMachine: fleet.callsPerDayPerMachine, color: "#117733" },
+      {
+        id: "measured",
+        label: `${measured.serving.replace("_", "-")}, ${throughputBasisLabel(measured)} (${measured.outputTokensPerSecond} tokens/s)`,
+        callsPerDayPerMachine: study.capacity.callsPerDayPerMachine,
+        color: "#882255",
+      },
+      {
+        id: "what-if",
+        label: `batched, what-if (${options.outputTokensPerSecond} tokens/s)`,
+        callsPerDayPerMachine: fleet.callsPerDayPerMachine,
+        color: "#117733",
+      },
     ],
     {
       serverName: `${study.capacity.hardware.name}, ${study.profile.profileId}`,

@@ -1,7 +1,14 @@
 /** 59.5, the case study: a team with data-residency rules weighs all-cloud, all-local and hybrid against a budget. */
 import { caseStudyOptions, wrapLongCaption, type Figure } from "../charts";
 import type { Dataset, ModelRow } from "../data";
-import { evaluateCaseStudy, residencyFilter, type CaseStudyInputs, type CaseStudyResult, type LocalMonthlyCost, type ResidencyResult } from "../model";
+import {
+  evaluateCaseStudy,
+  residencyFilter,
+  type CaseStudyInputs,
+  type CaseStudyResult,
+  type LocalMonthlyCost,
+  type ResidencyResult,
+} from "../model";
 import { provenance } from "./figure-context";
 import { tierSpecsFromData } from "./hybrid-routing";
 import { byId, byIdOrFirst, findHardware, findModel } from "./lookup";
@@ -15,7 +22,8 @@ export interface CaseStudy {
 }
 
 /** The scenario row with this id, or the first (the default). */
-export const caseStudyRow = (data: Dataset, scenarioId?: string) => byIdOrFirst(data.caseStudy, scenarioId, (row) => row.scenarioId, "scenario_id", "case_study.csv");
+export const caseStudyRow = (data: Dataset, scenarioId?: string) =>
+  byIdOrFirst(data.caseStudy, scenarioId, (row) => row.scenarioId, "scenario_id", "case_study.csv");
 
 /** The 59.5 case study from data (first case_study row by default). */
 export function caseStudyFromData(data: Dataset, scenarioId?: string): CaseStudy {
@@ -41,7 +49,10 @@ export function caseStudyFromData(data: Dataset, scenarioId?: string): CaseStudy
   return {
     inputs,
     local,
-    residency: residencyFilter(data.models.map((model) => ({ ...model, id: model.modelId })), row.allowedRegions),
+    residency: residencyFilter(
+      data.models.map((model) => ({ ...model, id: model.modelId })),
+      row.allowedRegions,
+    ),
     result: evaluateCaseStudy(inputs),
   };
 }
@@ -51,6 +62,13 @@ export function caseStudyFromData(data: Dataset, scenarioId?: string): CaseStudy
  * `sized`, beside the same options with the servers their volume needs.
  */
 export function caseStudyFigure(data: Dataset, result: CaseStudyResult, scenarioId?: string, sized?: CaseStudyResult): Figure {
-  const files = ["case_study.csv", "task_mix.csv", "hardware.csv", "routing_tiers.csv", "models.csv", ...(sized ? ["throughput.csv", "traffic_profiles.csv"] : [])];
+  const files = [
+    "case_study.csv",
+    "task_mix.csv",
+    "hardware.csv",
+    "routing_tiers.csv",
+    "models.csv",
+    ...(sized ? ["throughput.csv", "traffic_profiles.csv"] : []),
+  ];
   return wrapLongCaption(caseStudyOptions(result, caseStudyRow(data, scenarioId).budgetUsdPerMonth, provenance(data, files), sized));
 }

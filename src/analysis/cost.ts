@@ -35,7 +35,14 @@ export interface ModelCloudCost extends CloudCost {
 export function cloudCostTable(data: Dataset, workload: WorkloadRow = findWorkload(data)): ModelCloudCost[] {
   return data.models.map((model) => {
     const month = apiMonthlyBill(data, model, workload);
-    return { model, usdPerCall: month.usdPerCall, usdPerDay: month.usdPerMonth / workload.daysPerMonth, usdPerMonth: month.usdPerMonth, bill: month.parts[0]!.bill, month };
+    return {
+      model,
+      usdPerCall: month.usdPerCall,
+      usdPerDay: month.usdPerMonth / workload.daysPerMonth,
+      usdPerMonth: month.usdPerMonth,
+      bill: month.parts[0]!.bill,
+      month,
+    };
   });
 }
 
@@ -61,7 +68,11 @@ function costFiles(costs: readonly ModelCloudCost[]): string[] {
 }
 
 /** Figure 59.1a: every model's monthly cost at the workload; `label` names the volume in the title (default "N calls/day"). */
-export function monthlyCostFigure(data: Dataset, workload: WorkloadRow = findWorkload(data), label = `${formatInteger(workload.callsPerDay)} calls/day`): Figure {
+export function monthlyCostFigure(
+  data: Dataset,
+  workload: WorkloadRow = findWorkload(data),
+  label = `${formatInteger(workload.callsPerDay)} calls/day`,
+): Figure {
   const costs = cloudCostTable(data, workload);
   const rows = costs.map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerMonth: row.usdPerMonth }));
   return monthlyCostByModel(rows, modelColors(data), provenance(data, costFiles(costs)), label);
@@ -71,5 +82,12 @@ export function monthlyCostFigure(data: Dataset, workload: WorkloadRow = findWor
 export function costVolumeFigure(data: Dataset, workload: WorkloadRow, callsPerDay: readonly number[]): Figure {
   const costs = cloudCostTable(data, workload);
   const rows = costs.map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerCall: row.usdPerCall }));
-  return costVersusVolume(rows, callsPerDay, workload.daysPerMonth, modelColors(data), provenance(data, costFiles(costs)), workload.callsPerDay);
+  return costVersusVolume(
+    rows,
+    callsPerDay,
+    workload.daysPerMonth,
+    modelColors(data),
+    provenance(data, costFiles(costs)),
+    workload.callsPerDay,
+  );
 }

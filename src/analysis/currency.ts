@@ -33,7 +33,16 @@ export function currencyNote(currency: DatedCurrency, withSource = true): string
 }
 
 /** Tables whose `…Usd…` fields are money, converted with the rest when a dataset is shown in another currency. */
-const MONEY_TABLES = ["models", "longContextPrices", "hardware", "routingTiers", "routingConfig", "caseStudy", "gpuRentals", "timeOfDayPrices"] as const;
+const MONEY_TABLES = [
+  "models",
+  "longContextPrices",
+  "hardware",
+  "routingTiers",
+  "routingConfig",
+  "caseStudy",
+  "gpuRentals",
+  "timeOfDayPrices",
+] as const;
 
 /**
  * The dataset with every money figure in `code` at the data's dated rate, and the process's display currency set
@@ -49,10 +58,26 @@ export function inCurrency(data: Dataset, code = "USD"): Dataset {
   if (data.shownIn) throw new InputError(`the data is shown in ${data.shownIn.code} already: convert it from USD once`);
   if (currency.code === "USD") return data;
   const scaled = <Row extends object>(rows: readonly Row[]): Row[] =>
-    rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "number" && /^usd|Usd/.test(key) ? roundNoise(value * currency.perUsd) : value])) as Row);
+    rows.map(
+      (row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([key, value]) => [
+            key,
+            typeof value === "number" && /^usd|Usd/.test(key) ? roundNoise(value * currency.perUsd) : value,
+          ]),
+        ) as Row,
+    );
   const converted: Dataset = { ...data, shownIn: { ...currency, inUsd } };
   for (const table of MONEY_TABLES) (converted[table] as object[]) = scaled(data[table] as object[]);
-  converted.publishedFigures = data.publishedFigures.map((row) => (row.unit === "usd" ? { ...row, value: roundNoise(row.value * currency.perUsd), valueHigh: row.valueHigh === undefined ? undefined : roundNoise(row.valueHigh * currency.perUsd) } : row));
+  converted.publishedFigures = data.publishedFigures.map((row) =>
+    row.unit === "usd"
+      ? {
+          ...row,
+          value: roundNoise(row.value * currency.perUsd),
+          valueHigh: row.valueHigh === undefined ? undefined : roundNoise(row.valueHigh * currency.perUsd),
+        }
+      : row,
+  );
   return converted;
 }
 

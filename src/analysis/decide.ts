@@ -183,42 +183,75 @@ function servedModelOf(data: Dataset, hardware: HardwareRow, throughput: Through
 /** Every hardware configuration with a measured throughput, once per way it is measured to serve. */
 function servers(data: Dataset): Server[] {
   return data.hardware.flatMap((hardware) =>
-    data.throughput.filter((row) => row.hardwareId === hardware.hardwareId).map((throughput) => ({ hardware, throughput, ...servedModelOf(data, hardware, throughput) })),
+    data.throughput
+      .filter((row) => row.hardwareId === hardware.hardwareId)
+      .map((throughput) => ({ hardware, throughput, ...servedModelOf(data, hardware, throughput) })),
   );
 }
 
 /** Calls one server carries an hour at the target, with the served model's hidden reasoning decoded as output. */
 function capacityPerHour(server: Server, workload: WorkloadRow, targetUtilisation: number): number {
   const call = callOf(server.servedModel ?? { reasons: false }, workload);
-  const shape = { inputTokensPerCall: call.inputTokensPerCall, outputTokensPerCall: call.outputTokensPerCall + (call.reasoningTokensPerCall ?? 0) };
-  const measured = { serving: server.throughput.serving, outputTokensPerSecond: server.throughput.outputTokensPerSecond, promptTokensPerSecond: server.throughput.promptTokensPerSecond };
+  const shape = {
+    inputTokensPerCall: call.inputTokensPerCall,
+    outputTokensPerCall: call.outputTokensPerCall + (call.reasoningTokensPerCall ?? 0),
+  };
+  const measured = {
+    serving: server.throughput.serving,
+    outputTokensPerSecond: server.throughput.outputTokensPerSecond,
+    promptTokensPerSecond: server.throughput.promptTokensPerSecond,
+  };
   return callsPerHourPerMachine(shape, measured, { targetUtilisation });
 }
 
 /** A bought fleet's month: as many servers as the busiest hour needs, each written off and powered every calendar day. */
 function buyUsdPerMonth(server: Server, calendar: WorkloadCalendar, perHour: number): { usd: number; servers: number } {
   const count = machinesNeeded(busiestHourCalls(calendar), perHour);
-  return { usd: fleetMonthlyCost(count, fleetCostOfSplit(serverCostSplit(server.hardware, calendarDaysPerMonth(calendar)))), servers: count };
+  return {
+    usd: fleetMonthlyCost(count, fleetCostOfSplit(serverCostSplit(server.hardware, calendarDaysPerMonth(calendar)))),
+    servers: count,
+  };
 }
 
 function rentalOffer(rental: GpuRentalRow, hardware: HardwareRow): RentalOffer {
-  return { usdPerGpuHour: rental.usdPerGpuHour, gpuCount: hardware.gpuCount, billingIncrementHours: rental.billingIncrementSeconds / 3600, minimumHours: rental.minimumBilledHours };
+  return {
+    usdPerGpuHour: rental.usdPerGpuHour,
+    gpuCount: hardware.gpuCount,
+    billingIncrementHours: rental.billingIncrementSeconds / 3600,
+    minimumHours: rental.minimumBilledHours,
+  };
 }
 
 function rentalOps(rental: GpuRentalRow, hardware: HardwareRow, days: number) {
   const bought = serverCostSplit(hardware, days);
-  return { opsOneServerUsdPerMonth: rental.opsUsdPerMonth ?? bought.opsOneServerUsdPerMonth, opsSharePerAddedServer: bought.opsSharePerAddedServer };
+  return {
+    opsOneServerUsdPerMonth: rental.opsUsdPerMonth ?? bought.opsOneServerUsdPerMonth,
+    opsSharePerAddedServer: bought.opsSharePerAddedServer,
+  };
 }
 
 /** Rented around the clock: the busiest hour's servers for every hour of every calendar day, with their operations. */
-function rentAlwaysOnUsdPerMonth(rental: GpuRentalRow, hardware: HardwareRow, calendar: WorkloadCalendar, perHour: number): { usd: number; servers: number } {
+function rentAlwaysOnUsdPerMonth(
+  rental: GpuRentalRow,
+  hardware: HardwareRow,
+  calendar: WorkloadCalendar,
+  perHour: number,
+): { usd: number; servers: number } {
   const days = calendarDaysPerMonth(calendar);
   const count = machinesNeeded(busiestHourCalls(calendar), perHour);
-  return { usd: alwaysOnMonthlyUsd(rentalOffer(rental, hardware), count, days) + fleetOpsUsdPerMonth(count, rentalOps(rental, hardware, days)), servers: count };
+  return {
+    usd: alwaysOnMonthlyUsd(rentalOffer(rental, hardware), count, days) + fleetOpsUsdPerMonth(count, rentalOps(rental, hardware, days)),
+    servers: count,
+  };
 }
 
 /** Rented hour by hour: on each kind of day, each hour the servers its calls need, billed by the offer's increments; operations for the busiest hour's fleet. */
-function rentByHourUsdPerMonth(rental: GpuRentalRow, hardware: HardwareRow, calendar: WorkloadCalendar, perHour: number): { usd: number; servers: number } {
+function rentByHourUsdPerMonth(
+  rental: GpuRentalRow,
+  hardware: HardwareRow,
+  calendar: WorkloadCalendar,
+  perHour: number,
+): { usd: number; servers: number } {
   const offer = rentalOffer(rental, hardware);
   let usd = 0;
   let peak = 0;
@@ -253,11 +286,18 @@ export interface SameModelComparison {
  * comparison that holds quality equal. A server whose call at full planned load costs more than the API's never
  * pays off against it, whatever the volume.
  */
-export function sameModelComparisons(data: Dataset, workloadId?: string, targetUtilisation = DEFAULT_TARGET_UTILISATION): SameModelComparison[] {
+export function sameModelComparisons(
+  data: Dataset,
+  workloadId?: string,
+  targetUtilisation = DEFAULT_TARGET_UTILISATION,
+): SameModelComparison[] {
   const workload = workloadById(data, workloadId);
   const days = calendarDaysPerMonth(workloadCalendar(data, workload));
   return servers(data)
-    .filter((server) => server.servedModel !== undefined && (server.hardware.costBasis === "itemised" || server.hardware.monthlyFixedUsd !== undefined))
+    .filter(
+      (server) =>
+        server.servedModel !== undefined && (server.hardware.costBasis === "itemised" || server.hardware.monthlyFixedUsd !== undefined),
+    )
     .map((server) => {
       const model = server.servedModel as ModelRow;
       const serverUsdPerMonth = fleetMonthlyCost(1, fleetCostOfSplit(serverCostSplit(server.hardware, days)));
@@ -288,7 +328,11 @@ export function serverAgainstApiQuality(data: Dataset, hardwareId: string, apiMo
   const api = findModel(data, apiModelId);
   // A server's model by its models.csv name, else model_architectures.csv's, else its own name's ("4x A100 80GB (Hermes 3 70B)").
   const architecture = data.modelArchitectures.find((row) => row.modelId === hardware?.servesModelId)?.model;
-  const servedName = (served?.modelName ?? architecture)?.replace(/ \([^)]*\)$/, "") ?? /\(([^)]+)\)$/.exec(hardware?.name ?? "")?.[1] ?? hardware?.servesModelId ?? "its model";
+  const servedName =
+    (served?.modelName ?? architecture)?.replace(/ \([^)]*\)$/, "") ??
+    /\(([^)]+)\)$/.exec(hardware?.name ?? "")?.[1] ??
+    hardware?.servesModelId ??
+    "its model";
   const match = compareWithToday(data, served?.modelId, apiModelId);
   const verdicts: Record<QualityMatch["kind"], string> = {
     "same model": "the same model, like for like",
@@ -356,7 +400,9 @@ function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecCont
       },
     }));
   const rented: OptionSpec[] = data.gpuRentals.flatMap((rental) => {
-    const server = servers(data).find((candidate) => candidate.hardware.hardwareId === rental.hardwareId && candidate.throughput.serving === rental.serving);
+    const server = servers(data).find(
+      (candidate) => candidate.hardware.hardwareId === rental.hardwareId && candidate.throughput.serving === rental.serving,
+    );
     if (!server) return [];
     const common = {
       modelId: server.servedModel?.modelId,
@@ -373,14 +419,26 @@ function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecCont
         kind: "rent-always-on" as const,
         id: `rent-always-on:${rental.rentalId}`,
         label: `Rent ${name} from ${rental.provider}, always on`,
-        monthAt: (workload: WorkloadRow) => rentAlwaysOnUsdPerMonth(rental, server.hardware, workloadCalendar(data, workload), capacityPerHour(server, workload, targetUtilisation)),
+        monthAt: (workload: WorkloadRow) =>
+          rentAlwaysOnUsdPerMonth(
+            rental,
+            server.hardware,
+            workloadCalendar(data, workload),
+            capacityPerHour(server, workload, targetUtilisation),
+          ),
       },
       {
         ...common,
         kind: "rent-by-hour" as const,
         id: `rent-by-hour:${rental.rentalId}`,
         label: `Rent ${name} from ${rental.provider}, by the hour`,
-        monthAt: (workload: WorkloadRow) => rentByHourUsdPerMonth(rental, server.hardware, workloadCalendar(data, workload), capacityPerHour(server, workload, targetUtilisation)),
+        monthAt: (workload: WorkloadRow) =>
+          rentByHourUsdPerMonth(
+            rental,
+            server.hardware,
+            workloadCalendar(data, workload),
+            capacityPerHour(server, workload, targetUtilisation),
+          ),
       },
     ];
   });
@@ -388,7 +446,11 @@ function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecCont
   const current = apis.find((spec) => spec.modelId === context.currentId);
   const split = context.hybrid;
   if (current === undefined || split === undefined || !(split.localShare > 0 && split.localShare < 1)) return [...apis, ...selfHosted];
-  return [...apis, ...selfHosted, ...selfHosted.filter((spec) => spec.modelId !== context.currentId).map((spec) => hybridSpec(spec, current, split))];
+  return [
+    ...apis,
+    ...selfHosted,
+    ...selfHosted.filter((spec) => spec.modelId !== context.currentId).map((spec) => hybridSpec(spec, current, split)),
+  ];
 }
 
 /** Today's API for the calls a hybrid sends to the cloud, a self-hosted option for the share it keeps local, each at its own volume. */
@@ -408,7 +470,8 @@ function hybridSpec(local: OptionSpec, cloud: OptionSpec, split: HybridSplit): O
     basis: `${split.basis}; ${local.basis}`,
     throughput: local.throughput,
     // A hybrid steps up a server where its local share does.
-    serverCallsPerHour: local.serverCallsPerHour && ((workload) => (local.serverCallsPerHour as (w: WorkloadRow) => number)(workload) / split.localShare),
+    serverCallsPerHour:
+      local.serverCallsPerHour && ((workload) => (local.serverCallsPerHour as (w: WorkloadRow) => number)(workload) / split.localShare),
     monthAt: (workload) => {
       const served = local.monthAt(part(workload, split.localShare));
       return { usd: served.usd + cloud.monthAt(part(workload, 1 - split.localShare)).usd, servers: served.servers };
@@ -426,7 +489,13 @@ const MAX_BAND_PROBES = 5000;
  * fine geometric grid, every volume where one more server is needed (`bandEdges`, ascending) is probed, so no such
  * band is missed, and the first crossing is narrowed by bisection inside the band where the cost is flat.
  */
-export function firstVolumeBelow(option: MonthAt, current: MonthAt, workload: WorkloadRow, todayCallsPerDay: number, bandEdges: readonly number[] = []): number {
+export function firstVolumeBelow(
+  option: MonthAt,
+  current: MonthAt,
+  workload: WorkloadRow,
+  todayCallsPerDay: number,
+  bandEdges: readonly number[] = [],
+): number {
   const gap = (volume: number) => {
     const at = workloadAtVolume(workload, volume);
     return option(at).usd - current(at).usd;
@@ -471,13 +540,18 @@ function serverBandEdges(spec: OptionSpec, workload: WorkloadRow, calendar: Work
 /** Multipliers of the inputs uncertainty_ranges.csv names, applied to every row that carries them. */
 type Factors = Partial<Record<UncertaintyRangeRow["input"], number>>;
 
-const times = (value: number | undefined, factor: number | undefined) => (value === undefined || factor === undefined ? value : value * factor);
+const times = (value: number | undefined, factor: number | undefined) =>
+  value === undefined || factor === undefined ? value : value * factor;
 
 /** The dataset and workload with each named input multiplied: API prices, tokens a call, a server's capex, life, power and operations, a rental's operations. */
 function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data: Dataset; workload: WorkloadRow } {
   const input = factors.input_usd_per_mtok;
   const output = factors.output_usd_per_mtok;
-  const prices = <T extends { inputUsdPerMTok?: number; outputUsdPerMTok?: number; cachedInputUsdPerMTok?: number; cacheWriteUsdPerMTok?: number }>(row: T): T => ({
+  const prices = <
+    T extends { inputUsdPerMTok?: number; outputUsdPerMTok?: number; cachedInputUsdPerMTok?: number; cacheWriteUsdPerMTok?: number },
+  >(
+    row: T,
+  ): T => ({
     ...row,
     inputUsdPerMTok: times(row.inputUsdPerMTok, input),
     outputUsdPerMTok: times(row.outputUsdPerMTok, output),
@@ -487,7 +561,12 @@ function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data:
   return {
     data: {
       ...data,
-      models: data.models.map((row) => ({ ...prices(row), cacheWrite1hUsdPerMTok: times(row.cacheWrite1hUsdPerMTok, input), batchInputUsdPerMTok: times(row.batchInputUsdPerMTok, input), batchOutputUsdPerMTok: times(row.batchOutputUsdPerMTok, output) })),
+      models: data.models.map((row) => ({
+        ...prices(row),
+        cacheWrite1hUsdPerMTok: times(row.cacheWrite1hUsdPerMTok, input),
+        batchInputUsdPerMTok: times(row.batchInputUsdPerMTok, input),
+        batchOutputUsdPerMTok: times(row.batchOutputUsdPerMTok, output),
+      })),
       timeOfDayPrices: data.timeOfDayPrices.map(prices),
       longContextPrices: data.longContextPrices.map(prices),
       hardware: data.hardware.map((row) => ({
@@ -501,31 +580,61 @@ function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data:
         opsSalaryUsdPerMonth: times(row.opsSalaryUsdPerMonth, factors.ops_salary_usd_per_month),
         opsUsdPerMonth: times(row.opsUsdPerMonth, factors.ops_usd_per_month),
         // A stated monthly cost holds its operations part: it moves with them.
-        monthlyFixedUsd: row.monthlyFixedUsd === undefined ? undefined : row.monthlyFixedUsd + (row.opsUsdPerMonth ?? 0) * ((factors.ops_usd_per_month ?? 1) - 1),
+        monthlyFixedUsd:
+          row.monthlyFixedUsd === undefined
+            ? undefined
+            : row.monthlyFixedUsd + (row.opsUsdPerMonth ?? 0) * ((factors.ops_usd_per_month ?? 1) - 1),
       })),
       gpuRentals: data.gpuRentals.map((row) => ({ ...row, opsUsdPerMonth: times(row.opsUsdPerMonth, factors.ops_usd_per_month) })),
     },
-    workload: { ...workload, inputTokensPerCall: times(workload.inputTokensPerCall, factors.input_tokens_per_call) as number, outputTokensPerCall: times(workload.outputTokensPerCall, factors.output_tokens_per_call) as number },
+    workload: {
+      ...workload,
+      inputTokensPerCall: times(workload.inputTokensPerCall, factors.input_tokens_per_call) as number,
+      outputTokensPerCall: times(workload.outputTokensPerCall, factors.output_tokens_per_call) as number,
+    },
   };
 }
 
 /** Each listed option's month, USD, at a dataset, workload and utilisation. */
-function monthsOf(data: Dataset, workload: WorkloadRow, targetUtilisation: number, ids: ReadonlySet<string>, context: SpecContext): Map<string, number> {
-  return new Map(optionSpecs(data, targetUtilisation, context).filter((spec) => ids.has(spec.id)).map((spec) => [spec.id, spec.monthAt(workload).usd]));
+function monthsOf(
+  data: Dataset,
+  workload: WorkloadRow,
+  targetUtilisation: number,
+  ids: ReadonlySet<string>,
+  context: SpecContext,
+): Map<string, number> {
+  return new Map(
+    optionSpecs(data, targetUtilisation, context)
+      .filter((spec) => ids.has(spec.id))
+      .map((spec) => [spec.id, spec.monthAt(workload).usd]),
+  );
 }
 
 const cheapestOf = (months: Map<string, number>): string | undefined => [...months].sort((a, b) => a[1] - b[1])[0]?.[0];
 
 /** How each flip input moves the decision's inputs by a factor. */
-function flipEvaluators(data: Dataset, workload: WorkloadRow, targetUtilisation: number, volume: number, ids: ReadonlySet<string>, context: SpecContext): Record<FlipInput, { evaluate: (factor: number) => Map<string, number>; maxFactor: number }> {
+function flipEvaluators(
+  data: Dataset,
+  workload: WorkloadRow,
+  targetUtilisation: number,
+  volume: number,
+  ids: ReadonlySet<string>,
+  context: SpecContext,
+): Record<FlipInput, { evaluate: (factor: number) => Map<string, number>; maxFactor: number }> {
   const atFactors = (factors: Factors) => {
     const moved = scaled(data, workload, factors);
     return monthsOf(moved.data, moved.workload, targetUtilisation, ids, context);
   };
   return {
     "API prices": { evaluate: (factor) => atFactors({ input_usd_per_mtok: factor, output_usd_per_mtok: factor }), maxFactor: 10 },
-    volume: { evaluate: (factor) => monthsOf(data, workloadAtVolume(workload, volume * factor), targetUtilisation, ids, context), maxFactor: 10 },
-    utilisation: { evaluate: (factor) => monthsOf(data, workload, targetUtilisation * factor, ids, context), maxFactor: Math.min(10, 1 / targetUtilisation) },
+    volume: {
+      evaluate: (factor) => monthsOf(data, workloadAtVolume(workload, volume * factor), targetUtilisation, ids, context),
+      maxFactor: 10,
+    },
+    utilisation: {
+      evaluate: (factor) => monthsOf(data, workload, targetUtilisation * factor, ids, context),
+      maxFactor: Math.min(10, 1 / targetUtilisation),
+    },
     salary: { evaluate: (factor) => atFactors({ ops_salary_usd_per_month: factor, ops_usd_per_month: factor }), maxFactor: 10 },
   };
 }
@@ -534,9 +643,16 @@ function flipEvaluators(data: Dataset, workload: WorkloadRow, targetUtilisation:
  * The factor nearest 1, between a tenth and `maxFactor`, at which another option than `winnerId` is cheapest: scanned on a
  * geometric grid of 40 steps per tenfold both ways, then narrowed by bisection. Undefined when the winner holds throughout.
  */
-function flipFactor(evaluate: (factor: number) => Map<string, number>, winnerId: string, maxFactor: number): { factor: number; winnerId: string } | undefined {
+function flipFactor(
+  evaluate: (factor: number) => Map<string, number>,
+  winnerId: string,
+  maxFactor: number,
+): { factor: number; winnerId: string } | undefined {
   const found: { factor: number; winnerId: string }[] = [];
-  for (const [limit, sign] of [[maxFactor, 1], [0.1, -1]] as const) {
+  for (const [limit, sign] of [
+    [maxFactor, 1],
+    [0.1, -1],
+  ] as const) {
     const steps = Math.ceil(Math.abs(Math.log10(limit)) * 40);
     let previous = 1;
     for (let step = 1; step <= steps; step++) {
@@ -559,12 +675,28 @@ function flipFactor(evaluate: (factor: number) => Map<string, number>, winnerId:
 }
 
 /** Each option's month at the 5th and 95th percentile over `samples` draws of every input uncertainty_ranges.csv ranges. */
-function monthRanges(data: Dataset, workload: WorkloadRow, targetUtilisation: number, ids: ReadonlySet<string>, samples: number, seed: number, context: SpecContext): Map<string, [number, number]> {
+function monthRanges(
+  data: Dataset,
+  workload: WorkloadRow,
+  targetUtilisation: number,
+  ids: ReadonlySet<string>,
+  samples: number,
+  seed: number,
+  context: SpecContext,
+): Map<string, [number, number]> {
   if (samples === 0 || data.uncertaintyRanges.length === 0) return new Map();
   const random = seededRandom(seed);
   const draws = new Map<string, number[]>([...ids].map((id) => [id, []]));
   for (let sample = 0; sample < samples; sample++) {
-    const factors: Factors = Object.fromEntries(data.uncertaintyRanges.map((row) => [row.input, drawFactor({ lowFactor: row.lowFactor, highFactor: row.highFactor, distribution: row.distribution, modeFactor: row.modeFactor }, random())]));
+    const factors: Factors = Object.fromEntries(
+      data.uncertaintyRanges.map((row) => [
+        row.input,
+        drawFactor(
+          { lowFactor: row.lowFactor, highFactor: row.highFactor, distribution: row.distribution, modeFactor: row.modeFactor },
+          random(),
+        ),
+      ]),
+    );
     const moved = scaled(data, workload, factors);
     for (const [id, usd] of monthsOf(moved.data, moved.workload, targetUtilisation, ids, context)) draws.get(id)?.push(usd);
   }
@@ -573,10 +705,14 @@ function monthRanges(data: Dataset, workload: WorkloadRow, targetUtilisation: nu
 
 /** Of the hybrids, the cheapest of each way at today's volume, preferring those that pass the rules: a hybrid per server would double the list. */
 function cheapestHybrids(specs: readonly OptionSpec[], workload: WorkloadRow, passes: (spec: OptionSpec) => boolean): OptionSpec[] {
-  const hybrids = specs.filter((spec) => spec.kind === "hybrid").map((spec) => ({ spec, usd: spec.monthAt(workload).usd, way: spec.id.split(":")[1] as string }));
+  const hybrids = specs
+    .filter((spec) => spec.kind === "hybrid")
+    .map((spec) => ({ spec, usd: spec.monthAt(workload).usd, way: spec.id.split(":")[1] as string }));
   const ways = [...new Set(hybrids.map((hybrid) => hybrid.way))];
   return ways.flatMap((way) => {
-    const mine = hybrids.filter((hybrid) => hybrid.way === way).sort((a, b) => Number(passes(b.spec)) - Number(passes(a.spec)) || a.usd - b.usd);
+    const mine = hybrids
+      .filter((hybrid) => hybrid.way === way)
+      .sort((a, b) => Number(passes(b.spec)) - Number(passes(a.spec)) || a.usd - b.usd);
     return mine[0] ? [mine[0].spec] : [];
   });
 }
@@ -585,10 +721,12 @@ function cheapestHybrids(specs: readonly OptionSpec[], workload: WorkloadRow, pa
 export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   const workload = workloadById(data, options.workloadId);
   const currentId = options.currentModelId ?? workload.currentModelId;
-  if (currentId === undefined) throw new InputError(`workload ${workload.workloadId} names no current_model_id: say which API it runs on today (--current MODEL_ID)`);
+  if (currentId === undefined)
+    throw new InputError(`workload ${workload.workloadId} names no current_model_id: say which API it runs on today (--current MODEL_ID)`);
   findModel(data, currentId);
   const targetUtilisation = options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION;
-  if (!(targetUtilisation > 0 && targetUtilisation <= 1)) throw new InputError(`target utilisation must be above 0 and at most 1, got ${targetUtilisation}`);
+  if (!(targetUtilisation > 0 && targetUtilisation <= 1))
+    throw new InputError(`target utilisation must be above 0 and at most 1, got ${targetUtilisation}`);
   const samples = options.samples ?? 200;
   if (!(Number.isInteger(samples) && samples >= 0)) throw new InputError(`samples must be a whole number of draws, got ${samples}`);
   const rule = options.allowedRegions ?? workload.allowedRegions;
@@ -605,22 +743,35 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
     return each.includes("not compliant") ? "not compliant" : (each[0] as Compliance);
   };
   // A hybrid keeps today's model for its cloud calls: its local model need reach only part of today's score.
-  const qualityMatchOf = (spec: OptionSpec): QualityMatch => compareWithToday(data, spec.modelId, currentId, spec.kind === "hybrid" ? HYBRID_LOCAL_SHARE_OF_TODAY : 1);
+  const qualityMatchOf = (spec: OptionSpec): QualityMatch =>
+    compareWithToday(data, spec.modelId, currentId, spec.kind === "hybrid" ? HYBRID_LOCAL_SHARE_OF_TODAY : 1);
   const country = options.country ?? workload.country;
   const servesOf = (spec: OptionSpec): DecisionOption["servesCountry"] => {
     if (country === undefined || spec.provider === undefined) return undefined;
-    const row = data.providerAvailability.find((entry) => entry.provider.toLowerCase() === spec.provider?.toLowerCase() && entry.country === country);
+    const row = data.providerAvailability.find(
+      (entry) => entry.provider.toLowerCase() === spec.provider?.toLowerCase() && entry.country === country,
+    );
     return row?.serves ?? "not stated";
   };
   const passesRules = (spec: OptionSpec) =>
-    complianceOf(spec) !== "not compliant" && servesOf(spec) !== "no" && (spec.throughput === undefined || !hasLatencyTarget(workload) || latencyOf(spec) === "meets");
+    complianceOf(spec) !== "not compliant" &&
+    servesOf(spec) !== "no" &&
+    (spec.throughput === undefined || !hasLatencyTarget(workload) || latencyOf(spec) === "meets");
   const eligibleOf = (spec: OptionSpec) => passesRules(spec) && keepsQuality(qualityMatchOf(spec));
   const allSpecs = optionSpecs(data, targetUtilisation, context);
   const currentSpec = allSpecs.find((spec) => spec.id === `api:${currentId}`) as OptionSpec;
   const specs = allSpecs.filter((spec) => spec.kind !== "hybrid").concat(cheapestHybrids(allSpecs, workload, eligibleOf));
   const passingIds = new Set(specs.filter(passesRules).map((spec) => spec.id));
   const eligibleIds = new Set(specs.filter(eligibleOf).map((spec) => spec.id));
-  const ranges = monthRanges(data, workload, targetUtilisation, new Set(specs.map((spec) => spec.id)), samples, options.seed ?? 59, context);
+  const ranges = monthRanges(
+    data,
+    workload,
+    targetUtilisation,
+    new Set(specs.map((spec) => spec.id)),
+    samples,
+    options.seed ?? 59,
+    context,
+  );
   const priced = specs.map((spec): DecisionOption => {
     const { monthAt, throughput, serverCallsPerHour: _capacity, provider: _provider, regions: _regions, ...described } = spec;
     const month = monthAt(workload);
@@ -630,7 +781,16 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
       usdPerMonth: month.usd,
       usdPerCall: calls > 0 ? month.usd / calls : 0,
       servers: month.servers,
-      beatsCurrentFromCallsPerDay: spec.id === currentSpec.id ? 0 : firstVolumeBelow(monthAt, currentSpec.monthAt, workload, volume.callsPerDay, serverBandEdges(spec, workload, calendar, volume.callsPerDay)),
+      beatsCurrentFromCallsPerDay:
+        spec.id === currentSpec.id
+          ? 0
+          : firstVolumeBelow(
+              monthAt,
+              currentSpec.monthAt,
+              workload,
+              volume.callsPerDay,
+              serverBandEdges(spec, workload, calendar, volume.callsPerDay),
+            ),
       compliance: complianceOf(spec),
       servesCountry: servesOf(spec),
       quality: qualityOf(data, spec.modelId),
@@ -638,7 +798,13 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
       latency: latencyOf(spec),
       precision: throughput?.quantisation,
       concurrency: throughput?.concurrency,
-      sameModelApiId: spec.kind !== "api" && spec.kind !== "hybrid" && spec.modelId !== undefined && data.models.some((model) => model.modelId === spec.modelId) ? `api:${spec.modelId}` : undefined,
+      sameModelApiId:
+        spec.kind !== "api" &&
+        spec.kind !== "hybrid" &&
+        spec.modelId !== undefined &&
+        data.models.some((model) => model.modelId === spec.modelId)
+          ? `api:${spec.modelId}`
+          : undefined,
       passesRules: passingIds.has(spec.id),
       eligible: eligibleIds.has(spec.id),
       usdPerMonthP5: range?.[0],
@@ -648,20 +814,26 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   const sorted = [...priced].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
   const winner = sorted.find((option) => option.eligible);
   const cheapestPassing = sorted.find((option) => option.passesRules);
-  const cheaperAtLowerQuality = cheapestPassing !== undefined && (winner === undefined || cheapestPassing.usdPerMonth < winner.usdPerMonth) ? cheapestPassing : undefined;
+  const cheaperAtLowerQuality =
+    cheapestPassing !== undefined && (winner === undefined || cheapestPassing.usdPerMonth < winner.usdPerMonth)
+      ? cheapestPassing
+      : undefined;
   const byId = (id: string) => priced.find((option) => option.id === id) as DecisionOption;
   const evaluators = flipEvaluators(data, workload, targetUtilisation, volume.callsPerDay, eligibleIds, context);
-  const flips = winner === undefined || eligibleIds.size < 2
-    ? []
-    : (Object.keys(evaluators) as FlipInput[])
-        .flatMap((input) => {
-          const found = flipFactor(evaluators[input].evaluate, winner.id, evaluators[input].maxFactor);
-          return found === undefined ? [] : [{ input, factor: found.factor, newWinner: byId(found.winnerId) }];
-        })
-        .sort((a, b) => Math.abs(Math.log(a.factor)) - Math.abs(Math.log(b.factor)));
+  const flips =
+    winner === undefined || eligibleIds.size < 2
+      ? []
+      : (Object.keys(evaluators) as FlipInput[])
+          .flatMap((input) => {
+            const found = flipFactor(evaluators[input].evaluate, winner.id, evaluators[input].maxFactor);
+            return found === undefined ? [] : [{ input, factor: found.factor, newWinner: byId(found.winnerId) }];
+          })
+          .sort((a, b) => Math.abs(Math.log(a.factor)) - Math.abs(Math.log(b.factor)));
   const latencyRows = specs.filter((spec) => spec.kind === "buy" && spec.throughput !== undefined);
   const serversMissingLatency = hasLatencyTarget(workload)
-    ? [...new Set(latencyRows.map((spec) => spec.throughput?.hardwareId as string))].filter((hardwareId) => !data.throughput.some((row) => row.hardwareId === hardwareId && latencyStatus(row, workload) === "meets"))
+    ? [...new Set(latencyRows.map((spec) => spec.throughput?.hardwareId as string))].filter(
+        (hardwareId) => !data.throughput.some((row) => row.hardwareId === hardwareId && latencyStatus(row, workload) === "meets"),
+      )
     : [];
   return {
     workload,

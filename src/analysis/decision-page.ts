@@ -68,7 +68,10 @@ export function caseStudyWorkload(data: Dataset, scenarioId?: string): WorkloadR
 /** The case study decided over every model, server and rental under its residency rule, by `decide()`. */
 export function caseStudyDecision(data: Dataset, scenarioId?: string, samples = 0, targetUtilisation?: number): Decision {
   const workload = caseStudyWorkload(data, scenarioId);
-  return decide({ ...data, workloads: [workload, ...data.workloads] }, { workloadId: workload.workloadId, samples, targetUtilisation, hybrid: caseStudySplit(data, scenarioId) });
+  return decide(
+    { ...data, workloads: [workload, ...data.workloads] },
+    { workloadId: workload.workloadId, samples, targetUtilisation, hybrid: caseStudySplit(data, scenarioId) },
+  );
 }
 
 /** The case study's hybrid: its sensitive tasks on its own servers, the rest on the cloud; undefined where none or all are sensitive. */
@@ -83,13 +86,25 @@ export function caseStudySplit(data: Dataset, scenarioId?: string): HybridSplit 
 
 /** Where a rule came from, for the page's inputs line. */
 export function ruleText(decision: Decision): string {
-  const regions = decision.allowedRegions === undefined ? "no residency rule" : `data may be processed in ${decision.allowedRegions.map((region) => (region === "on_premises" ? "own servers" : region.toUpperCase())).join(" or ")}`;
+  const regions =
+    decision.allowedRegions === undefined
+      ? "no residency rule"
+      : `data may be processed in ${decision.allowedRegions.map((region) => (region === "on_premises" ? "own servers" : region.toUpperCase())).join(" or ")}`;
   const latency = latencyTargetText(decision.workload) ?? "no latency target";
-  const country = decision.country === undefined ? "" : `; the team in ${decision.country}, so an API whose provider does not serve ${decision.country} is no option`;
+  const country =
+    decision.country === undefined
+      ? ""
+      : `; the team in ${decision.country}, so an API whose provider does not serve ${decision.country} is no option`;
   return `${regions}${country}; ${latency}; servers sized for the busiest hour at ${Math.round(decision.targetUtilisation * 100)}% of measured throughput`;
 }
 
-const WAY: Record<DecisionOption["kind"], string> = { api: "call", buy: "buy", "rent-always-on": "rent, always on", "rent-by-hour": "rent, by the hour", hybrid: "hybrid" };
+const WAY: Record<DecisionOption["kind"], string> = {
+  api: "call",
+  buy: "buy",
+  "rent-always-on": "rent, always on",
+  "rent-by-hour": "rent, by the hour",
+  hybrid: "hybrid",
+};
 
 /** The option as a reader names it: an API by its model, a server with the model it serves. */
 export function optionName(option: DecisionOption): string {
@@ -116,11 +131,13 @@ export function complianceText(option: DecisionOption, decision: Decision): stri
 }
 
 /** "; not offered in CN" where the option's provider does not serve the workload's country, else "". */
-export const countryNote = (option: DecisionOption, decision: Decision): string => (option.servesCountry === "no" ? `; not offered in ${decision.country}` : "");
+export const countryNote = (option: DecisionOption, decision: Decision): string =>
+  option.servesCountry === "no" ? `; not offered in ${decision.country}` : "";
 
 /** One row per option, money in the chosen currency, for the page's table. */
 export function decisionRows(decision: Decision, currency: DatedCurrency): Record<string, string>[] {
-  const money = (usd: number | undefined, digits = 2) => (usd === undefined ? "" : formatMoney(fromUsd(usd, currency), currency.code, digits));
+  const money = (usd: number | undefined, digits = 2) =>
+    usd === undefined ? "" : formatMoney(fromUsd(usd, currency), currency.code, digits);
   const byId = new Map(decision.options.map((option) => [option.id, option]));
   return decision.options.map((option) => {
     const same = option.sameModelApiId === undefined ? undefined : byId.get(option.sameModelApiId);
@@ -148,7 +165,12 @@ export function decisionRows(decision: Decision, currency: DatedCurrency): Recor
 export function shortList(decision: Decision): DecisionOption[] {
   // decide()'s own verdict: the page does not restate the rules (and so cannot forget one, as the country).
   const passing = decision.options.filter((option) => option.passesRules);
-  const picks = [decision.current, decision.winner, decision.cheaperAtLowerQuality, ...(Object.keys(WAY) as DecisionOption["kind"][]).map((kind) => passing.find((option) => option.kind === kind))];
+  const picks = [
+    decision.current,
+    decision.winner,
+    decision.cheaperAtLowerQuality,
+    ...(Object.keys(WAY) as DecisionOption["kind"][]).map((kind) => passing.find((option) => option.kind === kind)),
+  ];
   const ids = new Set(picks.flatMap((option) => (option ? [option.id] : [])));
   return decision.options.filter((option) => ids.has(option.id));
 }
@@ -156,7 +178,8 @@ export function shortList(decision: Decision): DecisionOption[] {
 /** How the page's hybrids split the calls and when one counts at today's quality, in one sentence. */
 export function hybridRule(decision: Decision): string {
   const split = decision.hybrid;
-  if (split === undefined) return `no hybrid is priced: the router (routing_config.csv) sends none of this workload's calls, at ${decision.workload.inputTokensPerCall.toLocaleString("en-US")} input tokens each, to a local model, or the data has no router.`;
+  if (split === undefined)
+    return `no hybrid is priced: the router (routing_config.csv) sends none of this workload's calls, at ${decision.workload.inputTokensPerCall.toLocaleString("en-US")} input tokens each, to a local model, or the data has no router.`;
   return (
     `${+(split.localShare * 100).toFixed(1)}% of the calls (${split.basis}) on a server, the rest on today's API, each part priced at its own volume; ` +
     `the cheapest hybrid of each way is listed. A hybrid keeps today's model for the harder calls, so it counts at today's quality when its local model scores at least ${Math.round(HYBRID_LOCAL_SHARE_OF_TODAY * 100)}% of today's on a benchmark scoring both.`
@@ -183,8 +206,16 @@ export function bottomLine(decision: Decision, currency: DatedCurrency): string 
   const todayScore = decision.todayQuality.score === undefined ? "" : ` (${scoreText(decision.todayQuality)})`;
   const floor = decision.todayQuality.score === undefined ? "" : ` at today's quality or better`;
   const lower = decision.cheaperAtLowerQuality;
-  const lowerQuality = lower === undefined ? "" : lower.qualityVsToday.kind === "no shared score" ? "which no benchmark in the data scores beside today's model" : `quality ${qualityMatchText(lower.qualityVsToday)}`;
-  const lowerText = lower === undefined ? "" : ` Cheaper still, but not like for like: **${optionName(lower)}** at ${money(lower.usdPerMonth)} a month, ${lowerQuality}.`;
+  const lowerQuality =
+    lower === undefined
+      ? ""
+      : lower.qualityVsToday.kind === "no shared score"
+        ? "which no benchmark in the data scores beside today's model"
+        : `quality ${qualityMatchText(lower.qualityVsToday)}`;
+  const lowerText =
+    lower === undefined
+      ? ""
+      : ` Cheaper still, but not like for like: **${optionName(lower)}** at ${money(lower.usdPerMonth)} a month, ${lowerQuality}.`;
   if (winner === undefined) {
     const todayFails =
       current.compliance === "not compliant" || current.servesCountry === "no"
@@ -200,42 +231,66 @@ export function bottomLine(decision: Decision, currency: DatedCurrency): string 
   const compare =
     `, ${money(Math.abs(current.usdPerMonth - winner.usdPerMonth))} a month ${winner.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's ${current.label}` +
     `${current.compliance === "not compliant" ? ` (${current.compliance} with the rule)` : ""}` +
-    (winner.beatsCurrentFromCallsPerDay > 0 && Number.isFinite(winner.beatsCurrentFromCallsPerDay) ? `, cheaper from ${formatLeastCalls(winner.beatsCurrentFromCallsPerDay)} ${decision.volume.unit}` : "");
+    (winner.beatsCurrentFromCallsPerDay > 0 && Number.isFinite(winner.beatsCurrentFromCallsPerDay)
+      ? `, cheaper from ${formatLeastCalls(winner.beatsCurrentFromCallsPerDay)} ${decision.volume.unit}`
+      : "");
   const latency = winner.kind === "api" ? "" : `, latency ${winner.latency}`;
   return `The cheapest${rule} option${floor} is **${optionName(winner)}** (quality ${qualityMatchText(winner.qualityVsToday)}${latency}) at **${money(winner.usdPerMonth)} a month**, ${money(winner.usdPerCall, 5)} a call${compare}.${lowerText}`;
 }
 
-const FLIP_WORDS: Record<FlipInput, string> = { "API prices": "every API price", volume: "the volume", utilisation: "the planned utilisation", salary: "the operations salary" };
+const FLIP_WORDS: Record<FlipInput, string> = {
+  "API prices": "every API price",
+  volume: "the volume",
+  utilisation: "the planned utilisation",
+  salary: "the operations salary",
+};
 
 /** What would change the bottom line: the nearest flip, then the others. */
 export function flipText(decision: Decision): string {
   if (decision.winner === undefined) return "";
-  if (decision.options.filter((option) => option.eligible).length < 2) return `No other option is shown at today's quality within the workload's rules, so no price or volume changes the answer: only a benchmark score showing another model at today's quality, or a looser rule, would.`;
-  if (decision.flips.length === 0) return `No single input of API prices, volume, utilisation or salary changes the winner between a tenth and ten times its value.`;
-  const move = (factor: number) => (factor >= 1 ? `rose by ${Math.round((factor - 1) * 100)}%` : `fell by ${Math.round((1 - factor) * 100)}%`);
+  if (decision.options.filter((option) => option.eligible).length < 2)
+    return `No other option is shown at today's quality within the workload's rules, so no price or volume changes the answer: only a benchmark score showing another model at today's quality, or a looser rule, would.`;
+  if (decision.flips.length === 0)
+    return `No single input of API prices, volume, utilisation or salary changes the winner between a tenth and ten times its value.`;
+  const move = (factor: number) =>
+    factor >= 1 ? `rose by ${Math.round((factor - 1) * 100)}%` : `fell by ${Math.round((1 - factor) * 100)}%`;
   const [nearest, ...others] = decision.flips;
   const first = nearest as NonNullable<typeof nearest>;
   const rest = others.map((flip) => `${FLIP_WORDS[flip.input]} ${move(flip.factor)} (${optionName(flip.newWinner)})`);
   return `It would change if ${FLIP_WORDS[first.input]} ${move(first.factor)} (×${first.factor.toFixed(2)}): then **${optionName(first.newWinner)}** wins.${rest.length > 0 ? ` Further off: ${rest.join("; ")}.` : ""}`;
 }
 
-const KIND_COLORS: Record<DecisionOption["kind"], string> = { api: "#332288", buy: "#E69F00", "rent-always-on": "#56B4E9", "rent-by-hour": "#009E73", hybrid: "#CC79A7" };
+const KIND_COLORS: Record<DecisionOption["kind"], string> = {
+  api: "#332288",
+  buy: "#E69F00",
+  "rent-always-on": "#56B4E9",
+  "rent-by-hour": "#009E73",
+  hybrid: "#CC79A7",
+};
 
 /** Pixels for a figure of this many bars: 12 a bar (a 10 px label each), room for the title, axis and legend, never under 420. */
 const figureHeight = (bars: number): number => Math.max(420, 12 * bars + 170);
 
 /** A hybrid's bar label: its server and today's API, without the split the page states once. */
-const baseLabel = (option: DecisionOption): string => (option.kind === "hybrid" ? option.label.replace(/ for [\d.]+% of calls \([^)]*\), (.*) for the rest$/, " + $1") : option.label);
+const baseLabel = (option: DecisionOption): string =>
+  option.kind === "hybrid" ? option.label.replace(/ for [\d.]+% of calls \([^)]*\), (.*) for the rest$/, " + $1") : option.label;
 
 /** Bar labels, one per option: two options with one name (a server measured two ways) add the model each serves. */
 function figureLabels(options: readonly DecisionOption[]): Map<string, string> {
   const counts = new Map<string, number>();
   for (const option of options) counts.set(baseLabel(option), (counts.get(baseLabel(option)) ?? 0) + 1);
-  const labels = new Map(options.map((option) => [option.id, (counts.get(baseLabel(option)) ?? 0) > 1 ? `${baseLabel(option)} (${option.modelName})` : baseLabel(option)]));
+  const labels = new Map(
+    options.map((option) => [
+      option.id,
+      (counts.get(baseLabel(option)) ?? 0) > 1 ? `${baseLabel(option)} (${option.modelName})` : baseLabel(option),
+    ]),
+  );
   // Still alike (the same model measured two ways): the id tells them apart.
   const seen = new Map<string, number>();
   for (const label of labels.values()) seen.set(label, (seen.get(label) ?? 0) + 1);
-  return new Map([...labels].map(([id, label]) => [id, (seen.get(label) ?? 0) > 1 ? `${label} [${id.split(":").slice(2).join(":")}]` : label]));
+  return new Map(
+    [...labels].map(([id, label]) => [id, (seen.get(label) ?? 0) > 1 ? `${label} [${id.split(":").slice(2).join(":")}]` : label]),
+  );
 }
 
 /** Every option's month as a bar with its P5–P95, cheapest at the top; options that fail a rule are drawn pale. */
@@ -268,15 +323,33 @@ export function decisionFigure(data: Dataset, decision: Decision, currency: Date
   const figure = themedFigure(traces, {
     number: "D1",
     title: `Every option for ${decision.workload.workloadId}, ${currency.code} a month (pale: fails residency, quality or latency; whiskers: P5–P95)`,
-    provenance: provenance(data, ["models.csv", "hardware.csv", "gpu_rentals.csv", "throughput.csv", "benchmarks.csv", "uncertainty_ranges.csv"]),
+    provenance: provenance(data, [
+      "models.csv",
+      "hardware.csv",
+      "gpu_rentals.csv",
+      "throughput.csv",
+      "benchmarks.csv",
+      "uncertainty_ranges.csv",
+    ]),
     xaxis: { title: `${currency.code} a month`, type: "log" },
     yaxis: { title: "", type: "category" },
     // The legend sits just under the axis title, however many bars there are.
-    layout: { barmode: "overlay", height: figureHeight(rows.length), legend: { orientation: "h", x: 0, y: -60 / figureHeight(rows.length), yanchor: "top" } },
+    layout: {
+      barmode: "overlay",
+      height: figureHeight(rows.length),
+      legend: { orientation: "h", x: 0, y: -60 / figureHeight(rows.length), yanchor: "top" },
+    },
   });
   // One tick a decade: a log axis's in-between labels (2, 5) come out too small to read on a phone.
   // Plotly orders categories as the traces first name them (by kind): set the order by cost, cheapest at the top,
   // and label every bar (left alone, it drops labels it finds crowded).
-  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), categoryorder: "array", categoryarray: rows.map((option) => labels.get(option.id) as string), tickmode: "linear", dtick: 1, tickfont: { size: 10 } };
+  const yaxis = {
+    ...(figure.layout.yaxis as Record<string, unknown>),
+    categoryorder: "array",
+    categoryarray: rows.map((option) => labels.get(option.id) as string),
+    tickmode: "linear",
+    dtick: 1,
+    tickfont: { size: 10 },
+  };
   return { ...figure, layout: { ...figure.layout, xaxis: { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1 }, yaxis } };
 }

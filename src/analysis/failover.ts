@@ -1,10 +1,7 @@
 /** What a local outage costs when calls fail over to a cloud API (59.9b). */
 import { InputError } from "../errors";
 import type { Dataset, HardwareRow } from "../data";
-import {
-  failoverCost,
-  type FailoverResult,
-} from "../model";
+import { failoverCost, type FailoverResult } from "../model";
 import { failoverChart, type Figure } from "../charts";
 import { apiUsdPerCall } from "./cost";
 import { provenance } from "./figure-context";
@@ -20,7 +17,11 @@ export interface FailoverScenario {
 }
 
 /** A failover.csv scenario (the first by default), with any field overridden. */
-export function failoverFromData(data: Dataset, scenarioId?: string, overrides: { localDowntimeHoursPerMonth?: number; cloudShare?: number; detectionSeconds?: number } = {}): FailoverScenario {
+export function failoverFromData(
+  data: Dataset,
+  scenarioId?: string,
+  overrides: { localDowntimeHoursPerMonth?: number; cloudShare?: number; detectionSeconds?: number } = {},
+): FailoverScenario {
   const row = scenarioId === undefined ? data.failover[0] : data.failover.find((candidate) => candidate.scenarioId === scenarioId);
   if (!row) throw new InputError(`no failover.csv row${scenarioId ? ` ${JSON.stringify(scenarioId)}` : "s"}`);
   const workload = findWorkload(data);
@@ -41,7 +42,10 @@ export function failoverFromData(data: Dataset, scenarioId?: string, overrides: 
 }
 
 /** Figure 59.9b: the failover scenario across local downtime from 0 to `maxDowntimeHours`. */
-export function failoverFigure(data: Dataset, options: { scenarioId?: string; maxDowntimeHours?: number; cloudShare?: number } = {}): Figure {
+export function failoverFigure(
+  data: Dataset,
+  options: { scenarioId?: string; maxDowntimeHours?: number; cloudShare?: number } = {},
+): Figure {
   const scenario = failoverFromData(data, options.scenarioId, { cloudShare: options.cloudShare });
   const row = data.failover.find((candidate) => options.scenarioId === undefined || candidate.scenarioId === options.scenarioId);
   const max = options.maxDowntimeHours ?? 72;

@@ -5,12 +5,18 @@ import { publishedFolderName } from "../util/display-path";
 
 /** One colour per model, by its order in models.csv, so every figure agrees. */
 export function modelColors(data: Dataset): Map<string, string> {
-  return colorMap(data.models.map((model) => model.modelId), MODEL_PALETTE);
+  return colorMap(
+    data.models.map((model) => model.modelId),
+    MODEL_PALETTE,
+  );
 }
 
 /** One colour per hardware configuration, by its order in hardware.csv. */
 export function hardwareColors(data: Dataset): Map<string, string> {
-  return colorMap(data.hardware.map((row) => row.hardwareId), HARDWARE_PALETTE);
+  return colorMap(
+    data.hardware.map((row) => row.hardwareId),
+    HARDWARE_PALETTE,
+  );
 }
 
 /** A data file as pages and captions name it: `data/models.csv`, or under the folder `--data` named. */

@@ -33,7 +33,8 @@ export interface RouterSetup {
   dailyVolume: number;
 }
 
-const routingConfigRow = (data: Dataset, configId?: string) => byIdOrFirst(data.routingConfig, configId, (row) => row.configId, "config_id", "routing_config.csv");
+const routingConfigRow = (data: Dataset, configId?: string) =>
+  byIdOrFirst(data.routingConfig, configId, (row) => row.configId, "config_id", "routing_config.csv");
 
 /** The 59.4 router, its config, task distribution and daily volume, all from data (first routing_config row by default). */
 export function routerFromData(data: Dataset, configId?: string, contextTokens?: number): RouterSetup {
@@ -78,7 +79,10 @@ export function routerSplit(data: Dataset, workload?: WorkloadRow, configId?: st
   const localShare = total > 0 ? local / total : 0;
   if (!(localShare > 0 && localShare < 1)) return undefined;
   const context = workload ? `, at the workload's ${workload.inputTokensPerCall.toLocaleString("en-US")} input tokens a call` : "";
-  return { localShare, basis: `the router's split of task mix ${row.mixId} (routing_config.csv ${row.configId}${context}): the tasks it routes to a local tier` };
+  return {
+    localShare,
+    basis: `the router's split of task mix ${row.mixId} (routing_config.csv ${row.configId}${context}): the tasks it routes to a local tier`,
+  };
 }
 
 /** The server that serves the router's local tiers, and what it costs a month. */
@@ -91,7 +95,12 @@ export function routingLocalServer(data: Dataset, configId?: string): { hardware
  * Savings of the data's router set-up at each complexity threshold, as the chapter counts them and with the
  * local hardware's monthly cost paid.
  */
-export function savingsByThreshold(data: Dataset, thresholds: readonly number[], localMonthlyUsd: number, configId?: string): ThresholdPoint[] {
+export function savingsByThreshold(
+  data: Dataset,
+  thresholds: readonly number[],
+  localMonthlyUsd: number,
+  configId?: string,
+): ThresholdPoint[] {
   const { router, config, distribution, dailyVolume } = routerFromData(data, configId);
   return thresholds.map((complexityThreshold) => {
     const estimate = router.estimateMonthlySavings(distribution, dailyVolume, { ...config, complexityThreshold });
@@ -112,7 +121,14 @@ export function tierCostFigure(data: Dataset, estimate: SavingsEstimate, configI
 }
 
 /** Figure 59.4b: savings against the premium tier's complexity threshold, the chosen threshold marked. */
-export function thresholdFigure(data: Dataset, options: { thresholds: readonly number[]; complexityThreshold: number; configId?: string }): Figure {
+export function thresholdFigure(
+  data: Dataset,
+  options: { thresholds: readonly number[]; complexityThreshold: number; configId?: string },
+): Figure {
   const local = routingLocalServer(data, options.configId);
-  return savingsVersusThreshold(savingsByThreshold(data, options.thresholds, local.monthlyUsd, options.configId), options.complexityThreshold, provenance(data, ROUTING_FILES));
+  return savingsVersusThreshold(
+    savingsByThreshold(data, options.thresholds, local.monthlyUsd, options.configId),
+    options.complexityThreshold,
+    provenance(data, ROUTING_FILES),
+  );
 }

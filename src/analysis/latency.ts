@@ -8,7 +8,8 @@ import type { ThroughputRow, WorkloadRow } from "../data";
 export type LatencyStatus = "no target" | "meets" | "misses" | "not measured";
 
 /** Whether the workload states a latency target at all. */
-export const hasLatencyTarget = (workload: WorkloadRow): boolean => workload.targetTtftP95Seconds !== undefined || workload.targetOutputTokensPerSecondPerUserP95 !== undefined;
+export const hasLatencyTarget = (workload: WorkloadRow): boolean =>
+  workload.targetTtftP95Seconds !== undefined || workload.targetOutputTokensPerSecondPerUserP95 !== undefined;
 
 /** How a throughput row stands against the workload's latency target. */
 export function latencyStatus(row: ThroughputRow, workload: WorkloadRow): LatencyStatus {
@@ -29,7 +30,9 @@ export function latencyStatus(row: ThroughputRow, workload: WorkloadRow): Latenc
 export function latencyTargetText(workload: WorkloadRow): string | undefined {
   const parts = [
     workload.targetTtftP95Seconds === undefined ? undefined : `first token within ${workload.targetTtftP95Seconds} s`,
-    workload.targetOutputTokensPerSecondPerUserP95 === undefined ? undefined : `at least ${workload.targetOutputTokensPerSecondPerUserP95} output tokens a second per user`,
+    workload.targetOutputTokensPerSecondPerUserP95 === undefined
+      ? undefined
+      : `at least ${workload.targetOutputTokensPerSecondPerUserP95} output tokens a second per user`,
   ].filter((part) => part !== undefined);
   return parts.length === 0 ? undefined : `at p95, ${parts.join(" and ")}`;
 }

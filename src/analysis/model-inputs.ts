@@ -62,7 +62,12 @@ export function modelPriceSheet(data: Dataset, model: ModelRow): TimedPriceSheet
 
 /** The workload's cache and batch shares, 0 where its row leaves them empty. */
 export function billingSharesOf(workload: WorkloadRow): Required<BillingShares> {
-  return { cachedInputShare: workload.cachedInputShare ?? 0, cacheWriteShare: workload.cacheWriteShare ?? 0, batchShare: workload.batchShare ?? 0, cacheWriteTtl: workload.cacheWriteTtl ?? "5m" };
+  return {
+    cachedInputShare: workload.cachedInputShare ?? 0,
+    cacheWriteShare: workload.cacheWriteShare ?? 0,
+    batchShare: workload.batchShare ?? 0,
+    cacheWriteTtl: workload.cacheWriteTtl ?? "5m",
+  };
 }
 
 /** One call of the workload as this model bills it: hidden reasoning tokens only on a model that reasons. */
@@ -80,7 +85,10 @@ export const isWeeklyWorkload = (workload: WorkloadRow): boolean => workload.wee
 
 /** The date a workload's time zone offset is read on: the newest price date, so a summer-time zone is priced as its prices were. */
 function offsetInstant(data: Dataset): Date {
-  const newest = data.models.map((row) => row.asOf).sort().at(-1);
+  const newest = data.models
+    .map((row) => row.asOf)
+    .sort()
+    .at(-1);
   return newest ? new Date(`${newest}T12:00:00Z`) : new Date(0);
 }
 
@@ -92,13 +100,20 @@ function offsetInstant(data: Dataset): Date {
 export function workloadCalendar(data: Dataset, workload: WorkloadRow): WorkloadCalendar {
   const utcOffset = workload.timeZone ? utcOffsetMinutes(workload.timeZone, offsetInstant(data)) : 0;
   // The chapter's alike days follow the weekday profile where one is given (a case study's office hours), else the flat day.
-  if (!isWeeklyWorkload(workload)) return flatCalendar(workload.callsPerDay, workload.daysPerMonth, workload.weekdayProfileId ? profileLoads(data, workload.weekdayProfileId).relativeLoadByHour : undefined, utcOffset);
+  if (!isWeeklyWorkload(workload))
+    return flatCalendar(
+      workload.callsPerDay,
+      workload.daysPerMonth,
+      workload.weekdayProfileId ? profileLoads(data, workload.weekdayProfileId).relativeLoadByHour : undefined,
+      utcOffset,
+    );
   const weekday = workload.weekdayCallsPerDay ?? 0;
   const weekend = workload.weekendCallsPerDay ?? 0;
   const mix = averageDayMix();
   const statedPerCalendarDay = (weekday * mix.weekdays + weekend * mix.weekendDays) / (mix.weekdays + mix.weekendDays);
   const scale = statedPerCalendarDay > 0 ? workload.callsPerDay / statedPerCalendarDay : 0;
-  if (statedPerCalendarDay === 0 && workload.callsPerDay > 0) throw new InputError(`workload ${workload.workloadId} states no weekday or weekend calls to scale to ${workload.callsPerDay} a day`);
+  if (statedPerCalendarDay === 0 && workload.callsPerDay > 0)
+    throw new InputError(`workload ${workload.workloadId} states no weekday or weekend calls to scale to ${workload.callsPerDay} a day`);
   return weeklyCalendar({
     weekdayCallsPerDay: weekday * scale,
     weekendCallsPerDay: weekend * scale,
@@ -110,7 +125,6 @@ export function workloadCalendar(data: Dataset, workload: WorkloadRow): Workload
 }
 
 export const FLAT_PROFILE_ID = "flat-24h";
-
 
 /** A profile's relative load of hours 0–23 and its source, all zero for a day type with no calls (an import's weekend without any). */
 export function profileLoads(data: Dataset, profileId: string = FLAT_PROFILE_ID): { relativeLoadByHour: number[]; source: string } {
@@ -131,7 +145,10 @@ function readProfileLoads(data: Dataset, profileId: string): { relativeLoadByHou
     const known = [...new Set(data.trafficProfiles.map((row) => row.profileId))];
     throw new InputError(`unknown profile_id ${JSON.stringify(profileId)}; known: ${known.join(", ")}`);
   }
-  return { relativeLoadByHour: Array.from({ length: 24 }, (_, hour) => rows.find((row) => row.hour === hour)?.relativeLoad ?? 0), source: rows[0]?.source ?? "" };
+  return {
+    relativeLoadByHour: Array.from({ length: 24 }, (_, hour) => rows.find((row) => row.hour === hour)?.relativeLoad ?? 0),
+    source: rows[0]?.source ?? "",
+  };
 }
 
 /**
@@ -180,10 +197,17 @@ export function fleetCostOf(row: HardwareRow, daysPerMonth?: number): FleetCostO
 }
 
 /** The break-even inputs of an itemised hardware row against an API model at the workload. */
-export function breakEvenInputsOf(data: Dataset, hardwareId: string, apiModelId: string, workload: WorkloadRow = findWorkload(data)): BreakEvenInputs {
+export function breakEvenInputsOf(
+  data: Dataset,
+  hardwareId: string,
+  apiModelId: string,
+  workload: WorkloadRow = findWorkload(data),
+): BreakEvenInputs {
   const hardware = findHardware(data, hardwareId);
   if (hardware.costBasis !== "itemised" || hardware.capexUsd === undefined || hardware.depreciationMonths === undefined) {
-    throw new InputError(`hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; sensitivity needs itemised capex and depreciation`);
+    throw new InputError(
+      `hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; sensitivity needs itemised capex and depreciation`,
+    );
   }
   const model = findModel(data, apiModelId);
   const local = localCostOptionsOf(hardware, workload.daysPerMonth);

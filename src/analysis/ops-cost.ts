@@ -1,10 +1,7 @@
 /** How the break-even moves with the operations share of an engineer and the salary (59.9c). */
 import { InputError } from "../errors";
 import type { Dataset } from "../data";
-import {
-  opsSweep,
-  type OpsSweepPoint,
-} from "../model";
+import { opsSweep, type OpsSweepPoint } from "../model";
 import { MODEL_PALETTE, opsSweepChart, type Figure } from "../charts";
 import { apiUsdPerCall } from "./cost";
 import { provenance } from "./figure-context";
@@ -12,22 +9,51 @@ import { findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost } from "./model-inputs";
 
 /** The break-even of an itemised hardware row against an API across ops shares and salaries. */
-export function opsSweepFromData(data: Dataset, hardwareId: string, apiModelId: string, opsFte: readonly number[], salariesUsdPerMonth: readonly number[]): OpsSweepPoint[] {
+export function opsSweepFromData(
+  data: Dataset,
+  hardwareId: string,
+  apiModelId: string,
+  opsFte: readonly number[],
+  salariesUsdPerMonth: readonly number[],
+): OpsSweepPoint[] {
   const workload = findWorkload(data);
   const cost = hardwareMonthlyCost(findHardware(data, hardwareId), workload.daysPerMonth);
-  if (cost.basis !== "itemised") throw new InputError(`hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; an ops sweep needs it itemised`);
-  return opsSweep({ hardwareUsdPerMonth: cost.depreciationUsd + cost.powerUsd, apiUsdPerCall: apiUsdPerCall(data, apiModelId, workload), opsFte, salariesUsdPerMonth, daysPerMonth: workload.daysPerMonth });
+  if (cost.basis !== "itemised")
+    throw new InputError(`hardware_id ${JSON.stringify(hardwareId)} has a stated monthly cost only; an ops sweep needs it itemised`);
+  return opsSweep({
+    hardwareUsdPerMonth: cost.depreciationUsd + cost.powerUsd,
+    apiUsdPerCall: apiUsdPerCall(data, apiModelId, workload),
+    opsFte,
+    salariesUsdPerMonth,
+    daysPerMonth: workload.daysPerMonth,
+  });
 }
 
 /** Figure 59.9c: break-even by ops share for a few salaries. */
-export function opsSweepFigure(data: Dataset, options: { hardwareId: string; apiModelId: string; salariesUsdPerMonth: readonly number[]; chapterFte: number; chapterSalaryUsdPerMonth: number; volumeCallsPerDay?: number }): Figure {
+export function opsSweepFigure(
+  data: Dataset,
+  options: {
+    hardwareId: string;
+    apiModelId: string;
+    salariesUsdPerMonth: readonly number[];
+    chapterFte: number;
+    chapterSalaryUsdPerMonth: number;
+    volumeCallsPerDay?: number;
+  },
+): Figure {
   const fte = Array.from({ length: 21 }, (_, index) => index / 20);
   const lines = options.salariesUsdPerMonth.map((salary, index) => ({
     salaryUsdPerMonth: salary,
     color: MODEL_PALETTE[(index * 2) % MODEL_PALETTE.length] as string,
     points: opsSweepFromData(data, options.hardwareId, options.apiModelId, fte, [salary]),
   }));
-  const chapter = opsSweepFromData(data, options.hardwareId, options.apiModelId, [options.chapterFte], [options.chapterSalaryUsdPerMonth])[0];
+  const chapter = opsSweepFromData(
+    data,
+    options.hardwareId,
+    options.apiModelId,
+    [options.chapterFte],
+    [options.chapterSalaryUsdPerMonth],
+  )[0];
   const hardware = data.hardware.find((row) => row.hardwareId === options.hardwareId);
   return opsSweepChart(lines, {
     comparison: `${(hardware?.name ?? options.hardwareId).replace(/ \(.*\)$/, "")} vs ${findModel(data, options.apiModelId).modelName}`,

@@ -2,7 +2,14 @@
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
 import { DEFAULT_TARGET_UTILISATION, localMonthlyCost, type SensitivityInput } from "../model";
-import type { BreakEvenPanelInputs, BreakEvenPanelSpec, CapacityPanelSpec, RentalPanelInputs, RentalPanelSpec, TornadoPanelSpec } from "../panels";
+import type {
+  BreakEvenPanelInputs,
+  BreakEvenPanelSpec,
+  CapacityPanelSpec,
+  RentalPanelInputs,
+  RentalPanelSpec,
+  TornadoPanelSpec,
+} from "../panels";
 import { caseStudyCapacity, trafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
@@ -50,7 +57,8 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       color: machines.get(row.hardwareId) ?? "#777777",
     };
   });
-  const firstHardware = hardware.find((row) => row.id === options.defaults?.hardwareId) ?? hardware.find((row) => row.capexUsd !== undefined) ?? hardware[0];
+  const firstHardware =
+    hardware.find((row) => row.id === options.defaults?.hardwareId) ?? hardware.find((row) => row.capexUsd !== undefined) ?? hardware[0];
   return {
     kind: "break-even",
     title: options.title ?? "break-even for your server and traffic",
@@ -73,7 +81,10 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
 }
 
 /** The 59.7 what-if panel for the HTML report: the case study's server, volumes and cost, every traffic profile. */
-export function capacityPanelSpec(data: Dataset, options: { scenarioId?: string; targetUtilisation?: number; title?: string } = {}): CapacityPanelSpec {
+export function capacityPanelSpec(
+  data: Dataset,
+  options: { scenarioId?: string; targetUtilisation?: number; title?: string } = {},
+): CapacityPanelSpec {
   const study = caseStudyCapacity(data, { scenarioId: options.scenarioId, targetUtilisation: options.targetUtilisation });
   const inputs = study.inputs;
   const workload = findWorkload(data);
@@ -103,9 +114,14 @@ export function capacityPanelSpec(data: Dataset, options: { scenarioId?: string;
 }
 
 /** The 59.8 what-if panel: every itemised server against every API, at the default workload. */
-export function tornadoPanelSpec(data: Dataset, options: { hardwareId: string; apiModelId: string; swing: number; title?: string }): TornadoPanelSpec {
+export function tornadoPanelSpec(
+  data: Dataset,
+  options: { hardwareId: string; apiModelId: string; swing: number; title?: string },
+): TornadoPanelSpec {
   const workload = findWorkload(data);
-  const itemised = data.hardware.filter((row) => row.costBasis === "itemised" && row.capexUsd !== undefined && row.depreciationMonths !== undefined);
+  const itemised = data.hardware.filter(
+    (row) => row.costBasis === "itemised" && row.capexUsd !== undefined && row.depreciationMonths !== undefined,
+  );
   return {
     kind: "tornado",
     title: options.title ?? "what moves the break-even most, for your server and API",
@@ -114,7 +130,8 @@ export function tornadoPanelSpec(data: Dataset, options: { hardwareId: string; a
     daysPerMonth: workload.daysPerMonth,
     apis: data.models.map((model) => ({ id: model.modelId, name: model.modelName, ...modelPriceSheet(data, model) })),
     hardware: itemised.map((row) => {
-      const { inputUsdPerMTok, outputUsdPerMTok, inputTokensPerCall, outputTokensPerCall, daysPerMonth, billing, ...server } = breakEvenInputsOf(data, row.hardwareId, options.apiModelId, workload);
+      const { inputUsdPerMTok, outputUsdPerMTok, inputTokensPerCall, outputTokensPerCall, daysPerMonth, billing, ...server } =
+        breakEvenInputsOf(data, row.hardwareId, options.apiModelId, workload);
       return { id: row.hardwareId, name: row.name.replace(/ \(.*\)$/, ""), ...server };
     }),
     billingShares: billingSharesOf(workload),
@@ -124,9 +141,15 @@ export function tornadoPanelSpec(data: Dataset, options: { hardwareId: string; a
   };
 }
 
-
 /** The 59.10 what-if panel: every rental offer (with its configuration bought for comparison) against each API. */
-export function rentalPanelSpec(data: Dataset, options: { apiModelIds: readonly string[]; defaults: Pick<RentalPanelInputs, "rentalId" | "apiId"> & Partial<RentalPanelInputs>; title?: string }): RentalPanelSpec {
+export function rentalPanelSpec(
+  data: Dataset,
+  options: {
+    apiModelIds: readonly string[];
+    defaults: Pick<RentalPanelInputs, "rentalId" | "apiId"> & Partial<RentalPanelInputs>;
+    title?: string;
+  },
+): RentalPanelSpec {
   const workload = findWorkload(data);
   const models = modelColors(data);
   const configurations = data.gpuRentals.map((row) => {
@@ -152,8 +175,19 @@ export function rentalPanelSpec(data: Dataset, options: { apiModelIds: readonly 
     title: options.title ?? "rent, buy or call at your price, hours and volume",
     daysPerMonth: workload.daysPerMonth,
     configurations,
-    apis: options.apiModelIds.map((id) => ({ id, name: findModel(data, id).modelName, usdPerCall: apiUsdPerCall(data, id, workload), color: models.get(id) ?? "#777777" })),
-    defaults: { usdPerGpuHour: chosen.usdPerGpuHour, hoursPerDay: 24, utilisationPercent: Math.round(DEFAULT_TARGET_UTILISATION * 100), callsPerDay: workload.callsPerDay, ...options.defaults },
+    apis: options.apiModelIds.map((id) => ({
+      id,
+      name: findModel(data, id).modelName,
+      usdPerCall: apiUsdPerCall(data, id, workload),
+      color: models.get(id) ?? "#777777",
+    })),
+    defaults: {
+      usdPerGpuHour: chosen.usdPerGpuHour,
+      hoursPerDay: 24,
+      utilisationPercent: Math.round(DEFAULT_TARGET_UTILISATION * 100),
+      callsPerDay: workload.callsPerDay,
+      ...options.defaults,
+    },
     provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv"]),
   };
 }

@@ -8,7 +8,12 @@ import { findWorkload } from "./lookup";
 /** Monthly cost of every model at every daily volume, at the workload's tokens per call and days per month. */
 export function costMatrix(data: Dataset, dailyVolumes: readonly number[], workload: WorkloadRow = findWorkload(data)): MatrixCell[] {
   return cloudCostTable(data, workload).flatMap((row) =>
-    dailyVolumes.map((calls) => ({ modelId: row.model.modelId, modelName: row.model.modelName, callsPerDay: calls, usdPerMonth: calls * row.usdPerCall * workload.daysPerMonth })),
+    dailyVolumes.map((calls) => ({
+      modelId: row.model.modelId,
+      modelName: row.model.modelName,
+      callsPerDay: calls,
+      usdPerMonth: calls * row.usdPerCall * workload.daysPerMonth,
+    })),
   );
 }
 
@@ -19,7 +24,13 @@ export function costMatrixFigure(data: Dataset, dailyVolumes: readonly number[],
 
 /** Figure 59.2b: cost per call against the chapter's quality and tool-use stars; a model the data rates not is shown as unrated. */
 export function priceQualityFigure(data: Dataset, workload: WorkloadRow = findWorkload(data)): Figure {
-  const rows = cloudCostTable(data, workload).map((row) => ({ modelId: row.model.modelId, modelName: row.model.modelName, usdPerCall: row.usdPerCall, qualityStars: row.model.qualityStars, toolUseStars: row.model.toolUseStars }));
+  const rows = cloudCostTable(data, workload).map((row) => ({
+    modelId: row.model.modelId,
+    modelName: row.model.modelName,
+    usdPerCall: row.usdPerCall,
+    qualityStars: row.model.qualityStars,
+    toolUseStars: row.model.toolUseStars,
+  }));
   return priceVersusQuality(rows, modelColors(data), provenance(data, ["models.csv", "workloads.csv"]));
 }
 
@@ -30,5 +41,9 @@ export function modelNameOf(data: Dataset, modelId: string): string {
 
 /** Figure 59.2c: every benchmark score, grouped by benchmark. */
 export function benchmarkFigure(data: Dataset): Figure {
-  return benchmarkComparison(data.benchmarks.map((row) => ({ ...row, modelName: modelNameOf(data, row.modelId) })), modelColors(data), provenance(data, ["benchmarks.csv"]));
+  return benchmarkComparison(
+    data.benchmarks.map((row) => ({ ...row, modelName: modelNameOf(data, row.modelId) })),
+    modelColors(data),
+    provenance(data, ["benchmarks.csv"]),
+  );
 }

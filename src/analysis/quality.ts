@@ -25,13 +25,17 @@ export interface Quality {
 function benchmarksByCoverage(data: Dataset): string[] {
   const order = [...new Set(data.benchmarks.map((row) => row.benchmark))];
   const count = (benchmark: string) => data.benchmarks.filter((row) => row.benchmark === benchmark).length;
-  return order.map((benchmark, index) => ({ benchmark, index, count: count(benchmark) })).sort((a, b) => b.count - a.count || a.index - b.index).map((entry) => entry.benchmark);
+  return order
+    .map((benchmark, index) => ({ benchmark, index, count: count(benchmark) }))
+    .sort((a, b) => b.count - a.count || a.index - b.index)
+    .map((entry) => entry.benchmark);
 }
 
 /** The benchmark with scores for the most models; among equals, the first listed in benchmarks.csv. */
 export const referenceBenchmark = (data: Dataset): string | undefined => benchmarksByCoverage(data)[0];
 
-const scoreOn = (data: Dataset, modelId: string | undefined, benchmark: string) => (modelId === undefined ? undefined : data.benchmarks.find((row) => row.benchmark === benchmark && row.modelId === modelId));
+const scoreOn = (data: Dataset, modelId: string | undefined, benchmark: string) =>
+  modelId === undefined ? undefined : data.benchmarks.find((row) => row.benchmark === benchmark && row.modelId === modelId);
 
 /**
  * A model's quality: its score on the reference benchmark and the tier computed from it by the rule `qualityRule`
@@ -44,11 +48,25 @@ export function qualityOf(data: Dataset, modelId: string | undefined): Quality {
   const best = Math.max(0, ...data.benchmarks.filter((row) => row.benchmark === benchmark).map((row) => row.score));
   const row = scoreOn(data, modelId, benchmark);
   if (!row || !(best > 0)) {
-    const elsewhere = benchmarksByCoverage(data).map((other) => scoreOn(data, modelId, other)).find((found) => found !== undefined);
-    return { tier: "no rating", benchmark: elsewhere?.benchmark ?? benchmark, score: elsewhere?.score, unit: elsewhere?.unit, shareOfBest: undefined };
+    const elsewhere = benchmarksByCoverage(data)
+      .map((other) => scoreOn(data, modelId, other))
+      .find((found) => found !== undefined);
+    return {
+      tier: "no rating",
+      benchmark: elsewhere?.benchmark ?? benchmark,
+      score: elsewhere?.score,
+      unit: elsewhere?.unit,
+      shareOfBest: undefined,
+    };
   }
   const share = row.score / best;
-  return { tier: share >= TIER_SHARES.top ? "top" : share >= TIER_SHARES.middle ? "middle" : "low", benchmark, score: row.score, unit: row.unit, shareOfBest: share };
+  return {
+    tier: share >= TIER_SHARES.top ? "top" : share >= TIER_SHARES.middle ? "middle" : "low",
+    benchmark,
+    score: row.score,
+    unit: row.unit,
+    shareOfBest: share,
+  };
 }
 
 /** Whether a model matches today's: the same model, a score at least `share` of today's, lower, or not comparable. */
@@ -78,7 +96,9 @@ export function compareWithToday(data: Dataset, modelId: string | undefined, tod
   if (todays.length === 0) return { kind: "today's not rated" };
   const shared = todays.flatMap((benchmark) => {
     const mine = scoreOn(data, modelId, benchmark);
-    return mine === undefined ? [] : [{ benchmark, score: mine.score, todayScore: (scoreOn(data, todayId, benchmark) as { score: number }).score, unit: mine.unit }];
+    return mine === undefined
+      ? []
+      : [{ benchmark, score: mine.score, todayScore: (scoreOn(data, todayId, benchmark) as { score: number }).score, unit: mine.unit }];
   });
   if (shared.length === 0) return { kind: "no shared score" };
   const short = shared.find((pair) => pair.score < pair.todayScore * share);
@@ -87,7 +107,8 @@ export function compareWithToday(data: Dataset, modelId: string | undefined, tod
 }
 
 /** Whether a match lets an option stand in for today's API, like for like: a lower or uncomparable score does not. */
-export const keepsQuality = (match: QualityMatch): boolean => match.kind === "same model" || match.kind === "at least today's" || match.kind === "today's not rated";
+export const keepsQuality = (match: QualityMatch): boolean =>
+  match.kind === "same model" || match.kind === "at least today's" || match.kind === "today's not rated";
 
 /** "at least today's (39.6% against 27.0%, Terminal-Bench 2.0)", "no shared score". */
 export function qualityMatchText(match: QualityMatch): string {
@@ -96,7 +117,12 @@ export function qualityMatchText(match: QualityMatch): string {
   if (match.kind === "same model") return "today's model";
   if (match.kind === "today's not rated") return "not compared: today's model has no score";
   if (match.kind === "no shared score") return "no shared score";
-  const others = (match.benchmarks ?? 1) > 1 ? (match.kind === "below today's" ? `; ${match.benchmarks} shared benchmarks` : ` and ${(match.benchmarks ?? 1) - 1} more`) : "";
+  const others =
+    (match.benchmarks ?? 1) > 1
+      ? match.kind === "below today's"
+        ? `; ${match.benchmarks} shared benchmarks`
+        : ` and ${(match.benchmarks ?? 1) - 1} more`
+      : "";
   return `${match.kind} (${value(match.score)} against ${value(match.todayScore)}, ${match.benchmark}${others})`;
 }
 

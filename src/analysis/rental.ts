@@ -71,10 +71,22 @@ export function rentalSetup(data: Dataset, rentalId: string, options: RentalOpti
   const hardware = findHardware(data, rental.hardwareId);
   const throughput = throughputRow(data, rental.hardwareId, rental.serving);
   const workload = options.workload ?? findWorkload(data);
-  const measured = { serving: throughput.serving, outputTokensPerSecond: throughput.outputTokensPerSecond, promptTokensPerSecond: throughput.promptTokensPerSecond };
-  const offer: RentalOffer = { usdPerGpuHour: rental.usdPerGpuHour, gpuCount: hardware.gpuCount, billingIncrementHours: rental.billingIncrementSeconds / 3600, minimumHours: rental.minimumBilledHours };
+  const measured = {
+    serving: throughput.serving,
+    outputTokensPerSecond: throughput.outputTokensPerSecond,
+    promptTokensPerSecond: throughput.promptTokensPerSecond,
+  };
+  const offer: RentalOffer = {
+    usdPerGpuHour: rental.usdPerGpuHour,
+    gpuCount: hardware.gpuCount,
+    billingIncrementHours: rental.billingIncrementSeconds / 3600,
+    minimumHours: rental.minimumBilledHours,
+  };
   const bought = serverCostSplit(hardware, workload.daysPerMonth);
-  const rentOps = { opsOneServerUsdPerMonth: rental.opsUsdPerMonth ?? bought.opsOneServerUsdPerMonth, opsSharePerAddedServer: bought.opsSharePerAddedServer };
+  const rentOps = {
+    opsOneServerUsdPerMonth: rental.opsUsdPerMonth ?? bought.opsOneServerUsdPerMonth,
+    opsSharePerAddedServer: bought.opsSharePerAddedServer,
+  };
   return {
     rental,
     hardware,
@@ -82,7 +94,9 @@ export function rentalSetup(data: Dataset, rentalId: string, options: RentalOpti
     offer,
     profile: trafficProfile(data, options.profileId),
     workload,
-    callsPerHourAtTarget: callsPerHourPerMachine(workload, measured, { targetUtilisation: options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION }),
+    callsPerHourAtTarget: callsPerHourPerMachine(workload, measured, {
+      targetUtilisation: options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION,
+    }),
     callsPerHourAtFullRate: callsPerHourPerMachine(workload, measured, { targetUtilisation: 1 }),
     buy: fleetCostOfSplit(bought),
     rentOps,
@@ -136,7 +150,10 @@ export interface ThreeWay {
 }
 
 /** The three ways against one API from no calls to `maxCallsPerDay`. */
-export function threeWay(data: Dataset, options: RentalOptions & { rentalId: string; apiModelId: string; maxCallsPerDay: number; steps?: number }): ThreeWay {
+export function threeWay(
+  data: Dataset,
+  options: RentalOptions & { rentalId: string; apiModelId: string; maxCallsPerDay: number; steps?: number },
+): ThreeWay {
   const setup = rentalSetup(data, options.rentalId, options);
   const usdPerCall = apiUsdPerCall(data, options.apiModelId, setup.workload);
   const steps = options.steps ?? 400;
@@ -151,12 +168,34 @@ export function threeWay(data: Dataset, options: RentalOptions & { rentalId: str
     apiModelId: options.apiModelId,
     apiUsdPerCall: usdPerCall,
     costs,
-    buyVsApi: capacityBreakEven({ ...setup.buy, callsPerDayPerMachine: callsPerDayPerServer, apiUsdPerCall: usdPerCall, daysPerMonth: days }),
-    rentAlwaysOnVsApi: capacityBreakEven({ ...setup.rentAlwaysOn, callsPerDayPerMachine: callsPerDayPerServer, apiUsdPerCall: usdPerCall, daysPerMonth: days }),
+    buyVsApi: capacityBreakEven({
+      ...setup.buy,
+      callsPerDayPerMachine: callsPerDayPerServer,
+      apiUsdPerCall: usdPerCall,
+      daysPerMonth: days,
+    }),
+    rentAlwaysOnVsApi: capacityBreakEven({
+      ...setup.rentAlwaysOn,
+      callsPerDayPerMachine: callsPerDayPerServer,
+      apiUsdPerCall: usdPerCall,
+      daysPerMonth: days,
+    }),
     // From 1 call a day: at none, every way but the API still pays for its operations.
-    rentScaledVsApi: crossover(at((cost) => cost.rentScaledUsd), at((cost) => cost.apiUsd), volumes.slice(1)),
-    buyVsRentScaled: crossover(at((cost) => cost.buyUsd), at((cost) => cost.rentScaledUsd), volumes.slice(1)),
-    buyVsRentAlwaysOn: crossover(at((cost) => cost.buyUsd), at((cost) => cost.rentAlwaysOnUsd), volumes.slice(1)),
+    rentScaledVsApi: crossover(
+      at((cost) => cost.rentScaledUsd),
+      at((cost) => cost.apiUsd),
+      volumes.slice(1),
+    ),
+    buyVsRentScaled: crossover(
+      at((cost) => cost.buyUsd),
+      at((cost) => cost.rentScaledUsd),
+      volumes.slice(1),
+    ),
+    buyVsRentAlwaysOn: crossover(
+      at((cost) => cost.buyUsd),
+      at((cost) => cost.rentAlwaysOnUsd),
+      volumes.slice(1),
+    ),
     stepCallsPerDay: step,
   };
 }
@@ -168,11 +207,16 @@ const calls = (value: number) => (Number.isFinite(value) ? Math.round(value) : I
  * Where a way of serving beats another, in words a reader can act on: "never", "from 516", or, for a server that
  * fills up and loses again, "from 3,628 to 3,987, for good from 5,644" (or "and not again up to 20,000").
  */
-export function crossoverRangeText(crossover: Pick<Crossover, "firstDailyCalls" | "sustainedFromDailyCalls" | "firstRunEndsDailyCalls">, gridEndDailyCalls: number): string {
+export function crossoverRangeText(
+  crossover: Pick<Crossover, "firstDailyCalls" | "sustainedFromDailyCalls" | "firstRunEndsDailyCalls">,
+  gridEndDailyCalls: number,
+): string {
   const calls = (value: number) => formatInteger(Math.ceil(value - 1e-9));
   if (!Number.isFinite(crossover.firstDailyCalls)) return "never";
   if (!Number.isFinite(crossover.firstRunEndsDailyCalls)) return `from ${calls(crossover.firstDailyCalls)}`;
-  const again = Number.isFinite(crossover.sustainedFromDailyCalls) ? `, for good from ${calls(crossover.sustainedFromDailyCalls)}` : `, and not for good up to ${calls(gridEndDailyCalls)}`;
+  const again = Number.isFinite(crossover.sustainedFromDailyCalls)
+    ? `, for good from ${calls(crossover.sustainedFromDailyCalls)}`
+    : `, and not for good up to ${calls(gridEndDailyCalls)}`;
   return `from ${calls(crossover.firstDailyCalls)} to ${calls(crossover.firstRunEndsDailyCalls)}${again}`;
 }
 
@@ -183,10 +227,32 @@ export function threeWayFigure(data: Dataset, result: ThreeWay): Figure {
   const api = findModel(data, result.apiModelId);
   const machine = hardwareColors(data).get(setup.hardware.hardwareId) ?? "#E69F00";
   const lines: CostLine[] = [
-    { label: `${api.modelName} API`, color: modelColors(data).get(api.modelId) ?? "#332288", callsPerDay: x, usdPerMonth: result.costs.map((cost) => cost.apiUsd) },
-    { label: `bought (${setup.hardware.name.replace(/ \(.*\)$/, "")})`, color: machine, callsPerDay: x, usdPerMonth: result.costs.map((cost) => cost.buyUsd) },
-    { label: `rented always on (${setup.rental.provider})`, color: "#CC79A7", dash: "dash", callsPerDay: x, usdPerMonth: result.costs.map((cost) => cost.rentAlwaysOnUsd) },
-    { label: `rented hour by hour (${setup.profile.profileId})`, color: "#009E73", dash: "dot", callsPerDay: x, usdPerMonth: result.costs.map((cost) => cost.rentScaledUsd) },
+    {
+      label: `${api.modelName} API`,
+      color: modelColors(data).get(api.modelId) ?? "#332288",
+      callsPerDay: x,
+      usdPerMonth: result.costs.map((cost) => cost.apiUsd),
+    },
+    {
+      label: `bought (${setup.hardware.name.replace(/ \(.*\)$/, "")})`,
+      color: machine,
+      callsPerDay: x,
+      usdPerMonth: result.costs.map((cost) => cost.buyUsd),
+    },
+    {
+      label: `rented always on (${setup.rental.provider})`,
+      color: "#CC79A7",
+      dash: "dash",
+      callsPerDay: x,
+      usdPerMonth: result.costs.map((cost) => cost.rentAlwaysOnUsd),
+    },
+    {
+      label: `rented hour by hour (${setup.profile.profileId})`,
+      color: "#009E73",
+      dash: "dot",
+      callsPerDay: x,
+      usdPerMonth: result.costs.map((cost) => cost.rentScaledUsd),
+    },
   ];
   const mark = (label: string, volume: number, pick: (cost: ThreeWayCosts) => number) => {
     const cost = result.costs[Math.min(result.costs.length - 1, Math.round(volume / result.stepCallsPerDay))];
@@ -198,9 +264,14 @@ export function threeWayFigure(data: Dataset, result: ThreeWay): Figure {
     mark("rent (hourly) beats API", result.rentScaledVsApi.firstDailyCalls, (cost) => cost.apiUsd),
   ];
   // Buying that beats hourly renting from the grid's first volume beats it everywhere: no point to mark.
-  if (result.buyVsRentScaled.sustainedFromDailyCalls > result.stepCallsPerDay) crossovers.push(mark("buy beats hourly rent", result.buyVsRentScaled.sustainedFromDailyCalls, (cost) => cost.buyUsd));
+  if (result.buyVsRentScaled.sustainedFromDailyCalls > result.stepCallsPerDay)
+    crossovers.push(mark("buy beats hourly rent", result.buyVsRentScaled.sustainedFromDailyCalls, (cost) => cost.buyUsd));
   const comparison = `${setup.hardware.name.replace(/ \(.*\)$/, "")} vs ${api.modelName}, ${setup.throughput.serving.replace("_", "-")}`;
-  return threeWayCostChart(lines, crossovers, { number: "59.10a", comparison, provenance: provenance(data, [...RENTAL_FILES, "traffic_profiles.csv"]) });
+  return threeWayCostChart(lines, crossovers, {
+    number: "59.10a",
+    comparison,
+    provenance: provenance(data, [...RENTAL_FILES, "traffic_profiles.csv"]),
+  });
 }
 
 export interface UnitCostRow {
@@ -217,7 +288,10 @@ export interface UnitCostRow {
  * What a call and a million tokens cost on each rentable configuration, bought (its whole monthly cost,
  * operations included, spread over the hours of the month) and rented (rent plus operations), at each utilisation.
  */
-export function unitCosts(data: Dataset, options: { rentalIds?: readonly string[]; utilisations: readonly number[]; workload?: WorkloadRow }): UnitCostRow[] {
+export function unitCosts(
+  data: Dataset,
+  options: { rentalIds?: readonly string[]; utilisations: readonly number[]; workload?: WorkloadRow },
+): UnitCostRow[] {
   const workload = options.workload ?? findWorkload(data);
   const hoursPerMonth = HOURS_PER_DAY * workload.daysPerMonth;
   return (options.rentalIds ?? data.gpuRentals.map((row) => row.rentalId)).flatMap((rentalId) => {
@@ -241,7 +315,10 @@ export function unitCosts(data: Dataset, options: { rentalIds?: readonly string[
 }
 
 /** Figure 59.10b: cost per million tokens of self-hosting, bought and rented, against utilisation, beside the APIs. */
-export function unitCostFigure(data: Dataset, options: { rentalIds: readonly string[]; apiModelIds: readonly string[]; utilisations: readonly number[] }): Figure {
+export function unitCostFigure(
+  data: Dataset,
+  options: { rentalIds: readonly string[]; apiModelIds: readonly string[]; utilisations: readonly number[] },
+): Figure {
   const workload = findWorkload(data);
   const rows = unitCosts(data, options);
   const colors = hardwareColors(data);
@@ -253,10 +330,20 @@ export function unitCostFigure(data: Dataset, options: { rentalIds: readonly str
     const x = mine.map((row) => row.utilisationPercent);
     return [
       { label: `${name}, bought`, color, utilisationPercent: x, usdPerMillionTokens: mine.map((row) => row.boughtUsdPerMillionTokens) },
-      { label: `${name}, rented`, color, dash: "dash" as const, utilisationPercent: x, usdPerMillionTokens: mine.map((row) => row.rentedUsdPerMillionTokens) },
+      {
+        label: `${name}, rented`,
+        color,
+        dash: "dash" as const,
+        utilisationPercent: x,
+        usdPerMillionTokens: mine.map((row) => row.rentedUsdPerMillionTokens),
+      },
     ];
   });
-  const apis = options.apiModelIds.map((id) => ({ name: findModel(data, id).modelName, usdPerMillionTokens: usdPerMillionTokens(apiUsdPerCall(data, id, workload), workload), color: modelColors(data).get(id) ?? "#777777" }));
+  const apis = options.apiModelIds.map((id) => ({
+    name: findModel(data, id).modelName,
+    usdPerMillionTokens: usdPerMillionTokens(apiUsdPerCall(data, id, workload), workload),
+    color: modelColors(data).get(id) ?? "#777777",
+  }));
   const shape = `${workload.inputTokensPerCall.toLocaleString("en-US")} in + ${workload.outputTokensPerCall.toLocaleString("en-US")} out per call`;
   return costPerMillionChart(lines, apis, { number: "59.10b", workload: shape, provenance: provenance(data, RENTAL_FILES) });
 }
@@ -267,15 +354,33 @@ export function unitCostFigure(data: Dataset, options: { rentalIds: readonly str
  */
 export function rentalHeatmapFigure(data: Dataset, options: { apiModelIds: readonly string[] }): Figure {
   const workload = findWorkload(data);
-  const bought = data.hardware.map((row) => ({ id: row.hardwareId, name: fitLabel(data, row.hardwareId), monthlyCostUsd: hardwareMonthlyCost(row, workload.daysPerMonth).totalUsd }));
+  const bought = data.hardware.map((row) => ({
+    id: row.hardwareId,
+    name: fitLabel(data, row.hardwareId),
+    monthlyCostUsd: hardwareMonthlyCost(row, workload.daysPerMonth).totalUsd,
+  }));
   const rented = data.gpuRentals.map((row) => {
     const setup = rentalSetup(data, row.rentalId, { workload });
-    return { id: `rented:${row.rentalId}`, name: fitLabel(data, row.hardwareId, `${setup.hardware.name.replace(/ \(.*\)$/, "")}, rented (${row.provider})`), monthlyCostUsd: setup.rentAlwaysOn.perMachineUsdPerMonth + setup.rentAlwaysOn.sharedUsdPerMonth };
+    return {
+      id: `rented:${row.rentalId}`,
+      name: fitLabel(data, row.hardwareId, `${setup.hardware.name.replace(/ \(.*\)$/, "")}, rented (${row.provider})`),
+      monthlyCostUsd: setup.rentAlwaysOn.perMachineUsdPerMonth + setup.rentAlwaysOn.sharedUsdPerMonth,
+    };
   });
-  const apis = options.apiModelIds.map((id) => ({ id, name: findModel(data, id).modelName, usdPerCall: apiUsdPerCall(data, id, workload) }));
+  const apis = options.apiModelIds.map((id) => ({
+    id,
+    name: findModel(data, id).modelName,
+    usdPerCall: apiUsdPerCall(data, id, workload),
+  }));
   const cells = breakEvenMatrix([...bought, ...rented], apis, { daysPerMonth: workload.daysPerMonth });
   // One server's flat cost against per-call prices: throughput plays no part, so its file is not cited.
-  return wrapLongCaption(breakEvenHeatmap(cells, [...bought, ...rented], apis, provenance(data, ["gpu_rentals.csv", "hardware.csv", "models.csv"]), { number: "59.10c", title: "Break-even by configuration, bought or rented, and API (calls per day)" }), 90);
+  return wrapLongCaption(
+    breakEvenHeatmap(cells, [...bought, ...rented], apis, provenance(data, ["gpu_rentals.csv", "hardware.csv", "models.csv"]), {
+      number: "59.10c",
+      title: "Break-even by configuration, bought or rented, and API (calls per day)",
+    }),
+    90,
+  );
 }
 
 export interface CaseStudyRental {
@@ -293,7 +398,19 @@ export interface CaseStudyRental {
 }
 
 /** The 59.5 case study's volume served on its own configuration rented instead of bought, on its traffic profile. */
-export function caseStudyRental(data: Dataset, options: { rentalId: string; profileId: string; targetUtilisation?: number; weekdayCallsPerDay: number; weekdayDays: number; weekendCallsPerDay: number; weekendDays: number; apiUsdPerCall: number }): CaseStudyRental {
+export function caseStudyRental(
+  data: Dataset,
+  options: {
+    rentalId: string;
+    profileId: string;
+    targetUtilisation?: number;
+    weekdayCallsPerDay: number;
+    weekdayDays: number;
+    weekendCallsPerDay: number;
+    weekendDays: number;
+    apiUsdPerCall: number;
+  },
+): CaseStudyRental {
   const setup = rentalSetup(data, options.rentalId, { profileId: options.profileId, targetUtilisation: options.targetUtilisation });
   const servers = machinesNeeded(options.weekdayCallsPerDay * setup.profile.peakHourShare, setup.callsPerHourAtTarget);
   const weekday = serversByHour(options.weekdayCallsPerDay, setup.profile.relativeLoadByHour, setup.callsPerHourAtTarget);
@@ -305,8 +422,12 @@ export function caseStudyRental(data: Dataset, options: { rentalId: string; prof
     servers,
     buyUsd: fleetMonthlyCost(servers, setup.buy),
     rentAlwaysOnUsd: alwaysOnMonthlyUsd(setup.offer, servers, days) + ops,
-    rentScaledUsd: scaledDailyUsd(weekday, setup.offer) * options.weekdayDays + scaledDailyUsd(weekend, setup.offer) * options.weekendDays + fleetOpsUsdPerMonth(Math.max(1, ...weekday, ...weekend), setup.rentOps),
-    allCloudUsd: (options.weekdayCallsPerDay * options.weekdayDays + options.weekendCallsPerDay * options.weekendDays) * options.apiUsdPerCall,
+    rentScaledUsd:
+      scaledDailyUsd(weekday, setup.offer) * options.weekdayDays +
+      scaledDailyUsd(weekend, setup.offer) * options.weekendDays +
+      fleetOpsUsdPerMonth(Math.max(1, ...weekday, ...weekend), setup.rentOps),
+    allCloudUsd:
+      (options.weekdayCallsPerDay * options.weekdayDays + options.weekendCallsPerDay * options.weekendDays) * options.apiUsdPerCall,
     weekdayPeakServers: Math.max(...weekday),
     weekdayServerHours: weekday.reduce((sum, count) => sum + count, 0),
   };
@@ -331,7 +452,11 @@ export function routerSavingsByCapacity(data: Dataset, configId?: string): Route
   const options = [{ capacity: "bought", label: `${local.hardware.name}, bought`, localMonthlyUsd: local.monthlyUsd }];
   for (const row of data.gpuRentals.filter((rental) => rental.hardwareId === local.hardware.hardwareId)) {
     const setup = rentalSetup(data, row.rentalId);
-    options.push({ capacity: row.rentalId, label: `${local.hardware.name}, rented around the clock (${row.provider})`, localMonthlyUsd: setup.rentAlwaysOn.perMachineUsdPerMonth + setup.rentAlwaysOn.sharedUsdPerMonth });
+    options.push({
+      capacity: row.rentalId,
+      label: `${local.hardware.name}, rented around the clock (${row.provider})`,
+      localMonthlyUsd: setup.rentAlwaysOn.perMachineUsdPerMonth + setup.rentAlwaysOn.sharedUsdPerMonth,
+    });
   }
   return options.map((option) => {
     const paid = savingsAfterHardware(estimate, option.localMonthlyUsd);

@@ -53,7 +53,12 @@ export interface UncertaintyOptions {
   workload?: WorkloadRow;
 }
 
-export function breakEvenUncertainty(data: Dataset, hardwareId: string, apiModelId: string, options: UncertaintyOptions = {}): BreakEvenUncertainty {
+export function breakEvenUncertainty(
+  data: Dataset,
+  hardwareId: string,
+  apiModelId: string,
+  options: UncertaintyOptions = {},
+): BreakEvenUncertainty {
   const workload = options.workload ?? findWorkload(data);
   const inputs = breakEvenInputsOf(data, hardwareId, apiModelId, workload);
   const ranges = uncertaintyRanges(data);
@@ -76,14 +81,33 @@ export function breakEvenUncertainty(data: Dataset, hardwareId: string, apiModel
 }
 
 /** Figures 59.8a (ranges from data), 59.8b (all inputs at once) and 59.8c (an equal share) from a computed uncertainty. */
-export function uncertaintyFigures(data: Dataset, uncertainty: BreakEvenUncertainty, options: { comparison: string; swing: number; samples: number; seed: number; maxCallsPerDay?: number }): { rangeTornado: Figure; tornado: Figure; band: Figure } {
+export function uncertaintyFigures(
+  data: Dataset,
+  uncertainty: BreakEvenUncertainty,
+  options: { comparison: string; swing: number; samples: number; seed: number; maxCallsPerDay?: number },
+): { rangeTornado: Figure; tornado: Figure; band: Figure } {
   const source = provenance(data, ["models.csv", "hardware.csv", "workloads.csv", "uncertainty_ranges.csv"]);
   const max = options.maxCallsPerDay ?? Math.ceil((uncertainty.p95 * 1.5) / 1000) * 1000;
   const volumes = Array.from({ length: 41 }, (_, index) => (max * index) / 40);
   return {
-    rangeTornado: tornadoChart(uncertainty.rangeTornado.bars, { baseBreakEven: uncertainty.rangeTornado.baseBreakEven, swing: undefined, comparison: options.comparison, provenance: source }),
-    tornado: tornadoChart(uncertainty.tornado.bars, { baseBreakEven: uncertainty.tornado.baseBreakEven, swing: options.swing, comparison: options.comparison, provenance: source }),
-    band: savingBandChart(savingBand(uncertainty.draws, volumes), { comparison: options.comparison, percentiles: uncertainty, samples: options.samples, seed: options.seed, provenance: source }),
+    rangeTornado: tornadoChart(uncertainty.rangeTornado.bars, {
+      baseBreakEven: uncertainty.rangeTornado.baseBreakEven,
+      swing: undefined,
+      comparison: options.comparison,
+      provenance: source,
+    }),
+    tornado: tornadoChart(uncertainty.tornado.bars, {
+      baseBreakEven: uncertainty.tornado.baseBreakEven,
+      swing: options.swing,
+      comparison: options.comparison,
+      provenance: source,
+    }),
+    band: savingBandChart(savingBand(uncertainty.draws, volumes), {
+      comparison: options.comparison,
+      percentiles: uncertainty,
+      samples: options.samples,
+      seed: options.seed,
+      provenance: source,
+    }),
   };
 }
-

@@ -31,7 +31,9 @@ export interface CheapestInTier {
 export function cheapestByQualityTier(data: Dataset): CheapestInTier[] {
   const costs = cloudCostTable(data);
   return QUALITY_TIERS.map((tier) => {
-    const cheapest = costs.filter((row) => qualityOf(data, row.model.modelId).tier === tier).sort((a, b) => a.usdPerMonth - b.usdPerMonth)[0];
+    const cheapest = costs
+      .filter((row) => qualityOf(data, row.model.modelId).tier === tier)
+      .sort((a, b) => a.usdPerMonth - b.usdPerMonth)[0];
     return { tier, model: cheapest?.model, usdPerMonth: cheapest?.usdPerMonth };
   });
 }
@@ -102,7 +104,8 @@ export interface EditionAnswers {
   routerSavingsPercent: number;
 }
 
-const totals = (options: ReadonlyArray<{ option: CaseOptionName; totalUsd: number }>) => Object.fromEntries(options.map((option) => [option.option, option.totalUsd])) as Record<CaseOptionName, number>;
+const totals = (options: ReadonlyArray<{ option: CaseOptionName; totalUsd: number }>) =>
+  Object.fromEntries(options.map((option) => [option.option, option.totalUsd])) as Record<CaseOptionName, number>;
 
 /** The case study's answer over every model, server and rental: what it is, its way, its month. */
 function winnerOf(decision: Decision): EditionAnswers["caseStudy"]["winner"] {
@@ -137,7 +140,8 @@ export function editionAnswers(data: Dataset, label: string, scenarios: readonly
 }
 
 /** Whether two editions' tiers are computed on the same benchmark, so that "the cheapest top-tier API" means the same. */
-export const tiersComparable = (then: EditionAnswers, now: EditionAnswers): boolean => then.qualityBenchmark !== undefined && then.qualityBenchmark === now.qualityBenchmark;
+export const tiersComparable = (then: EditionAnswers, now: EditionAnswers): boolean =>
+  then.qualityBenchmark !== undefined && then.qualityBenchmark === now.qualityBenchmark;
 
 /** Every headline of two editions as a move from then to now, for the figure and the tables. */
 export function headlineMoves(then: EditionAnswers, now: EditionAnswers): HeadlineMove[] {
@@ -146,15 +150,37 @@ export function headlineMoves(then: EditionAnswers, now: EditionAnswers): Headli
   for (const tier of tiersComparable(then, now) ? QUALITY_TIERS : []) {
     const [a, b] = [then.cheapest.find((row) => row.tier === tier), now.cheapest.find((row) => row.tier === tier)];
     if (a?.usdPerMonth !== undefined && b?.usdPerMonth !== undefined) {
-      moves.push({ group: "Cheapest API per quality tier, $/month", short: `Cheapest ${tier} API`, name: `${tier}: ${a.model?.modelName} → ${b.model?.modelName}`, then: a.usdPerMonth, now: b.usdPerMonth, unit: "usd" });
+      moves.push({
+        group: "Cheapest API per quality tier, $/month",
+        short: `Cheapest ${tier} API`,
+        name: `${tier}: ${a.model?.modelName} → ${b.model?.modelName}`,
+        then: a.usdPerMonth,
+        now: b.usdPerMonth,
+        unit: "usd",
+      });
     }
   }
   then.scenarios.forEach((a, index) => {
     const b = now.scenarios[index];
-    if (b) moves.push({ group: "Break-even, calls a day", short: `Break-even, scenario ${index + 1}`, name: `scenario ${index + 1}: ${a.hardwareName} vs ${a.apiName} → ${b.hardwareName} vs ${b.apiName}`, then: a.breakEvenDailyCalls, now: b.breakEvenDailyCalls, unit: "calls" });
+    if (b)
+      moves.push({
+        group: "Break-even, calls a day",
+        short: `Break-even, scenario ${index + 1}`,
+        name: `scenario ${index + 1}: ${a.hardwareName} vs ${a.apiName} → ${b.hardwareName} vs ${b.apiName}`,
+        then: a.breakEvenDailyCalls,
+        now: b.breakEvenDailyCalls,
+        unit: "calls",
+      });
   });
   for (const option of ["all_cloud", "all_local", "hybrid"] as const) {
-    moves.push({ group: "Case study with the servers it needs, $/month", short: `Case study, ${option.replace("_", " ")}`, name: option.replace("_", " "), then: then.caseStudy.sized[option], now: now.caseStudy.sized[option], unit: "usd" });
+    moves.push({
+      group: "Case study with the servers it needs, $/month",
+      short: `Case study, ${option.replace("_", " ")}`,
+      name: option.replace("_", " "),
+      then: then.caseStudy.sized[option],
+      now: now.caseStudy.sized[option],
+      unit: "usd",
+    });
   }
   return moves;
 }
@@ -179,7 +205,8 @@ const ABOUT_A_THOUSAND = 800;
 export function conclusions(then: EditionAnswers, now: EditionAnswers): Conclusion[] {
   // 1. APIs win at low volume: every scenario's server pays for itself only from about a thousand calls a day on,
   // "about" read as within a fifth (800 or more).
-  const lowVolume = (answers: EditionAnswers) => answers.scenarios.length > 0 && answers.scenarios.every((scenario) => scenario.breakEvenDailyCalls >= ABOUT_A_THOUSAND);
+  const lowVolume = (answers: EditionAnswers) =>
+    answers.scenarios.length > 0 && answers.scenarios.every((scenario) => scenario.breakEvenDailyCalls >= ABOUT_A_THOUSAND);
   // 2. Routing simple tasks to local models saves most of a premium-only bill (the chapter says 60-75%).
   const routing = (answers: EditionAnswers) => answers.routerSavingsPercent >= 50;
   // 3. Under the case study's residency rules hybrid is the cheapest compliant option: asked of every model, server
@@ -187,7 +214,9 @@ export function conclusions(then: EditionAnswers, now: EditionAnswers): Conclusi
   const hybridWins = (answers: EditionAnswers) => answers.caseStudy.winner?.kind === "hybrid";
   const winnerText = (answers: EditionAnswers) => {
     const winner = answers.caseStudy.winner;
-    return winner ? `${winner.name}, ${winner.kind === "api" ? "all cloud" : winner.kind}, at ${usd(winner.usdPerMonth)} (quality against today's: ${winner.quality})` : "no option";
+    return winner
+      ? `${winner.name}, ${winner.kind === "api" ? "all cloud" : winner.kind}, at ${usd(winner.usdPerMonth)} (quality against today's: ${winner.quality})`
+      : "no option";
   };
   return [
     {
@@ -213,7 +242,13 @@ export function conclusions(then: EditionAnswers, now: EditionAnswers): Conclusi
 
 /** The figure: how far each headline moved from the chapter's edition to the later one. */
 export function thenAndNowFigure(then: EditionAnswers, now: EditionAnswers, folders: { then: string; now: string }): Figure {
-  return wrapLongCaption(thenAndNowMoves(headlineMoves(then, now), { then: then.label, now: now.label }, { files: ["models.csv", "hardware.csv", "throughput.csv", "case_study.csv"], folders: [folders.then, folders.now] }));
+  return wrapLongCaption(
+    thenAndNowMoves(
+      headlineMoves(then, now),
+      { then: then.label, now: now.label },
+      { files: ["models.csv", "hardware.csv", "throughput.csv", "case_study.csv"], folders: [folders.then, folders.now] },
+    ),
+  );
 }
 
 /** An edition's label: the month its model prices are dated, e.g. `2025-09`. */

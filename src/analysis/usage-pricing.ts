@@ -25,7 +25,10 @@ export interface ModelListPrice {
 }
 
 export class ListPriceComparison {
-  private readonly byModel = new Map<string, ModelListPrice & { sheet: TimedPriceSheet; ref: { providerId: string; modelId: string } | undefined }>();
+  private readonly byModel = new Map<
+    string,
+    ModelListPrice & { sheet: TimedPriceSheet; ref: { providerId: string; modelId: string } | undefined }
+  >();
 
   /** `data`: the folder whose price sheets (long-context tiers and time-of-day prices included) bill the calls. */
   constructor(
@@ -37,7 +40,16 @@ export class ListPriceComparison {
     let entry = this.byModel.get(model.modelId);
     if (!entry) {
       const ref = model.priceRef === undefined ? undefined : parsePriceRef(model.priceRef);
-      entry = { modelId: model.modelId, priceRef: model.priceRef, calls: 0, billedUsd: 0, databaseUsd: 0, databaseCalls: 0, sheet: modelPriceSheet(this.data, model), ref };
+      entry = {
+        modelId: model.modelId,
+        priceRef: model.priceRef,
+        calls: 0,
+        billedUsd: 0,
+        databaseUsd: 0,
+        databaseCalls: 0,
+        sheet: modelPriceSheet(this.data, model),
+        ref,
+      };
       this.byModel.set(model.modelId, entry);
     }
     const input = call.inputTokens;
@@ -45,7 +57,8 @@ export class ListPriceComparison {
     const output = call.visibleOutputTokens + call.reasoningTokens;
     entry.calls += 1;
     // A call with a time pays the prices in force then (DeepSeek's daytime window); one without, the standard ones.
-    const sheet = call.startMs === undefined ? entry.sheet : priceSheetAtUtcMinute(entry.sheet, Math.floor((call.startMs % 86_400_000) / 60_000));
+    const sheet =
+      call.startMs === undefined ? entry.sheet : priceSheetAtUtcMinute(entry.sheet, Math.floor((call.startMs % 86_400_000) / 60_000));
     entry.billedUsd += billCall(sheet, {
       inputTokensPerCall: input,
       outputTokensPerCall: output,
@@ -53,10 +66,14 @@ export class ListPriceComparison {
       cacheWriteShare: input === 0 ? 0 : call.cacheWriteTokens / input,
     }).usdPerCall;
     if (!entry.ref) return;
-    const priced = calcPrice({ input_tokens: input, cache_read_tokens: call.cacheReadTokens, cache_write_tokens: call.cacheWriteTokens, output_tokens: output }, entry.ref.modelId, {
-      providerId: entry.ref.providerId,
-      timestamp: call.startMs === undefined ? this.importedAt : new Date(call.startMs),
-    });
+    const priced = calcPrice(
+      { input_tokens: input, cache_read_tokens: call.cacheReadTokens, cache_write_tokens: call.cacheWriteTokens, output_tokens: output },
+      entry.ref.modelId,
+      {
+        providerId: entry.ref.providerId,
+        timestamp: call.startMs === undefined ? this.importedAt : new Date(call.startMs),
+      },
+    );
     if (priced === null) return;
     entry.databaseUsd += priced.total_price;
     entry.databaseCalls += 1;
@@ -64,6 +81,8 @@ export class ListPriceComparison {
 
   /** Each model's totals, the most-called first. */
   results(): ModelListPrice[] {
-    return [...this.byModel.values()].map(({ sheet: _sheet, ref: _ref, ...totals }) => totals).sort((a, b) => b.calls - a.calls || a.modelId.localeCompare(b.modelId));
+    return [...this.byModel.values()]
+      .map(({ sheet: _sheet, ref: _ref, ...totals }) => totals)
+      .sort((a, b) => b.calls - a.calls || a.modelId.localeCompare(b.modelId));
   }
 }

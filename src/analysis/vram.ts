@@ -1,13 +1,7 @@
 /** How much GPU memory a model needs at each bit width and context, and which configurations hold it (59.9a). */
 import { InputError } from "../errors";
 import type { Dataset, HardwareRow, QuantisationRow } from "../data";
-import {
-  fitsInVram,
-  RUNTIME_OVERHEAD_GIB_PER_GPU,
-  VRAM_HEADROOM,
-  vramNeeded,
-  type ModelArchitecture,
-} from "../model";
+import { fitsInVram, RUNTIME_OVERHEAD_GIB_PER_GPU, VRAM_HEADROOM, vramNeeded, type ModelArchitecture } from "../model";
 import { HARDWARE_PALETTE, vramChart, type Figure } from "../charts";
 import { provenance } from "./figure-context";
 import { byId, findHardware, findWorkload } from "./lookup";
@@ -49,7 +43,10 @@ export function quantisationLevels(data: Dataset): QuantisationLevel[] {
     quantId: row.quantId,
     bitsLabel: row.bitsLabel,
     bitsPerWeight: row.bitsPerWeight,
-    perplexityIncreasePercent: row.perplexity !== undefined && row.perplexityFp16 !== undefined ? ((row.perplexity - row.perplexityFp16) / row.perplexityFp16) * 100 : undefined,
+    perplexityIncreasePercent:
+      row.perplexity !== undefined && row.perplexityFp16 !== undefined
+        ? ((row.perplexity - row.perplexityFp16) / row.perplexityFp16) * 100
+        : undefined,
     kldVsFp16: row.kldVsFp16,
     referenceModel: row.referenceModel,
     source: row.source,
@@ -79,7 +76,10 @@ export interface QuantisationMatch {
  */
 export function quantisationFor(data: Dataset, quantId: string, model: string): QuantisationMatch {
   const rows = data.quantisation.filter((row) => row.quantId === quantId);
-  if (rows.length === 0) throw new InputError(`unknown quant_id ${JSON.stringify(quantId)}; known: ${[...new Set(data.quantisation.map((row) => row.quantId))].join(", ")}`);
+  if (rows.length === 0)
+    throw new InputError(
+      `unknown quant_id ${JSON.stringify(quantId)}; known: ${[...new Set(data.quantisation.map((row) => row.quantId))].join(", ")}`,
+    );
   const size = sizeLabel(model);
   const own = rows.find((row) => size !== undefined && sizeLabel(row.referenceModel) === size);
   return { row: own ?? (rows[0] as QuantisationRow), ownSize: own !== undefined };
@@ -141,11 +141,19 @@ export function vramTable(data: Dataset, options: VramSizing = {}): VramCell[] {
   return data.modelArchitectures.flatMap((arch) =>
     quantIds(data).map((quantId) => {
       const { row, ownSize } = quantisationFor(data, quantId, arch.model);
-      const sizing = { bitsPerWeight: row.bitsPerWeight, contextTokens, concurrentSequences: options.concurrentSequences, overheadGibPerGpu };
+      const sizing = {
+        bitsPerWeight: row.bitsPerWeight,
+        contextTokens,
+        concurrentSequences: options.concurrentSequences,
+        overheadGibPerGpu,
+      };
       const need = vramNeeded(architectureOf(arch), sizing);
       const byConfiguration = Object.fromEntries(
         configurations.map((config) => {
-          const fit = fitsInVram(architectureOf(arch), sizing, { gpuCount: config.gpuCount, vramGibPerGpu: config.totalVramGib / config.gpuCount });
+          const fit = fitsInVram(architectureOf(arch), sizing, {
+            gpuCount: config.gpuCount,
+            vramGibPerGpu: config.totalVramGib / config.gpuCount,
+          });
           return [config.label, { fits: fit.fits, requiredGiB: fit.requiredGiB, availableGiB: fit.availableGiB }];
         }),
       );
@@ -178,7 +186,13 @@ export interface HardwareFit extends ConfigurationFit {
  * Whether a hardware.csv configuration can hold a model_architectures.csv model at a quant_id, for a call's
  * context by default: weights, KV cache and a runtime overhead on each of its GPUs, within its VRAM less 5%.
  */
-export function modelFitsHardware(data: Dataset, hardwareId: string, modelArchitectureId: string, quantId: string, options: VramSizing = {}): HardwareFit {
+export function modelFitsHardware(
+  data: Dataset,
+  hardwareId: string,
+  modelArchitectureId: string,
+  quantId: string,
+  options: VramSizing = {},
+): HardwareFit {
   const hardware = findHardware(data, hardwareId);
   const arch = byId(data.modelArchitectures, modelArchitectureId, (row) => row.modelId, "model_architectures.csv model_id");
   const bitsPerWeight = quantisationFor(data, quantId, arch.model).row.bitsPerWeight;
@@ -188,7 +202,14 @@ export function modelFitsHardware(data: Dataset, hardwareId: string, modelArchit
     { bitsPerWeight, contextTokens, concurrentSequences: options.concurrentSequences, overheadGibPerGpu: options.overheadGibPerGpu },
     { gpuCount: hardware.gpuCount, vramGibPerGpu: hardware.vramGbPerGpu },
   );
-  return { fits: fit.fits, requiredGiB: fit.requiredGiB, availableGiB: fit.availableGiB, gpuCount: hardware.gpuCount, contextTokens, bitsPerWeight };
+  return {
+    fits: fit.fits,
+    requiredGiB: fit.requiredGiB,
+    availableGiB: fit.availableGiB,
+    gpuCount: hardware.gpuCount,
+    contextTokens,
+    bitsPerWeight,
+  };
 }
 
 /** Figure 59.9a: every architecture at every bit width against the room each GPU configuration leaves for it. */
@@ -198,7 +219,8 @@ export function vramFigure(data: Dataset, options: VramSizing = {}): Figure {
   // Quality cost as measured on this model size, or on another size (named) where this one has no measurement.
   const quality = (cell: VramCell) => {
     const level = levels.find((candidate) => candidate.quantId === cell.quantId && candidate.referenceModel === cell.measuredOn);
-    if (!level || level.perplexityIncreasePercent === undefined || level.perplexityIncreasePercent <= 0) return cell.measuredOnOwnSize ? undefined : `bits as ${sizeOf(cell.measuredOn)}`;
+    if (!level || level.perplexityIncreasePercent === undefined || level.perplexityIncreasePercent <= 0)
+      return cell.measuredOnOwnSize ? undefined : `bits as ${sizeOf(cell.measuredOn)}`;
     const measuredOn = cell.measuredOnOwnSize ? "" : ` (${sizeOf(cell.measuredOn)})`;
     return `+${level.perplexityIncreasePercent.toFixed(level.perplexityIncreasePercent < 0.1 ? 2 : 1)}% ppl${measuredOn}`;
   };
@@ -212,7 +234,12 @@ export function vramFigure(data: Dataset, options: VramSizing = {}): Figure {
     color: HARDWARE_PALETTE[index % HARDWARE_PALETTE.length] as string,
   }));
   return vramChart(
-    cells.map((cell) => ({ label: `${sizeLabel(cell.model) ?? cell.modelId} ${cell.quantId.toUpperCase()}`, weightsGib: cell.weightsGib, kvCacheGib: cell.kvCacheGib, qualityNote: quality(cell) })),
+    cells.map((cell) => ({
+      label: `${sizeLabel(cell.model) ?? cell.modelId} ${cell.quantId.toUpperCase()}`,
+      weightsGib: cell.weightsGib,
+      kvCacheGib: cell.kvCacheGib,
+      qualityNote: quality(cell),
+    })),
     configurations,
     {
       contextTokens: cells[0]?.contextTokens ?? options.contextTokens ?? callContextTokens(data),
@@ -281,7 +308,9 @@ export function hardwareModelFit(data: Dataset, hardwareId: string): HardwareMod
 /** A short note for tables, captions and labels: empty when the model fits or none is assumed. */
 export function fitNote(fit: HardwareModelFit | undefined): string {
   if (!fit || fit.fits) return "";
-  const instead = fit.largestThatFits ? `; it holds ${fit.largestThatFits.model} at ${fit.largestThatFits.bitsLabel} bits at most` : "; it holds no model in the data";
+  const instead = fit.largestThatFits
+    ? `; it holds ${fit.largestThatFits.model} at ${fit.largestThatFits.bitsLabel} bits at most`
+    : "; it holds no model in the data";
   return `cannot hold ${fit.assumed.model} at ${fit.assumed.bitsLabel} bits (needs ${fit.requiredGiB.toFixed(1)} GiB, has ${fit.availableGiB.toFixed(1)} usable)${instead}`;
 }
 

@@ -62,9 +62,13 @@ function dateIn(zone: string, at: Date): string {
 export async function importWorkload(options: WorkloadImportOptions): Promise<WorkloadImportResult> {
   const zone = checkTimeZone(options.timeZone ?? "UTC");
   const id = options.id;
-  if (!schemas.workloads.columns.workload_id.parse(id).ok) throw new UsageError(`--id must be an identifier (letters, digits, '.', '_' or '-', starting with a letter or digit), got ${JSON.stringify(id)}`);
+  if (!schemas.workloads.columns.workload_id.parse(id).ok)
+    throw new UsageError(
+      `--id must be an identifier (letters, digits, '.', '_' or '-', starting with a letter or digit), got ${JSON.stringify(id)}`,
+    );
   if (options.files.length === 0) throw new UsageError("name at least one usage log to import");
-  if (!existsSync(options.dataDir) || !statSync(options.dataDir).isDirectory()) throw new UsageError(`${options.dataDir}: no such data folder`);
+  if (!existsSync(options.dataDir) || !statSync(options.dataDir).isDirectory())
+    throw new UsageError(`${options.dataDir}: no such data folder`);
   const now = options.now ?? new Date();
   const replace = options.replace ?? false;
 
@@ -85,8 +89,14 @@ export async function importWorkload(options: WorkloadImportOptions): Promise<Wo
     });
 
     const span = summary.span();
-    if (summary.calls === 0) throw new UsageError(`no model calls in ${options.files.join(", ")}${log.spansWithoutUsage + log.spansOfOtherOperations ? ` (${log.spansWithoutUsage + log.spansOfOtherOperations} spans skipped: none was a model call with gen_ai usage)` : ""}; nothing was written`);
-    if (!span) throw new UsageError(`none of the ${summary.calls} calls has a time, so calls per day and the hourly profile cannot be worked out; nothing was written`);
+    if (summary.calls === 0)
+      throw new UsageError(
+        `no model calls in ${options.files.join(", ")}${log.spansWithoutUsage + log.spansOfOtherOperations ? ` (${log.spansWithoutUsage + log.spansOfOtherOperations} spans skipped: none was a model call with gen_ai usage)` : ""}; nothing was written`,
+      );
+    if (!span)
+      throw new UsageError(
+        `none of the ${summary.calls} calls has a time, so calls per day and the hourly profile cannot be worked out; nothing was written`,
+      );
 
     const modelCalls: ModelCalls[] = [...summary.callsByModel]
       .map(([logModel, calls]) => ({ logModel, calls, modelId: match(logModel)?.modelId }))
@@ -95,7 +105,12 @@ export async function importWorkload(options: WorkloadImportOptions): Promise<Wo
     // The model_id the most calls map to (several log names may map to one row); ties go to the first in order.
     const currentModelId = [...listPrices].sort((a, b) => b.calls - a.calls || a.modelId.localeCompare(b.modelId))[0]?.modelId;
 
-    const rows = importedRows(summary, span, { id, fileNames: options.files.map((file) => path.basename(file)), importedOn: dateIn(zone, now), currentModelId });
+    const rows = importedRows(summary, span, {
+      id,
+      fileNames: options.files.map((file) => path.basename(file)),
+      importedOn: dateIn(zone, now),
+      currentModelId,
+    });
     const written = writeImportedRows(options.dataDir, id, rows, replace);
     return { id, zone, files: options.files, log, summary, span, models: modelCalls, currentModelId, listPrices, written };
   } finally {

@@ -19,22 +19,32 @@ export const workloadOrigin = (workload: WorkloadRow): string => workload.source
 
 /** The same workload at another volume in its own unit (weekday calls for a weekday/weekend workload, else calls a day). */
 export function workloadAtVolume(workload: WorkloadRow, volumePerDay: number): WorkloadRow {
-  if (!(volumePerDay >= 0 && Number.isFinite(volumePerDay))) throw new InputError(`a volume must be a non-negative number of calls a day, got ${volumePerDay}`);
+  if (!(volumePerDay >= 0 && Number.isFinite(volumePerDay)))
+    throw new InputError(`a volume must be a non-negative number of calls a day, got ${volumePerDay}`);
   if (!isWeeklyWorkload(workload)) return { ...workload, callsPerDay: volumePerDay };
   const weekday = workload.weekdayCallsPerDay ?? 0;
   const factor = weekday > 0 ? volumePerDay / weekday : 0;
-  return { ...workload, callsPerDay: workload.callsPerDay * factor, weekdayCallsPerDay: volumePerDay, weekendCallsPerDay: (workload.weekendCallsPerDay ?? 0) * factor };
+  return {
+    ...workload,
+    callsPerDay: workload.callsPerDay * factor,
+    weekdayCallsPerDay: volumePerDay,
+    weekendCallsPerDay: (workload.weekendCallsPerDay ?? 0) * factor,
+  };
 }
 
 /** The workload's volume in its own unit, and that unit's name. */
 export function headlineVolume(workload: WorkloadRow): { callsPerDay: number; unit: "calls a weekday" | "calls a day" } {
-  return isWeeklyWorkload(workload) ? { callsPerDay: (workload.weekdayCallsPerDay ?? 0) * (workload.callsPerDay / calendarDayVolume(workload)), unit: "calls a weekday" } : { callsPerDay: workload.callsPerDay, unit: "calls a day" };
+  return isWeeklyWorkload(workload)
+    ? { callsPerDay: (workload.weekdayCallsPerDay ?? 0) * (workload.callsPerDay / calendarDayVolume(workload)), unit: "calls a weekday" }
+    : { callsPerDay: workload.callsPerDay, unit: "calls a day" };
 }
 
 /** What the stated weekday/weekend volumes come to per calendar day, before any scaling. */
 function calendarDayVolume(workload: WorkloadRow): number {
   const mix = averageDayMix();
-  const perDay = ((workload.weekdayCallsPerDay ?? 0) * mix.weekdays + (workload.weekendCallsPerDay ?? 0) * mix.weekendDays) / (mix.weekdays + mix.weekendDays);
+  const perDay =
+    ((workload.weekdayCallsPerDay ?? 0) * mix.weekdays + (workload.weekendCallsPerDay ?? 0) * mix.weekendDays) /
+    (mix.weekdays + mix.weekendDays);
   return perDay > 0 ? perDay : 1;
 }
 
@@ -70,9 +80,19 @@ export function selectWorkload(data: Dataset, choice: WorkloadChoice = {}): Data
     const dataValue = field === "callsPerDay" ? headlineVolume(chosen).callsPerDay : (chosen[field] ?? 0);
     if (value === dataValue) continue;
     workload = field === "callsPerDay" ? workloadAtVolume(workload, value) : { ...workload, [field]: value };
-    overrides.push({ file: "workloads.csv", rowId: chosen.workloadId, label: field === "callsPerDay" ? headlineVolume(chosen).unit : label, dataValue, value });
+    overrides.push({
+      file: "workloads.csv",
+      rowId: chosen.workloadId,
+      label: field === "callsPerDay" ? headlineVolume(chosen).unit : label,
+      dataValue,
+      value,
+    });
   }
-  return { ...data, workloads: [workload, ...data.workloads.filter((row) => row !== chosen)], overrides: [...(data.overrides ?? []), ...overrides] };
+  return {
+    ...data,
+    workloads: [workload, ...data.workloads.filter((row) => row !== chosen)],
+    overrides: [...(data.overrides ?? []), ...overrides],
+  };
 }
 
 /** One markdown paragraph naming the workload a page is computed for, and any field the run set apart from the data. */
@@ -83,12 +103,19 @@ export function workloadNote(data: Dataset): string {
   const calendar = isWeeklyWorkload(workload)
     ? `${number(volume.callsPerDay)} calls a weekday and ${number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0)))} a weekend day${workload.timeZone ? ` (${workload.timeZone})` : ""}`
     : `${number(workload.callsPerDay)} calls a day on ${+workload.daysPerMonth.toFixed(4)} days a month`;
-  const reasoning = workload.reasoningTokensPerCall ? `, ${number(workload.reasoningTokensPerCall)} reasoning tokens on models that reason` : "";
+  const reasoning = workload.reasoningTokensPerCall
+    ? `, ${number(workload.reasoningTokensPerCall)} reasoning tokens on models that reason`
+    : "";
   const cache = workload.cachedInputShare ? `, ${Math.round(workload.cachedInputShare * 100)}% of input read from the cache` : "";
   const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
-  const overridden = set.length > 0 ? ` **Set for this run:** ${set.map((override) => `${override.label} ${number(override.value)} (workloads.csv says ${number(override.dataValue)})`).join("; ")}.` : "";
+  const overridden =
+    set.length > 0
+      ? ` **Set for this run:** ${set.map((override) => `${override.label} ${number(override.value)} (workloads.csv says ${number(override.dataValue)})`).join("; ")}.`
+      : "";
   const money = data.shownIn ? ` ${currencyNote(data.shownIn, false)}.` : "";
   // The chapter's sections count calls a day over alike days; on a weekday/weekend month that is the month's calls over its days.
-  const perDay = isWeeklyWorkload(workload) ? ` Where a section counts calls a day, it means the month's calls over its ${+workload.daysPerMonth.toFixed(4)} calendar days: ${number(workload.callsPerDay)} a day.` : "";
+  const perDay = isWeeklyWorkload(workload)
+    ? ` Where a section counts calls a day, it means the month's calls over its ${+workload.daysPerMonth.toFixed(4)} calendar days: ${number(workload.callsPerDay)} a day.`
+    : "";
   return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}${perDay}${money}`;
 }

@@ -68,7 +68,9 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
   const models = path.join(data, "models.csv");
   const out = path.join(work, "out");
   // The whole report, as a new user starts it; 59.1's page is the one open.
-  const preview = spawn(process.execPath, [ROILAB, "preview", path.dirname(NOTEBOOK), "--data", data, "--out", out, "--port", "0"], { cwd: PROJECT_ROOT });
+  const preview = spawn(process.execPath, [ROILAB, "preview", path.dirname(NOTEBOOK), "--data", data, "--out", out, "--port", "0"], {
+    cwd: PROJECT_ROOT,
+  });
   const log = logLines(preview);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
   try {
@@ -79,7 +81,9 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
         const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(text);
         if (found) resolve(found[0]);
       });
-      preview.once("exit", (code) => reject(new Error(`roilab preview exited with ${code}:\n${log.lines.map((line) => line.text).join("\n")}`)));
+      preview.once("exit", (code) =>
+        reject(new Error(`roilab preview exited with ${code}:\n${log.lines.map((line) => line.text).join("\n")}`)),
+      );
     });
     const name = path.basename(NOTEBOOK);
     const isPublished = (text: string) => text.startsWith("published") && text.includes(name);
@@ -88,7 +92,8 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
     // has been quiet for a while (the spare kernels it starts say when they are ready).
     const settled = () =>
       waitFor("the preview to settle", () => {
-        const lastIndex = (test: (text: string) => boolean) => log.lines.reduce((found, line, index) => (test(line.text) ? index : found), -1);
+        const lastIndex = (test: (text: string) => boolean) =>
+          log.lines.reduce((found, line, index) => (test(line.text) ? index : found), -1);
         const lastRun = lastIndex((text) => text.startsWith("running "));
         const lastBuild = lastIndex((text) => /^(published|failed) /.test(text));
         const last = log.lines.at(-1);
@@ -102,7 +107,10 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
       // An analyst looks at the page between saves; meanwhile the rest of the report runs and spare kernels boot.
       await settled();
       const seen = log.lines.length;
-      const shown = page.waitForFunction((wanted) => document.body.textContent.includes(wanted), `$${price}`, { timeout: 300_000, polling: "raf" });
+      const shown = page.waitForFunction((wanted) => document.body.textContent.includes(wanted), `$${price}`, {
+        timeout: 300_000,
+        polling: "raf",
+      });
       const saved = performance.now();
       writeFileSync(models, readFileSync(models, "utf8").replace(MODEL_ROW, `$1${price},`));
       await shown;
@@ -111,11 +119,20 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
       const started = lines.find((line) => line.text.startsWith("running"));
       const published = lines.find((line) => isPublished(line.text));
       const numbers = /run ([\d.]+) s, build with pages ([\d.]+) s/.exec(published?.text ?? "");
-      if (!started || !published || !numbers) throw new Error(`edit-loop bench: the preview did not say how it ran:\n${lines.map((line) => line.text).join("\n")}`);
+      if (!started || !published || !numbers)
+        throw new Error(`edit-loop bench: the preview did not say how it ran:\n${lines.map((line) => line.text).join("\n")}`);
       const runS = Number(numbers[1]);
       const buildS = Number(numbers[2]);
       const slowest = slowestCell(path.join(out, `${path.basename(NOTEBOOK, ".ipynb")}.ipynb`));
-      samples.push({ slowestCellS: slowest.seconds, slowestCell: slowest.cell, totalS: (done - saved) / 1000, watchS: (started.at - saved) / 1000, runS, publishS: buildS - runS, reloadS: (done - saved) / 1000 - (started.at - saved) / 1000 - buildS });
+      samples.push({
+        slowestCellS: slowest.seconds,
+        slowestCell: slowest.cell,
+        totalS: (done - saved) / 1000,
+        watchS: (started.at - saved) / 1000,
+        runS,
+        publishS: buildS - runS,
+        reloadS: (done - saved) / 1000 - (started.at - saved) / 1000 - buildS,
+      });
     }
     return samples;
   } finally {
@@ -128,18 +145,26 @@ export async function previewEditLoop(rounds: number): Promise<Sample[]> {
 
 /** The code cell of an executed notebook that took longest, from the timing each cell records. */
 function slowestCell(file: string): { cell: number; seconds: number } {
-  const notebook = JSON.parse(readFileSync(file, "utf8")) as { cells: { cell_type: string; metadata: { execution?: Record<string, string> } }[] };
-  const times = notebook.cells.filter((cell) => cell.cell_type === "code").map((cell) => {
-    const execution = cell.metadata.execution ?? {};
-    return (Date.parse(execution["shell.execute_reply"] ?? "") - Date.parse(execution["shell.execute_request"] ?? "")) / 1000;
-  });
+  const notebook = JSON.parse(readFileSync(file, "utf8")) as {
+    cells: { cell_type: string; metadata: { execution?: Record<string, string> } }[];
+  };
+  const times = notebook.cells
+    .filter((cell) => cell.cell_type === "code")
+    .map((cell) => {
+      const execution = cell.metadata.execution ?? {};
+      return (Date.parse(execution["shell.execute_reply"] ?? "") - Date.parse(execution["shell.execute_request"] ?? "")) / 1000;
+    });
   const seconds = Math.max(...times);
   return { cell: times.indexOf(seconds) + 1, seconds };
 }
 
 function nbconvertOnce(out: string, env: NodeJS.ProcessEnv): number {
   const started = performance.now();
-  const result = spawnSync("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, NOTEBOOK], { cwd: PROJECT_ROOT, encoding: "utf8", env });
+  const result = spawnSync("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, NOTEBOOK], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    env,
+  });
   if (result.status !== 0) throw new Error(`jupyter-nbconvert failed (exit code ${result.status}):\n${result.stderr}`);
   return (performance.now() - started) / 1000;
 }
@@ -158,9 +183,16 @@ export async function editLoopBench(rounds: number, write: (text: string) => voi
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-  const part = (key: keyof Sample) => median(samples.map((sample) => sample[key])).toFixed(2).padStart(6);
+  const part = (key: keyof Sample) =>
+    median(samples.map((sample) => sample[key]))
+      .toFixed(2)
+      .padStart(6);
   write(`  each round (s): ${samples.map((sample) => sample.totalS.toFixed(2)).join(", ")}\n`);
-  write(`  roilab preview ${part("totalS")} s   (save to run ${part("watchS")} s, run ${part("runS")} s of which its slowest cell ${part("slowestCellS")} s (code cell ${samples.map((sample) => sample.slowestCell).join("/")}), publish ${part("publishS")} s, reload and draw ${part("reloadS")} s)   (goal <= 1.0, aim 0.6)\n`);
-  write(`  nbconvert      ${median(nbconvert).toFixed(2).padStart(6)} s   (jupyter-nbconvert --execute --to html, each round: ${nbconvert.map((value) => value.toFixed(2)).join(", ")})\n`);
+  write(
+    `  roilab preview ${part("totalS")} s   (save to run ${part("watchS")} s, run ${part("runS")} s of which its slowest cell ${part("slowestCellS")} s (code cell ${samples.map((sample) => sample.slowestCell).join("/")}), publish ${part("publishS")} s, reload and draw ${part("reloadS")} s)   (goal <= 1.0, aim 0.6)\n`,
+  );
+  write(
+    `  nbconvert      ${median(nbconvert).toFixed(2).padStart(6)} s   (jupyter-nbconvert --execute --to html, each round: ${nbconvert.map((value) => value.toFixed(2)).join(", ")})\n`,
+  );
   write(`  ratio          ${(median(samples.map((sample) => sample.totalS)) / median(nbconvert)).toFixed(3)}\n`);
 }

@@ -36,7 +36,9 @@ export function packageOf(url: string): string {
 /** Self time in milliseconds per profile node id: each sample's time delta is charged to the sampled node. */
 export function selfTimesMs(profile: CpuProfile): Map<number, number> {
   const times = new Map<number, number>();
-  profile.samples.forEach((id, index) => { times.set(id, (times.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000); });
+  profile.samples.forEach((id, index) => {
+    times.set(id, (times.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
   return times;
 }
 
@@ -70,7 +72,9 @@ export function summarise(profiles: CpuProfile[]): ProfileSummary {
 
 function profileFiles(target: string): string[] {
   if (!statSync(target).isDirectory()) return [target];
-  return readdirSync(target).filter((name) => name.endsWith(".cpuprofile")).map((name) => path.join(target, name));
+  return readdirSync(target)
+    .filter((name) => name.endsWith(".cpuprofile"))
+    .map((name) => path.join(target, name));
 }
 
 function main(args: string[]): void {
@@ -85,10 +89,16 @@ function main(args: string[]): void {
   const summary = summarise(files.map((file) => JSON.parse(readFileSync(file, "utf8")) as CpuProfile));
   const line = ([name, ms]: [string, number]) =>
     `${(ms / 1000).toFixed(2).padStart(7)} s ${((100 * ms) / summary.totalMs).toFixed(1).padStart(5)}%  ${name}\n`;
-  process.stdout.write(`${files.length} profiles, ${(summary.totalMs / 1000).toFixed(2)} s sampled (idle excluded)\n\nself time by package\n`);
-  summary.byPackage.slice(0, top).forEach((entry) => { process.stdout.write(line(entry)); });
+  process.stdout.write(
+    `${files.length} profiles, ${(summary.totalMs / 1000).toFixed(2)} s sampled (idle excluded)\n\nself time by package\n`,
+  );
+  summary.byPackage.slice(0, top).forEach((entry) => {
+    process.stdout.write(line(entry));
+  });
   process.stdout.write("\nself time by function\n");
-  summary.byFunction.slice(0, top).forEach((entry) => { process.stdout.write(line(entry)); });
+  summary.byFunction.slice(0, top).forEach((entry) => {
+    process.stdout.write(line(entry));
+  });
 }
 
 if (require.main === module) main(process.argv.slice(2));

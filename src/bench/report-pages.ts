@@ -41,7 +41,8 @@ function recordDrawTimes(): void {
   const times: Record<string, number> = {};
   (window as unknown as { roilabDrawTimes: Record<string, number> }).roilabDrawTimes = times;
   new MutationObserver((changes) => {
-    for (const change of changes) if (change.attributeName && !(change.attributeName in times)) times[change.attributeName] = performance.now();
+    for (const change of changes)
+      if (change.attributeName && !(change.attributeName in times)) times[change.attributeName] = performance.now();
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-first-screen-drawn", "data-figures-drawn"] });
 }
 
@@ -52,7 +53,10 @@ async function measureOnce(browser: Browser, file: string, roilabPage: boolean):
   await page.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
   await page.goto(`file://${file}`, { waitUntil: "load" });
   if (roilabPage) await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: 30_000 });
-  const { times, now } = await page.evaluate(() => ({ times: (window as unknown as { roilabDrawTimes: Record<string, number> }).roilabDrawTimes, now: performance.now() }));
+  const { times, now } = await page.evaluate(() => ({
+    times: (window as unknown as { roilabDrawTimes: Record<string, number> }).roilabDrawTimes,
+    now: performance.now(),
+  }));
   const figures = await page.locator(".main-svg").count();
   await page.close();
   return { firstScreenMs: times["data-first-screen-drawn"], drawnMs: roilabPage ? (times["data-figures-drawn"] ?? now) : now, figures };
@@ -63,7 +67,11 @@ async function measure(browser: Browser, file: string, roilabPage: boolean): Pro
   const loads: Measure[] = [];
   for (let load = 0; load < LOADS; load++) loads.push(await measureOnce(browser, file, roilabPage));
   const firstScreens = loads.flatMap((load) => (load.firstScreenMs === undefined ? [] : [load.firstScreenMs]));
-  return { firstScreenMs: firstScreens.length ? median(firstScreens) : undefined, drawnMs: median(loads.map((load) => load.drawnMs)), figures: (loads[0] as Measure).figures };
+  return {
+    firstScreenMs: firstScreens.length ? median(firstScreens) : undefined,
+    drawnMs: median(loads.map((load) => load.drawnMs)),
+    figures: (loads[0] as Measure).figures,
+  };
 }
 
 /** Median time, over a few changes, from an input change to the what-if figure redrawn. */
@@ -76,7 +84,10 @@ async function whatIfRedrawMs(browser: Browser, file: string): Promise<number> {
     times.push(
       await page.evaluate((value) => {
         const panel = document.querySelector(".whatif") as HTMLElement;
-        const plot = panel.querySelector(".plot") as HTMLElement & { on(event: string, handler: () => void): void; removeAllListeners?: (event: string) => void };
+        const plot = panel.querySelector(".plot") as HTMLElement & {
+          on(event: string, handler: () => void): void;
+          removeAllListeners?: (event: string) => void;
+        };
         const input = panel.querySelector('input[name="callsPerDay"]') as HTMLInputElement;
         return new Promise<number>((resolve) => {
           const started = performance.now();
@@ -105,12 +116,20 @@ async function main(): Promise<void> {
   const exported = path.join(work, "nbconvert");
   try {
     if (!given) run(process.execPath, [path.join(PROJECT_ROOT, "dist", "bin.js"), "report", "--out", reports]);
-    const executed = readdirSync(reports).filter((name) => name.endsWith(".ipynb")).map((name) => path.join(reports, name));
+    const executed = readdirSync(reports)
+      .filter((name) => name.endsWith(".ipynb"))
+      .map((name) => path.join(reports, name));
     const haveNbconvert = !given && spawnSync("jupyter-nbconvert", ["--version"]).status === 0;
     if (haveNbconvert) run("jupyter-nbconvert", ["--to", "html", "--output-dir", exported, ...executed]);
-    else if (!given) process.stdout.write("(jupyter nbconvert not installed: apt-get install jupyter-nbconvert, or pip install nbconvert; skipping its column)\n");
+    else if (!given)
+      process.stdout.write(
+        "(jupyter nbconvert not installed: apt-get install jupyter-nbconvert, or pip install nbconvert; skipping its column)\n",
+      );
 
-    const assets = readdirSync(path.join(reports, "assets")).reduce((sum, name) => sum + statSync(path.join(reports, "assets", name)).size, 0);
+    const assets = readdirSync(path.join(reports, "assets")).reduce(
+      (sum, name) => sum + statSync(path.join(reports, "assets", name)).size,
+      0,
+    );
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
     let worstPage = 0;
     let worstFirstScreen = 0;
@@ -118,8 +137,12 @@ async function main(): Promise<void> {
     const ms = (value: number | undefined) => (value === undefined ? "-" : `${value.toFixed(0)} ms`);
     process.stdout.write(`shared assets (reports/assets): ${kb(assets)}   (goal <= 1536 KB)\n`);
     process.stdout.write(`times are the median of ${LOADS} loads, from navigation\n`);
-    process.stdout.write(`${"page".padEnd(28)} ${"roilab".padStart(10)} ${"+assets".padStart(10)} ${"1st screen".padStart(10)} ${"all drawn".padStart(9)} ${"figures".padStart(8)}   ${"nbconvert".padStart(10)} ${"loaded".padStart(9)} ${"figures".padStart(8)}\n`);
-    for (const name of readdirSync(reports).filter((file) => file.endsWith(".html")).sort()) {
+    process.stdout.write(
+      `${"page".padEnd(28)} ${"roilab".padStart(10)} ${"+assets".padStart(10)} ${"1st screen".padStart(10)} ${"all drawn".padStart(9)} ${"figures".padStart(8)}   ${"nbconvert".padStart(10)} ${"loaded".padStart(9)} ${"figures".padStart(8)}\n`,
+    );
+    for (const name of readdirSync(reports)
+      .filter((file) => file.endsWith(".html"))
+      .sort()) {
       const file = path.join(reports, name);
       const bytes = statSync(file).size;
       const ours = await measure(browser, file, true);
@@ -130,7 +153,9 @@ async function main(): Promise<void> {
       const theirs = haveNbconvert && name !== "index.html" ? await measure(browser, theirsFile, false) : undefined;
       process.stdout.write(
         `${name.padEnd(28)} ${kb(bytes).padStart(10)} ${kb(bytes + assets).padStart(10)} ${ms(ours.firstScreenMs).padStart(10)} ${ms(ours.drawnMs).padStart(9)} ${String(ours.figures).padStart(8)}   ` +
-          (theirs ? `${kb(statSync(theirsFile).size).padStart(10)} ${ms(theirs.drawnMs).padStart(9)} ${String(theirs.figures).padStart(8)}` : "") +
+          (theirs
+            ? `${kb(statSync(theirsFile).size).padStart(10)} ${ms(theirs.drawnMs).padStart(9)} ${String(theirs.figures).padStart(8)}`
+            : "") +
           "\n",
       );
     }

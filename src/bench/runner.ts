@@ -73,7 +73,9 @@ interface KernelCpu {
 function kernelCpuSeconds(folder: string, notebooks: string[]): Map<string, number> {
   const files = (() => {
     try {
-      return readdirSync(folder).filter((name) => name.endsWith(".json")).map((name) => path.join(folder, name));
+      return readdirSync(folder)
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => path.join(folder, name));
     } catch {
       return [];
     }
@@ -117,7 +119,12 @@ type Output = { output_type: string; name?: string; text?: string | string[]; da
 /** nbformat may store a text value as its lines (nbconvert does); JSON values (`application/*+json`) stay as they are. */
 function joinedData(data: unknown): unknown {
   if (data === null || typeof data !== "object") return data;
-  return Object.fromEntries(Object.entries(data as Record<string, unknown>).map(([mime, value]) => [mime, !/json$/.test(mime) && Array.isArray(value) ? value.join("") : value]));
+  return Object.fromEntries(
+    Object.entries(data as Record<string, unknown>).map(([mime, value]) => [
+      mime,
+      !/json$/.test(mime) && Array.isArray(value) ? value.join("") : value,
+    ]),
+  );
 }
 
 /** A cell's outputs as both sides can be compared: text stored whole, consecutive stream writes joined (nbclient joins them). */
@@ -126,8 +133,17 @@ function comparable(outputs: Output[] | undefined): unknown[] {
   for (const output of outputs ?? []) {
     const text = Array.isArray(output.text) ? output.text.join("") : output.text;
     const last = joined.at(-1);
-    if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) last.text = `${last.text ?? ""}${text ?? ""}`;
-    else joined.push({ output_type: output.output_type, name: output.name, text, data: joinedData(output.data), ename: output.ename, evalue: output.evalue });
+    if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name)
+      last.text = `${last.text ?? ""}${text ?? ""}`;
+    else
+      joined.push({
+        output_type: output.output_type,
+        name: output.name,
+        text,
+        data: joinedData(output.data),
+        ename: output.ename,
+        evalue: output.evalue,
+      });
   }
   return joined.map(sortedKeys);
 }
@@ -136,7 +152,12 @@ function comparable(outputs: Output[] | undefined): unknown[] {
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => [key, sortedKeys(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, item]) => [key, sortedKeys(item)]),
+  );
 }
 
 /**
@@ -146,14 +167,21 @@ function sortedKeys(value: unknown): unknown {
 function sameOutputsAsStock(notebooks: string[], roilabDir: string, stockDir: string, stockEnv: NodeJS.ProcessEnv): string[] {
   timed("jupyter-nbconvert", ["--to", "notebook", "--execute", "--output-dir", stockDir, ...notebooks], undefined, stockEnv);
   const cells = (file: string) =>
-    (JSON.parse(readFileSync(file, "utf8")) as { cells: { cell_type: string; outputs?: Output[] }[] }).cells.filter((cell) => cell.cell_type === "code").map((cell) => comparable(cell.outputs));
-  return notebooks.map((file) => path.basename(file)).filter((name) => JSON.stringify(cells(path.join(roilabDir, name))) !== JSON.stringify(cells(path.join(stockDir, name))));
+    (JSON.parse(readFileSync(file, "utf8")) as { cells: { cell_type: string; outputs?: Output[] }[] }).cells
+      .filter((cell) => cell.cell_type === "code")
+      .map((cell) => comparable(cell.outputs));
+  return notebooks
+    .map((file) => path.basename(file))
+    .filter((name) => JSON.stringify(cells(path.join(roilabDir, name))) !== JSON.stringify(cells(path.join(stockDir, name))));
 }
 
 function reportBench(stockEnv: NodeJS.ProcessEnv): void {
-  const notebooks = readdirSync(NOTEBOOKS).filter((name) => name.endsWith(".ipynb")).map((name) => path.join(NOTEBOOKS, name));
+  const notebooks = readdirSync(NOTEBOOKS)
+    .filter((name) => name.endsWith(".ipynb"))
+    .map((name) => path.join(NOTEBOOKS, name));
   const work = mkdtempSync(path.join(tmpdir(), "roilab-bench-"));
-  const nbconvert = (out: string, cpuDir?: string) => timed("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, ...notebooks], cpuDir, stockEnv);
+  const nbconvert = (out: string, cpuDir?: string) =>
+    timed("jupyter-nbconvert", ["--to", "html", "--execute", "--output-dir", out, ...notebooks], cpuDir, stockEnv);
   // roilab publishes HTML reports as nbconvert does (executing first), so the two do the same job.
   const roilab = (out: string, cpuDir?: string) => timed(process.execPath, [ROILAB, "report", "--out", out, NOTEBOOKS], cpuDir);
   const cpu = { nbconvert: [] as Map<string, number>[], roilab: [] as Map<string, number>[] };
@@ -186,8 +214,14 @@ function reportBench(stockEnv: NodeJS.ProcessEnv): void {
   process.stdout.write(`${row("cold", samples.coldNbconvert, samples.coldRoilab)}   (goal <= 0.2, aim 0.1)\n`);
   process.stdout.write(`${row("nothing changed", samples.warmNbconvert, samples.warmRoilab)}\n`);
   const over = (value: number) => `${value.toFixed(2)} s (${(value - startup.node).toFixed(2)} s over node -e 0)`;
-  process.stdout.write(`start-up, median of ${STARTUP_ROUNDS}: node -e 0 ${startup.node.toFixed(2)} s   roilab --version ${over(startup.version)} (goal <= 0.2 over)   report, all cached ${over(startup.cachedReport)} (goal <= 0.5 over)\n`);
-  process.stdout.write(same.length ? `outputs: ${same.length} notebooks differ from stock tslab's: ${same.join(", ")}\n` : `outputs: every notebook's cells give stock tslab's outputs (nbconvert --to notebook)\n`);
+  process.stdout.write(
+    `start-up, median of ${STARTUP_ROUNDS}: node -e 0 ${startup.node.toFixed(2)} s   roilab --version ${over(startup.version)} (goal <= 0.2 over)   report, all cached ${over(startup.cachedReport)} (goal <= 0.5 over)\n`,
+  );
+  process.stdout.write(
+    same.length
+      ? `outputs: ${same.length} notebooks differ from stock tslab's: ${same.join(", ")}\n`
+      : `outputs: every notebook's cells give stock tslab's outputs (nbconvert --to notebook)\n`,
+  );
   if (same.length) process.exitCode = 1;
   process.stdout.write("\nkernel CPU, user + system, median of the cold rounds\n");
   const medianOf = (maps: Map<string, number>[], name: string) => {
@@ -202,7 +236,9 @@ function reportBench(stockEnv: NodeJS.ProcessEnv): void {
     totals.roilab += b ?? 0;
     process.stdout.write(`${notebook.padEnd(32)} nbconvert's kernel ${seconds(a)}   roilab's kernel ${seconds(b)}\n`);
   }
-  process.stdout.write(`${"all notebooks".padEnd(32)} nbconvert's kernel ${seconds(totals.nbconvert || undefined)}   roilab's kernel ${seconds(totals.roilab)}\n`);
+  process.stdout.write(
+    `${"all notebooks".padEnd(32)} nbconvert's kernel ${seconds(totals.nbconvert || undefined)}   roilab's kernel ${seconds(totals.roilab)}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -26,7 +26,9 @@ export function installStockKernel(): StockKernel {
   const prefix = mkdtempSync(path.join(tmpdir(), "roilab-stock-tslab-"));
   const data = path.join(prefix, "share", "jupyter");
   const specFile = path.join(data, "kernels", "tslab", "kernel.json");
-  const installed = spawnSync(process.execPath, [tslabBinary(), "install", "--prefix", prefix, "--binary", tslabBinary()], { encoding: "utf8" });
+  const installed = spawnSync(process.execPath, [tslabBinary(), "install", "--prefix", prefix, "--binary", tslabBinary()], {
+    encoding: "utf8",
+  });
   if (installed.status !== 0) {
     mkdirSync(path.dirname(specFile), { recursive: true });
     writeFileSync(specFile, JSON.stringify(stockSpec(tslabBinary())));

@@ -35,16 +35,24 @@ const stringAttribute = (key: string, value: string) => ({ key, value: { stringV
 const intAttribute = (key: string, value: number) => ({ key, value: { intValue: String(value) } });
 
 const RESOURCE = {
-  attributes: [stringAttribute("service.name", "support-agent"), stringAttribute("service.version", "3.4.1"), stringAttribute("deployment.environment.name", "production"), stringAttribute("telemetry.sdk.language", "python"), stringAttribute("telemetry.sdk.name", "opentelemetry"), stringAttribute("telemetry.sdk.version", "1.38.0")],
+  attributes: [
+    stringAttribute("service.name", "support-agent"),
+    stringAttribute("service.version", "3.4.1"),
+    stringAttribute("deployment.environment.name", "production"),
+    stringAttribute("telemetry.sdk.language", "python"),
+    stringAttribute("telemetry.sdk.name", "opentelemetry"),
+    stringAttribute("telemetry.sdk.version", "1.38.0"),
+  ],
 };
 
 /** One export request with one chat span, as a line of JSON. */
 function spanLine(random: () => number): string {
   let pick = random();
-  const model = MODELS.find((candidate) => {
-    pick -= candidate.share;
-    return pick < 0;
-  }) ?? (MODELS[0] as (typeof MODELS)[number]);
+  const model =
+    MODELS.find((candidate) => {
+      pick -= candidate.share;
+      return pick < 0;
+    }) ?? (MODELS[0] as (typeof MODELS)[number]);
   // Office hours in Asia/Shanghai (01:00-10:00 UTC) take most calls, weekends fewer.
   let startMs = START_MS + Math.floor(random() * SPAN_MS);
   if (random() < 0.7) startMs = startMs - (startMs % 86_400_000) + Math.floor((1 + random() * 9) * 3_600_000);
@@ -89,7 +97,14 @@ function spanLine(random: () => number): string {
     droppedLinksCount: 0,
     flags: 257,
   };
-  return JSON.stringify({ resourceSpans: [{ resource: RESOURCE, scopeSpans: [{ scope: { name: "opentelemetry.instrumentation.openai_v2", version: "0.52b0" }, spans: [span] }] }] });
+  return JSON.stringify({
+    resourceSpans: [
+      {
+        resource: RESOURCE,
+        scopeSpans: [{ scope: { name: "opentelemetry.instrumentation.openai_v2", version: "0.52b0" }, spans: [span] }],
+      },
+    ],
+  });
 }
 
 /** Child: writes `count` span lines to `file`, minding the stream's back-pressure. */

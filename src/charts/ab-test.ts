@@ -16,7 +16,13 @@ export interface SampleSizeLine {
 /** Figure 59.9d: calls per arm to detect a drop in task success rate (or rule out one beyond a margin), with the days that takes at the test's traffic. */
 export function sampleSizeChart(
   lines: readonly SampleSizeLine[],
-  options: { baselineRate: number; testCallsPerDay: number; callsPerTask: number; highlight?: { label: string; dropPoints: number; tasksPerArm: number; callsPerArm: number; days: number }; provenance: Provenance },
+  options: {
+    baselineRate: number;
+    testCallsPerDay: number;
+    callsPerTask: number;
+    highlight?: { label: string; dropPoints: number; tasksPerArm: number; callsPerArm: number; days: number };
+    provenance: Provenance;
+  },
 ): Figure {
   const days = (callsPerArm: number) => Math.ceil((2 * callsPerArm) / options.testCallsPerDay);
   const traces: Trace[] = lines.map((line) => ({
@@ -31,9 +37,28 @@ export function sampleSizeChart(
     hovertemplate: `${line.label}: %{y:,} calls (%{customdata[1]:,} tasks) per arm to ${line.goal ?? "detect"} −%{x} points (%{customdata[0]} days)<extra></extra>`,
   }));
   const highlight = options.highlight;
-  const perArm = (tasks: number, calls: number) => (options.callsPerTask === 1 ? `${calls.toLocaleString("en-US")} calls per arm` : `${tasks.toLocaleString("en-US")} tasks (${calls.toLocaleString("en-US")} calls) per arm`);
+  const perArm = (tasks: number, calls: number) =>
+    options.callsPerTask === 1
+      ? `${calls.toLocaleString("en-US")} calls per arm`
+      : `${tasks.toLocaleString("en-US")} tasks (${calls.toLocaleString("en-US")} calls) per arm`;
   const annotations: Annotation[] = highlight
-    ? [{ text: `${highlight.label}<br>${perArm(highlight.tasksPerArm, highlight.callsPerArm)}, ${highlight.days} day(s)`, x: highlight.dropPoints, xref: "x", y: Math.log10(highlight.callsPerArm), yref: "y", xanchor: "left", showarrow: true, arrowhead: 2, ax: 70, ay: -70, align: "left", font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)" }]
+    ? [
+        {
+          text: `${highlight.label}<br>${perArm(highlight.tasksPerArm, highlight.callsPerArm)}, ${highlight.days} day(s)`,
+          x: highlight.dropPoints,
+          xref: "x",
+          y: Math.log10(highlight.callsPerArm),
+          yref: "y",
+          xanchor: "left",
+          showarrow: true,
+          arrowhead: 2,
+          ax: 70,
+          ay: -70,
+          align: "left",
+          font: { size: 11 },
+          bgcolor: "rgba(255,255,255,0.85)",
+        },
+      ]
     : [];
   const counts = lines.flatMap((line) => line.points.map((point) => point.callsPerArm));
   const unit = options.callsPerTask === 1 ? "" : ` (tasks of ${options.callsPerTask} calls)`;

@@ -33,7 +33,17 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
     yaxis: { title: "", type: "category" },
     annotations: sorted
       .filter((row) => row.relativePercent < 0)
-      .map((row) => ({ text: `${row.relativePercent.toFixed(1)}%`, x: 0, xref: "x", xanchor: "left", xshift: 4, y: row.label, yref: "y", showarrow: false, font: { size: 11, color: "#4477AA" } })),
+      .map((row) => ({
+        text: `${row.relativePercent.toFixed(1)}%`,
+        x: 0,
+        xref: "x",
+        xanchor: "left",
+        xshift: 4,
+        y: row.label,
+        yref: "y",
+        showarrow: false,
+        font: { size: 11, color: "#4477AA" },
+      })),
     layout: { height: Math.max(420, 28 * sorted.length + 160), margin: { l: 330, r: 60, t: 60, b: 70 } },
   });
 }
@@ -77,6 +87,10 @@ export function auditMateriality(rows: readonly MaterialDifference[], provenance
     layout: { height: Math.max(420, 26 * sorted.length + 180), margin: { l: 360, r: 70, t: 60, b: 90 }, barmode: "overlay" },
   });
   // One category order for both traces: by money, largest at the top.
-  const yaxis = { ...(figure.layout.yaxis as Record<string, unknown>), categoryorder: "array", categoryarray: sorted.map((row) => row.label) };
+  const yaxis = {
+    ...(figure.layout.yaxis as Record<string, unknown>),
+    categoryorder: "array",
+    categoryarray: sorted.map((row) => row.label),
+  };
   return wrapLongCaption({ ...figure, layout: { ...figure.layout, yaxis } });
 }

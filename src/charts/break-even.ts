@@ -52,11 +52,18 @@ const formatCalls = (calls: number) => (calls === Infinity ? "never" : `${format
  * Figure 59.3a: each API's monthly bill as a line over calls/day, each local configuration as a flat dashed
  * line; every crossover within range is marked and labelled with its break-even volume.
  */
-export function breakEvenCurves(local: readonly LocalOption[], apis: readonly ApiOption[], cells: readonly BreakEvenCell[], options: BreakEvenCurvesOptions): Figure {
+export function breakEvenCurves(
+  local: readonly LocalOption[],
+  apis: readonly ApiOption[],
+  cells: readonly BreakEvenCell[],
+  options: BreakEvenCurvesOptions,
+): Figure {
   const logScale = options.logScale ?? true;
   const minCalls = logScale ? (options.minCallsPerDay ?? 100) : 0;
   // Lines are straight on either scale; on log axes they need more than their two ends to draw once clipped.
-  const x = logScale ? Array.from({ length: 25 }, (_, index) => minCalls * (options.maxCallsPerDay / minCalls) ** (index / 24)) : [0, options.maxCallsPerDay];
+  const x = logScale
+    ? Array.from({ length: 25 }, (_, index) => minCalls * (options.maxCallsPerDay / minCalls) ** (index / 24))
+    : [0, options.maxCallsPerDay];
   const apiTraces: Trace[] = apis.map((api) => ({
     type: "scatter",
     mode: "lines",
@@ -75,7 +82,12 @@ export function breakEvenCurves(local: readonly LocalOption[], apis: readonly Ap
     line: { color: colorOf(options.hardwareColors, machine.id), width: 2, dash: "dash" },
     hovertemplate: `${machine.name}: %{y:$,.0f} a month at any volume<extra></extra>`,
   }));
-  const visible = cells.filter((cell) => Number.isFinite(cell.breakEvenDailyCalls) && cell.breakEvenDailyCalls >= minCalls && cell.breakEvenDailyCalls <= options.maxCallsPerDay);
+  const visible = cells.filter(
+    (cell) =>
+      Number.isFinite(cell.breakEvenDailyCalls) &&
+      cell.breakEvenDailyCalls >= minCalls &&
+      cell.breakEvenDailyCalls <= options.maxCallsPerDay,
+  );
   const crossings: Trace = {
     type: "scatter",
     mode: "markers",
@@ -100,10 +112,20 @@ export function breakEvenCurves(local: readonly LocalOption[], apis: readonly Ap
   }));
   const costs = local.map((machine) => machine.monthlyUsd);
   const xaxis = logScale
-    ? { title: "Calls per day (log scale)", tickformat: FORMAT.integer, type: "log" as const, range: [Math.log10(minCalls), Math.log10(options.maxCallsPerDay)] as [number, number] }
+    ? {
+        title: "Calls per day (log scale)",
+        tickformat: FORMAT.integer,
+        type: "log" as const,
+        range: [Math.log10(minCalls), Math.log10(options.maxCallsPerDay)] as [number, number],
+      }
     : { title: "Calls per day", tickformat: FORMAT.integer, range: [0, options.maxCallsPerDay] as [number, number] };
   const yaxis = logScale
-    ? { title: "Cost per month (USD, log scale)", tickformat: FORMAT.usd, type: "log" as const, range: [Math.log10(Math.min(...costs) / 3), Math.log10(Math.max(...costs) * 3)] as [number, number] }
+    ? {
+        title: "Cost per month (USD, log scale)",
+        tickformat: FORMAT.usd,
+        type: "log" as const,
+        range: [Math.log10(Math.min(...costs) / 3), Math.log10(Math.max(...costs) * 3)] as [number, number],
+      }
     : { title: "Cost per month (USD)", tickformat: FORMAT.usd, range: [0, Math.max(...costs) * 1.6] as [number, number] };
   const figure = themedFigure([...apiTraces, ...localTraces, crossings], {
     number: options.number ?? "59.3a",
@@ -121,7 +143,13 @@ export function breakEvenCurves(local: readonly LocalOption[], apis: readonly Ap
 }
 
 /** Figure 59.3b: break-even calls/day for every hardware × API pair; colour on a log scale, "never" where a call saves nothing. */
-export function breakEvenHeatmap(cells: readonly BreakEvenCell[], hardware: readonly NamedCost[], apis: readonly NamedCost[], provenance: Provenance, label: { number: string; title: string } = { number: "59.3b", title: "Break-even by hardware and API (calls per day)" }): Figure {
+export function breakEvenHeatmap(
+  cells: readonly BreakEvenCell[],
+  hardware: readonly NamedCost[],
+  apis: readonly NamedCost[],
+  provenance: Provenance,
+  label: { number: string; title: string } = { number: "59.3b", title: "Break-even by hardware and API (calls per day)" },
+): Figure {
   const find = (hardwareId: string, apiId: string) => cells.find((cell) => cell.hardwareId === hardwareId && cell.apiId === apiId);
   const calls = hardware.map((machine) => apis.map((api) => find(machine.id, api.id)?.breakEvenDailyCalls ?? NaN));
   const trace: Trace = {
@@ -142,6 +170,9 @@ export function breakEvenHeatmap(cells: readonly BreakEvenCell[], hardware: read
     provenance,
     xaxis: { title: "Cloud API", type: "category" },
     yaxis: { title: "Local configuration", type: "category" },
-    layout: { margin: { l: 220, r: 30, t: 60, b: 70 }, yaxis: { autorange: "reversed", automargin: true, title: { text: "Local configuration" } } },
+    layout: {
+      margin: { l: 220, r: 30, t: 60, b: 70 },
+      yaxis: { autorange: "reversed", automargin: true, title: { text: "Local configuration" } },
+    },
   });
 }

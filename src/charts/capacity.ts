@@ -53,7 +53,16 @@ function stepPoints(perMachine: number, min: number, max: number): { x: number[]
 
 function volumeMarks(marks: readonly VolumeMark[]): { shapes: Record<string, unknown>[]; annotations: Annotation[] } {
   return {
-    shapes: marks.map((mark) => ({ type: "line", xref: "x", yref: "paper", x0: mark.callsPerDay, x1: mark.callsPerDay, y0: 0, y1: 1, line: { color: "#555555", width: 1.5, dash: "dot" } })),
+    shapes: marks.map((mark) => ({
+      type: "line",
+      xref: "x",
+      yref: "paper",
+      x0: mark.callsPerDay,
+      x1: mark.callsPerDay,
+      y0: 0,
+      y1: 1,
+      line: { color: "#555555", width: 1.5, dash: "dot" },
+    })),
     annotations: marks.map((mark, index) => ({
       text: `${mark.label}<br>${Math.round(mark.callsPerDay).toLocaleString("en-US")}/day`,
       x: Math.log10(mark.callsPerDay),
@@ -71,7 +80,12 @@ function volumeMarks(marks: readonly VolumeMark[]): { shapes: Record<string, unk
 }
 
 function logCallsAxis(min: number, max: number) {
-  return { title: "Calls per day (log scale)", tickformat: FORMAT.integer, type: "log" as const, range: [Math.log10(min), Math.log10(max)] as [number, number] };
+  return {
+    title: "Calls per day (log scale)",
+    tickformat: FORMAT.integer,
+    type: "log" as const,
+    range: [Math.log10(min), Math.log10(max)] as [number, number],
+  };
 }
 
 /**
@@ -93,7 +107,9 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
     };
   });
   // Servers each profile needs at each marked volume, labelled where the reader looks.
-  const counts = profiles.flatMap((profile) => options.marks.map((mark) => machinesNeeded(mark.callsPerDay, profile.callsPerDayPerMachine)));
+  const counts = profiles.flatMap((profile) =>
+    options.marks.map((mark) => machinesNeeded(mark.callsPerDay, profile.callsPerDayPerMachine)),
+  );
   traces.push({
     type: "scatter",
     mode: "text+markers",
@@ -112,7 +128,18 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
   const someProfile = Math.max(...limits);
   const marks = volumeMarks(options.marks);
   const maxMachines = Math.max(...traces.map((trace) => Math.max(...(trace.y as number[]))));
-  const band = (x0: number, x1: number, alpha: number) => ({ type: "rect", xref: "x", yref: "paper", x0, x1, y0: 0, y1: 1, fillcolor: `rgba(17,119,51,${alpha})`, line: { width: 0 }, layer: "below" });
+  const band = (x0: number, x1: number, alpha: number) => ({
+    type: "rect",
+    xref: "x",
+    yref: "paper",
+    x0,
+    x1,
+    y0: 0,
+    y1: 1,
+    fillcolor: `rgba(17,119,51,${alpha})`,
+    line: { width: 0 },
+    layer: "below",
+  });
   const figure = themedFigure(traces, {
     number: "59.7a",
     title: `Servers needed: ${options.serverName}, by traffic profile`,
@@ -121,7 +148,16 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
     yaxis: { title: "Servers needed (log scale)", tickformat: FORMAT.integer, type: "log", range: [-0.05, Math.log10(maxMachines * 1.6)] },
     annotations: [
       ...marks.annotations,
-      { text: "one server is enough", x: Math.log10(Math.sqrt(min * everyProfile)), xref: "x", y: 0, yref: "y", yshift: 14, showarrow: false, font: { size: 11, color: "#117733" } },
+      {
+        text: "one server is enough",
+        x: Math.log10(Math.sqrt(min * everyProfile)),
+        xref: "x",
+        y: 0,
+        yref: "y",
+        yshift: 14,
+        showarrow: false,
+        font: { size: 11, color: "#117733" },
+      },
     ],
     layout: { shapes: [band(min, everyProfile, 0.14), band(everyProfile, someProfile, 0.06), ...marks.shapes] },
   });

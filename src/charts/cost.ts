@@ -9,7 +9,12 @@ export interface ModelMonthlyCost {
 }
 
 /** Figure 59.1a: monthly cost per model at one workload, cheapest first, each bar labelled. */
-export function monthlyCostByModel(rows: readonly ModelMonthlyCost[], colors: ReadonlyMap<string, string>, provenance: Provenance, workloadLabel: string): Figure {
+export function monthlyCostByModel(
+  rows: readonly ModelMonthlyCost[],
+  colors: ReadonlyMap<string, string>,
+  provenance: Provenance,
+  workloadLabel: string,
+): Figure {
   const sorted = [...rows].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
   const trace: Trace = {
     type: "bar",
@@ -63,8 +68,41 @@ export function costVersusVolume(
     provenance,
     xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
     yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
-    annotations: marker === undefined ? [] : [{ text: `workload: ${marker.toLocaleString("en-US")}/day`, x: marker, xref: "x", y: 1, yref: "paper", yanchor: "top", xanchor: "left", xshift: 4, showarrow: false, font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)" }],
-    layout: marker === undefined ? {} : { shapes: [{ type: "line", xref: "x", x0: marker, x1: marker, yref: "paper", y0: 0, y1: 1, line: { color: "#555555", dash: "dot", width: 1 } }] },
+    annotations:
+      marker === undefined
+        ? []
+        : [
+            {
+              text: `workload: ${marker.toLocaleString("en-US")}/day`,
+              x: marker,
+              xref: "x",
+              y: 1,
+              yref: "paper",
+              yanchor: "top",
+              xanchor: "left",
+              xshift: 4,
+              showarrow: false,
+              font: { size: 11 },
+              bgcolor: "rgba(255,255,255,0.85)",
+            },
+          ],
+    layout:
+      marker === undefined
+        ? {}
+        : {
+            shapes: [
+              {
+                type: "line",
+                xref: "x",
+                x0: marker,
+                x1: marker,
+                yref: "paper",
+                y0: 0,
+                y1: 1,
+                line: { color: "#555555", dash: "dot", width: 1 },
+              },
+            ],
+          },
   });
 }
 
@@ -79,7 +117,8 @@ export interface MatrixCell {
 export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Provenance): Figure {
   const models = [...new Map(cells.map((cell) => [cell.modelId, cell.modelName])).entries()];
   const volumes = [...new Set(cells.map((cell) => cell.callsPerDay))].sort((a, b) => a - b);
-  const value = (modelId: string, calls: number) => cells.find((cell) => cell.modelId === modelId && cell.callsPerDay === calls)?.usdPerMonth ?? NaN;
+  const value = (modelId: string, calls: number) =>
+    cells.find((cell) => cell.modelId === modelId && cell.callsPerDay === calls)?.usdPerMonth ?? NaN;
   const z = models.map(([id]) => volumes.map((calls) => value(id, calls)));
   const trace: Trace = {
     type: "heatmap",
@@ -101,7 +140,10 @@ export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Prov
     xaxis: { title: "Calls per day", type: "category" },
     yaxis: { title: "Model", type: "category" },
     // The first model of the price list on top, as in the table.
-    layout: { margin: { l: 190, r: 30, t: 60, b: 70 }, yaxis: { title: { text: "Model", standoff: 12 }, type: "category", autorange: "reversed", automargin: true } },
+    layout: {
+      margin: { l: 190, r: 30, t: 60, b: 70 },
+      yaxis: { title: { text: "Model", standoff: 12 }, type: "category", autorange: "reversed", automargin: true },
+    },
   });
 }
 
@@ -125,7 +167,11 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
   const unrated = rows.filter((row) => row.qualityStars === undefined);
   // Labels of neighbours on the same rating alternate above and below their markers so they do not collide.
   const order = [...rated].sort((a, b) => (a.qualityStars ?? 0) - (b.qualityStars ?? 0) || a.usdPerCall - b.usdPerCall);
-  const below = new Set(order.filter((row, index) => index > 0 && order[index - 1]?.qualityStars === row.qualityStars && order.indexOf(row) % 2 === 1).map((row) => row.modelId));
+  const below = new Set(
+    order
+      .filter((row, index) => index > 0 && order[index - 1]?.qualityStars === row.qualityStars && order.indexOf(row) % 2 === 1)
+      .map((row) => row.modelId),
+  );
   const traces: Trace[] = rated.map((row) => ({
     type: "scatter",
     mode: "markers+text",
@@ -140,20 +186,36 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
   }));
   const labelled = unrated.length <= MAX_LABELLED_UNRATED;
   traces.push(
-    ...unrated.map((row, index): Trace => ({
-      type: "scatter",
-      mode: labelled ? "markers+text" : "markers",
-      name: row.modelName,
-      x: [row.usdPerCall],
-      y: [NO_RATING_Y],
-      text: [row.modelName],
-      textposition: index % 2 ? "bottom center" : "top center",
-      marker: { color: "#ffffff", size: 12, line: { color: colorOf(colors, row.modelId), width: 2 } },
-      hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>no quality rating in the data<extra></extra>`,
-      showlegend: false,
-    })),
+    ...unrated.map(
+      (row, index): Trace => ({
+        type: "scatter",
+        mode: labelled ? "markers+text" : "markers",
+        name: row.modelName,
+        x: [row.usdPerCall],
+        y: [NO_RATING_Y],
+        text: [row.modelName],
+        textposition: index % 2 ? "bottom center" : "top center",
+        marker: { color: "#ffffff", size: 12, line: { color: colorOf(colors, row.modelId), width: 2 } },
+        hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>no quality rating in the data<extra></extra>`,
+        showlegend: false,
+      }),
+    ),
   );
-  const annotations = unrated.length && !labelled ? [{ text: `${unrated.length} models have no star rating in the data: hover a ring for its name`, xref: "paper", yref: "y", x: 0, xanchor: "left", y: NO_RATING_Y + 0.35, showarrow: false, font: { size: 12, color: "#555555" } }] : [];
+  const annotations =
+    unrated.length && !labelled
+      ? [
+          {
+            text: `${unrated.length} models have no star rating in the data: hover a ring for its name`,
+            xref: "paper",
+            yref: "y",
+            x: 0,
+            xanchor: "left",
+            y: NO_RATING_Y + 0.35,
+            showarrow: false,
+            font: { size: 12, color: "#555555" },
+          },
+        ]
+      : [];
   return themedFigure(traces, {
     number: "59.2b",
     title: "Price against quality (marker size: tool-use rating)",
@@ -161,8 +223,20 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
     xaxis: { title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" },
     annotations,
     layout: {
-      xaxis: { ...axis({ title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" }), tickvals: [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1] },
-      ...(unrated.length ? { yaxis: { ...axis({ title: "Reasoning quality (stars)" }), range: [1.5, 5.6], tickvals: [2, 3, 4, 5], ticktext: ["no rating", "3", "4", "5"] } } : {}),
+      xaxis: {
+        ...axis({ title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" }),
+        tickvals: [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1],
+      },
+      ...(unrated.length
+        ? {
+            yaxis: {
+              ...axis({ title: "Reasoning quality (stars)" }),
+              range: [1.5, 5.6],
+              tickvals: [2, 3, 4, 5],
+              ticktext: ["no rating", "3", "4", "5"],
+            },
+          }
+        : {}),
     },
     yaxis: { title: "Reasoning quality (stars)", range: [2.5, 5.6] },
   });
@@ -178,7 +252,9 @@ export interface BenchmarkScore {
 
 /** "GAIA in percent, the others in points": which benchmarks are scored in percent, by family name (its first word). */
 function benchmarkUnits(rows: readonly BenchmarkScore[]): string {
-  const families = (unit: BenchmarkScore["unit"]) => [...new Set(rows.filter((row) => row.unit === unit).map((row) => row.benchmark.split(" ")[0]))];
+  const families = (unit: BenchmarkScore["unit"]) => [
+    ...new Set(rows.filter((row) => row.unit === unit).map((row) => row.benchmark.split(" ")[0])),
+  ];
   const percent = families("percent");
   if (families("points").length === 0) return "in percent";
   return percent.length === 0 ? "in points" : `${percent.join(", ")} in percent, the others in points`;

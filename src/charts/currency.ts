@@ -17,7 +17,8 @@ function template(text: string, symbol: string, code: string): string {
 }
 
 function convert(value: unknown, key: string, symbol: string, code: string): unknown {
-  if (typeof value === "string") return TEMPLATE_KEYS.has(key) ? template(value, symbol, code) : FORMAT_KEYS.has(key) ? value : moneyText(value, code);
+  if (typeof value === "string")
+    return TEMPLATE_KEYS.has(key) ? template(value, symbol, code) : FORMAT_KEYS.has(key) ? value : moneyText(value, code);
   if (Array.isArray(value)) return value.map((item) => convert(item, key, symbol, code));
   if (value !== null && typeof value === "object") {
     const object = value as Record<string, unknown>;

@@ -13,7 +13,10 @@ export interface FailoverPoint {
  * Figure 59.9b: calls lost a month (left, log scale) and monthly cost (right) of local-first serving with a
  * cloud fallback, by local downtime; availability is in the hover and at the scenario's own downtime.
  */
-export function failoverChart(points: readonly FailoverPoint[], options: { callsPerMonth: number; currentDowntimeHours: number; cloudName: string; provenance: Provenance }): Figure {
+export function failoverChart(
+  points: readonly FailoverPoint[],
+  options: { callsPerMonth: number; currentDowntimeHours: number; cloudName: string; provenance: Provenance },
+): Figure {
   const shown = points.filter((point) => point.downtimeHoursPerMonth > 0);
   const x = shown.map((point) => point.downtimeHoursPerMonth);
   const lost = (availability: number) => Math.max(options.callsPerMonth * (1 - availability), 0.01);
@@ -31,7 +34,16 @@ export function failoverChart(points: readonly FailoverPoint[], options: { calls
   const traces: Trace[] = [
     line("local only", "#E69F00", "dash", (point) => point.availabilityLocalOnly),
     line(`local first, ${options.cloudName} fallback`, "#332288", "solid", (point) => point.availabilityWithFailover),
-    { type: "scatter", mode: "lines", name: "cost with failover (right axis)", x, y: costs, yaxis: "y2", line: { color: "#CC6677", width: 2, dash: "dot" }, hovertemplate: "%{y:$,.0f} a month at %{x:.0f} h down<extra></extra>" },
+    {
+      type: "scatter",
+      mode: "lines",
+      name: "cost with failover (right axis)",
+      x,
+      y: costs,
+      yaxis: "y2",
+      line: { color: "#CC6677", width: 2, dash: "dot" },
+      hovertemplate: "%{y:$,.0f} a month at %{x:.0f} h down<extra></extra>",
+    },
   ];
   return themedFigure(traces, {
     number: "59.9b",
@@ -39,11 +51,44 @@ export function failoverChart(points: readonly FailoverPoint[], options: { calls
     provenance: options.provenance,
     xaxis: { title: "Local downtime (hours per month)", tickformat: FORMAT.integer },
     yaxis: { title: "Calls not served per month (log scale)", tickformat: FORMAT.integer, type: "log" },
-    annotations: [{ text: "this scenario", x: options.currentDowntimeHours, xref: "x", xanchor: "left", xshift: 3, y: 0, yref: "paper", yanchor: "bottom", showarrow: false, font: { size: 10, color: "#555555" } }],
+    annotations: [
+      {
+        text: "this scenario",
+        x: options.currentDowntimeHours,
+        xref: "x",
+        xanchor: "left",
+        xshift: 3,
+        y: 0,
+        yref: "paper",
+        yanchor: "bottom",
+        showarrow: false,
+        font: { size: 10, color: "#555555" },
+      },
+    ],
     layout: {
-      yaxis2: { title: { text: "Cost per month (USD)" }, overlaying: "y", side: "right", tickformat: FORMAT.usd, showgrid: false, automargin: true, tickmode: "auto", range: [0, Math.max(...costs) * 1.15] },
+      yaxis2: {
+        title: { text: "Cost per month (USD)" },
+        overlaying: "y",
+        side: "right",
+        tickformat: FORMAT.usd,
+        showgrid: false,
+        automargin: true,
+        tickmode: "auto",
+        range: [0, Math.max(...costs) * 1.15],
+      },
       margin: { l: 70, r: 80, t: 70, b: 90 },
-      shapes: [{ type: "line", xref: "x", yref: "paper", x0: options.currentDowntimeHours, x1: options.currentDowntimeHours, y0: 0, y1: 1, line: { color: "#555555", width: 1, dash: "dot" } }],
+      shapes: [
+        {
+          type: "line",
+          xref: "x",
+          yref: "paper",
+          x0: options.currentDowntimeHours,
+          x1: options.currentDowntimeHours,
+          y0: 0,
+          y1: 1,
+          line: { color: "#555555", width: 1, dash: "dot" },
+        },
+      ],
     },
   });
 }

@@ -4,7 +4,9 @@ import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { FORMAT, LOCAL_COST_COLOR, TIER_COLORS, themedFigure } from "./theme";
 
 /** A tier's legend entry: its reader's name, capitalised ("Premium cloud model"). */
-const TIER_LABELS: Record<string, string> = Object.fromEntries(Object.entries(TIER_NAMES).map(([tier, name]) => [tier, name.charAt(0).toUpperCase() + name.slice(1)]));
+const TIER_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(TIER_NAMES).map(([tier, name]) => [tier, name.charAt(0).toUpperCase() + name.slice(1)]),
+);
 
 const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
 
@@ -17,19 +19,25 @@ function totalLabel(text: string, x: string, y: number, color = "#222222"): Anno
  * Figure 59.4a: monthly cost by tier, stacked, for pure cloud, hybrid as the chapter counts it (local calls
  * free) and hybrid with the local hardware paid for.
  */
-export function tierCostStacked(estimate: SavingsEstimate, localHardware: { name: string; monthlyUsd: number }, provenance: Provenance): Figure {
+export function tierCostStacked(
+  estimate: SavingsEstimate,
+  localHardware: { name: string; monthlyUsd: number },
+  provenance: Provenance,
+): Figure {
   const bars = ["Pure cloud", "Hybrid (local calls free)", "Hybrid + local hardware"];
   const tiers = Object.keys(TIER_LABELS);
   const routed = (tier: string) => estimate.byTaskType.filter((row) => row.tier === tier).reduce((sum, row) => sum + row.monthlyUsd, 0);
   // Tiers that carry no cost in any bar (free local tiers) would only add empty legend entries.
-  const traces: Trace[] = tiers.filter((tier) => routed(tier) > 0 || (tier === "cloud_premium" && estimate.pureCloudMonthly > 0)).map((tier) => ({
-    type: "bar",
-    name: TIER_LABELS[tier],
-    x: bars,
-    y: [tier === "cloud_premium" ? estimate.pureCloudMonthly : 0, routed(tier), routed(tier)],
-    marker: { color: TIER_COLORS[tier] },
-    hovertemplate: `${TIER_LABELS[tier]}: %{y:$,.0f}<extra></extra>`,
-  }));
+  const traces: Trace[] = tiers
+    .filter((tier) => routed(tier) > 0 || (tier === "cloud_premium" && estimate.pureCloudMonthly > 0))
+    .map((tier) => ({
+      type: "bar",
+      name: TIER_LABELS[tier],
+      x: bars,
+      y: [tier === "cloud_premium" ? estimate.pureCloudMonthly : 0, routed(tier), routed(tier)],
+      marker: { color: TIER_COLORS[tier] },
+      hovertemplate: `${TIER_LABELS[tier]}: %{y:$,.0f}<extra></extra>`,
+    }));
   traces.push({
     type: "bar",
     name: `Local hardware (${localHardware.name})`,
@@ -93,7 +101,18 @@ export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapte
     // Whole percents with their sign on every tick: "80.0" alone read as dollars or calls.
     yaxis: { title: "Saved against pure cloud (%)", tickformat: FORMAT.percent, ticksuffix: "%" },
     annotations: atChapter
-      ? [{ text: `chapter's threshold ${chapterThreshold}: ${atChapter.savingsPercentage.toFixed(1)}% saved`, x: chapterThreshold, y: atChapter.savingsPercentage, xref: "x", yref: "y", showarrow: true, ax: 40, ay: -30 }]
+      ? [
+          {
+            text: `chapter's threshold ${chapterThreshold}: ${atChapter.savingsPercentage.toFixed(1)}% saved`,
+            x: chapterThreshold,
+            y: atChapter.savingsPercentage,
+            xref: "x",
+            yref: "y",
+            showarrow: true,
+            ax: 40,
+            ay: -30,
+          },
+        ]
       : [],
   });
 }
@@ -127,15 +146,39 @@ function optionBars(result: CaseStudyResult, sized: CaseStudyResult | undefined)
  * budget drawn. With `sized`, each option with local servers appears twice: one server carrying any
  * volume, as the chapter counts, and the servers the volume needs (59.7).
  */
-export function caseStudyOptions(result: CaseStudyResult, budgetUsdPerMonth: number, provenance: Provenance, sized?: CaseStudyResult): Figure {
+export function caseStudyOptions(
+  result: CaseStudyResult,
+  budgetUsdPerMonth: number,
+  provenance: Provenance,
+  sized?: CaseStudyResult,
+): Figure {
   const bars = optionBars(result, sized);
   const labels = bars.map((bar) => bar.label);
   const traces: Trace[] = [
-    { type: "bar", name: "Local server", x: labels, y: bars.map((bar) => bar.localUsd), marker: { color: LOCAL_COST_COLOR }, hovertemplate: "Local: %{y:$,.2f}<extra></extra>" },
-    { type: "bar", name: "Cloud API", x: labels, y: bars.map((bar) => bar.cloudUsd), marker: { color: TIER_COLORS.cloud_economy }, hovertemplate: "Cloud: %{y:$,.2f}<extra></extra>" },
+    {
+      type: "bar",
+      name: "Local server",
+      x: labels,
+      y: bars.map((bar) => bar.localUsd),
+      marker: { color: LOCAL_COST_COLOR },
+      hovertemplate: "Local: %{y:$,.2f}<extra></extra>",
+    },
+    {
+      type: "bar",
+      name: "Cloud API",
+      x: labels,
+      y: bars.map((bar) => bar.cloudUsd),
+      marker: { color: TIER_COLORS.cloud_economy },
+      hovertemplate: "Cloud: %{y:$,.2f}<extra></extra>",
+    },
   ];
   const annotations: Annotation[] = bars.map((bar, index) =>
-    totalLabel(`${usd(bar.totalUsd)}${bar.compliant ? "" : "<br><b>not</b><br><b>compliant</b>"}`, labels[index] as string, bar.totalUsd, bar.compliant ? "#222222" : "#B2182B"),
+    totalLabel(
+      `${usd(bar.totalUsd)}${bar.compliant ? "" : "<br><b>not</b><br><b>compliant</b>"}`,
+      labels[index] as string,
+      bar.totalUsd,
+      bar.compliant ? "#222222" : "#B2182B",
+    ),
   );
   const top = Math.max(...bars.map((bar) => bar.totalUsd)) * 1.35;
   const budgetVisible = budgetUsdPerMonth <= top * 1.5;
@@ -144,15 +187,60 @@ export function caseStudyOptions(result: CaseStudyResult, budgetUsdPerMonth: num
     title: "Case study: monthly cost of each option",
     provenance,
     xaxis: { title: "Option", type: "category" },
-    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd, range: [0, budgetVisible ? Math.max(top, budgetUsdPerMonth * 1.1) : top] },
+    yaxis: {
+      title: "Cost per month (USD)",
+      tickformat: FORMAT.usd,
+      range: [0, budgetVisible ? Math.max(top, budgetUsdPerMonth * 1.1) : top],
+    },
     annotations: [
       ...annotations,
-      ...(budgetVisible ? [] : [{ text: `budget ${usd(budgetUsdPerMonth)}: above the scale`, x: 1, xref: "paper", xanchor: "right", y: 1, yref: "paper", yanchor: "top", showarrow: false, font: { size: 12, color: "#B2182B" } }]),
-      ...(budgetVisible ? [{ text: `budget ${usd(budgetUsdPerMonth)}`, x: 1, xref: "paper", xanchor: "right", y: budgetUsdPerMonth, yref: "y", yanchor: "bottom", showarrow: false, font: { size: 12, color: "#B2182B" } }] : []),
+      ...(budgetVisible
+        ? []
+        : [
+            {
+              text: `budget ${usd(budgetUsdPerMonth)}: above the scale`,
+              x: 1,
+              xref: "paper",
+              xanchor: "right",
+              y: 1,
+              yref: "paper",
+              yanchor: "top",
+              showarrow: false,
+              font: { size: 12, color: "#B2182B" },
+            },
+          ]),
+      ...(budgetVisible
+        ? [
+            {
+              text: `budget ${usd(budgetUsdPerMonth)}`,
+              x: 1,
+              xref: "paper",
+              xanchor: "right",
+              y: budgetUsdPerMonth,
+              yref: "y",
+              yanchor: "bottom",
+              showarrow: false,
+              font: { size: 12, color: "#B2182B" },
+            },
+          ]
+        : []),
     ],
     layout: {
       barmode: "stack",
-      shapes: budgetVisible ? [{ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: budgetUsdPerMonth, y1: budgetUsdPerMonth, line: { color: "#B2182B", dash: "dash", width: 1.5 } }] : [],
+      shapes: budgetVisible
+        ? [
+            {
+              type: "line",
+              xref: "paper",
+              x0: 0,
+              x1: 1,
+              yref: "y",
+              y0: budgetUsdPerMonth,
+              y1: budgetUsdPerMonth,
+              line: { color: "#B2182B", dash: "dash", width: 1.5 },
+            },
+          ]
+        : [],
     },
   });
 }

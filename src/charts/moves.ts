@@ -18,13 +18,27 @@ export function costMoves(moves: readonly CostMove[], labels: { before: string; 
     marker: { color },
     hovertemplate: `${label}: %{y:$,.2f} a month<extra>%{x}</extra>`,
   });
-  return themedFigure([trace(labels.before, moves.map((move) => move.before), "#BBBBBB"), trace(labels.after, moves.map((move) => move.after), "#332288")], {
-    number: "Δ",
-    title: "Monthly cost per model, before and after the price update",
-    provenance,
-    xaxis: { title: "Model", type: "category" },
-    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
-    // Legend above the plot: long model names under the axis leave no room below.
-    layout: { barmode: "group", legend: { orientation: "h", x: 1, xanchor: "right", y: 1.02, yanchor: "bottom" } },
-  });
+  return themedFigure(
+    [
+      trace(
+        labels.before,
+        moves.map((move) => move.before),
+        "#BBBBBB",
+      ),
+      trace(
+        labels.after,
+        moves.map((move) => move.after),
+        "#332288",
+      ),
+    ],
+    {
+      number: "Δ",
+      title: "Monthly cost per model, before and after the price update",
+      provenance,
+      xaxis: { title: "Model", type: "category" },
+      yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+      // Legend above the plot: long model names under the axis leave no room below.
+      layout: { barmode: "group", legend: { orientation: "h", x: 1, xanchor: "right", y: 1.02, yanchor: "bottom" } },
+    },
+  );
 }

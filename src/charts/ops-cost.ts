@@ -9,7 +9,15 @@ export interface OpsLine {
 }
 
 /** Figure 59.9c: break-even calls/day against the ops share of an engineer, one line per salary. */
-export function opsSweepChart(lines: readonly OpsLine[], options: { comparison: string; chapterPoint: { opsFte: number; breakEvenDailyCalls: number }; volumeCallsPerDay?: number; provenance: Provenance }): Figure {
+export function opsSweepChart(
+  lines: readonly OpsLine[],
+  options: {
+    comparison: string;
+    chapterPoint: { opsFte: number; breakEvenDailyCalls: number };
+    volumeCallsPerDay?: number;
+    provenance: Provenance;
+  },
+): Figure {
   const traces: Trace[] = lines.map((line) => ({
     type: "scatter",
     mode: "lines",
@@ -34,8 +42,43 @@ export function opsSweepChart(lines: readonly OpsLine[], options: { comparison: 
     title: `Hidden ops cost: break-even by ops share, ${options.comparison}`,
     provenance: options.provenance,
     xaxis: { title: "Ops share of an engineer (FTE)", tickformat: ".1f" },
-    yaxis: { title: "Break-even (calls per day)", tickformat: FORMAT.integer, range: [0, Math.max(...traces.flatMap((trace) => trace.y as number[]).filter(Number.isFinite)) * 1.08] },
-    annotations: volume === undefined ? [] : [{ text: `your volume: ${volume.toLocaleString("en-US")}/day`, xref: "paper", x: 0.01, xanchor: "left", y: volume, yref: "y", yanchor: "bottom", showarrow: false, font: { size: 11, color: "#555555" } }],
-    layout: volume === undefined ? {} : { shapes: [{ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: volume, y1: volume, line: { color: "#555555", width: 1.5, dash: "dot" } }] },
+    yaxis: {
+      title: "Break-even (calls per day)",
+      tickformat: FORMAT.integer,
+      range: [0, Math.max(...traces.flatMap((trace) => trace.y as number[]).filter(Number.isFinite)) * 1.08],
+    },
+    annotations:
+      volume === undefined
+        ? []
+        : [
+            {
+              text: `your volume: ${volume.toLocaleString("en-US")}/day`,
+              xref: "paper",
+              x: 0.01,
+              xanchor: "left",
+              y: volume,
+              yref: "y",
+              yanchor: "bottom",
+              showarrow: false,
+              font: { size: 11, color: "#555555" },
+            },
+          ],
+    layout:
+      volume === undefined
+        ? {}
+        : {
+            shapes: [
+              {
+                type: "line",
+                xref: "paper",
+                yref: "y",
+                x0: 0,
+                x1: 1,
+                y0: volume,
+                y1: volume,
+                line: { color: "#555555", width: 1.5, dash: "dot" },
+              },
+            ],
+          },
   });
 }

@@ -20,7 +20,11 @@ export interface CrossoverMark {
 }
 
 /** Figure: monthly cost of each way against calls per day, each crossover labelled where it falls on the plot. */
-export function threeWayCostChart(lines: readonly CostLine[], crossovers: readonly CrossoverMark[], options: { number: string; comparison: string; provenance: Provenance }): Figure {
+export function threeWayCostChart(
+  lines: readonly CostLine[],
+  crossovers: readonly CrossoverMark[],
+  options: { number: string; comparison: string; provenance: Provenance },
+): Figure {
   const traces: Trace[] = lines.map((line) => ({
     type: "scatter",
     mode: "lines",
@@ -33,15 +37,25 @@ export function threeWayCostChart(lines: readonly CostLine[], crossovers: readon
   const maxCalls = Math.max(...lines.flatMap((line) => line.callsPerDay));
   const annotations: Annotation[] = crossovers
     .filter((mark) => Number.isFinite(mark.callsPerDay) && mark.callsPerDay <= maxCalls)
-    .map((mark, index) => pointLabel(`${mark.label}: ${Math.round(mark.callsPerDay).toLocaleString("en-US")}/day`, mark.callsPerDay, mark.usdPerMonth, index % 2 === 0, 26 + 14 * (index % 3)));
-  return wrapLongCaption(themedFigure(traces, {
-    number: options.number,
-    title: `Rent, buy or call: ${options.comparison}`,
-    provenance: options.provenance,
-    xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
-    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
-    annotations,
-  }));
+    .map((mark, index) =>
+      pointLabel(
+        `${mark.label}: ${Math.round(mark.callsPerDay).toLocaleString("en-US")}/day`,
+        mark.callsPerDay,
+        mark.usdPerMonth,
+        index % 2 === 0,
+        26 + 14 * (index % 3),
+      ),
+    );
+  return wrapLongCaption(
+    themedFigure(traces, {
+      number: options.number,
+      title: `Rent, buy or call: ${options.comparison}`,
+      provenance: options.provenance,
+      xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
+      yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+      annotations,
+    }),
+  );
 }
 
 /** Self-hosting's cost per million tokens at one utilisation. */
@@ -55,9 +69,15 @@ export interface UnitCostPoint {
 }
 
 /** Figure: cost per million tokens of self-hosting against utilisation, with each API's price as a flat line. */
-export function costPerMillionChart(selfHosted: readonly UnitCostPoint[], apis: readonly { name: string; usdPerMillionTokens: number; color: string }[], options: { number: string; workload: string; provenance: Provenance }): Figure {
+export function costPerMillionChart(
+  selfHosted: readonly UnitCostPoint[],
+  apis: readonly { name: string; usdPerMillionTokens: number; color: string }[],
+  options: { number: string; workload: string; provenance: Provenance },
+): Figure {
   const utilisation = selfHosted[0]?.utilisationPercent ?? [];
-  const values = [...selfHosted.flatMap((line) => line.usdPerMillionTokens), ...apis.map((api) => api.usdPerMillionTokens)].filter((value) => value > 0);
+  const values = [...selfHosted.flatMap((line) => line.usdPerMillionTokens), ...apis.map((api) => api.usdPerMillionTokens)].filter(
+    (value) => value > 0,
+  );
   const traces: Trace[] = [
     ...selfHosted.map((line) => ({
       type: "scatter",
@@ -78,12 +98,19 @@ export function costPerMillionChart(selfHosted: readonly UnitCostPoint[], apis: 
       hovertemplate: `${api.name}: %{y:$,.2f} per million tokens at any volume<extra></extra>`,
     })),
   ];
-  return wrapLongCaption(themedFigure(traces, {
-    number: options.number,
-    title: `Cost per million tokens, self-hosted against the APIs (${options.workload})`,
-    provenance: options.provenance,
-    xaxis: { title: "Utilisation: share of the server's measured throughput in use (%)", tickformat: FORMAT.integer },
-    yaxis: { title: "USD per million tokens (log scale)", tickformat: "$,.2f", type: "log" },
-    layout: { yaxis: { ...axis({ title: "USD per million tokens (log scale)", tickformat: "$,.2f", type: "log" }), tickvals: oneTwoFive(Math.min(...values) / 2, Math.max(...values) * 2) } },
-  }));
+  return wrapLongCaption(
+    themedFigure(traces, {
+      number: options.number,
+      title: `Cost per million tokens, self-hosted against the APIs (${options.workload})`,
+      provenance: options.provenance,
+      xaxis: { title: "Utilisation: share of the server's measured throughput in use (%)", tickformat: FORMAT.integer },
+      yaxis: { title: "USD per million tokens (log scale)", tickformat: "$,.2f", type: "log" },
+      layout: {
+        yaxis: {
+          ...axis({ title: "USD per million tokens (log scale)", tickformat: "$,.2f", type: "log" }),
+          tickvals: oneTwoFive(Math.min(...values) / 2, Math.max(...values) * 2),
+        },
+      },
+    }),
+  );
 }

@@ -102,7 +102,17 @@ export function themedFigure(data: Trace[], options: FigureOptions): Figure {
     ...options.layout,
     annotations: [
       ...(options.annotations ?? []),
-      { text: caption(options.provenance), xref: "paper", yref: "paper", x: 0, y: 1.0, yanchor: "bottom", xanchor: "left", showarrow: false, font: { size: 11, color: "#666666" } },
+      {
+        text: caption(options.provenance),
+        xref: "paper",
+        yref: "paper",
+        x: 0,
+        y: 1.0,
+        yanchor: "bottom",
+        xanchor: "left",
+        showarrow: false,
+        font: { size: 11, color: "#666666" },
+      },
     ],
   };
   return { data, layout };
@@ -113,7 +123,19 @@ export function themedFigure(data: Trace[], options: FigureOptions): Figure {
  * above and below keeps neighbouring labels readable.
  */
 export function pointLabel(text: string, x: number, y: number, above: boolean, offsetPx = 24): Annotation {
-  return { text, x, xref: "x", y, yref: "y", showarrow: true, arrowhead: 0, ax: 0, ay: above ? -offsetPx : offsetPx, font: { size: 11 }, bgcolor: "rgba(255,255,255,0.85)" };
+  return {
+    text,
+    x,
+    xref: "x",
+    y,
+    yref: "y",
+    showarrow: true,
+    arrowhead: 0,
+    ax: 0,
+    ay: above ? -offsetPx : offsetPx,
+    font: { size: 11 },
+    bgcolor: "rgba(255,255,255,0.85)",
+  };
 }
 
 /**

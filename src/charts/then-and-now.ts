@@ -20,7 +20,11 @@ export function percentChange(move: Pick<HeadlineMove, "then" | "now">): number 
 }
 
 const amount = (value: number, unit: HeadlineMove["unit"]) =>
-  !Number.isFinite(value) ? "never" : unit === "usd" ? `$${value.toLocaleString("en-US", { maximumFractionDigits: value < 100 ? 2 : 0 })}` : Math.round(value).toLocaleString("en-US");
+  !Number.isFinite(value)
+    ? "never"
+    : unit === "usd"
+      ? `$${value.toLocaleString("en-US", { maximumFractionDigits: value < 100 ? 2 : 0 })}`
+      : Math.round(value).toLocaleString("en-US");
 
 /**
  * One bar per headline: its change in percent; falls left of zero, rises right. Each bar's two values sit on

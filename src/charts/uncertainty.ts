@@ -28,7 +28,10 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
   const ordered = [...bars].reverse(); // Plotly draws the first category at the bottom.
   const labels = ordered.map((bar) => `${bar.label} (${formatValue(bar.lowValue)}–${formatValue(bar.highValue)} ${bar.unit})`);
   const percent = options.swing === undefined ? undefined : Math.round(options.swing * 100);
-  const [lowName, highName] = percent === undefined ? ["input at the low end of its range", "input at the high end of its range"] : [`input ${percent}% lower`, `input ${percent}% higher`];
+  const [lowName, highName] =
+    percent === undefined
+      ? ["input at the low end of its range", "input at the high end of its range"]
+      : [`input ${percent}% lower`, `input ${percent}% higher`];
   const side = (name: string, color: string, value: (bar: TornadoBar) => number): Trace => ({
     type: "bar",
     orientation: "h",
@@ -44,23 +47,40 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
   });
   const values = bars.flatMap((bar) => [bar.breakEvenAtLow, bar.breakEvenAtHigh]).filter(Number.isFinite);
   const spread = Math.max(...values.map((value) => Math.abs(value - options.baseBreakEven)), 1);
-  return wrapLongCaption(themedFigure([side(lowName, LOW_COLOR, (bar) => bar.breakEvenAtLow), side(highName, HIGH_COLOR, (bar) => bar.breakEvenAtHigh)], {
-    number: options.number ?? (percent === undefined ? "59.8a" : "59.8c"),
-    title: percent === undefined ? `Each input over its range from data: ${options.comparison}` : `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
-    provenance: options.provenance,
-    xaxis: {
-      title: `Break-even (calls per day); the line: all inputs at base, ${formatBreakEvenCalls(options.baseBreakEven)}/day`,
-      tickformat: FORMAT.integer,
-      range: [options.baseBreakEven - spread * 1.35, options.baseBreakEven + spread * 1.35],
-    },
-    yaxis: { title: "", type: "category" },
-    layout: {
-      barmode: "overlay",
-      height: Math.max(420, 38 * bars.length + 170),
-      margin: { l: 300, r: 40, t: 70, b: 90 },
-      shapes: [{ type: "line", xref: "x", yref: "paper", x0: options.baseBreakEven, x1: options.baseBreakEven, y0: 0, y1: 1, line: { color: "#222222", width: 1.5 } }],
-    },
-  }), 80);
+  return wrapLongCaption(
+    themedFigure([side(lowName, LOW_COLOR, (bar) => bar.breakEvenAtLow), side(highName, HIGH_COLOR, (bar) => bar.breakEvenAtHigh)], {
+      number: options.number ?? (percent === undefined ? "59.8a" : "59.8c"),
+      title:
+        percent === undefined
+          ? `Each input over its range from data: ${options.comparison}`
+          : `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
+      provenance: options.provenance,
+      xaxis: {
+        title: `Break-even (calls per day); the line: all inputs at base, ${formatBreakEvenCalls(options.baseBreakEven)}/day`,
+        tickformat: FORMAT.integer,
+        range: [options.baseBreakEven - spread * 1.35, options.baseBreakEven + spread * 1.35],
+      },
+      yaxis: { title: "", type: "category" },
+      layout: {
+        barmode: "overlay",
+        height: Math.max(420, 38 * bars.length + 170),
+        margin: { l: 300, r: 40, t: 70, b: 90 },
+        shapes: [
+          {
+            type: "line",
+            xref: "x",
+            yref: "paper",
+            x0: options.baseBreakEven,
+            x1: options.baseBreakEven,
+            y0: 0,
+            y1: 1,
+            line: { color: "#222222", width: 1.5 },
+          },
+        ],
+      },
+    }),
+    80,
+  );
 }
 
 export interface SavingBandOptions {
@@ -76,9 +96,36 @@ export interface SavingBandOptions {
 export function savingBandChart(band: readonly BandPoint[], options: SavingBandOptions): Figure {
   const x = band.map((point) => point.callsPerDay);
   const traces: Trace[] = [
-    { type: "scatter", mode: "lines", name: "5th percentile", x, y: band.map((point) => point.low), line: { color: "rgba(68,119,170,0.4)", width: 1 }, showlegend: false, hovertemplate: "5th percentile: %{y:$,.0f}<extra></extra>" },
-    { type: "scatter", mode: "lines", name: "5–95% of simulated inputs", x, y: band.map((point) => point.high), fill: "tonexty", fillcolor: "rgba(68,119,170,0.2)", line: { color: "rgba(68,119,170,0.4)", width: 1 }, hovertemplate: "95th percentile: %{y:$,.0f}<extra></extra>" },
-    { type: "scatter", mode: "lines", name: "median", x, y: band.map((point) => point.median), line: { color: "#332288", width: 2.5 }, hovertemplate: "median saving %{y:$,.0f} a month at %{x:,.0f} calls/day<extra></extra>" },
+    {
+      type: "scatter",
+      mode: "lines",
+      name: "5th percentile",
+      x,
+      y: band.map((point) => point.low),
+      line: { color: "rgba(68,119,170,0.4)", width: 1 },
+      showlegend: false,
+      hovertemplate: "5th percentile: %{y:$,.0f}<extra></extra>",
+    },
+    {
+      type: "scatter",
+      mode: "lines",
+      name: "5–95% of simulated inputs",
+      x,
+      y: band.map((point) => point.high),
+      fill: "tonexty",
+      fillcolor: "rgba(68,119,170,0.2)",
+      line: { color: "rgba(68,119,170,0.4)", width: 1 },
+      hovertemplate: "95th percentile: %{y:$,.0f}<extra></extra>",
+    },
+    {
+      type: "scatter",
+      mode: "lines",
+      name: "median",
+      x,
+      y: band.map((point) => point.median),
+      line: { color: "#332288", width: 2.5 },
+      hovertemplate: "median saving %{y:$,.0f} a month at %{x:,.0f} calls/day<extra></extra>",
+    },
   ];
   const { p5, p50, p95 } = options.percentiles;
   const marks = [
@@ -93,8 +140,20 @@ export function savingBandChart(band: readonly BandPoint[], options: SavingBandO
     xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
     yaxis: { title: "API bill minus local cost (USD per month)", tickformat: FORMAT.usd },
     annotations: [
-      ...marks.map((mark, index) => pointLabel(`${mark.label} break-even<br>${formatBreakEvenCalls(mark.value)}/day`, mark.value, 0, index % 2 === 0, 40)),
-      { text: `${options.samples.toLocaleString("en-US")} draws, seed ${options.seed}`, xref: "paper", yref: "paper", x: 1, y: 0, xanchor: "right", yanchor: "bottom", showarrow: false, font: { size: 11, color: "#666666" } },
+      ...marks.map((mark, index) =>
+        pointLabel(`${mark.label} break-even<br>${formatBreakEvenCalls(mark.value)}/day`, mark.value, 0, index % 2 === 0, 40),
+      ),
+      {
+        text: `${options.samples.toLocaleString("en-US")} draws, seed ${options.seed}`,
+        xref: "paper",
+        yref: "paper",
+        x: 1,
+        y: 0,
+        xanchor: "right",
+        yanchor: "bottom",
+        showarrow: false,
+        font: { size: 11, color: "#666666" },
+      },
     ],
     layout: { shapes: [{ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: "#222222", width: 1 } }] },
   });

@@ -23,7 +23,11 @@ export interface VramLine {
  * Figure 59.9a: weights and KV cache per model and bit width, stacked, against the room each GPU configuration
  * leaves for them once its headroom and the runtime overhead of each of its cards are set aside.
  */
-export function vramChart(bars: readonly VramBar[], configurations: readonly VramLine[], options: { contextTokens: number; concurrentSequences: number; overheadGibPerGpu: number; headroom: number; provenance: Provenance }): Figure {
+export function vramChart(
+  bars: readonly VramBar[],
+  configurations: readonly VramLine[],
+  options: { contextTokens: number; concurrentSequences: number; overheadGibPerGpu: number; headroom: number; provenance: Provenance },
+): Figure {
   const x = bars.map((bar) => bar.label);
   const part = (name: string, color: string, value: (bar: VramBar) => number): Trace => ({
     type: "bar",
@@ -50,11 +54,29 @@ export function vramChart(bars: readonly VramBar[], configurations: readonly Vra
       font: { size: 10 },
     })),
     // Left-aligned: the smallest models stand there, well below every configuration's line.
-    ...shown.map((config) => ({ text: room(config), xref: "paper", x: 0, xanchor: "left", y: config.usableGib, yref: "y", yanchor: "bottom", showarrow: false, font: { size: 10, color: config.color } })),
+    ...shown.map((config) => ({
+      text: room(config),
+      xref: "paper",
+      x: 0,
+      xanchor: "left",
+      y: config.usableGib,
+      yref: "y",
+      yanchor: "bottom",
+      showarrow: false,
+      font: { size: 10, color: config.color },
+    })),
   ];
   const small = (text: string) => `<br><span style="font-size:11px">${text}</span>`;
-  const aboveScale = hidden.length > 0 ? small(`above the scale: ${hidden.map((config) => `${config.label} (${config.usableGib.toFixed(0)} of ${config.totalVramGib} GiB)`).join(", ")}`) : "";
-  const lineNote = small(`lines: each configuration's VRAM less ${Math.round(options.headroom * 100)}% headroom and ${options.overheadGibPerGpu} GiB runtime overhead per GPU`) + aboveScale;
+  const aboveScale =
+    hidden.length > 0
+      ? small(
+          `above the scale: ${hidden.map((config) => `${config.label} (${config.usableGib.toFixed(0)} of ${config.totalVramGib} GiB)`).join(", ")}`,
+        )
+      : "";
+  const lineNote =
+    small(
+      `lines: each configuration's VRAM less ${Math.round(options.headroom * 100)}% headroom and ${options.overheadGibPerGpu} GiB runtime overhead per GPU`,
+    ) + aboveScale;
   return themedFigure([part("weights", "#332288", (bar) => bar.weightsGib), part("KV cache", "#88CCEE", (bar) => bar.kvCacheGib)], {
     number: "59.9a",
     title: `GPU memory by bit width: ${options.contextTokens.toLocaleString("en-US")}-token context × ${options.concurrentSequences} sequence(s)`,
@@ -65,7 +87,16 @@ export function vramChart(bars: readonly VramBar[], configurations: readonly Vra
     layout: {
       barmode: "stack",
       legend: { orientation: "h", y: -0.3, x: 0, yanchor: "top", traceorder: "normal" },
-      shapes: shown.map((config) => ({ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: config.usableGib, y1: config.usableGib, line: { color: config.color, width: 1.5, dash: "dash" } })),
+      shapes: shown.map((config) => ({
+        type: "line",
+        xref: "paper",
+        yref: "y",
+        x0: 0,
+        x1: 1,
+        y0: config.usableGib,
+        y1: config.usableGib,
+        line: { color: config.color, width: 1.5, dash: "dash" },
+      })),
     },
   });
 }

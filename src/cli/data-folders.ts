@@ -53,7 +53,10 @@ export function editionPlans(outDir: string, dataDir: string | undefined): { out
   const dated = datedEditions(root);
   const newest = dated.at(-1);
   if (newest === undefined) return [{ outDir, dataDir }];
-  const older = dated.slice(0, -1).reverse().map((dir) => ({ outDir: path.join(outDir, path.basename(dir)), dataDir: dir }));
+  const older = dated
+    .slice(0, -1)
+    .reverse()
+    .map((dir) => ({ outDir: path.join(outDir, path.basename(dir)), dataDir: dir }));
   return [{ outDir, dataDir: newest }, ...older, { outDir: path.join(outDir, BASE_EDITION_FOLDER), dataDir }];
 }
 

@@ -53,7 +53,8 @@ function flags(name: string, option: OptionSpec, code: (text: string) => string 
 }
 
 /** One flag as a list names it: the short one where there is one (`-p NAME=VALUE`). */
-const flag = (name: string, option: OptionSpec) => `${option.short ? `-${option.short}` : `--${name}`}${option.value ? ` ${option.value}` : ""}`;
+const flag = (name: string, option: OptionSpec) =>
+  `${option.short ? `-${option.short}` : `--${name}`}${option.value ? ` ${option.value}` : ""}`;
 
 /** `run's`, `tables'`; `code` marks the name up before the apostrophe. */
 const possessive = (name: string, code: (text: string) => string = (text) => text) => `${code(name)}${name.endsWith("s") ? "'" : "'s"}`;
@@ -86,20 +87,33 @@ function sharing(command: Command): { own: string[]; all: Command[]; some: { fro
     if (from) sharedWith.set(from, [...(sharedWith.get(from) ?? []), name]);
   }
   const all = [...sharedWith].filter(([from, shared]) => shared.length === Object.keys(optionsOf(from)).length).map(([from]) => from);
-  const some = [...sharedWith].filter(([from, shared]) => !all.includes(from) && shared.length >= 2).map(([from, shared]) => ({ from, names: shared }));
+  const some = [...sharedWith]
+    .filter(([from, shared]) => !all.includes(from) && shared.length >= 2)
+    .map(([from, shared]) => ({ from, names: shared }));
   const named = new Set([...all.flatMap((from) => Object.keys(optionsOf(from))), ...some.flatMap((group) => group.names)]);
   return { own: names.filter((name) => !named.has(name)), all, some };
 }
 
 /** `roilab --help`: every command, then every command's options in a line each. */
 export function overviewHelp(): string {
-  const commands = COMMANDS.flatMap((command) => formsOf(command).map((form) => entry(`${command}${form.arguments ? ` ${form.arguments}` : ""}`, plain(capitalised(form.summary)), 32)));
+  const commands = COMMANDS.flatMap((command) =>
+    formsOf(command).map((form) => entry(`${command}${form.arguments ? ` ${form.arguments}` : ""}`, plain(capitalised(form.summary)), 32)),
+  );
   const sections = COMMANDS.map((command) => {
     const { own, all, some } = sharing(command);
     const options = optionsOf(command);
     const heading = `Options of ${command}${all.length ? `: all of ${all.map((from) => possessive(from)).join(" and ")}${own.length || some.length ? ", and" : ""}` : ""}`;
     const lines = own.map((name) => entry(flags(name, options[name]!), optionText(options[name]!, false), 27));
-    const alike = some.flatMap((group) => wrapItems([`As for ${group.from}: ${flag(group.names[0]!, options[group.names[0]!]!)}`, ...group.names.slice(1).map((name) => flag(name, options[name]!))], WIDTH - 4, ", ").map((line, index) => `${index ? "    " : "  "}${line}`));
+    const alike = some.flatMap((group) =>
+      wrapItems(
+        [
+          `As for ${group.from}: ${flag(group.names[0]!, options[group.names[0]!]!)}`,
+          ...group.names.slice(1).map((name) => flag(name, options[name]!)),
+        ],
+        WIDTH - 4,
+        ", ",
+      ).map((line, index) => `${index ? "    " : "  "}${line}`),
+    );
     return [`${heading}:`, ...lines, ...alike].join("\n");
   });
   const general = Object.entries(GLOBAL_OPTIONS).map(([name, option]) => entry(flags(name, option), optionText(option, false), 27));
@@ -124,7 +138,13 @@ export function commandHelp(command: Command): string {
   const forms = formsOf(command);
   const options = optionsOf(command);
   const usage = forms.map((form, index) => `${index === 0 ? "Usage: " : "       "}${usageLine(command, form)} [options]`);
-  const about = forms.flatMap((form) => ["", ...wrap(plain(`${forms.length > 1 ? `${form.arguments}: ` : ""}${capitalised(form.summary)}.${form.details ? ` ${form.details}` : ""}`), WIDTH)]);
+  const about = forms.flatMap((form) => [
+    "",
+    ...wrap(
+      plain(`${forms.length > 1 ? `${form.arguments}: ` : ""}${capitalised(form.summary)}.${form.details ? ` ${form.details}` : ""}`),
+      WIDTH,
+    ),
+  ]);
   return [
     ...usage,
     ...about,
@@ -158,16 +178,26 @@ function optionRows(options: Options, names: readonly string[]): string[] {
 
 /** The README's commands and their options, as markdown: the part between `<!-- options:start -->` and `<!-- options:end -->`. */
 export function optionsMarkdown(): string {
-  const commands = COMMANDS.flatMap((command) => formsOf(command).map((form) => `| ${cell(code(usageLine(command, form).replace(/^roilab /, "")))} | ${cell(`${form.summary}${form.details ? `. ${form.details.replace(/\.$/, "")}` : ""}`)} |`));
+  const commands = COMMANDS.flatMap((command) =>
+    formsOf(command).map(
+      (form) =>
+        `| ${cell(code(usageLine(command, form).replace(/^roilab /, "")))} | ${cell(`${form.summary}${form.details ? `. ${form.details.replace(/\.$/, "")}` : ""}`)} |`,
+    ),
+  );
   const sections = COMMANDS.flatMap((command) => {
     const { own, all, some } = sharing(command);
     const options = optionsOf(command);
-    const also = [...all.map((from) => `all of ${possessive(from, code)} options`), ...some.map((group) => `${group.names.map((name) => code(flag(name, options[name]!))).join(", ")} as for ${code(group.from)}`)];
+    const also = [
+      ...all.map((from) => `all of ${possessive(from, code)} options`),
+      ...some.map((group) => `${group.names.map((name) => code(flag(name, options[name]!))).join(", ")} as for ${code(group.from)}`),
+    ];
     const intro = `Options of ${code(command)}${also.length ? `: ${also.join("; ")}${own.length ? "; and" : ""}` : ""}${own.length ? ":" : "."}`;
     return ["", intro, ...(own.length ? ["", ...optionRows(options, own)] : [])];
   });
   const general = ["", "Every command takes:", "", ...optionRows(GLOBAL_OPTIONS, Object.keys(GLOBAL_OPTIONS))];
-  return ["`npx roilab <command> [options]`", "", "| command | what it does |", "|---|---|", ...commands, ...sections, ...general, ""].join("\n");
+  return ["`npx roilab <command> [options]`", "", "| command | what it does |", "|---|---|", ...commands, ...sections, ...general, ""].join(
+    "\n",
+  );
 }
 
 /** The markers around the README's generated part. */
@@ -177,6 +207,7 @@ const README_MARKERS = { start: "<!-- options:start -->", end: "<!-- options:end
 export function withOptionsMarkdown(readme: string): string {
   const start = readme.indexOf(README_MARKERS.start);
   const end = readme.indexOf(README_MARKERS.end);
-  if (start < 0 || end < start) throw new Error(`README.md lacks ${README_MARKERS.start} … ${README_MARKERS.end} around its command line options`);
+  if (start < 0 || end < start)
+    throw new Error(`README.md lacks ${README_MARKERS.start} … ${README_MARKERS.end} around its command line options`);
   return `${readme.slice(0, start + README_MARKERS.start.length)}\n<!-- made by npm run readme from src/cli/options.ts: edit that, not this -->\n${optionsMarkdown()}${readme.slice(end)}`;
 }

@@ -11,7 +11,20 @@ import type { PrintOptions } from "../report/pdf/print-pages";
 import { PROJECT_ROOT } from "../util/project-root";
 import { ensureWritableFolder } from "../util/writable-folder";
 import { commandHelp, overviewHelp } from "./help";
-import { COMMAND_OPTIONS, COMMANDS, currencyFlag, GLOBAL_PARSER_OPTIONS, isCommand, isoDateFlag, LONGEST_TIMEOUT_SECONDS, noPositionals, portFlag, positiveNumber, type Command, type OptionTable } from "./options";
+import {
+  COMMAND_OPTIONS,
+  COMMANDS,
+  currencyFlag,
+  GLOBAL_PARSER_OPTIONS,
+  isCommand,
+  isoDateFlag,
+  LONGEST_TIMEOUT_SECONDS,
+  noPositionals,
+  portFlag,
+  positiveNumber,
+  type Command,
+  type OptionTable,
+} from "./options";
 
 // Each command loads the modules it needs when it runs (`import()` below), so that `roilab --version`, `tables` or
 // `validate` start without the data frames, the kernel runner, the publisher, Chromium's driver or the PDF library.
@@ -61,11 +74,18 @@ const parseReport = (argv: readonly string[]) => parseCommand("report", argv, OP
 
 const parsePreview = (argv: readonly string[]) => parseCommand("preview", argv, OPTIONS.preview);
 
-async function runOptions(args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport> | ReturnType<typeof parsePreview>, io: CliIo): Promise<RunOptions> {
-  const [{ parseParameterFlag, readParametersFile }, { plainReporter, terminalReporter }, { inspectDataFolder, dataFolderParameters }] = await Promise.all([import("../notebook/parameters.js"), import("../notebook/progress.js"), import("./data-folders.js")]);
+async function runOptions(
+  args: ReturnType<typeof parseRun> | ReturnType<typeof parseReport> | ReturnType<typeof parsePreview>,
+  io: CliIo,
+): Promise<RunOptions> {
+  const [{ parseParameterFlag, readParametersFile }, { plainReporter, terminalReporter }, { inspectDataFolder, dataFolderParameters }] =
+    await Promise.all([import("../notebook/parameters.js"), import("../notebook/progress.js"), import("./data-folders.js")]);
   const values: { out?: string; force?: boolean; "allow-errors"?: boolean } = args.values;
   // No prototype: `-p __proto__=...` is a parameter name like any other, and so an unknown one.
-  const parameters: Parameters = Object.assign(Object.create(null) as Parameters, args.values.params ? readParametersFile(args.values.params) : {});
+  const parameters: Parameters = Object.assign(
+    Object.create(null) as Parameters,
+    args.values.params ? readParametersFile(args.values.params) : {},
+  );
   for (const flag of args.values.param) {
     const [name, value] = parseParameterFlag(flag);
     parameters[name] = value;
@@ -120,22 +140,47 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const args = parseReport(argv);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
     const pdf = args.values.pdf ? pdfOptions(args.values.chromium, args.values.paper) : undefined;
-    if (!pdf && (args.values.chromium !== undefined || args.values.paper !== undefined)) throw new UsageError("--chromium and --paper are for --pdf; add --pdf");
+    if (!pdf && (args.values.chromium !== undefined || args.values.paper !== undefined))
+      throw new UsageError("--chromium and --paper are for --pdf; add --pdf");
     const title = reportTitle(args.values.title);
     const options = await runOptions(args, io);
-    const [{ buildEditions }, { editionPlans }, { ROILAB_PAGES }] = await Promise.all([import("../report/build.js"), import("./data-folders.js"), import("./pages.js")]);
+    const [{ buildEditions }, { editionPlans }, { ROILAB_PAGES }] = await Promise.all([
+      import("../report/build.js"),
+      import("./data-folders.js"),
+      import("./pages.js"),
+    ]);
     // Notebooks named one by one print alone with --pdf; a folder, or none, prints the whole report.
     const printNamedOnly = options.paths.some((given) => existsSync(given) && !statSync(given).isDirectory());
-    const plans = args.values.editions ? editionPlans(options.outDir, options.dataDir) : [{ outDir: options.outDir, dataDir: options.dataDir }];
-    const results = await buildEditions({ ...options, ...ROILAB_PAGES, selfContained: args.values["self-contained"], noInput: args.values["no-input"], trustHtml: args.values["trust-html"], staleDays, pdf, title, printNamedOnly }, plans);
+    const plans = args.values.editions
+      ? editionPlans(options.outDir, options.dataDir)
+      : [{ outDir: options.outDir, dataDir: options.dataDir }];
+    const results = await buildEditions(
+      {
+        ...options,
+        ...ROILAB_PAGES,
+        selfContained: args.values["self-contained"],
+        noInput: args.values["no-input"],
+        trustHtml: args.values["trust-html"],
+        staleDays,
+        pdf,
+        title,
+        printNamedOnly,
+      },
+      plans,
+    );
     for (const result of results) {
       if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
       for (const page of result.pages) {
-        io.stdout(`wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`);
+        io.stdout(
+          `wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`,
+        );
       }
       if (result.pdf) io.stdout(`wrote ${result.pdf.file}  ${result.pdf.pageCount} pages\n`);
     }
-    return exitCodeOf(results.flatMap((result) => result.notebooks), io);
+    return exitCodeOf(
+      results.flatMap((result) => result.notebooks),
+      io,
+    );
   },
 
   async preview(argv, io) {
@@ -147,7 +192,11 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     // Checked before serving: a preview whose pages can never be written would serve an empty folder for ever.
     ensureWritableFolder(outDir);
     const options = await runOptions(args, io);
-    const [{ startPreview }, { plainReporter }, { ROILAB_PAGES }] = await Promise.all([import("../report/preview/preview.js"), import("../notebook/progress.js"), import("./pages.js")]);
+    const [{ startPreview }, { plainReporter }, { ROILAB_PAGES }] = await Promise.all([
+      import("../report/preview/preview.js"),
+      import("../notebook/progress.js"),
+      import("./pages.js"),
+    ]);
     const preview = await startPreview({
       ...options,
       ...ROILAB_PAGES,
@@ -161,7 +210,8 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
       port,
       log: io.stderr,
     }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") throw new UsageError(`--port ${port}: another program listens there; choose another port or --port 0 for any free one`);
+      if (error.code === "EADDRINUSE")
+        throw new UsageError(`--port ${port}: another program listens there; choose another port or --port 0 for any free one`);
       throw error;
     });
     io.stdout(`roilab preview: ${preview.url} (pages in ${outDir}; Ctrl-C to stop)\n`);
@@ -173,25 +223,41 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async tables(argv, io) {
     const args = parseCommand("tables", argv, OPTIONS.tables);
     noPositionals("tables", args.positionals);
-    const [{ loadDataset }, { inCurrency, selectWorkload }, { chapterTextReport }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
-    io.stdout(chapterTextReport(inCurrency(selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload }), args.values.currency)));
+    const [{ loadDataset }, { inCurrency, selectWorkload }, { chapterTextReport }] = await Promise.all([
+      import("../data/index.js"),
+      import("../analysis/index.js"),
+      import("../analysis/text/index.js"),
+    ]);
+    io.stdout(
+      chapterTextReport(
+        inCurrency(selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload }), args.values.currency),
+      ),
+    );
     return ExitCode.ok;
   },
 
   async decide(argv, io) {
     const args = parseCommand("decide", argv, OPTIONS.decide);
     noPositionals("decide", args.positionals);
-    const [{ loadDataset }, { caseStudyDecision, decide, displayCurrency, routerSplit, workloadById }, { decisionJson, decisionText }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
+    const [{ loadDataset }, { caseStudyDecision, decide, displayCurrency, routerSplit, workloadById }, { decisionJson, decisionText }] =
+      await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     const data = loadDataset(args.values.data);
     const currency = displayCurrency(data, args.values.currency);
     const utilisation = args.values.utilisation === undefined ? undefined : positiveNumber("--utilisation", args.values.utilisation, false);
-    if (utilisation !== undefined && utilisation > 1) throw new UsageError(`--utilisation must be at most 1, got ${args.values.utilisation}`);
+    if (utilisation !== undefined && utilisation > 1)
+      throw new UsageError(`--utilisation must be at most 1, got ${args.values.utilisation}`);
     const caseStudy = args.values["case-study"];
-    if (caseStudy !== undefined && (args.values.workload !== undefined || args.values.current !== undefined)) throw new UsageError("--case-study decides the case study's own workload and today's API: leave out --workload and --current");
+    if (caseStudy !== undefined && (args.values.workload !== undefined || args.values.current !== undefined))
+      throw new UsageError("--case-study decides the case study's own workload and today's API: leave out --workload and --current");
     const decision =
       caseStudy !== undefined
         ? caseStudyDecision(data, caseStudy, 200, utilisation)
-        : decide(data, { workloadId: args.values.workload, currentModelId: args.values.current, targetUtilisation: utilisation, hybrid: routerSplit(data, workloadById(data, args.values.workload)) });
+        : decide(data, {
+            workloadId: args.values.workload,
+            currentModelId: args.values.current,
+            targetUtilisation: utilisation,
+            hybrid: routerSplit(data, workloadById(data, args.values.workload)),
+          });
     io.stdout(args.values.json ? decisionJson(decision, currency) : decisionText(decision, currency));
     return ExitCode.ok;
   },
@@ -199,7 +265,11 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async audit(argv, io) {
     const args = parseCommand("audit", argv, OPTIONS.audit);
     noPositionals("audit", args.positionals);
-    const [{ loadDataset }, { auditChapter }, { auditReport }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
+    const [{ loadDataset }, { auditChapter }, { auditReport }] = await Promise.all([
+      import("../data/index.js"),
+      import("../analysis/index.js"),
+      import("../analysis/text/index.js"),
+    ]);
     const audit = auditChapter(loadDataset(args.values.data));
     io.stdout(auditReport(audit));
     return args.values.strict && audit.flaggedCount > 0 ? ExitCode.failed : ExitCode.ok;
@@ -209,15 +279,29 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const args = parseCommand("diff", argv, OPTIONS.diff);
     const [before, after, extra] = args.positionals;
     if (!before || !after || extra) throw new UsageError("diff takes two data folders: roilab diff OLD_DIR NEW_DIR");
-    for (const dir of [before, after]) if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such data folder`);
-    const [{ loadDataset }, { diffDatasets }, { diffText, diffHtmlBody }] = await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
+    for (const dir of [before, after])
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such data folder`);
+    const [{ loadDataset }, { diffDatasets }, { diffText, diffHtmlBody }] = await Promise.all([
+      import("../data/index.js"),
+      import("../analysis/index.js"),
+      import("../analysis/text/index.js"),
+    ]);
     const afterData = loadDataset(after);
     const diff = diffDatasets(loadDataset(before), afterData);
     io.stdout(diffText(diff, { before, after }));
     if (args.values.html) {
       const labels = { before: path.basename(path.resolve(before)), after: path.basename(path.resolve(after)) };
-      const [{ writeStandalonePage }, { dataFileRecords }, { ROILAB_PAGES }] = await Promise.all([import("../report/standalone-page.js"), import("./data-folders.js"), import("./pages.js")]);
-      writeStandalonePage(args.values.html, { title: `roilab — price update ${labels.before} → ${labels.after}`, body: diffHtmlBody(diff, labels), data: dataFileRecords(afterData), recordedPackages: ROILAB_PAGES.recordedPackages });
+      const [{ writeStandalonePage }, { dataFileRecords }, { ROILAB_PAGES }] = await Promise.all([
+        import("../report/standalone-page.js"),
+        import("./data-folders.js"),
+        import("./pages.js"),
+      ]);
+      writeStandalonePage(args.values.html, {
+        title: `roilab — price update ${labels.before} → ${labels.after}`,
+        body: diffHtmlBody(diff, labels),
+        data: dataFileRecords(afterData),
+        recordedPackages: ROILAB_PAGES.recordedPackages,
+      });
       io.stdout(`wrote ${args.values.html}\n`);
     }
     return ExitCode.ok;
@@ -233,22 +317,39 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
       const [mapFile, extra] = rest;
       if (!mapFile || extra) throw new UsageError("usage: roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]");
       if (args.values["dry-run"] || args.values.strict) throw new UsageError("--dry-run and --strict belong to prices update");
-      const [[{ loadDataset }, { diffDatasets }, { diffText }], { importPrices }] = await Promise.all([load(), import("../data/price-import.js")]);
+      const [[{ loadDataset }, { diffDatasets }, { diffText }], { importPrices }] = await Promise.all([
+        load(),
+        import("../data/price-import.js"),
+      ]);
       const result = importPrices({ mapFile, dataDir, asOf });
-      io.stdout(`updated ${result.file}: ${result.imported.length} models from ${mapFile}${result.unmapped.length ? `; no price_map_key, left as they were: ${result.unmapped.join(", ")}` : ""}\n\n`);
-      io.stdout(diffText(diffDatasets(result.before, loadDataset(dataDir)), { before: `${dataDir} before the import`, after: `${dataDir} after` }));
+      io.stdout(
+        `updated ${result.file}: ${result.imported.length} models from ${mapFile}${result.unmapped.length ? `; no price_map_key, left as they were: ${result.unmapped.join(", ")}` : ""}\n\n`,
+      );
+      io.stdout(
+        diffText(diffDatasets(result.before, loadDataset(dataDir)), { before: `${dataDir} before the import`, after: `${dataDir} after` }),
+      );
       return ExitCode.ok;
     }
     if (verb === "update") {
-      if (rest.length) throw new UsageError(`prices update takes no file, got ${JSON.stringify(rest[0])}; it reads the bundled price database`);
-      const [[{ loadDataset }, { diffDatasets }, { diffText }], { updatePrices }, { priceUpdateSummary }] = await Promise.all([load(), import("../data/price-update.js"), import("./price-update-summary.js")]);
+      if (rest.length)
+        throw new UsageError(`prices update takes no file, got ${JSON.stringify(rest[0])}; it reads the bundled price database`);
+      const [[{ loadDataset }, { diffDatasets }, { diffText }], { updatePrices }, { priceUpdateSummary }] = await Promise.all([
+        load(),
+        import("../data/price-update.js"),
+        import("./price-update-summary.js"),
+      ]);
       const result = updatePrices({ dataDir, asOf, dryRun: args.values["dry-run"], strict: args.values.strict });
       io.stdout(priceUpdateSummary(result));
       const after = result.written ? loadDataset(dataDir) : undefined;
-      if (after) io.stdout(`\n${diffText(diffDatasets(result.before, after), { before: `${dataDir} before the update`, after: `${dataDir} after` })}`);
+      if (after)
+        io.stdout(
+          `\n${diffText(diffDatasets(result.before, after), { before: `${dataDir} before the update`, after: `${dataDir} after` })}`,
+        );
       return ExitCode.ok;
     }
-    throw new UsageError("usage: roilab prices update [--data DIR] [--as-of YYYY-MM-DD] [--dry-run] [--strict]\n       roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]");
+    throw new UsageError(
+      "usage: roilab prices update [--data DIR] [--as-of YYYY-MM-DD] [--dry-run] [--strict]\n       roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]",
+    );
   },
 
   async validate(argv, io) {
@@ -258,10 +359,14 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const { readDataset, TABLE_SPECS } = await import("../data/index.js");
     const { data, notes } = readDataset(dir);
     for (const note of notes) io.stderr(`warning: ${formatDataIssue(note)}\n`);
-    const rows = Object.values(data).filter(Array.isArray).reduce((sum: number, table: unknown[]) => sum + table.length, 0);
+    const rows = Object.values(data)
+      .filter(Array.isArray)
+      .reduce((sum: number, table: unknown[]) => sum + table.length, 0);
     const present = TABLE_SPECS.filter((spec) => existsSync(path.join(dir, spec.file)));
     const absent = TABLE_SPECS.filter((spec) => !present.includes(spec)).map((spec) => spec.file);
-    io.stdout(`${dir}: ${present.length} files, ${rows} rows, no problems${absent.length ? ` (optional, absent: ${absent.join(", ")})` : ""}\n`);
+    io.stdout(
+      `${dir}: ${present.length} files, ${rows} rows, no problems${absent.length ? ` (optional, absent: ${absent.join(", ")})` : ""}\n`,
+    );
     return ExitCode.ok;
   },
 
@@ -271,8 +376,17 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const usage = "usage: roilab workload import FILE... --id NAME [--data DIR] [--time-zone ZONE] [--replace]";
     if (verb !== "import" || files.length === 0) throw new UsageError(usage);
     if (args.values.id === undefined) throw new UsageError(`workload import needs --id NAME, the workload's id in workloads.csv\n${usage}`);
-    const [{ importWorkload }, { workloadImportSummary }] = await Promise.all([import("../analysis/workload-import.js"), import("./workload-import-summary.js")]);
-    const result = await importWorkload({ files, dataDir: args.values.data, id: args.values.id, timeZone: args.values["time-zone"], replace: args.values.replace });
+    const [{ importWorkload }, { workloadImportSummary }] = await Promise.all([
+      import("../analysis/workload-import.js"),
+      import("./workload-import-summary.js"),
+    ]);
+    const result = await importWorkload({
+      files,
+      dataDir: args.values.data,
+      id: args.values.id,
+      timeZone: args.values["time-zone"],
+      replace: args.values.replace,
+    });
     io.stdout(workloadImportSummary(result));
     return ExitCode.ok;
   },

@@ -61,8 +61,10 @@ const RUNNER = {
   currency: {
     type: "string",
     value: "CODE",
-    description: "show money in this currency (`CNY`, or any with a row in the data folder's `exchange_rates.csv`) in every notebook that declares a `currency` parameter",
-    details: "Tables, figures, hovers, what-if panels and their CSV downloads show it, and each page states the rate and its date; the audit (59.6) keeps the chapter's dollars.",
+    description:
+      "show money in this currency (`CNY`, or any with a row in the data folder's `exchange_rates.csv`) in every notebook that declares a `currency` parameter",
+    details:
+      "Tables, figures, hovers, what-if panels and their CSV downloads show it, and each page states the rate and its date; the audit (59.6) keeps the chapter's dollars.",
     // No parser default: notebooks show money in USD unless --currency names another.
     shownDefault: "`USD`",
   },
@@ -72,7 +74,8 @@ const RUNNER = {
     multiple: true,
     default: [] as string[],
     value: "NAME=VALUE",
-    description: "override a parameter; the value is read as JSON where it parses (`2000`, `true`, `[1,2]`, `\"text\"`), else as text; repeatable",
+    description:
+      'override a parameter; the value is read as JSON where it parses (`2000`, `true`, `[1,2]`, `"text"`), else as text; repeatable',
   },
   params: { type: "string", value: "FILE", description: "parameter values from a JSON object; `-p` wins over it" },
   timeout: {
@@ -111,24 +114,41 @@ const PUBLISHER = {
 
 const REPORT = {
   ...RUN,
-  "self-contained": { type: "boolean", default: false, description: "one file per page, assets inlined, instead of the shared `reports/assets/`" },
+  "self-contained": {
+    type: "boolean",
+    default: false,
+    description: "one file per page, assets inlined, instead of the shared `reports/assets/`",
+  },
   ...PUBLISHER,
   editions: {
     type: "boolean",
     default: false,
-    description: "publish every edition of `--data` (default `data`): its newest dated sub-folder (`data/2026-11`) at `--out`, each older dated one in a sub-folder of `--out` of its name, and the folder's own in `--out`'s `chapter/`, all linked both ways",
-    details: "One command, one hold on the output folders, and each edition's links to the others written once all are built. `npm run report` is `roilab report --editions`.",
+    description:
+      "publish every edition of `--data` (default `data`): its newest dated sub-folder (`data/2026-11`) at `--out`, each older dated one in a sub-folder of `--out` of its name, and the folder's own in `--out`'s `chapter/`, all linked both ways",
+    details:
+      "One command, one hold on the output folders, and each edition's links to the others written once all are built. `npm run report` is `roilab report --editions`.",
   },
   pdf: {
     type: "boolean",
     default: false,
     description: "also print the report to `report.pdf` in `--out` with headless Chromium, and print its path and page count",
-    details: "It prints the index then each page in section order, or, when notebook files are named, only their pages. See [The report as one PDF](#the-report-as-one-pdf).",
+    details:
+      "It prints the index then each page in section order, or, when notebook files are named, only their pages. See [The report as one PDF](#the-report-as-one-pdf).",
   },
-  chromium: { type: "string", value: "PATH", description: "the Chromium or Chrome that prints `--pdf`", shownDefault: `the first of ${CHROMIUM_NAMES.map((name) => `\`${name}\``).join(", ")} on \`PATH\`` },
+  chromium: {
+    type: "string",
+    value: "PATH",
+    description: "the Chromium or Chrome that prints `--pdf`",
+    shownDefault: `the first of ${CHROMIUM_NAMES.map((name) => `\`${name}\``).join(", ")} on \`PATH\``,
+  },
   // No parser default: --paper without --pdf is a usage error.
   paper: { type: "string", value: "SIZE", description: "the PDF's paper, `A4` or `Letter`", shownDefault: "`A4`" },
-  title: { type: "string", value: "TEXT", description: "the report's title, on its index page and its PDF", shownDefault: "`roilab — cloud vs local LLM cost analysis`" },
+  title: {
+    type: "string",
+    value: "TEXT",
+    description: "the report's title, on its index page and its PDF",
+    shownDefault: "`roilab — cloud vs local LLM cost analysis`",
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 const PREVIEW = {
@@ -143,7 +163,8 @@ const PREVIEW = {
     type: "string",
     value: "DIR",
     description: "where pages are published",
-    shownDefault: "a folder for this project folder in the system's temp folder, kept between previews so the next one starts from the cache",
+    shownDefault:
+      "a folder for this project folder in the system's temp folder, kept between previews so the next one starts from the cache",
   },
   ...RUNNER,
   ...PUBLISHER,
@@ -153,13 +174,24 @@ const PREVIEW = {
 const PRICING = {
   data: DATA,
   workload: { type: "string", value: "ID", description: "the workload to price, a row of `workloads.csv`", shownDefault: "its first row" },
-  currency: { type: "string", value: "CODE", default: "USD", description: "show money in USD or in a currency of `exchange_rates.csv`, e.g. `CNY`" },
+  currency: {
+    type: "string",
+    value: "CODE",
+    default: "USD",
+    description: "show money in USD or in a currency of `exchange_rates.csv`, e.g. `CNY`",
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Every command: how it is called and its options, in the order help and the README list them. */
 export const COMMAND_SPECS = {
   run: {
-    forms: [{ arguments: "[NOTEBOOK|FOLDER...]", summary: "executes notebooks on the tslab kernel and writes the executed copies (default: every notebook in `notebooks/`)", details: "See [How `run` works](#how-run-works)." }],
+    forms: [
+      {
+        arguments: "[NOTEBOOK|FOLDER...]",
+        summary: "executes notebooks on the tslab kernel and writes the executed copies (default: every notebook in `notebooks/`)",
+        details: "See [How `run` works](#how-run-works).",
+      },
+    ],
     options: RUN,
   },
   report: {
@@ -167,7 +199,8 @@ export const COMMAND_SPECS = {
       {
         arguments: "[NOTEBOOK|FOLDER...]",
         summary: "runs the notebooks (as `run`, with its flags and cache) and publishes them as HTML in `--out`, with an index",
-        details: "`--editions` publishes every edition of the data folder at once, linked both ways (see [Editions of the data](#editions-of-the-data)); `--pdf` also prints the report to one `report.pdf` there: the whole report, or only the pages of the notebooks named.",
+        details:
+          "`--editions` publishes every edition of the data folder at once, linked both ways (see [Editions of the data](#editions-of-the-data)); `--pdf` also prints the report to one `report.pdf` there: the whole report, or only the pages of the notebooks named.",
       },
     ],
     options: REPORT,
@@ -176,8 +209,10 @@ export const COMMAND_SPECS = {
     forms: [
       {
         arguments: "[NOTEBOOK|FOLDER...]",
-        summary: "serves the report live: publishes the notebooks as `report` does, then re-runs only the notebooks a saved change concerns and reloads the open pages",
-        details: "It serves the pages on `http://127.0.0.1:4200/` and watches each notebook, every data folder it reads and the compiled library; it runs until it is stopped. See [Live preview](#live-preview).",
+        summary:
+          "serves the report live: publishes the notebooks as `report` does, then re-runs only the notebooks a saved change concerns and reloads the open pages",
+        details:
+          "It serves the pages on `http://127.0.0.1:4200/` and watches each notebook, every data folder it reads and the compiled library; it runs until it is stopped. See [Live preview](#live-preview).",
       },
     ],
     options: PREVIEW,
@@ -189,21 +224,33 @@ export const COMMAND_SPECS = {
   decide: {
     forms: [
       {
-        summary: "prices every way to serve one workload (call, rent, buy) and the volume from which each costs no more than the API it runs on today",
+        summary:
+          "prices every way to serve one workload (call, rent, buy) and the volume from which each costs no more than the API it runs on today",
         details:
           "Each API, each bought configuration with a measured throughput, each rental always on and by the hour, on the workload's own calendar: its month and its average call, the servers it runs, where it processes data, and its break-even against today's API (`current_model_id`, or `--current`); hybrids that keep the share of calls the router would send local at the workload's own context on a server and the rest on today's API; quality like for like (an option replaces today's only where it scores at least as well on every benchmark scoring both). See [Your own workload](#your-own-workload).",
       },
     ],
     options: {
       ...PRICING,
-      current: { type: "string", value: "MODEL_ID", description: "the API the workload runs on today", shownDefault: "the workload's `current_model_id`" },
+      current: {
+        type: "string",
+        value: "MODEL_ID",
+        description: "the API the workload runs on today",
+        shownDefault: "the workload's `current_model_id`",
+      },
       "case-study": {
         type: "string",
         value: "ID",
         description: "decide the scenario of `case_study.csv` instead, under its residency rule",
-        details: "Its month of calls, its cloud tier's model as today's API and its sensitive tasks as the hybrid's local share; leave out `--workload` and `--current`.",
+        details:
+          "Its month of calls, its cloud tier's model as today's API and its sensitive tasks as the hybrid's local share; leave out `--workload` and `--current`.",
       },
-      utilisation: { type: "string", value: "SHARE", description: "plan servers at this share of their measured throughput, above 0 and at most 1", shownDefault: `\`${DEFAULT_TARGET_UTILISATION}\`` },
+      utilisation: {
+        type: "string",
+        value: "SHARE",
+        description: "plan servers at this share of their measured throughput, above 0 and at most 1",
+        shownDefault: `\`${DEFAULT_TARGET_UTILISATION}\``,
+      },
       json: { type: "boolean", default: false, description: "print the decision as JSON, for scripts" },
     },
   },
@@ -215,13 +262,17 @@ export const COMMAND_SPECS = {
           "It compares with the value from the data and from the inputs the chapter itself states, where it states them, with the absolute and relative difference; flags those neither gives within the printed rounding and explains each from `published_figures.csv`; then lists what the data shows when its rows are set side by side (findings), and ranks every flag and finding by the money per month it moves. See [The chapter's figures, checked](#the-chapters-figures-checked).",
       },
     ],
-    options: { data: DATA, strict: { type: "boolean", default: false, description: "exit 1 when any printed figure or finding is flagged" } },
+    options: {
+      data: DATA,
+      strict: { type: "boolean", default: false, description: "exit 1 when any printed figure or finding is flagged" },
+    },
   },
   diff: {
     forms: [
       {
         arguments: "OLD_DIR NEW_DIR",
-        summary: "shows what changed between two data folders (models and hardware added, removed, re-priced) and how each headline result moved",
+        summary:
+          "shows what changed between two data folders (models and hardware added, removed, re-priced) and how each headline result moved",
         details: "The headlines: monthly cost per model, break-even per hardware × API, hybrid savings, the case-study decision.",
       },
     ],
@@ -231,7 +282,8 @@ export const COMMAND_SPECS = {
     forms: [
       {
         arguments: "update",
-        summary: "refreshes `models.csv` from the bundled price database `@pydantic/genai-prices`, offline, for each model with a `price_ref`",
+        summary:
+          "refreshes `models.csv` from the bundled price database `@pydantic/genai-prices`, offline, for each model with a `price_ref`",
         details:
           "It sets input, output, cache-read and cache-write prices (the one-hour cache's too), long-context tiers, the prices of any daily window in UTC (`time_of_day_prices.csv`, DeepSeek's daytime hours) and the context window, a new `as_of` and a `source` naming the database's version; lists the models it does not know (exit 0, `--strict` exit 1); prints how the results moved. See [Keeping the numbers current](#keeping-the-numbers-current).",
       },
@@ -244,9 +296,18 @@ export const COMMAND_SPECS = {
     ],
     options: {
       data: DATA,
-      "as-of": { type: "string", value: "DATE", description: "the date the prices are for, as YYYY-MM-DD: their new `as_of`", shownDefault: "today" },
+      "as-of": {
+        type: "string",
+        value: "DATE",
+        description: "the date the prices are for, as YYYY-MM-DD: their new `as_of`",
+        shownDefault: "today",
+      },
       "dry-run": { type: "boolean", default: false, description: "for `update` only: show what would change and write nothing" },
-      strict: { type: "boolean", default: false, description: "for `update` only: exit 1 and write nothing when the database lacks a model" },
+      strict: {
+        type: "boolean",
+        default: false,
+        description: "for `update` only: exit 1 and write nothing when the database lacks a model",
+      },
     },
   },
   validate: {
@@ -255,13 +316,21 @@ export const COMMAND_SPECS = {
   },
   "kernel-install": {
     forms: [{ summary: "registers this project's tslab kernel with Jupyter and VS Code (`npm run kernel:install`)" }],
-    options: { prefix: { type: "string", value: "DIR", description: "install under `DIR/share/jupyter/kernels`", shownDefault: "your Jupyter data folder" } },
+    options: {
+      prefix: {
+        type: "string",
+        value: "DIR",
+        description: "install under `DIR/share/jupyter/kernels`",
+        shownDefault: "your Jupyter data folder",
+      },
+    },
   },
   workload: {
     forms: [
       {
         arguments: "import FILE...",
-        summary: "writes a workload into the data folder from an agent's usage logs: its `workloads.csv` row, weekday and weekend traffic profiles by local hour and token percentiles",
+        summary:
+          "writes a workload into the data folder from an agent's usage logs: its `workloads.csv` row, weekday and weekend traffic profiles by local hour and token percentiles",
         details:
           "It reads OpenTelemetry GenAI spans (OTLP/JSON) or provider responses (OpenAI, Anthropic, Gemini) as JSON lines, and prints what it read, the calls by model and their list price two ways. See [A workload from your agent's logs](#a-workload-from-your-agents-logs).",
       },
@@ -276,13 +345,20 @@ export const COMMAND_SPECS = {
 } as const satisfies Record<string, { forms: readonly CommandForm[]; options: Record<string, OptionSpec> }>;
 
 /** An option table as the parser takes it: only `type`, `short`, `multiple` and `default` of each option. */
-export type ParserOptions<T extends Record<string, OptionSpec>> = { [K in keyof T]: { [P in keyof T[K] as P extends "type" | "short" | "multiple" | "default" ? P : never]: T[K][P] } };
+export type ParserOptions<T extends Record<string, OptionSpec>> = {
+  [K in keyof T]: { [P in keyof T[K] as P extends "type" | "short" | "multiple" | "default" ? P : never]: T[K][P] };
+};
 
 function parserOptions<T extends Record<string, OptionSpec>>(options: T): ParserOptions<T> {
   return Object.fromEntries(
     Object.entries(options).map(([name, { type, short, multiple, default: value }]) => [
       name,
-      { type, ...(short === undefined ? {} : { short }), ...(multiple === undefined ? {} : { multiple }), ...(value === undefined ? {} : { default: value }) },
+      {
+        type,
+        ...(short === undefined ? {} : { short }),
+        ...(multiple === undefined ? {} : { multiple }),
+        ...(value === undefined ? {} : { default: value }),
+      },
     ]),
   ) as ParserOptions<T>;
 }
@@ -290,7 +366,9 @@ function parserOptions<T extends Record<string, OptionSpec>>(options: T): Parser
 type CommandSpecs = typeof COMMAND_SPECS;
 
 /** The options of every command, by command name, as the parser takes them. */
-export const COMMAND_OPTIONS = Object.fromEntries(Object.entries(COMMAND_SPECS).map(([command, spec]) => [command, parserOptions(spec.options)])) as {
+export const COMMAND_OPTIONS = Object.fromEntries(
+  Object.entries(COMMAND_SPECS).map(([command, spec]) => [command, parserOptions(spec.options)]),
+) as {
   [C in keyof CommandSpecs]: ParserOptions<CommandSpecs[C]["options"]>;
 };
 
@@ -308,7 +386,9 @@ export function isCommand(name: string | undefined): name is Command {
 export function positiveNumber(flag: string, text: string, integer: boolean, largest = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)) || value > largest) {
-    throw new UsageError(`${flag} must be a positive ${integer ? "whole number" : "number"}${largest < Number.MAX_SAFE_INTEGER ? ` of at most ${largest}` : ""}, got ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `${flag} must be a positive ${integer ? "whole number" : "number"}${largest < Number.MAX_SAFE_INTEGER ? ` of at most ${largest}` : ""}, got ${JSON.stringify(text)}`,
+    );
   }
   return value;
 }
@@ -320,7 +400,8 @@ export function portFlag(text: string): number {
 
 /** A flag's value as a calendar date YYYY-MM-DD (see calendar-date.ts), or a usage error naming the flag. */
 export function isoDateFlag(flag: string, text: string): string {
-  if (!isCalendarDate(text)) throw new UsageError(`${flag} must be a date as YYYY-MM-DD, a day the calendar has from ${FIRST_YEAR} on, got ${JSON.stringify(text)}`);
+  if (!isCalendarDate(text))
+    throw new UsageError(`${flag} must be a date as YYYY-MM-DD, a day the calendar has from ${FIRST_YEAR} on, got ${JSON.stringify(text)}`);
   return text;
 }
 
@@ -328,7 +409,8 @@ export function isoDateFlag(flag: string, text: string): string {
 /** `--currency CNY`: an ISO 4217 code; whether the data has a rate for it, the notebooks say. */
 export function currencyFlag(text: string): string {
   const code = text.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) throw new UsageError(`--currency must be a three-letter currency code such as USD or CNY, got ${JSON.stringify(text)}`);
+  if (!/^[A-Z]{3}$/.test(code))
+    throw new UsageError(`--currency must be a three-letter currency code such as USD or CNY, got ${JSON.stringify(text)}`);
   return code;
 }
 

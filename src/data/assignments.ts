@@ -57,8 +57,10 @@ export function cellProblem(item: CellReference, tables: readonly AssignableTabl
   if (!table) return `${formatCellReference(item)}: no data table ${item.file}`;
   const [key, ...more] = table.spec.key;
   if (key === undefined || more.length > 0) return `${formatCellReference(item)}: ${item.file} has no single id column`;
-  if (!(item.column in table.spec.columns) || item.column === key) return `${formatCellReference(item)}: ${item.file} has no column ${item.column} to set`;
-  if (!table.rows.some((row) => row[camelCase(key)] === item.rowId)) return `${formatCellReference(item)}: ${item.file} has no row ${key} ${JSON.stringify(item.rowId)}`;
+  if (!(item.column in table.spec.columns) || item.column === key)
+    return `${formatCellReference(item)}: ${item.file} has no column ${item.column} to set`;
+  if (!table.rows.some((row) => row[camelCase(key)] === item.rowId))
+    return `${formatCellReference(item)}: ${item.file} has no row ${key} ${JSON.stringify(item.rowId)}`;
   return undefined;
 }
 
@@ -66,7 +68,11 @@ export function cellProblem(item: CellReference, tables: readonly AssignableTabl
  * The rows with the assignments that target this table applied (a copy; unchanged rows are shared).
  * An assignment that names no row of the table changes nothing: the data layer reports those when it loads.
  */
-export function assignRows<Row extends object>(spec: AssignableSpec, rows: readonly Row[], items: readonly CellAssignment[]): readonly Row[] {
+export function assignRows<Row extends object>(
+  spec: AssignableSpec,
+  rows: readonly Row[],
+  items: readonly CellAssignment[],
+): readonly Row[] {
   const mine = items.filter((item) => item.file === spec.file);
   const key = spec.key[0];
   if (mine.length === 0 || key === undefined) return rows;

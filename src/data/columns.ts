@@ -27,7 +27,10 @@ function sized<T extends number | undefined>(column: Column<T>): Column<T> {
       if (!parsed.ok || parsed.value === undefined) return parsed;
       const size = Math.abs(parsed.value);
       if (size <= DATA_NUMBER_SIZES.largest && (size === 0 || size >= DATA_NUMBER_SIZES.smallestNonZero)) return parsed;
-      return { ok: false, reason: `roilab reads numbers from ${DATA_NUMBER_SIZES.smallestNonZero} to ${DATA_NUMBER_SIZES.largest} in size (or 0), so that every cost made of them is a finite number` };
+      return {
+        ok: false,
+        reason: `roilab reads numbers from ${DATA_NUMBER_SIZES.smallestNonZero} to ${DATA_NUMBER_SIZES.largest} in size (or 0), so that every cost made of them is a finite number`,
+      };
     },
   };
 }
@@ -62,8 +65,7 @@ export const identifier = (): Column<string> =>
 export const nonNegativeNumber = (): Column<number> =>
   sized(fromZod("a non-negative number", numberText.pipe(z.number().finite().nonnegative())));
 
-export const positiveNumber = (): Column<number> =>
-  sized(fromZod("a positive number", numberText.pipe(z.number().finite().positive())));
+export const positiveNumber = (): Column<number> => sized(fromZod("a positive number", numberText.pipe(z.number().finite().positive())));
 
 export const positiveInteger = (): Column<number> =>
   sized(fromZod("a positive whole number", numberText.pipe(z.number().int().positive())));
@@ -72,15 +74,16 @@ export const nonNegativeInteger = (): Column<number> =>
   sized(fromZod("a non-negative whole number", numberText.pipe(z.number().int().nonnegative())));
 
 /** A fraction from 0 to 1, such as a task's share of calls or a complexity score. */
-export const fraction = (): Column<number> =>
-  sized(fromZod("a number from 0 to 1", numberText.pipe(z.number().min(0).max(1))));
+export const fraction = (): Column<number> => sized(fromZod("a number from 0 to 1", numberText.pipe(z.number().min(0).max(1))));
 
 /** A star rating from 1 to 5. */
-export const stars = (): Column<number> =>
-  fromZod("a whole number of stars from 1 to 5", numberText.pipe(z.number().int().min(1).max(5)));
+export const stars = (): Column<number> => fromZod("a whole number of stars from 1 to 5", numberText.pipe(z.number().int().min(1).max(5)));
 
 export const boolean = (): Column<boolean> =>
-  fromZod("true or false", z.enum(["true", "false"]).transform((value) => value === "true"));
+  fromZod(
+    "true or false",
+    z.enum(["true", "false"]).transform((value) => value === "true"),
+  );
 
 /** A calendar date, YYYY-MM-DD: a day the calendar has (not 2025-02-30), from FIRST_YEAR on. */
 export const isoDate = (): Column<string> => ({
@@ -135,4 +138,5 @@ export const clockTime = (): Column<number> =>
 /** An ISO 3166-1 alpha-2 country or territory code such as CN or HK. */
 export const countryCode = (): Column<string> => fromZod("a two-letter country code such as CN or HK", z.string().regex(/^[A-Z]{2}$/));
 
-export const currencyCode = (): Column<string> => fromZod("a three-letter currency code such as USD or CNY", z.string().regex(/^[A-Z]{3}$/));
+export const currencyCode = (): Column<string> =>
+  fromZod("a three-letter currency code such as USD or CNY", z.string().regex(/^[A-Z]{3}$/));

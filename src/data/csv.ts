@@ -69,7 +69,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   } catch {
     const offset = validUtf8Length(bytes);
     const hex = (bytes[offset] ?? 0).toString(16).padStart(2, "0");
-    throw new DataError([{ file, ...locateByte(bytes, offset), message: `the file is not UTF-8 (byte 0x${hex} is not valid there; Latin-1 or Windows-1252 text?); save it as CSV UTF-8` }]);
+    throw new DataError([
+      {
+        file,
+        ...locateByte(bytes, offset),
+        message: `the file is not UTF-8 (byte 0x${hex} is not valid there; Latin-1 or Windows-1252 text?); save it as CSV UTF-8`,
+      },
+    ]);
   }
 }
 

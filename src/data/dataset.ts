@@ -123,11 +123,15 @@ function requireRows(table: ParsedTable<unknown>, issues: DataIssue[]): void {
 /** Itemised hardware needs enough inputs to derive each cost item; stated hardware needs its monthly figure. */
 function checkHardwareCostInputs(table: ParsedTable<schemas.HardwareRow>, issues: DataIssue[]): void {
   table.rows.forEach((row, index) => {
-    const missing = (column: string, why: string) => issues.push({ ...table.locate(index, column), message: `${column} is required ${why}` });
+    const missing = (column: string, why: string) =>
+      issues.push({ ...table.locate(index, column), message: `${column} is required ${why}` });
     if (row.costBasis === "stated") {
       if (row.monthlyFixedUsd === undefined) missing("monthly_fixed_usd", "when cost_basis is stated");
       else if (row.opsUsdPerMonth !== undefined && row.opsUsdPerMonth > row.monthlyFixedUsd) {
-        issues.push({ ...table.locate(index, "ops_usd_per_month"), message: `the operations part (${row.opsUsdPerMonth}) exceeds monthly_fixed_usd (${row.monthlyFixedUsd})` });
+        issues.push({
+          ...table.locate(index, "ops_usd_per_month"),
+          message: `the operations part (${row.opsUsdPerMonth}) exceeds monthly_fixed_usd (${row.monthlyFixedUsd})`,
+        });
       }
       return;
     }
@@ -150,7 +154,10 @@ function checkCacheShares(table: ParsedTable<schemas.WorkloadCsvRow>, issues: Da
     const total = (row.cachedInputShare ?? 0) + (row.cacheWriteShare ?? 0);
     // Decimal shares that add up to 1 (0.7 + 0.3) may land a rounding step above it.
     if (total > 1 + 1e-9) {
-      issues.push({ ...table.locate(index, "cache_write_share"), message: `cached_input_share + cache_write_share add up to ${+total.toFixed(6)}, more than 1` });
+      issues.push({
+        ...table.locate(index, "cache_write_share"),
+        message: `cached_input_share + cache_write_share add up to ${+total.toFixed(6)}, more than 1`,
+      });
     }
   });
 }
@@ -166,17 +173,22 @@ function resolveWorkloadCalendars(table: ParsedTable<schemas.WorkloadCsvRow>, is
     const issue = (column: string, message: string) => issues.push({ ...table.locate(index, column), message });
     const flat = row.callsPerDay !== undefined || row.daysPerMonth !== undefined;
     const weekly = row.weekdayCallsPerDay !== undefined || row.weekendCallsPerDay !== undefined;
-    if (flat && weekly) issue("weekday_calls_per_day", "give calls_per_day and days_per_month, or weekday_calls_per_day and weekend_calls_per_day, not both");
+    if (flat && weekly)
+      issue("weekday_calls_per_day", "give calls_per_day and days_per_month, or weekday_calls_per_day and weekend_calls_per_day, not both");
     else if (weekly) {
-      if (row.weekdayCallsPerDay === undefined) issue("weekday_calls_per_day", "weekday_calls_per_day is required beside weekend_calls_per_day");
-      if (row.weekendCallsPerDay === undefined) issue("weekend_calls_per_day", "weekend_calls_per_day is required beside weekday_calls_per_day");
+      if (row.weekdayCallsPerDay === undefined)
+        issue("weekday_calls_per_day", "weekday_calls_per_day is required beside weekend_calls_per_day");
+      if (row.weekendCallsPerDay === undefined)
+        issue("weekend_calls_per_day", "weekend_calls_per_day is required beside weekday_calls_per_day");
       const callsPerMonth = (row.weekdayCallsPerDay ?? 0) * mix.weekdays + (row.weekendCallsPerDay ?? 0) * mix.weekendDays;
       return { ...row, callsPerDay: callsPerMonth / AVERAGE_DAYS_PER_MONTH, daysPerMonth: AVERAGE_DAYS_PER_MONTH };
     } else {
-      if (row.callsPerDay === undefined) issue("calls_per_day", "calls_per_day is required (or weekday_calls_per_day and weekend_calls_per_day)");
+      if (row.callsPerDay === undefined)
+        issue("calls_per_day", "calls_per_day is required (or weekday_calls_per_day and weekend_calls_per_day)");
       if (row.daysPerMonth === undefined) issue("days_per_month", "days_per_month is required beside calls_per_day");
       for (const column of ["weekday_profile_id", "weekend_profile_id"] as const) {
-        if (row[column === "weekday_profile_id" ? "weekdayProfileId" : "weekendProfileId"] !== undefined) issue(column, `${column} needs weekday_calls_per_day and weekend_calls_per_day`);
+        if (row[column === "weekday_profile_id" ? "weekdayProfileId" : "weekendProfileId"] !== undefined)
+          issue(column, `${column} needs weekday_calls_per_day and weekend_calls_per_day`);
       }
     }
     return { ...row, callsPerDay: row.callsPerDay ?? 0, daysPerMonth: row.daysPerMonth ?? AVERAGE_DAYS_PER_MONTH };
@@ -193,7 +205,12 @@ function convertToUsd(table: ParsedTable<object>, rates: ParsedTable<schemas.Exc
     const rate = rates.rows.find((row) => row.currency === currency);
     if (!rate) {
       const at = table.locate(0, column);
-      issues.push({ file: table.file, line: 1, column: at.column, message: `${currency} money needs a ${currency} row in exchange_rates.csv (units per USD, dated and sourced)` });
+      issues.push({
+        file: table.file,
+        line: 1,
+        column: at.column,
+        message: `${currency} money needs a ${currency} row in exchange_rates.csv (units per USD, dated and sourced)`,
+      });
       continue;
     }
     const field = camelCase(column);
@@ -214,7 +231,10 @@ function checkMixShares(table: ParsedTable<schemas.TaskMixRow>, issues: DataIssu
   });
   for (const [mixId, { total, firstIndex }] of totals) {
     if (Math.abs(total - 1) > 1e-6) {
-      issues.push({ ...table.locate(firstIndex, "share"), message: `shares of mix_id ${JSON.stringify(mixId)} add up to ${+total.toFixed(6)}, not 1` });
+      issues.push({
+        ...table.locate(firstIndex, "share"),
+        message: `shares of mix_id ${JSON.stringify(mixId)} add up to ${+total.toFixed(6)}, not 1`,
+      });
     }
   }
 }
@@ -222,7 +242,8 @@ function checkMixShares(table: ParsedTable<schemas.TaskMixRow>, issues: DataIssu
 function checkTiers(table: ParsedTable<schemas.RoutingTierRow>, issues: DataIssue[]): void {
   const present = new Set(table.rows.map((row) => row.tier));
   for (const tier of schemas.TIERS) {
-    if (!present.has(tier) && table.issues.length === 0) issues.push({ file: table.file, line: 1, column: 1, message: `tier ${tier} is missing` });
+    if (!present.has(tier) && table.issues.length === 0)
+      issues.push({ file: table.file, line: 1, column: 1, message: `tier ${tier} is missing` });
   }
   table.rows.forEach((row, index) => {
     if (row.usdPerCall === undefined && row.modelId === undefined && row.location === "cloud") {
@@ -230,7 +251,10 @@ function checkTiers(table: ParsedTable<schemas.RoutingTierRow>, issues: DataIssu
     }
     // A stated price beside a priced model would shadow it: a re-price of the model would not reach the tier.
     if (row.location === "cloud" && row.usdPerCall !== undefined && row.modelId !== undefined) {
-      issues.push({ ...table.locate(index, "usd_per_call"), message: `usd_per_call must be empty for a cloud tier with a model_id: the tier is priced from ${row.modelId}'s prices in models.csv` });
+      issues.push({
+        ...table.locate(index, "usd_per_call"),
+        message: `usd_per_call must be empty for a cloud tier with a model_id: the tier is priced from ${row.modelId}'s prices in models.csv`,
+      });
     }
   });
 }
@@ -246,27 +270,42 @@ function checkProfiles(table: ParsedTable<schemas.TrafficProfileRow>, issues: Da
   });
   for (const [profileId, { seen, firstIndex }] of hours) {
     const missing = Array.from({ length: 24 }, (_, hour) => hour).filter((hour) => !seen.has(hour));
-    if (missing.length > 0) issues.push({ ...table.locate(firstIndex, "hour"), message: `profile_id ${JSON.stringify(profileId)} has no row for hour ${missing.join(", ")}` });
+    if (missing.length > 0)
+      issues.push({
+        ...table.locate(firstIndex, "hour"),
+        message: `profile_id ${JSON.stringify(profileId)} has no row for hour ${missing.join(", ")}`,
+      });
   }
 }
 
 /** A range's low end is at most its high end, and a triangular mode lies between them. */
 function checkRanges(table: ParsedTable<schemas.UncertaintyRangeRow>, issues: DataIssue[]): void {
   table.rows.forEach((row, index) => {
-    if (row.lowFactor > row.highFactor) issues.push({ ...table.locate(index, "high_factor"), message: `high_factor ${row.highFactor} is below low_factor ${row.lowFactor}` });
+    if (row.lowFactor > row.highFactor)
+      issues.push({ ...table.locate(index, "high_factor"), message: `high_factor ${row.highFactor} is below low_factor ${row.lowFactor}` });
     const mode = row.modeFactor ?? 1;
     if (row.distribution === "triangular" && (mode < row.lowFactor || mode > row.highFactor)) {
-      issues.push({ ...table.locate(index, "mode_factor"), message: `mode_factor ${mode} is outside ${row.lowFactor} to ${row.highFactor}` });
+      issues.push({
+        ...table.locate(index, "mode_factor"),
+        message: `mode_factor ${mode} is outside ${row.lowFactor} to ${row.highFactor}`,
+      });
     }
   });
 }
 
 /** A rental must name a throughput row of its hardware, or nothing says how many calls the rented server takes. */
-function checkRentalThroughput(rentals: ParsedTable<schemas.GpuRentalRow>, throughput: ParsedTable<schemas.ThroughputRow>, issues: DataIssue[]): void {
+function checkRentalThroughput(
+  rentals: ParsedTable<schemas.GpuRentalRow>,
+  throughput: ParsedTable<schemas.ThroughputRow>,
+  issues: DataIssue[],
+): void {
   if (throughput.issues.length > 0) return;
   rentals.rows.forEach((row, index) => {
     if (!throughput.rows.some((measured) => measured.hardwareId === row.hardwareId && measured.serving === row.serving)) {
-      issues.push({ ...rentals.locate(index, "serving"), message: `no throughput.csv row for hardware_id ${JSON.stringify(row.hardwareId)} served ${row.serving}` });
+      issues.push({
+        ...rentals.locate(index, "serving"),
+        message: `no throughput.csv row for hardware_id ${JSON.stringify(row.hardwareId)} served ${row.serving}`,
+      });
     }
   });
 }
@@ -307,13 +346,42 @@ function brokenLinks(dir: string): DataIssue[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith(".") && entry.isSymbolicLink() && !existsSync(path.join(dir, entry.name)))
-    .map((entry) => ({ file: displayPath(path.join(dir, entry.name)), line: 1, column: 1, message: `a link to ${readlinkSync(path.join(dir, entry.name))}, which does not exist` }));
+    .map((entry) => ({
+      file: displayPath(path.join(dir, entry.name)),
+      line: 1,
+      column: 1,
+      message: `a link to ${readlinkSync(path.join(dir, entry.name))}, which does not exist`,
+    }));
 }
 
 export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } {
   const issues: DataIssue[] = brokenLinks(dir);
   const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, readTable(dir, specOf(name), issues)])) as unknown as ParsedTables;
-  const { models, longContextPrices, benchmarks, hardware, workloads, taskTypes, taskMix, routingTiers, routingConfig, caseStudy, publishedFigures, throughput, trafficProfiles, uncertaintyRanges, failover, gpuRentals, chapterStatements, timeOfDayPrices, exchangeRates, workloadTokenStats, providerAvailability, quantisation, modelArchitectures } = tables;
+  const {
+    models,
+    longContextPrices,
+    benchmarks,
+    hardware,
+    workloads,
+    taskTypes,
+    taskMix,
+    routingTiers,
+    routingConfig,
+    caseStudy,
+    publishedFigures,
+    throughput,
+    trafficProfiles,
+    uncertaintyRanges,
+    failover,
+    gpuRentals,
+    chapterStatements,
+    timeOfDayPrices,
+    exchangeRates,
+    workloadTokenStats,
+    providerAvailability,
+    quantisation,
+    modelArchitectures,
+  } = tables;
 
   for (const table of [models, hardware, workloads, routingTiers, routingConfig, caseStudy]) requireRows(table, issues);
   for (const name of TABLE_NAMES) if (TABLES[name].anyCurrency) convertToUsd(tables[name] as ParsedTable<object>, exchangeRates, issues);
@@ -330,27 +398,121 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
   checkReferences(longContextPrices, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
   checkReferences(benchmarks, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
   checkReferences(routingTiers, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
-  checkReferences(taskMix, "task_type", (row) => row.taskType, taskTypes, (row) => row.taskType, "task_type", issues);
+  checkReferences(
+    taskMix,
+    "task_type",
+    (row) => row.taskType,
+    taskTypes,
+    (row) => row.taskType,
+    "task_type",
+    issues,
+  );
   checkReferences(routingConfig, "mix_id", (row) => row.mixId, taskMix, mixId, "mix_id", issues);
   checkReferences(caseStudy, "mix_id", (row) => row.mixId, taskMix, mixId, "mix_id", issues);
-  checkReferences(routingConfig, "local_hardware_id", (row) => row.localHardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
-  checkReferences(caseStudy, "local_hardware_id", (row) => row.localHardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
-  checkReferences(caseStudy, "traffic_profile_id", (row) => row.trafficProfileId, trafficProfiles, (row) => row.profileId, "profile_id", issues);
+  checkReferences(
+    routingConfig,
+    "local_hardware_id",
+    (row) => row.localHardwareId,
+    hardware,
+    (row) => row.hardwareId,
+    "hardware_id",
+    issues,
+  );
+  checkReferences(
+    caseStudy,
+    "local_hardware_id",
+    (row) => row.localHardwareId,
+    hardware,
+    (row) => row.hardwareId,
+    "hardware_id",
+    issues,
+  );
+  checkReferences(
+    caseStudy,
+    "traffic_profile_id",
+    (row) => row.trafficProfileId,
+    trafficProfiles,
+    (row) => row.profileId,
+    "profile_id",
+    issues,
+  );
   const profileId = (row: schemas.TrafficProfileRow) => row.profileId;
   checkReferences(workloads, "weekday_profile_id", (row) => row.weekdayProfileId, trafficProfiles, profileId, "profile_id", issues);
   checkReferences(workloads, "weekend_profile_id", (row) => row.weekendProfileId, trafficProfiles, profileId, "profile_id", issues);
   checkReferences(workloads, "current_model_id", (row) => row.currentModelId, models, modelId, "model_id", issues);
-  checkReferences(workloadTokenStats, "workload_id", (row) => row.workloadId, workloads, (row) => row.workloadId, "workload_id", issues);
+  checkReferences(
+    workloadTokenStats,
+    "workload_id",
+    (row) => row.workloadId,
+    workloads,
+    (row) => row.workloadId,
+    "workload_id",
+    issues,
+  );
   checkReferences(timeOfDayPrices, "model_id", (row) => row.modelId, models, modelId, "model_id", issues);
-  checkReferences(providerAvailability, "provider", (row) => row.provider, models, (row) => row.provider, "provider", issues);
-  checkReferences(throughput, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
-  checkReferences(failover, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
+  checkReferences(
+    providerAvailability,
+    "provider",
+    (row) => row.provider,
+    models,
+    (row) => row.provider,
+    "provider",
+    issues,
+  );
+  checkReferences(
+    throughput,
+    "hardware_id",
+    (row) => row.hardwareId,
+    hardware,
+    (row) => row.hardwareId,
+    "hardware_id",
+    issues,
+  );
+  checkReferences(
+    failover,
+    "hardware_id",
+    (row) => row.hardwareId,
+    hardware,
+    (row) => row.hardwareId,
+    "hardware_id",
+    issues,
+  );
   checkReferences(failover, "cloud_model_id", (row) => row.cloudModelId, models, modelId, "model_id", issues);
-  checkReferences(gpuRentals, "hardware_id", (row) => row.hardwareId, hardware, (row) => row.hardwareId, "hardware_id", issues);
+  checkReferences(
+    gpuRentals,
+    "hardware_id",
+    (row) => row.hardwareId,
+    hardware,
+    (row) => row.hardwareId,
+    "hardware_id",
+    issues,
+  );
   checkRentalThroughput(gpuRentals, throughput, issues);
-  checkReferences(hardware, "serves_model_id", (row) => row.servesModelId, modelArchitectures, (row) => row.modelId, "model_id", issues);
-  checkReferences(hardware, "serves_quant_id", (row) => row.servesQuantId, quantisation, (row) => row.quantId, "quant_id", issues);
-  const assignable: [AssignableSpec, ParsedTable<object>][] = [[schemas.models, models], [schemas.hardware, hardware], [schemas.workloads, workloads], [schemas.routingTiers, routingTiers], [schemas.caseStudy, caseStudy]];
+  checkReferences(
+    hardware,
+    "serves_model_id",
+    (row) => row.servesModelId,
+    modelArchitectures,
+    (row) => row.modelId,
+    "model_id",
+    issues,
+  );
+  checkReferences(
+    hardware,
+    "serves_quant_id",
+    (row) => row.servesQuantId,
+    quantisation,
+    (row) => row.quantId,
+    "quant_id",
+    issues,
+  );
+  const assignable: [AssignableSpec, ParsedTable<object>][] = [
+    [schemas.models, models],
+    [schemas.hardware, hardware],
+    [schemas.workloads, workloads],
+    [schemas.routingTiers, routingTiers],
+    [schemas.caseStudy, caseStudy],
+  ];
   checkCells(publishedFigures, "chapter_inputs", (row) => row.chapterInputs, assignable, issues);
   checkCells(chapterStatements, "data_cell", (row) => (row.dataCell ? [row.dataCell] : []), assignable, issues);
 
@@ -365,7 +527,10 @@ export function readDataset(dir: string): { data: Dataset; notes: DataIssue[] } 
 export function newestAsOfByFile(data: Dataset): Record<string, string> {
   const dates: Record<string, string> = {};
   for (const name of TABLE_NAMES) {
-    const newest = (data[name] as readonly { asOf?: string }[]).flatMap((row) => (row.asOf ? [row.asOf] : [])).sort().at(-1);
+    const newest = (data[name] as readonly { asOf?: string }[])
+      .flatMap((row) => (row.asOf ? [row.asOf] : []))
+      .sort()
+      .at(-1);
     if (newest) dates[TABLES[name].file] = newest;
   }
   return dates;

@@ -7,6 +7,8 @@ import type { DataFrame } from "danfojs-node";
 export function toDataFrame(rows: readonly object[]): DataFrame {
   const danfo = require("danfojs-node") as typeof import("danfojs-node");
   // danfojs cannot hold undefined; empty cells become null, its missing value.
-  const records = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Array.isArray(value) ? value.join(";") : (value ?? null)])));
+  const records = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Array.isArray(value) ? value.join(";") : (value ?? null)])),
+  );
   return new danfo.DataFrame(records);
 }

@@ -30,7 +30,12 @@ type ModelRowsSpec = Pick<TableSpec<ColumnSpec>, "file" | "columns" | "key">;
  * header, byte-order mark and line ends kept; undefined when nothing would change (no file and nothing to add).
  * A result that would not validate is a DataError saying nothing was written.
  */
-function editedModelRowsCsv(dataDir: string, spec: ModelRowsSpec, replacedModelIds: readonly string[], added: readonly Record<string, string>[]): { file: string; text: string } | undefined {
+function editedModelRowsCsv(
+  dataDir: string,
+  spec: ModelRowsSpec,
+  replacedModelIds: readonly string[],
+  added: readonly Record<string, string>[],
+): { file: string; text: string } | undefined {
   const file = path.join(dataDir, spec.file);
   const exists = existsSync(file);
   const bytes = exists ? readFileSync(file) : undefined;
@@ -40,15 +45,27 @@ function editedModelRowsCsv(dataDir: string, spec: ModelRowsSpec, replacedModelI
   if (!exists && added.length === 0) return undefined;
   const replaced = new Set(replacedModelIds);
   const kept = rows.filter((row) => !replaced.has(row.model_id ?? ""));
-  const columns = [...header, ...Object.keys(spec.columns).filter((column) => !header.includes(column) && added.some((row) => (row[column] ?? "") !== ""))];
-  const text = stringify([...kept, ...added], { header: true, columns, bom: bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, record_delimiter: original.includes("\r\n") ? "windows" : "unix" });
+  const columns = [
+    ...header,
+    ...Object.keys(spec.columns).filter((column) => !header.includes(column) && added.some((row) => (row[column] ?? "") !== "")),
+  ];
+  const text = stringify([...kept, ...added], {
+    header: true,
+    columns,
+    bom: bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf,
+    record_delimiter: original.includes("\r\n") ? "windows" : "unix",
+  });
   const check = parseTable(spec as TableSpec<ColumnSpec>, text, displayPath(file));
-  if (check.issues.length) throw new DataError(check.issues.map((issue) => ({ ...issue, message: `${issue.message} (after the update; nothing was written)` })));
+  if (check.issues.length)
+    throw new DataError(check.issues.map((issue) => ({ ...issue, message: `${issue.message} (after the update; nothing was written)` })));
   return { file, text };
 }
 
 /** long_context_prices.csv with each refreshed model's tiers replaced by the database's. */
-export function editedLongContextCsv(dataDir: string, replacements: readonly TierReplacement[]): { file: string; text: string } | undefined {
+export function editedLongContextCsv(
+  dataDir: string,
+  replacements: readonly TierReplacement[],
+): { file: string; text: string } | undefined {
   const added = replacements.flatMap(({ modelId, tiers, source }) =>
     tiers.map((tier) => ({
       model_id: modelId,
@@ -60,7 +77,12 @@ export function editedLongContextCsv(dataDir: string, replacements: readonly Tie
       source,
     })),
   );
-  return editedModelRowsCsv(dataDir, schemas.longContextPrices, replacements.map((replacement) => replacement.modelId), added);
+  return editedModelRowsCsv(
+    dataDir,
+    schemas.longContextPrices,
+    replacements.map((replacement) => replacement.modelId),
+    added,
+  );
 }
 
 /** A model's daily price windows from the database, to replace its rows of time_of_day_prices.csv. */
@@ -72,7 +94,10 @@ export interface WindowReplacement {
 }
 
 /** time_of_day_prices.csv with each refreshed model's windows replaced by the database's. */
-export function editedTimeOfDayCsv(dataDir: string, replacements: readonly WindowReplacement[]): { file: string; text: string } | undefined {
+export function editedTimeOfDayCsv(
+  dataDir: string,
+  replacements: readonly WindowReplacement[],
+): { file: string; text: string } | undefined {
   const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
   const added = replacements.flatMap(({ modelId, windows, asOf, source }) =>
     windows.map((window) => ({
@@ -88,5 +113,10 @@ export function editedTimeOfDayCsv(dataDir: string, replacements: readonly Windo
       source,
     })),
   );
-  return editedModelRowsCsv(dataDir, schemas.timeOfDayPrices, replacements.map((replacement) => replacement.modelId), added);
+  return editedModelRowsCsv(
+    dataDir,
+    schemas.timeOfDayPrices,
+    replacements.map((replacement) => replacement.modelId),
+    added,
+  );
 }

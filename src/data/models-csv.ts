@@ -34,7 +34,10 @@ export function readModelsCsv(dataDir: string): ModelsCsv {
   const file = path.join(dataDir, "models.csv");
   const bytes = readFileSync(file);
   const original = decodeUtf8(bytes, displayPath(file));
-  const records = parse(original, { bom: true, columns: true, skip_empty_lines: true, info: true }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+  const records = parse(original, { bom: true, columns: true, skip_empty_lines: true, info: true }) as Array<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>;
   const firstLine = parse(original, { bom: true, to_line: 1 }) as string[][];
   const rows = records.map(({ record, info }) => ({ cells: record, line: info.lines }));
   const cellsByModelId = new Map<string, Record<string, string>>();
@@ -53,12 +56,18 @@ export function readModelsCsv(dataDir: string): ModelsCsv {
  * The new text of models.csv with `edits` (model_id → cells to set) applied and any missing `columns` added at
  * the end. A result that would not validate is a DataError saying nothing was written.
  */
-export function editedModelsCsv(csv: ModelsCsv, edits: ReadonlyMap<string, Record<string, string>>, columns: readonly string[], after: string): string {
+export function editedModelsCsv(
+  csv: ModelsCsv,
+  edits: ReadonlyMap<string, Record<string, string>>,
+  columns: readonly string[],
+  after: string,
+): string {
   const header = withColumns(csv.header, columns);
   const rows = csv.rows.map(({ cells }) => ({ ...cells, ...edits.get(cells.model_id ?? "") }));
   const text = stringify(rows, { header: true, columns: header, bom: csv.bom, record_delimiter: csv.windowsLineEnds ? "windows" : "unix" });
   const check = parseTable(schemas.models, text, displayPath(csv.file));
-  if (check.issues.length) throw new DataError(check.issues.map((issue) => ({ ...issue, message: `${issue.message} (${after}; nothing was written)` })));
+  if (check.issues.length)
+    throw new DataError(check.issues.map((issue) => ({ ...issue, message: `${issue.message} (${after}; nothing was written)` })));
   return text;
 }
 
@@ -68,7 +77,10 @@ function withColumns(header: readonly string[], columns: readonly string[]): str
   const result = [...header];
   for (const column of columns) {
     if (result.includes(column)) continue;
-    const earlier = order.slice(0, order.indexOf(column)).reverse().find((name) => result.includes(name));
+    const earlier = order
+      .slice(0, order.indexOf(column))
+      .reverse()
+      .find((name) => result.includes(name));
     result.splice(earlier === undefined ? 0 : result.indexOf(earlier) + 1, 0, column);
   }
   return result;

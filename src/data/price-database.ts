@@ -26,7 +26,10 @@ function loadDatabase(): { calcPrice: typeof CalcPrice } {
     return database;
   } catch (error) {
     const where = /^(\/[^\n]*?:\d+)\n/.exec((error as Error).stack ?? "")?.[1] ?? file;
-    throw new RoilabError(`${where} - the bundled price database cannot be loaded (${(error as Error).name}: ${(error as Error).message.split("\n")[0]}); reinstall it with npm ci`, ExitCode.badInput);
+    throw new RoilabError(
+      `${where} - the bundled price database cannot be loaded (${(error as Error).name}: ${(error as Error).message.split("\n")[0]}); reinstall it with npm ci`,
+      ExitCode.badInput,
+    );
   }
 }
 
@@ -104,7 +107,11 @@ const isPrice = (value: unknown): value is number => typeof value === "number" &
 function isTiered(value: unknown): value is TieredPrices {
   if (typeof value !== "object" || value === null) return false;
   const { base, tiers } = value as TieredPrices;
-  return isPrice(base) && Array.isArray(tiers) && tiers.every((tier) => isPrice(tier.price) && Number.isSafeInteger(tier.start) && tier.start >= 0);
+  return (
+    isPrice(base) &&
+    Array.isArray(tiers) &&
+    tiers.every((tier) => isPrice(tier.price) && Number.isSafeInteger(tier.start) && tier.start >= 0)
+  );
 }
 
 /** The price of one kind of token for a call with `inputTokens` of input: the database's own rule, a tier applies above its start. */
@@ -116,14 +123,19 @@ function priceAt(value: number | TieredPrices, inputTokens: number): number {
 }
 
 /** A model price sheet in roilab's terms: base prices, and one tier per distinct threshold any price has. */
-export function sheetPrices(sheet: ModelPrice, ref: string): { base: Record<PriceField, number | undefined>; tiers: LongContextTierPrices[] } | string {
+export function sheetPrices(
+  sheet: ModelPrice,
+  ref: string,
+): { base: Record<PriceField, number | undefined>; tiers: LongContextTierPrices[] } | string {
   const values = {} as Record<PriceField, number | TieredPrices | undefined>;
   for (const [field, key] of Object.entries(PRICE_KEYS) as Array<[PriceField, string]>) {
     const value = sheet[key];
-    if (value !== undefined && !isPrice(value) && !isTiered(value)) return `${ref}: the database's ${key} is ${JSON.stringify(value)}, not a price`;
+    if (value !== undefined && !isPrice(value) && !isTiered(value))
+      return `${ref}: the database's ${key} is ${JSON.stringify(value)}, not a price`;
     values[field] = value;
   }
-  if (values.inputUsdPerMTok === undefined || values.outputUsdPerMTok === undefined) return `${ref}: the database gives no input_mtok and output_mtok price`;
+  if (values.inputUsdPerMTok === undefined || values.outputUsdPerMTok === undefined)
+    return `${ref}: the database gives no input_mtok and output_mtok price`;
   const base = {} as Record<PriceField, number | undefined>;
   const thresholds = new Set<number>();
   for (const field of Object.keys(PRICE_KEYS) as PriceField[]) {
@@ -134,8 +146,15 @@ export function sheetPrices(sheet: ModelPrice, ref: string): { base: Record<Pric
   const tiers = [...thresholds]
     .sort((a, b) => a - b)
     .map((start) => {
-      const at = (field: PriceField) => (values[field] === undefined ? undefined : priceAt(values[field] as number | TieredPrices, start + 1));
-      return { aboveInputTokens: start, inputUsdPerMTok: at("inputUsdPerMTok"), outputUsdPerMTok: at("outputUsdPerMTok"), cachedInputUsdPerMTok: at("cachedInputUsdPerMTok"), cacheWriteUsdPerMTok: at("cacheWriteUsdPerMTok") };
+      const at = (field: PriceField) =>
+        values[field] === undefined ? undefined : priceAt(values[field] as number | TieredPrices, start + 1);
+      return {
+        aboveInputTokens: start,
+        inputUsdPerMTok: at("inputUsdPerMTok"),
+        outputUsdPerMTok: at("outputUsdPerMTok"),
+        cachedInputUsdPerMTok: at("cachedInputUsdPerMTok"),
+        cacheWriteUsdPerMTok: at("cacheWriteUsdPerMTok"),
+      };
     });
   return { base, tiers };
 }
@@ -157,19 +176,26 @@ function dailyWindows(prices: ModelInfo["prices"]): Array<{ startMinuteUtc: numb
   for (const conditional of prices) {
     if (conditional.constraint?.type !== "time_of_date") continue;
     const [start, end] = [utcMinute(conditional.constraint.start_time), utcMinute(conditional.constraint.end_time)];
-    if (start === undefined || end === undefined) return `a time of day it gives is not HH:MM:SSZ (${conditional.constraint.start_time}–${conditional.constraint.end_time})`;
+    if (start === undefined || end === undefined)
+      return `a time of day it gives is not HH:MM:SSZ (${conditional.constraint.start_time}–${conditional.constraint.end_time})`;
     windows.push({ startMinuteUtc: start, endMinuteUtc: end });
   }
   return windows;
 }
 
 const inWindow = (minute: number, window: { startMinuteUtc: number; endMinuteUtc: number }) =>
-  window.startMinuteUtc < window.endMinuteUtc ? minute >= window.startMinuteUtc && minute < window.endMinuteUtc : minute >= window.startMinuteUtc || minute < window.endMinuteUtc;
+  window.startMinuteUtc < window.endMinuteUtc
+    ? minute >= window.startMinuteUtc && minute < window.endMinuteUtc
+    : minute >= window.startMinuteUtc || minute < window.endMinuteUtc;
 
 const clockLabel = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}${String(minute % 60).padStart(2, "0")}`;
 
 /** The database's answer for a model at an instant, or what is wrong with it. */
-function askDatabase(ref: string, parts: { providerId: string; modelId: string }, at: Date): ReturnType<typeof CalcPrice> | { problem: string } {
+function askDatabase(
+  ref: string,
+  parts: { providerId: string; modelId: string },
+  at: Date,
+): ReturnType<typeof CalcPrice> | { problem: string } {
   try {
     return loadDatabase().calcPrice({ input_tokens: 0, output_tokens: 0 }, parts.modelId, { providerId: parts.providerId, timestamp: at });
   } catch (error) {
@@ -193,14 +219,17 @@ export function lookupPrices(ref: string, asOf: Date): PriceLookup {
   if (typeof windows === "string") return { kind: "malformed", problem: `${ref}: ${windows}` };
   const dayStart = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate());
   // The standard prices are those at a minute of the date that no window holds; a window's, those at its first minute.
-  const outside = Array.from({ length: MINUTES_PER_DAY }, (_, minute) => minute).find((minute) => !windows.some((window) => inWindow(minute, window)));
+  const outside = Array.from({ length: MINUTES_PER_DAY }, (_, minute) => minute).find(
+    (minute) => !windows.some((window) => inWindow(minute, window)),
+  );
   const result = windows.length === 0 || outside === undefined ? first : askDatabase(ref, parts, new Date(dayStart + outside * 60_000));
   if (result === null) return { kind: "unknown" };
   if ("problem" in result) return { kind: "malformed", problem: result.problem };
   const timeOfDay: TimeOfDayWindowPrices[] = [];
   for (const window of windows) {
     const during = askDatabase(ref, parts, new Date(dayStart + window.startMinuteUtc * 60_000));
-    if (during === null || "problem" in during) return { kind: "malformed", problem: during === null ? `${ref}: the database gives no price inside its own window` : during.problem };
+    if (during === null || "problem" in during)
+      return { kind: "malformed", problem: during === null ? `${ref}: the database gives no price inside its own window` : during.problem };
     const prices = sheetPrices(during.model_price, ref);
     if (typeof prices === "string") return { kind: "malformed", problem: prices };
     timeOfDay.push({ label: `utc-${clockLabel(window.startMinuteUtc)}-${clockLabel(window.endMinuteUtc)}`, ...window, ...prices.base });
@@ -208,7 +237,8 @@ export function lookupPrices(ref: string, asOf: Date): PriceLookup {
   const sheet = sheetPrices(result.model_price, ref);
   if (typeof sheet === "string") return { kind: "malformed", problem: sheet };
   const context = result.model.context_window;
-  if (context !== undefined && (!Number.isSafeInteger(context) || context <= 0)) return { kind: "malformed", problem: `${ref}: the database's context_window is ${JSON.stringify(context)}` };
+  if (context !== undefined && (!Number.isSafeInteger(context) || context <= 0))
+    return { kind: "malformed", problem: `${ref}: the database's context_window is ${JSON.stringify(context)}` };
   return {
     kind: "found",
     prices: {

@@ -55,7 +55,12 @@ function importHeld(options: PriceImportOptions): PriceImportResult {
     }),
   );
   const file = csv.file;
-  const text = editedModelsCsv(csv, edits, ["cached_input_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok"], "after the import");
+  const text = editedModelsCsv(
+    csv,
+    edits,
+    ["cached_input_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok"],
+    "after the import",
+  );
   writeFileAtomic(file, text);
   return { before: data, imported: prices, unmapped, file };
 }

@@ -44,7 +44,10 @@ const WRITTEN_COLUMNS = ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok"
 class UnknownModelsError extends RoilabError {
   override name = "UnknownModelsError";
   constructor(readonly result: PriceUpdateResult) {
-    super(`${result.unknown.length} model(s) not in ${result.database}: ${result.unknown.map((entry) => `${entry.modelId} (${entry.ref})`).join(", ")}; with --strict nothing was written`, ExitCode.failed);
+    super(
+      `${result.unknown.length} model(s) not in ${result.database}: ${result.unknown.map((entry) => `${entry.modelId} (${entry.ref})`).join(", ")}; with --strict nothing was written`,
+      ExitCode.failed,
+    );
   }
 }
 
@@ -61,7 +64,16 @@ function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {
   const refColumn = csv.header.indexOf("price_ref") + 1;
 
   const issues: DataIssue[] = [];
-  const result: PriceUpdateResult = { before, database, updated: [], unknown: [], unreferenced: [], file: csv.file, dryRun: options.dryRun ?? false, written: false };
+  const result: PriceUpdateResult = {
+    before,
+    database,
+    updated: [],
+    unknown: [],
+    unreferenced: [],
+    file: csv.file,
+    dryRun: options.dryRun ?? false,
+    written: false,
+  };
   for (const { cells, line } of csv.rows) {
     const modelId = cells.model_id ?? "";
     const ref = cells.price_ref?.trim();
@@ -86,9 +98,12 @@ function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {
           input_usd_per_mtok: priceCell(prices.inputUsdPerMTok, row.input_usd_per_mtok),
           output_usd_per_mtok: priceCell(prices.outputUsdPerMTok, row.output_usd_per_mtok),
           // The database's word is final: a cache price it does not list is cleared, not kept from before.
-          cached_input_usd_per_mtok: prices.cachedInputUsdPerMTok === undefined ? "" : priceCell(prices.cachedInputUsdPerMTok, row.cached_input_usd_per_mtok),
-          cache_write_usd_per_mtok: prices.cacheWriteUsdPerMTok === undefined ? "" : priceCell(prices.cacheWriteUsdPerMTok, row.cache_write_usd_per_mtok),
-          cache_write_1h_usd_per_mtok: prices.cacheWrite1hUsdPerMTok === undefined ? "" : priceCell(prices.cacheWrite1hUsdPerMTok, row.cache_write_1h_usd_per_mtok),
+          cached_input_usd_per_mtok:
+            prices.cachedInputUsdPerMTok === undefined ? "" : priceCell(prices.cachedInputUsdPerMTok, row.cached_input_usd_per_mtok),
+          cache_write_usd_per_mtok:
+            prices.cacheWriteUsdPerMTok === undefined ? "" : priceCell(prices.cacheWriteUsdPerMTok, row.cache_write_usd_per_mtok),
+          cache_write_1h_usd_per_mtok:
+            prices.cacheWrite1hUsdPerMTok === undefined ? "" : priceCell(prices.cacheWrite1hUsdPerMTok, row.cache_write_1h_usd_per_mtok),
           context_tokens: prices.contextTokens === undefined ? (row.context_tokens ?? "") : String(prices.contextTokens),
           as_of: options.asOf,
           source: `${database} (${prices.matched})`,
@@ -97,7 +112,9 @@ function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {
     }),
   );
   // The one-hour cache column joins the file only when the database gives some model such a price.
-  const columns = result.updated.some(({ prices }) => prices.cacheWrite1hUsdPerMTok !== undefined) ? [...WRITTEN_COLUMNS, "cache_write_1h_usd_per_mtok"] : WRITTEN_COLUMNS;
+  const columns = result.updated.some(({ prices }) => prices.cacheWrite1hUsdPerMTok !== undefined)
+    ? [...WRITTEN_COLUMNS, "cache_write_1h_usd_per_mtok"]
+    : WRITTEN_COLUMNS;
   const text = editedModelsCsv(csv, edits, columns, "after the update");
   // A refreshed model's long-context tiers and daily price windows are the database's too: every file is checked before any is written.
   const tiers = editedLongContextCsv(
@@ -106,7 +123,12 @@ function updateHeld(options: PriceUpdateOptions): PriceUpdateResult {
   );
   const windows = editedTimeOfDayCsv(
     options.dataDir,
-    result.updated.map(({ modelId, prices }) => ({ modelId, windows: prices.timeOfDay, asOf: options.asOf, source: `${database} (${prices.matched}), its time-of-day price in UTC` })),
+    result.updated.map(({ modelId, prices }) => ({
+      modelId,
+      windows: prices.timeOfDay,
+      asOf: options.asOf,
+      source: `${database} (${prices.matched}), its time-of-day price in UTC`,
+    })),
   );
   if (!options.dryRun) {
     if (tiers) writeFileAtomic(tiers.file, tiers.text);

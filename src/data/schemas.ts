@@ -28,7 +28,16 @@ export const models = defineTable({
   anyCurrency: true,
   file: "models.csv",
   key: ["model_id"],
-  omittable: ["cached_input_usd_per_mtok", "cache_write_usd_per_mtok", "cache_write_1h_usd_per_mtok", "batch_input_usd_per_mtok", "batch_output_usd_per_mtok", "price_map_key", "price_ref", "reasons"],
+  omittable: [
+    "cached_input_usd_per_mtok",
+    "cache_write_usd_per_mtok",
+    "cache_write_1h_usd_per_mtok",
+    "batch_input_usd_per_mtok",
+    "batch_output_usd_per_mtok",
+    "price_map_key",
+    "price_ref",
+    "reasons",
+  ],
   columns: {
     model_id: identifier(),
     model_name: text(),

@@ -68,7 +68,12 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     previous = current;
   }
   return previous[b.length] as number;
@@ -76,7 +81,10 @@ function editDistance(a: string, b: string): number {
 
 /** The unknown header name that is most likely a misspelling of `name`: the same but for case, or at most two edits away. */
 function misspellingOf(name: string, unknown: readonly string[]): string | undefined {
-  const scored = unknown.map((candidate) => ({ candidate, distance: candidate.toLowerCase() === name ? 0 : editDistance(candidate.toLowerCase(), name) }));
+  const scored = unknown.map((candidate) => ({
+    candidate,
+    distance: candidate.toLowerCase() === name ? 0 : editDistance(candidate.toLowerCase(), name),
+  }));
   return scored.filter((entry) => entry.distance <= 2).sort((a, b) => a.distance - b.distance)[0]?.candidate;
 }
 
@@ -110,7 +118,12 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
     if (!money) return name;
     // One amount in two currencies: which one counts would be a guess.
     if (parsedCsv.header.includes(money.column) || money.column in currencies) {
-      doubled.push({ file, line: 1, column: parsedCsv.header.indexOf(name) + 1, message: `${name} states ${money.column} again in another currency; keep one of them` });
+      doubled.push({
+        file,
+        line: 1,
+        column: parsedCsv.header.indexOf(name) + 1,
+        message: `${name} states ${money.column} again in another currency; keep one of them`,
+      });
       return name;
     }
     currencies[money.column] = money.currency;
@@ -125,10 +138,18 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
   for (const name of names) {
     if (header.includes(name)) continue;
     // A column the file lacks and an unknown one that is nearly its name: an error that says which was meant.
-    const guess = misspellingOf(name, unknown.filter((candidate) => !misspelt.has(candidate)));
+    const guess = misspellingOf(
+      name,
+      unknown.filter((candidate) => !misspelt.has(candidate)),
+    );
     if (guess !== undefined) {
       misspelt.add(guess);
-      issues.push({ file, line: 1, column: header.indexOf(guess) + 1, message: `unknown column ${quote(guess)}: did you mean ${quote(name)}${omittable.has(name) ? "" : ", a required column"}?` });
+      issues.push({
+        file,
+        line: 1,
+        column: header.indexOf(guess) + 1,
+        message: `unknown column ${quote(guess)}: did you mean ${quote(name)}${omittable.has(name) ? "" : ", a required column"}?`,
+      });
     } else if (!omittable.has(name)) {
       issues.push({ file, line: 1, column: header.length + 1, message: `missing required column ${quote(name)}` });
     }
@@ -136,7 +157,8 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
   const notes: DataIssue[] = [];
   header.forEach((name, index) => {
     if (header.indexOf(name) !== index) issues.push({ file, line: 1, column: index + 1, message: `column ${quote(name)} appears twice` });
-    else if (!(name in spec.columns) && !misspelt.has(name)) notes.push({ file, line: 1, column: index + 1, message: `column ${quote(name)} is not one roilab reads; it is kept as it is` });
+    else if (!(name in spec.columns) && !misspelt.has(name))
+      notes.push({ file, line: 1, column: index + 1, message: `column ${quote(name)} is not one roilab reads; it is kept as it is` });
   });
 
   const rows: RowOf<C>[] = [];
@@ -144,7 +166,12 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
   const firstLineOfKey = new Map<string, number>();
   for (const { line, fields } of records) {
     if (fields.length !== header.length) {
-      issues.push({ file, line, column: Math.min(fields.length, header.length) + 1, message: `expected ${header.length} fields, got ${fields.length}` });
+      issues.push({
+        file,
+        line,
+        column: Math.min(fields.length, header.length) + 1,
+        message: `expected ${header.length} fields, got ${fields.length}`,
+      });
     }
     const row: Record<string, unknown> = {};
     let valid = true;
@@ -158,7 +185,12 @@ export function parseTable<C extends ColumnSpec>(spec: TableSpec<C>, text: strin
       } else if (index >= 0) {
         valid = false;
         const written = parsedCsv.header[index] ?? name;
-        issues.push({ file, line, column: index + 1, message: `${written} must be ${column.expects}, got ${quote(raw)}${parsed.reason ? ` (${parsed.reason})` : ""}` });
+        issues.push({
+          file,
+          line,
+          column: index + 1,
+          message: `${written} must be ${column.expects}, got ${quote(raw)}${parsed.reason ? ` (${parsed.reason})` : ""}`,
+        });
       } else {
         valid = false; // the missing column is already reported once, on the header
       }

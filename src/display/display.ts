@@ -11,7 +11,10 @@ import { PLOTLY_MIME } from "../util/mime";
 import { htmlTable, type FrameLike, type TableColumn } from "./html-table";
 
 interface TslabJupyter {
-  lastWriteDisplayData?: (data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+  lastWriteDisplayData?: (
+    data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> },
+    update: boolean,
+  ) => void;
 }
 
 /* Required, not imported: tslab exists only inside a kernel; see the module comment. */
@@ -35,9 +38,19 @@ export function displayFigure(figure: Figure): void {
 }
 
 /** Shows rows or a DataFrame as a formatted HTML table. */
-export function displayTable(source: FrameLike | readonly Record<string, unknown>[], columns: readonly TableColumn[], caption?: string): void {
+export function displayTable(
+  source: FrameLike | readonly Record<string, unknown>[],
+  columns: readonly TableColumn[],
+  caption?: string,
+): void {
   // Labels are written in dollars; the numbers are in the display currency already.
-  tslab().display.html(htmlTable(source, columns.map((column) => ({ ...column, label: moneyText(column.label ?? column.key) })), caption === undefined ? undefined : moneyText(caption)));
+  tslab().display.html(
+    htmlTable(
+      source,
+      columns.map((column) => ({ ...column, label: moneyText(column.label ?? column.key) })),
+      caption === undefined ? undefined : moneyText(caption),
+    ),
+  );
 }
 
 /** Shows markdown (a headline number, a note) in the cell's output. */

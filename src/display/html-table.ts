@@ -59,13 +59,21 @@ function rawValue(value: unknown): string {
  * Renders rows (or a DataFrame) as an HTML table; numeric formats are right-aligned with tabular figures. Each cell
  * carries its column's label, so a phone can show a row as a card of labelled values.
  */
-export function htmlTable(source: FrameLike | readonly Record<string, unknown>[], columns: readonly TableColumn[], caption?: string): string {
+export function htmlTable(
+  source: FrameLike | readonly Record<string, unknown>[],
+  columns: readonly TableColumn[],
+  caption?: string,
+): string {
   const rows = Array.isArray(source) ? (source as Record<string, unknown>[]) : rowsOf(source as FrameLike);
   const numeric = (column: TableColumn) => column.format !== undefined && column.format !== "text" && column.format !== "stars";
-  const style = (column: TableColumn) => (numeric(column) ? ' style="text-align:right;font-variant-numeric:tabular-nums"' : ' style="text-align:left"');
+  const style = (column: TableColumn) =>
+    numeric(column) ? ' style="text-align:right;font-variant-numeric:tabular-nums"' : ' style="text-align:left"';
   const head = columns.map((column) => `<th${style(column)}>${escapeHtml(column.label ?? column.key)}</th>`).join("");
   const body = rows
-    .map((row) => `<tr>${columns.map((column) => `<td${style(column)}${rawValue(row[column.key])} data-label="${escapeHtml(column.label ?? column.key)}">${escapeHtml(formatCell(row[column.key], column.format ?? "text"))}</td>`).join("")}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${columns.map((column) => `<td${style(column)}${rawValue(row[column.key])} data-label="${escapeHtml(column.label ?? column.key)}">${escapeHtml(formatCell(row[column.key], column.format ?? "text"))}</td>`).join("")}</tr>`,
+    )
     .join("\n");
   return `<table class="roilab-table">${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }

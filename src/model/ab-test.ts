@@ -17,14 +17,20 @@ export function normalQuantile(p: number): number {
   let x: number;
   if (p < tail) {
     const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    x =
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   } else if (p > 1 - tail) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    x = -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    x =
+      -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   } else {
     const q = p - 0.5;
     const r = q * q;
-    x = ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+    x =
+      ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+      (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
   }
   return x;
 }
@@ -49,7 +55,12 @@ export function twoProportionSampleSize(options: SampleSizeOptions): number {
   const { baselineRate: p1, candidateRate: p2 } = options;
   const alpha = options.alpha ?? 0.05;
   const power = options.power ?? 0.8;
-  for (const [name, value] of [["baselineRate", p1], ["candidateRate", p2], ["alpha", alpha], ["power", power]] as const) {
+  for (const [name, value] of [
+    ["baselineRate", p1],
+    ["candidateRate", p2],
+    ["alpha", alpha],
+    ["power", power],
+  ] as const) {
     if (!(value > 0 && value < 1)) throw new InputError(`twoProportionSampleSize: ${name} must be in (0, 1), got ${value}`);
   }
   if (p1 === p2) return Infinity;
@@ -83,10 +94,16 @@ export function nonInferioritySampleSize(options: NonInferiorityOptions): number
   const p2 = options.candidateRate ?? p1;
   const alpha = options.alpha ?? 0.05;
   const power = options.power ?? 0.8;
-  for (const [name, value] of [["baselineRate", p1], ["candidateRate", p2], ["alpha", alpha], ["power", power]] as const) {
+  for (const [name, value] of [
+    ["baselineRate", p1],
+    ["candidateRate", p2],
+    ["alpha", alpha],
+    ["power", power],
+  ] as const) {
     if (!(value > 0 && value < 1)) throw new InputError(`nonInferioritySampleSize: ${name} must be in (0, 1), got ${value}`);
   }
-  if (!(options.margin > 0 && options.margin < 1)) throw new InputError(`nonInferioritySampleSize: margin must be in (0, 1), got ${options.margin}`);
+  if (!(options.margin > 0 && options.margin < 1))
+    throw new InputError(`nonInferioritySampleSize: margin must be in (0, 1), got ${options.margin}`);
   const distance = p2 - p1 + options.margin;
   if (distance <= 0) return Infinity;
   const z = normalQuantile(1 - alpha) + normalQuantile(power);
@@ -117,11 +134,17 @@ export function planFromTasks(tasksPerArmExact: number, traffic: TrafficOptions)
   const share = traffic.testShare ?? 1;
   if (!(share > 0 && share <= 1)) throw new InputError("abTestPlan: testShare must be in (0, 1]");
   const callsPerTask = traffic.callsPerTask ?? 1;
-  if (!(callsPerTask >= 1 && Number.isFinite(callsPerTask))) throw new InputError(`abTestPlan: callsPerTask must be at least 1, got ${callsPerTask}`);
+  if (!(callsPerTask >= 1 && Number.isFinite(callsPerTask)))
+    throw new InputError(`abTestPlan: callsPerTask must be at least 1, got ${callsPerTask}`);
   const tasksPerArm = Math.ceil(tasksPerArmExact);
   const callsPerArm = Math.ceil(tasksPerArm * callsPerTask);
   const callsInTotal = 2 * callsPerArm;
-  return { tasksPerArm, callsPerArm, callsInTotal, days: traffic.callsPerDay > 0 ? Math.ceil(callsInTotal / (traffic.callsPerDay * share)) : Infinity };
+  return {
+    tasksPerArm,
+    callsPerArm,
+    callsInTotal,
+    days: traffic.callsPerDay > 0 ? Math.ceil(callsInTotal / (traffic.callsPerDay * share)) : Infinity,
+  };
 }
 
 /** Tasks, calls and days a two-sided A/B test needs when `testShare` of `callsPerDay` is split evenly between the two models. */

@@ -116,7 +116,8 @@ function checkShare(name: string, value: number): number {
 export function longContextTierFor(tiers: readonly LongContextTier[] | undefined, inputTokensPerCall: number): LongContextTier | undefined {
   let chosen: LongContextTier | undefined;
   for (const tier of tiers ?? []) {
-    if (inputTokensPerCall > tier.aboveInputTokens && (chosen === undefined || tier.aboveInputTokens > chosen.aboveInputTokens)) chosen = tier;
+    if (inputTokensPerCall > tier.aboveInputTokens && (chosen === undefined || tier.aboveInputTokens > chosen.aboveInputTokens))
+      chosen = tier;
   }
   return chosen;
 }
@@ -128,11 +129,18 @@ function batchPriceAbove(batchUsdPerMTok: number, baseUsdPerMTok: number, tierUs
   return batchUsdPerMTok * (tierUsdPerMTok / baseUsdPerMTok);
 }
 
-function channelBill(tokens: CallBill["tokens"], prices: { input: number; output: number; cacheRead: number; cacheWrite: number }): ChannelBill {
+function channelBill(
+  tokens: CallBill["tokens"],
+  prices: { input: number; output: number; cacheRead: number; cacheWrite: number },
+): ChannelBill {
   return {
     // Plain input and output first, in cloudCostPerCall's order, so a call without cache or reasoning tokens costs the same to the last bit.
     usdPerCall:
-      (tokens.uncachedInput * prices.input + tokens.output * prices.output + tokens.cacheRead * prices.cacheRead + tokens.cacheWrite * prices.cacheWrite + tokens.reasoning * prices.output) /
+      (tokens.uncachedInput * prices.input +
+        tokens.output * prices.output +
+        tokens.cacheRead * prices.cacheRead +
+        tokens.cacheWrite * prices.cacheWrite +
+        tokens.reasoning * prices.output) /
       TOKENS_PER_MTOK,
     uncachedInputUsd: (tokens.uncachedInput * prices.input) / TOKENS_PER_MTOK,
     cacheReadUsd: (tokens.cacheRead * prices.cacheRead) / TOKENS_PER_MTOK,
@@ -150,13 +158,21 @@ export function billCall(sheet: PriceSheet, call: BilledCall): CallBill {
   const cachedShare = checkShare("cached_input_share", call.cachedInputShare ?? 0);
   const writeShare = checkShare("cache_write_share", call.cacheWriteShare ?? 0);
   const batchShare = checkShare("batch_share", call.batchShare ?? 0);
-  if (cachedShare + writeShare > 1 + SHARE_SUM_TOLERANCE) throw new InputError(`cached_input_share + cache_write_share must not exceed 1, got ${cachedShare} + ${writeShare}`);
+  if (cachedShare + writeShare > 1 + SHARE_SUM_TOLERANCE)
+    throw new InputError(`cached_input_share + cache_write_share must not exceed 1, got ${cachedShare} + ${writeShare}`);
 
   const cacheRead = call.inputTokensPerCall * cachedShare;
   const cacheWrite = call.inputTokensPerCall * writeShare;
   const reasoning = call.reasoningTokensPerCall ?? 0;
-  if (!(reasoning >= 0 && Number.isFinite(reasoning))) throw new InputError(`reasoning_tokens_per_call must be a non-negative number, got ${reasoning}`);
-  const tokens = { uncachedInput: Math.max(0, call.inputTokensPerCall - cacheRead - cacheWrite), cacheRead, cacheWrite, output: call.outputTokensPerCall, reasoning };
+  if (!(reasoning >= 0 && Number.isFinite(reasoning)))
+    throw new InputError(`reasoning_tokens_per_call must be a non-negative number, got ${reasoning}`);
+  const tokens = {
+    uncachedInput: Math.max(0, call.inputTokensPerCall - cacheRead - cacheWrite),
+    cacheRead,
+    cacheWrite,
+    output: call.outputTokensPerCall,
+    reasoning,
+  };
 
   const tier = longContextTierFor(sheet.longContextTiers, call.inputTokensPerCall);
   const input = tier?.inputUsdPerMTok ?? sheet.inputUsdPerMTok;
@@ -167,21 +183,35 @@ export function billCall(sheet: PriceSheet, call: BilledCall): CallBill {
     if (used) notes.push(note);
     return fallback;
   };
-  const fiveMinuteWrite = () => orFallback(tier?.cacheWriteUsdPerMTok ?? sheet.cacheWriteUsdPerMTok, input, cacheWrite > 0, "cache-write-at-input-price");
+  const fiveMinuteWrite = () =>
+    orFallback(tier?.cacheWriteUsdPerMTok ?? sheet.cacheWriteUsdPerMTok, input, cacheWrite > 0, "cache-write-at-input-price");
   const cachePrices = {
     cacheRead: orFallback(tier?.cachedInputUsdPerMTok ?? sheet.cachedInputUsdPerMTok, input, cacheRead > 0, "cache-read-at-input-price"),
     cacheWrite:
       call.cacheWriteTtl === "1h"
         ? // A one-hour write price above a tier rises with the tier as batch prices do: the premium is stated off the base price.
-          (sheet.cacheWrite1hUsdPerMTok === undefined ? undefined : batchPriceAbove(sheet.cacheWrite1hUsdPerMTok, sheet.inputUsdPerMTok, tier?.inputUsdPerMTok)) ??
-          orFallback(undefined, fiveMinuteWrite(), cacheWrite > 0, "cache-write-1h-at-5m-price")
+          ((sheet.cacheWrite1hUsdPerMTok === undefined
+            ? undefined
+            : batchPriceAbove(sheet.cacheWrite1hUsdPerMTok, sheet.inputUsdPerMTok, tier?.inputUsdPerMTok)) ??
+          orFallback(undefined, fiveMinuteWrite(), cacheWrite > 0, "cache-write-1h-at-5m-price"))
         : fiveMinuteWrite(),
   };
-  const batchInput = sheet.batchInputUsdPerMTok === undefined ? undefined : batchPriceAbove(sheet.batchInputUsdPerMTok, sheet.inputUsdPerMTok, tier?.inputUsdPerMTok);
-  const batchOutput = sheet.batchOutputUsdPerMTok === undefined ? undefined : batchPriceAbove(sheet.batchOutputUsdPerMTok, sheet.outputUsdPerMTok, tier?.outputUsdPerMTok);
+  const batchInput =
+    sheet.batchInputUsdPerMTok === undefined
+      ? undefined
+      : batchPriceAbove(sheet.batchInputUsdPerMTok, sheet.inputUsdPerMTok, tier?.inputUsdPerMTok);
+  const batchOutput =
+    sheet.batchOutputUsdPerMTok === undefined
+      ? undefined
+      : batchPriceAbove(sheet.batchOutputUsdPerMTok, sheet.outputUsdPerMTok, tier?.outputUsdPerMTok);
   const batchUsed = batchShare > 0;
   const interactive = channelBill(tokens, { input, output, ...cachePrices });
-  const batchInputPrice = orFallback(batchInput, input, batchUsed && tokens.uncachedInput + tokens.cacheRead + tokens.cacheWrite > 0, "batch-input-at-input-price");
+  const batchInputPrice = orFallback(
+    batchInput,
+    input,
+    batchUsed && tokens.uncachedInput + tokens.cacheRead + tokens.cacheWrite > 0,
+    "batch-input-at-input-price",
+  );
   // The batch discount on input applies to cached tokens too; a free (or vanishing) input price gives no proportion to
   // apply, and a batch price above the list price is no discount to pass on.
   const batchInputFactor = input > 0 && Number.isFinite(batchInputPrice / input) ? Math.min(1, batchInputPrice / input) : 1;
@@ -193,7 +223,8 @@ export function billCall(sheet: PriceSheet, call: BilledCall): CallBill {
   });
 
   // With no batch share, the interactive cost exactly (never 0 × a batch figure that may not be finite).
-  const averaged = (pick: (bill: ChannelBill) => number) => (batchShare === 0 ? pick(interactive) : (1 - batchShare) * pick(interactive) + batchShare * pick(batch));
+  const averaged = (pick: (bill: ChannelBill) => number) =>
+    batchShare === 0 ? pick(interactive) : (1 - batchShare) * pick(interactive) + batchShare * pick(batch);
   return {
     usdPerCall: averaged((bill) => bill.usdPerCall),
     byTokenKind: {

@@ -28,7 +28,11 @@ export interface BreakEvenCell extends BreakEvenVolumes {
 }
 
 /** One cell per hardware × API, hardware-major, in input order. */
-export function breakEvenMatrix(hardware: readonly MatrixHardware[], apis: readonly MatrixApi[], options: MatrixOptions = {}): BreakEvenCell[] {
+export function breakEvenMatrix(
+  hardware: readonly MatrixHardware[],
+  apis: readonly MatrixApi[],
+  options: MatrixOptions = {},
+): BreakEvenCell[] {
   return hardware.flatMap((machine) =>
     apis.map((api) => ({
       hardwareId: machine.id,

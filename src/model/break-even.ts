@@ -64,7 +64,13 @@ export function breakEvenVolumes(
 
 export function calculateBreakEven(options: BreakEvenOptions): BreakEvenResult {
   if (!(options.depreciationMonths > 0)) throw new InputError("calculateBreakEven: depreciationMonths must be positive");
-  const local = localMonthlyCost({ capexUsd: options.hardwareCost, depreciationMonths: options.depreciationMonths, powerUsdPerMonth: options.monthlyPowerCost, opsUsdPerMonth: options.monthlyOpsCost, daysPerMonth: options.daysPerMonth });
+  const local = localMonthlyCost({
+    capexUsd: options.hardwareCost,
+    depreciationMonths: options.depreciationMonths,
+    powerUsdPerMonth: options.monthlyPowerCost,
+    opsUsdPerMonth: options.monthlyOpsCost,
+    daysPerMonth: options.daysPerMonth,
+  });
   if (local.basis !== "itemised") throw new InputError("calculateBreakEven: the server is priced by its parts");
   const { depreciationUsd: monthlyDepreciation, totalUsd: totalMonthlyLocalCost } = local;
   const savingPerCall = options.apiCostPerCall - (options.localVariableCostPerCall ?? 0);

@@ -25,7 +25,8 @@ export function possibleDayMixes(): DayMix[] {
     for (let firstDay = 0; firstDay < DAYS_PER_WEEK; firstDay++) {
       // Day of week 5 and 6 are the weekend, counting the month's first day as `firstDay`.
       let weekendDays = 0;
-      for (let day = 0; day < length; day++) if ((firstDay + day) % DAYS_PER_WEEK >= DAYS_PER_WEEK - WEEKEND_DAYS_PER_WEEK) weekendDays += 1;
+      for (let day = 0; day < length; day++)
+        if ((firstDay + day) % DAYS_PER_WEEK >= DAYS_PER_WEEK - WEEKEND_DAYS_PER_WEEK) weekendDays += 1;
       mixes.set(`${length - weekendDays}/${weekendDays}`, { weekdays: length - weekendDays, weekendDays });
     }
   }
@@ -65,11 +66,17 @@ const FLAT_DAY = Array<number>(HOURS_PER_DAY).fill(1);
 
 function checkLoads(loads: readonly number[], name: string): void {
   if (loads.length !== HOURS_PER_DAY) throw new InputError(`${name}: expected 24 hourly loads, got ${loads.length}`);
-  if (loads.some((load) => !(load >= 0 && Number.isFinite(load)))) throw new InputError(`${name}: hourly loads must be non-negative numbers`);
+  if (loads.some((load) => !(load >= 0 && Number.isFinite(load))))
+    throw new InputError(`${name}: hourly loads must be non-negative numbers`);
 }
 
 /** The chapter's calendar: `callsPerDay` on each of `daysPerMonth` alike days (30 in the chapter), spread by `relativeLoadByHour` (default evenly). */
-export function flatCalendar(callsPerDay: number, daysPerMonth: number, relativeLoadByHour: readonly number[] = FLAT_DAY, utcOffsetMinutes = 0): WorkloadCalendar {
+export function flatCalendar(
+  callsPerDay: number,
+  daysPerMonth: number,
+  relativeLoadByHour: readonly number[] = FLAT_DAY,
+  utcOffsetMinutes = 0,
+): WorkloadCalendar {
   if (!(daysPerMonth > 0)) throw new InputError(`days_per_month must be positive, got ${daysPerMonth}`);
   if (!(callsPerDay >= 0)) throw new InputError(`calls_per_day must not be negative, got ${callsPerDay}`);
   checkLoads(relativeLoadByHour, "every day");
@@ -89,7 +96,10 @@ export function weeklyCalendar(options: {
   const weekend = options.weekendLoadByHour ?? weekday;
   checkLoads(weekday, "weekday");
   checkLoads(weekend, "weekend");
-  for (const [name, calls] of [["weekday_calls_per_day", options.weekdayCallsPerDay], ["weekend_calls_per_day", options.weekendCallsPerDay]] as const) {
+  for (const [name, calls] of [
+    ["weekday_calls_per_day", options.weekdayCallsPerDay],
+    ["weekend_calls_per_day", options.weekendCallsPerDay],
+  ] as const) {
     if (!(calls >= 0 && Number.isFinite(calls))) throw new InputError(`${name} must be a non-negative number, got ${calls}`);
   }
   return {
@@ -112,15 +122,20 @@ export function callsByHour(day: DayType): number[] {
 }
 
 /** Calendar days in the month: what always-on costs are paid for. */
-export const calendarDaysPerMonth = (calendar: WorkloadCalendar): number => calendar.dayTypes.reduce((sum, day) => sum + day.daysPerMonth, 0);
+export const calendarDaysPerMonth = (calendar: WorkloadCalendar): number =>
+  calendar.dayTypes.reduce((sum, day) => sum + day.daysPerMonth, 0);
 
 /** Calls in the month. */
-export const callsPerMonth = (calendar: WorkloadCalendar): number => calendar.dayTypes.reduce((sum, day) => sum + day.callsPerDay * day.daysPerMonth, 0);
+export const callsPerMonth = (calendar: WorkloadCalendar): number =>
+  calendar.dayTypes.reduce((sum, day) => sum + day.callsPerDay * day.daysPerMonth, 0);
 
 /** Calls in each local hour 0–23, summed over the month. */
 export function monthlyCallsByLocalHour(calendar: WorkloadCalendar): number[] {
   const byHour = Array<number>(HOURS_PER_DAY).fill(0);
-  for (const day of calendar.dayTypes) callsByHour(day).forEach((calls, hour) => { byHour[hour] = (byHour[hour] as number) + calls * day.daysPerMonth; });
+  for (const day of calendar.dayTypes)
+    callsByHour(day).forEach((calls, hour) => {
+      byHour[hour] = (byHour[hour] as number) + calls * day.daysPerMonth;
+    });
   return byHour;
 }
 

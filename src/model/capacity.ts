@@ -30,7 +30,8 @@ export interface MachineThroughput {
  * per hour of the day). A flat profile gives 1/24.
  */
 export function peakHourShare(relativeLoadByHour: readonly number[]): number {
-  if (relativeLoadByHour.length !== HOURS_PER_DAY) throw new InputError(`peakHourShare: expected 24 hourly loads, got ${relativeLoadByHour.length}`);
+  if (relativeLoadByHour.length !== HOURS_PER_DAY)
+    throw new InputError(`peakHourShare: expected 24 hourly loads, got ${relativeLoadByHour.length}`);
   if (relativeLoadByHour.some((load) => !(load >= 0))) throw new InputError("peakHourShare: hourly loads must be non-negative numbers");
   const total = relativeLoadByHour.reduce((sum, load) => sum + load, 0);
   if (!(total > 0)) throw new InputError("peakHourShare: at least one hour must carry load");
@@ -116,7 +117,10 @@ export interface ServerCostSplit {
 }
 
 /** Operations cost of a fleet, USD per month: the one-server cost plus its given share for each further server. */
-export function fleetOpsUsdPerMonth(machines: number, split: Pick<ServerCostSplit, "opsOneServerUsdPerMonth" | "opsSharePerAddedServer">): number {
+export function fleetOpsUsdPerMonth(
+  machines: number,
+  split: Pick<ServerCostSplit, "opsOneServerUsdPerMonth" | "opsSharePerAddedServer">,
+): number {
   checkOpsShare(split.opsSharePerAddedServer);
   return split.opsOneServerUsdPerMonth * (1 + split.opsSharePerAddedServer * (machines - 1));
 }
@@ -128,7 +132,10 @@ export function fleetOpsUsdPerMonth(machines: number, split: Pick<ServerCostSpli
 export function fleetCostOfSplit(split: ServerCostSplit): FleetCostOptions {
   checkOpsShare(split.opsSharePerAddedServer);
   const perServerOps = split.opsOneServerUsdPerMonth * split.opsSharePerAddedServer;
-  return { perMachineUsdPerMonth: split.hardwareUsdPerMonth + perServerOps, sharedUsdPerMonth: split.opsOneServerUsdPerMonth - perServerOps };
+  return {
+    perMachineUsdPerMonth: split.hardwareUsdPerMonth + perServerOps,
+    sharedUsdPerMonth: split.opsOneServerUsdPerMonth - perServerOps,
+  };
 }
 
 function checkOpsShare(share: number): void {
@@ -178,7 +185,14 @@ export function capacityBreakEven(options: CapacityBreakEvenOptions): CapacityBr
   const marginPerMachine = perDay * apiUsdPerDailyCall - perMachine; // a full machine's API bill minus its own cost
   // When a full machine's calls cost no more on the API than the machine itself, no fleet ever pays (S ≥ 0).
   if (!(marginPerMachine > 0)) {
-    return { uncappedDailyCalls, firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, machinesAtFirst: Infinity, firstRunEndsDailyCalls: Infinity, localUsdPerCallAtFullLoad };
+    return {
+      uncappedDailyCalls,
+      firstDailyCalls: Infinity,
+      sustainedFromDailyCalls: Infinity,
+      machinesAtFirst: Infinity,
+      firstRunEndsDailyCalls: Infinity,
+      localUsdPerCallAtFullLoad,
+    };
   }
   const firstStep = Math.max(1, Math.ceil(shared / marginPerMachine - 1e-12));
   const firstDailyCalls = Math.max((firstStep * perMachine + shared) / apiUsdPerDailyCall, (firstStep - 1) * perDay);
@@ -187,5 +201,12 @@ export function capacityBreakEven(options: CapacityBreakEvenOptions): CapacityBr
   const sustainedFromDailyCalls = Math.max((lastCrossingStep * perMachine + shared) / apiUsdPerDailyCall, (lastCrossingStep - 1) * perDay);
   // Before the last crossing step, the step after the first is dearer than the API at its first call: the stretch ends when the first step's machines are full.
   const firstRunEndsDailyCalls = firstStep < lastCrossingStep ? firstStep * perDay : Infinity;
-  return { uncappedDailyCalls, firstDailyCalls, sustainedFromDailyCalls, machinesAtFirst: firstStep, firstRunEndsDailyCalls, localUsdPerCallAtFullLoad };
+  return {
+    uncappedDailyCalls,
+    firstDailyCalls,
+    sustainedFromDailyCalls,
+    machinesAtFirst: firstStep,
+    firstRunEndsDailyCalls,
+    localUsdPerCallAtFullLoad,
+  };
 }

@@ -12,7 +12,10 @@ export interface ResidencyResult<T extends ResidencyCandidate> {
 }
 
 /** Splits models into those that may process sensitive data under the allowed regions and those that may not. */
-export function residencyFilter<T extends ResidencyCandidate>(candidates: readonly T[], allowedRegions: readonly string[]): ResidencyResult<T> {
+export function residencyFilter<T extends ResidencyCandidate>(
+  candidates: readonly T[],
+  allowedRegions: readonly string[],
+): ResidencyResult<T> {
   const allowed = new Set(allowedRegions.map((region) => region.toLowerCase()));
   const isAllowed = (candidate: T) => allowed.has(candidate.dataRegion.toLowerCase());
   return { allowed: candidates.filter(isAllowed), excluded: candidates.filter((candidate) => !isAllowed(candidate)) };
@@ -107,7 +110,16 @@ export function evaluateCaseStudy(inputs: CaseStudyInputs): CaseStudyResult {
   const option = (name: CaseOptionName, cloudUsd: number, cloudShare: number, compliant: boolean): CaseOption => {
     const { machines, localUsd } = cloudShare === 1 ? { machines: 0, localUsd: 0 } : local(cloudShare);
     const totalUsd = localUsd + cloudUsd;
-    return { option: name, localUsd, cloudUsd, totalUsd, cloudShare, machines, compliant, withinBudget: totalUsd <= inputs.budgetUsdPerMonth };
+    return {
+      option: name,
+      localUsd,
+      cloudUsd,
+      totalUsd,
+      cloudShare,
+      machines,
+      compliant,
+      withinBudget: totalUsd <= inputs.budgetUsdPerMonth,
+    };
   };
   const options = [
     option("all_cloud", allCloudUsd, 1, sensitiveShare === 0 || cloudAllowed),

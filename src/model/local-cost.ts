@@ -60,10 +60,23 @@ function required(value: number | undefined, name: string): number {
  */
 export function localCostInputsInForce(options: LocalCostOptions): LocalCostOptions {
   const itemised = options.capexUsd !== undefined || options.depreciationMonths !== undefined;
-  if (!itemised && options.monthlyFixedUsd !== undefined) return { monthlyFixedUsd: options.monthlyFixedUsd, opsUsdPerMonth: options.opsUsdPerMonth };
-  const power = options.powerUsdPerMonth !== undefined ? { powerUsdPerMonth: options.powerUsdPerMonth } : { powerKw: options.powerKw, electricityUsdPerKwh: options.electricityUsdPerKwh };
-  const ops = options.opsUsdPerMonth !== undefined ? { opsUsdPerMonth: options.opsUsdPerMonth } : { opsFte: options.opsFte, opsSalaryUsdPerMonth: options.opsSalaryUsdPerMonth };
-  return { capexUsd: options.capexUsd, depreciationMonths: options.depreciationMonths, ...power, ...ops, daysPerMonth: options.daysPerMonth };
+  if (!itemised && options.monthlyFixedUsd !== undefined)
+    return { monthlyFixedUsd: options.monthlyFixedUsd, opsUsdPerMonth: options.opsUsdPerMonth };
+  const power =
+    options.powerUsdPerMonth !== undefined
+      ? { powerUsdPerMonth: options.powerUsdPerMonth }
+      : { powerKw: options.powerKw, electricityUsdPerKwh: options.electricityUsdPerKwh };
+  const ops =
+    options.opsUsdPerMonth !== undefined
+      ? { opsUsdPerMonth: options.opsUsdPerMonth }
+      : { opsFte: options.opsFte, opsSalaryUsdPerMonth: options.opsSalaryUsdPerMonth };
+  return {
+    capexUsd: options.capexUsd,
+    depreciationMonths: options.depreciationMonths,
+    ...power,
+    ...ops,
+    daysPerMonth: options.daysPerMonth,
+  };
 }
 
 /** Monthly cost of running local hardware, from the inputs in force (`localCostInputsInForce`). */
@@ -72,7 +85,9 @@ export function localMonthlyCost(options: LocalCostOptions): LocalMonthlyCost {
   if (inForce.monthlyFixedUsd !== undefined) {
     const opsUsd = inForce.opsUsdPerMonth;
     if (opsUsd !== undefined && !(opsUsd >= 0 && opsUsd <= inForce.monthlyFixedUsd)) {
-      throw new InputError(`local cost: the operations part (${opsUsd}) of a stated monthly cost must lie between 0 and the total (${inForce.monthlyFixedUsd})`);
+      throw new InputError(
+        `local cost: the operations part (${opsUsd}) of a stated monthly cost must lie between 0 and the total (${inForce.monthlyFixedUsd})`,
+      );
     }
     return { basis: "stated", totalUsd: inForce.monthlyFixedUsd, opsUsd };
   }
@@ -82,9 +97,13 @@ export function localMonthlyCost(options: LocalCostOptions): LocalMonthlyCost {
   const depreciationUsd = required(inForce.capexUsd, "capexUsd") / depreciationMonths;
 
   const hours = HOURS_PER_DAY * (inForce.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH);
-  const energyKwhPerMonth = inForce.powerUsdPerMonth === undefined ? required(inForce.powerKw, "powerKw or powerUsdPerMonth") * hours : undefined;
-  const powerUsd = inForce.powerUsdPerMonth ?? (energyKwhPerMonth as number) * required(inForce.electricityUsdPerKwh, "electricityUsdPerKwh");
-  const opsUsd = inForce.opsUsdPerMonth ?? required(inForce.opsFte, "opsFte or opsUsdPerMonth") * required(inForce.opsSalaryUsdPerMonth, "opsSalaryUsdPerMonth");
+  const energyKwhPerMonth =
+    inForce.powerUsdPerMonth === undefined ? required(inForce.powerKw, "powerKw or powerUsdPerMonth") * hours : undefined;
+  const powerUsd =
+    inForce.powerUsdPerMonth ?? (energyKwhPerMonth as number) * required(inForce.electricityUsdPerKwh, "electricityUsdPerKwh");
+  const opsUsd =
+    inForce.opsUsdPerMonth ??
+    required(inForce.opsFte, "opsFte or opsUsdPerMonth") * required(inForce.opsSalaryUsdPerMonth, "opsSalaryUsdPerMonth");
 
   return { basis: "itemised", depreciationUsd, energyKwhPerMonth, powerUsd, opsUsd, totalUsd: depreciationUsd + powerUsd + opsUsd };
 }

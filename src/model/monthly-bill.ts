@@ -72,7 +72,10 @@ export function monthlyApiBill(sheet: TimedPriceSheet, call: BilledCall, calenda
   const byHour = windows.length > 0 ? monthlyCallsByLocalHour(calendar) : [];
   const windowParts = windows.map((window) => ({
     label: window.label,
-    calls: byHour.reduce((total, hourCalls, hour) => total + hourCalls * windowShareOfLocalHour(window, hour, calendar.utcOffsetMinutes), 0),
+    calls: byHour.reduce(
+      (total, hourCalls, hour) => total + hourCalls * windowShareOfLocalHour(window, hour, calendar.utcOffsetMinutes),
+      0,
+    ),
     bill: billCall(sheetInWindow(sheet, window), call),
   }));
   // The sheet's own prices bill what no window holds; overlapping windows would bill some calls twice.
@@ -81,7 +84,15 @@ export function monthlyApiBill(sheet: TimedPriceSheet, call: BilledCall, calenda
   const parts: BillPart[] = [{ label: "standard", calls: Math.max(0, standardCalls), bill: billCall(sheet, call) }, ...windowParts]
     .filter((part, index) => index === 0 || part.calls > 0)
     .map((part) => ({ label: part.label, callsPerMonth: part.calls, usdPerMonth: part.calls * part.bill.usdPerCall, bill: part.bill }));
-  const byTokenKind = Object.fromEntries(TOKEN_KINDS.map((kind) => [kind, parts.reduce((total, part) => total + part.callsPerMonth * part.bill.byTokenKind[kind], 0)])) as unknown as TokenCosts;
+  const byTokenKind = Object.fromEntries(
+    TOKEN_KINDS.map((kind) => [kind, parts.reduce((total, part) => total + part.callsPerMonth * part.bill.byTokenKind[kind], 0)]),
+  ) as unknown as TokenCosts;
   const usdPerMonth = parts.reduce((total, part) => total + part.usdPerMonth, 0);
-  return { usdPerMonth, callsPerMonth: calls, usdPerCall: calls > 0 ? usdPerMonth / calls : (parts[0] as BillPart).bill.usdPerCall, byTokenKind, parts };
+  return {
+    usdPerMonth,
+    callsPerMonth: calls,
+    usdPerCall: calls > 0 ? usdPerMonth / calls : (parts[0] as BillPart).bill.usdPerCall,
+    byTokenKind,
+    parts,
+  };
 }

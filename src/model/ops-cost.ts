@@ -30,7 +30,12 @@ export function opsSweep(options: OpsSweepOptions): OpsSweepPoint[] {
   return options.salariesUsdPerMonth.flatMap((salaryUsdPerMonth) =>
     options.opsFte.map((opsFte) => {
       const localUsdPerMonth = options.hardwareUsdPerMonth + opsFte * salaryUsdPerMonth;
-      return { opsFte, salaryUsdPerMonth, localUsdPerMonth, breakEvenDailyCalls: breakEvenVolumes(localUsdPerMonth, options.apiUsdPerCall, days).breakEvenDailyCalls };
+      return {
+        opsFte,
+        salaryUsdPerMonth,
+        localUsdPerMonth,
+        breakEvenDailyCalls: breakEvenVolumes(localUsdPerMonth, options.apiUsdPerCall, days).breakEvenDailyCalls,
+      };
     }),
   );
 }
@@ -39,7 +44,13 @@ export function opsSweep(options: OpsSweepOptions): OpsSweepPoint[] {
  * The ops share (FTE) at which local stops paying at a given volume: the API bill at that volume minus the
  * hardware's cost, in engineer-months. Zero or less means local does not pay even without ops.
  */
-export function opsFteLimit(options: { hardwareUsdPerMonth: number; apiUsdPerCall: number; callsPerDay: number; salaryUsdPerMonth: number; daysPerMonth?: number }): number {
+export function opsFteLimit(options: {
+  hardwareUsdPerMonth: number;
+  apiUsdPerCall: number;
+  callsPerDay: number;
+  salaryUsdPerMonth: number;
+  daysPerMonth?: number;
+}): number {
   if (!(options.salaryUsdPerMonth > 0)) throw new InputError("opsFteLimit: salaryUsdPerMonth must be positive");
   const apiUsdPerMonth = options.callsPerDay * options.apiUsdPerCall * (options.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH);
   return (apiUsdPerMonth - options.hardwareUsdPerMonth) / options.salaryUsdPerMonth;

@@ -53,7 +53,8 @@ export function alwaysOnMonthlyUsd(offer: RentalOffer, servers: number, daysPerM
  * what one server takes in an hour, rounded up; none in an hour without calls.
  */
 export function serversByHour(callsPerDay: number, relativeLoadByHour: readonly number[], callsPerHourPerServer: number): number[] {
-  if (relativeLoadByHour.length !== HOURS_PER_DAY) throw new InputError(`rental: expected 24 hourly loads, got ${relativeLoadByHour.length}`);
+  if (relativeLoadByHour.length !== HOURS_PER_DAY)
+    throw new InputError(`rental: expected 24 hourly loads, got ${relativeLoadByHour.length}`);
   if (!(callsPerHourPerServer > 0)) throw new InputError("rental: calls per hour per server must be positive");
   if (!(callsPerDay >= 0)) throw new InputError("rental: calls per day must not be negative");
   const total = relativeLoadByHour.reduce((sum, load) => sum + load, 0);

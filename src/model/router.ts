@@ -161,7 +161,14 @@ export class HybridModelRouter {
       const dailyCalls = dailyVolume * share;
       const dailyUsd = dailyCalls * this.tiers[tier].usdPerCall;
       hybridDaily += dailyUsd;
-      byTaskType.push({ taskType, share, complexity: this.assessTaskComplexity(task), tier, dailyCalls, monthlyUsd: dailyUsd * this.daysPerMonth });
+      byTaskType.push({
+        taskType,
+        share,
+        complexity: this.assessTaskComplexity(task),
+        tier,
+        dailyCalls,
+        monthlyUsd: dailyUsd * this.daysPerMonth,
+      });
     }
     const pureCloudMonthly = pureCloudDaily * this.daysPerMonth;
     const monthlySavings = (pureCloudDaily - hybridDaily) * this.daysPerMonth;

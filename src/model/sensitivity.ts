@@ -11,7 +11,10 @@ import { localMonthlyCost, type LocalCostOptions } from "./local-cost";
 export type CallBilling = Omit<PriceSheet, keyof TokenPrices> & BillingShares;
 
 /** Everything a local-versus-API break-even depends on. Power and ops are either itemised or stated. */
-export interface BreakEvenInputs extends TokenPrices, CallShape, Omit<LocalCostOptions, "capexUsd" | "depreciationMonths" | "monthlyFixedUsd"> {
+export interface BreakEvenInputs
+  extends TokenPrices,
+    CallShape,
+    Omit<LocalCostOptions, "capexUsd" | "depreciationMonths" | "monthlyFixedUsd"> {
   capexUsd: number;
   depreciationMonths: number;
   /**
@@ -40,7 +43,11 @@ export function callBilling(sheet: PriceSheet, shares: BillingShares): CallBilli
 /** USD per API call of the break-even inputs, as billCall bills it. */
 export function apiUsdPerCallOf(inputs: BreakEvenInputs): number {
   const sheet: PriceSheet = { ...inputs.billing, inputUsdPerMTok: inputs.inputUsdPerMTok, outputUsdPerMTok: inputs.outputUsdPerMTok };
-  return billCall(sheet, { ...inputs.billing, inputTokensPerCall: inputs.inputTokensPerCall, outputTokensPerCall: inputs.outputTokensPerCall }).usdPerCall;
+  return billCall(sheet, {
+    ...inputs.billing,
+    inputTokensPerCall: inputs.inputTokensPerCall,
+    outputTokensPerCall: inputs.outputTokensPerCall,
+  }).usdPerCall;
 }
 
 /**
@@ -113,12 +120,17 @@ export function rangeTornado(base: BreakEvenInputs, ranges: Partial<Record<Sensi
   const keys = SENSITIVITY_INPUTS.map((input) => input.key).filter((key) => ranges[key] !== undefined);
   return tornadoOf(base, keys, (key) => {
     const range = ranges[key] as InputRange;
-    if (!(range.lowFactor <= range.highFactor)) throw new InputError(`input range: lowFactor ${range.lowFactor} is above highFactor ${range.highFactor}`);
+    if (!(range.lowFactor <= range.highFactor))
+      throw new InputError(`input range: lowFactor ${range.lowFactor} is above highFactor ${range.highFactor}`);
     return [range.lowFactor, range.highFactor];
   });
 }
 
-function tornadoOf(base: BreakEvenInputs, keys: readonly SensitivityInput[], factorsOf: (key: SensitivityInput) => [number, number]): Tornado {
+function tornadoOf(
+  base: BreakEvenInputs,
+  keys: readonly SensitivityInput[],
+  factorsOf: (key: SensitivityInput) => [number, number],
+): Tornado {
   const bars = SENSITIVITY_INPUTS.filter((input) => keys.includes(input.key) && base[input.key] !== undefined).map((input): TornadoBar => {
     const baseValue = base[input.key] as number;
     const [lowFactor, highFactor] = factorsOf(input.key);
@@ -126,7 +138,17 @@ function tornadoOf(base: BreakEvenInputs, keys: readonly SensitivityInput[], fac
     const highValue = baseValue * highFactor;
     const breakEvenAtLow = breakEvenDailyCallsOf({ ...base, [input.key]: lowValue });
     const breakEvenAtHigh = breakEvenDailyCallsOf({ ...base, [input.key]: highValue });
-    return { input: input.key, label: input.label, unit: input.unit, baseValue, lowValue, highValue, breakEvenAtLow, breakEvenAtHigh, spread: Math.abs(breakEvenAtHigh - breakEvenAtLow) };
+    return {
+      input: input.key,
+      label: input.label,
+      unit: input.unit,
+      baseValue,
+      lowValue,
+      highValue,
+      breakEvenAtLow,
+      breakEvenAtHigh,
+      spread: Math.abs(breakEvenAtHigh - breakEvenAtLow),
+    };
   });
   bars.sort((a, b) => b.spread - a.spread);
   return { baseBreakEven: breakEvenDailyCallsOf(base), bars };
@@ -175,7 +197,11 @@ export interface MonteCarloDraw {
 }
 
 /** Draws every ranged input independently, `samples` times (default 2,000) from `seed` (default 59). */
-export function monteCarloDraws(base: BreakEvenInputs, ranges: Partial<Record<SensitivityInput, InputRange>>, options: MonteCarloOptions = {}): MonteCarloDraw[] {
+export function monteCarloDraws(
+  base: BreakEvenInputs,
+  ranges: Partial<Record<SensitivityInput, InputRange>>,
+  options: MonteCarloOptions = {},
+): MonteCarloDraw[] {
   const samples = options.samples ?? 2000;
   if (!(Number.isInteger(samples) && samples > 0)) throw new InputError("monteCarlo: samples must be a positive whole number");
   const random = seededRandom(options.seed ?? 59);
@@ -209,13 +235,22 @@ export interface BandPoint {
 }
 
 /** The spread of the monthly saving from running locally at each volume, over the simulated inputs. */
-export function savingBand(draws: readonly MonteCarloDraw[], callsPerDay: readonly number[], quantiles: [number, number] = [0.05, 0.95]): BandPoint[] {
+export function savingBand(
+  draws: readonly MonteCarloDraw[],
+  callsPerDay: readonly number[],
+  quantiles: [number, number] = [0.05, 0.95],
+): BandPoint[] {
   const perDraw = draws.map(({ inputs }) => {
     const days = inputs.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH;
     return { local: localMonthlyCost({ ...inputs, daysPerMonth: days }).totalUsd, apiPerDay: apiUsdPerCallOf(inputs) * days };
   });
   return callsPerDay.map((calls) => {
     const savings = perDraw.map((draw) => calls * draw.apiPerDay - draw.local);
-    return { callsPerDay: calls, low: quantile(savings, quantiles[0]), median: quantile(savings, 0.5), high: quantile(savings, quantiles[1]) };
+    return {
+      callsPerDay: calls,
+      low: quantile(savings, quantiles[0]),
+      median: quantile(savings, 0.5),
+      high: quantile(savings, quantiles[1]),
+    };
   });
 }

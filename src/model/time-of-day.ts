@@ -15,7 +15,8 @@ export interface DailyWindow {
 }
 
 function checkMinute(minute: number, name: string): void {
-  if (!(Number.isInteger(minute) && minute >= 0 && minute <= MINUTES_PER_DAY)) throw new InputError(`${name} must be a whole minute of the day from 0 to 1440, got ${minute}`);
+  if (!(Number.isInteger(minute) && minute >= 0 && minute <= MINUTES_PER_DAY))
+    throw new InputError(`${name} must be a whole minute of the day from 0 to 1440, got ${minute}`);
 }
 
 /** Minutes of [from, to) (both within 0–1440) that lie inside [start, end) of the same day. */
@@ -80,7 +81,9 @@ const MAX_OFFSETS = 1024;
 function readUtcOffsetMinutes(timeZone: string, at: Date): number {
   let name: string | undefined;
   try {
-    name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at).find((part) => part.type === "timeZoneName")?.value;
+    name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
+      .formatToParts(at)
+      .find((part) => part.type === "timeZoneName")?.value;
   } catch {
     throw new InputError(`unknown time zone ${JSON.stringify(timeZone)}`);
   }

@@ -63,11 +63,13 @@ export function vramNeeded(arch: ModelArchitecture, options: VramOptions): VramN
   if (!(options.bitsPerWeight > 0)) throw new InputError("vramNeeded: bitsPerWeight must be positive");
   if (!(options.contextTokens >= 0)) throw new InputError("vramNeeded: contextTokens must be non-negative");
   const gpuCount = options.gpuCount ?? 1;
-  if (!(Number.isInteger(gpuCount) && gpuCount >= 1)) throw new InputError(`vramNeeded: gpuCount must be a whole number of at least 1, got ${gpuCount}`);
+  if (!(Number.isInteger(gpuCount) && gpuCount >= 1))
+    throw new InputError(`vramNeeded: gpuCount must be a whole number of at least 1, got ${gpuCount}`);
   const overheadGibPerGpu = options.overheadGibPerGpu ?? RUNTIME_OVERHEAD_GIB_PER_GPU;
   if (!(overheadGibPerGpu >= 0)) throw new InputError("vramNeeded: overheadGibPerGpu must be non-negative");
   const weightsGib = (arch.paramsBillion * 1e9 * options.bitsPerWeight) / 8 / BYTES_PER_GIB;
-  const kvCacheGib = (kvBytesPerToken(arch, options.kvBytesPerElement) * options.contextTokens * (options.concurrentSequences ?? 1)) / BYTES_PER_GIB;
+  const kvCacheGib =
+    (kvBytesPerToken(arch, options.kvBytesPerElement) * options.contextTokens * (options.concurrentSequences ?? 1)) / BYTES_PER_GIB;
   const overheadGib = overheadGibPerGpu * gpuCount;
   return { weightsGib, kvCacheGib, overheadGib, totalGib: weightsGib + kvCacheGib + overheadGib };
 }
@@ -93,7 +95,12 @@ export interface VramFit {
 }
 
 /** Whether a model at a bit width and context fits a configuration, with the overhead paid on each of its GPUs. */
-export function fitsInVram(arch: ModelArchitecture, options: Omit<VramOptions, "gpuCount">, gpus: GpuMemory, headroom = VRAM_HEADROOM): VramFit {
+export function fitsInVram(
+  arch: ModelArchitecture,
+  options: Omit<VramOptions, "gpuCount">,
+  gpus: GpuMemory,
+  headroom = VRAM_HEADROOM,
+): VramFit {
   if (!(gpus.vramGibPerGpu > 0)) throw new InputError("fitsInVram: vramGibPerGpu must be positive");
   const need = vramNeeded(arch, { ...options, gpuCount: gpus.gpuCount });
   const availableGiB = gpus.gpuCount * gpus.vramGibPerGpu * (1 - headroom);
@@ -101,7 +108,12 @@ export function fitsInVram(arch: ModelArchitecture, options: Omit<VramOptions, "
 }
 
 /** The most context (tokens per sequence) that fits beside the weights, or 0 when the weights alone do not fit. */
-export function maxContextTokens(arch: ModelArchitecture, options: Omit<VramOptions, "contextTokens">, totalVramGib: number, headroom = VRAM_HEADROOM): number {
+export function maxContextTokens(
+  arch: ModelArchitecture,
+  options: Omit<VramOptions, "contextTokens">,
+  totalVramGib: number,
+  headroom = VRAM_HEADROOM,
+): number {
   const base = vramNeeded(arch, { ...options, contextTokens: 0 });
   const free = totalVramGib * (1 - headroom) - base.totalGib;
   if (free <= 0) return 0;

@@ -28,7 +28,8 @@ function tslabTypeScript(): TS {
 let typeScriptVersion: string | undefined;
 /** Its version, read once and without loading the compiler (a cached run never needs it). */
 function tslabTypeScriptVersion(): string {
-  typeScriptVersion ??= (JSON.parse(readFileSync(resolveFromTslab(`${TSLAB_TYPESCRIPT}/package.json`), "utf8")) as { version: string }).version;
+  typeScriptVersion ??= (JSON.parse(readFileSync(resolveFromTslab(`${TSLAB_TYPESCRIPT}/package.json`), "utf8")) as { version: string })
+    .version;
   return typeScriptVersion;
 }
 
@@ -66,8 +67,15 @@ function declaredNames(ts: TS, source: string): Map<string, NameKind> {
     } else if (ts.isImportEqualsDeclaration(statement)) {
       names.set(statement.name.text, "import");
     } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
-      if (statement.name) names.set(statement.name.text, ts.isFunctionDeclaration(statement) ? "function" : ts.isClassDeclaration(statement) ? "class" : "enum");
-    } else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) {
+      if (statement.name)
+        names.set(
+          statement.name.text,
+          ts.isFunctionDeclaration(statement) ? "function" : ts.isClassDeclaration(statement) ? "class" : "enum",
+        );
+    } else if (
+      (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)) &&
+      ts.isIdentifier(statement.name)
+    ) {
       // A namespace merged with a same-named function or class keeps that kind.
       if (!names.has(statement.name.text)) names.set(statement.name.text, "other");
     }
@@ -85,7 +93,11 @@ function cellModule(notebook: string, index: number): string {
  * with, for each cell's module, the kind of every name it imports. A cell in `failed` declares nothing for later
  * cells, as tslab keeps no declaration of a cell it refused.
  */
-function cellModules(ts: TS, notebook: CheckedNotebook, failed: ReadonlySet<number>): { files: Map<string, string>; imported: Map<string, Map<string, NameKind>> } {
+function cellModules(
+  ts: TS,
+  notebook: CheckedNotebook,
+  failed: ReadonlySet<number>,
+): { files: Map<string, string>; imported: Map<string, Map<string, NameKind>> } {
   const files = new Map<string, string>();
   const imported = new Map<string, Map<string, NameKind>>();
   /** Each name declared so far, with the cell that declared it last and its kind there. */
@@ -140,7 +152,10 @@ const ASSIGN_TO: Partial<Record<NameKind, { code: number; text: (name: string) =
  * A diagnostic as tslab would give it: assigning to an earlier cell's `let` is fine there, and assigning to an
  * earlier constant, function, class or enum says so rather than calling the name an import.
  */
-function asTslabSeesIt(diagnostic: import("@tslab/typescript-for-tslab").Diagnostic, importedKind: NameKind | undefined): import("@tslab/typescript-for-tslab").Diagnostic[] {
+function asTslabSeesIt(
+  diagnostic: import("@tslab/typescript-for-tslab").Diagnostic,
+  importedKind: NameKind | undefined,
+): import("@tslab/typescript-for-tslab").Diagnostic[] {
   if (diagnostic.code !== ASSIGN_TO_IMPORT || importedKind === undefined) return [diagnostic];
   if (importedKind === "variable") return [];
   const name = diagnostic.file?.text.slice(diagnostic.start, diagnostic.start! + diagnostic.length!) ?? "";
@@ -164,7 +179,12 @@ function tslabLines(diagnostic: import("@tslab/typescript-for-tslab").Diagnostic
  * A compiler host that reads the cells' virtual modules, and sees tslab itself in every notebook folder's
  * `node_modules/tslab`, as tslab's kernel lets a cell import tslab itself wherever it runs.
  */
-function cellsHost(ts: TS, options: import("@tslab/typescript-for-tslab").CompilerOptions, virtual: ReadonlyMap<string, string>, folders: readonly string[]) {
+function cellsHost(
+  ts: TS,
+  options: import("@tslab/typescript-for-tslab").CompilerOptions,
+  virtual: ReadonlyMap<string, string>,
+  folders: readonly string[],
+) {
   const tslab = tslabDir();
   const forward = (fileName: string) => {
     for (const folder of folders) {
@@ -174,10 +194,15 @@ function cellsHost(ts: TS, options: import("@tslab/typescript-for-tslab").Compil
     return fileName;
   };
   const host = ts.createCompilerHost(options);
-  const { fileExists, readFile, directoryExists } = { fileExists: host.fileExists.bind(host), readFile: host.readFile.bind(host), directoryExists: host.directoryExists?.bind(host) };
+  const { fileExists, readFile, directoryExists } = {
+    fileExists: host.fileExists.bind(host),
+    readFile: host.readFile.bind(host),
+    directoryExists: host.directoryExists?.bind(host),
+  };
   host.fileExists = (fileName) => virtual.has(path.resolve(fileName)) || fileExists(forward(fileName));
   host.readFile = (fileName) => virtual.get(path.resolve(fileName)) ?? readFile(forward(fileName));
-  host.directoryExists = (name) => folders.some((folder) => path.join(folder, "node_modules") === path.resolve(name)) || (directoryExists?.(forward(name)) ?? true);
+  host.directoryExists = (name) =>
+    folders.some((folder) => path.join(folder, "node_modules") === path.resolve(name)) || (directoryExists?.(forward(name)) ?? true);
   host.getSourceFile = (fileName, languageVersion) => {
     const text = host.readFile(fileName);
     return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true);
@@ -198,15 +223,29 @@ export function checkNotebooks(notebooks: readonly CheckedNotebook[]): CellDiagn
     program = checked.program;
     const more = checked.diagnostics.some((cells, n) => cells.some((text, index) => text !== null && !failed[n]!.has(index)));
     if (!more) return checked.diagnostics;
-    checked.diagnostics.forEach((cells, n) => { cells.forEach((text, index) => { if (text !== null) failed[n]!.add(index); }); });
+    checked.diagnostics.forEach((cells, n) => {
+      cells.forEach((text, index) => {
+        if (text !== null) failed[n]!.add(index);
+      });
+    });
   }
 }
 
-function checkOnce(ts: TS, notebooks: readonly CheckedNotebook[], failed: readonly ReadonlySet<number>[], oldProgram: import("@tslab/typescript-for-tslab").Program | undefined) {
+function checkOnce(
+  ts: TS,
+  notebooks: readonly CheckedNotebook[],
+  failed: readonly ReadonlySet<number>[],
+  oldProgram: import("@tslab/typescript-for-tslab").Program | undefined,
+) {
   const modules = notebooks.map((notebook, n) => cellModules(ts, notebook, failed[n]!));
   const virtual = new Map(modules.flatMap((module) => [...module.files]));
   const options = compilerOptions(ts);
-  const host = cellsHost(ts, options, virtual, notebooks.map((notebook) => path.dirname(path.resolve(notebook.file))));
+  const host = cellsHost(
+    ts,
+    options,
+    virtual,
+    notebooks.map((notebook) => path.dirname(path.resolve(notebook.file))),
+  );
   const program = ts.createProgram([...virtual.keys()], options, host, oldProgram);
   const diagnostics = notebooks.map((notebook, n) =>
     notebook.cells.map((source, index) => {
@@ -215,11 +254,17 @@ function checkOnce(ts: TS, notebooks: readonly CheckedNotebook[], failed: readon
       if (!file) return null;
       const imported = modules[n]!.imported.get(fileName) ?? new Map<string, NameKind>();
       // Sorted by position, as tslab's getPreEmitDiagnostics gives them.
-      const all = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file), ...program.getDeclarationDiagnostics(file)];
+      const all = [
+        ...program.getSyntacticDiagnostics(file),
+        ...program.getSemanticDiagnostics(file),
+        ...program.getDeclarationDiagnostics(file),
+      ];
       const diagnostics = [...ts.sortAndDeduplicateDiagnostics(all)]
         // The cell's own text, and the line after it, where an unfinished last statement is reported (as tslab does).
         .filter((diagnostic) => diagnostic.start !== undefined && diagnostic.start <= source.length + 1)
-        .flatMap((diagnostic) => asTslabSeesIt(diagnostic, imported.get(source.slice(diagnostic.start, diagnostic.start! + diagnostic.length!))));
+        .flatMap((diagnostic) =>
+          asTslabSeesIt(diagnostic, imported.get(source.slice(diagnostic.start, diagnostic.start! + diagnostic.length!))),
+        );
       const lines = diagnostics.flatMap((diagnostic) => {
         const { line, character } = file.getLineAndCharacterOfPosition(diagnostic.start!);
         return tslabLines(diagnostic, line, character);
@@ -233,6 +278,15 @@ function checkOnce(ts: TS, notebooks: readonly CheckedNotebook[], failed: readon
 /** What a notebook's check depends on: its cells (parameters injected), the compiler, the kernel's types and the library. */
 export function checkKey(notebook: CheckedNotebook, library: string): string {
   return createHash("sha256")
-    .update(JSON.stringify([tslabTypeScriptVersion(), process.versions.node.split(".")[0], process.env.ROILAB_KERNEL_TYPES ?? "", library, path.dirname(path.resolve(notebook.file)), notebook.cells]))
+    .update(
+      JSON.stringify([
+        tslabTypeScriptVersion(),
+        process.versions.node.split(".")[0],
+        process.env.ROILAB_KERNEL_TYPES ?? "",
+        library,
+        path.dirname(path.resolve(notebook.file)),
+        notebook.cells,
+      ]),
+    )
     .digest("hex");
 }

@@ -33,7 +33,9 @@ function isFile(file: string): boolean {
   try {
     return statSync(file).isFile();
   } catch (error) {
-    throw new UsageError(`${displayPath(file)}: cannot read this file of the data folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}${(error as NodeJS.ErrnoException).code === "ENOENT" ? ": a link to a file that does not exist" : ""})`);
+    throw new UsageError(
+      `${displayPath(file)}: cannot read this file of the data folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}${(error as NodeJS.ErrnoException).code === "ENOENT" ? ": a link to a file that does not exist" : ""})`,
+    );
   }
 }
 

@@ -44,7 +44,13 @@ const isDataDirParameter = (name: string) => name === DATA_DIR_PARAMETER || name
  * Reads a notebook and injects parameters, the data folder's own (read by `folderParameters`) among the optional
  * ones. Throws UsageError (exit 2) for unreadable notebooks and unknown parameters.
  */
-export function prepareNotebook(file: string, parameters: Parameters, dataDir: string | undefined, optionalParameters: Parameters = {}, folderParameters?: ReadDataFolderParameters): PreparedNotebook {
+export function prepareNotebook(
+  file: string,
+  parameters: Parameters,
+  dataDir: string | undefined,
+  optionalParameters: Parameters = {},
+  folderParameters?: ReadDataFolderParameters,
+): PreparedNotebook {
   const name = displayPath(file);
   const folder = path.dirname(path.resolve(file));
   // --data arrives relative to the notebook's folder (the kernel's working directory), so reports stay portable.
@@ -162,7 +168,10 @@ export interface ExecutedLookup {
   cached: Notebook | undefined;
 }
 
-export function lookupExecuted(prepared: PreparedNotebook, options: Pick<ExecuteOptions, "dataFolder" | "otherDataFolders" | "library" | "outDir" | "force">): ExecutedLookup {
+export function lookupExecuted(
+  prepared: PreparedNotebook,
+  options: Pick<ExecuteOptions, "dataFolder" | "otherDataFolders" | "library" | "outDir" | "force">,
+): ExecutedLookup {
   const { dataFolder } = options;
   const others = (options.otherDataFolders ?? []).map((folder) => folder.sha256);
   // A notebook reading one folder keeps the key it always had.
@@ -184,7 +193,17 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
   const { key, cached } = options.lookup ?? lookupExecuted(prepared, options);
   const goodFile = executedPath(options.outDir, prepared.file, false);
   if (cached) {
-    return { name, file: prepared.file, dataFolder, status: "cached", notebook: cached, outputFile: goodFile, failures: [], cellsRun: 0, durationMs: Date.now() - started };
+    return {
+      name,
+      file: prepared.file,
+      dataFolder,
+      status: "cached",
+      notebook: cached,
+      outputFile: goodFile,
+      failures: [],
+      cellsRun: 0,
+      durationMs: Date.now() - started,
+    };
   }
 
   // Cells are numbered as in the source notebook the analyst edits; the injected cell shares its parameters cell's number.
@@ -221,7 +240,8 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
     };
     try {
       const { reply, idleMissing } = await kernel.execute(source, { timeoutMs: options.timeoutMs, onMessage, signal: stop.signal });
-      cell.execution_count = reply.execution_count === undefined || reply.execution_count === null ? null : reply.execution_count - kernel.executionCountOffset;
+      cell.execution_count =
+        reply.execution_count === undefined || reply.execution_count === null ? null : reply.execution_count - kernel.executionCountOffset;
       if (reply.status === "ok") {
         cell.outputs = collector.outputs;
       } else {
@@ -236,13 +256,22 @@ export async function executeNotebook(prepared: PreparedNotebook, options: Execu
         await new Promise((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS));
         await kernel.shutdown(0);
         kernelGone = true;
-        const what = error instanceof OutputLimitError ? `printed more than ${error.maxBytes / 1e6} MB (--max-output-mb)` : `did not finish within ${options.timeoutMs / 1000} s`;
-        failure = { message: `${name}, cell ${number} - ${what}; the kernel was interrupted and stopped`, ename: error instanceof OutputLimitError ? "OutputLimit" : "TimeoutError" };
+        const what =
+          error instanceof OutputLimitError
+            ? `printed more than ${error.maxBytes / 1e6} MB (--max-output-mb)`
+            : `did not finish within ${options.timeoutMs / 1000} s`;
+        failure = {
+          message: `${name}, cell ${number} - ${what}; the kernel was interrupted and stopped`,
+          ename: error instanceof OutputLimitError ? "OutputLimit" : "TimeoutError",
+        };
         cell.outputs = [...collector.outputs, errorCell(failure)];
       } else if (error instanceof KernelDiedError) {
         kernelGone = true;
         const recent = kernel.recentOutput();
-        failure = { message: `${name}, cell ${number} - ${error.message} while running this cell${recent ? `\n${recent}` : ""}`, ename: "KernelDied" };
+        failure = {
+          message: `${name}, cell ${number} - ${error.message} while running this cell${recent ? `\n${recent}` : ""}`,
+          ename: "KernelDied",
+        };
         cell.outputs = [...collector.outputs, errorCell(failure)];
       } else {
         throw error;

@@ -53,7 +53,8 @@ function locateRuntimeError(text: string, sourceLines: readonly string[]): { lin
     const wanted = uncompile(compiled);
     const index = sourceLines.findIndex((line) => line.trim() === wanted);
     const identifier = identifierAt(compiled, caret);
-    const line = index >= 0 ? index : sourceLines.findIndex((candidate) => identifier !== undefined && wordPattern(identifier).test(candidate));
+    const line =
+      index >= 0 ? index : sourceLines.findIndex((candidate) => identifier !== undefined && wordPattern(identifier).test(candidate));
     if (line >= 0) {
       const sourceLine = sourceLines[line] as string;
       const at = identifier === undefined ? -1 : sourceLine.search(wordPattern(identifier));
@@ -86,10 +87,12 @@ export function parseCellFailure(stderrText: string, cellSourceText: string, cel
     const [, line, column, message] = DIAGNOSTIC.exec(diagnostics[0] as string) as unknown as [string, string, string, string];
     return { cellNumber, line: Number(line), column: Number(column), ename: "TypeScriptError", evalue: message, detail: text };
   }
-  const errorLine = text.split("\n").find((line) => /^[A-Za-z_$][\w$.]*(?:Error|Exception)?: /.test(line) || /^[A-Za-z_$][\w$]*Error$/.test(line));
+  const errorLine = text
+    .split("\n")
+    .find((line) => /^[A-Za-z_$][\w$.]*(?:Error|Exception)?: /.test(line) || /^[A-Za-z_$][\w$]*Error$/.test(line));
   const separator = errorLine?.indexOf(": ") ?? -1;
   const ename = errorLine ? (separator > 0 ? errorLine.slice(0, separator) : errorLine) : "Error";
-  const evalue = errorLine && separator > 0 ? errorLine.slice(separator + 2) : text.split("\n")[0] ?? "the cell failed";
+  const evalue = errorLine && separator > 0 ? errorLine.slice(separator + 2) : (text.split("\n")[0] ?? "the cell failed");
   return { cellNumber, ...{ line: undefined, column: undefined }, ...locateRuntimeError(text, sourceLines), ename, evalue, detail: text };
 }
 

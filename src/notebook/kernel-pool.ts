@@ -87,13 +87,15 @@ export class KernelPool implements KernelProvider {
     this.closed = true;
     const all = [...this.spares.values()].flat();
     this.spares.clear();
-    await Promise.all(all.map(async (starting) => {
-      try {
-        await (await starting).shutdown(0);
-      } catch {
-        // A spare that never started has nothing to stop.
-      }
-    }));
+    await Promise.all(
+      all.map(async (starting) => {
+        try {
+          await (await starting).shutdown(0);
+        } catch {
+          // A spare that never started has nothing to stop.
+        }
+      }),
+    );
   }
 
   private listFor(cwd: string): Promise<TslabKernel>[] {

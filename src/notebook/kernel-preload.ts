@@ -160,7 +160,10 @@ export function recordKernelCpu(folder: string, label: string, profile: boolean)
     const usage = process.resourceUsage();
     const userSeconds = (usage.userCPUTime - current.user) / 1e6;
     const systemSeconds = (usage.systemCPUTime - current.system) / 1e6;
-    writeFileSync(`${base(current.label)}.json`, `${JSON.stringify({ label: current.label, pid: process.pid, cwd: process.cwd(), userSeconds, systemSeconds })}\n`);
+    writeFileSync(
+      `${base(current.label)}.json`,
+      `${JSON.stringify({ label: current.label, pid: process.pid, cwd: process.cwd(), userSeconds, systemSeconds })}\n`,
+    );
     return usage;
   };
   process.on("exit", () => {
@@ -180,7 +183,10 @@ type TypeScriptModule = Record<string, unknown> & {
   createWatchCompilerHost(rootFiles: string[], options: Record<string, unknown>, ...rest: unknown[]): unknown;
 };
 type Diagnostic = { code: number };
-type Program = { getSyntacticDiagnostics(file: unknown): readonly Diagnostic[]; getSemanticDiagnostics(file: unknown): readonly Diagnostic[] };
+type Program = {
+  getSyntacticDiagnostics(file: unknown): readonly Diagnostic[];
+  getSemanticDiagnostics(file: unknown): readonly Diagnostic[];
+};
 
 /** The diagnostic tslab reads as a top-level await (and reports itself when the await is not top-level). */
 const AWAIT_OUTSIDE_ASYNC = 1308;
@@ -195,9 +201,16 @@ export function transpileOnlyTypeScript(ts: TypeScriptModule): TypeScriptModule 
   for (const key of Object.keys(ts)) Object.defineProperty(patched, key, { enumerable: true, configurable: true, get: () => ts[key] });
   const overrides = {
     createWatchCompilerHost: (rootFiles: string[], options: Record<string, unknown>, ...rest: unknown[]) =>
-      ts.createWatchCompilerHost(rootFiles, { ...options, noLib: true, lib: undefined, noResolve: true, types: [], typeRoots: [] }, ...rest),
+      ts.createWatchCompilerHost(
+        rootFiles,
+        { ...options, noLib: true, lib: undefined, noResolve: true, types: [], typeRoots: [] },
+        ...rest,
+      ),
     getPreEmitDiagnosticsOfFiles: (program: Program, files: readonly unknown[]) =>
-      files.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file).filter((d) => d.code === AWAIT_OUTSIDE_ASYNC)]),
+      files.flatMap((file) => [
+        ...program.getSyntacticDiagnostics(file),
+        ...program.getSemanticDiagnostics(file).filter((d) => d.code === AWAIT_OUTSIDE_ASYNC),
+      ]),
   };
   for (const [key, value] of Object.entries(overrides)) Object.defineProperty(patched, key, { enumerable: true, value });
   return patched;
@@ -205,7 +218,9 @@ export function transpileOnlyTypeScript(ts: TypeScriptModule): TypeScriptModule 
 
 function install(): void {
   const cpuDir = process.env.ROILAB_KERNEL_CPU_DIR;
-  const relabel = cpuDir ? recordKernelCpu(cpuDir, process.env.ROILAB_NOTEBOOK ?? "kernel", Boolean(process.env.ROILAB_KERNEL_CPU_PROFILE)) : undefined;
+  const relabel = cpuDir
+    ? recordKernelCpu(cpuDir, process.env.ROILAB_NOTEBOOK ?? "kernel", Boolean(process.env.ROILAB_KERNEL_CPU_PROFILE))
+    : undefined;
   // The very instances tslab loads (its zeromq, TypeScript and executor), found from tslab's folder, to patch them before it starts
   const fromTslab = (name: string): unknown => require(resolveFromTslab(name));
   // Node's module loader, whose internal _load every require goes through

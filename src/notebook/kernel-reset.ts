@@ -38,7 +38,9 @@ function snapshotGlobals(): Map<string, unknown> {
 
 /** Why a reset cannot be trusted, or undefined when it can. */
 function untrustedBecause(baseline: Baseline, now: { globals: Map<string, unknown>; resources: Map<string, number> }): string | undefined {
-  const changed = [...now.globals].filter(([name, value]) => !baseline.globals.has(name) || !Object.is(baseline.globals.get(name), value)).map(([name]) => name);
+  const changed = [...now.globals]
+    .filter(([name, value]) => !baseline.globals.has(name) || !Object.is(baseline.globals.get(name), value))
+    .map(([name]) => name);
   if (changed.length) return `the cells set global ${changed.slice(0, 5).join(", ")}`;
   const running = [...now.resources].filter(([kind, count]) => count > (baseline.resources.get(kind) ?? 0)).map(([kind]) => kind);
   if (running.length) return `the cells left ${running.join(", ")} running`;
@@ -74,7 +76,11 @@ function acceptModuleGlobals(loader: ModuleLoader, baseline: Baseline): void {
  * Wraps tslab's `createExecutor` so that the executor it makes answers the reset cell. `onLabel` is told the
  * next notebook's label after each reset (for the kernel's CPU records).
  */
-export function resettableExecutors(executorModule: { createExecutor: (...args: never[]) => Executor }, loader: ModuleLoader, onLabel: (label: string) => void): void {
+export function resettableExecutors(
+  executorModule: { createExecutor: (...args: never[]) => Executor },
+  loader: ModuleLoader,
+  onLabel: (label: string) => void,
+): void {
   const create = executorModule.createExecutor;
   executorModule.createExecutor = (...args: never[]) => {
     const executor = create(...args);

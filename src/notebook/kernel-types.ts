@@ -8,5 +8,8 @@ const KERNEL_TYPE_PACKAGES = ["node"];
 export function kernelTypePackages(setting: string | undefined): string[] | undefined {
   if (setting === undefined || setting.trim() === "") return KERNEL_TYPE_PACKAGES;
   if (setting.trim() === "all") return undefined;
-  return setting.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  return setting
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
 }

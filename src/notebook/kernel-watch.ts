@@ -22,7 +22,8 @@ export function watchRunner({ runnerPid, connectionFile, token, intervalMs }: Ke
   setInterval(() => {
     if (process.ppid === runnerPid) return;
     const folder = connectionFile === undefined ? undefined : path.dirname(connectionFile);
-    if (folder !== undefined && path.basename(folder).startsWith(`roilab-kernel-${runnerPid}-`)) rmSync(folder, { recursive: true, force: true });
+    if (folder !== undefined && path.basename(folder).startsWith(`roilab-kernel-${runnerPid}-`))
+      rmSync(folder, { recursive: true, force: true });
     endProcessTree(process.pid, token);
   }, intervalMs);
 }

@@ -77,11 +77,15 @@ export function killAllKernels(): void {
 
 async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
-      const server = createServer();
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve(server));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const server = createServer();
+          server.once("error", reject);
+          server.listen(0, "127.0.0.1", () => resolve(server));
+        }),
+    ),
   );
   const ports = servers.map((server) => (server.address() as { port: number }).port);
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
@@ -265,7 +269,9 @@ export class TslabKernel {
         this.iopubListeners.delete(request.header.msg_id);
       }
     }
-    throw new KernelProtocolError(`the tslab kernel did not answer within ${timeoutMs / 1000} s${this.stderrTail.length ? `:\n${this.stderrTail.join("").trim()}` : ""}`);
+    throw new KernelProtocolError(
+      `the tslab kernel did not answer within ${timeoutMs / 1000} s${this.stderrTail.length ? `:\n${this.stderrTail.join("").trim()}` : ""}`,
+    );
   }
 
   private async pump(socket: zmq.Dealer): Promise<void> {
@@ -302,10 +308,13 @@ export class TslabKernel {
     const reply = new Promise<Message | undefined>((resolve) => {
       this.replyWaiters.set(id, { resolve });
       // A longer timer than a Node.js timer can hold would fire at once.
-      setTimeout(() => {
-        this.replyWaiters.delete(id);
-        resolve(undefined);
-      }, Math.min(timeoutMs, LONGEST_TIMER_MS)).unref();
+      setTimeout(
+        () => {
+          this.replyWaiters.delete(id);
+          resolve(undefined);
+        },
+        Math.min(timeoutMs, LONGEST_TIMER_MS),
+      ).unref();
     });
     await socket.send(encodeMessage(message, this.connection.key));
     const result = await Promise.race([reply, this.exited.then(() => "exited" as const)]);
@@ -317,7 +326,10 @@ export class TslabKernel {
    * Runs one cell. Resolves when both the execute_reply and the kernel's idle status for it have arrived.
    * Rejects with ExecuteTimeoutError (the kernel is left running: interrupt or kill it) or KernelDiedError.
    */
-  async execute(code: string, options: { timeoutMs: number; idleGraceMs?: number; onMessage?: (message: IopubMessage) => void; signal?: AbortSignal }): Promise<ExecuteOutcome> {
+  async execute(
+    code: string,
+    options: { timeoutMs: number; idleGraceMs?: number; onMessage?: (message: IopubMessage) => void; signal?: AbortSignal },
+  ): Promise<ExecuteOutcome> {
     if (this.died) throw this.died;
     const request = createMessage<ExecuteRequestContent>(
       "execute_request",
@@ -356,7 +368,11 @@ export class TslabKernel {
         if (!reply) throw new ExecuteTimeoutError(options.timeoutMs);
         replied = true;
         restartGrace();
-        const idleMissing = await Promise.race([becameIdle, timeout, this.exited.then(() => Promise.reject(this.died ?? new KernelDiedError(null, null)))]);
+        const idleMissing = await Promise.race([
+          becameIdle,
+          timeout,
+          this.exited.then(() => Promise.reject(this.died ?? new KernelDiedError(null, null))),
+        ]);
         return { reply: reply.content as unknown as ExecuteReplyContent, messages, idleMissing };
       } finally {
         clearTimeout(timer);

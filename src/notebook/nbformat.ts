@@ -76,9 +76,11 @@ export function hasTag(cell: Cell, tag: string): boolean {
 
 /** What makes a cell unreadable as nbformat 4, if anything. */
 function cellProblem(cell: unknown): string | undefined {
-  if (cell === null || typeof cell !== "object" || Array.isArray(cell)) return `a cell must be an object, got ${JSON.stringify(cell)?.slice(0, 40) ?? String(cell)}`;
+  if (cell === null || typeof cell !== "object" || Array.isArray(cell))
+    return `a cell must be an object, got ${JSON.stringify(cell)?.slice(0, 40) ?? String(cell)}`;
   const { cell_type: type, source } = cell as { cell_type?: unknown; source?: unknown };
-  if (type !== "code" && type !== "markdown" && type !== "raw") return `cell_type must be code, markdown or raw, got ${JSON.stringify(type) ?? "nothing"}`;
+  if (type !== "code" && type !== "markdown" && type !== "raw")
+    return `cell_type must be code, markdown or raw, got ${JSON.stringify(type) ?? "nothing"}`;
   const text = typeof source === "string" || (Array.isArray(source) && source.every((line) => typeof line === "string"));
   if (!text) return `source must be text or a list of lines, got ${JSON.stringify(source) ?? "nothing"}`;
   return undefined;

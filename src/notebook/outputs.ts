@@ -24,7 +24,11 @@ export class OutputCollector {
     this.bytes += Buffer.byteLength(JSON.stringify(message.content));
     if (this.bytes > this.maxBytes) {
       this.cut = true;
-      this.outputs.push({ output_type: "stream", name: "stderr", text: `\nroilab: this cell's output passed ${this.maxBytes / 1e6} MB (--max-output-mb) and was cut here.\n` });
+      this.outputs.push({
+        output_type: "stream",
+        name: "stderr",
+        text: `\nroilab: this cell's output passed ${this.maxBytes / 1e6} MB (--max-output-mb) and was cut here.\n`,
+      });
       return;
     }
     switch (message.header.msg_type) {
@@ -51,7 +55,12 @@ export class OutputCollector {
       }
       case "execute_result": {
         const content = message.content as ExecuteResultContent;
-        this.outputs.push({ output_type: "execute_result", execution_count: content.execution_count, data: content.data, metadata: content.metadata ?? {} });
+        this.outputs.push({
+          output_type: "execute_result",
+          execution_count: content.execution_count,
+          data: content.data,
+          metadata: content.metadata ?? {},
+        });
         return;
       }
       case "error": {

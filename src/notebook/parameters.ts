@@ -72,7 +72,12 @@ function kindOf(value: ParameterValue): string {
  * the kernel would only find after it started, in a later cell. A default that is not a JSON literal, or null,
  * says nothing about its kind.
  */
-function checkKinds(declared: readonly DeclaredParameter[], values: Parameters, sourceOf: (name: string) => string, notebookName: string): void {
+function checkKinds(
+  declared: readonly DeclaredParameter[],
+  values: Parameters,
+  sourceOf: (name: string) => string,
+  notebookName: string,
+): void {
   for (const parameter of declared) {
     if (!(parameter.name in values)) continue;
     let fallback: ParameterValue;
@@ -83,7 +88,9 @@ function checkKinds(declared: readonly DeclaredParameter[], values: Parameters, 
     }
     const value = values[parameter.name] as ParameterValue;
     if (fallback === null || kindOf(value) === kindOf(fallback)) continue;
-    throw new UsageError(`${sourceOf(parameter.name)}: ${parameter.name} must be ${kindOf(fallback)}, as its default ${parameter.defaultSource} in ${notebookName} is, got ${JSON.stringify(value)}`);
+    throw new UsageError(
+      `${sourceOf(parameter.name)}: ${parameter.name} must be ${kindOf(fallback)}, as its default ${parameter.defaultSource} in ${notebookName} is, got ${JSON.stringify(value)}`,
+    );
   }
 }
 
@@ -93,7 +100,13 @@ function checkKinds(declared: readonly DeclaredParameter[], values: Parameters, 
  * of another kind than its default. `optional` values are injected only where the notebook declares them (e.g.
  * dataDir from --data); `optionalSource` names where they came from in messages.
  */
-export function injectParameters(notebook: Notebook, parameters: Parameters, notebookName: string, optional: Parameters = {}, optionalSource = "--data"): InjectionResult {
+export function injectParameters(
+  notebook: Notebook,
+  parameters: Parameters,
+  notebookName: string,
+  optional: Parameters = {},
+  optionalSource = "--data",
+): InjectionResult {
   const copy = structuredClone(notebook);
   copy.cells = copy.cells.filter((cell) => !hasTag(cell, "injected-parameters"));
   const index = copy.cells.findIndex((cell) => cell.cell_type === "code" && hasTag(cell, "parameters"));
@@ -111,7 +124,9 @@ export function injectParameters(notebook: Notebook, parameters: Parameters, not
 
   const lines = declared
     .filter((parameter) => parameter.name in values)
-    .map((parameter) => `const ${parameter.name}${parameter.type ? `: ${parameter.type}` : ""} = ${JSON.stringify(values[parameter.name])};\n`);
+    .map(
+      (parameter) => `const ${parameter.name}${parameter.type ? `: ${parameter.type}` : ""} = ${JSON.stringify(values[parameter.name])};\n`,
+    );
   copy.cells.splice(index + 1, 0, {
     id: newCellId(),
     cell_type: "code",

@@ -30,7 +30,8 @@ export function terminalReporter(stream: NodeJS.WriteStream): RunReporter {
   const bars = new Map<string, SingleBar>();
   return {
     start(notebooks) {
-      for (const notebook of notebooks) bars.set(notebook.name, multibar.create(notebook.codeCells, 0, { name: notebook.name, state: "waiting" }));
+      for (const notebook of notebooks)
+        bars.set(notebook.name, multibar.create(notebook.codeCells, 0, { name: notebook.name, state: "waiting" }));
     },
     cell(event) {
       bars.get(event.notebook)?.update(event.done, { state: `ran cell ${event.cellNumber}` });

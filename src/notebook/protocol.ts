@@ -98,7 +98,14 @@ export interface ConnectionInfo {
 
 export function createMessage<Content>(msgType: string, content: Content, session: string): Message<Content> {
   return {
-    header: { msg_id: randomUUID(), session, username: "roilab", date: new Date().toISOString(), msg_type: msgType, version: PROTOCOL_VERSION },
+    header: {
+      msg_id: randomUUID(),
+      session,
+      username: "roilab",
+      date: new Date().toISOString(),
+      msg_type: msgType,
+      version: PROTOCOL_VERSION,
+    },
     parent_header: {},
     metadata: {},
     content,
@@ -121,10 +128,16 @@ export function encodeMessage(message: Message<unknown>, key: string): string[] 
 /** Parses received frames (any routing prefix before the delimiter is ignored) and checks the signature. */
 export function decodeMessage(frames: readonly Buffer[], key: string): Message {
   const delimiter = frames.findIndex((frame) => frame.toString() === DELIMITER);
-  if (delimiter < 0 || frames.length < delimiter + 6) throw new KernelProtocolError("malformed Jupyter message: no delimiter or too few frames");
+  if (delimiter < 0 || frames.length < delimiter + 6)
+    throw new KernelProtocolError("malformed Jupyter message: no delimiter or too few frames");
   const signature = frames[delimiter + 1]?.toString() ?? "";
   const parts = frames.slice(delimiter + 2, delimiter + 6);
   if (key && signature !== sign(key, parts)) throw new KernelProtocolError("Jupyter message with an invalid signature");
   const [header, parent, metadata, content] = parts.map((part) => JSON.parse(part.toString()) as unknown);
-  return { header: header as MessageHeader, parent_header: parent as Partial<MessageHeader>, metadata: metadata as Record<string, unknown>, content: content as Record<string, unknown> };
+  return {
+    header: header as MessageHeader,
+    parent_header: parent as Partial<MessageHeader>,
+    metadata: metadata as Record<string, unknown>,
+    content: content as Record<string, unknown>,
+  };
 }

@@ -12,7 +12,16 @@ import { libraryFingerprint } from "./cache";
 import { readDataFolder, type AsOfByFile, type DataFolder } from "./data-folder";
 import type { CellDiagnostics } from "./check";
 import { checkRun } from "./check-run";
-import { codeCellSources, executeNotebook, lookupExecuted, prepareNotebook, startNotebookKernel, type KernelProvider, type NotebookResult, type PreparedNotebook } from "./execute";
+import {
+  codeCellSources,
+  executeNotebook,
+  lookupExecuted,
+  prepareNotebook,
+  startNotebookKernel,
+  type KernelProvider,
+  type NotebookResult,
+  type PreparedNotebook,
+} from "./execute";
 import { KernelSeat } from "./kernel-seat";
 import { cellSource, hasTag, readNotebook } from "./nbformat";
 import { declaredParameters, type DataFolderParameters, type Parameters, type ReadDataFolderParameters } from "./parameters";
@@ -97,7 +106,9 @@ function checkFolderParameterNames(own: DataFolderParameters, files: readonly st
   if (unknown.length === 0) return;
   const meant = (name: string) => [...declared].find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   const described = unknown.map((name) => (meant(name) ? `${name} (did you mean ${meant(name)}?)` : name)).join(", ");
-  throw new UsageError(`${displayPath(own.file)}: no notebook declares ${described}; the notebooks declare ${[...declared].sort().join(", ")}`);
+  throw new UsageError(
+    `${displayPath(own.file)}: no notebook declares ${described}; the notebooks declare ${[...declared].sort().join(", ")}`,
+  );
 }
 
 /** A run checked and ready: every notebook read and parameterised, every data folder inspected and hashed. */
@@ -116,7 +127,9 @@ export function prepareRun(options: RunOptions): PreparedRun {
   if (options.dataDir !== undefined && !existsSync(options.dataDir)) throw new UsageError(`--data ${options.dataDir}: no such folder`);
   const own = options.dataDir === undefined ? undefined : options.dataFolderParameters?.(options.dataDir);
   if (own) checkFolderParameterNames(own, files);
-  const notebooks = files.map((file) => prepareNotebook(file, options.parameters, options.dataDir, options.optionalParameters, options.dataFolderParameters));
+  const notebooks = files.map((file) =>
+    prepareNotebook(file, options.parameters, options.dataDir, options.optionalParameters, options.dataFolderParameters),
+  );
   const folders = new Map<string, DataFolder>();
   for (const dir of new Set(notebooks.flatMap((item) => item.dataDirs.filter((dir) => existsSync(dir))))) {
     folders.set(dir, readDataFolder(dir, options.inspectDataFolder?.(dir)));
@@ -136,24 +149,35 @@ export async function runNotebooks(options: RunOptions, prepared: PreparedRun = 
 
 async function executeRun(options: RunOptions, { notebooks: prepared, folders }: PreparedRun): Promise<NotebookResult[]> {
   const library = libraryFingerprint();
-  options.reporter.start(prepared.map((item) => ({ name: item.name, codeCells: item.notebook.cells.filter((cell) => cell.cell_type === "code").length })));
+  options.reporter.start(
+    prepared.map((item) => ({ name: item.name, codeCells: item.notebook.cells.filter((cell) => cell.cell_type === "code").length })),
+  );
 
   const dataFolders = (notebook: PreparedNotebook) => ({
     dataFolder: notebook.dataDir === undefined ? undefined : folders.get(notebook.dataDir),
     otherDataFolders: notebook.dataDirs.filter((dir) => dir !== notebook.dataDir).flatMap((dir) => folders.get(dir) ?? []),
   });
-  const lookups = prepared.map((notebook) => lookupExecuted(notebook, { ...dataFolders(notebook), library, outDir: options.outDir, force: options.force }));
+  const lookups = prepared.map((notebook) =>
+    lookupExecuted(notebook, { ...dataFolders(notebook), library, outDir: options.outDir, force: options.force }),
+  );
   // Check, then run: the notebooks that will run are type-checked together while their kernels boot.
   const toRun = prepared.flatMap((_notebook, index) => (lookups[index]!.cached ? [] : [index]));
   const checks = new Map<number, Promise<CellDiagnostics>>();
   if (toRun.length) {
-    const checked = checkRun(toRun.map((index) => ({ file: prepared[index]!.file, cells: codeCellSources(prepared[index]!) })), options.outDir, library);
-    toRun.forEach((index, n) => { checks.set(index, checked[n]!); });
+    const checked = checkRun(
+      toRun.map((index) => ({ file: prepared[index]!.file, cells: codeCellSources(prepared[index]!) })),
+      options.outDir,
+      library,
+    );
+    toRun.forEach((index, n) => {
+      checks.set(index, checked[n]!);
+    });
   }
   const results: NotebookResult[] = new Array(prepared.length);
   let next = 0;
   // Each worker keeps its kernel from one notebook to the next; the checked cells run transpile-only.
-  const freshKernel = (cwd: string, label: string) => (options.kernels ? options.kernels.take(cwd, label) : startNotebookKernel(cwd, label, true));
+  const freshKernel = (cwd: string, label: string) =>
+    options.kernels ? options.kernels.take(cwd, label) : startNotebookKernel(cwd, label, true);
   const worker = async () => {
     const seat = new KernelSeat(freshKernel);
     try {

@@ -3,7 +3,15 @@
  * page recomputes the break-even and its figure in the browser with this same code.
  */
 import { InputError } from "../errors";
-import { billCall, breakEvenVolumes, localCostInputsInForce, localMonthlyCost, type BillingShares, type BreakEvenVolumes, type PriceSheet } from "../model";
+import {
+  billCall,
+  breakEvenVolumes,
+  localCostInputsInForce,
+  localMonthlyCost,
+  type BillingShares,
+  type BreakEvenVolumes,
+  type PriceSheet,
+} from "../model";
 import { formatBreakEvenCalls } from "../format";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { breakEvenCurves } from "../charts/break-even";
@@ -88,7 +96,11 @@ const calls = (value: number) => Math.round(value).toLocaleString("en-US");
 export const usesElectricityPrice = (machine: PanelHardware) => localCostInputsInForce(machine).powerKw !== undefined;
 
 /** The configuration's monthly cost with the reader's electricity price and operations, by the model's own rule. */
-export function panelHardwareMonthlyUsd(machine: PanelHardware, inputs: Pick<BreakEvenPanelInputs, "electricityUsdPerKwh" | "opsUsdPerMonth">, daysPerMonth: number): number {
+export function panelHardwareMonthlyUsd(
+  machine: PanelHardware,
+  inputs: Pick<BreakEvenPanelInputs, "electricityUsdPerKwh" | "opsUsdPerMonth">,
+  daysPerMonth: number,
+): number {
   if (machine.monthlyFixedUsd !== undefined) {
     // A stated total: the reader's operations replace the part of it that is operations.
     return localMonthlyCost({ monthlyFixedUsd: machine.monthlyFixedUsd }).totalUsd - machine.opsUsdPerMonth + inputs.opsUsdPerMonth;
@@ -111,18 +123,35 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
   if (!api || !machine) throw new InputError("the what-if panel needs at least one API and one hardware configuration");
   checkRanges(BREAK_EVEN_PANEL_RANGES, inputs);
   const localMonthlyUsd = panelHardwareMonthlyUsd(machine, inputs, spec.daysPerMonth);
-  const apiUsdPerCall = billCall(api, { ...spec.billingShares, inputTokensPerCall: inputs.inputTokensPerCall, outputTokensPerCall: inputs.outputTokensPerCall }).usdPerCall;
+  const apiUsdPerCall = billCall(api, {
+    ...spec.billingShares,
+    inputTokensPerCall: inputs.inputTokensPerCall,
+    outputTokensPerCall: inputs.outputTokensPerCall,
+  }).usdPerCall;
   const breakEven = breakEvenVolumes(localMonthlyUsd, apiUsdPerCall, spec.daysPerMonth);
   const apiMonthlyUsd = inputs.callsPerDay * apiUsdPerCall * spec.daysPerMonth;
   const cheaper = apiMonthlyUsd > localMonthlyUsd ? "local is cheaper" : "the API is cheaper";
   const summary =
     `${machine.name} costs ${usd(localMonthlyUsd)} a month; ${api.name} costs $${apiUsdPerCall.toFixed(4)} a call. ` +
     `Break-even: ${formatBreakEvenCalls(breakEven.breakEvenDailyCalls)} calls a day. At ${calls(inputs.callsPerDay)} calls a day the API bill is ${usd(apiMonthlyUsd)}: ${cheaper}.`;
-  const maxCallsPerDay = Math.max(100, Math.ceil(Math.max(inputs.callsPerDay, Number.isFinite(breakEven.breakEvenDailyCalls) ? breakEven.breakEvenDailyCalls : 0) * 1.5));
+  const maxCallsPerDay = Math.max(
+    100,
+    Math.ceil(Math.max(inputs.callsPerDay, Number.isFinite(breakEven.breakEvenDailyCalls) ? breakEven.breakEvenDailyCalls : 0) * 1.5),
+  );
   const figure = breakEvenCurves(
     [{ id: machine.id, name: machine.name, monthlyUsd: localMonthlyUsd }],
     [{ id: api.id, name: api.name, usdPerCall: apiUsdPerCall }],
-    [{ hardwareId: machine.id, apiId: api.id, monthlyLocalUsd: localMonthlyUsd, apiUsdPerCall, breakEvenMonthlyCalls: breakEven.breakEvenMonthlyCalls, breakEvenDailyCalls: breakEven.breakEvenDailyCalls, breakEvenPerHour: breakEven.breakEvenPerHour }],
+    [
+      {
+        hardwareId: machine.id,
+        apiId: api.id,
+        monthlyLocalUsd: localMonthlyUsd,
+        apiUsdPerCall,
+        breakEvenMonthlyCalls: breakEven.breakEvenMonthlyCalls,
+        breakEvenDailyCalls: breakEven.breakEvenDailyCalls,
+        breakEvenPerHour: breakEven.breakEvenPerHour,
+      },
+    ],
     {
       maxCallsPerDay,
       daysPerMonth: spec.daysPerMonth,

@@ -72,7 +72,11 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
     { targetUtilisation: inputs.targetUtilisationPercent / 100 },
   );
   const callsPerDayPerMachine = perHour / profile.peakHourShare;
-  const result = evaluateCaseStudy({ ...spec.caseStudy, weekdayCallsPerDay: inputs.weekdayCallsPerDay, fleet: { ...spec.fleet, callsPerDayPerMachine } });
+  const result = evaluateCaseStudy({
+    ...spec.caseStudy,
+    weekdayCallsPerDay: inputs.weekdayCallsPerDay,
+    fleet: { ...spec.fleet, callsPerDayPerMachine },
+  });
   const [cloud, local, hybrid] = result.options;
   const allLocal = { machines: local?.machines ?? 0, totalUsd: local?.totalUsd ?? 0 };
   const hybridOption = { machines: hybrid?.machines ?? 0, totalUsd: hybrid?.totalUsd ?? 0 };

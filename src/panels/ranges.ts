@@ -21,10 +21,12 @@ const plain = (value: number) => value.toLocaleString("en-US", { maximumFraction
 /** What is wrong with a value for its range, in words; undefined when it fits. */
 export function rangeProblem(range: NumberRange, value: number): string | undefined {
   if (!Number.isFinite(value)) return `${range.label} needs a number from ${plain(range.min)} to ${plain(range.max)}`;
-  if (value < range.min || value > range.max) return `${range.label} must be from ${plain(range.min)} to ${plain(range.max)}, not ${plain(value)}`;
+  if (value < range.min || value > range.max)
+    return `${range.label} must be from ${plain(range.min)} to ${plain(range.max)}, not ${plain(value)}`;
   // As the browser's own step check: a whole number of steps from min (within rounding of decimals).
   const steps = (value - range.min) / range.step;
-  if (Math.abs(steps - Math.round(steps)) > 1e-6) return `${range.label} must be ${range.step === 1 && Number.isInteger(range.min) ? "a whole number" : `a multiple of ${plain(range.step)}`}, not ${plain(value)}`;
+  if (Math.abs(steps - Math.round(steps)) > 1e-6)
+    return `${range.label} must be ${range.step === 1 && Number.isInteger(range.min) ? "a whole number" : `a multiple of ${plain(range.step)}`}, not ${plain(value)}`;
   return undefined;
 }
 

@@ -8,7 +8,17 @@ import type { Figure, Provenance } from "../charts/figure";
 import { InputError } from "../errors";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { countOf } from "../format";
-import { billedHours, breakEvenVolumes, crossover, fleetMonthlyCost, fleetOpsUsdPerMonth, machinesNeeded, serverUsdPerHour, type RentalOffer, type ServerCostSplit } from "../model";
+import {
+  billedHours,
+  breakEvenVolumes,
+  crossover,
+  fleetMonthlyCost,
+  fleetOpsUsdPerMonth,
+  machinesNeeded,
+  serverUsdPerHour,
+  type RentalOffer,
+  type ServerCostSplit,
+} from "../model";
 
 /** A configuration as the panel offers it: what it serves at full rate, and what buying it or renting it costs. */
 export interface RentalPanelConfiguration {
@@ -74,20 +84,35 @@ export interface RentalPanelResult extends RentalPanelCosts {
 }
 
 /** Each way's monthly cost at one volume: servers sized for the calls of a rented hour, rented those hours every day. */
-export function rentalPanelCosts(spec: RentalPanelSpec, configuration: RentalPanelConfiguration, usdPerCall: number, inputs: RentalPanelInputs, callsPerDay: number): RentalPanelCosts {
+export function rentalPanelCosts(
+  spec: RentalPanelSpec,
+  configuration: RentalPanelConfiguration,
+  usdPerCall: number,
+  inputs: RentalPanelInputs,
+  callsPerDay: number,
+): RentalPanelCosts {
   if (!(inputs.hoursPerDay >= 1 && inputs.hoursPerDay <= 24)) throw new InputError("hours rented a day must be from 1 to 24");
-  if (!(inputs.utilisationPercent > 0 && inputs.utilisationPercent <= 100)) throw new InputError("utilisation must be above 0% and at most 100%");
+  if (!(inputs.utilisationPercent > 0 && inputs.utilisationPercent <= 100))
+    throw new InputError("utilisation must be above 0% and at most 100%");
   if (!(inputs.usdPerGpuHour >= 0)) throw new InputError("the price per GPU-hour must not be negative");
   if (!(callsPerDay >= 0)) throw new InputError("calls per day must not be negative");
   const perServerHour = configuration.callsPerHourAtFullRate * (inputs.utilisationPercent / 100);
   // Calls spread evenly over the rented hours, so every rented hour is as busy as the busiest.
   const servers = machinesNeeded(callsPerDay / inputs.hoursPerDay, perServerHour);
-  const offer: RentalOffer = { usdPerGpuHour: inputs.usdPerGpuHour, gpuCount: configuration.gpuCount, billingIncrementHours: configuration.billingIncrementHours, minimumHours: configuration.minimumHours };
+  const offer: RentalOffer = {
+    usdPerGpuHour: inputs.usdPerGpuHour,
+    gpuCount: configuration.gpuCount,
+    billingIncrementHours: configuration.billingIncrementHours,
+    minimumHours: configuration.minimumHours,
+  };
   const rentPerServerDay = billedHours(inputs.hoursPerDay, offer) * serverUsdPerHour(offer);
   return {
     servers,
     apiUsd: callsPerDay * usdPerCall * spec.daysPerMonth,
-    buyUsd: fleetMonthlyCost(servers, { perMachineUsdPerMonth: configuration.buyPerServerUsdPerMonth, sharedUsdPerMonth: configuration.buySharedUsdPerMonth }),
+    buyUsd: fleetMonthlyCost(servers, {
+      perMachineUsdPerMonth: configuration.buyPerServerUsdPerMonth,
+      sharedUsdPerMonth: configuration.buySharedUsdPerMonth,
+    }),
     rentUsd: servers * rentPerServerDay * spec.daysPerMonth + fleetOpsUsdPerMonth(servers, configuration.rentOps),
   };
 }
@@ -130,9 +155,26 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
     [
       { label: `${api.name} API`, color: api.color, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.apiUsd) },
       { label: "bought", color: "#E69F00", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
-      { label: `rented ${inputs.hoursPerDay} h a day`, color: "#CC79A7", dash: "dash", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.rentUsd) },
+      {
+        label: `rented ${inputs.hoursPerDay} h a day`,
+        color: "#CC79A7",
+        dash: "dash",
+        callsPerDay: volumes,
+        usdPerMonth: grid.map((cost) => cost.rentUsd),
+      },
     ],
-    [crossing("buying breaks even", (cost) => cost.buyUsd, (cost) => cost.apiUsd), crossing("renting breaks even", (cost) => cost.rentUsd, (cost) => cost.apiUsd)],
+    [
+      crossing(
+        "buying breaks even",
+        (cost) => cost.buyUsd,
+        (cost) => cost.apiUsd,
+      ),
+      crossing(
+        "renting breaks even",
+        (cost) => cost.rentUsd,
+        (cost) => cost.apiUsd,
+      ),
+    ],
     { number: "59.10w", comparison: `${configuration.name} vs ${api.name}`, provenance: spec.provenance },
   );
   // The summary names the pair; the figure's title stays short enough for a phone.

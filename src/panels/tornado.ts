@@ -1,13 +1,24 @@
 /** The sensitivity what-if panel of the HTML report (59.8): pick a server, an API and a swing; the page redraws the tornado. */
 import { InputError } from "../errors";
-import { callBilling, tornado, type BillingShares, type BreakEvenInputs, type PriceSheet, type SensitivityInput, type Tornado } from "../model";
+import {
+  callBilling,
+  tornado,
+  type BillingShares,
+  type BreakEvenInputs,
+  type PriceSheet,
+  type SensitivityInput,
+  type Tornado,
+} from "../model";
 import type { Figure, Provenance } from "../charts/figure";
 import { tornadoChart } from "../charts/uncertainty";
 import { formatBreakEvenCalls } from "../format";
 import { checkRanges, type PanelRanges } from "./ranges";
 
 /** A server's side of the break-even inputs (everything but prices and tokens). */
-export type TornadoPanelHardware = { id: string; name: string } & Omit<BreakEvenInputs, "inputUsdPerMTok" | "outputUsdPerMTok" | "inputTokensPerCall" | "outputTokensPerCall" | "daysPerMonth" | "billing">;
+export type TornadoPanelHardware = { id: string; name: string } & Omit<
+  BreakEvenInputs,
+  "inputUsdPerMTok" | "outputUsdPerMTok" | "inputTokensPerCall" | "outputTokensPerCall" | "daysPerMonth" | "billing"
+>;
 
 export interface TornadoPanelInputs {
   hardwareId: string;
@@ -71,7 +82,13 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
   const summary = top
     ? `${comparison}: break-even ${count(result.baseBreakEven)} calls a day. At ±${Math.round(swing * 100)}% the ${top.label.toLowerCase()} moves it most, ${count(Math.min(top.breakEvenAtLow, top.breakEvenAtHigh))} to ${count(Math.max(top.breakEvenAtLow, top.breakEvenAtHigh))}.`
     : `${comparison}: break-even ${count(result.baseBreakEven)} calls a day.`;
-  const figure = tornadoChart(result.bars, { baseBreakEven: result.baseBreakEven, swing, number: "59.8w", comparison, provenance: spec.provenance });
+  const figure = tornadoChart(result.bars, {
+    baseBreakEven: result.baseBreakEven,
+    swing,
+    number: "59.8w",
+    comparison,
+    provenance: spec.provenance,
+  });
   // The summary above the figure names the pair; a title naming it too would run past the panel's width.
   figure.layout.title.text = `Figure 59.8w — Break-even sensitivity, each input ±${Math.round(swing * 100)}%`;
   return { tornado: result, summary, figure };
@@ -82,8 +99,14 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
  * bars, so there the bars keep only the input's name, the axis sizes itself to them and its title is short.
  */
 export function narrowTornadoFigure(figure: Figure, baseBreakEven: number): Figure {
-  const data = figure.data.map((trace) => ({ ...trace, y: (trace.y as string[] | undefined)?.map((label) => label.replace(/ \(.*\)$/, "")) }));
+  const data = figure.data.map((trace) => ({
+    ...trace,
+    y: (trace.y as string[] | undefined)?.map((label) => label.replace(/ \(.*\)$/, "")),
+  }));
   const yaxis = { ...(figure.layout.yaxis as object), automargin: true };
-  const xaxis = { ...(figure.layout.xaxis as object), title: { text: `Break-even, calls/day<br>line: ${formatBreakEvenCalls(baseBreakEven)} at base` } };
+  const xaxis = {
+    ...(figure.layout.xaxis as object),
+    title: { text: `Break-even, calls/day<br>line: ${formatBreakEvenCalls(baseBreakEven)} at base` },
+  };
   return { ...figure, data, layout: { ...figure.layout, yaxis, xaxis } };
 }

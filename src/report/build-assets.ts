@@ -15,9 +15,21 @@ export const ASSETS_DIR = path.join(ROOT, "dist", "assets");
 async function main(): Promise<void> {
   mkdirSync(ASSETS_DIR, { recursive: true });
   const common = { bundle: true, minify: true, format: "iife", legalComments: "none", logLevel: "warning", target: "es2019" } as const;
-  await build({ ...common, entryPoints: [path.join(SOURCE, "plotly-bundle.js")], globalName: "Plotly", define: { global: "window" }, outfile: path.join(ASSETS_DIR, "plotly.min.js") });
+  await build({
+    ...common,
+    entryPoints: [path.join(SOURCE, "plotly-bundle.js")],
+    globalName: "Plotly",
+    define: { global: "window" },
+    outfile: path.join(ASSETS_DIR, "plotly.min.js"),
+  });
   // The complete Plotly, for notebooks that draw trace types the slim build leaves out.
-  await build({ ...common, entryPoints: [require.resolve("plotly.js-dist")], globalName: "Plotly", define: { global: "window" }, outfile: path.join(ASSETS_DIR, "plotly-full.min.js") });
+  await build({
+    ...common,
+    entryPoints: [require.resolve("plotly.js-dist")],
+    globalName: "Plotly",
+    define: { global: "window" },
+    outfile: path.join(ASSETS_DIR, "plotly-full.min.js"),
+  });
   // The page's own script, one bundle from one entry: its modules share nothing through globals, only Plotly's is read.
   await build({ ...common, entryPoints: [path.join(SOURCE, "page.ts")], outfile: path.join(ASSETS_DIR, "report.js") });
   copyFileSync(path.join(SOURCE, "report.css"), path.join(ASSETS_DIR, "report.css"));

@@ -70,7 +70,8 @@ export interface ReportResult {
 const folderName = (folder: DataFolder | undefined) => (folder ? publishedFolderName(folder.dir) : "data");
 
 export function assetsFor(selfContained: boolean, plotly: PlotlyChoice): PageAssets {
-  if (!selfContained) return { mode: "shared", css: `assets/${ASSET_FILES.css}`, scripts: ASSET_FILES.scripts.map((file) => `assets/${file}`) };
+  if (!selfContained)
+    return { mode: "shared", css: `assets/${ASSET_FILES.css}`, scripts: ASSET_FILES.scripts.map((file) => `assets/${file}`) };
   const read = (file: string) => readFileSync(sourceOf(file, plotly), "utf8");
   return { mode: "inline", css: read(ASSET_FILES.css), scripts: ASSET_FILES.scripts.map(read) };
 }
@@ -93,12 +94,22 @@ function copySharedAssets(outDir: string, plotly: PlotlyChoice): number {
 
 /** The card text: the first markdown output of a cell tagged `headline`, else of any cell. */
 function headlineOf(notebook: Notebook): string | undefined {
-  const markdownOf = (cells: Notebook["cells"]) => cells.flatMap((cell) => cell.outputs ?? []).map(markdownText).find((text) => text !== undefined);
+  const markdownOf = (cells: Notebook["cells"]) =>
+    cells
+      .flatMap((cell) => cell.outputs ?? [])
+      .map(markdownText)
+      .find((text) => text !== undefined);
   return markdownOf(notebook.cells.filter((cell) => cell.metadata.tags?.includes("headline"))) ?? markdownOf(notebook.cells);
 }
 
 function figuresOf(notebook: Notebook): unknown[] {
-  return notebook.cells.flatMap((cell) => cell.outputs ?? []).flatMap((output) => (output.output_type === "display_data" || output.output_type === "execute_result") && output.data[PLOTLY_MIME] ? [output.data[PLOTLY_MIME]] : []);
+  return notebook.cells
+    .flatMap((cell) => cell.outputs ?? [])
+    .flatMap((output) =>
+      (output.output_type === "display_data" || output.output_type === "execute_result") && output.data[PLOTLY_MIME]
+        ? [output.data[PLOTLY_MIME]]
+        : [],
+    );
 }
 
 function firstFigure(notebook: Notebook): unknown {
@@ -138,13 +149,27 @@ function editionIn(dir: string): Edition | undefined {
   const index = path.join(dir, "index.html");
   if (!existsSync(index)) return undefined;
   const html = readFileSync(index, "utf8");
-  const dataFolder = new RegExp(`${EDITION_ATTRIBUTE}="([^"]*)"`).exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  const dataFolder = new RegExp(`${EDITION_ATTRIBUTE}="([^"]*)"`)
+    .exec(html)?.[1]
+    ?.replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
   if (dataFolder === undefined) return undefined;
-  const pages = readdirSync(dir).filter((file) => file.endsWith(".html") && file !== "index.html").map((file) => file.slice(0, -".html".length));
+  const pages = readdirSync(dir)
+    .filter((file) => file.endsWith(".html") && file !== "index.html")
+    .map((file) => file.slice(0, -".html".length));
   return { dir: path.resolve(dir), dataFolder, pages: new Set(pages) };
 }
 
-const subFolders = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(dir, entry.name)).sort() : []);
+const subFolders = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => path.join(dir, entry.name))
+        .sort()
+    : [];
 
 /**
  * Other editions of the report built at `outDir`, found on disk: builds in its sub-folders (`reports/chapter/`) and,
@@ -192,7 +217,9 @@ export async function buildEditions(options: ReportOptions, plans: readonly Edit
     for (const [index, edition] of editions.entries()) runs.push(await runEdition(edition, prepared[index]!));
     const built = runs.map((run) => run.edition);
     // A build found on disk of data this build publishes is an older copy of one of these: the new one is linked.
-    const found = editions.flatMap((edition) => editionsAround(edition.outDir)).filter((edition) => !built.some((own) => own.dir === edition.dir || own.dataFolder === edition.dataFolder));
+    const found = editions
+      .flatMap((edition) => editionsAround(edition.outDir))
+      .filter((edition) => !built.some((own) => own.dir === edition.dir || own.dataFolder === edition.dataFolder));
     const all = [...built, ...new Map(found.map((edition) => [edition.dir, edition])).values()];
     const results: ReportResult[] = [];
     for (const run of runs) results.push(await publishEdition(run, all));
@@ -216,7 +243,9 @@ async function runEdition(options: ReportOptions, prepared: PreparedRun): Promis
   const published = notebooks.filter((result) => result.status !== "failed" || options.allowErrors);
   const names = published.map((result) => path.basename(result.file, ".ipynb"));
   const earlier = earlierPages(options.outDir, new Set(names));
-  const folders = [...new Map(published.flatMap((result) => (result.dataFolder ? [[result.dataFolder.dir, result.dataFolder]] : []))).values()];
+  const folders = [
+    ...new Map(published.flatMap((result) => (result.dataFolder ? [[result.dataFolder.dir, result.dataFolder]] : []))).values(),
+  ];
   const edition = { dir: path.resolve(options.outDir), dataFolder: folderName(folders[0]), pages: new Set([...names, ...earlier.keys()]) };
   return { options, notebooks, published, earlier, folders, edition };
 }
@@ -226,11 +255,22 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const others = editions.filter((edition) => edition !== run.edition);
   // The newest other edition, where it is newer than this one (a dated folder after this folder's date, or any dated one after `data`).
   const dated = (folder: string) => editionDate(folder) ?? "";
-  const newest = others.filter((edition) => dated(edition.dataFolder) > dated(run.edition.dataFolder)).sort((a, b) => dated(b.dataFolder).localeCompare(dated(a.dataFolder)))[0];
-  const newerOf = (page: string | undefined) => (newest ? { dataFolder: newest.dataFolder, href: editionHref(run.edition.dir, newest, page) } : undefined);
-  const switchTo = (page: string | undefined) => (others.length ? { current: run.edition.dataFolder, others: others.map((edition) => ({ dataFolder: edition.dataFolder, href: editionHref(run.edition.dir, edition, page) })) } : undefined);
+  const newest = others
+    .filter((edition) => dated(edition.dataFolder) > dated(run.edition.dataFolder))
+    .sort((a, b) => dated(b.dataFolder).localeCompare(dated(a.dataFolder)))[0];
+  const newerOf = (page: string | undefined) =>
+    newest ? { dataFolder: newest.dataFolder, href: editionHref(run.edition.dir, newest, page) } : undefined;
+  const switchTo = (page: string | undefined) =>
+    others.length
+      ? {
+          current: run.edition.dataFolder,
+          others: others.map((edition) => ({ dataFolder: edition.dataFolder, href: editionHref(run.edition.dir, edition, page) })),
+        }
+      : undefined;
   const executedNotebooks = new Map(published.map((result) => [result, result.notebook]));
-  const plotly = choosePlotlyBuild([...executedNotebooks.values(), ...earlier.values()].flatMap((notebook) => traceTypes(figuresOf(notebook))));
+  const plotly = choosePlotlyBuild(
+    [...executedNotebooks.values(), ...earlier.values()].flatMap((notebook) => traceTypes(figuresOf(notebook))),
+  );
   const assets = assetsFor(options.selfContained, plotly);
   const sharedBytes = options.selfContained ? 0 : copySharedAssets(options.outDir, plotly);
   const versions = softwareVersions(PROJECT_ROOT, options.recordedPackages);
@@ -247,18 +287,36 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
     drafts.push({ result, executed, rendered, name, href: `${name}.html`, title: rendered.title ?? name });
   }
   const earlierTitles = [];
-  for (const [name, executed] of earlier) earlierTitles.push({ name, executed, href: `${name}.html`, title: (await renderCached(options.outDir, name, executed, renderOptions)).title ?? name });
-  const readingOrder = [...drafts, ...earlierTitles].map(({ href, title }) => ({ href, title })).sort((a, b) => bySectionNumber(a.href, b.href));
+  for (const [name, executed] of earlier)
+    earlierTitles.push({
+      name,
+      executed,
+      href: `${name}.html`,
+      title: (await renderCached(options.outDir, name, executed, renderOptions)).title ?? name,
+    });
+  const readingOrder = [...drafts, ...earlierTitles]
+    .map(({ href, title }) => ({ href, title }))
+    .sort((a, b) => bySectionNumber(a.href, b.href));
 
   // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
   for (const { result, executed, rendered, name, href, title } of drafts) {
     await yieldToEventLoop();
-    const parameters = ((executed.metadata.papermill as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {}) as Record<string, unknown>;
+    const parameters = ((executed.metadata.papermill as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {}) as Record<
+      string,
+      unknown
+    >;
     const data = result.dataFolder?.files ?? [];
     const { previous, next } = neighbours(readingOrder, href);
     const html = renderPage({
       title,
-      body: staleBanner(stalePrices(data, options.pricesFile, new Date(builtAt), options.staleDays), folderName(result.dataFolder), newerOf(name)) + rendered.body + renderPager(previous, next),
+      body:
+        staleBanner(
+          stalePrices(data, options.pricesFile, new Date(builtAt), options.staleDays),
+          folderName(result.dataFolder),
+          newerOf(name),
+        ) +
+        rendered.body +
+        renderPager(previous, next),
       assets,
       footer: renderFooter({ data, parameters, versions, builtAt }),
       editions: switchTo(name),
@@ -280,7 +338,16 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const title = options.title ?? INDEX_TITLE;
   const index = renderPage({
     title,
-    body: staleBanner(stalePrices(asOf, options.pricesFile, new Date(builtAt), options.staleDays), run.edition.dataFolder, newerOf(undefined)) + renderIndex({ cards, builtAt, asOf, dataFolder: run.edition.dataFolder, editions: switchTo(undefined)?.others, heading: options.title }),
+    body:
+      staleBanner(stalePrices(asOf, options.pricesFile, new Date(builtAt), options.staleDays), run.edition.dataFolder, newerOf(undefined)) +
+      renderIndex({
+        cards,
+        builtAt,
+        asOf,
+        dataFolder: run.edition.dataFolder,
+        editions: switchTo(undefined)?.others,
+        heading: options.title,
+      }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
     editions: switchTo(undefined),
@@ -289,7 +356,9 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   writeFileAtomic(indexFile, index);
   pages.push({ file: indexFile, bytes: Buffer.byteLength(index), bytesWithAssets: Buffer.byteLength(index) + sharedBytes });
   // Notebooks named on the command line print alone; otherwise the whole report, index first.
-  const printed = options.printNamedOnly ? drafts.map(({ href, title }) => ({ href, title })).sort((a, b) => bySectionNumber(a.href, b.href)) : [{ href: "index.html", title: "Index" }, ...cards.map((card) => ({ href: card.href, title: card.title }))];
+  const printed = options.printNamedOnly
+    ? drafts.map(({ href, title }) => ({ href, title })).sort((a, b) => bySectionNumber(a.href, b.href))
+    : [{ href: "index.html", title: "Index" }, ...cards.map((card) => ({ href: card.href, title: card.title }))];
   const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: printed, title }) : undefined;
   return { notebooks, pages, plotly, pdf };
 }

@@ -18,10 +18,17 @@ function renderKey(executed: Notebook, options: NotebookRenderOptions): string {
   const run = executed.metadata.roilab as { cache_key?: string; executed_at?: string } | undefined;
   // A notebook the runner did not write has no key: its cells are what it is.
   const source = run?.cache_key && run.executed_at ? [run.cache_key, run.executed_at] : executed.cells;
-  return createHash("sha256").update(JSON.stringify([source, Boolean(options.noInput), Boolean(options.trustHtml), options.panelMimeTypes ?? []])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([source, Boolean(options.noInput), Boolean(options.trustHtml), options.panelMimeTypes ?? []]))
+    .digest("hex");
 }
 
-export async function renderCached(outDir: string, name: string, executed: Notebook, options: NotebookRenderOptions): Promise<RenderedNotebook> {
+export async function renderCached(
+  outDir: string,
+  name: string,
+  executed: Notebook,
+  options: NotebookRenderOptions,
+): Promise<RenderedNotebook> {
   const key = renderKey(executed, options);
   const file = path.join(outDir, RENDER_CACHE_DIR, `${name}.json`);
   try {

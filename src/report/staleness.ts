@@ -12,7 +12,12 @@ export interface Staleness {
 }
 
 /** The caller's price file (`pricesFile`, none: no warning) when its newest as_of is more than `maxAgeDays` before `now`. */
-export function stalePrices(records: readonly DataFileRecord[], pricesFile: string | undefined, now: Date, maxAgeDays: number = DEFAULT_STALE_DAYS): Staleness | undefined {
+export function stalePrices(
+  records: readonly DataFileRecord[],
+  pricesFile: string | undefined,
+  now: Date,
+  maxAgeDays: number = DEFAULT_STALE_DAYS,
+): Staleness | undefined {
   const prices = records.find((record) => record.name === pricesFile && record.asOf);
   if (!prices?.asOf) return undefined;
   const ageDays = Math.floor((now.getTime() - Date.parse(`${prices.asOf}T00:00:00Z`)) / DAY_MS);

@@ -22,7 +22,12 @@ export function writeStandalonePage(file: string, page: StandalonePage): void {
     title: page.title,
     body: page.body,
     assets: assetsFor(true, choosePlotlyBuild(["bar"])),
-    footer: renderFooter({ data: page.data, parameters: {}, versions: softwareVersions(PROJECT_ROOT, page.recordedPackages), builtAt: new Date().toISOString() }),
+    footer: renderFooter({
+      data: page.data,
+      parameters: {},
+      versions: softwareVersions(PROJECT_ROOT, page.recordedPackages),
+      builtAt: new Date().toISOString(),
+    }),
     indexHref: "index.html",
   });
   writeFileAtomic(file, html);

@@ -40,7 +40,9 @@ function processStartedMs(pid: number): number | undefined {
 function holderRuns(holder: Holder): boolean {
   if (!alive(holder.pid)) return false;
   const started = processStartedMs(holder.pid);
-  return holder.processStartedMs === undefined || started === undefined || Math.abs(started - holder.processStartedMs) <= START_TOLERANCE_MS;
+  return (
+    holder.processStartedMs === undefined || started === undefined || Math.abs(started - holder.processStartedMs) <= START_TOLERANCE_MS
+  );
 }
 
 /** Folders this process holds, with how many nested holds each has (buildReports runs the runner inside its own hold). */
@@ -97,7 +99,12 @@ export function lockFolder(dir: string): () => void {
     return () => release(absolute);
   }
   const file = path.join(absolute, LOCK_FILE);
-  const holder: Holder = { pid: process.pid, command: process.argv.slice(2).join(" "), since: new Date().toISOString(), processStartedMs: processStartedMs(process.pid) };
+  const holder: Holder = {
+    pid: process.pid,
+    command: process.argv.slice(2).join(" "),
+    since: new Date().toISOString(),
+    processStartedMs: processStartedMs(process.pid),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, JSON.stringify(holder), { flag: "wx" });
@@ -107,7 +114,9 @@ export function lockFolder(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw refusedWrite(file, error) ?? error;
       const current = readHolder(file);
       if (current && holderRuns(current) && current.pid !== process.pid) {
-        throw new UsageError(`${dir} is in use by another roilab (pid ${current.pid}, "roilab ${current.command}", since ${current.since}); wait for it to finish, or give another --out`);
+        throw new UsageError(
+          `${dir} is in use by another roilab (pid ${current.pid}, "roilab ${current.command}", since ${current.since}); wait for it to finish, or give another --out`,
+        );
       }
       // Left by a process that is gone, whose pid another process now has, or unreadable: clear it and try once more.
       rmSync(file, { force: true });

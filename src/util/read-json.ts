@@ -57,6 +57,7 @@ export function readJsonFile(file: string, what: string): unknown {
 /** Parses `file` as a JSON object; anything else (an array, a number, null) is bad input. */
 export function readJsonObject(file: string, what: string): Record<string, unknown> {
   const value = readJsonFile(file, what);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new UsageError(`${file}: the ${what} must be a JSON object`);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new UsageError(`${file}: the ${what} must be a JSON object`);
   return value as Record<string, unknown>;
 }

@@ -20,7 +20,8 @@ export function ensureWritableFolder(dir: string, flag = "--out"): void {
       stats = statSync(current);
     } catch (error) {
       // ENOTDIR: a file stands higher up the path; walking up finds it and says so.
-      if (!["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException).code ?? "")) throw new UsageError(`${flag} ${dir}: cannot use ${current} (${reason(error)})`);
+      if (!["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException).code ?? ""))
+        throw new UsageError(`${flag} ${dir}: cannot use ${current} (${reason(error)})`);
       missing.unshift(current);
       current = path.dirname(current);
       continue;
@@ -32,7 +33,8 @@ export function ensureWritableFolder(dir: string, flag = "--out"): void {
     try {
       mkdirSync(folder);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new UsageError(`${flag} ${dir}: cannot create ${folder} (${reason(error)})`);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new UsageError(`${flag} ${dir}: cannot create ${folder} (${reason(error)})`);
     }
   }
   const probe = path.join(absolute, `.roilab-write-probe-${process.pid}`);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { auditFindings, calendarFindings, contextLimitFindings, impliedPriceFindings, routerTierFindings, sameSetupFindings, unitFindings } from "../../src/analysis/audit-findings";
+import {
+  auditFindings,
+  calendarFindings,
+  contextLimitFindings,
+  impliedPriceFindings,
+  routerTierFindings,
+  sameSetupFindings,
+  unitFindings,
+} from "../../src/analysis/audit-findings";
 import { loadDataset } from "../../src/data";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
@@ -62,7 +70,9 @@ describe("findings from the data", () => {
   });
 
   it("no implied-price finding when the stated bill is what $0.10/kWh gives", () => {
-    const fixed = editedData({ "hardware.csv": (text) => text.replace(/^(rtx4090-server,(?:[^,]*,){10})30,/m, (_, head: string) => `${head}18,`) });
+    const fixed = editedData({
+      "hardware.csv": (text) => text.replace(/^(rtx4090-server,(?:[^,]*,){10})30,/m, (_, head: string) => `${head}18,`),
+    });
     expect(impliedPriceFindings(fixed)).toEqual([]);
   });
 
@@ -75,7 +85,11 @@ describe("findings from the data", () => {
     // 530 / 0.035 / 30 = 504.8; 863.33 / 0.035 / 30 = 822.2.
     expect([finding!.values.firstBreakEvenCallsPerDay, finding!.values.secondBreakEvenCallsPerDay]).toEqual([822, 504]);
     expect(finding!.effect.breakEvenCallsPerDay).toBe(318);
-    expect(sameSetupFindings(editedData({ "hardware.csv": (text) => text.replace(/^(rtx4090x1,.*),530,stated,/m, (_, head: string) => `${head},863,stated,`) }))).toEqual([]);
+    expect(
+      sameSetupFindings(
+        editedData({ "hardware.csv": (text) => text.replace(/^(rtx4090x1,.*),530,stated,/m, (_, head: string) => `${head},863,stated,`) }),
+      ),
+    ).toEqual([]);
   });
 
   it("no task type reaches the small local or the economy cloud model: every score is at least 0.1 + 0.3 + 0.08 = 0.48", () => {
@@ -116,7 +130,9 @@ describe("findings from the data", () => {
   });
 
   it("reports the unit mismatch from the data: none once the formula's unit matches, none without the statements file", () => {
-    expect(unitFindings(editedData({ "chapter_statements.csv": (text) => text.replace("formula,,cny_per_kwh", "formula,,usd_per_kwh") }))).toEqual([]);
+    expect(
+      unitFindings(editedData({ "chapter_statements.csv": (text) => text.replace("formula,,cny_per_kwh", "formula,,usd_per_kwh") })),
+    ).toEqual([]);
     expect(unitFindings(editedData({ "chapter_statements.csv": null }))).toEqual([]);
   });
 });

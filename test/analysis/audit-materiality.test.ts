@@ -54,7 +54,9 @@ describe("the audit ranked by what each difference does to a decision", () => {
 
   it("the terminal report lists the findings and the ranking", () => {
     const text = auditReport(audit);
-    expect(text).toContain("38 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 24 flagged.");
+    expect(text).toContain(
+      "38 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 24 flagged.",
+    );
     expect(text).toContain("Found from the data (6):");
     expect(text).toMatch(/ 1 +59\.3 +8x H100 80GB vs Hermes 4 \(Together\) break-even +\$924\.68 +3,605/);
   });

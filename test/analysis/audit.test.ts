@@ -39,9 +39,14 @@ describe("published figures", () => {
   });
 
   it("still flags a figure that neither the data nor the chapter's stated inputs give", () => {
-    const copy = copyOfData({ "published_figures.csv": (text) => text.replace("calls_per_month,10,printed_output,hardware.csv", "calls_per_month,1,printed_output,hardware.csv") });
+    const copy = copyOfData({
+      "published_figures.csv": (text) =>
+        text.replace("calls_per_month,10,printed_output,hardware.csv", "calls_per_month,1,printed_output,hardware.csv"),
+    });
     try {
-      const check = checkPublishedFigures(loadDataset(copy.dir)).find((c) => c.figure.figureId === "breakeven/a100x4-70b/claude-3-5-sonnet/calls_per_month")!;
+      const check = checkPublishedFigures(loadDataset(copy.dir)).find(
+        (c) => c.figure.figureId === "breakeven/a100x4-70b/claude-3-5-sonnet/calls_per_month",
+      )!;
       expect(check.explainedBy).toBeUndefined();
       expect(check.withinRounding).toBe(false);
     } finally {
@@ -50,7 +55,11 @@ describe("published figures", () => {
   });
 
   it("pins the recomputed value of each differing figure beside the printed one", () => {
-    const differing = Object.fromEntries(checks.filter((check) => !check.withinRounding).map((check) => [check.figure.figureId, [check.figure.value, +check.recomputed!.toFixed(2)]]));
+    const differing = Object.fromEntries(
+      checks
+        .filter((check) => !check.withinRounding)
+        .map((check) => [check.figure.figureId, [check.figure.value, +check.recomputed!.toFixed(2)]]),
+    );
     expect(differing).toEqual({
       "breakeven/rtx4090-server/gpt-4o/calls_per_day": [823, 822],
       "breakeven/rtx4090x1/gpt-4o/calls_per_day": [507, 504],
@@ -85,7 +94,13 @@ describe("published figures", () => {
   });
 
   it("flags a published figure that was altered", () => {
-    const copy = copyOfData({ "published_figures.csv": (text) => text.replace("cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1050,", "cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1060,") });
+    const copy = copyOfData({
+      "published_figures.csv": (text) =>
+        text.replace(
+          "cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1050,",
+          "cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1060,",
+        ),
+    });
     try {
       const check = checkPublishedFigures(loadDataset(copy.dir)).find((c) => c.figure.figureId === "cloud/gpt-4o/usd_per_month")!;
       expect(check.withinRounding).toBe(false);
@@ -109,7 +124,12 @@ describe("published figures", () => {
 
 describe("the notes on the 59.3 comparison table say what the arithmetic shows", () => {
   const days = findWorkload(data).daysPerMonth;
-  const cells = data.publishedFigures.filter((figure) => /^breakeven\/[^/]+\/[^/]+\/calls_per_day$/.test(figure.figureId) && figure.note !== undefined && figure.figureId.split("/")[1] !== "rtx4090-server");
+  const cells = data.publishedFigures.filter(
+    (figure) =>
+      /^breakeven\/[^/]+\/[^/]+\/calls_per_day$/.test(figure.figureId) &&
+      figure.note !== undefined &&
+      figure.figureId.split("/")[1] !== "rtx4090-server",
+  );
   const monthly = (figureId: string) => hardwareMonthlyCost(findHardware(data, figureId.split("/")[1]!), days).totalUsd;
   const hermes = cells.filter((figure) => figure.figureId.includes("/hermes-4-70b/"));
 
@@ -117,7 +137,9 @@ describe("the notes on the 59.3 comparison table say what the arithmetic shows",
     const at009 = hermes.map((figure) => breakEvenVolumes(monthly(figure.figureId), 0.009, days).breakEvenDailyCalls);
     expect(at009).toEqual([1962, 5777, 11_737, 25_529, 68_518]);
     expect(hermes.map((figure) => figure.value)).toEqual([1961, 5778, 11_738, 25_530, 68_519]);
-    hermes.forEach((figure, index) => { expect(figure.note).toContain(formatInteger(at009[index]!)); });
+    hermes.forEach((figure, index) => {
+      expect(figure.note).toContain(formatInteger(at009[index]!));
+    });
     for (const figure of hermes) expect(figure.note).not.toMatch(/\bmatch/);
   });
 
@@ -134,7 +156,11 @@ describe("the notes on the 59.3 comparison table say what the arithmetic shows",
     for (const figure of cells) {
       const range = impliedUsdPerCall(monthly(figure.figureId), figure.value, days);
       expect(figure.note).toContain(`$${range.low.toPrecision(5)}-${range.high.toPrecision(5)}`);
-      const atData = breakEvenVolumes(monthly(figure.figureId), apiUsdPerCall(data, figure.figureId.split("/")[2]!), days).breakEvenDailyCalls;
+      const atData = breakEvenVolumes(
+        monthly(figure.figureId),
+        apiUsdPerCall(data, figure.figureId.split("/")[2]!),
+        days,
+      ).breakEvenDailyCalls;
       expect(figure.note).toContain(formatInteger(atData));
     }
     // 1x RTX 4090 against GPT-4o: 530 / (508 x 30) = 0.034777 to 530 / (507 x 30) = 0.034845, below $0.035.
@@ -152,7 +178,9 @@ describe("the audit figure", () => {
     expect(bars.y.at(-1)).toBe("Case study hybrid extra cost over all-cloud");
     // (428.2833 - 145) / 145 = 195.37%.
     expect(bars.x.at(-1)).toBeCloseTo(((12_000 / 36 + 360 + 397.575 - 662.625 - 145) / 145) * 100, 6);
-    expect(figure.layout.annotations).toContainEqual(expect.objectContaining({ text: "-8.3%", y: "Typical savings of routing simple tasks local and complex tasks to the cloud", x: 0 }));
+    expect(figure.layout.annotations).toContainEqual(
+      expect.objectContaining({ text: "-8.3%", y: "Typical savings of routing simple tasks local and complex tasks to the cloud", x: 0 }),
+    );
     expect(figure.layout.title.text).toBe("Figure 59.6a — Printed figures that differ from the chapter's formulas");
   });
 });

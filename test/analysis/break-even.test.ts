@@ -9,7 +9,7 @@ const data = loadDataset(DATA_DIR);
 const workload = findWorkload(data);
 
 const names = (figure: Figure) => figure.data.map((trace) => trace.name);
-const axisTitle = (figure: Figure, axis: "xaxis" | "yaxis") => ((figure.layout[axis] as { title: { text: string } }).title.text);
+const axisTitle = (figure: Figure, axis: "xaxis" | "yaxis") => (figure.layout[axis] as { title: { text: string } }).title.text;
 const caption = (figure: Figure) => figure.layout.annotations?.at(-1)?.text;
 
 describe("the chapter reproduced from data/", () => {
@@ -29,7 +29,10 @@ describe("the chapter reproduced from data/", () => {
   });
 
   it("59.3: the 5 x 3 break-even table, recomputed at each API's price for the typical workload", () => {
-    const cells = breakEvenTable(data, { hardwareIds: ["rtx4090x1", "rtx4090x4", "a100x2", "a100x8", "h100x8"], apiModelIds: ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"] });
+    const cells = breakEvenTable(data, {
+      hardwareIds: ["rtx4090x1", "rtx4090x4", "a100x2", "a100x8", "h100x8"],
+      apiModelIds: ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"],
+    });
     expect(cells.map((cell) => cell.breakEvenDailyCalls)).toEqual([
       379, 504, 2066, 1118, 1485, 6081, 2271, 3018, 12_354, 4941, 6564, 26_873, 13_261, 17_619, 72_124,
     ]);
@@ -40,7 +43,9 @@ describe("the 59.3 figures", () => {
   const tableHardware = ["rtx4090x1", "rtx4090x4", "a100x2", "a100x8", "h100x8"];
   const apiIds = ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"];
   // The one-card configuration is marked: it cannot hold the 70B model its comparisons assume (vram).
-  const local = tableHardware.map((id) => ({ name: id === "rtx4090x1" ? "1x RTX 4090 (too small for Hermes 3 70B)" : findHardware(data, id).name }));
+  const local = tableHardware.map((id) => ({
+    name: id === "rtx4090x1" ? "1x RTX 4090 (too small for Hermes 3 70B)" : findHardware(data, id).name,
+  }));
   const apis = apiIds.map((id) => ({ name: findModel(data, id).modelName }));
 
   it("59.3a: API lines, dashed local lines and a labelled marker at every crossover in range", () => {
@@ -60,7 +65,11 @@ describe("the 59.3 figures", () => {
   it("59.3b: the break-even of every configuration against each API, captioned with the files it comes from", () => {
     const figure = breakEvenHeatmapFigure(data, { apiModelIds: apiIds });
     const [heat] = figure.data as unknown as [{ x: string[]; y: string[]; text: string[][] }];
-    expect(heat.y).toEqual(data.hardware.map((row) => (["rtx4090x1", "rtx4090-server"].includes(row.hardwareId) ? `${row.name} (too small for Hermes 3 70B)` : row.name)));
+    expect(heat.y).toEqual(
+      data.hardware.map((row) =>
+        ["rtx4090x1", "rtx4090-server"].includes(row.hardwareId) ? `${row.name} (too small for Hermes 3 70B)` : row.name,
+      ),
+    );
     expect(heat.x).toEqual(["vs Claude 3.5 Sonnet", "vs GPT-4o", "vs Hermes 4 70B (Together AI)"]);
     // RTX 4090 server: $8,000 / 24 + $30 + $500 = $863.33 a month; GPT-4o: 8,000 × $2.50/M + 1,500 × $10/M = $0.035 a call.
     expect(heat.text[1]?.[1]).toBe("822/day");
@@ -69,7 +78,9 @@ describe("the 59.3 figures", () => {
 
   it("59.3b: the break-even heatmap has hardware rows, API columns and 'never' where nothing is saved", () => {
     // A free API beside the chapter's: no volume of calls to it pays for a server.
-    const withFree = copyOfData({ "models.csv": (text) => `${text}free,Free API,Nobody,0,0,,,,128000,,,,,US,,,2025-09-01,an API that costs nothing\n` });
+    const withFree = copyOfData({
+      "models.csv": (text) => `${text}free,Free API,Nobody,0,0,,,,128000,,,,,US,,,2025-09-01,an API that costs nothing\n`,
+    });
     try {
       const figure = breakEvenHeatmapFigure(loadDataset(withFree.dir), { apiModelIds: [...apiIds, "free"] });
       const [heat] = figure.data as unknown as [{ x: string[]; y: string[]; text: string[][] }];
@@ -85,19 +96,40 @@ describe("the 59.3 figures", () => {
 
   it("59.3c: the what-if server's month is the workload's, as the page's panel takes it (22 working days: 1,938 calls a day, not 1,421)", () => {
     const working = { ...workload, daysPerMonth: 22 };
-    const whatIf = serverBreakEven(data, { hardwareCostUsd: 30_000, depreciationMonths: 36, powerUsdPerMonth: 150, opsUsdPerMonth: 1000, apiModelId: "claude-3-5-sonnet", workload: working });
+    const whatIf = serverBreakEven(data, {
+      hardwareCostUsd: 30_000,
+      depreciationMonths: 36,
+      powerUsdPerMonth: 150,
+      opsUsdPerMonth: 1000,
+      apiModelId: "claude-3-5-sonnet",
+      workload: working,
+    });
     // (30,000 / 36 + 150 + 1,000) / (0.0465 × 22) = 1,938.8.
     expect(whatIf.result.breakEvenDailyCalls).toBe(1938);
   });
 
   it("59.3c on linear axes labels the what-if crossover at its value", () => {
     // A server at $530 a month, as the 1x RTX 4090 configuration, against Claude 3.5 Sonnet.
-    const { figure } = serverBreakEven(data, { hardwareCostUsd: 530 * 36, depreciationMonths: 36, powerUsdPerMonth: 0, opsUsdPerMonth: 0, apiModelId: "claude-3-5-sonnet", workload });
+    const { figure } = serverBreakEven(data, {
+      hardwareCostUsd: 530 * 36,
+      depreciationMonths: 36,
+      powerUsdPerMonth: 0,
+      opsUsdPerMonth: 0,
+      apiModelId: "claude-3-5-sonnet",
+      workload,
+    });
     expect(figure.layout.annotations?.[0]).toMatchObject({ text: "379/day", x: 379, y: 530 });
   });
 
   it("59.3c: the notebook's what-if server, $30,000 over 36 months with $150 power and $1,000 ops, breaks even with Claude 3.5 Sonnet at 1,421 calls a day", () => {
-    const whatIf = serverBreakEven(data, { hardwareCostUsd: 30_000, depreciationMonths: 36, powerUsdPerMonth: 150, opsUsdPerMonth: 1000, apiModelId: "claude-3-5-sonnet", workload });
+    const whatIf = serverBreakEven(data, {
+      hardwareCostUsd: 30_000,
+      depreciationMonths: 36,
+      powerUsdPerMonth: 150,
+      opsUsdPerMonth: 1000,
+      apiModelId: "claude-3-5-sonnet",
+      workload,
+    });
     // $833.33 + $150 + $1,000 = $1,983.33 a month; 8,000 × $3/M + 1,500 × $15/M = $0.0465 a call; 1,983.33 / (0.0465 × 30) = 1,421.7.
     expect(whatIf.apiUsdPerCall).toBeCloseTo(0.0465, 9);
     expect(whatIf.result.totalMonthlyLocalCost).toBeCloseTo(30_000 / 36 + 1150, 9);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { batchedWhatIf, capacityBreakEvenTable, capacityFigures, caseStudyCapacity, opsGrowthSweep, sizedCaseStudy, trafficProfile } from "../../src/analysis/capacity";
+import {
+  batchedWhatIf,
+  capacityBreakEvenTable,
+  capacityFigures,
+  caseStudyCapacity,
+  opsGrowthSweep,
+  sizedCaseStudy,
+  trafficProfile,
+} from "../../src/analysis/capacity";
 import { findHardware } from "../../src/analysis/lookup";
 import type { Figure } from "../../src/charts";
 import { loadDataset } from "../../src/data";
@@ -19,20 +27,37 @@ describe("capacity from data", () => {
 
   it("splits every server by one rule: hardware per machine, a quarter of the first server's operations per added machine", () => {
     // Itemised: 12,000/36 + 60 = 393.33 of hardware; operations 300, of which 0.25 x 300 = 75 grows with each machine.
-    expect(serverCostSplit(findHardware(data, "rtx4090x2-saas"))).toEqual({ hardwareUsdPerMonth: expect.closeTo(12_000 / 36 + 60, 9), opsOneServerUsdPerMonth: 300, opsSharePerAddedServer: 0.25, opsKnown: true });
-    expect(fleetCostOf(findHardware(data, "rtx4090x2-saas"))).toEqual({ perMachineUsdPerMonth: expect.closeTo(12_000 / 36 + 60 + 75, 9), sharedUsdPerMonth: 225 });
+    expect(serverCostSplit(findHardware(data, "rtx4090x2-saas"))).toEqual({
+      hardwareUsdPerMonth: expect.closeTo(12_000 / 36 + 60, 9),
+      opsOneServerUsdPerMonth: 300,
+      opsSharePerAddedServer: 0.25,
+      opsKnown: true,
+    });
+    expect(fleetCostOf(findHardware(data, "rtx4090x2-saas"))).toEqual({
+      perMachineUsdPerMonth: expect.closeTo(12_000 / 36 + 60 + 75, 9),
+      sharedUsdPerMonth: 225,
+    });
     // Stated 3,169 with its 2,000 of operations given: 1,169 of hardware, 1,169 + 500 per machine and 1,500 once.
     expect(fleetCostOf(findHardware(data, "a100x2"))).toEqual({ perMachineUsdPerMonth: 1669, sharedUsdPerMonth: 1500 });
     // Stated without an operations part: all of it per machine, and said so.
-    expect(serverCostSplit(findHardware(data, "h100x8"))).toMatchObject({ hardwareUsdPerMonth: 18_500, opsOneServerUsdPerMonth: 0, opsKnown: false });
+    expect(serverCostSplit(findHardware(data, "h100x8"))).toMatchObject({
+      hardwareUsdPerMonth: 18_500,
+      opsOneServerUsdPerMonth: 0,
+      opsKnown: false,
+    });
     expect(fleetCostOf(findHardware(data, "h100x8"))).toEqual({ perMachineUsdPerMonth: 18_500, sharedUsdPerMonth: 0 });
   });
 
   it("gives the stated 2x A100 80GB the break-even its own operations imply: 3,109.68 calls a day on 2 servers with operations shared", () => {
     // Office hours: 2,520 s / max(8,000/1,214.7, 1,500/121.47) = 204.07 calls an hour, x 116/12 = 1,972.7 a day per server,
     // below one server's 3,169 / (0.0465 x 30) = 2,271.7, so the second server comes first: (2 x 1,169 + 2,000) / 1.395.
-    const shared = { ...data, hardware: data.hardware.map((row) => (row.hardwareId === "a100x2" ? { ...row, opsSharePerAddedServer: 0 } : row)) };
-    const row = capacityBreakEvenTable(shared, "claude-3-5-sonnet", { profileId: "office-hours" }).find((candidate) => candidate.hardware.hardwareId === "a100x2");
+    const shared = {
+      ...data,
+      hardware: data.hardware.map((row) => (row.hardwareId === "a100x2" ? { ...row, opsSharePerAddedServer: 0 } : row)),
+    };
+    const row = capacityBreakEvenTable(shared, "claude-3-5-sonnet", { profileId: "office-hours" }).find(
+      (candidate) => candidate.hardware.hardwareId === "a100x2",
+    );
     expect(row?.breakEven.firstDailyCalls).toBeCloseTo((2 * 1169 + 2000) / 1.395, 6);
     expect(row?.breakEven.machinesAtFirst).toBe(2);
   });
@@ -116,7 +141,13 @@ describe("Figure 59.7b, cost with the servers needed", () => {
 
 describe("the 59.7 what-if, served batched", () => {
   const study = caseStudyCapacity(data, { scenarioId: "saas-export", targetUtilisation: 0.7 });
-  const whatIf = batchedWhatIf(data, study, { outputTokensPerSecond: 150, promptTokensPerSecond: 1500, weekdayCallsPerDay: 3000, targetUtilisation: 0.7, maxCallsPerDay: 10_000 });
+  const whatIf = batchedWhatIf(data, study, {
+    outputTokensPerSecond: 150,
+    promptTokensPerSecond: 1500,
+    weekdayCallsPerDay: 3000,
+    targetUtilisation: 0.7,
+    maxCallsPerDay: 10_000,
+  });
 
   it("takes 2,436 calls a day per server on office hours, so the case study's 3,000 weekday calls need 2 servers, not 11", () => {
     // Batched, the scarcer rate limits: max(8,000 / 1,500, 1,500 / 150) = 10 s a call; 3,600 × 0.7 / 10 = 252 calls an hour;
@@ -132,7 +163,11 @@ describe("the 59.7 what-if, served batched", () => {
 
   it("draws the measured single-stream server against the batched what-if, with the what-if volume marked", () => {
     expect(title(whatIf.figure)).toBe("Figure 59.7a — Servers needed: 2x RTX 4090 server (case study), office-hours, by traffic profile");
-    expect(whatIf.figure.data.map((candidate) => candidate.name)).toEqual(["single-stream, measured (19.06 tokens/s)", "batched, what-if (150 tokens/s)", "servers at the marked volumes"]);
+    expect(whatIf.figure.data.map((candidate) => candidate.name)).toEqual([
+      "single-stream, measured (19.06 tokens/s)",
+      "batched, what-if (150 tokens/s)",
+      "servers at the marked volumes",
+    ]);
     expect(trace(whatIf.figure, "servers at the marked volumes").text).toEqual(["11", "2"]);
   });
 });
@@ -177,6 +212,8 @@ describe("traffic profiles read once", () => {
     first.relativeLoadByHour[10] = 999;
     expect(profileLoads(data, "office-hours").relativeLoadByHour[10]).not.toBe(999);
     const doubled = { ...data, trafficProfiles: data.trafficProfiles.map((row) => ({ ...row, relativeLoad: row.relativeLoad * 2 })) };
-    expect(profileLoads(doubled, "office-hours").relativeLoadByHour).toEqual(profileLoads(data, "office-hours").relativeLoadByHour.map((load) => load * 2));
+    expect(profileLoads(doubled, "office-hours").relativeLoadByHour).toEqual(
+      profileLoads(data, "office-hours").relativeLoadByHour.map((load) => load * 2),
+    );
   });
 });

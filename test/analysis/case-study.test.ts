@@ -38,7 +38,9 @@ describe("the 59.5 figure", () => {
     expect(labels[2]).toBe("$1,091");
     expect(labels).toContain("budget $5,000: above the scale");
     // The same scenario with a $1,000 budget in case_study.csv: the budget line falls within the scale.
-    const tightBudget = copyOfData({ "case_study.csv": (text) => text.replace("saas-export,3000,25,500,5,5000,", "saas-export,3000,25,500,5,1000,") });
+    const tightBudget = copyOfData({
+      "case_study.csv": (text) => text.replace("saas-export,3000,25,500,5,5000,", "saas-export,3000,25,500,5,1000,"),
+    });
     try {
       const tightData = loadDataset(tightBudget.dir);
       const tight = caseStudyFigure(tightData, caseStudyFromData(tightData).result);
@@ -52,13 +54,21 @@ describe("the 59.5 figure", () => {
     const { result } = caseStudyFromData(data);
     const figure = caseStudyFigure(data, result, "saas-export", caseStudyCapacity(data).withCapacity);
     const local = figure.data[0] as unknown as { x: string[]; y: number[] };
-    expect(local.x).toEqual(["All cloud", "All local<br>1 server (chapter)", "All local<br>11 servers needed", "Hybrid<br>1 server (chapter)", "Hybrid<br>5 servers needed"]);
+    expect(local.x).toEqual([
+      "All cloud",
+      "All local<br>1 server (chapter)",
+      "All local<br>11 servers needed",
+      "Hybrid<br>1 server (chapter)",
+      "Hybrid<br>5 servers needed",
+    ]);
     expect(local.y.map((value) => +value.toFixed(2))).toEqual([0, 693.33, 5376.67, 693.33, 2566.67]);
     expect(figure.layout.annotations?.at(-1)?.text).toContain("data/throughput.csv, data/traffic_profiles.csv");
   });
 
   it("59.5: names every file the comparison reads in its caption", () => {
     const figure = caseStudyFigure(data, caseStudyFromData(data).result, "saas-export");
-    expect(figure.layout.annotations?.at(-1)?.text).toBe("Source: data/case_study.csv, data/task_mix.csv, data/hardware.csv, data/routing_tiers.csv, data/models.csv,<br>prices as of 2025-09-01. roilab");
+    expect(figure.layout.annotations?.at(-1)?.text).toBe(
+      "Source: data/case_study.csv, data/task_mix.csv, data/hardware.csv, data/routing_tiers.csv, data/models.csv,<br>prices as of 2025-09-01. roilab",
+    );
   });
 });

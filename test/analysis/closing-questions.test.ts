@@ -66,8 +66,12 @@ describe("closing questions from data", () => {
     expect(q5?.byConfiguration["2× RTX 4090"]?.requiredGiB).toBeCloseTo(51.7434, 4);
     expect(q5?.fits["2× RTX 4090"]).toBe(false);
     const levels = quantisationLevels(data);
-    expect(levels.find((level) => level.quantId === "q4_k_m" && level.referenceModel === "Llama 3 8B")?.perplexityIncreasePercent).toBeCloseTo(2.816, 3);
-    expect(levels.find((level) => level.quantId === "q4_k_m" && level.referenceModel === "Llama 3 70B")?.perplexityIncreasePercent).toBeCloseTo(4.825, 3);
+    expect(
+      levels.find((level) => level.quantId === "q4_k_m" && level.referenceModel === "Llama 3 8B")?.perplexityIncreasePercent,
+    ).toBeCloseTo(2.816, 3);
+    expect(
+      levels.find((level) => level.quantId === "q4_k_m" && level.referenceModel === "Llama 3 70B")?.perplexityIncreasePercent,
+    ).toBeCloseTo(4.825, 3);
   });
 
   it("leaves the quality cost unmeasured for a format with no published perplexity (a model's native MXFP4), and still sizes it", () => {
@@ -135,21 +139,41 @@ describe("closing questions from data", () => {
   });
 
   it("plans an A/B test of Claude 3.5 against Hermes 4 on their GAIA Level 1 gap: 2,676 tasks per arm, 18 days at 5 calls a task", () => {
-    const test = modelSwitchTest(data, { baselineModelId: "claude-3-5-sonnet", candidateModelId: "hermes-4-70b", benchmark: "GAIA Level 1", callsPerDay: 3000, testShare: 0.5 });
+    const test = modelSwitchTest(data, {
+      baselineModelId: "claude-3-5-sonnet",
+      candidateModelId: "hermes-4-70b",
+      benchmark: "GAIA Level 1",
+      callsPerDay: 3000,
+      testShare: 0.5,
+    });
     expect([test.baselineRate, test.candidateRate]).toEqual([0.841, 0.812]);
     expect(test.plan).toEqual({ tasksPerArm: 2676, callsPerArm: 2676, callsInTotal: 5352, days: 4 });
     expect(test.nonInferiority).toBeUndefined();
     // 2,676 tasks × 5 calls = 13,380 calls per arm, 26,760 in all, at 1,500 test calls a day: 17.84, so 18 days.
     // Non-inferiority, 3-point margin, Hermes planned as good as Claude: 6.182557 × 2 × 0.841 × 0.159 / 0.03² = 1,837.2, so
     // 1,838 tasks, 9,190 calls per arm, 18,380 in all: 12.25, so 13 days.
-    const perTask = modelSwitchTest(data, { baselineModelId: "claude-3-5-sonnet", candidateModelId: "hermes-4-70b", benchmark: "GAIA Level 1", callsPerDay: 3000, testShare: 0.5, callsPerTask: 5, nonInferiorityMarginPoints: 3 });
+    const perTask = modelSwitchTest(data, {
+      baselineModelId: "claude-3-5-sonnet",
+      candidateModelId: "hermes-4-70b",
+      benchmark: "GAIA Level 1",
+      callsPerDay: 3000,
+      testShare: 0.5,
+      callsPerTask: 5,
+      nonInferiorityMarginPoints: 3,
+    });
     expect(perTask.plan).toEqual({ tasksPerArm: 2676, callsPerArm: 13_380, callsInTotal: 26_760, days: 18 });
     expect(perTask.nonInferiority).toMatchObject({ marginPoints: 3, tasksPerArm: 1838, callsPerArm: 9190, callsInTotal: 18_380, days: 13 });
     // Planned at the benchmark gap, 2.9 of the 3 points are used up: 6.182557 × (0.841 × 0.159 + 0.812 × 0.188) / 0.001²
     // = 6.182557 × 0.286375 / 0.000001 ≈ 1,770,530 tasks per arm.
     expect(perTask.nonInferiority?.atBenchmarkGap.tasksPerArm).toBeGreaterThan(1_770_000);
     expect(perTask.nonInferiority?.atBenchmarkGap.tasksPerArm).toBeLessThan(1_771_000);
-    const beyond = modelSwitchTest(data, { baselineModelId: "claude-3-5-sonnet", candidateModelId: "hermes-4-70b", benchmark: "GAIA Level 1", callsPerDay: 3000, nonInferiorityMarginPoints: 2 });
+    const beyond = modelSwitchTest(data, {
+      baselineModelId: "claude-3-5-sonnet",
+      candidateModelId: "hermes-4-70b",
+      benchmark: "GAIA Level 1",
+      callsPerDay: 3000,
+      nonInferiorityMarginPoints: 2,
+    });
     expect(beyond.nonInferiority?.atBenchmarkGap.days).toBe(Infinity);
     expect(() => successRate(data, "hermes-4-70b", "AgentBench")).toThrow(/scored in points/);
   });
@@ -159,7 +183,16 @@ describe("Figures 59.9a–d, the closing questions", () => {
   it("59.9a stacks weights and KV cache per bit width against each configuration less headroom and per-GPU overhead, and names borrowed measurements", () => {
     const figure = vramFigure(data);
     expect(figure.data.map((candidate) => candidate.name)).toEqual(["weights", "KV cache"]);
-    expect(trace(figure, "weights").x).toEqual(["8B F16", "8B Q8_0", "8B Q5_K_M", "8B Q4_K_M", "70B F16", "70B Q8_0", "70B Q5_K_M", "70B Q4_K_M"]);
+    expect(trace(figure, "weights").x).toEqual([
+      "8B F16",
+      "8B Q8_0",
+      "8B Q5_K_M",
+      "8B Q4_K_M",
+      "70B F16",
+      "70B Q8_0",
+      "70B Q5_K_M",
+      "70B Q4_K_M",
+    ]);
     expect(title(figure)).toContain("9,500-token context × 1 sequence(s)");
     const texts = (figure.layout.annotations ?? []).map((annotation) => annotation.text);
     // 39.5896 + 2.8992 = 42.49 GiB; Q5_K_M 46.8442 + 2.8992 = 49.74 GiB at the 8B's bits.
@@ -184,7 +217,14 @@ describe("Figures 59.9a–d, the closing questions", () => {
   });
 
   it("59.9c draws a line per salary and the chapter's 0.2 FTE at 3,109 calls/day", () => {
-    const figure = opsSweepFigure(data, { hardwareId: "a100x4-70b", apiModelId: "claude-3-5-sonnet", salariesUsdPerMonth: [5000, 10_000, 20_000], chapterFte: 0.2, chapterSalaryUsdPerMonth: 10_000, volumeCallsPerDay: 5000 });
+    const figure = opsSweepFigure(data, {
+      hardwareId: "a100x4-70b",
+      apiModelId: "claude-3-5-sonnet",
+      salariesUsdPerMonth: [5000, 10_000, 20_000],
+      chapterFte: 0.2,
+      chapterSalaryUsdPerMonth: 10_000,
+      volumeCallsPerDay: 5000,
+    });
     expect(title(figure)).toBe("Figure 59.9c — Hidden ops cost: break-even by ops share, 4x A100 80GB vs Claude 3.5 Sonnet");
     expect(trace(figure, "the chapter's assumption").y).toEqual([3109]);
     const top = trace(figure, "engineer at $20,000/month");
@@ -192,13 +232,27 @@ describe("Figures 59.9a–d, the closing questions", () => {
   });
 
   it("59.9d marks the Claude → Hermes 4 switch at 2.9 points, 2,676 calls per arm, and adds the non-inferiority line in calls of 5-call tasks", () => {
-    const figure = sampleSizeFigure(data, { baselineModelId: "claude-3-5-sonnet", candidateModelId: "hermes-4-70b", benchmark: "GAIA Level 1", callsPerDay: 3000, testShare: 0.5 });
+    const figure = sampleSizeFigure(data, {
+      baselineModelId: "claude-3-5-sonnet",
+      candidateModelId: "hermes-4-70b",
+      benchmark: "GAIA Level 1",
+      callsPerDay: 3000,
+      testShare: 0.5,
+    });
     expect(figure.data).toHaveLength(2);
     const note = figure.layout.annotations?.[0];
     expect(note?.text).toContain("2,676 calls per arm, 4 day(s)");
     expect(note?.x).toBe(2.9);
     expect(((figure.data[1] as Trace).y as number[])[0]).toBeGreaterThan(((figure.data[0] as Trace).y as number[])[0] as number);
-    const perTask = sampleSizeFigure(data, { baselineModelId: "claude-3-5-sonnet", candidateModelId: "hermes-4-70b", benchmark: "GAIA Level 1", callsPerDay: 3000, testShare: 0.5, callsPerTask: 5, nonInferiorityMarginPoints: 3 });
+    const perTask = sampleSizeFigure(data, {
+      baselineModelId: "claude-3-5-sonnet",
+      candidateModelId: "hermes-4-70b",
+      benchmark: "GAIA Level 1",
+      callsPerDay: 3000,
+      testShare: 0.5,
+      callsPerTask: 5,
+      nonInferiorityMarginPoints: 3,
+    });
     expect(perTask.data).toHaveLength(3);
     expect(perTask.layout.annotations?.[0]?.text).toContain("2,676 tasks (13,380 calls) per arm, 18 day(s)");
     expect(title(perTask)).toContain("(tasks of 5 calls)");

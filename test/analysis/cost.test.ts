@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { apiCallBill, apiUsdPerCall, billingNoteSentences, cloudCostTable, costVolumeFigure, monthlyCostFigure } from "../../src/analysis/cost";
+import {
+  apiCallBill,
+  apiUsdPerCall,
+  billingNoteSentences,
+  cloudCostTable,
+  costVolumeFigure,
+  monthlyCostFigure,
+} from "../../src/analysis/cost";
 import { breakEvenOf } from "../../src/analysis/break-even";
 import { breakEvenPanelSpec, tornadoPanelSpec } from "../../src/analysis/panels";
 import { breakEvenUncertainty } from "../../src/analysis/sensitivity";
@@ -16,7 +23,7 @@ const workload = findWorkload(data);
 const colors = modelColors(data);
 
 const names = (figure: Figure) => figure.data.map((trace) => trace.name);
-const axisTitle = (figure: Figure, axis: "xaxis" | "yaxis") => ((figure.layout[axis] as { title: { text: string } }).title.text);
+const axisTitle = (figure: Figure, axis: "xaxis" | "yaxis") => (figure.layout[axis] as { title: { text: string } }).title.text;
 const caption = (figure: Figure) => figure.layout.annotations?.at(-1)?.text;
 
 describe("the chapter reproduced from data/", () => {
@@ -85,8 +92,15 @@ describe("a workload that caches and batches", () => {
   // Claude 3.5 Sonnet gains its cache-read ($0.30) and batch ($1.50 / $7.50) prices; half of each call's input is
   // read from the cache and half of the calls are batched.
   const copy = copyOfData({
-    "models.csv": (text) => text.replace("claude-3-5-sonnet,Claude 3.5 Sonnet,Anthropic,3.00,15.00,,,,", "claude-3-5-sonnet,Claude 3.5 Sonnet,Anthropic,3.00,15.00,0.30,1.50,7.50,"),
-    "workloads.csv": (text) => text.replace("days_per_month,source", "days_per_month,cached_input_share,batch_share,source").replace(",1000,30,", ",1000,30,0.5,0.5,"),
+    "models.csv": (text) =>
+      text.replace(
+        "claude-3-5-sonnet,Claude 3.5 Sonnet,Anthropic,3.00,15.00,,,,",
+        "claude-3-5-sonnet,Claude 3.5 Sonnet,Anthropic,3.00,15.00,0.30,1.50,7.50,",
+      ),
+    "workloads.csv": (text) =>
+      text
+        .replace("days_per_month,source", "days_per_month,cached_input_share,batch_share,source")
+        .replace(",1000,30,", ",1000,30,0.5,0.5,"),
   });
   const cached = loadDataset(copy.dir);
   copy.dispose();
@@ -107,7 +121,10 @@ describe("a workload that caches and batches", () => {
   it("moves every figure that prices that model: break-even, sensitivity and both what-if panels", () => {
     expect(a100BreakEven).toBeCloseTo(5399.84, 2);
     expect(breakEvenOf(cached, "a100x4-70b", "claude-3-5-sonnet", findWorkload(cached)).apiUsdPerCall).toBeCloseTo(claudeUsdPerCall, 12);
-    expect(breakEvenUncertainty(cached, "a100x4-70b", "claude-3-5-sonnet", { samples: 10 }).tornado.baseBreakEven).toBeCloseTo(a100BreakEven, 6);
+    expect(breakEvenUncertainty(cached, "a100x4-70b", "claude-3-5-sonnet", { samples: 10 }).tornado.baseBreakEven).toBeCloseTo(
+      a100BreakEven,
+      6,
+    );
     const panel = breakEvenPanelSpec(cached, { apiModelIds: ["claude-3-5-sonnet"] });
     expect(evaluateBreakEvenPanel(panel, panel.defaults).apiUsdPerCall).toBeCloseTo(claudeUsdPerCall, 12);
     const tornadoPanel = tornadoPanelSpec(cached, { hardwareId: "a100x4-70b", apiModelId: "claude-3-5-sonnet", swing: 0.2 });
@@ -117,10 +134,16 @@ describe("a workload that caches and batches", () => {
 
   it("bills a model without cache or batch prices at its plain prices, and says which models that is", () => {
     expect(apiUsdPerCall(cached, "gpt-4o")).toBeCloseTo(0.035, 12);
-    expect(apiCallBill(cached, "gpt-4o").notes).toEqual(["cache-read-at-input-price", "batch-input-at-input-price", "batch-output-at-output-price"]);
+    expect(apiCallBill(cached, "gpt-4o").notes).toEqual([
+      "cache-read-at-input-price",
+      "batch-input-at-input-price",
+      "batch-output-at-output-price",
+    ]);
     const sentences = billingNoteSentences(cloudCostTable(cached));
     expect(sentences).toHaveLength(3);
-    expect(sentences[0]).toMatch(/^Cached input billed at the plain input price \(no cache-read price listed\): Hermes 4 70B \(Together AI\), Hermes 3 8B, GPT-4o, GPT-4o-mini, Claude 3.5 Haiku, /);
+    expect(sentences[0]).toMatch(
+      /^Cached input billed at the plain input price \(no cache-read price listed\): Hermes 4 70B \(Together AI\), Hermes 3 8B, GPT-4o, GPT-4o-mini, Claude 3.5 Haiku, /,
+    );
     expect(sentences.join(" ")).not.toContain("Claude 3.5 Sonnet");
     expect(billingNoteSentences(cloudCostTable(data))).toEqual([]);
   });
@@ -138,7 +161,11 @@ describe("long-context prices", () => {
   });
 
   it("name long_context_prices.csv in the caption only where a call passes a tier", () => {
-    expect(caption(monthlyCostFigure(data, at(200_000)))).toBe("Source: data/models.csv, data/long_context_prices.csv, data/workloads.csv, prices as of 2025-09-01. roilab");
-    expect(caption(costVolumeFigure(data, workload, [0, 1000]))).toBe("Source: data/models.csv, data/workloads.csv, prices as of 2025-09-01. roilab");
+    expect(caption(monthlyCostFigure(data, at(200_000)))).toBe(
+      "Source: data/models.csv, data/long_context_prices.csv, data/workloads.csv, prices as of 2025-09-01. roilab",
+    );
+    expect(caption(costVolumeFigure(data, workload, [0, 1000]))).toBe(
+      "Source: data/models.csv, data/workloads.csv, prices as of 2025-09-01. roilab",
+    );
   });
 });

@@ -35,7 +35,9 @@ describe("money in the reader's currency", () => {
     expect(Math.round(yuan.current.usdPerMonth * 100) / 100).toBe(128_446.25);
     expect(yuan.options.map((option) => option.id)).toEqual(dollars.options.map((option) => option.id));
     // Break-even volumes are in calls: the same in either currency.
-    yuan.options.forEach((option, index) => { expect(option.beatsCurrentFromCallsPerDay).toBeCloseTo(dollars.options[index]!.beatsCurrentFromCallsPerDay, 3); });
+    yuan.options.forEach((option, index) => {
+      expect(option.beatsCurrentFromCallsPerDay).toBeCloseTo(dollars.options[index]!.beatsCurrentFromCallsPerDay, 3);
+    });
   });
 
   it("rewrites labels written in dollars, and leaves other dollar signs alone", () => {

@@ -27,7 +27,12 @@ function weekOfSpans(): string {
     for (let hour = 9; hour < 19; hour++) {
       const spans = Array.from({ length: 20 }, (_, index) => {
         const utc = new Date(Date.UTC(2026, 10, day, hour + 5, index * 3, 0));
-        return chatSpan(utc.toISOString(), "claude-sonnet-5", { input_tokens: 30_000, "cache_read.input_tokens": 21_000, output_tokens: 2000, "reasoning.output_tokens": 800 }, { "gen_ai.provider.name": "anthropic" });
+        return chatSpan(
+          utc.toISOString(),
+          "claude-sonnet-5",
+          { input_tokens: 30_000, "cache_read.input_tokens": 21_000, output_tokens: 2000, "reasoning.output_tokens": 800 },
+          { "gen_ai.provider.name": "anthropic" },
+        );
       });
       lines.push(otlpLine(spans));
     }
@@ -39,7 +44,13 @@ describe("the example question, from spans to a decision", async () => {
   const dataDir = path.join(dir, "data");
   cpSync(DATA_2026_DIR, dataDir, { recursive: true });
   writeFileSync(path.join(dir, "traces.jsonl"), weekOfSpans());
-  const imported = await importWorkload({ files: [path.join(dir, "traces.jsonl")], dataDir, id: "my-agent", timeZone: "America/New_York", now: new Date("2026-12-01T12:00:00Z") });
+  const imported = await importWorkload({
+    files: [path.join(dir, "traces.jsonl")],
+    dataDir,
+    id: "my-agent",
+    timeZone: "America/New_York",
+    now: new Date("2026-12-01T12:00:00Z"),
+  });
   // The week's 200 calls a weekday, scaled to the agent's 20,000 as a run sets one field.
   const data = selectWorkload(loadDataset(dataDir), { workloadId: "my-agent", callsPerDay: 20_000 });
   const decision = decide(data, { workloadId: "my-agent" });
@@ -48,7 +59,15 @@ describe("the example question, from spans to a decision", async () => {
   it("imports the week as 200 calls a weekday from 09:00 to 19:00 New York time on Claude Sonnet 5", () => {
     expect(imported.summary.calls).toBe(1000);
     const workload = findWorkload(loadDataset(dataDir), "my-agent");
-    expect(workload).toMatchObject({ inputTokensPerCall: 30_000, outputTokensPerCall: 1200, reasoningTokensPerCall: 800, weekdayCallsPerDay: 200, weekendCallsPerDay: 0, timeZone: "America/New_York", currentModelId: "claude-sonnet-5" });
+    expect(workload).toMatchObject({
+      inputTokensPerCall: 30_000,
+      outputTokensPerCall: 1200,
+      reasoningTokensPerCall: 800,
+      weekdayCallsPerDay: 200,
+      weekendCallsPerDay: 0,
+      timeZone: "America/New_York",
+      currentModelId: "claude-sonnet-5",
+    });
     expect(workload.cachedInputShare).toBeCloseTo(0.7, 6);
   });
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { decide, displayCurrency, hybridRule, qualityMatchText, routerSplit, serverAgainstApiQuality, firstVolumeBelow, pageDecision, sameModelComparisons, selectWorkload, workloadAtVolume, workloadById } from "../../src/analysis";
+import {
+  decide,
+  displayCurrency,
+  hybridRule,
+  qualityMatchText,
+  routerSplit,
+  serverAgainstApiQuality,
+  firstVolumeBelow,
+  pageDecision,
+  sameModelComparisons,
+  selectWorkload,
+  workloadAtVolume,
+  workloadById,
+} from "../../src/analysis";
 import { decisionJson, decisionText } from "../../src/analysis/text";
 import { loadDataset } from "../../src/data";
 import { InputError } from "../../src/errors";
@@ -53,7 +66,7 @@ describe("decide on the example agent", () => {
 
   it("rents the same server from Lambda for the ten busy hours of each weekday: 8 × $3.99 × 10 h × 21.741 weekdays + $2,000 operations = $8,939.75; always on, $25,317.56", () => {
     expect(cents(option("rent-by-hour:lambda-h100x8").usdPerMonth)).toBe(8939.75);
-    expect(cents(8 * 3.99 * 10 * (30.4375 * 5) / 7 + 2000)).toBe(8939.75);
+    expect(cents((8 * 3.99 * 10 * (30.4375 * 5)) / 7 + 2000)).toBe(8939.75);
     expect(cents(option("rent-always-on:lambda-h100x8").usdPerMonth)).toBe(25_317.56);
     expect(cents(8 * 3.99 * 24 * 30.4375 + 2000)).toBe(25_317.56);
   });
@@ -101,7 +114,8 @@ describe("where an option starts to beat today's API", () => {
     expect(h200.beatsCurrentFromCallsPerDay).toBeGreaterThan(90_970);
     expect(h200.beatsCurrentFromCallsPerDay).toBeLessThan(90_990);
     // Checked at those volumes: dearer just below, cheaper just above, with three servers.
-    const at = (weekdayCalls: number) => decide(selectWorkload(data, { workloadId: "agent-example", callsPerDay: weekdayCalls }), { workloadId: "agent-example", samples: 0 });
+    const at = (weekdayCalls: number) =>
+      decide(selectWorkload(data, { workloadId: "agent-example", callsPerDay: weekdayCalls }), { workloadId: "agent-example", samples: 0 });
     const [below, above] = [at(90_970), at(90_990)];
     const gap = (result: typeof below) => result.options.find((entry) => entry.id === h200.id)!.usdPerMonth - result.current.usdPerMonth;
     expect(gap(below)).toBeGreaterThan(0);
@@ -137,7 +151,12 @@ describe("the decision's rules: compliance, quality, like for like, latency", ()
   // The case study's residency rule: data may stay in China or on the team's own servers.
   const ruled = decide(data, { workloadId: "agent-example", allowedRegions: ["CN", "on_premises"], samples: 0 });
   // GPT-6 Sol is priced as Claude Sonnet 5 and has no score: today's quality sets no bar, residency alone decides.
-  const unrated = decide(data, { workloadId: "agent-example", currentModelId: "gpt-6-sol", allowedRegions: ["CN", "on_premises"], samples: 0 });
+  const unrated = decide(data, {
+    workloadId: "agent-example",
+    currentModelId: "gpt-6-sol",
+    allowedRegions: ["CN", "on_premises"],
+    samples: 0,
+  });
   const ruledOption = (id: string) => ruled.options.find((candidate) => candidate.id === id) as (typeof ruled.options)[number];
 
   it("marks every rental outside the allowed regions non-compliant (RunPod US, Vast.ai unknown, Nebius EU) and a bought server compliant", () => {
@@ -159,7 +178,9 @@ describe("the decision's rules: compliance, quality, like for like, latency", ()
     expect(ruledOption("api:deepseek-chat").qualityVsToday.kind).toBe("no shared score");
     // 7 × ($5,000 / 36 + 0.575 kW × 24 h × 30.4375 days × $0.10) + $300 + 6 × 25% × $300 = $2,016.25.
     expect(ruledOption("buy:rtx5090-ws:single_stream").servers).toBe(7);
-    expect(cents(ruledOption("buy:rtx5090-ws:single_stream").usdPerMonth)).toBe(cents(7 * (5000 / 36 + 0.575 * 24 * 30.4375 * 0.1) + 300 + 6 * 0.25 * 300));
+    expect(cents(ruledOption("buy:rtx5090-ws:single_stream").usdPerMonth)).toBe(
+      cents(7 * (5000 / 36 + 0.575 * 24 * 30.4375 * 0.1) + 300 + 6 * 0.25 * 300),
+    );
     expect(cents(ruledOption("buy:rtx5090-ws:single_stream").usdPerMonth)).toBe(2016.25);
   });
 
@@ -177,15 +198,28 @@ describe("the decision's rules: compliance, quality, like for like, latency", ()
   });
 
   it("sizes servers only with throughput rows that meet a latency target; the edition's rows state none, so under a target no server counts", () => {
-    const workload = { ...workloadById(data, "agent-example"), workloadId: "interactive", targetTtftP95Seconds: 2, targetOutputTokensPerSecondPerUserP95: 20 };
+    const workload = {
+      ...workloadById(data, "agent-example"),
+      workloadId: "interactive",
+      targetTtftP95Seconds: 2,
+      targetOutputTokensPerSecondPerUserP95: 20,
+    };
     const timed = decide({ ...data, workloads: [workload, ...data.workloads] }, { workloadId: "interactive", samples: 0 });
     expect(timed.serversMissingLatency.sort()).toEqual(["b200x8", "h100x1-70b", "h100x8", "h200x8", "rtx5090-ws"]);
-    expect(timed.options.filter((entry) => entry.kind !== "api").every((entry) => entry.latency === "not measured" && !entry.eligible)).toBe(true);
+    expect(
+      timed.options.filter((entry) => entry.kind !== "api").every((entry) => entry.latency === "not measured" && !entry.eligible),
+    ).toBe(true);
     // The cheapest API passes residency and latency; it is not at Claude Sonnet 5's quality, so today's API stays the answer.
     expect(timed.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
     expect(timed.winner?.id).toBe("api:claude-sonnet-5");
     // Measured to meet it, the RTX 5090 row counts again.
-    const measured = { ...data, workloads: [workload, ...data.workloads], throughput: data.throughput.map((row) => (row.hardwareId === "rtx5090-ws" ? { ...row, ttftP95Seconds: 1, outputTokensPerSecondPerUserP95: 300 } : row)) };
+    const measured = {
+      ...data,
+      workloads: [workload, ...data.workloads],
+      throughput: data.throughput.map((row) =>
+        row.hardwareId === "rtx5090-ws" ? { ...row, ttftP95Seconds: 1, outputTokensPerSecondPerUserP95: 300 } : row,
+      ),
+    };
     // Held to no quality bar (today on the unscored GPT-6 Sol), so that latency alone decides.
     const met = decide(measured, { workloadId: "interactive", currentModelId: "gpt-6-sol", samples: 0 });
     expect(met.serversMissingLatency).not.toContain("rtx5090-ws");
@@ -219,7 +253,12 @@ describe("what flips the decision, and how sure it is", () => {
   });
 
   it("gives each option's P5–P95 over uncertainty_ranges.csv: with API prices fixed at half, Claude Sonnet 5's range is $9,174.73 at both ends", () => {
-    const half = { ...data, uncertaintyRanges: data.uncertaintyRanges.filter((row) => row.input.endsWith("_usd_per_mtok")).map((row) => ({ ...row, lowFactor: 0.5, highFactor: 0.5, distribution: "uniform" as const })) };
+    const half = {
+      ...data,
+      uncertaintyRanges: data.uncertaintyRanges
+        .filter((row) => row.input.endsWith("_usd_per_mtok"))
+        .map((row) => ({ ...row, lowFactor: 0.5, highFactor: 0.5, distribution: "uniform" as const })),
+    };
     const ranged = decide(half, { workloadId: "agent-example", samples: 20 });
     const sonnet = ranged.options.find((entry) => entry.id === "api:claude-sonnet-5");
     expect(cents(sonnet?.usdPerMonthP5 ?? 0)).toBe(9174.73);
@@ -228,7 +267,19 @@ describe("what flips the decision, and how sure it is", () => {
   });
 
   it("spreads a rental's operations over their range: Lambda by the hour is $6,939.75 of rent plus 0.2 FTE × $10,000 × a salary factor uniform on [1, 3]", () => {
-    const salary = { ...data, uncertaintyRanges: [{ input: "ops_salary_usd_per_month" as const, lowFactor: 1, highFactor: 3, distribution: "uniform" as const, modeFactor: undefined, rationale: "test" }] };
+    const salary = {
+      ...data,
+      uncertaintyRanges: [
+        {
+          input: "ops_salary_usd_per_month" as const,
+          lowFactor: 1,
+          highFactor: 3,
+          distribution: "uniform" as const,
+          modeFactor: undefined,
+          rationale: "test",
+        },
+      ],
+    };
     const ranged = decide(salary, { workloadId: "agent-example", samples: 2000 });
     const lambda = ranged.options.find((entry) => entry.id === "rent-by-hour:lambda-h100x8");
     // The 5th and 95th percentiles of a uniform [1, 3] are 1.1 and 2.9: $9,139.75 and $12,739.75, within sampling error.
@@ -243,7 +294,14 @@ describe("like for like: quality against today's", () => {
   it("keeps Claude Sonnet 5 when nothing is shown at its quality: Gemini 3.1 Pro's 65.8% is below its 74.6% on Terminal-Bench 2.1, and the rest share no benchmark with it", () => {
     expect(decision.todayQuality).toMatchObject({ benchmark: "Terminal-Bench 2.1", score: 74.6 });
     expect(decision.winner?.id).toBe("api:claude-sonnet-5");
-    expect(option("api:gemini-3.1-pro-preview").qualityVsToday).toEqual({ kind: "below today's", benchmark: "Terminal-Bench 2.1", score: 65.8, todayScore: 74.6, benchmarks: 1, unit: "percent" });
+    expect(option("api:gemini-3.1-pro-preview").qualityVsToday).toEqual({
+      kind: "below today's",
+      benchmark: "Terminal-Bench 2.1",
+      score: 65.8,
+      todayScore: 74.6,
+      benchmarks: 1,
+      unit: "percent",
+    });
     expect(option("api:gpt-oss-20b").qualityVsToday.kind).toBe("no shared score");
     expect(option("api:gpt-6-sol").qualityVsToday.kind).toBe("no shared score");
     expect(decision.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
@@ -255,9 +313,20 @@ describe("like for like: quality against today's", () => {
   it("replaces Claude Haiku 4.5 (27.0% on Terminal-Bench 2.0) with DeepSeek's API (39.6%) at $1,418.60, not with gpt-oss-20b (3.1%) at $896.82", () => {
     const haiku = decide(data, { workloadId: "agent-example", currentModelId: "claude-haiku-4-5", samples: 0 });
     expect(haiku.winner?.id).toBe("api:deepseek-chat");
-    expect(haiku.winner?.qualityVsToday).toEqual({ kind: "at least today's", benchmark: "Terminal-Bench 2.0", score: 39.6, todayScore: 27, benchmarks: 1, unit: "percent" });
+    expect(haiku.winner?.qualityVsToday).toEqual({
+      kind: "at least today's",
+      benchmark: "Terminal-Bench 2.0",
+      score: 39.6,
+      todayScore: 27,
+      benchmarks: 1,
+      unit: "percent",
+    });
     expect(cents(haiku.winner?.usdPerMonth ?? 0)).toBe(1418.6);
-    expect(haiku.options.find((entry) => entry.id === "api:gpt-oss-20b")?.qualityVsToday).toMatchObject({ kind: "below today's", score: 3.1, todayScore: 27 });
+    expect(haiku.options.find((entry) => entry.id === "api:gpt-oss-20b")?.qualityVsToday).toMatchObject({
+      kind: "below today's",
+      score: 3.1,
+      todayScore: 27,
+    });
     expect(haiku.cheaperAtLowerQuality?.id).toBe("api:gpt-oss-20b");
     // A self-hosted model with no score (Qwen3 235B on the 8x H100) cannot stand in for a scored one.
     expect(haiku.options.find((entry) => entry.id === "buy:h100x8:batched")?.eligible).toBe(false);
@@ -273,7 +342,10 @@ describe("like for like: quality against today's", () => {
     // 4 × ($5,000 / 36 + 0.575 kW × 24 h × 30.4375 days × $0.10) + $300 + 3 × 25% × $300 = $1,248.57.
     const servers = 4 * (5000 / 36 + 0.575 * 24 * 30.4375 * 0.1) + 300 + 3 * 0.25 * 300;
     expect(hybrid?.servers).toBe(4);
-    const sonnet = decide(selectWorkload(data, { workloadId: "agent-example", callsPerDay: 20_000 * 0.45 }), { workloadId: "agent-example", samples: 0 }).current.usdPerMonth;
+    const sonnet = decide(selectWorkload(data, { workloadId: "agent-example", callsPerDay: 20_000 * 0.45 }), {
+      workloadId: "agent-example",
+      samples: 0,
+    }).current.usdPerMonth;
     expect(cents(sonnet)).toBe(8257.26);
     expect(cents(hybrid?.usdPerMonth ?? 0)).toBe(cents(servers + sonnet));
     expect(cents(hybrid?.usdPerMonth ?? 0)).toBe(9505.83);
@@ -282,7 +354,12 @@ describe("like for like: quality against today's", () => {
     expect(hybrid?.qualityVsToday.kind).toBe("no shared score");
     expect(hybrid?.eligible).toBe(false);
     // One hybrid a way: bought, rented by the hour, rented always on.
-    expect(paged.options.filter((entry) => entry.kind === "hybrid").map((entry) => entry.id.split(":")[1]).sort()).toEqual(["buy", "rent-always-on", "rent-by-hour"]);
+    expect(
+      paged.options
+        .filter((entry) => entry.kind === "hybrid")
+        .map((entry) => entry.id.split(":")[1])
+        .sort(),
+    ).toEqual(["buy", "rent-always-on", "rent-by-hour"]);
   });
 
   it("splits a workload as the router would route its own calls: at 30,000 input tokens every task scores 0.6 or more (0.3 for three tool calls, 0.3 for the context), so the example agent gets no hybrid", () => {
@@ -290,7 +367,9 @@ describe("like for like: quality against today's", () => {
     const paged = pageDecision(data, { workloadId: "agent-example", samples: 0 });
     expect(paged.hybrid).toBeUndefined();
     expect(paged.options.some((entry) => entry.kind === "hybrid")).toBe(false);
-    expect(hybridRule(paged)).toBe("no hybrid is priced: the router (routing_config.csv) sends none of this workload's calls, at 30,000 input tokens each, to a local model, or the data has no router.");
+    expect(hybridRule(paged)).toBe(
+      "no hybrid is priced: the router (routing_config.csv) sends none of this workload's calls, at 30,000 input tokens each, to a local model, or the data has no router.",
+    );
   });
 });
 
@@ -344,7 +423,12 @@ describe("each server against its own model's API", () => {
   });
 
   it("breaks even where the API costs more a call than the full server: at twice Groq's prices, $480.29 / $0.0021 / 30 days = 7,624 calls a day", () => {
-    const dearer = { ...data, models: data.models.map((model) => (model.modelId === "gpt-oss-20b" ? { ...model, inputUsdPerMTok: 0.15, outputUsdPerMTok: 0.6 } : model)) };
+    const dearer = {
+      ...data,
+      models: data.models.map((model) =>
+        model.modelId === "gpt-oss-20b" ? { ...model, inputUsdPerMTok: 0.15, outputUsdPerMTok: 0.6 } : model,
+      ),
+    };
     const row = sameModelComparisons(dearer, "typical").find((entry) => entry.hardwareId === "rtx5090-ws");
     expect(row?.breakEvenCallsPerDay).toBeCloseTo((5000 / 36 + 0.575 * 24 * 30 * 0.1 + 300) / 0.0021 / 30, 6);
     expect(Math.ceil(row?.breakEvenCallsPerDay ?? 0)).toBe(7624);
@@ -355,22 +439,41 @@ describe("quality like for like on the chapter's six benchmarks", () => {
   it("keeps Claude 3.5 Sonnet: GPT-4o leads on AgentBench (72.1 against 71.8 points) but trails on GAIA Level 1 (83.5% against 84.1%), so no benchmark is picked for the answer", () => {
     const chapter = decide(loadDataset("data"), { workloadId: "typical", currentModelId: "claude-3-5-sonnet", samples: 0 });
     const gpt = chapter.options.find((entry) => entry.id === "api:gpt-4o");
-    expect(gpt?.qualityVsToday).toEqual({ kind: "below today's", benchmark: "GAIA Level 1", score: 83.5, todayScore: 84.1, benchmarks: 6, unit: "percent" });
+    expect(gpt?.qualityVsToday).toEqual({
+      kind: "below today's",
+      benchmark: "GAIA Level 1",
+      score: 83.5,
+      todayScore: 84.1,
+      benchmarks: 6,
+      unit: "percent",
+    });
     expect(qualityMatchText(gpt!.qualityVsToday)).toBe("below today's (83.5% against 84.1%, GAIA Level 1; 6 shared benchmarks)");
     expect(chapter.winner?.id).toBe("api:claude-3-5-sonnet");
     // Against a model it beats everywhere, the same model is at least today's on all six.
     const against = decide(loadDataset("data"), { workloadId: "typical", currentModelId: "gemini-1.5-pro", samples: 0 });
-    expect(qualityMatchText(against.options.find((entry) => entry.id === "api:claude-3-5-sonnet")!.qualityVsToday)).toBe("at least today's (71.8 points against 65.3 points, AgentBench and 5 more)");
+    expect(qualityMatchText(against.options.find((entry) => entry.id === "api:claude-3-5-sonnet")!.qualityVsToday)).toBe(
+      "at least today's (71.8 points against 65.3 points, AgentBench and 5 more)",
+    );
   });
 });
 
 describe("a server's break-even against another model's API says what it compares", () => {
   it("names the quality difference beside the cost, from the scores", () => {
-    expect(serverAgainstApiQuality(data, "h100x1-70b", "claude-sonnet-5")).toBe("Hermes 4 70B against Claude Sonnet 5: no benchmark scores both, so not shown like for like");
-    expect(serverAgainstApiQuality(data, "rtx5090-ws", "claude-haiku-4-5")).toBe("gpt-oss-20b against Claude Haiku 4.5: below it (3.1% against 27.0%, Terminal-Bench 2.0), not like for like");
-    expect(serverAgainstApiQuality(data, "rtx5090-ws", "gpt-oss-20b")).toBe("gpt-oss-20b against gpt-oss-20b (Groq): the same model, like for like");
-    expect(serverAgainstApiQuality(data, "rtx5090-ws", "gpt-6-sol")).toBe("gpt-oss-20b against GPT-6 Sol: not compared, GPT-6 Sol has no score");
-    expect(serverAgainstApiQuality(loadDataset("data"), "a100x4-70b", "claude-3-5-sonnet")).toBe("Hermes 3 70B against Claude 3.5 Sonnet: no benchmark scores both, so not shown like for like");
+    expect(serverAgainstApiQuality(data, "h100x1-70b", "claude-sonnet-5")).toBe(
+      "Hermes 4 70B against Claude Sonnet 5: no benchmark scores both, so not shown like for like",
+    );
+    expect(serverAgainstApiQuality(data, "rtx5090-ws", "claude-haiku-4-5")).toBe(
+      "gpt-oss-20b against Claude Haiku 4.5: below it (3.1% against 27.0%, Terminal-Bench 2.0), not like for like",
+    );
+    expect(serverAgainstApiQuality(data, "rtx5090-ws", "gpt-oss-20b")).toBe(
+      "gpt-oss-20b against gpt-oss-20b (Groq): the same model, like for like",
+    );
+    expect(serverAgainstApiQuality(data, "rtx5090-ws", "gpt-6-sol")).toBe(
+      "gpt-oss-20b against GPT-6 Sol: not compared, GPT-6 Sol has no score",
+    );
+    expect(serverAgainstApiQuality(loadDataset("data"), "a100x4-70b", "claude-3-5-sonnet")).toBe(
+      "Hermes 3 70B against Claude 3.5 Sonnet: no benchmark scores both, so not shown like for like",
+    );
   });
 });
 

@@ -13,7 +13,9 @@ describe("diffDatasets", () => {
   it("lists added, removed and re-priced models and hardware", () => {
     expect(diff.models.added.map((row) => row.modelId)).toEqual(["deepseek-v3"]);
     expect(diff.models.removed).toEqual([]);
-    expect(diff.models.repriced).toEqual([{ modelId: "claude-3-5-sonnet", name: "Claude 3.5 Sonnet", inputBefore: 3, inputAfter: 3, outputBefore: 15, outputAfter: 18 }]);
+    expect(diff.models.repriced).toEqual([
+      { modelId: "claude-3-5-sonnet", name: "Claude 3.5 Sonnet", inputBefore: 3, inputAfter: 3, outputBefore: 15, outputAfter: 18 },
+    ]);
     expect(diff.hardware.removed.map((row) => row.hardwareId)).toEqual(["rtx4090x1"]);
     expect(diff.hardware.recosted).toEqual([]);
   });
@@ -34,7 +36,13 @@ describe("diffDatasets", () => {
   });
 
   it("follows the case study's servers when its server's measured throughput changes", () => {
-    const faster = copyOfData({ "throughput.csv": (text) => text.replace("rtx4090x2-saas,single_stream,llama.cpp,Llama 3 70B,70.55,Q4_K_M,19.06,", "rtx4090x2-saas,single_stream,llama.cpp,Llama 3 70B,70.55,Q4_K_M,38.12,") });
+    const faster = copyOfData({
+      "throughput.csv": (text) =>
+        text.replace(
+          "rtx4090x2-saas,single_stream,llama.cpp,Llama 3 70B,70.55,Q4_K_M,19.06,",
+          "rtx4090x2-saas,single_stream,llama.cpp,Llama 3 70B,70.55,Q4_K_M,38.12,",
+        ),
+    });
     try {
       const moved = diffDatasets(loadDataset(DATA_DIR), loadDataset(faster.dir)).caseStudyCapacity;
       expect(moved?.before).toMatchObject({ profileId: "office-hours", allLocalMachines: 11, hybridMachines: 5 });
@@ -50,11 +58,26 @@ describe("diffDatasets", () => {
   const withoutServedModel = (text: string) =>
     text
       .split("\n")
-      .map((line) => line.split(",").filter((_, index) => index !== 5 && index !== 6).join(","))
+      .map((line) =>
+        line
+          .split(",")
+          .filter((_, index) => index !== 5 && index !== 6)
+          .join(","),
+      )
       .join("\n");
 
   it("compares with a snapshot made before capacity data existed, leaving capacity out", () => {
-    const older = copyOfData({ "throughput.csv": null, "traffic_profiles.csv": null, "quantisation.csv": null, "model_architectures.csv": null, "uncertainty_ranges.csv": null, "failover.csv": null, "gpu_rentals.csv": null, "case_study.csv": (text) => text.replace(",office-hours,", ",,"), "hardware.csv": withoutServedModel });
+    const older = copyOfData({
+      "throughput.csv": null,
+      "traffic_profiles.csv": null,
+      "quantisation.csv": null,
+      "model_architectures.csv": null,
+      "uncertainty_ranges.csv": null,
+      "failover.csv": null,
+      "gpu_rentals.csv": null,
+      "case_study.csv": (text) => text.replace(",office-hours,", ",,"),
+      "hardware.csv": withoutServedModel,
+    });
     try {
       const diff = diffDatasets(loadDataset(older.dir), loadDataset(DATA_DIR));
       expect(diff.caseStudyCapacity).toBeUndefined();
@@ -68,13 +91,17 @@ describe("diffDatasets", () => {
     const unrelated = copyOfData({
       "models.csv": (text) => text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
       "benchmarks.csv": (text) => text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
-      "long_context_prices.csv": (text) => text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
+      "long_context_prices.csv": (text) =>
+        text.replace(/^([a-z0-9.-]+),/gm, (match, id: string) => (id === "model_id" ? match : `other-${id},`)),
       "routing_tiers.csv": (text) => text.replace(/,(hermes-3-8b|hermes-4-70b|claude-3-5-sonnet),(local|cloud),/g, ",other-$1,$2,"),
       "hardware.csv": (text) => text.replace(/^([a-z0-9-]+),/gm, (match, id: string) => (id === "hardware_id" ? match : `other-${id},`)),
       "case_study.csv": (text) => text.replace("rtx4090x2-saas", "other-rtx4090x2-saas"),
       "routing_config.csv": (text) => text.replace("a100x4-70b", "other-a100x4-70b"),
       "throughput.csv": (text) => text.replace(/^([a-z0-9-]+),/gm, (match, id: string) => (id === "hardware_id" ? match : `other-${id},`)),
-      "gpu_rentals.csv": (text) => text.replace(/^([a-z0-9-]+),([a-z0-9-]+),/gm, (match, rental: string, hardware: string) => (rental === "rental_id" ? match : `${rental},other-${hardware},`)),
+      "gpu_rentals.csv": (text) =>
+        text.replace(/^([a-z0-9-]+),([a-z0-9-]+),/gm, (match, rental: string, hardware: string) =>
+          rental === "rental_id" ? match : `${rental},other-${hardware},`,
+        ),
       "failover.csv": (text) => text.replace("a100x4-70b,claude-3-5-sonnet", "other-a100x4-70b,other-claude-3-5-sonnet"),
       "published_figures.csv": (text) => text.replace(/hardware\.csv:([a-z0-9-]+):/g, "hardware.csv:other-$1:"),
       "chapter_statements.csv": (text) => text.replace(/hardware\.csv:([a-z0-9-]+):/g, "hardware.csv:other-$1:"),
@@ -89,12 +116,17 @@ describe("diffDatasets", () => {
 
 describe("a re-price reaches every headline that depends on it", () => {
   it("halving Claude 3.5 Sonnet and Hermes 4 moves 59.4's and 59.5's amounts and doubles the break-evens against them", () => {
-    const copy = copyOfData({ "models.csv": (text) => text.replace("Anthropic,3.00,15.00", "Anthropic,1.50,7.50").replace("Together AI,0.90,0.90", "Together AI,0.45,0.45") });
+    const copy = copyOfData({
+      "models.csv": (text) =>
+        text.replace("Anthropic,3.00,15.00", "Anthropic,1.50,7.50").replace("Together AI,0.90,0.90", "Together AI,0.45,0.45"),
+    });
     try {
       const diff = diffDatasets(loadDataset(DATA_DIR), loadDataset(copy.dir));
       const amount = (id: string) => diff.headlines.find((move) => move.id === id)!;
       // 59.4: 5,000 calls x $0.0465 x 30 = $6,975, halved $3,487.50; the routed part (45% premium) $3,138.75 -> $1,569.38.
-      expect([amount("router/pure_cloud").before, amount("router/pure_cloud").after]).toEqual([6975, 3487.5].map((value) => expect.closeTo(value, 6)));
+      expect([amount("router/pure_cloud").before, amount("router/pure_cloud").after]).toEqual(
+        [6975, 3487.5].map((value) => expect.closeTo(value, 6)),
+      );
       expect(amount("router/hybrid").after).toBeCloseTo(1569.375, 6);
       // 59.5: 77,500 calls x $0.00855 = $662.625 all-cloud, halved $331.31; hybrid's cloud part (60%) halves too.
       expect(amount("case/all_cloud").after).toBeCloseTo(331.3125, 6);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { caseStudyFromData } from "../../src/analysis/case-study";
-import { hybridSavings, routingLocalServer, savingsByThreshold, thresholdFigure, tierCostFigure, tierSpecsFromData } from "../../src/analysis/hybrid-routing";
+import {
+  hybridSavings,
+  routingLocalServer,
+  savingsByThreshold,
+  thresholdFigure,
+  tierCostFigure,
+  tierSpecsFromData,
+} from "../../src/analysis/hybrid-routing";
 import { findHardware } from "../../src/analysis/lookup";
 import type { Figure } from "../../src/charts";
 import { loadDataset } from "../../src/data";
@@ -10,7 +17,7 @@ import { hardwareMonthlyCost } from "../../src/analysis/model-inputs";
 const data = loadDataset(DATA_DIR);
 
 const names = (figure: Figure) => figure.data.map((trace) => trace.name);
-const axisTitle = (figure: Figure, axis: "xaxis" | "yaxis") => ((figure.layout[axis] as { title: { text: string } }).title.text);
+const axisTitle = (figure: Figure, axis: "xaxis" | "yaxis") => (figure.layout[axis] as { title: { text: string } }).title.text;
 const caption = (figure: Figure) => figure.layout.annotations?.at(-1)?.text;
 
 describe("the chapter reproduced from data/", () => {
@@ -24,7 +31,9 @@ describe("the chapter reproduced from data/", () => {
 
   it("prices a local tier with no stated usd_per_call at 0 a call, not at its model's API price: its server is paid apart", () => {
     // The chapter's local tiers state $0; emptied, the hermes-3-8b tier (an API model too) must still cost nothing per call.
-    const copy = copyOfData({ "routing_tiers.csv": (text) => text.replace("hermes-3-8b,hermes-3-8b,local,0,", "hermes-3-8b,hermes-3-8b,local,,") });
+    const copy = copyOfData({
+      "routing_tiers.csv": (text) => text.replace("hermes-3-8b,hermes-3-8b,local,0,", "hermes-3-8b,hermes-3-8b,local,,"),
+    });
     try {
       const emptied = loadDataset(copy.dir);
       expect(emptied.routingTiers.find((row) => row.tier === "local_small")?.usdPerCall).toBeUndefined();
@@ -71,7 +80,9 @@ describe("the 59.4 figures", () => {
     expect(figure.layout.annotations?.slice(0, 3).map((label) => label.text)).toEqual(["$6,975", "$3,139", "$7,476"]);
     const hardware = figure.data[1] as unknown as { y: number[] };
     expect(hardware.y[2]).toBeCloseTo(80_000 / 36 + 115.2 + 2000, 9);
-    expect(caption(figure)).toBe("Source: data/task_types.csv, data/task_mix.csv, data/routing_tiers.csv, data/routing_config.csv, data/hardware.csv, prices as of 2025-09-01. roilab");
+    expect(caption(figure)).toBe(
+      "Source: data/task_types.csv, data/task_mix.csv, data/routing_tiers.csv, data/routing_config.csv, data/hardware.csv, prices as of 2025-09-01. roilab",
+    );
   });
 
   it("59.4b: savings step from 55.0% to 75.4% once code generation moves to the economy tier", () => {

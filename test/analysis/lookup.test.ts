@@ -28,7 +28,9 @@ describe("rows by id", () => {
   });
 
   it("says which file has no rows when a default row is asked of an empty table", () => {
-    expect(() => byIdOrFirst([] as { id: string }[], undefined, (row) => row.id, "scenario_id", "case_study.csv")).toThrow(new InputError("case_study.csv has no rows"));
+    expect(() => byIdOrFirst([] as { id: string }[], undefined, (row) => row.id, "scenario_id", "case_study.csv")).toThrow(
+      new InputError("case_study.csv has no rows"),
+    );
     expect(byIdOrFirst([{ id: "a" }, { id: "b" }], undefined, (row) => row.id, "id", "x.csv")).toEqual({ id: "a" });
   });
 });

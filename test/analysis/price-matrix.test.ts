@@ -12,9 +12,16 @@ describe("the 59.2 price matrix", () => {
   it("prices every model at every volume, at the workload's 30 days: Hermes 3 8B $114 at 2,000/day, Claude 3.5 Sonnet $11,160 at 8,000/day", () => {
     const cells = costMatrix(data, [2000, 4000, 8000]);
     expect(cells).toHaveLength(data.models.length * 3);
-    expect(cells.slice(0, 3).map((cell) => [cell.modelId, cell.callsPerDay])).toEqual([["hermes-4-70b", 2000], ["hermes-4-70b", 4000], ["hermes-4-70b", 8000]]);
+    expect(cells.slice(0, 3).map((cell) => [cell.modelId, cell.callsPerDay])).toEqual([
+      ["hermes-4-70b", 2000],
+      ["hermes-4-70b", 4000],
+      ["hermes-4-70b", 8000],
+    ]);
     // (8,000 + 1,500) tokens × $0.20/M = $0.0019 a call; 8,000 × $3/M + 1,500 × $15/M = $0.0465 a call.
-    expect(cells.find((cell) => cell.modelId === "hermes-3-8b" && cell.callsPerDay === 2000)?.usdPerMonth).toBeCloseTo(0.0019 * 2000 * 30, 9);
+    expect(cells.find((cell) => cell.modelId === "hermes-3-8b" && cell.callsPerDay === 2000)?.usdPerMonth).toBeCloseTo(
+      0.0019 * 2000 * 30,
+      9,
+    );
     expect(cells.find((cell) => cell.modelId === "claude-3-5-sonnet" && cell.callsPerDay === 8000)?.usdPerMonth).toBeCloseTo(11_160, 9);
   });
 });
@@ -50,7 +57,11 @@ describe("the 59.2 figures", () => {
     const figure = priceQualityFigure(unrated);
     expect(figure.data).toHaveLength(data.models.length);
     expect(figure.data.every((trace) => trace.mode === "markers")).toBe(true);
-    expect(figure.layout.annotations?.some((note) => note.text === `${data.models.length} models have no star rating in the data: hover a ring for its name`)).toBe(true);
+    expect(
+      figure.layout.annotations?.some(
+        (note) => note.text === `${data.models.length} models have no star rating in the data: hover a ring for its name`,
+      ),
+    ).toBe(true);
   });
 
   it("59.2c: six benchmarks, four models, scores as printed", () => {

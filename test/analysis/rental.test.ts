@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { caseStudyFromData } from "../../src/analysis";
-import { caseStudyRental, crossoverRangeText, rentalHeatmapFigure, rentalSetup, threeWay, threeWayFigure, unitCostFigure, unitCosts } from "../../src/analysis/rental";
+import {
+  caseStudyRental,
+  crossoverRangeText,
+  rentalHeatmapFigure,
+  rentalSetup,
+  threeWay,
+  threeWayFigure,
+  unitCostFigure,
+  unitCosts,
+} from "../../src/analysis/rental";
 import { loadDataset } from "../../src/data";
 import { DATA_DIR } from "../helpers/data-folder";
 import { title } from "../helpers/figures";
@@ -40,7 +49,12 @@ describe("rent, buy or call, from data", () => {
   });
 
   it("finds the chapter's scenario 1 crossovers: buying from 3,109 calls a day, renting around the clock from 5,129", () => {
-    const result = threeWay(data, { rentalId: "runpod-a100x4", apiModelId: "claude-3-5-sonnet", maxCallsPerDay: 20000, profileId: "office-hours" });
+    const result = threeWay(data, {
+      rentalId: "runpod-a100x4",
+      apiModelId: "claude-3-5-sonnet",
+      maxCallsPerDay: 20000,
+      profileId: "office-hours",
+    });
     expect(Math.floor(result.buyVsApi.firstDailyCalls)).toBe(3109);
     // ($5,155.20 + $2,000) / ($0.0465 × 30) = 5,129.2 calls a day.
     expect(result.rentAlwaysOnVsApi.firstDailyCalls).toBeCloseTo((4 * 1.79 * 720 + 2000) / (0.0465 * 30), 6);
@@ -48,15 +62,30 @@ describe("rent, buy or call, from data", () => {
     const figure = threeWayFigure(data, result);
     expect(title(figure)).toBe("Figure 59.10a — Rent, buy or call: 4x A100 80GB vs Claude 3.5 Sonnet, batched");
     expect(figure.data).toHaveLength(4);
-    expect(figure.layout.annotations?.at(-1)?.text).toBe("Source: data/gpu_rentals.csv, data/hardware.csv, data/throughput.csv, data/models.csv, data/workloads.csv, data/traffic_profiles.csv,<br>prices as of 2025-03-06 to 2026-11-09. roilab");
+    expect(figure.layout.annotations?.at(-1)?.text).toBe(
+      "Source: data/gpu_rentals.csv, data/hardware.csv, data/throughput.csv, data/models.csv, data/workloads.csv, data/traffic_profiles.csv,<br>prices as of 2025-03-06 to 2026-11-09. roilab",
+    );
   });
 
   it("gives self-hosting's cost per million tokens: the case study's server bought at 60% busy is $4.11", () => {
     const rows = unitCosts(data, { rentalIds: ["runpod-4090x2-saas"], utilisations: [0.6] });
     expect(rows[0]?.boughtUsdPerMillionTokens).toBeCloseTo(4.1078, 3);
-    expect(rows[0]?.rentedUsdPerMillionTokens).toBeCloseTo(((1.48 + 300 / 720) / (0.6 * 3600 / (8000 / 905.38 + 1500 / 19.06)) / 9500) * 1e6, 6);
-    const figure = unitCostFigure(data, { rentalIds: ["runpod-4090x2-saas", "lambda-h100x8"], apiModelIds: ["claude-3-5-sonnet"], utilisations: [0.3, 0.6, 0.9] });
-    expect(figure.data.map((trace) => trace.name)).toEqual(["2x RTX 4090 server, bought", "2x RTX 4090 server, rented", "8x H100 80GB, bought", "8x H100 80GB, rented", "Claude 3.5 Sonnet (API)"]);
+    expect(rows[0]?.rentedUsdPerMillionTokens).toBeCloseTo(
+      ((1.48 + 300 / 720) / ((0.6 * 3600) / (8000 / 905.38 + 1500 / 19.06)) / 9500) * 1e6,
+      6,
+    );
+    const figure = unitCostFigure(data, {
+      rentalIds: ["runpod-4090x2-saas", "lambda-h100x8"],
+      apiModelIds: ["claude-3-5-sonnet"],
+      utilisations: [0.3, 0.6, 0.9],
+    });
+    expect(figure.data.map((trace) => trace.name)).toEqual([
+      "2x RTX 4090 server, bought",
+      "2x RTX 4090 server, rented",
+      "8x H100 80GB, bought",
+      "8x H100 80GB, rented",
+      "Claude 3.5 Sonnet (API)",
+    ]);
   });
 
   it("adds every rented configuration to the break-even heatmap, below the bought ones", () => {
@@ -71,9 +100,17 @@ describe("rent, buy or call, from data", () => {
 
 describe("a break-even range in words", () => {
   it("says where a server that fills up stops winning and whether it wins again for good", () => {
-    expect(crossoverRangeText({ firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, firstRunEndsDailyCalls: Infinity }, 20_000)).toBe("never");
-    expect(crossoverRangeText({ firstDailyCalls: 516.2, sustainedFromDailyCalls: 516.2, firstRunEndsDailyCalls: Infinity }, 20_000)).toBe("from 517");
-    expect(crossoverRangeText({ firstDailyCalls: 3627.8, sustainedFromDailyCalls: 5642.3, firstRunEndsDailyCalls: 3985 }, 20_000)).toBe("from 3,628 to 3,985, for good from 5,643");
-    expect(crossoverRangeText({ firstDailyCalls: 100, sustainedFromDailyCalls: Infinity, firstRunEndsDailyCalls: 200 }, 20_000)).toBe("from 100 to 200, and not for good up to 20,000");
+    expect(
+      crossoverRangeText({ firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, firstRunEndsDailyCalls: Infinity }, 20_000),
+    ).toBe("never");
+    expect(crossoverRangeText({ firstDailyCalls: 516.2, sustainedFromDailyCalls: 516.2, firstRunEndsDailyCalls: Infinity }, 20_000)).toBe(
+      "from 517",
+    );
+    expect(crossoverRangeText({ firstDailyCalls: 3627.8, sustainedFromDailyCalls: 5642.3, firstRunEndsDailyCalls: 3985 }, 20_000)).toBe(
+      "from 3,628 to 3,985, for good from 5,643",
+    );
+    expect(crossoverRangeText({ firstDailyCalls: 100, sustainedFromDailyCalls: Infinity, firstRunEndsDailyCalls: 200 }, 20_000)).toBe(
+      "from 100 to 200, and not for good up to 20,000",
+    );
   });
 });

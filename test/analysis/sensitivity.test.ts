@@ -78,7 +78,9 @@ describe("Figures 59.8a–c, sensitivity and uncertainty", () => {
 
   it("numbers the ranges tornado 59.8a and the equal-share one 59.8c", () => {
     expect(figures.rangeTornado.layout.title.text).toBe("Figure 59.8a — Each input over its range from data: 4x A100 vs Claude 3.5 Sonnet");
-    expect((trace(figures.rangeTornado, "input at the high end of its range").y as string[]).at(-1)).toBe("Ops share of an engineer (0.1–0.6 FTE)");
+    expect((trace(figures.rangeTornado, "input at the high end of its range").y as string[]).at(-1)).toBe(
+      "Ops share of an engineer (0.1–0.6 FTE)",
+    );
     expect(figures.tornado.layout.title.text).toBe("Figure 59.8c — Break-even sensitivity, each input ±20%: 4x A100 vs Claude 3.5 Sonnet");
   });
 
@@ -97,7 +99,9 @@ describe("Figures 59.8a–c, sensitivity and uncertainty", () => {
     const band = trace(figures.band, "5–95% of simulated inputs");
     expect(band.fill).toBe("tonexty");
     const low = trace(figures.band, "5th percentile").y as number[];
-    (band.y as number[]).forEach((high, index) => { expect(high).toBeGreaterThanOrEqual(low[index] as number); });
+    (band.y as number[]).forEach((high, index) => {
+      expect(high).toBeGreaterThanOrEqual(low[index] as number);
+    });
     const texts = (figures.band.layout.annotations ?? []).map((annotation) => annotation.text);
     expect(texts).toContain(`median break-even<br>${Math.trunc(uncertainty.p50).toLocaleString("en-US")}/day`);
     expect(texts).toContain("400 draws, seed 59");

@@ -10,7 +10,16 @@ function withoutBasisColumn(text: string): string {
   const lines = text.split("\n");
   const index = (lines[0] as string).split(",").indexOf("prompt_rate_basis");
   // The column sits before the quoted source, so splitting the leading fields on commas is safe.
-  return lines.map((line) => (line === "" ? line : line.split(",").filter((_, field) => field !== index).join(","))).join("\n");
+  return lines
+    .map((line) =>
+      line === ""
+        ? line
+        : line
+            .split(",")
+            .filter((_, field) => field !== index)
+            .join(","),
+    )
+    .join("\n");
 }
 
 describe("prompt rate basis", () => {

@@ -18,12 +18,17 @@ describe("whether a configuration holds the model its comparisons assume", () =>
     expect(fit?.requiredGiB).toBeCloseTo(weights + kv + 1, 6);
     expect(fit?.availableGiB).toBeCloseTo(22.8, 9);
     expect(fit?.largestThatFits).toMatchObject({ modelId: "hermes-3-8b", quantId: "q4_k_m" });
-    expect(fitNote(fit)).toBe("cannot hold Hermes 3 70B (Llama 3.1 70B) at 4 bits (needs 43.5 GiB, has 22.8 usable); it holds Hermes 3 8B (Llama 3.1 8B) at 4 bits at most");
+    expect(fitNote(fit)).toBe(
+      "cannot hold Hermes 3 70B (Llama 3.1 70B) at 4 bits (needs 43.5 GiB, has 22.8 usable); it holds Hermes 3 8B (Llama 3.1 8B) at 4 bits at most",
+    );
   });
 
   it("lets the case study's two cards hold it (44.49 of 45.6 GiB) and marks only the single-card configurations", () => {
     expect(hardwareModelFit(data, "rtx4090x2-saas")?.fits).toBe(true);
-    const unfit = data.hardware.map((row) => hardwareModelFit(data, row.hardwareId)).filter((fit) => fit !== undefined && !fit.fits).map((fit) => fit?.hardware.hardwareId);
+    const unfit = data.hardware
+      .map((row) => hardwareModelFit(data, row.hardwareId))
+      .filter((fit) => fit !== undefined && !fit.fits)
+      .map((fit) => fit?.hardware.hardwareId);
     expect(unfit).toEqual(["rtx4090-server", "rtx4090x1"]);
     expect(fitLabel(data, "rtx4090x1")).toBe("1x RTX 4090 (too small for Hermes 3 70B)");
     expect(fitLabel(data, "a100x2")).toBe("2x A100 80GB");

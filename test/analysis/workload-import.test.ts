@@ -15,10 +15,18 @@ const NOW = new Date("2026-12-01T09:00:00Z");
 
 function run(options: Partial<WorkloadImportOptions> = {}) {
   if (!fixture) throw new Error("no fixture");
-  return importWorkload({ files: [fixture.file("spans.jsonl"), fixture.file("responses.jsonl")], dataDir: fixture.dataDir, id: "agent-nov", timeZone: "Asia/Shanghai", now: NOW, ...options });
+  return importWorkload({
+    files: [fixture.file("spans.jsonl"), fixture.file("responses.jsonl")],
+    dataDir: fixture.dataDir,
+    id: "agent-nov",
+    timeZone: "Asia/Shanghai",
+    now: NOW,
+    ...options,
+  });
 }
 
-const csv = (file: string) => parse(readFileSync(path.join(fixture!.dataDir, file), "utf8"), { columns: true, bom: true }) as Array<Record<string, string>>;
+const csv = (file: string) =>
+  parse(readFileSync(path.join(fixture!.dataDir, file), "utf8"), { columns: true, bom: true }) as Array<Record<string, string>>;
 const header = (file: string) => readFileSync(path.join(fixture!.dataDir, file), "utf8").split("\n")[0];
 
 /*
@@ -42,7 +50,14 @@ describe("roilab workload import", () => {
     const rows = csv("workloads.csv");
     const [typical, imported] = [rows.find((row) => row.workload_id === "typical"), rows.find((row) => row.workload_id === "agent-nov")];
     // The row that was there keeps its values, with empty cells in the new columns.
-    expect(typical).toMatchObject({ workload_id: "typical", input_tokens_per_call: "8000", calls_per_day: "1000", days_per_month: "30", weekday_calls_per_day: "", reasoning_tokens_per_call: "" });
+    expect(typical).toMatchObject({
+      workload_id: "typical",
+      input_tokens_per_call: "8000",
+      calls_per_day: "1000",
+      days_per_month: "30",
+      weekday_calls_per_day: "",
+      reasoning_tokens_per_call: "",
+    });
     expect(imported).toEqual({
       workload_id: "agent-nov",
       input_tokens_per_call: "1920",
@@ -66,7 +81,8 @@ describe("roilab workload import", () => {
       country: "",
       target_ttft_p95_seconds: "",
       target_output_tokens_per_second_per_user_p95: "",
-      source: "imported by roilab workload import on 2026-12-01 from 5 calls in spans.jsonl, responses.jsonl, 2026-11-07 to 2026-11-10 (Asia/Shanghai dates); 1 call without a time counts for tokens only",
+      source:
+        "imported by roilab workload import on 2026-12-01 from 5 calls in spans.jsonl, responses.jsonl, 2026-11-07 to 2026-11-10 (Asia/Shanghai dates); 1 call without a time counts for tokens only",
     });
   });
 
@@ -74,11 +90,16 @@ describe("roilab workload import", () => {
     fixture = importFixture();
     await run();
     const rows = csv("traffic_profiles.csv").filter((row) => row.profile_id?.startsWith("agent-nov-"));
-    const loads = (id: string) => Object.fromEntries(rows.filter((row) => row.profile_id === id && row.relative_load !== "0").map((row) => [row.hour, row.relative_load]));
+    const loads = (id: string) =>
+      Object.fromEntries(
+        rows.filter((row) => row.profile_id === id && row.relative_load !== "0").map((row) => [row.hour, row.relative_load]),
+      );
     expect(rows).toHaveLength(48);
     expect(loads("agent-nov-weekday")).toEqual({ "9": "0.5", "10": "0.5", "12": "0.5" });
     expect(loads("agent-nov-weekend")).toEqual({ "7": "0.5" });
-    expect(rows[0]?.source).toBe("mean calls in each local hour (Asia/Shanghai) over the 2 weekdays (Mon-Fri) from 2026-11-07 to 2026-11-10, 3 calls; roilab workload import on 2026-12-01 from spans.jsonl, responses.jsonl");
+    expect(rows[0]?.source).toBe(
+      "mean calls in each local hour (Asia/Shanghai) over the 2 weekdays (Mon-Fri) from 2026-11-07 to 2026-11-10, 3 calls; roilab workload import on 2026-12-01 from spans.jsonl, responses.jsonl",
+    );
     const text = readFileSync(path.join(fixture.dataDir, "traffic_profiles.csv"), "utf8");
     const table = parseTable(schemas.trafficProfiles, text, "traffic_profiles.csv");
     expect(table.issues).toEqual([]);
@@ -138,7 +159,9 @@ describe("roilab workload import", () => {
     await run();
     const error = await run().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toMatch(/^workload "agent-nov" is already in .*workloads\.csv \(workload_id agent-nov\), .*traffic_profiles\.csv \(profile_id agent-nov-weekday, agent-nov-weekend\), .*workload_token_stats\.csv \(workload_id agent-nov\); give --replace/);
+    expect((error as UsageError).message).toMatch(
+      /^workload "agent-nov" is already in .*workloads\.csv \(workload_id agent-nov\), .*traffic_profiles\.csv \(profile_id agent-nov-weekday, agent-nov-weekend\), .*workload_token_stats\.csv \(workload_id agent-nov\); give --replace/,
+    );
     const result = await run({ files: [fixture.file("spans.jsonl")], replace: true, timeZone: "UTC" });
     expect(result.written.map((table) => [path.basename(table.file), table.rows, table.replaced])).toEqual([
       ["workload_token_stats.csv", 5, 5],
@@ -148,27 +171,45 @@ describe("roilab workload import", () => {
     const workloads = csv("workloads.csv");
     expect(workloads.map((row) => row.workload_id)).toEqual(["typical", "agent-example", "agent-nov"]);
     // In UTC the two spans fall on Friday 2026-11-06 and Monday 2026-11-09: 2 weekdays, 2 weekend days between.
-    expect(workloads[2]).toMatchObject({ input_tokens_per_call: "1500", weekday_calls_per_day: "1", weekend_calls_per_day: "0", time_zone: "UTC" });
+    expect(workloads[2]).toMatchObject({
+      input_tokens_per_call: "1500",
+      weekday_calls_per_day: "1",
+      weekend_calls_per_day: "0",
+      time_zone: "UTC",
+    });
     expect(csv("traffic_profiles.csv").filter((row) => row.profile_id?.startsWith("agent-nov-"))).toHaveLength(48);
     expect(csv("workload_token_stats.csv")).toHaveLength(5);
   });
 
   it("writes nothing when a line is malformed, and names it as file:line", async () => {
-    fixture = importFixture({ "broken.jsonl": '{"model":"gpt-6-sol","usage":{"prompt_tokens":10,"completion_tokens":5}}\n{"model":"gpt-6-sol","usage":{"prompt_tokens":"ten","completion_tokens":5}}\n' });
+    fixture = importFixture({
+      "broken.jsonl":
+        '{"model":"gpt-6-sol","usage":{"prompt_tokens":10,"completion_tokens":5}}\n{"model":"gpt-6-sol","usage":{"prompt_tokens":"ten","completion_tokens":5}}\n',
+    });
     const before = readFileSync(path.join(fixture.dataDir, "workloads.csv"), "utf8");
     const error = await run({ files: [fixture.file("spans.jsonl"), fixture.file("broken.jsonl")] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).exitCode).toBe(2);
-    expect((error as DataError).message).toMatch(/broken\.jsonl:2:1 - openai chat response: Expected `usage\.prompt_tokens` value to be a number, got string; nothing was written$/);
+    expect((error as DataError).message).toMatch(
+      /broken\.jsonl:2:1 - openai chat response: Expected `usage\.prompt_tokens` value to be a number, got string; nothing was written$/,
+    );
     expect(readFileSync(path.join(fixture.dataDir, "workloads.csv"), "utf8")).toBe(before);
     expect(csv("traffic_profiles.csv").some((row) => row.profile_id?.startsWith("agent-nov"))).toBe(false);
   });
 
   it("refuses an unknown time zone, an id that is not one, and logs without a timed call, writing nothing", async () => {
-    fixture = importFixture({ "untimed.jsonl": '{"type":"message","model":"claude-haiku-4-5","usage":{"input_tokens":10,"output_tokens":5}}\n' });
-    await expect(run({ timeZone: "Europe/Atlantis" })).rejects.toThrow(new UsageError('--time-zone "Europe/Atlantis" is not a time zone this Node.js knows; give an IANA name such as UTC, Europe/Berlin or Asia/Shanghai'));
+    fixture = importFixture({
+      "untimed.jsonl": '{"type":"message","model":"claude-haiku-4-5","usage":{"input_tokens":10,"output_tokens":5}}\n',
+    });
+    await expect(run({ timeZone: "Europe/Atlantis" })).rejects.toThrow(
+      new UsageError(
+        '--time-zone "Europe/Atlantis" is not a time zone this Node.js knows; give an IANA name such as UTC, Europe/Berlin or Asia/Shanghai',
+      ),
+    );
     await expect(run({ id: "=cmd|calc" })).rejects.toThrow(/--id must be an identifier/);
-    await expect(run({ files: [fixture.file("untimed.jsonl")] })).rejects.toThrow("none of the 1 calls has a time, so calls per day and the hourly profile cannot be worked out; nothing was written");
+    await expect(run({ files: [fixture.file("untimed.jsonl")] })).rejects.toThrow(
+      "none of the 1 calls has a time, so calls per day and the hourly profile cannot be worked out; nothing was written",
+    );
     expect(csv("workloads.csv").map((row) => row.workload_id)).toEqual(["typical", "agent-example"]);
   });
 });

@@ -23,7 +23,10 @@ describe("the CPU profile summary", () => {
     };
     const summary = summarise([profile]);
     expect(summary.totalMs).toBe(4.5);
-    expect(summary.byPackage).toEqual([["typescript", 4], ["mathjs", 0.5]]);
+    expect(summary.byPackage).toEqual([
+      ["typescript", 4],
+      ["mathjs", 0.5],
+    ]);
     expect(summary.byFunction[0]?.[0]).toMatch(/^parse {2}typescript:typescript\.js:1$/);
   });
 });

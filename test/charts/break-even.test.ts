@@ -13,8 +13,15 @@ describe("log-axis ticks", () => {
 describe("the break-even crossings' hover", () => {
   it("names each crossing in whole calls by the labels' rule, not as the raw value", () => {
     const data = loadDataset(DATA_DIR);
-    const figure = breakEvenCurvesFigure(data, { hardwareIds: ["a100x4-70b", "rtx4090-server"], apiModelIds: ["claude-3-5-sonnet", "gpt-4o"], maxCallsPerDay: 20000 });
-    const crossings = figure.data.find((trace) => trace.name === "Break-even") as unknown as { customdata: string[]; hovertemplate: string };
+    const figure = breakEvenCurvesFigure(data, {
+      hardwareIds: ["a100x4-70b", "rtx4090-server"],
+      apiModelIds: ["claude-3-5-sonnet", "gpt-4o"],
+      maxCallsPerDay: 20000,
+    });
+    const crossings = figure.data.find((trace) => trace.name === "Break-even") as unknown as {
+      customdata: string[];
+      hovertemplate: string;
+    };
     expect(crossings.hovertemplate).toBe("break-even at %{customdata} calls/day<extra></extra>");
     expect(crossings.customdata.length).toBeGreaterThan(0);
     // The chapter's A100 server against Claude 3.5 Sonnet: 3,109 calls a day, as its label says.

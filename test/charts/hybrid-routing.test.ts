@@ -27,7 +27,8 @@ describe("cost sides across 59.4 and 59.5", () => {
   it("draws local hardware in one colour on both pages, and the case study's cloud part in the colour of the tier it is priced at", () => {
     const tiers = tierCostStacked(hybridSavings(data), { name: "4x A100", monthlyUsd: 4337.42 }, source);
     const study = caseStudyOptions(caseStudyFromData(data).result, 5000, source);
-    const colour = (figure: Figure, name: string) => (figure.data.find((trace) => trace.name?.startsWith(name)) as unknown as { marker: { color: string } }).marker.color;
+    const colour = (figure: Figure, name: string) =>
+      (figure.data.find((trace) => trace.name?.startsWith(name)) as unknown as { marker: { color: string } }).marker.color;
     expect(colour(tiers, "Local hardware")).toBe(LOCAL_COST_COLOR);
     expect(colour(study, "Local server")).toBe(LOCAL_COST_COLOR);
     expect(colour(study, "Cloud API")).toBe(TIER_COLORS.cloud_economy);
@@ -37,7 +38,9 @@ describe("cost sides across 59.4 and 59.5", () => {
 describe("the hatched local hardware in 59.4a", () => {
   it("draws its hatch over the bar's own colour, so the $4,337 it adds shows in the bar and its legend swatch", () => {
     const tiers = tierCostStacked(hybridSavings(data), { name: "4x A100", monthlyUsd: 4337.42 }, source);
-    const local = tiers.data.find((trace) => trace.name?.startsWith("Local hardware")) as unknown as { marker: { color: string; pattern: { fillmode: string; fgcolor: string } } };
+    const local = tiers.data.find((trace) => trace.name?.startsWith("Local hardware")) as unknown as {
+      marker: { color: string; pattern: { fillmode: string; fgcolor: string } };
+    };
     // Plotly's default fill mode draws the hatch on a transparent ground: white lines on a white page.
     expect(local.marker.pattern.fillmode).toBe("overlay");
     expect(local.marker.pattern.fgcolor).not.toBe(local.marker.color);

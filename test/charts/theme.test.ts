@@ -3,7 +3,9 @@ import { caption, colorMap, MODEL_PALETTE, themedFigure } from "../../src/charts
 
 describe("chapter theme", () => {
   it("captions the source files under data/ unless told another folder, with the prices' as_of date when there is one", () => {
-    expect(caption({ files: ["models.csv", "workloads.csv"], asOf: "2025-09-01" })).toBe("Source: data/models.csv, data/workloads.csv, prices as of 2025-09-01. roilab");
+    expect(caption({ files: ["models.csv", "workloads.csv"], asOf: "2025-09-01" })).toBe(
+      "Source: data/models.csv, data/workloads.csv, prices as of 2025-09-01. roilab",
+    );
     expect(caption({ files: ["benchmarks.csv"], folder: "data/2026-11" })).toBe("Source: data/2026-11/benchmarks.csv. roilab");
   });
 

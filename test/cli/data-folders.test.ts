@@ -9,7 +9,13 @@ import { tempFolder } from "../helpers/notebooks";
 
 describe("what the CLI tells the runner about a data folder", () => {
   it("validates a roilab data folder and returns the newest as_of of each dated file", () => {
-    expect(inspectDataFolder(DATA_DIR)).toEqual({ "models.csv": "2025-09-01", "hardware.csv": "2025-09-01", "throughput.csv": expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), "gpu_rentals.csv": "2026-11-09", "exchange_rates.csv": "2025-09-01" });
+    expect(inspectDataFolder(DATA_DIR)).toEqual({
+      "models.csv": "2025-09-01",
+      "hardware.csv": "2025-09-01",
+      "throughput.csv": expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      "gpu_rentals.csv": "2026-11-09",
+      "exchange_rates.csv": "2025-09-01",
+    });
   });
 
   it("stops on bad data with every problem located", () => {
@@ -34,7 +40,10 @@ describe("what the CLI tells the runner about a data folder", () => {
   it("lists a loaded dataset's files with their hashes and dates for a page footer", () => {
     const records = dataFileRecords(loadDataset(DATA_DIR));
     expect(records.map((record) => record.name)).toContain("published_figures.csv");
-    expect(records.find((record) => record.name === "models.csv")).toMatchObject({ asOf: "2025-09-01", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(records.find((record) => record.name === "models.csv")).toMatchObject({
+      asOf: "2025-09-01",
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(records.find((record) => record.name === "benchmarks.csv")?.asOf).toBeUndefined();
   });
 });
@@ -44,8 +53,16 @@ describe("the editions report --editions builds", () => {
     const folder = tempFolder();
     try {
       const data = path.join(folder.dir, "data");
-      for (const dir of [data, path.join(data, "2026-05"), path.join(data, "2026-11"), path.join(data, "notes"), path.join(data, "2027-01")]) mkdirSync(dir, { recursive: true });
-      for (const dir of [data, path.join(data, "2026-05"), path.join(data, "2026-11")]) writeFileSync(path.join(dir, "models.csv"), "model_id\n");
+      for (const dir of [
+        data,
+        path.join(data, "2026-05"),
+        path.join(data, "2026-11"),
+        path.join(data, "notes"),
+        path.join(data, "2027-01"),
+      ])
+        mkdirSync(dir, { recursive: true });
+      for (const dir of [data, path.join(data, "2026-05"), path.join(data, "2026-11")])
+        writeFileSync(path.join(dir, "models.csv"), "model_id\n");
       // 2027-01 holds no roilab tables and `notes` is no date: neither is an edition.
       expect(datedEditions(data)).toEqual([path.join(data, "2026-05"), path.join(data, "2026-11")]);
       expect(editionPlans("reports", data)).toEqual([

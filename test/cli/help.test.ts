@@ -8,7 +8,8 @@ import { roilabMain } from "../helpers/cli-main";
 const README = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
 
 /** The default as help prints it: what the README shows, without its backticks. */
-const defaultText = (option: OptionSpec) => (option.shownDefault ?? (typeof option.default === "string" ? option.default : undefined))?.replace(/`/g, "");
+const defaultText = (option: OptionSpec) =>
+  (option.shownDefault ?? (typeof option.default === "string" ? option.default : undefined))?.replace(/`/g, "");
 /** Help's text with its wrapping undone, so that a phrase split over two lines is found. */
 const unwrapped = (text: string) => text.replace(/\s+/g, " ");
 
@@ -19,7 +20,12 @@ describe("each command's options, described once", () => {
       expect(Object.keys(COMMAND_OPTIONS[command])).toEqual(Object.keys(specs));
       for (const [name, parsed] of Object.entries(COMMAND_OPTIONS[command])) {
         const { type, short, multiple, default: value } = specs[name]!;
-        expect(parsed, `${command} --${name}`).toEqual({ type, ...(short ? { short } : {}), ...(multiple ? { multiple } : {}), ...(value === undefined ? {} : { default: value }) });
+        expect(parsed, `${command} --${name}`).toEqual({
+          type,
+          ...(short ? { short } : {}),
+          ...(multiple ? { multiple } : {}),
+          ...(value === undefined ? {} : { default: value }),
+        });
       }
     }
   });
@@ -27,7 +33,8 @@ describe("each command's options, described once", () => {
   it("lists every command, and every option of each with its default, in roilab --help", () => {
     const help = unwrapped(overviewHelp());
     for (const command of COMMANDS) {
-      for (const form of COMMAND_SPECS[command].forms) expect(help).toContain(`${command}${"arguments" in form ? ` ${form.arguments}` : ""} `);
+      for (const form of COMMAND_SPECS[command].forms)
+        expect(help).toContain(`${command}${"arguments" in form ? ` ${form.arguments}` : ""} `);
       for (const [name, option] of Object.entries(COMMAND_SPECS[command].options as Record<string, OptionSpec>)) {
         expect(help, `${command} --${name}`).toContain(`--${name}`);
         const shown = defaultText(option);
@@ -44,18 +51,26 @@ describe("each command's options, described once", () => {
       expect(help).toMatch(new RegExp(`^Usage: roilab ${command}\\b`));
       for (const [name, option] of Object.entries(COMMAND_SPECS[command].options as Record<string, OptionSpec>)) {
         expect(help, `${command} --${name}`).toContain(`--${name}`);
-        if (option.details) expect(help, `${command} --${name}`).toContain(option.details.replace(/`/g, "").replace(/\[([^\]]+)\]\(#[^)]+\)/g, '"$1" in the README'));
+        if (option.details)
+          expect(help, `${command} --${name}`).toContain(
+            option.details.replace(/`/g, "").replace(/\[([^\]]+)\]\(#[^)]+\)/g, '"$1" in the README'),
+          );
       }
     }
     expect(await roilabMain(["report", "--help"])).toEqual({ code: 0, stdout: commandHelp("report"), stderr: "" });
-    expect(await roilabMain(["prices", "-h"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: roilab prices update [options]\n       roilab prices import FILE.json [options]\n") });
+    expect(await roilabMain(["prices", "-h"])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("Usage: roilab prices update [options]\n       roilab prices import FILE.json [options]\n"),
+    });
     expect(await roilabMain(["--help"])).toEqual({ code: 0, stdout: overviewHelp(), stderr: "" });
   });
 
   it("keeps no line of help wider than 110 columns, a run of flags wrapped between flags", () => {
     const lines = [overviewHelp(), ...COMMANDS.map(commandHelp)].flatMap((text) => text.split("\n"));
     expect(lines.filter((line) => line.length > 110)).toEqual([]);
-    expect(overviewHelp()).toContain("  As for run: --data DIR, --currency CODE, -p NAME=VALUE, --params FILE, --timeout SECONDS,\n    --max-output-mb MB, --jobs N\n");
+    expect(overviewHelp()).toContain(
+      "  As for run: --data DIR, --currency CODE, -p NAME=VALUE, --params FILE, --timeout SECONDS,\n    --max-output-mb MB, --jobs N\n",
+    );
   });
 
   it("writes the README's command line options from the same tables: npm run readme makes them anew", () => {
@@ -63,7 +78,9 @@ describe("each command's options, described once", () => {
     // Fails when an option changed without the README: run `npm run readme`.
     expect(withOptionsMarkdown(README)).toBe(README);
     expect(optionsMarkdown()).toContain("| `report [NOTEBOOK\\|FOLDER...]` |");
-    expect(optionsMarkdown()).toContain("| `--timeout SECONDS` | time limit per cell: the kernel is interrupted, then stopped, and the cell named. At most 2147483 (24.8 days, the longest a timer waits) | `300` |");
+    expect(optionsMarkdown()).toContain(
+      "| `--timeout SECONDS` | time limit per cell: the kernel is interrupted, then stopped, and the cell named. At most 2147483 (24.8 days, the longest a timer waits) | `300` |",
+    );
     expect(() => withOptionsMarkdown("# roilab\n")).toThrow("README.md lacks <!-- options:start -->");
   });
 });

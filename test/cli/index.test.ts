@@ -56,7 +56,9 @@ describe("roilab CLI", () => {
   it("validate reports a clean data folder", async () => {
     const { code, stdout } = await roilabMain(["validate"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("data: 20 files, 219 rows, no problems (optional, absent: time_of_day_prices.csv, workload_token_stats.csv, provider_availability.csv)\n");
+    expect(stdout).toBe(
+      "data: 20 files, 219 rows, no problems (optional, absent: time_of_day_prices.csv, workload_token_stats.csv, provider_availability.csv)\n",
+    );
   });
 
   it("validate accepts a folder from before capacity data and names the optional files it lacks", async () => {
@@ -64,7 +66,9 @@ describe("roilab CLI", () => {
     try {
       const { code, stdout } = await roilabMain(["validate", "--data", older.dir]);
       expect(code).toBe(0);
-      expect(stdout).toBe(`${older.dir}: 17 files, 200 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv, time_of_day_prices.csv, workload_token_stats.csv, provider_availability.csv)\n`);
+      expect(stdout).toBe(
+        `${older.dir}: 17 files, 200 rows, no problems (optional, absent: throughput.csv, failover.csv, gpu_rentals.csv, time_of_day_prices.csv, workload_token_stats.csv, provider_availability.csv)\n`,
+      );
     } finally {
       older.dispose();
     }
@@ -85,7 +89,9 @@ describe("roilab audit", () => {
     expect(ids).toHaveLength(62);
     expect(stdout).toMatch(/59\.3 +breakeven\/rtx4090-server\/gpt-4o\/calls_per_day +823 +822 +-1 +-0\.12% +FLAG/);
     expect(stdout).toMatch(/59\.1 +cloud\/gpt-4o\/usd_per_month +1050 +1050 +0 +0\.00% *\n/);
-    expect(stdout).toContain("38 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 24 flagged.");
+    expect(stdout).toContain(
+      "38 of 62 printed figures match their formulas within rounding (1 only from the inputs the chapter itself states); 24 flagged.",
+    );
     // 77,500 calls at $0.00855 against the chapter's $0.009: 662.625 - 697.5 = -34.875, -5.00%.
     expect(stdout).toMatch(/59\.5 +case\/cloud\/total_usd_per_month +697\.5 +662\.625 +-34\.875 +-5\.00% +FLAG/);
     expect(stdout).toMatch(/breakeven\/a100x4-70b\/claude-3-5-sonnet\/calls_per_month +93270 +93277 +7 +0\.01% +93273 +chapter's inputs/);
@@ -100,7 +106,10 @@ describe("roilab audit", () => {
           .split("\n")
           .filter((line, index) => index === 0 || line.startsWith("cloud/"))
           .join("\n")
-          .replace("cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1050,", "cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1150,"),
+          .replace(
+            "cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1050,",
+            "cloud/gpt-4o/usd_per_month,59.1,GPT-4o monthly cost at the typical workload,1150,",
+          ),
     });
     try {
       const altered = await roilabMain(["audit", "--data", copy.dir, "--strict"]);
@@ -112,10 +121,17 @@ describe("roilab audit", () => {
       copy.dispose();
     }
     const clean = copyOfData({
-      "published_figures.csv": (text) => text.split("\n").filter((line, index) => index === 0 || line.startsWith("cloud/")).join("\n"),
+      "published_figures.csv": (text) =>
+        text
+          .split("\n")
+          .filter((line, index) => index === 0 || line.startsWith("cloud/"))
+          .join("\n"),
       // Each edit removes one finding: a real month, one price per RTX 4090, a router whose tiers all receive tasks, no unit statements.
       "case_study.csv": (text) => text.replace("saas-export,3000,25,500,5,", "saas-export,3000,22,500,8,"),
-      "hardware.csv": (text) => text.replace(/^(rtx4090-server,(?:[^,]*,){10})30,/m, (_, head: string) => `${head}18,`).replace(/^(rtx4090x1,.*),530,stated,/m, (_, head: string) => `${head},851,stated,`),
+      "hardware.csv": (text) =>
+        text
+          .replace(/^(rtx4090-server,(?:[^,]*,){10})30,/m, (_, head: string) => `${head}18,`)
+          .replace(/^(rtx4090x1,.*),530,stated,/m, (_, head: string) => `${head},851,stated,`),
       "routing_tiers.csv": (text) => text.replace("local,0,8192,", "local,0,16384,"),
       "routing_config.csv": (text) => text.replace(",0.3,3,8000,5000,", ",0.3,0,0,5000,"),
       "chapter_statements.csv": null,
@@ -141,7 +157,9 @@ describe("roilab diff", () => {
     expect(result.stdout).toMatch(/4x A100 80GB \(Hermes 3 70B\) vs Claude 3\.5 Sonnet +3,109 +2,834 +-8\.8%/);
     expect(result.stdout).toContain("Case study, cheapest compliant option within budget: unchanged: all local");
     // Hybrid: 5 x (12,000/36 + 60) + 300 x 2 + 60% of 77,500 calls x $0.00855 = 1,966.67 + 600 + 397.575.
-    expect(result.stdout).toContain("Case study sized for its busiest hour (office-hours): all local 11 servers $5,376.67, hybrid 5 $2,964.24 -> all local 11 servers $5,376.67, hybrid 5 $2,964.24");
+    expect(result.stdout).toContain(
+      "Case study sized for its busiest hour (office-hours): all local 11 servers $5,376.67, hybrid 5 $2,964.24 -> all local 11 servers $5,376.67, hybrid 5 $2,964.24",
+    );
     // Claude at $0.051 a call passes the router's $0.05 budget, so its tasks go to Hermes 4: 1 - 0.45 x 0.00855 / 0.051 = 92.5%.
     expect(result.stdout).toContain("Hybrid routing saves 55.0% before, 92.5% after");
     const html = readFileSync(page, "utf8");
@@ -158,7 +176,9 @@ describe("roilab diff", () => {
     try {
       const result = await cli("data", broken.dir);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`${path.join(broken.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`);
+      expect(result.stderr).toContain(
+        `${path.join(broken.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`,
+      );
     } finally {
       broken.dispose();
     }
@@ -184,7 +204,10 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
     const port = await roilabMain(["preview", "--port", "70000"]);
     expect([port.code, port.stderr.split("\n")[0]]).toEqual([2, '--port must be a positive whole number of at most 65535, got "70000"']);
     const timeout = await roilabMain(["run", "notebooks/59.1-cost-model.ipynb", "--timeout", "2200000", "--out", out.dir]);
-    expect([timeout.code, timeout.stderr.split("\n")[0]]).toEqual([2, '--timeout must be a positive number of at most 2147483, got "2200000"']);
+    expect([timeout.code, timeout.stderr.split("\n")[0]]).toEqual([
+      2,
+      '--timeout must be a positive number of at most 2147483, got "2200000"',
+    ]);
   });
 
   it("takes __proto__ for the unknown parameter it is", async () => {
@@ -198,7 +221,9 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
     const missing = path.join(out.dir, "no-such-chromium");
     const result = await roilabMain(["report", "notebooks/59.1-cost-model.ipynb", "--out", target, "--pdf", "--chromium", missing]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--chromium ${missing}: no executable browser there; install one (Debian/Ubuntu: apt-get install chromium) or name it with --chromium PATH`);
+    expect(result.stderr).toContain(
+      `--chromium ${missing}: no executable browser there; install one (Debian/Ubuntu: apt-get install chromium) or name it with --chromium PATH`,
+    );
     expect(result.stdout).toBe("");
     expect(existsSync(target)).toBe(false);
   });
@@ -226,7 +251,11 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
   it("refuses an output folder that cannot be made or written, naming it and why", async () => {
     const file = path.join(out.dir, "a-file");
     writeFileSync(file, "");
-    for (const [target, reason] of [["/proc/roilab-out", "cannot create /proc/roilab-out (ENOENT)"], [file, `${file} is a file, not a folder`], ["/sys/kernel", "cannot write into the folder"]] as const) {
+    for (const [target, reason] of [
+      ["/proc/roilab-out", "cannot create /proc/roilab-out (ENOENT)"],
+      [file, `${file} is a file, not a folder`],
+      ["/sys/kernel", "cannot write into the folder"],
+    ] as const) {
       const result = await roilabMain(["report", "notebooks/59.1-cost-model.ipynb", "--out", target]);
       expect(result.code, target).toBe(2);
       expect(result.stderr).toContain(`--out ${target}: ${reason}`);
@@ -252,11 +281,19 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
   });
 
   it("keeps an analyst's own column in the data, with one warning naming it", async () => {
-    const copy = copyOfData({ "models.csv": (text) => text.split("\n").map((line, index) => (line === "" ? line : `${line}${index === 0 ? ",analyst_note" : ","}`)).join("\n") });
+    const copy = copyOfData({
+      "models.csv": (text) =>
+        text
+          .split("\n")
+          .map((line, index) => (line === "" ? line : `${line}${index === 0 ? ",analyst_note" : ","}`))
+          .join("\n"),
+    });
     try {
       const result = await roilabMain(["validate", "--data", copy.dir]);
       expect(result.code).toBe(0);
-      expect(result.stderr).toBe(`warning: ${path.join(copy.dir, "models.csv")}:1:19 - column "analyst_note" is not one roilab reads; it is kept as it is\n`);
+      expect(result.stderr).toBe(
+        `warning: ${path.join(copy.dir, "models.csv")}:1:19 - column "analyst_note" is not one roilab reads; it is kept as it is\n`,
+      );
     } finally {
       copy.dispose();
     }

@@ -20,11 +20,15 @@ describe("reading a data file's bytes", () => {
 
   it("refuses Latin-1 text where it first shows, by line and field", () => {
     const latin1 = Buffer.from("model_id,model_name\ngpt,GPT\nx,caf\xe9\n", "latin1");
-    expect(messages(() => decodeUtf8(latin1, "models.csv"))).toEqual(["models.csv:3:2 - the file is not UTF-8 (byte 0xe9 is not valid there; Latin-1 or Windows-1252 text?); save it as CSV UTF-8"]);
+    expect(messages(() => decodeUtf8(latin1, "models.csv"))).toEqual([
+      "models.csv:3:2 - the file is not UTF-8 (byte 0xe9 is not valid there; Latin-1 or Windows-1252 text?); save it as CSV UTF-8",
+    ]);
   });
 
   it("names UTF-16 as such", () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("model_id\n", "utf16le")]);
-    expect(messages(() => decodeUtf8(utf16, "models.csv"))).toEqual(["models.csv:1:1 - the file is UTF-16, not UTF-8; save it as CSV UTF-8"]);
+    expect(messages(() => decodeUtf8(utf16, "models.csv"))).toEqual([
+      "models.csv:1:1 - the file is UTF-16, not UTF-8; save it as CSV UTF-8",
+    ]);
   });
 });

@@ -9,7 +9,9 @@ import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
-  cleanups.forEach((dispose) => { dispose(); });
+  cleanups.forEach((dispose) => {
+    dispose();
+  });
   cleanups = [];
 });
 
@@ -21,7 +23,11 @@ function problems(edits: Parameters<typeof copyOfData>[0]): string[] {
     loadDataset(copy.dir);
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
-    return error.issues.map((issue) => formatDataIssue(issue).split(copy.dir + path.sep).join(""));
+    return error.issues.map((issue) =>
+      formatDataIssue(issue)
+        .split(copy.dir + path.sep)
+        .join(""),
+    );
   }
   throw new Error("expected the data folder to be rejected");
 }
@@ -30,7 +36,8 @@ const MODELS_HEADER =
   "model_id,model_name,provider,input_usd_per_mtok,output_usd_per_mtok,context_tokens,quality_stars,tool_use_stars,speed_stars,value_stars,data_region,as_of,source";
 
 function modelsCsv(...rows: string[]): string {
-  const keep = "hermes-4-70b,Hermes 4,Together AI,0.9,0.9,128000,4,5,4,5,US,2025-09-01,book\nhermes-3-8b,Hermes 3 8B,x,0.2,0.2,,,,,,unknown,2025-09-01,book\nclaude-3-5-sonnet,Claude,Anthropic,3,15,,,,,,US,2025-09-01,book\ngpt-4o,GPT-4o,OpenAI,2.5,10,,,,,,US,2025-09-01,book\ngemini-1.5-pro,Gemini,Google,1.25,5,,,,,,US,2025-09-01,book";
+  const keep =
+    "hermes-4-70b,Hermes 4,Together AI,0.9,0.9,128000,4,5,4,5,US,2025-09-01,book\nhermes-3-8b,Hermes 3 8B,x,0.2,0.2,,,,,,unknown,2025-09-01,book\nclaude-3-5-sonnet,Claude,Anthropic,3,15,,,,,,US,2025-09-01,book\ngpt-4o,GPT-4o,OpenAI,2.5,10,,,,,,US,2025-09-01,book\ngemini-1.5-pro,Gemini,Google,1.25,5,,,,,,US,2025-09-01,book";
   return `${[MODELS_HEADER, keep, ...rows].join("\n")}\n`;
 }
 
@@ -40,15 +47,28 @@ describe("loadDataset", () => {
     expect(data.models).toHaveLength(9);
     expect(data.benchmarks).toHaveLength(24);
     expect(data.hardware).toHaveLength(8);
-    expect(data.models.find((m) => m.modelId === "claude-3-5-sonnet")).toMatchObject({ inputUsdPerMTok: 3, outputUsdPerMTok: 15, contextTokens: 200_000, dataRegion: "US" });
-    expect(data.models.find((m) => m.modelId === "mistral-large")).toMatchObject({ qualityStars: undefined, cachedInputUsdPerMTok: undefined });
+    expect(data.models.find((m) => m.modelId === "claude-3-5-sonnet")).toMatchObject({
+      inputUsdPerMTok: 3,
+      outputUsdPerMTok: 15,
+      contextTokens: 200_000,
+      dataRegion: "US",
+    });
+    expect(data.models.find((m) => m.modelId === "mistral-large")).toMatchObject({
+      qualityStars: undefined,
+      cachedInputUsdPerMTok: undefined,
+    });
     expect(data.caseStudy[0]?.allowedRegions).toEqual(["CN", "on_premises"]);
-    expect(data.taskMix.filter((row) => row.mixId === "saas-case" && row.sensitive).map((row) => row.taskType)).toEqual(["compliance_query", "quote_calculation"]);
+    expect(data.taskMix.filter((row) => row.mixId === "saas-case" && row.sensitive).map((row) => row.taskType)).toEqual([
+      "compliance_query",
+      "quote_calculation",
+    ]);
   });
 
   it("reports a non-numeric price, a missing column and a duplicate model, one file:line:column message each", () => {
     const header = MODELS_HEADER.replace(",output_usd_per_mtok", "");
-    const csv = [header, "a,A,p,abc,1,,,,,US,2025-09-01,s", "b,B,p,1,1,,,,,US,2025-09-01,s", "a,A again,p,1,1,,,,,US,2025-09-01,s"].join("\n");
+    const csv = [header, "a,A,p,abc,1,,,,,US,2025-09-01,s", "b,B,p,1,1,,,,,US,2025-09-01,s", "a,A again,p,1,1,,,,,US,2025-09-01,s"].join(
+      "\n",
+    );
     expect(problems({ "models.csv": csv })).toEqual([
       'models.csv:1:13 - missing required column "output_usd_per_mtok"',
       'models.csv:2:4 - input_usd_per_mtok must be a non-negative number, got "abc"',
@@ -63,12 +83,18 @@ describe("loadDataset", () => {
       'models.csv:2:7 - quality_stars must be empty or a whole number of stars from 1 to 5, got "6"',
       'models.csv:2:12 - as_of must be a date as YYYY-MM-DD, got "2025-13-45" (no such day, or before 1900)',
     ]);
-    const withNote = (text: string) => text.split("\n").map((line, index) => (line === "" ? line : `${line}${index === 0 ? ",analyst_note" : ",checked by finance"}`)).join("\n");
+    const withNote = (text: string) =>
+      text
+        .split("\n")
+        .map((line, index) => (line === "" ? line : `${line}${index === 0 ? ",analyst_note" : ",checked by finance"}`))
+        .join("\n");
     const copy = copyOfData({ "models.csv": withNote });
     try {
       const { data, notes } = readDataset(copy.dir);
       expect(data.models).toHaveLength(loadDataset(DATA_DIR).models.length);
-      expect(notes.map(formatDataIssue)).toEqual([`${displayPath(path.join(copy.dir, "models.csv"))}:1:19 - column "analyst_note" is not one roilab reads; it is kept as it is`]);
+      expect(notes.map(formatDataIssue)).toEqual([
+        `${displayPath(path.join(copy.dir, "models.csv"))}:1:19 - column "analyst_note" is not one roilab reads; it is kept as it is`,
+      ]);
     } finally {
       copy.dispose();
     }
@@ -79,14 +105,33 @@ describe("loadDataset", () => {
     /** The text with one cell replaced: the row whose first field is `id`, the column named `column` (no quoted field before it). */
     const setCell = (id: string, column: string, value: string) => (text: string) => {
       const index = text.split("\n")[0]!.split(",").indexOf(column);
-      return text.split("\n").map((line) => (line.startsWith(`${id},`) ? line.split(",").map((field, at) => (at === index ? value : field)).join(",") : line)).join("\n");
+      return text
+        .split("\n")
+        .map((line) =>
+          line.startsWith(`${id},`)
+            ? line
+                .split(",")
+                .map((field, at) => (at === index ? value : field))
+                .join(",")
+            : line,
+        )
+        .join("\n");
     };
-    const models = (text: string) => [setCell("gpt-4o", "input_usd_per_mtok", "1e308"), setCell("gpt-4o-mini", "as_of", "2025-02-30"), setCell("claude-3-5-haiku", "as_of", "0000-01-01")].reduce((edited, edit) => edit(edited), text);
+    const models = (text: string) =>
+      [
+        setCell("gpt-4o", "input_usd_per_mtok", "1e308"),
+        setCell("gpt-4o-mini", "as_of", "2025-02-30"),
+        setCell("claude-3-5-haiku", "as_of", "0000-01-01"),
+      ].reduce((edited, edit) => edit(edited), text);
     const hardware = setCell("a100x4-70b", "depreciation_months", "1e-320");
     const found = problems({ "models.csv": models, "hardware.csv": hardware });
     expect(found).toContain(`models.csv:4:4 - input_usd_per_mtok must be a non-negative number, got "1e308" ${sizes}`);
-    expect(found).toContainEqual(expect.stringMatching(/^models\.csv:\d+:\d+ - as_of must be a date as YYYY-MM-DD, got "2025-02-30" \(no such day, or before 1900\)$/));
-    expect(found).toContainEqual(expect.stringMatching(/^models\.csv:\d+:\d+ - as_of must be a date as YYYY-MM-DD, got "0000-01-01" \(no such day, or before 1900\)$/));
+    expect(found).toContainEqual(
+      expect.stringMatching(/^models\.csv:\d+:\d+ - as_of must be a date as YYYY-MM-DD, got "2025-02-30" \(no such day, or before 1900\)$/),
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(/^models\.csv:\d+:\d+ - as_of must be a date as YYYY-MM-DD, got "0000-01-01" \(no such day, or before 1900\)$/),
+    );
     expect(found).toContain(`hardware.csv:2:9 - depreciation_months must be empty or a positive number, got "1e-320" ${sizes}`);
   });
 
@@ -94,12 +139,16 @@ describe("loadDataset", () => {
     const copy = copyOfData();
     cleanups.push(copy.dispose);
     symlinkSync(path.join(copy.dir, "gone.csv"), path.join(copy.dir, "notes.csv"));
-    expect(() => loadDataset(copy.dir)).toThrow(`${displayPath(path.join(copy.dir, "notes.csv"))}:1:1 - a link to ${path.join(copy.dir, "gone.csv")}, which does not exist`);
+    expect(() => loadDataset(copy.dir)).toThrow(
+      `${displayPath(path.join(copy.dir, "notes.csv"))}:1:1 - a link to ${path.join(copy.dir, "gone.csv")}, which does not exist`,
+    );
   });
 
   it("takes a misspelt required column for what it is, and says which one was meant", () => {
     const csv = `${MODELS_HEADER.replace("output_usd_per_mtok", "Output_USD_per_mtk")}\nx,X,p,1,1,,,,,,US,2025-09-01,s\n`;
-    expect(problems({ "models.csv": csv })).toEqual(['models.csv:1:5 - unknown column "Output_USD_per_mtk": did you mean "output_usd_per_mtok", a required column?']);
+    expect(problems({ "models.csv": csv })).toEqual([
+      'models.csv:1:5 - unknown column "Output_USD_per_mtk": did you mean "output_usd_per_mtok", a required column?',
+    ]);
   });
 
   it("reports a row with too few fields", () => {
@@ -135,7 +184,12 @@ describe("loadDataset", () => {
   });
 
   it("refuses a price per call stated beside a cloud tier's model, which would keep a re-price of the model from the tier", () => {
-    expect(problems({ "routing_tiers.csv": (text) => text.replace("cloud_economy,hermes-4,hermes-4-70b,cloud,,", "cloud_economy,hermes-4,hermes-4-70b,cloud,0.009,") })).toEqual([
+    expect(
+      problems({
+        "routing_tiers.csv": (text) =>
+          text.replace("cloud_economy,hermes-4,hermes-4-70b,cloud,,", "cloud_economy,hermes-4,hermes-4-70b,cloud,0.009,"),
+      }),
+    ).toEqual([
       "routing_tiers.csv:4:5 - usd_per_call must be empty for a cloud tier with a model_id: the tier is priced from hermes-4-70b's prices in models.csv",
     ]);
   });
@@ -147,7 +201,11 @@ describe("loadDataset", () => {
   });
 
   it("reports itemised hardware without the inputs its cost needs", () => {
-    const hardware = (text: string) => text.replace("a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,hermes-3-70b,f16,80000,36,1.6,0.10,", "a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,hermes-3-70b,f16,,36,,0.10,");
+    const hardware = (text: string) =>
+      text.replace(
+        "a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,hermes-3-70b,f16,80000,36,1.6,0.10,",
+        "a100x4-70b,4x A100 80GB (Hermes 3 70B),NVIDIA A100 80GB,4,80,hermes-3-70b,f16,,36,,0.10,",
+      );
     expect(problems({ "hardware.csv": hardware })).toEqual([
       "hardware.csv:2:8 - capex_usd is required when cost_basis is itemised",
       "hardware.csv:2:10 - power_kw is required when power_usd_per_month is empty",
@@ -156,14 +214,24 @@ describe("loadDataset", () => {
 
   it("reports a stated cost whose operations part exceeds it, and an operations share above 1", () => {
     const row = "a100x2,2x A100 80GB,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,2000,0.25,3169,";
-    const opsAbove = (text: string) => text.replace(row, "a100x2,2x A100 80GB,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,4000,0.25,3169,");
-    expect(problems({ "hardware.csv": opsAbove })).toEqual(["hardware.csv:7:15 - the operations part (4000) exceeds monthly_fixed_usd (3169)"]);
-    const shareAbove = (text: string) => text.replace(row, "a100x2,2x A100 80GB,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,2000,1.5,3169,");
-    expect(problems({ "hardware.csv": shareAbove })).toEqual(['hardware.csv:7:16 - ops_share_per_added_server must be empty or a number from 0 to 1, got "1.5"']);
+    const opsAbove = (text: string) =>
+      text.replace(row, "a100x2,2x A100 80GB,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,4000,0.25,3169,");
+    expect(problems({ "hardware.csv": opsAbove })).toEqual([
+      "hardware.csv:7:15 - the operations part (4000) exceeds monthly_fixed_usd (3169)",
+    ]);
+    const shareAbove = (text: string) =>
+      text.replace(row, "a100x2,2x A100 80GB,NVIDIA A100 80GB,2,80,hermes-3-70b,f16,,,,,,,,2000,1.5,3169,");
+    expect(problems({ "hardware.csv": shareAbove })).toEqual([
+      'hardware.csv:7:16 - ops_share_per_added_server must be empty or a number from 0 to 1, got "1.5"',
+    ]);
   });
 
   it("reports a configuration serving a model or quantisation the data does not describe", () => {
-    const hardware = (text: string) => text.replace("rtx4090x1,1x RTX 4090,NVIDIA RTX 4090,1,24,hermes-3-70b,q4_k_m,", "rtx4090x1,1x RTX 4090,NVIDIA RTX 4090,1,24,hermes-5-405b,q3,");
+    const hardware = (text: string) =>
+      text.replace(
+        "rtx4090x1,1x RTX 4090,NVIDIA RTX 4090,1,24,hermes-3-70b,q4_k_m,",
+        "rtx4090x1,1x RTX 4090,NVIDIA RTX 4090,1,24,hermes-5-405b,q3,",
+      );
     expect(problems({ "hardware.csv": hardware })).toEqual([
       'hardware.csv:5:6 - serves_model_id "hermes-5-405b" does not match any model_id in model_architectures.csv',
       'hardware.csv:5:7 - serves_quant_id "q3" does not match any quant_id in quantisation.csv',
@@ -217,17 +285,25 @@ describe("loadDataset", () => {
   });
 
   it("reads a workload's cache and batch shares, empty or absent as no share at all", () => {
-    const shares = "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,cached_input_share,cache_write_share,batch_share,source\ntypical,8000,1500,1000,30,0.7,0.3,,book\n";
+    const shares =
+      "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,cached_input_share,cache_write_share,batch_share,source\ntypical,8000,1500,1000,30,0.7,0.3,,book\n";
     const copy = copyOfData({ "workloads.csv": shares });
     cleanups.push(copy.dispose);
     // 0.7 + 0.3 is all of the input, not more.
     expect(loadDataset(copy.dir).workloads[0]).toMatchObject({ cachedInputShare: 0.7, cacheWriteShare: 0.3, batchShare: undefined });
-    expect(loadDataset(DATA_DIR).workloads[0]).toMatchObject({ cachedInputShare: undefined, cacheWriteShare: undefined, batchShare: undefined });
+    expect(loadDataset(DATA_DIR).workloads[0]).toMatchObject({
+      cachedInputShare: undefined,
+      cacheWriteShare: undefined,
+      batchShare: undefined,
+    });
   });
 
   it("reports cache shares that add up to more than a call's input, and a share above 1", () => {
-    const header = "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,cached_input_share,cache_write_share,batch_share,source";
-    expect(problems({ "workloads.csv": `${header}\ntypical,8000,1500,1000,30,0.7,0.4,,book\nbatchy,8000,1500,1000,30,,,1.5,book\n` })).toEqual([
+    const header =
+      "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,cached_input_share,cache_write_share,batch_share,source";
+    expect(
+      problems({ "workloads.csv": `${header}\ntypical,8000,1500,1000,30,0.7,0.4,,book\nbatchy,8000,1500,1000,30,,,1.5,book\n` }),
+    ).toEqual([
       'workloads.csv:3:8 - batch_share must be empty or a number from 0 to 1, got "1.5"',
       "workloads.csv:2:7 - cached_input_share + cache_write_share add up to 1.1, more than 1",
     ]);
@@ -235,7 +311,15 @@ describe("loadDataset", () => {
 
   it("loads Gemini 1.5 Pro's long-context tier, and a folder without long_context_prices.csv", () => {
     expect(loadDataset(DATA_DIR).longContextPrices).toEqual([
-      { modelId: "gemini-1.5-pro", aboveInputTokens: 128_000, inputUsdPerMTok: 2.5, outputUsdPerMTok: 10, cachedInputUsdPerMTok: undefined, cacheWriteUsdPerMTok: undefined, source: "@pydantic/genai-prices 0.1.8 (google:gemini-1.5-pro)" },
+      {
+        modelId: "gemini-1.5-pro",
+        aboveInputTokens: 128_000,
+        inputUsdPerMTok: 2.5,
+        outputUsdPerMTok: 10,
+        cachedInputUsdPerMTok: undefined,
+        cacheWriteUsdPerMTok: undefined,
+        source: "@pydantic/genai-prices 0.1.8 (google:gemini-1.5-pro)",
+      },
     ]);
     const older = copyOfData({ "long_context_prices.csv": null });
     cleanups.push(older.dispose);
@@ -251,14 +335,26 @@ describe("loadDataset", () => {
   });
 
   it("loads a case study without the traffic_profile_id column, written before capacity planning", () => {
-    const copy = copyOfData({ "case_study.csv": (text) => text.split("\n").map((line) => line.split(",").filter((_, index) => index !== 10).join(",")).join("\n") });
+    const copy = copyOfData({
+      "case_study.csv": (text) =>
+        text
+          .split("\n")
+          .map((line) =>
+            line
+              .split(",")
+              .filter((_, index) => index !== 10)
+              .join(","),
+          )
+          .join("\n"),
+    });
     cleanups.push(copy.dispose);
     expect(loadDataset(copy.dir).caseStudy[0]?.trafficProfileId).toBeUndefined();
   });
 });
 
 describe("a workload's calendar in workloads.csv", () => {
-  const header = "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,weekday_calls_per_day,weekend_calls_per_day,weekday_profile_id,time_zone,source\n";
+  const header =
+    "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,weekday_calls_per_day,weekend_calls_per_day,weekday_profile_id,time_zone,source\n";
   const table = (row: string) => ({ "workloads.csv": `${header}typical,8000,1500,1000,30,,,,,book\n${row}\n` });
 
   it("takes weekday and weekend volumes over a calendar month, and fills in the chapter's two fields", () => {
@@ -329,15 +425,24 @@ describe("money in another currency", () => {
   });
 
   it("refuses one amount stated in two currencies, naming the second column", () => {
-    const both = (text: string) => text.replace("capex_usd", "capex_usd,capex_cny").split("\n").map((line, index) => (index === 0 || line === "" ? line : line.replace(/^([^,]*(?:,[^,]*){6}),/, "$1,,"))).join("\n");
+    const both = (text: string) =>
+      text
+        .replace("capex_usd", "capex_usd,capex_cny")
+        .split("\n")
+        .map((line, index) => (index === 0 || line === "" ? line : line.replace(/^([^,]*(?:,[^,]*){6}),/, "$1,,")))
+        .join("\n");
     const header = "hardware_id,name,gpu_model,gpu_count,vram_gb_per_gpu,serves_model_id,serves_quant_id,capex_usd,capex_cny";
     const found = problems({ "hardware.csv": both, "exchange_rates.csv": rates });
-    expect(found).toContain(`hardware.csv:1:${header.split(",").indexOf("capex_cny") + 1} - capex_cny states capex_usd again in another currency; keep one of them`);
+    expect(found).toContain(
+      `hardware.csv:1:${header.split(",").indexOf("capex_cny") + 1} - capex_cny states capex_usd again in another currency; keep one of them`,
+    );
   });
 
   it("names the column as the file writes it when a cell is bad", () => {
     const bad = (text: string) => inYuan(text).replace(",560000,", ",lots,");
-    expect(problems({ "hardware.csv": bad, "exchange_rates.csv": rates })[0]).toMatch(/^hardware\.csv:\d+:\d+ - capex_cny must be empty or a non-negative number/);
+    expect(problems({ "hardware.csv": bad, "exchange_rates.csv": rates })[0]).toMatch(
+      /^hardware\.csv:\d+:\d+ - capex_cny must be empty or a non-negative number/,
+    );
   });
 });
 

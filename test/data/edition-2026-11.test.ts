@@ -11,14 +11,22 @@ const data = loadDataset(EDITION);
 const NOTEBOOKS = path.resolve(DATA_DIR, "../notebooks");
 
 /** A database price is a number or `{ base, tiers }`; the edition carries the base (a call of the workload is far below any tier). */
-const base = (price: unknown): number | undefined => (price === undefined ? undefined : typeof price === "number" ? price : (price as { base: number }).base);
+const base = (price: unknown): number | undefined =>
+  price === undefined ? undefined : typeof price === "number" ? price : (price as { base: number }).base;
 
 /** The declared parameters of a notebook's cell tagged `parameters`, with their chapter defaults. */
 function declaredParameters(file: string): Record<string, unknown> {
-  const notebook = JSON.parse(readFileSync(path.join(NOTEBOOKS, file), "utf8")) as { cells: { metadata: { tags?: string[] }; source: string | string[] }[] };
+  const notebook = JSON.parse(readFileSync(path.join(NOTEBOOKS, file), "utf8")) as {
+    cells: { metadata: { tags?: string[] }; source: string | string[] }[];
+  };
   const cell = notebook.cells.find((candidate) => candidate.metadata.tags?.includes("parameters"));
   const source = [cell?.source ?? ""].flat().join("");
-  return Object.fromEntries([...source.matchAll(/^const (\w+)(?:: [^=]+)? = (.+?);(?: \/\/.*)?$/gm)].map((match) => [match[1] as string, JSON.parse(match[2] as string) as unknown]));
+  return Object.fromEntries(
+    [...source.matchAll(/^const (\w+)(?:: [^=]+)? = (.+?);(?: \/\/.*)?$/gm)].map((match) => [
+      match[1] as string,
+      JSON.parse(match[2] as string) as unknown,
+    ]),
+  );
 }
 
 describe("data/2026-11", () => {
@@ -43,17 +51,32 @@ describe("data/2026-11", () => {
   it("holds every long-context tier at the database's: a call one token past the threshold pays the tier's prices", () => {
     for (const model of data.models) {
       const [providerId, ...rest] = (model.priceRef ?? "").split(":");
-      const price = calcPrice({ input_tokens: 1, output_tokens: 1 }, rest.join(":"), { providerId, timestamp: new Date("2026-11-29") })?.model_price as Record<string, unknown>;
-      const starts = [...new Set(Object.values(price).flatMap((value) => (typeof value === "object" && value !== null ? (value as { tiers: { start: number }[] }).tiers.map((tier) => tier.start) : [])))].sort((a, b) => a - b);
+      const price = calcPrice({ input_tokens: 1, output_tokens: 1 }, rest.join(":"), { providerId, timestamp: new Date("2026-11-29") })
+        ?.model_price as Record<string, unknown>;
+      const starts = [
+        ...new Set(
+          Object.values(price).flatMap((value) =>
+            typeof value === "object" && value !== null ? (value as { tiers: { start: number }[] }).tiers.map((tier) => tier.start) : [],
+          ),
+        ),
+      ].sort((a, b) => a - b);
       const rows = data.longContextPrices.filter((row) => row.modelId === model.modelId);
-      expect(rows.map((row) => row.aboveInputTokens), model.modelId).toEqual(starts);
+      expect(
+        rows.map((row) => row.aboveInputTokens),
+        model.modelId,
+      ).toEqual(starts);
       for (const row of rows) {
         const above = (key: string) => {
           const value = price[key] as number | { base: number; tiers: { start: number; price: number }[] } | undefined;
           if (value === undefined || typeof value === "number") return value;
           return value.tiers.filter((tier) => row.aboveInputTokens + 1 > tier.start).at(-1)?.price ?? value.base;
         };
-        expect([row.inputUsdPerMTok, row.outputUsdPerMTok, row.cachedInputUsdPerMTok, row.cacheWriteUsdPerMTok], model.modelId).toEqual([above("input_mtok"), above("output_mtok"), above("cache_read_mtok"), above("cache_write_mtok")]);
+        expect([row.inputUsdPerMTok, row.outputUsdPerMTok, row.cachedInputUsdPerMTok, row.cacheWriteUsdPerMTok], model.modelId).toEqual([
+          above("input_mtok"),
+          above("output_mtok"),
+          above("cache_read_mtok"),
+          above("cache_write_mtok"),
+        ]);
       }
     }
     expect(data.longContextPrices.length).toBeGreaterThan(0);
@@ -61,10 +84,22 @@ describe("data/2026-11", () => {
 
   it("names for each server a model of models.csv and model_architectures.csv and a format of quantisation.csv, and its throughput", () => {
     for (const machine of data.hardware) {
-      expect(data.models.some((model) => model.modelId === machine.servesModelId), machine.hardwareId).toBe(true);
-      expect(data.modelArchitectures.some((arch) => arch.modelId === machine.servesModelId), machine.hardwareId).toBe(true);
-      expect(data.quantisation.some((row) => row.quantId === machine.servesQuantId), machine.hardwareId).toBe(true);
-      expect(data.throughput.some((row) => row.hardwareId === machine.hardwareId), machine.hardwareId).toBe(true);
+      expect(
+        data.models.some((model) => model.modelId === machine.servesModelId),
+        machine.hardwareId,
+      ).toBe(true);
+      expect(
+        data.modelArchitectures.some((arch) => arch.modelId === machine.servesModelId),
+        machine.hardwareId,
+      ).toBe(true);
+      expect(
+        data.quantisation.some((row) => row.quantId === machine.servesQuantId),
+        machine.hardwareId,
+      ).toBe(true);
+      expect(
+        data.throughput.some((row) => row.hardwareId === machine.hardwareId),
+        machine.hardwareId,
+      ).toBe(true);
     }
   });
 
@@ -80,10 +115,19 @@ describe("data/2026-11", () => {
   it("gives parameters.json a value, found in the data, for every id-valued parameter of every notebook, one value per name", () => {
     const parameters = JSON.parse(readFileSync(path.join(EDITION, "parameters.json"), "utf8")) as Record<string, unknown>;
     const chapter = loadDataset(DATA_DIR);
-    const ids = (rows: object[]) => new Set(rows.flatMap((row) => Object.entries(row).filter(([key]) => /Id$|^benchmark$/.test(key)).map(([, value]) => String(value))));
+    const ids = (rows: object[]) =>
+      new Set(
+        rows.flatMap((row) =>
+          Object.entries(row)
+            .filter(([key]) => /Id$|^benchmark$/.test(key))
+            .map(([, value]) => String(value)),
+        ),
+      );
     const chapterIds = new Set([...ids(Object.values(chapter).filter(Array.isArray).flat() as object[])]);
     const editionIds = ids(Object.values(data).filter(Array.isArray).flat() as object[]);
-    const declared = readdirSync(NOTEBOOKS).filter((file) => file.endsWith(".ipynb")).flatMap((file) => Object.entries(declaredParameters(file)));
+    const declared = readdirSync(NOTEBOOKS)
+      .filter((file) => file.endsWith(".ipynb"))
+      .flatMap((file) => Object.entries(declaredParameters(file)));
     const idValued = declared.filter(([, value]) => [value].flat().every((item) => typeof item === "string" && chapterIds.has(item)));
     expect(idValued.length).toBeGreaterThan(10);
     for (const [name] of idValued) {

@@ -23,7 +23,12 @@ describe("roilab prices import", () => {
       expect(result.stdout).toMatch(/Gemini 1\.5 Pro +\$1\.25 +\$1\.25 +\$5\.00 +\$10\.00/);
       expect(result.stdout).toMatch(/Gemini 1\.5 Pro +\$525\.00 +\$750\.00 +\+42\.9%/);
       const after = loadDataset(copy.dir).models;
-      expect(after.find((row) => row.modelId === "gemini-1.5-pro")).toMatchObject({ outputUsdPerMTok: 10, contextTokens: 2097152, asOf: "2026-11-28", source: "LiteLLM price map litellm-prices.json" });
+      expect(after.find((row) => row.modelId === "gemini-1.5-pro")).toMatchObject({
+        outputUsdPerMTok: 10,
+        contextTokens: 2097152,
+        asOf: "2026-11-28",
+        source: "LiteLLM price map litellm-prices.json",
+      });
       expect(after.find((row) => row.modelId === "gpt-4o")).toMatchObject({ cachedInputUsdPerMTok: 1.25, batchOutputUsdPerMTok: 5 });
       expect(after.find((row) => row.modelId === "hermes-4-70b")).toMatchObject({ asOf: "2025-09-01", inputUsdPerMTok: 0.9 });
     } finally {
@@ -61,7 +66,9 @@ describe("roilab prices import, checking what it writes", () => {
       const before = readFileSync(path.join(copy.dir, "models.csv"));
       const result = await cli(huge, "--data", copy.dir);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/models\.csv:\d+:4 - input_usd_per_mtok must be a non-negative number, got "Infinity" \(after the import; nothing was written\)/);
+      expect(result.stderr).toMatch(
+        /models\.csv:\d+:4 - input_usd_per_mtok must be a non-negative number, got "Infinity" \(after the import; nothing was written\)/,
+      );
       expect(readFileSync(path.join(copy.dir, "models.csv")).equals(before)).toBe(true);
     } finally {
       copy.dispose();
@@ -102,7 +109,10 @@ describe("roilab prices import, beside another writer", () => {
     const copy = copyOfData();
     try {
       // The parent of this test process stands in for another roilab that is writing the folder.
-      writeFileSync(path.join(copy.dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, command: "prices update", since: "2026-11-29T10:00:00.000Z" }));
+      writeFileSync(
+        path.join(copy.dir, LOCK_FILE),
+        JSON.stringify({ pid: process.ppid, command: "prices update", since: "2026-11-29T10:00:00.000Z" }),
+      );
       const before = readFileSync(path.join(copy.dir, "models.csv"));
       const result = await cli(FIXTURE, "--data", copy.dir);
       expect(result.code).toBe(2);

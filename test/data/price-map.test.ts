@@ -31,7 +31,11 @@ describe("reading a LiteLLM price map", () => {
       batchOutputUsdPerMTok: 5,
       contextTokens: 128000,
     });
-    expect(result.prices.find((row) => row.modelId === "gemini-1.5-pro")).toMatchObject({ outputUsdPerMTok: 10, cachedInputUsdPerMTok: undefined, contextTokens: 2097152 });
+    expect(result.prices.find((row) => row.modelId === "gemini-1.5-pro")).toMatchObject({
+      outputUsdPerMTok: 10,
+      cachedInputUsdPerMTok: undefined,
+      contextTokens: 2097152,
+    });
   });
 
   it("reports unknown keys, missing fields and non-numeric prices, never as zero", () => {

@@ -35,7 +35,9 @@ describe("roilab prices update, networking disabled", () => {
       expect(result.stdout).toContain(`7 model(s) from @pydantic/genai-prices ${priceDatabaseVersion()}, offline`);
       expect(result.stdout).toContain("not in the database, left as they were: hermes-4-70b (together:NousResearch/Hermes-4-70B)");
       expect(result.stdout).toContain("no price_ref, left as they were: hermes-3-8b");
-      expect(result.stdout).toContain("gemini-1.5-pro (google:gemini-1.5-pro): input $1.25, output $5 per million tokens; dearer above 128,000 input tokens");
+      expect(result.stdout).toContain(
+        "gemini-1.5-pro (google:gemini-1.5-pro): input $1.25, output $5 per million tokens; dearer above 128,000 input tokens",
+      );
       const models = loadDataset(copy.dir).models;
       for (const model of models.filter((row) => row.priceRef && row.modelId !== "hermes-4-70b")) {
         const lookup = lookupPrices(model.priceRef as string, new Date(AS_OF));
@@ -49,7 +51,10 @@ describe("roilab prices update, networking disabled", () => {
           source: `@pydantic/genai-prices ${priceDatabaseVersion()} (${lookup.prices.matched})`,
         });
       }
-      expect(models.find((row) => row.modelId === "claude-3-5-sonnet")).toMatchObject({ cachedInputUsdPerMTok: 0.3, cacheWriteUsdPerMTok: 3.75 });
+      expect(models.find((row) => row.modelId === "claude-3-5-sonnet")).toMatchObject({
+        cachedInputUsdPerMTok: 0.3,
+        cacheWriteUsdPerMTok: 3.75,
+      });
       expect(models.find((row) => row.modelId === "hermes-4-70b")).toMatchObject({ inputUsdPerMTok: 0.9, asOf: "2025-09-01" });
       // Unchanged prices keep their text: "2.50" is not rewritten as "2.5".
       expect(modelsCsv(copy.dir).toString()).toContain("gpt-4o,GPT-4o,OpenAI,2.50,10.00,1.25,");
@@ -61,11 +66,19 @@ describe("roilab prices update, networking disabled", () => {
   it("replaces a refreshed model's long-context tiers with the database's (none for Mistral Large) and keeps those of a model it does not know", () => {
     const copy = copyOfData({
       "models.csv": (text) => text.replace(",anthropic:claude-3-5-sonnet,", ",anthropic:claude-sonnet-4-5,"),
-      "long_context_prices.csv": (text) => `${text.trimEnd()}\nmistral-large,100000,4,12,,,a tier the database does not give\nhermes-4-70b,64000,1.8,1.8,,,a tier of a model the database does not list\n`,
+      "long_context_prices.csv": (text) =>
+        `${text.trimEnd()}\nmistral-large,100000,4,12,,,a tier the database does not give\nhermes-4-70b,64000,1.8,1.8,,,a tier of a model the database does not list\n`,
     });
     try {
       expect(update("--data", copy.dir, "--as-of", AS_OF).code).toBe(0);
-      const tiers = loadDataset(copy.dir).longContextPrices.map((row) => [row.modelId, row.aboveInputTokens, row.inputUsdPerMTok, row.outputUsdPerMTok, row.cachedInputUsdPerMTok, row.cacheWriteUsdPerMTok]);
+      const tiers = loadDataset(copy.dir).longContextPrices.map((row) => [
+        row.modelId,
+        row.aboveInputTokens,
+        row.inputUsdPerMTok,
+        row.outputUsdPerMTok,
+        row.cachedInputUsdPerMTok,
+        row.cacheWriteUsdPerMTok,
+      ]);
       expect(tiers).toContainEqual(["claude-3-5-sonnet", 200000, 6, 22.5, 0.6, 7.5]);
       expect(tiers).toContainEqual(["gemini-1.5-pro", 128000, 2.5, 10, undefined, undefined]);
       expect(tiers).toContainEqual(["hermes-4-70b", 64000, 1.8, 1.8, undefined, undefined]);
@@ -98,7 +111,9 @@ describe("roilab prices update, networking disabled", () => {
       const before = modelsCsv(copy.dir);
       const result = update("--data", copy.dir);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/models\.csv:5:16 - price_ref "gpt-4o-mini" is not provider:model \(e\.g\. openai:gpt-4o\); nothing was written/);
+      expect(result.stderr).toMatch(
+        /models\.csv:5:16 - price_ref "gpt-4o-mini" is not provider:model \(e\.g\. openai:gpt-4o\); nothing was written/,
+      );
       expect(modelsCsv(copy.dir)).toEqual(before);
     } finally {
       copy.dispose();
@@ -109,7 +124,11 @@ describe("roilab prices update, networking disabled", () => {
 describe("a damaged price database", () => {
   const scratch = scratchFolders("roilab-price-database-");
   const copies: { dispose(): void }[] = [];
-  afterEach(() => copies.splice(0).forEach((copy) => { copy.dispose(); }));
+  afterEach(() =>
+    copies.splice(0).forEach((copy) => {
+      copy.dispose();
+    }),
+  );
   const real = require.resolve("@pydantic/genai-prices");
 
   /** The database's package copied with its data file changed by `change`; returns the file to load instead. */
@@ -123,7 +142,11 @@ describe("a damaged price database", () => {
   }
 
   function roilabWith(database: string, ...args: string[]) {
-    const result = spawnSync(process.execPath, ["--require", path.join(ROOT, "test/helpers/price-database-swap.cjs"), path.join(ROOT, "dist/bin.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ROILAB_TEST_PRICE_DATABASE: database } });
+    const result = spawnSync(
+      process.execPath,
+      ["--require", path.join(ROOT, "test/helpers/price-database-swap.cjs"), path.join(ROOT, "dist/bin.js"), ...args],
+      { cwd: ROOT, encoding: "utf8", env: { ...process.env, ROILAB_TEST_PRICE_DATABASE: database } },
+    );
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
@@ -137,7 +160,11 @@ describe("a damaged price database", () => {
     const before = modelsCsv(copy.dir);
     const result = roilabWith(truncated, "prices", "update", "--data", copy.dir);
     expect([result.code, result.stderr.trimEnd().split("\n").length]).toEqual([2, 1]);
-    expect(result.stderr).toMatch(new RegExp(`^${truncated.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+ - the bundled price database cannot be loaded \\(SyntaxError: `));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^${truncated.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+ - the bundled price database cannot be loaded \\(SyntaxError: `,
+      ),
+    );
     expect(result.stderr).not.toContain("    at ");
     expect(modelsCsv(copy.dir).equals(before)).toBe(true);
   });
@@ -149,7 +176,9 @@ describe("a damaged price database", () => {
     const before = modelsCsv(copy.dir);
     const result = roilabWith(negative, "prices", "update", "--data", copy.dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/models\.csv:\d+:\d+ - openai:gpt-4o: the database's answer is malformed \(Invalid price value for input_mtok: [^)]*\); nothing was written/);
+    expect(result.stderr).toMatch(
+      /models\.csv:\d+:\d+ - openai:gpt-4o: the database's answer is malformed \(Invalid price value for input_mtok: [^)]*\); nothing was written/,
+    );
     expect(modelsCsv(copy.dir).equals(before)).toBe(true);
   });
 });
@@ -159,7 +188,10 @@ describe("roilab prices update, at scale and beside another writer", () => {
     const copy = copyOfData();
     try {
       // The parent of this test process stands in for another roilab that is writing the folder.
-      writeFileSync(path.join(copy.dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, command: "prices import map.json", since: "2026-11-29T10:00:00.000Z" }));
+      writeFileSync(
+        path.join(copy.dir, LOCK_FILE),
+        JSON.stringify({ pid: process.ppid, command: "prices import map.json", since: "2026-11-29T10:00:00.000Z" }),
+      );
       const before = modelsCsv(copy.dir);
       const result = update("--data", copy.dir, "--as-of", AS_OF);
       expect(result.code).toBe(2);

@@ -4,16 +4,21 @@ import { htmlTable } from "../../src/display/html-table";
 
 describe("HTML tables", () => {
   it("formats money and counts right-aligned and escapes text", () => {
-    const html = htmlTable([{ model: "<img src=x onerror=alert(1)>", usd: 1395, calls: 93_277, rate: 52.0833 }], [
-      { key: "model", label: "Model" },
-      { key: "usd", label: "$/month", format: "usd" },
-      { key: "calls", format: "integer" },
-      { key: "rate", format: "decimal1" },
-    ]);
+    const html = htmlTable(
+      [{ model: "<img src=x onerror=alert(1)>", usd: 1395, calls: 93_277, rate: 52.0833 }],
+      [
+        { key: "model", label: "Model" },
+        { key: "usd", label: "$/month", format: "usd" },
+        { key: "calls", format: "integer" },
+        { key: "rate", format: "decimal1" },
+      ],
+    );
     expect(html).toContain(">52.1<");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).not.toContain("<img");
-    expect(html).toContain('<td style="text-align:right;font-variant-numeric:tabular-nums" data-value="1395" data-label="$/month">$1,395.00</td>');
+    expect(html).toContain(
+      '<td style="text-align:right;font-variant-numeric:tabular-nums" data-value="1395" data-label="$/month">$1,395.00</td>',
+    );
     // Text cells carry no raw value; a page's CSV download reads numbers from data-value.
     expect(html).not.toMatch(/data-value="[^"0-9.-]/);
     expect(html).toContain(">93,277<");

@@ -28,7 +28,10 @@ export interface OpenOptions {
 
 /** Opens a report with every request off disk blocked and waits until report.js says every figure is drawn. */
 export async function openReport(browser: Browser, file: string, options: OpenOptions = {}): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
   const visit: Visit = { page, consoleErrors: [], failedRequests: [], blocked: [], dialogs: [] };
   page.on("console", (message) => message.type() === "error" && visit.consoleErrors.push(message.text()));
   page.on("pageerror", (error) => visit.consoleErrors.push(String(error)));

@@ -20,12 +20,24 @@ export function copyOfData(edits: Record<string, string | null | ((text: string)
 
 /** A price update of data/: Claude's output up to $18/M, a new model, the 1x RTX 4090 configuration (and its rental) dropped. */
 export function priceUpdateCopy() {
-  const without = (prefix: string) => (text: string) => text.split("\n").filter((line) => !line.includes(prefix)).join("\n");
+  const without = (prefix: string) => (text: string) =>
+    text
+      .split("\n")
+      .filter((line) => !line.includes(prefix))
+      .join("\n");
   return copyOfData({
     "models.csv": (text) =>
       `${text.replace("Anthropic,3.00,15.00", "Anthropic,3.00,18.00")}deepseek-v3,DeepSeek V3,DeepSeek,0.27,1.10,,,,128000,,,,,CN,,,2026-11-01,vendor price page\n`,
-    "hardware.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
-    "throughput.csv": (text) => text.split("\n").filter((line) => !line.startsWith("rtx4090x1,")).join("\n"),
+    "hardware.csv": (text) =>
+      text
+        .split("\n")
+        .filter((line) => !line.startsWith("rtx4090x1,"))
+        .join("\n"),
+    "throughput.csv": (text) =>
+      text
+        .split("\n")
+        .filter((line) => !line.startsWith("rtx4090x1,"))
+        .join("\n"),
     "gpu_rentals.csv": without(",rtx4090x1,"),
   });
 }

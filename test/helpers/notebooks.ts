@@ -38,7 +38,11 @@ export function kernelsOf(runnerPid: number): string[] {
 /** Temporary folders for one describe block, each removed after the test that made it: `const scratch = scratchFolders();`. */
 export function scratchFolders(prefix = "roilab-test-"): () => string {
   const folders: { dispose(): void }[] = [];
-  afterEach(() => folders.splice(0).forEach((folder) => { folder.dispose(); }));
+  afterEach(() =>
+    folders.splice(0).forEach((folder) => {
+      folder.dispose();
+    }),
+  );
   return () => {
     const folder = tempFolder(prefix);
     folders.push(folder);

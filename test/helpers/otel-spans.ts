@@ -29,7 +29,12 @@ export function otlpLine(spans: readonly SpanSpec[]): string {
 
 /** A model call span as GenAI instrumentations record it. */
 export function chatSpan(start: string, model: string, usage: Record<string, number>, extra: Attributes = {}): SpanSpec {
-  const attributes: Attributes = { "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": model, ...extra };
+  const attributes: Attributes = {
+    "gen_ai.operation.name": "chat",
+    "gen_ai.provider.name": "openai",
+    "gen_ai.request.model": model,
+    ...extra,
+  };
   for (const [kind, tokens] of Object.entries(usage)) attributes[`gen_ai.usage.${kind}`] = tokens;
   return { name: `chat ${model}`, start, attributes };
 }

@@ -30,7 +30,12 @@ describe("A/B test sample size", () => {
     const plan = abTestPlan({ baselineRate: 0.5, candidateRate: 0.6, callsPerDay: 1000, testShare: 0.5, callsPerTask: 4 });
     expect(plan).toEqual({ tasksPerArm: 388, callsPerArm: 1552, callsInTotal: 3104, days: 7 });
     // Counted per call, the same test would claim 388 calls per arm and 2 days (776 / 500 = 1.55).
-    expect(abTestPlan({ baselineRate: 0.5, candidateRate: 0.6, callsPerDay: 1000, testShare: 0.5 })).toEqual({ tasksPerArm: 388, callsPerArm: 388, callsInTotal: 776, days: 2 });
+    expect(abTestPlan({ baselineRate: 0.5, candidateRate: 0.6, callsPerDay: 1000, testShare: 0.5 })).toEqual({
+      tasksPerArm: 388,
+      callsPerArm: 388,
+      callsInTotal: 776,
+      days: 2,
+    });
     expect(() => abTestPlan({ baselineRate: 0.5, candidateRate: 0.6, callsPerDay: 1000, callsPerTask: 0.5 })).toThrow(/callsPerTask/);
   });
 
@@ -43,13 +48,20 @@ describe("A/B test sample size", () => {
     // A candidate planned 5 points worse can never be shown within a 5-point margin.
     expect(nonInferioritySampleSize({ baselineRate: 0.8, candidateRate: 0.75, margin: 0.05 })).toBe(Infinity);
     // 792 tasks × 3 calls = 2,376 calls per arm, 4,752 in all, at 2,000 test calls a day: 2.4, so 3 days.
-    expect(nonInferiorityPlan({ baselineRate: 0.8, margin: 0.05, callsPerDay: 2000, callsPerTask: 3 })).toEqual({ tasksPerArm: 792, callsPerArm: 2376, callsInTotal: 4752, days: 3 });
+    expect(nonInferiorityPlan({ baselineRate: 0.8, margin: 0.05, callsPerDay: 2000, callsPerTask: 3 })).toEqual({
+      tasksPerArm: 792,
+      callsPerArm: 2376,
+      callsInTotal: 4752,
+      days: 3,
+    });
     expect(() => nonInferioritySampleSize({ baselineRate: 0.8, margin: 0 })).toThrow(/margin/);
   });
 
   it("needs fewer tasks one-sided than two-sided for the same distance and power", () => {
     // Two-sided α = 0.05 uses z = 1.96, one-sided 1.645: same rates and a 5-point distance.
-    expect(nonInferioritySampleSize({ baselineRate: 0.8, margin: 0.05 })).toBeLessThan(twoProportionSampleSize({ baselineRate: 0.8, candidateRate: 0.75 }));
+    expect(nonInferioritySampleSize({ baselineRate: 0.8, margin: 0.05 })).toBeLessThan(
+      twoProportionSampleSize({ baselineRate: 0.8, candidateRate: 0.75 }),
+    );
   });
 
   it("needs more calls for a smaller drop or more power (property)", () => {

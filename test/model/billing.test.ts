@@ -4,9 +4,20 @@ import { billCall, billedCloudCost, cloudCostPerCall, longContextTierFor, type L
 import { InputError } from "../../src/errors";
 
 // Anthropic's Claude 3.5 Sonnet sheet: cache reads at 10% of input, writes at 125%, batch at half price.
-const sonnet: PriceSheet = { inputUsdPerMTok: 3, outputUsdPerMTok: 15, cachedInputUsdPerMTok: 0.3, cacheWriteUsdPerMTok: 3.75, batchInputUsdPerMTok: 1.5, batchOutputUsdPerMTok: 7.5 };
+const sonnet: PriceSheet = {
+  inputUsdPerMTok: 3,
+  outputUsdPerMTok: 15,
+  cachedInputUsdPerMTok: 0.3,
+  cacheWriteUsdPerMTok: 3.75,
+  batchInputUsdPerMTok: 1.5,
+  batchOutputUsdPerMTok: 7.5,
+};
 // Gemini 1.5 Pro: prices double above 128,000 input tokens.
-const gemini: PriceSheet = { inputUsdPerMTok: 1.25, outputUsdPerMTok: 5, longContextTiers: [{ aboveInputTokens: 128_000, inputUsdPerMTok: 2.5, outputUsdPerMTok: 10 }] };
+const gemini: PriceSheet = {
+  inputUsdPerMTok: 1.25,
+  outputUsdPerMTok: 5,
+  longContextTiers: [{ aboveInputTokens: 128_000, inputUsdPerMTok: 2.5, outputUsdPerMTok: 10 }],
+};
 const gpt4oMini: PriceSheet = { inputUsdPerMTok: 0.15, outputUsdPerMTok: 0.6 };
 const typical = { inputTokensPerCall: 8000, outputTokensPerCall: 1500 };
 
@@ -91,17 +102,28 @@ describe("billCall", () => {
     expect(longContextTierFor(tiers, 150)?.aboveInputTokens).toBe(100);
     expect(longContextTierFor(tiers, 250)?.aboveInputTokens).toBe(200);
     // 1,000,000 × $3 / 1M = $3.
-    expect(billCall({ inputUsdPerMTok: 1, outputUsdPerMTok: 1, longContextTiers: tiers }, { inputTokensPerCall: 1_000_000, outputTokensPerCall: 0 }).usdPerCall).toBe(3);
+    expect(
+      billCall(
+        { inputUsdPerMTok: 1, outputUsdPerMTok: 1, longContextTiers: tiers },
+        { inputTokensPerCall: 1_000_000, outputTokensPerCall: 0 },
+      ).usdPerCall,
+    ).toBe(3);
   });
 
   it("keeps the base cache price where a tier leaves it empty: (100,000 × $2.50 + 100,000 × $0.3125 + 1,000 × $10) / 1M = $0.29125", () => {
-    const bill = billCall({ ...gemini, cachedInputUsdPerMTok: 0.3125 }, { inputTokensPerCall: 200_000, outputTokensPerCall: 1000, cachedInputShare: 0.5 });
+    const bill = billCall(
+      { ...gemini, cachedInputUsdPerMTok: 0.3125 },
+      { inputTokensPerCall: 200_000, outputTokensPerCall: 1000, cachedInputShare: 0.5 },
+    );
     expect(bill.usdPerCall).toBeCloseTo(0.29125, 12);
     expect(bill.notes).toEqual([]);
   });
 
   it("raises batch prices with a tier, keeping the batch discount: $0.625 × 2.50/1.25 in, $2.50 × 10/5 out: (200,000 × $1.25 + 1,000 × $5) / 1M = $0.255", () => {
-    const bill = billCall({ ...gemini, batchInputUsdPerMTok: 0.625, batchOutputUsdPerMTok: 2.5 }, { inputTokensPerCall: 200_000, outputTokensPerCall: 1000, batchShare: 1 });
+    const bill = billCall(
+      { ...gemini, batchInputUsdPerMTok: 0.625, batchOutputUsdPerMTok: 2.5 },
+      { inputTokensPerCall: 200_000, outputTokensPerCall: 1000, batchShare: 1 },
+    );
     expect(bill.usdPerCall).toBeCloseTo(0.255, 12);
   });
 
@@ -168,7 +190,9 @@ describe("billCall (properties)", () => {
         // Writes cost at least what they replace, interactive or batch.
         const writes = { ...prices, cacheWriteUsdPerMTok: Math.max(prices.inputUsdPerMTok, prices.batchInputUsdPerMTok ?? 0) + extra };
         const [low, high] = a <= b ? [a, b] : [b, a];
-        const cost = (writeShare: number) => billCall(writes, { inputTokensPerCall: input, outputTokensPerCall: output, cacheWriteShare: writeShare, batchShare: batch }).usdPerCall;
+        const cost = (writeShare: number) =>
+          billCall(writes, { inputTokensPerCall: input, outputTokensPerCall: output, cacheWriteShare: writeShare, batchShare: batch })
+            .usdPerCall;
         expect(cost(high) >= cost(low) || closeTo(cost(high), cost(low))).toBe(true);
       }),
     );
@@ -177,24 +201,44 @@ describe("billCall (properties)", () => {
   it("never falls as input tokens rise across long-context thresholds whose prices are at least the base ones", () => {
     const factor = fc.double({ min: 1, max: 4, noNaN: true });
     fc.assert(
-      fc.property(sheet, factor, factor, fc.integer({ min: 0, max: 1_000_000 }), tokens, tokens, tokens, share, share, (prices, inFactor, outFactor, threshold, a, b, output, cached, batch) => {
-        const tier = {
-          aboveInputTokens: threshold,
-          inputUsdPerMTok: prices.inputUsdPerMTok * inFactor,
-          outputUsdPerMTok: prices.outputUsdPerMTok * outFactor,
-          cachedInputUsdPerMTok: prices.cachedInputUsdPerMTok === undefined ? undefined : prices.cachedInputUsdPerMTok * inFactor,
-        };
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        const cost = (input: number) => billCall({ ...prices, longContextTiers: [tier] }, { inputTokensPerCall: input, outputTokensPerCall: output, cachedInputShare: cached, batchShare: batch }).usdPerCall;
-        expect(cost(high) >= cost(low) || closeTo(cost(high), cost(low))).toBe(true);
-      }),
+      fc.property(
+        sheet,
+        factor,
+        factor,
+        fc.integer({ min: 0, max: 1_000_000 }),
+        tokens,
+        tokens,
+        tokens,
+        share,
+        share,
+        (prices, inFactor, outFactor, threshold, a, b, output, cached, batch) => {
+          const tier = {
+            aboveInputTokens: threshold,
+            inputUsdPerMTok: prices.inputUsdPerMTok * inFactor,
+            outputUsdPerMTok: prices.outputUsdPerMTok * outFactor,
+            cachedInputUsdPerMTok: prices.cachedInputUsdPerMTok === undefined ? undefined : prices.cachedInputUsdPerMTok * inFactor,
+          };
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          const cost = (input: number) =>
+            billCall(
+              { ...prices, longContextTiers: [tier] },
+              { inputTokensPerCall: input, outputTokensPerCall: output, cachedInputShare: cached, batchShare: batch },
+            ).usdPerCall;
+          expect(cost(high) >= cost(low) || closeTo(cost(high), cost(low))).toBe(true);
+        },
+      ),
     );
   });
 
   it("is linear in the batch share: (1 − s) × all-interactive + s × all-batch", () => {
     fc.assert(
       fc.property(sheet, tokens, tokens, share, share, share, (prices, input, output, cached, s, split) => {
-        const call = { inputTokensPerCall: input, outputTokensPerCall: output, cachedInputShare: cached * split, cacheWriteShare: cached * (1 - split) };
+        const call = {
+          inputTokensPerCall: input,
+          outputTokensPerCall: output,
+          cachedInputShare: cached * split,
+          cacheWriteShare: cached * (1 - split),
+        };
         const at = (batchShare: number) => billCall(prices, { ...call, batchShare }).usdPerCall;
         expect(closeTo(at(s), (1 - s) * at(0) + s * at(1))).toBe(true);
       }),
@@ -204,7 +248,13 @@ describe("billCall (properties)", () => {
   it("breaks the cost down into parts that add up to it", () => {
     fc.assert(
       fc.property(sheet, tokens, tokens, share, share, (prices, input, output, cached, batch) => {
-        const bill = billCall(prices, { inputTokensPerCall: input, outputTokensPerCall: output, cachedInputShare: cached / 2, cacheWriteShare: cached / 2, batchShare: batch });
+        const bill = billCall(prices, {
+          inputTokensPerCall: input,
+          outputTokensPerCall: output,
+          cachedInputShare: cached / 2,
+          cacheWriteShare: cached / 2,
+          batchShare: batch,
+        });
         const { uncachedInputUsd, cacheReadUsd, cacheWriteUsd, outputUsd, reasoningUsd } = bill.byTokenKind;
         expect(closeTo(uncachedInputUsd + cacheReadUsd + cacheWriteUsd + outputUsd + reasoningUsd, bill.usdPerCall)).toBe(true);
       }),

@@ -76,11 +76,17 @@ describe("machine capacity", () => {
 });
 
 describe("capacityBreakEven", () => {
-  const fleetAt = (callsPerDay: number, perMachine: number, shared: number, perDay: number) => fleetMonthlyCost(machinesNeeded(callsPerDay, perDay), { perMachineUsdPerMonth: perMachine, sharedUsdPerMonth: shared });
+  const fleetAt = (callsPerDay: number, perMachine: number, shared: number, perDay: number) =>
+    fleetMonthlyCost(machinesNeeded(callsPerDay, perDay), { perMachineUsdPerMonth: perMachine, sharedUsdPerMonth: shared });
 
   it("equals the chapter's break-even when one machine carries that volume", () => {
     // A100 x4 against Claude: $2,337.42 hardware + $2,000 ops, $0.0465 a call; one machine takes 15,000 calls/day.
-    const result = capacityBreakEven({ perMachineUsdPerMonth: 2337.22, sharedUsdPerMonth: 2000, callsPerDayPerMachine: 15_000, apiUsdPerCall: 0.0465 });
+    const result = capacityBreakEven({
+      perMachineUsdPerMonth: 2337.22,
+      sharedUsdPerMonth: 2000,
+      callsPerDayPerMachine: 15_000,
+      apiUsdPerCall: 0.0465,
+    });
     expect(result.uncappedDailyCalls).toBeCloseTo(4337.22 / (0.0465 * 30), 6);
     expect(result.firstDailyCalls).toBeCloseTo(result.uncappedDailyCalls, 6);
     expect(result.machinesAtFirst).toBe(1);
@@ -89,7 +95,12 @@ describe("capacityBreakEven", () => {
 
   it("is never reached when a full machine costs more than the API bill for its calls", () => {
     // The case study's server at $393.33 a machine + $300 ops takes 691 calls/day; 691 × $0.009 × 30 = $186.
-    const result = capacityBreakEven({ perMachineUsdPerMonth: 393.33, sharedUsdPerMonth: 300, callsPerDayPerMachine: 691, apiUsdPerCall: 0.009 });
+    const result = capacityBreakEven({
+      perMachineUsdPerMonth: 393.33,
+      sharedUsdPerMonth: 300,
+      callsPerDayPerMachine: 691,
+      apiUsdPerCall: 0.009,
+    });
     expect(result.firstDailyCalls).toBe(Infinity);
     expect(result.sustainedFromDailyCalls).toBe(Infinity);
     expect(result.localUsdPerCallAtFullLoad).toBeCloseTo(393.33 / (691 * 30), 9);
@@ -98,7 +109,12 @@ describe("capacityBreakEven", () => {
   it("finds a first break-even that later steps lose again, until machines are full enough to stay ahead", () => {
     // $500 a machine, 1,000 calls/day each, $0.02 a call: one machine pays from 833/day; each added machine
     // costs more than the API at its first calls, until the sixth, whose first call finds the API at $3,000 = 6 × $500.
-    const result = capacityBreakEven({ perMachineUsdPerMonth: 500, sharedUsdPerMonth: 0, callsPerDayPerMachine: 1000, apiUsdPerCall: 0.02 });
+    const result = capacityBreakEven({
+      perMachineUsdPerMonth: 500,
+      sharedUsdPerMonth: 0,
+      callsPerDayPerMachine: 1000,
+      apiUsdPerCall: 0.02,
+    });
     expect(result.firstDailyCalls).toBeCloseTo(833.33, 2);
     expect(result.machinesAtFirst).toBe(1);
     expect(result.sustainedFromDailyCalls).toBeCloseTo(4166.67, 2);
@@ -106,7 +122,12 @@ describe("capacityBreakEven", () => {
   });
 
   it("needs several machines before the first break-even when ops is large against each machine's margin", () => {
-    const result = capacityBreakEven({ perMachineUsdPerMonth: 500, sharedUsdPerMonth: 1000, callsPerDayPerMachine: 1000, apiUsdPerCall: 0.02 });
+    const result = capacityBreakEven({
+      perMachineUsdPerMonth: 500,
+      sharedUsdPerMonth: 1000,
+      callsPerDayPerMachine: 1000,
+      apiUsdPerCall: 0.02,
+    });
     expect(result.machinesAtFirst).toBe(10);
     expect(result.firstDailyCalls).toBeCloseTo(10_000, 6);
   });
@@ -120,10 +141,16 @@ describe("capacityBreakEven", () => {
         fc.double({ min: 0.0005, max: 0.1, noNaN: true }),
         fc.double({ min: 1, max: 50, noNaN: true }),
         (perMachine, shared, perDay, apiUsdPerCall, beyond) => {
-          const result = capacityBreakEven({ perMachineUsdPerMonth: perMachine, sharedUsdPerMonth: shared, callsPerDayPerMachine: perDay, apiUsdPerCall });
+          const result = capacityBreakEven({
+            perMachineUsdPerMonth: perMachine,
+            sharedUsdPerMonth: shared,
+            callsPerDayPerMachine: perDay,
+            apiUsdPerCall,
+          });
           const api = (calls: number) => calls * apiUsdPerCall * 30;
           if (!Number.isFinite(result.firstDailyCalls)) {
-            for (const calls of [perDay * 0.5, perDay, perDay * 3.7, perDay * 40]) expect(fleetAt(calls, perMachine, shared, perDay)).toBeGreaterThan(api(calls) * (1 - 1e-9));
+            for (const calls of [perDay * 0.5, perDay, perDay * 3.7, perDay * 40])
+              expect(fleetAt(calls, perMachine, shared, perDay)).toBeGreaterThan(api(calls) * (1 - 1e-9));
             return;
           }
           const first = result.firstDailyCalls;
@@ -146,18 +173,29 @@ describe("operations that grow with the fleet", () => {
   it("keeps the chapter's one-server point whatever the share, and pays it per server at share 1", () => {
     for (const share of [0, 0.25, 1]) expect(fleetOpsUsdPerMonth(1, { ...caseServer, opsSharePerAddedServer: share })).toBe(300);
     // The case study's 11 servers: shared, 300; a quarter each, 300 x 3.5 = 1,050; each its own, 3,300.
-    expect([0, 0.25, 1].map((share) => fleetOpsUsdPerMonth(11, { ...caseServer, opsSharePerAddedServer: share }))).toEqual([300, 1050, 3300]);
+    expect([0, 0.25, 1].map((share) => fleetOpsUsdPerMonth(11, { ...caseServer, opsSharePerAddedServer: share }))).toEqual([
+      300, 1050, 3300,
+    ]);
     // At share 1 all-local is 11 x 693.33 = 7,626.67.
     expect(fleetMonthlyCost(11, fleetCostOfSplit({ ...caseServer, opsSharePerAddedServer: 1 }))).toBeCloseTo(7626.67, 2);
   });
 
   it("splits into a per-machine and a fixed part that add back to hardware plus fleet operations (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e5, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 500 }), (hardware, ops, share, machines) => {
-        const split = { hardwareUsdPerMonth: hardware, opsOneServerUsdPerMonth: ops, opsSharePerAddedServer: share };
-        expect(fleetMonthlyCost(machines, fleetCostOfSplit(split))).toBeCloseTo(machines * hardware + fleetOpsUsdPerMonth(machines, split), 4);
-        expect(fleetOpsUsdPerMonth(machines + 1, split)).toBeGreaterThanOrEqual(fleetOpsUsdPerMonth(machines, split));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 500 }),
+        (hardware, ops, share, machines) => {
+          const split = { hardwareUsdPerMonth: hardware, opsOneServerUsdPerMonth: ops, opsSharePerAddedServer: share };
+          expect(fleetMonthlyCost(machines, fleetCostOfSplit(split))).toBeCloseTo(
+            machines * hardware + fleetOpsUsdPerMonth(machines, split),
+            4,
+          );
+          expect(fleetOpsUsdPerMonth(machines + 1, split)).toBeGreaterThanOrEqual(fleetOpsUsdPerMonth(machines, split));
+        },
+      ),
     );
     expect(() => fleetCostOfSplit({ ...caseServer, opsSharePerAddedServer: 1.2 })).toThrow(/between 0 and 1/);
   });
@@ -167,12 +205,24 @@ describe("where a fleet's first win ends", () => {
   it("ends when the first machines are full if the next one costs more than its calls save, and runs on where it wins for good", () => {
     // One machine $1,000 a month carries 100 calls a day; the API costs $0.40 a call over 30 days: $12 a month per daily call.
     // A full machine's calls cost $1,200 on the API, a margin of $200: with $300 shared, step 2 is the first crossing.
-    const result = capacityBreakEven({ perMachineUsdPerMonth: 1000, sharedUsdPerMonth: 300, callsPerDayPerMachine: 100, apiUsdPerCall: 0.4, daysPerMonth: 30 });
+    const result = capacityBreakEven({
+      perMachineUsdPerMonth: 1000,
+      sharedUsdPerMonth: 300,
+      callsPerDayPerMachine: 100,
+      apiUsdPerCall: 0.4,
+      daysPerMonth: 30,
+    });
     expect(result.machinesAtFirst).toBe(2);
     // Step 3 is cheaper from its first call only when 2 × 200 ≥ 1,300: it is not, so the stretch ends at 2 machines full.
     expect(result.firstRunEndsDailyCalls).toBe(200);
     expect(result.sustainedFromDailyCalls).toBeGreaterThan(200);
-    const forGood = capacityBreakEven({ perMachineUsdPerMonth: 100, sharedUsdPerMonth: 0, callsPerDayPerMachine: 100, apiUsdPerCall: 0.4, daysPerMonth: 30 });
+    const forGood = capacityBreakEven({
+      perMachineUsdPerMonth: 100,
+      sharedUsdPerMonth: 0,
+      callsPerDayPerMachine: 100,
+      apiUsdPerCall: 0.4,
+      daysPerMonth: 30,
+    });
     expect(forGood.firstRunEndsDailyCalls).toBe(Infinity);
   });
 });

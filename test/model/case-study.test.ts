@@ -19,7 +19,14 @@ const chapterCase: CaseStudyInputs = {
 
 describe("residencyFilter", () => {
   it("excludes providers outside the allowed regions, case-insensitively", () => {
-    const result = residencyFilter([{ id: "gpt-4o", dataRegion: "US" }, { id: "qwen", dataRegion: "cn" }, { id: "x", dataRegion: "unknown" }], ["CN"]);
+    const result = residencyFilter(
+      [
+        { id: "gpt-4o", dataRegion: "US" },
+        { id: "qwen", dataRegion: "cn" },
+        { id: "x", dataRegion: "unknown" },
+      ],
+      ["CN"],
+    );
     expect(result.allowed.map((m) => m.id)).toEqual(["qwen"]);
     expect(result.excluded.map((m) => m.id)).toEqual(["gpt-4o", "x"]);
   });
@@ -55,6 +62,8 @@ describe("evaluateCaseStudy", () => {
     expect(result.cheapestCompliant).toBe("all_local");
     expect(evaluateCaseStudy({ ...chapterCase, budgetUsdPerMonth: 500 }).cheapestCompliant).toBeUndefined();
     expect(evaluateCaseStudy({ ...chapterCase, allowedRegions: ["US", "on_premises"] }).cheapestCompliant).toBe("all_local");
-    expect(evaluateCaseStudy({ ...chapterCase, localMonthlyUsd: 2000, allowedRegions: ["US", "on_premises"] }).cheapestCompliant).toBe("all_cloud");
+    expect(evaluateCaseStudy({ ...chapterCase, localMonthlyUsd: 2000, allowedRegions: ["US", "on_premises"] }).cheapestCompliant).toBe(
+      "all_cloud",
+    );
   });
 });

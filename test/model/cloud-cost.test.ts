@@ -22,11 +22,19 @@ describe("cloud cost", () => {
 
   it("grows with volume (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.nat(1e6), fc.nat(1e6), (input, output, a, b) => {
-        const prices = { inputUsdPerMTok: input, outputUsdPerMTok: output };
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        expect(cloudCost(prices, { ...typical, callsPerDay: low }).usdPerMonth).toBeLessThanOrEqual(cloudCost(prices, { ...typical, callsPerDay: high }).usdPerMonth);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.nat(1e6),
+        fc.nat(1e6),
+        (input, output, a, b) => {
+          const prices = { inputUsdPerMTok: input, outputUsdPerMTok: output };
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          expect(cloudCost(prices, { ...typical, callsPerDay: low }).usdPerMonth).toBeLessThanOrEqual(
+            cloudCost(prices, { ...typical, callsPerDay: high }).usdPerMonth,
+          );
+        },
+      ),
     );
   });
 });

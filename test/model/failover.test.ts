@@ -3,7 +3,15 @@ import fc from "fast-check";
 import { failoverCost } from "../../src/model/failover";
 
 describe("failover", () => {
-  const base = { callsPerMonth: 90_000, localMonthlyUsd: 693.33, cloudUsdPerCall: 0.009, localDowntimeHoursPerMonth: 7.2, outagesPerMonth: 2, detectionSeconds: 60, cloudAvailability: 0.999 };
+  const base = {
+    callsPerMonth: 90_000,
+    localMonthlyUsd: 693.33,
+    cloudUsdPerCall: 0.009,
+    localDowntimeHoursPerMonth: 7.2,
+    outagesPerMonth: 2,
+    detectionSeconds: 60,
+    cloudAvailability: 0.999,
+  };
 
   it("serves 99% locally alone and 99.995% with a cloud fallback at 7.2 hours of downtime a month", () => {
     const result = failoverCost(base);
@@ -28,12 +36,28 @@ describe("failover", () => {
 
   it("is at least as available as local alone and costs at least the local server (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 720, noNaN: true }), fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 3600, noNaN: true }), fc.double({ min: 0.9, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (downtime, outages, detection, cloud, share) => {
-        const result = failoverCost({ ...base, localDowntimeHoursPerMonth: downtime, outagesPerMonth: outages, detectionSeconds: detection, cloudAvailability: cloud, cloudShare: share });
-        expect(result.availabilityWithFailover).toBeGreaterThanOrEqual(Math.min(result.availabilityLocalOnly, result.availabilityCloudOnly) - 1e-12);
-        expect(result.availabilityWithFailover).toBeLessThanOrEqual(1 + 1e-12);
-        expect(result.totalUsdPerMonth).toBeGreaterThanOrEqual(base.localMonthlyUsd);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 720, noNaN: true }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.double({ min: 0, max: 3600, noNaN: true }),
+        fc.double({ min: 0.9, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (downtime, outages, detection, cloud, share) => {
+          const result = failoverCost({
+            ...base,
+            localDowntimeHoursPerMonth: downtime,
+            outagesPerMonth: outages,
+            detectionSeconds: detection,
+            cloudAvailability: cloud,
+            cloudShare: share,
+          });
+          expect(result.availabilityWithFailover).toBeGreaterThanOrEqual(
+            Math.min(result.availabilityLocalOnly, result.availabilityCloudOnly) - 1e-12,
+          );
+          expect(result.availabilityWithFailover).toBeLessThanOrEqual(1 + 1e-12);
+          expect(result.totalUsdPerMonth).toBeGreaterThanOrEqual(base.localMonthlyUsd);
+        },
+      ),
     );
   });
 });

@@ -3,7 +3,14 @@ import { localCostInputsInForce, localMonthlyCost } from "../../src/model";
 
 describe("local monthly cost", () => {
   it("itemises the 59.1 example: 4x A100 at $80,000 over 36 months, 1.6 kW at $0.10, 0.2 FTE at $10,000", () => {
-    const cost = localMonthlyCost({ capexUsd: 80_000, depreciationMonths: 36, powerKw: 1.6, electricityUsdPerKwh: 0.1, opsFte: 0.2, opsSalaryUsdPerMonth: 10_000 });
+    const cost = localMonthlyCost({
+      capexUsd: 80_000,
+      depreciationMonths: 36,
+      powerKw: 1.6,
+      electricityUsdPerKwh: 0.1,
+      opsFte: 0.2,
+      opsSalaryUsdPerMonth: 10_000,
+    });
     expect(cost.basis).toBe("itemised");
     if (cost.basis !== "itemised") return;
     expect(cost.depreciationUsd).toBeCloseTo(2222.22, 2);
@@ -14,7 +21,15 @@ describe("local monthly cost", () => {
   });
 
   it("prefers a stated electricity bill and ops cost over their formulas", () => {
-    const cost = localMonthlyCost({ capexUsd: 8000, depreciationMonths: 24, powerKw: 0.25, powerUsdPerMonth: 30, opsFte: 1, opsSalaryUsdPerMonth: 9999, opsUsdPerMonth: 500 });
+    const cost = localMonthlyCost({
+      capexUsd: 8000,
+      depreciationMonths: 24,
+      powerKw: 0.25,
+      powerUsdPerMonth: 30,
+      opsFte: 1,
+      opsSalaryUsdPerMonth: 9999,
+      opsUsdPerMonth: 500,
+    });
     expect(cost).toMatchObject({ basis: "itemised", powerUsd: 30, opsUsd: 500, energyKwhPerMonth: undefined });
     expect(cost.totalUsd).toBeCloseTo(863.33, 2);
   });
@@ -29,18 +44,37 @@ describe("local monthly cost", () => {
   });
 
   it("derives energy from the days per month", () => {
-    const cost = localMonthlyCost({ capexUsd: 0, depreciationMonths: 1, powerKw: 1, electricityUsdPerKwh: 1, opsUsdPerMonth: 0, daysPerMonth: 31 });
+    const cost = localMonthlyCost({
+      capexUsd: 0,
+      depreciationMonths: 1,
+      powerKw: 1,
+      electricityUsdPerKwh: 1,
+      opsUsdPerMonth: 0,
+      daysPerMonth: 31,
+    });
     expect(cost.totalUsd).toBeCloseTo(744, 6);
   });
 
   it("names the missing input", () => {
-    expect(() => localMonthlyCost({ capexUsd: 1000, depreciationMonths: 12, powerUsdPerMonth: 10 })).toThrow(/opsFte or opsUsdPerMonth is required/);
-    expect(() => localMonthlyCost({ capexUsd: 1000, depreciationMonths: 0, powerUsdPerMonth: 10, opsUsdPerMonth: 0 })).toThrow(/depreciationMonths must be positive/);
+    expect(() => localMonthlyCost({ capexUsd: 1000, depreciationMonths: 12, powerUsdPerMonth: 10 })).toThrow(
+      /opsFte or opsUsdPerMonth is required/,
+    );
+    expect(() => localMonthlyCost({ capexUsd: 1000, depreciationMonths: 0, powerUsdPerMonth: 10, opsUsdPerMonth: 0 })).toThrow(
+      /depreciationMonths must be positive/,
+    );
   });
 });
 
 describe("the inputs in force", () => {
-  const items = { capexUsd: 36_000, depreciationMonths: 36, powerKw: 2, electricityUsdPerKwh: 0.1, opsFte: 0.2, opsSalaryUsdPerMonth: 10_000, daysPerMonth: 30 };
+  const items = {
+    capexUsd: 36_000,
+    depreciationMonths: 36,
+    powerKw: 2,
+    electricityUsdPerKwh: 0.1,
+    opsFte: 0.2,
+    opsSalaryUsdPerMonth: 10_000,
+    daysPerMonth: 30,
+  };
 
   it("keep the formulas' inputs where no bill is stated", () => {
     expect(localCostInputsInForce(items)).toEqual(items);
@@ -55,6 +89,9 @@ describe("the inputs in force", () => {
   });
 
   it("keep only the stated total and its operations part where nothing is bought", () => {
-    expect(localCostInputsInForce({ monthlyFixedUsd: 5000, opsUsdPerMonth: 1000, powerKw: 3, opsFte: 1 })).toEqual({ monthlyFixedUsd: 5000, opsUsdPerMonth: 1000 });
+    expect(localCostInputsInForce({ monthlyFixedUsd: 5000, opsUsdPerMonth: 1000, powerKw: 3, opsFte: 1 })).toEqual({
+      monthlyFixedUsd: 5000,
+      opsUsdPerMonth: 1000,
+    });
   });
 });

@@ -21,7 +21,9 @@ const deepseek: TimedPriceSheet = {
   inputUsdPerMTok: 0.135,
   outputUsdPerMTok: 0.55,
   cachedInputUsdPerMTok: 0.035,
-  timeOfDay: [{ label: "peak", startMinuteUtc: 30, endMinuteUtc: 990, inputUsdPerMTok: 0.27, outputUsdPerMTok: 1.1, cachedInputUsdPerMTok: 0.07 }],
+  timeOfDay: [
+    { label: "peak", startMinuteUtc: 30, endMinuteUtc: 990, inputUsdPerMTok: 0.27, outputUsdPerMTok: 1.1, cachedInputUsdPerMTok: 0.07 },
+  ],
 };
 
 describe("a workload's calendar", () => {
@@ -46,8 +48,26 @@ describe("a workload's calendar", () => {
   });
 
   it("refuses a day with calls but no hour to put them in, and a profile without 24 hours", () => {
-    expect(() => callsPerMonth(weeklyCalendar({ weekdayCallsPerDay: 10, weekendCallsPerDay: 5, weekdayLoadByHour: officeHours, weekendLoadByHour: Array(24).fill(0) }))).not.toThrow();
-    expect(() => busiestHourCalls(weeklyCalendar({ weekdayCallsPerDay: 10, weekendCallsPerDay: 5, weekdayLoadByHour: officeHours, weekendLoadByHour: Array(24).fill(0) }))).toThrow(/no hour carries load/);
+    expect(() =>
+      callsPerMonth(
+        weeklyCalendar({
+          weekdayCallsPerDay: 10,
+          weekendCallsPerDay: 5,
+          weekdayLoadByHour: officeHours,
+          weekendLoadByHour: Array(24).fill(0),
+        }),
+      ),
+    ).not.toThrow();
+    expect(() =>
+      busiestHourCalls(
+        weeklyCalendar({
+          weekdayCallsPerDay: 10,
+          weekendCallsPerDay: 5,
+          weekdayLoadByHour: officeHours,
+          weekendLoadByHour: Array(24).fill(0),
+        }),
+      ),
+    ).toThrow(/no hour carries load/);
     expect(() => flatCalendar(10, 30, [1, 2, 3])).toThrow(InputError);
   });
 });
@@ -75,7 +95,11 @@ describe("time-of-day windows", () => {
   it("reads each zone at each instant once, keeping summer and winter apart, and refuses an unknown zone every time", () => {
     const summer = new Date("2026-07-01T12:00:00Z");
     const winter = new Date("2026-12-01T12:00:00Z");
-    expect([utcOffsetMinutes("America/New_York", summer), utcOffsetMinutes("America/New_York", winter), utcOffsetMinutes("America/New_York", summer)]).toEqual([-240, -300, -240]);
+    expect([
+      utcOffsetMinutes("America/New_York", summer),
+      utcOffsetMinutes("America/New_York", winter),
+      utcOffsetMinutes("America/New_York", summer),
+    ]).toEqual([-240, -300, -240]);
     expect(() => utcOffsetMinutes("Mars/Olympus", summer)).toThrow(InputError);
     expect(() => utcOffsetMinutes("Mars/Olympus", summer)).toThrow(InputError);
   });
@@ -86,13 +110,23 @@ describe("monthlyApiBill", () => {
   // Standard: (5,000 × 0.135 + 5,000 × 0.035 + 1,000 × 0.55) / 1M = $0.0014; peak: (5,000 × 0.27 + 5,000 × 0.07 + 1,000 × 1.1) / 1M = $0.0028.
   it("bills calls in the peak window at peak prices and the rest at the standard ones", () => {
     // 09:00–19:00 in Shanghai is 01:00–11:00 UTC: all inside 00:30–16:30.
-    const beijing = weeklyCalendar({ weekdayCallsPerDay: 1000, weekendCallsPerDay: 0, weekdayLoadByHour: officeHours, utcOffsetMinutes: 480 });
+    const beijing = weeklyCalendar({
+      weekdayCallsPerDay: 1000,
+      weekendCallsPerDay: 0,
+      weekdayLoadByHour: officeHours,
+      utcOffsetMinutes: 480,
+    });
     const inBeijing = monthlyApiBill(deepseek, call, beijing);
     expect(inBeijing.parts.map((part) => part.label)).toEqual(["standard", "peak"]);
     expect(inBeijing.parts[0]?.callsPerMonth).toBeCloseTo(0, 9);
     expect(inBeijing.usdPerCall).toBeCloseTo(0.0028, 12);
     // In New York in winter (UTC−5), 09:00–19:00 is 14:00–24:00 UTC: 2.5 of the 10 hours fall before 16:30.
-    const newYork = weeklyCalendar({ weekdayCallsPerDay: 1000, weekendCallsPerDay: 0, weekdayLoadByHour: officeHours, utcOffsetMinutes: -300 });
+    const newYork = weeklyCalendar({
+      weekdayCallsPerDay: 1000,
+      weekendCallsPerDay: 0,
+      weekdayLoadByHour: officeHours,
+      utcOffsetMinutes: -300,
+    });
     const inNewYork = monthlyApiBill(deepseek, call, newYork);
     const calls = 1000 * 30.4375 * (5 / 7);
     expect(inNewYork.callsPerMonth).toBeCloseTo(calls, 9);
@@ -101,13 +135,20 @@ describe("monthlyApiBill", () => {
   });
 
   it("equals calls × the call's price when the model has no windows: 1,000 a day for 30 days at $0.0465 is $1,395", () => {
-    const bill = monthlyApiBill({ inputUsdPerMTok: 3, outputUsdPerMTok: 15 }, { inputTokensPerCall: 8000, outputTokensPerCall: 1500 }, flatCalendar(1000, 30));
+    const bill = monthlyApiBill(
+      { inputUsdPerMTok: 3, outputUsdPerMTok: 15 },
+      { inputTokensPerCall: 8000, outputTokensPerCall: 1500 },
+      flatCalendar(1000, 30),
+    );
     expect(bill.usdPerMonth).toBe(30_000 * 0.0465);
     expect(bill.parts).toHaveLength(1);
   });
 
   it("refuses overlapping windows, which would bill some calls twice", () => {
-    const overlapping: TimedPriceSheet = { ...deepseek, timeOfDay: [...(deepseek.timeOfDay ?? []), { label: "night", startMinuteUtc: 0, endMinuteUtc: 600 }] };
+    const overlapping: TimedPriceSheet = {
+      ...deepseek,
+      timeOfDay: [...(deepseek.timeOfDay ?? []), { label: "night", startMinuteUtc: 0, endMinuteUtc: 600 }],
+    };
     expect(() => monthlyApiBill(overlapping, call, flatCalendar(1000, 30))).toThrow(/must not overlap/);
   });
 });

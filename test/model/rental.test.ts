@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { alwaysOnMonthlyUsd, billedHours, crossover, scaledDailyUsd, selfHostedUsdPerCall, serversByHour, serverUsdPerHour, usdPerMillionTokens, type RentalOffer } from "../../src/model";
+import {
+  alwaysOnMonthlyUsd,
+  billedHours,
+  crossover,
+  scaledDailyUsd,
+  selfHostedUsdPerCall,
+  serversByHour,
+  serverUsdPerHour,
+  usdPerMillionTokens,
+  type RentalOffer,
+} from "../../src/model";
 import { InputError } from "../../src/errors";
 
 const perSecond: RentalOffer = { usdPerGpuHour: 0.74, gpuCount: 2, billingIncrementHours: 1 / 3600, minimumHours: 0 };
@@ -67,7 +77,9 @@ describe("renting GPUs by the hour", () => {
       const offer = hourly(day % 3);
       expect(scaledDailyUsd(servers, offer)).toBeCloseTo(oneByOne(servers, offer), 6);
     }
-    expect(scaledDailyUsd([2.5, 2.5, 0.5, ...Array(21).fill(0)], hourly(0))).toBe(oneByOne([2.5, 2.5, 0.5, ...Array(21).fill(0)], hourly(0)));
+    expect(scaledDailyUsd([2.5, 2.5, 0.5, ...Array(21).fill(0)], hourly(0))).toBe(
+      oneByOne([2.5, 2.5, 0.5, ...Array(21).fill(0)], hourly(0)),
+    );
   });
 
   it("gives a self-hosted call's cost at a utilisation, and any call's cost per million tokens", () => {
@@ -83,10 +95,26 @@ describe("renting GPUs by the hour", () => {
   it("finds where one way becomes cheaper and stays so, on a grid", () => {
     const volumes = Array.from({ length: 11 }, (_, index) => index * 100);
     // A flat $500 against $1 per call a day: cheaper from 500.
-    expect(crossover(() => 500, (calls) => calls, volumes)).toEqual({ firstDailyCalls: 500, sustainedFromDailyCalls: 500, firstRunEndsDailyCalls: Infinity });
+    expect(
+      crossover(
+        () => 500,
+        (calls) => calls,
+        volumes,
+      ),
+    ).toEqual({ firstDailyCalls: 500, sustainedFromDailyCalls: 500, firstRunEndsDailyCalls: Infinity });
     // Cheaper at 300 only, then dearer again, then cheaper from 800: the first stretch ends at 300.
     const wobbly = (calls: number) => (calls === 300 || calls >= 800 ? 0 : 1000);
-    expect(crossover(wobbly, () => 1, volumes)).toEqual({ firstDailyCalls: 300, sustainedFromDailyCalls: 800, firstRunEndsDailyCalls: 300 });
-    expect(crossover(() => 2, () => 1, volumes)).toEqual({ firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, firstRunEndsDailyCalls: Infinity });
+    expect(crossover(wobbly, () => 1, volumes)).toEqual({
+      firstDailyCalls: 300,
+      sustainedFromDailyCalls: 800,
+      firstRunEndsDailyCalls: 300,
+    });
+    expect(
+      crossover(
+        () => 2,
+        () => 1,
+        volumes,
+      ),
+    ).toEqual({ firstDailyCalls: Infinity, sustainedFromDailyCalls: Infinity, firstRunEndsDailyCalls: Infinity });
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CHAPTER_TASK_COMPLEXITY, DEFAULT_ROUTING_CONFIG, HybridModelRouter, taskTypeName, TIER_ORDER, tierName, type ModelTier } from "../../src/model";
+import {
+  CHAPTER_TASK_COMPLEXITY,
+  DEFAULT_ROUTING_CONFIG,
+  HybridModelRouter,
+  taskTypeName,
+  TIER_ORDER,
+  tierName,
+  type ModelTier,
+} from "../../src/model";
 
 const router = new HybridModelRouter();
 const chapterMix = { simple_qa: 0.35, summarization: 0.2, code_generation: 0.25, multi_step_research: 0.15, complex_analysis: 0.05 };
@@ -66,13 +74,19 @@ describe("HybridModelRouter", () => {
     const task = fc.record({ type: fc.constantFrom(...types), expectedToolCalls: fc.nat(20), contextTokens: fc.nat(32_000) });
     const rank = (tier: ModelTier) => TIER_ORDER.indexOf(tier);
     fc.assert(
-      fc.property(task, task, fc.double({ min: 0.6, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.1, noNaN: true }), (a, b, threshold, budget) => {
-        for (const maxCostPerCall of [0.05, budget]) {
-          const config = { ...DEFAULT_ROUTING_CONFIG, complexityThreshold: threshold, maxCostPerCall };
-          const [simpler, harder] = router.assessTaskComplexity(a) <= router.assessTaskComplexity(b) ? [a, b] : [b, a];
-          expect(rank(router.route(simpler, config))).toBeLessThanOrEqual(rank(router.route(harder, config)));
-        }
-      }),
+      fc.property(
+        task,
+        task,
+        fc.double({ min: 0.6, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.1, noNaN: true }),
+        (a, b, threshold, budget) => {
+          for (const maxCostPerCall of [0.05, budget]) {
+            const config = { ...DEFAULT_ROUTING_CONFIG, complexityThreshold: threshold, maxCostPerCall };
+            const [simpler, harder] = router.assessTaskComplexity(a) <= router.assessTaskComplexity(b) ? [a, b] : [b, a];
+            expect(rank(router.route(simpler, config))).toBeLessThanOrEqual(rank(router.route(harder, config)));
+          }
+        },
+      ),
     );
   });
 });

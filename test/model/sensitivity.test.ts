@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { breakEvenDailyCallsOf, drawFactor, monteCarloDraws, quantile, rangeTornado, savingBand, seededRandom, tornado, type BreakEvenInputs } from "../../src/model";
+import {
+  breakEvenDailyCallsOf,
+  drawFactor,
+  monteCarloDraws,
+  quantile,
+  rangeTornado,
+  savingBand,
+  seededRandom,
+  tornado,
+  type BreakEvenInputs,
+} from "../../src/model";
 
 // Scenario 1 of the chapter: 4x A100 against Claude 3.5 Sonnet at 8K in + 1.5K out.
 const a100VsClaude: BreakEvenInputs = {
@@ -43,13 +53,18 @@ describe("tornado", () => {
   });
 
   it("moves each input over its own range when given ranges: capex 0.9–1.25 of $80,000 gives 2,949.96 to 3,507.51 calls/day", () => {
-    const result = rangeTornado(a100VsClaude, { capexUsd: { lowFactor: 0.9, highFactor: 1.25, distribution: "uniform" }, opsFte: { lowFactor: 1, highFactor: 1, distribution: "uniform" } });
+    const result = rangeTornado(a100VsClaude, {
+      capexUsd: { lowFactor: 0.9, highFactor: 1.25, distribution: "uniform" },
+      opsFte: { lowFactor: 1, highFactor: 1, distribution: "uniform" },
+    });
     expect(result.bars.map((bar) => bar.input)).toEqual(["capexUsd", "opsFte"]);
     // (72,000/36 + 115.20 + 2,000) / 1.395 and (100,000/36 + 115.20 + 2,000) / 1.395.
     expect(result.bars[0]?.breakEvenAtLow).toBeCloseTo((2000 + 115.2 + 2000) / 1.395, 6);
     expect(result.bars[0]?.breakEvenAtHigh).toBeCloseTo((100_000 / 36 + 115.2 + 2000) / 1.395, 6);
     expect(result.bars[1]?.spread).toBe(0);
-    expect(() => rangeTornado(a100VsClaude, { capexUsd: { lowFactor: 2, highFactor: 1, distribution: "uniform" } })).toThrow(/lowFactor 2 is above/);
+    expect(() => rangeTornado(a100VsClaude, { capexUsd: { lowFactor: 2, highFactor: 1, distribution: "uniform" } })).toThrow(
+      /lowFactor 2 is above/,
+    );
   });
 
   it("takes the swing and the inputs to vary as options", () => {
@@ -74,7 +89,10 @@ describe("tornado", () => {
 });
 
 describe("Monte Carlo", () => {
-  const ranges = { capexUsd: { lowFactor: 0.9, highFactor: 1.2, distribution: "uniform" as const }, opsFte: { lowFactor: 0.5, highFactor: 3, distribution: "triangular" as const, modeFactor: 1 } };
+  const ranges = {
+    capexUsd: { lowFactor: 0.9, highFactor: 1.2, distribution: "uniform" as const },
+    opsFte: { lowFactor: 0.5, highFactor: 3, distribution: "triangular" as const, modeFactor: 1 },
+  };
 
   it("is reproducible from its seed and changes with it", () => {
     const first = monteCarloDraws(a100VsClaude, ranges, { samples: 50, seed: 7 }).map((draw) => draw.breakEvenDailyCalls);
@@ -97,9 +115,13 @@ describe("Monte Carlo", () => {
 
   it("draws a triangular range with the mean (a + b + c)/3 and a uniform one with (a + b)/2", () => {
     const random = seededRandom(3);
-    const triangular = Array.from({ length: 20_000 }, () => drawFactor({ lowFactor: 0.5, highFactor: 3, distribution: "triangular", modeFactor: 1 }, random()));
+    const triangular = Array.from({ length: 20_000 }, () =>
+      drawFactor({ lowFactor: 0.5, highFactor: 3, distribution: "triangular", modeFactor: 1 }, random()),
+    );
     expect(triangular.reduce((sum, value) => sum + value, 0) / triangular.length).toBeCloseTo(1.5, 1);
-    const uniform = Array.from({ length: 20_000 }, () => drawFactor({ lowFactor: 0.8, highFactor: 1.2, distribution: "uniform" }, random()));
+    const uniform = Array.from({ length: 20_000 }, () =>
+      drawFactor({ lowFactor: 0.8, highFactor: 1.2, distribution: "uniform" }, random()),
+    );
     expect(quantile(uniform, 0.5)).toBeCloseTo(1, 1);
     expect(() => drawFactor({ lowFactor: 2, highFactor: 1, distribution: "uniform" }, 0.5)).toThrow(/above/);
   });
@@ -112,7 +134,10 @@ describe("Monte Carlo", () => {
 
   it("gives a saving band whose median crosses zero near the median break-even and whose low edge stays below its high edge", () => {
     const draws = monteCarloDraws(a100VsClaude, ranges, { samples: 1000, seed: 59 });
-    const medianBreakEven = quantile(draws.map((draw) => draw.breakEvenDailyCalls), 0.5);
+    const medianBreakEven = quantile(
+      draws.map((draw) => draw.breakEvenDailyCalls),
+      0.5,
+    );
     const band = savingBand(draws, [medianBreakEven * 0.5, medianBreakEven, medianBreakEven * 2]);
     for (const point of band) expect(point.low).toBeLessThanOrEqual(point.high);
     expect(band[0]!.median).toBeLessThan(0);

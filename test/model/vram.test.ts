@@ -50,14 +50,20 @@ describe("quantisation: VRAM", () => {
     expect(fit.availableGiB - fit.requiredGiB).toBeCloseTo(1.1112, 4);
     expect(fit.fits).toBe(true);
     // At 1.6 GiB a card the two cards need 39.5896 + 2.8992 + 3.2 = 45.6888 GiB, beyond 45.6.
-    expect(fitsInVram(llama70b, { bitsPerWeight: 4.8203, contextTokens: 9500, overheadGibPerGpu: 1.6 }, { gpuCount: 2, vramGibPerGpu: 24 }).fits).toBe(false);
+    expect(
+      fitsInVram(llama70b, { bitsPerWeight: 4.8203, contextTokens: 9500, overheadGibPerGpu: 1.6 }, { gpuCount: 2, vramGibPerGpu: 24 }).fits,
+    ).toBe(false);
     expect(fitsInVram(llama70b, { bitsPerWeight: 4.8203, contextTokens: 9500 }, { gpuCount: 1, vramGibPerGpu: 24 }).fits).toBe(false);
-    expect(() => fitsInVram(llama70b, { bitsPerWeight: 4.8203, contextTokens: 9500 }, { gpuCount: 2, vramGibPerGpu: 0 })).toThrow(/vramGibPerGpu/);
+    expect(() => fitsInVram(llama70b, { bitsPerWeight: 4.8203, contextTokens: 9500 }, { gpuCount: 2, vramGibPerGpu: 0 })).toThrow(
+      /vramGibPerGpu/,
+    );
   });
 
   it("fits 70B Q4 on 2x 24 GB for one call but not FP16 on 4x A100 beside 16 sequences of 128K", () => {
     expect(fitsVram(vramNeeded(llama70b, { bitsPerWeight: 4.8203, contextTokens: 9500, gpuCount: 2 }), 48)).toBe(true);
-    expect(fitsVram(vramNeeded(llama70b, { bitsPerWeight: 16, contextTokens: 128_000, concurrentSequences: 16, gpuCount: 4 }), 320)).toBe(false);
+    expect(fitsVram(vramNeeded(llama70b, { bitsPerWeight: 16, contextTokens: 128_000, concurrentSequences: 16, gpuCount: 4 }), 320)).toBe(
+      false,
+    );
     expect(fitsVram(vramNeeded(llama70b, { bitsPerWeight: 16, contextTokens: 8000 }), 48)).toBe(false);
   });
 
@@ -70,12 +76,23 @@ describe("quantisation: VRAM", () => {
 
   it("needs more memory with more bits, context or sequences (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 2, max: 16, noNaN: true }), fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 1, max: 64 }), (bits, context, sequences) => {
-        const need = vramNeeded(llama8b, { bitsPerWeight: bits, contextTokens: context, concurrentSequences: sequences }).totalGib;
-        expect(vramNeeded(llama8b, { bitsPerWeight: bits + 1, contextTokens: context, concurrentSequences: sequences }).totalGib).toBeGreaterThan(need);
-        expect(vramNeeded(llama8b, { bitsPerWeight: bits, contextTokens: context + 1000, concurrentSequences: sequences }).totalGib).toBeGreaterThan(need);
-        expect(vramNeeded(llama8b, { bitsPerWeight: bits, contextTokens: context, concurrentSequences: sequences + 1 }).totalGib).toBeGreaterThanOrEqual(need);
-      }),
+      fc.property(
+        fc.double({ min: 2, max: 16, noNaN: true }),
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 1, max: 64 }),
+        (bits, context, sequences) => {
+          const need = vramNeeded(llama8b, { bitsPerWeight: bits, contextTokens: context, concurrentSequences: sequences }).totalGib;
+          expect(
+            vramNeeded(llama8b, { bitsPerWeight: bits + 1, contextTokens: context, concurrentSequences: sequences }).totalGib,
+          ).toBeGreaterThan(need);
+          expect(
+            vramNeeded(llama8b, { bitsPerWeight: bits, contextTokens: context + 1000, concurrentSequences: sequences }).totalGib,
+          ).toBeGreaterThan(need);
+          expect(
+            vramNeeded(llama8b, { bitsPerWeight: bits, contextTokens: context, concurrentSequences: sequences + 1 }).totalGib,
+          ).toBeGreaterThanOrEqual(need);
+        },
+      ),
     );
   });
 });

@@ -9,7 +9,10 @@ import { checkNotebooks, checkKey, type CellDiagnostics } from "../../src/notebo
 import { tempFolder } from "../helpers/notebooks";
 
 type Converter = {
-  convert(prevDecl: string, src: string): { diagnostics: { start: { line: number; character: number }; messageText: string; fileName?: string }[]; declOutput?: string };
+  convert(
+    prevDecl: string,
+    src: string,
+  ): { diagnostics: { start: { line: number; character: number }; messageText: string; fileName?: string }[]; declOutput?: string };
   close(): void;
 };
 // Tslab's converter module, the oracle
@@ -30,7 +33,9 @@ function tslabDiagnostics(cells: readonly string[]): CellDiagnostics {
       prevDecl = converted.declOutput ?? "";
       return null;
     }
-    return converted.diagnostics.map((d) => `${d.fileName ? `${d.fileName} ` : ""}${d.start.line + 1}:${d.start.character + 1} - ${d.messageText}`).join("\n");
+    return converted.diagnostics
+      .map((d) => `${d.fileName ? `${d.fileName} ` : ""}${d.start.line + 1}:${d.start.character + 1} - ${d.messageText}`)
+      .join("\n");
   });
 }
 
@@ -63,7 +68,9 @@ const NOTEBOOKS = [
 describe("the runner's type check", () => {
   it("says for every cell exactly what tslab's own kernel says, no more and no less", () => {
     const checked = checkNotebooks(NOTEBOOKS);
-    NOTEBOOKS.forEach((item, index) => { expect(checked[index], item.file).toEqual(tslabDiagnostics(item.cells)); });
+    NOTEBOOKS.forEach((item, index) => {
+      expect(checked[index], item.file).toEqual(tslabDiagnostics(item.cells));
+    });
     // The cases are real: the clean notebook passes, each faulty cell fails.
     expect(checked[0]!.every((text) => text === null)).toBe(true);
     expect(checked[1]!.map((text) => text !== null)).toEqual([false, true, true, true, true, false, true, true, true]);

@@ -41,7 +41,9 @@ describe("readDataFolder", () => {
     const dir = folderWith({ "models.csv": "a\n" });
     symlinkSync(path.join(dir, "gone.csv"), path.join(dir, "notes.csv"));
     expect(() => readDataFolder(dir)).toThrow(UsageError);
-    expect(() => readDataFolder(dir)).toThrow(/notes\.csv: cannot read this file of the data folder \(ENOENT: a link to a file that does not exist\)/);
+    expect(() => readDataFolder(dir)).toThrow(
+      /notes\.csv: cannot read this file of the data folder \(ENOENT: a link to a file that does not exist\)/,
+    );
   });
 
   it("gives the folder a new hash when any file's contents or name change", () => {

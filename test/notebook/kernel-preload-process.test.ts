@@ -11,7 +11,8 @@ describe("the kernel preload in a process", () => {
     const folder = mkdtempSync(path.join(tmpdir(), "roilab-cpu-"));
     try {
       const preload = path.resolve("dist/notebook/kernel-preload.js");
-      const script = "require('danfojs-node'); console.log(Object.keys(require.cache).some((file) => file.includes('/node_modules/mathjs/')))";
+      const script =
+        "require('danfojs-node'); console.log(Object.keys(require.cache).some((file) => file.includes('/node_modules/mathjs/')))";
       const result = spawnSync(process.execPath, [...KERNEL_NODE_OPTIONS, "--require", preload, "-e", script], {
         encoding: "utf8",
         env: { ...process.env, ROILAB_KERNEL_CPU_DIR: folder, ROILAB_KERNEL_CPU_PROFILE: "1", ROILAB_NOTEBOOK: "notebooks/a.ipynb" },
@@ -19,7 +20,10 @@ describe("the kernel preload in a process", () => {
       expect(result.stderr).toBe("");
       expect(result.stdout.trim()).toBe("false");
       const files = readdirSync(folder).sort();
-      expect(files.map((file) => file.replace(/\.\d+\./, ".PID."))).toEqual(["notebooks_a.ipynb.PID.cpuprofile", "notebooks_a.ipynb.PID.json"]);
+      expect(files.map((file) => file.replace(/\.\d+\./, ".PID."))).toEqual([
+        "notebooks_a.ipynb.PID.cpuprofile",
+        "notebooks_a.ipynb.PID.json",
+      ]);
       const record = JSON.parse(readFileSync(path.join(folder, files[1] as string), "utf8")) as { label: string; userSeconds: number };
       expect(record.label).toBe("notebooks/a.ipynb");
       expect(record.userSeconds).toBeGreaterThan(0);

@@ -9,7 +9,11 @@ class TestPublisher extends zmq.Publisher {}
 
 describe("the kernel preload", () => {
   const sockets: { close(): void }[] = [];
-  afterEach(() => sockets.splice(0).forEach((socket) => { socket.close(); }));
+  afterEach(() =>
+    sockets.splice(0).forEach((socket) => {
+      socket.close();
+    }),
+  );
 
   async function connectedPair(publisherClass: typeof zmq.Publisher) {
     const publisher = new publisherClass({ linger: 0 });

@@ -14,7 +14,11 @@ afterAll(() => folder.dispose());
 
 type Executed = { cells: { outputs?: { output_type: string; text?: string; evalue?: string }[]; execution_count: number | null }[] };
 const read = (out: string, name: string) => JSON.parse(readFileSync(path.join(out, name), "utf8")) as Executed;
-const stdout = (notebook: Executed) => notebook.cells.flatMap((cell) => cell.outputs ?? []).map((output) => output.text ?? "").join("");
+const stdout = (notebook: Executed) =>
+  notebook.cells
+    .flatMap((cell) => cell.outputs ?? [])
+    .map((output) => output.text ?? "")
+    .join("");
 const PRINT_PID = 'console.log("pid", process.pid);';
 const pid = (notebook: Executed) => Number(/pid (\d+)/.exec(stdout(notebook))?.[1]);
 

@@ -9,7 +9,10 @@ import { isAlive, until } from "../helpers/processes";
 const PRINT_2000_LINES = 'for (let i = 0; i < 2000; i++) console.log("line " + i);';
 
 function streamText(messages: { header: { msg_type: string }; content: unknown }[]): string {
-  return messages.filter((message) => message.header.msg_type === "stream").map((message) => (message.content as { text: string }).text).join("");
+  return messages
+    .filter((message) => message.header.msg_type === "stream")
+    .map((message) => (message.content as { text: string }).text)
+    .join("");
 }
 
 describe("a tslab kernel", () => {
@@ -85,7 +88,9 @@ describe("a tslab kernel", () => {
       const kernelPid = Number(/started (\d+)/.exec(printed)?.[1]);
       const pids = startedPids(readFileSync(marker, "utf8"));
       expect(pids.filter(isAlive)).toHaveLength(3);
-      const connectionDir = new RegExp(`--config-path (\\S*roilab-kernel-${runner.pid}-\\S*)/connection.json`).exec(kernelsOf(runner.pid as number)[0] ?? "")?.[1] as string;
+      const connectionDir = new RegExp(`--config-path (\\S*roilab-kernel-${runner.pid}-\\S*)/connection.json`).exec(
+        kernelsOf(runner.pid as number)[0] ?? "",
+      )?.[1] as string;
       expect(existsSync(connectionDir)).toBe(true);
       runner.kill("SIGKILL");
       await until(() => !isAlive(kernelPid) && !existsSync(connectionDir) && pids.every((pid) => !isAlive(pid)));
@@ -101,10 +106,12 @@ describe("a tslab kernel", () => {
       const script = `const { TslabKernel } = require(${JSON.stringify(path.resolve(__dirname, "../../dist/notebook/kernel"))});
         TslabKernel.start({ cwd: ${JSON.stringify(folder.dir)} }).then((kernel) => console.log("started " + kernel.pid));`;
       const runner = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-      const kernelPid = await new Promise<number>((resolve) => runner.stdout.on("data", (chunk: Buffer) => {
-        const match = /started (\d+)/.exec(chunk.toString());
-        if (match) resolve(Number(match[1]));
-      }));
+      const kernelPid = await new Promise<number>((resolve) =>
+        runner.stdout.on("data", (chunk: Buffer) => {
+          const match = /started (\d+)/.exec(chunk.toString());
+          if (match) resolve(Number(match[1]));
+        }),
+      );
       const connectionDirs = () => kernelsOf(runner.pid as number).length;
       expect(connectionDirs()).toBe(1);
       const folderPattern = new RegExp(`--config-path (\\S*roilab-kernel-${runner.pid}-\\S*)/connection.json`);

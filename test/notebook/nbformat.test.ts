@@ -27,8 +27,12 @@ describe("reading a notebook", () => {
     const name = file(cells(code, "oops"));
     expect(() => readNotebook(name)).toThrow(UsageError);
     expect(() => readNotebook(name)).toThrow(`${name}, cell 2: a cell must be an object, got "oops"`);
-    expect(() => readNotebook(file(cells({ cell_type: "code", outputs: [] })))).toThrow(/, cell 1: source must be text or a list of lines, got nothing$/);
-    expect(() => readNotebook(file(cells(code, code, { cell_type: "widget", source: "" })))).toThrow(/, cell 3: cell_type must be code, markdown or raw, got "widget"$/);
+    expect(() => readNotebook(file(cells({ cell_type: "code", outputs: [] })))).toThrow(
+      /, cell 1: source must be text or a list of lines, got nothing$/,
+    );
+    expect(() => readNotebook(file(cells(code, code, { cell_type: "widget", source: "" })))).toThrow(
+      /, cell 3: cell_type must be code, markdown or raw, got "widget"$/,
+    );
   });
 
   it("refuses what is not nbformat 4", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { OutputCollector, type IopubMessage } from "../../src/notebook";
 
-const message = (msg_type: string, content: object) => ({ header: { msg_type }, parent_header: {}, metadata: {}, content }) as unknown as IopubMessage;
+const message = (msg_type: string, content: object) =>
+  ({ header: { msg_type }, parent_header: {}, metadata: {}, content }) as unknown as IopubMessage;
 
 describe("OutputCollector", () => {
   it("merges consecutive stream text of one name and keeps stderr apart", () => {
@@ -36,7 +37,11 @@ describe("OutputCollector", () => {
     const [kept, note, ...rest] = collector.outputs;
     expect(kept).toMatchObject({ output_type: "stream", name: "stdout" });
     expect((kept as { text: string }).text.length).toBeLessThanOrEqual(1000);
-    expect(note).toEqual({ output_type: "stream", name: "stderr", text: "\nroilab: this cell's output passed 0.001 MB (--max-output-mb) and was cut here.\n" });
+    expect(note).toEqual({
+      output_type: "stream",
+      name: "stderr",
+      text: "\nroilab: this cell's output passed 0.001 MB (--max-output-mb) and was cut here.\n",
+    });
     expect(rest).toEqual([]);
   });
 

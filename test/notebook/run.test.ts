@@ -76,11 +76,18 @@ describe("roilab run", () => {
   });
 
   it("reports a type error in cell 3 with notebook, cell, line:column and source line; later cells do not run", async () => {
-    const notebook = writeNotebook(dir, "type-error.ipynb", [{ markdown: "intro" }, "const ok = 1;", "const a = 1;\nconst b: string = a;", "console.log('never');"]);
+    const notebook = writeNotebook(dir, "type-error.ipynb", [
+      { markdown: "intro" },
+      "const ok = 1;",
+      "const a = 1;\nconst b: string = a;",
+      "console.log('never');",
+    ]);
     const out = path.join(dir, "out-type");
     const result = await roilab(["run", notebook, "--out", out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("type-error.ipynb, cell 3, 2:7 - Type 'number' is not assignable to type 'string'.\n    const b: string = a;\n          ^");
+    expect(result.stderr).toContain(
+      "type-error.ipynb, cell 3, 2:7 - Type 'number' is not assignable to type 'string'.\n    const b: string = a;\n          ^",
+    );
     const failed = executed(path.join(out, "type-error.failed.ipynb"));
     expect(failed.cells[2]?.outputs).toEqual([expect.objectContaining({ output_type: "error", ename: "TypeScriptError" })]);
     expect(failed.cells[3]).toMatchObject({ execution_count: null, outputs: [] });
@@ -125,7 +132,9 @@ describe("roilab run", () => {
     const out = path.join(dir, "out-chatty");
     const result = await roilab(["run", notebook, "--out", out, "--max-output-mb", "1"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("chatty.ipynb, cell 2 - printed more than 1 MB (--max-output-mb); the kernel was interrupted and stopped");
+    expect(result.stderr).toContain(
+      "chatty.ipynb, cell 2 - printed more than 1 MB (--max-output-mb); the kernel was interrupted and stopped",
+    );
     const written = executed(path.join(out, "chatty.failed.ipynb"));
     expect(stdoutOf(written.cells[1])).toContain("roilab: this cell's output passed 1 MB (--max-output-mb) and was cut here.");
     expect(statSync(path.join(out, "chatty.failed.ipynb")).size).toBeLessThan(2_000_000);
@@ -237,7 +246,9 @@ describe("roilab run", () => {
   it("stops at once on SIGTERM while it reuses cached notebooks and writes pages, with exit code 143", async () => {
     const out = path.join(dir, "out-cached-term");
     // Large outputs make publishing the pages long enough to be stopped in the middle of it.
-    const notebooks = Array.from({ length: 6 }, (_, index) => writeNotebook(dir, `cached-${index}.ipynb`, [`for (let i = 0; i < 20000; i++) console.log("notebook ${index} line " + i);`]));
+    const notebooks = Array.from({ length: 6 }, (_, index) =>
+      writeNotebook(dir, `cached-${index}.ipynb`, [`for (let i = 0; i < 20000; i++) console.log("notebook ${index} line " + i);`]),
+    );
     expect((await roilab(["report", ...notebooks, "--out", out, "--jobs", "2"])).code).toBe(0);
     // Every notebook is now cached: what is left is the cache check and the pages. Stop it at its first line.
     let pid = 0;

@@ -16,7 +16,9 @@ describe("the 59.3 break-even what-if panel", () => {
     expect(result.apiUsdPerCall).toBeCloseTo(0.0465, 9);
     expect(result.apiMonthlyUsd).toBeCloseTo(1000 * 0.0465 * 30, 9);
     expect(result.breakEven.breakEvenDailyCalls).toBe(3109);
-    expect(result.summary).toBe("4x A100 80GB (Hermes 3 70B) costs $4,337.42 a month; Claude 3.5 Sonnet costs $0.0465 a call. Break-even: 3,109 calls a day. At 1,000 calls a day the API bill is $1,395.00: the API is cheaper.");
+    expect(result.summary).toBe(
+      "4x A100 80GB (Hermes 3 70B) costs $4,337.42 a month; Claude 3.5 Sonnet costs $0.0465 a call. Break-even: 3,109 calls a day. At 1,000 calls a day the API bill is $1,395.00: the API is cheaper.",
+    );
     expect(result.figure.layout.title.text).toBe("Figure 59.3w — break-even for your server and traffic");
   });
 
@@ -25,20 +27,35 @@ describe("the 59.3 break-even what-if panel", () => {
     const cells = breakEvenTable(data, { apiModelIds: spec.apis.map((api) => api.id) });
     for (const cell of cells) {
       const machine = spec.hardware.find((candidate) => candidate.id === cell.hardwareId)!;
-      const own = { ...spec.defaults, hardwareId: machine.id, apiId: cell.apiId, opsUsdPerMonth: machine.opsUsdPerMonth, electricityUsdPerKwh: machine.electricityUsdPerKwh ?? spec.defaults.electricityUsdPerKwh };
+      const own = {
+        ...spec.defaults,
+        hardwareId: machine.id,
+        apiId: cell.apiId,
+        opsUsdPerMonth: machine.opsUsdPerMonth,
+        electricityUsdPerKwh: machine.electricityUsdPerKwh ?? spec.defaults.electricityUsdPerKwh,
+      };
       const result = evaluateBreakEvenPanel(spec, own);
       expect(result.localMonthlyUsd, `${cell.hardwareId} vs ${cell.apiId}`).toBeCloseTo(cell.monthlyLocalUsd, 9);
       expect(result.breakEven.breakEvenDailyCalls, `${cell.hardwareId} vs ${cell.apiId}`).toBe(cell.breakEvenDailyCalls);
     }
     // The RTX 4090 server's own $500 of operations and stated $30 of power, not the A100's $2,000 and kW: 618 a day.
     const rtx = spec.hardware.find((machine) => machine.id === "rtx4090-server")!;
-    expect(evaluateBreakEvenPanel(spec, { ...spec.defaults, hardwareId: rtx.id, opsUsdPerMonth: rtx.opsUsdPerMonth }).breakEven.breakEvenDailyCalls).toBe(618);
+    expect(
+      evaluateBreakEvenPanel(spec, { ...spec.defaults, hardwareId: rtx.id, opsUsdPerMonth: rtx.opsUsdPerMonth }).breakEven
+        .breakEvenDailyCalls,
+    ).toBe(618);
   });
 
   it("refuses a negative volume or operations cost, and a number too large to be one, rather than compute with them", () => {
-    expect(() => evaluateBreakEvenPanel(spec, { ...spec.defaults, callsPerDay: -500 })).toThrow("Calls per day must be from 0 to 100,000,000, not -500");
-    expect(() => evaluateBreakEvenPanel(spec, { ...spec.defaults, opsUsdPerMonth: -1 })).toThrow("Operations ($/month) must be from 0 to 10,000,000, not -1");
-    expect(() => evaluateBreakEvenPanel(spec, { ...spec.defaults, inputTokensPerCall: Infinity })).toThrow("Input tokens per call needs a number from 0 to 10,000,000");
+    expect(() => evaluateBreakEvenPanel(spec, { ...spec.defaults, callsPerDay: -500 })).toThrow(
+      "Calls per day must be from 0 to 100,000,000, not -500",
+    );
+    expect(() => evaluateBreakEvenPanel(spec, { ...spec.defaults, opsUsdPerMonth: -1 })).toThrow(
+      "Operations ($/month) must be from 0 to 10,000,000, not -1",
+    );
+    expect(() => evaluateBreakEvenPanel(spec, { ...spec.defaults, inputTokensPerCall: Infinity })).toThrow(
+      "Input tokens per call needs a number from 0 to 10,000,000",
+    );
   });
 
   it("prices power at the reader's electricity price: at $0.20/kWh the break-even moves to 3,191 calls a day", () => {

@@ -21,17 +21,30 @@ describe("the 59.7 capacity what-if panel", () => {
   });
 
   it("needs fewer servers with batching, a flatter day or a higher utilisation target", () => {
-    const batched = evaluateCapacityPanel(spec, { ...spec.defaults, serving: "batched", outputTokensPerSecond: 150, promptTokensPerSecond: 1500 });
+    const batched = evaluateCapacityPanel(spec, {
+      ...spec.defaults,
+      serving: "batched",
+      outputTokensPerSecond: 150,
+      promptTokensPerSecond: 1500,
+    });
     expect(batched.allLocal.machines).toBe(2);
     expect(evaluateCapacityPanel(spec, { ...spec.defaults, profileId: "flat-24h" }).allLocal.machines).toBe(5);
     expect(evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 100 }).allLocal.machines).toBe(8);
   });
 
   it("refuses a zero throughput and a utilisation outside 1–100% rather than clamp them", () => {
-    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, outputTokensPerSecond: 0 })).toThrow("Output tokens/s per server must be from 0.01 to 1,000,000, not 0");
-    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 0 })).toThrow("Planned utilisation (%) must be from 1 to 100, not 0");
-    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 150 })).toThrow("Planned utilisation (%) must be from 1 to 100, not 150");
-    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, weekdayCallsPerDay: Number.NaN })).toThrow("Weekday calls per day needs a number from 0 to 100,000,000");
+    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, outputTokensPerSecond: 0 })).toThrow(
+      "Output tokens/s per server must be from 0.01 to 1,000,000, not 0",
+    );
+    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 0 })).toThrow(
+      "Planned utilisation (%) must be from 1 to 100, not 0",
+    );
+    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, targetUtilisationPercent: 150 })).toThrow(
+      "Planned utilisation (%) must be from 1 to 100, not 150",
+    );
+    expect(() => evaluateCapacityPanel(spec, { ...spec.defaults, weekdayCallsPerDay: Number.NaN })).toThrow(
+      "Weekday calls per day needs a number from 0 to 100,000,000",
+    );
   });
 
   it("starts from defaults that fit their inputs' steps", () => {

@@ -7,12 +7,22 @@ import { evaluateRentalPanel, rentalPanelCosts } from "../../src/panels";
 import { DATA_DIR } from "../helpers/data-folder";
 
 const data = loadDataset(DATA_DIR);
-const spec = rentalPanelSpec(data, { apiModelIds: ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"], defaults: { rentalId: "runpod-a100x4", apiId: "claude-3-5-sonnet" } });
+const spec = rentalPanelSpec(data, {
+  apiModelIds: ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"],
+  defaults: { rentalId: "runpod-a100x4", apiId: "claude-3-5-sonnet" },
+});
 
 describe("the rental panel", () => {
   it("offers every rental, each at its own price, with 24 hours at 70% by default", () => {
     expect(spec.configurations.map((configuration) => configuration.id)).toEqual(data.gpuRentals.map((row) => row.rentalId));
-    expect(spec.defaults).toEqual({ rentalId: "runpod-a100x4", apiId: "claude-3-5-sonnet", usdPerGpuHour: 1.79, hoursPerDay: 24, utilisationPercent: 70, callsPerDay: 1000 });
+    expect(spec.defaults).toEqual({
+      rentalId: "runpod-a100x4",
+      apiId: "claude-3-5-sonnet",
+      usdPerGpuHour: 1.79,
+      hoursPerDay: 24,
+      utilisationPercent: 70,
+      callsPerDay: 1000,
+    });
   });
 
   it("gives, at its defaults, the page's own costs for every offer and API: servers around the clock on a flat day", () => {
@@ -21,7 +31,13 @@ describe("the rental panel", () => {
       for (const api of spec.apis) {
         for (const calls of [100, 3000, 25000]) {
           const page = threeWayCosts(setup, apiUsdPerCall(data, api.id), calls);
-          const panel = rentalPanelCosts(spec, configuration, api.usdPerCall, { ...spec.defaults, rentalId: configuration.id, usdPerGpuHour: configuration.usdPerGpuHour }, calls);
+          const panel = rentalPanelCosts(
+            spec,
+            configuration,
+            api.usdPerCall,
+            { ...spec.defaults, rentalId: configuration.id, usdPerGpuHour: configuration.usdPerGpuHour },
+            calls,
+          );
           const where = `${configuration.id} ${api.id} ${calls}`;
           expect(panel.servers, where).toBe(page.buyServers);
           expect(panel.buyUsd, where).toBeCloseTo(page.buyUsd, 6);
@@ -48,6 +64,8 @@ describe("the rental panel", () => {
     expect(result.cheapest).toBe("rent");
     expect(result.figure.layout.title.text).toBe("Figure 59.10w — Rent, buy or call, at your price and hours");
     expect(() => evaluateRentalPanel(spec, { ...spec.defaults, hoursPerDay: 0 })).toThrow(InputError);
-    expect(() => evaluateRentalPanel(spec, { ...spec.defaults, utilisationPercent: 150 })).toThrow("Planned utilisation (%) must be from 1 to 100, not 150");
+    expect(() => evaluateRentalPanel(spec, { ...spec.defaults, utilisationPercent: 150 })).toThrow(
+      "Planned utilisation (%) must be from 1 to 100, not 150",
+    );
   });
 });

@@ -13,7 +13,9 @@ describe("the 59.8 sensitivity what-if panel", () => {
     const result = evaluateTornadoPanel(spec, spec.defaults);
     expect(result.tornado.bars[0]?.input).toBe("depreciationMonths");
     expect(result.tornado.baseBreakEven).toBeCloseTo(3109.26, 2);
-    expect(result.summary).toBe("4x A100 80GB vs Claude 3.5 Sonnet: break-even 3,109 calls a day. At ±20% the depreciation period moves it most, 2,843 to 3,507.");
+    expect(result.summary).toBe(
+      "4x A100 80GB vs Claude 3.5 Sonnet: break-even 3,109 calls a day. At ±20% the depreciation period moves it most, 2,843 to 3,507.",
+    );
     expect(result.figure.layout.title.text).toMatch(/^Figure 59\.8w — /);
   });
 

@@ -33,12 +33,29 @@ afterAll(async () => {
 /** Opens a report offline and waits until report.js says every figure is drawn. */
 const open = (file: string, width = 1280): Promise<Visit> => openReport(browser, file, { width });
 
-const pages = () => readdirSync(reports).filter((name) => name.endsWith(".html")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+const pages = () =>
+  readdirSync(reports)
+    .filter((name) => name.endsWith(".html"))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
 describe("roilab report", () => {
   it("writes an index and one page per notebook, and the shared assets once", () => {
     expect(build.code).toBe(0);
-    expect(pages()).toEqual(["00-decision.html", "59.1-cost-model.html", "59.2-price-matrix.html", "59.3-break-even.html", "59.4-hybrid-routing.html", "59.5-case-study.html", "59.6-audit.html", "59.7-capacity.html", "59.8-sensitivity.html", "59.9-closing-questions.html", "59.10-rent-buy-call.html", "59.11-then-and-now.html", "index.html"]);
+    expect(pages()).toEqual([
+      "00-decision.html",
+      "59.1-cost-model.html",
+      "59.2-price-matrix.html",
+      "59.3-break-even.html",
+      "59.4-hybrid-routing.html",
+      "59.5-case-study.html",
+      "59.6-audit.html",
+      "59.7-capacity.html",
+      "59.8-sensitivity.html",
+      "59.9-closing-questions.html",
+      "59.10-rent-buy-call.html",
+      "59.11-then-and-now.html",
+      "index.html",
+    ]);
     expect(readdirSync(path.join(reports, "assets")).sort()).toEqual(["plotly.min.js", "report.css", "report.js"]);
     expect(build.stdout).toMatch(/wrote .*59\.3-break-even\.html +\d+\.\d KB \(\d+\.\d KB with shared assets\)/);
   });
@@ -54,7 +71,10 @@ describe("roilab report", () => {
     expect(edition.code).toBe(0);
     const editionPages = readdirSync(editionReports).filter((name) => name.endsWith(".html"));
     expect(editionPages.sort()).toEqual(pages().sort());
-    for (const file of [...pages().map((name) => path.join(reports, name)), ...editionPages.map((name) => path.join(editionReports, name))]) {
+    for (const file of [
+      ...pages().map((name) => path.join(reports, name)),
+      ...editionPages.map((name) => path.join(editionReports, name)),
+    ]) {
       const name = path.relative(reports, file);
       const visit = await open(file);
       const { page } = visit;
@@ -62,8 +82,15 @@ describe("roilab report", () => {
       expect(plots, name).toBeGreaterThan(0);
       expect(Number(await page.getAttribute("html", "data-figures-drawn")), name).toBe(await page.locator("script.roilab-figure").count());
       // Each plot has Plotly's SVG with drawn traces in it.
-      const drawn = await page.locator(".plot").evaluateAll((elements) => elements.map((element) => element.querySelectorAll(".main-svg .trace, .main-svg .hm, .main-svg image").length));
-      expect(drawn.every((count) => count > 0), `${name}: ${drawn.join(",")}`).toBe(true);
+      const drawn = await page
+        .locator(".plot")
+        .evaluateAll((elements) =>
+          elements.map((element) => element.querySelectorAll(".main-svg .trace, .main-svg .hm, .main-svg image").length),
+        );
+      expect(
+        drawn.every((count) => count > 0),
+        `${name}: ${drawn.join(",")}`,
+      ).toBe(true);
       expect(visit.consoleErrors, name).toEqual([]);
       expect(visit.failedRequests, name).toEqual([]);
       expect(visit.blocked, name).toEqual([]);
@@ -85,15 +112,26 @@ describe("roilab report", () => {
 
   it("reads like a chapter: numbered figures, a contents list, folded code, provenance in the footer", async () => {
     const { page } = await open(path.join(reports, "59.3-break-even.html"));
-    expect(await page.locator("h1").first().evaluate((heading) => heading.firstChild?.textContent)).toBe("59.3 — When owning the hardware pays off");
+    expect(
+      await page
+        .locator("h1")
+        .first()
+        .evaluate((heading) => heading.firstChild?.textContent),
+    ).toBe("59.3 — When owning the hardware pays off");
     expect(await page.locator("nav.toc a").allTextContents()).toContain("The chapter's two scenarios");
-    expect(await page.locator("figure .plot").first().getAttribute("aria-label")).toBe("Figure 59.3a — Break-even: local hardware against cloud APIs");
+    expect(await page.locator("figure .plot").first().getAttribute("aria-label")).toBe(
+      "Figure 59.3a — Break-even: local hardware against cloud APIs",
+    );
     expect(await page.locator("details.input").count()).toBeGreaterThan(2);
     const footer = (await page.locator("footer.provenance").textContent()) ?? "";
-    expect(footer).toMatch(/roilab 0\.1\.0 with tslab 1\.0\.22 on Node\.js v[\d.]+; price database @pydantic\/genai-prices \d+\.\d+\.\d+\./);
+    expect(footer).toMatch(
+      /roilab 0\.1\.0 with tslab 1\.0\.22 on Node\.js v[\d.]+; price database @pydantic\/genai-prices \d+\.\d+\.\d+\./,
+    );
     expect(footer).toMatch(/models\.csv2025-09-01[0-9a-f]{64}/);
     // The chapter's prices are dated 2025-09-01: every page warns that they are old.
-    expect(await page.locator("p.stale").textContent()).toMatch(/^Old prices: data\/models\.csv is as of 2025-09-01, \d+ days before this build\./);
+    expect(await page.locator("p.stale").textContent()).toMatch(
+      /^Old prices: data\/models\.csv is as of 2025-09-01, \d+ days before this build\./,
+    );
     await page.close();
   });
 
@@ -138,7 +176,9 @@ describe("roilab report", () => {
     await panel.locator('input[name="swingPercent"]').fill("30");
     await expect.poll(() => panel.getAttribute("data-top-input")).toBe("inputUsdPerMTok");
     expect(await panel.getAttribute("data-break-even")).toBe("822");
-    expect(await panel.locator(".result").textContent()).toContain("RTX 4090 server vs GPT-4o: break-even 822 calls a day. At ±30% the input price moves it most");
+    expect(await panel.locator(".result").textContent()).toContain(
+      "RTX 4090 server vs GPT-4o: break-even 822 calls a day. At ±30% the input price moves it most",
+    );
     expect(await panel.locator(".plot .main-svg .trace").count()).toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
     await page.close();
@@ -150,7 +190,12 @@ describe("roilab report", () => {
     const spec = JSON.parse((await page.locator("script.roilab-whatif").textContent()) ?? "{}") as RentalPanelSpec;
     // Figure 59.10c on the same page: each rented configuration's break-even against each API.
     const heatmaps = await page.locator("script.roilab-figure").allTextContents();
-    const heatmap = heatmaps.map((text) => JSON.parse(text) as { data: Array<{ y?: string[]; x?: string[]; text?: string[][] }>; layout: { title: { text: string } } }).find((figure) => figure.layout.title.text.startsWith("Figure 59.10c"));
+    const heatmap = heatmaps
+      .map(
+        (text) =>
+          JSON.parse(text) as { data: Array<{ y?: string[]; x?: string[]; text?: string[][] }>; layout: { title: { text: string } } },
+      )
+      .find((figure) => figure.layout.title.text.startsWith("Figure 59.10c"));
     // The panel names an offer "1x RTX 4090 (RunPod)", the heatmap "1x RTX 4090, rented (RunPod)"; both keep any fit mark after it.
     const cell = (configuration: RentalPanelSpec["configurations"][number], api: string) => {
       const trace = heatmap?.data[0];
@@ -162,14 +207,21 @@ describe("roilab report", () => {
       for (const api of spec.apis) {
         await panel.locator('select[name="rentalId"]').selectOption(configuration.id);
         await panel.locator('select[name="apiId"]').selectOption(api.id);
-        const expected = evaluateRentalPanel(spec, { ...spec.defaults, rentalId: configuration.id, apiId: api.id, usdPerGpuHour: configuration.usdPerGpuHour });
+        const expected = evaluateRentalPanel(spec, {
+          ...spec.defaults,
+          rentalId: configuration.id,
+          apiId: api.id,
+          usdPerGpuHour: configuration.usdPerGpuHour,
+        });
         const where = `${configuration.id} vs ${api.id}`;
         await expect.poll(() => panel.getAttribute("data-rent-usd"), { message: where }).toBe(expected.rentUsd.toFixed(2));
         expect(await panel.getAttribute("data-buy-usd"), where).toBe(expected.buyUsd.toFixed(2));
         expect(await panel.getAttribute("data-api-usd"), where).toBe(expected.apiUsd.toFixed(2));
         expect(await panel.getAttribute("data-cheapest"), where).toBe(expected.cheapest);
         const breakEven = Number(await panel.getAttribute("data-break-even"));
-        expect(cell(configuration, api.name), where).toBe(Number.isFinite(breakEven) ? `${breakEven.toLocaleString("en-US")}/day` : "never");
+        expect(cell(configuration, api.name), where).toBe(
+          Number.isFinite(breakEven) ? `${breakEven.toLocaleString("en-US")}/day` : "never",
+        );
         expect(await panel.locator('input[name="usdPerGpuHour"]').inputValue(), where).toBe(String(configuration.usdPerGpuHour));
       }
     }
@@ -183,7 +235,9 @@ describe("roilab report", () => {
     expect(await panel.getAttribute("data-rent-usd")).toBe((4 * 1.79 * 8 * 30 + 2000).toFixed(2));
     await panel.locator('input[name="hoursPerDay"]').fill("0");
     await expect.poll(() => panel.getAttribute("data-error")).toBe("Hours rented a day must be from 1 to 24, not 0");
-    expect(await panel.locator(".result").textContent()).toBe("Cannot compute the three ways' costs: Hours rented a day must be from 1 to 24, not 0.");
+    expect(await panel.locator(".result").textContent()).toBe(
+      "Cannot compute the three ways' costs: Hours rented a day must be from 1 to 24, not 0.",
+    );
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
@@ -193,7 +247,16 @@ describe("roilab report", () => {
     const copy = copyOfData({ "models.csv": (text) => text.replace("GPT-4o-mini,OpenAI", `"${hostile}",OpenAI`) });
     const out = path.join(folder.dir, "hostile");
     try {
-      const result = await roilab(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", out, "--self-contained", "--no-input"]);
+      const result = await roilab([
+        "report",
+        "notebooks/59.1-cost-model.ipynb",
+        "--data",
+        copy.dir,
+        "--out",
+        out,
+        "--self-contained",
+        "--no-input",
+      ]);
       expect(result.code).toBe(0);
       expect(existsSync(path.join(out, "assets"))).toBe(false);
       const html = readFileSync(path.join(out, "59.1-cost-model.html"), "utf8");
@@ -221,7 +284,9 @@ describe("roilab report", () => {
     try {
       const result = await roilab(["report", "notebooks/59.1-cost-model.ipynb", "--data", copy.dir, "--out", out]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`${path.join(copy.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`);
+      expect(result.stderr).toContain(
+        `${path.join(copy.dir, "models.csv")}:4:4 - input_usd_per_mtok must be a non-negative number, got "abc"`,
+      );
       expect(result.stdout).toBe("");
       expect(statSync(page).mtimeMs).toBe(before);
     } finally {
@@ -252,7 +317,9 @@ describe("roilab report with a trace type outside the slim Plotly build", () => 
     const notebooks = path.join(folder.dir, "pie-notebooks");
     mkdirSync(notebooks, { recursive: true });
     const pie = { data: [{ type: "pie", labels: ["cloud", "local"], values: [60, 40] }], layout: { title: { text: "Figure 1 — Share" } } };
-    const file = writeNotebook(notebooks, "pie.ipynb", [`import * as tslab from "tslab";\ntslab.display.raw("application/vnd.plotly.v1+json", ${JSON.stringify(pie)} as any);`]);
+    const file = writeNotebook(notebooks, "pie.ipynb", [
+      `import * as tslab from "tslab";\ntslab.display.raw("application/vnd.plotly.v1+json", ${JSON.stringify(pie)} as any);`,
+    ]);
     const result = await roilab(["report", file, "--out", out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("using the complete Plotly build: the figures use pie");
@@ -267,13 +334,19 @@ describe("roilab report with a trace type outside the slim Plotly build", () => 
     const out = path.join(folder.dir, "pie");
     const notebooks = path.join(folder.dir, "pie-notebooks");
     const bars = { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }], layout: { title: { text: "Figure 2 — Bars" } } };
-    const file = writeNotebook(notebooks, "bars.ipynb", [{ markdown: "# Bars" }, `import * as tslab from "tslab";\ntslab.display.raw("application/vnd.plotly.v1+json", ${JSON.stringify(bars)} as any);`]);
+    const file = writeNotebook(notebooks, "bars.ipynb", [
+      { markdown: "# Bars" },
+      `import * as tslab from "tslab";\ntslab.display.raw("application/vnd.plotly.v1+json", ${JSON.stringify(bars)} as any);`,
+    ]);
     const result = await roilab(["report", file, "--out", out]);
     expect(result.code).toBe(0);
     // The bar chart alone would take the slim build; the earlier pie page still needs the complete one.
     expect(statSync(path.join(out, "assets", "plotly.min.js")).size).toBeGreaterThan(3_000_000);
     const index = await open(path.join(out, "index.html"));
-    expect(await index.page.locator(".card a").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(["bars.html", "pie.html"]);
+    expect(await index.page.locator(".card a").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual([
+      "bars.html",
+      "pie.html",
+    ]);
     await index.page.close();
     const pie = await open(path.join(out, "pie.html"));
     expect(await pie.page.locator(".plot .main-svg .slice").count()).toBe(2);

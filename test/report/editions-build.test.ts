@@ -15,7 +15,18 @@ const chapter = path.join(reports, "chapter");
 let build: CliResult;
 
 beforeAll(async () => {
-  build = await roilab(["report", "--editions", "notebooks/00-decision.ipynb", "--out", reports, "--jobs", "1", "--pdf", "--chromium", CHROMIUM]);
+  build = await roilab([
+    "report",
+    "--editions",
+    "notebooks/00-decision.ipynb",
+    "--out",
+    reports,
+    "--jobs",
+    "1",
+    "--pdf",
+    "--chromium",
+    CHROMIUM,
+  ]);
 }, 600_000);
 afterAll(() => folder.dispose());
 
@@ -33,7 +44,12 @@ describe("roilab report --editions", () => {
     expect(build.code).toBe(0);
     expect(dataFolderOf(path.join(reports, "index.html"))).toBe("data/2026-11");
     expect(dataFolderOf(path.join(chapter, "index.html"))).toBe("data");
-    for (const dir of [reports, chapter]) expect(readdirSync(dir).filter((file) => file.endsWith(".html")).sort()).toEqual(["00-decision.html", "index.html"]);
+    for (const dir of [reports, chapter])
+      expect(
+        readdirSync(dir)
+          .filter((file) => file.endsWith(".html"))
+          .sort(),
+      ).toEqual(["00-decision.html", "index.html"]);
   });
 
   it("links every index to the other edition's index, both ways, by links that resolve to files on disk", () => {
@@ -49,7 +65,9 @@ describe("roilab report --editions", () => {
   });
 
   it("points the chapter's old-prices banner to the same page on the newest prices", () => {
-    expect(readFileSync(path.join(chapter, "00-decision.html"), "utf8")).toContain('The same page on newer prices: <a href="../00-decision.html">data/2026-11</a>.');
+    expect(readFileSync(path.join(chapter, "00-decision.html"), "utf8")).toContain(
+      'The same page on newer prices: <a href="../00-decision.html">data/2026-11</a>.',
+    );
     expect(readFileSync(path.join(reports, "00-decision.html"), "utf8")).not.toContain("The same page on newer prices");
   });
 
@@ -58,7 +76,8 @@ describe("roilab report --editions", () => {
     expect(navLinks(path.join(chapter, "00-decision.html"), "edition-switch")).toEqual(["../00-decision.html"]);
     expect(navLinks(path.join(chapter, "index.html"), "edition-switch")).toEqual(["../index.html"]);
     for (const page of [reports, chapter].flatMap((dir) => ["index.html", "00-decision.html"].map((file) => path.join(dir, file)))) {
-      for (const href of navLinks(page, "edition-switch")) expect(existsSync(path.resolve(path.dirname(page), href)), `${page} -> ${href}`).toBe(true);
+      for (const href of navLinks(page, "edition-switch"))
+        expect(existsSync(path.resolve(path.dirname(page), href)), `${page} -> ${href}`).toBe(true);
     }
   });
 
@@ -78,7 +97,8 @@ describe("roilab report --editions", () => {
       const pdf = path.join(dir, "report.pdf");
       expect((await PDFDocument.load(readFileSync(pdf))).getPageCount(), pdf).toBeLessThanOrEqual(2);
       const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
-      for (const part of ["KEY FINDINGS", "The short list", "Figure D1", "How the page decides", "Prices as of", "models.csv"]) expect(text, `${pdf}: ${part}`).toContain(part);
+      for (const part of ["KEY FINDINGS", "The short list", "Figure D1", "How the page decides", "Prices as of", "models.csv"])
+        expect(text, `${pdf}: ${part}`).toContain(part);
       // The working behind the answer is on screen only.
       expect(text).not.toContain("All the options the data can price");
       expect(text).not.toContain("What-if");

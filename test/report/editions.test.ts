@@ -23,7 +23,9 @@ describe("editions found on disk around a build", () => {
     build(path.join(out, "chapter"), "data");
     mkdirSync(path.join(out, "assets"));
     writeFileSync(path.join(out, "assets", "index.html"), "<p>not a report</p>");
-    expect(editionsAround(out).map(({ dir, dataFolder, pages }) => ({ dir: path.relative(out, dir), dataFolder, pages: [...pages] }))).toEqual([
+    expect(
+      editionsAround(out).map(({ dir, dataFolder, pages }) => ({ dir: path.relative(out, dir), dataFolder, pages: [...pages] })),
+    ).toEqual([
       { dir: "2026-11", dataFolder: "data/2026-11", pages: ["00-decision"] },
       { dir: "chapter", dataFolder: "data", pages: [] },
     ]);
@@ -53,13 +55,25 @@ describe("a link to another edition", () => {
 
 describe("the editions on a page", () => {
   it("the index lists every other edition by its data folder, and none when there is no other", () => {
-    const index = renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data", editions: [{ href: "../index.html", dataFolder: "data/2026-11" }, { href: "../2026-05/index.html", dataFolder: "data/2026-05" }] });
-    expect(index).toContain('Other editions of this report: <a href="../index.html">data/2026-11</a>, <a href="../2026-05/index.html">data/2026-05</a>.');
+    const index = renderIndex({
+      cards: [],
+      builtAt: "2026-11-29T10:00:00Z",
+      asOf: [],
+      dataFolder: "data",
+      editions: [
+        { href: "../index.html", dataFolder: "data/2026-11" },
+        { href: "../2026-05/index.html", dataFolder: "data/2026-05" },
+      ],
+    });
+    expect(index).toContain(
+      'Other editions of this report: <a href="../index.html">data/2026-11</a>, <a href="../2026-05/index.html">data/2026-05</a>.',
+    );
     expect(indexOf("data")).not.toContain("Other editions");
   });
 
   it("every page's header names its edition and links the others; a report of one edition has no such line", () => {
-    const page = (editions?: Parameters<typeof renderPage>[0]["editions"]) => renderPage({ title: "t", body: "", assets: { mode: "inline", css: "", scripts: [] }, footer: "", editions });
+    const page = (editions?: Parameters<typeof renderPage>[0]["editions"]) =>
+      renderPage({ title: "t", body: "", assets: { mode: "inline", css: "", scripts: [] }, footer: "", editions });
     expect(page({ current: "data/2026-11", others: [{ href: "chapter/00-decision.html", dataFolder: "data" }] })).toContain(
       '<nav class="edition-switch" aria-label="Editions">Data edition: <strong aria-current="page">data/2026-11</strong> · <a href="chapter/00-decision.html">data</a></nav>',
     );
@@ -70,7 +84,11 @@ describe("the editions on a page", () => {
 
 describe("the index's heading", () => {
   it("is the chapter's by default and the report's --title when one is given, escaped", () => {
-    expect(renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data" })).toContain("<h1>Model selection cost matrix: cloud vs local ROI</h1>");
-    expect(renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data", heading: "Serving <agents>: Q4" })).toContain("<h1>Serving &lt;agents&gt;: Q4</h1>");
+    expect(renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data" })).toContain(
+      "<h1>Model selection cost matrix: cloud vs local ROI</h1>",
+    );
+    expect(
+      renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data", heading: "Serving <agents>: Q4" }),
+    ).toContain("<h1>Serving &lt;agents&gt;: Q4</h1>");
   });
 });

@@ -34,7 +34,10 @@ afterAll(async () => {
   folder.dispose();
 });
 
-const pagesIn = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".html")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+const pagesIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith(".html"))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 const sections = () => pagesIn(reports).filter((name) => name !== "index.html");
 
 /** Every drawn plot whose SVG (legend and labels included) reaches past its own box, which would paint over what follows. */
@@ -47,7 +50,11 @@ function overflowingPlots(page: Page) {
       const bottom = Math.max(...svgs.map((rect) => rect.bottom));
       const right = Math.max(...svgs.map((rect) => rect.right));
       const name = plot.getAttribute("aria-label") ?? plot.closest(".whatif")?.id ?? plot.id;
-      return bottom > box.bottom + 1 || right > box.right + 1 ? [`${name}: drawn ${Math.round(bottom - box.top)}×${Math.round(right - box.left)} in ${Math.round(box.height)}×${Math.round(box.width)}`] : [];
+      return bottom > box.bottom + 1 || right > box.right + 1
+        ? [
+            `${name}: drawn ${Math.round(bottom - box.top)}×${Math.round(right - box.left)} in ${Math.round(box.height)}×${Math.round(box.width)}`,
+          ]
+        : [];
     }),
   );
 }
@@ -68,7 +75,9 @@ function cutOrTinyText(page: Page) {
           ...(rect.left < edge.left - 1 || rect.right > edge.right + 1 ? [`cut at ${rect.left < edge.left - 1 ? "left" : "right"}`] : []),
           ...(size < 8.5 ? [`${size}px`] : []),
         ];
-        return problems.length ? [`${plot.getAttribute("aria-label")?.slice(0, 14) ?? plot.id} "${text.textContent.slice(0, 40)}": ${problems.join(", ")}`] : [];
+        return problems.length
+          ? [`${plot.getAttribute("aria-label")?.slice(0, 14) ?? plot.id} "${text.textContent.slice(0, 40)}": ${problems.join(", ")}`]
+          : [];
       });
     }),
   );
@@ -92,7 +101,9 @@ describe("every page at 1280 and 390 px", () => {
 
   it("a phone gets no Plotly toolbar over a figure, and horizontal bars carry their labels above the bar", async () => {
     const { page } = await openReport(browser, path.join(reports, "59.8-sensitivity.html"), { width: 390 });
-    const toolbars = await page.locator(".modebar-container").evaluateAll((bars) => bars.filter((bar) => getComputedStyle(bar).display !== "none").length);
+    const toolbars = await page
+      .locator(".modebar-container")
+      .evaluateAll((bars) => bars.filter((bar) => getComputedStyle(bar).display !== "none").length);
     expect(toolbars).toBe(0);
     const tornado = page.locator("figure.plotly-figure .plot").first();
     expect(await tornado.locator(".ytick text").count()).toBe(0);
@@ -112,7 +123,12 @@ describe("reading a section", () => {
       const order = await page.evaluate(() => {
         const main = document.querySelector("main.report")!;
         const top = (selector: string) => main.querySelector(selector)?.getBoundingClientRect().top ?? Number.NaN;
-        return { title: top("h1"), findings: top(".key-findings"), contents: top("nav.toc"), text: main.querySelector(".key-findings")?.textContent ?? "" };
+        return {
+          title: top("h1"),
+          findings: top(".key-findings"),
+          contents: top("nav.toc"),
+          text: main.querySelector(".key-findings")?.textContent ?? "",
+        };
       });
       const where = `${width}px ${name}`;
       expect(order.findings, where).toBeGreaterThan(order.title);
@@ -127,7 +143,9 @@ describe("reading a section", () => {
   it("numbers its contents from 1, one entry per section, and every heading carries a link to itself", async () => {
     const { page } = await openReport(browser, path.join(reports, "59.3-break-even.html"));
     const entries = await page.locator("nav.toc li").allTextContents();
-    const sectionHeadings = await page.locator("main h2").evaluateAll((headings) => headings.map((heading) => heading.firstChild?.textContent ?? ""));
+    const sectionHeadings = await page
+      .locator("main h2")
+      .evaluateAll((headings) => headings.map((heading) => heading.firstChild?.textContent ?? ""));
     expect(entries).toEqual(sectionHeadings);
     expect(await page.locator("nav.toc ol").evaluate((list) => getComputedStyle(list.querySelector("li")!).listStyleType)).toBe("decimal");
     expect(await page.locator("nav.toc ol").getAttribute("start")).toBeNull();
@@ -141,22 +159,37 @@ describe("reading a section", () => {
   it("gives each figure one number on its page and an id a link can point at, and the link lands on it", async () => {
     for (const name of sections()) {
       const { page } = await openReport(browser, path.join(reports, name));
-      const figures = await page.locator("figure.plotly-figure").evaluateAll((elements) => elements.map((figure) => ({ id: figure.id, number: figure.querySelector("figcaption .figure-number")?.textContent ?? "", href: figure.querySelector("figcaption a")?.getAttribute("href") })));
+      const figures = await page.locator("figure.plotly-figure").evaluateAll((elements) =>
+        elements.map((figure) => ({
+          id: figure.id,
+          number: figure.querySelector("figcaption .figure-number")?.textContent ?? "",
+          href: figure.querySelector("figcaption a")?.getAttribute("href"),
+        })),
+      );
       const numbers = figures.map((figure) => figure.number);
       expect(new Set(numbers).size, `${name}: ${numbers.join(", ")}`).toBe(numbers.length);
       for (const figure of figures) {
-        expect(figure.id, name).toBe(`figure-${figure.number.replace(/^Figure /, "").toLowerCase().replace(/\./g, "-")}`);
+        expect(figure.id, name).toBe(
+          `figure-${figure.number
+            .replace(/^Figure /, "")
+            .toLowerCase()
+            .replace(/\./g, "-")}`,
+        );
         expect(figure.href, name).toBe(`#${figure.id}`);
       }
       // A what-if panel's figure has a number no static figure on the page has.
-      const panelNumbers = await page.locator(".whatif .gtitle").evaluateAll((titles) => titles.map((title) => /^Figure (\S+)/.exec(title.textContent ?? "")?.[1]).filter(Boolean));
+      const panelNumbers = await page
+        .locator(".whatif .gtitle")
+        .evaluateAll((titles) => titles.map((title) => /^Figure (\S+)/.exec(title.textContent ?? "")?.[1]).filter(Boolean));
       for (const number of panelNumbers) expect(numbers, name).not.toContain(`Figure ${number}`);
       await page.close();
     }
     const { page } = await openReport(browser, `${path.join(reports, "59.3-break-even.html")}#figure-59-3b`);
     const top = await page.locator("#figure-59-3b").evaluate((figure) => figure.getBoundingClientRect().top);
     expect(Math.abs(top)).toBeLessThan(40);
-    expect(await page.locator("#figure-59-3b figcaption").textContent()).toBe("Figure 59.3b — Break-even by hardware and API (calls per day)");
+    expect(await page.locator("#figure-59-3b figcaption").textContent()).toBe(
+      "Figure 59.3b — Break-even by hardware and API (calls per day)",
+    );
     await page.close();
   });
 
@@ -205,7 +238,16 @@ describe("downloading a page's data", () => {
     const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
     return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") };
   }
-  const rows = (csv: string) => csv.trimEnd().split("\r\n").map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, -1).map((field) => field.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')));
+  const rows = (csv: string) =>
+    csv
+      .trimEnd()
+      .split("\r\n")
+      .map((line) =>
+        line
+          .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+          .slice(0, -1)
+          .map((field) => field.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')),
+      );
 
   it("gives every table its CSV, with numbers at full value, offline", async () => {
     const visit = await openReport(browser, path.join(reports, "59.1-cost-model.html"), { width: 1280, acceptDownloads: true });
@@ -214,7 +256,14 @@ describe("downloading a page's data", () => {
     expect(await page.locator("button[data-table]").count()).toBe(tables);
     const { name, text } = await download(page, page.locator("button[data-table]").first());
     expect(name).toBe("59.1-cost-model-table-1.csv");
-    const table = await page.locator("main table.roilab-table").first().evaluate((element) => [...(element as HTMLTableElement).rows].map((row) => [...row.cells].map((cell) => cell.getAttribute("data-value") ?? cell.textContent!.trim())));
+    const table = await page
+      .locator("main table.roilab-table")
+      .first()
+      .evaluate((element) =>
+        [...(element as HTMLTableElement).rows].map((row) =>
+          [...row.cells].map((cell) => cell.getAttribute("data-value") ?? cell.textContent!.trim()),
+        ),
+      );
     expect(rows(text)).toEqual(table);
     expect(table.flat().some((cell) => /^\d+(\.\d+)?$/.test(cell))).toBe(true);
     expect(visit.blocked).toEqual([]);
@@ -226,11 +275,18 @@ describe("downloading a page's data", () => {
     expect(await page.locator("figure.plotly-figure button.download-csv").count()).toBe(await page.locator("figure.plotly-figure").count());
     const heatmap = await download(page, page.locator("#figure-59-3b button.download-csv"));
     expect(heatmap.name).toBe("figure-59-3b.csv");
-    const spec = JSON.parse(await page.locator("#figure-59-3b script.roilab-figure").textContent() ?? "{}") as { data: Array<{ name: string; x: string[]; y: string[]; z: number[][]; text: string[][] }>; layout: { xaxis: { title: { text: string } }; yaxis: { title: { text: string } } } };
+    const spec = JSON.parse((await page.locator("#figure-59-3b script.roilab-figure").textContent()) ?? "{}") as {
+      data: Array<{ name: string; x: string[]; y: string[]; z: number[][]; text: string[][] }>;
+      layout: { xaxis: { title: { text: string } }; yaxis: { title: { text: string } } };
+    };
     const trace = spec.data[0]!;
     const csv = rows(heatmap.text);
     // The x and y columns carry the figure's axis titles: the download says what its numbers are.
-    const plain = (title: string) => title.replace(/<br\s*\/?>/g, " ").replace(/<[^>]*>/g, "").trim();
+    const plain = (title: string) =>
+      title
+        .replace(/<br\s*\/?>/g, " ")
+        .replace(/<[^>]*>/g, "")
+        .trim();
     expect(csv[0]).toEqual(["trace", plain(spec.layout.xaxis.title.text), plain(spec.layout.yaxis.title.text), "value", "label"]);
     expect(csv[0]![1]).not.toBe("x");
     expect(csv).toHaveLength(1 + trace.x.length * trace.y.length);
@@ -241,7 +297,11 @@ describe("downloading a page's data", () => {
     await panel.locator('input[name="opsUsdPerMonth"]').fill("500");
     await expect.poll(() => panel.getAttribute("data-break-even")).not.toBe(before);
     const drawn = await download(page, page.locator(`button[data-panel="${await panel.getAttribute("id")}"]`));
-    const plotted = await panel.locator(".plot").evaluate((plot) => (plot as unknown as { data: Array<{ name: string; y: number[] }> }).data.map((series) => [series.name, series.y.length]));
+    const plotted = await panel
+      .locator(".plot")
+      .evaluate((plot) =>
+        (plot as unknown as { data: Array<{ name: string; y: number[] }> }).data.map((series) => [series.name, series.y.length]),
+      );
     const panelRows = rows(drawn.text).slice(1);
     for (const [seriesName, count] of plotted) expect(panelRows.filter((row) => row[0] === seriesName)).toHaveLength(count as number);
     await page.close();

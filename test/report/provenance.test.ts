@@ -11,7 +11,13 @@ describe("the software behind a report", () => {
     expect(softwareVersions(PROJECT_ROOT, ROILAB_PAGES.recordedPackages)).toEqual({
       roilab: version(path.join(PROJECT_ROOT, "package.json")),
       tslab: "1.0.22",
-      packages: [{ label: "price database", name: "@pydantic/genai-prices", version: version(path.join(PROJECT_ROOT, "node_modules/@pydantic/genai-prices/package.json")) }],
+      packages: [
+        {
+          label: "price database",
+          name: "@pydantic/genai-prices",
+          version: version(path.join(PROJECT_ROOT, "node_modules/@pydantic/genai-prices/package.json")),
+        },
+      ],
       node: process.version,
     });
   });

@@ -41,7 +41,9 @@ async function figureOf(page: Page, number: string): Promise<HeatmapFigure> {
 
 /** The options of a panel's choice, as value and shown name. */
 const optionsOf = (panel: Locator, name: string) =>
-  panel.locator(`select[name="${name}"] option`).evaluateAll((options) => options.map((option) => ({ id: (option as HTMLOptionElement).value, name: option.textContent ?? "" })));
+  panel
+    .locator(`select[name="${name}"] option`)
+    .evaluateAll((options) => options.map((option) => ({ id: (option as HTMLOptionElement).value, name: option.textContent ?? "" })));
 
 /** The break-even a panel's result states, as printed. */
 async function statedBreakEven(panel: Locator): Promise<string> {
@@ -116,7 +118,9 @@ describe("the rental panel's figure", () => {
       await panel.locator('select[name="rentalId"]').selectOption(configuration.id);
       await expect.poll(() => panel.locator(".result").textContent(), { message: configuration.name }).toContain(configuration.name);
       const stated = /breaks even with the API at ([\d,]+) calls a day/.exec((await panel.locator(".result").textContent()) ?? "")?.[1];
-      const mark = (await panel.locator(".plot .annotation-text").allTextContents()).find((text) => text.startsWith("renting breaks even: "));
+      const mark = (await panel.locator(".plot .annotation-text").allTextContents()).find((text) =>
+        text.startsWith("renting breaks even: "),
+      );
       if (mark === undefined) continue;
       expect(mark, configuration.name).toBe(`renting breaks even: ${stated}/day`);
       marked += 1;
@@ -166,7 +170,15 @@ describe.each([1280, 390])("the what-if panels at %i px", (width) => {
     for (const name of PAGES) {
       const { page } = await open(name, width);
       const fields = page.locator(".whatif input[type=number]");
-      const states = await fields.evaluateAll((inputs) => inputs.map((input) => ({ name: (input as HTMLInputElement).name, valid: (input as HTMLInputElement).validity.valid, min: (input as HTMLInputElement).min, max: (input as HTMLInputElement).max, invalid: input.getAttribute("aria-invalid") })));
+      const states = await fields.evaluateAll((inputs) =>
+        inputs.map((input) => ({
+          name: (input as HTMLInputElement).name,
+          valid: (input as HTMLInputElement).validity.valid,
+          min: (input as HTMLInputElement).min,
+          max: (input as HTMLInputElement).max,
+          invalid: input.getAttribute("aria-invalid"),
+        })),
+      );
       for (const state of states) {
         expect(state, `${name} ${state.name}`).toMatchObject({ valid: true, invalid: null });
         expect(state.min, `${name} ${state.name}`).not.toBe("");
@@ -210,11 +222,15 @@ describe.each([1280, 390])("the what-if panels at %i px", (width) => {
     const { page } = await open("59.7-capacity", width);
     const panel = page.locator(".whatif");
     await typeInto(panel.locator('input[name="outputTokensPerSecond"]'), "0.01");
-    await expect.poll(() => panel.locator(".result").textContent()).toMatch(/all local needs \d{1,3}(,\d{3})+ servers, \$\d{1,3}(,\d{3})+\.\d\d a month; hybrid \d{1,3}(,\d{3})+,/);
+    await expect
+      .poll(() => panel.locator(".result").textContent())
+      .toMatch(/all local needs \d{1,3}(,\d{3})+ servers, \$\d{1,3}(,\d{3})+\.\d\d a month; hybrid \d{1,3}(,\d{3})+,/);
     for (const name of PAGES) {
       const visit = name === "59.7-capacity" ? { page } : await open(name, width);
       const box = await visit.page.locator(".whatif").boundingBox();
-      const fields = await visit.page.locator(".whatif input, .whatif select").evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().right));
+      const fields = await visit.page
+        .locator(".whatif input, .whatif select")
+        .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().right));
       for (const right of fields) expect(right, name).toBeLessThanOrEqual((box?.x ?? 0) + (box?.width ?? 0));
       expect(await visit.page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(width);
       if (visit.page !== page) await visit.page.close();
@@ -234,7 +250,11 @@ describe("the what-if panels in print", () => {
       await page.emulateMedia({ media: "print" });
       expect(await panel.locator(".inputs").isVisible(), name).toBe(false);
       expect(await panel.locator(".printed-inputs").isVisible(), name).toBe(true);
-      const labels = await panel.locator(".inputs label").evaluateAll((labels) => labels.filter((label) => !label.querySelector(":disabled")).map((label) => label.firstChild?.textContent ?? ""));
+      const labels = await panel
+        .locator(".inputs label")
+        .evaluateAll((labels) =>
+          labels.filter((label) => !label.querySelector(":disabled")).map((label) => label.firstChild?.textContent ?? ""),
+        );
       expect(await panel.locator(".printed-inputs dt").allTextContents(), name).toEqual(labels);
       expect(await panel.locator(".result").isVisible(), name).toBe(true);
       await page.close();

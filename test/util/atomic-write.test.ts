@@ -29,13 +29,19 @@ describe.skipIf(!MOUNTS)("a write the system refuses", () => {
     const setup = `mount -t tmpfs tmpfs "$MNT" && cp -r "$DATA" "$MNT/data" && mount -o remount,ro "$MNT"`;
     const { code, stderr, mount } = inMount(setup);
     // The first file the command writes is the folder's lock.
-    expect([code, stderr.trim()]).toEqual([2, `${path.join(mount, "data", ".roilab.lock")}: cannot write (EROFS: the file system is read-only); the file is as it was`]);
+    expect([code, stderr.trim()]).toEqual([
+      2,
+      `${path.join(mount, "data", ".roilab.lock")}: cannot write (EROFS: the file system is read-only); the file is as it was`,
+    ]);
   });
 
   it("names the file and says the disk is full, exit 2", () => {
     // Full but for one page, which the folder's lock takes.
     const setup = `mount -t tmpfs -o size=1m tmpfs "$MNT" && cp -r "$DATA" "$MNT/data" && dd if=/dev/zero of="$MNT/spare" bs=4k count=1 2>/dev/null && (dd if=/dev/zero of="$MNT/fill" bs=4k 2>/dev/null || true) && rm "$MNT/spare"`;
     const { code, stderr, mount } = inMount(setup);
-    expect([code, stderr.trim()]).toEqual([2, `${path.join(mount, "data", "long_context_prices.csv")}: cannot write (ENOSPC: the disk is full); the file is as it was`]);
+    expect([code, stderr.trim()]).toEqual([
+      2,
+      `${path.join(mount, "data", "long_context_prices.csv")}: cannot write (ENOSPC: the disk is full); the file is as it was`,
+    ]);
   });
 });

@@ -24,9 +24,14 @@ describe("one roilab at a time per output folder", () => {
   it("refuses a folder another live roilab holds, naming it", () => {
     const dir = scratch();
     // The parent of this test process stands in for another roilab that is still running.
-    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, command: "report --out reports", since: "2026-11-29T10:00:00.000Z" }));
+    writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: process.ppid, command: "report --out reports", since: "2026-11-29T10:00:00.000Z" }),
+    );
     expect(() => lockFolder(dir)).toThrow(UsageError);
-    expect(() => lockFolder(dir)).toThrow(`${dir} is in use by another roilab (pid ${process.ppid}, "roilab report --out reports", since 2026-11-29T10:00:00.000Z)`);
+    expect(() => lockFolder(dir)).toThrow(
+      `${dir} is in use by another roilab (pid ${process.ppid}, "roilab report --out reports", since 2026-11-29T10:00:00.000Z)`,
+    );
   });
 
   it("clears a lock left by a process that is gone", () => {
@@ -41,7 +46,10 @@ describe("one roilab at a time per output folder", () => {
   it("clears a lock whose pid another process has since been given, which did not start when the holder did", () => {
     const dir = scratch();
     // pid 1 runs, but it is not the process that took the lock a moment ago.
-    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 1, command: "report", since: new Date().toISOString(), processStartedMs: Date.now() - 1000 }));
+    writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 1, command: "report", since: new Date().toISOString(), processStartedMs: Date.now() - 1000 }),
+    );
     const unlock = lockFolder(dir);
     expect(JSON.parse(readFileSync(path.join(dir, LOCK_FILE), "utf8"))).toMatchObject({ pid: process.pid });
     unlock();

@@ -21,7 +21,9 @@ describe("reading a JSON file the user named", () => {
   it("locates a syntax error by line and column, as bad input", () => {
     const name = file('{\n  "a": 1,\n  "b": oops\n}');
     expect(() => readJsonFile(name, "price map")).toThrow(UsageError);
-    expect(() => readJsonFile(name, "price map")).toThrow(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3:8 - the price map is not valid JSON`));
+    expect(() => readJsonFile(name, "price map")).toThrow(
+      new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3:8 - the price map is not valid JSON`),
+    );
   });
 
   it("names a file it cannot read and why", () => {
@@ -38,6 +40,7 @@ describe("reading a JSON file the user named", () => {
 
   it("wants an object where one is expected", () => {
     expect(readJsonObject(file('{"calls": 3}'), "parameters file")).toEqual({ calls: 3 });
-    for (const text of ["[1]", "3", "null"]) expect(() => readJsonObject(file(text), "parameters file")).toThrow("the parameters file must be a JSON object");
+    for (const text of ["[1]", "3", "null"])
+      expect(() => readJsonObject(file(text), "parameters file")).toThrow("the parameters file must be a JSON object");
   });
 });

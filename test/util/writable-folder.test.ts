@@ -26,11 +26,15 @@ describe("an output folder checked before any work", () => {
     const file = path.join(scratch(), "reports");
     writeFileSync(file, "not a folder");
     expect(usageErrorOf(() => ensureWritableFolder(file)).message).toBe(`--out ${file}: ${file} is a file, not a folder`);
-    expect(usageErrorOf(() => ensureWritableFolder(path.join(file, "inner"))).message).toBe(`--out ${path.join(file, "inner")}: ${file} is a file, not a folder`);
+    expect(usageErrorOf(() => ensureWritableFolder(path.join(file, "inner"))).message).toBe(
+      `--out ${path.join(file, "inner")}: ${file} is a file, not a folder`,
+    );
   });
 
   it("refuses a folder it cannot write into", () => {
     // sysfs refuses new files even to root.
-    expect(usageErrorOf(() => ensureWritableFolder("/sys/kernel")).message).toMatch(/^--out \/sys\/kernel: cannot write into the folder \((EACCES|EPERM|EROFS)\)$/);
+    expect(usageErrorOf(() => ensureWritableFolder("/sys/kernel")).message).toMatch(
+      /^--out \/sys\/kernel: cannot write into the folder \((EACCES|EPERM|EROFS)\)$/,
+    );
   });
 });

@@ -37,7 +37,10 @@ export function auditTable(checks: readonly FigureCheck[]): string {
   // Figures explained only by the chapter's own inputs keep their note: it says which inputs and what they give.
   const notes = checks
     .filter((check) => !check.withinRounding || check.explainedBy === "chapter_inputs")
-    .map((check) => `- ${check.figure.figureId}: ${check.figure.note ?? "differs by more than its printed rounding; no explanation recorded in published_figures.csv"}`);
+    .map(
+      (check) =>
+        `- ${check.figure.figureId}: ${check.figure.note ?? "differs by more than its printed rounding; no explanation recorded in published_figures.csv"}`,
+    );
   const matched = checks.length - flagged.length;
   const summary = `${matched} of ${checks.length} printed figures match their formulas within rounding${byChapterInputs.length ? ` (${byChapterInputs.length} only from the inputs the chapter itself states)` : ""}; ${flagged.length} flagged.`;
   return `${table}\n\n${summary}\n${notes.join("\n")}\n`;
@@ -47,7 +50,14 @@ export function auditTable(checks: readonly FigureCheck[]): string {
 export function auditReport(audit: ChapterAudit): string {
   const findings = audit.findings.map((finding) => `- [${finding.section}] ${finding.title}\n  ${finding.detail}`);
   const ranking = renderTextTable(
-    [{ header: "#", align: "right" }, { header: "Section" }, { header: "What differs" }, { header: "$/month moved", align: "right" }, { header: "Break-even calls/day moved", align: "right" }, { header: "Decision" }],
+    [
+      { header: "#", align: "right" },
+      { header: "Section" },
+      { header: "What differs" },
+      { header: "$/month moved", align: "right" },
+      { header: "Break-even calls/day moved", align: "right" },
+      { header: "Decision" },
+    ],
     audit.ranking.map((row, index) => [
       String(index + 1),
       row.section,

@@ -7,7 +7,13 @@ import { qualityMatchText, qualityText } from "../quality";
 import type { Decision, DecisionOption } from "../decide";
 import { renderTextTable } from "./text-table";
 
-const KIND_LABEL: Record<DecisionOption["kind"], string> = { api: "call", buy: "buy", "rent-always-on": "rent", "rent-by-hour": "rent", hybrid: "hybrid" };
+const KIND_LABEL: Record<DecisionOption["kind"], string> = {
+  api: "call",
+  buy: "buy",
+  "rent-always-on": "rent",
+  "rent-by-hour": "rent",
+  hybrid: "hybrid",
+};
 
 /** "from 524 calls a weekday", "at any volume", "never (up to 1,000x)", "today's choice". */
 function beatsText(option: DecisionOption, decision: Decision): string {
@@ -71,7 +77,12 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
 
 /** The same for scripts: every money figure in USD and in the chosen currency. */
 export function decisionJson(decision: Decision, currency: DatedCurrency): string {
-  const inCurrency = (option: DecisionOption) => ({ ...option, perMonth: fromUsd(option.usdPerMonth, currency), perCall: fromUsd(option.usdPerCall, currency), beatsCurrentFromCallsPerDay: Number.isFinite(option.beatsCurrentFromCallsPerDay) ? option.beatsCurrentFromCallsPerDay : null });
+  const inCurrency = (option: DecisionOption) => ({
+    ...option,
+    perMonth: fromUsd(option.usdPerMonth, currency),
+    perCall: fromUsd(option.usdPerCall, currency),
+    beatsCurrentFromCallsPerDay: Number.isFinite(option.beatsCurrentFromCallsPerDay) ? option.beatsCurrentFromCallsPerDay : null,
+  });
   return `${JSON.stringify(
     {
       workloadId: decision.workload.workloadId,

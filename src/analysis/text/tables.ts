@@ -52,16 +52,21 @@ function cloudSection(data: Dataset): string {
   const calendar = isWeeklyWorkload(workload)
     ? `${formatInteger(volume.callsPerDay)} ${volume.unit} over a ${+workload.daysPerMonth.toFixed(4)}-day month ($/day: the month over its days)`
     : `${formatInteger(workload.callsPerDay)} calls/day, ${workload.daysPerMonth} days/month`;
-  const reasoning = workload.reasoningTokensPerCall ? ` (+ ${formatInteger(workload.reasoningTokensPerCall)} reasoning on models that reason)` : "";
+  const reasoning = workload.reasoningTokensPerCall
+    ? ` (+ ${formatInteger(workload.reasoningTokensPerCall)} reasoning on models that reason)`
+    : "";
   const title = `59.1 Cloud cost at ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output tokens${reasoning}, ${calendar}${sharesText(workload)}`;
-  const notes = billingNoteSentences(costs).map((sentence) => `\n${sentence}`).join("");
+  const notes = billingNoteSentences(costs)
+    .map((sentence) => `\n${sentence}`)
+    .join("");
   return `${title}\n${renderTextTable([{ header: "Model" }, right("In $/M"), right("Out $/M"), right("$/call"), right("$/day"), right("$/month")], rows)}${notes}`;
 }
 
 function localSection(data: Dataset): string {
   const rows = data.hardware.map((row) => {
     const cost = hardwareMonthlyCost(row, findWorkload(data).daysPerMonth);
-    const items = cost.basis === "itemised" ? [formatUsd(cost.depreciationUsd), formatUsd(cost.powerUsd), formatUsd(cost.opsUsd)] : ["", "", ""];
+    const items =
+      cost.basis === "itemised" ? [formatUsd(cost.depreciationUsd), formatUsd(cost.powerUsd), formatUsd(cost.opsUsd)] : ["", "", ""];
     return [row.name, ...items, formatUsd(cost.totalUsd), cost.basis];
   });
   return `59.1 Local monthly cost\n${renderTextTable([{ header: "Hardware" }, right("Depreciation"), right("Power"), right("Ops"), right("Total"), { header: "Basis" }], rows)}`;
@@ -72,7 +77,11 @@ function breakEvenSection(data: Dataset): string {
   const cells = breakEvenTable(data, { apiModelIds: apis });
   const rows = data.hardware.map((machine) => {
     const mine = cells.filter((cell) => cell.hardwareId === machine.hardwareId);
-    return [fitLabel(data, machine.hardwareId), formatUsd(mine[0]?.monthlyLocalUsd ?? NaN), ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls))];
+    return [
+      fitLabel(data, machine.hardwareId),
+      formatUsd(mine[0]?.monthlyLocalUsd ?? NaN),
+      ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls)),
+    ];
   });
   const headers = apis.map((id) => right(`vs ${data.models.find((model) => model.modelId === id)?.modelName ?? id}`));
   // The chapter's rule, said where it is used: `decide` is the one that sizes servers.
@@ -82,7 +91,13 @@ function breakEvenSection(data: Dataset): string {
 
 function hybridSection(data: Dataset): string {
   const savings = hybridSavings(data);
-  const rows = savings.byTaskType.map((row) => [row.taskType, formatPercent(row.share * 100, 0), row.complexity.toFixed(2), row.tier, formatUsd(row.monthlyUsd)]);
+  const rows = savings.byTaskType.map((row) => [
+    row.taskType,
+    formatPercent(row.share * 100, 0),
+    row.complexity.toFixed(2),
+    row.tier,
+    formatUsd(row.monthlyUsd),
+  ]);
   const table = renderTextTable([{ header: "Task type" }, right("Share"), right("Complexity"), { header: "Tier" }, right("$/month")], rows);
   return `59.4 Hybrid routing\n${table}\nPure cloud ${formatUsd(savings.pureCloudMonthly)}/month, hybrid ${formatUsd(savings.hybridMonthly)}/month, saving ${formatUsd(savings.monthlySavings)} (${formatPercent(savings.savingsPercentage)})`;
 }
@@ -101,7 +116,10 @@ function caseSection(data: Dataset): string {
   return [
     `59.5 Case study, ${formatInteger(result.monthlyCalls.total)} calls/month`,
     `Not allowed for sensitive data: ${excluded || "none"}`,
-    renderTextTable([{ header: "Option" }, right("Local"), right("Cloud"), right("Total"), { header: "Compliant" }, { header: "In budget" }], rows),
+    renderTextTable(
+      [{ header: "Option" }, right("Local"), right("Cloud"), right("Total"), { header: "Compliant" }, { header: "In budget" }],
+      rows,
+    ),
     `Cheapest compliant option within budget: ${result.cheapestCompliant?.replace("_", "-") ?? "none"}`,
   ].join("\n");
 }
@@ -109,7 +127,11 @@ function caseSection(data: Dataset): string {
 function figuresSection(data: Dataset): string {
   const checks = checkPublishedFigures(data);
   const differing = checks.filter((check) => !check.withinRounding);
-  const rows = differing.map((check) => [check.figure.figureId, printedValue(check.figure), check.recomputed === undefined ? "?" : String(+check.recomputed.toFixed(4))]);
+  const rows = differing.map((check) => [
+    check.figure.figureId,
+    printedValue(check.figure),
+    check.recomputed === undefined ? "?" : String(+check.recomputed.toFixed(4)),
+  ]);
   return `The chapter's printed figures: ${checks.length - differing.length} of ${checks.length} match their formulas within rounding\n${renderTextTable([{ header: "Differs" }, right("Printed"), right("Recomputed")], rows)}`;
 }
 

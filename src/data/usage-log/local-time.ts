@@ -11,7 +11,9 @@ export function checkTimeZone(zone: string): string {
   try {
     return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    throw new UsageError(`--time-zone ${JSON.stringify(zone)} is not a time zone this Node.js knows; give an IANA name such as UTC, Europe/Berlin or Asia/Shanghai`);
+    throw new UsageError(
+      `--time-zone ${JSON.stringify(zone)} is not a time zone this Node.js knows; give an IANA name such as UTC, Europe/Berlin or Asia/Shanghai`,
+    );
   }
 }
 
@@ -44,14 +46,30 @@ export class LocalClock {
   private readonly offsets = new Map<number, number>();
 
   constructor(readonly zone: string) {
-    this.format = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    this.format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
   }
 
   /** Local wall-clock time minus UTC at a whole second, in milliseconds. */
   private offsetAt(secondMs: number): number {
     const parts: Record<string, number> = {};
     for (const part of this.format.formatToParts(secondMs)) if (part.type !== "literal") parts[part.type] = Number(part.value);
-    const wallMs = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day as number, parts.hour as number, parts.minute as number, parts.second as number);
+    const wallMs = Date.UTC(
+      parts.year as number,
+      (parts.month as number) - 1,
+      parts.day as number,
+      parts.hour as number,
+      parts.minute as number,
+      parts.second as number,
+    );
     return wallMs - secondMs;
   }
 

@@ -41,8 +41,16 @@ export function modelMatcher(models: readonly ModelRow[]): (logModel: string) =>
   return (logModel) => {
     if (resolved.has(logModel)) return resolved.get(logModel);
     const name = logModel.trim().toLowerCase();
-    const [byId, byRef, byIdUndated, byRefUndated] = indexes as [Map<string, ModelRow>, Map<string, ModelRow>, Map<string, ModelRow>, Map<string, ModelRow>];
-    const found = name === "" ? undefined : (byId.get(name) ?? byRef.get(name) ?? byIdUndated.get(withoutDate(name)) ?? byRefUndated.get(withoutDate(name)));
+    const [byId, byRef, byIdUndated, byRefUndated] = indexes as [
+      Map<string, ModelRow>,
+      Map<string, ModelRow>,
+      Map<string, ModelRow>,
+      Map<string, ModelRow>,
+    ];
+    const found =
+      name === ""
+        ? undefined
+        : (byId.get(name) ?? byRef.get(name) ?? byIdUndated.get(withoutDate(name)) ?? byRefUndated.get(withoutDate(name)));
     resolved.set(logModel, found);
     return found;
   };

@@ -41,7 +41,8 @@ function listAt(parent: Record<string, unknown>, key: string, where: string): un
 function genAiAttributes(span: Record<string, unknown>, where: string): Map<string, AnyValue> {
   const attributes = new Map<string, AnyValue>();
   for (const attribute of listAt(span, "attributes", where)) {
-    if (!isObject(attribute) || typeof attribute.key !== "string") throw new LineProblem(`${where}an attribute must be {key, value}, got ${JSON.stringify(attribute)}`);
+    if (!isObject(attribute) || typeof attribute.key !== "string")
+      throw new LineProblem(`${where}an attribute must be {key, value}, got ${JSON.stringify(attribute)}`);
     if (attribute.key.startsWith("gen_ai.") && isObject(attribute.value)) attributes.set(attribute.key, attribute.value);
   }
   return attributes;
@@ -53,7 +54,8 @@ function tokens(attributes: Map<string, AnyValue>, key: string, where: string): 
   if (value === undefined) return undefined;
   const raw = value.intValue ?? value.doubleValue;
   const count = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : raw;
-  if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) throw new LineProblem(`${where}${key} must be a whole number of tokens, got ${JSON.stringify(value)}`);
+  if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 0)
+    throw new LineProblem(`${where}${key} must be a whole number of tokens, got ${JSON.stringify(value)}`);
   return count;
 }
 
@@ -66,7 +68,8 @@ function text(attributes: Map<string, AnyValue>, key: string): string | undefine
 function startMs(span: Record<string, unknown>, where: string): number | undefined {
   const raw = span.startTimeUnixNano;
   if (raw === undefined || raw === null || raw === "0" || raw === 0) return undefined;
-  if (typeof raw === "string" && /^\d+$/.test(raw)) return checkedStartMs(Number(BigInt(raw) / 1_000_000n), `${where}startTimeUnixNano`, raw);
+  if (typeof raw === "string" && /^\d+$/.test(raw))
+    return checkedStartMs(Number(BigInt(raw) / 1_000_000n), `${where}startTimeUnixNano`, raw);
   if (typeof raw === "number" && Number.isFinite(raw)) return checkedStartMs(Math.floor(raw / 1e6), `${where}startTimeUnixNano`, raw);
   throw new LineProblem(`${where}startTimeUnixNano must be nanoseconds since 1970 as a string of digits, got ${JSON.stringify(raw)}`);
 }

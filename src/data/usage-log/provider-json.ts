@@ -68,7 +68,9 @@ function wrapperStartMs(raw: unknown): number | undefined {
   if (typeof raw === "string") {
     // A date-time without a zone would be read in this machine's zone: refused, not guessed.
     if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(raw.trim())) {
-      throw new LineProblem(`timestamp ${JSON.stringify(raw)} must be an ISO date-time with its zone (2026-11-06T23:30:00Z) or epoch seconds or milliseconds`);
+      throw new LineProblem(
+        `timestamp ${JSON.stringify(raw)} must be an ISO date-time with its zone (2026-11-06T23:30:00Z) or epoch seconds or milliseconds`,
+      );
     }
     return checkedStartMs(Date.parse(raw.trim().replace(" ", "T")), where, raw);
   }
@@ -89,7 +91,8 @@ export function callFromProviderLine(line: Record<string, unknown>): UsageCall {
   const wrapped = isObject(line.response) && ("timestamp" in line || "provider" in line);
   const response = wrapped ? (line.response as Record<string, unknown>) : line;
   const givenProvider = wrapped && typeof line.provider === "string" ? line.provider : undefined;
-  if (wrapped && line.provider !== undefined && givenProvider === undefined) throw new LineProblem(`provider must be a name, got ${JSON.stringify(line.provider)}`);
+  if (wrapped && line.provider !== undefined && givenProvider === undefined)
+    throw new LineProblem(`provider must be a name, got ${JSON.stringify(line.provider)}`);
   const named = givenProvider === undefined ? undefined : PROVIDER_NAMES[givenProvider.toLowerCase()];
   const { id, flavor } = extractorFor(response, named);
 
@@ -110,6 +113,7 @@ export function callFromProviderLine(line: Record<string, unknown>): UsageCall {
     },
     "",
   );
-  const startMs = wrapped && line.timestamp !== undefined && line.timestamp !== null ? wrapperStartMs(line.timestamp) : responseStartMs(response);
+  const startMs =
+    wrapped && line.timestamp !== undefined && line.timestamp !== null ? wrapperStartMs(line.timestamp) : responseStartMs(response);
   return { model: extracted.model ?? "", provider: givenProvider ?? id, startMs, ...counts };
 }

@@ -71,7 +71,10 @@ export async function readUsageLogs(files: readonly string[], onCall: (call: Usa
         }
         if (parsed !== undefined) {
           try {
-            if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new LineProblem(`expected a JSON object (an OTLP export request or a provider response), got ${Array.isArray(parsed) ? "a list" : JSON.stringify(parsed)}`);
+            if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+              throw new LineProblem(
+                `expected a JSON object (an OTLP export request or a provider response), got ${Array.isArray(parsed) ? "a list" : JSON.stringify(parsed)}`,
+              );
             const line = parsed as Record<string, unknown>;
             if ("resourceSpans" in line) {
               const otlp = callsFromOtlpRequest(line);
@@ -101,7 +104,12 @@ export async function readUsageLogs(files: readonly string[], onCall: (call: Usa
   }
   if (problems.length) {
     const more = problems.length >= MAX_PROBLEMS ? ` (reading stopped after ${MAX_PROBLEMS} problems)` : "";
-    throw new DataError(problems.map((issue, index) => ({ ...issue, message: index === problems.length - 1 ? `${issue.message}${more}; nothing was written` : issue.message })));
+    throw new DataError(
+      problems.map((issue, index) => ({
+        ...issue,
+        message: index === problems.length - 1 ? `${issue.message}${more}; nothing was written` : issue.message,
+      })),
+    );
   }
   return stats;
 }

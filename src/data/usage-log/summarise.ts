@@ -47,7 +47,13 @@ export interface ObservedSpan {
 }
 
 export class UsageSummary {
-  readonly tokens: Record<TokenKind, TokenHistogram> = { input: new TokenHistogram(), output: new TokenHistogram(), cache_read: new TokenHistogram(), cache_write: new TokenHistogram(), reasoning: new TokenHistogram() };
+  readonly tokens: Record<TokenKind, TokenHistogram> = {
+    input: new TokenHistogram(),
+    output: new TokenHistogram(),
+    cache_read: new TokenHistogram(),
+    cache_write: new TokenHistogram(),
+    reasoning: new TokenHistogram(),
+  };
   calls = 0;
   untimedCalls = 0;
   readonly callsByModel = new Map<string, number>();
@@ -56,7 +62,10 @@ export class UsageSummary {
   // Tracked apart from the first and last instants: a clock set back (summer time ending) can move a local date.
   private firstDay = Infinity;
   private lastDay = -Infinity;
-  private readonly hourCalls: Record<DayType, number[]> = { weekday: new Array<number>(HOURS).fill(0), weekend: new Array<number>(HOURS).fill(0) };
+  private readonly hourCalls: Record<DayType, number[]> = {
+    weekday: new Array<number>(HOURS).fill(0),
+    weekend: new Array<number>(HOURS).fill(0),
+  };
 
   constructor(readonly clock: LocalClock) {}
 
@@ -108,9 +117,21 @@ export class UsageSummary {
       const hourCalls = this.hourCalls[type];
       const calls = hourCalls.reduce((sum, count) => sum + count, 0);
       const count = dates[type];
-      return { dates: count, calls, callsPerDay: count === 0 ? 0 : calls / count, callsPerHour: hourCalls.map((hour) => (count === 0 ? 0 : hour / count)) };
+      return {
+        dates: count,
+        calls,
+        callsPerDay: count === 0 ? 0 : calls / count,
+        callsPerHour: hourCalls.map((hour) => (count === 0 ? 0 : hour / count)),
+      };
     };
-    return { firstDay: this.firstDay, lastDay: this.lastDay, firstMs: this.firstMs, lastMs: this.lastMs, weekday: traffic("weekday"), weekend: traffic("weekend") };
+    return {
+      firstDay: this.firstDay,
+      lastDay: this.lastDay,
+      firstMs: this.firstMs,
+      lastMs: this.lastMs,
+      weekday: traffic("weekday"),
+      weekend: traffic("weekend"),
+    };
   }
 
   /** The local hour with the most timed calls (the earliest of equals) and its share of them. */
@@ -184,12 +205,18 @@ export function importedRows(summary: UsageSummary, span: ObservedSpan, labels: 
   };
   const profiles = (["weekday", "weekend"] as const).flatMap((type) => {
     const traffic = span[type];
-    const [one, many] = type === "weekday" ? ["weekday (Mon-Fri)", "weekdays (Mon-Fri)"] : ["weekend day (Sat, Sun)", "weekend days (Sat, Sun)"];
+    const [one, many] =
+      type === "weekday" ? ["weekday (Mon-Fri)", "weekdays (Mon-Fri)"] : ["weekend day (Sat, Sun)", "weekend days (Sat, Sun)"];
     const source =
       traffic.dates === 0
         ? `no ${many} from ${dates} (${zone}): all zeros; ${origin} from ${files}`
         : `mean calls in each local hour (${zone}) over the ${count(traffic.dates, one, many)} from ${dates}, ${count(traffic.calls, "call")}; ${origin} from ${files}`;
-    return traffic.callsPerHour.map((load, hour) => ({ profile_id: profileId(labels.id, type), hour: String(hour), relative_load: decimalCell(load, 4), source }));
+    return traffic.callsPerHour.map((load, hour) => ({
+      profile_id: profileId(labels.id, type),
+      hour: String(hour),
+      relative_load: decimalCell(load, 4),
+      source,
+    }));
   });
   const tokenStats = TOKEN_KINDS.map((kind) => {
     const histogram = summary.tokens[kind];

@@ -39,16 +39,24 @@ export interface ReportedCounts {
 }
 
 /** The counts of a call, checked: whole, non-negative, and the parts no larger than the wholes they belong to. */
-export function splitCounts(counts: ReportedCounts, where: string): Pick<UsageCall, "inputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "visibleOutputTokens" | "reasoningTokens"> {
+export function splitCounts(
+  counts: ReportedCounts,
+  where: string,
+): Pick<UsageCall, "inputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "visibleOutputTokens" | "reasoningTokens"> {
   for (const [name, value] of Object.entries(counts)) {
     const words = name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
-    if (!Number.isSafeInteger(value) || value < 0) throw new LineProblem(`${where}${words} must be a whole number, got ${JSON.stringify(value)}`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new LineProblem(`${where}${words} must be a whole number, got ${JSON.stringify(value)}`);
   }
   if (counts.cacheReadTokens + counts.cacheWriteTokens > counts.inputTokens) {
-    throw new LineProblem(`${where}cache reads (${counts.cacheReadTokens}) and writes (${counts.cacheWriteTokens}) exceed the input tokens (${counts.inputTokens}) that include them`);
+    throw new LineProblem(
+      `${where}cache reads (${counts.cacheReadTokens}) and writes (${counts.cacheWriteTokens}) exceed the input tokens (${counts.inputTokens}) that include them`,
+    );
   }
   if (counts.reasoningTokens > counts.outputTokens) {
-    throw new LineProblem(`${where}reasoning tokens (${counts.reasoningTokens}) exceed the output tokens (${counts.outputTokens}) that include them`);
+    throw new LineProblem(
+      `${where}reasoning tokens (${counts.reasoningTokens}) exceed the output tokens (${counts.outputTokens}) that include them`,
+    );
   }
   return {
     inputTokens: counts.inputTokens,
@@ -64,6 +72,7 @@ const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** A call's start time in milliseconds, or a problem naming where it came from when it is no date a log could mean. */
 export function checkedStartMs(ms: number, where: string, raw: unknown): number {
-  if (!Number.isFinite(ms) || ms < 0 || ms > LATEST_MS) throw new LineProblem(`${where} ${JSON.stringify(raw)} is not a time from 1970 to 9999`);
+  if (!Number.isFinite(ms) || ms < 0 || ms > LATEST_MS)
+    throw new LineProblem(`${where} ${JSON.stringify(raw)} is not a time from 1970 to 9999`);
   return ms;
 }

@@ -40,7 +40,14 @@ function readCsvFile(file: string, columns: readonly string[]): CsvFile {
   try {
     const [header = []] = parse(text, { bom: true, to_line: 1 }) as string[][];
     const rows = parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
-    return { file, exists: true, header: header.map((name) => name.trim()), rows, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, windowsLineEnds: text.includes("\r\n") };
+    return {
+      file,
+      exists: true,
+      header: header.map((name) => name.trim()),
+      rows,
+      bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf,
+      windowsLineEnds: text.includes("\r\n"),
+    };
   } catch (error) {
     throw new DataError([{ file: displayPath(file), line: 1, column: 1, message: `CSV syntax error: ${(error as Error).message}` }]);
   }
@@ -51,7 +58,10 @@ function withColumns(header: readonly string[], columns: readonly string[]): str
   const result = [...header];
   for (const [index, column] of columns.entries()) {
     if (result.includes(column)) continue;
-    const earlier = columns.slice(0, index).reverse().find((name) => result.includes(name));
+    const earlier = columns
+      .slice(0, index)
+      .reverse()
+      .find((name) => result.includes(name));
     result.splice(earlier === undefined ? 0 : result.indexOf(earlier) + 1, 0, column);
   }
   return result;
@@ -62,7 +72,13 @@ function withColumns(header: readonly string[], columns: readonly string[]): str
  * return) gets a leading apostrophe, which spreadsheets show as text (csv-stringify's escape_formulas).
  */
 function csvText(csv: CsvFile, header: readonly string[], rows: ReadonlyArray<Record<string, string>>): string {
-  return stringify(rows as Array<Record<string, string>>, { header: true, columns: [...header], bom: csv.bom, record_delimiter: csv.windowsLineEnds ? "windows" : "unix", escape_formulas: true });
+  return stringify(rows as Array<Record<string, string>>, {
+    header: true,
+    columns: [...header],
+    bom: csv.bom,
+    record_delimiter: csv.windowsLineEnds ? "windows" : "unix",
+    escape_formulas: true,
+  });
 }
 
 interface Targets {
@@ -84,17 +100,20 @@ const profileIds = (id: string) => [profileId(id, "weekday"), profileId(id, "wee
 /** Where rows of workload `id` already are, as `file (what)` texts; empty when the id is free. */
 function existingRows(targets: Targets, id: string): string[] {
   const found: string[] = [];
-  if (targets.workloads.rows.some((row) => row.workload_id === id)) found.push(`${displayPath(targets.workloads.file)} (workload_id ${id})`);
+  if (targets.workloads.rows.some((row) => row.workload_id === id))
+    found.push(`${displayPath(targets.workloads.file)} (workload_id ${id})`);
   const profiles = profileIds(id).filter((profile) => targets.profiles.rows.some((row) => row.profile_id === profile));
   if (profiles.length) found.push(`${displayPath(targets.profiles.file)} (profile_id ${profiles.join(", ")})`);
-  if (targets.tokenStats.rows.some((row) => row.workload_id === id)) found.push(`${displayPath(targets.tokenStats.file)} (workload_id ${id})`);
+  if (targets.tokenStats.rows.some((row) => row.workload_id === id))
+    found.push(`${displayPath(targets.tokenStats.file)} (workload_id ${id})`);
   return found;
 }
 
 /** Refuses an id the folder already has, unless it is to be replaced: checked before any log is read, and again before writing. */
 export function checkImportTarget(dataDir: string, id: string, replace: boolean, targets = readTargets(dataDir)): void {
   const found = existingRows(targets, id);
-  if (found.length && !replace) throw new UsageError(`workload ${JSON.stringify(id)} is already in ${found.join(", ")}; give --replace to replace it, or another --id`);
+  if (found.length && !replace)
+    throw new UsageError(`workload ${JSON.stringify(id)} is already in ${found.join(", ")}; give --replace to replace it, or another --id`);
 }
 
 export interface WrittenTable {
@@ -109,7 +128,11 @@ export interface WrittenTable {
 }
 
 /** Rows with `isOld` replaced by `added`: at the first old row's place, else at the end. */
-function replaceRows(rows: ReadonlyArray<Record<string, string>>, isOld: (row: Record<string, string>) => boolean, added: ReadonlyArray<Record<string, string>>) {
+function replaceRows(
+  rows: ReadonlyArray<Record<string, string>>,
+  isOld: (row: Record<string, string>) => boolean,
+  added: ReadonlyArray<Record<string, string>>,
+) {
   const first = rows.findIndex(isOld);
   const kept = rows.filter((row) => !isOld(row));
   const at = first === -1 ? kept.length : rows.slice(0, first).filter((row) => !isOld(row)).length;
@@ -122,10 +145,25 @@ export function writeImportedRows(dataDir: string, id: string, imported: Importe
   checkImportTarget(dataDir, id, replace, targets);
   const ids = new Set(profileIds(id));
   const plans = [
-    { csv: targets.tokenStats, columns: TOKEN_STATS_COLUMNS, isOld: (row: Record<string, string>) => row.workload_id === id, added: imported.tokenStats },
-    { csv: targets.profiles, columns: TRAFFIC_PROFILE_COLUMNS, isOld: (row: Record<string, string>) => ids.has(row.profile_id ?? ""), added: imported.profiles },
+    {
+      csv: targets.tokenStats,
+      columns: TOKEN_STATS_COLUMNS,
+      isOld: (row: Record<string, string>) => row.workload_id === id,
+      added: imported.tokenStats,
+    },
+    {
+      csv: targets.profiles,
+      columns: TRAFFIC_PROFILE_COLUMNS,
+      isOld: (row: Record<string, string>) => ids.has(row.profile_id ?? ""),
+      added: imported.profiles,
+    },
     // Last: the workload row names the profiles, which are then already there.
-    { csv: targets.workloads, columns: WORKLOAD_COLUMNS, isOld: (row: Record<string, string>) => row.workload_id === id, added: [imported.workload] },
+    {
+      csv: targets.workloads,
+      columns: WORKLOAD_COLUMNS,
+      isOld: (row: Record<string, string>) => row.workload_id === id,
+      added: [imported.workload],
+    },
   ];
   const texts = plans.map((plan) => {
     const { rows, replaced } = replaceRows(plan.csv.rows, plan.isOld, plan.added);
@@ -134,7 +172,8 @@ export function writeImportedRows(dataDir: string, id: string, imported: Importe
   // Capacity figures read the profiles: the file must still parse, each cell of its type and no profile hour twice.
   const profiles = texts[1] as (typeof texts)[number];
   const check = parseTable(schemas.trafficProfiles, profiles.text, displayPath(profiles.plan.csv.file));
-  if (check.issues.length) throw new DataError(check.issues.map((issue) => ({ ...issue, message: `${issue.message} (after the import; nothing was written)` })));
+  if (check.issues.length)
+    throw new DataError(check.issues.map((issue) => ({ ...issue, message: `${issue.message} (after the import; nothing was written)` })));
   for (const { plan, text } of texts) writeFileAtomic(plan.csv.file, text);
   return texts.map(({ plan, replaced }) => ({ file: plan.csv.file, rows: plan.added.length, replaced, created: !plan.csv.exists }));
 }

@@ -39,7 +39,9 @@ function save(doc: Document, name: string, text: string): void {
 
 /** A table as its header row and body rows; numbers as their full value, not as the formatted text. */
 function tableRows(table: HTMLTableElement): string[][] {
-  return Array.from(table.rows, (row) => Array.from(row.cells, (cell) => cell.getAttribute("data-value") ?? (cell.textContent ?? "").trim()));
+  return Array.from(table.rows, (row) =>
+    Array.from(row.cells, (cell) => cell.getAttribute("data-value") ?? (cell.textContent ?? "").trim()),
+  );
 }
 
 function values(trace: Trace, key: string): unknown[] | undefined {
@@ -51,7 +53,12 @@ function values(trace: Trace, key: string): unknown[] | undefined {
 function axisTitle(axis: Axis | undefined): string | undefined {
   const title = axis?.title;
   const text = typeof title === "string" ? title : title?.text;
-  return text ? String(text).replace(/<br\s*\/?>/g, " ").replace(/<[^>]*>/g, "").trim() || undefined : undefined;
+  return text
+    ? String(text)
+        .replace(/<br\s*\/?>/g, " ")
+        .replace(/<[^>]*>/g, "")
+        .trim() || undefined
+    : undefined;
 }
 
 /** A number as a spreadsheet should read it: twelve significant digits, without a float's noise. */
@@ -85,7 +92,8 @@ function figureRows(traces: Trace[], layout: Layout | undefined): unknown[][] {
     const text = values(trace, "text") ?? [];
     const base = values(trace, "base");
     const count = Math.max(x.length, y.length);
-    for (let i = 0; i < count; i++) rows.push([name, clean(x[i]), clean(y[i]), base ? clean(base[i]) : "", text[i] === undefined ? "" : text[i]]);
+    for (let i = 0; i < count; i++)
+      rows.push([name, clean(x[i]), clean(y[i]), base ? clean(base[i]) : "", text[i] === undefined ? "" : text[i]]);
   });
   return rows;
 }
@@ -123,8 +131,12 @@ const pageTables = (doc: Document) => doc.querySelectorAll<HTMLTableElement>("ma
 
 /** Puts a download button under each table and each what-if panel (figures have theirs in the page's HTML). */
 export function addDownloadButtons(doc: Document): void {
-  pageTables(doc).forEach((table, index) => { addButtonAfter(table.closest(".output-html") ?? table, "data-table", String(index + 1), "Download table (CSV)", "table-tools"); });
-  doc.querySelectorAll(".whatif[id]").forEach((panel) => { addButtonAfter(panel, "data-panel", panel.id, "Download this what-if's data (CSV)", "figure-tools"); });
+  pageTables(doc).forEach((table, index) => {
+    addButtonAfter(table.closest(".output-html") ?? table, "data-table", String(index + 1), "Download table (CSV)", "table-tools");
+  });
+  doc.querySelectorAll(".whatif[id]").forEach((panel) => {
+    addButtonAfter(panel, "data-panel", panel.id, "Download this what-if's data (CSV)", "figure-tools");
+  });
 }
 
 /** Saves the CSV a clicked download button stands for. */

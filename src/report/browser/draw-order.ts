@@ -33,7 +33,8 @@ export interface DrawOrder {
   drawRest(): void;
 }
 
-const byPagePosition = (a: DrawItem, b: DrawItem) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+const byPagePosition = (a: DrawItem, b: DrawItem) =>
+  a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 
 type Win = Window & typeof globalThis;
 
@@ -98,20 +99,28 @@ export function drawInOrder(items: DrawItem[], win: Win, options: DrawOrderOptio
       };
       observer = new win.IntersectionObserver(
         (entries) => {
-          entries.forEach((entry) => { entry.isIntersecting && near.add(itemOf.get(entry.target) as DrawItem); });
+          entries.forEach((entry) => {
+            entry.isIntersecting && near.add(itemOf.get(entry.target) as DrawItem);
+          });
           scheduleNear();
         },
         { rootMargin: `${nearMarginPx}px 0px` },
       );
-      queue.forEach((item) => { !drawn.has(item) && observer?.observe(item.element); });
+      queue.forEach((item) => {
+        !drawn.has(item) && observer?.observe(item.element);
+      });
     }
     const drawNextWhenIdle = () =>
-      whenIdle(win, () => {
-        const next = queue.find((item) => !drawn.has(item));
-        if (!next) return;
-        drawOnce(next);
-        drawNextWhenIdle();
-      }, idleTimeoutMs);
+      whenIdle(
+        win,
+        () => {
+          const next = queue.find((item) => !drawn.has(item));
+          if (!next) return;
+          drawOnce(next);
+          drawNextWhenIdle();
+        },
+        idleTimeoutMs,
+      );
     drawNextWhenIdle();
   } else finish();
 

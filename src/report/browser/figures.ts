@@ -46,6 +46,9 @@ export function pageItems(doc: Document, win: Window): PageItems {
       const target = doc.getElementById(script.getAttribute("data-target") ?? "");
       return target ? [item(script, target)] : [];
     });
-  const items = [...drawable(figures, (script, target) => figureItem(script, target, win)), ...drawable(panels, (script, target) => panelItem(script, target, doc))];
+  const items = [
+    ...drawable(figures, (script, target) => figureItem(script, target, win)),
+    ...drawable(panels, (script, target) => panelItem(script, target, doc)),
+  ];
   return { items, figureCount: figures.length };
 }

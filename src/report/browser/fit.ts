@@ -117,14 +117,28 @@ function heatmapValuesOnHover(figure: FigureLike, layout: FigureLike["layout"], 
   const margin = marginOf(layout);
   return (figure.data as TraceLike[]).map((trace) => {
     if (trace.type !== "heatmap" || !trace.texttemplate || !Array.isArray(trace.x)) return trace;
-    const cellPx = (widthPx - PAGE_PADDING_PX - leftEdgePx(figure, layout, NARROW_TICK_CHAR_PX) - (margin.r ?? 30)) / Math.max(1, trace.x.length);
-    const longest = Math.max(0, ...(Array.isArray(trace.text) ? (trace.text as unknown[]).flat().map((value) => String(value).length) : [0]));
+    const cellPx =
+      (widthPx - PAGE_PADDING_PX - leftEdgePx(figure, layout, NARROW_TICK_CHAR_PX) - (margin.r ?? 30)) / Math.max(1, trace.x.length);
+    const longest = Math.max(
+      0,
+      ...(Array.isArray(trace.text) ? (trace.text as unknown[]).flat().map((value) => String(value).length) : [0]),
+    );
     return cellPx >= longest * CELL_CHAR_PX ? trace : { ...trace, texttemplate: "" };
   });
 }
 
 /** Longest line of a tick label, in characters (labels may hold `<br>`). */
-const longestLine = (labels: unknown[]) => Math.max(0, ...labels.map((label) => Math.max(...String(label).split("<br>").map((line) => line.length))));
+const longestLine = (labels: unknown[]) =>
+  Math.max(
+    0,
+    ...labels.map((label) =>
+      Math.max(
+        ...String(label)
+          .split("<br>")
+          .map((line) => line.length),
+      ),
+    ),
+  );
 
 /**
  * Category labels too wide for their slot stand upright, and the legend sits at the foot of the figure: the
@@ -133,18 +147,33 @@ const longestLine = (labels: unknown[]) => Math.max(0, ...labels.map((label) => 
 function roomBelowPlot(figure: FigureLike, layout: FigureLike["layout"], widthPx: number): void {
   const traces = figure.data as TraceLike[];
   const xaxis = (layout.xaxis as Record<string, unknown> | undefined) ?? {};
-  const categories = xaxis.type === "category" && traces.every((trace) => trace.type === "bar" && trace.orientation !== "h") ? [...new Set(traces.flatMap((trace) => trace.x ?? []))] : [];
+  const categories =
+    xaxis.type === "category" && traces.every((trace) => trace.type === "bar" && trace.orientation !== "h")
+      ? [...new Set(traces.flatMap((trace) => trace.x ?? []))]
+      : [];
   const plotPx = widthPx - PAGE_PADDING_PX - 70;
   const upright = categories.length > 0 && longestLine(categories) * LABEL_CHAR_PX > plotPx / categories.length;
   if (upright) layout.xaxis = { ...xaxis, tickangle: 90, tickfont: { size: 10 } };
   // Labels over bars narrower than the labels keep their first line (the value), small, so neighbours do not collide.
   if (categories.length > 0 && plotPx / categories.length < 48) {
-    layout.annotations = (layout.annotations ?? []).map((annotation) => (annotation.xref === "x" && annotation.yref === "y" ? { ...annotation, text: annotation.text.split("<br>")[0] as string, font: { ...(annotation.font as object), size: 9 } } : annotation));
+    layout.annotations = (layout.annotations ?? []).map((annotation) =>
+      annotation.xref === "x" && annotation.yref === "y"
+        ? { ...annotation, text: annotation.text.split("<br>")[0] as string, font: { ...(annotation.font as object), size: 9 } }
+        : annotation,
+    );
   }
   const tickPx = upright ? longestLine(categories) * LABEL_CHAR_PX + 8 : 24;
-  const axisTitlePx = (xaxis.title as { text?: string } | undefined)?.text ? 20 * String((xaxis.title as { text?: string }).text).split("<br>").length : 0;
-  const named = layout.showlegend === false ? [] : traces.filter((trace) => trace.showlegend !== false && typeof trace.name === "string" && trace.name !== "");
-  const perRow = Math.max(1, Math.floor((widthPx - PAGE_PADDING_PX) / (Math.max(0, ...named.map((trace) => String(trace.name).length)) * 6.2 + 44)));
+  const axisTitlePx = (xaxis.title as { text?: string } | undefined)?.text
+    ? 20 * String((xaxis.title as { text?: string }).text).split("<br>").length
+    : 0;
+  const named =
+    layout.showlegend === false
+      ? []
+      : traces.filter((trace) => trace.showlegend !== false && typeof trace.name === "string" && trace.name !== "");
+  const perRow = Math.max(
+    1,
+    Math.floor((widthPx - PAGE_PADDING_PX) / (Math.max(0, ...named.map((trace) => String(trace.name).length)) * 6.2 + 44)),
+  );
   const legendPx = named.length > 1 ? Math.ceil(named.length / perRow) * 19 + 8 : 0;
   layout.legend = { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom", font: { size: 11 } };
   const margin = marginOf(layout);
@@ -157,7 +186,10 @@ function wrapAxisTitle(layout: FigureLike["layout"], key: "xaxis", widthPx: numb
   const text = axis?.title?.text;
   if (!axis || !text) return;
   // Wrapping counts visible characters, so inline styling (a smaller font for a note) is dropped first.
-  const lines = wrapWords(text.replace(/<br>/g, " ").replace(/<\/?span[^>]*>/g, ""), Math.floor((widthPx - PAGE_PADDING_PX - 20) / LABEL_CHAR_PX / 1.2));
+  const lines = wrapWords(
+    text.replace(/<br>/g, " ").replace(/<\/?span[^>]*>/g, ""),
+    Math.floor((widthPx - PAGE_PADDING_PX - 20) / LABEL_CHAR_PX / 1.2),
+  );
   layout[key] = { ...axis, title: { ...axis.title, text: lines.join("<br>"), font: { size: 11 } } };
 }
 
@@ -170,7 +202,11 @@ function leftEdgePx(figure: FigureLike, layout: FigureLike["layout"], tickCharPx
   const margin = marginOf(layout).l ?? 70;
   if (yaxis.showticklabels === false) return margin;
   const traces = figure.data as TraceLike[];
-  const rows = yaxis.ticktext ?? traces.filter((trace) => trace.type === "heatmap" || (trace.type === "bar" && trace.orientation === "h")).flatMap((trace) => trace.y ?? []);
+  const rows =
+    yaxis.ticktext ??
+    traces
+      .filter((trace) => trace.type === "heatmap" || (trace.type === "bar" && trace.orientation === "h"))
+      .flatMap((trace) => trace.y ?? []);
   return rows.length ? Math.max(margin, longestLine(rows) * tickCharPx + 30) : margin;
 }
 
@@ -185,7 +221,10 @@ function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: 
   const maxChars = Math.max(20, Math.floor(availablePx / charPx));
   const lines: string[] = [];
   // Pieces end at commas; one longer than a line (a date range) is broken at its spaces.
-  const pieces = caption.text.replace(/<br>/g, " ").split(/(?<=,) /).flatMap((piece) => (piece.length > maxChars ? wrapWords(piece, maxChars) : [piece]));
+  const pieces = caption.text
+    .replace(/<br>/g, " ")
+    .split(/(?<=,) /)
+    .flatMap((piece) => (piece.length > maxChars ? wrapWords(piece, maxChars) : [piece]));
   for (const piece of pieces) {
     const last = lines.at(-1);
     if (last !== undefined && last.length + 1 + piece.length <= maxChars) lines[lines.length - 1] = `${last} ${piece}`;
@@ -200,12 +239,23 @@ function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: 
 /** Long legend entries on lines that fit a phone, instead of running off its edge. */
 function wrapLegendNames(data: TraceLike[], widthPx: number): TraceLike[] {
   const maxChars = Math.floor((widthPx - PAGE_PADDING_PX - 50) / 6.2);
-  return data.map((trace) => (typeof trace.name === "string" && trace.name.length > maxChars && trace.showlegend !== false ? { ...trace, name: wrapWords(trace.name, maxChars).join("<br>") } : trace));
+  return data.map((trace) =>
+    typeof trace.name === "string" && trace.name.length > maxChars && trace.showlegend !== false
+      ? { ...trace, name: wrapWords(trace.name, maxChars).join("<br>") }
+      : trace,
+  );
 }
 
 /** A heatmap's long row labels are shortened on a phone (the full label is in the hover), so its cells keep some width. */
 function shortRowLabels(figure: FigureLike, layout: FigureLike["layout"]): void {
-  const rows = [...new Set((figure.data as TraceLike[]).filter((trace) => trace.type === "heatmap").flatMap((trace) => trace.y ?? []).map(String))];
+  const rows = [
+    ...new Set(
+      (figure.data as TraceLike[])
+        .filter((trace) => trace.type === "heatmap")
+        .flatMap((trace) => trace.y ?? [])
+        .map(String),
+    ),
+  ];
   if (rows.length === 0 || longestLine(rows) <= MAX_ROW_LABEL_CHARS) return;
   const short = rows.map((row) => (row.length > MAX_ROW_LABEL_CHARS ? `${row.slice(0, MAX_ROW_LABEL_CHARS - 1)}…` : row));
   layout.yaxis = { ...((layout.yaxis as object | undefined) ?? {}), tickmode: "array", tickvals: rows, ticktext: short };
@@ -221,7 +271,10 @@ function pointLabelsOnHover(layout: FigureLike["layout"]): boolean {
 
 /** A label on the data (a marked volume, a point's note) on lines short enough to stay inside a phone's plot. */
 function wrapLabel(text: string): string {
-  return text.split("<br>").flatMap((line) => (line.length > MAX_LABEL_LINE_CHARS && !/<[a-z]/i.test(line) ? wrapWords(line, MAX_LABEL_LINE_CHARS) : [line])).join("<br>");
+  return text
+    .split("<br>")
+    .flatMap((line) => (line.length > MAX_LABEL_LINE_CHARS && !/<[a-z]/i.test(line) ? wrapWords(line, MAX_LABEL_LINE_CHARS) : [line]))
+    .join("<br>");
 }
 
 /** Width of the page's column for figures: 980 px at most, less its padding. */
@@ -234,7 +287,7 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   const margin = marginOf(layout);
   if (!narrow) {
     // The title's band at the top of the plot is no longer needed; the source line stays, on as many lines as it needs.
-    const before = (layout.annotations?.at(-1)?.text.split("<br>").length ?? 1);
+    const before = layout.annotations?.at(-1)?.text.split("<br>").length ?? 1;
     layout.title = { ...layout.title, text: "" };
     const lines = wrapCaption(layout, columnPx(widthPx) - leftEdgePx(figure, layout, WIDE_TICK_CHAR_PX), WIDE_CAPTION_CHAR_PX);
     layout.margin = { ...margin, t: Math.max(30, (margin.t ?? 60) - 30 + 16 * Math.max(0, lines - before)) };
@@ -244,15 +297,31 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   if (options.titleInPage) layout.title = { ...layout.title, text: "" };
   else {
     const [number, ...rest] = (layout.title?.text ?? "").split(" — ");
-    titleLines = rest.length > 0 ? [number as string, ...wrapWords(rest.join(" — "), Math.floor((widthPx - PAGE_PADDING_PX) / TITLE_CHAR_PX))] : [number as string];
-    layout.title = { ...layout.title, text: titleLines.join("<br>"), font: { size: 13 }, yref: "container", y: 0.97, yanchor: "top" } as FigureLike["layout"]["title"];
+    titleLines =
+      rest.length > 0
+        ? [number as string, ...wrapWords(rest.join(" — "), Math.floor((widthPx - PAGE_PADDING_PX) / TITLE_CHAR_PX))]
+        : [number as string];
+    layout.title = {
+      ...layout.title,
+      text: titleLines.join("<br>"),
+      font: { size: 13 },
+      yref: "container",
+      y: 0.97,
+      yanchor: "top",
+    } as FigureLike["layout"]["title"];
   }
   // Labels on points (with a leader line) are centred on the point: the right margin leaves room for half of one.
-  const pointLabels = (layout.annotations ?? []).some((annotation) => annotation.showarrow === true || annotation.xref === "x") || (figure.data as TraceLike[]).some((trace) => String(trace.mode ?? "").includes("text"));
-  layout.annotations = (layout.annotations ?? []).map((annotation) => (annotation.xref === "x" ? { ...annotation, text: wrapLabel(annotation.text) } : annotation));
+  const pointLabels =
+    (layout.annotations ?? []).some((annotation) => annotation.showarrow === true || annotation.xref === "x") ||
+    (figure.data as TraceLike[]).some((trace) => String(trace.mode ?? "").includes("text"));
+  layout.annotations = (layout.annotations ?? []).map((annotation) =>
+    annotation.xref === "x" ? { ...annotation, text: wrapLabel(annotation.text) } : annotation,
+  );
   layout.margin = { l: 58, r: pointLabels ? 40 : 12, t: 0, b: 60 };
   layout.font = { ...(layout.font as object), size: 11 };
-  layout.annotations = (layout.annotations ?? []).map((annotation, index, all) => (index === all.length - 1 && annotation.text.startsWith("Source:") ? { ...annotation, font: { size: 9, color: "#666666" } } : annotation));
+  layout.annotations = (layout.annotations ?? []).map((annotation, index, all) =>
+    index === all.length - 1 && annotation.text.startsWith("Source:") ? { ...annotation, font: { size: 9, color: "#666666" } } : annotation,
+  );
   roomBelowPlot(figure, layout, widthPx);
   wrapAxisTitle(layout, "xaxis", widthPx);
   labelsAboveBars(figure, layout, widthPx);
@@ -261,7 +330,12 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   const tap = valued.some((trace, index) => trace !== figure.data[index]) ? ["Tap or point at a cell for its value."] : [];
   if (pointLabelsOnHover(layout)) tap.push("Tap or point at a marked point for its value.");
   const data = wrapLegendNames(valued as TraceLike[], widthPx);
-  const captionLines = wrapCaption(layout, widthPx - PAGE_PADDING_PX - leftEdgePx(figure, layout, NARROW_TICK_CHAR_PX), NARROW_CAPTION_CHAR_PX, tap);
+  const captionLines = wrapCaption(
+    layout,
+    widthPx - PAGE_PADDING_PX - leftEdgePx(figure, layout, NARROW_TICK_CHAR_PX),
+    NARROW_CAPTION_CHAR_PX,
+    tap,
+  );
   // Room above the plot for the caption's lines and, when the plot keeps its title, for each of its lines.
   const titlePx = titleLines.length > 0 ? 20 + 17 * titleLines.length : 8;
   layout.margin = { ...marginOf(layout), t: titlePx + CAPTION_LINE_PX * Math.max(1, captionLines) + 10 };

@@ -15,4 +15,9 @@ export function pagePlotly(): PlotlyApi {
 }
 
 // No "share" button: it sends the figure to a web service, which an offline page must not offer.
-export const PLOT_CONFIG = { responsive: true, displaylogo: false, showSendToCloud: false, modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud"] };
+export const PLOT_CONFIG = {
+  responsive: true,
+  displaylogo: false,
+  showSendToCloud: false,
+  modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud"],
+};

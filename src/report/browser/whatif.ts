@@ -3,9 +3,21 @@
  * with roilab's own model and chart code (bundled, not rewritten) and redraws.
  */
 import { figureInCurrency, moneyText, setDisplayCurrency } from "../../panels/currency";
-import { BREAK_EVEN_PANEL_RANGES, evaluateBreakEvenPanel, usesElectricityPrice, type BreakEvenPanelInputs, type BreakEvenPanelSpec } from "../../panels/break-even";
+import {
+  BREAK_EVEN_PANEL_RANGES,
+  evaluateBreakEvenPanel,
+  usesElectricityPrice,
+  type BreakEvenPanelInputs,
+  type BreakEvenPanelSpec,
+} from "../../panels/break-even";
 import { CAPACITY_PANEL_RANGES, evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../panels/capacity";
-import { evaluateTornadoPanel, narrowTornadoFigure, TORNADO_PANEL_RANGES, type TornadoPanelInputs, type TornadoPanelSpec } from "../../panels/tornado";
+import {
+  evaluateTornadoPanel,
+  narrowTornadoFigure,
+  TORNADO_PANEL_RANGES,
+  type TornadoPanelInputs,
+  type TornadoPanelSpec,
+} from "../../panels/tornado";
 import { evaluateRentalPanel, RENTAL_PANEL_RANGES, type RentalPanelInputs, type RentalPanelSpec } from "../../panels/rental";
 import { rangeProblem, type NumberRange } from "../../panels/ranges";
 import { fitFigure, NARROW_PX } from "./fit";
@@ -52,7 +64,9 @@ function select(name: string, options: { id: string; name: string }[], value: st
 }
 
 /** One input of a panel: a number field or a choice, read back as a number or a string. */
-type Control = { key: string; range: NumberRange; value: number } | { key: string; label: string; options: { id: string; name: string }[]; value: string };
+type Control =
+  | { key: string; range: NumberRange; value: number }
+  | { key: string; label: string; options: { id: string; name: string }[]; value: string };
 
 /** What a panel kind contributes: its inputs, and what to show for a set of values. */
 interface PanelKind<Inputs> {
@@ -63,7 +77,11 @@ interface PanelKind<Inputs> {
   follow?: (changedKey: string, values: Inputs) => Partial<Record<string, number>> | undefined;
   /** Number inputs that mean nothing for the current choices (a stated electricity bill ignores the price per kWh). */
   unused?: (values: Inputs) => string[];
-  evaluate(values: Inputs): { summary: string; figure: { data: unknown[]; layout: Record<string, unknown> & { title?: { text?: string } } }; attributes: Record<string, string> };
+  evaluate(values: Inputs): {
+    summary: string;
+    figure: { data: unknown[]; layout: Record<string, unknown> & { title?: { text?: string } } };
+    attributes: Record<string, string>;
+  };
 }
 
 function breakEvenKind(spec: BreakEvenPanelSpec): PanelKind<BreakEvenPanelInputs> {
@@ -85,7 +103,10 @@ function breakEvenKind(spec: BreakEvenPanelSpec): PanelKind<BreakEvenPanelInputs
     follow: (changedKey, values) => {
       const machine = changedKey === "hardwareId" ? machineOf(values.hardwareId) : undefined;
       if (!machine) return undefined;
-      return { opsUsdPerMonth: machine.opsUsdPerMonth, ...(machine.electricityUsdPerKwh !== undefined ? { electricityUsdPerKwh: machine.electricityUsdPerKwh } : {}) };
+      return {
+        opsUsdPerMonth: machine.opsUsdPerMonth,
+        ...(machine.electricityUsdPerKwh !== undefined ? { electricityUsdPerKwh: machine.electricityUsdPerKwh } : {}),
+      };
     },
     unused: (values) => {
       const machine = machineOf(values.hardwareId);
@@ -93,7 +114,11 @@ function breakEvenKind(spec: BreakEvenPanelSpec): PanelKind<BreakEvenPanelInputs
     },
     evaluate: (values) => {
       const evaluated = evaluateBreakEvenPanel(spec, values);
-      return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-break-even": String(evaluated.breakEven.breakEvenDailyCalls) } };
+      return {
+        summary: evaluated.summary,
+        figure: evaluated.figure,
+        attributes: { "data-break-even": String(evaluated.breakEven.breakEvenDailyCalls) },
+      };
     },
   };
 }
@@ -105,15 +130,35 @@ function capacityKind(spec: CapacityPanelSpec): PanelKind<CapacityPanelInputs> {
     computes: "the fleet",
     controls: [
       { key: "weekdayCallsPerDay", range: r.weekdayCallsPerDay, value: d.weekdayCallsPerDay },
-      { key: "serving", label: "Serving", options: [{ id: "single_stream", name: "one call at a time" }, { id: "batched", name: "batched" }], value: d.serving },
+      {
+        key: "serving",
+        label: "Serving",
+        options: [
+          { id: "single_stream", name: "one call at a time" },
+          { id: "batched", name: "batched" },
+        ],
+        value: d.serving,
+      },
       { key: "outputTokensPerSecond", range: r.outputTokensPerSecond, value: d.outputTokensPerSecond },
       { key: "promptTokensPerSecond", range: r.promptTokensPerSecond, value: d.promptTokensPerSecond },
       { key: "targetUtilisationPercent", range: r.targetUtilisationPercent, value: d.targetUtilisationPercent },
-      { key: "profileId", label: "Traffic profile", options: spec.profiles.map((profile) => ({ id: profile.id, name: `${profile.id} (busiest hour ${(profile.peakHourShare * 100).toFixed(1)}%)` })), value: d.profileId },
+      {
+        key: "profileId",
+        label: "Traffic profile",
+        options: spec.profiles.map((profile) => ({
+          id: profile.id,
+          name: `${profile.id} (busiest hour ${(profile.peakHourShare * 100).toFixed(1)}%)`,
+        })),
+        value: d.profileId,
+      },
     ],
     evaluate: (values) => {
       const evaluated = evaluateCapacityPanel(spec, values);
-      return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-machines": String(evaluated.allLocal.machines), "data-hybrid-machines": String(evaluated.hybrid.machines) } };
+      return {
+        summary: evaluated.summary,
+        figure: evaluated.figure,
+        attributes: { "data-machines": String(evaluated.allLocal.machines), "data-hybrid-machines": String(evaluated.hybrid.machines) },
+      };
     },
   };
 }
@@ -129,7 +174,14 @@ function tornadoKind(spec: TornadoPanelSpec): PanelKind<TornadoPanelInputs> {
     ],
     evaluate: (values) => {
       const evaluated = evaluateTornadoPanel(spec, values);
-      return { summary: evaluated.summary, figure: window.innerWidth <= NARROW_PX ? narrowTornadoFigure(evaluated.figure, evaluated.tornado.baseBreakEven) : evaluated.figure, attributes: { "data-top-input": evaluated.tornado.bars[0]?.input ?? "", "data-break-even": String(Math.trunc(evaluated.tornado.baseBreakEven)) } };
+      return {
+        summary: evaluated.summary,
+        figure: window.innerWidth <= NARROW_PX ? narrowTornadoFigure(evaluated.figure, evaluated.tornado.baseBreakEven) : evaluated.figure,
+        attributes: {
+          "data-top-input": evaluated.tornado.bars[0]?.input ?? "",
+          "data-break-even": String(Math.trunc(evaluated.tornado.baseBreakEven)),
+        },
+      };
     },
   };
 }
@@ -140,7 +192,12 @@ function rentalKind(spec: RentalPanelSpec): PanelKind<RentalPanelInputs> {
   return {
     computes: "the three ways' costs",
     controls: [
-      { key: "rentalId", label: "Configuration rented", options: spec.configurations.map((configuration) => ({ id: configuration.id, name: configuration.name })), value: d.rentalId },
+      {
+        key: "rentalId",
+        label: "Configuration rented",
+        options: spec.configurations.map((configuration) => ({ id: configuration.id, name: configuration.name })),
+        value: d.rentalId,
+      },
       { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
       { key: "usdPerGpuHour", range: r.usdPerGpuHour, value: d.usdPerGpuHour },
       { key: "hoursPerDay", range: r.hoursPerDay, value: d.hoursPerDay },
@@ -157,7 +214,14 @@ function rentalKind(spec: RentalPanelSpec): PanelKind<RentalPanelInputs> {
       return {
         summary: evaluated.summary,
         figure: evaluated.figure,
-        attributes: { "data-cheapest": evaluated.cheapest, "data-servers": String(evaluated.servers), "data-api-usd": evaluated.apiUsd.toFixed(2), "data-buy-usd": evaluated.buyUsd.toFixed(2), "data-rent-usd": evaluated.rentUsd.toFixed(2), "data-break-even": String(evaluated.oneServerBreakEvenDailyCalls) },
+        attributes: {
+          "data-cheapest": evaluated.cheapest,
+          "data-servers": String(evaluated.servers),
+          "data-api-usd": evaluated.apiUsd.toFixed(2),
+          "data-buy-usd": evaluated.buyUsd.toFixed(2),
+          "data-rent-usd": evaluated.rentUsd.toFixed(2),
+          "data-break-even": String(evaluated.oneServerBreakEvenDailyCalls),
+        },
       };
     },
   };
@@ -172,7 +236,8 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
   const inputs = document.createElement("div");
   inputs.className = "inputs";
   const elements = kind.controls.map((control) => {
-    const element = "options" in control ? select(control.key, control.options, control.value) : numberInput(control.key, control.value, control.range);
+    const element =
+      "options" in control ? select(control.key, control.options, control.value) : numberInput(control.key, control.value, control.range);
     const message = document.createElement("span");
     message.className = "message";
     message.id = `${prefix}-${control.key}-message`;
@@ -189,7 +254,10 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
   plot.className = "plot";
   container.append(heading, inputs, printed, result, plot);
 
-  const read = () => Object.fromEntries(elements.map(({ control, element }) => [control.key, "options" in control ? element.value : Number(element.value)])) as Inputs;
+  const read = () =>
+    Object.fromEntries(
+      elements.map(({ control, element }) => [control.key, "options" in control ? element.value : Number(element.value)]),
+    ) as Inputs;
   /** Marks each out-of-range or empty field beside it; returns the problems of the fields in use. */
   const check = (values: Inputs): string[] => {
     const unused = kind.unused?.(values) ?? [];
@@ -219,7 +287,8 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
         const term = document.createElement("dt");
         term.textContent = moneyText("options" in control ? control.label : control.range.label);
         const value = document.createElement("dd");
-        value.textContent = "options" in control ? (element as HTMLSelectElement).selectedOptions[0]?.textContent ?? element.value : element.value;
+        value.textContent =
+          "options" in control ? ((element as HTMLSelectElement).selectedOptions[0]?.textContent ?? element.value) : element.value;
         return [term, value];
       }),
     );
@@ -244,7 +313,10 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
     container.removeAttribute("data-error");
     result.textContent = moneyText(evaluated.summary);
     for (const [name, value] of Object.entries(evaluated.attributes)) container.setAttribute(name, value);
-    const figure = fitFigure(figureInCurrency(evaluated.figure as Parameters<typeof figureInCurrency>[0]) as typeof evaluated.figure, window.innerWidth);
+    const figure = fitFigure(
+      figureInCurrency(evaluated.figure as Parameters<typeof figureInCurrency>[0]) as typeof evaluated.figure,
+      window.innerWidth,
+    );
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
     plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";
@@ -266,7 +338,9 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
 /** Starts the panel a `roilab-whatif` script declares, in the element it names. */
 export function startPanel(root: Document, script: HTMLScriptElement, plotly: PlotlyApi): Promise<unknown> | undefined {
   const container = root.getElementById(script.getAttribute("data-target") ?? "");
-  const spec = JSON.parse(script.textContent ?? "{}") as (BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec) & { currency?: string };
+  const spec = JSON.parse(script.textContent ?? "{}") as (BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec) & {
+    currency?: string;
+  };
   // The notebook's data was in this currency: money in labels, results and the figure is shown in it.
   setDisplayCurrency(spec.currency ?? "USD");
   if (!container) return undefined;

@@ -65,9 +65,7 @@ export function renderIndex(options: IndexOptions): string {
     .join("; ");
   const cards = options.cards
     .map((card, index) => {
-      const plot = card.figure
-        ? figureMarkup(`card-figure-${index}`, thumbnail(card.figure))
-        : "";
+      const plot = card.figure ? figureMarkup(`card-figure-${index}`, thumbnail(card.figure)) : "";
       return `<article class="card"><h2><a href="${escapeHtml(card.href)}">${escapeHtml(card.title)}</a></h2>${card.failed ? '<p class="output-error">This notebook failed; the page shows its errors.</p>' : ""}${card.headline ? `<div class="headline">${renderMarkdown(card.headline)}</div>` : ""}${plot}</article>`;
     })
     .join("\n");

@@ -33,7 +33,13 @@ export function renderMarkdown(source: string, headings: Heading[] = [], usedIds
     headings.push({ level: Number(token.tag.slice(1)), text, id });
   });
   // Each heading ends with a link to itself, shown on hover and focus, so a reader can copy where they are.
-  return markdown.renderer.render(tokens, markdown.options, {}).replace(/<h([1-6]) id="([^"]+)">([\s\S]*?)<\/h\1>/g, (_, level: string, id: string, inner: string) => `<h${level} id="${id}">${inner}<a class="anchor" href="#${id}" aria-label="Link to this section">#</a></h${level}>`);
+  return markdown.renderer
+    .render(tokens, markdown.options, {})
+    .replace(
+      /<h([1-6]) id="([^"]+)">([\s\S]*?)<\/h\1>/g,
+      (_, level: string, id: string, inner: string) =>
+        `<h${level} id="${id}">${inner}<a class="anchor" href="#${id}" aria-label="Link to this section">#</a></h${level}>`,
+    );
 }
 
 /** A numbered table of contents of the sections (level-2 headings); the page title above it is not one of them. */

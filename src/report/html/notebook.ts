@@ -37,7 +37,11 @@ function codeBlock(source: string): string {
  * Print tags: a cell tagged `screen-only` (the working behind a page's answer, its what-if) is left out when the
  * page is printed; one tagged `print-small` (a method's fine print) is set small on paper.
  */
-const printClasses = (cell: Notebook["cells"][number]): string => ["screen-only", "print-small"].filter((tag) => hasTag(cell, tag)).map((tag) => ` ${tag}`).join("");
+const printClasses = (cell: Notebook["cells"][number]): string =>
+  ["screen-only", "print-small"]
+    .filter((tag) => hasTag(cell, tag))
+    .map((tag) => ` ${tag}`)
+    .join("");
 
 /** Index of the output a page shows first, under its title: the first markdown output of the cell tagged `headline`. */
 function headlineOutput(cell: Notebook["cells"][number]): number {
@@ -54,7 +58,14 @@ function assemble(cells: string[], keyFindings: string, contents: string): strin
 }
 
 export function renderNotebook(notebook: Notebook, options: NotebookRenderOptions = {}): RenderedNotebook {
-  const context: RenderContext = { figureCount: 0, headings: [], usedIds: new Set(), cellNumber: 0, trustHtml: options.trustHtml, panelMimeTypes: options.panelMimeTypes };
+  const context: RenderContext = {
+    figureCount: 0,
+    headings: [],
+    usedIds: new Set(),
+    cellNumber: 0,
+    trustHtml: options.trustHtml,
+    panelMimeTypes: options.panelMimeTypes,
+  };
   const cells: string[] = [];
   let keyFindings = "";
   let position = 0;
@@ -66,7 +77,9 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
     if (options.noInput && hasTag(cell, "only-with-code")) continue;
     const source = cellSource(cell);
     if (cell.cell_type === "markdown") {
-      cells.push(`<section class="cell markdown${printClasses(cell)}">${renderMarkdown(source, context.headings, context.usedIds)}</section>`);
+      cells.push(
+        `<section class="cell markdown${printClasses(cell)}">${renderMarkdown(source, context.headings, context.usedIds)}</section>`,
+      );
       continue;
     }
     if (cell.cell_type !== "code") continue;
@@ -75,18 +88,31 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
     if (showInput) {
       const label = injected ? "Parameters of this run" : hasTag(cell, "parameters") ? "Parameters" : "Code";
       const folded = hasTag(cell, "hide-input") || hasTag(cell, "parameters") || injected;
-      parts.push(folded ? `<details class="input"><summary>${label}</summary>${codeBlock(source)}</details>` : `<div class="input">${codeBlock(source)}</div>`);
+      parts.push(
+        folded
+          ? `<details class="input"><summary>${label}</summary>${codeBlock(source)}</details>`
+          : `<div class="input">${codeBlock(source)}</div>`,
+      );
     }
     if (!hasTag(cell, "remove-output")) {
       const headline = keyFindings ? -1 : headlineOutput(cell);
       const cellOutputs = cell.outputs ?? [];
-      if (headline >= 0) keyFindings = `<aside class="key-findings" aria-label="Key findings"><p class="key-findings-title">Key findings</p>${renderOutput(cellOutputs[headline]!, context)}</aside>`;
-      const outputs = cellOutputs.filter((_, index) => index !== headline).map((output) => renderOutput(output, context)).filter(Boolean);
+      if (headline >= 0)
+        keyFindings = `<aside class="key-findings" aria-label="Key findings"><p class="key-findings-title">Key findings</p>${renderOutput(cellOutputs[headline]!, context)}</aside>`;
+      const outputs = cellOutputs
+        .filter((_, index) => index !== headline)
+        .map((output) => renderOutput(output, context))
+        .filter(Boolean);
       if (outputs.length) parts.push(`<div class="outputs">${outputs.join("\n")}</div>`);
     }
-    if (parts.length) cells.push(`<section class="cell code${printClasses(cell)}" data-cell="${context.cellNumber}">${parts.join("\n")}</section>`);
+    if (parts.length)
+      cells.push(`<section class="cell code${printClasses(cell)}" data-cell="${context.cellNumber}">${parts.join("\n")}</section>`);
   }
   const title = context.headings.find((heading) => heading.level === 1)?.text;
-  return { title, headings: context.headings, body: assemble(cells, keyFindings, tableOfContents(context.headings)), figureCount: context.figureCount };
+  return {
+    title,
+    headings: context.headings,
+    body: assemble(cells, keyFindings, tableOfContents(context.headings)),
+    figureCount: context.figureCount,
+  };
 }
-

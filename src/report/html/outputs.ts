@@ -22,7 +22,12 @@ export interface RenderContext {
 /** `Figure 59.3b — …` gives `figure-59-3b`, the id a link to the figure uses. */
 function figureAnchor(title: string): string | undefined {
   const number = /^Figure ([^ ]+) —/.exec(title)?.[1];
-  return number === undefined ? undefined : `figure-${number.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+  return number === undefined
+    ? undefined
+    : `figure-${number
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")}`;
 }
 
 function uniqueId(id: string, usedIds: Set<string>): string {
@@ -60,14 +65,19 @@ function renderData(data: Record<string, unknown>, context: RenderContext): stri
     const anchor = uniqueId(figureAnchor(title) ?? id, context.usedIds);
     return `<figure class="plotly-figure" id="${anchor}">${figureCaption(title, anchor)}${plot}<p class="figure-tools"><button type="button" class="download-csv" data-figure="${id}">Download data (CSV)</button></p></figure>`;
   }
-  if (data["text/html"] !== undefined) return `<div class="output-html">${outputHtml(text(data["text/html"]), context.trustHtml ?? false)}</div>`;
-  if (data["image/svg+xml"] !== undefined) return `<img class="output-image" alt="" src="data:image/svg+xml;base64,${Buffer.from(text(data["image/svg+xml"])).toString("base64")}">`;
+  if (data["text/html"] !== undefined)
+    return `<div class="output-html">${outputHtml(text(data["text/html"]), context.trustHtml ?? false)}</div>`;
+  if (data["image/svg+xml"] !== undefined)
+    return `<img class="output-image" alt="" src="data:image/svg+xml;base64,${Buffer.from(text(data["image/svg+xml"])).toString("base64")}">`;
   for (const type of ["image/png", "image/jpeg"]) {
     if (data[type] === undefined) continue;
     const image = text(data[type]).replace(/\s+/g, "");
-    return isBase64(image) ? `<img class="output-image" alt="" src="data:${type};base64,${image}">` : `<p class="output-error">An ${escapeHtml(type)} output is not base64 data and is not shown.</p>`;
+    return isBase64(image)
+      ? `<img class="output-image" alt="" src="data:${type};base64,${image}">`
+      : `<p class="output-error">An ${escapeHtml(type)} output is not base64 data and is not shown.</p>`;
   }
-  if (data["text/markdown"] !== undefined) return `<div class="output-markdown">${renderMarkdown(text(data["text/markdown"]), context.headings, context.usedIds)}</div>`;
+  if (data["text/markdown"] !== undefined)
+    return `<div class="output-markdown">${renderMarkdown(text(data["text/markdown"]), context.headings, context.usedIds)}</div>`;
   if (data["text/plain"] !== undefined) return `<pre class="output-text">${escapeHtml(text(data["text/plain"]))}</pre>`;
   return "";
 }

@@ -31,7 +31,9 @@ export interface EditionSwitch {
 
 function renderEditionSwitch(editions: EditionSwitch | undefined): string {
   if (!editions?.others.length) return "";
-  const others = editions.others.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`).join(" · ");
+  const others = editions.others
+    .map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`)
+    .join(" · ");
   return `<nav class="edition-switch" aria-label="Editions">Data edition: <strong aria-current="page">${escapeHtml(editions.current)}</strong> · ${others}</nav>`;
 }
 
@@ -42,7 +44,9 @@ function inlineScript(code: string): string {
 export function renderPage(options: PageOptions): string {
   const { assets } = options;
   const css = assets.mode === "shared" ? `<link rel="stylesheet" href="${assets.css}">` : `<style>${assets.css}</style>`;
-  const scripts = assets.scripts.map((script) => (assets.mode === "shared" ? `<script src="${script}"></script>` : inlineScript(script))).join("\n");
+  const scripts = assets.scripts
+    .map((script) => (assets.mode === "shared" ? `<script src="${script}"></script>` : inlineScript(script)))
+    .join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>

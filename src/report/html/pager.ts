@@ -8,7 +8,8 @@ export interface PageLink {
 
 export function renderPager(previous: PageLink | undefined, next: PageLink | undefined): string {
   if (!previous && !next) return "";
-  const link = (page: PageLink, rel: "prev" | "next", label: string) => `<a class="${rel === "prev" ? "previous" : "next"}" rel="${rel}" href="${escapeHtml(page.href)}"><span>${label}</span>${escapeHtml(page.title)}</a>`;
+  const link = (page: PageLink, rel: "prev" | "next", label: string) =>
+    `<a class="${rel === "prev" ? "previous" : "next"}" rel="${rel}" href="${escapeHtml(page.href)}"><span>${label}</span>${escapeHtml(page.title)}</a>`;
   return `<nav class="pager" aria-label="Sections">${previous ? link(previous, "prev", "Previous") : ""}${next ? link(next, "next", "Next") : ""}</nav>`;
 }
 

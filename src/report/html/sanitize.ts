@@ -16,13 +16,23 @@ const LINK_SCHEMES = ["http", "https", "mailto"];
  */
 function linkAllowed(href: string): boolean {
   const probe = `<a href="${href.replace(/"/g, "&quot;")}"></a>`;
-  const checked = sanitizeHtml(probe, { allowedTags: ["a"], allowedAttributes: { a: ["href"] }, allowedSchemes: LINK_SCHEMES, allowProtocolRelative: false });
+  const checked = sanitizeHtml(probe, {
+    allowedTags: ["a"],
+    allowedAttributes: { a: ["href"] },
+    allowedSchemes: LINK_SCHEMES,
+    allowProtocolRelative: false,
+  });
   return checked !== "<a></a>";
 }
 
 const POLICY: sanitizeHtml.IOptions = {
   allowedTags: sanitizeHtml.defaults.allowedTags,
-  allowedAttributes: { "*": ["class", "style", "title"], a: ["href", "name"], td: ["colspan", "rowspan", "data-value", "data-label"], th: ["colspan", "rowspan", "scope"] },
+  allowedAttributes: {
+    "*": ["class", "style", "title"],
+    a: ["href", "name"],
+    td: ["colspan", "rowspan", "data-value", "data-label"],
+    th: ["colspan", "rowspan", "scope"],
+  },
   allowedSchemes: LINK_SCHEMES,
   allowedStyles: { "*": { "text-align": [/^(left|right|center)$/], "font-variant-numeric": [/^tabular-nums$/] } },
   transformTags: {

@@ -38,5 +38,7 @@ export function findChromium(options: FindChromiumOptions = {}): string {
       if (isExecutableFile(file)) return file;
     }
   }
-  throw new UsageError(`--pdf needs Chromium or Chrome, and none was found on PATH (looked for ${CHROMIUM_NAMES.join(", ")}); ${HOW_TO_INSTALL}`);
+  throw new UsageError(
+    `--pdf needs Chromium or Chrome, and none was found on PATH (looked for ${CHROMIUM_NAMES.join(", ")}); ${HOW_TO_INSTALL}`,
+  );
 }

@@ -30,7 +30,9 @@ function linkUri(annotation: PDFDict): string | undefined {
 function linkedHref(uri: string, folderUrl: string): string | undefined {
   const { origin, pathname } = new URL(uri);
   const folder = new URL(folderUrl.endsWith("/") ? folderUrl : `${folderUrl}/`);
-  return origin === folder.origin && pathname.startsWith(folder.pathname) ? decodeURIComponent(pathname.slice(folder.pathname.length)) : undefined;
+  return origin === folder.origin && pathname.startsWith(folder.pathname)
+    ? decodeURIComponent(pathname.slice(folder.pathname.length))
+    : undefined;
 }
 
 /**
@@ -74,11 +76,16 @@ export async function mergePages(pages: readonly PrintedPage[], options: MergeOp
   for (const { href, pdf } of pages) {
     const source = await PDFDocument.load(pdf);
     const copied = await document.copyPages(source, source.getPageIndices());
-    copied.forEach((page) => { document.addPage(page); });
+    copied.forEach((page) => {
+      document.addPage(page);
+    });
     if (copied[0]) firstPageOf.set(href, copied[0].ref);
   }
   relink(document, firstPageOf, options.folderUrl);
-  setOutline(document, pages.flatMap(({ href, title }) => (firstPageOf.has(href) ? [{ title, page: firstPageOf.get(href)! }] : [])));
+  setOutline(
+    document,
+    pages.flatMap(({ href, title }) => (firstPageOf.has(href) ? [{ title, page: firstPageOf.get(href)! }] : [])),
+  );
   await numberPages(document);
   document.setTitle(options.title);
   document.setCreator("roilab");

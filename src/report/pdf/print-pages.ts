@@ -39,7 +39,12 @@ export interface PrintOptions {
 async function launch(executablePath: string, timeoutMs: number): Promise<Browser> {
   const token = randomUUID();
   try {
-    return await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox"], timeout: timeoutMs, env: { ...process.env, [PROCESS_TOKEN_VARIABLE]: token } });
+    return await chromium.launch({
+      executablePath,
+      args: ["--headless", "--no-sandbox"],
+      timeout: timeoutMs,
+      env: { ...process.env, [PROCESS_TOKEN_VARIABLE]: token },
+    });
   } catch (error) {
     endMarkedProcesses(token);
     const timedOut = (error as Error).name === "TimeoutError";

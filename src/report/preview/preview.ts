@@ -71,7 +71,8 @@ export function importWarmup(notebooks: readonly string[]): string | undefined {
     try {
       for (const cell of readNotebook(file).cells) {
         if (cell.cell_type !== "code") continue;
-        for (const match of cellSource(cell).matchAll(/^import\s[^;]*?\sfrom\s+("[^"\n]+"|'[^'\n]+')/gm)) modules.add(match[1]!.slice(1, -1));
+        for (const match of cellSource(cell).matchAll(/^import\s[^;]*?\sfrom\s+("[^"\n]+"|'[^'\n]+')/gm))
+          modules.add(match[1]!.slice(1, -1));
       }
     } catch {
       // An unreadable notebook says so when it runs.
@@ -79,7 +80,9 @@ export function importWarmup(notebooks: readonly string[]): string | undefined {
   }
   if (modules.size === 0) return undefined;
   if (notebooks[0] !== undefined && resolvable(DANFOJS, path.dirname(path.resolve(notebooks[0])))) modules.add(DANFOJS);
-  return [...modules].map((name, index) => `import * as roilabPreviewWarmup${index} from ${JSON.stringify(name)};\nvoid roilabPreviewWarmup${index};`).join("\n");
+  return [...modules]
+    .map((name, index) => `import * as roilabPreviewWarmup${index} from ${JSON.stringify(name)};\nvoid roilabPreviewWarmup${index};`)
+    .join("\n");
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -100,14 +103,22 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   /** The folders each notebook reads; a notebook that cannot be read reads none until it is fixed. */
   const refreshReads = () => {
-    readsByNotebook = new Map(files.map((file) => {
-      try {
-        const prepared: PreparedNotebook = prepareNotebook(file, options.parameters, options.dataDir, options.optionalParameters, options.dataFolderParameters);
-        return [file, prepared.dataDirs];
-      } catch {
-        return [file, []];
-      }
-    }));
+    readsByNotebook = new Map(
+      files.map((file) => {
+        try {
+          const prepared: PreparedNotebook = prepareNotebook(
+            file,
+            options.parameters,
+            options.dataDir,
+            options.optionalParameters,
+            options.dataFolderParameters,
+          );
+          return [file, prepared.dataDirs];
+        } catch {
+          return [file, []];
+        }
+      }),
+    );
   };
 
   const build = async (notebooks: string[]): Promise<PreviewEvent> => {
@@ -133,7 +144,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (published) server.reload();
     const ran = result?.notebooks.filter((notebook) => notebook.status !== "cached") ?? [];
     const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    for (const notebook of ran) options.log(`${notebook.status === "ok" ? "published" : "failed"} ${notebook.name}: run ${seconds(notebook.durationMs)}, build with pages ${seconds(Date.now() - started)}\n`);
+    for (const notebook of ran)
+      options.log(
+        `${notebook.status === "ok" ? "published" : "failed"} ${notebook.name}: run ${seconds(notebook.durationMs)}, build with pages ${seconds(Date.now() - started)}\n`,
+      );
     for (const problem of problems) options.log(`${problem}\n`);
     return { notebooks, result, problems, buildMs: Date.now() - started };
   };
@@ -151,7 +165,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const batch = first.length ? first : all;
     queued = new Set(all.filter((file) => !batch.includes(file)));
     running = build(batch)
-      .then((event) => waiting.splice(0).forEach((resolve) => { resolve(event); }))
+      .then((event) =>
+        waiting.splice(0).forEach((resolve) => {
+          resolve(event);
+        }),
+      )
       .catch((error: unknown) => options.log(`preview: ${error instanceof Error ? error.message : String(error)}\n`))
       .finally(async () => {
         // The reloaded pages draw on a quiet machine; then the spares replacing those taken boot, and the next build starts.
@@ -175,7 +193,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const watched = new Map<string, boolean>([[LIBRARY, true]]);
   for (const dir of notebookFolders) watched.set(dir, false);
   for (const reads of readsByNotebook.values()) for (const dir of reads) if (existsSync(dir)) watched.set(dir, watched.get(dir) ?? false);
-  const watcher = watchFolders([...watched].filter(([dir]) => existsSync(dir)).map(([dir, recursive]) => ({ dir, recursive })), SETTLE_MS, (changed) => schedule(affected(changed)));
+  const watcher = watchFolders(
+    [...watched].filter(([dir]) => existsSync(dir)).map(([dir, recursive]) => ({ dir, recursive })),
+    SETTLE_MS,
+    (changed) => schedule(affected(changed)),
+  );
   for (const dir of notebookFolders) pool.warm(dir);
   schedule(files);
 

@@ -65,7 +65,8 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
   /** Each open page's event stream, with the page's path. */
   const clients = new Map<ServerResponse, string>();
   let current: readonly string[] = [];
-  const send = (response: ServerResponse, event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const send = (response: ServerResponse, event: string, data: unknown) =>
+    response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     if (!allowedHost(request.headers.host, listeningPort())) {
@@ -94,7 +95,9 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
     if (!file.startsWith(path.resolve(root) + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       // A page not published yet (the first build runs or failed) still listens, so it reloads or shows why.
       response.writeHead(404, { "content-type": CONTENT_TYPES[".html"], "cache-control": "no-store" });
-      response.end(`<!doctype html><meta charset="utf-8"><title>roilab preview</title><p>roilab preview: no page here yet; it loads as soon as it is published.</p><script src="${LIVE_SCRIPT_PATH}"></script>\n`);
+      response.end(
+        `<!doctype html><meta charset="utf-8"><title>roilab preview</title><p>roilab preview: no page here yet; it loads as soon as it is published.</p><script src="${LIVE_SCRIPT_PATH}"></script>\n`,
+      );
       return;
     }
     const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
@@ -107,7 +110,9 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
     }
     response.writeHead(200, { "content-type": type, "cache-control": "no-store" });
     // A file removed between the check and the read (a page being republished) ends this answer, not the preview.
-    createReadStream(file).on("error", () => response.destroy()).pipe(response);
+    createReadStream(file)
+      .on("error", () => response.destroy())
+      .pipe(response);
   };
 
   const server: Server = createServer((request, response) => {
@@ -127,15 +132,23 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
   const address = server.address() as { port: number };
   return {
     url: `http://${PREVIEW_HOST}:${address.port}/`,
-    reload: () => clients.forEach((_, client) => { send(client, "reload", null); }),
+    reload: () =>
+      clients.forEach((_, client) => {
+        send(client, "reload", null);
+      }),
     problems(messages) {
       current = [...messages];
-      clients.forEach((_, client) => { send(client, "problems", current); });
+      clients.forEach((_, client) => {
+        send(client, "problems", current);
+      });
     },
     openPages: () => [...new Set(clients.values())],
-    close: () => new Promise((resolve) => {
-      clients.forEach((_, client) => { client.end(); });
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        clients.forEach((_, client) => {
+          client.end();
+        });
+        server.close(() => resolve());
+      }),
   };
 }

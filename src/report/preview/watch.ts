@@ -64,7 +64,9 @@ export function watchFolders(targets: readonly WatchTarget[], settleMs: number, 
   return {
     close() {
       clearTimeout(timer);
-      watchers.forEach((watcher) => { watcher.close(); });
+      watchers.forEach((watcher) => {
+        watcher.close();
+      });
     },
   };
 }

@@ -25,13 +25,27 @@ describe("local dates and hours in a time zone", () => {
 
   it("gives the same answers from its per-hour cache as from Intl asked each time, in an hour where the offset changes too", () => {
     // Kolkata's half-hour offset; New York's clocks going back; Lord Howe's going back half an hour at 15:00 UTC.
-    const cases: Array<[string, number]> = [["Asia/Kolkata", Date.UTC(2026, 10, 6, 18)], ["America/New_York", Date.UTC(2026, 10, 1, 4)], ["Australia/Lord_Howe", Date.UTC(2026, 3, 4, 13)]];
+    const cases: Array<[string, number]> = [
+      ["Asia/Kolkata", Date.UTC(2026, 10, 6, 18)],
+      ["America/New_York", Date.UTC(2026, 10, 1, 4)],
+      ["Australia/Lord_Howe", Date.UTC(2026, 3, 4, 13)],
+    ];
     for (const [zone, start] of cases) {
       const clock = new LocalClock(zone);
-      const format = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "numeric" });
+      const format = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "numeric",
+      });
       for (let ms = start; ms < start + 4 * 3_600_000; ms += 7_777) {
         const parts = Object.fromEntries(format.formatToParts(ms).map((part) => [part.type, part.value]));
-        expect(clock.at(ms), `${zone} ${new Date(ms).toISOString()}`).toEqual({ dayNumber: day(`${parts.year}-${parts.month}-${parts.day}`), hour: Number(parts.hour) });
+        expect(clock.at(ms), `${zone} ${new Date(ms).toISOString()}`).toEqual({
+          dayNumber: day(`${parts.year}-${parts.month}-${parts.day}`),
+          hour: Number(parts.hour),
+        });
       }
     }
   });

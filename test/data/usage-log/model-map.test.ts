@@ -5,7 +5,12 @@ import { modelMatcher } from "../../../src/data/usage-log/model-map";
 const row = (modelId: string, priceRef?: string) => ({ modelId, priceRef }) as ModelRow;
 
 describe("a log's model name mapped to models.csv", () => {
-  const match = modelMatcher([row("claude-sonnet-5", "anthropic:claude-sonnet-5"), row("gpt-oss-120b", "groq:openai/gpt-oss-120b"), row("mistral-large-3", "mistral:mistral-large-2512"), row("hermes-4-70b")]);
+  const match = modelMatcher([
+    row("claude-sonnet-5", "anthropic:claude-sonnet-5"),
+    row("gpt-oss-120b", "groq:openai/gpt-oss-120b"),
+    row("mistral-large-3", "mistral:mistral-large-2512"),
+    row("hermes-4-70b"),
+  ]);
   const id = (name: string) => match(name)?.modelId;
 
   it("by model_id or by price_ref's model part, whatever the case", () => {

@@ -30,7 +30,15 @@ describe("reading usage logs line by line", () => {
     // A byte-order mark, Windows line ends and blank lines are no problem.
     fixture = importFixture({ "mixed.jsonl": `\uFEFF${[RESPONSES[0], "", "   ", SPANS[0]].join("\r\n")}\r\n` });
     const { calls, stats } = await read([fixture.file("spans.jsonl"), fixture.file("responses.jsonl"), fixture.file("mixed.jsonl")]);
-    expect(calls.map((call) => call.model)).toEqual(["gpt-6-sol", "gpt-6-sol", "gpt-6-sol-2026-10-01", "claude-sonnet-5-20261001", "my-finetune", "gpt-6-sol-2026-10-01", "gpt-6-sol"]);
+    expect(calls.map((call) => call.model)).toEqual([
+      "gpt-6-sol",
+      "gpt-6-sol",
+      "gpt-6-sol-2026-10-01",
+      "claude-sonnet-5-20261001",
+      "my-finetune",
+      "gpt-6-sol-2026-10-01",
+      "gpt-6-sol",
+    ]);
     expect(stats).toEqual({ lines: 7, calls: 7, spansWithoutUsage: 2, spansOfOtherOperations: 1 });
   });
 

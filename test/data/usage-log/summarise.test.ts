@@ -16,7 +16,13 @@ const call = (start: string | undefined, tokens: Partial<UsageCall> = {}): Usage
 });
 
 /** Friday 23:30 UTC, Monday 01:00 and 02:00 UTC, Tuesday 04:30 UTC, and one call without a time. */
-const CALLS = [call("2026-11-06T23:30:00Z"), call("2026-11-09T01:00:00Z"), call("2026-11-09T02:00:00Z"), call("2026-11-10T04:30:00Z"), call(undefined)];
+const CALLS = [
+  call("2026-11-06T23:30:00Z"),
+  call("2026-11-09T01:00:00Z"),
+  call("2026-11-09T02:00:00Z"),
+  call("2026-11-10T04:30:00Z"),
+  call(undefined),
+];
 
 function summaryIn(zone: string, calls: readonly UsageCall[] = CALLS) {
   const summary = new UsageSummary(new LocalClock(zone));
@@ -30,7 +36,11 @@ describe("calls by day type and local hour", () => {
     expect(span?.weekday).toMatchObject({ dates: 2, calls: 3, callsPerDay: 1.5 });
     expect(span?.weekend).toMatchObject({ dates: 2, calls: 1, callsPerDay: 0.5 });
     // Local hours: weekday 09:00, 10:00 and 12:30; weekend 07:30. Each divided by the two dates of its type.
-    expect(span?.weekday.callsPerHour.flatMap((load, hour) => (load ? [[hour, load]] : []))).toEqual([[9, 0.5], [10, 0.5], [12, 0.5]]);
+    expect(span?.weekday.callsPerHour.flatMap((load, hour) => (load ? [[hour, load]] : []))).toEqual([
+      [9, 0.5],
+      [10, 0.5],
+      [12, 0.5],
+    ]);
     expect(span?.weekend.callsPerHour.flatMap((load, hour) => (load ? [[hour, load]] : []))).toEqual([[7, 0.5]]);
   });
 
@@ -54,11 +64,18 @@ describe("calls by day type and local hour", () => {
 
   it("writes a weekend profile of zeros, and says so, when the span has no weekend date", () => {
     const summary = summaryIn("UTC", [call("2026-11-09T01:00:00Z"), call("2026-11-10T01:00:00Z")]);
-    const rows = importedRows(summary, summary.span()!, { id: "w", fileNames: ["a.jsonl"], importedOn: "2026-12-01", currentModelId: undefined });
+    const rows = importedRows(summary, summary.span()!, {
+      id: "w",
+      fileNames: ["a.jsonl"],
+      importedOn: "2026-12-01",
+      currentModelId: undefined,
+    });
     const weekend = rows.profiles.filter((row) => row.profile_id === "w-weekend");
     expect(weekend).toHaveLength(24);
     expect(new Set(weekend.map((row) => row.relative_load))).toEqual(new Set(["0"]));
-    expect(weekend[0]?.source).toBe("no weekend days (Sat, Sun) from 2026-11-09 to 2026-11-10 (UTC): all zeros; roilab workload import on 2026-12-01 from a.jsonl");
+    expect(weekend[0]?.source).toBe(
+      "no weekend days (Sat, Sun) from 2026-11-09 to 2026-11-10 (UTC): all zeros; roilab workload import on 2026-12-01 from a.jsonl",
+    );
     expect(rows.workload).toMatchObject({ weekday_calls_per_day: "1", weekend_calls_per_day: "0", current_model_id: "" });
   });
 

@@ -10,7 +10,8 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const profile = (id: string, source: string) => Array.from({ length: 24 }, (_, hour) => ({ profile_id: id, hour: String(hour), relative_load: hour === 9 ? "2" : "0", source }));
+const profile = (id: string, source: string) =>
+  Array.from({ length: 24 }, (_, hour) => ({ profile_id: id, hour: String(hour), relative_load: hour === 9 ? "2" : "0", source }));
 
 function rows(source: string): ImportedRows {
   return {
@@ -23,7 +24,10 @@ function rows(source: string): ImportedRows {
 describe("writing an imported workload into a data folder", () => {
   it("adds the missing columns in their place, keeps other rows, columns and line ends, and creates the files it lacks", () => {
     dir = mkdtempSync(path.join(tmpdir(), "roilab-write-"));
-    writeFileSync(path.join(dir, "workloads.csv"), "workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,my_note,source\r\ntypical,8000,1500,1000,30,kept,\"book, 59.1\"\r\n");
+    writeFileSync(
+      path.join(dir, "workloads.csv"),
+      'workload_id,input_tokens_per_call,output_tokens_per_call,calls_per_day,days_per_month,my_note,source\r\ntypical,8000,1500,1000,30,kept,"book, 59.1"\r\n',
+    );
     const written = writeImportedRows(dir, "w", rows("imported"), false);
     expect(written.map((table) => [path.basename(table.file), table.created])).toEqual([
       ["workload_token_stats.csv", true],
@@ -35,12 +39,15 @@ describe("writing an imported workload into a data folder", () => {
         'typical,8000,1500,,1000,30,,,,,,,,,,,,,,,kept,"book, 59.1"\r\n' +
         "w,10,2,,,,,,,,,,,,,,,,,,,imported\r\n",
     );
-    expect(readFileSync(path.join(dir, "traffic_profiles.csv"), "utf8").split("\n").slice(0, 2)).toEqual(["profile_id,hour,relative_load,source", "w-weekday,0,0,imported"]);
+    expect(readFileSync(path.join(dir, "traffic_profiles.csv"), "utf8").split("\n").slice(0, 2)).toEqual([
+      "profile_id,hour,relative_load,source",
+      "w-weekday,0,0,imported",
+    ]);
   });
 
   it("neutralises text a spreadsheet would run as a formula, leaving numbers alone", () => {
     dir = mkdtempSync(path.join(tmpdir(), "roilab-write-"));
-    for (const [index, source] of ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"].entries()) {
+    for (const [index, source] of ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "\tx", "\rx"].entries()) {
       writeImportedRows(dir, "w", rows(source), index > 0);
       const line = readFileSync(path.join(dir, "workload_token_stats.csv"), "utf8").split("\n")[1];
       expect(line?.startsWith("w,input,1,10,10,10,10,")).toBe(true);

@@ -15,7 +15,13 @@ let browser: Browser;
 let script = "";
 
 beforeAll(async () => {
-  const bundled = await build({ entryPoints: [path.resolve(__dirname, "../../../src/report/browser/page.ts")], bundle: true, format: "iife", write: false, logLevel: "silent" });
+  const bundled = await build({
+    entryPoints: [path.resolve(__dirname, "../../../src/report/browser/page.ts")],
+    bundle: true,
+    format: "iife",
+    write: false,
+    logLevel: "silent",
+  });
   script = bundled.outputFiles[0]!.text;
   browser = await launchChromium();
 });
@@ -28,7 +34,9 @@ describe("a table's CSV download", () => {
   it("keeps no cell a spreadsheet would run, and numbers as numbers", async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     const rows = HOSTILE.map((model, index) => `<tr><td>${escapeHtml(model)}</td><td data-value="${-index - 0.5}">x</td></tr>`).join("");
-    await page.setContent(`<main class="report"><div class="output-html"><table class="roilab-table"><tr><th>model</th><th>usd</th></tr>${rows}</table></div></main><script>${script}</script>`);
+    await page.setContent(
+      `<main class="report"><div class="output-html"><table class="roilab-table"><tr><th>model</th><th>usd</th></tr>${rows}</table></div></main><script>${script}</script>`,
+    );
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("button[data-table]").click()]);
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.split("\r\n").slice(1, -1)).toEqual([

@@ -25,10 +25,21 @@ let report: string;
 beforeAll(async () => {
   const notebooks = path.join(folder.dir, "notebooks");
   mkdirSync(notebooks);
-  const bars = (n: number) => ({ data: [{ type: "bar", x: ["cloud", "local"], y: [n, n + 1] }], layout: { title: { text: `Figure ${n} — Bars ${n}` } } });
+  const bars = (n: number) => ({
+    data: [{ type: "bar", x: ["cloud", "local"], y: [n, n + 1] }],
+    layout: { title: { text: `Figure ${n} — Bars ${n}` } },
+  });
   const panel = breakEvenPanelSpec(loadDataset(DATA_DIR));
-  const figureCells = Array.from({ length: FIGURES }, (_, index) => [{ markdown: `Before figure ${index + 1}.` }, `tslab.display.raw("${PLOTLY_MIME}", ${JSON.stringify(bars(index + 1))} as any);`]);
-  const file = writeNotebook(notebooks, "order.ipynb", [{ markdown: "# Drawing order" }, `import * as tslab from "tslab";`, ...figureCells.flat(), `tslab.display.raw("${WHATIF_MIME}", ${JSON.stringify(panel)} as any);`]);
+  const figureCells = Array.from({ length: FIGURES }, (_, index) => [
+    { markdown: `Before figure ${index + 1}.` },
+    `tslab.display.raw("${PLOTLY_MIME}", ${JSON.stringify(bars(index + 1))} as any);`,
+  ]);
+  const file = writeNotebook(notebooks, "order.ipynb", [
+    { markdown: "# Drawing order" },
+    `import * as tslab from "tslab";`,
+    ...figureCells.flat(),
+    `tslab.display.raw("${WHATIF_MIME}", ${JSON.stringify(panel)} as any);`,
+  ]);
   const result = await roilab(["report", file, "--out", path.join(folder.dir, "reports")]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
@@ -44,16 +55,24 @@ afterAll(async () => {
 function holdIdle(): void {
   const waiting: IdleRequestCallback[] = [];
   window.requestIdleCallback = (callback) => waiting.push(callback);
-  (window as unknown as { releaseIdle(): void }).releaseIdle = () => waiting.splice(0).forEach((callback) => { callback({ didTimeout: true, timeRemaining: () => 0 }); });
+  (window as unknown as { releaseIdle(): void }).releaseIdle = () =>
+    waiting.splice(0).forEach((callback) => {
+      callback({ didTimeout: true, timeRemaining: () => 0 });
+    });
 }
 
 /** Opens the report with idle held back, once its first screen is drawn. */
 const openBusy = () => openReport(browser, report, { initScript: holdIdle, waitFor: "html[data-first-screen-drawn]" });
 
 /** For each figure of the page, in order: whether Plotly has drawn it. */
-const drawn = (page: Page) => page.locator("figure .plot").evaluateAll((plots) => plots.map((plot) => plot.querySelector(".main-svg .trace") !== null));
+const drawn = (page: Page) =>
+  page.locator("figure .plot").evaluateAll((plots) => plots.map((plot) => plot.querySelector(".main-svg .trace") !== null));
 const onFirstScreen = (page: Page) =>
-  page.locator("figure .plot").evaluateAll((plots) => plots.map((plot) => plot.getBoundingClientRect().top < window.innerHeight && plot.getBoundingClientRect().bottom > 0));
+  page
+    .locator("figure .plot")
+    .evaluateAll((plots) =>
+      plots.map((plot) => plot.getBoundingClientRect().top < window.innerHeight && plot.getBoundingClientRect().bottom > 0),
+    );
 const allDrawnFlag = (page: Page) => page.getAttribute("html", "data-figures-drawn");
 
 function expectQuiet(visit: Visit): void {
@@ -77,10 +96,13 @@ describe("the order a report draws its figures in", () => {
     expect(await allDrawnFlag(page)).toBeNull();
 
     await expect
-      .poll(async () => {
-        await page.evaluate(() => (window as unknown as { releaseIdle(): void }).releaseIdle());
-        return allDrawnFlag(page);
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          await page.evaluate(() => (window as unknown as { releaseIdle(): void }).releaseIdle());
+          return allDrawnFlag(page);
+        },
+        { timeout: 30_000 },
+      )
       .toBe(String(FIGURES));
     expect(await drawn(page)).toEqual(Array(FIGURES).fill(true));
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -125,7 +147,9 @@ describe("the order a report draws its figures in", () => {
   });
 
   it("draws everything in a browser without idle callbacks, and the what-if panel still recomputes", async () => {
-    const visit = await openReport(browser, report, { initScript: () => delete (window as { requestIdleCallback?: unknown }).requestIdleCallback });
+    const visit = await openReport(browser, report, {
+      initScript: () => delete (window as { requestIdleCallback?: unknown }).requestIdleCallback,
+    });
     const { page } = visit;
     expect(await drawn(page)).toEqual(Array(FIGURES).fill(true));
     const panel = page.locator(".whatif");

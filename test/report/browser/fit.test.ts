@@ -1,17 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { fitFigure, wrapWords } from "../../../src/report/browser/fit";
 
-type Layout = { margin: { t: number; l: number; b: number }; title: { text: string }; annotations: { text: string; y?: number; yref?: string }[]; yaxis: { showticklabels?: boolean }; xaxis: { tickangle?: number }; bargap?: number };
+type Layout = {
+  margin: { t: number; l: number; b: number };
+  title: { text: string };
+  annotations: { text: string; y?: number; yref?: string }[];
+  yaxis: { showticklabels?: boolean };
+  xaxis: { tickangle?: number };
+  bargap?: number;
+};
 const source = { text: "Source: data/models.csv, data/hardware.csv, prices as of 2025-09-01. roilab", xref: "paper", yref: "paper" };
 
 describe("figures on a narrow screen", () => {
   it("wraps words into lines no longer than asked, a long word on its own line", () => {
-    expect(wrapWords("Servers needed: 2x RTX 4090 server (case study), by traffic profile", 30)).toEqual(["Servers needed: 2x RTX 4090", "server (case study), by", "traffic profile"]);
+    expect(wrapWords("Servers needed: 2x RTX 4090 server (case study), by traffic profile", 30)).toEqual([
+      "Servers needed: 2x RTX 4090",
+      "server (case study), by",
+      "traffic profile",
+    ]);
     expect(wrapWords("a supercalifragilistic b", 5)).toEqual(["a", "supercalifragilistic", "b"]);
   });
 
   it("puts the number on its own line, wraps the rest to the width, and makes room above the plot for each extra line", () => {
-    const figure = { data: [], layout: { title: { text: "Figure 59.7a — Servers needed: 2x RTX 4090 server (case study), by traffic profile" }, annotations: [source] } };
+    const figure = {
+      data: [],
+      layout: {
+        title: { text: "Figure 59.7a — Servers needed: 2x RTX 4090 server (case study), by traffic profile" },
+        annotations: [source],
+      },
+    };
     const narrow = fitFigure(figure, 390);
     const lines = (narrow.layout.title?.text ?? "").split("<br>");
     expect(lines[0]).toBe("Figure 59.7a");
@@ -23,7 +40,10 @@ describe("figures on a narrow screen", () => {
   });
 
   it("leaves the title to the page when the page prints it, and gives its band back to the plot", () => {
-    const figure = { data: [], layout: { title: { text: "Figure 59.3a — Break-even" }, margin: { l: 70, r: 30, t: 60, b: 90 }, annotations: [source] } };
+    const figure = {
+      data: [],
+      layout: { title: { text: "Figure 59.3a — Break-even" }, margin: { l: 70, r: 30, t: 60, b: 90 }, annotations: [source] },
+    };
     const wide = fitFigure(figure, 1280, { titleInPage: true }).layout as unknown as Layout;
     expect(wide.title.text).toBe("");
     expect(wide.margin.t).toBe(30);
@@ -35,7 +55,18 @@ describe("figures on a narrow screen", () => {
     expect(lines.every((line) => line.length * 5 <= 390 - 24 - 58)).toBe(true);
     expect(narrow.margin.t).toBe(8 + 2 * 12 + 10);
     // On a wide screen a source line longer than the plot is wide goes on as many lines as it needs.
-    const long = { ...figure, layout: { ...figure.layout, annotations: [{ ...source, text: `Source: ${Array.from({ length: 12 }, (_, index) => `data/file-${index}.csv`).join(", ")}, prices as of 2025-09-01. roilab` }] } };
+    const long = {
+      ...figure,
+      layout: {
+        ...figure.layout,
+        annotations: [
+          {
+            ...source,
+            text: `Source: ${Array.from({ length: 12 }, (_, index) => `data/file-${index}.csv`).join(", ")}, prices as of 2025-09-01. roilab`,
+          },
+        ],
+      },
+    };
     const wrapped = fitFigure(long, 1280, { titleInPage: true }).layout as unknown as Layout;
     const wideLines = wrapped.annotations.at(-1)?.text.split("<br>") ?? [];
     expect(wideLines.length).toBe(2);
@@ -43,8 +74,15 @@ describe("figures on a narrow screen", () => {
   });
 
   it("labels horizontal bars above each bar on a phone, in the gap the bars leave, with the tick labels gone", () => {
-    const categories = ["Ops share of an engineer (0.1–0.6 FTE)", "Input tokens per call (5,600–12,000 tokens)", "a label far too long to fit on one line of a phone screen at ten pixels a character"];
-    const figure = { data: [{ type: "bar", orientation: "h", y: categories, x: [1, 2, 3] }], layout: { title: { text: "Figure 59.8a — Tornado" }, yaxis: { type: "category" }, annotations: [source] } };
+    const categories = [
+      "Ops share of an engineer (0.1–0.6 FTE)",
+      "Input tokens per call (5,600–12,000 tokens)",
+      "a label far too long to fit on one line of a phone screen at ten pixels a character",
+    ];
+    const figure = {
+      data: [{ type: "bar", orientation: "h", y: categories, x: [1, 2, 3] }],
+      layout: { title: { text: "Figure 59.8a — Tornado" }, yaxis: { type: "category" }, annotations: [source] },
+    };
     const layout = fitFigure(figure, 390).layout as unknown as Layout;
     expect(layout.yaxis.showticklabels).toBe(false);
     expect(layout.margin.l).toBe(10);
@@ -60,7 +98,10 @@ describe("figures on a narrow screen", () => {
 
   it("gives every labelled bar a row of 32 px on a phone, so a label never lies on the bar above: 40 bars drawn 650 px tall for a desktop become 1,480 px", () => {
     const categories = Array.from({ length: 40 }, (_, index) => `Option number ${index + 1} with a long name`);
-    const figure = { data: [{ type: "bar", orientation: "h", y: categories, x: categories.map((_, index) => index + 1) }], layout: { height: 650, yaxis: { type: "category" }, annotations: [source] } };
+    const figure = {
+      data: [{ type: "bar", orientation: "h", y: categories, x: categories.map((_, index) => index + 1) }],
+      layout: { height: 650, yaxis: { type: "category" }, annotations: [source] },
+    };
     expect((fitFigure(figure, 390).layout as unknown as { height: number }).height).toBe(40 * 32 + 200);
     // A few bars keep the height they had.
     const few = { ...figure, data: [{ ...figure.data[0]!, y: categories.slice(0, 3), x: [1, 2, 3] }] };
@@ -68,8 +109,26 @@ describe("figures on a narrow screen", () => {
   });
 
   it("leaves heatmap values to hover when a phone's cells are too small for them, and says so under the source", () => {
-    const text = [["$12,825", "$128"], ["$6", "$57"]];
-    const figure = { data: [{ type: "heatmap", x: ["100/day", "500/day", "1,000/day", "5,000/day", "10,000/day", "50,000/day"], y: ["Hermes 4 70B (Together AI)", "GPT-4o"], z: [[1, 2], [3, 4]], text, texttemplate: "%{text}" }], layout: { title: { text: "Figure 59.2a — Cost matrix" }, annotations: [source] } };
+    const text = [
+      ["$12,825", "$128"],
+      ["$6", "$57"],
+    ];
+    const figure = {
+      data: [
+        {
+          type: "heatmap",
+          x: ["100/day", "500/day", "1,000/day", "5,000/day", "10,000/day", "50,000/day"],
+          y: ["Hermes 4 70B (Together AI)", "GPT-4o"],
+          z: [
+            [1, 2],
+            [3, 4],
+          ],
+          text,
+          texttemplate: "%{text}",
+        },
+      ],
+      layout: { title: { text: "Figure 59.2a — Cost matrix" }, annotations: [source] },
+    };
     const narrow = fitFigure(figure, 390);
     expect((narrow.data[0] as { texttemplate: string }).texttemplate).toBe("");
     expect((narrow.layout as unknown as Layout).annotations.at(-1)?.text).toMatch(/Tap or point at a cell for its value\.$/);
@@ -78,8 +137,24 @@ describe("figures on a narrow screen", () => {
   });
 
   it("stands category labels upright when they are wider than their bar, with the bottom margin sized for them", () => {
-    const x = ["All cloud", "All local<br>1 server (chapter)", "All local<br>11 servers needed", "Hybrid<br>1 server (chapter)", "Hybrid<br>5 servers needed"];
-    const figure = { data: [{ type: "bar", name: "Local", x, y: [1, 2, 3, 4, 5] }, { type: "bar", name: "Cloud", x, y: [1, 2, 3, 4, 5] }], layout: { title: { text: "Figure 59.5a — Case study" }, xaxis: { type: "category", title: { text: "Option" } }, annotations: [source] } };
+    const x = [
+      "All cloud",
+      "All local<br>1 server (chapter)",
+      "All local<br>11 servers needed",
+      "Hybrid<br>1 server (chapter)",
+      "Hybrid<br>5 servers needed",
+    ];
+    const figure = {
+      data: [
+        { type: "bar", name: "Local", x, y: [1, 2, 3, 4, 5] },
+        { type: "bar", name: "Cloud", x, y: [1, 2, 3, 4, 5] },
+      ],
+      layout: {
+        title: { text: "Figure 59.5a — Case study" },
+        xaxis: { type: "category", title: { text: "Option" } },
+        annotations: [source],
+      },
+    };
     const layout = fitFigure(figure, 390).layout as unknown as Layout;
     expect(layout.xaxis.tickangle).toBe(90);
     expect(layout.margin.b).toBeGreaterThan("1 server (chapter)".length * 5.6);
@@ -87,11 +162,18 @@ describe("figures on a narrow screen", () => {
 
   it("leaves crowded point labels to hover on a phone and says so, but keeps a few", () => {
     const point = (index: number) => ({ text: `${index},000/day`, x: index, xref: "x", y: index, yref: "y", showarrow: true });
-    const crowded = { data: [{ type: "scatter", mode: "markers", x: [1], y: [1] }], layout: { title: { text: "Figure 59.3a — Break-even" }, annotations: [...Array.from({ length: 7 }, (_, index) => point(index)), source] } };
+    const crowded = {
+      data: [{ type: "scatter", mode: "markers", x: [1], y: [1] }],
+      layout: {
+        title: { text: "Figure 59.3a — Break-even" },
+        annotations: [...Array.from({ length: 7 }, (_, index) => point(index)), source],
+      },
+    };
     const narrow = fitFigure(crowded, 390).layout as unknown as Layout;
     expect(narrow.annotations.filter((annotation) => annotation.yref === "y")).toEqual([]);
     expect(narrow.annotations.at(-1)?.text).toMatch(/Tap or point at a marked point for its value\.$/);
-    const few = fitFigure({ ...crowded, layout: { ...crowded.layout, annotations: [point(1), point(2), source] } }, 390).layout as unknown as Layout;
+    const few = fitFigure({ ...crowded, layout: { ...crowded.layout, annotations: [point(1), point(2), source] } }, 390)
+      .layout as unknown as Layout;
     expect(few.annotations.filter((annotation) => annotation.yref === "y")).toHaveLength(2);
   });
 });

@@ -6,7 +6,9 @@ describe("markdown rendering", () => {
     const headings: Heading[] = [];
     const html = renderMarkdown("# 59.3 — Break-even\n\n## The table\n\n## The table\n\n<script>alert(1)</script>", headings);
     expect(headings.map((heading) => heading.id)).toEqual(["59-3-break-even", "the-table", "the-table-2"]);
-    expect(html).toContain('<h2 id="the-table-2">The table<a class="anchor" href="#the-table-2" aria-label="Link to this section">#</a></h2>');
+    expect(html).toContain(
+      '<h2 id="the-table-2">The table<a class="anchor" href="#the-table-2" aria-label="Link to this section">#</a></h2>',
+    );
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(tableOfContents(headings)).toContain('<a href="#the-table">The table</a>');
     // The page title is not a section of itself: the list starts with the first section, numbered 1.

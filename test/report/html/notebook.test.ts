@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Notebook } from "../../../src/notebook/nbformat";
 import { renderNotebook } from "../../../src/report/html/notebook";
 
-const code = (source: string, tags: string[] = [], outputs: Notebook["cells"][number]["outputs"] = []) => ({ id: source, cell_type: "code" as const, source, metadata: { tags }, outputs, execution_count: 1 });
+const code = (source: string, tags: string[] = [], outputs: Notebook["cells"][number]["outputs"] = []) => ({
+  id: source,
+  cell_type: "code" as const,
+  source,
+  metadata: { tags },
+  outputs,
+  execution_count: 1,
+});
 
 function notebook(cells: Notebook["cells"]): Notebook {
   return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells };
@@ -24,7 +31,9 @@ describe("notebook rendering", () => {
     expect(html).toContain("output kept");
     expect(html).toContain("noOutput");
     expect(html).not.toContain("output dropped");
-    expect(html).toMatch(/<details class="input"><summary>Code<\/summary><pre class="code"><code class="hljs language-typescript"><span class="hljs-keyword">const<\/span> folded/);
+    expect(html).toMatch(
+      /<details class="input"><summary>Code<\/summary><pre class="code"><code class="hljs language-typescript"><span class="hljs-keyword">const<\/span> folded/,
+    );
     expect(html).toMatch(/<div class="input"><pre class="code">.*shown/);
     expect(renderNotebook(notebook(cells), { noInput: true }).body).not.toContain('class="input"');
   });
@@ -46,7 +55,12 @@ describe("notebook rendering", () => {
 });
 
 describe("the order a section page reads in", () => {
-  const markdown = (source: string, tags: string[] = []) => ({ id: source.slice(0, 8), cell_type: "markdown" as const, source, metadata: { tags } });
+  const markdown = (source: string, tags: string[] = []) => ({
+    id: source.slice(0, 8),
+    cell_type: "markdown" as const,
+    source,
+    metadata: { tags },
+  });
   const finding = { output_type: "display_data" as const, data: { "text/markdown": "Break-even at **3,109 calls a day**." }, metadata: {} };
   const cells = [
     markdown("# 59.3 — Break-even\n\nA server is a fixed cost."),

@@ -4,7 +4,14 @@ import { renderNotebook } from "../../../src/report/html/notebook";
 import { renderOutput } from "../../../src/report/html/outputs";
 import { scriptJson } from "../../../src/util/html";
 
-const code = (source: string, tags: string[] = [], outputs: Notebook["cells"][number]["outputs"] = []) => ({ id: source, cell_type: "code" as const, source, metadata: { tags }, outputs, execution_count: 1 });
+const code = (source: string, tags: string[] = [], outputs: Notebook["cells"][number]["outputs"] = []) => ({
+  id: source,
+  cell_type: "code" as const,
+  source,
+  metadata: { tags },
+  outputs,
+  execution_count: 1,
+});
 
 function notebook(cells: Notebook["cells"]): Notebook {
   return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells };
@@ -15,17 +22,27 @@ describe("output rendering", () => {
     const figure = { data: [{ type: "bar", name: "</script><b>x</b>" }], layout: { title: { text: "Figure 59.1a — Cost" } } };
     const cells = [
       { id: "m", cell_type: "markdown" as const, source: "# Title", metadata: {} },
-      code("plot()", [], [
-        { output_type: "display_data", data: { "application/vnd.plotly.v1+json": figure, "text/plain": "Figure 59.1a — Cost" }, metadata: {} },
-        { output_type: "display_data", data: { "image/png": "iVBORw0KGgo=" }, metadata: {} },
-        { output_type: "execute_result", execution_count: 2, data: { "text/plain": "<42>" }, metadata: {} },
-      ]),
+      code(
+        "plot()",
+        [],
+        [
+          {
+            output_type: "display_data",
+            data: { "application/vnd.plotly.v1+json": figure, "text/plain": "Figure 59.1a — Cost" },
+            metadata: {},
+          },
+          { output_type: "display_data", data: { "image/png": "iVBORw0KGgo=" }, metadata: {} },
+          { output_type: "execute_result", execution_count: 2, data: { "text/plain": "<42>" }, metadata: {} },
+        ],
+      ),
       code("fail()", [], [{ output_type: "error", ename: "RangeError", evalue: "calls <0>", traceback: ["at \u001b[31mcell\u001b[0m"] }]),
     ];
     const rendered = renderNotebook(notebook(cells));
     expect(rendered.title).toBe("Title");
     expect(rendered.figureCount).toBe(1);
-    expect(rendered.body).toContain('<figure class="plotly-figure" id="figure-59-1a"><figcaption><a class="figure-number" href="#figure-59-1a">Figure 59.1a</a> — Cost</figcaption><div class="plot" id="plot-1" role="img" aria-label="Figure 59.1a — Cost"></div>');
+    expect(rendered.body).toContain(
+      '<figure class="plotly-figure" id="figure-59-1a"><figcaption><a class="figure-number" href="#figure-59-1a">Figure 59.1a</a> — Cost</figcaption><div class="plot" id="plot-1" role="img" aria-label="Figure 59.1a — Cost"></div>',
+    );
     expect(rendered.body).toContain('<button type="button" class="download-csv" data-figure="plot-1">Download data (CSV)</button>');
     expect(rendered.body).toContain(scriptJson(figure));
     expect(rendered.body).not.toContain("</script><b>");
@@ -38,11 +55,23 @@ describe("output rendering", () => {
 
 describe("what-if panels", () => {
   const spec = { title: "</script>What if" };
-  const output = { output_type: "display_data" as const, data: { "application/x-panel+json": spec, "text/plain": "What-if panel" }, metadata: {} };
-  const context = (panelMimeTypes?: string[]) => ({ figureCount: 0, headings: [], usedIds: new Set<string>(), cellNumber: 1, panelMimeTypes });
+  const output = {
+    output_type: "display_data" as const,
+    data: { "application/x-panel+json": spec, "text/plain": "What-if panel" },
+    metadata: {},
+  };
+  const context = (panelMimeTypes?: string[]) => ({
+    figureCount: 0,
+    headings: [],
+    usedIds: new Set<string>(),
+    cellNumber: 1,
+    panelMimeTypes,
+  });
 
   it("are drawn live from the MIME types the caller names, their spec as data for the page script", () => {
-    expect(renderOutput(output, context(["application/x-panel+json"]))).toBe(`<div class="whatif" id="whatif-1"></div><script type="application/json" class="roilab-whatif" data-target="whatif-1">${scriptJson(spec)}</script>`);
+    expect(renderOutput(output, context(["application/x-panel+json"]))).toBe(
+      `<div class="whatif" id="whatif-1"></div><script type="application/json" class="roilab-whatif" data-target="whatif-1">${scriptJson(spec)}</script>`,
+    );
   });
 
   it("show their other types when the caller names none", () => {
@@ -54,7 +83,11 @@ describe("outputs from a notebook nobody vetted", () => {
   const context = () => ({ figureCount: 0, headings: [], usedIds: new Set<string>(), cellNumber: 4 });
 
   it("publish HTML without anything that runs, unless the publisher trusts it", () => {
-    const output = { output_type: "display_data" as const, data: { "text/html": '<p onmouseover="steal()">hi</p><script>steal()</script>' }, metadata: {} };
+    const output = {
+      output_type: "display_data" as const,
+      data: { "text/html": '<p onmouseover="steal()">hi</p><script>steal()</script>' },
+      metadata: {},
+    };
     expect(renderOutput(output, context())).toBe('<div class="output-html"><p>hi</p></div>');
     expect(renderOutput(output, { ...context(), trustHtml: true })).toContain("<script>steal()</script>");
   });
@@ -70,6 +103,8 @@ describe("outputs from a notebook nobody vetted", () => {
 describe("attributes from a notebook's JSON", () => {
   it("never carry its text into the page's markup", () => {
     const stream = { output_type: "stream" as const, name: 'stdout" onmouseover="steal()' as "stdout", text: "hi" };
-    expect(renderOutput(stream, { figureCount: 0, headings: [], usedIds: new Set<string>(), cellNumber: 1 })).toBe('<pre class="output-stream stdout">hi</pre>');
+    expect(renderOutput(stream, { figureCount: 0, headings: [], usedIds: new Set<string>(), cellNumber: 1 })).toBe(
+      '<pre class="output-stream stdout">hi</pre>',
+    );
   });
 });

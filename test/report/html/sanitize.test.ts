@@ -24,13 +24,26 @@ describe("the HTML policy of published pages", () => {
   });
 
   it("keeps http, https, mailto, fragment and relative links", () => {
-    for (const href of ["https://example.org/a?b=1&amp;c=2", "http://example.org/", "mailto:x@example.org", "#figure-59-3b", "59.3-break-even.html"]) {
+    for (const href of [
+      "https://example.org/a?b=1&amp;c=2",
+      "http://example.org/",
+      "mailto:x@example.org",
+      "#figure-59-3b",
+      "59.3-break-even.html",
+    ]) {
       expect(outputHtml(`<a href="${href}">x</a>`, false)).toBe(`<a href="${href}">x</a>`);
     }
   });
 
   it("passes roilab's own tables through byte for byte", () => {
-    const table = htmlTable([{ model: `GPT "4o" & <mini> 'x'`, usd: 1234.5 }], [{ key: "model", label: "Model" }, { key: "usd", label: "$ per month", format: "usd" }], "Prices (the chapter's; data/models.csv)");
+    const table = htmlTable(
+      [{ model: `GPT "4o" & <mini> 'x'`, usd: 1234.5 }],
+      [
+        { key: "model", label: "Model" },
+        { key: "usd", label: "$ per month", format: "usd" },
+      ],
+      "Prices (the chapter's; data/models.csv)",
+    );
     expect(outputHtml(table, false)).toBe(table);
   });
 

@@ -29,7 +29,9 @@ describe("finding the Chromium that prints --pdf", () => {
     for (const given of [path.join(dir, "missing"), fakeBrowser(dir, "plain", false), dir]) {
       const error = usageErrorOf(() => findChromium({ given, searchPath: "" }));
       expect(error.exitCode).toBe(ExitCode.badInput);
-      expect(error.message).toBe(`--chromium ${given}: no executable browser there; install one (Debian/Ubuntu: apt-get install chromium) or name it with --chromium PATH`);
+      expect(error.message).toBe(
+        `--chromium ${given}: no executable browser there; install one (Debian/Ubuntu: apt-get install chromium) or name it with --chromium PATH`,
+      );
     }
   });
 
@@ -45,6 +47,8 @@ describe("finding the Chromium that prints --pdf", () => {
   it("says how to install one when PATH has none", () => {
     const error = usageErrorOf(() => findChromium({ searchPath: [scratch(), ""].join(path.delimiter) }));
     expect(error.exitCode).toBe(ExitCode.badInput);
-    expect(error.message).toMatch(/^--pdf needs Chromium or Chrome, and none was found on PATH \(looked for chromium, chromium-browser, google-chrome, google-chrome-stable, chrome\); install one \(Debian\/Ubuntu: apt-get install chromium\) or name it with --chromium PATH$/);
+    expect(error.message).toMatch(
+      /^--pdf needs Chromium or Chrome, and none was found on PATH \(looked for chromium, chromium-browser, google-chrome, google-chrome-stable, chrome\); install one \(Debian\/Ubuntu: apt-get install chromium\) or name it with --chromium PATH$/,
+    );
   });
 });

@@ -9,7 +9,9 @@ async function pageWithLinks(uris: string[]): Promise<Uint8Array> {
   const document = await PDFDocument.create();
   const page = document.addPage([595, 842]);
   const annotations = uris.map((uri) =>
-    document.context.register(document.context.obj({ Type: "Annot", Subtype: "Link", Rect: [10, 10, 100, 30], A: { S: "URI", URI: PDFString.of(uri) } })),
+    document.context.register(
+      document.context.obj({ Type: "Annot", Subtype: "Link", Rect: [10, 10, 100, 30], A: { S: "URI", URI: PDFString.of(uri) } }),
+    ),
   );
   page.node.set(PDFName.of("Annots"), document.context.obj(annotations));
   return document.save();
@@ -44,15 +46,30 @@ function outlineOf(document: PDFDocument): [string, number | undefined][] {
 
 describe("joining a report's printed pages", () => {
   it("keeps the order given, titles the document and gives each report page a bookmark", async () => {
-    const merged = await mergePages([{ href: "index.html", title: "Index", pdf: await pageWithLinks([]) }, { href: "59.1.html", title: "59.1 — Cost", pdf: await pageWithLinks([]) }], { title: "roilab", folderUrl: FOLDER });
+    const merged = await mergePages(
+      [
+        { href: "index.html", title: "Index", pdf: await pageWithLinks([]) },
+        { href: "59.1.html", title: "59.1 — Cost", pdf: await pageWithLinks([]) },
+      ],
+      { title: "roilab", folderUrl: FOLDER },
+    );
     const document = await PDFDocument.load(merged);
     expect(document.getPageCount()).toBe(2);
     expect(document.getTitle()).toBe("roilab");
-    expect(outlineOf(document)).toEqual([["Index", 1], ["59.1 — Cost", 2]]);
+    expect(outlineOf(document)).toEqual([
+      ["Index", 1],
+      ["59.1 — Cost", 2],
+    ]);
   });
 
   it("turns links to the report's own pages into jumps to their first page, keeps web links, drops other local files", async () => {
-    const index = await pageWithLinks([`${FOLDER}/59.3%20break-even.html`, `${FOLDER}/59.1.html#prices`, "https://example.org/prices", `${FOLDER}/2026-11/index.html`, "file:///elsewhere/59.1.html"]);
+    const index = await pageWithLinks([
+      `${FOLDER}/59.3%20break-even.html`,
+      `${FOLDER}/59.1.html#prices`,
+      "https://example.org/prices",
+      `${FOLDER}/2026-11/index.html`,
+      "file:///elsewhere/59.1.html",
+    ]);
     const merged = await mergePages(
       [
         { href: "index.html", title: "Index", pdf: index },

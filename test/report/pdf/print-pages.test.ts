@@ -10,8 +10,6 @@ import { CHROMIUM } from "../../helpers/browser";
 
 const scratch = scratchFolders("roilab-print-");
 
-
-
 describe("printing report pages", () => {
   it("gives up on a browser that never answers, says so, and ends it with what it started", async () => {
     const dir = scratch();

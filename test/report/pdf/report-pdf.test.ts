@@ -28,10 +28,26 @@ let wholeBuild: CliResult;
 let browser: Browser;
 
 beforeAll(async () => {
-  build = await roilab(["report", "notebooks/59.3-break-even.ipynb", "notebooks/59.1-cost-model.ipynb", "--out", reports, "--jobs", "1", "--pdf", "--chromium", CHROMIUM]);
+  build = await roilab([
+    "report",
+    "notebooks/59.3-break-even.ipynb",
+    "notebooks/59.1-cost-model.ipynb",
+    "--out",
+    reports,
+    "--jobs",
+    "1",
+    "--pdf",
+    "--chromium",
+    CHROMIUM,
+  ]);
   const notebooks = path.join(folder.dir, "notebooks");
   mkdirSync(notebooks);
-  WHOLE_TITLES.forEach((title, index) => { writeNotebook(notebooks, `${index + 1}-section.ipynb`, [{ markdown: `# ${title}\n\nA section of its own.` }, `console.log(${index + 1} * 1000)`]); });
+  WHOLE_TITLES.forEach((title, index) => {
+    writeNotebook(notebooks, `${index + 1}-section.ipynb`, [
+      { markdown: `# ${title}\n\nA section of its own.` },
+      `console.log(${index + 1} * 1000)`,
+    ]);
+  });
   wholeBuild = await roilab(["report", notebooks, "--out", whole, "--jobs", "1", "--pdf", "--chromium", CHROMIUM]);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
 }, 600_000);
@@ -78,8 +94,13 @@ describe("roilab report --pdf", () => {
     expect(document.getTitle()).toBe("roilab — cloud vs local LLM cost analysis");
     expect(pageText(1)).toContain("Model selection cost matrix: cloud vs local ROI");
     // The index comes first; each section's title opens a later page, in section order.
-    const opening = WHOLE_TITLES.map((title) => Array.from({ length: pages - 1 }, (_, index) => index + 2).find((page) => pageText(page).includes(title)));
-    expect(opening.every((page) => page !== undefined), JSON.stringify(opening)).toBe(true);
+    const opening = WHOLE_TITLES.map((title) =>
+      Array.from({ length: pages - 1 }, (_, index) => index + 2).find((page) => pageText(page).includes(title)),
+    );
+    expect(
+      opening.every((page) => page !== undefined),
+      JSON.stringify(opening),
+    ).toBe(true);
     expect(opening[0]!).toBeLessThan(opening[1]!);
     // pdftotext keeps the number's spaces, "n / total", or not, "n/total", as the line's width happens to set it.
     expect(pageText(pages)).toMatch(new RegExp(`\\b${pages} ?/ ?${pages}\\b`));
@@ -125,13 +146,22 @@ describe("a report page in print media", () => {
     await page.emulateMedia({ media: "print" });
     await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 900 });
     // Before the page's script has fitted them (a browser without scripts), figures print as drawn rather than collapse.
-    const unfitted = await page.locator(".plot .svg-container").evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height));
-    expect(unfitted.every((height) => height >= 200), unfitted.join(",")).toBe(true);
+    const unfitted = await page
+      .locator(".plot .svg-container")
+      .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height));
+    expect(
+      unfitted.every((height) => height >= 200),
+      unfitted.join(","),
+    ).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     const boxes = await page.locator("figure.plotly-figure, .whatif").evaluateAll((elements) =>
       elements.map((element) => {
         const box = element.getBoundingClientRect();
-        const layers = [...element.querySelectorAll(".plot svg.main-svg")].map((svg) => ({ rect: svg.getBoundingClientRect(), width: Number(svg.getAttribute("width")), height: Number(svg.getAttribute("height")) }));
+        const layers = [...element.querySelectorAll(".plot svg.main-svg")].map((svg) => ({
+          rect: svg.getBoundingClientRect(),
+          width: Number(svg.getAttribute("width")),
+          height: Number(svg.getAttribute("height")),
+        }));
         const plot = element.querySelector(".plot")?.getBoundingClientRect();
         const drawing = element.querySelector(".plot .svg-container")?.getBoundingClientRect();
         return {
@@ -139,7 +169,14 @@ describe("a report page in print media", () => {
           blankBelowPx: (plot?.height ?? 0) - (drawing?.height ?? 0),
           breakInside: getComputedStyle(element).breakInside,
           box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
-          layers: layers.map(({ rect, width, height }) => ({ left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom, drawnAspect: width / height, printedAspect: rect.width / rect.height })),
+          layers: layers.map(({ rect, width, height }) => ({
+            left: rect.left,
+            right: rect.right,
+            top: rect.top,
+            bottom: rect.bottom,
+            drawnAspect: width / height,
+            printedAspect: rect.width / rect.height,
+          })),
         };
       }),
     );
@@ -160,12 +197,23 @@ describe("a report page in print media", () => {
     }
     // Figures drawn for a 1280 px screen are wider than the paper: they were scaled, not cut.
     expect(boxes.some((figure) => figure.layers.some((layer) => layer.right - layer.left < 0.9 * 940))).toBe(true);
-    const headings = await page.locator("main h2, table.roilab-table caption, table.roilab-table thead").evaluateAll((elements) => elements.map((element) => getComputedStyle(element).breakAfter));
+    const headings = await page
+      .locator("main h2, table.roilab-table caption, table.roilab-table thead")
+      .evaluateAll((elements) => elements.map((element) => getComputedStyle(element).breakAfter));
     expect(headings.length).toBeGreaterThan(4);
     expect(new Set(headings)).toEqual(new Set(["avoid"]));
-    const code = await page.locator("pre.code").evaluateAll((elements) => elements.filter((element) => element.getClientRects().length > 0).map((element) => ({ whiteSpace: getComputedStyle(element).whiteSpace, overflows: element.scrollWidth > element.clientWidth })));
+    const code = await page
+      .locator("pre.code")
+      .evaluateAll((elements) =>
+        elements
+          .filter((element) => element.getClientRects().length > 0)
+          .map((element) => ({ whiteSpace: getComputedStyle(element).whiteSpace, overflows: element.scrollWidth > element.clientWidth })),
+      );
     expect(code.length).toBeGreaterThan(0);
-    expect(code.every((block) => (block.whiteSpace === "pre-wrap" || block.whiteSpace === "break-spaces") && !block.overflows), JSON.stringify(code)).toBe(true);
+    expect(
+      code.every((block) => (block.whiteSpace === "pre-wrap" || block.whiteSpace === "break-spaces") && !block.overflows),
+      JSON.stringify(code),
+    ).toBe(true);
     // After printing, the figures are the screen's again.
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     expect(await page.locator(".plot svg.main-svg[viewBox]").count()).toBe(0);

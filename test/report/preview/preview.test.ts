@@ -46,7 +46,8 @@ let page: Page;
 /** What the preview says it does (its stderr). */
 let log = "";
 
-const bodyShows = (text: string) => page.waitForFunction((wanted) => document.body.textContent.includes(wanted), text, { timeout: WAIT_MS });
+const bodyShows = (text: string) =>
+  page.waitForFunction((wanted) => document.body.textContent.includes(wanted), text, { timeout: WAIT_MS });
 const overlayText = async () => (await page.waitForSelector(OVERLAY, { timeout: WAIT_MS })).textContent();
 
 beforeAll(async () => {
@@ -55,7 +56,11 @@ beforeAll(async () => {
   writeNotebook(notebooks, "price.ipynb", cells("Price check"));
   // A second page that reads the same prices, never opened.
   writeNotebook(notebooks, "other.ipynb", cells("Other page"));
-  preview = spawn(process.execPath, [path.join(ROOT, "dist/bin.js"), "preview", notebooks, "--port", "0", "--out", path.join(folder.dir, "out")], { cwd: folder.dir });
+  preview = spawn(
+    process.execPath,
+    [path.join(ROOT, "dist/bin.js"), "preview", notebooks, "--port", "0", "--out", path.join(folder.dir, "out")],
+    { cwd: folder.dir },
+  );
   exit = new Promise((resolve) => preview.on("exit", (code) => resolve(code)));
   preview.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   url = await new Promise<string>((resolve, reject) => {
@@ -83,75 +88,120 @@ describe("roilab preview", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
-  it("shows the page once the first run is published", async () => {
-    await bodyShows("Sonnet input price: 3.00");
-  }, WAIT_MS);
+  it(
+    "shows the page once the first run is published",
+    async () => {
+      await bodyShows("Sonnet input price: 3.00");
+    },
+    WAIT_MS,
+  );
 
   it("numbers the cells from 1 although the spare kernel ran a warm-up first", () => {
-    const executed = JSON.parse(readFileSync(path.join(folder.dir, "out", "price.ipynb"), "utf8")) as { cells: { cell_type: string; execution_count?: number }[] };
+    const executed = JSON.parse(readFileSync(path.join(folder.dir, "out", "price.ipynb"), "utf8")) as {
+      cells: { cell_type: string; execution_count?: number }[];
+    };
     expect(executed.cells.filter((cell) => cell.cell_type === "code").map((cell) => cell.execution_count)).toEqual([1, 2]);
   });
 
-  it("reloads the open page with a price saved in models.csv", async () => {
-    setPrice("4.25");
-    await bodyShows("Sonnet input price: 4.25");
-  }, WAIT_MS);
+  it(
+    "reloads the open page with a price saved in models.csv",
+    async () => {
+      setPrice("4.25");
+      await bodyShows("Sonnet input price: 4.25");
+    },
+    WAIT_MS,
+  );
 
-  it("runs the open page's notebook first and publishes it before the other notebook the change concerns", async () => {
-    const from = log.length;
-    setPrice("4.50");
-    await bodyShows("Sonnet input price: 4.50");
-    const runs = () => log.slice(from).split("\n").filter((line) => line.startsWith("running "));
-    for (let waited = 0; runs().length < 2 && waited < WAIT_MS; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(runs()).toEqual(["running price.ipynb", "running other.ipynb"]);
-    // Back to the price the next tests read.
-    setPrice("4.25");
-    await bodyShows("Sonnet input price: 4.25");
-  }, WAIT_MS);
+  it(
+    "runs the open page's notebook first and publishes it before the other notebook the change concerns",
+    async () => {
+      const from = log.length;
+      setPrice("4.50");
+      await bodyShows("Sonnet input price: 4.50");
+      const runs = () =>
+        log
+          .slice(from)
+          .split("\n")
+          .filter((line) => line.startsWith("running "));
+      for (let waited = 0; runs().length < 2 && waited < WAIT_MS; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(runs()).toEqual(["running price.ipynb", "running other.ipynb"]);
+      // Back to the price the next tests read.
+      setPrice("4.25");
+      await bodyShows("Sonnet input price: 4.25");
+    },
+    WAIT_MS,
+  );
 
-  it("reloads the open page with an edited notebook's new markdown", async () => {
-    writeNotebook(notebooks, "price.ipynb", cells("Price check, edited"));
-    await bodyShows("Price check, edited");
-  }, WAIT_MS);
+  it(
+    "reloads the open page with an edited notebook's new markdown",
+    async () => {
+      writeNotebook(notebooks, "price.ipynb", cells("Price check, edited"));
+      await bodyShows("Price check, edited");
+    },
+    WAIT_MS,
+  );
 
-  it("lays a failing cell, named with its notebook and number, over the last good page", async () => {
-    writeNotebook(notebooks, "price.ipynb", cells("Price check, edited", [`throw new Error("boom");`]));
-    const text = await overlayText();
-    expect(text).toContain("price.ipynb, cell 4");
-    expect(text).toContain("boom");
-    expect(await page.textContent("main")).toContain("Sonnet input price: 4.25");
-  }, WAIT_MS);
+  it(
+    "lays a failing cell, named with its notebook and number, over the last good page",
+    async () => {
+      writeNotebook(notebooks, "price.ipynb", cells("Price check, edited", [`throw new Error("boom");`]));
+      const text = await overlayText();
+      expect(text).toContain("price.ipynb, cell 4");
+      expect(text).toContain("boom");
+      expect(await page.textContent("main")).toContain("Sonnet input price: 4.25");
+    },
+    WAIT_MS,
+  );
 
-  it("clears the overlay when the cell is fixed", async () => {
-    writeNotebook(notebooks, "price.ipynb", cells("Price check, fixed"));
-    await bodyShows("Price check, fixed");
-    await page.waitForSelector(OVERLAY, { state: "detached", timeout: WAIT_MS });
-  }, WAIT_MS);
+  it(
+    "clears the overlay when the cell is fixed",
+    async () => {
+      writeNotebook(notebooks, "price.ipynb", cells("Price check, fixed"));
+      await bodyShows("Price check, fixed");
+      await page.waitForSelector(OVERLAY, { state: "detached", timeout: WAIT_MS });
+    },
+    WAIT_MS,
+  );
 
-  it("lays bad data's file:line:column over the page", async () => {
-    setPrice("abc");
-    const text = await overlayText();
-    expect(text).toMatch(/models\.csv:6:4 - input_usd_per_mtok must be a non-negative number, got "abc"/);
-    expect(await page.textContent("main")).toContain("Sonnet input price: 4.25");
-  }, WAIT_MS);
+  it(
+    "lays bad data's file:line:column over the page",
+    async () => {
+      setPrice("abc");
+      const text = await overlayText();
+      expect(text).toMatch(/models\.csv:6:4 - input_usd_per_mtok must be a non-negative number, got "abc"/);
+      expect(await page.textContent("main")).toContain("Sonnet input price: 4.25");
+    },
+    WAIT_MS,
+  );
 
-  it("stops on SIGTERM with exit 143 and leaves no kernel running", async () => {
-    const pid = preview.pid as number;
-    preview.kill("SIGTERM");
-    expect(await exit).toBe(143);
-    expect(kernelsOf(pid)).toEqual([]);
-  }, WAIT_MS);
+  it(
+    "stops on SIGTERM with exit 143 and leaves no kernel running",
+    async () => {
+      const pid = preview.pid as number;
+      preview.kill("SIGTERM");
+      expect(await exit).toBe(143);
+      expect(kernelsOf(pid)).toEqual([]);
+    },
+    WAIT_MS,
+  );
 });
 
 describe("importWarmup", () => {
   it("imports each module the notebooks import, once, and uses it so that it loads", () => {
     const scratch = tempFolder("roilab-warmup-");
     try {
-      const a = writeNotebook(scratch.dir, "a.ipynb", [`import { loadDataset } from "..";\nconst x = 1;`, { markdown: `import { no } from "markdown";` }]);
+      const a = writeNotebook(scratch.dir, "a.ipynb", [
+        `import { loadDataset } from "..";\nconst x = 1;`,
+        { markdown: `import { no } from "markdown";` },
+      ]);
       const b = writeNotebook(scratch.dir, "b.ipynb", [`import {\n  displayTable,\n} from "..";`, `import * as fs from 'fs';`]);
-      expect(importWarmup([a, b])).toBe(`import * as roilabPreviewWarmup0 from "..";\nvoid roilabPreviewWarmup0;\nimport * as roilabPreviewWarmup1 from "fs";\nvoid roilabPreviewWarmup1;`);
+      expect(importWarmup([a, b])).toBe(
+        `import * as roilabPreviewWarmup0 from "..";\nvoid roilabPreviewWarmup0;\nimport * as roilabPreviewWarmup1 from "fs";\nvoid roilabPreviewWarmup1;`,
+      );
       // Beside the project's own notebooks, where danfojs can be loaded, it is loaded ahead too.
-      expect(importWarmup([path.join(ROOT, "notebooks", "59.1-cost-model.ipynb")])).toBe(`import * as roilabPreviewWarmup0 from "..";\nvoid roilabPreviewWarmup0;\nimport * as roilabPreviewWarmup1 from "danfojs-node";\nvoid roilabPreviewWarmup1;`);
+      expect(importWarmup([path.join(ROOT, "notebooks", "59.1-cost-model.ipynb")])).toBe(
+        `import * as roilabPreviewWarmup0 from "..";\nvoid roilabPreviewWarmup0;\nimport * as roilabPreviewWarmup1 from "danfojs-node";\nvoid roilabPreviewWarmup1;`,
+      );
       expect(importWarmup([writeNotebook(scratch.dir, "c.ipynb", ["const y = 2;"])])).toBeUndefined();
     } finally {
       scratch.dispose();

@@ -50,7 +50,13 @@ describe("the preview server", () => {
   it("answers only to 127.0.0.1 and localhost on its own port", async () => {
     expect((await get("/", `localhost:${port}`)).status).toBe(200);
     expect((await get("/", `LOCALHOST:${port}`)).status).toBe(200);
-    for (const host of ["attacker.example", `attacker.example:${port}`, `127.0.0.1:${port + 1}`, "127.0.0.1", `127.0.0.1.attacker.example:${port}`]) {
+    for (const host of [
+      "attacker.example",
+      `attacker.example:${port}`,
+      `127.0.0.1:${port + 1}`,
+      "127.0.0.1",
+      `127.0.0.1.attacker.example:${port}`,
+    ]) {
       const answer = await get("/", host);
       expect(answer.status).toBe(421);
       expect(answer.body).not.toContain("index");
@@ -60,12 +66,17 @@ describe("the preview server", () => {
   it("knows which pages are open from their event streams, each once, until they close", async () => {
     const listen = (page: string) =>
       new Promise<ReturnType<typeof request>>((resolve) => {
-        const sent = request({ host: "127.0.0.1", port, path: `/__roilab/events?page=${encodeURIComponent(page)}`, headers: { host: `127.0.0.1:${port}` } }, () => resolve(sent));
+        const sent = request(
+          { host: "127.0.0.1", port, path: `/__roilab/events?page=${encodeURIComponent(page)}`, headers: { host: `127.0.0.1:${port}` } },
+          () => resolve(sent),
+        );
         sent.end();
       });
     const streams = [await listen("/59.1-cost-model.html"), await listen("/a%20b.html"), await listen("/59.1-cost-model.html")];
     expect(server.openPages().sort()).toEqual(["/59.1-cost-model.html", "/a b.html"]);
-    streams.forEach((stream) => { stream.destroy(); });
+    streams.forEach((stream) => {
+      stream.destroy();
+    });
     for (let waited = 0; server.openPages().length && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(server.openPages()).toEqual([]);
   });
