@@ -110,9 +110,47 @@ const NUMBER_WORDS = [
   "twenty",
 ];
 
+/** Files of src/analysis every notebook reads through (lookups, a workload, a currency, figure colours): not concepts of one section. */
+const SHARED_ANALYSIS = new Set(["lookup", "figure-context", "panels", "model-inputs", "currency", "workload"]);
+
+/** Each notebook's concepts: the src/analysis files that export what its cells import from the library, sorted. */
+function notebookConcepts(): Map<string, string[]> {
+  const folder = path.join(ROOT, "src", "analysis");
+  const fileOf = new Map<string, string>();
+  for (const name of readdirSync(folder).filter((file) => file.endsWith(".ts"))) {
+    const text = readFileSync(path.join(folder, name), "utf8");
+    for (const match of text.matchAll(/^export (?:async )?(?:function|const|class|interface|type|enum) (\w+)/gm))
+      fileOf.set(match[1]!, name.replace(/\.ts$/, ""));
+  }
+  return new Map(
+    NOTEBOOKS.map((notebook) => {
+      const cells = (
+        JSON.parse(readFileSync(path.join(ROOT, "notebooks", `${notebook}.ipynb`), "utf8")) as {
+          cells: { cell_type: string; source: string | string[] }[];
+        }
+      ).cells;
+      const code = cells
+        .filter((cell) => cell.cell_type === "code")
+        .map((cell) => [cell.source].flat().join(""))
+        .join("\n");
+      const imported = [...code.matchAll(/import\s*\{([^}]*)\}\s*from\s*"\.\."/g)].flatMap((match) =>
+        match[1]!.split(",").map((name) =>
+          name
+            .trim()
+            .replace(/^type /, "")
+            .split(" as ")[0]!
+            .trim(),
+        ),
+      );
+      const files = imported.flatMap((name) => fileOf.get(name) ?? []).filter((file) => !SHARED_ANALYSIS.has(file));
+      return [notebook, [...new Set(files)].sort()];
+    }),
+  );
+}
+
 describe("the README", () => {
   const notebooks = section("The notebooks");
-  const rows = tableRows(notebooks, "| notebook | what it shows | figures |");
+  const rows = tableRows(notebooks, "| notebook | what it shows | concepts it draws on (`src/analysis`) | figures |");
 
   it("lists every notebook in notebooks/, in the order of the report, and no other", () => {
     expect(NOTEBOOKS.length).toBeGreaterThan(10);
@@ -127,6 +165,16 @@ describe("the README", () => {
     expect(claims.length).toBeGreaterThan(0);
     for (const [claim, word, chapter] of claims)
       expect(NUMBER_WORDS.indexOf(word!.toLowerCase()), claim).toBe((chapter ? CHAPTER_NOTEBOOKS : NOTEBOOKS).length);
+  });
+
+  it("names the concepts each notebook draws on: the src/analysis files its imports come from, beyond the shared readers", () => {
+    const concepts = notebookConcepts();
+    expect(concepts.get("59.9-closing-questions")).toEqual(expect.arrayContaining(["ab-test", "failover", "ops-cost", "vram"]));
+    for (const row of rows) {
+      const name = row[0]!.replace(/`/g, "");
+      const named = [...row[2]!.matchAll(/`([a-z0-9-]+)`/g)].map((match) => match[1]!);
+      expect(named, name).toEqual(concepts.get(name));
+    }
   });
 
   it("names every figure each notebook shows, and only those", () => {
