@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { TABLE_SPECS } from "../src/data/dataset";
 import { EDITION_PARAMETERS_FILE } from "../src/data/edition-parameters";
 import { PRICE_DATABASE_PACKAGE } from "../src/data/price-database";
+import { ROILAB_PAGES } from "../src/cli/pages";
 import { WHATIF_MIME } from "../src/panels/mime";
 
 const SRC = path.resolve(__dirname, "../src");
@@ -191,6 +192,8 @@ const roilabNames = [
     PRICE_DATABASE_PACKAGE,
     PRICE_DATABASE_PACKAGE.split("/").at(-1)!,
     WHATIF_MIME.replace(/^application\/vnd\.|\+json$/g, ""),
+    // What roilab's pages call themselves, but for the name "roilab" itself, which comments may use.
+    ...[ROILAB_PAGES.site.tagline, ROILAB_PAGES.site.heading, ROILAB_PAGES.site.about],
   ]),
 ];
 

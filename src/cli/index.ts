@@ -301,6 +301,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
         body: diffHtmlBody(diff, labels),
         data: dataFileRecords(afterData),
         recordedPackages: ROILAB_PAGES.recordedPackages,
+        site: ROILAB_PAGES.site,
       });
       io.stdout(`wrote ${args.values.html}\n`);
     }

@@ -12,7 +12,7 @@ import { yieldToEventLoop } from "../util/yield";
 import { markdownText } from "./html/markdown-output";
 import { renderCached } from "./render-cache";
 import { EDITION_ATTRIBUTE, renderIndex, type IndexCard } from "./html/index-page";
-import { renderFooter, renderPage, type PageAssets } from "./html/page";
+import { PLAIN_SITE, renderFooter, renderPage, type PageAssets, type SiteText } from "./html/page";
 import { neighbours, renderPager } from "./html/pager";
 import { PLOTLY_MIME } from "../util/mime";
 import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build";
@@ -23,7 +23,6 @@ import { editionDate } from "../util/edition-date";
 import type { DataFolder } from "../notebook/data-folder";
 import { writeReportPdf, type PrintOptions, type ReportPdf } from "./pdf";
 
-const INDEX_TITLE = "roilab — cloud vs local LLM cost analysis";
 const ASSET_FILES = { css: "report.css", scripts: ["plotly.min.js", "report.js"] };
 const BUILT_ASSETS = path.join(PROJECT_ROOT, "dist", "assets");
 
@@ -44,8 +43,10 @@ export interface ReportOptions extends RunOptions {
   panelMimeTypes?: readonly string[];
   /** Also print the whole report (index, then each page in section order) to one PDF with this Chromium. */
   pdf?: PrintOptions;
-  /** The report's title, on its index and its PDF. Default: roilab's own. */
+  /** The report's title, on its index and its PDF. Default: the site's. */
   title?: string;
+  /** What the report calls itself in every page's header and on its index. Default: the publisher's plain words. */
+  site?: SiteText;
   /** The PDF holds only the pages of the notebooks this build ran, without the index (notebooks named on the command line). */
   printNamedOnly?: boolean;
 }
@@ -252,6 +253,7 @@ async function runEdition(options: ReportOptions, prepared: PreparedRun): Promis
 
 async function publishEdition(run: EditionRun, editions: readonly Edition[]): Promise<ReportResult> {
   const { options, notebooks, published, earlier, folders } = run;
+  const site = options.site ?? PLAIN_SITE;
   const others = editions.filter((edition) => edition !== run.edition);
   // The newest other edition, where it is newer than this one (a dated folder after this folder's date, or any dated one after `data`).
   const dated = (folder: string) => editionDate(folder) ?? "";
@@ -309,6 +311,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
     const { previous, next } = neighbours(readingOrder, href);
     const html = renderPage({
       title,
+      site,
       body:
         staleBanner(
           stalePrices(data, options.pricesFile, new Date(builtAt), options.staleDays),
@@ -335,9 +338,10 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   // The index dates its own edition: a page that also reads another folder (59.11 reads the chapter's beside the
   // later one) must not lend it that folder's dates under the same file names.
   const asOf = (folders[0]?.files ?? []).filter((record) => record.asOf);
-  const title = options.title ?? INDEX_TITLE;
+  const title = options.title ?? site.title;
   const index = renderPage({
     title,
+    site,
     body:
       staleBanner(stalePrices(asOf, options.pricesFile, new Date(builtAt), options.staleDays), run.edition.dataFolder, newerOf(undefined)) +
       renderIndex({
@@ -346,7 +350,8 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
         asOf,
         dataFolder: run.edition.dataFolder,
         editions: switchTo(undefined)?.others,
-        heading: options.title,
+        heading: options.title ?? site.heading,
+        about: site.about,
       }),
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),

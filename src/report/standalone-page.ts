@@ -3,7 +3,7 @@ import type { DataFileRecord } from "../notebook/data-folder";
 import { writeFileAtomic } from "../util/atomic-write";
 import { PROJECT_ROOT } from "../util/project-root";
 import { assetsFor } from "./build";
-import { renderFooter, renderPage } from "./html/page";
+import { PLAIN_SITE, renderFooter, renderPage, type SiteText } from "./html/page";
 import { choosePlotlyBuild } from "./plotly-build";
 import { softwareVersions, type RecordedPackage } from "./provenance";
 
@@ -15,11 +15,14 @@ export interface StandalonePage {
   data: DataFileRecord[];
   /** Packages whose versions its footer records (see ReportOptions). */
   recordedPackages?: readonly RecordedPackage[];
+  /** What the site calls itself in the page's header (see ReportOptions). */
+  site?: Pick<SiteText, "name" | "tagline">;
 }
 
 export function writeStandalonePage(file: string, page: StandalonePage): void {
   const html = renderPage({
     title: page.title,
+    site: page.site ?? PLAIN_SITE,
     body: page.body,
     assets: assetsFor(true, choosePlotlyBuild(["bar"])),
     footer: renderFooter({

@@ -3,11 +3,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { editionHref, editionsAround } from "../../src/report/build";
 import { renderIndex } from "../../src/report/html/index-page";
-import { renderPage } from "../../src/report/html/page";
+import { PLAIN_SITE, renderPage } from "../../src/report/html/page";
+import { ROILAB_PAGES } from "../../src/cli/pages";
 import { scratchFolders } from "../helpers/notebooks";
 
 const scratch = scratchFolders("roilab-editions-");
-const indexOf = (dataFolder: string) => renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder });
+const SITE = { heading: "Notebooks", about: "These notebooks" };
+const indexOf = (dataFolder: string) => renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder, ...SITE });
 
 /** A report build on disk: an index naming its data folder, and the named pages. */
 function build(dir: string, dataFolder: string, pages: string[] = []): void {
@@ -60,6 +62,7 @@ describe("the editions on a page", () => {
       builtAt: "2026-11-29T10:00:00Z",
       asOf: [],
       dataFolder: "data",
+      ...SITE,
       editions: [
         { href: "../index.html", dataFolder: "data/2026-11" },
         { href: "../2026-05/index.html", dataFolder: "data/2026-05" },
@@ -73,7 +76,7 @@ describe("the editions on a page", () => {
 
   it("every page's header names its edition and links the others; a report of one edition has no such line", () => {
     const page = (editions?: Parameters<typeof renderPage>[0]["editions"]) =>
-      renderPage({ title: "t", body: "", assets: { mode: "inline", css: "", scripts: [] }, footer: "", editions });
+      renderPage({ title: "t", site: PLAIN_SITE, body: "", assets: { mode: "inline", css: "", scripts: [] }, footer: "", editions });
     expect(page({ current: "data/2026-11", others: [{ href: "chapter/00-decision.html", dataFolder: "data" }] })).toContain(
       '<nav class="edition-switch" aria-label="Editions">Data edition: <strong aria-current="page">data/2026-11</strong> · <a href="chapter/00-decision.html">data</a></nav>',
     );
@@ -82,13 +85,18 @@ describe("the editions on a page", () => {
   });
 });
 
-describe("the index's heading", () => {
-  it("is the chapter's by default and the report's --title when one is given, escaped", () => {
-    expect(renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data" })).toContain(
-      "<h1>Model selection cost matrix: cloud vs local ROI</h1>",
-    );
+describe("the index's heading and the header's words", () => {
+  it("are the site's the caller names (roilab's from the command line), or the report's --title, escaped", () => {
+    const { heading, about } = ROILAB_PAGES.site;
+    const roilab = renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data", heading, about });
+    expect(roilab).toContain("<h1>Model selection cost matrix: cloud vs local ROI</h1>");
+    expect(roilab).toContain("Chapter 59&#39;s cost model, re-run on <code>data</code>.");
     expect(
-      renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data", heading: "Serving <agents>: Q4" }),
+      renderIndex({ cards: [], builtAt: "2026-11-29T10:00:00Z", asOf: [], dataFolder: "data", heading: "Serving <agents>: Q4", about }),
     ).toContain("<h1>Serving &lt;agents&gt;: Q4</h1>");
+    const header = (site: typeof PLAIN_SITE) =>
+      renderPage({ title: "t", site, body: "", assets: { mode: "inline", css: "", scripts: [] }, footer: "" });
+    expect(header(ROILAB_PAGES.site)).toContain('<a href="index.html">roilab</a><span>Cloud vs local LLM cost analysis</span>');
+    expect(header(PLAIN_SITE)).not.toContain("LLM");
   });
 });

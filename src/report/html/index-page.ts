@@ -28,8 +28,9 @@ export interface IndexOptions {
   /** The data folder this build read, recorded on the page so another edition's build can name it. */
   dataFolder: string;
   editions?: EditionLink[];
-  /** The heading; default the chapter's. */
-  heading?: string;
+  heading: string;
+  /** What was re-run, opening the first sentence. */
+  about: string;
 }
 
 /** The attribute an index page carries its data folder in; another edition's build reads it back. */
@@ -72,8 +73,8 @@ export function renderIndex(options: IndexOptions): string {
   const editions = options.editions?.length
     ? `<nav class="editions" aria-label="Other editions"><p>Other editions of this report: ${options.editions.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`).join(", ")}.</p></nav>`
     : "";
-  return `<h1>${escapeHtml(options.heading ?? "Model selection cost matrix: cloud vs local ROI")}</h1>
-<p ${EDITION_ATTRIBUTE}="${escapeHtml(options.dataFolder)}">Chapter 59's cost model, re-run on <code>${escapeHtml(options.dataFolder)}</code>. Built ${escapeHtml(readableTime(options.builtAt))}.${dates ? ` Data: ${dates}.` : ""}</p>
+  return `<h1>${escapeHtml(options.heading)}</h1>
+<p ${EDITION_ATTRIBUTE}="${escapeHtml(options.dataFolder)}">${escapeHtml(options.about)}, re-run on <code>${escapeHtml(options.dataFolder)}</code>. Built ${escapeHtml(readableTime(options.builtAt))}.${dates ? ` Data: ${dates}.` : ""}</p>
 ${editions}
 <div class="cards">
 ${cards}

@@ -11,8 +11,32 @@ export interface PageAssets {
   scripts: string[];
 }
 
+/** What a report calls itself, in every page's header and on its index: the caller's words, not the publisher's. */
+export interface SiteText {
+  /** The site's name, linking every page to its index. */
+  name: string;
+  /** A line beside the name. */
+  tagline: string;
+  /** The index's title and the PDF's. */
+  title: string;
+  /** The index's heading. */
+  heading: string;
+  /** What was re-run, opening the index's first sentence ("… re-run on data/2026-11"). */
+  about: string;
+}
+
+/** A publisher's own words, for callers that name nothing. */
+export const PLAIN_SITE: SiteText = {
+  name: "Report",
+  tagline: "Notebooks, run and published",
+  title: "Report",
+  heading: "Report",
+  about: "These notebooks",
+};
+
 export interface PageOptions {
   title: string;
+  site: Pick<SiteText, "name" | "tagline">;
   body: string;
   assets: PageAssets;
   footer: string;
@@ -57,7 +81,7 @@ export function renderPage(options: PageOptions): string {
 ${css}
 </head>
 <body>
-<header class="site"><a href="${options.indexHref ?? "index.html"}">roilab</a><span>Cloud vs local LLM cost analysis</span>${renderEditionSwitch(options.editions)}</header>
+<header class="site"><a href="${options.indexHref ?? "index.html"}">${escapeHtml(options.site.name)}</a><span>${escapeHtml(options.site.tagline)}</span>${renderEditionSwitch(options.editions)}</header>
 <main class="report">
 ${options.body}
 </main>
