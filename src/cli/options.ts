@@ -4,6 +4,7 @@
  * `roilab --help` and the README's command line section are all made from the tables below (see help.ts).
  */
 import type { ParseArgsConfig } from "node:util";
+import { ROILAB_SITE } from "./site";
 import { UsageError } from "../errors";
 import { DEFAULT_TARGET_UTILISATION } from "../model/capacity";
 import { CHROMIUM_NAMES } from "../report/pdf/find-chromium";
@@ -147,7 +148,7 @@ const REPORT = {
     type: "string",
     value: "TEXT",
     description: "the report's title, on its index page and its PDF",
-    shownDefault: "`roilab — cloud vs local LLM cost analysis`",
+    shownDefault: `\`${ROILAB_SITE.title}\``,
   },
 } as const satisfies Record<string, OptionSpec>;
 

@@ -1,21 +1,16 @@
 /**
- * What roilab's pages show that the generic publisher learns from the command line: what the report calls
- * itself, the data file whose date says how old the prices are, the price database whose version each footer records, and the outputs that are
- * what-if panels.
+ * What roilab's pages show that the generic publisher learns from the command line: what the report calls itself,
+ * the data file whose date says how old the prices are, the price database whose version each footer records,
+ * and the outputs that are what-if panels.
  */
 import { PRICE_DATABASE_PACKAGE } from "../data/price-database";
 import { models } from "../data/schemas";
 import { WHATIF_MIME } from "../panels/mime";
 import type { ReportOptions } from "../report/build";
+import { ROILAB_SITE } from "./site";
 
 export const ROILAB_PAGES = {
-  site: {
-    name: "roilab",
-    tagline: "Cloud vs local LLM cost analysis",
-    title: "roilab — cloud vs local LLM cost analysis",
-    heading: "Model selection cost matrix: cloud vs local ROI",
-    about: "Chapter 59's cost model",
-  },
+  site: ROILAB_SITE,
   pricesFile: models.file,
   recordedPackages: [{ label: "price database", name: PRICE_DATABASE_PACKAGE }],
   panelMimeTypes: [WHATIF_MIME],
