@@ -134,6 +134,13 @@ export function overviewHelp(): string {
 }
 
 /** `roilab <command> --help`: how to call it, what it does, and each of its options in full. */
+/** The forms of a command a usage error names (those whose arguments start with `verb`, or all): `usage: roilab prices import FILE.json [options]`. */
+export function usageLines(command: Command, verb?: string): string {
+  const forms = formsOf(command).filter((form) => verb === undefined || form.arguments?.split(" ")[0] === verb);
+  const lines = forms.map((form) => `roilab ${command}${form.arguments ? ` ${form.arguments}` : ""} [options]`);
+  return `usage: ${lines.join("\n       ")}\n(roilab ${command} --help lists the options)`;
+}
+
 export function commandHelp(command: Command): string {
   const forms = formsOf(command);
   const options = optionsOf(command);

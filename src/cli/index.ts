@@ -10,7 +10,7 @@ import { findChromium } from "../report/pdf/find-chromium";
 import type { PrintOptions } from "../report/pdf/print-pages";
 import { PROJECT_ROOT } from "../util/project-root";
 import { ensureWritableFolder } from "../util/writable-folder";
-import { commandHelp, overviewHelp } from "./help";
+import { commandHelp, overviewHelp, usageLines } from "./help";
 import {
   COMMAND_OPTIONS,
   COMMANDS,
@@ -316,7 +316,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const load = () => Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     if (verb === "import") {
       const [mapFile, extra] = rest;
-      if (!mapFile || extra) throw new UsageError("usage: roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]");
+      if (!mapFile || extra) throw new UsageError(usageLines("prices", "import"));
       if (args.values["dry-run"] || args.values.strict) throw new UsageError("--dry-run and --strict belong to prices update");
       const [[{ loadDataset }, { diffDatasets }, { diffText }], { importPrices }] = await Promise.all([
         load(),
@@ -348,9 +348,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
         );
       return ExitCode.ok;
     }
-    throw new UsageError(
-      "usage: roilab prices update [--data DIR] [--as-of YYYY-MM-DD] [--dry-run] [--strict]\n       roilab prices import FILE.json [--data DIR] [--as-of YYYY-MM-DD]",
-    );
+    throw new UsageError(usageLines("prices"));
   },
 
   async validate(argv, io) {
@@ -374,7 +372,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async workload(argv, io) {
     const args = parseCommand("workload", argv, OPTIONS.workload);
     const [verb, ...files] = args.positionals;
-    const usage = "usage: roilab workload import FILE... --id NAME [--data DIR] [--time-zone ZONE] [--replace]";
+    const usage = usageLines("workload");
     if (verb !== "import" || files.length === 0) throw new UsageError(usage);
     if (args.values.id === undefined) throw new UsageError(`workload import needs --id NAME, the workload's id in workloads.csv\n${usage}`);
     const [{ importWorkload }, { workloadImportSummary }] = await Promise.all([

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { commandHelp, optionsMarkdown, overviewHelp, withOptionsMarkdown } from "../../src/cli/help";
+import { commandHelp, optionsMarkdown, overviewHelp, usageLines, withOptionsMarkdown } from "../../src/cli/help";
 import { COMMAND_OPTIONS, COMMAND_SPECS, COMMANDS, GLOBAL_OPTIONS, type OptionSpec } from "../../src/cli/options";
 import { roilabMain } from "../helpers/cli-main";
 
@@ -82,5 +82,23 @@ describe("each command's options, described once", () => {
       "| `--timeout SECONDS` | time limit per cell: the kernel is interrupted, then stopped, and the cell named. At most 2147483 (24.8 days, the longest a timer waits) | `300` |",
     );
     expect(() => withOptionsMarkdown("# roilab\n")).toThrow("README.md lacks <!-- options:start -->");
+  });
+});
+
+describe("a usage error", () => {
+  it("names the command's forms as its declaration writes them, the verb's alone when one was given", () => {
+    expect(usageLines("prices", "import")).toBe(
+      "usage: roilab prices import FILE.json [options]\n(roilab prices --help lists the options)",
+    );
+    expect(usageLines("prices").split("\n").slice(0, 2)).toEqual([
+      "usage: roilab prices update [options]",
+      "       roilab prices import FILE.json [options]",
+    ]);
+  });
+
+  it("reaches the user: prices with no verb exits 2 with both forms", async () => {
+    const result = await roilabMain(["prices"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("roilab prices import FILE.json [options]");
   });
 });
