@@ -302,7 +302,19 @@ describe("downloading a page's data", () => {
       .evaluate((plot) =>
         (plot as unknown as { data: Array<{ name: string; y: number[] }> }).data.map((series) => [series.name, series.y.length]),
       );
-    const panelRows = rows(drawn.text).slice(1);
+    // The scenario comes first: every input the reader set, by its label, then what it came to.
+    const csvRows = rows(drawn.text);
+    const printed = await panel
+      .locator("dl.printed-inputs dt")
+      .evaluateAll((terms) => terms.map((term) => [term.textContent?.trim(), term.nextElementSibling?.textContent?.trim()]));
+    expect(csvRows[0]).toEqual(["what-if", "name", "value"]);
+    const inputs = csvRows.filter((row) => row[0] === "input");
+    expect(inputs.map((row) => [row[1], row[2]])).toEqual(printed);
+    expect(inputs.find((row) => /^Operations/.test(row[1] ?? ""))?.[2]).toBe("500");
+    expect(csvRows.find((row) => row[0] === "result")?.[2]).toBe((await panel.locator(".result").textContent())?.trim());
+    const figureStart = csvRows.findIndex((row) => row[0] === "trace");
+    expect(figureStart).toBeGreaterThan(inputs.length);
+    const panelRows = csvRows.slice(figureStart + 1);
     for (const [seriesName, count] of plotted) expect(panelRows.filter((row) => row[0] === seriesName)).toHaveLength(count as number);
     await page.close();
   });

@@ -98,6 +98,26 @@ function figureRows(traces: Trace[], layout: Layout | undefined): unknown[][] {
   return rows;
 }
 
+/** A cell's text as a spreadsheet should read it: a plain number as a number ("1,000" and "$0.10" stay text). */
+function cellValue(text: string): unknown {
+  const trimmed = text.trim();
+  return trimmed !== "" && /^-?\d+(\.\d+)?$/.test(trimmed) ? clean(Number(trimmed)) : trimmed;
+}
+
+/**
+ * A what-if panel's scenario, ahead of its figure's rows: each input as the reader set it (the panel's printed
+ * list, so a field the configuration does not use is left out) and the sentence it came to.
+ */
+function panelScenarioRows(panel: Element): unknown[][] {
+  const inputs = Array.from(panel.querySelectorAll("dl.printed-inputs > dt"), (term) => [
+    "input",
+    (term.textContent ?? "").trim(),
+    cellValue(term.nextElementSibling?.textContent ?? ""),
+  ]);
+  const result = (panel.querySelector(".result")?.textContent ?? "").trim();
+  return [["what-if", "name", "value"], ...inputs, ...(result ? [["result", "", result]] : []), []];
+}
+
 /** The traces a plot shows now (Plotly keeps them on the element), or undefined before it is drawn. */
 function drawnTraces(plot: DrawnPlot | null): Trace[] | undefined {
   return plot && Array.isArray(plot.data) ? (plot.data as Trace[]) : undefined;
@@ -150,8 +170,14 @@ export function saveDownloadOnClick(doc: Document): void {
       if (table) save(doc, `${pageName()}-table-${index}.csv`, csvText(tableRows(table)));
     } else if (button.hasAttribute("data-panel")) {
       // A what-if panel's figure follows the reader's inputs, so it is read from the plot as last drawn.
-      const plot = doc.querySelector<DrawnPlot>(`#${button.getAttribute("data-panel")} .plot`);
-      save(doc, `${pageName()}-${button.getAttribute("data-panel")}.csv`, csvText(figureRows(drawnTraces(plot) ?? [], plot?.layout)));
+      const panel = doc.getElementById(button.getAttribute("data-panel") ?? "");
+      const plot = panel?.querySelector<DrawnPlot>(".plot") ?? null;
+      const scenario = panel ? panelScenarioRows(panel) : [];
+      save(
+        doc,
+        `${pageName()}-${button.getAttribute("data-panel")}.csv`,
+        csvText([...scenario, ...figureRows(drawnTraces(plot) ?? [], plot?.layout)]),
+      );
     } else {
       const figure = button.closest("figure");
       const spec = figureSpec(doc, button);
