@@ -214,7 +214,7 @@ export function breakEvenInputsOf(
   return {
     inputUsdPerMTok: model.inputUsdPerMTok,
     outputUsdPerMTok: model.outputUsdPerMTok,
-    billing: callBilling(modelPriceSheet(data, model), workload),
+    billing: callBilling(modelPriceSheet(data, model), callOf(model, workload)),
     inputTokensPerCall: workload.inputTokensPerCall,
     outputTokensPerCall: workload.outputTokensPerCall,
     capexUsd: hardware.capexUsd,

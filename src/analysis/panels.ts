@@ -17,7 +17,7 @@ import { fitLabel } from "./vram";
 import { findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
 import { uncertaintyRanges } from "./sensitivity";
-import { billingSharesOf, breakEvenInputsOf, fleetCostOf, localCostOptionsOf, modelPriceSheet } from "./model-inputs";
+import { billingSharesOf, breakEvenInputsOf, callOf, fleetCostOf, localCostOptionsOf, modelPriceSheet } from "./model-inputs";
 
 export interface BreakEvenPanelOptions {
   title?: string;
@@ -38,7 +38,13 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
   const apis = (options.apiModelIds ?? data.models.map((model) => model.modelId)).map((id) => {
     const model = data.models.find((candidate) => candidate.modelId === id);
     if (!model) throw new InputError(`unknown model_id ${JSON.stringify(id)}`);
-    return { id, name: model.modelName, ...modelPriceSheet(data, model), color: models.get(id) ?? "#777777" };
+    return {
+      id,
+      name: model.modelName,
+      ...modelPriceSheet(data, model),
+      reasoningTokensPerCall: callOf(model, workload).reasoningTokensPerCall,
+      color: models.get(id) ?? "#777777",
+    };
   });
   // Every configuration Figure 59.3b shows, named as it names them, each with its own cost inputs.
   const hardware = data.hardware.map((row) => {
@@ -128,7 +134,12 @@ export function tornadoPanelSpec(
     inputTokensPerCall: workload.inputTokensPerCall,
     outputTokensPerCall: workload.outputTokensPerCall,
     daysPerMonth: workload.daysPerMonth,
-    apis: data.models.map((model) => ({ id: model.modelId, name: model.modelName, ...modelPriceSheet(data, model) })),
+    apis: data.models.map((model) => ({
+      id: model.modelId,
+      name: model.modelName,
+      ...modelPriceSheet(data, model),
+      reasoningTokensPerCall: callOf(model, workload).reasoningTokensPerCall,
+    })),
     hardware: itemised.map((row) => {
       const { inputUsdPerMTok, outputUsdPerMTok, inputTokensPerCall, outputTokensPerCall, daysPerMonth, billing, ...server } =
         breakEvenInputsOf(data, row.hardwareId, options.apiModelId, workload);

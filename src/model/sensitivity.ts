@@ -3,12 +3,12 @@
  * when every input is uncertain at once (Monte Carlo, seeded so a report is reproducible).
  */
 import { InputError } from "../errors";
-import { billCall, type BillingShares, type PriceSheet } from "./billing";
+import { billCall, type BilledCall, type PriceSheet } from "./billing";
 import { DEFAULT_DAYS_PER_MONTH, type CallShape, type TokenPrices } from "./cloud-cost";
 import { localMonthlyCost, type LocalCostOptions } from "./local-cost";
 
-/** How an API call is billed beyond its plain input and output prices: the rest of the model's price sheet and the workload's shares. */
-export type CallBilling = Omit<PriceSheet, keyof TokenPrices> & BillingShares;
+/** How an API call is billed beyond its plain input and output prices: the rest of the model's price sheet, the workload's shares and the model's reasoning tokens. */
+export type CallBilling = Omit<PriceSheet, keyof TokenPrices> & Omit<BilledCall, keyof CallShape>;
 
 /** Everything a local-versus-API break-even depends on. Power and ops are either itemised or stated. */
 export interface BreakEvenInputs
@@ -26,17 +26,23 @@ export interface BreakEvenInputs
 
 export type SensitivityInput = Exclude<keyof BreakEvenInputs, "daysPerMonth" | "billing">;
 
-/** The billing of a call from a whole price sheet and shares: the sheet without its plain prices, which BreakEvenInputs holds apart. */
-export function callBilling(sheet: PriceSheet, shares: BillingShares): CallBilling {
+/**
+ * The billing of a call from a whole price sheet and the call's shares and reasoning: the sheet without its plain
+ * prices, which BreakEvenInputs holds apart, so a break-even bills a call as the workload's bill does.
+ */
+export function callBilling(sheet: PriceSheet, call: Omit<BilledCall, keyof CallShape>): CallBilling {
   return {
     cachedInputUsdPerMTok: sheet.cachedInputUsdPerMTok,
     cacheWriteUsdPerMTok: sheet.cacheWriteUsdPerMTok,
+    cacheWrite1hUsdPerMTok: sheet.cacheWrite1hUsdPerMTok,
     batchInputUsdPerMTok: sheet.batchInputUsdPerMTok,
     batchOutputUsdPerMTok: sheet.batchOutputUsdPerMTok,
     longContextTiers: sheet.longContextTiers,
-    cachedInputShare: shares.cachedInputShare,
-    cacheWriteShare: shares.cacheWriteShare,
-    batchShare: shares.batchShare,
+    cachedInputShare: call.cachedInputShare,
+    cacheWriteShare: call.cacheWriteShare,
+    batchShare: call.batchShare,
+    cacheWriteTtl: call.cacheWriteTtl,
+    reasoningTokensPerCall: call.reasoningTokensPerCall,
   };
 }
 

@@ -22,6 +22,8 @@ export interface PanelApi extends PriceSheet {
   id: string;
   name: string;
   color: string;
+  /** Hidden reasoning tokens a call of the workload costs on this model (0 or absent on one that does not reason). */
+  reasoningTokensPerCall?: number;
 }
 
 /**
@@ -125,6 +127,7 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
   const localMonthlyUsd = panelHardwareMonthlyUsd(machine, inputs, spec.daysPerMonth);
   const apiUsdPerCall = billCall(api, {
     ...spec.billingShares,
+    reasoningTokensPerCall: api.reasoningTokensPerCall,
     inputTokensPerCall: inputs.inputTokensPerCall,
     outputTokensPerCall: inputs.outputTokensPerCall,
   }).usdPerCall;

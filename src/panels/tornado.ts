@@ -39,7 +39,8 @@ export interface TornadoPanelSpec {
   outputTokensPerCall: number;
   daysPerMonth: number;
   /** Each API with its whole price sheet. */
-  apis: Array<{ id: string; name: string } & PriceSheet>;
+  /** Each API with its whole price sheet and the reasoning tokens a call of the workload costs on it. */
+  apis: Array<{ id: string; name: string; reasoningTokensPerCall?: number } & PriceSheet>;
   hardware: TornadoPanelHardware[];
   /** The workload's cache and batch shares; absent: none. */
   billingShares?: BillingShares;
@@ -70,7 +71,7 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
       ...serverInputs,
       inputUsdPerMTok: api.inputUsdPerMTok,
       outputUsdPerMTok: api.outputUsdPerMTok,
-      billing: callBilling(api, spec.billingShares ?? {}),
+      billing: callBilling(api, { ...spec.billingShares, reasoningTokensPerCall: api.reasoningTokensPerCall }),
       inputTokensPerCall: spec.inputTokensPerCall,
       outputTokensPerCall: spec.outputTokensPerCall,
       daysPerMonth: spec.daysPerMonth,

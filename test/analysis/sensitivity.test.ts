@@ -3,6 +3,14 @@ import { breakEvenUncertainty, uncertaintyFigures, uncertaintyRanges } from "../
 import type { Figure, Trace } from "../../src/charts";
 import { loadDataset } from "../../src/data";
 import { DATA_DIR } from "../helpers/data-folder";
+import * as path from "node:path";
+import { apiUsdPerCall } from "../../src/analysis/cost";
+import { findModel, findWorkload } from "../../src/analysis/lookup";
+import { breakEvenInputsOf } from "../../src/analysis/model-inputs";
+import { breakEvenPanelSpec } from "../../src/analysis/panels";
+import { selectWorkload } from "../../src/analysis/workload";
+import { apiUsdPerCallOf } from "../../src/model";
+import { evaluateBreakEvenPanel } from "../../src/panels";
 
 const data = loadDataset(DATA_DIR);
 const trace = (figure: Figure, name: string): Trace => {
@@ -105,5 +113,27 @@ describe("Figures 59.8a–c, sensitivity and uncertainty", () => {
     const texts = (figures.band.layout.annotations ?? []).map((annotation) => annotation.text);
     expect(texts).toContain(`median break-even<br>${Math.trunc(uncertainty.p50).toLocaleString("en-US")}/day`);
     expect(texts).toContain("400 draws, seed 59");
+  });
+});
+
+describe("a break-even's API call, billed as the workload's bill bills it", () => {
+  // The 2026 edition's agent: 30,000 input and 1,200 output tokens a call, 800 reasoning tokens on a model that
+  // reasons, 70% of the input read from the cache; Claude Sonnet 5 reasons.
+  const edition = selectWorkload(loadDataset(path.join(DATA_DIR, "2026-11")), { workloadId: "agent-example" });
+  const workload = findWorkload(edition);
+
+  it("in sensitivity, in the break-even panel and in the tornado panel alike, reasoning tokens included", () => {
+    const perCall = apiUsdPerCall(edition, "claude-sonnet-5", workload);
+    const inputs = breakEvenInputsOf(edition, "h100x1-70b", "claude-sonnet-5", workload);
+    expect(inputs.billing?.reasoningTokensPerCall).toBe(800);
+    expect(apiUsdPerCallOf(inputs)).toBeCloseTo(perCall, 10);
+    const panel = breakEvenPanelSpec(edition, { defaults: { apiId: "claude-sonnet-5", callsPerDay: 20_000 } });
+    expect(evaluateBreakEvenPanel(panel, panel.defaults).apiUsdPerCall).toBeCloseTo(perCall, 10);
+    // Without the reasoning tokens a call would cost 800 output tokens less: the figure the pages used to show.
+    const outputUsdPerMTok = findModel(edition, "claude-sonnet-5").outputUsdPerMTok;
+    expect(perCall - apiUsdPerCallOf({ ...inputs, billing: { ...inputs.billing, reasoningTokensPerCall: 0 } })).toBeCloseTo(
+      (800 * outputUsdPerMTok) / 1e6,
+      10,
+    );
   });
 });
