@@ -16,6 +16,7 @@ import {
   type ModelTier,
   taskTypeName,
   tierName,
+  HOURS_PER_DAY,
 } from "../model";
 import { caseStudyFromData } from "./case-study";
 import { apiUsdPerCall } from "./cost";
@@ -132,8 +133,6 @@ export function calendarFindings(data: Dataset): AuditFinding[] {
 }
 
 // --- electricity ------------------------------------------------------------------------------------------
-
-const HOURS_PER_DAY = 24;
 
 /** A stated power bill whose price per kWh differs from the price another row states, beyond the bill's whole-dollar rounding. */
 export function impliedPriceFindings(data: Dataset): AuditFinding[] {

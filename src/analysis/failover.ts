@@ -1,7 +1,7 @@
 /** What a local outage costs when calls fail over to a cloud API (59.9b). */
 import { InputError } from "../errors";
 import type { Dataset, HardwareRow } from "../data";
-import { failoverCost, type FailoverResult } from "../model";
+import { failoverCost, HOURS_PER_DAY, type FailoverResult } from "../model";
 import { failoverChart, type Figure } from "../charts";
 import { apiUsdPerCall } from "./cost";
 import { provenance } from "./figure-context";
@@ -37,6 +37,7 @@ export function failoverFromData(
     detectionSeconds: overrides.detectionSeconds ?? row.detectionSeconds,
     cloudAvailability: row.cloudAvailability,
     cloudShare: overrides.cloudShare ?? row.cloudShare,
+    hoursPerMonth: HOURS_PER_DAY * workload.daysPerMonth,
   });
   return { hardware, cloudModelId: row.cloudModelId, cloudUsdPerCall, callsPerMonth, result };
 }

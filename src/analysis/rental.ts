@@ -27,6 +27,7 @@ import {
   type FleetCostOptions,
   type RentalOffer,
   type ServerCostSplit,
+  HOURS_PER_DAY,
 } from "../model";
 import { throughputRow, trafficProfile, type TrafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
@@ -36,7 +37,6 @@ import { hybridSavings, routingLocalServer } from "./hybrid-routing";
 import { byId, findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost, serverCostSplit } from "./model-inputs";
 
-const HOURS_PER_DAY = 24;
 const RENTAL_FILES = ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv", "workloads.csv"];
 
 export interface RentalSetup {

@@ -1,6 +1,6 @@
 /** Break-even volume of local hardware against a cloud API (59.3). */
 import { InputError } from "../errors";
-import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
+import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_DAY } from "./cloud-cost";
 import { localMonthlyCost } from "./local-cost";
 
 export interface BreakEvenOptions {
@@ -38,8 +38,6 @@ export interface BreakEvenResult extends BreakEvenVolumes {
   /** USD saved per call by running it locally (may be ≤ 0). */
   savingPerCall: number;
 }
-
-const HOURS_PER_DAY = 24;
 
 /**
  * Volumes at which a fixed monthly local cost equals the API bill. The chapter's code truncates each

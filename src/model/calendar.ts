@@ -1,5 +1,6 @@
 /** Weekdays and weekend days in calendar months: what a monthly bill split by day type may assume. */
 import { InputError } from "../errors";
+import { HOURS_PER_DAY } from "./cloud-cost";
 
 /** Days in an average Gregorian-style month of the Julian year (365.25 / 12 = 30.4375). */
 export const AVERAGE_DAYS_PER_MONTH = 365.25 / 12;
@@ -37,8 +38,6 @@ export function possibleDayMixes(): DayMix[] {
 export function isPossibleDayMix(mix: DayMix): boolean {
   return possibleDayMixes().some((candidate) => candidate.weekdays === mix.weekdays && candidate.weekendDays === mix.weekendDays);
 }
-
-const HOURS_PER_DAY = 24;
 
 /** One kind of day in a workload's month: how many there are, how busy each is, and how its calls fall by hour. */
 export interface DayType {
@@ -146,11 +145,4 @@ export const busiestHourCalls = (calendar: WorkloadCalendar): number => Math.max
 export function scaleCalendar(calendar: WorkloadCalendar, factor: number): WorkloadCalendar {
   if (!(factor >= 0 && Number.isFinite(factor))) throw new InputError(`scale factor must be a non-negative number, got ${factor}`);
   return { ...calendar, dayTypes: calendar.dayTypes.map((day) => ({ ...day, callsPerDay: day.callsPerDay * factor })) };
-}
-
-/** The volume a workload is stated in, the unit its break-evens use: calls on its first kind of day (`weekday`, or `every day`). */
-export function headlineDay(calendar: WorkloadCalendar): DayType {
-  const first = calendar.dayTypes[0];
-  if (!first) throw new InputError("a workload calendar needs at least one kind of day");
-  return first;
 }

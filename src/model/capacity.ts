@@ -4,10 +4,9 @@
  */
 import { InputError } from "../errors";
 import type { CallShape } from "./cloud-cost";
-import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
+import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_DAY } from "./cloud-cost";
 
 const SECONDS_PER_HOUR = 3600;
-const HOURS_PER_DAY = 24;
 
 /**
  * How a server runs requests. `single_stream`: one at a time, so a call's prefill and generation add up.

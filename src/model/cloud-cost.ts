@@ -30,6 +30,9 @@ export interface CloudCost {
 const TOKENS_PER_MTOK = 1_000_000;
 export const DEFAULT_DAYS_PER_MONTH = 30;
 
+/** Hours in a day: a month of `days` days runs `HOURS_PER_DAY × days` hours. */
+export const HOURS_PER_DAY = 24;
+
 /** USD for one call of the given shape. */
 export function cloudCostPerCall(prices: TokenPrices, call: CallShape): number {
   return (call.inputTokensPerCall * prices.inputUsdPerMTok + call.outputTokensPerCall * prices.outputUsdPerMTok) / TOKENS_PER_MTOK;

@@ -17,10 +17,3 @@ export function fromUsd(usd: number, currency: DisplayCurrency): number {
     throw new InputError(`the ${currency.code} rate must be a positive number, got ${currency.perUsd}`);
   return usd * currency.perUsd;
 }
-
-/** An amount in `currency` as USD. */
-export function toUsd(amount: number, currency: DisplayCurrency): number {
-  if (!(currency.perUsd > 0 && Number.isFinite(currency.perUsd)))
-    throw new InputError(`the ${currency.code} rate must be a positive number, got ${currency.perUsd}`);
-  return amount / currency.perUsd;
-}

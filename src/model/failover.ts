@@ -3,9 +3,9 @@
  * costs a month and how available it is, given how often the local server is down.
  */
 import { InputError } from "../errors";
+import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_DAY } from "./cloud-cost";
 
 const SECONDS_PER_HOUR = 3600;
-export const HOURS_PER_MONTH = 720;
 
 export interface FailoverOptions {
   callsPerMonth: number;
@@ -23,6 +23,7 @@ export interface FailoverOptions {
   cloudAvailability: number;
   /** Share of calls sent to the cloud even when local is up (overflow, long contexts), 0–1. Default 0. */
   cloudShare?: number;
+  /** Hours in the month. Default: the default month's (HOURS_PER_DAY × DEFAULT_DAYS_PER_MONTH). */
   hoursPerMonth?: number;
 }
 
@@ -44,7 +45,7 @@ export interface FailoverResult {
  * same way. The two sides fail independently.
  */
 export function failoverCost(options: FailoverOptions): FailoverResult {
-  const hours = options.hoursPerMonth ?? HOURS_PER_MONTH;
+  const hours = options.hoursPerMonth ?? HOURS_PER_DAY * DEFAULT_DAYS_PER_MONTH;
   const share = (name: string, value: number) => {
     if (!(value >= 0 && value <= 1)) throw new InputError(`failover: ${name} must be between 0 and 1, got ${value}`);
     return value;

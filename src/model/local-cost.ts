@@ -1,6 +1,6 @@
 /** Local deployment cost per month: depreciation + electricity + operations staff (59.1). */
 import { InputError } from "../errors";
-import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
+import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_DAY } from "./cloud-cost";
 
 export interface LocalCostOptions {
   /** Purchase price of the hardware, USD. */
@@ -44,8 +44,6 @@ export type LocalMonthlyCost =
       /** The part of the stated total that is operations, where the source's own numbers allow splitting it. */
       opsUsd: number | undefined;
     };
-
-const HOURS_PER_DAY = 24;
 
 function required(value: number | undefined, name: string): number {
   if (value === undefined || !Number.isFinite(value)) throw new InputError(`local cost: ${name} is required`);

@@ -5,9 +5,7 @@
  */
 import { InputError } from "../errors";
 import type { CallShape } from "./cloud-cost";
-import { DEFAULT_DAYS_PER_MONTH } from "./cloud-cost";
-
-const HOURS_PER_DAY = 24;
+import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_DAY } from "./cloud-cost";
 
 /** One rental offer for a server configuration. */
 export interface RentalOffer {

@@ -44,20 +44,6 @@ export function windowShareOfLocalHour(window: DailyWindow, hour: number, utcOff
   return minutesInside(window, hour * MINUTES_PER_HOUR - utcOffsetMinutes, MINUTES_PER_HOUR) / MINUTES_PER_HOUR;
 }
 
-/** `HH:MM` (or `HH:MM:SS`, seconds 00) as minutes of the day; 24:00 is the day's end. */
-export function parseClockMinutes(text: string): number | undefined {
-  const match = /^(\d{2}):(\d{2})(?::00)?$/.exec(text.trim());
-  if (!match) return undefined;
-  const [hours, minutes] = [Number(match[1]), Number(match[2])];
-  if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return undefined;
-  return hours * MINUTES_PER_HOUR + minutes;
-}
-
-/** `HH:MM` of a minute of the day. */
-export function formatClockMinutes(minute: number): string {
-  return `${String(Math.floor(minute / MINUTES_PER_HOUR)).padStart(2, "0")}:${String(minute % MINUTES_PER_HOUR).padStart(2, "0")}`;
-}
-
 /**
  * Minutes `timeZone`'s clock is ahead of UTC at the instant `at` (Asia/Shanghai: 480). A zone with summer time
  * has one offset per season: the caller picks the instant, roilab the date its prices are as of.

@@ -263,3 +263,12 @@ describe("Figures 59.9a–d, the closing questions", () => {
     expect((oneSided.y as number[])[4]).toBe(9190);
   });
 });
+
+describe("failover over the workload's month", () => {
+  it("counts downtime against the workload's hours: 22 working days are 528 hours, not a 30-day month's 720", () => {
+    const working = { ...data, workloads: data.workloads.map((row, index) => (index === 0 ? { ...row, daysPerMonth: 22 } : row)) };
+    const row = data.failover[0]!;
+    const scenario = failoverFromData(working, row.scenarioId);
+    expect(scenario.result.availabilityLocalOnly).toBeCloseTo(1 - row.localDowntimeHoursPerMonth / (24 * 22), 12);
+  });
+});
