@@ -1,21 +1,24 @@
 /** What the chapter's figures and tables need from a dataset beyond model results: stable colours and where numbers come from. */
-import { colorMap, DEFAULT_DATA_FOLDER, HARDWARE_PALETTE, MODEL_PALETTE, type Provenance } from "../charts";
+import { DEFAULT_DATA_FOLDER, type Provenance, SERIES_PALETTE, stableColors } from "../charts";
 import type { Dataset } from "../data";
 import { publishedFolderName } from "../util/display-path";
 
-/** One colour per model, by its order in models.csv, so every figure agrees. */
+/**
+ * One colour per model, from its id (not its row in models.csv), so every figure agrees and a model keeps its
+ * colour from one edition of the data to the next; no two models share one while there are at most 24.
+ */
 export function modelColors(data: Dataset): Map<string, string> {
-  return colorMap(
+  return stableColors(
     data.models.map((model) => model.modelId),
-    MODEL_PALETTE,
+    SERIES_PALETTE,
   );
 }
 
-/** One colour per hardware configuration, by its order in hardware.csv. */
+/** One colour per hardware configuration, from its id, the same way; hardware is drawn dashed, so it never reads as a model. */
 export function hardwareColors(data: Dataset): Map<string, string> {
-  return colorMap(
+  return stableColors(
     data.hardware.map((row) => row.hardwareId),
-    HARDWARE_PALETTE,
+    SERIES_PALETTE,
   );
 }
 

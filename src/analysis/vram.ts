@@ -2,7 +2,7 @@
 import { InputError } from "../errors";
 import type { Dataset, HardwareRow, QuantisationRow } from "../data";
 import { fitsInVram, RUNTIME_OVERHEAD_GIB_PER_GPU, VRAM_HEADROOM, vramNeeded, type ModelArchitecture } from "../model";
-import { HARDWARE_PALETTE, vramChart, type Figure } from "../charts";
+import { SERIES_PALETTE, vramChart, type Figure } from "../charts";
 import { provenance } from "./figure-context";
 import { byId, findHardware, findWorkload } from "./lookup";
 
@@ -231,7 +231,7 @@ export function vramFigure(data: Dataset, options: VramSizing = {}): Figure {
     totalVramGib: config.totalVramGib,
     // What is left for weights and KV cache once the headroom and every card's runtime overhead are set aside.
     usableGib: config.totalVramGib * (1 - VRAM_HEADROOM) - overheadGibPerGpu * config.gpuCount,
-    color: HARDWARE_PALETTE[index % HARDWARE_PALETTE.length] as string,
+    color: SERIES_PALETTE[index % SERIES_PALETTE.length] as string,
   }));
   return vramChart(
     cells.map((cell) => ({

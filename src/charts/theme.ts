@@ -1,15 +1,45 @@
 /**
  * The chapter theme: numbered titles, axis titles with units, $ and thousands formatting, a caption with
- * the data's provenance, and one colour-blind-safe colour per model and per hardware configuration,
- * the same in every figure.
+ * the data's provenance, and one colour per model and per hardware configuration, the same in every figure
+ * and in every edition of the data.
  */
 import type { Annotation, Figure, Layout, Provenance, Trace } from "./figure";
 
-/** Paul Tol's "muted" scheme: nine colours distinguishable with the common colour-vision deficiencies. */
-export const MODEL_PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"];
-
-/** Okabe and Ito's scheme, for local hardware (drawn dashed, so it never reads as a model); grey replaces its yellow, too faint on white. */
-export const HARDWARE_PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#000000", "#7F7F7F"];
+/**
+ * One colour per series (a model, a hardware configuration), 24 of them. Every colour is one of Paul Tol's
+ * published schemes (personal.sron.nl/~pault, "Colour schemes and templates": bright, high-contrast, vibrant,
+ * muted, medium-contrast, dark, and the discrete rainbow) with at least 3:1 contrast against the white page
+ * (WCAG's bar for graphics). They were picked one at a time, each as far (in CIELAB) from those already
+ * picked as the pool allows, starting from the muted scheme's colours that pass the contrast bar; the
+ * closest two are still about 16 CIELAB units apart. Beyond about ten series no palette stays distinct
+ * for every kind of colour-vision deficiency, so figures name each series in their legend and hover text.
+ */
+export const SERIES_PALETTE = [
+  "#332288",
+  "#117733",
+  "#999933",
+  "#CC6677",
+  "#882255",
+  "#AA4499",
+  "#6699CC",
+  "#DC050C",
+  "#225555",
+  "#42150A",
+  "#009988",
+  "#222255",
+  "#EE3377",
+  "#666633",
+  "#AE76A3",
+  "#1965B0",
+  "#E8601C",
+  "#A5170E",
+  "#72190E",
+  "#997700",
+  "#225522",
+  "#555555",
+  "#994455",
+  "#994F88",
+] as const;
 
 export const TIER_COLORS: Record<string, string> = {
   local_small: "#88CCEE",
@@ -25,9 +55,56 @@ const INK = "#222222";
 const GRID = "#e5e5e5";
 export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif";
 
-/** Assigns colours by position in a list of ids (the order of the data file), cycling past the palette. */
-export function colorMap(ids: readonly string[], palette: readonly string[]): Map<string, string> {
-  return new Map(ids.map((id, index) => [id, palette[index % palette.length] as string]));
+/** FNV-1a, 32 bits: a fixed number from a string, the same on every machine and in every edition. */
+function hash32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * One colour per id that depends on the ids alone, never on their order in a data file, so a model keeps its
+ * colour across editions. Each id ranks the palette by a hash of the id and the colour, and each colour by
+ * the same hash prefers the ids that rank it highest; the ids then get their stable matching (Gale and
+ * Shapley, proposals by the ids): every id its first choice unless another id of the same list claims that
+ * colour more strongly. A model keeps its colour in two editions unless one of them holds such a rival, and
+ * the result does not depend on which order the ids come in.
+ *
+ * No two ids share a colour while there are no more ids than colours. Past that, the first round's losers
+ * are matched again over the whole palette, and so on: colours repeat, each at most once per round (40
+ * models on 24 colours: no colour more than twice), and the legend and hover text tell the pair apart.
+ */
+export function stableColors(ids: readonly string[], palette: readonly string[]): Map<string, string> {
+  const strength = (id: string, color: string) => hash32(`${id}\u0000${color.toLowerCase()}`);
+  const preferences = new Map(
+    [...new Set(ids)].map((id) => [id, [...palette].sort((a, b) => strength(id, b) - strength(id, a) || a.localeCompare(b))]),
+  );
+  const assigned = new Map<string, string>();
+  let left = [...preferences.keys()].sort();
+  while (left.length > 0) {
+    const holder = new Map<string, string>();
+    const next = new Map(left.map((id) => [id, 0]));
+    const free = [...left];
+    while (free.length > 0) {
+      const id = free.pop() as string;
+      const rank = next.get(id) as number;
+      const color = preferences.get(id)?.[rank];
+      if (color === undefined) continue; // more ids than colours: this one waits for the next round
+      next.set(id, rank + 1);
+      const rival = holder.get(color);
+      if (rival === undefined) holder.set(color, id);
+      else if (strength(id, color) > strength(rival, color) || (strength(id, color) === strength(rival, color) && id < rival)) {
+        holder.set(color, id);
+        free.push(rival);
+      } else free.push(id);
+    }
+    for (const [color, id] of holder) assigned.set(id, color);
+    left = left.filter((id) => !assigned.has(id));
+  }
+  return new Map(ids.map((id) => [id, assigned.get(id) as string]));
 }
 
 export function colorOf(colors: ReadonlyMap<string, string>, id: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caption, colorMap, MODEL_PALETTE, themedFigure } from "../../src/charts/theme";
+import { caption, SERIES_PALETTE, stableColors, themedFigure } from "../../src/charts/theme";
 
 describe("chapter theme", () => {
   it("captions the source files under data/ unless told another folder, with the prices' as_of date when there is one", () => {
@@ -15,11 +15,63 @@ describe("chapter theme", () => {
     expect(figure.layout.annotations?.map((annotation) => annotation.text)).toEqual(["mine", "Source: data/x.csv. roilab"]);
   });
 
-  it("gives ids palette colours in order, starting over when the palette runs out", () => {
-    const ids = Array.from({ length: MODEL_PALETTE.length + 1 }, (_, index) => `m${index}`);
-    const colors = colorMap(ids, MODEL_PALETTE);
-    expect(colors.get("m0")).toBe(MODEL_PALETTE[0]);
-    expect(colors.get(`m${MODEL_PALETTE.length - 1}`)).toBe(MODEL_PALETTE.at(-1));
-    expect(colors.get(`m${MODEL_PALETTE.length}`)).toBe(MODEL_PALETTE[0]);
+  it("gives every id its own colour while there are no more ids than colours, whatever their order", () => {
+    const ids = Array.from({ length: SERIES_PALETTE.length }, (_, index) => `model-${index}`);
+    const colors = stableColors(ids, SERIES_PALETTE);
+    expect(new Set(colors.values()).size).toBe(SERIES_PALETTE.length);
+    expect(stableColors([...ids].reverse(), SERIES_PALETTE)).toEqual(colors);
+    // An id with no rival for its first choice keeps it in any list: here, the first id alone and among all.
+    const alone = stableColors(ids.slice(0, 1), SERIES_PALETTE).get("model-0");
+    expect(stableColors(ids.slice(0, 2), SERIES_PALETTE).get("model-0") === alone || colors.get("model-0") !== alone).toBe(true);
+  });
+
+  it("repeats colours past the palette's end, each at most once per round of the palette", () => {
+    const ids = Array.from({ length: 40 }, (_, index) => `model-${index}`);
+    const counts = new Map<string, number>();
+    for (const color of stableColors(ids, SERIES_PALETTE).values()) counts.set(color, (counts.get(color) ?? 0) + 1);
+    expect(counts.size).toBe(SERIES_PALETTE.length);
+    expect(Math.max(...counts.values())).toBe(2);
+  });
+});
+
+/** WCAG 2 relative luminance of a #RRGGBB colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((at) => {
+    const channel = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** CIELAB (D65) of a #RRGGBB colour. */
+function lab(hex: string): [number, number, number] {
+  const [r, g, b] = [1, 3, 5].map((at) => {
+    const channel = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
+describe("the series palette", () => {
+  it("has at least 24 colours, each with at least 3:1 contrast against the white page", () => {
+    expect(SERIES_PALETTE.length).toBeGreaterThanOrEqual(24);
+    const low = SERIES_PALETTE.filter((color) => 1.05 / (luminance(color) + 0.05) < 3);
+    expect(low).toEqual([]);
+  });
+
+  it("keeps every two colours at least 15 CIELAB units apart", () => {
+    const close: string[] = [];
+    SERIES_PALETTE.forEach((a, i) => {
+      for (const b of SERIES_PALETTE.slice(i + 1)) {
+        const [l1, a1, b1] = lab(a);
+        const [l2, a2, b2] = lab(b);
+        if (Math.hypot(l1 - l2, a1 - a2, b1 - b2) < 15) close.push(`${a} ${b}`);
+      }
+    });
+    expect(close).toEqual([]);
   });
 });
