@@ -2,7 +2,15 @@
  * Rent, buy or call (beyond the chapter): a configuration rented by the hour, always on or scaled to each
  * hour's servers, beside buying it and calling an API; and every way's cost per million tokens.
  */
-import { breakEvenHeatmap, costPerMillionChart, threeWayCostChart, wrapLongCaption, type CostLine, type Figure } from "../charts";
+import {
+  breakEvenHeatmap,
+  colorApartFrom,
+  costPerMillionChart,
+  threeWayCostChart,
+  wrapLongCaption,
+  type CostLine,
+  type Figure,
+} from "../charts";
 import type { Dataset, GpuRentalRow, HardwareRow, ThroughputRow, WorkloadRow } from "../data";
 import { formatInteger } from "../format";
 import {
@@ -225,11 +233,13 @@ export function threeWayFigure(data: Dataset, result: ThreeWay): Figure {
   const { setup } = result;
   const x = result.costs.map((cost) => cost.callsPerDay);
   const api = findModel(data, result.apiModelId);
-  const machine = hardwareColors(data).get(setup.hardware.hardwareId) ?? "#E69F00";
+  const apiColor = modelColors(data).get(api.modelId) ?? "#332288";
+  // Models and servers share one palette: the bought line must not take the API's colour (or a rented line's).
+  const machine = colorApartFrom(hardwareColors(data).get(setup.hardware.hardwareId) ?? "#E69F00", [apiColor, "#CC79A7", "#009E73"]);
   const lines: CostLine[] = [
     {
       label: `${api.modelName} API`,
-      color: modelColors(data).get(api.modelId) ?? "#332288",
+      color: apiColor,
       callsPerDay: x,
       usdPerMonth: result.costs.map((cost) => cost.apiUsd),
     },

@@ -65,6 +65,13 @@ function hash32(text: string): number {
   return hash;
 }
 
+/** `preferred`, or where a figure already draws in it, the first palette colour the figure does not use. */
+export function colorApartFrom(preferred: string, taken: readonly string[], palette: readonly string[] = SERIES_PALETTE): string {
+  const used = new Set(taken.map((color) => color.toUpperCase()));
+  if (!used.has(preferred.toUpperCase())) return preferred;
+  return palette.find((color) => !used.has(color.toUpperCase())) ?? preferred;
+}
+
 /**
  * One colour per id that depends on the ids alone, never on their order in a data file, so a model keeps its
  * colour across editions. Each id ranks the palette by a hash of the id and the colour, and each colour by

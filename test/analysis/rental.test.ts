@@ -62,6 +62,9 @@ describe("rent, buy or call, from data", () => {
     const figure = threeWayFigure(data, result);
     expect(title(figure)).toBe("Figure 59.10a — Rent, buy or call: 4x A100 80GB vs Claude 3.5 Sonnet, batched");
     expect(figure.data).toHaveLength(4);
+    // Four lines, four colours: the bought server never takes the API's colour, though both come from one palette.
+    const colors = figure.data.map((line) => (line.line as { color: string }).color.toUpperCase());
+    expect(new Set(colors).size).toBe(4);
     expect(figure.layout.annotations?.at(-1)?.text).toBe(
       "Source: data/gpu_rentals.csv, data/hardware.csv, data/throughput.csv, data/models.csv, data/workloads.csv, data/traffic_profiles.csv,<br>prices as of 2025-03-06 to 2026-11-09. roilab",
     );
