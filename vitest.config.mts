@@ -19,6 +19,7 @@ const E2E = [
   "test/report/build.test.ts",
   "test/report/editions-build.test.ts",
   "test/report/layout.test.ts",
+  "test/report/reading.test.ts",
   "test/report/whatif.test.ts",
   "test/report/browser/draw-order.test.ts",
   "test/report/browser/downloads.test.ts",

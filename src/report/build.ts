@@ -14,6 +14,7 @@ import { renderCached } from "./render-cache";
 import { EDITION_ATTRIBUTE, renderIndex, type IndexCard } from "./html/index-page";
 import { PLAIN_SITE, renderFooter, renderPage, type PageAssets, type SiteText } from "./html/page";
 import { neighbours, renderPager } from "./html/pager";
+import { renderSidebar } from "./html/sidebar";
 import { PLOTLY_MIME } from "../util/mime";
 import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build";
 import { staleBanner, stalePrices } from "./staleness";
@@ -299,6 +300,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const readingOrder = [...drafts, ...earlierTitles]
     .map(({ href, title }) => ({ href, title }))
     .sort((a, b) => bySectionNumber(a.href, b.href));
+  const contentsIndex = { href: "index.html", title: options.title ?? site.title };
 
   // A failed notebook publishes nothing, so the last good page stays (unless errors are allowed).
   for (const { result, executed, rendered, name, href, title } of drafts) {
@@ -323,6 +325,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
       assets,
       footer: renderFooter({ data, parameters, versions, builtAt }),
       editions: switchTo(name),
+      sidebar: renderSidebar({ pages: readingOrder, current: href, headings: rendered.headings, index: contentsIndex }),
     });
     const file = path.join(options.outDir, `${name}.html`);
     writeFileAtomic(file, html);
@@ -356,6 +359,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
     assets,
     footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
     editions: switchTo(undefined),
+    sidebar: renderSidebar({ pages: readingOrder, index: contentsIndex }),
   });
   const indexFile = path.join(options.outDir, "index.html");
   writeFileAtomic(indexFile, index);

@@ -24,6 +24,8 @@ export interface OpenOptions {
   initScript?: () => void;
   /** Let the page save files (its CSV downloads). */
   acceptDownloads?: boolean;
+  /** The system's colour scheme the page sees from its start; default light. */
+  colorScheme?: "light" | "dark";
 }
 
 /** Opens a report with every request off disk blocked and waits until report.js says every figure is drawn. */
@@ -31,6 +33,7 @@ export async function openReport(browser: Browser, file: string, options: OpenOp
   const page = await browser.newPage({
     viewport: { width: options.width ?? 1280, height: 900 },
     acceptDownloads: options.acceptDownloads ?? false,
+    colorScheme: options.colorScheme ?? "light",
   });
   const visit: Visit = { page, consoleErrors: [], failedRequests: [], blocked: [], dialogs: [] };
   page.on("console", (message) => message.type() === "error" && visit.consoleErrors.push(message.text()));

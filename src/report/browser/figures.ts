@@ -2,13 +2,13 @@
 import { FIGURE_SCRIPT_SELECTOR } from "../../util/figure-markup";
 import type { DrawItem } from "./draw-order";
 import { fitFigure, type FigureLike } from "./fit";
-import { PLOT_CONFIG, pagePlotly } from "./plotly";
+import { PLOT_CONFIG, pagePlotly, type PlotlyApi } from "./plotly";
 import { startPanel } from "./whatif";
 
 // Index thumbnails are links to their pages, not charts to explore: static plots draw faster.
 const THUMBNAIL_CONFIG = { responsive: true, staticPlot: true };
 
-function figureItem(script: HTMLScriptElement, target: HTMLElement, win: Window): DrawItem {
+function figureItem(script: HTMLScriptElement, target: HTMLElement, win: Window, plotly: () => PlotlyApi): DrawItem {
   return {
     element: target,
     draw: () => {
@@ -22,13 +22,13 @@ function figureItem(script: HTMLScriptElement, target: HTMLElement, win: Window)
       // A figure fitted taller for a narrow screen takes a box as tall, so it does not run into what follows.
       const fitted = figure.layout?.height;
       if (fitted && fitted !== height) target.style.height = `${Math.round(Number(fitted))}px`;
-      return pagePlotly().newPlot(target, figure.data, figure.layout, thumbnail ? THUMBNAIL_CONFIG : PLOT_CONFIG);
+      return plotly().newPlot(target, figure.data, figure.layout, thumbnail ? THUMBNAIL_CONFIG : PLOT_CONFIG);
     },
   };
 }
 
-function panelItem(script: HTMLScriptElement, target: HTMLElement, doc: Document): DrawItem {
-  return { element: target, draw: () => startPanel(doc, script, pagePlotly()) };
+function panelItem(script: HTMLScriptElement, target: HTMLElement, doc: Document, plotly: () => PlotlyApi): DrawItem {
+  return { element: target, draw: () => startPanel(doc, script, plotly()) };
 }
 
 export interface PageItems {
@@ -37,8 +37,11 @@ export interface PageItems {
   figureCount: number;
 }
 
-/** Each figure and what-if panel of `doc` whose element is on the page, figures first. */
-export function pageItems(doc: Document, win: Window): PageItems {
+/**
+ * Each figure and what-if panel of `doc` whose element is on the page, figures first, drawn with `plotly` (the page's
+ * Plotly by default; the page's script passes one that follows the reader's colour scheme).
+ */
+export function pageItems(doc: Document, win: Window, plotly: () => PlotlyApi = pagePlotly): PageItems {
   const figures = [...doc.querySelectorAll<HTMLScriptElement>(FIGURE_SCRIPT_SELECTOR)];
   const panels = [...doc.querySelectorAll<HTMLScriptElement>("script.roilab-whatif")];
   const drawable = (scripts: HTMLScriptElement[], item: (script: HTMLScriptElement, target: HTMLElement) => DrawItem) =>
@@ -47,8 +50,8 @@ export function pageItems(doc: Document, win: Window): PageItems {
       return target ? [item(script, target)] : [];
     });
   const items = [
-    ...drawable(figures, (script, target) => figureItem(script, target, win)),
-    ...drawable(panels, (script, target) => panelItem(script, target, doc)),
+    ...drawable(figures, (script, target) => figureItem(script, target, win, plotly)),
+    ...drawable(panels, (script, target) => panelItem(script, target, doc, plotly)),
   ];
   return { items, figureCount: figures.length };
 }

@@ -44,6 +44,8 @@ export interface PageOptions {
   indexHref?: string;
   /** The editions of the report this page belongs to, when there is more than one. */
   editions?: EditionSwitch;
+  /** The report's contents, shown beside the page on a wide screen (html/sidebar.ts). */
+  sidebar?: string;
 }
 
 /** This page's edition and a link to each other one: to the same page there where it has one, else to its index. */
@@ -82,7 +84,7 @@ ${css}
 </head>
 <body>
 <header class="site"><a href="${options.indexHref ?? "index.html"}">${escapeHtml(options.site.name)}</a><span>${escapeHtml(options.site.tagline)}</span>${renderEditionSwitch(options.editions)}</header>
-<main class="report">
+${options.sidebar ?? ""}<main class="report">
 ${options.body}
 </main>
 ${options.footer}

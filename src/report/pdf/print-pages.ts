@@ -59,7 +59,8 @@ export async function printPages(files: readonly string[], options: PrintOptions
   try {
     const printed: Uint8Array[] = [];
     for (const file of files) {
-      const page = await browser.newPage({ viewport: SCREEN_VIEWPORT });
+      // Paper is light: figures are drawn in the light theme whatever the machine's colour scheme.
+      const page = await browser.newPage({ viewport: SCREEN_VIEWPORT, colorScheme: "light" });
       try {
         // A report needs nothing from the network; a request there would make the PDF depend on it.
         await page.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
