@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DARK, contrastRatio, darkFigure, visibleOnDark } from "../../../src/report/browser/color-scheme";
 import type { FigureLike } from "../../../src/report/browser/fit";
-import { HARDWARE_PALETTE, MODEL_PALETTE, TIER_COLORS, themedFigure } from "../../../src/charts/theme";
+import { SERIES_PALETTE, TIER_COLORS, themedFigure } from "../../../src/charts/theme";
 
 describe("figures on a dark page", () => {
-  it("keeps every colour of the chapter's palettes that shows on the dark paper, and lightens the others until they do", () => {
-    for (const color of [...MODEL_PALETTE, ...HARDWARE_PALETTE, ...Object.values(TIER_COLORS)]) {
+  it("keeps every colour of the series palette and the tiers that shows on the dark paper, and lightens the others until they do", () => {
+    for (const color of [...SERIES_PALETTE, ...Object.values(TIER_COLORS)]) {
       const shown = visibleOnDark(color, 3);
       expect(contrastRatio(shown, DARK.paper), `${color} → ${shown}`).toBeGreaterThanOrEqual(3);
       if (contrastRatio(color, DARK.paper) >= 3) expect(shown).toBe(color);
