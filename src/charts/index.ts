@@ -4,7 +4,7 @@ export * from "./theme";
 export * from "./cost";
 export * from "./break-even";
 export * from "./hybrid-routing";
-export * from "./moves";
+export * from "./diff";
 export * from "./audit";
 export * from "./capacity";
 export * from "./uncertainty";

@@ -1,6 +1,6 @@
 /** A price-update diff for the terminal and as a report page. */
 import type { DataDiff, Move } from "../diff";
-import { costMoves } from "../../charts/moves";
+import { costMoves } from "../../charts/diff";
 import { htmlTable } from "../../display/html-table";
 import { escapeHtml } from "../../util/html";
 import { figureMarkup } from "../../util/figure-markup";
