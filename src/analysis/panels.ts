@@ -6,6 +6,7 @@ import type {
   BreakEvenPanelInputs,
   BreakEvenPanelSpec,
   CapacityPanelSpec,
+  MonthlyCostPanelSpec,
   RentalPanelInputs,
   RentalPanelSpec,
   TornadoPanelSpec,
@@ -14,10 +15,20 @@ import { caseStudyCapacity, trafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./vram";
-import { findModel, findWorkload } from "./lookup";
+import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
 import { uncertaintyRanges } from "./sensitivity";
-import { billingSharesOf, breakEvenInputsOf, callOf, fleetCostOf, localCostOptionsOf, modelPriceSheet } from "./model-inputs";
+import {
+  billingSharesOf,
+  breakEvenInputsOf,
+  callOf,
+  fleetCostOf,
+  hardwareMonthlyCost,
+  localCostOptionsOf,
+  modelPriceSheet,
+  workloadCalendar,
+} from "./model-inputs";
+import { headlineVolume } from "./workload";
 
 export interface BreakEvenPanelOptions {
   title?: string;
@@ -200,5 +211,37 @@ export function rentalPanelSpec(
       ...options.defaults,
     },
     provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv"]),
+  };
+}
+
+/** The 59.1 what-if panel: every model's month at the reader's volume and call size, beside one local server's cost. */
+export function monthlyCostPanelSpec(data: Dataset, options: { localHardwareId: string; title?: string }): MonthlyCostPanelSpec {
+  const workload = findWorkload(data);
+  const colors = modelColors(data);
+  const hardware = findHardware(data, options.localHardwareId);
+  return {
+    kind: "monthly-cost",
+    title: options.title ?? "every model's month at your volume and call size",
+    models: data.models.map((model) => ({
+      id: model.modelId,
+      name: model.modelName,
+      color: colors.get(model.modelId) ?? "#777777",
+      sheet: modelPriceSheet(data, model),
+      reasoningTokensPerCall: callOf(model, workload).reasoningTokensPerCall ?? 0,
+    })),
+    calendar: workloadCalendar(data, workload),
+    calendarCallsPerDay: headlineVolume(workload).callsPerDay,
+    volumeUnit: headlineVolume(workload).unit,
+    billingShares: billingSharesOf(workload),
+    local: {
+      name: `the local server (${hardware.name.replace(/ \(.*\)$/, "")})`,
+      usdPerMonth: hardwareMonthlyCost(hardware, workload.daysPerMonth).totalUsd,
+    },
+    defaults: {
+      callsPerDay: Math.round(headlineVolume(workload).callsPerDay),
+      inputTokensPerCall: workload.inputTokensPerCall,
+      outputTokensPerCall: workload.outputTokensPerCall,
+    },
+    provenance: provenance(data, ["models.csv", "workloads.csv", "hardware.csv"]),
   };
 }

@@ -47,7 +47,7 @@ const MAX_ROW_LABEL_CHARS = 24;
 /** Width a heatmap cell needs per character of its value at a readable size (11 px). */
 const CELL_CHAR_PX = 6.6;
 /** Horizontal padding of the page around a figure on a narrow screen. */
-const PAGE_PADDING_PX = 24;
+export const PAGE_PADDING_PX = 24;
 
 /** Breaks text at spaces into lines of at most `maxChars` (a longer word keeps its own line). */
 export function wrapWords(text: string, maxChars: number): string[] {

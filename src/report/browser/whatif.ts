@@ -19,8 +19,14 @@ import {
   type TornadoPanelSpec,
 } from "../../panels/tornado";
 import { evaluateRentalPanel, RENTAL_PANEL_RANGES, type RentalPanelInputs, type RentalPanelSpec } from "../../panels/rental";
+import {
+  evaluateMonthlyCostPanel,
+  MONTHLY_COST_PANEL_RANGES,
+  type MonthlyCostPanelInputs,
+  type MonthlyCostPanelSpec,
+} from "../../panels/monthly-cost";
 import { rangeProblem, type NumberRange } from "../../panels/ranges";
-import { fitFigure, NARROW_PX } from "./fit";
+import { fitFigure, NARROW_PX, PAGE_PADDING_PX } from "./fit";
 import { PLOT_CONFIG, type PlotlyApi } from "./plotly";
 
 function field(label: string, control: HTMLElement, message: HTMLElement): HTMLLabelElement {
@@ -81,6 +87,24 @@ interface PanelKind<Inputs> {
     summary: string;
     figure: { data: unknown[]; layout: Record<string, unknown> & { title?: { text?: string } } };
     attributes: Record<string, string>;
+  };
+}
+
+function monthlyCostKind(spec: MonthlyCostPanelSpec): PanelKind<MonthlyCostPanelInputs> {
+  const d = spec.defaults;
+  const r = MONTHLY_COST_PANEL_RANGES;
+  return {
+    computes: "the month's bills",
+    controls: [
+      // The volume in the workload's own unit: a weekday's calls for a weekday/weekend workload.
+      { key: "callsPerDay", range: { ...r.callsPerDay, label: spec.volumeUnit.replace(/^calls a /, "Calls per ") }, value: d.callsPerDay },
+      { key: "inputTokensPerCall", range: r.inputTokensPerCall, value: d.inputTokensPerCall },
+      { key: "outputTokensPerCall", range: r.outputTokensPerCall, value: d.outputTokensPerCall },
+    ],
+    evaluate: (values) => {
+      const evaluated = evaluateMonthlyCostPanel(spec, values);
+      return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-cheapest": evaluated.cheapest?.modelId ?? "" } };
+    },
   };
 }
 
@@ -313,9 +337,11 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
     container.removeAttribute("data-error");
     result.textContent = moneyText(evaluated.summary);
     for (const [name, value] of Object.entries(evaluated.attributes)) container.setAttribute(name, value);
+    // Fitted to the panel's own width, narrower than the page's by its padding: a title wraps before the panel's edge.
+    const width = plot.clientWidth > 0 ? Math.min(window.innerWidth, plot.clientWidth + PAGE_PADDING_PX) : window.innerWidth;
     const figure = fitFigure(
       figureInCurrency(evaluated.figure as Parameters<typeof figureInCurrency>[0]) as typeof evaluated.figure,
-      window.innerWidth,
+      width,
     );
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
@@ -338,7 +364,13 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
 /** Starts the panel a `roilab-whatif` script declares, in the element it names. */
 export function startPanel(root: Document, script: HTMLScriptElement, plotly: PlotlyApi): Promise<unknown> | undefined {
   const container = root.getElementById(script.getAttribute("data-target") ?? "");
-  const spec = JSON.parse(script.textContent ?? "{}") as (BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec) & {
+  const spec = JSON.parse(script.textContent ?? "{}") as (
+    | BreakEvenPanelSpec
+    | CapacityPanelSpec
+    | TornadoPanelSpec
+    | RentalPanelSpec
+    | MonthlyCostPanelSpec
+  ) & {
     currency?: string;
   };
   // The notebook's data was in this currency: money in labels, results and the figure is shown in it.
@@ -348,5 +380,6 @@ export function startPanel(root: Document, script: HTMLScriptElement, plotly: Pl
   if (spec.kind === "capacity") return mount(container, spec.title, capacityKind(spec), plotly);
   if (spec.kind === "tornado") return mount(container, spec.title, tornadoKind(spec), plotly);
   if (spec.kind === "rental") return mount(container, spec.title, rentalKind(spec), plotly);
+  if (spec.kind === "monthly-cost") return mount(container, spec.title, monthlyCostKind(spec), plotly);
   return undefined;
 }
