@@ -85,7 +85,8 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
     billingShares: billingSharesOf(workload),
     provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
     defaults: {
-      callsPerDay: workload.callsPerDay,
+      // Whole calls, as the field takes them: a weekday/weekend workload's average day is a fraction.
+      callsPerDay: Math.round(workload.callsPerDay),
       inputTokensPerCall: workload.inputTokensPerCall,
       outputTokensPerCall: workload.outputTokensPerCall,
       apiId: apis[0]?.id ?? "",
@@ -207,7 +208,7 @@ export function rentalPanelSpec(
       usdPerGpuHour: chosen.usdPerGpuHour,
       hoursPerDay: 24,
       utilisationPercent: Math.round(DEFAULT_TARGET_UTILISATION * 100),
-      callsPerDay: workload.callsPerDay,
+      callsPerDay: Math.round(workload.callsPerDay),
       ...options.defaults,
     },
     provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv"]),

@@ -137,3 +137,13 @@ describe("a break-even's API call, billed as the workload's bill bills it", () =
     );
   });
 });
+
+describe("a panel's defaults on a weekday/weekend workload", () => {
+  it("start at whole calls, as the field takes them, and compute at once (the agent's average day is 14,285.71 calls)", () => {
+    const edition = selectWorkload(loadDataset(path.join(DATA_DIR, "2026-11")), { workloadId: "agent-example" });
+    expect(Number.isInteger(findWorkload(edition).callsPerDay)).toBe(false);
+    const spec = breakEvenPanelSpec(edition);
+    expect(spec.defaults.callsPerDay).toBe(Math.round(findWorkload(edition).callsPerDay));
+    expect(() => evaluateBreakEvenPanel(spec, spec.defaults)).not.toThrow();
+  });
+});
