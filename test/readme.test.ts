@@ -217,8 +217,20 @@ describe("the README", () => {
         for (const match of cell.matchAll(/`([a-z0-9-]+)`/g)) named.get(layer)!.add(match[1]!);
       });
     }
-    // Files every concept shares rather than one concept's: index files, the figure theme, panel ranges and MIME type, the shared readers.
-    const shared = new Set(["index", "figure", "theme", "ranges", "mime", "lookup", "figure-context", "panels", "model-inputs", "text"]);
+    // Files every concept shares rather than one concept's: index files, the figure theme, panel ranges, definition and MIME type, the shared readers.
+    const shared = new Set([
+      "index",
+      "figure",
+      "theme",
+      "ranges",
+      "mime",
+      "definition",
+      "lookup",
+      "figure-context",
+      "panels",
+      "model-inputs",
+      "text",
+    ]);
     for (const layer of layers) {
       const files = readdirSync(path.join(ROOT, "src", layer)).map((name) => name.replace(/\.ts$/, ""));
       for (const file of named.get(layer)!) expect(files, `${layer}/${file}`).toContain(file);

@@ -6,6 +6,7 @@ import type {
   BreakEvenPanelInputs,
   BreakEvenPanelSpec,
   CapacityPanelSpec,
+  MonthlyCostPanelInputs,
   MonthlyCostPanelSpec,
   RentalPanelInputs,
   RentalPanelSpec,
@@ -216,7 +217,10 @@ export function rentalPanelSpec(
 }
 
 /** The 59.1 what-if panel: every model's month at the reader's volume and call size, beside one local server's cost. */
-export function monthlyCostPanelSpec(data: Dataset, options: { localHardwareId: string; title?: string }): MonthlyCostPanelSpec {
+export function monthlyCostPanelSpec(
+  data: Dataset,
+  options: { localHardwareId: string; title?: string; defaults?: Partial<MonthlyCostPanelInputs> },
+): MonthlyCostPanelSpec {
   const workload = findWorkload(data);
   const colors = modelColors(data);
   const hardware = findHardware(data, options.localHardwareId);
@@ -242,6 +246,7 @@ export function monthlyCostPanelSpec(data: Dataset, options: { localHardwareId: 
       callsPerDay: Math.round(headlineVolume(workload).callsPerDay),
       inputTokensPerCall: workload.inputTokensPerCall,
       outputTokensPerCall: workload.outputTokensPerCall,
+      ...options.defaults,
     },
     provenance: provenance(data, ["models.csv", "workloads.csv", "hardware.csv"]),
   };

@@ -5,9 +5,11 @@
 import { figureInCurrency } from "../charts/currency";
 import type { Figure } from "../charts/figure";
 import { displayCurrencyCode, moneyText } from "../format";
-import type { PanelSpec } from "../panels";
+import { PANEL_DEFINITIONS, type PanelSpec } from "../panels";
+import type { PanelDefinition, PanelShown } from "../panels/definition";
 import { WHATIF_MIME } from "../panels/mime";
-import { PLOTLY_MIME } from "../util/mime";
+import { PANEL_DEFAULT_METADATA, PLOTLY_MIME } from "../util/mime";
+import { renumberFigure } from "../charts/theme";
 import { htmlTable, type FrameLike, type TableColumn } from "./html-table";
 
 interface TslabJupyter {
@@ -25,9 +27,9 @@ const kernelChannel = () => (require("tslab/dist/jupyter") as TslabJupyter).last
  * Sends a MIME bundle with a text/plain fallback. tslab's public display sends one MIME type per call, so the
  * bundle goes through the kernel's display channel directly when it is there.
  */
-function displayBundle(mime: string, value: unknown, plainText: string): void {
+function displayBundle(mime: string, value: unknown, plainText: string, metadata: Record<string, unknown> = {}): void {
   const channel = kernelChannel();
-  if (channel) channel({ data: { [mime]: value, "text/plain": plainText }, metadata: {}, transient: {} }, false);
+  if (channel) channel({ data: { [mime]: value, "text/plain": plainText }, metadata, transient: {} }, false);
   else tslab().display.raw(mime, value as string);
 }
 
@@ -65,4 +67,21 @@ export function displayMarkdown(markdown: string): void {
 export function displayWhatIfPanel(spec: PanelSpec): void {
   // The page's panel script shows money in the currency the notebook's data is in.
   displayBundle(WHATIF_MIME, { ...spec, currency: displayCurrencyCode() }, `What-if panel "${spec.title}": interactive in the HTML report`);
+}
+
+/**
+ * A what-if section's output: the panel evaluated at its defaults (its summary and its figure, numbered
+ * `figureNumber`), then the panel itself. Jupyter shows the summary and the figure; the published page shows them
+ * inside the live panel, which redraws them as the reader changes an input. Returns what was shown.
+ */
+export function displayWhatIf(spec: PanelSpec, figureNumber: string): PanelShown {
+  const definition = PANEL_DEFINITIONS[spec.kind] as PanelDefinition<PanelSpec, unknown>;
+  const shown = definition.show(spec, spec.defaults, { narrow: false });
+  const figure = figureInCurrency(renumberFigure(shown.figure, figureNumber));
+  const atDefaults = { [PANEL_DEFAULT_METADATA]: true };
+  const summary = moneyText(shown.summary);
+  displayBundle("text/markdown", summary, summary, atDefaults);
+  displayBundle(PLOTLY_MIME, figure, figure.layout.title.text, atDefaults);
+  displayWhatIfPanel(spec);
+  return { ...shown, figure };
 }

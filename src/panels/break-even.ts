@@ -16,6 +16,7 @@ import { formatBreakEvenCalls } from "../format";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { breakEvenCurves } from "../charts/break-even";
 import type { Figure, Provenance } from "../charts/figure";
+import type { PanelDefinition } from "./definition";
 
 /** An API offered by the panel, with its whole price sheet: the page bills calls of the reader's size with it. */
 export interface PanelApi extends PriceSheet {
@@ -168,3 +169,45 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
   figure.layout.title.text = `Figure 59.3w — ${spec.title}`;
   return { localMonthlyUsd, apiUsdPerCall, apiMonthlyUsd, breakEven, summary, figure };
 }
+
+const machineOf = (spec: BreakEvenPanelSpec, id: string) => spec.hardware.find((candidate) => candidate.id === id);
+
+/** The panel as the page offers it: volume, call size, an API, a configuration and its running costs. */
+export const BREAK_EVEN_PANEL: PanelDefinition<BreakEvenPanelSpec, BreakEvenPanelInputs> = {
+  kind: "break-even",
+  computes: "the break-even",
+  controls: (spec) => {
+    const d = spec.defaults;
+    const r = BREAK_EVEN_PANEL_RANGES;
+    return [
+      { key: "callsPerDay", range: r.callsPerDay, value: d.callsPerDay },
+      { key: "inputTokensPerCall", range: r.inputTokensPerCall, value: d.inputTokensPerCall },
+      { key: "outputTokensPerCall", range: r.outputTokensPerCall, value: d.outputTokensPerCall },
+      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
+      { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: d.hardwareId },
+      { key: "electricityUsdPerKwh", range: r.electricityUsdPerKwh, value: d.electricityUsdPerKwh },
+      { key: "opsUsdPerMonth", range: r.opsUsdPerMonth, value: d.opsUsdPerMonth },
+    ];
+  },
+  // A configuration brings its own operations and electricity price: the panel then gives the figure's number.
+  follow: (spec, changedKey, values) => {
+    const machine = changedKey === "hardwareId" ? machineOf(spec, values.hardwareId) : undefined;
+    if (!machine) return undefined;
+    return {
+      opsUsdPerMonth: machine.opsUsdPerMonth,
+      ...(machine.electricityUsdPerKwh !== undefined ? { electricityUsdPerKwh: machine.electricityUsdPerKwh } : {}),
+    };
+  },
+  unused: (spec, values) => {
+    const machine = machineOf(spec, values.hardwareId);
+    return machine && !usesElectricityPrice(machine) ? ["electricityUsdPerKwh"] : [];
+  },
+  show: (spec, values) => {
+    const evaluated = evaluateBreakEvenPanel(spec, values);
+    return {
+      summary: evaluated.summary,
+      figure: evaluated.figure,
+      attributes: { "data-break-even": String(evaluated.breakEven.breakEvenDailyCalls) },
+    };
+  },
+};

@@ -8,6 +8,7 @@ import { capacityCostChart } from "../charts/capacity";
 import type { Figure, Provenance } from "../charts/figure";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { countOf } from "../format";
+import type { PanelDefinition } from "./definition";
 
 export interface CapacityPanelProfile {
   id: string;
@@ -96,3 +97,45 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
   figure.layout.title.text = `Figure 59.7w — ${spec.title}`;
   return { callsPerDayPerMachine, allLocal, hybrid: hybridOption, allCloudUsd, summary, figure };
 }
+
+/** The panel as the page offers it: the weekday's volume, the server's serving and rates, and the traffic's shape. */
+export const CAPACITY_PANEL: PanelDefinition<CapacityPanelSpec, CapacityPanelInputs> = {
+  kind: "capacity",
+  computes: "the fleet",
+  controls: (spec) => {
+    const d = spec.defaults;
+    const r = CAPACITY_PANEL_RANGES;
+    return [
+      { key: "weekdayCallsPerDay", range: r.weekdayCallsPerDay, value: d.weekdayCallsPerDay },
+      {
+        key: "serving",
+        label: "Serving",
+        options: [
+          { id: "single_stream", name: "one call at a time" },
+          { id: "batched", name: "batched" },
+        ],
+        value: d.serving,
+      },
+      { key: "outputTokensPerSecond", range: r.outputTokensPerSecond, value: d.outputTokensPerSecond },
+      { key: "promptTokensPerSecond", range: r.promptTokensPerSecond, value: d.promptTokensPerSecond },
+      { key: "targetUtilisationPercent", range: r.targetUtilisationPercent, value: d.targetUtilisationPercent },
+      {
+        key: "profileId",
+        label: "Traffic profile",
+        options: spec.profiles.map((profile) => ({
+          id: profile.id,
+          name: `${profile.id} (busiest hour ${(profile.peakHourShare * 100).toFixed(1)}%)`,
+        })),
+        value: d.profileId,
+      },
+    ];
+  },
+  show: (spec, values) => {
+    const evaluated = evaluateCapacityPanel(spec, values);
+    return {
+      summary: evaluated.summary,
+      figure: evaluated.figure,
+      attributes: { "data-machines": String(evaluated.allLocal.machines), "data-hybrid-machines": String(evaluated.hybrid.machines) },
+    };
+  },
+};

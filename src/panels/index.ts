@@ -5,13 +5,24 @@ export * from "./capacity";
 export * from "./tornado";
 export * from "./rental";
 export * from "./ranges";
+export * from "./definition";
 
-import type { BreakEvenPanelSpec } from "./break-even";
-import type { CapacityPanelSpec } from "./capacity";
-import type { TornadoPanelSpec } from "./tornado";
-import type { RentalPanelSpec } from "./rental";
-import type { MonthlyCostPanelSpec } from "./monthly-cost";
+import { BREAK_EVEN_PANEL, type BreakEvenPanelSpec } from "./break-even";
+import { CAPACITY_PANEL, type CapacityPanelSpec } from "./capacity";
+import type { PanelDefinition } from "./definition";
+import { MONTHLY_COST_PANEL, type MonthlyCostPanelSpec } from "./monthly-cost";
+import { RENTAL_PANEL, type RentalPanelSpec } from "./rental";
+import { TORNADO_PANEL, type TornadoPanelSpec } from "./tornado";
 
 /** Any panel a notebook can put in its page, told apart by `kind`. */
 export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec | MonthlyCostPanelSpec;
+
+/** Every panel the page can draw, by the `kind` of its spec. */
+export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<Extract<PanelSpec, { kind: Kind }>, never> } = {
+  "break-even": BREAK_EVEN_PANEL,
+  capacity: CAPACITY_PANEL,
+  tornado: TORNADO_PANEL,
+  rental: RENTAL_PANEL,
+  "monthly-cost": MONTHLY_COST_PANEL,
+};
 export * from "./currency";

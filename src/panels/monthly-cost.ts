@@ -9,6 +9,7 @@ import type { Figure, Provenance } from "../charts/figure";
 import { renumberFigure } from "../charts/theme";
 import { BREAK_EVEN_PANEL_RANGES } from "./break-even";
 import { checkRanges, type PanelRanges } from "./ranges";
+import type { PanelDefinition } from "./definition";
 
 /** A model the panel prices: its whole price sheet (cache, batch, long-context tiers, hours of the day). */
 export interface MonthlyCostPanelModel {
@@ -89,3 +90,26 @@ export function evaluateMonthlyCostPanel(spec: MonthlyCostPanelSpec, inputs: Mon
   const figure = renumberFigure(monthlyCostByModel(rows, colors, spec.provenance, `what-if: ${volume}`), "59.1w");
   return { rows, cheapest, summary, figure };
 }
+
+/** The panel as the page offers it: the volume in the workload's own unit, and a call's size. */
+export const MONTHLY_COST_PANEL: PanelDefinition<MonthlyCostPanelSpec, MonthlyCostPanelInputs> = {
+  kind: "monthly-cost",
+  computes: "the month's bills",
+  controls: (spec) => {
+    const r = MONTHLY_COST_PANEL_RANGES;
+    return [
+      // A weekday's calls for a weekday/weekend workload.
+      {
+        key: "callsPerDay",
+        range: { ...r.callsPerDay, label: spec.volumeUnit.replace(/^calls a /, "Calls per ") },
+        value: spec.defaults.callsPerDay,
+      },
+      { key: "inputTokensPerCall", range: r.inputTokensPerCall, value: spec.defaults.inputTokensPerCall },
+      { key: "outputTokensPerCall", range: r.outputTokensPerCall, value: spec.defaults.outputTokensPerCall },
+    ];
+  },
+  show: (spec, values) => {
+    const evaluated = evaluateMonthlyCostPanel(spec, values);
+    return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-cheapest": evaluated.cheapest?.modelId ?? "" } };
+  },
+};

@@ -19,6 +19,7 @@ import {
   type RentalOffer,
   type ServerCostSplit,
 } from "../model";
+import type { PanelDefinition } from "./definition";
 
 /** A configuration as the panel offers it: what it serves at full rate, and what buying it or renting it costs. */
 export interface RentalPanelConfiguration {
@@ -181,3 +182,46 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
   figure.layout.title.text = "Figure 59.10w — Rent, buy or call, at your price and hours";
   return { ...costs, cheapest, oneServerBreakEvenDailyCalls, summary, figure };
 }
+
+/** The panel as the page offers it: an offer and an API, the price per GPU-hour, the hours rented and the volume. */
+export const RENTAL_PANEL: PanelDefinition<RentalPanelSpec, RentalPanelInputs> = {
+  kind: "rental",
+  computes: "the three ways' costs",
+  controls: (spec) => {
+    const d = spec.defaults;
+    const r = RENTAL_PANEL_RANGES;
+    return [
+      {
+        key: "rentalId",
+        label: "Configuration rented",
+        options: spec.configurations.map((configuration) => ({ id: configuration.id, name: configuration.name })),
+        value: d.rentalId,
+      },
+      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
+      { key: "usdPerGpuHour", range: r.usdPerGpuHour, value: d.usdPerGpuHour },
+      { key: "hoursPerDay", range: r.hoursPerDay, value: d.hoursPerDay },
+      { key: "utilisationPercent", range: r.utilisationPercent, value: d.utilisationPercent },
+      { key: "callsPerDay", range: r.callsPerDay, value: d.callsPerDay },
+    ];
+  },
+  follow: (spec, changedKey, values) => {
+    if (changedKey !== "rentalId") return undefined;
+    const configuration = spec.configurations.find((candidate) => candidate.id === values.rentalId);
+    return configuration ? { usdPerGpuHour: configuration.usdPerGpuHour } : undefined;
+  },
+  show: (spec, values) => {
+    const evaluated = evaluateRentalPanel(spec, values);
+    return {
+      summary: evaluated.summary,
+      figure: evaluated.figure,
+      attributes: {
+        "data-cheapest": evaluated.cheapest,
+        "data-servers": String(evaluated.servers),
+        "data-api-usd": evaluated.apiUsd.toFixed(2),
+        "data-buy-usd": evaluated.buyUsd.toFixed(2),
+        "data-rent-usd": evaluated.rentUsd.toFixed(2),
+        "data-break-even": String(evaluated.oneServerBreakEvenDailyCalls),
+      },
+    };
+  },
+};

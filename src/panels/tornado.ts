@@ -13,6 +13,7 @@ import type { Figure, Provenance } from "../charts/figure";
 import { tornadoChart } from "../charts/uncertainty";
 import { formatBreakEvenCalls } from "../format";
 import { checkRanges, type PanelRanges } from "./ranges";
+import type { PanelDefinition } from "./definition";
 
 /** A server's side of the break-even inputs (everything but prices and tokens). */
 export type TornadoPanelHardware = { id: string; name: string } & Omit<
@@ -111,3 +112,25 @@ export function narrowTornadoFigure(figure: Figure, baseBreakEven: number): Figu
   };
   return { ...figure, data, layout: { ...figure.layout, yaxis, xaxis } };
 }
+
+/** The panel as the page offers it: a server, an API and the swing each input is moved by. */
+export const TORNADO_PANEL: PanelDefinition<TornadoPanelSpec, TornadoPanelInputs> = {
+  kind: "tornado",
+  computes: "the sensitivity",
+  controls: (spec) => [
+    { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: spec.defaults.hardwareId },
+    { key: "apiId", label: "Cloud API", options: spec.apis, value: spec.defaults.apiId },
+    { key: "swingPercent", range: TORNADO_PANEL_RANGES.swingPercent, value: spec.defaults.swingPercent },
+  ],
+  show: (spec, values, view) => {
+    const evaluated = evaluateTornadoPanel(spec, values);
+    return {
+      summary: evaluated.summary,
+      figure: view.narrow ? narrowTornadoFigure(evaluated.figure, evaluated.tornado.baseBreakEven) : evaluated.figure,
+      attributes: {
+        "data-top-input": evaluated.tornado.bars[0]?.input ?? "",
+        "data-break-even": String(Math.trunc(evaluated.tornado.baseBreakEven)),
+      },
+    };
+  },
+};

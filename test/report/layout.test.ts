@@ -233,7 +233,7 @@ describe("a --no-input report", () => {
       expect(html, name).toMatch(/<h2 id="what-if">What-if/);
     }
     // The same page with code keeps the invitation.
-    expect(readFileSync(path.join(reports, "59.1-cost-model.html"), "utf8")).toMatch(/change the numbers in the next cell and re-run it/);
+    expect(readFileSync(path.join(reports, "59.1-cost-model.html"), "utf8")).toMatch(/change the numbers in the next cell and re-run it/i);
   });
 });
 

@@ -155,7 +155,10 @@ export function addDownloadButtons(doc: Document): void {
     addButtonAfter(table.closest(".output-html") ?? table, "data-table", String(index + 1), "Download table (CSV)", "table-tools");
   });
   doc.querySelectorAll(".whatif[id]").forEach((panel) => {
-    addButtonAfter(panel, "data-panel", panel.id, "Download this what-if's data (CSV)", "figure-tools");
+    // A panel showing the notebook's numbered figure downloads through that figure's own button.
+    const figureButton = panel.querySelector("figure.plotly-figure button.download-csv");
+    if (figureButton) figureButton.setAttribute("data-panel", panel.id);
+    else addButtonAfter(panel, "data-panel", panel.id, "Download this what-if's data (CSV)", "figure-tools");
   });
 }
 

@@ -49,8 +49,14 @@ export function pageItems(doc: Document, win: Window, plotly: () => PlotlyApi = 
       const target = doc.getElementById(script.getAttribute("data-target") ?? "");
       return target ? [item(script, target)] : [];
     });
+  // A figure inside a what-if panel is the notebook's drawing of the panel's defaults: the panel draws it, live.
+  const panelDrawn = (script: HTMLScriptElement) =>
+    Boolean(doc.getElementById(script.getAttribute("data-target") ?? "")?.closest(".whatif"));
   const items = [
-    ...drawable(figures, (script, target) => figureItem(script, target, win, plotly)),
+    ...drawable(
+      figures.filter((script) => !panelDrawn(script)),
+      (script, target) => figureItem(script, target, win, plotly),
+    ),
     ...drawable(panels, (script, target) => panelItem(script, target, doc, plotly)),
   ];
   return { items, figureCount: figures.length };

@@ -1,30 +1,12 @@
 /**
  * Browser side of the what-if panels: builds the inputs a notebook declared, and on every change recomputes
- * with roilab's own model and chart code (bundled, not rewritten) and redraws.
+ * with roilab's own model and chart code (bundled, not rewritten) and redraws. A panel whose notebook cell also
+ * showed the evaluation at its defaults (the summary and the numbered figure) takes those over: the page keeps one
+ * figure, drawn live, under the number the notebook gave it.
  */
+import type { PanelControl, PanelDefinition } from "../../panels/definition";
+import { PANEL_DEFINITIONS, type PanelSpec } from "../../panels";
 import { figureInCurrency, moneyText, setDisplayCurrency } from "../../panels/currency";
-import {
-  BREAK_EVEN_PANEL_RANGES,
-  evaluateBreakEvenPanel,
-  usesElectricityPrice,
-  type BreakEvenPanelInputs,
-  type BreakEvenPanelSpec,
-} from "../../panels/break-even";
-import { CAPACITY_PANEL_RANGES, evaluateCapacityPanel, type CapacityPanelInputs, type CapacityPanelSpec } from "../../panels/capacity";
-import {
-  evaluateTornadoPanel,
-  narrowTornadoFigure,
-  TORNADO_PANEL_RANGES,
-  type TornadoPanelInputs,
-  type TornadoPanelSpec,
-} from "../../panels/tornado";
-import { evaluateRentalPanel, RENTAL_PANEL_RANGES, type RentalPanelInputs, type RentalPanelSpec } from "../../panels/rental";
-import {
-  evaluateMonthlyCostPanel,
-  MONTHLY_COST_PANEL_RANGES,
-  type MonthlyCostPanelInputs,
-  type MonthlyCostPanelSpec,
-} from "../../panels/monthly-cost";
 import { rangeProblem, type NumberRange } from "../../panels/ranges";
 import { fitFigure, NARROW_PX, PAGE_PADDING_PX } from "./fit";
 import { PLOT_CONFIG, type PlotlyApi } from "./plotly";
@@ -69,225 +51,88 @@ function select(name: string, options: { id: string; name: string }[], value: st
   return element;
 }
 
-/** One input of a panel: a number field or a choice, read back as a number or a string. */
-type Control =
-  | { key: string; range: NumberRange; value: number }
-  | { key: string; label: string; options: { id: string; name: string }[]; value: string };
+const isChoice = (control: PanelControl): control is Extract<PanelControl, { options: unknown }> => "options" in control;
 
-/** What a panel kind contributes: its inputs, and what to show for a set of values. */
-interface PanelKind<Inputs> {
-  /** What the panel computes, for "Cannot compute …" when an input is out of its range. */
-  computes: string;
-  controls: Control[];
-  /** Inputs that follow a choice: picking another configuration loads its own price, say. */
-  follow?: (changedKey: string, values: Inputs) => Partial<Record<string, number>> | undefined;
-  /** Number inputs that mean nothing for the current choices (a stated electricity bill ignores the price per kWh). */
-  unused?: (values: Inputs) => string[];
-  evaluate(values: Inputs): {
-    summary: string;
-    figure: { data: unknown[]; layout: Record<string, unknown> & { title?: { text?: string } } };
-    attributes: Record<string, string>;
-  };
-}
+/**
+ * The page's address keeps each input the reader changed as `<panel id>.<input>=<value>`, so a scenario is shared
+ * as a link; an input at its default is left out. A page opened from disk may refuse to change its address: the
+ * panel works the same without it.
+ */
+const addressParameters = () => new URLSearchParams(location.search);
 
-function monthlyCostKind(spec: MonthlyCostPanelSpec): PanelKind<MonthlyCostPanelInputs> {
-  const d = spec.defaults;
-  const r = MONTHLY_COST_PANEL_RANGES;
-  return {
-    computes: "the month's bills",
-    controls: [
-      // The volume in the workload's own unit: a weekday's calls for a weekday/weekend workload.
-      { key: "callsPerDay", range: { ...r.callsPerDay, label: spec.volumeUnit.replace(/^calls a /, "Calls per ") }, value: d.callsPerDay },
-      { key: "inputTokensPerCall", range: r.inputTokensPerCall, value: d.inputTokensPerCall },
-      { key: "outputTokensPerCall", range: r.outputTokensPerCall, value: d.outputTokensPerCall },
-    ],
-    evaluate: (values) => {
-      const evaluated = evaluateMonthlyCostPanel(spec, values);
-      return { summary: evaluated.summary, figure: evaluated.figure, attributes: { "data-cheapest": evaluated.cheapest?.modelId ?? "" } };
-    },
-  };
-}
-
-function breakEvenKind(spec: BreakEvenPanelSpec): PanelKind<BreakEvenPanelInputs> {
-  const d = spec.defaults;
-  const r = BREAK_EVEN_PANEL_RANGES;
-  const machineOf = (id: string) => spec.hardware.find((candidate) => candidate.id === id);
-  return {
-    computes: "the break-even",
-    controls: [
-      { key: "callsPerDay", range: r.callsPerDay, value: d.callsPerDay },
-      { key: "inputTokensPerCall", range: r.inputTokensPerCall, value: d.inputTokensPerCall },
-      { key: "outputTokensPerCall", range: r.outputTokensPerCall, value: d.outputTokensPerCall },
-      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
-      { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: d.hardwareId },
-      { key: "electricityUsdPerKwh", range: r.electricityUsdPerKwh, value: d.electricityUsdPerKwh },
-      { key: "opsUsdPerMonth", range: r.opsUsdPerMonth, value: d.opsUsdPerMonth },
-    ],
-    // A configuration brings its own operations and electricity price: the panel then gives the figure's number.
-    follow: (changedKey, values) => {
-      const machine = changedKey === "hardwareId" ? machineOf(values.hardwareId) : undefined;
-      if (!machine) return undefined;
-      return {
-        opsUsdPerMonth: machine.opsUsdPerMonth,
-        ...(machine.electricityUsdPerKwh !== undefined ? { electricityUsdPerKwh: machine.electricityUsdPerKwh } : {}),
-      };
-    },
-    unused: (values) => {
-      const machine = machineOf(values.hardwareId);
-      return machine && !usesElectricityPrice(machine) ? ["electricityUsdPerKwh"] : [];
-    },
-    evaluate: (values) => {
-      const evaluated = evaluateBreakEvenPanel(spec, values);
-      return {
-        summary: evaluated.summary,
-        figure: evaluated.figure,
-        attributes: { "data-break-even": String(evaluated.breakEven.breakEvenDailyCalls) },
-      };
-    },
-  };
-}
-
-function capacityKind(spec: CapacityPanelSpec): PanelKind<CapacityPanelInputs> {
-  const d = spec.defaults;
-  const r = CAPACITY_PANEL_RANGES;
-  return {
-    computes: "the fleet",
-    controls: [
-      { key: "weekdayCallsPerDay", range: r.weekdayCallsPerDay, value: d.weekdayCallsPerDay },
-      {
-        key: "serving",
-        label: "Serving",
-        options: [
-          { id: "single_stream", name: "one call at a time" },
-          { id: "batched", name: "batched" },
-        ],
-        value: d.serving,
-      },
-      { key: "outputTokensPerSecond", range: r.outputTokensPerSecond, value: d.outputTokensPerSecond },
-      { key: "promptTokensPerSecond", range: r.promptTokensPerSecond, value: d.promptTokensPerSecond },
-      { key: "targetUtilisationPercent", range: r.targetUtilisationPercent, value: d.targetUtilisationPercent },
-      {
-        key: "profileId",
-        label: "Traffic profile",
-        options: spec.profiles.map((profile) => ({
-          id: profile.id,
-          name: `${profile.id} (busiest hour ${(profile.peakHourShare * 100).toFixed(1)}%)`,
-        })),
-        value: d.profileId,
-      },
-    ],
-    evaluate: (values) => {
-      const evaluated = evaluateCapacityPanel(spec, values);
-      return {
-        summary: evaluated.summary,
-        figure: evaluated.figure,
-        attributes: { "data-machines": String(evaluated.allLocal.machines), "data-hybrid-machines": String(evaluated.hybrid.machines) },
-      };
-    },
-  };
-}
-
-function tornadoKind(spec: TornadoPanelSpec): PanelKind<TornadoPanelInputs> {
-  const d = spec.defaults;
-  return {
-    computes: "the sensitivity",
-    controls: [
-      { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: d.hardwareId },
-      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
-      { key: "swingPercent", range: TORNADO_PANEL_RANGES.swingPercent, value: d.swingPercent },
-    ],
-    evaluate: (values) => {
-      const evaluated = evaluateTornadoPanel(spec, values);
-      return {
-        summary: evaluated.summary,
-        figure: window.innerWidth <= NARROW_PX ? narrowTornadoFigure(evaluated.figure, evaluated.tornado.baseBreakEven) : evaluated.figure,
-        attributes: {
-          "data-top-input": evaluated.tornado.bars[0]?.input ?? "",
-          "data-break-even": String(Math.trunc(evaluated.tornado.baseBreakEven)),
-        },
-      };
-    },
-  };
-}
-
-function rentalKind(spec: RentalPanelSpec): PanelKind<RentalPanelInputs> {
-  const d = spec.defaults;
-  const r = RENTAL_PANEL_RANGES;
-  return {
-    computes: "the three ways' costs",
-    controls: [
-      {
-        key: "rentalId",
-        label: "Configuration rented",
-        options: spec.configurations.map((configuration) => ({ id: configuration.id, name: configuration.name })),
-        value: d.rentalId,
-      },
-      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
-      { key: "usdPerGpuHour", range: r.usdPerGpuHour, value: d.usdPerGpuHour },
-      { key: "hoursPerDay", range: r.hoursPerDay, value: d.hoursPerDay },
-      { key: "utilisationPercent", range: r.utilisationPercent, value: d.utilisationPercent },
-      { key: "callsPerDay", range: r.callsPerDay, value: d.callsPerDay },
-    ],
-    follow: (changedKey, values) => {
-      if (changedKey !== "rentalId") return undefined;
-      const configuration = spec.configurations.find((candidate) => candidate.id === values.rentalId);
-      return configuration ? { usdPerGpuHour: configuration.usdPerGpuHour } : undefined;
-    },
-    evaluate: (values) => {
-      const evaluated = evaluateRentalPanel(spec, values);
-      return {
-        summary: evaluated.summary,
-        figure: evaluated.figure,
-        attributes: {
-          "data-cheapest": evaluated.cheapest,
-          "data-servers": String(evaluated.servers),
-          "data-api-usd": evaluated.apiUsd.toFixed(2),
-          "data-buy-usd": evaluated.buyUsd.toFixed(2),
-          "data-rent-usd": evaluated.rentUsd.toFixed(2),
-          "data-break-even": String(evaluated.oneServerBreakEvenDailyCalls),
-        },
-      };
-    },
-  };
+function keepInAddress(prefix: string, changed: Array<[string, string]>): void {
+  const parameters = addressParameters();
+  for (const key of [...parameters.keys()]) if (key.startsWith(`${prefix}.`)) parameters.delete(key);
+  for (const [key, value] of changed) parameters.set(`${prefix}.${key}`, value);
+  const search = parameters.toString();
+  try {
+    history.replaceState(history.state, "", `${location.pathname}${search ? `?${search}` : ""}${location.hash}`);
+  } catch {
+    // An address the browser will not rewrite (some browsers on file: pages) only loses the link.
+  }
 }
 
 let panelsMounted = 0;
 
-function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<Inputs>, plotly: PlotlyApi): Promise<unknown> {
+function mount<Spec extends PanelSpec, Inputs>(
+  container: HTMLElement,
+  spec: Spec,
+  kind: PanelDefinition<Spec, Inputs>,
+  plotly: PlotlyApi,
+): Promise<unknown> {
   const prefix = container.id || `roilab-whatif-${++panelsMounted}`;
   const heading = document.createElement("h3");
-  heading.textContent = `What-if: ${title}`;
+  heading.textContent = `What-if: ${spec.title}`;
   const inputs = document.createElement("div");
   inputs.className = "inputs";
-  const elements = kind.controls.map((control) => {
-    const element =
-      "options" in control ? select(control.key, control.options, control.value) : numberInput(control.key, control.value, control.range);
+  const fromAddress = addressParameters();
+  const elements = kind.controls(spec).map((control) => {
+    const saved = fromAddress.get(`${prefix}.${control.key}`);
+    const element = isChoice(control)
+      ? select(control.key, control.options, saved ?? control.value)
+      : numberInput(control.key, control.value, control.range);
+    if (saved !== null && !isChoice(control)) (element as HTMLInputElement).value = saved;
+    // A choice the data no longer offers falls back to the default.
+    if (isChoice(control) && element.value === "") element.value = control.value;
     const message = document.createElement("span");
     message.className = "message";
     message.id = `${prefix}-${control.key}-message`;
-    inputs.appendChild(field(moneyText("options" in control ? control.label : control.range.label), element, message));
+    inputs.appendChild(field(moneyText(isChoice(control) ? control.label : control.range.label), element, message));
     return { control, element, message };
   });
+  const tools = document.createElement("p");
+  tools.className = "whatif-tools";
+  const reset = document.createElement("button");
+  reset.type = "button";
+  reset.className = "reset";
+  reset.textContent = "Reset to the notebook's values";
+  tools.append(reset);
   // For print, where fields do not show their values: the inputs as a list beside the result.
   const printed = document.createElement("dl");
   printed.className = "printed-inputs";
-  const result = document.createElement("p");
-  result.className = "result";
+  // The notebook's own rendering of the defaults, where its cell showed one: its summary and its numbered figure.
+  const adoptedSummary = container.querySelector<HTMLElement>(":scope > .output-markdown");
+  const adoptedFigure = container.querySelector<HTMLElement>(":scope > figure.plotly-figure");
+  const result = adoptedSummary ?? document.createElement("p");
+  result.classList.add("result");
   result.setAttribute("aria-live", "polite");
-  const plot = document.createElement("div");
-  plot.className = "plot";
-  container.append(heading, inputs, printed, result, plot);
+  const plot = adoptedFigure?.querySelector<HTMLElement>(".plot") ?? document.createElement("div");
+  plot.classList.add("plot");
+  const caption = adoptedFigure?.querySelector("figcaption");
+  container.prepend(heading, inputs, tools, printed);
+  if (!adoptedSummary) container.append(result);
+  if (!adoptedFigure) container.append(plot);
 
   const read = () =>
     Object.fromEntries(
-      elements.map(({ control, element }) => [control.key, "options" in control ? element.value : Number(element.value)]),
+      elements.map(({ control, element }) => [control.key, isChoice(control) ? element.value : Number(element.value)]),
     ) as Inputs;
   /** Marks each out-of-range or empty field beside it; returns the problems of the fields in use. */
   const check = (values: Inputs): string[] => {
-    const unused = kind.unused?.(values) ?? [];
+    const unused = kind.unused?.(spec, values) ?? [];
     const problems: string[] = [];
     for (const { control, element, message } of elements) {
-      if ("options" in control) continue;
+      if (isChoice(control)) continue;
       const input = element as HTMLInputElement;
       input.disabled = unused.includes(control.key);
       const problem = input.disabled ? undefined : fieldProblem(input, control.range);
@@ -309,14 +154,20 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
       ...elements.flatMap(({ control, element }) => {
         if ((element as HTMLInputElement).disabled) return [];
         const term = document.createElement("dt");
-        term.textContent = moneyText("options" in control ? control.label : control.range.label);
+        term.textContent = moneyText(isChoice(control) ? control.label : control.range.label);
         const value = document.createElement("dd");
-        value.textContent =
-          "options" in control ? ((element as HTMLSelectElement).selectedOptions[0]?.textContent ?? element.value) : element.value;
+        value.textContent = isChoice(control)
+          ? ((element as HTMLSelectElement).selectedOptions[0]?.textContent ?? element.value)
+          : element.value;
         return [term, value];
       }),
     );
   };
+  /** The inputs the reader moved from the notebook's values, as they read. */
+  const changedInputs = () =>
+    elements.flatMap(({ control, element }) =>
+      element.value === String(control.value) ? [] : [[control.key, element.value] as [string, string]],
+    );
   const refuse = (problem: string) => {
     // Say what cannot be computed and why, rather than show a number the model refused; the figure is marked stale.
     result.textContent = moneyText(`Cannot compute ${kind.computes}: ${problem}.`);
@@ -327,22 +178,26 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
     const values = read();
     const problems = check(values);
     listInputs();
+    const changed = changedInputs();
+    reset.disabled = changed.length === 0;
+    container.toggleAttribute("data-changed", changed.length > 0);
     if (problems.length > 0) return refuse(problems.join("; "));
-    let evaluated: ReturnType<PanelKind<Inputs>["evaluate"]>;
+    let shown: ReturnType<PanelDefinition<Spec, Inputs>["show"]>;
     try {
-      evaluated = kind.evaluate(values);
+      shown = kind.show(spec, values, { narrow: window.innerWidth <= NARROW_PX });
     } catch (error) {
       return refuse((error as Error).message);
     }
     container.removeAttribute("data-error");
-    result.textContent = moneyText(evaluated.summary);
-    for (const [name, value] of Object.entries(evaluated.attributes)) container.setAttribute(name, value);
+    result.textContent = moneyText(shown.summary);
+    for (const [name, value] of Object.entries(shown.attributes)) container.setAttribute(name, value);
     // Fitted to the panel's own width, narrower than the page's by its padding: a title wraps before the panel's edge.
     const width = plot.clientWidth > 0 ? Math.min(window.innerWidth, plot.clientWidth + PAGE_PADDING_PX) : window.innerWidth;
-    const figure = fitFigure(
-      figureInCurrency(evaluated.figure as Parameters<typeof figureInCurrency>[0]) as typeof evaluated.figure,
-      width,
-    );
+    const figure = fitFigure(figureInCurrency(shown.figure), width, { titleInPage: Boolean(caption) });
+    // An adopted figure keeps the notebook's number; its caption follows what the figure now shows.
+    const title = figure.layout.title?.text;
+    const number = caption?.querySelector(".figure-number");
+    if (caption && title) caption.replaceChildren(...(number ? [number, " — "] : []), moneyText(title.replace(/^Figure [^ ]+ — /, "")));
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
     plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";
@@ -350,36 +205,30 @@ function mount<Inputs>(container: HTMLElement, title: string, kind: PanelKind<In
   };
   for (const { control, element } of elements) {
     element.addEventListener("input", () => {
-      const followed = kind.follow?.(control.key, read());
+      const followed = kind.follow?.(spec, control.key, read());
       for (const [key, value] of Object.entries(followed ?? {})) {
         const target = elements.find((entry) => entry.control.key === key);
         if (target) target.element.value = String(value);
       }
+      keepInAddress(prefix, changedInputs());
       void update();
     });
   }
+  reset.addEventListener("click", () => {
+    for (const { control, element } of elements) element.value = String(control.value);
+    keepInAddress(prefix, []);
+    void update();
+  });
   return update();
 }
 
 /** Starts the panel a `roilab-whatif` script declares, in the element it names. */
 export function startPanel(root: Document, script: HTMLScriptElement, plotly: PlotlyApi): Promise<unknown> | undefined {
   const container = root.getElementById(script.getAttribute("data-target") ?? "");
-  const spec = JSON.parse(script.textContent ?? "{}") as (
-    | BreakEvenPanelSpec
-    | CapacityPanelSpec
-    | TornadoPanelSpec
-    | RentalPanelSpec
-    | MonthlyCostPanelSpec
-  ) & {
-    currency?: string;
-  };
+  const spec = JSON.parse(script.textContent ?? "{}") as PanelSpec & { currency?: string };
   // The notebook's data was in this currency: money in labels, results and the figure is shown in it.
   setDisplayCurrency(spec.currency ?? "USD");
-  if (!container) return undefined;
-  if (spec.kind === "break-even") return mount(container, spec.title, breakEvenKind(spec), plotly);
-  if (spec.kind === "capacity") return mount(container, spec.title, capacityKind(spec), plotly);
-  if (spec.kind === "tornado") return mount(container, spec.title, tornadoKind(spec), plotly);
-  if (spec.kind === "rental") return mount(container, spec.title, rentalKind(spec), plotly);
-  if (spec.kind === "monthly-cost") return mount(container, spec.title, monthlyCostKind(spec), plotly);
-  return undefined;
+  const kind = PANEL_DEFINITIONS[spec.kind] as PanelDefinition<PanelSpec, unknown> | undefined;
+  if (!container || !kind) return undefined;
+  return mount(container, spec, kind, plotly);
 }

@@ -4,7 +4,7 @@ import typescript from "highlight.js/lib/languages/typescript";
 import { cellSource, hasTag, type Notebook } from "../../notebook/nbformat";
 import { renderMarkdown, tableOfContents, type Heading } from "./markdown";
 import { markdownText } from "./markdown-output";
-import { renderOutput, type RenderContext } from "./outputs";
+import { renderOutput, renderOutputs, type RenderContext } from "./outputs";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -99,10 +99,10 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
       const cellOutputs = cell.outputs ?? [];
       if (headline >= 0)
         keyFindings = `<aside class="key-findings" aria-label="Key findings"><p class="key-findings-title">Key findings</p>${renderOutput(cellOutputs[headline]!, context)}</aside>`;
-      const outputs = cellOutputs
-        .filter((_, index) => index !== headline)
-        .map((output) => renderOutput(output, context))
-        .filter(Boolean);
+      const outputs = renderOutputs(
+        cellOutputs.filter((_, index) => index !== headline),
+        context,
+      );
       if (outputs.length) parts.push(`<div class="outputs">${outputs.join("\n")}</div>`);
     }
     if (parts.length)

@@ -1,7 +1,7 @@
 /** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
 import { escapeHtml, scriptJson } from "../../util/html";
 import { figureMarkup } from "../../util/figure-markup";
-import { PLOTLY_MIME } from "../../util/mime";
+import { PANEL_DEFAULT_METADATA, PLOTLY_MIME } from "../../util/mime";
 import { isBase64, outputHtml } from "./sanitize";
 import type { CellOutput } from "../../notebook/nbformat";
 import { renderMarkdown, type Heading } from "./markdown";
@@ -50,10 +50,7 @@ const text = (value: unknown) => (Array.isArray(value) ? value.join("") : String
 
 function renderData(data: Record<string, unknown>, context: RenderContext): string {
   const panel = context.panelMimeTypes?.find((type) => data[type]);
-  if (panel) {
-    const id = `whatif-${++context.figureCount}`;
-    return `<div class="whatif" id="${id}"></div><script type="application/json" class="roilab-whatif" data-target="${id}">${scriptJson(data[panel])}</script>`;
-  }
+  if (panel) return renderPanel(data[panel], "", context);
   if (data[PLOTLY_MIME]) {
     // The plot's own id, apart from the figure's anchor (`figure-59-3b`, or `figure-1` for "Figure 1").
     const id = `plot-${++context.figureCount}`;
@@ -80,6 +77,44 @@ function renderData(data: Record<string, unknown>, context: RenderContext): stri
     return `<div class="output-markdown">${renderMarkdown(text(data["text/markdown"]), context.headings, context.usedIds)}</div>`;
   if (data["text/plain"] !== undefined) return `<pre class="output-text">${escapeHtml(text(data["text/plain"]))}</pre>`;
   return "";
+}
+
+/**
+ * A live panel's box and its spec, holding `inner`: the outputs the notebook showed as the panel's defaults. Its id
+ * names its kind (`whatif-break-even`), so a link that keeps a reader's inputs stays good as figures come and go.
+ */
+function renderPanel(spec: unknown, inner: string, context: RenderContext): string {
+  context.figureCount++;
+  const kind = (spec as { kind?: unknown }).kind;
+  const id = uniqueId(`whatif-${typeof kind === "string" ? kind.replace(/[^a-z0-9-]+/gi, "-").toLowerCase() : "panel"}`, context.usedIds);
+  return `<div class="whatif" id="${id}">${inner}</div><script type="application/json" class="roilab-whatif" data-target="${id}">${scriptJson(spec)}</script>`;
+}
+
+const isPanelDefault = (output: CellOutput) =>
+  (output.output_type === "display_data" || output.output_type === "execute_result") && output.metadata?.[PANEL_DEFAULT_METADATA] === true;
+
+/**
+ * A cell's outputs in order, except that outputs marked as a panel's defaults go inside the panel that follows them,
+ * so the page shows the notebook's summary and figure once, as the panel's own, redrawn as the reader changes it.
+ * Marked outputs with no panel after them (a page published without panels) show where they are.
+ */
+export function renderOutputs(outputs: readonly CellOutput[], context: RenderContext): string[] {
+  const panelOf = (output: CellOutput) => {
+    const data = output.output_type === "display_data" || output.output_type === "execute_result" ? output.data : undefined;
+    const type = data && context.panelMimeTypes?.find((candidate) => data[candidate]);
+    return type && data ? { spec: data[type] } : undefined;
+  };
+  const rendered: string[] = [];
+  let held: string[] = [];
+  outputs.forEach((output, index) => {
+    const panel = panelOf(output);
+    if (panel) {
+      rendered.push(renderPanel(panel.spec, held.join("\n"), context));
+      held = [];
+    } else if (isPanelDefault(output) && outputs.slice(index + 1).some((later) => panelOf(later))) held.push(renderOutput(output, context));
+    else rendered.push(renderOutput(output, context));
+  });
+  return rendered.filter(Boolean);
 }
 
 export function renderOutput(output: CellOutput, context: RenderContext): string {

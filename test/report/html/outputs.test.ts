@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Notebook } from "../../../src/notebook/nbformat";
 import { renderNotebook } from "../../../src/report/html/notebook";
-import { renderOutput } from "../../../src/report/html/outputs";
+import { renderOutput, renderOutputs } from "../../../src/report/html/outputs";
+import { PANEL_DEFAULT_METADATA } from "../../../src/util/mime";
 import { scriptJson } from "../../../src/util/html";
 
 const code = (source: string, tags: string[] = [], outputs: Notebook["cells"][number]["outputs"] = []) => ({
@@ -70,8 +71,34 @@ describe("what-if panels", () => {
 
   it("are drawn live from the MIME types the caller names, their spec as data for the page script", () => {
     expect(renderOutput(output, context(["application/x-panel+json"]))).toBe(
-      `<div class="whatif" id="whatif-1"></div><script type="application/json" class="roilab-whatif" data-target="whatif-1">${scriptJson(spec)}</script>`,
+      `<div class="whatif" id="whatif-panel"></div><script type="application/json" class="roilab-whatif" data-target="whatif-panel">${scriptJson(spec)}</script>`,
     );
+  });
+
+  it("hold the outputs the notebook marked as their defaults, and leave the others where they are", () => {
+    const marked = (text: string) => ({
+      output_type: "display_data" as const,
+      data: { "text/markdown": text },
+      metadata: { [PANEL_DEFAULT_METADATA]: true },
+    });
+    const plain = { output_type: "display_data" as const, data: { "text/markdown": "before" }, metadata: {} };
+    const html = renderOutputs(
+      [
+        plain,
+        marked("summary"),
+        { ...output, data: { ...output.data, "application/x-panel+json": { kind: "break-even" } } },
+        marked("after"),
+      ],
+      context(["application/x-panel+json"]),
+    );
+    expect(html).toHaveLength(3);
+    expect(html[0]).toContain("before");
+    // The summary the notebook showed at the panel's defaults is inside the panel, which the page redraws.
+    expect(html[1]).toMatch(/^<div class="whatif" id="whatif-break-even"><div class="output-markdown"><p>summary<\/p>/);
+    // A marked output with no panel after it stays where the notebook put it.
+    expect(html[2]).toContain("after");
+    // Published without panels, marked outputs show in order.
+    expect(renderOutputs([marked("one"), plain], context()).map((part) => /<p>(\w+)/.exec(part)?.[1])).toEqual(["one", "before"]);
   });
 
   it("show their other types when the caller names none", () => {
