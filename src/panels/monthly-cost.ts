@@ -83,8 +83,16 @@ export function evaluateMonthlyCostPanel(spec: MonthlyCostPanelSpec, inputs: Mon
   });
   const cheapest = [...rows].sort((a, b) => a.usdPerMonth - b.usdPerMonth)[0];
   const volume = `${Math.round(inputs.callsPerDay).toLocaleString("en-US")} ${spec.volumeUnit}`;
+  // The verdict says by how much: the local server against the cheapest API, a month.
+  const gap = cheapest ? spec.local.usdPerMonth - cheapest.usdPerMonth : 0;
+  const against =
+    gap > 0
+      ? `${usd(gap)} more than ${cheapest?.modelName}`
+      : gap < 0
+        ? `${usd(-gap)} less than ${cheapest?.modelName}`
+        : `as much as ${cheapest?.modelName}`;
   const summary = cheapest
-    ? `At ${volume}, the cheapest model is ${cheapest.modelName} at ${usd(cheapest.usdPerMonth)} a month; ${spec.local.name} costs ${usd(spec.local.usdPerMonth)} a month at any volume.`
+    ? `At ${volume}, the cheapest model is ${cheapest.modelName} at ${usd(cheapest.usdPerMonth)} a month; ${spec.local.name} costs ${usd(spec.local.usdPerMonth)} a month at any volume, ${against}.`
     : "No model to price.";
   const colors = new Map(spec.models.map((model) => [model.id, model.color]));
   const figure = renumberFigure(monthlyCostByModel(rows, colors, spec.provenance, `what-if: ${volume}`), "59.1w");

@@ -51,7 +51,13 @@ describe("the monthly-cost what-if", () => {
     for (const row of result.rows)
       expect(row.usdPerMonth).toBeCloseTo(table.find((entry) => entry.model.modelId === row.modelId)!.usdPerMonth, 6);
     expect(result.figure.layout.title.text).toMatch(/^Figure 59\.1w — /);
-    expect(result.summary).toMatch(/^At 20,000 calls a weekday, the cheapest model is .+ a month at any volume\.$/);
+    expect(result.summary).toMatch(
+      /^At 20,000 calls a weekday, the cheapest model is .+ a month at any volume, \$[\d,]+\.\d\d (more|less) than .+\.$/,
+    );
+    // The difference stated is the local server's month less the cheapest model's.
+    const cheapest = result.cheapest!;
+    const stated = Number(/, \$([\d,.]+) (?:more|less) than/.exec(result.summary)![1]!.replace(/,/g, ""));
+    expect(stated).toBeCloseTo(Math.abs(spec.local.usdPerMonth - cheapest.usdPerMonth), 2);
   });
 
   it("refuses a volume outside its range rather than clamp it", () => {
