@@ -129,10 +129,10 @@ describe("the layers", () => {
   it("keep the publisher generic: it renders notebooks and knows no analysis or data layout", () => {
     const publisher = (file: string) => layerOf(file) === "report" && !file.startsWith("report/browser/");
     expect(violations(publisher, ["report", "notebook", "errors", "util"])).toEqual([]);
-    // The page's script bundles the panels' own evaluation code and reads the figure markup the pages are written with; nothing else of roilab.
+    // The page's script bundles the panels' own evaluation code and reads the figure and table markup the pages are written with; nothing else of roilab.
     expect(
       violations((file) => file.startsWith("report/browser/"), ["report", "panels"]).filter(
-        (violation) => !violation.endsWith(` imports ${FIGURE_MARKUP}`),
+        (violation) => !violation.endsWith(` imports ${FIGURE_MARKUP}`) && !violation.endsWith(" imports util/table-markup"),
       ),
     ).toEqual([]);
   });
@@ -241,10 +241,14 @@ describe("the page's script", () => {
     expect(globalNames.filter((name) => name !== '"Plotly"')).toEqual([]);
   });
 
-  it("finds figures by the markup one function writes: no other module of src/ names its class", () => {
+  it.each([
+    ["figures", "roilab-figure", `${FIGURE_MARKUP}.ts`],
+    ["live panels", "roilab-whatif", `${FIGURE_MARKUP}.ts`],
+    ["tables", "roilab-table", "util/table-markup.ts"],
+  ])("finds %s by the markup one module writes: no other module of src/ names its class", (_, name, owner) => {
     const writers = [...sourceFiles(SRC), ...browserModules.map((module) => path.join(SRC, module.file))]
-      .filter((full, index, all) => all.indexOf(full) === index && readFileSync(full, "utf8").includes("roilab-figure"))
+      .filter((full, index, all) => all.indexOf(full) === index && readFileSync(full, "utf8").includes(name))
       .map((full) => path.relative(SRC, full).split(path.sep).join("/"));
-    expect(writers).toEqual([`${FIGURE_MARKUP}.ts`]);
+    expect(writers).toEqual([owner]);
   });
 });

@@ -1,6 +1,7 @@
 /** HTML tables for notebook display: formatted numbers right-aligned, text escaped. */
 import { formatInteger, formatPercent, formatUsd } from "../format";
 import { escapeHtml } from "../util/html";
+import { TABLE_CLASS } from "../util/table-markup";
 
 /** `decimal1`: one decimal place, for rates such as tokens per second. */
 export type ColumnFormat = "text" | "usd" | "usd0" | "usdPerCall" | "integer" | "decimal1" | "percent" | "stars" | "number";
@@ -75,5 +76,5 @@ export function htmlTable(
         `<tr>${columns.map((column) => `<td${style(column)}${rawValue(row[column.key])} data-label="${escapeHtml(column.label ?? column.key)}">${escapeHtml(formatCell(row[column.key], column.format ?? "text"))}</td>`).join("")}</tr>`,
     )
     .join("\n");
-  return `<table class="roilab-table">${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+  return `<table class="${TABLE_CLASS}">${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }

@@ -1,5 +1,6 @@
 /* Every table and every figure's data downloads as CSV, made in the page (works offline, from disk). */
 import { FIGURE_SCRIPT_SELECTOR } from "../../util/figure-markup";
+import { TABLE_SELECTOR } from "../../util/table-markup";
 // No cell of a download is a live spreadsheet formula.
 import { csvText } from "./csv";
 
@@ -147,7 +148,7 @@ function addButtonAfter(element: Element, attribute: string, value: string, labe
   element.parentNode?.insertBefore(line, element.nextSibling);
 }
 
-const pageTables = (doc: Document) => doc.querySelectorAll<HTMLTableElement>("main.report table.roilab-table");
+const pageTables = (doc: Document) => doc.querySelectorAll<HTMLTableElement>(TABLE_SELECTOR);
 
 /** Puts a download button under each table and each what-if panel (figures have theirs in the page's HTML). */
 export function addDownloadButtons(doc: Document): void {

@@ -1,5 +1,5 @@
 /** The page's Plotly figures and what-if panels as items to draw, each from the script that declares it. No network. */
-import { FIGURE_SCRIPT_SELECTOR } from "../../util/figure-markup";
+import { FIGURE_SCRIPT_SELECTOR, PANEL_SCRIPT_SELECTOR } from "../../util/figure-markup";
 import type { DrawItem } from "./draw-order";
 import { fitFigure, type FigureLike } from "./fit";
 import { PLOT_CONFIG, pagePlotly, type PlotlyApi } from "./plotly";
@@ -43,7 +43,7 @@ export interface PageItems {
  */
 export function pageItems(doc: Document, win: Window, plotly: () => PlotlyApi = pagePlotly): PageItems {
   const figures = [...doc.querySelectorAll<HTMLScriptElement>(FIGURE_SCRIPT_SELECTOR)];
-  const panels = [...doc.querySelectorAll<HTMLScriptElement>("script.roilab-whatif")];
+  const panels = [...doc.querySelectorAll<HTMLScriptElement>(PANEL_SCRIPT_SELECTOR)];
   const drawable = (scripts: HTMLScriptElement[], item: (script: HTMLScriptElement, target: HTMLElement) => DrawItem) =>
     scripts.flatMap((script) => {
       const target = doc.getElementById(script.getAttribute("data-target") ?? "");

@@ -80,7 +80,7 @@ function mount<Spec extends PanelSpec, Inputs>(
   kind: PanelDefinition<Spec, Inputs>,
   plotly: PlotlyApi,
 ): Promise<unknown> {
-  const prefix = container.id || `roilab-whatif-${++panelsMounted}`;
+  const prefix = container.id || `whatif-panel-${++panelsMounted}`;
   const heading = document.createElement("h3");
   heading.textContent = `What-if: ${spec.title}`;
   const inputs = document.createElement("div");
@@ -222,7 +222,7 @@ function mount<Spec extends PanelSpec, Inputs>(
   return update();
 }
 
-/** Starts the panel a `roilab-whatif` script declares, in the element it names. */
+/** Starts the panel a panel script (see util/figure-markup.ts) declares, in the element it names. */
 export function startPanel(root: Document, script: HTMLScriptElement, plotly: PlotlyApi): Promise<unknown> | undefined {
   const container = root.getElementById(script.getAttribute("data-target") ?? "");
   const spec = JSON.parse(script.textContent ?? "{}") as PanelSpec & { currency?: string };

@@ -1,6 +1,6 @@
 /** Renders a cell's outputs by MIME type, richest first, as Jupyter front ends do. */
-import { escapeHtml, scriptJson } from "../../util/html";
-import { figureMarkup } from "../../util/figure-markup";
+import { escapeHtml } from "../../util/html";
+import { figureMarkup, panelMarkup } from "../../util/figure-markup";
 import { PANEL_DEFAULT_METADATA, PLOTLY_MIME } from "../../util/mime";
 import { isBase64, outputHtml } from "./sanitize";
 import type { CellOutput } from "../../notebook/nbformat";
@@ -87,7 +87,7 @@ function renderPanel(spec: unknown, inner: string, context: RenderContext): stri
   context.figureCount++;
   const kind = (spec as { kind?: unknown }).kind;
   const id = uniqueId(`whatif-${typeof kind === "string" ? kind.replace(/[^a-z0-9-]+/gi, "-").toLowerCase() : "panel"}`, context.usedIds);
-  return `<div class="whatif" id="${id}">${inner}</div><script type="application/json" class="roilab-whatif" data-target="${id}">${scriptJson(spec)}</script>`;
+  return panelMarkup(id, spec, inner);
 }
 
 const isPanelDefault = (output: CellOutput) =>
