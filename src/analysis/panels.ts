@@ -6,18 +6,23 @@ import type {
   BreakEvenPanelInputs,
   BreakEvenPanelSpec,
   CapacityPanelSpec,
+  HybridRoutingPanelInputs,
+  HybridRoutingPanelSpec,
   MonthlyCostPanelInputs,
   MonthlyCostPanelSpec,
   RentalPanelInputs,
   RentalPanelSpec,
   TornadoPanelSpec,
 } from "../panels";
+import { shareKey } from "../panels";
+import { taskTypeName } from "../model";
 import { caseStudyCapacity, trafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./vram";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
+import { ROUTING_FILES, routerFromData, routerOptionsFromData, routingConfigFromData, routingLocalServer } from "./hybrid-routing";
 import { uncertaintyRanges } from "./sensitivity";
 import {
   billingSharesOf,
@@ -249,5 +254,48 @@ export function monthlyCostPanelSpec(
       ...options.defaults,
     },
     provenance: provenance(data, ["models.csv", "workloads.csv", "hardware.csv"]),
+  };
+}
+
+/** The 59.4 what-if's inputs as a notebook writes them: a task mix in percent of the day's calls, a volume and a threshold. */
+export interface HybridRoutingPanelDefaults {
+  /** Percent of the day's calls by task type; a type left out gets 0%. Default: the data's own mix. */
+  taskMixPercent?: Readonly<Record<string, number>>;
+  dailyVolume?: number;
+  complexityThreshold?: number;
+}
+
+/** The 59.4 what-if panel: the data's router, every scored task type, and the server behind the local tiers. */
+export function hybridRoutingPanelSpec(
+  data: Dataset,
+  options: { configId?: string; title?: string; defaults?: HybridRoutingPanelDefaults } = {},
+): HybridRoutingPanelSpec {
+  const setup = routerFromData(data, options.configId);
+  const router = routerOptionsFromData(data, options.configId);
+  const { complexityThreshold, ...config } = routingConfigFromData(data, options.configId);
+  const mixPercent =
+    options.defaults?.taskMixPercent ?? Object.fromEntries(Object.entries(setup.distribution).map(([type, share]) => [type, share * 100]));
+  // Every type the router scores, and any other the mix names (it scores as the router's unknown type).
+  const ids = [
+    ...data.taskTypes.filter((type) => type.complexityScore !== undefined || type.taskType in mixPercent).map((type) => type.taskType),
+    ...Object.keys(mixPercent).filter((id) => !data.taskTypes.some((type) => type.taskType === id)),
+  ];
+  const taskTypes = ids.map((id) => ({ id, name: data.taskTypes.find((type) => type.taskType === id)?.label ?? taskTypeName(id) }));
+  const local = routingLocalServer(data, options.configId);
+  const defaults: HybridRoutingPanelInputs = {
+    dailyVolume: options.defaults?.dailyVolume ?? setup.dailyVolume,
+    complexityThreshold: options.defaults?.complexityThreshold ?? complexityThreshold,
+  };
+  // Shares in tenths of a percent, as the fields take them (a share from data in fractions can carry float noise).
+  for (const { id } of taskTypes) defaults[shareKey(id)] = Math.round((mixPercent[id] ?? 0) * 10) / 10;
+  return {
+    kind: "hybrid-routing",
+    title: options.title ?? "the hybrid router at your task mix, volume and threshold",
+    router,
+    config,
+    taskTypes,
+    local: { name: local.hardware.name, monthlyUsd: local.monthlyUsd },
+    defaults,
+    provenance: provenance(data, ROUTING_FILES),
   };
 }
