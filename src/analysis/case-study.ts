@@ -72,3 +72,33 @@ export function caseStudyFigure(data: Dataset, result: CaseStudyResult, scenario
   ];
   return wrapLongCaption(caseStudyOptions(result, caseStudyRow(data, scenarioId).budgetUsdPerMonth, provenance(data, files), sized));
 }
+
+/** Regions a reader knows by their short names, and the two that are not places. */
+const REGION_WORDS: Record<string, string> = {
+  on_premises: "on-premises",
+  unknown: "unstated regions",
+  us: "US",
+  eu: "EU",
+  uk: "UK",
+  gb: "UK",
+};
+
+/** A region code in words: `CN` is "China", `US` "US", `on_premises` "on-premises". */
+export function regionName(region: string): string {
+  const word = REGION_WORDS[region.toLowerCase()];
+  if (word) return word;
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region" }).of(region.toUpperCase()) ?? region;
+  } catch {
+    return region;
+  }
+}
+
+/** A residency rule in words, short enough for a choice: "China and on-premises", "On-premises only". */
+export function residencyRuleName(regions: readonly string[]): string {
+  // Countries first, then regions the provider leaves unstated, then the local server.
+  const rank = (region: string) => ({ unknown: 1, on_premises: 2 })[region.toLowerCase()] ?? 0;
+  const words = [...new Set([...regions].sort((a, b) => rank(a) - rank(b)).map(regionName))];
+  const list = words.length <= 1 ? (words[0] ?? "nowhere") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)}${words.length <= 1 ? " only" : ""}`;
+}

@@ -1,7 +1,15 @@
 /** 59.4, hybrid routing: the chapter's router from data, its savings as the chapter counts them and with the local server paid, and its figures. */
 import { savingsVersusThreshold, tierCostStacked, type Figure, type ThresholdPoint } from "../charts";
 import type { Dataset, HardwareRow, WorkloadRow } from "../data";
-import { HybridModelRouter, savingsAfterHardware, type ModelTier, type RoutingConfig, type SavingsEstimate, type TierSpec } from "../model";
+import {
+  HybridModelRouter,
+  savingsAfterHardware,
+  type ModelTier,
+  type RouterOptions,
+  type RoutingConfig,
+  type SavingsEstimate,
+  type TierSpec,
+} from "../model";
 import { apiUsdPerCall } from "./cost";
 import type { HybridSplit } from "./decide";
 import { provenance } from "./figure-context";
@@ -36,27 +44,38 @@ export interface RouterSetup {
 const routingConfigRow = (data: Dataset, configId?: string) =>
   byIdOrFirst(data.routingConfig, configId, (row) => row.configId, "config_id", "routing_config.csv");
 
-/** The 59.4 router, its config, task distribution and daily volume, all from data (first routing_config row by default). */
-export function routerFromData(data: Dataset, configId?: string, contextTokens?: number): RouterSetup {
+/** What the 59.4 router is built from, as plain data (a what-if panel carries it into the page). */
+export function routerOptionsFromData(data: Dataset, configId?: string, contextTokens?: number): Required<RouterOptions> {
   const row = routingConfigRow(data, configId);
   const taskComplexity: Record<string, number> = {};
   for (const type of data.taskTypes) if (type.complexityScore !== undefined) taskComplexity[type.taskType] = type.complexityScore;
-  const router = new HybridModelRouter({
+  return {
     tiers: tierSpecsFromData(data),
     taskComplexity,
     unknownTaskComplexity: row.unknownTaskComplexity,
     assumedToolCalls: row.assumedToolCalls,
     assumedContextTokens: contextTokens ?? row.assumedContextTokens,
     daysPerMonth: findWorkload(data).daysPerMonth,
-  });
-  const distribution = Object.fromEntries(data.taskMix.filter((mix) => mix.mixId === row.mixId).map((mix) => [mix.taskType, mix.share]));
-  const config: RoutingConfig = {
+  };
+}
+
+/** The routing config's rules (threshold, long context, sensitive data, per-call budget) from data. */
+export function routingConfigFromData(data: Dataset, configId?: string): RoutingConfig {
+  const row = routingConfigRow(data, configId);
+  return {
     complexityThreshold: row.complexityThreshold,
     contextLengthThreshold: row.contextLengthThresholdTokens,
     sensitiveData: row.sensitiveData,
     maxCostPerCall: row.maxUsdPerCall,
   };
-  return { router, config, distribution, dailyVolume: row.dailyVolume };
+}
+
+/** The 59.4 router, its config, task distribution and daily volume, all from data (first routing_config row by default). */
+export function routerFromData(data: Dataset, configId?: string, contextTokens?: number): RouterSetup {
+  const row = routingConfigRow(data, configId);
+  const router = new HybridModelRouter(routerOptionsFromData(data, configId, contextTokens));
+  const distribution = Object.fromEntries(data.taskMix.filter((mix) => mix.mixId === row.mixId).map((mix) => [mix.taskType, mix.share]));
+  return { router, config: routingConfigFromData(data, configId), distribution, dailyVolume: row.dailyVolume };
 }
 
 /** The router's savings estimate; `contextTokens` gives each task that context in place of the config's assumed one. */
@@ -112,7 +131,7 @@ export function savingsByThreshold(
   });
 }
 
-const ROUTING_FILES = ["task_types.csv", "task_mix.csv", "routing_tiers.csv", "routing_config.csv", "hardware.csv"];
+export const ROUTING_FILES = ["task_types.csv", "task_mix.csv", "routing_tiers.csv", "routing_config.csv", "hardware.csv"];
 
 /** Figure 59.4a: pure cloud against the hybrid, by tier, with and without the local server paid. */
 export function tierCostFigure(data: Dataset, estimate: SavingsEstimate, configId?: string): Figure {

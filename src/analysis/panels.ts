@@ -6,18 +6,25 @@ import type {
   BreakEvenPanelInputs,
   BreakEvenPanelSpec,
   CapacityPanelSpec,
+  CaseStudyPanelSpec,
+  HybridRoutingPanelInputs,
+  HybridRoutingPanelSpec,
   MonthlyCostPanelInputs,
   MonthlyCostPanelSpec,
   RentalPanelInputs,
   RentalPanelSpec,
   TornadoPanelSpec,
 } from "../panels";
+import { shareKey, type ResidencyRule } from "../panels";
+import { taskTypeName } from "../model";
 import { caseStudyCapacity, trafficProfile } from "./capacity";
+import { caseStudyFromData, caseStudyRow, residencyRuleName } from "./case-study";
 import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./vram";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
+import { ROUTING_FILES, routerFromData, routerOptionsFromData, routingConfigFromData, routingLocalServer } from "./hybrid-routing";
 import { uncertaintyRanges } from "./sensitivity";
 import {
   billingSharesOf,
@@ -249,5 +256,122 @@ export function monthlyCostPanelSpec(
       ...options.defaults,
     },
     provenance: provenance(data, ["models.csv", "workloads.csv", "hardware.csv"]),
+  };
+}
+
+/** The 59.4 what-if's inputs as a notebook writes them: a task mix in percent of the day's calls, a volume and a threshold. */
+export interface HybridRoutingPanelDefaults {
+  /** Percent of the day's calls by task type; a type left out gets 0%. Default: the data's own mix. */
+  taskMixPercent?: Readonly<Record<string, number>>;
+  dailyVolume?: number;
+  complexityThreshold?: number;
+}
+
+/** The 59.4 what-if panel: the data's router, every scored task type, and the server behind the local tiers. */
+export function hybridRoutingPanelSpec(
+  data: Dataset,
+  options: { configId?: string; title?: string; defaults?: HybridRoutingPanelDefaults } = {},
+): HybridRoutingPanelSpec {
+  const setup = routerFromData(data, options.configId);
+  const router = routerOptionsFromData(data, options.configId);
+  const { complexityThreshold, ...config } = routingConfigFromData(data, options.configId);
+  const mixPercent =
+    options.defaults?.taskMixPercent ?? Object.fromEntries(Object.entries(setup.distribution).map(([type, share]) => [type, share * 100]));
+  // Every type the router scores, and any other the mix names (it scores as the router's unknown type).
+  const ids = [
+    ...data.taskTypes.filter((type) => type.complexityScore !== undefined || type.taskType in mixPercent).map((type) => type.taskType),
+    ...Object.keys(mixPercent).filter((id) => !data.taskTypes.some((type) => type.taskType === id)),
+  ];
+  const taskTypes = ids.map((id) => ({ id, name: data.taskTypes.find((type) => type.taskType === id)?.label ?? taskTypeName(id) }));
+  const local = routingLocalServer(data, options.configId);
+  const defaults: HybridRoutingPanelInputs = {
+    dailyVolume: options.defaults?.dailyVolume ?? setup.dailyVolume,
+    complexityThreshold: options.defaults?.complexityThreshold ?? complexityThreshold,
+  };
+  // Shares in tenths of a percent, as the fields take them (a share from data in fractions can carry float noise).
+  for (const { id } of taskTypes) defaults[shareKey(id)] = Math.round((mixPercent[id] ?? 0) * 10) / 10;
+  return {
+    kind: "hybrid-routing",
+    title: options.title ?? "the hybrid router at your task mix, volume and threshold",
+    router,
+    config,
+    taskTypes,
+    local: { name: local.hardware.name, monthlyUsd: local.monthlyUsd },
+    defaults,
+    provenance: provenance(data, ROUTING_FILES),
+  };
+}
+
+/** The 59.5 what-if's inputs as a notebook writes them. */
+export interface CaseStudyPanelDefaults {
+  weekdayCallsPerDay?: number;
+  /** The cloud option's price per call, in the data's currency. Default: the cloud tier's price from the data. */
+  cloudUsdPerCall?: number;
+  /** Where sensitive data may be processed. Default: the scenario's rule. */
+  allowedRegions?: readonly string[];
+}
+
+/**
+ * The residency rules the reader can pick, strictest first: on-premises only, the scenario's own rule, that rule
+ * with the cloud option's region added, and any region; plus the notebook's rule where it is none of these.
+ */
+function residencyRules(
+  data: Dataset,
+  scenarioRegions: readonly string[],
+  cloudRegion: string,
+  chosen?: readonly string[],
+): ResidencyRule[] {
+  const anyRegion = [...new Set([...data.models.map((model) => model.dataRegion), cloudRegion]), "on_premises"];
+  // A provider that states no region is allowed only where any region is.
+  const withCloud = cloudRegion === "unknown" ? [] : [[...scenarioRegions, cloudRegion]];
+  const candidates = [["on_premises"], [...scenarioRegions], ...withCloud, anyRegion, ...(chosen ? [[...chosen]] : [])];
+  const rules: ResidencyRule[] = [];
+  for (const regions of candidates) {
+    const set = [...new Set(regions.map((region) => region.toLowerCase()))].sort();
+    const id = set.join("+");
+    if (rules.some((rule) => rule.id === id)) continue;
+    const isAny = anyRegion.every((region) => set.includes(region.toLowerCase()));
+    const scenario = regions === candidates[1];
+    const name = isAny ? "Any region" : residencyRuleName(regions);
+    rules.push({ id, name, regions: [...new Set(regions)], scenario });
+  }
+  return rules;
+}
+
+/** The 59.5 what-if panel: the scenario, its server as a fleet, and the residency rules that make sense for its data. */
+export function caseStudyPanelSpec(
+  data: Dataset,
+  options: { scenarioId?: string; title?: string; defaults?: CaseStudyPanelDefaults } = {},
+): CaseStudyPanelSpec {
+  const study = caseStudyFromData(data, options.scenarioId);
+  const capacity = caseStudyCapacity(data, { scenarioId: options.scenarioId });
+  const scenario = caseStudyRow(data, options.scenarioId);
+  const caseStudy: CaseStudyPanelSpec["caseStudy"] = study.inputs;
+  const rules = residencyRules(data, scenario.allowedRegions, caseStudy.cloud.dataRegion, options.defaults?.allowedRegions);
+  const chosen = (options.defaults?.allowedRegions ?? scenario.allowedRegions).map((region) => region.toLowerCase());
+  const chosenId = [...new Set(chosen)].sort().join("+");
+  return {
+    kind: "case-study",
+    title: options.title ?? "the options at your volume, cloud price and residency rule",
+    caseStudy,
+    fleet: { ...capacity.capacity.fleetCost, callsPerDayPerMachine: capacity.capacity.callsPerDayPerMachine },
+    serverName: capacity.capacity.hardware.name.replace(/ \(.*\)$/, ""),
+    profileName: capacity.profile.profileId,
+    residencyRules: rules,
+    defaults: {
+      weekdayCallsPerDay: options.defaults?.weekdayCallsPerDay ?? caseStudy.weekdayCallsPerDay,
+      // Millionths of a currency unit, as the field takes them.
+      cloudUsdPerCall: Math.round((options.defaults?.cloudUsdPerCall ?? caseStudy.cloud.usdPerCall) * 1e6) / 1e6,
+      residencyRuleId: chosenId,
+    },
+    provenance: provenance(data, [
+      "case_study.csv",
+      "task_mix.csv",
+      "hardware.csv",
+      "routing_tiers.csv",
+      "models.csv",
+      "throughput.csv",
+      "traffic_profiles.csv",
+    ]),
   };
 }

@@ -4,18 +4,29 @@ export * from "./monthly-cost";
 export * from "./capacity";
 export * from "./tornado";
 export * from "./rental";
+export * from "./hybrid-routing";
+export * from "./case-study";
 export * from "./ranges";
 export * from "./definition";
 
 import { BREAK_EVEN_PANEL, type BreakEvenPanelSpec } from "./break-even";
 import { CAPACITY_PANEL, type CapacityPanelSpec } from "./capacity";
+import { CASE_STUDY_PANEL, type CaseStudyPanelSpec } from "./case-study";
+import { HYBRID_ROUTING_PANEL, type HybridRoutingPanelSpec } from "./hybrid-routing";
 import type { PanelDefinition } from "./definition";
 import { MONTHLY_COST_PANEL, type MonthlyCostPanelSpec } from "./monthly-cost";
 import { RENTAL_PANEL, type RentalPanelSpec } from "./rental";
 import { TORNADO_PANEL, type TornadoPanelSpec } from "./tornado";
 
 /** Any panel a notebook can put in its page, told apart by `kind`. */
-export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec | MonthlyCostPanelSpec;
+export type PanelSpec =
+  | BreakEvenPanelSpec
+  | CapacityPanelSpec
+  | TornadoPanelSpec
+  | RentalPanelSpec
+  | MonthlyCostPanelSpec
+  | HybridRoutingPanelSpec
+  | CaseStudyPanelSpec;
 
 /** Every panel the page can draw, by the `kind` of its spec. */
 export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<Extract<PanelSpec, { kind: Kind }>, never> } = {
@@ -24,5 +35,7 @@ export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<E
   tornado: TORNADO_PANEL,
   rental: RENTAL_PANEL,
   "monthly-cost": MONTHLY_COST_PANEL,
+  "hybrid-routing": HYBRID_ROUTING_PANEL,
+  "case-study": CASE_STUDY_PANEL,
 };
 export * from "./currency";

@@ -1,0 +1,155 @@
+/**
+ * The hybrid-routing what-if panel (59.4): the reader puts in a task mix, a daily volume and the complexity from
+ * which tasks go to the premium tier; the router prices the month against pure cloud, with the local server that
+ * serves the local tiers paid for, as the notebook's headline counts it.
+ */
+import { InputError } from "../errors";
+import {
+  HybridModelRouter,
+  savingsAfterHardware,
+  type RouterOptions,
+  type RoutingConfig,
+  type SavingsAfterHardware,
+  type SavingsEstimate,
+} from "../model";
+import { tierCostStacked } from "../charts/hybrid-routing";
+import type { Figure, Provenance } from "../charts/figure";
+import { renumberFigure } from "../charts/theme";
+import { checkRanges, rangeProblem, type NumberRange, type PanelRanges } from "./ranges";
+import type { PanelControl, PanelDefinition } from "./definition";
+
+/** The key of a task type's share among the panel's inputs: `share.simple_qa`. */
+export type TaskShareKey = `share.${string}`;
+
+export const shareKey = (taskType: string): TaskShareKey => `share.${taskType}`;
+
+/**
+ * The panel's inputs as the page reads them: the volume, the threshold and one share per task type, in percent of
+ * the day's calls. Shares that do not add up to 100% are taken as parts of their total (the summary says so).
+ */
+export type HybridRoutingPanelInputs = { dailyVolume: number; complexityThreshold: number } & { [key: TaskShareKey]: number };
+
+export const HYBRID_ROUTING_PANEL_RANGES: PanelRanges<{ dailyVolume: number; complexityThreshold: number }> = {
+  dailyVolume: { label: "Calls per day", min: 0, max: 100_000_000, step: 1 },
+  complexityThreshold: { label: "Premium from complexity (0–1)", min: 0, max: 1, step: 0.01 },
+};
+
+/** A task type's share field, in percent of the day's calls, named as the reader names the type. */
+export function taskShareRange(name: string): NumberRange {
+  return { label: `${name} (%)`, min: 0, max: 100, step: 0.1 };
+}
+
+export interface HybridRoutingPanelSpec {
+  kind: "hybrid-routing";
+  title: string;
+  /** The router as the data builds it: tiers and their prices, complexity per task type, the typical task, the month. */
+  router: Required<RouterOptions>;
+  /** The routing config's other rules (long context, sensitive data, per-call budget); the threshold is an input. */
+  config: Omit<RoutingConfig, "complexityThreshold">;
+  /** The task types the reader can give a share, in the data's order, each with its name ("Summarisation"). */
+  taskTypes: Array<{ id: string; name: string }>;
+  /** The server behind the local tiers and its monthly cost, paid whenever a call is routed locally. */
+  local: { name: string; monthlyUsd: number };
+  defaults: HybridRoutingPanelInputs;
+  provenance: Provenance;
+}
+
+export interface HybridRoutingPanelResult {
+  /** Each task type's share of the calls, 0–1, after scaling the reader's shares to their total. */
+  distribution: Record<string, number>;
+  /** The reader's shares added up, percent. */
+  sharesTotalPercent: number;
+  estimate: SavingsEstimate;
+  /** The hybrid's bill with the local server paid, and what it saves against pure cloud (negative: it costs more). */
+  paid: SavingsAfterHardware;
+  summary: string;
+  figure: Figure;
+}
+
+const usd = (value: number) => `$${Math.round(Math.abs(value)).toLocaleString("en-US")}`;
+const percent = (value: number) => `${Math.abs(value).toFixed(1)}%`;
+const plain = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+/** The reader's shares as the router's distribution: each share divided by their total (zero shares left out). */
+function taskDistribution(
+  spec: HybridRoutingPanelSpec,
+  inputs: HybridRoutingPanelInputs,
+): { distribution: Record<string, number>; total: number } {
+  const shares = spec.taskTypes.map((type) => {
+    const value = inputs[shareKey(type.id)] ?? 0;
+    const problem = rangeProblem(taskShareRange(type.name), value);
+    if (problem) throw new InputError(problem);
+    return [type.id, value] as const;
+  });
+  const total = shares.reduce((sum, [, value]) => sum + value, 0);
+  if (!(total > 0)) throw new InputError("give at least one task type a share of the calls above 0%");
+  return { distribution: Object.fromEntries(shares.filter(([, value]) => value > 0).map(([id, value]) => [id, value / total])), total };
+}
+
+/** The month of routing the reader's mix at their volume and threshold, against pure cloud, with the local server paid. */
+export function evaluateHybridRoutingPanel(spec: HybridRoutingPanelSpec, inputs: HybridRoutingPanelInputs): HybridRoutingPanelResult {
+  checkRanges(HYBRID_ROUTING_PANEL_RANGES, inputs);
+  const { distribution, total } = taskDistribution(spec, inputs);
+  const router = new HybridModelRouter(spec.router);
+  const estimate = router.estimateMonthlySavings(distribution, inputs.dailyVolume, {
+    ...spec.config,
+    complexityThreshold: inputs.complexityThreshold,
+  });
+  const paid = savingsAfterHardware(estimate, spec.local.monthlyUsd);
+  const usesLocal = paid.hybridMonthly !== estimate.hybridMonthly;
+  const server = spec.local.name.replace(/ \(.*\)$/, "");
+  const scenario = `At ${Math.round(inputs.dailyVolume).toLocaleString("en-US")} calls a day, with the premium tier from complexity ${plain(inputs.complexityThreshold)}`;
+  const verdict = (saved: number, ofPureCloud: number) =>
+    saved >= 0
+      ? `saves ${usd(saved)} a month (${percent(ofPureCloud)})`
+      : `costs ${usd(saved)} a month more (${percent(ofPureCloud)} more)`;
+  const summary = usesLocal
+    ? `${scenario}, hybrid routing costs ${usd(paid.hybridMonthly)} a month: ${usd(estimate.hybridMonthly)} of cloud calls and ${usd(spec.local.monthlyUsd)} for the ${server} server behind the local tiers. ` +
+      `Against pure cloud's ${usd(estimate.pureCloudMonthly)}, it ${verdict(paid.monthlySavings, paid.savingsPercentage)} with the hardware paid; ` +
+      `as the chapter counts it, local calls free, it ${verdict(estimate.monthlySavings, estimate.savingsPercentage)}.`
+    : `${scenario}, no task goes to a local tier, so no local server is paid: hybrid routing costs ${usd(estimate.hybridMonthly)} a month against pure cloud's ${usd(estimate.pureCloudMonthly)} and ${verdict(estimate.monthlySavings, estimate.savingsPercentage)}.`;
+  const scaled =
+    Math.abs(total - 100) > 1e-9
+      ? ` The shares add up to ${plain(total)}%, so each counts as its part of that total (scaled to 100%).`
+      : "";
+  const figure = tierCostStacked(estimate, spec.local, spec.provenance);
+  // The title stays the chapter's: the page's caption keeps the notebook's, and the summary above names the inputs.
+  return {
+    distribution,
+    sharesTotalPercent: total,
+    estimate,
+    paid,
+    summary: summary + scaled,
+    figure: renumberFigure(figure, "59.4w"),
+  };
+}
+
+/** The panel as the page offers it: the volume, the threshold, then each task type's share. */
+export const HYBRID_ROUTING_PANEL: PanelDefinition<HybridRoutingPanelSpec, HybridRoutingPanelInputs> = {
+  kind: "hybrid-routing",
+  computes: "the routed month",
+  controls: (spec) => {
+    const r = HYBRID_ROUTING_PANEL_RANGES;
+    const shares: PanelControl[] = spec.taskTypes.map((type) => ({
+      key: shareKey(type.id),
+      range: taskShareRange(type.name),
+      value: spec.defaults[shareKey(type.id)] ?? 0,
+    }));
+    return [
+      { key: "dailyVolume", range: r.dailyVolume, value: spec.defaults.dailyVolume },
+      { key: "complexityThreshold", range: r.complexityThreshold, value: spec.defaults.complexityThreshold },
+      ...shares,
+    ];
+  },
+  show: (spec, values) => {
+    const evaluated = evaluateHybridRoutingPanel(spec, values);
+    return {
+      summary: evaluated.summary,
+      figure: evaluated.figure,
+      attributes: {
+        "data-saved-after-hardware": String(Math.round(evaluated.paid.monthlySavings)),
+        "data-shares-total": String(evaluated.sharesTotalPercent),
+      },
+    };
+  },
+};
