@@ -1,7 +1,7 @@
 /** Every what-if panel a notebook puts in its page, built from a dataset: the inputs it offers and their defaults. */
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
-import { DEFAULT_TARGET_UTILISATION, localMonthlyCost, type SensitivityInput } from "../model";
+import { callsPerHourPerMachine, DEFAULT_TARGET_UTILISATION, localMonthlyCost, type SensitivityInput } from "../model";
 import type {
   BreakEvenPanelInputs,
   BreakEvenPanelSpec,
@@ -14,7 +14,7 @@ import type {
 } from "../panels";
 import { caseStudyCapacity, trafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
-import { hardwareColors, modelColors, provenance } from "./figure-context";
+import { dataFileName, hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./vram";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
@@ -58,9 +58,17 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       color: models.get(id) ?? "#777777",
     };
   });
+  const targetUtilisation = DEFAULT_TARGET_UTILISATION;
+  // A configuration's fastest measured way of serving sizes the servers a volume needs.
+  const fastest = (hardwareId: string) =>
+    data.throughput
+      .filter((row) => row.hardwareId === hardwareId)
+      .map((row) => ({ row, perHour: callsPerHourPerMachine(workload, row, { targetUtilisation }) }))
+      .sort((a, b) => b.perHour - a.perHour)[0]?.row;
   // Every configuration Figure 59.3b shows, named as it names them, each with its own cost inputs.
   const hardware = data.hardware.map((row) => {
     const inForce = localCostOptionsOf(row, workload.daysPerMonth);
+    const measured = fastest(row.hardwareId);
     return {
       id: row.hardwareId,
       name: fitLabel(data, row.hardwareId),
@@ -72,6 +80,13 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       electricityUsdPerKwh: row.electricityUsdPerKwh,
       opsUsdPerMonth: localMonthlyCost(inForce).opsUsd ?? 0,
       monthlyFixedUsd: inForce.monthlyFixedUsd,
+      opsSharePerAddedServer: row.opsSharePerAddedServer ?? 0,
+      throughput: measured && {
+        serving: measured.serving,
+        outputTokensPerSecond: measured.outputTokensPerSecond,
+        promptTokensPerSecond: measured.promptTokensPerSecond,
+        basis: `served ${measured.serving === "batched" ? "batched" : "one call at a time"} at ${Math.round(targetUtilisation * 100)}% of its measured rate`,
+      },
       color: machines.get(row.hardwareId) ?? "#777777",
     };
   });
@@ -84,7 +99,11 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
     apis,
     hardware,
     billingShares: billingSharesOf(workload),
-    provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
+    // The workload's own day: its weekday's shape where it has one, else calls spread over 24 hours.
+    peakHourShare: trafficProfile(data, workload.weekdayProfileId).peakHourShare,
+    targetUtilisation,
+    throughputFile: dataFileName(data, "throughput.csv"),
+    provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv", "throughput.csv"]),
     defaults: {
       // Whole calls, as the field takes them: a weekday/weekend workload's average day is a fraction.
       callsPerDay: Math.round(workload.callsPerDay),
@@ -94,9 +113,32 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       hardwareId: firstHardware?.id ?? "",
       electricityUsdPerKwh: firstHardware?.electricityUsdPerKwh ?? DEFAULT_ELECTRICITY_USD_PER_KWH,
       opsUsdPerMonth: firstHardware?.opsUsdPerMonth ?? 0,
+      // Your own server starts as the first configuration's itemised price, write-off and power bill.
+      capexUsd: firstHardware?.capexUsd ?? 0,
+      depreciationMonths: firstHardware?.depreciationMonths ?? 36,
+      powerUsdPerMonth: firstHardware ? panelPowerUsd(firstHardware, workload.daysPerMonth) : 0,
       ...options.defaults,
     },
   };
+}
+
+/** A configuration's power bill a month at its own electricity price: your own server's starting bill. */
+function panelPowerUsd(
+  machine: { powerKw?: number; powerUsdPerMonth?: number; electricityUsdPerKwh?: number },
+  daysPerMonth: number,
+): number {
+  if (machine.powerKw === undefined && machine.powerUsdPerMonth === undefined) return 0;
+  const cost = localMonthlyCost({
+    capexUsd: 0,
+    depreciationMonths: 1,
+    powerKw: machine.powerKw,
+    powerUsdPerMonth: machine.powerUsdPerMonth,
+    electricityUsdPerKwh: machine.electricityUsdPerKwh ?? DEFAULT_ELECTRICITY_USD_PER_KWH,
+    opsUsdPerMonth: 0,
+    daysPerMonth,
+  });
+  // Whole cents, as the field takes them.
+  return cost.basis === "itemised" ? Math.round(cost.powerUsd * 100) / 100 : 0;
 }
 
 /** The 59.7 what-if panel for the HTML report: the case study's server, volumes and cost, every traffic profile. */

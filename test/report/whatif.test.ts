@@ -59,7 +59,11 @@ describe("the what-if panels agree with their pages' figures", () => {
     const { page, consoleErrors } = await open("59.3-break-even");
     const panel = page.locator(".whatif");
     const heatmap = (await figureOf(page, "59.3b")).data[0] as HeatmapFigure["data"][number];
-    const hardware = await optionsOf(panel, "hardwareId");
+    // Every configuration of the heatmap, then the reader's own server, which the what-if starts from.
+    const offered = await optionsOf(panel, "hardwareId");
+    expect(offered.at(-1)?.name).toBe("Your own server");
+    expect(await panel.locator('select[name="hardwareId"]').inputValue()).toBe(offered.at(-1)?.id);
+    const hardware = offered.slice(0, -1);
     const apis = await optionsOf(panel, "apiId");
     expect(hardware.map((option) => option.name)).toEqual(heatmap.y);
     expect(apis.map((option) => `vs ${option.name}`)).toEqual(heatmap.x);
@@ -146,7 +150,10 @@ const CASES: Refusal[] = [
   ...refusals("59.3-break-even", "callsPerDay", "-500", "1e9"),
   ...refusals("59.3-break-even", "inputTokensPerCall", "-1", "1e8"),
   ...refusals("59.3-break-even", "outputTokensPerCall", "-1", "1e8"),
-  ...refusals("59.3-break-even", "electricityUsdPerKwh", "-0.1", "11"),
+  // The what-if starts from the reader's own server: its price, write-off and power bill are the fields in use.
+  ...refusals("59.3-break-even", "capexUsd", "-1", "2e9"),
+  ...refusals("59.3-break-even", "depreciationMonths", "0", "601"),
+  ...refusals("59.3-break-even", "powerUsdPerMonth", "-1", "1e8"),
   ...refusals("59.3-break-even", "opsUsdPerMonth", "-2000", "1e8"),
   ...refusals("59.7-capacity", "weekdayCallsPerDay", "-1", "1e9"),
   ...refusals("59.7-capacity", "outputTokensPerSecond", "0", "2e6"),
