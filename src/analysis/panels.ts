@@ -2,15 +2,16 @@
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
 import { callsPerHourPerMachine, DEFAULT_TARGET_UTILISATION, localMonthlyCost, type SensitivityInput } from "../model";
-import type {
-  BreakEvenPanelInputs,
-  BreakEvenPanelSpec,
-  CapacityPanelSpec,
-  MonthlyCostPanelInputs,
-  MonthlyCostPanelSpec,
-  RentalPanelInputs,
-  RentalPanelSpec,
-  TornadoPanelSpec,
+import {
+  EVEN_HOURS_ID,
+  type BreakEvenPanelInputs,
+  type BreakEvenPanelSpec,
+  type CapacityPanelSpec,
+  type MonthlyCostPanelInputs,
+  type MonthlyCostPanelSpec,
+  type RentalPanelInputs,
+  type RentalPanelSpec,
+  type TornadoPanelSpec,
 } from "../panels";
 import { caseStudyCapacity, trafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
@@ -214,6 +215,8 @@ export function rentalPanelSpec(
     apiModelIds: readonly string[];
     defaults: Pick<RentalPanelInputs, "rentalId" | "apiId"> & Partial<RentalPanelInputs>;
     title?: string;
+    /** The figure shows at least this many calls a day. Default 10,000. */
+    maxCallsPerDay?: number;
   },
 ): RentalPanelSpec {
   const workload = findWorkload(data);
@@ -247,14 +250,20 @@ export function rentalPanelSpec(
       usdPerCall: apiUsdPerCall(data, id, workload),
       color: models.get(id) ?? "#777777",
     })),
+    profiles: [...new Set(data.trafficProfiles.map((row) => row.profileId))].map((id) => {
+      const profile = trafficProfile(data, id);
+      return { id, relativeLoadByHour: profile.relativeLoadByHour, peakHourShare: profile.peakHourShare };
+    }),
+    minShownCallsPerDay: options.maxCallsPerDay ?? 10_000,
     defaults: {
       usdPerGpuHour: chosen.usdPerGpuHour,
+      profileId: EVEN_HOURS_ID,
       hoursPerDay: 24,
       utilisationPercent: Math.round(DEFAULT_TARGET_UTILISATION * 100),
       callsPerDay: Math.round(workload.callsPerDay),
       ...options.defaults,
     },
-    provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv"]),
+    provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv", "traffic_profiles.csv"]),
   };
 }
 
