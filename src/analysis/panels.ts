@@ -6,6 +6,7 @@ import {
   EVEN_HOURS_ID,
   type BreakEvenPanelInputs,
   type BreakEvenPanelSpec,
+  type CapacityPanelInputs,
   type CapacityPanelSpec,
   type MonthlyCostPanelInputs,
   type MonthlyCostPanelSpec,
@@ -13,7 +14,7 @@ import {
   type RentalPanelSpec,
   type TornadoPanelSpec,
 } from "../panels";
-import { caseStudyCapacity, trafficProfile } from "./capacity";
+import { caseStudyCapacity, measuredLabel, trafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
 import { dataFileName, hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./vram";
@@ -145,7 +146,14 @@ function panelPowerUsd(
 /** The 59.7 what-if panel for the HTML report: the case study's server, volumes and cost, every traffic profile. */
 export function capacityPanelSpec(
   data: Dataset,
-  options: { scenarioId?: string; targetUtilisation?: number; title?: string } = {},
+  options: {
+    scenarioId?: string;
+    targetUtilisation?: number;
+    title?: string;
+    /** The figure shows at least this many calls a day. Default 10,000. */
+    maxCallsPerDay?: number;
+    defaults?: Partial<CapacityPanelInputs>;
+  } = {},
 ): CapacityPanelSpec {
   const study = caseStudyCapacity(data, { scenarioId: options.scenarioId, targetUtilisation: options.targetUtilisation });
   const inputs = study.inputs;
@@ -163,6 +171,13 @@ export function capacityPanelSpec(
     caseStudy: inputs,
     cloud: { name: cloudModel?.modelName ?? inputs.cloud.id, color: modelColors(data).get(inputs.cloud.id) ?? "#777777" },
     profiles: profileIds.map((id) => ({ id, peakHourShare: trafficProfile(data, id).peakHourShare })),
+    measured: {
+      serving: study.capacity.throughput.serving,
+      outputTokensPerSecond: study.capacity.throughput.outputTokensPerSecond,
+      promptTokensPerSecond: study.capacity.throughput.promptTokensPerSecond,
+      label: measuredLabel(study.capacity.throughput),
+    },
+    minShownCallsPerDay: options.maxCallsPerDay ?? 10_000,
     defaults: {
       weekdayCallsPerDay: inputs.weekdayCallsPerDay,
       serving: study.capacity.throughput.serving,
@@ -170,6 +185,7 @@ export function capacityPanelSpec(
       promptTokensPerSecond: study.capacity.throughput.promptTokensPerSecond,
       targetUtilisationPercent: Math.round((options.targetUtilisation ?? 0.7) * 100),
       profileId: study.profile.profileId,
+      ...options.defaults,
     },
     provenance: provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]),
   };
