@@ -194,7 +194,15 @@ export function capacityPanelSpec(
 /** The 59.8 what-if panel: every itemised server against every API, at the default workload. */
 export function tornadoPanelSpec(
   data: Dataset,
-  options: { hardwareId: string; apiModelId: string; swing: number; title?: string },
+  options: {
+    hardwareId: string;
+    apiModelId: string;
+    swing: number;
+    title?: string;
+    /** The Monte Carlo's draws (default 2,000) and seed (default 59), as the notebook's. */
+    samples?: number;
+    seed?: number;
+  },
 ): TornadoPanelSpec {
   const workload = findWorkload(data);
   const itemised = data.hardware.filter(
@@ -219,6 +227,9 @@ export function tornadoPanelSpec(
     }),
     billingShares: billingSharesOf(workload),
     variedInputs: Object.keys(uncertaintyRanges(data)) as SensitivityInput[],
+    ranges: uncertaintyRanges(data),
+    samples: options.samples ?? 2000,
+    seed: options.seed ?? 59,
     defaults: { hardwareId: options.hardwareId, apiId: options.apiModelId, swingPercent: Math.round(options.swing * 100) },
     provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
   };
