@@ -23,6 +23,7 @@ import { countOf, formatBreakEvenCalls, formatLeastCalls } from "../format";
 import { markVolume, verdictBy } from "./advice";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { breakEvenCurves } from "../charts/break-even";
+import { colorApartFrom } from "../charts/theme";
 import type { Figure, Provenance } from "../charts/figure";
 import type { PanelDefinition } from "./definition";
 
@@ -218,7 +219,7 @@ function adviceAt(
     const unmeasured =
       machine.id === OWN_SERVER_ID ? "Your own server has no measured throughput" : `${spec.throughputFile} measures no throughput for it`;
     return (
-      `${volume} the API bill is ${usd(apiMonthlyUsd)}; against one server, ${verdictBy({ name: "local", usd: local.monthlyUsd }, api)}. ` +
+      `${volume} the API bill is ${usd(apiMonthlyUsd)}; against one server, ${verdictBy({ name: "local", usd: local.monthlyUsd }, api)}, if one server carries them. ` +
       `${unmeasured}, so how many servers this volume needs is not known.`
     );
   }
@@ -264,6 +265,8 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
     100,
     Math.ceil(Math.max(inputs.callsPerDay, Number.isFinite(breakEven.breakEvenDailyCalls) ? breakEven.breakEvenDailyCalls : 0) * 1.5),
   );
+  // Models and servers share one palette: the server's lines must not take the API's colour.
+  const machineColor = colorApartFrom(machine.color, [api.color]);
   const figure = breakEvenCurves(
     [{ id: machine.id, name: machine.name, monthlyUsd: localMonthlyUsd }],
     [{ id: api.id, name: api.name, usdPerCall: apiUsdPerCall }],
@@ -282,7 +285,7 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
       maxCallsPerDay,
       daysPerMonth: spec.daysPerMonth,
       modelColors: new Map([[api.id, api.color]]),
-      hardwareColors: new Map([[machine.id, machine.color]]),
+      hardwareColors: new Map([[machine.id, machineColor]]),
       provenance: spec.provenance,
       number: "59.3w",
       logScale: false,
@@ -290,7 +293,7 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
   );
   figure.layout.title.text = `Figure 59.3w — ${spec.title}`;
   if (capacity && capacity.callsPerDayPerServer < maxCallsPerDay)
-    drawServersNeeded(figure, machine, localMonthlyUsd, inputs, capacity, maxCallsPerDay);
+    drawServersNeeded(figure, { ...machine, color: machineColor }, localMonthlyUsd, inputs, capacity, maxCallsPerDay);
   // The plot reaches the costs at the reader's volume, where the verdict is.
   const yaxis = figure.layout.yaxis as { range: [number, number] };
   yaxis.range = [0, Math.max(yaxis.range[1], 1.15 * Math.max(Math.min(apiMonthlyUsd, 4 * localAtVolumeUsd), localAtVolumeUsd))];

@@ -91,7 +91,8 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
     `all local needs ${countOf(allLocal.machines, "server")}, ${usd(allLocal.totalUsd)} a month; hybrid ${count(hybridOption.machines)}, ${usd(hybridOption.totalUsd)}; all cloud ${usd(allCloudUsd)}.`;
   const measuredPerDay =
     callsPerHourPerMachine(spec, spec.measured, { targetUtilisation: inputs.targetUtilisationPercent / 100 }) / profile.peakHourShare;
-  const maxCallsPerDay = Math.max(spec.minShownCallsPerDay, Math.ceil(inputs.weekdayCallsPerDay * 1.5));
+  // Room right of the volume's mark for its label.
+  const maxCallsPerDay = Math.max(spec.minShownCallsPerDay, Math.ceil(inputs.weekdayCallsPerDay * 3));
   const servingName = inputs.serving === "batched" ? "batched" : "single-stream";
   const figure = machinesNeededChart(
     [

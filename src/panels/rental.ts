@@ -239,7 +239,9 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
     rentedFleet(spec, configuration, inputs),
   );
   const crossings = [fleetCrossing("buying breaks even", boughtFleet(configuration)), renting];
-  if (profile) crossings.push(crossing("renting hour by hour breaks even", (cost) => cost.rentScaledUsd ?? Infinity, apiOf));
+  // Hour by hour breaking even where around the clock does is one point: one label, so labels do not pile up on a phone.
+  const scaled = profile ? crossing("renting hour by hour breaks even", (cost) => cost.rentScaledUsd ?? Infinity, apiOf) : undefined;
+  if (scaled && scaled.callsPerDay !== renting.callsPerDay) crossings.push(scaled);
 
   const serversText =
     costs.servers === 1
