@@ -217,7 +217,7 @@ describe("the README", () => {
         for (const match of cell.matchAll(/`([a-z0-9-]+)`/g)) named.get(layer)!.add(match[1]!);
       });
     }
-    // Files every concept shares rather than one concept's: index files, the figure theme, panel ranges, definition and MIME type, the shared readers.
+    // Files every concept shares rather than one concept's: index files, the figure theme, panel ranges, definition, advice and MIME type, the shared readers.
     const shared = new Set([
       "index",
       "figure",
@@ -225,6 +225,7 @@ describe("the README", () => {
       "ranges",
       "mime",
       "definition",
+      "advice",
       "lookup",
       "figure-context",
       "panels",

@@ -288,6 +288,10 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
   return { machines, cost };
 }
 
+/** How a figure labels a server's measured line: "single-stream, measured (19.06 tokens/s)". */
+export const measuredLabel = (measured: ThroughputRow): string =>
+  `${measured.serving.replace("_", "-")}, ${throughputBasisLabel(measured)} (${measured.outputTokensPerSecond} tokens/s)`;
+
 export interface BatchedWhatIfOptions {
   /** Aggregate rates of the server served batched, tokens/s. */
   outputTokensPerSecond: number;
@@ -326,7 +330,7 @@ export function batchedWhatIf(data: Dataset, study: CaseStudyCapacity, options: 
     [
       {
         id: "measured",
-        label: `${measured.serving.replace("_", "-")}, ${throughputBasisLabel(measured)} (${measured.outputTokensPerSecond} tokens/s)`,
+        label: measuredLabel(measured),
         callsPerDayPerMachine: study.capacity.callsPerDayPerMachine,
         color: "#882255",
       },

@@ -1,26 +1,28 @@
 /** Every what-if panel a notebook puts in its page, built from a dataset: the inputs it offers and their defaults. */
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
-import { DEFAULT_TARGET_UTILISATION, localMonthlyCost, type SensitivityInput } from "../model";
-import type {
-  BreakEvenPanelInputs,
-  BreakEvenPanelSpec,
-  CapacityPanelSpec,
-  CaseStudyPanelSpec,
-  HybridRoutingPanelInputs,
-  HybridRoutingPanelSpec,
-  MonthlyCostPanelInputs,
-  MonthlyCostPanelSpec,
-  RentalPanelInputs,
-  RentalPanelSpec,
-  TornadoPanelSpec,
+import { callsPerHourPerMachine, DEFAULT_TARGET_UTILISATION, localMonthlyCost, taskTypeName, type SensitivityInput } from "../model";
+import {
+  EVEN_HOURS_ID,
+  shareKey,
+  type BreakEvenPanelInputs,
+  type BreakEvenPanelSpec,
+  type CapacityPanelInputs,
+  type CapacityPanelSpec,
+  type CaseStudyPanelSpec,
+  type HybridRoutingPanelInputs,
+  type HybridRoutingPanelSpec,
+  type MonthlyCostPanelInputs,
+  type MonthlyCostPanelSpec,
+  type RentalPanelInputs,
+  type RentalPanelSpec,
+  type ResidencyRule,
+  type TornadoPanelSpec,
 } from "../panels";
-import { shareKey, type ResidencyRule } from "../panels";
-import { taskTypeName } from "../model";
-import { caseStudyCapacity, trafficProfile } from "./capacity";
+import { caseStudyCapacity, measuredLabel, trafficProfile } from "./capacity";
 import { caseStudyFromData, caseStudyRow, residencyRuleName } from "./case-study";
 import { apiUsdPerCall } from "./cost";
-import { hardwareColors, modelColors, provenance } from "./figure-context";
+import { dataFileName, hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./vram";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
@@ -65,9 +67,17 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       color: models.get(id) ?? "#777777",
     };
   });
+  const targetUtilisation = DEFAULT_TARGET_UTILISATION;
+  // A configuration's fastest measured way of serving sizes the servers a volume needs.
+  const fastest = (hardwareId: string) =>
+    data.throughput
+      .filter((row) => row.hardwareId === hardwareId)
+      .map((row) => ({ row, perHour: callsPerHourPerMachine(workload, row, { targetUtilisation }) }))
+      .sort((a, b) => b.perHour - a.perHour)[0]?.row;
   // Every configuration Figure 59.3b shows, named as it names them, each with its own cost inputs.
   const hardware = data.hardware.map((row) => {
     const inForce = localCostOptionsOf(row, workload.daysPerMonth);
+    const measured = fastest(row.hardwareId);
     return {
       id: row.hardwareId,
       name: fitLabel(data, row.hardwareId),
@@ -79,6 +89,13 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       electricityUsdPerKwh: row.electricityUsdPerKwh,
       opsUsdPerMonth: localMonthlyCost(inForce).opsUsd ?? 0,
       monthlyFixedUsd: inForce.monthlyFixedUsd,
+      opsSharePerAddedServer: row.opsSharePerAddedServer ?? 0,
+      throughput: measured && {
+        serving: measured.serving,
+        outputTokensPerSecond: measured.outputTokensPerSecond,
+        promptTokensPerSecond: measured.promptTokensPerSecond,
+        basis: `served ${measured.serving === "batched" ? "batched" : "one call at a time"} at ${Math.round(targetUtilisation * 100)}% of its measured rate`,
+      },
       color: machines.get(row.hardwareId) ?? "#777777",
     };
   });
@@ -91,7 +108,11 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
     apis,
     hardware,
     billingShares: billingSharesOf(workload),
-    provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
+    // The workload's own day: its weekday's shape where it has one, else calls spread over 24 hours.
+    peakHourShare: trafficProfile(data, workload.weekdayProfileId).peakHourShare,
+    targetUtilisation,
+    throughputFile: dataFileName(data, "throughput.csv"),
+    provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv", "throughput.csv"]),
     defaults: {
       // Whole calls, as the field takes them: a weekday/weekend workload's average day is a fraction.
       callsPerDay: Math.round(workload.callsPerDay),
@@ -101,15 +122,45 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       hardwareId: firstHardware?.id ?? "",
       electricityUsdPerKwh: firstHardware?.electricityUsdPerKwh ?? DEFAULT_ELECTRICITY_USD_PER_KWH,
       opsUsdPerMonth: firstHardware?.opsUsdPerMonth ?? 0,
+      // Your own server starts as the first configuration's itemised price, write-off and power bill.
+      capexUsd: firstHardware?.capexUsd ?? 0,
+      depreciationMonths: firstHardware?.depreciationMonths ?? 36,
+      powerUsdPerMonth: firstHardware ? panelPowerUsd(firstHardware, workload.daysPerMonth) : 0,
       ...options.defaults,
     },
   };
 }
 
+/** A configuration's power bill a month at its own electricity price: your own server's starting bill. */
+function panelPowerUsd(
+  machine: { powerKw?: number; powerUsdPerMonth?: number; electricityUsdPerKwh?: number },
+  daysPerMonth: number,
+): number {
+  if (machine.powerKw === undefined && machine.powerUsdPerMonth === undefined) return 0;
+  const cost = localMonthlyCost({
+    capexUsd: 0,
+    depreciationMonths: 1,
+    powerKw: machine.powerKw,
+    powerUsdPerMonth: machine.powerUsdPerMonth,
+    electricityUsdPerKwh: machine.electricityUsdPerKwh ?? DEFAULT_ELECTRICITY_USD_PER_KWH,
+    opsUsdPerMonth: 0,
+    daysPerMonth,
+  });
+  // Whole cents, as the field takes them.
+  return cost.basis === "itemised" ? Math.round(cost.powerUsd * 100) / 100 : 0;
+}
+
 /** The 59.7 what-if panel for the HTML report: the case study's server, volumes and cost, every traffic profile. */
 export function capacityPanelSpec(
   data: Dataset,
-  options: { scenarioId?: string; targetUtilisation?: number; title?: string } = {},
+  options: {
+    scenarioId?: string;
+    targetUtilisation?: number;
+    title?: string;
+    /** The figure shows at least this many calls a day. Default 10,000. */
+    maxCallsPerDay?: number;
+    defaults?: Partial<CapacityPanelInputs>;
+  } = {},
 ): CapacityPanelSpec {
   const study = caseStudyCapacity(data, { scenarioId: options.scenarioId, targetUtilisation: options.targetUtilisation });
   const inputs = study.inputs;
@@ -127,6 +178,13 @@ export function capacityPanelSpec(
     caseStudy: inputs,
     cloud: { name: cloudModel?.modelName ?? inputs.cloud.id, color: modelColors(data).get(inputs.cloud.id) ?? "#777777" },
     profiles: profileIds.map((id) => ({ id, peakHourShare: trafficProfile(data, id).peakHourShare })),
+    measured: {
+      serving: study.capacity.throughput.serving,
+      outputTokensPerSecond: study.capacity.throughput.outputTokensPerSecond,
+      promptTokensPerSecond: study.capacity.throughput.promptTokensPerSecond,
+      label: measuredLabel(study.capacity.throughput),
+    },
+    minShownCallsPerDay: options.maxCallsPerDay ?? 10_000,
     defaults: {
       weekdayCallsPerDay: inputs.weekdayCallsPerDay,
       serving: study.capacity.throughput.serving,
@@ -134,6 +192,7 @@ export function capacityPanelSpec(
       promptTokensPerSecond: study.capacity.throughput.promptTokensPerSecond,
       targetUtilisationPercent: Math.round((options.targetUtilisation ?? 0.7) * 100),
       profileId: study.profile.profileId,
+      ...options.defaults,
     },
     provenance: provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]),
   };
@@ -142,7 +201,15 @@ export function capacityPanelSpec(
 /** The 59.8 what-if panel: every itemised server against every API, at the default workload. */
 export function tornadoPanelSpec(
   data: Dataset,
-  options: { hardwareId: string; apiModelId: string; swing: number; title?: string },
+  options: {
+    hardwareId: string;
+    apiModelId: string;
+    swing: number;
+    title?: string;
+    /** The Monte Carlo's draws (default 2,000) and seed (default 59), as the notebook's. */
+    samples?: number;
+    seed?: number;
+  },
 ): TornadoPanelSpec {
   const workload = findWorkload(data);
   const itemised = data.hardware.filter(
@@ -167,6 +234,9 @@ export function tornadoPanelSpec(
     }),
     billingShares: billingSharesOf(workload),
     variedInputs: Object.keys(uncertaintyRanges(data)) as SensitivityInput[],
+    ranges: uncertaintyRanges(data),
+    samples: options.samples ?? 2000,
+    seed: options.seed ?? 59,
     defaults: { hardwareId: options.hardwareId, apiId: options.apiModelId, swingPercent: Math.round(options.swing * 100) },
     provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
   };
@@ -179,6 +249,8 @@ export function rentalPanelSpec(
     apiModelIds: readonly string[];
     defaults: Pick<RentalPanelInputs, "rentalId" | "apiId"> & Partial<RentalPanelInputs>;
     title?: string;
+    /** The figure shows at least this many calls a day. Default 10,000. */
+    maxCallsPerDay?: number;
   },
 ): RentalPanelSpec {
   const workload = findWorkload(data);
@@ -212,14 +284,20 @@ export function rentalPanelSpec(
       usdPerCall: apiUsdPerCall(data, id, workload),
       color: models.get(id) ?? "#777777",
     })),
+    profiles: [...new Set(data.trafficProfiles.map((row) => row.profileId))].map((id) => {
+      const profile = trafficProfile(data, id);
+      return { id, relativeLoadByHour: profile.relativeLoadByHour, peakHourShare: profile.peakHourShare };
+    }),
+    minShownCallsPerDay: options.maxCallsPerDay ?? 10_000,
     defaults: {
       usdPerGpuHour: chosen.usdPerGpuHour,
+      profileId: EVEN_HOURS_ID,
       hoursPerDay: 24,
       utilisationPercent: Math.round(DEFAULT_TARGET_UTILISATION * 100),
       callsPerDay: Math.round(workload.callsPerDay),
       ...options.defaults,
     },
-    provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv"]),
+    provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv", "traffic_profiles.csv"]),
   };
 }
 

@@ -6,15 +6,24 @@ import { InputError } from "../errors";
 import {
   billCall,
   breakEvenVolumes,
+  callsPerHourPerMachine,
+  capacityBreakEven,
+  fleetCostOfSplit,
+  fleetMonthlyCost,
   localCostInputsInForce,
   localMonthlyCost,
+  machinesNeeded,
   type BillingShares,
   type BreakEvenVolumes,
+  type CapacityBreakEven,
+  type MachineThroughput,
   type PriceSheet,
 } from "../model";
-import { formatBreakEvenCalls } from "../format";
+import { countOf, formatBreakEvenCalls, formatLeastCalls } from "../format";
+import { markVolume, verdictBy } from "./advice";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { breakEvenCurves } from "../charts/break-even";
+import { colorApartFrom } from "../charts/theme";
 import type { Figure, Provenance } from "../charts/figure";
 import type { PanelDefinition } from "./definition";
 
@@ -47,8 +56,15 @@ export interface PanelHardware {
   opsUsdPerMonth: number;
   /** A stated whole monthly cost, USD, operations included, for configurations the source does not itemise. */
   monthlyFixedUsd?: number;
+  /** Share of one server's operations each added server adds, 0–1 (hardware.csv's ops_share_per_added_server). */
+  opsSharePerAddedServer?: number;
+  /** Its fastest measured serving (throughput.csv), and how it was measured; absent where none is measured. */
+  throughput?: MachineThroughput & { basis: string };
   color: string;
 }
+
+/** The choice that prices the reader's own server from its price, depreciation, power and operations. */
+export const OWN_SERVER_ID = "own-server";
 
 export interface BreakEvenPanelInputs {
   callsPerDay: number;
@@ -60,6 +76,10 @@ export interface BreakEvenPanelInputs {
   electricityUsdPerKwh: number;
   /** USD per month; replaces the hardware's own operations cost. */
   opsUsdPerMonth: number;
+  /** Your own server (hardwareId `OWN_SERVER_ID`): its price, USD, the months it is written off over, and its power bill, USD a month. */
+  capexUsd: number;
+  depreciationMonths: number;
+  powerUsdPerMonth: number;
 }
 
 /** What each number of the panel may be: volumes and prices are never negative; a kWh costs at most $10. */
@@ -69,6 +89,9 @@ export const BREAK_EVEN_PANEL_RANGES: PanelRanges<BreakEvenPanelInputs> = {
   outputTokensPerCall: { label: "Output tokens per call", min: 0, max: 10_000_000, step: 1 },
   electricityUsdPerKwh: { label: "Electricity ($/kWh)", min: 0, max: 10, step: 0.001 },
   opsUsdPerMonth: { label: "Operations ($/month)", min: 0, max: 10_000_000, step: 0.01 },
+  capexUsd: { label: "Server price ($)", min: 0, max: 1_000_000_000, step: 0.01 },
+  depreciationMonths: { label: "Written off over (months)", min: 1, max: 600, step: 1 },
+  powerUsdPerMonth: { label: "Power ($/month)", min: 0, max: 10_000_000, step: 0.01 },
 };
 
 export interface BreakEvenPanelSpec {
@@ -80,7 +103,23 @@ export interface BreakEvenPanelSpec {
   hardware: PanelHardware[];
   /** The workload's cache and batch shares; absent: none. */
   billingShares?: BillingShares;
+  /** Share of a day's calls in its busiest hour (the workload's day), which sizes the servers a volume needs. */
+  peakHourShare: number;
+  /** Share of a server's measured throughput it is planned at, 0–1. */
+  targetUtilisation: number;
+  /** Where the throughput of a configuration would come from, for "no throughput is measured" (`throughput.csv`). */
+  throughputFile: string;
   provenance: Provenance;
+}
+
+/** The servers the reader's volume needs, where the configuration's throughput is measured. */
+export interface BreakEvenPanelCapacity {
+  callsPerDayPerServer: number;
+  servers: number;
+  /** The servers' month, operations growing with the fleet as hardware.csv says. */
+  fleetMonthlyUsd: number;
+  /** The break-even once every volume is served by the servers it needs. */
+  breakEven: CapacityBreakEven;
 }
 
 export interface BreakEvenPanelResult {
@@ -88,6 +127,10 @@ export interface BreakEvenPanelResult {
   apiUsdPerCall: number;
   apiMonthlyUsd: number;
   breakEven: BreakEvenVolumes;
+  /** Undefined where no throughput is measured for the configuration: the servers a volume needs are unknown. */
+  capacity?: BreakEvenPanelCapacity;
+  /** What local costs at the reader's volume: the servers it needs, or one server where that is unknown. */
+  localAtVolumeUsd: number;
   summary: string;
   figure: Figure;
 }
@@ -119,10 +162,88 @@ export function panelHardwareMonthlyUsd(
   }).totalUsd;
 }
 
-/** Recomputes the panel: local monthly cost, API cost, break-even, a one-line summary and the figure. */
+/** The configuration the inputs choose: one of the spec's, or the reader's own server from its price and bills. */
+export function chosenMachine(spec: BreakEvenPanelSpec, inputs: BreakEvenPanelInputs): PanelHardware | undefined {
+  if (inputs.hardwareId === OWN_SERVER_ID)
+    return {
+      id: OWN_SERVER_ID,
+      name: "Your server",
+      capexUsd: inputs.capexUsd,
+      depreciationMonths: inputs.depreciationMonths,
+      powerUsdPerMonth: inputs.powerUsdPerMonth,
+      opsUsdPerMonth: inputs.opsUsdPerMonth,
+      color: "#D55E00",
+    };
+  return spec.hardware.find((candidate) => candidate.id === inputs.hardwareId) ?? spec.hardware[0];
+}
+
+/** The servers a volume needs on the configuration's measured throughput, and what they cost; undefined where none is measured. */
+function capacityAt(
+  spec: BreakEvenPanelSpec,
+  machine: PanelHardware,
+  inputs: BreakEvenPanelInputs,
+  localMonthlyUsd: number,
+  apiUsdPerCall: number,
+): BreakEvenPanelCapacity | undefined {
+  if (!machine.throughput) return undefined;
+  const perHour = callsPerHourPerMachine(inputs, machine.throughput, { targetUtilisation: spec.targetUtilisation });
+  const callsPerDayPerServer = perHour / spec.peakHourShare;
+  // A call of no tokens takes no time: one server carries any volume of them.
+  if (!(callsPerDayPerServer > 0 && Number.isFinite(callsPerDayPerServer))) return undefined;
+  const fleet = fleetCostOfSplit({
+    hardwareUsdPerMonth: localMonthlyUsd - inputs.opsUsdPerMonth,
+    opsOneServerUsdPerMonth: inputs.opsUsdPerMonth,
+    opsSharePerAddedServer: machine.opsSharePerAddedServer ?? 0,
+  });
+  const servers = machinesNeeded(inputs.callsPerDay, callsPerDayPerServer);
+  return {
+    callsPerDayPerServer,
+    servers,
+    fleetMonthlyUsd: fleetMonthlyCost(servers, fleet),
+    breakEven: capacityBreakEven({ ...fleet, callsPerDayPerMachine: callsPerDayPerServer, apiUsdPerCall, daysPerMonth: spec.daysPerMonth }),
+  };
+}
+
+/** What the summary says of the reader's volume: the servers it needs, the verdict and by how much. */
+function adviceAt(
+  spec: BreakEvenPanelSpec,
+  machine: PanelHardware,
+  inputs: BreakEvenPanelInputs,
+  local: { monthlyUsd: number; capacity?: BreakEvenPanelCapacity },
+  apiMonthlyUsd: number,
+): string {
+  const volume = `At ${calls(inputs.callsPerDay)} calls a day`;
+  const api = { name: "the API", usd: apiMonthlyUsd };
+  const capacity = local.capacity;
+  if (!capacity) {
+    const unmeasured =
+      machine.id === OWN_SERVER_ID ? "Your own server has no measured throughput" : `${spec.throughputFile} measures no throughput for it`;
+    return (
+      `${volume} the API bill is ${usd(apiMonthlyUsd)}; against one server, ${verdictBy({ name: "local", usd: local.monthlyUsd }, api)}, if one server carries them. ` +
+      `${unmeasured}, so how many servers this volume needs is not known.`
+    );
+  }
+  const fleet = { name: "local", usd: capacity.fleetMonthlyUsd };
+  const carries = `each takes about ${calls(Math.floor(capacity.callsPerDayPerServer))} a day, ${machine.throughput?.basis}`;
+  // A break-even one server cannot carry: say where the servers each volume needs start to pay, if ever.
+  const first = capacity.breakEven.firstDailyCalls;
+  const beyond =
+    capacity.breakEven.uncappedDailyCalls > capacity.callsPerDayPerServer
+      ? ` One server would break even only past the calls it carries; with the servers each volume needs, local ${
+          Number.isFinite(first) ? `is cheaper from ${formatLeastCalls(first)} calls a day` : "never costs less than the API"
+        }.`
+      : "";
+  const servers =
+    capacity.servers === 1
+      ? `one server carries them (${carries.replace(/^each/, "it")})`
+      : `one server is not enough: ${countOf(capacity.servers, "server")} are needed (${carries}), ${usd(capacity.fleetMonthlyUsd)} a month`;
+  return `${volume} ${servers}; the API bill is ${usd(apiMonthlyUsd)}: ${verdictBy(fleet, api)}.${beyond}`;
+}
+
+/** Recomputes the panel: local monthly cost, API cost, break-even, the servers the volume needs, a summary and the figure. */
 export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEvenPanelInputs): BreakEvenPanelResult {
   const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
-  const machine = spec.hardware.find((candidate) => candidate.id === inputs.hardwareId) ?? spec.hardware[0];
+  const machine = chosenMachine(spec, inputs);
   if (!api || !machine) throw new InputError("the what-if panel needs at least one API and one hardware configuration");
   checkRanges(BREAK_EVEN_PANEL_RANGES, inputs);
   const localMonthlyUsd = panelHardwareMonthlyUsd(machine, inputs, spec.daysPerMonth);
@@ -134,14 +255,18 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
   }).usdPerCall;
   const breakEven = breakEvenVolumes(localMonthlyUsd, apiUsdPerCall, spec.daysPerMonth);
   const apiMonthlyUsd = inputs.callsPerDay * apiUsdPerCall * spec.daysPerMonth;
-  const cheaper = apiMonthlyUsd > localMonthlyUsd ? "local is cheaper" : "the API is cheaper";
+  const capacity = capacityAt(spec, machine, inputs, localMonthlyUsd, apiUsdPerCall);
+  const localAtVolumeUsd = capacity?.fleetMonthlyUsd ?? localMonthlyUsd;
   const summary =
     `${machine.name} costs ${usd(localMonthlyUsd)} a month; ${api.name} costs $${apiUsdPerCall.toFixed(4)} a call. ` +
-    `Break-even: ${formatBreakEvenCalls(breakEven.breakEvenDailyCalls)} calls a day. At ${calls(inputs.callsPerDay)} calls a day the API bill is ${usd(apiMonthlyUsd)}: ${cheaper}.`;
+    `Break-even: ${formatBreakEvenCalls(breakEven.breakEvenDailyCalls)} calls a day. ` +
+    adviceAt(spec, machine, inputs, { monthlyUsd: localMonthlyUsd, capacity }, apiMonthlyUsd);
   const maxCallsPerDay = Math.max(
     100,
     Math.ceil(Math.max(inputs.callsPerDay, Number.isFinite(breakEven.breakEvenDailyCalls) ? breakEven.breakEvenDailyCalls : 0) * 1.5),
   );
+  // Models and servers share one palette: the server's lines must not take the API's colour.
+  const machineColor = colorApartFrom(machine.color, [api.color]);
   const figure = breakEvenCurves(
     [{ id: machine.id, name: machine.name, monthlyUsd: localMonthlyUsd }],
     [{ id: api.id, name: api.name, usdPerCall: apiUsdPerCall }],
@@ -160,14 +285,51 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
       maxCallsPerDay,
       daysPerMonth: spec.daysPerMonth,
       modelColors: new Map([[api.id, api.color]]),
-      hardwareColors: new Map([[machine.id, machine.color]]),
+      hardwareColors: new Map([[machine.id, machineColor]]),
       provenance: spec.provenance,
       number: "59.3w",
       logScale: false,
     },
   );
   figure.layout.title.text = `Figure 59.3w — ${spec.title}`;
-  return { localMonthlyUsd, apiUsdPerCall, apiMonthlyUsd, breakEven, summary, figure };
+  if (capacity && capacity.callsPerDayPerServer < maxCallsPerDay)
+    drawServersNeeded(figure, { ...machine, color: machineColor }, localMonthlyUsd, inputs, capacity, maxCallsPerDay);
+  // The plot reaches the costs at the reader's volume, where the verdict is.
+  const yaxis = figure.layout.yaxis as { range: [number, number] };
+  yaxis.range = [0, Math.max(yaxis.range[1], 1.15 * Math.max(Math.min(apiMonthlyUsd, 4 * localAtVolumeUsd), localAtVolumeUsd))];
+  markVolume(figure, inputs.callsPerDay);
+  return { localMonthlyUsd, apiUsdPerCall, apiMonthlyUsd, breakEven, capacity, localAtVolumeUsd, summary, figure };
+}
+
+/** The servers' month as volume grows, a step at each server added, beside one server's flat line. */
+function drawServersNeeded(
+  figure: Figure,
+  machine: PanelHardware,
+  localMonthlyUsd: number,
+  inputs: BreakEvenPanelInputs,
+  capacity: BreakEvenPanelCapacity,
+  maxCallsPerDay: number,
+): void {
+  const fleet = fleetCostOfSplit({
+    hardwareUsdPerMonth: localMonthlyUsd - inputs.opsUsdPerMonth,
+    opsOneServerUsdPerMonth: inputs.opsUsdPerMonth,
+    opsSharePerAddedServer: machine.opsSharePerAddedServer ?? 0,
+  });
+  // Past a few hundred steps they are finer than a pixel: sample the volumes instead.
+  const steps = Math.ceil(maxCallsPerDay / capacity.callsPerDayPerServer);
+  const x =
+    steps <= 300
+      ? Array.from({ length: steps + 1 }, (_, index) => Math.min(index * capacity.callsPerDayPerServer, maxCallsPerDay))
+      : Array.from({ length: 301 }, (_, index) => (maxCallsPerDay * index) / 300);
+  figure.data.push({
+    type: "scatter",
+    mode: "lines",
+    name: `${machine.name}, the servers needed`,
+    x,
+    y: x.map((calls) => fleetMonthlyCost(machinesNeeded(calls, capacity.callsPerDayPerServer), fleet)),
+    line: { color: machine.color, width: 2, shape: "vh" },
+    hovertemplate: `%{y:$,.0f} a month for the servers %{x:,.0f} calls/day need<extra></extra>`,
+  });
 }
 
 const machineOf = (spec: BreakEvenPanelSpec, id: string) => spec.hardware.find((candidate) => candidate.id === id);
@@ -184,7 +346,15 @@ export const BREAK_EVEN_PANEL: PanelDefinition<BreakEvenPanelSpec, BreakEvenPane
       { key: "inputTokensPerCall", range: r.inputTokensPerCall, value: d.inputTokensPerCall },
       { key: "outputTokensPerCall", range: r.outputTokensPerCall, value: d.outputTokensPerCall },
       { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
-      { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: d.hardwareId },
+      {
+        key: "hardwareId",
+        label: "Local hardware",
+        options: [...spec.hardware, { id: OWN_SERVER_ID, name: "Your own server" }],
+        value: d.hardwareId,
+      },
+      { key: "capexUsd", range: r.capexUsd, value: d.capexUsd },
+      { key: "depreciationMonths", range: r.depreciationMonths, value: d.depreciationMonths },
+      { key: "powerUsdPerMonth", range: r.powerUsdPerMonth, value: d.powerUsdPerMonth },
       { key: "electricityUsdPerKwh", range: r.electricityUsdPerKwh, value: d.electricityUsdPerKwh },
       { key: "opsUsdPerMonth", range: r.opsUsdPerMonth, value: d.opsUsdPerMonth },
     ];
@@ -198,16 +368,21 @@ export const BREAK_EVEN_PANEL: PanelDefinition<BreakEvenPanelSpec, BreakEvenPane
       ...(machine.electricityUsdPerKwh !== undefined ? { electricityUsdPerKwh: machine.electricityUsdPerKwh } : {}),
     };
   },
+  // Your own server's price, write-off and power bill apply only to it; a stated power bill ignores the price per kWh.
   unused: (spec, values) => {
-    const machine = machineOf(spec, values.hardwareId);
-    return machine && !usesElectricityPrice(machine) ? ["electricityUsdPerKwh"] : [];
+    const machine = chosenMachine(spec, values);
+    const own = values.hardwareId === OWN_SERVER_ID ? [] : ["capexUsd", "depreciationMonths", "powerUsdPerMonth"];
+    return machine && !usesElectricityPrice(machine) ? [...own, "electricityUsdPerKwh"] : own;
   },
   show: (spec, values) => {
     const evaluated = evaluateBreakEvenPanel(spec, values);
     return {
       summary: evaluated.summary,
       figure: evaluated.figure,
-      attributes: { "data-break-even": String(evaluated.breakEven.breakEvenDailyCalls) },
+      attributes: {
+        "data-break-even": String(evaluated.breakEven.breakEvenDailyCalls),
+        "data-servers": evaluated.capacity ? String(evaluated.capacity.servers) : "",
+      },
     };
   },
 };

@@ -4,7 +4,7 @@
  */
 import { InputError } from "../errors";
 import { callsPerHourPerMachine, evaluateCaseStudy, type CaseStudyInputs, type FleetCostOptions, type ServingMode } from "../model";
-import { capacityCostChart } from "../charts/capacity";
+import { machinesNeededChart } from "../charts/capacity";
 import type { Figure, Provenance } from "../charts/figure";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { countOf } from "../format";
@@ -46,6 +46,10 @@ export interface CapacityPanelSpec {
   caseStudy: Omit<CaseStudyInputs, "fleet">;
   cloud: { name: string; color: string };
   profiles: CapacityPanelProfile[];
+  /** The server's measured throughput (throughput.csv), drawn beside the reader's, and how its figure labels it. */
+  measured: { serving: ServingMode; outputTokensPerSecond: number; promptTokensPerSecond: number; label: string };
+  /** The figure shows at least this many calls a day. */
+  minShownCallsPerDay: number;
   defaults: CapacityPanelInputs;
   provenance: Provenance;
 }
@@ -85,15 +89,28 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
   const summary =
     `One server takes ${count(callsPerDayPerMachine)} calls a day on the ${profile.id} profile. At ${count(inputs.weekdayCallsPerDay)} weekday calls: ` +
     `all local needs ${countOf(allLocal.machines, "server")}, ${usd(allLocal.totalUsd)} a month; hybrid ${count(hybridOption.machines)}, ${usd(hybridOption.totalUsd)}; all cloud ${usd(allCloudUsd)}.`;
-  const maxCallsPerDay = Math.max(1000, Math.ceil((Math.max(inputs.weekdayCallsPerDay, callsPerDayPerMachine) * 3) / 1000) * 1000);
-  const figure = capacityCostChart([{ label: profile.id, callsPerDayPerMachine, ...spec.fleet, color: "#882255" }], {
-    serverName: spec.serverName,
-    maxCallsPerDay,
-    marks: [{ label: "weekday", callsPerDay: Math.max(1, inputs.weekdayCallsPerDay) }],
-    provenance: spec.provenance,
-    api: { name: spec.cloud.name, usdPerCall: spec.caseStudy.cloud.usdPerCall, color: spec.cloud.color },
-    daysPerMonth: spec.daysPerMonth,
-  });
+  const measuredPerDay =
+    callsPerHourPerMachine(spec, spec.measured, { targetUtilisation: inputs.targetUtilisationPercent / 100 }) / profile.peakHourShare;
+  // Room right of the volume's mark for its label.
+  const maxCallsPerDay = Math.max(spec.minShownCallsPerDay, Math.ceil(inputs.weekdayCallsPerDay * 3));
+  const servingName = inputs.serving === "batched" ? "batched" : "single-stream";
+  const figure = machinesNeededChart(
+    [
+      { id: "measured", label: spec.measured.label, callsPerDayPerMachine: measuredPerDay, color: "#882255" },
+      {
+        id: "what-if",
+        label: `${servingName}, what-if (${inputs.outputTokensPerSecond} tokens/s)`,
+        callsPerDayPerMachine,
+        color: "#117733",
+      },
+    ],
+    {
+      serverName: `${spec.serverName}, ${profile.id}`,
+      maxCallsPerDay,
+      marks: [{ label: "what-if weekday", callsPerDay: Math.max(1, inputs.weekdayCallsPerDay) }],
+      provenance: spec.provenance,
+    },
+  );
   figure.layout.title.text = `Figure 59.7w — ${spec.title}`;
   return { callsPerDayPerMachine, allLocal, hybrid: hybridOption, allCloudUsd, summary, figure };
 }

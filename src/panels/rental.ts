@@ -3,7 +3,7 @@
  * the hours rented a day, the utilisation planned and a daily volume give each way's monthly cost and the
  * cheapest, recomputed in the page with the model's own rental functions.
  */
-import { threeWayCostChart } from "../charts/rental";
+import { threeWayCostChart, type CostLine } from "../charts/rental";
 import type { Figure, Provenance } from "../charts/figure";
 import { InputError } from "../errors";
 import { checkRanges, type PanelRanges } from "./ranges";
@@ -14,12 +14,28 @@ import {
   crossover,
   fleetMonthlyCost,
   fleetOpsUsdPerMonth,
+  capacityBreakEven,
+  fleetCostOfSplit,
   machinesNeeded,
+  scaledDailyUsd,
+  serversByHour,
   serverUsdPerHour,
+  type FleetCostOptions,
   type RentalOffer,
   type ServerCostSplit,
 } from "../model";
 import type { PanelDefinition } from "./definition";
+import { markVolume, wholeUsd } from "./advice";
+
+/** The choice that spreads the day's calls evenly over the hours rented, instead of a traffic profile's hours. */
+export const EVEN_HOURS_ID = "even";
+
+/** A day's shape the servers are sized for: each hour's relative load and the busiest hour's share of the day. */
+export interface RentalPanelProfile {
+  id: string;
+  relativeLoadByHour: number[];
+  peakHourShare: number;
+}
 
 /** A configuration as the panel offers it: what it serves at full rate, and what buying it or renting it costs. */
 export interface RentalPanelConfiguration {
@@ -49,6 +65,11 @@ export interface RentalPanelInputs {
   /** Share of a server's full rate planned, 1–100 %. */
   utilisationPercent: number;
   callsPerDay: number;
+  /**
+   * A traffic profile's id: servers sized for its busiest hour, rented around the clock or hour by hour as its
+   * hours need them (`hoursPerDay` unused); or `EVEN_HOURS_ID`: the calls spread evenly over `hoursPerDay`.
+   */
+  profileId: string;
 }
 
 /** What each number may be: an offer rents whole days at most, and a server is planned at 1–100% of its rate. */
@@ -65,6 +86,9 @@ export interface RentalPanelSpec {
   daysPerMonth: number;
   configurations: RentalPanelConfiguration[];
   apis: Array<{ id: string; name: string; usdPerCall: number; color: string }>;
+  profiles: RentalPanelProfile[];
+  /** The figure shows at least this many calls a day. */
+  minShownCallsPerDay: number;
   defaults: RentalPanelInputs;
   provenance: Provenance;
 }
@@ -73,18 +97,40 @@ export interface RentalPanelCosts {
   servers: number;
   apiUsd: number;
   buyUsd: number;
+  /** Rented its hours every day: around the clock on a traffic profile. */
   rentUsd: number;
+  /** On a traffic profile: rented hour by hour, each hour the servers its calls need. */
+  rentScaledUsd?: number;
 }
 
 export interface RentalPanelResult extends RentalPanelCosts {
-  cheapest: "API" | "buy" | "rent";
+  cheapest: "API" | "buy" | "rent" | "rent-scaled";
+  /** Calls a day one server carries: at the planned utilisation, over the hours rented or under the profile's busiest hour. */
+  callsPerDayPerServer: number;
+  /** Where the rented fleet (around the clock on a profile), with the servers each volume needs, first costs no more than the API. */
+  rentBreakEvenDailyCalls: number;
   /** Where one rented server's month (its hours every day, plus operations) meets the API bill, as the chapter counts a break-even. */
   oneServerBreakEvenDailyCalls: number;
   summary: string;
   figure: Figure;
 }
 
-/** Each way's monthly cost at one volume: servers sized for the calls of a rented hour, rented those hours every day. */
+/** The offer at the reader's price per GPU-hour, on its provider's billing terms. */
+const offerOf = (configuration: RentalPanelConfiguration, inputs: RentalPanelInputs): RentalOffer => ({
+  usdPerGpuHour: inputs.usdPerGpuHour,
+  gpuCount: configuration.gpuCount,
+  billingIncrementHours: configuration.billingIncrementHours,
+  minimumHours: configuration.minimumHours,
+});
+
+const profileOf = (spec: RentalPanelSpec, inputs: RentalPanelInputs) =>
+  inputs.profileId === EVEN_HOURS_ID ? undefined : spec.profiles.find((candidate) => candidate.id === inputs.profileId);
+
+/**
+ * Each way's monthly cost at one volume. On a traffic profile: servers sized for its busiest hour, bought or rented
+ * around the clock, or rented hour by hour as each hour needs them (as 59.10's tables count). Spread evenly: the
+ * servers the calls of a rented hour need, rented those hours every day.
+ */
 export function rentalPanelCosts(
   spec: RentalPanelSpec,
   configuration: RentalPanelConfiguration,
@@ -98,51 +144,74 @@ export function rentalPanelCosts(
   if (!(inputs.usdPerGpuHour >= 0)) throw new InputError("the price per GPU-hour must not be negative");
   if (!(callsPerDay >= 0)) throw new InputError("calls per day must not be negative");
   const perServerHour = configuration.callsPerHourAtFullRate * (inputs.utilisationPercent / 100);
-  // Calls spread evenly over the rented hours, so every rented hour is as busy as the busiest.
-  const servers = machinesNeeded(callsPerDay / inputs.hoursPerDay, perServerHour);
-  const offer: RentalOffer = {
-    usdPerGpuHour: inputs.usdPerGpuHour,
-    gpuCount: configuration.gpuCount,
-    billingIncrementHours: configuration.billingIncrementHours,
-    minimumHours: configuration.minimumHours,
-  };
-  const rentPerServerDay = billedHours(inputs.hoursPerDay, offer) * serverUsdPerHour(offer);
+  const profile = profileOf(spec, inputs);
+  const offer = offerOf(configuration, inputs);
+  const hoursRented = profile ? 24 : inputs.hoursPerDay;
+  // Calls spread evenly over the rented hours make every rented hour as busy as the busiest.
+  const servers = machinesNeeded(profile ? callsPerDay * profile.peakHourShare : callsPerDay / hoursRented, perServerHour);
+  const hourly = profile ? serversByHour(callsPerDay, profile.relativeLoadByHour, perServerHour) : undefined;
   return {
     servers,
     apiUsd: callsPerDay * usdPerCall * spec.daysPerMonth,
-    buyUsd: fleetMonthlyCost(servers, {
-      perMachineUsdPerMonth: configuration.buyPerServerUsdPerMonth,
-      sharedUsdPerMonth: configuration.buySharedUsdPerMonth,
+    buyUsd: fleetMonthlyCost(servers, boughtFleet(configuration)),
+    rentUsd: fleetMonthlyCost(servers, rentedFleet(spec, configuration, inputs)),
+    // Operations are sized for the busiest hour's servers: the team runs that fleet whenever it is up.
+    ...(hourly && {
+      rentScaledUsd: scaledDailyUsd(hourly, offer) * spec.daysPerMonth + fleetOpsUsdPerMonth(Math.max(1, ...hourly), configuration.rentOps),
     }),
-    rentUsd: servers * rentPerServerDay * spec.daysPerMonth + fleetOpsUsdPerMonth(servers, configuration.rentOps),
   };
 }
 
+/** The bought fleet's cost line: what each server adds, and the operations paid once. */
+const boughtFleet = (configuration: RentalPanelConfiguration): FleetCostOptions => ({
+  perMachineUsdPerMonth: configuration.buyPerServerUsdPerMonth,
+  sharedUsdPerMonth: configuration.buySharedUsdPerMonth,
+});
+
+/** The rented fleet's cost line: each server's rent for its hours every day, operations growing with the fleet. */
+function rentedFleet(spec: RentalPanelSpec, configuration: RentalPanelConfiguration, inputs: RentalPanelInputs): FleetCostOptions {
+  const offer = offerOf(configuration, inputs);
+  const hoursRented = profileOf(spec, inputs) ? 24 : inputs.hoursPerDay;
+  return fleetCostOfSplit({
+    hardwareUsdPerMonth: billedHours(hoursRented, offer) * serverUsdPerHour(offer) * spec.daysPerMonth,
+    ...configuration.rentOps,
+  });
+}
+
 const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
+const callsText = (value: number) => Math.round(value).toLocaleString("en-US");
+
+const WAY_NAMES = { API: "the API", buy: "buying", rent: "renting", "rent-scaled": "renting hour by hour" } as const;
 
 export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelInputs): RentalPanelResult {
   const configuration = spec.configurations.find((candidate) => candidate.id === inputs.rentalId) ?? spec.configurations[0];
   const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
   if (!configuration || !api) throw new InputError("the rental panel needs at least one configuration and one API");
   checkRanges(RENTAL_PANEL_RANGES, inputs);
-  const costs = rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, inputs.callsPerDay);
+  const profile = profileOf(spec, inputs);
+  const rented = profile ? "rented around the clock" : `rented ${inputs.hoursPerDay} h a day`;
+  const exact = (volume: number) => rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, volume);
+  const costs = exact(inputs.callsPerDay);
   const ways = [
     { way: "API" as const, usd: costs.apiUsd },
     { way: "buy" as const, usd: costs.buyUsd },
     { way: "rent" as const, usd: costs.rentUsd },
+    ...(costs.rentScaledUsd === undefined ? [] : [{ way: "rent-scaled" as const, usd: costs.rentScaledUsd }]),
   ].sort((a, b) => a.usd - b.usd);
-  const cheapest = (ways[0] as (typeof ways)[number]).way;
-  const oneServer = rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, 0);
+  const [best, next] = ways as [(typeof ways)[number], (typeof ways)[number]];
+  const cheapest = best.way;
+  const oneServer = exact(0);
   const oneServerBreakEvenDailyCalls = breakEvenVolumes(oneServer.rentUsd, api.usdPerCall, spec.daysPerMonth).breakEvenDailyCalls;
-  const summary = `${configuration.name} against ${api.name} at ${Math.round(inputs.callsPerDay).toLocaleString("en-US")} calls a day: ${countOf(costs.servers, "server")}; API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, rented ${inputs.hoursPerDay} h a day ${usd(costs.rentUsd)} a month. Cheapest: ${cheapest === "API" ? "the API" : cheapest === "buy" ? "buying" : "renting"}. One rented server breaks even with the API at ${Number.isFinite(oneServerBreakEvenDailyCalls) ? `${oneServerBreakEvenDailyCalls.toLocaleString("en-US")} calls a day` : "no volume"}.`;
+  const perServerHour = configuration.callsPerHourAtFullRate * (inputs.utilisationPercent / 100);
+  const callsPerDayPerServer = profile ? perServerHour / profile.peakHourShare : perServerHour * inputs.hoursPerDay;
 
   // Wide enough to show where the ways cross at the chapter's volumes, and twice the volume asked about.
-  const max = Math.max(10_000, inputs.callsPerDay * 2);
-  const step = Math.max(1, Math.ceil(max / 300));
+  const wanted = Math.max(spec.minShownCallsPerDay, inputs.callsPerDay * 2);
+  const step = Math.max(1, Math.ceil(wanted / 400));
+  const max = Math.ceil(wanted / step) * step;
   const volumes = Array.from({ length: Math.floor(max / step) + 1 }, (_, index) => index * step);
-  const grid = volumes.map((volume) => rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, volume));
+  const grid = volumes.map(exact);
   const at = (pick: (cost: RentalPanelCosts) => number) => (volume: number) => pick(grid[Math.round(volume / step)] as RentalPanelCosts);
-  const exact = (volume: number) => rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, volume);
   const crossing = (label: string, challenger: (cost: RentalPanelCosts) => number, incumbent: (cost: RentalPanelCosts) => number) => {
     const onGrid = crossover(at(challenger), at(incumbent), volumes.slice(1)).firstDailyCalls;
     if (!Number.isFinite(onGrid)) return { label, callsPerDay: onGrid, usdPerMonth: 0 };
@@ -152,35 +221,79 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
     while (volume < onGrid && !(incumbent(exact(volume + 1)) > challenger(exact(volume + 1)))) volume += 1;
     return { label, callsPerDay: volume, usdPerMonth: incumbent(exact(volume)) };
   };
-  const figure = threeWayCostChart(
-    [
-      { label: `${api.name} API`, color: api.color, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.apiUsd) },
-      { label: "bought", color: "#E69F00", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
-      {
-        label: `rented ${inputs.hoursPerDay} h a day`,
-        color: "#CC79A7",
-        dash: "dash",
-        callsPerDay: volumes,
-        usdPerMonth: grid.map((cost) => cost.rentUsd),
-      },
-    ],
-    [
-      crossing(
-        "buying breaks even",
-        (cost) => cost.buyUsd,
-        (cost) => cost.apiUsd,
-      ),
-      crossing(
-        "renting breaks even",
-        (cost) => cost.rentUsd,
-        (cost) => cost.apiUsd,
-      ),
-    ],
-    { number: "59.10w", comparison: `${configuration.name} vs ${api.name}`, provenance: spec.provenance },
+  const apiOf = (cost: RentalPanelCosts) => cost.apiUsd;
+  // A fleet's break-even has a closed form (the servers each volume needs, operations growing with them), so no
+  // short stretch where it wins falls between the grid's points; in whole calls, as the chapter counts them.
+  const fleetCrossing = (label: string, fleet: FleetCostOptions) => {
+    const first = capacityBreakEven({
+      ...fleet,
+      callsPerDayPerMachine: callsPerDayPerServer,
+      apiUsdPerCall: api.usdPerCall,
+      daysPerMonth: spec.daysPerMonth,
+    }).firstDailyCalls;
+    const volume = Math.trunc(first);
+    return { label, callsPerDay: volume, usdPerMonth: Number.isFinite(volume) ? exact(volume).apiUsd : 0 };
+  };
+  const renting = fleetCrossing(
+    profile ? "renting around the clock breaks even" : "renting breaks even",
+    rentedFleet(spec, configuration, inputs),
   );
+  const crossings = [fleetCrossing("buying breaks even", boughtFleet(configuration)), renting];
+  // Hour by hour breaking even where around the clock does is one point: one label, so labels do not pile up on a phone.
+  const scaled = profile ? crossing("renting hour by hour breaks even", (cost) => cost.rentScaledUsd ?? Infinity, apiOf) : undefined;
+  if (scaled && scaled.callsPerDay !== renting.callsPerDay) crossings.push(scaled);
+
+  const serversText =
+    costs.servers === 1
+      ? `1 server carries them (about ${callsText(Math.floor(callsPerDayPerServer))} calls a day at ${inputs.utilisationPercent}%)`
+      : `${countOf(costs.servers, "server")} are needed, one carrying about ${callsText(Math.floor(callsPerDayPerServer))} calls a day at ${inputs.utilisationPercent}%`;
+  const shape = profile ? `on the ${profile.id} profile` : `spread over ${inputs.hoursPerDay} h`;
+  const breakEvenText = Number.isFinite(renting.callsPerDay)
+    ? `${profile ? "Renting around the clock" : "Renting"} breaks even with the API at ${callsText(renting.callsPerDay)} calls a day`
+    : `${profile ? "Renting around the clock" : "Renting"} costs more than the API at every volume up to ${callsText(max)} calls a day`;
+  // One server's break-even past what one server carries is no break-even: the fleet a volume needs is.
+  const oneServerWarning =
+    Number.isFinite(oneServerBreakEvenDailyCalls) && oneServerBreakEvenDailyCalls > callsPerDayPerServer
+      ? ` One rented server would break even only at ${callsText(oneServerBreakEvenDailyCalls)} calls a day, more than the ${callsText(Math.floor(callsPerDayPerServer))} it carries.`
+      : "";
+  const wayLabel = (way: (typeof ways)[number]["way"]) => (way === "rent" ? rented.replace(/^rented/, "renting") : WAY_NAMES[way]);
+  const summary =
+    `${configuration.name} against ${api.name} at ${callsText(inputs.callsPerDay)} calls a day ${shape}: ${serversText}. ` +
+    `A month: API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, ${rented} ${usd(costs.rentUsd)}` +
+    `${costs.rentScaledUsd === undefined ? "" : `, rented hour by hour ${usd(costs.rentScaledUsd)}`}. ` +
+    `Cheapest: ${Math.round(next.usd - best.usd) === 0 ? `${wayLabel(best.way)} and ${wayLabel(next.way)}, at the same cost` : `${wayLabel(best.way)}, by ${wholeUsd(next.usd - best.usd)} a month against ${wayLabel(next.way)}`}. ` +
+    `${breakEvenText}.${oneServerWarning}`;
+
+  const lines: CostLine[] = [
+    { label: `${api.name} API`, color: api.color, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.apiUsd) },
+    { label: "bought", color: "#E69F00", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
+    { label: rented, color: "#CC79A7", dash: "dash", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.rentUsd) },
+  ];
+  if (profile)
+    lines.push({
+      label: "rented hour by hour",
+      color: "#009E73",
+      dash: "dot",
+      callsPerDay: volumes,
+      usdPerMonth: grid.map((cost) => cost.rentScaledUsd ?? 0),
+    });
+  const figure = threeWayCostChart(lines, crossings, {
+    number: "59.10w",
+    comparison: `${configuration.name} vs ${api.name}`,
+    provenance: spec.provenance,
+  });
   // The summary names the pair; the figure's title stays short enough for a phone.
   figure.layout.title.text = "Figure 59.10w — Rent, buy or call, at your price and hours";
-  return { ...costs, cheapest, oneServerBreakEvenDailyCalls, summary, figure };
+  markVolume(figure, inputs.callsPerDay);
+  return {
+    ...costs,
+    cheapest,
+    callsPerDayPerServer,
+    rentBreakEvenDailyCalls: renting.callsPerDay,
+    oneServerBreakEvenDailyCalls,
+    summary,
+    figure,
+  };
 }
 
 /** The panel as the page offers it: an offer and an API, the price per GPU-hour, the hours rented and the volume. */
@@ -202,8 +315,22 @@ export const RENTAL_PANEL: PanelDefinition<RentalPanelSpec, RentalPanelInputs> =
       { key: "hoursPerDay", range: r.hoursPerDay, value: d.hoursPerDay },
       { key: "utilisationPercent", range: r.utilisationPercent, value: d.utilisationPercent },
       { key: "callsPerDay", range: r.callsPerDay, value: d.callsPerDay },
+      {
+        key: "profileId",
+        label: "Calls arrive",
+        options: [
+          ...spec.profiles.map((profile) => ({
+            id: profile.id,
+            name: `as ${profile.id} (busiest hour ${(profile.peakHourShare * 100).toFixed(1)}%)`,
+          })),
+          { id: EVEN_HOURS_ID, name: "evenly over the hours rented" },
+        ],
+        value: d.profileId,
+      },
     ];
   },
+  // A traffic profile rents around the clock or hour by hour: the hours rented a day apply to calls spread evenly.
+  unused: (_spec, values) => (values.profileId === EVEN_HOURS_ID ? [] : ["hoursPerDay"]),
   follow: (spec, changedKey, values) => {
     if (changedKey !== "rentalId") return undefined;
     const configuration = spec.configurations.find((candidate) => candidate.id === values.rentalId);
@@ -220,7 +347,9 @@ export const RENTAL_PANEL: PanelDefinition<RentalPanelSpec, RentalPanelInputs> =
         "data-api-usd": evaluated.apiUsd.toFixed(2),
         "data-buy-usd": evaluated.buyUsd.toFixed(2),
         "data-rent-usd": evaluated.rentUsd.toFixed(2),
+        "data-rent-scaled-usd": evaluated.rentScaledUsd === undefined ? "" : evaluated.rentScaledUsd.toFixed(2),
         "data-break-even": String(evaluated.oneServerBreakEvenDailyCalls),
+        "data-rent-break-even": String(evaluated.rentBreakEvenDailyCalls),
       },
     };
   },

@@ -2,7 +2,11 @@
 import { InputError } from "../errors";
 import {
   callBilling,
+  monteCarloDraws,
+  quantile,
+  rangeTornado,
   tornado,
+  type InputRange,
   type BillingShares,
   type BreakEvenInputs,
   type PriceSheet,
@@ -47,12 +51,22 @@ export interface TornadoPanelSpec {
   billingShares?: BillingShares;
   /** The inputs the page's Monte Carlo varies (those with a range in data), so the panel moves the same ones. */
   variedInputs: SensitivityInput[];
+  /** uncertainty_ranges.csv's range of each input: the summary also says what moves the break-even most over them, and the band all at once. */
+  ranges: Partial<Record<SensitivityInput, InputRange>>;
+  /** The Monte Carlo's draws and seed, as the notebook's. */
+  samples: number;
+  seed: number;
   defaults: TornadoPanelInputs;
   provenance: Provenance;
 }
 
 export interface TornadoPanelResult {
   tornado: Tornado;
+  /** Each input over its range from the data, one at a time. */
+  rangeTornado: Tornado;
+  /** The break-even's 5th and 95th percentile with every input uncertain at once. */
+  p5: number;
+  p95: number;
   summary: string;
   figure: Figure;
 }
@@ -67,23 +81,30 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
   checkRanges(TORNADO_PANEL_RANGES, inputs);
   const swing = inputs.swingPercent / 100;
   const { id: _serverId, name: serverName, ...serverInputs } = server;
-  const result = tornado(
-    {
-      ...serverInputs,
-      inputUsdPerMTok: api.inputUsdPerMTok,
-      outputUsdPerMTok: api.outputUsdPerMTok,
-      billing: callBilling(api, { ...spec.billingShares, reasoningTokensPerCall: api.reasoningTokensPerCall }),
-      inputTokensPerCall: spec.inputTokensPerCall,
-      outputTokensPerCall: spec.outputTokensPerCall,
-      daysPerMonth: spec.daysPerMonth,
-    },
-    { swing, inputs: spec.variedInputs },
-  );
+  const base = {
+    ...serverInputs,
+    inputUsdPerMTok: api.inputUsdPerMTok,
+    outputUsdPerMTok: api.outputUsdPerMTok,
+    billing: callBilling(api, { ...spec.billingShares, reasoningTokensPerCall: api.reasoningTokensPerCall }),
+    inputTokensPerCall: spec.inputTokensPerCall,
+    outputTokensPerCall: spec.outputTokensPerCall,
+    daysPerMonth: spec.daysPerMonth,
+  };
+  const result = tornado(base, { swing, inputs: spec.variedInputs });
+  const ranged = rangeTornado(base, spec.ranges);
+  const volumes = monteCarloDraws(base, spec.ranges, { samples: spec.samples, seed: spec.seed }).map((draw) => draw.breakEvenDailyCalls);
+  const p5 = quantile(volumes, 0.05);
+  const p95 = quantile(volumes, 0.95);
   const top = result.bars[0];
+  const rangeTop = ranged.bars[0];
   const comparison = `${serverName} vs ${api.name}`;
-  const summary = top
-    ? `${comparison}: break-even ${count(result.baseBreakEven)} calls a day. At ±${Math.round(swing * 100)}% the ${top.label.toLowerCase()} moves it most, ${count(Math.min(top.breakEvenAtLow, top.breakEvenAtHigh))} to ${count(Math.max(top.breakEvenAtLow, top.breakEvenAtHigh))}.`
-    : `${comparison}: break-even ${count(result.baseBreakEven)} calls a day.`;
+  const between = (bar: { breakEvenAtLow: number; breakEvenAtHigh: number }) =>
+    `${count(Math.min(bar.breakEvenAtLow, bar.breakEvenAtHigh))} to ${count(Math.max(bar.breakEvenAtLow, bar.breakEvenAtHigh))}`;
+  const summary =
+    `${comparison}: break-even ${count(result.baseBreakEven)} calls a day.` +
+    (top ? ` At ±${Math.round(swing * 100)}% the ${top.label.toLowerCase()} moves it most, ${between(top)}.` : "") +
+    (rangeTop ? ` Over the data's ranges the ${rangeTop.label.toLowerCase()} moves it most, ${between(rangeTop)}; all` : " All") +
+    ` inputs uncertain at once, it lies between ${count(p5)} and ${count(p95)} calls a day (5th to 95th percentile).`;
   const figure = tornadoChart(result.bars, {
     baseBreakEven: result.baseBreakEven,
     swing,
@@ -93,7 +114,7 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
   });
   // The summary above the figure names the pair; a title naming it too would run past the panel's width.
   figure.layout.title.text = `Figure 59.8w — Break-even sensitivity, each input ±${Math.round(swing * 100)}%`;
-  return { tornado: result, summary, figure };
+  return { tornado: result, rangeTornado: ranged, p5, p95, summary, figure };
 }
 
 /**

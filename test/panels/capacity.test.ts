@@ -1,5 +1,7 @@
+import fc from "fast-check";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { capacityPanelSpec } from "../../src/analysis";
+import { batchedWhatIf, capacityPanelSpec, caseStudyCapacity } from "../../src/analysis";
 import { loadDataset } from "../../src/data";
 import { evaluateCapacityPanel } from "../../src/panels/capacity";
 import { DATA_DIR } from "../helpers/data-folder";
@@ -51,5 +53,73 @@ describe("the 59.7 capacity what-if panel", () => {
     expect(() => evaluateCapacityPanel(spec, spec.defaults)).not.toThrow();
     expect(spec.defaults.outputTokensPerSecond).toBe(19.06);
     expect(spec.defaults.promptTokensPerSecond).toBe(905.38);
+  });
+});
+
+/** The 59.7 what-if: the page's evaluation against the notebook's route (`batchedWhatIf`), on random rates and volumes. */
+describe("the 59.7 what-if: a batching server", () => {
+  const editions = [
+    { name: "chapter", data },
+    { name: "2026", data: loadDataset(path.join(DATA_DIR, "2026-11")) },
+  ];
+  for (const edition of editions) {
+    it(`sizes and prices the case study's options as batchedWhatIf does (${edition.name})`, () => {
+      const spec = capacityPanelSpec(edition.data, { scenarioId: "saas-export", targetUtilisation: 0.7 });
+      const study = caseStudyCapacity(edition.data, { scenarioId: "saas-export", targetUtilisation: 0.7 });
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 500_000 }).map((hundredths) => hundredths / 100),
+          fc.integer({ min: 1, max: 5_000_000 }).map((hundredths) => hundredths / 100),
+          fc.nat(200_000),
+          fc.integer({ min: 1, max: 100 }),
+          (outputTokensPerSecond, promptTokensPerSecond, weekdayCallsPerDay, targetUtilisationPercent) => {
+            const page = evaluateCapacityPanel(spec, {
+              ...spec.defaults,
+              serving: "batched",
+              outputTokensPerSecond,
+              promptTokensPerSecond,
+              weekdayCallsPerDay,
+              targetUtilisationPercent,
+            });
+            const notebook = batchedWhatIf(edition.data, study, {
+              outputTokensPerSecond,
+              promptTokensPerSecond,
+              weekdayCallsPerDay,
+              targetUtilisation: targetUtilisationPercent / 100,
+            });
+            expect(page.callsPerDayPerMachine).toBeCloseTo(notebook.fleet.callsPerDayPerMachine, 6);
+            const [cloud, local, hybrid] = notebook.result.options;
+            expect(page.allLocal.machines).toBe(local?.machines);
+            expect(page.allLocal.totalUsd).toBeCloseTo(local?.totalUsd ?? Number.NaN, 6);
+            expect(page.hybrid.machines).toBe(hybrid?.machines);
+            expect(page.hybrid.totalUsd).toBeCloseTo(hybrid?.totalUsd ?? Number.NaN, 6);
+            expect(page.allCloudUsd).toBeCloseTo(cloud?.totalUsd ?? Number.NaN, 6);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it("starts where the notebook's what-if did: 150 and 1,500 tokens/s batched at 3,000 weekday calls, Figure 59.7c's lines", () => {
+    const spec = capacityPanelSpec(data, {
+      scenarioId: "saas-export",
+      targetUtilisation: 0.7,
+      maxCallsPerDay: 10_000,
+      defaults: { serving: "batched", outputTokensPerSecond: 150, promptTokensPerSecond: 1500, weekdayCallsPerDay: 3000 },
+    });
+    const page = evaluateCapacityPanel(spec, spec.defaults);
+    const study = caseStudyCapacity(data, { scenarioId: "saas-export", targetUtilisation: 0.7 });
+    const notebook = batchedWhatIf(data, study, {
+      outputTokensPerSecond: 150,
+      promptTokensPerSecond: 1500,
+      weekdayCallsPerDay: 3000,
+      targetUtilisation: 0.7,
+      maxCallsPerDay: 10_000,
+    });
+    // The same traces: the measured single-stream server, the batched what-if, and the servers each needs at 3,000 a day.
+    expect(page.figure.data).toEqual(notebook.figure.data);
+    expect(page.allLocal.machines).toBe(2);
+    expect(page.summary).toContain("all local needs 2 servers");
   });
 });

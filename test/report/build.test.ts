@@ -226,6 +226,7 @@ describe("roilab report", () => {
       }
     }
     // Renting only 8 hours a day at a lower price makes renting the cheapest way for the A100s at 3,000 calls a day.
+    await panel.locator('select[name="profileId"]').selectOption("even");
     await panel.locator('select[name="rentalId"]').selectOption("runpod-a100x4");
     await panel.locator('select[name="apiId"]').selectOption("claude-3-5-sonnet");
     await panel.locator('input[name="callsPerDay"]').fill("3000");

@@ -59,7 +59,11 @@ describe("the what-if panels agree with their pages' figures", () => {
     const { page, consoleErrors } = await open("59.3-break-even");
     const panel = page.locator(".whatif");
     const heatmap = (await figureOf(page, "59.3b")).data[0] as HeatmapFigure["data"][number];
-    const hardware = await optionsOf(panel, "hardwareId");
+    // Every configuration of the heatmap, then the reader's own server, which the what-if starts from.
+    const offered = await optionsOf(panel, "hardwareId");
+    expect(offered.at(-1)?.name).toBe("Your own server");
+    expect(await panel.locator('select[name="hardwareId"]').inputValue()).toBe(offered.at(-1)?.id);
+    const hardware = offered.slice(0, -1);
     const apis = await optionsOf(panel, "apiId");
     expect(hardware.map((option) => option.name)).toEqual(heatmap.y);
     expect(apis.map((option) => `vs ${option.name}`)).toEqual(heatmap.x);
@@ -110,7 +114,7 @@ describe("the what-if panels agree with their pages' figures", () => {
 });
 
 describe("the rental panel's figure", () => {
-  it("59.10: marks renting's break-even where the panel's summary states it, for every offer", async () => {
+  it("59.10: marks renting's break-even where the panel's summary states it, for every offer, and the reader's volume", async () => {
     const { page, consoleErrors } = await open("59.10-rent-buy-call");
     const panel = page.locator(".whatif");
     let marked = 0;
@@ -118,14 +122,16 @@ describe("the rental panel's figure", () => {
       await panel.locator('select[name="rentalId"]').selectOption(configuration.id);
       await expect.poll(() => panel.locator(".result").textContent(), { message: configuration.name }).toContain(configuration.name);
       const stated = /breaks even with the API at ([\d,]+) calls a day/.exec((await panel.locator(".result").textContent()) ?? "")?.[1];
+      // The what-if starts on a traffic profile: the servers rented around the clock.
       const mark = (await panel.locator(".plot .annotation-text").allTextContents()).find((text) =>
-        text.startsWith("renting breaks even: "),
+        text.startsWith("renting around the clock breaks even: "),
       );
       if (mark === undefined) continue;
-      expect(mark, configuration.name).toBe(`renting breaks even: ${stated}/day`);
+      expect(mark, configuration.name).toBe(`renting around the clock breaks even: ${stated}/day`);
       marked += 1;
     }
     expect(marked).toBeGreaterThan(3);
+    expect((await panel.locator(".plot .annotation-text").allTextContents()).some((text) => text.startsWith("your volume: "))).toBe(true);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
@@ -146,7 +152,10 @@ const CASES: Refusal[] = [
   ...refusals("59.3-break-even", "callsPerDay", "-500", "1e9"),
   ...refusals("59.3-break-even", "inputTokensPerCall", "-1", "1e8"),
   ...refusals("59.3-break-even", "outputTokensPerCall", "-1", "1e8"),
-  ...refusals("59.3-break-even", "electricityUsdPerKwh", "-0.1", "11"),
+  // The what-if starts from the reader's own server: its price, write-off and power bill are the fields in use.
+  ...refusals("59.3-break-even", "capexUsd", "-1", "2e9"),
+  ...refusals("59.3-break-even", "depreciationMonths", "0", "601"),
+  ...refusals("59.3-break-even", "powerUsdPerMonth", "-1", "1e8"),
   ...refusals("59.3-break-even", "opsUsdPerMonth", "-2000", "1e8"),
   ...refusals("59.7-capacity", "weekdayCallsPerDay", "-1", "1e9"),
   ...refusals("59.7-capacity", "outputTokensPerSecond", "0", "2e6"),
@@ -154,7 +163,6 @@ const CASES: Refusal[] = [
   ...refusals("59.7-capacity", "targetUtilisationPercent", "0", "150"),
   ...refusals("59.8-sensitivity", "swingPercent", "0", "100"),
   ...refusals("59.10-rent-buy-call", "usdPerGpuHour", "-1", "2000"),
-  ...refusals("59.10-rent-buy-call", "hoursPerDay", "0", "25"),
   ...refusals("59.10-rent-buy-call", "utilisationPercent", "0", "150"),
   ...refusals("59.10-rent-buy-call", "callsPerDay", "-1", "1e9"),
 ];
