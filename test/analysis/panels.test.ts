@@ -33,6 +33,10 @@ describe("the 59.3 break-even what-if panel", () => {
       hardwareId: "a100x4-70b",
       electricityUsdPerKwh: 0.1,
       opsUsdPerMonth: 2000,
+      // The own-server fields start at the first configuration's: its price, months written off and power bill.
+      capexUsd: 80000,
+      depreciationMonths: 36,
+      powerUsdPerMonth: 115.2,
     });
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
   });
