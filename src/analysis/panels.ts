@@ -3,6 +3,8 @@ import type { Dataset } from "../data";
 import { InputError } from "../errors";
 import { DEFAULT_TARGET_UTILISATION, localMonthlyCost, type SensitivityInput } from "../model";
 import type {
+  ClosingQuestionsPanelInputs,
+  ClosingQuestionsPanelSpec,
   BreakEvenPanelInputs,
   BreakEvenPanelSpec,
   CapacityPanelSpec,
@@ -15,7 +17,9 @@ import type {
 import { caseStudyCapacity, trafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
 import { hardwareColors, modelColors, provenance } from "./figure-context";
-import { fitLabel } from "./vram";
+import { fitLabel, vramConfigurations, vramPanelModels } from "./vram";
+import { failoverInputs } from "./failover";
+import { successRate } from "./ab-test";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
 import { uncertaintyRanges } from "./sensitivity";
@@ -251,3 +255,61 @@ export function monthlyCostPanelSpec(
     provenance: provenance(data, ["models.csv", "workloads.csv", "hardware.csv"]),
   };
 }
+
+export interface ClosingQuestionsPanelOptions {
+  /** The model the summary sizes (model_architectures.csv): the one the case study's server stands in for. */
+  vramModelId: string;
+  /** Runtime memory each GPU holds, GiB. */
+  overheadGibPerGpu: number;
+  failoverScenarioId?: string;
+  abBaselineModelId: string;
+  abCandidateModelId: string;
+  abBenchmark: string;
+  abCallsPerDay: number;
+  /** The share of calls in the test (0–1) and the calls a task takes that the notebook's A/B test states. */
+  abTestShare: number;
+  abCallsPerTask: number;
+  defaults: ClosingQuestionsPanelInputs;
+  title?: string;
+}
+
+/** The 59.9 what-if panel: the four closing questions at the reader's context, downtime, test share and task length. */
+export function closingQuestionsPanelSpec(data: Dataset, options: ClosingQuestionsPanelOptions): ClosingQuestionsPanelSpec {
+  const { row, hardware, options: scenario } = failoverInputs(data, options.failoverScenarioId);
+  const { localDowntimeHoursPerMonth, hoursPerMonth, ...fixed } = scenario;
+  return {
+    kind: "closing-questions",
+    title: options.title ?? "a longer context, a flakier server, a smaller test share and longer tasks",
+    vram: {
+      models: vramPanelModels(data),
+      configurations: vramConfigurations(data).map(({ label, gpuCount, totalVramGib, color }) => ({
+        label,
+        gpuCount,
+        totalVramGib,
+        color,
+      })),
+      focusModelId: options.vramModelId,
+      overheadGibPerGpu: options.overheadGibPerGpu,
+      provenance: provenance(data, ["model_architectures.csv", "quantisation.csv", "hardware.csv", "workloads.csv"]),
+    },
+    failover: {
+      ...fixed,
+      hoursPerMonth: hoursPerMonth as number,
+      serverName: hardware.name,
+      cloudName: findModel(data, row.cloudModelId).modelName,
+      dataDowntimeHoursPerMonth: localDowntimeHoursPerMonth,
+    },
+    abTest: {
+      baselineModel: findModel(data, options.abBaselineModelId).modelName,
+      candidateModel: findModel(data, options.abCandidateModelId).modelName,
+      benchmark: options.abBenchmark,
+      baselineRate: successRate(data, options.abBaselineModelId, options.abBenchmark),
+      candidateRate: successRate(data, options.abCandidateModelId, options.abBenchmark),
+      callsPerDay: options.abCallsPerDay,
+      testSharePercent: options.abTestShare * 100,
+      callsPerTask: options.abCallsPerTask,
+    },
+    defaults: options.defaults,
+  };
+}
+

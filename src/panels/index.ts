@@ -4,18 +4,26 @@ export * from "./monthly-cost";
 export * from "./capacity";
 export * from "./tornado";
 export * from "./rental";
+export * from "./closing-questions";
 export * from "./ranges";
 export * from "./definition";
 
 import { BREAK_EVEN_PANEL, type BreakEvenPanelSpec } from "./break-even";
 import { CAPACITY_PANEL, type CapacityPanelSpec } from "./capacity";
+import { CLOSING_QUESTIONS_PANEL, type ClosingQuestionsPanelSpec } from "./closing-questions";
 import type { PanelDefinition } from "./definition";
 import { MONTHLY_COST_PANEL, type MonthlyCostPanelSpec } from "./monthly-cost";
 import { RENTAL_PANEL, type RentalPanelSpec } from "./rental";
 import { TORNADO_PANEL, type TornadoPanelSpec } from "./tornado";
 
 /** Any panel a notebook can put in its page, told apart by `kind`. */
-export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec | MonthlyCostPanelSpec;
+export type PanelSpec =
+  | BreakEvenPanelSpec
+  | CapacityPanelSpec
+  | TornadoPanelSpec
+  | RentalPanelSpec
+  | MonthlyCostPanelSpec
+  | ClosingQuestionsPanelSpec;
 
 /** Every panel the page can draw, by the `kind` of its spec. */
 export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<Extract<PanelSpec, { kind: Kind }>, never> } = {
@@ -24,5 +32,6 @@ export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<E
   tornado: TORNADO_PANEL,
   rental: RENTAL_PANEL,
   "monthly-cost": MONTHLY_COST_PANEL,
+  "closing-questions": CLOSING_QUESTIONS_PANEL,
 };
 export * from "./currency";
