@@ -238,11 +238,17 @@ export function evaluateClosingQuestionsPanel(
       : `, ${money(Math.abs(extra))} ${extra > 0 ? "more" : "less"} than at the data's ${hours(dataDowntimeHoursPerMonth)} h.`);
   const baseDays = plan(ab.testSharePercent, ab.callsPerTask);
   const shareLine =
-    `With ${formatPercent(inputs.testSharePercent, 0)} of ${formatInteger(ab.callsPerDay)} daily calls in the A/B test of ${ab.baselineModel} against ${ab.candidateModel} ` +
-    `(tasks of ${hours(ab.callsPerTask)} calls), it takes ${days(smallerShare)}, against ${days(baseDays)} at ${formatPercent(ab.testSharePercent, 0)}.`;
+    `With ${formatPercent(inputs.testSharePercent, 0)} of ${formatInteger(ab.callsPerDay)} daily calls in it, the A/B test of ${ab.baselineModel} against ${ab.candidateModel}, ` +
+    `in tasks of ${hours(ab.callsPerTask)} calls, takes ${days(smallerShare)}, against ${days(baseDays)} at ${formatPercent(ab.testSharePercent, 0)}.`;
   const tasksLine = `With tasks of ${hours(inputs.callsPerTask)} calls (${formatPercent(ab.testSharePercent, 0)} of traffic), ${formatInteger(longerTasks.tasksPerArm)} tasks per arm are ${formatInteger(longerTasks.callsPerArm)} calls per arm: ${days(longerTasks)}.`;
   const summary = [vramLine, failoverLine, shareLine, tasksLine].join(" ");
   return { cells, failover, dataFailover, smallerShare, longerTasks, summary, figure: vramFigureOf(spec, inputs, cells) };
+}
+
+/** On a phone the bars stand too close for a label above each: their totals and quality costs are left to a tap. */
+export function narrowVramFigure(figure: Figure): Figure {
+  const annotations = (figure.layout.annotations ?? []).filter((annotation) => annotation.xref !== "x");
+  return { ...figure, layout: { ...figure.layout, annotations } };
 }
 
 /** The panel as the page offers it: a context and its sequences, a server's downtime, the test's share and a task's calls. */
@@ -260,12 +266,12 @@ export const CLOSING_QUESTIONS_PANEL: PanelDefinition<ClosingQuestionsPanelSpec,
       { key: "callsPerTask", range: r.callsPerTask, value: d.callsPerTask },
     ];
   },
-  show: (spec, values) => {
+  show: (spec, values, view) => {
     const evaluated = evaluateClosingQuestionsPanel(spec, values);
     const focus = evaluated.cells.filter((cell) => cell.modelId === spec.vram.focusModelId);
     return {
       summary: evaluated.summary,
-      figure: evaluated.figure,
+      figure: view.narrow ? narrowVramFigure(evaluated.figure) : evaluated.figure,
       attributes: {
         "data-smallest-fit": focus.map((cell) => `${cell.quantId}:${cell.smallestFit ?? "none"}`).join(" "),
         "data-fallback-usd": evaluated.failover.cloudUsdPerMonth.toFixed(2),

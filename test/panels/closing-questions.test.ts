@@ -8,7 +8,7 @@ import { closingQuestionsPanelSpec } from "../../src/analysis/panels";
 import { gpuConfigurations, vramFigure, vramTable } from "../../src/analysis/vram";
 import { renumberFigure } from "../../src/charts/theme";
 import { loadDataset, type Dataset } from "../../src/data";
-import { evaluateClosingQuestionsPanel, type ClosingQuestionsPanelInputs } from "../../src/panels";
+import { CLOSING_QUESTIONS_PANEL, evaluateClosingQuestionsPanel, type ClosingQuestionsPanelInputs } from "../../src/panels";
 import { DATA_2026_DIR, DATA_DIR } from "../helpers/data-folder";
 
 /** Each edition with the 59.9 notebook's parameters (the 2026 edition's from its parameters.json). */
@@ -132,7 +132,7 @@ describe("the closing questions' what-if", () => {
         `${cell.gib.toFixed(0)} GiB at ${cell.quantId.toUpperCase()} (${cell.smallestFit ? `smallest fit: ${cell.smallestFit}` : "no configuration holds it"})`,
       );
     expect(result.summary).toContain(`${(before.failover.availabilityWithFailover * 100).toFixed(3)}%`);
-    expect(result.summary).toContain(`it takes ${before.smallerShare.days} days`);
+    expect(result.summary).toContain(`takes ${before.smallerShare.days} days`);
     expect(result.summary).toMatch(/the fallback costs \$[\d,]+ a month, \$[\d,]+ more than at the data's 7\.2 h\./);
   });
 
@@ -140,6 +140,17 @@ describe("the closing questions' what-if", () => {
     const spec = specOf(editions[0]!);
     const result = evaluateClosingQuestionsPanel(spec, { ...NOTEBOOK_DEFAULTS, contextTokens: 1_000_000, concurrentSequences: 64 });
     expect(result.summary).toMatch(/^No GPU configuration in the data holds .+ at 1,000,000 tokens × 64 sequences, at any bit width/);
+  });
+
+  it("leaves the bars' labels to a tap on a phone, keeping each configuration's line and its label", () => {
+    const spec = specOf(editions[1]!);
+    const wide = CLOSING_QUESTIONS_PANEL.show(spec, spec.defaults, { narrow: false }).figure;
+    const narrow = CLOSING_QUESTIONS_PANEL.show(spec, spec.defaults, { narrow: true }).figure;
+    const onBars = (figure: typeof wide) => (figure.layout.annotations ?? []).filter((annotation) => annotation.xref === "x").length;
+    expect(onBars(wide)).toBeGreaterThan(20);
+    expect(onBars(narrow)).toBe(0);
+    expect(narrow.layout.annotations!.length).toBe(wide.layout.annotations!.length - onBars(wide));
+    expect(narrow.data).toEqual(wide.data);
   });
 
   it("refuses an input outside its range rather than clamp it", () => {
