@@ -3,6 +3,8 @@ import type { Dataset } from "../data";
 import { InputError } from "../errors";
 import { DEFAULT_TARGET_UTILISATION, localMonthlyCost, type SensitivityInput } from "../model";
 import type {
+  DecisionPanelInputs,
+  DecisionPanelSpec,
   ClosingQuestionsPanelInputs,
   ClosingQuestionsPanelSpec,
   BreakEvenPanelInputs,
@@ -20,6 +22,10 @@ import { hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel, vramConfigurations, vramPanelModels } from "./vram";
 import { failoverInputs } from "./failover";
 import { successRate } from "./ab-test";
+import type { DatedCurrency } from "./currency";
+import { decisionAtAnyVolume } from "./decide";
+import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from "./decision-page";
+import { qualityMatchText, scoreText } from "./quality";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
 import { uncertaintyRanges } from "./sensitivity";
@@ -313,3 +319,43 @@ export function closingQuestionsPanelSpec(data: Dataset, options: ClosingQuestio
   };
 }
 
+/**
+ * The decision page's what-if panel: every option `pageDecision` prices, with its cost as plain data, so the page
+ * re-prices them and re-sizes the servers at the reader's volume (in the workload's own unit) as the notebook does.
+ */
+export function decisionPanelSpec(
+  data: Dataset,
+  options: DecisionPageOptions & { currency: DatedCurrency; title?: string; defaults?: Partial<DecisionPanelInputs> },
+): DecisionPanelSpec {
+  const decision = decisionAtAnyVolume(data, { ...pageDecideOptions(data, options), samples: 0 });
+  return {
+    kind: "decision",
+    title: options.title ?? "the same decision at your volume",
+    workloadId: decision.workload.workloadId,
+    calendar: decision.calendar,
+    calendarCallsPerDay: decision.volume.callsPerDay,
+    unit: decision.volume.unit,
+    options: decision.options.map(({ option, cost, serverCallsPerHour }) => ({
+      id: option.id,
+      kind: option.kind,
+      label: option.label,
+      modelName: option.modelName,
+      compliance: option.compliance,
+      servesCountry: option.servesCountry,
+      qualityText: qualityMatchText(option.qualityVsToday),
+      qualityKind: option.qualityVsToday.kind,
+      latency: option.latency,
+      eligible: option.eligible,
+      passesRules: option.passesRules,
+      cost,
+      serverCallsPerHour,
+    })),
+    currentId: decision.currentSpec.id,
+    todayScore: decision.todayQuality.score === undefined ? undefined : scoreText(decision.todayQuality),
+    ruled: decision.allowedRegions !== undefined,
+    country: decision.country,
+    moneyShownIn: { code: options.currency.code, perUsd: options.currency.perUsd },
+    defaults: { callsPerDay: Math.round(decision.volume.callsPerDay), ...options.defaults },
+    provenance: decisionProvenance(data),
+  };
+}

@@ -5,12 +5,14 @@ export * from "./capacity";
 export * from "./tornado";
 export * from "./rental";
 export * from "./closing-questions";
+export * from "./decision";
 export * from "./ranges";
 export * from "./definition";
 
 import { BREAK_EVEN_PANEL, type BreakEvenPanelSpec } from "./break-even";
 import { CAPACITY_PANEL, type CapacityPanelSpec } from "./capacity";
 import { CLOSING_QUESTIONS_PANEL, type ClosingQuestionsPanelSpec } from "./closing-questions";
+import { DECISION_PANEL, type DecisionPanelSpec } from "./decision";
 import type { PanelDefinition } from "./definition";
 import { MONTHLY_COST_PANEL, type MonthlyCostPanelSpec } from "./monthly-cost";
 import { RENTAL_PANEL, type RentalPanelSpec } from "./rental";
@@ -23,7 +25,8 @@ export type PanelSpec =
   | TornadoPanelSpec
   | RentalPanelSpec
   | MonthlyCostPanelSpec
-  | ClosingQuestionsPanelSpec;
+  | ClosingQuestionsPanelSpec
+  | DecisionPanelSpec;
 
 /** Every panel the page can draw, by the `kind` of its spec. */
 export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<Extract<PanelSpec, { kind: Kind }>, never> } = {
@@ -33,5 +36,6 @@ export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<E
   rental: RENTAL_PANEL,
   "monthly-cost": MONTHLY_COST_PANEL,
   "closing-questions": CLOSING_QUESTIONS_PANEL,
+  decision: DECISION_PANEL,
 };
 export * from "./currency";
