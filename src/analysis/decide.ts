@@ -6,22 +6,22 @@
 import type { Dataset, GpuRentalRow, HardwareRow, ModelRow, ThroughputRow, UncertaintyRangeRow, WorkloadRow } from "../data";
 import { InputError } from "../errors";
 import {
-  alwaysOnMonthlyUsd,
   busiestHourCalls,
   calendarDaysPerMonth,
-  callsByHour,
   callsPerHourPerMachine,
   callsPerMonth,
   DEFAULT_TARGET_UTILISATION,
   fleetCostOfSplit,
   fleetMonthlyCost,
-  fleetOpsUsdPerMonth,
   drawFactor,
-  machinesNeeded,
+  firstVolumeCheaper,
+  optionMonth,
   quantile,
-  scaledDailyUsd,
   seededRandom,
+  serverBandEdges as bandEdgesOf,
+  type OptionCost,
   type RentalOffer,
+  type RentalOps,
   type WorkloadCalendar,
 } from "../model";
 import { apiMonthlyBill } from "./cost";
@@ -29,7 +29,7 @@ import { hasLatencyTarget, latencyStatus, type LatencyStatus } from "./latency";
 import { findModel } from "./lookup";
 import { compareWithToday, keepsQuality, qualityMatchText, qualityOf, TIER_SHARES, type Quality, type QualityMatch } from "./quality";
 import { headlineVolume, workloadAtVolume, workloadById } from "./workload";
-import { callOf, serverCostSplit, workloadCalendar } from "./model-inputs";
+import { callOf, modelPriceSheet, serverCostSplit, workloadCalendar } from "./model-inputs";
 
 export type OptionKind = "api" | "buy" | "rent-always-on" | "rent-by-hour" | "hybrid";
 
@@ -164,9 +164,6 @@ export interface HybridSplit {
  */
 export const HYBRID_LOCAL_SHARE_OF_TODAY = TIER_SHARES.middle;
 
-/** The most a break-even search looks above today's volume. */
-const MAX_SCALE = 1000;
-
 /** A self-hosted configuration: its hardware, the throughput row it serves at, and what it serves. */
 interface Server {
   hardware: HardwareRow;
@@ -204,15 +201,6 @@ function capacityPerHour(server: Server, workload: WorkloadRow, targetUtilisatio
   return callsPerHourPerMachine(shape, measured, { targetUtilisation });
 }
 
-/** A bought fleet's month: as many servers as the busiest hour needs, each written off and powered every calendar day. */
-function buyUsdPerMonth(server: Server, calendar: WorkloadCalendar, perHour: number): { usd: number; servers: number } {
-  const count = machinesNeeded(busiestHourCalls(calendar), perHour);
-  return {
-    usd: fleetMonthlyCost(count, fleetCostOfSplit(serverCostSplit(server.hardware, calendarDaysPerMonth(calendar)))),
-    servers: count,
-  };
-}
-
 function rentalOffer(rental: GpuRentalRow, hardware: HardwareRow): RentalOffer {
   return {
     usdPerGpuHour: rental.usdPerGpuHour,
@@ -222,45 +210,13 @@ function rentalOffer(rental: GpuRentalRow, hardware: HardwareRow): RentalOffer {
   };
 }
 
-function rentalOps(rental: GpuRentalRow, hardware: HardwareRow, days: number) {
+/** A rental's operations: its own where it states them, else the bought server's. */
+function rentalOps(rental: GpuRentalRow, hardware: HardwareRow, days: number): RentalOps {
   const bought = serverCostSplit(hardware, days);
   return {
     opsOneServerUsdPerMonth: rental.opsUsdPerMonth ?? bought.opsOneServerUsdPerMonth,
     opsSharePerAddedServer: bought.opsSharePerAddedServer,
   };
-}
-
-/** Rented around the clock: the busiest hour's servers for every hour of every calendar day, with their operations. */
-function rentAlwaysOnUsdPerMonth(
-  rental: GpuRentalRow,
-  hardware: HardwareRow,
-  calendar: WorkloadCalendar,
-  perHour: number,
-): { usd: number; servers: number } {
-  const days = calendarDaysPerMonth(calendar);
-  const count = machinesNeeded(busiestHourCalls(calendar), perHour);
-  return {
-    usd: alwaysOnMonthlyUsd(rentalOffer(rental, hardware), count, days) + fleetOpsUsdPerMonth(count, rentalOps(rental, hardware, days)),
-    servers: count,
-  };
-}
-
-/** Rented hour by hour: on each kind of day, each hour the servers its calls need, billed by the offer's increments; operations for the busiest hour's fleet. */
-function rentByHourUsdPerMonth(
-  rental: GpuRentalRow,
-  hardware: HardwareRow,
-  calendar: WorkloadCalendar,
-  perHour: number,
-): { usd: number; servers: number } {
-  const offer = rentalOffer(rental, hardware);
-  let usd = 0;
-  let peak = 0;
-  for (const day of calendar.dayTypes) {
-    const hourly = callsByHour(day).map((calls) => Math.ceil(calls / perHour - 1e-9));
-    peak = Math.max(peak, ...hourly);
-    usd += scaledDailyUsd(hourly, offer) * day.daysPerMonth;
-  }
-  return { usd: usd + fleetOpsUsdPerMonth(Math.max(1, peak), rentalOps(rental, hardware, calendarDaysPerMonth(calendar))), servers: peak };
 }
 
 /** A bought server set against the API serving its own model: like for like, one server at full planned load. */
@@ -356,6 +312,10 @@ type Described = Pick<DecisionOption, "kind" | "id" | "label" | "modelId" | "mod
 
 interface OptionSpec extends Described {
   monthAt: MonthAt;
+  /** What the month is made of at a workload, as plain data; undefined for a hybrid, made of two options (`hybridOf`). */
+  costAt?: (workload: WorkloadRow, calendar: WorkloadCalendar) => OptionCost;
+  /** A hybrid's parts: its self-hosted option's id for `localShare` of the calls, today's API's for the rest. */
+  hybridOf?: { localId: string; cloudId: string; localShare: number };
   /** The throughput row a self-hosted option is sized with. */
   throughput?: ThroughputRow;
   /** Calls one of its servers takes in an hour at the planned utilisation: where its cost steps up a server. */
@@ -369,6 +329,14 @@ interface SpecContext {
 }
 
 function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecContext): OptionSpec[] {
+  // Every option but a hybrid prices its month from plain data, with the model's own function.
+  const priced = (costAt: (workload: WorkloadRow, calendar: WorkloadCalendar) => OptionCost) => ({
+    costAt,
+    monthAt: (workload: WorkloadRow) => {
+      const calendar = workloadCalendar(data, workload);
+      return optionMonth(costAt(workload, calendar), calendar);
+    },
+  });
   const apis: OptionSpec[] = data.models.map((model) => ({
     kind: "api",
     id: `api:${model.modelId}`,
@@ -378,7 +346,7 @@ function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecCont
     region: model.dataRegion,
     provider: model.provider,
     basis: `${model.provider} API`,
-    monthAt: (workload) => ({ usd: apiMonthlyBill(data, model, workload).usdPerMonth, servers: undefined }),
+    ...priced((workload) => ({ way: "api", sheet: modelPriceSheet(data, model), call: callOf(model, workload) })),
   }));
   const bought: OptionSpec[] = servers(data)
     .filter((server) => server.hardware.costBasis === "itemised" || server.hardware.monthlyFixedUsd !== undefined)
@@ -393,11 +361,11 @@ function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecCont
       basis: `${server.throughput.engine}, ${server.throughput.serving.replace("_", " ")}, ${server.throughput.quantisation}`,
       throughput: server.throughput,
       serverCallsPerHour: (workload) => capacityPerHour(server, workload, targetUtilisation),
-      monthAt: (workload) => {
-        const calendar = workloadCalendar(data, workload);
-        const result = buyUsdPerMonth(server, calendar, capacityPerHour(server, workload, targetUtilisation));
-        return { usd: result.usd, servers: result.servers };
-      },
+      ...priced((workload, calendar) => ({
+        way: "buy",
+        callsPerHour: capacityPerHour(server, workload, targetUtilisation),
+        fleet: fleetCostOfSplit(serverCostSplit(server.hardware, calendarDaysPerMonth(calendar))),
+      })),
     }));
   const rented: OptionSpec[] = data.gpuRentals.flatMap((rental) => {
     const server = servers(data).find(
@@ -413,32 +381,26 @@ function optionSpecs(data: Dataset, targetUtilisation: number, context: SpecCont
       serverCallsPerHour: (workload: WorkloadRow) => capacityPerHour(server, workload, targetUtilisation),
     };
     const name = server.hardware.name.replace(/ \([^)]*\)$/, "");
+    const rentedCost = (way: "rent-always-on" | "rent-by-hour") => (workload: WorkloadRow, calendar: WorkloadCalendar) => ({
+      way,
+      callsPerHour: capacityPerHour(server, workload, targetUtilisation),
+      offer: rentalOffer(rental, server.hardware),
+      ops: rentalOps(rental, server.hardware, calendarDaysPerMonth(calendar)),
+    });
     return [
       {
         ...common,
         kind: "rent-always-on" as const,
         id: `rent-always-on:${rental.rentalId}`,
         label: `Rent ${name} from ${rental.provider}, always on`,
-        monthAt: (workload: WorkloadRow) =>
-          rentAlwaysOnUsdPerMonth(
-            rental,
-            server.hardware,
-            workloadCalendar(data, workload),
-            capacityPerHour(server, workload, targetUtilisation),
-          ),
+        ...priced(rentedCost("rent-always-on")),
       },
       {
         ...common,
         kind: "rent-by-hour" as const,
         id: `rent-by-hour:${rental.rentalId}`,
         label: `Rent ${name} from ${rental.provider}, by the hour`,
-        monthAt: (workload: WorkloadRow) =>
-          rentByHourUsdPerMonth(
-            rental,
-            server.hardware,
-            workloadCalendar(data, workload),
-            capacityPerHour(server, workload, targetUtilisation),
-          ),
+        ...priced(rentedCost("rent-by-hour")),
       },
     ];
   });
@@ -468,6 +430,7 @@ function hybridSpec(local: OptionSpec, cloud: OptionSpec, split: HybridSplit): O
     regions: [local.region, cloud.region],
     provider: cloud.provider,
     basis: `${split.basis}; ${local.basis}`,
+    hybridOf: { localId: local.id, cloudId: cloud.id, localShare: split.localShare },
     throughput: local.throughput,
     // A hybrid steps up a server where its local share does.
     serverCallsPerHour:
@@ -479,15 +442,9 @@ function hybridSpec(local: OptionSpec, cloud: OptionSpec, split: HybridSplit): O
   };
 }
 
-/** The most server-count steps the search probes: beyond it the grid alone finds crossings. */
-const MAX_BAND_PROBES = 5000;
-
 /**
  * The least volume (the workload's unit) at which `option` costs less than `current`, from a thousandth to a
- * thousand times today's volume: Infinity when it never does there, 0 when it does at any volume. A self-hosted
- * option's cost steps up a server at a time, so it can win only inside narrow bands just below each step: besides a
- * fine geometric grid, every volume where one more server is needed (`bandEdges`, ascending) is probed, so no such
- * band is missed, and the first crossing is narrowed by bisection inside the band where the cost is flat.
+ * thousand times today's volume: Infinity when it never does there, 0 when it does at any volume (`firstVolumeCheaper`).
  */
 export function firstVolumeBelow(
   option: MonthAt,
@@ -500,41 +457,12 @@ export function firstVolumeBelow(
     const at = workloadAtVolume(workload, volume);
     return option(at).usd - current(at).usd;
   };
-  // Strictly cheaper: an option that costs the same does not beat today's.
-  const cheaper = (volume: number) => gap(volume) < -1e-9;
-  if (!(todayCallsPerDay > 0)) return cheaper(1) ? 0 : Infinity;
-  const low = todayCallsPerDay / MAX_SCALE;
-  const high = todayCallsPerDay * MAX_SCALE;
-  if (cheaper(low) && cheaper(todayCallsPerDay) && cheaper(high) && bandEdges.length === 0) return 0;
-  const steps = 600;
-  const grid = Array.from({ length: steps + 1 }, (_, step) => low * MAX_SCALE ** ((2 * step) / steps));
-  const probes = [...new Set([...grid, ...bandEdges.filter((edge) => edge > low && edge < high)])].sort((a, b) => a - b);
-  let previous: number | undefined;
-  for (const volume of probes) {
-    if (cheaper(volume)) {
-      if (previous === undefined) return volume;
-      let [above, below] = [previous, volume];
-      for (let round = 0; round < 60; round++) {
-        const middle = (above + below) / 2;
-        if (cheaper(middle)) below = middle;
-        else above = middle;
-      }
-      return below;
-    }
-    previous = volume;
-  }
-  return Infinity;
+  return firstVolumeCheaper(gap, todayCallsPerDay, bandEdges);
 }
 
 /** The volumes (the workload's unit) at which a self-hosted option needs one more server, up to a thousand times today's. */
 function serverBandEdges(spec: OptionSpec, workload: WorkloadRow, calendar: WorkloadCalendar, todayCallsPerDay: number): number[] {
-  const peak = busiestHourCalls(calendar);
-  if (!spec.serverCallsPerHour || !(peak > 0) || !(todayCallsPerDay > 0)) return [];
-  // The busiest hour grows in step with the volume: one server's calls an hour is this much of the volume.
-  const perServer = (spec.serverCallsPerHour(workload) * todayCallsPerDay) / peak;
-  if (!(perServer > 0)) return [];
-  const count = Math.min(MAX_BAND_PROBES, Math.floor((todayCallsPerDay * MAX_SCALE) / perServer));
-  return Array.from({ length: count }, (_, index) => (index + 1) * perServer);
+  return bandEdgesOf(spec.serverCallsPerHour?.(workload), todayCallsPerDay, busiestHourCalls(calendar));
 }
 
 /** Multipliers of the inputs uncertainty_ranges.csv names, applied to every row that carries them. */
@@ -717,8 +645,8 @@ function cheapestHybrids(specs: readonly OptionSpec[], workload: WorkloadRow, pa
   });
 }
 
-/** Every option for the workload, priced on its calendar, cheapest first, each against the current API, checked against its rules. */
-export function decide(data: Dataset, options: DecideOptions = {}): Decision {
+/** What a decision holds whatever the volume: the workload, today's API, the rules, and every option with its verdicts. */
+function decisionSetup(data: Dataset, options: DecideOptions) {
   const workload = workloadById(data, options.workloadId);
   const currentId = options.currentModelId ?? workload.currentModelId;
   if (currentId === undefined)
@@ -727,8 +655,6 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   const targetUtilisation = options.targetUtilisation ?? DEFAULT_TARGET_UTILISATION;
   if (!(targetUtilisation > 0 && targetUtilisation <= 1))
     throw new InputError(`target utilisation must be above 0 and at most 1, got ${targetUtilisation}`);
-  const samples = options.samples ?? 200;
-  if (!(Number.isInteger(samples) && samples >= 0)) throw new InputError(`samples must be a whole number of draws, got ${samples}`);
   const rule = options.allowedRegions ?? workload.allowedRegions;
   const allowedRegions = rule === undefined ? undefined : rule.map((region) => region.toLowerCase());
   const calendar = workloadCalendar(data, workload);
@@ -760,9 +686,37 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
   const eligibleOf = (spec: OptionSpec) => passesRules(spec) && keepsQuality(qualityMatchOf(spec));
   const allSpecs = optionSpecs(data, targetUtilisation, context);
   const currentSpec = allSpecs.find((spec) => spec.id === `api:${currentId}`) as OptionSpec;
-  const specs = allSpecs.filter((spec) => spec.kind !== "hybrid").concat(cheapestHybrids(allSpecs, workload, eligibleOf));
-  const passingIds = new Set(specs.filter(passesRules).map((spec) => spec.id));
-  const eligibleIds = new Set(specs.filter(eligibleOf).map((spec) => spec.id));
+  return {
+    workload,
+    currentId,
+    targetUtilisation,
+    allowedRegions,
+    calendar,
+    calls,
+    volume,
+    context,
+    todayQuality,
+    country,
+    latencyOf,
+    complianceOf,
+    qualityMatchOf,
+    servesOf,
+    passesRules,
+    eligibleOf,
+    allSpecs,
+    currentSpec,
+  };
+}
+
+/** Every option for the workload, priced on its calendar, cheapest first, each against the current API, checked against its rules. */
+export function decide(data: Dataset, options: DecideOptions = {}): Decision {
+  const setup = decisionSetup(data, options);
+  const { workload, targetUtilisation, allowedRegions, calendar, calls, volume, context, todayQuality, country } = setup;
+  const samples = options.samples ?? 200;
+  if (!(Number.isInteger(samples) && samples >= 0)) throw new InputError(`samples must be a whole number of draws, got ${samples}`);
+  const specs = setup.allSpecs.filter((spec) => spec.kind !== "hybrid").concat(cheapestHybrids(setup.allSpecs, workload, setup.eligibleOf));
+  const passingIds = new Set(specs.filter(setup.passesRules).map((spec) => spec.id));
+  const eligibleIds = new Set(specs.filter(setup.eligibleOf).map((spec) => spec.id));
   const ranges = monthRanges(
     data,
     workload,
@@ -782,20 +736,20 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
       usdPerCall: calls > 0 ? month.usd / calls : 0,
       servers: month.servers,
       beatsCurrentFromCallsPerDay:
-        spec.id === currentSpec.id
+        spec.id === setup.currentSpec.id
           ? 0
           : firstVolumeBelow(
               monthAt,
-              currentSpec.monthAt,
+              setup.currentSpec.monthAt,
               workload,
               volume.callsPerDay,
               serverBandEdges(spec, workload, calendar, volume.callsPerDay),
             ),
-      compliance: complianceOf(spec),
-      servesCountry: servesOf(spec),
+      compliance: setup.complianceOf(spec),
+      servesCountry: setup.servesOf(spec),
       quality: qualityOf(data, spec.modelId),
-      qualityVsToday: qualityMatchOf(spec),
-      latency: latencyOf(spec),
+      qualityVsToday: setup.qualityMatchOf(spec),
+      latency: setup.latencyOf(spec),
       precision: throughput?.quantisation,
       concurrency: throughput?.concurrency,
       sameModelApiId:
@@ -841,7 +795,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
     callsPerMonth: calls,
     calendarDays: calendarDaysPerMonth(calendar),
     busiestHourCalls: busiestHourCalls(calendar),
-    current: byId(currentSpec.id),
+    current: byId(setup.currentSpec.id),
     options: sorted,
     targetUtilisation,
     allowedRegions,
@@ -855,4 +809,57 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
     serversMissingLatency,
     samples: ranges.size > 0 ? samples : 0,
   };
+}
+
+/** An option as a what-if re-prices it at any volume: what does not move with volume, and its cost as plain data. */
+export interface OptionAtAnyVolume {
+  option: Omit<
+    DecisionOption,
+    "usdPerMonth" | "usdPerCall" | "servers" | "beatsCurrentFromCallsPerDay" | "usdPerMonthP5" | "usdPerMonthP95"
+  >;
+  cost: OptionCost | { way: "hybrid"; localId: string; cloudId: string; localShare: number };
+  /** Calls one of its servers takes in the busiest hour: where its cost steps up a server. */
+  serverCallsPerHour: number | undefined;
+}
+
+/**
+ * Every option `decide` could list, every hybrid included (which is cheapest of its way depends on the volume), with
+ * what the decision holds whatever the volume: the page's what-if prices them at the reader's volume.
+ */
+export function decisionAtAnyVolume(data: Dataset, options: DecideOptions = {}) {
+  const setup = decisionSetup(data, options);
+  const { workload, calendar } = setup;
+  const rows: OptionAtAnyVolume[] = setup.allSpecs.map((spec) => {
+    const {
+      monthAt: _month,
+      costAt,
+      hybridOf,
+      throughput,
+      serverCallsPerHour,
+      provider: _provider,
+      regions: _regions,
+      ...described
+    } = spec;
+    const quality = setup.qualityMatchOf(spec);
+    const cost =
+      costAt !== undefined ? costAt(workload, calendar) : { way: "hybrid" as const, ...(hybridOf as NonNullable<typeof hybridOf>) };
+    return {
+      option: {
+        ...described,
+        compliance: setup.complianceOf(spec),
+        servesCountry: setup.servesOf(spec),
+        quality: qualityOf(data, spec.modelId),
+        qualityVsToday: quality,
+        latency: setup.latencyOf(spec),
+        precision: throughput?.quantisation,
+        concurrency: throughput?.concurrency,
+        sameModelApiId: undefined,
+        passesRules: setup.passesRules(spec),
+        eligible: setup.eligibleOf(spec),
+      },
+      cost,
+      serverCallsPerHour: serverCallsPerHour?.(workload),
+    };
+  });
+  return { ...setup, options: rows };
 }

@@ -2,18 +2,30 @@
  * The decision page: one workload's every option in one table and one figure, the bottom line in one sentence and
  * what would change it. Every verdict, tier and compliance value here is computed by `decide()`.
  */
-import { themedFigure, type Figure, type Trace } from "../charts";
+import { decisionChart, WAY, type Figure } from "../charts";
+import { optionName, verdictText, type VerdictOption } from "../panels/decision";
 import type { Dataset, WorkloadRow } from "../data";
 import { formatLeastCalls, formatMoney } from "../format";
 import { fromUsd } from "../model";
 import { caseStudyFromData, caseStudyRow } from "./case-study";
 import type { DatedCurrency } from "./currency";
-import { decide, HYBRID_LOCAL_SHARE_OF_TODAY, type Decision, type DecisionOption, type FlipInput, type HybridSplit } from "./decide";
+import {
+  decide,
+  HYBRID_LOCAL_SHARE_OF_TODAY,
+  type DecideOptions,
+  type Decision,
+  type DecisionOption,
+  type FlipInput,
+  type HybridSplit,
+} from "./decide";
 import { routerSplit } from "./hybrid-routing";
 import { provenance } from "./figure-context";
 import { latencyTargetText } from "./latency";
 import { qualityMatchText, qualityText, scoreText } from "./quality";
 import { workloadById } from "./workload";
+
+/** The option as a reader names it (defined beside the bottom line's words, which the page's what-if shares). */
+export { optionName };
 
 export interface DecisionPageOptions {
   workloadId?: string;
@@ -25,11 +37,11 @@ export interface DecisionPageOptions {
   samples?: number;
 }
 
-/** The decision for the page: the workload's own current API (else the one given), its own regions and country (else the case study's). */
-export function pageDecision(data: Dataset, options: DecisionPageOptions = {}): Decision {
+/** What `decide` is told for the page: the workload's own current API (else the one given), its own regions and country (else the case study's). */
+export function pageDecideOptions(data: Dataset, options: DecisionPageOptions = {}): DecideOptions {
   const workload = workloadById(data, options.workloadId);
   const scenario = options.scenarioId ? caseStudyRow(data, options.scenarioId) : undefined;
-  return decide(data, {
+  return {
     workloadId: workload.workloadId,
     currentModelId: workload.currentModelId ?? options.currentModelId,
     allowedRegions: workload.allowedRegions ?? scenario?.allowedRegions,
@@ -37,8 +49,17 @@ export function pageDecision(data: Dataset, options: DecisionPageOptions = {}): 
     targetUtilisation: options.targetUtilisation,
     samples: options.samples,
     hybrid: routerSplit(data, workload),
-  });
+  };
 }
+
+/** The decision for the page: the workload's own current API (else the one given), its own regions and country (else the case study's). */
+export function pageDecision(data: Dataset, options: DecisionPageOptions = {}): Decision {
+  return decide(data, pageDecideOptions(data, options));
+}
+
+/** Where the page's figures of the decision come from. */
+export const decisionProvenance = (data: Dataset) =>
+  provenance(data, ["models.csv", "hardware.csv", "gpu_rentals.csv", "throughput.csv", "benchmarks.csv", "uncertainty_ranges.csv"]);
 
 /**
  * The case study (case_study.csv) as a workload: the default workload's call, the scenario's month of calls on its
@@ -98,18 +119,9 @@ export function ruleText(decision: Decision): string {
   return `${regions}${country}; ${latency}; servers sized for the busiest hour at ${Math.round(decision.targetUtilisation * 100)}% of measured throughput`;
 }
 
-const WAY: Record<DecisionOption["kind"], string> = {
-  api: "call",
-  buy: "buy",
-  "rent-always-on": "rent, always on",
-  "rent-by-hour": "rent, by the hour",
-  hybrid: "hybrid",
-};
-
-/** The option as a reader names it: an API by its model, a server with the model it serves. */
-export function optionName(option: DecisionOption): string {
-  // A hybrid's label already names both its models.
-  return option.kind === "api" || option.kind === "hybrid" ? option.label : `${option.label} (${option.modelName})`;
+/** An option as the bottom line and the figure take it: its quality against today's in words. */
+export function verdictOption(option: DecisionOption): VerdictOption {
+  return { ...option, qualityText: qualityMatchText(option.qualityVsToday), qualityKind: option.qualityVsToday.kind };
 }
 
 function beatsText(option: DecisionOption, decision: Decision): string {
@@ -199,43 +211,20 @@ export function shortListRole(option: DecisionOption, decision: Decision): strin
 
 /** The bottom line in one sentence, every part computed; then, where there is one, the cheaper option at lower or unshown quality. */
 export function bottomLine(decision: Decision, currency: DatedCurrency): string {
-  const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits);
-  const winner = decision.winner;
-  const rule = decision.allowedRegions === undefined ? "" : " compliant";
-  const current = decision.current;
-  const todayScore = decision.todayQuality.score === undefined ? "" : ` (${scoreText(decision.todayQuality)})`;
-  const floor = decision.todayQuality.score === undefined ? "" : ` at today's quality or better`;
-  const lower = decision.cheaperAtLowerQuality;
-  const lowerQuality =
-    lower === undefined
-      ? ""
-      : lower.qualityVsToday.kind === "no shared score"
-        ? "which no benchmark in the data scores beside today's model"
-        : `quality ${qualityMatchText(lower.qualityVsToday)}`;
-  const lowerText =
-    lower === undefined
-      ? ""
-      : ` Cheaper still, but not like for like: **${optionName(lower)}** at ${money(lower.usdPerMonth)} a month, ${lowerQuality}.`;
-  if (winner === undefined) {
-    const todayFails =
-      current.compliance === "not compliant" || current.servesCountry === "no"
-        ? `today's ${current.label}${todayScore} is ${[current.compliance === "not compliant" ? "not compliant with the rule" : undefined, current.servesCountry === "no" ? `not offered in ${decision.country}` : undefined].filter(Boolean).join(" and ")}, and `
-        : "";
-    const intro = `No${rule} option is shown to be at today's quality: ${todayFails}no${rule} option scores at least as well on a benchmark scoring both.`;
-    if (lower === undefined) return `${intro} None passes the workload's rules.`;
-    return `${intro} The cheapest${rule} option is **${optionName(lower)}** at **${money(lower.usdPerMonth)} a month**, ${money(Math.abs(current.usdPerMonth - lower.usdPerMonth))} a month ${lower.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's, ${lowerQuality}: try it on the workload's own tasks before switching.`;
-  }
-  if (winner.id === current.id) {
-    return `No${rule} option${floor} costs less than today's **${current.label}**${todayScore}: keep it, at **${money(current.usdPerMonth)} a month**, ${money(current.usdPerCall, 5)} a call.${lowerText}`;
-  }
-  const compare =
-    `, ${money(Math.abs(current.usdPerMonth - winner.usdPerMonth))} a month ${winner.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's ${current.label}` +
-    `${current.compliance === "not compliant" ? ` (${current.compliance} with the rule)` : ""}` +
-    (winner.beatsCurrentFromCallsPerDay > 0 && Number.isFinite(winner.beatsCurrentFromCallsPerDay)
-      ? `, cheaper from ${formatLeastCalls(winner.beatsCurrentFromCallsPerDay)} ${decision.volume.unit}`
-      : "");
-  const latency = winner.kind === "api" ? "" : `, latency ${winner.latency}`;
-  return `The cheapest${rule} option${floor} is **${optionName(winner)}** (quality ${qualityMatchText(winner.qualityVsToday)}${latency}) at **${money(winner.usdPerMonth)} a month**, ${money(winner.usdPerCall, 5)} a call${compare}.${lowerText}`;
+  const or = (option: DecisionOption | undefined) => (option === undefined ? undefined : verdictOption(option));
+  return verdictText(
+    {
+      winner: or(decision.winner),
+      current: verdictOption(decision.current),
+      cheaperAtLowerQuality: or(decision.cheaperAtLowerQuality),
+      winnerBeatsFromCallsPerDay: decision.winner?.beatsCurrentFromCallsPerDay ?? 0,
+      todayScore: decision.todayQuality.score === undefined ? undefined : scoreText(decision.todayQuality),
+      ruled: decision.allowedRegions !== undefined,
+      country: decision.country,
+      unit: decision.volume.unit,
+    },
+    currency,
+  );
 }
 
 const FLIP_WORDS: Record<FlipInput, string> = {
@@ -260,96 +249,11 @@ export function flipText(decision: Decision): string {
   return `It would change if ${FLIP_WORDS[first.input]} ${move(first.factor)} (×${first.factor.toFixed(2)}): then **${optionName(first.newWinner)}** wins.${rest.length > 0 ? ` Further off: ${rest.join("; ")}.` : ""}`;
 }
 
-const KIND_COLORS: Record<DecisionOption["kind"], string> = {
-  api: "#332288",
-  buy: "#E69F00",
-  "rent-always-on": "#56B4E9",
-  "rent-by-hour": "#009E73",
-  hybrid: "#CC79A7",
-};
-
-/** Pixels for a figure of this many bars: 12 a bar (a 10 px label each), room for the title, axis and legend, never under 420. */
-const figureHeight = (bars: number): number => Math.max(420, 12 * bars + 170);
-
-/** A hybrid's bar label: its server and today's API, without the split the page states once. */
-const baseLabel = (option: DecisionOption): string =>
-  option.kind === "hybrid" ? option.label.replace(/ for [\d.]+% of calls \([^)]*\), (.*) for the rest$/, " + $1") : option.label;
-
-/** Bar labels, one per option: two options with one name (a server measured two ways) add the model each serves. */
-function figureLabels(options: readonly DecisionOption[]): Map<string, string> {
-  const counts = new Map<string, number>();
-  for (const option of options) counts.set(baseLabel(option), (counts.get(baseLabel(option)) ?? 0) + 1);
-  const labels = new Map(
-    options.map((option) => [
-      option.id,
-      (counts.get(baseLabel(option)) ?? 0) > 1 ? `${baseLabel(option)} (${option.modelName})` : baseLabel(option),
-    ]),
-  );
-  // Still alike (the same model measured two ways): the id tells them apart.
-  const seen = new Map<string, number>();
-  for (const label of labels.values()) seen.set(label, (seen.get(label) ?? 0) + 1);
-  return new Map(
-    [...labels].map(([id, label]) => [id, (seen.get(label) ?? 0) > 1 ? `${label} [${id.split(":").slice(2).join(":")}]` : label]),
-  );
-}
-
 /** Every option's month as a bar with its P5–P95, cheapest at the top; options that fail a rule are drawn pale. */
 export function decisionFigure(data: Dataset, decision: Decision, currency: DatedCurrency): Figure {
-  const rows = [...decision.options].reverse();
-  const labels = figureLabels(rows);
-  const figureLabel = (option: DecisionOption) => labels.get(option.id) as string;
-  const value = (usd: number) => fromUsd(usd, currency);
-  const traces: Trace[] = (["api", "buy", "rent-by-hour", "rent-always-on", "hybrid"] as const).map((kind) => {
-    const mine = rows.filter((option) => option.kind === kind);
-    return {
-      type: "bar",
-      orientation: "h",
-      name: WAY[kind],
-      y: mine.map(figureLabel),
-      x: mine.map((option) => value(option.usdPerMonth)),
-      marker: { color: KIND_COLORS[kind], opacity: mine.map((option) => (option.eligible ? 1 : 0.3)) },
-      error_x: {
-        type: "data",
-        symmetric: false,
-        array: mine.map((option) => (option.usdPerMonthP95 === undefined ? 0 : value(option.usdPerMonthP95 - option.usdPerMonth))),
-        arrayminus: mine.map((option) => (option.usdPerMonthP5 === undefined ? 0 : value(option.usdPerMonth - option.usdPerMonthP5))),
-        color: "#444",
-        thickness: 1,
-      },
-      customdata: mine.map((option) => [option.modelName, option.compliance, qualityMatchText(option.qualityVsToday)]),
-      hovertemplate: `%{y}<br>serves %{customdata[0]}<br>%{x:,.0f} ${currency.code} a month<br>%{customdata[1]}; quality %{customdata[2]}<extra></extra>`,
-    };
+  return decisionChart(decision.options.map(verdictOption), {
+    workloadId: decision.workload.workloadId,
+    currency,
+    provenance: decisionProvenance(data),
   });
-  const figure = themedFigure(traces, {
-    number: "D1",
-    title: `Every option for ${decision.workload.workloadId}, ${currency.code} a month (pale: fails residency, quality or latency; whiskers: P5–P95)`,
-    provenance: provenance(data, [
-      "models.csv",
-      "hardware.csv",
-      "gpu_rentals.csv",
-      "throughput.csv",
-      "benchmarks.csv",
-      "uncertainty_ranges.csv",
-    ]),
-    xaxis: { title: `${currency.code} a month`, type: "log" },
-    yaxis: { title: "", type: "category" },
-    // The legend sits just under the axis title, however many bars there are.
-    layout: {
-      barmode: "overlay",
-      height: figureHeight(rows.length),
-      legend: { orientation: "h", x: 0, y: -60 / figureHeight(rows.length), yanchor: "top" },
-    },
-  });
-  // One tick a decade: a log axis's in-between labels (2, 5) come out too small to read on a phone.
-  // Plotly orders categories as the traces first name them (by kind): set the order by cost, cheapest at the top,
-  // and label every bar (left alone, it drops labels it finds crowded).
-  const yaxis = {
-    ...(figure.layout.yaxis as Record<string, unknown>),
-    categoryorder: "array",
-    categoryarray: rows.map((option) => labels.get(option.id) as string),
-    tickmode: "linear",
-    dtick: 1,
-    tickfont: { size: 10 },
-  };
-  return { ...figure, layout: { ...figure.layout, xaxis: { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1 }, yaxis } };
 }

@@ -1,7 +1,7 @@
 /** What a local outage costs when calls fail over to a cloud API (59.9b). */
 import { InputError } from "../errors";
-import type { Dataset, HardwareRow } from "../data";
-import { failoverCost, HOURS_PER_DAY, type FailoverResult } from "../model";
+import type { Dataset, FailoverRow, HardwareRow } from "../data";
+import { failoverCost, HOURS_PER_DAY, type FailoverOptions, type FailoverResult } from "../model";
 import { failoverChart, type Figure } from "../charts";
 import { apiUsdPerCall } from "./cost";
 import { provenance } from "./figure-context";
@@ -16,30 +16,49 @@ export interface FailoverScenario {
   result: FailoverResult;
 }
 
+/** A failover.csv scenario's row (the first by default) and what the failover model takes from it, the downtime as stated. */
+export function failoverInputs(data: Dataset, scenarioId?: string): { row: FailoverRow; hardware: HardwareRow; options: FailoverOptions } {
+  const row = scenarioId === undefined ? data.failover[0] : data.failover.find((candidate) => candidate.scenarioId === scenarioId);
+  if (!row) throw new InputError(`no failover.csv row${scenarioId ? ` ${JSON.stringify(scenarioId)}` : "s"}`);
+  const workload = findWorkload(data);
+  const hardware = findHardware(data, row.hardwareId);
+  return {
+    row,
+    hardware,
+    options: {
+      callsPerMonth: row.callsPerDay * workload.daysPerMonth,
+      localMonthlyUsd: hardwareMonthlyCost(hardware, workload.daysPerMonth).totalUsd,
+      cloudUsdPerCall: apiUsdPerCall(data, row.cloudModelId, workload),
+      localDowntimeHoursPerMonth: row.localDowntimeHoursPerMonth,
+      outagesPerMonth: row.outagesPerMonth,
+      detectionSeconds: row.detectionSeconds,
+      cloudAvailability: row.cloudAvailability,
+      cloudShare: row.cloudShare,
+      hoursPerMonth: HOURS_PER_DAY * workload.daysPerMonth,
+    },
+  };
+}
+
 /** A failover.csv scenario (the first by default), with any field overridden. */
 export function failoverFromData(
   data: Dataset,
   scenarioId?: string,
   overrides: { localDowntimeHoursPerMonth?: number; cloudShare?: number; detectionSeconds?: number } = {},
 ): FailoverScenario {
-  const row = scenarioId === undefined ? data.failover[0] : data.failover.find((candidate) => candidate.scenarioId === scenarioId);
-  if (!row) throw new InputError(`no failover.csv row${scenarioId ? ` ${JSON.stringify(scenarioId)}` : "s"}`);
-  const workload = findWorkload(data);
-  const hardware = findHardware(data, row.hardwareId);
-  const cloudUsdPerCall = apiUsdPerCall(data, row.cloudModelId, workload);
-  const callsPerMonth = row.callsPerDay * workload.daysPerMonth;
+  const { row, hardware, options } = failoverInputs(data, scenarioId);
   const result = failoverCost({
-    callsPerMonth,
-    localMonthlyUsd: hardwareMonthlyCost(hardware, workload.daysPerMonth).totalUsd,
-    cloudUsdPerCall,
-    localDowntimeHoursPerMonth: overrides.localDowntimeHoursPerMonth ?? row.localDowntimeHoursPerMonth,
-    outagesPerMonth: row.outagesPerMonth,
-    detectionSeconds: overrides.detectionSeconds ?? row.detectionSeconds,
-    cloudAvailability: row.cloudAvailability,
-    cloudShare: overrides.cloudShare ?? row.cloudShare,
-    hoursPerMonth: HOURS_PER_DAY * workload.daysPerMonth,
+    ...options,
+    localDowntimeHoursPerMonth: overrides.localDowntimeHoursPerMonth ?? options.localDowntimeHoursPerMonth,
+    detectionSeconds: overrides.detectionSeconds ?? options.detectionSeconds,
+    cloudShare: overrides.cloudShare ?? options.cloudShare,
   });
-  return { hardware, cloudModelId: row.cloudModelId, cloudUsdPerCall, callsPerMonth, result };
+  return {
+    hardware,
+    cloudModelId: row.cloudModelId,
+    cloudUsdPerCall: options.cloudUsdPerCall,
+    callsPerMonth: options.callsPerMonth,
+    result,
+  };
 }
 
 /** Figure 59.9b: the failover scenario across local downtime from 0 to `maxDowntimeHours`. */

@@ -6,6 +6,10 @@ import {
   EVEN_HOURS_ID,
   shareKey,
   type BreakEvenPanelInputs,
+  type ClosingQuestionsPanelInputs,
+  type ClosingQuestionsPanelSpec,
+  type DecisionPanelInputs,
+  type DecisionPanelSpec,
   type BreakEvenPanelSpec,
   type CapacityPanelInputs,
   type CapacityPanelSpec,
@@ -23,7 +27,13 @@ import { caseStudyCapacity, measuredLabel, trafficProfile } from "./capacity";
 import { caseStudyFromData, caseStudyRow, residencyRuleName } from "./case-study";
 import { apiUsdPerCall } from "./cost";
 import { dataFileName, hardwareColors, modelColors, provenance } from "./figure-context";
-import { fitLabel } from "./vram";
+import { fitLabel, vramConfigurations, vramPanelModels } from "./vram";
+import { failoverInputs } from "./failover";
+import { successRate } from "./ab-test";
+import type { DatedCurrency } from "./currency";
+import { decisionAtAnyVolume } from "./decide";
+import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from "./decision-page";
+import { qualityMatchText, scoreText } from "./quality";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
 import { ROUTING_FILES, routerFromData, routerOptionsFromData, routingConfigFromData, routingLocalServer } from "./hybrid-routing";
@@ -451,5 +461,103 @@ export function caseStudyPanelSpec(
       "throughput.csv",
       "traffic_profiles.csv",
     ]),
+  };
+}
+
+export interface ClosingQuestionsPanelOptions {
+  /** The model the summary sizes (model_architectures.csv): the one the case study's server stands in for. */
+  vramModelId: string;
+  /** Runtime memory each GPU holds, GiB. */
+  overheadGibPerGpu: number;
+  failoverScenarioId?: string;
+  abBaselineModelId: string;
+  abCandidateModelId: string;
+  abBenchmark: string;
+  abCallsPerDay: number;
+  /** The share of calls in the test (0–1) and the calls a task takes that the notebook's A/B test states. */
+  abTestShare: number;
+  abCallsPerTask: number;
+  defaults: ClosingQuestionsPanelInputs;
+  title?: string;
+}
+
+/** The 59.9 what-if panel: the four closing questions at the reader's context, downtime, test share and task length. */
+export function closingQuestionsPanelSpec(data: Dataset, options: ClosingQuestionsPanelOptions): ClosingQuestionsPanelSpec {
+  const { row, hardware, options: scenario } = failoverInputs(data, options.failoverScenarioId);
+  const { localDowntimeHoursPerMonth, hoursPerMonth, ...fixed } = scenario;
+  return {
+    kind: "closing-questions",
+    title: options.title ?? "a longer context, a flakier server, a smaller test share and longer tasks",
+    vram: {
+      models: vramPanelModels(data),
+      configurations: vramConfigurations(data).map(({ label, gpuCount, totalVramGib, color }) => ({
+        label,
+        gpuCount,
+        totalVramGib,
+        color,
+      })),
+      focusModelId: options.vramModelId,
+      overheadGibPerGpu: options.overheadGibPerGpu,
+      provenance: provenance(data, ["model_architectures.csv", "quantisation.csv", "hardware.csv", "workloads.csv"]),
+    },
+    failover: {
+      ...fixed,
+      hoursPerMonth: hoursPerMonth as number,
+      serverName: hardware.name,
+      cloudName: findModel(data, row.cloudModelId).modelName,
+      dataDowntimeHoursPerMonth: localDowntimeHoursPerMonth,
+    },
+    abTest: {
+      baselineModel: findModel(data, options.abBaselineModelId).modelName,
+      candidateModel: findModel(data, options.abCandidateModelId).modelName,
+      benchmark: options.abBenchmark,
+      baselineRate: successRate(data, options.abBaselineModelId, options.abBenchmark),
+      candidateRate: successRate(data, options.abCandidateModelId, options.abBenchmark),
+      callsPerDay: options.abCallsPerDay,
+      testSharePercent: options.abTestShare * 100,
+      callsPerTask: options.abCallsPerTask,
+    },
+    defaults: options.defaults,
+  };
+}
+
+/**
+ * The decision page's what-if panel: every option `pageDecision` prices, with its cost as plain data, so the page
+ * re-prices them and re-sizes the servers at the reader's volume (in the workload's own unit) as the notebook does.
+ */
+export function decisionPanelSpec(
+  data: Dataset,
+  options: DecisionPageOptions & { currency: DatedCurrency; title?: string; defaults?: Partial<DecisionPanelInputs> },
+): DecisionPanelSpec {
+  const decision = decisionAtAnyVolume(data, { ...pageDecideOptions(data, options), samples: 0 });
+  return {
+    kind: "decision",
+    title: options.title ?? "the same decision at your volume",
+    workloadId: decision.workload.workloadId,
+    calendar: decision.calendar,
+    calendarCallsPerDay: decision.volume.callsPerDay,
+    unit: decision.volume.unit,
+    options: decision.options.map(({ option, cost, serverCallsPerHour }) => ({
+      id: option.id,
+      kind: option.kind,
+      label: option.label,
+      modelName: option.modelName,
+      compliance: option.compliance,
+      servesCountry: option.servesCountry,
+      qualityText: qualityMatchText(option.qualityVsToday),
+      qualityKind: option.qualityVsToday.kind,
+      latency: option.latency,
+      eligible: option.eligible,
+      passesRules: option.passesRules,
+      cost,
+      serverCallsPerHour,
+    })),
+    currentId: decision.currentSpec.id,
+    todayScore: decision.todayQuality.score === undefined ? undefined : scoreText(decision.todayQuality),
+    ruled: decision.allowedRegions !== undefined,
+    country: decision.country,
+    moneyShownIn: { code: options.currency.code, perUsd: options.currency.perUsd },
+    defaults: { callsPerDay: Math.round(decision.volume.callsPerDay), ...options.defaults },
+    provenance: decisionProvenance(data),
   };
 }

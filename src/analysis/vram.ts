@@ -3,6 +3,7 @@ import { InputError } from "../errors";
 import type { Dataset, HardwareRow, QuantisationRow } from "../data";
 import { fitsInVram, RUNTIME_OVERHEAD_GIB_PER_GPU, VRAM_HEADROOM, vramNeeded, type ModelArchitecture } from "../model";
 import { SERIES_PALETTE, vramChart, type Figure } from "../charts";
+import type { VramPanelModel } from "../panels";
 import { provenance } from "./figure-context";
 import { byId, findHardware, findWorkload } from "./lookup";
 
@@ -212,33 +213,57 @@ export function modelFitsHardware(
   };
 }
 
+/** A model's bars are labelled by its size ("70B"), else by its id. */
+const barLabel = (model: string, modelId: string): string => sizeLabel(model) ?? modelId;
+
+/** The quality cost above a bar: as measured on this model's size, or on another size (named) where this one has no measurement. */
+function qualityNote(levels: readonly QuantisationLevel[], quantId: string, measuredOn: string, ownSize: boolean): string | undefined {
+  const sizeOf = (name: string) => sizeLabel(name) ?? name;
+  const level = levels.find((candidate) => candidate.quantId === quantId && candidate.referenceModel === measuredOn);
+  if (!level || level.perplexityIncreasePercent === undefined || level.perplexityIncreasePercent <= 0)
+    return ownSize ? undefined : `bits as ${sizeOf(measuredOn)}`;
+  const other = ownSize ? "" : ` (${sizeOf(measuredOn)})`;
+  return `+${level.perplexityIncreasePercent.toFixed(level.perplexityIncreasePercent < 0.1 ? 2 : 1)}% ppl${other}`;
+}
+
+/** The GPU configurations, smallest first, each with the colour of its line in Figure 59.9a. */
+export function vramConfigurations(data: Dataset): (GpuConfiguration & { color: string })[] {
+  return gpuConfigurations(data).map((config, index) => ({ ...config, color: SERIES_PALETTE[index % SERIES_PALETTE.length] as string }));
+}
+
+/** Every architecture with each bit width as Figure 59.9a draws it, for the closing questions' what-if panel. */
+export function vramPanelModels(data: Dataset): VramPanelModel[] {
+  const levels = quantisationLevels(data);
+  return data.modelArchitectures.map((arch) => ({
+    modelId: arch.modelId,
+    name: arch.model,
+    barLabel: barLabel(arch.model, arch.modelId),
+    architecture: architectureOf(arch),
+    formats: quantIds(data).map((quantId) => {
+      const { row, ownSize } = quantisationFor(data, quantId, arch.model);
+      return { quantId, bitsPerWeight: row.bitsPerWeight, qualityNote: qualityNote(levels, quantId, row.referenceModel, ownSize) };
+    }),
+  }));
+}
+
 /** Figure 59.9a: every architecture at every bit width against the room each GPU configuration leaves for it. */
 export function vramFigure(data: Dataset, options: VramSizing = {}): Figure {
   const levels = quantisationLevels(data);
-  const sizeOf = (name: string) => sizeLabel(name) ?? name;
-  // Quality cost as measured on this model size, or on another size (named) where this one has no measurement.
-  const quality = (cell: VramCell) => {
-    const level = levels.find((candidate) => candidate.quantId === cell.quantId && candidate.referenceModel === cell.measuredOn);
-    if (!level || level.perplexityIncreasePercent === undefined || level.perplexityIncreasePercent <= 0)
-      return cell.measuredOnOwnSize ? undefined : `bits as ${sizeOf(cell.measuredOn)}`;
-    const measuredOn = cell.measuredOnOwnSize ? "" : ` (${sizeOf(cell.measuredOn)})`;
-    return `+${level.perplexityIncreasePercent.toFixed(level.perplexityIncreasePercent < 0.1 ? 2 : 1)}% ppl${measuredOn}`;
-  };
   const cells = vramTable(data, options);
   const overheadGibPerGpu = options.overheadGibPerGpu ?? RUNTIME_OVERHEAD_GIB_PER_GPU;
-  const configurations = gpuConfigurations(data).map((config, index) => ({
+  const configurations = vramConfigurations(data).map((config) => ({
     label: config.label,
     totalVramGib: config.totalVramGib,
     // What is left for weights and KV cache once the headroom and every card's runtime overhead are set aside.
     usableGib: config.totalVramGib * (1 - VRAM_HEADROOM) - overheadGibPerGpu * config.gpuCount,
-    color: SERIES_PALETTE[index % SERIES_PALETTE.length] as string,
+    color: config.color,
   }));
   return vramChart(
     cells.map((cell) => ({
-      label: `${sizeLabel(cell.model) ?? cell.modelId} ${cell.quantId.toUpperCase()}`,
+      label: `${barLabel(cell.model, cell.modelId)} ${cell.quantId.toUpperCase()}`,
       weightsGib: cell.weightsGib,
       kvCacheGib: cell.kvCacheGib,
-      qualityNote: quality(cell),
+      qualityNote: qualityNote(levels, cell.quantId, cell.measuredOn, cell.measuredOnOwnSize),
     })),
     configurations,
     {

@@ -14,4 +14,5 @@ export * from "./ops-cost";
 export * from "./ab-test";
 export * from "./rental";
 export * from "./then-and-now";
+export * from "./decision";
 export * from "./currency";

@@ -6,6 +6,8 @@ export * from "./tornado";
 export * from "./rental";
 export * from "./hybrid-routing";
 export * from "./case-study";
+export * from "./closing-questions";
+export * from "./decision";
 export * from "./ranges";
 export * from "./definition";
 
@@ -13,6 +15,8 @@ import { BREAK_EVEN_PANEL, type BreakEvenPanelSpec } from "./break-even";
 import { CAPACITY_PANEL, type CapacityPanelSpec } from "./capacity";
 import { CASE_STUDY_PANEL, type CaseStudyPanelSpec } from "./case-study";
 import { HYBRID_ROUTING_PANEL, type HybridRoutingPanelSpec } from "./hybrid-routing";
+import { CLOSING_QUESTIONS_PANEL, type ClosingQuestionsPanelSpec } from "./closing-questions";
+import { DECISION_PANEL, type DecisionPanelSpec } from "./decision";
 import type { PanelDefinition } from "./definition";
 import { MONTHLY_COST_PANEL, type MonthlyCostPanelSpec } from "./monthly-cost";
 import { RENTAL_PANEL, type RentalPanelSpec } from "./rental";
@@ -26,7 +30,9 @@ export type PanelSpec =
   | RentalPanelSpec
   | MonthlyCostPanelSpec
   | HybridRoutingPanelSpec
-  | CaseStudyPanelSpec;
+  | CaseStudyPanelSpec
+  | ClosingQuestionsPanelSpec
+  | DecisionPanelSpec;
 
 /** Every panel the page can draw, by the `kind` of its spec. */
 export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<Extract<PanelSpec, { kind: Kind }>, never> } = {
@@ -37,5 +43,7 @@ export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<E
   "monthly-cost": MONTHLY_COST_PANEL,
   "hybrid-routing": HYBRID_ROUTING_PANEL,
   "case-study": CASE_STUDY_PANEL,
+  "closing-questions": CLOSING_QUESTIONS_PANEL,
+  decision: DECISION_PANEL,
 };
 export * from "./currency";
