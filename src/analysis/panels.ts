@@ -3,6 +3,8 @@ import type { Dataset } from "../data";
 import { InputError } from "../errors";
 import { DEFAULT_TARGET_UTILISATION, localMonthlyCost, type SensitivityInput } from "../model";
 import type {
+  AuditPanelInputs,
+  AuditPanelSpec,
   BreakEvenPanelInputs,
   BreakEvenPanelSpec,
   CapacityPanelSpec,
@@ -14,7 +16,9 @@ import type {
 } from "../panels";
 import { caseStudyCapacity, trafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
-import { hardwareColors, modelColors, provenance } from "./figure-context";
+import { dataFileName, hardwareColors, modelColors, provenance } from "./figure-context";
+import { checkPublishedFigures } from "./audit";
+import { figureEffect } from "./audit-materiality";
 import { fitLabel } from "./vram";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
@@ -249,5 +253,29 @@ export function monthlyCostPanelSpec(
       ...options.defaults,
     },
     provenance: provenance(data, ["models.csv", "workloads.csv", "hardware.csv"]),
+  };
+}
+
+/** A number a spec can carry as JSON: a break-even of "never" (Infinity) would arrive in the page as null. */
+const finite = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value : undefined);
+
+/** The 59.6 what-if panel: every printed figure with what the formulas give for it, to check at a looser rounding. */
+export function auditPanelSpec(data: Dataset, options: { title?: string; defaults?: Partial<AuditPanelInputs> } = {}): AuditPanelSpec {
+  return {
+    kind: "audit",
+    title: options.title ?? "the figures still flagged if a print may be off by more than its rounding",
+    figuresFile: dataFileName(data, "published_figures.csv"),
+    figures: checkPublishedFigures(data).map((check) => ({
+      label: check.figure.label,
+      section: check.figure.section,
+      value: check.figure.value,
+      valueHigh: check.figure.valueHigh,
+      precision: check.figure.precision,
+      recomputed: finite(check.recomputed),
+      recomputedAtChapterInputs: finite(check.recomputedAtChapterInputs),
+      usdPerMonth: finite(figureEffect(data, check).usdPerMonth),
+    })),
+    defaults: { roundingSteps: 1, ...options.defaults },
+    provenance: provenance(data, ["published_figures.csv"]),
   };
 }

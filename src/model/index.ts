@@ -17,3 +17,4 @@ export * from "./calendar";
 export * from "./time-of-day";
 export * from "./monthly-bill";
 export * from "./currency";
+export * from "./audit";

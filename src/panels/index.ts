@@ -4,9 +4,11 @@ export * from "./monthly-cost";
 export * from "./capacity";
 export * from "./tornado";
 export * from "./rental";
+export * from "./audit";
 export * from "./ranges";
 export * from "./definition";
 
+import { AUDIT_PANEL, type AuditPanelSpec } from "./audit";
 import { BREAK_EVEN_PANEL, type BreakEvenPanelSpec } from "./break-even";
 import { CAPACITY_PANEL, type CapacityPanelSpec } from "./capacity";
 import type { PanelDefinition } from "./definition";
@@ -15,7 +17,7 @@ import { RENTAL_PANEL, type RentalPanelSpec } from "./rental";
 import { TORNADO_PANEL, type TornadoPanelSpec } from "./tornado";
 
 /** Any panel a notebook can put in its page, told apart by `kind`. */
-export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec | MonthlyCostPanelSpec;
+export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec | MonthlyCostPanelSpec | AuditPanelSpec;
 
 /** Every panel the page can draw, by the `kind` of its spec. */
 export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<Extract<PanelSpec, { kind: Kind }>, never> } = {
@@ -24,5 +26,6 @@ export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<E
   tornado: TORNADO_PANEL,
   rental: RENTAL_PANEL,
   "monthly-cost": MONTHLY_COST_PANEL,
+  audit: AUDIT_PANEL,
 };
 export * from "./currency";
