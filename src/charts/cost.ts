@@ -113,8 +113,11 @@ export interface MatrixCell {
   usdPerMonth: number;
 }
 
-/** Figure 59.2a: the cost matrix, model × daily volume, coloured by monthly cost (log scale) and labelled. */
-export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Provenance): Figure {
+/**
+ * Figure 59.2a: the cost matrix, model × daily volume, coloured by monthly cost (log scale) and labelled. With a
+ * monthly budget, each cell over it says so.
+ */
+export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Provenance, budgetUsdPerMonth?: number): Figure {
   const models = [...new Map(cells.map((cell) => [cell.modelId, cell.modelName])).entries()];
   const volumes = [...new Set(cells.map((cell) => cell.callsPerDay))].sort((a, b) => a - b);
   const value = (modelId: string, calls: number) =>
@@ -126,7 +129,12 @@ export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Prov
     x: volumes.map((calls) => `${calls.toLocaleString("en-US")}/day`),
     y: models.map(([, name]) => name),
     z: z.map((row) => row.map((usd) => Math.log10(Math.max(usd, 0.01)))),
-    text: z.map((row) => row.map((usd) => `$${Math.round(usd).toLocaleString("en-US")}`)),
+    text: z.map((row) =>
+      row.map(
+        (usd) =>
+          `$${Math.round(usd).toLocaleString("en-US")}${budgetUsdPerMonth !== undefined && usd > budgetUsdPerMonth ? " (over)" : ""}`,
+      ),
+    ),
     customdata: z,
     texttemplate: "%{text}",
     hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month<extra></extra>",
@@ -135,7 +143,10 @@ export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Prov
   };
   return themedFigure([trace], {
     number: "59.2a",
-    title: "Cost matrix: monthly cost by model and daily volume",
+    title:
+      budgetUsdPerMonth === undefined
+        ? "Cost matrix: monthly cost by model and daily volume"
+        : `Cost matrix against a budget of $${Math.round(budgetUsdPerMonth).toLocaleString("en-US")} a month`,
     provenance,
     xaxis: { title: "Calls per day", type: "category" },
     yaxis: { title: "Model", type: "category" },

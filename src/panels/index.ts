@@ -5,6 +5,7 @@ export * from "./capacity";
 export * from "./tornado";
 export * from "./rental";
 export * from "./audit";
+export * from "./price-matrix";
 export * from "./ranges";
 export * from "./definition";
 
@@ -12,12 +13,20 @@ import { AUDIT_PANEL, type AuditPanelSpec } from "./audit";
 import { BREAK_EVEN_PANEL, type BreakEvenPanelSpec } from "./break-even";
 import { CAPACITY_PANEL, type CapacityPanelSpec } from "./capacity";
 import type { PanelDefinition } from "./definition";
+import { PRICE_MATRIX_PANEL, type PriceMatrixPanelSpec } from "./price-matrix";
 import { MONTHLY_COST_PANEL, type MonthlyCostPanelSpec } from "./monthly-cost";
 import { RENTAL_PANEL, type RentalPanelSpec } from "./rental";
 import { TORNADO_PANEL, type TornadoPanelSpec } from "./tornado";
 
 /** Any panel a notebook can put in its page, told apart by `kind`. */
-export type PanelSpec = BreakEvenPanelSpec | CapacityPanelSpec | TornadoPanelSpec | RentalPanelSpec | MonthlyCostPanelSpec | AuditPanelSpec;
+export type PanelSpec =
+  | BreakEvenPanelSpec
+  | CapacityPanelSpec
+  | TornadoPanelSpec
+  | RentalPanelSpec
+  | MonthlyCostPanelSpec
+  | AuditPanelSpec
+  | PriceMatrixPanelSpec;
 
 /** Every panel the page can draw, by the `kind` of its spec. */
 export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<Extract<PanelSpec, { kind: Kind }>, never> } = {
@@ -27,5 +36,6 @@ export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<E
   rental: RENTAL_PANEL,
   "monthly-cost": MONTHLY_COST_PANEL,
   audit: AUDIT_PANEL,
+  "price-matrix": PRICE_MATRIX_PANEL,
 };
 export * from "./currency";
