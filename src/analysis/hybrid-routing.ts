@@ -1,7 +1,15 @@
 /** 59.4, hybrid routing: the chapter's router from data, its savings as the chapter counts them and with the local server paid, and its figures. */
 import { savingsVersusThreshold, tierCostStacked, type Figure, type ThresholdPoint } from "../charts";
 import type { Dataset, HardwareRow, WorkloadRow } from "../data";
-import { HybridModelRouter, savingsAfterHardware, type ModelTier, type RoutingConfig, type SavingsEstimate, type TierSpec } from "../model";
+import {
+  HybridModelRouter,
+  savingsAfterHardware,
+  type ModelTier,
+  type RouterOptions,
+  type RoutingConfig,
+  type SavingsEstimate,
+  type TierSpec,
+} from "../model";
 import { apiUsdPerCall } from "./cost";
 import type { HybridSplit } from "./decide";
 import { provenance } from "./figure-context";
@@ -36,19 +44,24 @@ export interface RouterSetup {
 const routingConfigRow = (data: Dataset, configId?: string) =>
   byIdOrFirst(data.routingConfig, configId, (row) => row.configId, "config_id", "routing_config.csv");
 
-/** The 59.4 router, its config, task distribution and daily volume, all from data (first routing_config row by default). */
-export function routerFromData(data: Dataset, configId?: string, contextTokens?: number): RouterSetup {
+/** What the 59.4 router is built from, as plain data: its options, config, task distribution and daily volume. */
+export interface RouterInputs extends Omit<RouterSetup, "router"> {
+  options: RouterOptions & { tiers: Record<ModelTier, TierSpec> };
+}
+
+/** The 59.4 router's inputs from data (first routing_config row by default), plain enough for a page to rebuild it. */
+export function routerInputs(data: Dataset, configId?: string, contextTokens?: number): RouterInputs {
   const row = routingConfigRow(data, configId);
   const taskComplexity: Record<string, number> = {};
   for (const type of data.taskTypes) if (type.complexityScore !== undefined) taskComplexity[type.taskType] = type.complexityScore;
-  const router = new HybridModelRouter({
+  const options = {
     tiers: tierSpecsFromData(data),
     taskComplexity,
     unknownTaskComplexity: row.unknownTaskComplexity,
     assumedToolCalls: row.assumedToolCalls,
     assumedContextTokens: contextTokens ?? row.assumedContextTokens,
     daysPerMonth: findWorkload(data).daysPerMonth,
-  });
+  };
   const distribution = Object.fromEntries(data.taskMix.filter((mix) => mix.mixId === row.mixId).map((mix) => [mix.taskType, mix.share]));
   const config: RoutingConfig = {
     complexityThreshold: row.complexityThreshold,
@@ -56,7 +69,13 @@ export function routerFromData(data: Dataset, configId?: string, contextTokens?:
     sensitiveData: row.sensitiveData,
     maxCostPerCall: row.maxUsdPerCall,
   };
-  return { router, config, distribution, dailyVolume: row.dailyVolume };
+  return { options, config, distribution, dailyVolume: row.dailyVolume };
+}
+
+/** The 59.4 router, its config, task distribution and daily volume, all from data (first routing_config row by default). */
+export function routerFromData(data: Dataset, configId?: string, contextTokens?: number): RouterSetup {
+  const { options, ...setup } = routerInputs(data, configId, contextTokens);
+  return { router: new HybridModelRouter(options), ...setup };
 }
 
 /** The router's savings estimate; `contextTokens` gives each task that context in place of the config's assumed one. */

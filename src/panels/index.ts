@@ -6,6 +6,7 @@ export * from "./tornado";
 export * from "./rental";
 export * from "./audit";
 export * from "./price-matrix";
+export * from "./then-and-now";
 export * from "./ranges";
 export * from "./definition";
 
@@ -14,6 +15,7 @@ import { BREAK_EVEN_PANEL, type BreakEvenPanelSpec } from "./break-even";
 import { CAPACITY_PANEL, type CapacityPanelSpec } from "./capacity";
 import type { PanelDefinition } from "./definition";
 import { PRICE_MATRIX_PANEL, type PriceMatrixPanelSpec } from "./price-matrix";
+import { THEN_AND_NOW_PANEL, type ThenAndNowPanelSpec } from "./then-and-now";
 import { MONTHLY_COST_PANEL, type MonthlyCostPanelSpec } from "./monthly-cost";
 import { RENTAL_PANEL, type RentalPanelSpec } from "./rental";
 import { TORNADO_PANEL, type TornadoPanelSpec } from "./tornado";
@@ -26,7 +28,8 @@ export type PanelSpec =
   | RentalPanelSpec
   | MonthlyCostPanelSpec
   | AuditPanelSpec
-  | PriceMatrixPanelSpec;
+  | PriceMatrixPanelSpec
+  | ThenAndNowPanelSpec;
 
 /** Every panel the page can draw, by the `kind` of its spec. */
 export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<Extract<PanelSpec, { kind: Kind }>, never> } = {
@@ -37,5 +40,6 @@ export const PANEL_DEFINITIONS: { [Kind in PanelSpec["kind"]]: PanelDefinition<E
   "monthly-cost": MONTHLY_COST_PANEL,
   audit: AUDIT_PANEL,
   "price-matrix": PRICE_MATRIX_PANEL,
+  "then-and-now": THEN_AND_NOW_PANEL,
 };
 export * from "./currency";
