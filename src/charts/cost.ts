@@ -137,7 +137,13 @@ export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Prov
     ),
     customdata: z,
     texttemplate: "%{text}",
-    hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month<extra></extra>",
+    // On a phone the cells' labels move to the hover: it says where a cell stands against the budget too.
+    ...(budgetUsdPerMonth === undefined
+      ? { hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month<extra></extra>" }
+      : {
+          hovertext: z.map((row) => row.map((usd) => (usd > budgetUsdPerMonth ? "over the budget" : "within the budget"))),
+          hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month, %{hovertext}<extra></extra>",
+        }),
     colorscale: "Viridis",
     showscale: false,
   };

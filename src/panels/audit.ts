@@ -84,13 +84,14 @@ export function evaluateAuditPanel(spec: AuditPanelSpec, inputs: AuditPanelInput
       : `${allowing}, ${flagged.toLocaleString("en-US")} of the ${count(total, "printed figure", "printed figures")} ${flagged === 1 ? "is" : "are"} ${steps === 1 ? "" : "still "}flagged` +
         `${steps === 1 ? "" : ` (${flaggedAsPrinted} at the printed rounding)`}${money}.`;
   const rows = stillFlagged.map((figure) => ({ label: figure.label, relativePercent: checkAt(figure, steps).relativeDifference * 100 }));
-  // With none to draw (or none with a finite difference), the figure says so rather than show empty axes.
+  // With none to draw (or none with a finite difference), the figure says so rather than show empty axes; on two
+  // short lines, which a phone's width holds.
   const emptyMessage =
     stillFlagged.length === 0
       ? total === 0
         ? "No printed figures to check"
-        : `No printed figure is flagged at ${steps.toLocaleString("en-US")}× the printed rounding`
-      : "The figures still flagged have no difference to draw";
+        : `No printed figure is flagged<br>at ${steps.toLocaleString("en-US")}× the printed rounding`
+      : "The figures still flagged<br>have no difference to draw";
   const figure = auditDifferences(rows, spec.provenance, emptyMessage);
   figure.layout.title.text = `Figure 59.6c — Printed figures still flagged at ${steps.toLocaleString("en-US")}× the printed rounding`;
   return { stillFlagged, flaggedAsPrinted, usdPerMonth, summary, figure };

@@ -268,19 +268,19 @@ export function evaluateThenAndNowPanel(spec: ThenAndNowPanelSpec, inputs: ThenA
   const heldAsIs = verdictsAsIs.filter((verdict) => verdict.now).length;
   const scenarios = whatIf.scenarios.map(
     (scenario, index) =>
-      `scenario ${index + 1}${index === 0 ? " breaks even" : ""} at ${formatBreakEvenCalls(scenario.breakEvenDailyCalls)}${index === 0 ? " calls a day" : ""} (${formatBreakEvenCalls(asIs.scenarios[index]?.breakEvenDailyCalls ?? Number.NaN)} at its own prices)`,
+      `scenario ${index + 1}${index === 0 ? " breaks even" : ""} at ${formatBreakEvenCalls(scenario.breakEvenDailyCalls)}${index === 0 ? " calls a day" : ""} (${formatBreakEvenCalls(asIs.scenarios[index]?.breakEvenDailyCalls ?? Number.NaN)} at full price)`,
   );
   const winner = whatIf.caseStudy.winner;
   const winnerAsIs = asIs.caseStudy.winner;
   const caseText = winner
-    ? `the case study's cheapest compliant option is ${winner.name} at ${dollars(winner.usdPerMonth)} a month${winnerAsIs ? ` (${winnerAsIs.name === winner.name ? "" : `${winnerAsIs.name}, `}${dollars(winnerAsIs.usdPerMonth)} at its own prices)` : ""}`
+    ? `the case study's cheapest compliant option is ${winner.name} at ${dollars(winner.usdPerMonth)} a month${winnerAsIs ? ` (${winnerAsIs.name === winner.name ? "" : `${winnerAsIs.name}, `}${dollars(winnerAsIs.usdPerMonth)} at full price)` : ""}`
     : "no option passes the case study's rules";
   const turned = verdicts.flatMap((verdict, index) =>
     verdict.now === verdictsAsIs[index]?.now ? [] : [`"${verdict.claim}" ${verdict.now ? "now holds" : "no longer holds"}`],
   );
   const summary =
     `At ${share} of ${spec.now.label}'s API prices, ${[...scenarios, caseText].join("; ")}. ` +
-    `${held} of the chapter's ${verdicts.length} conclusions hold (${heldAsIs} at its own prices)${turned.length > 0 ? `: ${turned.join("; ")}` : ""}.`;
+    `${held} of the chapter's ${verdicts.length} conclusions ${held === 1 ? "holds" : "hold"} (${heldAsIs} at full price)${turned.length > 0 ? `: ${turned.join("; ")}` : ""}.`;
   const figure = thenAndNowMovesFigure(then, whatIf, spec.provenance);
   figure.layout.title.text = figure.layout.title.text.replace(/^Figure [^ ]+ —/, "Figure 59.11b —");
   return { then, whatIf, verdicts, summary, figure };

@@ -60,7 +60,7 @@ describe("the audit what-if", () => {
     const loose = evaluateAuditPanel(auditPanelSpec(chapter), { roundingSteps: 1_000_000 });
     expect(loose.summary).toMatch(/no printed figure is flagged: the chapter's formulas or its own inputs give all 62 figures\.$/);
     expect(loose.figure.data).toEqual([]);
-    expect(loose.figure.layout.annotations?.[0]?.text).toBe("No printed figure is flagged at 1,000,000× the printed rounding");
+    expect(loose.figure.layout.annotations?.[0]?.text).toBe("No printed figure is flagged<br>at 1,000,000× the printed rounding");
     const none = evaluateAuditPanel(auditPanelSpec(later), { roundingSteps: 10 });
     expect(none.summary).toMatch(/published_figures\.csv records no printed figures, so there is nothing to check against a print\.$/);
     expect(none.figure.layout.annotations?.[0]?.text).toBe("No printed figures to check");

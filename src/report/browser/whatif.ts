@@ -193,9 +193,11 @@ function mount<Spec extends PanelSpec, Inputs>(
     for (const [name, value] of Object.entries(shown.attributes)) container.setAttribute(name, value);
     // Fitted to the panel's own width, narrower than the page's by its padding: a title wraps before the panel's edge.
     const width = plot.clientWidth > 0 ? Math.min(window.innerWidth, plot.clientWidth + PAGE_PADDING_PX) : window.innerWidth;
-    const figure = fitFigure(figureInCurrency(shown.figure), width, { titleInPage: Boolean(caption) });
-    // An adopted figure keeps the notebook's number; its caption follows what the figure now shows.
-    const title = figure.layout.title?.text;
+    const inCurrency = figureInCurrency(shown.figure);
+    const figure = fitFigure(inCurrency, width, { titleInPage: Boolean(caption) });
+    // An adopted figure keeps the notebook's number; its caption follows what the figure now shows (read before
+    // fitting, which leaves the title out of a plot whose page prints it).
+    const title = inCurrency.layout.title?.text;
     const number = caption?.querySelector(".figure-number");
     if (caption && title) caption.replaceChildren(...(number ? [number, " — "] : []), moneyText(title.replace(/^Figure [^ ]+ — /, "")));
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
