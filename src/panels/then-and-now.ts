@@ -253,6 +253,15 @@ export interface ThenAndNowPanelResult {
 }
 
 const dollars = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
+type Winner = EditionHeadlines["caseStudy"]["winner"];
+
+/** The case study's winner at full price beside the reader's: the same, its month, or another option. */
+function asAtFullPrice(winner: NonNullable<Winner>, atFullPrice: Winner): string {
+  if (!atFullPrice) return ", where none passes at full price";
+  const same = atFullPrice.name === winner.name;
+  if (same && dollars(atFullPrice.usdPerMonth) === dollars(winner.usdPerMonth)) return ", as at full price";
+  return ` (${same ? "" : `${atFullPrice.name}, `}${dollars(atFullPrice.usdPerMonth)} at full price)`;
+}
 
 /** The later edition's headlines at the reader's multiple of its API prices, against the chapter's edition. */
 export function evaluateThenAndNowPanel(spec: ThenAndNowPanelSpec, inputs: ThenAndNowPanelInputs): ThenAndNowPanelResult {
@@ -273,7 +282,7 @@ export function evaluateThenAndNowPanel(spec: ThenAndNowPanelSpec, inputs: ThenA
   const winner = whatIf.caseStudy.winner;
   const winnerAsIs = asIs.caseStudy.winner;
   const caseText = winner
-    ? `the case study's cheapest compliant option is ${winner.name} at ${dollars(winner.usdPerMonth)} a month${winnerAsIs ? ` (${winnerAsIs.name === winner.name ? "" : `${winnerAsIs.name}, `}${dollars(winnerAsIs.usdPerMonth)} at full price)` : ""}`
+    ? `the case study's cheapest compliant option is ${winner.name} at ${dollars(winner.usdPerMonth)} a month${asAtFullPrice(winner, winnerAsIs)}`
     : "no option passes the case study's rules";
   const turned = verdicts.flatMap((verdict, index) =>
     verdict.now === verdictsAsIs[index]?.now ? [] : [`"${verdict.claim}" ${verdict.now ? "now holds" : "no longer holds"}`],
