@@ -8,6 +8,7 @@ import { auditDifferences, type Figure } from "../charts";
 import { quantisationFor } from "./vram";
 import { provenance } from "./figure-context";
 import { hardwareMonthlyCost } from "./model-inputs";
+import { checkPrintedFigure, type PrintedFigureCheck } from "../model";
 
 /**
  * Recomputes each figure the chapter prints from the data folder's inputs. A figure id names what it is:
@@ -101,35 +102,12 @@ export function printedValue(figure: PublishedFigureRow): string {
   return figure.valueHigh === undefined ? String(figure.value) : `${figure.value}-${figure.valueHigh}`;
 }
 
-/** Which inputs give the printed figure within its rounding: the data's, or only those the chapter states for it. */
-export type Explanation = "data" | "chapter_inputs";
-
-export interface FigureCheck {
+export interface FigureCheck extends PrintedFigureCheck {
   figure: PublishedFigureRow;
   /** What the chapter's formulas give from the data; undefined when the id names nothing roilab computes. */
   recomputed: number | undefined;
-  /** recomputed − published (for a range, the distance to its nearest end). */
-  difference: number;
-  /** difference relative to the published value. */
-  relativeDifference: number;
   /** The same formulas from the inputs the chapter states for this figure (`chapter_inputs`); undefined where it states none. */
   recomputedAtChapterInputs: number | undefined;
-  /** What gives the printed figure within its rounding; undefined when neither does (the figure is flagged). */
-  explainedBy: Explanation | undefined;
-  /** The published figure is the recomputed one, rounded as printed, from the data or from the chapter's own inputs. */
-  withinRounding: boolean;
-}
-
-/** Distance from a value to the printed figure (0 inside a printed range). */
-function distanceToPrinted(figure: PublishedFigureRow, value: number): number {
-  const low = figure.value;
-  const high = figure.valueHigh ?? figure.value;
-  return value < low ? value - low : value > high ? value - high : 0;
-}
-
-function isWithinRounding(figure: PublishedFigureRow, difference: number, slack: number): boolean {
-  const tolerance = (figure.precision / 2) * slack + 1e-9 * Math.max(1, Math.abs(figure.value));
-  return Math.abs(difference) <= tolerance;
 }
 
 /**
@@ -142,22 +120,7 @@ export function checkPublishedFigures(data: Dataset, slack = 1): FigureCheck[] {
     const recomputed = reproduceFigure(data, figure.figureId);
     const stated =
       figure.chapterInputs.length > 0 ? reproduceFigure(withAssignments(data, figure.chapterInputs), figure.figureId) : undefined;
-    const difference = recomputed === undefined ? NaN : distanceToPrinted(figure, recomputed);
-    const explainedBy: Explanation | undefined =
-      recomputed !== undefined && isWithinRounding(figure, difference, slack)
-        ? "data"
-        : stated !== undefined && isWithinRounding(figure, distanceToPrinted(figure, stated), slack)
-          ? "chapter_inputs"
-          : undefined;
-    return {
-      figure,
-      recomputed,
-      difference,
-      relativeDifference: recomputed === undefined || figure.value === 0 ? NaN : difference / figure.value,
-      recomputedAtChapterInputs: stated,
-      explainedBy,
-      withinRounding: explainedBy !== undefined,
-    };
+    return { figure, recomputed, recomputedAtChapterInputs: stated, ...checkPrintedFigure(figure, recomputed, stated, slack) };
   });
 }
 
@@ -175,8 +138,6 @@ export function impliedUsdPerCall(
 
 /** Figure 59.6a: how far each flagged figure is from its formula, in percent (those with a finite relative difference). */
 export function auditFigure(data: Dataset, flagged: readonly FigureCheck[]): Figure {
-  const rows = flagged
-    .filter((check) => Number.isFinite(check.relativeDifference))
-    .map((check) => ({ label: check.figure.label, relativePercent: check.relativeDifference * 100 }));
+  const rows = flagged.map((check) => ({ label: check.figure.label, relativePercent: check.relativeDifference * 100 }));
   return auditDifferences(rows, provenance(data, ["published_figures.csv"]));
 }

@@ -158,15 +158,20 @@ export function caseStudyCapacity(
   };
 }
 
+/** Case-study inputs with the fleet their busiest day needs on the study's server: what `evaluateCaseStudy` sizes. */
+export function sizedCaseStudyInputs(
+  study: Pick<CaseStudyCapacity, "capacity" | "inputs">,
+  inputs: CaseStudyInputs = study.inputs,
+): CaseStudyInputs {
+  return { ...inputs, fleet: { ...study.capacity.fleetCost, callsPerDayPerMachine: study.capacity.callsPerDayPerMachine } };
+}
+
 /** Case-study inputs (as a what-if may change them) priced with the servers their busiest day needs on the study's server. */
 export function sizedCaseStudy(
   study: Pick<CaseStudyCapacity, "capacity" | "inputs">,
   inputs: CaseStudyInputs = study.inputs,
 ): CaseStudyResult {
-  return evaluateCaseStudy({
-    ...inputs,
-    fleet: { ...study.capacity.fleetCost, callsPerDayPerMachine: study.capacity.callsPerDayPerMachine },
-  });
+  return evaluateCaseStudy(sizedCaseStudyInputs(study, inputs));
 }
 
 export interface OpsGrowthPoint {

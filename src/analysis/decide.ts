@@ -471,10 +471,15 @@ type Factors = Partial<Record<UncertaintyRangeRow["input"], number>>;
 const times = (value: number | undefined, factor: number | undefined) =>
   value === undefined || factor === undefined ? value : value * factor;
 
-/** The dataset and workload with each named input multiplied: API prices, tokens a call, a server's capex, life, power and operations, a rental's operations. */
-function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data: Dataset; workload: WorkloadRow } {
-  const input = factors.input_usd_per_mtok;
-  const output = factors.output_usd_per_mtok;
+/**
+ * Every API price of the dataset (models, their hours of the day and long-context tiers), those billed for input
+ * times `input` and those for output times `output`; undefined leaves them as they are.
+ */
+export function apiPricesScaled(
+  data: Dataset,
+  input: number | undefined,
+  output: number | undefined,
+): Pick<Dataset, "models" | "timeOfDayPrices" | "longContextPrices"> {
   const prices = <
     T extends { inputUsdPerMTok?: number; outputUsdPerMTok?: number; cachedInputUsdPerMTok?: number; cacheWriteUsdPerMTok?: number },
   >(
@@ -487,16 +492,23 @@ function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data:
     cacheWriteUsdPerMTok: times(row.cacheWriteUsdPerMTok, input),
   });
   return {
+    models: data.models.map((row) => ({
+      ...prices(row),
+      cacheWrite1hUsdPerMTok: times(row.cacheWrite1hUsdPerMTok, input),
+      batchInputUsdPerMTok: times(row.batchInputUsdPerMTok, input),
+      batchOutputUsdPerMTok: times(row.batchOutputUsdPerMTok, output),
+    })),
+    timeOfDayPrices: data.timeOfDayPrices.map(prices),
+    longContextPrices: data.longContextPrices.map(prices),
+  };
+}
+
+/** The dataset and workload with each named input multiplied: API prices, tokens a call, a server's capex, life, power and operations, a rental's operations. */
+function scaled(data: Dataset, workload: WorkloadRow, factors: Factors): { data: Dataset; workload: WorkloadRow } {
+  return {
     data: {
       ...data,
-      models: data.models.map((row) => ({
-        ...prices(row),
-        cacheWrite1hUsdPerMTok: times(row.cacheWrite1hUsdPerMTok, input),
-        batchInputUsdPerMTok: times(row.batchInputUsdPerMTok, input),
-        batchOutputUsdPerMTok: times(row.batchOutputUsdPerMTok, output),
-      })),
-      timeOfDayPrices: data.timeOfDayPrices.map(prices),
-      longContextPrices: data.longContextPrices.map(prices),
+      ...apiPricesScaled(data, factors.input_usd_per_mtok, factors.output_usd_per_mtok),
       hardware: data.hardware.map((row) => ({
         ...row,
         capexUsd: times(row.capexUsd, factors.capex_usd),

@@ -44,12 +44,17 @@ export interface RouterSetup {
 const routingConfigRow = (data: Dataset, configId?: string) =>
   byIdOrFirst(data.routingConfig, configId, (row) => row.configId, "config_id", "routing_config.csv");
 
-/** What the 59.4 router is built from, as plain data (a what-if panel carries it into the page). */
-export function routerOptionsFromData(data: Dataset, configId?: string, contextTokens?: number): Required<RouterOptions> {
+/** What the 59.4 router is built from, as plain data: its options, config, task distribution and daily volume. */
+export interface RouterInputs extends Omit<RouterSetup, "router"> {
+  options: Required<RouterOptions>;
+}
+
+/** The 59.4 router's inputs from data (first routing_config row by default), plain enough for a page to rebuild it. */
+export function routerInputs(data: Dataset, configId?: string, contextTokens?: number): RouterInputs {
   const row = routingConfigRow(data, configId);
   const taskComplexity: Record<string, number> = {};
   for (const type of data.taskTypes) if (type.complexityScore !== undefined) taskComplexity[type.taskType] = type.complexityScore;
-  return {
+  const options = {
     tiers: tierSpecsFromData(data),
     taskComplexity,
     unknownTaskComplexity: row.unknownTaskComplexity,
@@ -57,25 +62,20 @@ export function routerOptionsFromData(data: Dataset, configId?: string, contextT
     assumedContextTokens: contextTokens ?? row.assumedContextTokens,
     daysPerMonth: findWorkload(data).daysPerMonth,
   };
-}
-
-/** The routing config's rules (threshold, long context, sensitive data, per-call budget) from data. */
-export function routingConfigFromData(data: Dataset, configId?: string): RoutingConfig {
-  const row = routingConfigRow(data, configId);
-  return {
+  const distribution = Object.fromEntries(data.taskMix.filter((mix) => mix.mixId === row.mixId).map((mix) => [mix.taskType, mix.share]));
+  const config: RoutingConfig = {
     complexityThreshold: row.complexityThreshold,
     contextLengthThreshold: row.contextLengthThresholdTokens,
     sensitiveData: row.sensitiveData,
     maxCostPerCall: row.maxUsdPerCall,
   };
+  return { options, config, distribution, dailyVolume: row.dailyVolume };
 }
 
 /** The 59.4 router, its config, task distribution and daily volume, all from data (first routing_config row by default). */
 export function routerFromData(data: Dataset, configId?: string, contextTokens?: number): RouterSetup {
-  const row = routingConfigRow(data, configId);
-  const router = new HybridModelRouter(routerOptionsFromData(data, configId, contextTokens));
-  const distribution = Object.fromEntries(data.taskMix.filter((mix) => mix.mixId === row.mixId).map((mix) => [mix.taskType, mix.share]));
-  return { router, config: routingConfigFromData(data, configId), distribution, dailyVolume: row.dailyVolume };
+  const { options, ...setup } = routerInputs(data, configId, contextTokens);
+  return { router: new HybridModelRouter(options), ...setup };
 }
 
 /** The router's savings estimate; `contextTokens` gives each task that context in place of the config's assumed one. */

@@ -5,6 +5,8 @@ import { callsPerHourPerMachine, DEFAULT_TARGET_UTILISATION, localMonthlyCost, t
 import {
   EVEN_HOURS_ID,
   shareKey,
+  type AuditPanelInputs,
+  type AuditPanelSpec,
   type BreakEvenPanelInputs,
   type ClosingQuestionsPanelInputs,
   type ClosingQuestionsPanelSpec,
@@ -34,9 +36,11 @@ import type { DatedCurrency } from "./currency";
 import { decisionAtAnyVolume } from "./decide";
 import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from "./decision-page";
 import { qualityMatchText, scoreText } from "./quality";
+import { checkPublishedFigures } from "./audit";
+import { figureEffect } from "./audit-materiality";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { rentalSetup } from "./rental";
-import { ROUTING_FILES, routerFromData, routerOptionsFromData, routingConfigFromData, routingLocalServer } from "./hybrid-routing";
+import { ROUTING_FILES, routerInputs, routingLocalServer } from "./hybrid-routing";
 import { uncertaintyRanges } from "./sensitivity";
 import {
   billingSharesOf,
@@ -360,9 +364,9 @@ export function hybridRoutingPanelSpec(
   data: Dataset,
   options: { configId?: string; title?: string; defaults?: HybridRoutingPanelDefaults } = {},
 ): HybridRoutingPanelSpec {
-  const setup = routerFromData(data, options.configId);
-  const router = routerOptionsFromData(data, options.configId);
-  const { complexityThreshold, ...config } = routingConfigFromData(data, options.configId);
+  const setup = routerInputs(data, options.configId);
+  const router = setup.options;
+  const { complexityThreshold, ...config } = setup.config;
   const mixPercent =
     options.defaults?.taskMixPercent ?? Object.fromEntries(Object.entries(setup.distribution).map(([type, share]) => [type, share * 100]));
   // Every type the router scores, and any other the mix names (it scores as the router's unknown type).
@@ -559,5 +563,29 @@ export function decisionPanelSpec(
     moneyShownIn: { code: options.currency.code, perUsd: options.currency.perUsd },
     defaults: { callsPerDay: Math.round(decision.volume.callsPerDay), ...options.defaults },
     provenance: decisionProvenance(data),
+  };
+}
+
+/** A number a spec can carry as JSON: a break-even of "never" (Infinity) would arrive in the page as null. */
+const finite = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value : undefined);
+
+/** The 59.6 what-if panel: every printed figure with what the formulas give for it, to check at a looser rounding. */
+export function auditPanelSpec(data: Dataset, options: { title?: string; defaults?: Partial<AuditPanelInputs> } = {}): AuditPanelSpec {
+  return {
+    kind: "audit",
+    title: options.title ?? "the figures still flagged if a print may be off by more than its rounding",
+    figuresFile: dataFileName(data, "published_figures.csv"),
+    figures: checkPublishedFigures(data).map((check) => ({
+      label: check.figure.label,
+      section: check.figure.section,
+      value: check.figure.value,
+      valueHigh: check.figure.valueHigh,
+      precision: check.figure.precision,
+      recomputed: finite(check.recomputed),
+      recomputedAtChapterInputs: finite(check.recomputedAtChapterInputs),
+      usdPerMonth: finite(figureEffect(data, check).usdPerMonth),
+    })),
+    defaults: { roundingSteps: 1, ...options.defaults },
+    provenance: provenance(data, ["published_figures.csv"]),
   };
 }

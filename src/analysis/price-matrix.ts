@@ -4,17 +4,38 @@ import type { Dataset, WorkloadRow } from "../data";
 import { cloudCostTable } from "./cost";
 import { modelColors, provenance } from "./figure-context";
 import { findWorkload } from "./lookup";
+import {
+  costMatrixCells,
+  type PriceMatrixPanelInputs,
+  type PriceMatrixPanelModel,
+  type PriceMatrixPanelSpec,
+} from "../panels/price-matrix";
+
+/** Each model as the matrix prices it: the workload's average call, from its month's bill. */
+function matrixModels(data: Dataset, workload: WorkloadRow): PriceMatrixPanelModel[] {
+  return cloudCostTable(data, workload).map((row) => ({ id: row.model.modelId, name: row.model.modelName, usdPerCall: row.usdPerCall }));
+}
 
 /** Monthly cost of every model at every daily volume, at the workload's tokens per call and days per month. */
 export function costMatrix(data: Dataset, dailyVolumes: readonly number[], workload: WorkloadRow = findWorkload(data)): MatrixCell[] {
-  return cloudCostTable(data, workload).flatMap((row) =>
-    dailyVolumes.map((calls) => ({
-      modelId: row.model.modelId,
-      modelName: row.model.modelName,
-      callsPerDay: calls,
-      usdPerMonth: calls * row.usdPerCall * workload.daysPerMonth,
-    })),
-  );
+  return costMatrixCells(matrixModels(data, workload), dailyVolumes, workload.daysPerMonth);
+}
+
+/** The 59.2 what-if panel: every model at three daily volumes against a monthly budget (in the data's currency). */
+export function priceMatrixPanelSpec(
+  data: Dataset,
+  options: { workload?: WorkloadRow; title?: string; defaults: PriceMatrixPanelInputs },
+): PriceMatrixPanelSpec {
+  const workload = options.workload ?? findWorkload(data);
+  return {
+    kind: "price-matrix",
+    title: options.title ?? "what each model costs at your volumes, against your budget",
+    models: matrixModels(data, workload),
+    daysPerMonth: workload.daysPerMonth,
+    // To the cent, as the budget's field takes it: a converted budget carries more decimals.
+    defaults: { ...options.defaults, budgetUsdPerMonth: Math.round(options.defaults.budgetUsdPerMonth * 100) / 100 },
+    provenance: provenance(data, ["models.csv", "workloads.csv"]),
+  };
 }
 
 /** Figure 59.2a: the cost matrix, model × daily volume. */

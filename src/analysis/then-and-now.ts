@@ -3,22 +3,28 @@
  * later one): the cheapest model in each score tier, the two break-even scenarios, the case study's decision,
  * and which of the chapter's conclusions still hold.
  */
-import { thenAndNowMoves, wrapLongCaption, type Figure, type HeadlineMove } from "../charts";
+import type { Figure, Provenance } from "../charts";
 import type { Dataset, ModelRow } from "../data";
 import type { CaseOptionName } from "../model";
+import {
+  QUALITY_TIERS,
+  thenAndNowMovesFigure,
+  type PricedEdition,
+  type QualityTier,
+  type ThenAndNowPanelInputs,
+  type ThenAndNowPanelSpec,
+} from "../panels/then-and-now";
 import { breakEvenOf } from "./break-even";
-import { caseStudyCapacity } from "./capacity";
+import { caseStudyCapacity, sizedCaseStudyInputs } from "./capacity";
 import { caseStudyFromData } from "./case-study";
 import { cloudCostTable } from "./cost";
-import { hybridSavings } from "./hybrid-routing";
-import { qualityMatchText, qualityOf, referenceBenchmark, type ScoreTier } from "./quality";
-import type { Decision } from "./decide";
+import { apiPricesScaled, type Decision } from "./decide";
 import { caseStudyDecision, optionName as decisionOptionName } from "./decision-page";
-import { findHardware, findModel } from "./lookup";
+import { hybridSavings, routerInputs } from "./hybrid-routing";
+import { findHardware, findModel, findWorkload } from "./lookup";
+import { qualityMatchText, qualityOf, referenceBenchmark } from "./quality";
 
-/** The tiers a score gives (see `qualityRule`): each edition's models against the best on its own reference benchmark. */
-export const QUALITY_TIERS = ["top", "middle", "low"] as const satisfies readonly ScoreTier[];
-export type QualityTier = (typeof QUALITY_TIERS)[number];
+export { conclusions, headlineMoves, QUALITY_TIERS, tiersComparable, type Conclusion, type QualityTier } from "../panels/then-and-now";
 
 export interface CheapestInTier {
   tier: QualityTier;
@@ -139,116 +145,83 @@ export function editionAnswers(data: Dataset, label: string, scenarios: readonly
   };
 }
 
-/** Whether two editions' tiers are computed on the same benchmark, so that "the cheapest top-tier API" means the same. */
-export const tiersComparable = (then: EditionAnswers, now: EditionAnswers): boolean =>
-  then.qualityBenchmark !== undefined && then.qualityBenchmark === now.qualityBenchmark;
-
-/** Every headline of two editions as a move from then to now, for the figure and the tables. */
-export function headlineMoves(then: EditionAnswers, now: EditionAnswers): HeadlineMove[] {
-  const moves: HeadlineMove[] = [];
-  // A tier is a score against the best on the edition's own reference benchmark: across two benchmarks it is not the same tier.
-  for (const tier of tiersComparable(then, now) ? QUALITY_TIERS : []) {
-    const [a, b] = [then.cheapest.find((row) => row.tier === tier), now.cheapest.find((row) => row.tier === tier)];
-    if (a?.usdPerMonth !== undefined && b?.usdPerMonth !== undefined) {
-      moves.push({
-        group: "Cheapest API per quality tier, $/month",
-        short: `Cheapest ${tier} API`,
-        name: `${tier}: ${a.model?.modelName} → ${b.model?.modelName}`,
-        then: a.usdPerMonth,
-        now: b.usdPerMonth,
-        unit: "usd",
-      });
-    }
-  }
-  then.scenarios.forEach((a, index) => {
-    const b = now.scenarios[index];
-    if (b)
-      moves.push({
-        group: "Break-even, calls a day",
-        short: `Break-even, scenario ${index + 1}`,
-        name: `scenario ${index + 1}: ${a.hardwareName} vs ${a.apiName} → ${b.hardwareName} vs ${b.apiName}`,
-        then: a.breakEvenDailyCalls,
-        now: b.breakEvenDailyCalls,
-        unit: "calls",
-      });
-  });
-  for (const option of ["all_cloud", "all_local", "hybrid"] as const) {
-    moves.push({
-      group: "Case study with the servers it needs, $/month",
-      short: `Case study, ${option.replace("_", " ")}`,
-      name: option.replace("_", " "),
-      then: then.caseStudy.sized[option],
-      now: now.caseStudy.sized[option],
-      unit: "usd",
-    });
-  }
-  return moves;
-}
-
-export interface Conclusion {
-  /** The chapter's claim in roilab's words. */
-  claim: string;
-  then: boolean;
-  now: boolean;
-  /** What the numbers say, with them. */
-  evidence: string;
-}
-
-const usd = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const calls = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "never");
-const optionName = (option: CaseOptionName | undefined) => option?.replace("_", " ") ?? "no option";
-
-/** The least break-even that is still "about a thousand calls a day": a fifth below it. */
-const ABOUT_A_THOUSAND = 800;
-
-/** The chapter's main conclusions, each tested against both editions by a rule from the data. */
-export function conclusions(then: EditionAnswers, now: EditionAnswers): Conclusion[] {
-  // 1. APIs win at low volume: every scenario's server pays for itself only from about a thousand calls a day on,
-  // "about" read as within a fifth (800 or more).
-  const lowVolume = (answers: EditionAnswers) =>
-    answers.scenarios.length > 0 && answers.scenarios.every((scenario) => scenario.breakEvenDailyCalls >= ABOUT_A_THOUSAND);
-  // 2. Routing simple tasks to local models saves most of a premium-only bill (the chapter says 60-75%).
-  const routing = (answers: EditionAnswers) => answers.routerSavingsPercent >= 50;
-  // 3. Under the case study's residency rules hybrid is the cheapest compliant option: asked of every model, server
-  // and rental under the rule, not only of the three options the case study builds from its one cloud tier model.
-  const hybridWins = (answers: EditionAnswers) => answers.caseStudy.winner?.kind === "hybrid";
-  const winnerText = (answers: EditionAnswers) => {
-    const winner = answers.caseStudy.winner;
-    return winner
-      ? `${winner.name}, ${winner.kind === "api" ? "all cloud" : winner.kind}, at ${usd(winner.usdPerMonth)} (quality against today's: ${winner.quality})`
-      : "no option";
-  };
-  return [
-    {
-      claim: "Below about a thousand calls a day an API is cheaper than owning a server",
-      then: lowVolume(then),
-      now: lowVolume(now),
-      evidence: `${[then, now].map((answers) => `in ${answers.label} ${answers.scenarios.map((scenario, index) => `scenario ${index + 1} breaks even at ${calls(scenario.breakEvenDailyCalls)} calls a day (${scenario.hardwareName} vs ${scenario.apiName})`).join(", ")}`).join("; ")} (it holds where every scenario breaks even at ${calls(ABOUT_A_THOUSAND)} or more)`,
-    },
-    {
-      claim: "Routing simple tasks to local models saves at least half of a premium-only bill",
-      then: routing(then),
-      now: routing(now),
-      evidence: `the example router saves ${then.routerSavingsPercent.toFixed(1)}% in ${then.label} and ${now.routerSavingsPercent.toFixed(1)}% in ${now.label}, counting local calls free as the chapter does`,
-    },
-    {
-      claim: "Under the case study's residency rules, hybrid is the cheapest compliant option",
-      then: hybridWins(then),
-      now: hybridWins(now),
-      evidence: `over every model, server and rental under the rule, the cheapest compliant option in ${then.label} is ${winnerText(then)}, in ${now.label} ${winnerText(now)}; of the case study's own three options, with the servers its busiest hour needs, ${optionName(then.caseStudy.sizedDecision)} and ${optionName(now.caseStudy.sizedDecision)}`,
-    },
-  ];
-}
+/** Where the then-and-now figures' numbers come from: the same files of both editions' folders. */
+const thenAndNowProvenance = (folders: { then: string; now: string }): Provenance => ({
+  files: ["models.csv", "hardware.csv", "throughput.csv", "case_study.csv"],
+  folders: [folders.then, folders.now],
+});
 
 /** The figure: how far each headline moved from the chapter's edition to the later one. */
 export function thenAndNowFigure(then: EditionAnswers, now: EditionAnswers, folders: { then: string; now: string }): Figure {
-  return wrapLongCaption(
-    thenAndNowMoves(
-      headlineMoves(then, now),
-      { then: then.label, now: now.label },
-      { files: ["models.csv", "hardware.csv", "throughput.csv", "case_study.csv"], folders: [folders.then, folders.now] },
+  return thenAndNowMovesFigure(then, now, thenAndNowProvenance(folders));
+}
+
+/**
+ * The dataset with every API price times `factor`: each model's whole price sheet (cache, batch, long-context tiers,
+ * hours of the day) and a router tier's stated price per call where it is a cloud tier's.
+ */
+export function withApiPricesScaled(data: Dataset, factor: number): Dataset {
+  return {
+    ...data,
+    ...apiPricesScaled(data, factor, factor),
+    routingTiers: data.routingTiers.map((row) =>
+      row.location === "cloud" && row.usdPerCall !== undefined ? { ...row, usdPerCall: row.usdPerCall * factor } : row,
     ),
-  );
+  };
+}
+
+/**
+ * An edition as the 59.11 panel prices it at any multiple of its API prices, from its answers at its own prices. An
+ * option's month is what no API price moves (its month with every API free) plus what they do.
+ */
+export function pricedEdition(data: Dataset, answers: EditionAnswers): PricedEdition {
+  const days = findWorkload(data).daysPerMonth;
+  const apisFree = new Map(caseStudyDecision(withApiPricesScaled(data, 0)).options.map((option) => [option.id, option.usdPerMonth]));
+  return {
+    label: answers.label,
+    qualityBenchmark: answers.qualityBenchmark,
+    cheapest: answers.cheapest.map((row) => ({
+      tier: row.tier,
+      model: row.model && { modelName: row.model.modelName },
+      usdPerMonth: row.usdPerMonth,
+    })),
+    scenarios: answers.scenarios.map((scenario) => ({
+      hardwareName: scenario.hardwareName,
+      apiName: scenario.apiName,
+      localUsdPerMonth: scenario.localUsdPerMonth,
+      apiUsdPerCall: scenario.apiUsdPerCall,
+      daysPerMonth: days,
+    })),
+    caseStudy: sizedCaseStudyInputs(caseStudyCapacity(data)),
+    passingOptions: answers.caseStudy.everyOption.options
+      .filter((option) => option.passesRules)
+      .map((option) => {
+        const fixed = apisFree.get(option.id) ?? 0;
+        return {
+          name: decisionOptionName(option),
+          kind: option.kind,
+          quality: qualityMatchText(option.qualityVsToday),
+          fixedUsdPerMonth: fixed,
+          apiUsdPerMonth: option.usdPerMonth - fixed,
+        };
+      }),
+    router: { ...routerInputs(data), cloudTiers: data.routingTiers.filter((row) => row.location === "cloud").map((row) => row.tier) },
+  };
+}
+
+/** The 59.11 what-if panel: the later edition at any multiple of its API prices, against the chapter's edition. */
+export function thenAndNowPanelSpec(
+  editions: { then: { data: Dataset; answers: EditionAnswers }; now: { data: Dataset; answers: EditionAnswers } },
+  options: { folders: { then: string; now: string }; defaults: ThenAndNowPanelInputs; title?: string },
+): ThenAndNowPanelSpec {
+  return {
+    kind: "then-and-now",
+    title: options.title ?? "the chapter's headlines at other API prices",
+    then: pricedEdition(editions.then.data, editions.then.answers),
+    now: pricedEdition(editions.now.data, editions.now.answers),
+    defaults: options.defaults,
+    provenance: thenAndNowProvenance(options.folders),
+  };
 }
 
 /** An edition's label: the month its model prices are dated, e.g. `2025-09`. */

@@ -9,8 +9,15 @@ export interface FlaggedFigure {
   relativePercent: number;
 }
 
-export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Provenance): Figure {
-  const sorted = [...rows].sort((a, b) => Math.abs(a.relativePercent) - Math.abs(b.relativePercent));
+/**
+ * Figure 59.6a: one bar per flagged figure with a finite difference. With none to draw and `emptyMessage` given, the
+ * figure says that message instead of showing empty axes.
+ */
+export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Provenance, emptyMessage?: string): Figure {
+  const sorted = rows
+    .filter((row) => Number.isFinite(row.relativePercent))
+    .sort((a, b) => Math.abs(a.relativePercent) - Math.abs(b.relativePercent));
+  if (sorted.length === 0 && emptyMessage !== undefined) return figureSaying(emptyMessage, provenance);
   const trace: Trace = {
     type: "bar",
     orientation: "h",
@@ -45,6 +52,18 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
         font: { size: 11, color: "#4477AA" },
       })),
     layout: { height: Math.max(420, 28 * sorted.length + 160), margin: { l: 330, r: 60, t: 60, b: 70 } },
+  });
+}
+
+/** A figure with nothing to draw that says why, in words where its plot would be. */
+function figureSaying(message: string, provenance: Provenance): Figure {
+  const hidden = { visible: false, range: [0, 1], fixedrange: true };
+  return themedFigure([], {
+    number: "59.6a",
+    title: "Printed figures that differ from the chapter's formulas",
+    provenance,
+    annotations: [{ text: message, x: 0.5, y: 0.5, xref: "paper", yref: "paper", showarrow: false, font: { size: 15 }, align: "center" }],
+    layout: { height: 240, xaxis: hidden, yaxis: hidden, margin: { l: 30, r: 30, t: 60, b: 30 } },
   });
 }
 

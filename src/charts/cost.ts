@@ -113,8 +113,11 @@ export interface MatrixCell {
   usdPerMonth: number;
 }
 
-/** Figure 59.2a: the cost matrix, model × daily volume, coloured by monthly cost (log scale) and labelled. */
-export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Provenance): Figure {
+/**
+ * Figure 59.2a: the cost matrix, model × daily volume, coloured by monthly cost (log scale) and labelled. With a
+ * monthly budget, each cell over it says so.
+ */
+export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Provenance, budgetUsdPerMonth?: number): Figure {
   const models = [...new Map(cells.map((cell) => [cell.modelId, cell.modelName])).entries()];
   const volumes = [...new Set(cells.map((cell) => cell.callsPerDay))].sort((a, b) => a - b);
   const value = (modelId: string, calls: number) =>
@@ -126,16 +129,30 @@ export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Prov
     x: volumes.map((calls) => `${calls.toLocaleString("en-US")}/day`),
     y: models.map(([, name]) => name),
     z: z.map((row) => row.map((usd) => Math.log10(Math.max(usd, 0.01)))),
-    text: z.map((row) => row.map((usd) => `$${Math.round(usd).toLocaleString("en-US")}`)),
+    text: z.map((row) =>
+      row.map(
+        (usd) =>
+          `$${Math.round(usd).toLocaleString("en-US")}${budgetUsdPerMonth !== undefined && usd > budgetUsdPerMonth ? " (over)" : ""}`,
+      ),
+    ),
     customdata: z,
     texttemplate: "%{text}",
-    hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month<extra></extra>",
+    // On a phone the cells' labels move to the hover: it says where a cell stands against the budget too.
+    ...(budgetUsdPerMonth === undefined
+      ? { hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month<extra></extra>" }
+      : {
+          hovertext: z.map((row) => row.map((usd) => (usd > budgetUsdPerMonth ? "over the budget" : "within the budget"))),
+          hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month, %{hovertext}<extra></extra>",
+        }),
     colorscale: "Viridis",
     showscale: false,
   };
   return themedFigure([trace], {
     number: "59.2a",
-    title: "Cost matrix: monthly cost by model and daily volume",
+    title:
+      budgetUsdPerMonth === undefined
+        ? "Cost matrix: monthly cost by model and daily volume"
+        : `Cost matrix against a budget of $${Math.round(budgetUsdPerMonth).toLocaleString("en-US")} a month`,
     provenance,
     xaxis: { title: "Calls per day", type: "category" },
     yaxis: { title: "Model", type: "category" },

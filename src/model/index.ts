@@ -18,3 +18,4 @@ export * from "./time-of-day";
 export * from "./monthly-bill";
 export * from "./currency";
 export * from "./decision";
+export * from "./audit";
