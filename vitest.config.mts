@@ -21,6 +21,7 @@ const E2E = [
   "test/report/layout.test.ts",
   "test/report/reading.test.ts",
   "test/report/whatif.test.ts",
+  "test/report/whatif-sections.test.ts",
   "test/report/browser/draw-order.test.ts",
   "test/report/browser/downloads.test.ts",
   "test/report/pdf/print-pages.test.ts",

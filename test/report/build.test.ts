@@ -7,7 +7,14 @@ import { launchChromium, openReport, type Visit } from "../helpers/browser";
 import { roilab, type CliResult } from "../helpers/cli";
 import { chapterReport } from "../helpers/chapter-report";
 import { loadDataset } from "../../src/data";
-import { evaluateRentalPanel, type RentalPanelSpec } from "../../src/panels";
+import {
+  evaluateCapacityPanel,
+  evaluateRentalPanel,
+  evaluateTornadoPanel,
+  type CapacityPanelSpec,
+  type RentalPanelSpec,
+  type TornadoPanelSpec,
+} from "../../src/panels";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 import { tempFolder, writeNotebook } from "../helpers/notebooks";
 
@@ -138,7 +145,11 @@ describe("roilab report", () => {
   it("the what-if panel recomputes the break-even number and figure in the page", async () => {
     const { page } = await open(path.join(reports, "59.3-break-even.html"));
     const panel = page.locator(".whatif");
-    expect(await panel.getAttribute("data-break-even")).toBe("3109");
+    // The What-if's own server: USD 30,000 over 36 months against Claude 3.5 Sonnet, as the notebook's cell states.
+    expect(await panel.getAttribute("data-break-even")).toBe("1421");
+    // Figure 59.3b's 4x A100 against the same API.
+    await panel.locator('select[name="hardwareId"]').selectOption("a100x4-70b");
+    await expect.poll(() => panel.getAttribute("data-break-even")).toBe("3109");
     const before = await panel.locator(".plot").evaluate((plot) => JSON.stringify((plot as unknown as { data: unknown }).data));
     await panel.locator('select[name="apiId"]').selectOption("gpt-4o");
     await expect.poll(() => panel.getAttribute("data-break-even")).toBe("4130");
@@ -154,11 +165,11 @@ describe("roilab report", () => {
   it("the capacity panel on 59.7 sizes the case study's fleet for the reader's throughput, in the page", async () => {
     const { page, consoleErrors } = await open(path.join(reports, "59.7-capacity.html"));
     const panel = page.locator(".whatif");
-    expect(await panel.getAttribute("data-machines")).toBe("11");
-    await panel.locator('select[name="serving"]').selectOption("batched");
-    await panel.locator('input[name="outputTokensPerSecond"]').fill("150");
-    await panel.locator('input[name="promptTokensPerSecond"]').fill("1500");
-    await expect.poll(() => panel.getAttribute("data-machines")).toBe("2");
+    const spec = JSON.parse((await page.locator("script.roilab-whatif").textContent()) ?? "{}") as CapacityPanelSpec;
+    // The What-if's batched server at 150 and 1,500 tokens/s: the fleet the model gives for it.
+    expect(spec.defaults).toMatchObject({ serving: "batched", outputTokensPerSecond: 150, promptTokensPerSecond: 1500 });
+    expect(await panel.getAttribute("data-machines")).toBe(String(evaluateCapacityPanel(spec, spec.defaults).allLocal.machines));
+    expect(await panel.getAttribute("data-machines")).toBe("2");
     expect(await panel.locator(".result").textContent()).toContain("all local needs 2 servers, $1,161.67 a month");
     await panel.locator('select[name="profileId"]').selectOption("flat-24h");
     await expect.poll(() => panel.getAttribute("data-machines")).toBe("1");
@@ -170,7 +181,9 @@ describe("roilab report", () => {
   it("the sensitivity panel on 59.8 redraws the tornado for another server, API and swing, in the page", async () => {
     const { page, consoleErrors } = await open(path.join(reports, "59.8-sensitivity.html"));
     const panel = page.locator(".whatif");
-    expect(await panel.getAttribute("data-top-input")).toBe("depreciationMonths");
+    const spec = JSON.parse((await page.locator("script.roilab-whatif").textContent()) ?? "{}") as TornadoPanelSpec;
+    // The What-if's pair at its swing: the input the model finds moves its break-even most.
+    expect(await panel.getAttribute("data-top-input")).toBe(evaluateTornadoPanel(spec, spec.defaults).tornado.bars[0]?.input);
     await panel.locator('select[name="hardwareId"]').selectOption("rtx4090-server");
     await panel.locator('select[name="apiId"]').selectOption("gpt-4o");
     await panel.locator('input[name="swingPercent"]').fill("30");

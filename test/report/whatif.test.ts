@@ -9,8 +9,21 @@ import type { CliResult } from "../helpers/cli";
 import { chapterReport } from "../helpers/chapter-report";
 import { launchChromium, openReport } from "../helpers/browser";
 
-/** The pages with a what-if panel. */
-const PAGES = ["59.3-break-even", "59.7-capacity", "59.8-sensitivity", "59.10-rent-buy-call"];
+/** The pages with a what-if panel: every page of the report. */
+const PAGES = [
+  "00-decision",
+  "59.1-cost-model",
+  "59.2-price-matrix",
+  "59.3-break-even",
+  "59.4-hybrid-routing",
+  "59.5-case-study",
+  "59.6-audit",
+  "59.7-capacity",
+  "59.8-sensitivity",
+  "59.9-closing-questions",
+  "59.10-rent-buy-call",
+  "59.11-then-and-now",
+];
 /** The chapter's report, shared with other test files: read only. */
 let reports: string;
 let browser: Browser;
@@ -165,6 +178,14 @@ const CASES: Refusal[] = [
   ...refusals("59.10-rent-buy-call", "usdPerGpuHour", "-1", "2000"),
   ...refusals("59.10-rent-buy-call", "utilisationPercent", "0", "150"),
   ...refusals("59.10-rent-buy-call", "callsPerDay", "-1", "1e9"),
+  ...refusals("00-decision", "callsPerDay", "-1", "1e9"),
+  ...refusals("59.1-cost-model", "callsPerDay", "-1", "1e9"),
+  ...refusals("59.2-price-matrix", "budgetUsdPerMonth", "-1", "2e9"),
+  ...refusals("59.4-hybrid-routing", "complexityThreshold", "-0.5", "1.5"),
+  ...refusals("59.5-case-study", "cloudUsdPerCall", "-1", "101"),
+  ...refusals("59.6-audit", "roundingSteps", "0", "2e6"),
+  ...refusals("59.9-closing-questions", "testSharePercent", "0", "101"),
+  ...refusals("59.11-then-and-now", "apiPriceFactor", "0", "101"),
 ];
 
 /** Types a value into a field as a reader would (a number field keeps "1e400" only as text it cannot read). */
@@ -197,34 +218,37 @@ describe.each([1280, 390])("the what-if panels at %i px", (width) => {
     }
   });
 
-  it("refuse out-of-range, empty and unreadable values beside the field, and say what they cannot compute instead of a number", async () => {
-    for (const name of PAGES) {
-      const { page, consoleErrors } = await open(name, width);
-      const panel = page.locator(".whatif");
-      const good = await panel.locator(".result").textContent();
-      for (const refusal of CASES.filter((candidate) => candidate.page === name)) {
-        const where = `${name} ${refusal.input}=${JSON.stringify(refusal.value)}`;
-        const field = panel.locator(`input[name="${refusal.input}"]`);
-        const before = await field.inputValue();
-        await typeInto(field, refusal.value);
-        await expect.poll(() => field.getAttribute("aria-invalid"), { message: where }).toBe("true");
-        const message = await page.locator(`#${(await field.getAttribute("aria-describedby")) ?? "none"}`).textContent();
-        expect(message, where).toMatch(/must be from|needs a number from/);
-        expect(await field.evaluate((input) => (input as HTMLInputElement).validity.valid), where).toBe(false);
-        const result = (await panel.locator(".result").textContent()) ?? "";
-        expect(result, where).toMatch(/^Cannot compute the [a-z' -]+: /);
-        expect(result, where).not.toMatch(/\$-?\d/);
-        // The field keeps what the reader typed: nothing was clamped behind their back.
-        if (refusal.value !== "1e400") expect(await field.inputValue(), where).toBe(refusal.value);
-        await typeInto(field, before);
-        await expect.poll(() => panel.locator(".result").textContent(), { message: `${where}, put back` }).toBe(good);
-        expect(await field.getAttribute("aria-invalid"), where).toBeNull();
-        expect(await field.getAttribute("aria-describedby"), where).toBeNull();
+  it.each(PAGES)(
+    "refuse out-of-range, empty and unreadable values beside the field, and say what they cannot compute instead of a number (%s)",
+    async (name) => {
+      {
+        const { page, consoleErrors } = await open(name, width);
+        const panel = page.locator(".whatif");
+        const good = await panel.locator(".result").textContent();
+        for (const refusal of CASES.filter((candidate) => candidate.page === name)) {
+          const where = `${name} ${refusal.input}=${JSON.stringify(refusal.value)}`;
+          const field = panel.locator(`input[name="${refusal.input}"]`);
+          const before = await field.inputValue();
+          await typeInto(field, refusal.value);
+          await expect.poll(() => field.getAttribute("aria-invalid"), { message: where }).toBe("true");
+          const message = await page.locator(`#${(await field.getAttribute("aria-describedby")) ?? "none"}`).textContent();
+          expect(message, where).toMatch(/must be from|needs a number from/);
+          expect(await field.evaluate((input) => (input as HTMLInputElement).validity.valid), where).toBe(false);
+          const result = (await panel.locator(".result").textContent()) ?? "";
+          expect(result, where).toMatch(/^Cannot compute the [a-z' -]+: /);
+          expect(result, where).not.toMatch(/\$-?\d/);
+          // The field keeps what the reader typed: nothing was clamped behind their back.
+          if (refusal.value !== "1e400") expect(await field.inputValue(), where).toBe(refusal.value);
+          await typeInto(field, before);
+          await expect.poll(() => panel.locator(".result").textContent(), { message: `${where}, put back` }).toBe(good);
+          expect(await field.getAttribute("aria-invalid"), where).toBeNull();
+          expect(await field.getAttribute("aria-describedby"), where).toBeNull();
+        }
+        expect(consoleErrors, name).toEqual([]);
+        await page.close();
       }
-      expect(consoleErrors, name).toEqual([]);
-      await page.close();
-    }
-  });
+    },
+  );
 
   it("keep thousands separators in large results, and fit their fields in the width", async () => {
     const { page } = await open("59.7-capacity", width);
