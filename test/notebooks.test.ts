@@ -289,7 +289,10 @@ describe("the chapter notebooks", () => {
     );
     const caseStudy = html(read(baseline, "59.5-case-study.ipynb"));
     expect(caseStudy).toContain("the cheapest compliant option within budget is **hybrid** at **$2,964.24** a month, not all local");
-    expect(caseStudy).toContain("One server is not enough: the weekday's calls need **33 servers** all-local");
+    expect(caseStudy).toContain("all local $15,680 with 33 servers, hybrid $7,480 with 13 servers");
+    expect(caseStudy).toContain(
+      "One server is not enough: one 2x RTX 4090 server carries about 278 calls a day on the office-hours profile.",
+    );
     const sensitivity = html(read(baseline, "59.8-sensitivity.ipynb"));
     expect(sensitivity).toContain(
       "moves most with the **ops share of an engineer** over the range the data gives it (0.1–0.6 FTE): **2,392–5,976 calls a day**",

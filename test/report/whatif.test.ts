@@ -276,6 +276,11 @@ describe("the what-if panels in print", () => {
     for (const name of PAGES) {
       const { page } = await open(name);
       const panel = page.locator(".whatif");
+      // A page that prints only its answer (the decision's) leaves its what-if to the screen.
+      if (await panel.evaluate((element) => Boolean(element.closest(".screen-only")))) {
+        await page.close();
+        continue;
+      }
       const first = panel.locator("input[type=number]").first();
       await typeInto(first, "7");
       await expect.poll(() => panel.locator(".printed-inputs dd").allTextContents(), { message: name }).toContain("7");
