@@ -252,7 +252,6 @@ export function flipText(decision: Decision): string {
 /** Every option's month as a bar with its P5–P95, cheapest at the top; options that fail a rule are drawn pale. */
 export function decisionFigure(data: Dataset, decision: Decision, currency: DatedCurrency): Figure {
   return decisionChart(decision.options.map(verdictOption), {
-    workloadId: decision.workload.workloadId,
     currency,
     provenance: decisionProvenance(data),
   });

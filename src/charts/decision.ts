@@ -64,10 +64,7 @@ function figureLabels(options: readonly DecisionBar[]): Map<string, string> {
 }
 
 /** Every option's month as a bar with its P5–P95 (options cheapest first), cheapest at the top; options that fail a rule are drawn pale. */
-export function decisionChart(
-  options: readonly DecisionBar[],
-  context: { workloadId: string; currency: DisplayCurrency; provenance: Provenance },
-): Figure {
+export function decisionChart(options: readonly DecisionBar[], context: { currency: DisplayCurrency; provenance: Provenance }): Figure {
   const { currency } = context;
   const rows = [...options].reverse();
   const labels = figureLabels(rows);
@@ -99,7 +96,7 @@ export function decisionChart(
   });
   const figure = themedFigure(traces, {
     number: "D1",
-    title: `Every option for ${context.workloadId}, ${currency.code} a month (pale: fails residency, quality or latency${ranged ? "; whiskers: P5–P95" : ""})`,
+    title: `Every option for this workload, ${currency.code} a month (pale: fails residency, quality or latency${ranged ? "; whiskers: P5–P95" : ""})`,
     provenance: context.provenance,
     xaxis: { title: `${currency.code} a month`, type: "log" },
     yaxis: { title: "", type: "category" },

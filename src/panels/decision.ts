@@ -242,7 +242,7 @@ export function evaluateDecisionPanel(spec: DecisionPanelSpec, inputs: DecisionP
     /\*\*/g,
     "",
   );
-  const figure = decisionChart(options, { workloadId: spec.workloadId, currency: spec.moneyShownIn, provenance: spec.provenance });
+  const figure = decisionChart(options, { currency: spec.moneyShownIn, provenance: spec.provenance });
   return { options, verdict, summary, figure: renumberFigure(figure, "D2") };
 }
 
