@@ -25,6 +25,7 @@ const E2E = [
   "test/report/browser/draw-order.test.ts",
   "test/report/browser/downloads.test.ts",
   "test/report/pdf/print-pages.test.ts",
+  "test/report/pdf/printed-report.test.ts",
   "test/report/pdf/report-pdf.test.ts",
   "test/report/preview/preview.test.ts",
 ];

@@ -119,10 +119,10 @@ function reportTitle(title: string | undefined): string | undefined {
   return trimmed;
 }
 
-function pdfOptions(chromium: string | undefined, paper: string | undefined): PrintOptions {
+function pdfOptions(chromium: string | undefined, paper: string | undefined, code: boolean): PrintOptions {
   const key = (paper ?? "A4").toLowerCase();
   if (!Object.hasOwn(PAPER_SIZES, key)) throw new UsageError(`--paper must be A4 or Letter, got ${JSON.stringify(paper)}`);
-  return { chromium: findChromium({ given: chromium }), paper: PAPER_SIZES[key as keyof typeof PAPER_SIZES] };
+  return { chromium: findChromium({ given: chromium }), paper: PAPER_SIZES[key as keyof typeof PAPER_SIZES], code };
 }
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -139,9 +139,11 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async report(argv, io) {
     const args = parseReport(argv);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
-    const pdf = args.values.pdf ? pdfOptions(args.values.chromium, args.values.paper) : undefined;
-    if (!pdf && (args.values.chromium !== undefined || args.values.paper !== undefined))
-      throw new UsageError("--chromium and --paper are for --pdf; add --pdf");
+    const printCode = args.values["pdf-code"];
+    if (!args.values.pdf && (args.values.chromium !== undefined || args.values.paper !== undefined || printCode))
+      throw new UsageError("--chromium, --paper and --pdf-code are for --pdf; add --pdf");
+    if (printCode && args.values["no-input"]) throw new UsageError("--pdf-code prints the code that --no-input leaves out; choose one");
+    const pdf = args.values.pdf ? pdfOptions(args.values.chromium, args.values.paper, printCode) : undefined;
     const title = reportTitle(args.values.title);
     const options = await runOptions(args, io);
     const [{ buildEditions }, { editionPlans }, { ROILAB_PAGES }] = await Promise.all([

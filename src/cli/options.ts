@@ -136,6 +136,12 @@ const REPORT = {
     details:
       "It prints the index then each page in section order, or, when notebook files are named, only their pages. See [The report as one PDF](#the-report-as-one-pdf).",
   },
+  "pdf-code": {
+    type: "boolean",
+    default: false,
+    description:
+      "print the notebooks' code in the PDF, folded cells (imports, parameters) open, with the prose that speaks of it (cells tagged `only-with-code`); without it the PDF has no code",
+  },
   chromium: {
     type: "string",
     value: "PATH",

@@ -236,10 +236,12 @@ describe("bad input on the command line is exit 2, before any kernel starts", ()
     }
   });
 
-  it("report refuses --chromium and --paper without --pdf, and a paper size it does not print", async () => {
+  it("report refuses --chromium, --paper and --pdf-code without --pdf, code with --no-input, and a paper size it does not print", async () => {
     for (const [args, message] of [
-      [["--chromium", "/usr/bin/chromium"], "--chromium and --paper are for --pdf; add --pdf"],
-      [["--paper", "Letter"], "--chromium and --paper are for --pdf; add --pdf"],
+      [["--chromium", "/usr/bin/chromium"], "--chromium, --paper and --pdf-code are for --pdf; add --pdf"],
+      [["--paper", "Letter"], "--chromium, --paper and --pdf-code are for --pdf; add --pdf"],
+      [["--pdf-code"], "--chromium, --paper and --pdf-code are for --pdf; add --pdf"],
+      [["--pdf", "--pdf-code", "--no-input"], "--pdf-code prints the code that --no-input leaves out; choose one"],
       [["--pdf", "--paper", "A3"], '--paper must be A4 or Letter, got "A3"'],
     ] as const) {
       const result = await roilabMain(["report", "notebooks/59.1-cost-model.ipynb", "--out", path.join(out.dir, "pdf-report"), ...args]);

@@ -35,10 +35,11 @@ function codeBlock(source: string): string {
 
 /**
  * Print tags: a cell tagged `screen-only` (the working behind a page's answer, its what-if) is left out when the
- * page is printed; one tagged `print-small` (a method's fine print) is set small on paper.
+ * page is printed; one tagged `print-small` (a method's fine print) is set small on paper; prose tagged
+ * `only-with-code` is printed only with the code it speaks of.
  */
 const printClasses = (cell: Notebook["cells"][number]): string =>
-  ["screen-only", "print-small"]
+  ["screen-only", "print-small", "only-with-code"]
     .filter((tag) => hasTag(cell, tag))
     .map((tag) => ` ${tag}`)
     .join("");

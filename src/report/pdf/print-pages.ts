@@ -26,6 +26,11 @@ export interface PrintOptions {
   chromium: string;
   /** Paper size as Chromium names it. Default A4. */
   paper?: "A4" | "Letter";
+  /**
+   * Print the code listings a page shows, and the prose tagged `only-with-code` that speaks of them. Default false:
+   * paper carries the analysis, as the print stylesheet sets it.
+   */
+  code?: boolean;
   /** How long the browser may take to start, ms. Default 30 s. */
   launchTimeoutMs?: number;
   /** How long a page may take to load, ms. Default 60 s. */
@@ -73,6 +78,12 @@ export async function printPages(files: readonly string[], options: PrintOptions
         await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: DRAW_TIMEOUT_MS }).catch(() => {
           throw new RoilabError(`${file}: its figures were not drawn within ${DRAW_TIMEOUT_MS / 1000} s, so it was not printed`);
         });
+        // The print stylesheet leaves code out of a page unless the page is marked to print it; folded code prints open.
+        if (options.code)
+          await page.evaluate(() => {
+            document.documentElement.dataset.printCode = "";
+            for (const folded of document.querySelectorAll<HTMLDetailsElement>("details.input")) folded.open = true;
+          });
         // Printing uses print media and fires beforeprint, as a reader's "Print" does: the page's script fits the figures then.
         printed.push(await page.pdf({ format: options.paper ?? "A4", printBackground: true, preferCSSPageSize: true }));
       } finally {

@@ -38,19 +38,21 @@ describe("notebook rendering", () => {
     expect(renderNotebook(notebook(cells), { noInput: true }).body).not.toContain('class="input"');
   });
 
-  it("marks cells for print: screen-only ones are left out on paper, print-small ones set small", () => {
+  it("marks cells for print: screen-only ones are left out on paper, print-small ones set small, prose about code printed with it", () => {
     const html = renderNotebook(
       notebook([
         code("const working = 1;", ["screen-only"], [{ output_type: "stream", name: "stdout", text: "the full list" }]),
         code("const rules = 1;", ["hide-input", "print-small"]),
         { id: "md", cell_type: "markdown" as const, source: "## What-if", metadata: { tags: ["screen-only"] } },
         code("const plain = 1;"),
+        { id: "md2", cell_type: "markdown" as const, source: "Re-run the next cell.", metadata: { tags: ["only-with-code"] } },
       ]),
     ).body;
     expect(html).toMatch(/<section class="cell code screen-only" data-cell="1">[\s\S]*the full list/);
     expect(html).toContain('<section class="cell code print-small" data-cell="2">');
     expect(html).toMatch(/<section class="cell markdown screen-only"><h2/);
     expect(html).toContain('<section class="cell code" data-cell="4">');
+    expect(html).toMatch(/<section class="cell markdown only-with-code"><p>Re-run the next cell/);
   });
 });
 

@@ -141,7 +141,7 @@ describe("a report page in print media", () => {
   /** A4's printable width at 96 px an inch, less the print stylesheet's 12 mm side margins. */
   const PRINT_WIDTH_PX = Math.floor(((210 - 24) / 25.4) * 96);
 
-  it("keeps each figure and panel whole, scales its drawing inside its box keeping its aspect, and wraps code", async () => {
+  it("keeps each figure and panel whole, scales its drawing inside its box keeping its aspect, and prints code only when asked, wrapped", async () => {
     const { page, consoleErrors } = await openReport(browser, path.join(reports, "59.3-break-even.html"));
     await page.emulateMedia({ media: "print" });
     await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 900 });
@@ -202,17 +202,30 @@ describe("a report page in print media", () => {
       .evaluateAll((elements) => elements.map((element) => getComputedStyle(element).breakAfter));
     expect(headings.length).toBeGreaterThan(4);
     expect(new Set(headings)).toEqual(new Set(["avoid"]));
-    const code = await page
-      .locator("pre.code")
-      .evaluateAll((elements) =>
+    // Paper carries no code, nor the prose that speaks of it, unless the page is marked to print it (--pdf-code).
+    const printedCode = () =>
+      page.locator("section.cell .input pre.code, section.cell.only-with-code").evaluateAll((elements) =>
         elements
           .filter((element) => element.getClientRects().length > 0)
-          .map((element) => ({ whiteSpace: getComputedStyle(element).whiteSpace, overflows: element.scrollWidth > element.clientWidth })),
+          .map((element) => ({
+            prose: element.matches(".only-with-code"),
+            whiteSpace: getComputedStyle(element).whiteSpace,
+            overflows: element.scrollWidth > element.clientWidth,
+          })),
       );
-    expect(code.length).toBeGreaterThan(0);
+    expect(await page.locator("section.cell .input pre.code").count()).toBeGreaterThan(0);
+    expect(await page.locator("section.cell.only-with-code").count()).toBeGreaterThan(0);
+    expect(await printedCode()).toEqual([]);
+    await page.evaluate(() => {
+      document.documentElement.dataset.printCode = "";
+    });
+    const code = await printedCode();
+    expect(code.filter((block) => block.prose).length).toBeGreaterThan(0);
+    const listings = code.filter((block) => !block.prose);
+    expect(listings.length).toBeGreaterThan(0);
     expect(
-      code.every((block) => (block.whiteSpace === "pre-wrap" || block.whiteSpace === "break-spaces") && !block.overflows),
-      JSON.stringify(code),
+      listings.every((block) => (block.whiteSpace === "pre-wrap" || block.whiteSpace === "break-spaces") && !block.overflows),
+      JSON.stringify(listings),
     ).toBe(true);
     // After printing, the figures are the screen's again.
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
