@@ -3,7 +3,6 @@
  * while the edition has no more models than the palette has colours, and past that no colour serves more
  * than one model per round of the palette.
  */
-import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { breakEvenCurvesFigure } from "../../src/analysis/break-even";
 import { costVolumeFigure, monthlyCostFigure } from "../../src/analysis/cost";
@@ -12,37 +11,7 @@ import { benchmarkFigure, priceQualityFigure } from "../../src/analysis/price-ma
 import { unitCostFigure } from "../../src/analysis/rental";
 import { type Figure, SERIES_PALETTE } from "../../src/charts";
 import { type Dataset, loadDataset } from "../../src/data";
-import { copyOfData, DATA_2026_DIR } from "../helpers/data-folder";
-
-/** The 2026 edition with models added until it has `count`, and a benchmark score for every model, so 59.2c draws them all. */
-function editionWith(count: number) {
-  const shipped = readFileSync(`${DATA_2026_DIR}/models.csv`, "utf8")
-    .trimEnd()
-    .split("\n")
-    .slice(1)
-    .map((line) => line.split(",")[0] as string);
-  const extra = Array.from({ length: count - shipped.length }, (_, index) => `extra-model-${index + 1}`);
-  const models = (text: string) => {
-    const lines = text.trimEnd().split("\n");
-    const template = (lines[2] as string).split(",");
-    const added = extra.map((id, index) => {
-      const row = [...template];
-      row[0] = id;
-      row[1] = `Extra Model ${index + 1}`;
-      row[3] = String(0.1 + index / 100);
-      return row.join(",");
-    });
-    return `${[...lines, ...added].join("\n")}\n`;
-  };
-  const benchmarks = (text: string) => {
-    const scored = new Set(text.split("\n").map((line) => line.split(",")[0]));
-    const added = [...shipped, ...extra]
-      .filter((id) => !scored.has(id))
-      .map((id, index) => `${id},Terminal-Bench 2.0,${10 + index / 2},percent,test score`);
-    return `${text.trimEnd()}\n${added.join("\n")}\n`;
-  };
-  return copyOfData({ "2026-11/models.csv": models, "2026-11/benchmarks.csv": benchmarks });
-}
+import { editionWithModels } from "../helpers/data-folder";
 
 /** Each drawn model's name and colour: a bar of a bar chart coloured bar by bar, or a trace. */
 function seriesColors(figure: Figure, keep: (trace: Record<string, unknown>) => boolean = () => true): Map<string, Set<string>> {
@@ -74,7 +43,8 @@ function seriesPerColor(series: Map<string, Set<string>>): Map<string, number> {
   return counts;
 }
 
-const solid = (trace: Record<string, unknown>) => !(trace.line as { dash?: string } | undefined)?.dash && trace.name !== "Break-even";
+/** 59.3a's API lines: not a local configuration's flat line, nor the break-even marks. */
+const apiLines = (trace: Record<string, unknown>) => trace.name !== "Break-even" && !String(trace.name).endsWith("(local)");
 
 function modelFigures(data: Dataset): [string, Map<string, Set<string>>][] {
   const ids = data.models.map((model) => model.modelId);
@@ -88,23 +58,23 @@ function modelFigures(data: Dataset): [string, Map<string, Set<string>>][] {
       "59.3a",
       seriesColors(
         breakEvenCurvesFigure(data, { hardwareIds: [data.hardware[0]!.hardwareId], apiModelIds: ids, maxCallsPerDay: 20_000, workload }),
-        solid,
+        apiLines,
       ),
     ],
     [
       "59.10b",
       seriesColors(
         unitCostFigure(data, { rentalIds: [], apiModelIds: ids, utilisations: [50, 100] }),
-        // The APIs are the dotted lines, beside the servers'.
-        (trace) => (trace.line as { dash?: string } | undefined)?.dash === "dot",
+        // The APIs' lines, beside the servers'.
+        (trace) => String(trace.name).endsWith("(API)"),
       ),
     ],
   ];
 }
 
 describe("one colour per model in every figure of a large edition", () => {
-  const full = editionWith(SERIES_PALETTE.length);
-  const large = editionWith(40);
+  const full = editionWithModels(SERIES_PALETTE.length);
+  const large = editionWithModels(40);
   afterAll(() => {
     full.dispose();
     large.dispose();

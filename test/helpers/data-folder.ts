@@ -41,3 +41,33 @@ export function priceUpdateCopy() {
     "gpu_rentals.csv": without(",rtx4090x1,"),
   });
 }
+
+/** The 2026 edition with models added until it has `count`, and a benchmark score for every model, so 59.2c draws them all. */
+export function editionWithModels(count: number) {
+  const shipped = readFileSync(`${DATA_2026_DIR}/models.csv`, "utf8")
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(",")[0] as string);
+  const extra = Array.from({ length: count - shipped.length }, (_, index) => `extra-model-${index + 1}`);
+  const models = (text: string) => {
+    const lines = text.trimEnd().split("\n");
+    const template = (lines[2] as string).split(",");
+    const added = extra.map((id, index) => {
+      const row = [...template];
+      row[0] = id;
+      row[1] = `Extra Model ${index + 1}`;
+      row[3] = String(0.1 + index / 100);
+      return row.join(",");
+    });
+    return `${[...lines, ...added].join("\n")}\n`;
+  };
+  const benchmarks = (text: string) => {
+    const scored = new Set(text.split("\n").map((line) => line.split(",")[0]));
+    const added = [...shipped, ...extra]
+      .filter((id) => !scored.has(id))
+      .map((id, index) => `${id},Terminal-Bench 2.0,${10 + index / 2},percent,test score`);
+    return `${text.trimEnd()}\n${added.join("\n")}\n`;
+  };
+  return copyOfData({ "2026-11/models.csv": models, "2026-11/benchmarks.csv": benchmarks });
+}
