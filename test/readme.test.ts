@@ -217,11 +217,12 @@ describe("the README", () => {
         for (const match of cell.matchAll(/`([a-z0-9-]+)`/g)) named.get(layer)!.add(match[1]!);
       });
     }
-    // Files every concept shares rather than one concept's: index files, the figure theme, panel ranges, definition, advice and MIME type, the shared readers.
+    // Files every concept shares rather than one concept's: index files, the figure theme (and how it tells series apart), panel ranges, definition, advice and MIME type, the shared readers.
     const shared = new Set([
       "index",
       "figure",
       "theme",
+      "series-looks",
       "ranges",
       "mime",
       "definition",

@@ -2,7 +2,7 @@
 import { InputError } from "../errors";
 import type { Dataset } from "../data";
 import { abTestPlan, nonInferiorityPlan, nonInferioritySampleSize, twoProportionSampleSize, type AbTestPlan } from "../model";
-import { SERIES_PALETTE, sampleSizeChart, type Figure, type SampleSizeLine } from "../charts";
+import { LINE_COLORS, sampleSizeChart, type Figure, type SampleSizeLine } from "../charts";
 import { provenance } from "./figure-context";
 import { findModel } from "./lookup";
 
@@ -143,13 +143,13 @@ export function sampleSizeFigure(
   const callsPerTask = options.callsPerTask ?? 1;
   const lines: SampleSizeLine[] = powers.map((power, index) => ({
     label: `detect a drop, two-sided: ${Math.round(power * 100)}% power, α = ${alpha}`,
-    color: SERIES_PALETTE[index * 4] as string,
+    color: LINE_COLORS[index % LINE_COLORS.length] as string,
     points: sampleSizeCurve(test.baselineRate, drops, { alpha, power, callsPerTask }),
   }));
   if (options.nonInferiorityMarginPoints !== undefined) {
     lines.push({
       label: `no worse than the margin, one-sided: ${Math.round((powers[0] as number) * 100)}% power, α = ${alpha}`,
-      color: SERIES_PALETTE[2] as string,
+      color: LINE_COLORS[powers.length % LINE_COLORS.length] as string,
       points: nonInferiorityCurve(test.baselineRate, drops, { alpha, power: powers[0], callsPerTask }),
       dash: "dash",
       goal: "show no worse than",

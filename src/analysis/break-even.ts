@@ -1,5 +1,5 @@
 /** 59.3, break-even: where each local configuration's flat monthly cost meets each API's bill, and its figures. */
-import { breakEvenCurves, breakEvenHeatmap, type Figure } from "../charts";
+import { breakEvenCurves, breakEvenHeatmap, THEME_COLORS, type Figure } from "../charts";
 import type { Dataset, WorkloadRow } from "../data";
 import { breakEvenMatrix, breakEvenVolumes, calculateBreakEven, type BreakEvenCell, type BreakEvenResult } from "../model";
 import { apiUsdPerCall } from "./cost";
@@ -116,7 +116,7 @@ export function serverBreakEven(data: Dataset, server: ServerWhatIf): ServerBrea
       maxCallsPerDay: Math.max(1000, Math.min(result.breakEvenDailyCalls * 2, 1e6)),
       daysPerMonth: server.workload.daysPerMonth,
       modelColors: modelColors(data),
-      hardwareColors: new Map([[local.id, "#D55E00"]]),
+      hardwareColors: new Map([[local.id, THEME_COLORS.whatIf]]),
       provenance: provenance(data, BREAK_EVEN_FILES),
       number: "59.3c",
       logScale: false,

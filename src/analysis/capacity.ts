@@ -18,7 +18,7 @@ import {
   type FleetCostOptions,
   type PeakDemand,
 } from "../model";
-import { capacityCostChart, machinesNeededChart, type Figure } from "../charts";
+import { capacityCostChart, colorOf, LINE_COLORS, machinesNeededChart, type Figure } from "../charts";
 import { caseStudyFromData } from "./case-study";
 import { apiUsdPerCall } from "./cost";
 import { modelColors, provenance } from "./figure-context";
@@ -224,8 +224,6 @@ export function opsGrowthSweep(data: Dataset, study: CaseStudyCapacity, shares: 
   return { dataShare: split.opsSharePerAddedServer, points, allLocalMachines: machines, allLocalOverBudgetFromShare: overFrom };
 }
 
-const PROFILE_COLORS = ["#117733", "#882255", "#0072B2", "#E69F00"];
-
 /** A profile's legend label: its id and the share of the day its busiest hour carries. */
 function profileLabel(data: Dataset, profileId: string): string {
   return `${profileId} (busiest hour ${(trafficProfile(data, profileId).peakHourShare * 100).toFixed(1)}% of the day)`;
@@ -249,7 +247,7 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
       targetUtilisation: options.targetUtilisation,
       workload,
     });
-    return { profileId, capacity, color: PROFILE_COLORS[index % PROFILE_COLORS.length] as string };
+    return { profileId, capacity, color: LINE_COLORS[index % LINE_COLORS.length] as string };
   });
   const source = provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]);
   const inputs = study.inputs;
@@ -286,7 +284,7 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
       api: {
         name: cloudModel?.modelName ?? inputs.cloud.id,
         usdPerCall: inputs.cloud.usdPerCall,
-        color: modelColors(data).get(inputs.cloud.id) ?? "#777777",
+        color: colorOf(modelColors(data), inputs.cloud.id),
       },
     },
   );
@@ -337,13 +335,14 @@ export function batchedWhatIf(data: Dataset, study: CaseStudyCapacity, options: 
         id: "measured",
         label: measuredLabel(measured),
         callsPerDayPerMachine: study.capacity.callsPerDayPerMachine,
-        color: "#882255",
+        // The colours 59.7a draws the first two profiles in.
+        color: LINE_COLORS[1] as string,
       },
       {
         id: "what-if",
         label: `batched, what-if (${options.outputTokensPerSecond} tokens/s)`,
         callsPerDayPerMachine: fleet.callsPerDayPerMachine,
-        color: "#117733",
+        color: LINE_COLORS[0] as string,
       },
     ],
     {

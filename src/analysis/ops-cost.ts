@@ -2,7 +2,7 @@
 import { InputError } from "../errors";
 import type { Dataset } from "../data";
 import { opsSweep, type OpsSweepPoint } from "../model";
-import { SERIES_PALETTE, opsSweepChart, type Figure } from "../charts";
+import { LINE_COLORS, opsSweepChart, type Figure } from "../charts";
 import { apiUsdPerCall } from "./cost";
 import { provenance } from "./figure-context";
 import { findHardware, findModel, findWorkload } from "./lookup";
@@ -44,7 +44,7 @@ export function opsSweepFigure(
   const fte = Array.from({ length: 21 }, (_, index) => index / 20);
   const lines = options.salariesUsdPerMonth.map((salary, index) => ({
     salaryUsdPerMonth: salary,
-    color: SERIES_PALETTE[(index * 2) % SERIES_PALETTE.length] as string,
+    color: LINE_COLORS[index % LINE_COLORS.length] as string,
     points: opsSweepFromData(data, options.hardwareId, options.apiModelId, fte, [salary]),
   }));
   const chapter = opsSweepFromData(

@@ -1,4 +1,5 @@
 /** Every what-if panel a notebook puts in its page, built from a dataset: the inputs it offers and their defaults. */
+import { colorOf } from "../charts";
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
 import { callsPerHourPerMachine, DEFAULT_TARGET_UTILISATION, localMonthlyCost, taskTypeName, type SensitivityInput } from "../model";
@@ -78,7 +79,7 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       name: model.modelName,
       ...modelPriceSheet(data, model),
       reasoningTokensPerCall: callOf(model, workload).reasoningTokensPerCall,
-      color: models.get(id) ?? "#777777",
+      color: colorOf(models, id),
     };
   });
   const targetUtilisation = DEFAULT_TARGET_UTILISATION;
@@ -110,7 +111,7 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
         promptTokensPerSecond: measured.promptTokensPerSecond,
         basis: `served ${measured.serving === "batched" ? "batched" : "one call at a time"} at ${Math.round(targetUtilisation * 100)}% of its measured rate`,
       },
-      color: machines.get(row.hardwareId) ?? "#777777",
+      color: colorOf(machines, row.hardwareId),
     };
   });
   const firstHardware =
@@ -190,7 +191,7 @@ export function capacityPanelSpec(
     outputTokensPerCall: workload.outputTokensPerCall,
     fleet: fleetCostOf(study.capacity.hardware, workload.daysPerMonth),
     caseStudy: inputs,
-    cloud: { name: cloudModel?.modelName ?? inputs.cloud.id, color: modelColors(data).get(inputs.cloud.id) ?? "#777777" },
+    cloud: { name: cloudModel?.modelName ?? inputs.cloud.id, color: colorOf(modelColors(data), inputs.cloud.id) },
     profiles: profileIds.map((id) => ({ id, peakHourShare: trafficProfile(data, id).peakHourShare })),
     measured: {
       serving: study.capacity.throughput.serving,
@@ -296,7 +297,7 @@ export function rentalPanelSpec(
       id,
       name: findModel(data, id).modelName,
       usdPerCall: apiUsdPerCall(data, id, workload),
-      color: models.get(id) ?? "#777777",
+      color: colorOf(models, id),
     })),
     profiles: [...new Set(data.trafficProfiles.map((row) => row.profileId))].map((id) => {
       const profile = trafficProfile(data, id);
@@ -329,7 +330,7 @@ export function monthlyCostPanelSpec(
     models: data.models.map((model) => ({
       id: model.modelId,
       name: model.modelName,
-      color: colors.get(model.modelId) ?? "#777777",
+      color: colorOf(colors, model.modelId),
       sheet: modelPriceSheet(data, model),
       reasoningTokensPerCall: callOf(model, workload).reasoningTokensPerCall ?? 0,
     })),

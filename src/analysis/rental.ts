@@ -5,11 +5,13 @@
 import {
   breakEvenHeatmap,
   colorApartFrom,
+  colorOf,
   costPerMillionChart,
   threeWayCostChart,
   wrapLongCaption,
   type CostLine,
   type Figure,
+  WAY_COLORS,
 } from "../charts";
 import type { Dataset, GpuRentalRow, HardwareRow, ThroughputRow, WorkloadRow } from "../data";
 import { formatInteger } from "../format";
@@ -233,9 +235,13 @@ export function threeWayFigure(data: Dataset, result: ThreeWay): Figure {
   const { setup } = result;
   const x = result.costs.map((cost) => cost.callsPerDay);
   const api = findModel(data, result.apiModelId);
-  const apiColor = modelColors(data).get(api.modelId) ?? "#332288";
+  const apiColor = colorOf(modelColors(data), api.modelId);
   // Models and servers share one palette: the bought line must not take the API's colour (or a rented line's).
-  const machine = colorApartFrom(hardwareColors(data).get(setup.hardware.hardwareId) ?? "#E69F00", [apiColor, "#CC79A7", "#009E73"]);
+  const machine = colorApartFrom(colorOf(hardwareColors(data), setup.hardware.hardwareId), [
+    apiColor,
+    WAY_COLORS.rentAlwaysOn,
+    WAY_COLORS.rentByHour,
+  ]);
   const lines: CostLine[] = [
     {
       label: `${api.modelName} API`,
@@ -251,14 +257,14 @@ export function threeWayFigure(data: Dataset, result: ThreeWay): Figure {
     },
     {
       label: `rented always on (${setup.rental.provider})`,
-      color: "#CC79A7",
+      color: WAY_COLORS.rentAlwaysOn,
       dash: "dash",
       callsPerDay: x,
       usdPerMonth: result.costs.map((cost) => cost.rentAlwaysOnUsd),
     },
     {
       label: `rented hour by hour (${setup.profile.profileId})`,
-      color: "#009E73",
+      color: WAY_COLORS.rentByHour,
       dash: "dot",
       callsPerDay: x,
       usdPerMonth: result.costs.map((cost) => cost.rentScaledUsd),
@@ -336,13 +342,20 @@ export function unitCostFigure(
     const mine = rows.filter((row) => row.rentalId === rentalId);
     const hardwareId = byId(data.gpuRentals, rentalId, (row) => row.rentalId, "rental_id").hardwareId;
     const name = (mine[0]?.name ?? rentalId).replace(/ \(.*\)$/, "");
-    const color = colors.get(hardwareId) ?? "#777777";
+    const color = colorOf(colors, hardwareId);
     const x = mine.map((row) => row.utilisationPercent);
     return [
-      { label: `${name}, bought`, color, utilisationPercent: x, usdPerMillionTokens: mine.map((row) => row.boughtUsdPerMillionTokens) },
+      {
+        label: `${name}, bought`,
+        color,
+        group: rentalId,
+        utilisationPercent: x,
+        usdPerMillionTokens: mine.map((row) => row.boughtUsdPerMillionTokens),
+      },
       {
         label: `${name}, rented`,
         color,
+        group: rentalId,
         dash: "dash" as const,
         utilisationPercent: x,
         usdPerMillionTokens: mine.map((row) => row.rentedUsdPerMillionTokens),
@@ -352,7 +365,7 @@ export function unitCostFigure(
   const apis = options.apiModelIds.map((id) => ({
     name: findModel(data, id).modelName,
     usdPerMillionTokens: usdPerMillionTokens(apiUsdPerCall(data, id, workload), workload),
-    color: modelColors(data).get(id) ?? "#777777",
+    color: colorOf(modelColors(data), id),
   }));
   const shape = `${workload.inputTokensPerCall.toLocaleString("en-US")} in + ${workload.outputTokensPerCall.toLocaleString("en-US")} out per call`;
   return costPerMillionChart(lines, apis, { number: "59.10b", workload: shape, provenance: provenance(data, RENTAL_FILES) });

@@ -1,7 +1,7 @@
 /** Figure 59.9d: the calls an A/B test needs per arm. */
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { oneTwoFive } from "./break-even";
-import { FORMAT, themedFigure } from "./theme";
+import { FORMAT, LABEL_BACKGROUND, themedFigure } from "./theme";
 
 export interface SampleSizeLine {
   label: string;
@@ -56,7 +56,7 @@ export function sampleSizeChart(
           ay: -70,
           align: "left",
           font: { size: 11 },
-          bgcolor: "rgba(255,255,255,0.85)",
+          bgcolor: LABEL_BACKGROUND,
         },
       ]
     : [];

@@ -1,6 +1,6 @@
 /** Figure 59.6a: how far each flagged printed figure is from what the chapter's formulas give; 59.6b: what each difference is worth. */
 import type { Figure, Provenance, Trace } from "./figure";
-import { themedFigure, wrapLongCaption } from "./theme";
+import { THEME_COLORS, themedFigure, wrapLongCaption } from "./theme";
 
 export interface FlaggedFigure {
   /** What the figure is, in words: the axis shows it. */
@@ -24,7 +24,7 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
     name: "Difference",
     y: sorted.map((row) => row.label),
     x: sorted.map((row) => row.relativePercent),
-    marker: { color: sorted.map((row) => (row.relativePercent >= 0 ? "#CC6677" : "#4477AA")) },
+    marker: { color: sorted.map((row) => (row.relativePercent >= 0 ? THEME_COLORS.higher : THEME_COLORS.lower)) },
     text: sorted.map((row) => `${row.relativePercent >= 0 ? "+" : ""}${row.relativePercent.toFixed(1)}%`),
     // Labels of negative bars would land on the category names: those are written right of zero instead.
     textposition: sorted.map((row) => (row.relativePercent >= 0 ? "outside" : "none")),
@@ -49,7 +49,7 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
         y: row.label,
         yref: "y",
         showarrow: false,
-        font: { size: 11, color: "#4477AA" },
+        font: { size: 11, color: THEME_COLORS.lower },
       })),
     layout: { height: Math.max(420, 28 * sorted.length + 160), margin: { l: 330, r: 60, t: 60, b: 70 } },
   });
@@ -76,9 +76,6 @@ export interface MaterialDifference {
   isFinding: boolean;
 }
 
-const FIGURE_COLOR = "#4477AA";
-const FINDING_COLOR = "#CC6677";
-
 /** Figure 59.6b: flagged figures and findings by the money per month each moves, largest on top. */
 export function auditMateriality(rows: readonly MaterialDifference[], provenance: Provenance): Figure {
   const sorted = [...rows].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
@@ -90,7 +87,7 @@ export function auditMateriality(rows: readonly MaterialDifference[], provenance
       name: isFinding ? "Found from the data" : "Printed figure",
       y: mine.map((row) => row.label),
       x: mine.map((row) => row.usdPerMonth),
-      marker: { color: isFinding ? FINDING_COLOR : FIGURE_COLOR },
+      marker: { color: isFinding ? THEME_COLORS.finding : THEME_COLORS.printed },
       text: mine.map((row) => `$${row.usdPerMonth.toFixed(0)}`),
       textposition: "outside",
       cliponaxis: false,

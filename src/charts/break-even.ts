@@ -2,7 +2,7 @@
 import type { BreakEvenCell } from "../model";
 import { formatBreakEvenCalls } from "../format";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
-import { colorOf, FORMAT, pointLabel, themedFigure } from "./theme";
+import { colorOf, FORMAT, pointLabel, THEME_COLORS, themedFigure } from "./theme";
 
 export interface NamedCost {
   id: string;
@@ -94,7 +94,7 @@ export function breakEvenCurves(
     name: "Break-even",
     x: visible.map((cell) => cell.breakEvenDailyCalls),
     y: visible.map((cell) => cell.monthlyLocalUsd),
-    marker: { color: "#222222", size: 9, symbol: "circle-open", line: { width: 2 } },
+    marker: { color: THEME_COLORS.ink, size: 9, symbol: "circle-open", line: { width: 2 } },
     // Whole calls by the one rounding rule the labels use, not the raw value (1,134.06709098).
     customdata: visible.map((cell) => formatBreakEvenCalls(cell.breakEvenDailyCalls)),
     hovertemplate: "break-even at %{customdata} calls/day<extra></extra>",

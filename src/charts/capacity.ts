@@ -2,7 +2,7 @@
 import { machinesNeeded } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { oneTwoFive } from "./break-even";
-import { FORMAT, themedFigure } from "./theme";
+import { FORMAT, LABEL_BACKGROUND, THEME_COLORS, themedFigure, withAlpha } from "./theme";
 
 export interface ProfileCapacity {
   id: string;
@@ -61,7 +61,7 @@ function volumeMarks(marks: readonly VolumeMark[]): { shapes: Record<string, unk
       x1: mark.callsPerDay,
       y0: 0,
       y1: 1,
-      line: { color: "#555555", width: 1.5, dash: "dot" },
+      line: { color: THEME_COLORS.muted, width: 1.5, dash: "dot" },
     })),
     annotations: marks.map((mark, index) => ({
       text: `${mark.label}<br>${Math.round(mark.callsPerDay).toLocaleString("en-US")}/day`,
@@ -73,8 +73,8 @@ function volumeMarks(marks: readonly VolumeMark[]): { shapes: Record<string, unk
       xshift: 4,
       showarrow: false,
       align: "left",
-      font: { size: 11, color: "#333333" },
-      bgcolor: "rgba(255,255,255,0.85)",
+      font: { size: 11, color: THEME_COLORS.ink },
+      bgcolor: LABEL_BACKGROUND,
     })),
   };
 }
@@ -119,7 +119,7 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
     text: counts.map(String),
     textposition: "middle left",
     marker: { color: profiles.flatMap((profile) => options.marks.map(() => profile.color)), size: 8 },
-    textfont: { size: 12, color: "#222222" },
+    textfont: { size: 12, color: THEME_COLORS.ink },
     showlegend: false,
     hovertemplate: "%{y} server(s) at %{x:,.0f} calls/day<extra></extra>",
   });
@@ -136,7 +136,7 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
     x1,
     y0: 0,
     y1: 1,
-    fillcolor: `rgba(17,119,51,${alpha})`,
+    fillcolor: withAlpha(THEME_COLORS.enough, alpha),
     line: { width: 0 },
     layer: "below",
   });
@@ -156,7 +156,7 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
         yref: "y",
         yshift: 14,
         showarrow: false,
-        font: { size: 11, color: "#117733" },
+        font: { size: 11, color: THEME_COLORS.enough },
       },
     ],
     layout: { shapes: [band(min, everyProfile, 0.14), band(everyProfile, someProfile, 0.06), ...marks.shapes] },
@@ -206,7 +206,7 @@ export function capacityCostChart(fleets: readonly FleetCostLine[], options: Cap
       name: "one server at any volume (the chapter)",
       x: [min, max],
       y: [oneServerUsd, oneServerUsd],
-      line: { color: "#999999", width: 2, dash: "dot" },
+      line: { color: THEME_COLORS.reference, width: 2, dash: "dot" },
       hovertemplate: "one server: %{y:$,.0f} a month<extra></extra>",
     },
     ...fleets.map((fleet, index): Trace => {

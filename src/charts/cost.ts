@@ -1,6 +1,7 @@
 /** 59.1–59.2: what each model costs at a workload, and how that grows with volume. */
 import type { Figure, Provenance, Trace } from "./figure";
-import { axis, colorOf, FORMAT, themedFigure } from "./theme";
+import { repeatPatterns } from "./series-looks";
+import { axis, colorOf, FORMAT, LABEL_BACKGROUND, THEME_COLORS, themedFigure } from "./theme";
 
 export interface ModelMonthlyCost {
   modelId: string;
@@ -16,12 +17,18 @@ export function monthlyCostByModel(
   workloadLabel: string,
 ): Figure {
   const sorted = [...rows].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
+  const colorsOfBars = sorted.map((row) => colorOf(colors, row.modelId));
+  // Past the palette's 24 colours a colour serves two models: the second one's bar is hatched.
+  const patterns = repeatPatterns(colorsOfBars);
   const trace: Trace = {
     type: "bar",
     name: "Monthly cost",
     x: sorted.map((row) => row.modelName),
     y: sorted.map((row) => row.usdPerMonth),
-    marker: { color: sorted.map((row) => colorOf(colors, row.modelId)) },
+    marker: {
+      color: colorsOfBars,
+      ...(patterns.some(Boolean) ? { pattern: { shape: patterns, fillmode: "overlay", fgcolor: THEME_COLORS.paper, fgopacity: 0.6 } } : {}),
+    },
     text: sorted.map((row) => `$${Math.round(row.usdPerMonth).toLocaleString("en-US")}`),
     textposition: "outside",
     cliponaxis: false,
@@ -83,7 +90,7 @@ export function costVersusVolume(
               xshift: 4,
               showarrow: false,
               font: { size: 11 },
-              bgcolor: "rgba(255,255,255,0.85)",
+              bgcolor: LABEL_BACKGROUND,
             },
           ],
     layout:
@@ -99,7 +106,7 @@ export function costVersusVolume(
                 yref: "paper",
                 y0: 0,
                 y1: 1,
-                line: { color: "#555555", dash: "dot", width: 1 },
+                line: { color: THEME_COLORS.muted, dash: "dot", width: 1 },
               },
             ],
           },
@@ -197,7 +204,7 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
     y: [row.qualityStars],
     text: [row.modelName],
     textposition: below.has(row.modelId) ? "bottom center" : "top center",
-    marker: { color: colorOf(colors, row.modelId), size: 8 + (row.toolUseStars ?? 0) * 4, line: { color: "#ffffff", width: 1 } },
+    marker: { color: colorOf(colors, row.modelId), size: 8 + (row.toolUseStars ?? 0) * 4, line: { color: THEME_COLORS.paper, width: 1 } },
     hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>quality %{y}★, tool use ${row.toolUseStars ?? "not rated"}${row.toolUseStars === undefined ? "" : "★"}<extra></extra>`,
     showlegend: false,
   }));
@@ -212,7 +219,7 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
         y: [NO_RATING_Y],
         text: [row.modelName],
         textposition: index % 2 ? "bottom center" : "top center",
-        marker: { color: "#ffffff", size: 12, line: { color: colorOf(colors, row.modelId), width: 2 } },
+        marker: { color: THEME_COLORS.paper, size: 12, line: { color: colorOf(colors, row.modelId), width: 2 } },
         hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>no quality rating in the data<extra></extra>`,
         showlegend: false,
       }),
@@ -229,7 +236,7 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
             xanchor: "left",
             y: NO_RATING_Y + 0.35,
             showarrow: false,
-            font: { size: 12, color: "#555555" },
+            font: { size: 12, color: THEME_COLORS.muted },
           },
         ]
       : [];

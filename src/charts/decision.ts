@@ -1,7 +1,7 @@
 /** Figure D1: every option of the decision's month as a bar, cheapest at the top; options that fail a rule are drawn pale. */
 import { fromUsd, type DisplayCurrency } from "../model";
 import type { Figure, Provenance, Trace } from "./figure";
-import { themedFigure } from "./theme";
+import { THEME_COLORS, themedFigure, WAY_COLORS } from "./theme";
 
 export type OptionWay = "api" | "buy" | "rent-always-on" | "rent-by-hour" | "hybrid";
 
@@ -31,11 +31,11 @@ export interface DecisionBar {
 }
 
 const KIND_COLORS: Record<OptionWay, string> = {
-  api: "#332288",
-  buy: "#E69F00",
-  "rent-always-on": "#56B4E9",
-  "rent-by-hour": "#009E73",
-  hybrid: "#CC79A7",
+  api: WAY_COLORS.api,
+  buy: WAY_COLORS.buy,
+  "rent-always-on": WAY_COLORS.rentAlwaysOn,
+  "rent-by-hour": WAY_COLORS.rentByHour,
+  hybrid: WAY_COLORS.hybrid,
 };
 
 /** Pixels for a figure of this many bars: 12 a bar (a 10 px label each), room for the title, axis and legend, never under 420. */
@@ -87,7 +87,7 @@ export function decisionChart(options: readonly DecisionBar[], context: { curren
         symmetric: false,
         array: mine.map((option) => (option.usdPerMonthP95 === undefined ? 0 : value(option.usdPerMonthP95 - option.usdPerMonth))),
         arrayminus: mine.map((option) => (option.usdPerMonthP5 === undefined ? 0 : value(option.usdPerMonth - option.usdPerMonthP5))),
-        color: "#444",
+        color: THEME_COLORS.muted,
         thickness: 1,
       },
       customdata: mine.map((option) => [option.modelName, option.compliance, option.qualityText]),

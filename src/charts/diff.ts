@@ -1,6 +1,6 @@
 /** Figure for a price update: each model's monthly cost before and after, side by side. */
 import type { Figure, Provenance, Trace } from "./figure";
-import { FORMAT, themedFigure } from "./theme";
+import { FORMAT, THEME_COLORS, themedFigure } from "./theme";
 
 export interface CostMove {
   name: string;
@@ -23,12 +23,12 @@ export function costMoves(moves: readonly CostMove[], labels: { before: string; 
       trace(
         labels.before,
         moves.map((move) => move.before),
-        "#BBBBBB",
+        THEME_COLORS.before,
       ),
       trace(
         labels.after,
         moves.map((move) => move.after),
-        "#332288",
+        THEME_COLORS.after,
       ),
     ],
     {

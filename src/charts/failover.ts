@@ -1,6 +1,6 @@
 /** Figure 59.9b: what failing over to a cloud API costs across local downtime. */
 import type { Figure, Provenance, Trace } from "./figure";
-import { FORMAT, themedFigure } from "./theme";
+import { FORMAT, LINE_COLORS, THEME_COLORS, themedFigure } from "./theme";
 
 export interface FailoverPoint {
   downtimeHoursPerMonth: number;
@@ -32,8 +32,8 @@ export function failoverChart(
   });
   const costs = shown.map((point) => point.totalUsdPerMonth);
   const traces: Trace[] = [
-    line("local only", "#E69F00", "dash", (point) => point.availabilityLocalOnly),
-    line(`local first, ${options.cloudName} fallback`, "#332288", "solid", (point) => point.availabilityWithFailover),
+    line("local only", LINE_COLORS[3] as string, "dash", (point) => point.availabilityLocalOnly),
+    line(`local first, ${options.cloudName} fallback`, LINE_COLORS[4] as string, "solid", (point) => point.availabilityWithFailover),
     {
       type: "scatter",
       mode: "lines",
@@ -41,7 +41,7 @@ export function failoverChart(
       x,
       y: costs,
       yaxis: "y2",
-      line: { color: "#CC6677", width: 2, dash: "dot" },
+      line: { color: LINE_COLORS[1], width: 2, dash: "dot" },
       hovertemplate: "%{y:$,.0f} a month at %{x:.0f} h down<extra></extra>",
     },
   ];
@@ -62,7 +62,7 @@ export function failoverChart(
         yref: "paper",
         yanchor: "bottom",
         showarrow: false,
-        font: { size: 10, color: "#555555" },
+        font: { size: 10, color: THEME_COLORS.muted },
       },
     ],
     layout: {
@@ -86,7 +86,7 @@ export function failoverChart(
           x1: options.currentDowntimeHours,
           y0: 0,
           y1: 1,
-          line: { color: "#555555", width: 1, dash: "dot" },
+          line: { color: THEME_COLORS.muted, width: 1, dash: "dot" },
         },
       ],
     },

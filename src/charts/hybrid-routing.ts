@@ -1,7 +1,7 @@
 /** 59.4–59.5: routing tasks between tiers, and the case study's options. */
 import { TIER_NAMES, type CaseStudyResult, type SavingsEstimate } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
-import { FORMAT, LOCAL_COST_COLOR, TIER_COLORS, themedFigure } from "./theme";
+import { FORMAT, LINE_COLORS, LOCAL_COST_COLOR, THEME_COLORS, TIER_COLORS, themedFigure } from "./theme";
 
 /** A tier's legend entry: its reader's name, capitalised ("Premium cloud model"). */
 const TIER_LABELS: Record<string, string> = Object.fromEntries(
@@ -11,7 +11,7 @@ const TIER_LABELS: Record<string, string> = Object.fromEntries(
 const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
 
 /** A stacked bar's total, written just above it. */
-function totalLabel(text: string, x: string, y: number, color = "#222222"): Annotation {
+function totalLabel(text: string, x: string, y: number, color: string = THEME_COLORS.ink): Annotation {
   return { text, x, y, xref: "x", yref: "y", yanchor: "bottom", showarrow: false, font: { size: 13, color } };
 }
 
@@ -45,7 +45,7 @@ export function tierCostStacked(
     y: [0, 0, localHardware.monthlyUsd],
     // Local hardware in the local tiers' colour, hatched, as 59.5 draws its local servers: one colour per side on every page.
     // Overlay: the hatch is drawn over the bar's own colour (the default, "replace", draws it on nothing: white on white).
-    marker: { color: LOCAL_COST_COLOR, pattern: { shape: "/", fillmode: "overlay", fgcolor: "#ffffff", fgopacity: 0.6 } },
+    marker: { color: LOCAL_COST_COLOR, pattern: { shape: "/", fillmode: "overlay", fgcolor: THEME_COLORS.paper, fgopacity: 0.6 } },
     hovertemplate: "Local hardware: %{y:$,.0f}<extra></extra>",
   });
   const totals = [estimate.pureCloudMonthly, estimate.hybridMonthly, estimate.hybridMonthly + localHardware.monthlyUsd];
@@ -79,7 +79,7 @@ export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapte
       name: "Savings, local calls free (the chapter's count)",
       x,
       y: points.map((point) => point.savingsPercentage),
-      line: { color: "#117733", width: 2.5, shape: "hv" },
+      line: { color: LINE_COLORS[0], width: 2.5, shape: "hv" },
       hovertemplate: "threshold %{x:.2f}: %{y:.1f}% saved<extra></extra>",
     },
     {
@@ -88,7 +88,7 @@ export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapte
       name: "Savings with local hardware paid",
       x,
       y: points.map((point) => point.savingsAfterHardwarePercentage),
-      line: { color: "#882255", width: 2.5, dash: "dot", shape: "hv" },
+      line: { color: LINE_COLORS[1], width: 2.5, dash: "dot", shape: "hv" },
       hovertemplate: "threshold %{x:.2f}: %{y:.1f}% saved<extra></extra>",
     },
   ];
@@ -177,7 +177,7 @@ export function caseStudyOptions(
       `${usd(bar.totalUsd)}${bar.compliant ? "" : "<br><b>not</b><br><b>compliant</b>"}`,
       labels[index] as string,
       bar.totalUsd,
-      bar.compliant ? "#222222" : "#B2182B",
+      bar.compliant ? THEME_COLORS.ink : THEME_COLORS.warning,
     ),
   );
   const top = Math.max(...bars.map((bar) => bar.totalUsd)) * 1.35;
@@ -206,7 +206,7 @@ export function caseStudyOptions(
               yref: "paper",
               yanchor: "top",
               showarrow: false,
-              font: { size: 12, color: "#B2182B" },
+              font: { size: 12, color: THEME_COLORS.warning },
             },
           ]),
       ...(budgetVisible
@@ -220,7 +220,7 @@ export function caseStudyOptions(
               yref: "y",
               yanchor: "bottom",
               showarrow: false,
-              font: { size: 12, color: "#B2182B" },
+              font: { size: 12, color: THEME_COLORS.warning },
             },
           ]
         : []),
@@ -237,7 +237,7 @@ export function caseStudyOptions(
               yref: "y",
               y0: budgetUsdPerMonth,
               y1: budgetUsdPerMonth,
-              line: { color: "#B2182B", dash: "dash", width: 1.5 },
+              line: { color: THEME_COLORS.warning, dash: "dash", width: 1.5 },
             },
           ]
         : [],

@@ -1,6 +1,7 @@
 /** Plotly figure specs in the chapter's theme: plain JSON from plain rows, no data folder, no kernel, no I/O. */
 export * from "./figure";
 export * from "./theme";
+export * from "./series-looks";
 export * from "./cost";
 export * from "./break-even";
 export * from "./hybrid-routing";

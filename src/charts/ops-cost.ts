@@ -1,6 +1,6 @@
 /** Figure 59.9c: the break-even by operations share for a few salaries. */
 import type { Figure, Provenance, Trace } from "./figure";
-import { FORMAT, themedFigure } from "./theme";
+import { FORMAT, THEME_COLORS, themedFigure } from "./theme";
 
 export interface OpsLine {
   salaryUsdPerMonth: number;
@@ -33,7 +33,7 @@ export function opsSweepChart(
     name: "the chapter's assumption",
     x: [options.chapterPoint.opsFte],
     y: [options.chapterPoint.breakEvenDailyCalls],
-    marker: { color: "#222222", size: 11, symbol: "circle-open", line: { width: 2.5 } },
+    marker: { color: THEME_COLORS.ink, size: 11, symbol: "circle-open", line: { width: 2.5 } },
     hovertemplate: "the chapter: %{x} FTE, %{y:,} calls/day<extra></extra>",
   });
   const volume = options.volumeCallsPerDay;
@@ -60,7 +60,7 @@ export function opsSweepChart(
               yref: "y",
               yanchor: "bottom",
               showarrow: false,
-              font: { size: 11, color: "#555555" },
+              font: { size: 11, color: THEME_COLORS.muted },
             },
           ],
     layout:
@@ -76,7 +76,7 @@ export function opsSweepChart(
                 x1: 1,
                 y0: volume,
                 y1: volume,
-                line: { color: "#555555", width: 1.5, dash: "dot" },
+                line: { color: THEME_COLORS.muted, width: 1.5, dash: "dot" },
               },
             ],
           },

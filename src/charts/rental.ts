@@ -64,6 +64,8 @@ export interface UnitCostPoint {
   label: string;
   color: string;
   dash?: "solid" | "dash";
+  /** Lines of one server (bought, rented) share its colour and this group. */
+  group?: string;
   utilisationPercent: readonly number[];
   usdPerMillionTokens: readonly number[];
 }
@@ -78,16 +80,8 @@ export function costPerMillionChart(
   const values = [...selfHosted.flatMap((line) => line.usdPerMillionTokens), ...apis.map((api) => api.usdPerMillionTokens)].filter(
     (value) => value > 0,
   );
+  // The APIs first: where a server's colour is a model's too, the server's lines are the ones that change colour.
   const traces: Trace[] = [
-    ...selfHosted.map((line) => ({
-      type: "scatter",
-      mode: "lines+markers",
-      name: line.label,
-      x: [...line.utilisationPercent],
-      y: [...line.usdPerMillionTokens],
-      line: { color: line.color, width: 2.5, dash: line.dash ?? "solid" },
-      hovertemplate: `${line.label}<br>%{x}% busy: %{y:$,.2f} per million tokens<extra></extra>`,
-    })),
     ...apis.map((api) => ({
       type: "scatter",
       mode: "lines",
@@ -96,6 +90,16 @@ export function costPerMillionChart(
       y: [api.usdPerMillionTokens, api.usdPerMillionTokens],
       line: { color: api.color, width: 2, dash: "dot" },
       hovertemplate: `${api.name}: %{y:$,.2f} per million tokens at any volume<extra></extra>`,
+    })),
+    ...selfHosted.map((line) => ({
+      type: "scatter",
+      mode: "lines+markers",
+      name: line.label,
+      x: [...line.utilisationPercent],
+      y: [...line.usdPerMillionTokens],
+      line: { color: line.color, width: 2.5, dash: line.dash ?? "solid" },
+      ...(line.group === undefined ? {} : { legendgroup: line.group }),
+      hovertemplate: `${line.label}<br>%{x}% busy: %{y:$,.2f} per million tokens<extra></extra>`,
     })),
   ];
   return wrapLongCaption(

@@ -1,9 +1,11 @@
 /**
  * The chapter theme: numbered titles, axis titles with units, $ and thousands formatting, a caption with
- * the data's provenance, and one colour per model and per hardware configuration, the same in every figure
- * and in every edition of the data.
+ * the data's provenance, one colour per model and per hardware configuration, the same in every figure
+ * and in every edition of the data, a name for every other colour a figure draws, and series that never
+ * look alike.
  */
 import type { Annotation, Figure, Layout, Provenance, Trace } from "./figure";
+import { distinctSeries } from "./series-looks";
 
 /**
  * One colour per series (a model, a hardware configuration), 24 of them. Every colour is one of Paul Tol's
@@ -41,6 +43,50 @@ export const SERIES_PALETTE = [
   "#994F88",
 ] as const;
 
+/**
+ * Every colour a figure draws that is not a series' own, named by what it shows. A figure takes its colours from
+ * here or from SERIES_PALETTE, never a colour of its own (a test walks every figure the pages show), so one meaning
+ * keeps one colour on every page.
+ */
+export const THEME_COLORS = {
+  /** Text, and marks that are no series (a break-even ring, the chapter's assumption). */
+  ink: "#222222",
+  /** Reference lines and their notes: a marked volume, the scenario's downtime, error bars. */
+  muted: "#555555",
+  /** The source line under the title. */
+  caption: "#666666",
+  /** A line to compare with, not a series of its own: the chapter's one server at any volume. */
+  reference: "#999999",
+  /** An id a figure's colours do not hold. */
+  unmatched: "#777777",
+  grid: "#e5e5e5",
+  zeroLine: "#bdbdbd",
+  paper: "#ffffff",
+  /** The low side of a range, a value that fell, a figure printed above what its formula gives. */
+  lower: "#4477AA",
+  /** The high side of a range, a value that rose. */
+  higher: "#CC6677",
+  /** Over a limit: a budget, a residency rule. */
+  warning: "#B2182B",
+  /** Where something is enough: the volumes one server carries. */
+  enough: "#117733",
+  /** The server a reader describes in a what-if, not one of the data's. */
+  whatIf: "#D55E00",
+  /** A price update: the month before, and after. */
+  before: "#BBBBBB",
+  after: "#332288",
+  /** GPU memory: the model's weights, and the KV cache beside them. */
+  weights: "#332288",
+  kvCache: "#88CCEE",
+  /** Uncertain inputs: the band of simulated outcomes and its median. */
+  band: "#4477AA",
+  median: "#332288",
+  /** The audit: a figure the chapter prints, and what the data itself shows. */
+  printed: "#4477AA",
+  finding: "#CC6677",
+} as const;
+
+/** The routing tiers of 59.4 and 59.5: local calls in blue-greens, cloud calls in sand and rose. */
 export const TIER_COLORS: Record<string, string> = {
   local_small: "#88CCEE",
   local_large: "#44AA99",
@@ -51,9 +97,36 @@ export const TIER_COLORS: Record<string, string> = {
 /** Local servers' cost, in 59.4 and 59.5 alike: the colour of the tier that runs the large local model. */
 export const LOCAL_COST_COLOR = TIER_COLORS.local_large as string;
 
-const INK = "#222222";
-const GRID = "#e5e5e5";
-export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif";
+/** Each way to serve a workload, one colour each on the decision page, in 59.10 and in its what-if panel. */
+export const WAY_COLORS = {
+  api: "#332288",
+  buy: "#E69F00",
+  rentAlwaysOn: "#CC79A7",
+  rentByHour: "#009E73",
+  hybrid: "#56B4E9",
+} as const;
+
+/**
+ * Lines that are no model and no server (traffic profiles, salaries, the designs of an A/B test, failover's two
+ * ways): series colours in a fixed order, so a figure's first line is green, its second wine, and so on.
+ */
+export const LINE_COLORS: readonly string[] = [1, 4, 15, 16, 0, 2, 6, 12].map((index) => SERIES_PALETTE[index] as string);
+
+/** Every named colour of the theme, for checking that a figure draws in no other. */
+export const NAMED_COLORS: readonly string[] = [
+  ...Object.values(THEME_COLORS),
+  ...Object.values(TIER_COLORS),
+  ...Object.values(WAY_COLORS),
+];
+
+/** A theme colour (`#RRGGBB`) seen through: `rgba()` with the given opacity. */
+export function withAlpha(color: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(color.slice(at, at + 2), 16));
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
+/** Behind a label on the data: the paper, slightly seen through. */
+export const LABEL_BACKGROUND = withAlpha(THEME_COLORS.paper, 0.85);
 
 /** FNV-1a, 32 bits: a fixed number from a string, the same on every machine and in every edition. */
 function hash32(text: string): number {
@@ -115,8 +188,12 @@ export function stableColors(ids: readonly string[], palette: readonly string[])
 }
 
 export function colorOf(colors: ReadonlyMap<string, string>, id: string): string {
-  return colors.get(id) ?? "#777777";
+  return colors.get(id) ?? THEME_COLORS.unmatched;
 }
+
+const INK = THEME_COLORS.ink;
+const GRID = THEME_COLORS.grid;
+export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif";
 
 /** Plotly d3-format strings used across figures. */
 export const FORMAT = {
@@ -144,7 +221,7 @@ export function axis(options: AxisOptions): Record<string, unknown> {
     type: options.type,
     range: options.range,
     gridcolor: GRID,
-    zerolinecolor: "#bdbdbd",
+    zerolinecolor: THEME_COLORS.zeroLine,
     automargin: true,
   };
 }
@@ -170,13 +247,13 @@ export interface FigureOptions {
   layout?: Record<string, unknown>;
 }
 
-/** Builds a figure in the chapter theme around the given traces. */
+/** Builds a figure in the chapter theme around the given traces, no two of its series alike (series-looks.ts). */
 export function themedFigure(data: Trace[], options: FigureOptions): Figure {
   const layout: Layout = {
     title: { text: `Figure ${options.number} — ${options.title}`, xref: "container", x: 0.012, xanchor: "left", font: { size: 17 } },
     font: { family: FONT_FAMILY, color: INK, size: 13 },
-    paper_bgcolor: "#ffffff",
-    plot_bgcolor: "#ffffff",
+    paper_bgcolor: THEME_COLORS.paper,
+    plot_bgcolor: THEME_COLORS.paper,
     margin: { l: 70, r: 30, t: 60, b: 90 },
     separators: ".,",
     hovermode: "closest",
@@ -195,11 +272,11 @@ export function themedFigure(data: Trace[], options: FigureOptions): Figure {
         yanchor: "bottom",
         xanchor: "left",
         showarrow: false,
-        font: { size: 11, color: "#666666" },
+        font: { size: 11, color: THEME_COLORS.caption },
       },
     ],
   };
-  return { data, layout };
+  return { data: distinctSeries(data, SERIES_PALETTE, THEME_COLORS.paper), layout };
 }
 
 /**
@@ -218,7 +295,7 @@ export function pointLabel(text: string, x: number, y: number, above: boolean, o
     ax: 0,
     ay: above ? -offsetPx : offsetPx,
     font: { size: 11 },
-    bgcolor: "rgba(255,255,255,0.85)",
+    bgcolor: LABEL_BACKGROUND,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Figure for two data editions side by side: how far each headline moved from then to now. */
 import type { Figure, Provenance, Trace } from "./figure";
-import { themedFigure } from "./theme";
+import { THEME_COLORS, themedFigure } from "./theme";
 
 export interface HeadlineMove {
   /** The kind of figure, e.g. "Break-even, calls a day". */
@@ -40,7 +40,7 @@ export function thenAndNowMoves(moves: readonly HeadlineMove[], labels: { then: 
     name: `${labels.now} against ${labels.then}`,
     y: categories,
     x: changes,
-    marker: { color: changes.map((change) => (change < 0 ? "#332288" : "#CC6677")) },
+    marker: { color: changes.map((change) => (change < 0 ? THEME_COLORS.lower : THEME_COLORS.higher)) },
     customdata: rows.map((move) => [move.name, amount(move.then, move.unit), amount(move.now, move.unit)]),
     hovertemplate: `%{customdata[0]}<br>${labels.then}: %{customdata[1]}<br>${labels.now}: %{customdata[2]}<br>change %{x:+.1f}%<extra></extra>`,
   };

@@ -2,7 +2,7 @@
 import type { BandPoint, TornadoBar } from "../model";
 import { formatBreakEvenCalls } from "../format";
 import type { Figure, Provenance, Trace } from "./figure";
-import { FORMAT, pointLabel, themedFigure, wrapLongCaption } from "./theme";
+import { FORMAT, pointLabel, THEME_COLORS, themedFigure, withAlpha, wrapLongCaption } from "./theme";
 
 export interface TornadoChartOptions {
   baseBreakEven: number;
@@ -14,9 +14,6 @@ export interface TornadoChartOptions {
   comparison: string;
   provenance: Provenance;
 }
-
-const LOW_COLOR = "#4477AA";
-const HIGH_COLOR = "#CC6677";
 
 const formatValue = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : String(+value.toPrecision(3)));
 
@@ -48,37 +45,40 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
   const values = bars.flatMap((bar) => [bar.breakEvenAtLow, bar.breakEvenAtHigh]).filter(Number.isFinite);
   const spread = Math.max(...values.map((value) => Math.abs(value - options.baseBreakEven)), 1);
   return wrapLongCaption(
-    themedFigure([side(lowName, LOW_COLOR, (bar) => bar.breakEvenAtLow), side(highName, HIGH_COLOR, (bar) => bar.breakEvenAtHigh)], {
-      number: options.number ?? (percent === undefined ? "59.8a" : "59.8c"),
-      title:
-        percent === undefined
-          ? `Each input over its range from data: ${options.comparison}`
-          : `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
-      provenance: options.provenance,
-      xaxis: {
-        title: `Break-even (calls per day); the line: all inputs at base, ${formatBreakEvenCalls(options.baseBreakEven)}/day`,
-        tickformat: FORMAT.integer,
-        range: [options.baseBreakEven - spread * 1.35, options.baseBreakEven + spread * 1.35],
+    themedFigure(
+      [side(lowName, THEME_COLORS.lower, (bar) => bar.breakEvenAtLow), side(highName, THEME_COLORS.higher, (bar) => bar.breakEvenAtHigh)],
+      {
+        number: options.number ?? (percent === undefined ? "59.8a" : "59.8c"),
+        title:
+          percent === undefined
+            ? `Each input over its range from data: ${options.comparison}`
+            : `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
+        provenance: options.provenance,
+        xaxis: {
+          title: `Break-even (calls per day); the line: all inputs at base, ${formatBreakEvenCalls(options.baseBreakEven)}/day`,
+          tickformat: FORMAT.integer,
+          range: [options.baseBreakEven - spread * 1.35, options.baseBreakEven + spread * 1.35],
+        },
+        yaxis: { title: "", type: "category" },
+        layout: {
+          barmode: "overlay",
+          height: Math.max(420, 38 * bars.length + 170),
+          margin: { l: 300, r: 40, t: 70, b: 90 },
+          shapes: [
+            {
+              type: "line",
+              xref: "x",
+              yref: "paper",
+              x0: options.baseBreakEven,
+              x1: options.baseBreakEven,
+              y0: 0,
+              y1: 1,
+              line: { color: THEME_COLORS.ink, width: 1.5 },
+            },
+          ],
+        },
       },
-      yaxis: { title: "", type: "category" },
-      layout: {
-        barmode: "overlay",
-        height: Math.max(420, 38 * bars.length + 170),
-        margin: { l: 300, r: 40, t: 70, b: 90 },
-        shapes: [
-          {
-            type: "line",
-            xref: "x",
-            yref: "paper",
-            x0: options.baseBreakEven,
-            x1: options.baseBreakEven,
-            y0: 0,
-            y1: 1,
-            line: { color: "#222222", width: 1.5 },
-          },
-        ],
-      },
-    }),
+    ),
     80,
   );
 }
@@ -102,7 +102,7 @@ export function savingBandChart(band: readonly BandPoint[], options: SavingBandO
       name: "5th percentile",
       x,
       y: band.map((point) => point.low),
-      line: { color: "rgba(68,119,170,0.4)", width: 1 },
+      line: { color: withAlpha(THEME_COLORS.band, 0.4), width: 1 },
       showlegend: false,
       hovertemplate: "5th percentile: %{y:$,.0f}<extra></extra>",
     },
@@ -113,8 +113,8 @@ export function savingBandChart(band: readonly BandPoint[], options: SavingBandO
       x,
       y: band.map((point) => point.high),
       fill: "tonexty",
-      fillcolor: "rgba(68,119,170,0.2)",
-      line: { color: "rgba(68,119,170,0.4)", width: 1 },
+      fillcolor: withAlpha(THEME_COLORS.band, 0.2),
+      line: { color: withAlpha(THEME_COLORS.band, 0.4), width: 1 },
       hovertemplate: "95th percentile: %{y:$,.0f}<extra></extra>",
     },
     {
@@ -123,7 +123,7 @@ export function savingBandChart(band: readonly BandPoint[], options: SavingBandO
       name: "median",
       x,
       y: band.map((point) => point.median),
-      line: { color: "#332288", width: 2.5 },
+      line: { color: THEME_COLORS.median, width: 2.5 },
       hovertemplate: "median saving %{y:$,.0f} a month at %{x:,.0f} calls/day<extra></extra>",
     },
   ];
@@ -152,9 +152,11 @@ export function savingBandChart(band: readonly BandPoint[], options: SavingBandO
         xanchor: "right",
         yanchor: "bottom",
         showarrow: false,
-        font: { size: 11, color: "#666666" },
+        font: { size: 11, color: THEME_COLORS.caption },
       },
     ],
-    layout: { shapes: [{ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: "#222222", width: 1 } }] },
+    layout: {
+      shapes: [{ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: THEME_COLORS.ink, width: 1 } }],
+    },
   });
 }

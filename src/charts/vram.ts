@@ -1,6 +1,6 @@
 /** Figure 59.9a: the VRAM each model needs at each bit width against what each GPU configuration holds. */
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
-import { FORMAT, themedFigure } from "./theme";
+import { FORMAT, THEME_COLORS, themedFigure } from "./theme";
 
 export interface VramBar {
   /** Category label, e.g. "70B Q4_K_M". */
@@ -77,26 +77,29 @@ export function vramChart(
     small(
       `lines: each configuration's VRAM less ${Math.round(options.headroom * 100)}% headroom and ${options.overheadGibPerGpu} GiB runtime overhead per GPU`,
     ) + aboveScale;
-  return themedFigure([part("weights", "#332288", (bar) => bar.weightsGib), part("KV cache", "#88CCEE", (bar) => bar.kvCacheGib)], {
-    number: "59.9a",
-    title: `GPU memory by bit width: ${options.contextTokens.toLocaleString("en-US")}-token context × ${options.concurrentSequences} sequence(s)`,
-    provenance: options.provenance,
-    xaxis: { title: `Model and quantisation${lineNote}`, type: "category" },
-    yaxis: { title: "Weights + KV cache (GiB)", tickformat: FORMAT.integer, range: [0, yMax] },
-    annotations,
-    layout: {
-      barmode: "stack",
-      legend: { orientation: "h", y: -0.3, x: 0, yanchor: "top", traceorder: "normal" },
-      shapes: shown.map((config) => ({
-        type: "line",
-        xref: "paper",
-        yref: "y",
-        x0: 0,
-        x1: 1,
-        y0: config.usableGib,
-        y1: config.usableGib,
-        line: { color: config.color, width: 1.5, dash: "dash" },
-      })),
+  return themedFigure(
+    [part("weights", THEME_COLORS.weights, (bar) => bar.weightsGib), part("KV cache", THEME_COLORS.kvCache, (bar) => bar.kvCacheGib)],
+    {
+      number: "59.9a",
+      title: `GPU memory by bit width: ${options.contextTokens.toLocaleString("en-US")}-token context × ${options.concurrentSequences} sequence(s)`,
+      provenance: options.provenance,
+      xaxis: { title: `Model and quantisation${lineNote}`, type: "category" },
+      yaxis: { title: "Weights + KV cache (GiB)", tickformat: FORMAT.integer, range: [0, yMax] },
+      annotations,
+      layout: {
+        barmode: "stack",
+        legend: { orientation: "h", y: -0.3, x: 0, yanchor: "top", traceorder: "normal" },
+        shapes: shown.map((config) => ({
+          type: "line",
+          xref: "paper",
+          yref: "y",
+          x0: 0,
+          x1: 1,
+          y0: config.usableGib,
+          y1: config.usableGib,
+          line: { color: config.color, width: 1.5, dash: "dash" },
+        })),
+      },
     },
-  });
+  );
 }

@@ -83,12 +83,15 @@ describe("rent, buy or call, from data", () => {
       utilisations: [0.3, 0.6, 0.9],
     });
     expect(figure.data.map((trace) => trace.name)).toEqual([
+      "Claude 3.5 Sonnet (API)",
       "2x RTX 4090 server, bought",
       "2x RTX 4090 server, rented",
       "8x H100 80GB, bought",
       "8x H100 80GB, rented",
-      "Claude 3.5 Sonnet (API)",
     ]);
+    // A server's two lines are one group in one colour, told apart by their dash.
+    const [, bought, rented] = figure.data as unknown as { legendgroup: string; line: { color: string; dash: string } }[];
+    expect([rented?.legendgroup, rented?.line.color, rented?.line.dash]).toEqual([bought?.legendgroup, bought?.line.color, "dash"]);
   });
 
   it("adds every rented configuration to the break-even heatmap, below the bought ones", () => {
