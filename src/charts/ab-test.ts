@@ -25,16 +25,17 @@ export function sampleSizeChart(
   },
 ): Figure {
   const days = (callsPerArm: number) => Math.ceil((2 * callsPerArm) / options.testCallsPerDay);
+  const daysText = (count: number) => `${count.toLocaleString("en-US")} day${count === 1 ? "" : "s"}`;
   const traces: Trace[] = lines.map((line) => ({
     type: "scatter",
     mode: "lines+markers",
     name: line.label,
     x: line.points.map((point) => point.dropPoints),
     y: line.points.map((point) => point.callsPerArm),
-    customdata: line.points.map((point) => [days(point.callsPerArm), point.tasksPerArm]),
+    customdata: line.points.map((point) => [daysText(days(point.callsPerArm)), point.tasksPerArm]),
     line: { color: line.color, width: 2.5, ...(line.dash ? { dash: line.dash } : {}) },
     marker: { size: 6 },
-    hovertemplate: `${line.label}: %{y:,} calls (%{customdata[1]:,} tasks) per arm to ${line.goal ?? "detect"} −%{x} points (%{customdata[0]} days)<extra></extra>`,
+    hovertemplate: `${line.label}: %{y:,.0f} calls (%{customdata[1]:,.0f} tasks) per arm to ${line.goal ?? "detect"} −%{x:.1f} points (%{customdata[0]})<extra></extra>`,
   }));
   const highlight = options.highlight;
   const perArm = (tasks: number, calls: number) =>
@@ -44,7 +45,7 @@ export function sampleSizeChart(
   const annotations: Annotation[] = highlight
     ? [
         {
-          text: `${highlight.label}<br>${perArm(highlight.tasksPerArm, highlight.callsPerArm)}, ${highlight.days} day(s)`,
+          text: `${highlight.label}<br>${perArm(highlight.tasksPerArm, highlight.callsPerArm)}, ${daysText(highlight.days)}`,
           x: highlight.dropPoints,
           xref: "x",
           y: Math.log10(highlight.callsPerArm),

@@ -36,7 +36,7 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
     number: "59.6a",
     title: "Printed figures that differ from the chapter's formulas",
     provenance,
-    xaxis: { title: "Recomputed minus printed (% of printed)", tickformat: ".0f" },
+    xaxis: { title: "Recomputed minus printed (% of printed)", tickformat: ".0f", ticksuffix: "%" },
     yaxis: { title: "", type: "category" },
     annotations: sorted
       .filter((row) => row.relativePercent < 0)

@@ -30,6 +30,9 @@ export interface CapacityChartOptions {
 
 const PROFILE_DASHES = ["solid", "dash", "dot", "dashdot"];
 
+/** "1 server", "3 servers". */
+const serversText = (count: number) => `${count.toLocaleString("en-US")} server${count === 1 ? "" : "s"}`;
+
 /** Most steps drawn one by one; past that the steps are finer than a pixel and a sampled staircase looks the same. */
 const MAX_STEPS = 300;
 
@@ -103,7 +106,8 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
       x,
       y: machines,
       line: { shape: "hv", color: profile.color, width: 2.5, dash: PROFILE_DASHES[index % PROFILE_DASHES.length] },
-      hovertemplate: `${profile.label}: %{y} server(s) from %{x:,.0f} calls/day<extra></extra>`,
+      customdata: machines.map(serversText),
+      hovertemplate: `${profile.label}: %{customdata} from %{x:,.0f} calls/day<extra></extra>`,
     };
   });
   // Servers each profile needs at each marked volume, labelled where the reader looks.
@@ -121,7 +125,8 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
     marker: { color: profiles.flatMap((profile) => options.marks.map(() => profile.color)), size: 8 },
     textfont: { size: 12, color: THEME_COLORS.ink },
     showlegend: false,
-    hovertemplate: "%{y} server(s) at %{x:,.0f} calls/day<extra></extra>",
+    customdata: counts.map(serversText),
+    hovertemplate: "%{customdata} at %{x:,.0f} calls/day<extra></extra>",
   });
   const limits = profiles.map((profile) => Math.min(profile.callsPerDayPerMachine, options.maxCallsPerDay));
   const everyProfile = Math.min(...limits);

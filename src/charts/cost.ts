@@ -1,7 +1,7 @@
 /** 59.1–59.2: what each model costs at a workload, and how that grows with volume. */
 import type { Figure, Provenance, Trace } from "./figure";
 import { repeatPatterns } from "./series-looks";
-import { axis, colorOf, FORMAT, LABEL_BACKGROUND, THEME_COLORS, themedFigure } from "./theme";
+import { type AxisOptions, axis, colorOf, FORMAT, LABEL_BACKGROUND, THEME_COLORS, themedFigure } from "./theme";
 
 export interface ModelMonthlyCost {
   modelId: string;
@@ -66,7 +66,7 @@ export function costVersusVolume(
     x: [...callsPerDay],
     y: callsPerDay.map((calls) => calls * row.usdPerCall * daysPerMonth),
     line: { color: colorOf(colors, row.modelId), width: 2.5 },
-    hovertemplate: `${row.modelName}<br>%{x:,} calls/day: %{y:$,.0f} a month<extra></extra>`,
+    hovertemplate: `${row.modelName}<br>%{x:,.0f} calls/day: %{y:$,.0f} a month<extra></extra>`,
   }));
   const marker = workloadCallsPerDay === undefined ? undefined : workloadCallsPerDay;
   return themedFigure(traces, {
@@ -284,6 +284,13 @@ function benchmarkUnits(rows: readonly BenchmarkScore[]): string {
   return percent.length === 0 ? "in points" : `${percent.join(", ")} in percent, the others in points`;
 }
 
+/** The score axis's title and ticks: in %, in points, or in either by benchmark. */
+function scoreAxis(rows: readonly BenchmarkScore[]): AxisOptions {
+  const units = new Set(rows.map((row) => row.unit));
+  if (units.size === 1 && units.has("percent")) return { title: "Score (%)", ticksuffix: "%", range: [0, 100] };
+  return { title: units.has("percent") ? "Score (points or %, by benchmark)" : "Score (points)", range: [0, 100] };
+}
+
 /** Figure 59.2c: each benchmark's scores, one bar per model. */
 export function benchmarkComparison(rows: readonly BenchmarkScore[], colors: ReadonlyMap<string, string>, provenance: Provenance): Figure {
   const benchmarks = [...new Set(rows.map((row) => row.benchmark))];
@@ -297,10 +304,11 @@ export function benchmarkComparison(rows: readonly BenchmarkScore[], colors: Rea
       y: scores.map((row) => row?.score ?? null),
       marker: { color: colorOf(colors, id) },
       text: scores.map((row) => (row ? String(row.score) : "")),
+      customdata: scores.map((row) => (row?.unit === "percent" ? "%" : " points")),
       textposition: "outside",
       textfont: { size: 10 },
       cliponaxis: false,
-      hovertemplate: `${name}<br>%{x}: %{y}<extra></extra>`,
+      hovertemplate: `${name}<br>%{x}: %{y:.1~f}%{customdata}<extra></extra>`,
     };
   });
   return themedFigure(traces, {
@@ -308,7 +316,7 @@ export function benchmarkComparison(rows: readonly BenchmarkScore[], colors: Rea
     title: `Agent benchmarks (${benchmarkUnits(rows)})`,
     provenance,
     xaxis: { title: "Benchmark", type: "category" },
-    yaxis: { title: "Score", range: [0, 100] },
+    yaxis: scoreAxis(rows),
     layout: { barmode: "group", bargap: 0.25 },
   });
 }

@@ -1,7 +1,8 @@
 /** Figure D1: every option of the decision's month as a bar, cheapest at the top; options that fail a rule are drawn pale. */
+import { currencySymbol } from "../format";
 import { fromUsd, type DisplayCurrency } from "../model";
 import type { Figure, Provenance, Trace } from "./figure";
-import { THEME_COLORS, themedFigure, WAY_COLORS } from "./theme";
+import { FORMAT, THEME_COLORS, themedFigure, WAY_COLORS } from "./theme";
 
 export type OptionWay = "api" | "buy" | "rent-always-on" | "rent-by-hour" | "hybrid";
 
@@ -98,7 +99,7 @@ export function decisionChart(options: readonly DecisionBar[], context: { curren
     number: "D1",
     title: `Every option for this workload, ${currency.code} a month (pale: fails residency, quality or latency${ranged ? "; whiskers: P5–P95" : ""})`,
     provenance: context.provenance,
-    xaxis: { title: `${currency.code} a month`, type: "log" },
+    xaxis: { title: `${currency.code} a month`, type: "log", tickformat: FORMAT.integer },
     yaxis: { title: "", type: "category" },
     // The legend sits just under the axis title, however many bars there are.
     layout: {
@@ -118,5 +119,7 @@ export function decisionChart(options: readonly DecisionBar[], context: { curren
     dtick: 1,
     tickfont: { size: 10 },
   };
-  return { ...figure, layout: { ...figure.layout, xaxis: { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1 }, yaxis } };
+  // Its amounts are in the decision's currency already: the ticks carry its symbol, whatever the page's currency.
+  const xaxis = { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1, tickprefix: currencySymbol(currency.code) };
+  return { ...figure, layout: { ...figure.layout, xaxis, yaxis } };
 }

@@ -97,7 +97,7 @@ export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapte
     number: "59.4b",
     title: "Savings against the complexity threshold",
     provenance,
-    xaxis: { title: "Complexity threshold for the premium tier", tickformat: ".2f" },
+    xaxis: { title: "Complexity threshold for the premium tier (score, 0 to 1)", tickformat: ".2f" },
     // Whole percents with their sign on every tick: "80.0" alone read as dollars or calls.
     yaxis: { title: "Saved against pure cloud (%)", tickformat: FORMAT.percent, ticksuffix: "%" },
     annotations: atChapter

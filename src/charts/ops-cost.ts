@@ -25,7 +25,7 @@ export function opsSweepChart(
     x: line.points.map((point) => point.opsFte),
     y: line.points.map((point) => point.breakEvenDailyCalls),
     line: { color: line.color, width: 2.5 },
-    hovertemplate: `%{x:.2f} FTE at $${line.salaryUsdPerMonth.toLocaleString("en-US")}: break-even %{y:,} calls/day<extra></extra>`,
+    hovertemplate: `%{x:.2f} FTE at $${line.salaryUsdPerMonth.toLocaleString("en-US")}: break-even %{y:,.0f} calls/day<extra></extra>`,
   }));
   traces.push({
     type: "scatter",
@@ -34,7 +34,7 @@ export function opsSweepChart(
     x: [options.chapterPoint.opsFte],
     y: [options.chapterPoint.breakEvenDailyCalls],
     marker: { color: THEME_COLORS.ink, size: 11, symbol: "circle-open", line: { width: 2.5 } },
-    hovertemplate: "the chapter: %{x} FTE, %{y:,} calls/day<extra></extra>",
+    hovertemplate: "the chapter: %{x:.2f} FTE, %{y:,.0f} calls/day<extra></extra>",
   });
   const volume = options.volumeCallsPerDay;
   return themedFigure(traces, {

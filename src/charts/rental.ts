@@ -32,7 +32,7 @@ export function threeWayCostChart(
     x: [...line.callsPerDay],
     y: [...line.usdPerMonth],
     line: { color: line.color, width: 2.5, dash: line.dash ?? "solid", shape: "hv" },
-    hovertemplate: `${line.label}<br>%{x:,} calls/day: %{y:$,.0f} a month<extra></extra>`,
+    hovertemplate: `${line.label}<br>%{x:,.0f} calls/day: %{y:$,.0f} a month<extra></extra>`,
   }));
   const maxCalls = Math.max(...lines.flatMap((line) => line.callsPerDay));
   const annotations: Annotation[] = crossovers
@@ -107,7 +107,7 @@ export function costPerMillionChart(
       number: options.number,
       title: `Cost per million tokens, self-hosted against the APIs (${options.workload})`,
       provenance: options.provenance,
-      xaxis: { title: "Utilisation: share of the server's measured throughput in use (%)", tickformat: FORMAT.integer },
+      xaxis: { title: "Utilisation: share of the server's measured throughput in use (%)", tickformat: FORMAT.integer, ticksuffix: "%" },
       yaxis: { title: "USD per million tokens (log scale)", tickformat: "$,.2f", type: "log" },
       layout: {
         yaxis: {

@@ -60,7 +60,12 @@ export function thenAndNowMoves(moves: readonly HeadlineMove[], labels: { then: 
     number: "59.11a",
     title: `How the chapter's headlines moved, ${labels.then} to ${labels.now}`,
     provenance,
-    xaxis: { title: `Change from ${labels.then} to ${labels.now} (%)`, tickformat: "+.0f", range: [-largest * 1.25, largest * 1.25] },
+    xaxis: {
+      title: `Change from ${labels.then} to ${labels.now} (%)`,
+      tickformat: "+.0f",
+      ticksuffix: "%",
+      range: [-largest * 1.25, largest * 1.25],
+    },
     yaxis: { title: "", type: "category" },
     annotations,
     layout: { showlegend: false, height: 160 + rows.length * 42 },

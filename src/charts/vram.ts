@@ -81,7 +81,7 @@ export function vramChart(
     [part("weights", THEME_COLORS.weights, (bar) => bar.weightsGib), part("KV cache", THEME_COLORS.kvCache, (bar) => bar.kvCacheGib)],
     {
       number: "59.9a",
-      title: `GPU memory by bit width: ${options.contextTokens.toLocaleString("en-US")}-token context × ${options.concurrentSequences} sequence(s)`,
+      title: `GPU memory by bit width: ${options.contextTokens.toLocaleString("en-US")}-token context × ${options.concurrentSequences} sequence${options.concurrentSequences === 1 ? "" : "s"}`,
       provenance: options.provenance,
       xaxis: { title: `Model and quantisation${lineNote}`, type: "category" },
       yaxis: { title: "Weights + KV cache (GiB)", tickformat: FORMAT.integer, range: [0, yMax] },

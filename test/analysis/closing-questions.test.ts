@@ -193,7 +193,7 @@ describe("Figures 59.9a–d, the closing questions", () => {
       "70B Q5_K_M",
       "70B Q4_K_M",
     ]);
-    expect(title(figure)).toContain("9,500-token context × 1 sequence(s)");
+    expect(title(figure)).toContain("9,500-token context × 1 sequence");
     const texts = (figure.layout.annotations ?? []).map((annotation) => annotation.text);
     // 39.5896 + 2.8992 = 42.49 GiB; Q5_K_M 46.8442 + 2.8992 = 49.74 GiB at the 8B's bits.
     expect(texts).toContain("42.5 GiB<br>+4.8% ppl");
@@ -241,7 +241,7 @@ describe("Figures 59.9a–d, the closing questions", () => {
     });
     expect(figure.data).toHaveLength(2);
     const note = figure.layout.annotations?.[0];
-    expect(note?.text).toContain("2,676 calls per arm, 4 day(s)");
+    expect(note?.text).toContain("2,676 calls per arm, 4 days");
     expect(note?.x).toBe(2.9);
     expect(((figure.data[1] as Trace).y as number[])[0]).toBeGreaterThan(((figure.data[0] as Trace).y as number[])[0] as number);
     const perTask = sampleSizeFigure(data, {
@@ -254,7 +254,7 @@ describe("Figures 59.9a–d, the closing questions", () => {
       nonInferiorityMarginPoints: 3,
     });
     expect(perTask.data).toHaveLength(3);
-    expect(perTask.layout.annotations?.[0]?.text).toContain("2,676 tasks (13,380 calls) per arm, 18 day(s)");
+    expect(perTask.layout.annotations?.[0]?.text).toContain("2,676 tasks (13,380 calls) per arm, 18 days");
     expect(title(perTask)).toContain("(tasks of 5 calls)");
     const oneSided = perTask.data[2] as Trace;
     expect(oneSided.name).toBe("no worse than the margin, one-sided: 80% power, α = 0.05");

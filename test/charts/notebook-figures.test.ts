@@ -1,17 +1,94 @@
 /**
  * Every figure a page shows: each notebook's figures and each what-if panel's as the page first draws it, on the
- * chapter's edition, the 2026 edition, the 2026 edition in yuan and the 2026 edition with 40 models: every colour
- * is the palette's or a named colour of the theme, and no two series of a figure look alike.
+ * chapter's edition, the 2026 edition, the 2026 edition in yuan and the 2026 edition with 40 models. Every value
+ * axis names its unit (a money axis its currency, a percentage axis % on its ticks); every hover rounds; every
+ * colour is the palette's or a named colour of the theme, and no two series of a figure look alike.
  */
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Figure, NAMED_COLORS, SERIES_PALETTE } from "../../src/charts";
+import { currencySymbol } from "../../src/format";
 import { editionWithModels } from "../helpers/data-folder";
 import { type DrawnFigure, drawNotebook, NOTEBOOKS_DIR } from "../helpers/notebook-figures";
 
 type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain => typeof value === "object" && value !== null && !Array.isArray(value);
 const plain = (value: unknown): Plain => (isPlain(value) ? value : {});
+const textOf = (title: unknown) => String(plain(title).text ?? (typeof title === "string" ? title : "")).replace(/<[^>]*>/g, " ");
+
+/** A unit a value axis's title names: money, a share, calls, tokens, memory, time, servers, a rating, a scale. */
+const UNIT = /USD|CNY|\$|¥|%|\bcalls?\b|\btokens?\b|\bGiB\b|\bhours?\b|\bservers?\b|\bstars\b|\bFTE\b|\bpoints\b|\b0 to 1\b/i;
+
+/** Every ISO currency code, to find one named in a title. */
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+/** The layout key of the axis a trace is drawn on, `xaxis` or `yaxis2`. */
+const axisKey = (trace: Plain, letter: "x" | "y") => `${letter}axis${String(trace[`${letter}axis`] ?? letter).slice(1)}`;
+const numbers = (values: unknown): number[] =>
+  (Array.isArray(values) ? values.flat(3) : []).filter((value): value is number => typeof value === "number" && Number.isFinite(value));
+
+/** Each axis problem of a figure: a value axis without a unit, money ticks without their currency named, a percentage without %. */
+function axisProblems(figure: Figure): string[] {
+  const layout = figure.layout as Plain;
+  const traces = figure.data as unknown as Plain[];
+  const keys = new Set([
+    ...Object.keys(layout).filter((key) => /^[xy]axis\d*$/.test(key)),
+    ...traces.flatMap((trace) => (trace.type === "pie" ? [] : [axisKey(trace, "x"), axisKey(trace, "y")])),
+  ]);
+  return [...keys].flatMap((key) => {
+    const axis = plain(layout[key]);
+    const values = traces
+      .filter((trace) => axisKey(trace, key[0] as "x" | "y") === key)
+      .flatMap((trace) => numbers(trace[key[0] as string]));
+    if (axis.type === "category" || values.length === 0) return [];
+    const title = textOf(axis.title);
+    const problems: string[] = [];
+    if (!UNIT.test(title)) problems.push(`${key} "${title}" names no unit`);
+    // Money ticks: d3's $ (dollars), or a currency's symbol in front; the title names that currency by its code.
+    const symbol = typeof axis.tickformat === "string" && axis.tickformat.startsWith("$") ? "$" : axis.tickprefix;
+    const named = (title.match(/\b[A-Z]{3}\b/g) ?? []).filter((code) => CURRENCIES.has(code));
+    const moneyTicks = typeof symbol === "string";
+    if (moneyTicks && !named.some((code) => currencySymbol(code) === symbol))
+      problems.push(`${key} "${title}" shows money in ${symbol} without naming its currency`);
+    if (named.length > 0 && !moneyTicks) problems.push(`${key} "${title}" is in ${named.join(", ")} but its ticks are bare numbers`);
+    const percentTicks = String(axis.ticksuffix ?? "").includes("%") || String(axis.tickformat ?? "").endsWith("%");
+    if (/\(%/.test(title) && !percentTicks) problems.push(`${key} "${title}" is in % but its ticks lack %`);
+    return problems;
+  });
+}
+
+/** A d3 format that fixes the digits shown: `,.0f`, `$,.2f`, `.1%`. */
+const rounds = (format: string | undefined) => format !== undefined && /\.\d+~?[a-z%]?$/.test(format);
+
+/** The values a hover placeholder (`x`, `customdata[1]`) shows for a trace. */
+function placeholderValues(trace: Plain, field: string): unknown[] {
+  const item = /^customdata\[(\d+)\]$/.exec(field);
+  if (item)
+    return (Array.isArray(trace.customdata) ? trace.customdata : []).map((row) => (Array.isArray(row) ? row[Number(item[1])] : row));
+  return Array.isArray(trace[field]) ? (trace[field] as unknown[]) : [];
+}
+
+/** Each hover problem of a figure: a trace without a template, a number shown unrounded, calls shown with decimals. */
+function hoverProblems(figure: Figure): string[] {
+  const layout = figure.layout as Plain;
+  return (figure.data as unknown as Plain[]).flatMap((trace) => {
+    const name = `trace "${String(trace.name ?? trace.type)}"`;
+    if (trace.hoverinfo === "skip" || trace.hoverinfo === "none") return [];
+    const templates = [trace.hovertemplate].flat().filter((template): template is string => typeof template === "string");
+    if (templates.length === 0) return [`${name} has no hovertemplate`];
+    return templates.flatMap((template) =>
+      [...template.matchAll(/(%\{([^}:]+)(?::([^}]*))?\})([^%<]{0,16})/g)].flatMap(([, placeholder, field, format, after]) => {
+        const values = numbers(placeholderValues(trace, field as string).flat());
+        const axisFormat = ["x", "y"].includes(field as string) ? plain(layout[axisKey(trace, field as "x" | "y")]).hoverformat : undefined;
+        const shown = format ?? (typeof axisFormat === "string" ? axisFormat : undefined);
+        if (values.some((value) => !Number.isInteger(value)) && !rounds(shown)) return [`${name} shows ${placeholder} unrounded`];
+        if (/^\s*(calls|servers|tasks)\b/.test(after ?? "") && shown !== undefined && rounds(shown) && !/\.0[a-z]$/.test(shown))
+          return [`${name} shows ${placeholder} with decimals of a call`];
+        return [];
+      }),
+    );
+  });
+}
 
 /** A colour as `#RRGGBB`, an `rgba()` by its colour without the alpha. */
 function hex(color: string): string {
@@ -96,7 +173,27 @@ function colorProblems(figure: Figure): string[] {
   return problems;
 }
 
-const CHECKS: [string, (drawn: DrawnFigure) => string[]][] = [["colours", (drawn) => colorProblems(drawn.figure)]];
+/** Each currency problem of a figure shown in another currency than USD: a dollar sign or USD left in a label, hover or format. */
+function currencyProblems(figure: Figure, currency: string): string[] {
+  if (currency === "USD") return [];
+  const texts: [string, string][] = [];
+  const walk = (value: unknown, where: string) => {
+    if (typeof value === "string") texts.push([where, value]);
+    else if (Array.isArray(value)) for (const item of value) walk(item, where);
+    else if (isPlain(value))
+      for (const [key, item] of Object.entries(value))
+        if (!/color|colorscale|^(x|y|z|customdata)$/.test(key)) walk(item, `${where}.${key}`);
+  };
+  walk(figure, "");
+  return texts.filter(([, text]) => /\$|\bUSD\b/.test(text)).map(([where, text]) => `${where} still shows dollars: ${text.slice(0, 80)}`);
+}
+
+const CHECKS: [string, (drawn: DrawnFigure) => string[]][] = [
+  ["axes", (drawn) => axisProblems(drawn.figure)],
+  ["hovers", (drawn) => hoverProblems(drawn.figure)],
+  ["colours", (drawn) => colorProblems(drawn.figure)],
+  ["currency", (drawn) => currencyProblems(drawn.figure, drawn.currency)],
+];
 
 describe("the checks", () => {
   // Drawn by hand, not through the theme, which would have mended some of it.
@@ -110,10 +207,16 @@ describe("the checks", () => {
     layout: { title: { text: "Figure 0 — T" }, xaxis: { title: { text: "Volume" } }, yaxis: { title: { text: "Cost (USD)" } } },
   };
 
-  it("catch two series alike and a colour that is not the theme's", () => {
+  it("catch an axis without a unit, money without its symbol, a bare hover, two series alike, a stray colour and dollars left", () => {
+    expect(axisProblems(bad)).toEqual(['xaxis "Volume" names no unit', 'yaxis "Cost (USD)" is in USD but its ticks are bare numbers']);
+    expect(hoverProblems(bad)).toEqual(['trace "A" has no hovertemplate', 'trace "B" shows %{y:,} unrounded']);
     expect(colorProblems(bad)).toEqual([
       "#E69F01 at .data.marker.color is neither the palette's nor a named colour of the theme",
       '"A" and "B" look alike (#332288 solid  )',
+    ]);
+    expect(currencyProblems(bad, "CNY")).toEqual([
+      ".data.hovertemplate still shows dollars: %{y:$,.0f}",
+      ".layout.yaxis.title.text still shows dollars: Cost (USD)",
     ]);
   });
 });
