@@ -223,6 +223,7 @@ describe("the README", () => {
       "figure",
       "theme",
       "series-looks",
+      "end-labels",
       "ranges",
       "mime",
       "definition",

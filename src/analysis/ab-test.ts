@@ -143,12 +143,14 @@ export function sampleSizeFigure(
   const callsPerTask = options.callsPerTask ?? 1;
   const lines: SampleSizeLine[] = powers.map((power, index) => ({
     label: `detect a drop, two-sided: ${Math.round(power * 100)}% power, α = ${alpha}`,
+    endLabel: `detect, ${Math.round(power * 100)}% power`,
     color: LINE_COLORS[index % LINE_COLORS.length] as string,
     points: sampleSizeCurve(test.baselineRate, drops, { alpha, power, callsPerTask }),
   }));
   if (options.nonInferiorityMarginPoints !== undefined) {
     lines.push({
       label: `no worse than the margin, one-sided: ${Math.round((powers[0] as number) * 100)}% power, α = ${alpha}`,
+      endLabel: `no worse, ${Math.round((powers[0] as number) * 100)}% power`,
       color: LINE_COLORS[powers.length % LINE_COLORS.length] as string,
       points: nonInferiorityCurve(test.baselineRate, drops, { alpha, power: powers[0], callsPerTask }),
       dash: "dash",

@@ -11,6 +11,8 @@ export interface SampleSizeLine {
   dash?: string;
   /** What the test sets out to do, for the hover: "detect" (default) or "show no worse than". */
   goal?: string;
+  /** The few words that tell this line from the others, at its end: "90% power". Default: its label. */
+  endLabel?: string;
 }
 
 /** Figure 59.9d: calls per arm to detect a drop in task success rate (or rule out one beyond a margin), with the days that takes at the test's traffic. */
@@ -63,7 +65,9 @@ export function sampleSizeChart(
     : [];
   const counts = lines.flatMap((line) => line.points.map((point) => point.callsPerArm));
   const unit = options.callsPerTask === 1 ? "" : ` (tasks of ${options.callsPerTask} calls)`;
+  const endLabels = new Map(lines.map((line) => [line.label, line.endLabel]));
   const figure = themedFigure(traces, {
+    endLabel: (trace) => endLabels.get(String(trace.name)),
     number: "59.9d",
     title: `A/B test of a model switch: calls needed from a ${(options.baselineRate * 100).toFixed(1)}% task success rate${unit}`,
     provenance: options.provenance,

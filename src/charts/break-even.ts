@@ -127,7 +127,10 @@ export function breakEvenCurves(
         range: [Math.log10(Math.min(...costs) / 3), Math.log10(Math.max(...costs) * 3)] as [number, number],
       }
     : { title: "Cost per month (USD)", tickformat: FORMAT.usd, range: [0, Math.max(...costs) * 1.6] as [number, number] };
+  // A local line's label names the machine: its dash, not "(local)", says it is one.
+  const localNames = new Map(local.map((machine) => [`${machine.name} (local)`, machine.name]));
   const figure = themedFigure([...apiTraces, ...localTraces, crossings], {
+    endLabel: (trace) => localNames.get(String(trace.name)),
     number: options.number ?? "59.3a",
     title: "Break-even: local hardware against cloud APIs",
     provenance: options.provenance,

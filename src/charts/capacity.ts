@@ -146,6 +146,8 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
     layer: "below",
   });
   const figure = themedFigure(traces, {
+    // A profile's label at its line's end leaves its note in brackets to the legend.
+    endLabel: (trace) => String(trace.name).replace(/ \([^)]*\)$/, ""),
     number: "59.7a",
     title: `Servers needed: ${options.serverName}, by traffic profile`,
     provenance: options.provenance,
@@ -231,6 +233,7 @@ export function capacityCostChart(fleets: readonly FleetCostLine[], options: Cap
   const costs = traces.flatMap((trace) => trace.y as number[]).filter((value) => value > 0);
   const yRange: [number, number] = [Math.log10(Math.min(...costs) / 1.5), Math.log10(Math.max(...costs) * 1.5)];
   const figure = themedFigure(traces, {
+    endLabel: (trace) => (trace.name === traces[1]?.name ? "one server (the chapter)" : undefined),
     number: "59.7b",
     title: `Monthly cost with the servers needed: ${options.serverName}`,
     provenance: options.provenance,

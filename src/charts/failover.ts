@@ -46,6 +46,7 @@ export function failoverChart(
     },
   ];
   return themedFigure(traces, {
+    endLabel: (trace) => (trace.yaxis === "y2" ? "cost with failover" : undefined),
     number: "59.9b",
     title: "Failover: calls lost and cost by local downtime",
     provenance: options.provenance,

@@ -93,7 +93,12 @@ export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapte
     },
   ];
   const atChapter = points.find((point) => Math.abs(point.complexityThreshold - chapterThreshold) < 1e-9);
+  const endLabels = new Map([
+    [traces[0]?.name, "local calls free"],
+    [traces[1]?.name, "hardware paid"],
+  ]);
   return themedFigure(traces, {
+    endLabel: (trace) => endLabels.get(trace.name),
     number: "59.4b",
     title: "Savings against the complexity threshold",
     provenance,

@@ -2,6 +2,7 @@
 export * from "./figure";
 export * from "./theme";
 export * from "./series-looks";
+export * from "./end-labels";
 export * from "./cost";
 export * from "./break-even";
 export * from "./hybrid-routing";

@@ -1,9 +1,10 @@
 /**
  * The chapter theme: numbered titles, axis titles with units, $ and thousands formatting, a caption with
  * the data's provenance, one colour per model and per hardware configuration, the same in every figure
- * and in every edition of the data, a name for every other colour a figure draws, and series that never
- * look alike.
+ * and in every edition of the data, a name for every other colour a figure draws, series that never look
+ * alike, and labels at the ends of lines.
  */
+import { labelLineEnds } from "./end-labels";
 import type { Annotation, Figure, Layout, Provenance, Trace } from "./figure";
 import { distinctSeries } from "./series-looks";
 
@@ -245,9 +246,18 @@ export interface FigureOptions {
   annotations?: Annotation[];
   /** Extra layout keys (barmode, legend placement…). */
   layout?: Record<string, unknown>;
+  /** The label at a line's end, where its legend name is longer than a label holds (end-labels.ts). */
+  endLabel?: (trace: Trace) => string | undefined;
 }
 
-/** Builds a figure in the chapter theme around the given traces, no two of its series alike (series-looks.ts). */
+/** Whether a figure draws an axis on the plot's right edge, where labels at the ends of lines would go. */
+const rightAxis = (layout: Layout) =>
+  Object.entries(layout).some(([key, value]) => /^yaxis\d*$/.test(key) && (value as { side?: string } | undefined)?.side === "right");
+
+/**
+ * Builds a figure in the chapter theme around the given traces: no two series look alike (series-looks.ts), and
+ * where it draws two lines or more each is labelled at its end (end-labels.ts).
+ */
 export function themedFigure(data: Trace[], options: FigureOptions): Figure {
   const layout: Layout = {
     title: { text: `Figure ${options.number} — ${options.title}`, xref: "container", x: 0.012, xanchor: "left", font: { size: 17 } },
@@ -276,7 +286,9 @@ export function themedFigure(data: Trace[], options: FigureOptions): Figure {
       },
     ],
   };
-  return { data: distinctSeries(data, SERIES_PALETTE, THEME_COLORS.paper), layout };
+  // No two series alike, and lines that cross named where they end.
+  const figure = { data: distinctSeries(data, SERIES_PALETTE, THEME_COLORS.paper), layout };
+  return labelLineEnds(figure, { inside: rightAxis(layout), text: options.endLabel });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { breakEvenCurvesFigure, breakEvenHeatmapFigure, breakEvenOf, breakEvenTable, serverBreakEven } from "../../src/analysis/break-even";
 import { findHardware, findModel, findWorkload } from "../../src/analysis/lookup";
-import type { Figure } from "../../src/charts";
+import { END_LABEL, type Figure } from "../../src/charts";
 import { loadDataset } from "../../src/data";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
 
@@ -52,7 +52,19 @@ describe("the 59.3 figures", () => {
     const figure = breakEvenCurvesFigure(data, { hardwareIds: tableHardware, apiModelIds: apiIds, maxCallsPerDay: 20_000 });
     expect(names(figure)).toEqual([...apis.map((api) => api.name), ...local.map((machine) => `${machine.name} (local)`), "Break-even"]);
     expect((figure.data[3] as unknown as { line: { dash: string } }).line.dash).toBe("dash");
-    const labels = figure.layout.annotations!.slice(0, -1);
+    // The crossovers' labels, beside the labels that name each line at its end (one per API and configuration).
+    const ends = figure.layout.annotations!.filter((label) => label.name === END_LABEL);
+    expect(ends.map((label) => label.text)).toEqual([
+      "Claude 3.5 Sonnet",
+      "GPT-4o",
+      "Hermes 4 70B<br>(Together AI)",
+      "1x RTX 4090 (too small<br>for Hermes 3 70B)",
+      "4x RTX 4090",
+      "2x A100 80GB",
+      "8x A100 80GB",
+      "8x H100 80GB",
+    ]);
+    const labels = figure.layout.annotations!.slice(0, -1).filter((label) => label.name !== END_LABEL);
     // Of the 15 crossovers, A100 x8 (26,873/day) and 8x H100 80GB (72,124/day) against Hermes lie beyond 20,000/day.
     expect(labels).toHaveLength(13);
     const a100 = labels.find((label) => label.text === "2,271/day") as unknown as { x: number; y: number; value: number };

@@ -1,12 +1,21 @@
 /**
  * Every figure a page shows: each notebook's figures and each what-if panel's as the page first draws it, on the
  * chapter's edition, the 2026 edition, the 2026 edition in yuan and the 2026 edition with 40 models. Every value
- * axis names its unit (a money axis its currency, a percentage axis % on its ticks); every hover rounds; every
- * colour is the palette's or a named colour of the theme, and no two series of a figure look alike.
+ * axis names its unit (a money axis its currency, a percentage axis % on its ticks); every hover rounds; lines
+ * that cross are labelled where they end, apart from each other and inside the figure; every colour is the
+ * palette's or a named colour of the theme, and no two series of a figure look alike.
  */
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Figure, NAMED_COLORS, SERIES_PALETTE } from "../../src/charts";
+import {
+  END_LABEL,
+  END_LABEL_LINE_PX,
+  END_LABEL_PLOT_PX,
+  type Figure,
+  MAX_END_LABELS,
+  NAMED_COLORS,
+  SERIES_PALETTE,
+} from "../../src/charts";
 import { currencySymbol } from "../../src/format";
 import { editionWithModels } from "../helpers/data-folder";
 import { type DrawnFigure, drawNotebook, NOTEBOOKS_DIR } from "../helpers/notebook-figures";
@@ -88,6 +97,75 @@ function hoverProblems(figure: Figure): string[] {
       }),
     );
   });
+}
+
+/** Where a value sits on an axis as Plotly places annotations: its logarithm on a log axis. */
+const onAxis = (axis: Plain, value: number) => (axis.type === "log" ? Math.log10(value) : value);
+
+/** The plotted extent of an axis: its range when set, else its traces' values. */
+function extent(figure: Figure, key: string): [number, number] {
+  const axis = plain((figure.layout as Plain)[key]);
+  if (Array.isArray(axis.range)) return axis.range as [number, number];
+  const values = (figure.data as unknown as Plain[])
+    .filter((trace) => axisKey(trace, key[0] as "x" | "y") === key)
+    .flatMap((trace) => numbers(trace[key[0] as string]))
+    .map((value) => onAxis(axis, value));
+  return [Math.min(...values), Math.max(...values)];
+}
+
+/** The series a figure draws as lines, which a reader follows to their end. */
+const lineSeries = (figure: Figure) =>
+  (figure.data as unknown as Plain[]).filter(
+    (trace) =>
+      trace.type === "scatter" &&
+      String(trace.mode ?? "").includes("lines") &&
+      trace.showlegend !== false &&
+      trace.fill === undefined &&
+      numbers(trace.x).length >= 2,
+  );
+
+/** Each problem of a figure's labels at the ends of its lines: a line without one, two labels on each other, one cut off. */
+function endLabelProblems(figure: Figure): string[] {
+  const lines = lineSeries(figure);
+  const labels = ((figure.layout.annotations ?? []) as Plain[]).filter((annotation) => annotation.name === END_LABEL);
+  if (lines.length < 2 || lines.length > MAX_END_LABELS) return [];
+  const layout = figure.layout as Plain;
+  const problems: string[] = [];
+  const placed = lines.flatMap((trace) => {
+    const xs = trace.x as number[];
+    const ys = trace.y as number[];
+    const yKey = axisKey(trace, "y");
+    const x = onAxis(plain(layout[axisKey(trace, "x")]), xs.at(-1) as number);
+    const y = onAxis(plain(layout[yKey]), ys.at(-1) as number);
+    const color = plain(trace.line).color ?? plain(trace.marker).color;
+    const label = labels.find(
+      (annotation) =>
+        Math.abs(Number(annotation.x) - x) < 1e-9 && Math.abs(Number(annotation.y) - y) < 1e-9 && plain(annotation.font).color === color,
+    );
+    if (!label) {
+      problems.push(`line "${String(trace.name)}" has no label at its end`);
+      return [];
+    }
+    const [low, high] = extent(figure, yKey);
+    const centre = (1 - (y - low) / (high - low || 1)) * END_LABEL_PLOT_PX + Number(label.ay ?? 0);
+    return [{ name: String(trace.name), centre, height: String(label.text).split("<br>").length * END_LABEL_LINE_PX, label }];
+  });
+  placed.sort((a, b) => a.centre - b.centre);
+  placed.forEach((label, index) => {
+    const next = placed[index + 1];
+    if (next && next.centre - label.centre < (label.height + next.height) / 2 - 0.5)
+      problems.push(`labels of "${label.name}" and "${next.name}" overlap`);
+  });
+  const right = Number(plain(layout.margin).r ?? 0);
+  for (const { name, label } of placed.filter((entry) => entry.label.xanchor !== "right")) {
+    const longest = Math.max(
+      ...String(label.text)
+        .split("<br>")
+        .map((line) => line.length),
+    );
+    if (Number(label.ax ?? 0) + longest * 6.2 > right + 1) problems.push(`label of "${name}" runs past the figure's right edge`);
+  }
+  return problems;
 }
 
 /** A colour as `#RRGGBB`, an `rgba()` by its colour without the alpha. */
@@ -191,6 +269,7 @@ function currencyProblems(figure: Figure, currency: string): string[] {
 const CHECKS: [string, (drawn: DrawnFigure) => string[]][] = [
   ["axes", (drawn) => axisProblems(drawn.figure)],
   ["hovers", (drawn) => hoverProblems(drawn.figure)],
+  ["line labels", (drawn) => endLabelProblems(drawn.figure)],
   ["colours", (drawn) => colorProblems(drawn.figure)],
   ["currency", (drawn) => currencyProblems(drawn.figure, drawn.currency)],
 ];
@@ -218,6 +297,19 @@ describe("the checks", () => {
       ".data.hovertemplate still shows dollars: %{y:$,.0f}",
       ".layout.yaxis.title.text still shows dollars: Cost (USD)",
     ]);
+  });
+
+  it("catch lines without a label at their end, and labels on top of each other", () => {
+    expect(endLabelProblems(bad)).toEqual(['line "A" has no label at its end', 'line "B" has no label at its end']);
+    const label = (y: number, color: string) => ({ name: END_LABEL, text: "x", x: 2, y, ax: 8, ay: 0, xanchor: "left", font: { color } });
+    const crowded = {
+      ...bad,
+      layout: { ...bad.layout, margin: { r: 30 }, annotations: [label(2.25, SERIES_PALETTE[0]), label(1.25, SERIES_PALETTE[0])] },
+    };
+    expect(endLabelProblems(crowded)).toEqual([]);
+    crowded.data[1] = { ...line("B", [2, 2.2], SERIES_PALETTE[0]) };
+    crowded.layout.annotations[1] = label(2.2, SERIES_PALETTE[0]);
+    expect(endLabelProblems(crowded)).toEqual(['labels of "A" and "B" overlap']);
   });
 });
 

@@ -40,6 +40,8 @@ const WIDE_TICK_CHAR_PX = 7.4;
 const NARROW_TICK_CHAR_PX = 7.0;
 /** Labelled points a phone's plot shows before their labels would run into each other. */
 const MAX_POINT_LABELS = 6;
+/** The name that marks a label at a line's end, as the figures write it (charts/end-labels.ts). */
+export const END_LABEL = "line end";
 /** Longest line of a label on the data a phone shows unbroken. */
 const MAX_LABEL_LINE_CHARS = 12;
 /** Longest heatmap row label a phone shows in full. */
@@ -264,9 +266,29 @@ function shortRowLabels(figure: FigureLike, layout: FigureLike["layout"]): void 
 /** More labelled points than a phone's plot can hold apart: the labels go, the points' hover keeps the values. */
 function pointLabelsOnHover(layout: FigureLike["layout"]): boolean {
   const annotations = layout.annotations ?? [];
-  if (annotations.filter((annotation) => annotation.showarrow === true).length <= MAX_POINT_LABELS) return false;
-  layout.annotations = annotations.filter((annotation) => annotation.showarrow !== true);
+  const onPoints = (annotation: Record<string, unknown>) => annotation.showarrow === true && annotation.name !== END_LABEL;
+  if (annotations.filter(onPoints).length <= MAX_POINT_LABELS) return false;
+  layout.annotations = annotations.filter((annotation) => !onPoints(annotation));
   return true;
+}
+
+/**
+ * Labels at the ends of lines stand right of the plot on a wide screen; a phone has no room there, so they go
+ * inside it, each ending where its line ends. More of them than a phone's plot holds apart go, and the legend
+ * names the lines alone.
+ */
+function endLabelsInside(layout: FigureLike["layout"]): void {
+  const annotations = layout.annotations ?? [];
+  const ends = annotations.filter((annotation) => annotation.name === END_LABEL);
+  if (ends.length === 0) return;
+  layout.annotations =
+    ends.length > MAX_POINT_LABELS
+      ? annotations.filter((annotation) => annotation.name !== END_LABEL)
+      : annotations.map((annotation) =>
+          annotation.name === END_LABEL && annotation.xanchor !== "right"
+            ? { ...annotation, ax: -Math.abs(Number(annotation.ax ?? 0)), xanchor: "right", align: "right" }
+            : annotation,
+        );
 }
 
 /** A label on the data (a marked volume, a point's note) on lines short enough to stay inside a phone's plot. */
@@ -312,10 +334,12 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   }
   // Labels on points (with a leader line) are centred on the point: the right margin leaves room for half of one.
   const pointLabels =
-    (layout.annotations ?? []).some((annotation) => annotation.showarrow === true || annotation.xref === "x") ||
-    (figure.data as TraceLike[]).some((trace) => String(trace.mode ?? "").includes("text"));
+    (layout.annotations ?? []).some(
+      (annotation) => annotation.name !== END_LABEL && (annotation.showarrow === true || annotation.xref === "x"),
+    ) || (figure.data as TraceLike[]).some((trace) => String(trace.mode ?? "").includes("text"));
+  endLabelsInside(layout);
   layout.annotations = (layout.annotations ?? []).map((annotation) =>
-    annotation.xref === "x" ? { ...annotation, text: wrapLabel(annotation.text) } : annotation,
+    annotation.xref === "x" && annotation.name !== END_LABEL ? { ...annotation, text: wrapLabel(annotation.text) } : annotation,
   );
   layout.margin = { l: 58, r: pointLabels ? 40 : 12, t: 0, b: 60 };
   layout.font = { ...(layout.font as object), size: 11 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fitFigure, wrapWords } from "../../../src/report/browser/fit";
+import { END_LABEL as CHARTS_END_LABEL, SERIES_PALETTE, themedFigure, type Trace } from "../../../src/charts";
+import { END_LABEL, fitFigure, wrapWords } from "../../../src/report/browser/fit";
 
 type Layout = {
   margin: { t: number; l: number; b: number };
@@ -175,5 +176,40 @@ describe("figures on a narrow screen", () => {
     const few = fitFigure({ ...crowded, layout: { ...crowded.layout, annotations: [point(1), point(2), source] } }, 390)
       .layout as unknown as Layout;
     expect(few.annotations.filter((annotation) => annotation.yref === "y")).toHaveLength(2);
+  });
+
+  it("moves the labels at the ends of lines inside the plot on a phone, ending at their lines, and drops them where there are too many", () => {
+    expect(END_LABEL).toBe(CHARTS_END_LABEL);
+    const lines = (count: number): Trace[] =>
+      Array.from({ length: count }, (_, index) => ({
+        type: "scatter",
+        mode: "lines",
+        name: `API ${index + 1}`,
+        x: [0, 10_000],
+        y: [0, 1000 * (index + 1)],
+        line: { color: SERIES_PALETTE[index] },
+        hovertemplate: "%{y:$,.0f}",
+      }));
+    const figure = (count: number) =>
+      themedFigure(lines(count), {
+        number: "59.1b",
+        title: "Cost",
+        provenance: { files: ["models.csv"] },
+        yaxis: { title: "USD a month" },
+      });
+    const ends = (fitted: { layout: { annotations?: Record<string, unknown>[] } }) =>
+      (fitted.layout.annotations ?? []).filter((annotation) => annotation.name === END_LABEL);
+    // On a desktop they stand right of the plot, and the right margin holds them.
+    const wide = figure(3);
+    expect(ends(wide).map((annotation) => [annotation.xanchor, Number(annotation.ax) > 0])).toEqual(Array(3).fill(["left", true]));
+    expect((wide.layout.margin as { r: number }).r).toBeGreaterThan(30);
+    const narrow = fitFigure(wide, 390);
+    expect(ends(narrow).map((annotation) => [annotation.xanchor, Number(annotation.ax) < 0, annotation.text])).toEqual([
+      ["right", true, "API 1"],
+      ["right", true, "API 2"],
+      ["right", true, "API 3"],
+    ]);
+    expect(ends(fitFigure(figure(8), 390))).toEqual([]);
+    expect(ends(fitFigure(figure(8), 1280))).toHaveLength(8);
   });
 });
