@@ -76,7 +76,7 @@ function volumeMarks(marks: readonly VolumeMark[]): { shapes: Record<string, unk
       xshift: 4,
       showarrow: false,
       align: "left",
-      font: { size: 11, color: THEME_COLORS.ink },
+      font: { size: 11, color: THEME_COLORS.note },
       bgcolor: LABEL_BACKGROUND,
     })),
   };

@@ -54,6 +54,8 @@ export const THEME_COLORS = {
   ink: "#222222",
   /** Reference lines and their notes: a marked volume, the scenario's downtime, error bars. */
   muted: "#555555",
+  /** A marked volume's label on the data: the case study's weekday, the reader's own volume. */
+  note: "#333333",
   /** The source line under the title. */
   caption: "#666666",
   /** A line to compare with, not a series of its own: the chapter's one server at any volume. */

@@ -13,7 +13,7 @@ import * as library from "../../src";
 import type { Figure } from "../../src/charts";
 import { editionParameters } from "../../src/data/edition-parameters";
 import { declaredParameters, type Parameters } from "../../src/notebook/parameters";
-import type { PanelSpec } from "../../src/panels";
+import type { PanelDefinition, PanelSpec } from "../../src/panels";
 
 export const NOTEBOOKS_DIR = path.resolve(__dirname, "../../notebooks");
 
@@ -33,20 +33,10 @@ export interface DrawnFigure {
   currency: string;
 }
 
-/** The figure a panel draws before the reader moves any input. */
+/** The figure a panel draws before the reader moves any input, on a wide screen. */
 function panelFigure(spec: PanelSpec): Figure {
-  switch (spec.kind) {
-    case "break-even":
-      return library.evaluateBreakEvenPanel(spec, spec.defaults).figure;
-    case "capacity":
-      return library.evaluateCapacityPanel(spec, spec.defaults).figure;
-    case "tornado":
-      return library.evaluateTornadoPanel(spec, spec.defaults).figure;
-    case "rental":
-      return library.evaluateRentalPanel(spec, spec.defaults).figure;
-    case "monthly-cost":
-      return library.evaluateMonthlyCostPanel(spec, spec.defaults).figure;
-  }
+  const definition = library.PANEL_DEFINITIONS[spec.kind] as PanelDefinition<PanelSpec, unknown>;
+  return definition.show(spec, spec.defaults, { narrow: false }).figure;
 }
 
 /** A parameter's value as a kernel in notebooks/ would see it, from the project's folder: `../data` is `data`. */
@@ -108,6 +98,14 @@ export function drawNotebook(notebook: string, dataDir?: string, overrides: Para
         figure,
         currency: library.displayCurrencyCode(),
       });
+    },
+    // A what-if section: the live panel, drawn at the notebook's values under the section's figure number.
+    displayWhatIf: (spec: PanelSpec, figureNumber: string) => {
+      const definition = library.PANEL_DEFINITIONS[spec.kind] as PanelDefinition<PanelSpec, unknown>;
+      const shown = definition.show(spec, spec.defaults, { narrow: false });
+      const figure = library.figureInCurrency(library.renumberFigure(shown.figure, figureNumber));
+      drawn.push({ notebook, label: `Figure ${figureNumber}, a live panel`, figure, currency: library.displayCurrencyCode() });
+      return { ...shown, figure };
     },
     displayTable: () => undefined,
     displayMarkdown: () => undefined,
