@@ -2,26 +2,29 @@
  * Labels at the ends of lines: where a figure's lines cross, a reader follows each to its end and finds its name
  * there, in its colour, instead of matching colours against the legend. Each label sits right of the plot, level
  * with its line's last point and tied to it by a short leader; labels that would overlap are moved apart
- * vertically, the least they need, and the figure's right margin grows to hold the longest. On a phone the page's
- * script moves them inside the plot, ending where their lines end (report/browser/fit.ts).
+ * vertically, the least they need, and the figure's right margin grows to hold the longest. Where the labels name
+ * everything the legend would, the legend goes and the plot gets its room. The line's axis keeps the lines'
+ * own extent: Plotly would otherwise stretch it to hold the labels. On a phone the page's script moves the labels
+ * inside the plot, ending where their lines end, or, where there are too many, brings the legend back instead
+ * (report/browser/fit.ts).
  */
 import type { Annotation, Figure, Trace } from "./figure";
 
 /** The name that marks a label at a line's end among a figure's annotations (the page's script looks for it). */
 export const END_LABEL = "line end";
 /**
- * The plot height labels are kept apart on: about a phone's, the smallest a page draws. A wider screen draws the
- * plot taller, so there the labels only stand further apart.
+ * The plot height labels are kept apart on: a little less than a page draws a figure's plot without its legend
+ * (520 px less the title's and axis's margins). A taller plot only stands them further apart.
  */
-export const END_LABEL_PLOT_PX = 260;
+export const END_LABEL_PLOT_PX = 320;
 /** One line of a label: 11 px text. */
 export const END_LABEL_LINE_PX = 14;
 /** More lines than this and their labels would not fit beside the plot one above the other: the legend alone names them. */
 export const MAX_END_LABELS = Math.floor(END_LABEL_PLOT_PX / END_LABEL_LINE_PX);
 /** A label's longest line, in characters; a longer name takes two lines, or is cut short where two do not fit. */
 const LABEL_CHARS = 22;
-/** Average width of an 11 px character. */
-export const END_LABEL_CHAR_PX = 6.2;
+/** Width of an 11 px character, a little over the average of the sans-serif fonts pages fall back to. */
+export const END_LABEL_CHAR_PX = 7;
 /** From a line's end to its label. */
 const LEADER_PX = 8;
 
@@ -112,6 +115,8 @@ export interface EndLabelOptions {
   inside?: boolean;
   /** A line's label where its legend name is longer than a label holds; default: the name. */
   text?: (trace: Trace) => string | undefined;
+  /** Behind a label, so a line it lies on does not run through its text. */
+  background?: string;
 }
 
 /**
@@ -145,6 +150,8 @@ export function labelLineEnds(figure: Figure, options: EndLabelOptions = {}): Fi
     END_LABEL_PLOT_PX,
   );
   const side = options.inside ? -1 : 1;
+  // Inside the plot every label rises by half the tallest, so each sits above its line's end rather than on it.
+  const rise = options.inside ? Math.max(...texts.map((text) => text.length)) * (END_LABEL_LINE_PX / 2) + 2 : 0;
   const labels: Annotation[] = ends.map((end, index) => {
     const color = plain(end.trace.line).color ?? plain(end.trace.marker).color;
     return {
@@ -159,30 +166,52 @@ export function labelLineEnds(figure: Figure, options: EndLabelOptions = {}): Fi
       arrowwidth: 1,
       arrowcolor: color,
       ax: side * LEADER_PX,
-      ay: Math.round(((positions[index] as number) - end.target) * 10) / 10,
+      ay: Math.round(((positions[index] as number) - end.target - rise) * 10) / 10,
       axref: "pixel",
       ayref: "pixel",
       xanchor: options.inside ? "right" : "left",
       yanchor: "middle",
       align: options.inside ? "right" : "left",
       font: { size: 11, color },
+      ...(options.background === undefined ? {} : { bgcolor: options.background }),
     };
   });
   // Money in a label may be shown in another currency, whose symbol (CN¥) and amount (a digit and a comma more)
   // are longer: a dollar sign is measured as five characters.
   const width = (line: string) => (line.length + 4 * (line.match(/\$/g)?.length ?? 0)) * END_LABEL_CHAR_PX;
-  const widest = Math.max(...texts.flat().map(width)) + LEADER_PX + 6;
+  const widest = Math.max(...texts.flat().map(width)) + LEADER_PX + 10;
   const margin = plain(layout.margin);
   const annotations = [...(layout.annotations ?? [])];
   // Before the source line, which stays last (wrapLongCaption and the page's script find it there).
   const source = annotations.at(-1)?.text.startsWith("Source:") ? annotations.length - 1 : annotations.length;
   annotations.splice(source, 0, ...labels);
+  // Each labelled line's x axis spans the lines and no more (Plotly stretches an autoranged axis to hold
+  // annotations), and a little more where they are drawn with markers, which would be cut in half at the edges.
+  const markers = lines.some((trace) => String(trace.mode ?? "").includes("markers"));
+  const ranges = Object.fromEntries(
+    [...new Set(lines.map((trace) => axisKey(trace, "x")))].map((key) => {
+      const axis = plain(layout[key]);
+      const [low, high] = extent(figure, key);
+      const pad = markers ? (high - low) * 0.02 : 0;
+      return [key, Array.isArray(axis.range) ? axis : { ...axis, range: [low - pad, high + pad] }];
+    }),
+  );
+  // The legend only repeats the labels where every entry in it is a labelled line.
+  const legendTraces = figure.data.filter((trace) => trace.showlegend !== false && trace.name !== undefined && trace.visible !== false);
+  const labelsAreLegend = legendTraces.every((trace) => lines.includes(trace));
   return {
     ...figure,
     layout: {
       ...layout,
+      ...ranges,
       annotations,
-      ...(options.inside ? {} : { margin: { ...margin, r: Math.max(Number(margin.r ?? 30), Math.ceil(widest)) } }),
+      ...(labelsAreLegend ? { showlegend: false } : {}),
+      margin: {
+        ...margin,
+        // Without a legend under the plot, the bottom margin needs room for the axis's title alone.
+        ...(labelsAreLegend ? { b: Math.min(Number(margin.b ?? 90), 60) } : {}),
+        ...(options.inside ? {} : { r: Math.max(Number(margin.r ?? 30), Math.ceil(widest)) }),
+      },
     },
   };
 }

@@ -290,7 +290,7 @@ export function themedFigure(data: Trace[], options: FigureOptions): Figure {
   };
   // No two series alike, and lines that cross named where they end.
   const figure = { data: distinctSeries(data, SERIES_PALETTE, THEME_COLORS.paper), layout };
-  return labelLineEnds(figure, { inside: rightAxis(layout), text: options.endLabel });
+  return labelLineEnds(figure, { inside: rightAxis(layout), text: options.endLabel, background: LABEL_BACKGROUND });
 }
 
 /**

@@ -79,6 +79,8 @@ const LABELLED_ROW_PX = 32;
 const LABELLED_ROWS_FRAME_PX = 200;
 /** A figure's box on a phone when the figure sets no height (report.css). */
 const NARROW_DEFAULT_HEIGHT_PX = 560;
+/** The least height a phone's plot keeps, whatever the legend and the caption take around it. */
+const MIN_NARROW_PLOT_PX = 260;
 
 /**
  * Horizontal bars with long category labels leave a phone no room for the bars: each label goes above its
@@ -275,20 +277,30 @@ function pointLabelsOnHover(layout: FigureLike["layout"]): boolean {
 /**
  * Labels at the ends of lines stand right of the plot on a wide screen; a phone has no room there, so they go
  * inside it, each ending where its line ends. More of them than a phone's plot holds apart go, and the legend
- * names the lines alone.
+ * (which the labels stood for) names the lines again.
  */
 function endLabelsInside(layout: FigureLike["layout"]): void {
   const annotations = layout.annotations ?? [];
   const ends = annotations.filter((annotation) => annotation.name === END_LABEL);
   if (ends.length === 0) return;
-  layout.annotations =
-    ends.length > MAX_POINT_LABELS
-      ? annotations.filter((annotation) => annotation.name !== END_LABEL)
-      : annotations.map((annotation) =>
-          annotation.name === END_LABEL && annotation.xanchor !== "right"
-            ? { ...annotation, ax: -Math.abs(Number(annotation.ax ?? 0)), xanchor: "right", align: "right" }
-            : annotation,
-        );
+  if (ends.length > MAX_POINT_LABELS) {
+    layout.annotations = annotations.filter((annotation) => annotation.name !== END_LABEL);
+    delete layout.showlegend;
+    return;
+  }
+  // Each rises by half the tallest label, so it sits above its line's end rather than on it, the gaps between them kept.
+  const rise = Math.max(...ends.map((annotation) => annotation.text.split("<br>").length)) * 7 + 2;
+  layout.annotations = annotations.map((annotation) =>
+    annotation.name === END_LABEL && annotation.xanchor !== "right"
+      ? {
+          ...annotation,
+          ax: -Math.abs(Number(annotation.ax ?? 0)),
+          ay: Number(annotation.ay ?? 0) - rise,
+          xanchor: "right",
+          align: "right",
+        }
+      : annotation,
+  );
 }
 
 /** A label on the data (a marked volume, a point's note) on lines short enough to stay inside a phone's plot. */
@@ -363,5 +375,8 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   // Room above the plot for the caption's lines and, when the plot keeps its title, for each of its lines.
   const titlePx = titleLines.length > 0 ? 20 + 17 * titleLines.length : 8;
   layout.margin = { ...marginOf(layout), t: titlePx + CAPTION_LINE_PX * Math.max(1, captionLines) + 10 };
+  // A long legend (a line per model) and the caption above leave the plot its height: the figure grows instead.
+  const { t = 0, b = 0 } = marginOf(layout);
+  if (Number(layout.height ?? NARROW_DEFAULT_HEIGHT_PX) - t - b < MIN_NARROW_PLOT_PX) layout.height = t + b + MIN_NARROW_PLOT_PX;
   return { ...figure, data, layout };
 }

@@ -209,7 +209,13 @@ describe("figures on a narrow screen", () => {
       ["right", true, "API 2"],
       ["right", true, "API 3"],
     ]);
+    // The labels name every line, so the legend goes; where a phone drops them, the legend names the lines again.
+    expect(wide.layout.showlegend).toBe(false);
     expect(ends(fitFigure(figure(8), 390))).toEqual([]);
+    expect(fitFigure(figure(8), 390).layout.showlegend).toBeUndefined();
     expect(ends(fitFigure(figure(8), 1280))).toHaveLength(8);
+    // Sixteen lines' legend on a phone: the figure grows, so the plot keeps its height.
+    const long = fitFigure(figure(16), 390).layout as unknown as { height?: number; margin: { t: number; b: number } };
+    expect((long.height ?? 560) - long.margin.t - long.margin.b).toBeGreaterThanOrEqual(260);
   });
 });
