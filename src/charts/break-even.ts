@@ -100,14 +100,22 @@ export function breakEvenCurves(
     hovertemplate: "break-even at %{customdata} calls/day<extra></extra>",
     showlegend: false,
   };
-  // Plotly places annotations on log axes by the logarithm of the value; labels alternate above and below.
-  const annotations: Annotation[] = visible.map((cell, index) => ({
+  // One label a point: two APIs at one price cross a server at one volume, and the labels would lie on each other.
+  const labelled = [
+    ...new Map(visible.map((cell) => [`${formatCalls(cell.breakEvenDailyCalls)} ${cell.monthlyLocalUsd}`, cell])).values(),
+  ].sort((a, b) => a.breakEvenDailyCalls - b.breakEvenDailyCalls);
+  const position = (calls: number) => (logScale ? Math.log10(calls) : calls);
+  const [left, right] = [position(minCalls), position(options.maxCallsPerDay)];
+  // Plotly places annotations on log axes by the logarithm of the value; labels alternate above and below, left to
+  // right, and one near the right edge ends at its point rather than running past the plot.
+  const annotations: Annotation[] = labelled.map((cell, index) => ({
     ...pointLabel(
       formatCalls(cell.breakEvenDailyCalls),
-      logScale ? Math.log10(cell.breakEvenDailyCalls) : cell.breakEvenDailyCalls,
+      position(cell.breakEvenDailyCalls),
       logScale ? Math.log10(cell.monthlyLocalUsd) : cell.monthlyLocalUsd,
       index % 2 === 0,
     ),
+    ...((position(cell.breakEvenDailyCalls) - left) / (right - left) > 0.92 ? { xanchor: "right" } : {}),
     value: cell.breakEvenDailyCalls,
   }));
   const costs = local.map((machine) => machine.monthlyUsd);
