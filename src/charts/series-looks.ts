@@ -4,8 +4,8 @@
  * several ways (a server bought and rented), which tell themselves apart by dash.
  *
  * While a figure has no more series than the palette has colours, a series that finds its colour taken by an
- * earlier one (a server matched to the colour of a model beside it) takes the first palette colour the figure
- * leaves free. Past that, colours repeat, and each repeat gets a dash (lines), a marker symbol (points) or a bar
+ * earlier one (a server matched to the colour of a model beside it) takes the palette colour the figure leaves
+ * free that is most unlike the colours it draws already. Past that, colours repeat, and each repeat gets a dash (lines), a marker symbol (points) or a bar
  * pattern of its own, so the 25th series is never the 1st again.
  */
 import type { Trace } from "./figure";
@@ -26,6 +26,33 @@ export function seriesColorOf(trace: Trace, paper: string): string | undefined {
     (color) => typeof color === "string" && !same(color, paper),
   );
   return typeof found === "string" ? found : undefined;
+}
+
+/** CIELAB (D65) of a `#RRGGBB` colour, where distance is how different two colours look. */
+export function cielab(hex: string): [number, number, number] {
+  const [r, g, b] = [1, 3, 5].map((at) => {
+    const channel = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
+/** How unlike `color` is to the nearest of `others`. */
+function distanceFrom(color: string, others: readonly string[]): number {
+  const [l1, a1, b1] = cielab(color);
+  return Math.min(
+    Infinity,
+    ...others
+      .filter((other) => /^#[0-9a-f]{6}$/i.test(other))
+      .map((other) => {
+        const [l2, a2, b2] = cielab(other);
+        return Math.hypot(l1 - l2, a1 - a2, b1 - b2);
+      }),
+  );
 }
 
 const modeOf = (trace: Trace) => String(trace.mode ?? (trace.type === "scatter" ? "lines" : ""));
@@ -97,8 +124,10 @@ export function distinctSeries(traces: readonly Trace[], palette: readonly strin
       const members = series.filter((entry) => groupOf(entry.index) === group);
       const color = members[0]?.color as string;
       if (taken.some((other) => same(other, color))) {
-        const inFigure = series.map((entry) => seriesColorOf(out[entry.index] as Trace, paper));
-        const free = palette.find((candidate) => !inFigure.some((used) => same(used, candidate)));
+        const inFigure = series.map((entry) => seriesColorOf(out[entry.index] as Trace, paper) as string);
+        const free = palette
+          .filter((candidate) => !inFigure.some((used) => same(used, candidate)))
+          .sort((a, b) => distanceFrom(b, inFigure) - distanceFrom(a, inFigure) || palette.indexOf(a) - palette.indexOf(b))[0];
         if (free !== undefined) for (const member of members) out[member.index] = recolored(out[member.index] as Trace, color, free);
       }
       taken.push(seriesColorOf(out[members[0]?.index as number] as Trace, paper) as string);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cielab } from "../../src/charts/series-looks";
 import { caption, SERIES_PALETTE, stableColors, themedFigure } from "../../src/charts/theme";
 
 describe("chapter theme", () => {
@@ -43,19 +44,6 @@ function luminance(hex: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-/** CIELAB (D65) of a #RRGGBB colour. */
-function lab(hex: string): [number, number, number] {
-  const [r, g, b] = [1, 3, 5].map((at) => {
-    const channel = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
-    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
-  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
-  const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
-  const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
-  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
-}
-
 describe("the series palette", () => {
   it("has at least 24 colours, each with at least 3:1 contrast against the white page", () => {
     expect(SERIES_PALETTE.length).toBeGreaterThanOrEqual(24);
@@ -67,8 +55,8 @@ describe("the series palette", () => {
     const close: string[] = [];
     SERIES_PALETTE.forEach((a, i) => {
       for (const b of SERIES_PALETTE.slice(i + 1)) {
-        const [l1, a1, b1] = lab(a);
-        const [l2, a2, b2] = lab(b);
+        const [l1, a1, b1] = cielab(a);
+        const [l2, a2, b2] = cielab(b);
         if (Math.hypot(l1 - l2, a1 - a2, b1 - b2) < 15) close.push(`${a} ${b}`);
       }
     });
