@@ -42,6 +42,8 @@ const NARROW_TICK_CHAR_PX = 7.0;
 const MAX_POINT_LABELS = 6;
 /** The name that marks a label at a line's end, as the figures write it (charts/end-labels.ts). */
 export const END_LABEL = "line end";
+/** Labels at the ends of lines a phone's plot takes before they cover the lines they name (59.7b's five did). */
+const MAX_END_LABELS_NARROW = 4;
 /** Longest line of a label on the data a phone shows unbroken. */
 const MAX_LABEL_LINE_CHARS = 12;
 /** Longest heatmap row label a phone shows in full. */
@@ -276,14 +278,16 @@ function pointLabelsOnHover(layout: FigureLike["layout"]): boolean {
 
 /**
  * Labels at the ends of lines stand right of the plot on a wide screen; a phone has no room there, so they go
- * inside it, each ending where its line ends. More of them than a phone's plot holds apart go, and the legend
- * (which the labels stood for) names the lines again.
+ * inside it, each ending where its line ends. More of them than a phone's plot holds without covering the lines,
+ * or any beside other labels on the data, go, and the legend (which the labels stood for) names the lines again.
  */
 function endLabelsInside(layout: FigureLike["layout"]): void {
   const annotations = layout.annotations ?? [];
   const ends = annotations.filter((annotation) => annotation.name === END_LABEL);
   if (ends.length === 0) return;
-  if (ends.length > MAX_POINT_LABELS) {
+  // Labels on the data already (a break-even, a marked volume) leave no room for them on a phone's narrow plot.
+  const marks = annotations.some((annotation) => annotation.name !== END_LABEL && annotation.xref === "x");
+  if (ends.length > MAX_END_LABELS_NARROW || marks) {
     layout.annotations = annotations.filter((annotation) => annotation.name !== END_LABEL);
     delete layout.showlegend;
     return;

@@ -211,9 +211,14 @@ describe("figures on a narrow screen", () => {
     ]);
     // The labels name every line, so the legend goes; where a phone drops them, the legend names the lines again.
     expect(wide.layout.showlegend).toBe(false);
-    expect(ends(fitFigure(figure(8), 390))).toEqual([]);
-    expect(fitFigure(figure(8), 390).layout.showlegend).toBeUndefined();
-    expect(ends(fitFigure(figure(8), 1280))).toHaveLength(8);
+    expect(ends(fitFigure(figure(5), 390))).toEqual([]);
+    // Beside a label on the data (a break-even, a marked volume) they go too.
+    const marked = figure(2);
+    marked.layout.annotations = [{ text: "3,627/day", x: 5000, xref: "x", y: 1000, yref: "y" }, ...(marked.layout.annotations ?? [])];
+    expect(ends(fitFigure(marked, 390))).toEqual([]);
+    expect(ends(fitFigure(figure(2), 390))).toHaveLength(2);
+    expect(fitFigure(figure(5), 390).layout.showlegend).toBeUndefined();
+    expect(ends(fitFigure(figure(5), 1280))).toHaveLength(5);
     // Sixteen lines' legend on a phone: the figure grows, so the plot keeps its height.
     const long = fitFigure(figure(16), 390).layout as unknown as { height?: number; margin: { t: number; b: number } };
     expect((long.height ?? 560) - long.margin.t - long.margin.b).toBeGreaterThanOrEqual(260);
