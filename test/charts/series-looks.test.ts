@@ -10,8 +10,9 @@ const line = (name: string, color: string, extra: Partial<Trace> = {}): Trace =>
   line: { color },
   ...extra,
 });
-const colorOf = (trace: Trace | undefined) => (trace?.line as { color: string }).color;
-const dashOf = (trace: Trace | undefined) => (trace?.line as { dash?: string }).dash ?? "solid";
+const lineOf = (trace: Trace | undefined) => (trace?.line ?? {}) as { color?: string; dash?: string };
+const colorOf = (trace: Trace | undefined) => lineOf(trace).color;
+const dashOf = (trace: Trace | undefined) => lineOf(trace).dash ?? "solid";
 const distance = (a: string, b: string) => {
   const [l1, a1, b1] = cielab(a);
   const [l2, a2, b2] = cielab(b);
@@ -23,7 +24,7 @@ describe("series that never look alike", () => {
     const [first, second] = [SERIES_PALETTE[0], SERIES_PALETTE[11]];
     const out = distinctSeries([line("API", first), line("server", second), line("other server", first)], SERIES_PALETTE, "#ffffff");
     expect(out.slice(0, 2).map(colorOf)).toEqual([first, second]);
-    const moved = colorOf(out[2]);
+    const moved = colorOf(out[2]) as string;
     const free = SERIES_PALETTE.filter((color) => color !== first && color !== second);
     const nearest = (color: string) => Math.min(distance(color, first), distance(color, second));
     expect(free).toContain(moved);
