@@ -99,12 +99,19 @@ export function drawNotebook(notebook: string, dataDir?: string, overrides: Para
         currency: library.displayCurrencyCode(),
       });
     },
-    // A what-if section: the live panel, drawn at the notebook's values under the section's figure number.
+    // A what-if section: the live panel, drawn at the notebook's values under the section's figure number, as a wide
+    // screen and as a phone draw it.
     displayWhatIf: (spec: PanelSpec, figureNumber: string) => {
       const definition = library.PANEL_DEFINITIONS[spec.kind] as PanelDefinition<PanelSpec, unknown>;
       const shown = definition.show(spec, spec.defaults, { narrow: false });
       const figure = library.figureInCurrency(library.renumberFigure(shown.figure, figureNumber));
-      drawn.push({ notebook, label: `Figure ${figureNumber}, a live panel`, figure, currency: library.displayCurrencyCode() });
+      const narrow = library.figureInCurrency(
+        library.renumberFigure(definition.show(spec, spec.defaults, { narrow: true }).figure, figureNumber),
+      );
+      const currency = library.displayCurrencyCode();
+      drawn.push({ notebook, label: `Figure ${figureNumber}, a live panel`, figure, currency });
+      if (JSON.stringify(narrow) !== JSON.stringify(figure))
+        drawn.push({ notebook, label: `Figure ${figureNumber}, a live panel on a phone`, figure: narrow, currency });
       return { ...shown, figure };
     },
     displayTable: () => undefined,
