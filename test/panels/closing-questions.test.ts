@@ -126,7 +126,7 @@ describe("the closing questions' what-if", () => {
     const result = evaluateClosingQuestionsPanel(specOf(edition), NOTEBOOK_DEFAULTS);
     const before = notebookRoute(edition, NOTEBOOK_DEFAULTS);
     expect(result.figure).toEqual(before.figure);
-    expect(result.figure.layout.title.text).toMatch(/^Figure 59\.9e — GPU memory by bit width: 32,000-token context × 4 sequence\(s\)$/);
+    expect(result.figure.layout.title.text).toMatch(/^Figure 59\.9e — GPU memory by bit width: 32,000-token context × 4 sequences$/);
     for (const cell of before.cells)
       expect(result.summary).toContain(
         `${cell.gib.toFixed(0)} GiB at ${cell.quantId.toUpperCase()} (${cell.smallestFit ? `smallest fit: ${cell.smallestFit}` : "no configuration holds it"})`,
