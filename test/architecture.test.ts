@@ -252,3 +252,15 @@ describe("the page's script", () => {
     expect(writers).toEqual([owner]);
   });
 });
+
+describe("the figures' colours", () => {
+  it("are named once, in the theme: no colour literal in the charts, analyses or panels elsewhere", () => {
+    const literals = ["charts", "analysis", "panels"]
+      .flatMap((layer) => sourceFiles(path.join(SRC, layer)))
+      .filter((full) => path.relative(SRC, full) !== path.join("charts", "theme.ts"))
+      .flatMap((full) =>
+        [...readFileSync(full, "utf8").matchAll(/["'`]#[0-9A-Fa-f]{6}["'`]/g)].map((match) => `${path.relative(SRC, full)}: ${match[0]}`),
+      );
+    expect(literals).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
  * What a panel that advises says and draws, the same in every panel: a verdict with its difference in money a
  * month, the servers a volume needs, and the reader's own volume marked on a figure whose x axis is calls a day.
  */
+import { THEME_COLORS } from "../charts/theme";
 import type { Figure } from "../charts/figure";
 import { formatInteger } from "../format";
 
@@ -32,7 +33,7 @@ export function markVolume(figure: Figure, callsPerDay: number, label = "your vo
       x1: callsPerDay,
       y0: 0,
       y1: 1,
-      line: { color: "#555555", width: 1.5, dash: "dot" },
+      line: { color: THEME_COLORS.muted, width: 1.5, dash: "dot" },
     },
   ];
   layout.annotations = [
@@ -48,7 +49,7 @@ export function markVolume(figure: Figure, callsPerDay: number, label = "your vo
       xanchor: "left",
       xshift: 4,
       showarrow: false,
-      font: { size: 11, color: "#333333" },
+      font: { size: 11, color: THEME_COLORS.note },
       bgcolor: "rgba(255,255,255,0.85)",
     },
   ];

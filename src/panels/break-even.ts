@@ -2,6 +2,7 @@
  * The break-even what-if panel of the HTML report: a notebook declares it (inputs, choices, defaults), the
  * page recomputes the break-even and its figure in the browser with this same code.
  */
+import { THEME_COLORS } from "../charts/theme";
 import { InputError } from "../errors";
 import {
   billCall,
@@ -172,7 +173,7 @@ export function chosenMachine(spec: BreakEvenPanelSpec, inputs: BreakEvenPanelIn
       depreciationMonths: inputs.depreciationMonths,
       powerUsdPerMonth: inputs.powerUsdPerMonth,
       opsUsdPerMonth: inputs.opsUsdPerMonth,
-      color: "#D55E00",
+      color: THEME_COLORS.whatIf,
     };
   return spec.hardware.find((candidate) => candidate.id === inputs.hardwareId) ?? spec.hardware[0];
 }

@@ -2,6 +2,7 @@
  * The capacity what-if panel of the HTML report (59.7): the reader puts in a server's measured throughput,
  * a utilisation target, a traffic profile and a volume; the page sizes the case study's fleet and redraws.
  */
+import { LINE_COLORS } from "../charts/theme";
 import { InputError } from "../errors";
 import { callsPerHourPerMachine, evaluateCaseStudy, type CaseStudyInputs, type FleetCostOptions, type ServingMode } from "../model";
 import { machinesNeededChart } from "../charts/capacity";
@@ -96,12 +97,12 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
   const servingName = inputs.serving === "batched" ? "batched" : "single-stream";
   const figure = machinesNeededChart(
     [
-      { id: "measured", label: spec.measured.label, callsPerDayPerMachine: measuredPerDay, color: "#882255" },
+      { id: "measured", label: spec.measured.label, callsPerDayPerMachine: measuredPerDay, color: LINE_COLORS[1] as string },
       {
         id: "what-if",
         label: `${servingName}, what-if (${inputs.outputTokensPerSecond} tokens/s)`,
         callsPerDayPerMachine,
-        color: "#117733",
+        color: LINE_COLORS[0] as string,
       },
     ],
     {

@@ -3,6 +3,7 @@
  * the hours rented a day, the utilisation planned and a daily volume give each way's monthly cost and the
  * cheapest, recomputed in the page with the model's own rental functions.
  */
+import { WAY_COLORS } from "../charts/theme";
 import { threeWayCostChart, type CostLine } from "../charts/rental";
 import type { Figure, Provenance } from "../charts/figure";
 import { InputError } from "../errors";
@@ -266,13 +267,13 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
 
   const lines: CostLine[] = [
     { label: `${api.name} API`, color: api.color, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.apiUsd) },
-    { label: "bought", color: "#E69F00", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
-    { label: rented, color: "#CC79A7", dash: "dash", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.rentUsd) },
+    { label: "bought", color: WAY_COLORS.buy, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
+    { label: rented, color: WAY_COLORS.rentAlwaysOn, dash: "dash", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.rentUsd) },
   ];
   if (profile)
     lines.push({
       label: "rented hour by hour",
-      color: "#009E73",
+      color: WAY_COLORS.rentByHour,
       dash: "dot",
       callsPerDay: volumes,
       usdPerMonth: grid.map((cost) => cost.rentScaledUsd ?? 0),

@@ -216,14 +216,19 @@ function leftEdgePx(figure: FigureLike, layout: FigureLike["layout"], tickCharPx
   return rows.length ? Math.max(margin, longestLine(rows) * tickCharPx + 30) : margin;
 }
 
+/** Where the figure's source line is among its annotations (labels on lines may follow it); -1 without one. */
+const sourceIndex = (layout: FigureLike["layout"]) =>
+  (layout.annotations ?? []).findIndex((annotation) => annotation.text.startsWith("Source:"));
+
 /**
  * Breaks the source line at its commas into lines that fit between the plot's left edge and the figure's right
  * edge (it starts where the plot does), with any extra lines after it; returns how many lines it now has.
  */
 function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: number, extraLines: string[] = []): number {
   const annotations = [...(layout.annotations ?? [])];
-  const caption = annotations.at(-1);
-  if (!caption?.text.startsWith("Source:")) return 0;
+  const index = sourceIndex(layout);
+  const caption = annotations[index];
+  if (!caption) return 0;
   const maxChars = Math.max(20, Math.floor(availablePx / charPx));
   const lines: string[] = [];
   // Pieces end at commas; one longer than a line (a date range) is broken at its spaces.
@@ -237,7 +242,7 @@ function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: 
     else lines.push(piece);
   }
   lines.push(...extraLines);
-  annotations[annotations.length - 1] = { ...caption, text: lines.join("<br>"), align: "left" };
+  annotations[index] = { ...caption, text: lines.join("<br>"), align: "left" };
   layout.annotations = annotations;
   return lines.length;
 }
@@ -325,7 +330,7 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   const margin = marginOf(layout);
   if (!narrow) {
     // The title's band at the top of the plot is no longer needed; the source line stays, on as many lines as it needs.
-    const before = layout.annotations?.at(-1)?.text.split("<br>").length ?? 1;
+    const before = layout.annotations?.[sourceIndex(layout)]?.text.split("<br>").length ?? 1;
     layout.title = { ...layout.title, text: "" };
     const lines = wrapCaption(layout, columnPx(widthPx) - leftEdgePx(figure, layout, WIDE_TICK_CHAR_PX), WIDE_CAPTION_CHAR_PX);
     layout.margin = { ...margin, t: Math.max(30, (margin.t ?? 60) - 30 + 16 * Math.max(0, lines - before)) };
@@ -359,8 +364,8 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   );
   layout.margin = { l: 58, r: pointLabels ? 40 : 12, t: 0, b: 60 };
   layout.font = { ...(layout.font as object), size: 11 };
-  layout.annotations = (layout.annotations ?? []).map((annotation, index, all) =>
-    index === all.length - 1 && annotation.text.startsWith("Source:") ? { ...annotation, font: { size: 9, color: "#666666" } } : annotation,
+  layout.annotations = (layout.annotations ?? []).map((annotation) =>
+    annotation.text.startsWith("Source:") ? { ...annotation, font: { size: 9, color: "#666666" } } : annotation,
   );
   roomBelowPlot(figure, layout, widthPx);
   wrapAxisTitle(layout, "xaxis", widthPx);

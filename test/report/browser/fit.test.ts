@@ -72,6 +72,14 @@ describe("figures on a narrow screen", () => {
     const wideLines = wrapped.annotations.at(-1)?.text.split("<br>") ?? [];
     expect(wideLines.length).toBe(2);
     expect(wrapped.margin.t).toBe(30 + 16);
+    // Labels at the ends of lines come after the source line among the annotations: it is still the one wrapped.
+    const labelled = {
+      ...long,
+      layout: { ...long.layout, annotations: [...long.layout.annotations, { text: "bought", xref: "x", yref: "y" }] },
+    };
+    const stillWrapped = fitFigure(labelled, 1280, { titleInPage: true }).layout as unknown as Layout;
+    expect(stillWrapped.annotations[0]?.text.split("<br>")).toEqual(wideLines);
+    expect(stillWrapped.annotations[1]?.text).toBe("bought");
   });
 
   it("labels horizontal bars above each bar on a phone, in the gap the bars leave, with the tick labels gone", () => {
