@@ -241,7 +241,8 @@ function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: 
     if (last !== undefined && last.length + 1 + piece.length <= maxChars) lines[lines.length - 1] = `${last} ${piece}`;
     else lines.push(piece);
   }
-  lines.push(...extraLines);
+  // A note after the source (how to read a heatmap's values on a phone) wraps as the source does.
+  lines.push(...extraLines.flatMap((line) => (line.length > maxChars ? wrapWords(line, maxChars) : [line])));
   annotations[index] = { ...caption, text: lines.join("<br>"), align: "left" };
   layout.annotations = annotations;
   return lines.length;
