@@ -18,6 +18,7 @@ const E2E = [
   "test/notebook/run.test.ts",
   "test/report/build.test.ts",
   "test/report/editions-build.test.ts",
+  "test/report/editions-figures.test.ts",
   "test/report/layout.test.ts",
   "test/report/reading.test.ts",
   "test/report/whatif.test.ts",

@@ -19,7 +19,7 @@ export const DARK = {
 } as const;
 
 /** Contrast a line or marker needs against the paper (WCAG's for graphics), and text (WCAG's for body text). */
-const GRAPHIC_CONTRAST = 3;
+export const GRAPHIC_CONTRAST = 3;
 const TEXT_CONTRAST = 4.5;
 
 type Rgba = [number, number, number, number];
