@@ -2,7 +2,7 @@
 import type { BreakEvenCell } from "../model";
 import { formatBreakEvenCalls } from "../format";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
-import { colorOf, FORMAT, pointLabel, THEME_COLORS, themedFigure } from "./theme";
+import { colorOf, FORMAT, labelPlacer, phoneLabelBox, pointLabel, THEME_COLORS, themedFigure } from "./theme";
 
 export interface NamedCost {
   id: string;
@@ -106,18 +106,6 @@ export function breakEvenCurves(
   ].sort((a, b) => a.breakEvenDailyCalls - b.breakEvenDailyCalls);
   const position = (calls: number) => (logScale ? Math.log10(calls) : calls);
   const [left, right] = [position(minCalls), position(options.maxCallsPerDay)];
-  // Plotly places annotations on log axes by the logarithm of the value; labels alternate above and below, left to
-  // right, and one near the right edge ends at its point rather than running past the plot.
-  const annotations: Annotation[] = labelled.map((cell, index) => ({
-    ...pointLabel(
-      formatCalls(cell.breakEvenDailyCalls),
-      position(cell.breakEvenDailyCalls),
-      logScale ? Math.log10(cell.monthlyLocalUsd) : cell.monthlyLocalUsd,
-      index % 2 === 0,
-    ),
-    ...((position(cell.breakEvenDailyCalls) - left) / (right - left) > 0.92 ? { xanchor: "right" } : {}),
-    value: cell.breakEvenDailyCalls,
-  }));
   const costs = local.map((machine) => machine.monthlyUsd);
   const xaxis = logScale
     ? {
@@ -135,6 +123,19 @@ export function breakEvenCurves(
         range: [Math.log10(Math.min(...costs) / 3), Math.log10(Math.max(...costs) * 3)] as [number, number],
       }
     : { title: "Cost per month (USD)", tickformat: FORMAT.usd, range: [0, Math.max(...costs) * 1.6] as [number, number] };
+  // Plotly places annotations on log axes by the logarithm of the value. Left to right, each label goes where it lies
+  // on no label placed before it, and one near the right edge ends at its point rather than running past the plot.
+  const place = labelPlacer([left, right], yaxis.range);
+  const annotations: Annotation[] = labelled.map((cell) => {
+    const text = formatCalls(cell.breakEvenDailyCalls);
+    const [x, y] = [position(cell.breakEvenDailyCalls), logScale ? Math.log10(cell.monthlyLocalUsd) : cell.monthlyLocalUsd];
+    const offset = place(phoneLabelBox(text), x, y);
+    return {
+      ...pointLabel(text, x, y, offset > 0, Math.abs(offset)),
+      ...((x - left) / (right - left) > 0.92 ? { xanchor: "right" } : {}),
+      value: cell.breakEvenDailyCalls,
+    };
+  });
   // A local line's label names the machine: its dash, not "(local)", says it is one.
   const localNames = new Map(local.map((machine) => [`${machine.name} (local)`, machine.name]));
   const figure = themedFigure([...apiTraces, ...localTraces, crossings], {

@@ -1,7 +1,7 @@
 /** Rent, buy or call: three ways to serve a volume, and self-hosting's cost per million tokens beside the APIs'. */
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { oneTwoFive } from "./break-even";
-import { axis, FORMAT, pointLabel, themedFigure, wrapLongCaption } from "./theme";
+import { axis, FORMAT, labelPlacer, phoneLabelBox, pointLabel, themedFigure, wrapLongCaption } from "./theme";
 
 /** One way of serving (API, bought fleet, rented fleet) as its monthly cost at each volume. */
 export interface CostLine {
@@ -35,17 +35,17 @@ export function threeWayCostChart(
     hovertemplate: `${line.label}<br>%{x:,.0f} calls/day: %{y:$,.0f} a month<extra></extra>`,
   }));
   const maxCalls = Math.max(...lines.flatMap((line) => line.callsPerDay));
+  const usd = lines.flatMap((line) => line.usdPerMonth);
+  // Left to right, each label where it lies on none placed before it.
+  const place = labelPlacer([Math.min(0, ...lines.flatMap((line) => line.callsPerDay)), maxCalls], [Math.min(0, ...usd), Math.max(...usd)]);
   const annotations: Annotation[] = crossovers
     .filter((mark) => Number.isFinite(mark.callsPerDay) && mark.callsPerDay <= maxCalls)
-    .map((mark, index) =>
-      pointLabel(
-        `${mark.label}: ${Math.round(mark.callsPerDay).toLocaleString("en-US")}/day`,
-        mark.callsPerDay,
-        mark.usdPerMonth,
-        index % 2 === 0,
-        26 + 14 * (index % 3),
-      ),
-    );
+    .sort((a, b) => a.callsPerDay - b.callsPerDay)
+    .map((mark) => {
+      const text = `${mark.label}: ${Math.round(mark.callsPerDay).toLocaleString("en-US")}/day`;
+      const offset = place(phoneLabelBox(text), mark.callsPerDay, mark.usdPerMonth);
+      return pointLabel(text, mark.callsPerDay, mark.usdPerMonth, offset > 0, Math.abs(offset));
+    });
   return wrapLongCaption(
     themedFigure(traces, {
       number: options.number,

@@ -59,7 +59,7 @@ export const THEME_COLORS = {
   /** The source line under the title. */
   caption: "#666666",
   /** A line to compare with, not a series of its own: the chapter's one server at any volume. */
-  reference: "#999999",
+  reference: "#767676",
   /** An id a figure's colours do not hold. */
   unmatched: "#777777",
   grid: "#e5e5e5",
@@ -80,7 +80,7 @@ export const THEME_COLORS = {
   after: "#332288",
   /** GPU memory: the model's weights, and the KV cache beside them. */
   weights: "#332288",
-  kvCache: "#88CCEE",
+  kvCache: "#6699CC",
   /** Uncertain inputs: the band of simulated outcomes and its median. */
   band: "#4477AA",
   median: "#332288",
@@ -89,11 +89,11 @@ export const THEME_COLORS = {
   finding: "#CC6677",
 } as const;
 
-/** The routing tiers of 59.4 and 59.5: local calls in blue-greens, cloud calls in sand and rose. */
+/** The routing tiers of 59.4 and 59.5: local calls in blue-greens, cloud calls in ochre and rose; each shows at 3:1 on white. */
 export const TIER_COLORS: Record<string, string> = {
-  local_small: "#88CCEE",
-  local_large: "#44AA99",
-  cloud_economy: "#DDCC77",
+  local_small: "#6699CC",
+  local_large: "#009988",
+  cloud_economy: "#997700",
   cloud_premium: "#CC6677",
 };
 
@@ -103,10 +103,10 @@ export const LOCAL_COST_COLOR = TIER_COLORS.local_large as string;
 /** Each way to serve a workload, one colour each on the decision page, in 59.10 and in its what-if panel. */
 export const WAY_COLORS = {
   api: "#332288",
-  buy: "#E69F00",
+  buy: "#997700",
   rentAlwaysOn: "#CC79A7",
   rentByHour: "#009E73",
-  hybrid: "#56B4E9",
+  hybrid: "#1965B0",
 } as const;
 
 /**
@@ -250,6 +250,8 @@ export interface FigureOptions {
   layout?: Record<string, unknown>;
   /** The label at a line's end, where its legend name is longer than a label holds (end-labels.ts). */
   endLabel?: (trace: Trace) => string | undefined;
+  /** `false` where lines never cross and a legend beside the plot names them: labels at their ends would lie on it. */
+  endLabels?: false;
 }
 
 /** Whether a figure draws an axis on the plot's right edge, where labels at the ends of lines would go. */
@@ -290,6 +292,7 @@ export function themedFigure(data: Trace[], options: FigureOptions): Figure {
   };
   // No two series alike, and lines that cross named where they end.
   const figure = { data: distinctSeries(data, SERIES_PALETTE, THEME_COLORS.paper), layout };
+  if (options.endLabels === false) return figure;
   return labelLineEnds(figure, { inside: rightAxis(layout), text: options.endLabel, background: LABEL_BACKGROUND });
 }
 
@@ -310,6 +313,50 @@ export function pointLabel(text: string, x: number, y: number, above: boolean, o
     ay: above ? -offsetPx : offsetPx,
     font: { size: 11 },
     bgcolor: LABEL_BACKGROUND,
+  };
+}
+
+/** The plot point labels are placed for: about a phone's, the narrowest the page draws, so they stand apart on any. */
+const LABEL_PLOT_PX = { width: 300, height: 260 };
+/**
+ * Where a label's centre may stand, in px from its point along its leader: above (positive) or below, further out
+ * when nearer ones are taken; never so near that the label covers its point.
+ */
+const LABEL_OFFSETS_PX = [24, -24, 44, -44, 64, -64, 84, -84, 104, -104];
+
+/** A point label's box on a phone, in px: 11 px text, broken into lines of about 12 characters there. */
+export function phoneLabelBox(text: string): { widthPx: number; heightPx: number } {
+  return { widthPx: Math.min(text.length, 12) * 6.4 + 6, heightPx: Math.ceil(text.length / 11) * 15 + 2 };
+}
+
+/**
+ * Places point labels one by one, each at the first offset from its point where it lies on no label placed before,
+ * on a phone's plot with these axis ranges (in the axes' own units: logarithms on a log axis). Returns the offset for
+ * `pointLabel`, positive above the point.
+ */
+export function labelPlacer(
+  xRange: readonly [number, number],
+  yRange: readonly [number, number],
+): (box: { widthPx: number; heightPx: number }, x: number, y: number) => number {
+  type Box = { left: number; right: number; bottom: number; top: number };
+  const placed: Box[] = [];
+  const toPx = (value: number, [low, high]: readonly [number, number], size: number) => ((value - low) / (high - low || 1)) * size;
+  return (size, x, y) => {
+    const [px, py] = [toPx(x, xRange, LABEL_PLOT_PX.width), toPx(y, yRange, LABEL_PLOT_PX.height)];
+    // Plotly centres a label on the end of its leader.
+    const clear = size.heightPx / 2 + 8;
+    const offsets = LABEL_OFFSETS_PX.map((offset) => Math.sign(offset) * Math.max(Math.abs(offset), clear));
+    const boxAt = (offset: number): Box => ({
+      left: px - size.widthPx / 2,
+      right: px + size.widthPx / 2,
+      bottom: py + offset - size.heightPx / 2,
+      top: py + offset + size.heightPx / 2,
+    });
+    const free = (box: Box) =>
+      placed.every((other) => box.right <= other.left || box.left >= other.right || box.top <= other.bottom || box.bottom >= other.top);
+    const offset = offsets.find((candidate) => free(boxAt(candidate))) ?? (offsets.at(-1) as number);
+    placed.push(boxAt(offset));
+    return offset;
   };
 }
 

@@ -102,7 +102,7 @@ export function savingBandChart(band: readonly BandPoint[], options: SavingBandO
       name: "5th percentile",
       x,
       y: band.map((point) => point.low),
-      line: { color: withAlpha(THEME_COLORS.band, 0.4), width: 1 },
+      line: { color: THEME_COLORS.band, width: 1 },
       showlegend: false,
       hovertemplate: "5th percentile: %{y:$,.0f}<extra></extra>",
     },
@@ -114,7 +114,7 @@ export function savingBandChart(band: readonly BandPoint[], options: SavingBandO
       y: band.map((point) => point.high),
       fill: "tonexty",
       fillcolor: withAlpha(THEME_COLORS.band, 0.2),
-      line: { color: withAlpha(THEME_COLORS.band, 0.4), width: 1 },
+      line: { color: THEME_COLORS.band, width: 1 },
       hovertemplate: "95th percentile: %{y:$,.0f}<extra></extra>",
     },
     {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { cielab } from "../../src/charts/series-looks";
-import { caption, SERIES_PALETTE, stableColors, themedFigure } from "../../src/charts/theme";
+import {
+  caption,
+  labelPlacer,
+  phoneLabelBox,
+  SERIES_PALETTE,
+  stableColors,
+  THEME_COLORS,
+  TIER_COLORS,
+  themedFigure,
+  WAY_COLORS,
+} from "../../src/charts/theme";
 
 describe("chapter theme", () => {
   it("captions the source files under data/ unless told another folder, with the prices' as_of date when there is one", () => {
@@ -35,6 +45,25 @@ describe("chapter theme", () => {
   });
 });
 
+describe("labels on points", () => {
+  it("puts each label where it lies on no label placed before, above first, then below, then further out", () => {
+    const place = labelPlacer([0, 100], [0, 100]);
+    const box = phoneLabelBox("1,234/day");
+    expect(place(box, 50, 50)).toBe(24);
+    // A point beside it: above is taken, below is free.
+    expect(place(box, 52, 50)).toBe(-24);
+    expect(place(box, 54, 50)).toBe(44);
+    // Far off, the nearest place again.
+    expect(place(box, 5, 5)).toBe(24);
+  });
+
+  it("keeps a label of many lines (as a phone breaks it) off its own point", () => {
+    const tall = phoneLabelBox("rent (always on) beats API: 5,129/day");
+    expect(tall.heightPx).toBeGreaterThan(3 * 15);
+    expect(labelPlacer([0, 1], [0, 1])(tall, 0.5, 0.5)).toBeGreaterThan(tall.heightPx / 2);
+  });
+});
+
 /** WCAG 2 relative luminance of a #RRGGBB colour. */
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((at) => {
@@ -48,6 +77,13 @@ describe("the series palette", () => {
   it("has at least 24 colours, each with at least 3:1 contrast against the white page", () => {
     expect(SERIES_PALETTE.length).toBeGreaterThanOrEqual(24);
     const low = SERIES_PALETTE.filter((color) => 1.05 / (luminance(color) + 0.05) < 3);
+    expect(low).toEqual([]);
+  });
+
+  it("gives every named colour drawn as a series or a reference line (tiers, ways, weights and KV cache, the band, the one-server reference) the same 3:1", () => {
+    const { grid, zeroLine, paper, before, caption: captionColor, ...drawn } = THEME_COLORS;
+    const named = { ...drawn, ...TIER_COLORS, ...WAY_COLORS };
+    const low = Object.entries(named).filter(([, color]) => 1.05 / (luminance(color) + 0.05) < 3);
     expect(low).toEqual([]);
   });
 
