@@ -1,6 +1,6 @@
 /** Figure 59.9a: the VRAM each model needs at each bit width against what each GPU configuration holds. */
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
-import { FORMAT, THEME_COLORS, themedFigure } from "./theme";
+import { colorApartFrom, FORMAT, THEME_COLORS, themedFigure } from "./theme";
 
 export interface VramBar {
   /** Category label, e.g. "70B Q4_K_M". */
@@ -19,6 +19,9 @@ export interface VramLine {
   color: string;
 }
 
+/** Bars whose labels (a total and its quality cost, 10 px) stand side by side above them on a wide screen. */
+const MAX_BARS_LABELLED_ACROSS = 12;
+
 /**
  * Figure 59.9a: weights and KV cache per model and bit width, stacked, against the room each GPU configuration
  * leaves for them once its headroom and the runtime overhead of each of its cards are set aside.
@@ -29,43 +32,51 @@ export function vramChart(
   options: { contextTokens: number; concurrentSequences: number; overheadGibPerGpu: number; headroom: number; provenance: Provenance },
 ): Figure {
   const x = bars.map((bar) => bar.label);
+  // More bars than a label a bar can stand beside: each bar's total stands upright, its quality cost in its hover.
+  const crowded = bars.length > MAX_BARS_LABELLED_ACROSS;
+  const notes = bars.map((bar) => (bar.qualityNote ? `<br>${bar.qualityNote}` : ""));
   const part = (name: string, color: string, value: (bar: VramBar) => number): Trace => ({
     type: "bar",
     name,
     x,
     y: bars.map(value),
     marker: { color },
-    hovertemplate: `%{x}: ${name} %{y:.1f} GiB<extra></extra>`,
+    customdata: notes,
+    hovertemplate: `%{x}: ${name} %{y:.1f} GiB%{customdata}<extra></extra>`,
   });
   const totals = bars.map((bar) => bar.weightsGib + bar.kvCacheGib);
   const yMax = Math.max(...totals) * 1.3;
   const shown = configurations.filter((config) => config.usableGib <= yMax);
   const hidden = configurations.filter((config) => config.usableGib > yMax);
   const room = (config: VramLine) => `${config.label}: ${config.usableGib.toFixed(1)} of ${config.totalVramGib} GiB`;
-  const annotations: Annotation[] = [
-    ...bars.map((bar, index) => ({
-      text: `${(totals[index] as number).toFixed(1)} GiB${bar.qualityNote ? `<br>${bar.qualityNote}` : ""}`,
-      x: bar.label,
-      xref: "x",
-      y: totals[index] as number,
-      yref: "y",
-      yanchor: "bottom",
-      showarrow: false,
-      font: { size: 10 },
-    })),
-    // Left-aligned: the smallest models stand there, well below every configuration's line.
-    ...shown.map((config) => ({
-      text: room(config),
-      xref: "paper",
-      x: 0,
-      xanchor: "left",
-      y: config.usableGib,
-      yref: "y",
-      yanchor: "bottom",
-      showarrow: false,
-      font: { size: 10, color: config.color },
-    })),
-  ];
+  const annotations: Annotation[] = bars.map((bar, index) => ({
+    text: `${(totals[index] as number).toFixed(1)} GiB${!crowded && bar.qualityNote ? `<br>${bar.qualityNote}` : ""}`,
+    x: bar.label,
+    xref: "x",
+    y: totals[index] as number,
+    yref: "y",
+    yanchor: "bottom",
+    showarrow: false,
+    ...(crowded ? { textangle: -90, font: { size: 9 } } : { font: { size: 10 } }),
+  }));
+  // Each configuration's room is a dashed line across the plot, named in the legend: a label on the plot would lie on
+  // the bars' labels. No line takes the colour of the bars' parts or of another line.
+  const taken: string[] = [THEME_COLORS.weights, THEME_COLORS.kvCache];
+  const lineColors = shown.map((config) => {
+    const color = colorApartFrom(config.color, taken);
+    taken.push(color);
+    return color;
+  });
+  const lines: Trace[] = shown.map((config, index) => ({
+    type: "scatter",
+    mode: "lines",
+    name: room(config),
+    x: [0, 1],
+    y: [config.usableGib, config.usableGib],
+    xaxis: "x2",
+    line: { color: lineColors[index], width: 1.5, dash: "dash" },
+    hovertemplate: `${room(config)}<extra></extra>`,
+  }));
   const small = (text: string) => `<br><span style="font-size:11px">${text}</span>`;
   const aboveScale =
     hidden.length > 0
@@ -78,27 +89,26 @@ export function vramChart(
       `lines: each configuration's VRAM less ${Math.round(options.headroom * 100)}% headroom and ${options.overheadGibPerGpu} GiB runtime overhead per GPU`,
     ) + aboveScale;
   return themedFigure(
-    [part("weights", THEME_COLORS.weights, (bar) => bar.weightsGib), part("KV cache", THEME_COLORS.kvCache, (bar) => bar.kvCacheGib)],
+    [
+      part("weights", THEME_COLORS.weights, (bar) => bar.weightsGib),
+      part("KV cache", THEME_COLORS.kvCache, (bar) => bar.kvCacheGib),
+      ...lines,
+    ],
     {
       number: "59.9a",
       title: `GPU memory by bit width: ${options.contextTokens.toLocaleString("en-US")}-token context × ${options.concurrentSequences} sequence${options.concurrentSequences === 1 ? "" : "s"}`,
       provenance: options.provenance,
+      // The configurations' lines are level and named in the legend beside the plot.
+      endLabels: false,
       xaxis: { title: `Model and quantisation${lineNote}`, type: "category" },
       yaxis: { title: "Weights + KV cache (GiB)", tickformat: FORMAT.integer, range: [0, yMax] },
       annotations,
       layout: {
         barmode: "stack",
-        legend: { orientation: "h", y: -0.3, x: 0, yanchor: "top", traceorder: "normal" },
-        shapes: shown.map((config) => ({
-          type: "line",
-          xref: "paper",
-          yref: "y",
-          x0: 0,
-          x1: 1,
-          y0: config.usableGib,
-          y1: config.usableGib,
-          line: { color: config.color, width: 1.5, dash: "dash" },
-        })),
+        // Beside the plot, clear of the upright model names below it.
+        legend: { orientation: "v", x: 1.02, xanchor: "left", y: 1, yanchor: "top", traceorder: "normal" },
+        // The configurations' lines run from the plot's left edge to its right, whatever the bars' categories.
+        xaxis2: { overlaying: "x", range: [0, 1], visible: false, fixedrange: true },
       },
     },
   );

@@ -19,7 +19,7 @@ import {
 } from "../../src/analysis";
 import type { Trace } from "../../src/charts";
 import { loadDataset } from "../../src/data";
-import { copyOfData, DATA_DIR } from "../helpers/data-folder";
+import { copyOfData, DATA_2026_DIR, DATA_DIR } from "../helpers/data-folder";
 import { title, trace } from "../helpers/figures";
 
 const data = loadDataset(DATA_DIR);
@@ -182,7 +182,15 @@ describe("closing questions from data", () => {
 describe("Figures 59.9a–d, the closing questions", () => {
   it("59.9a stacks weights and KV cache per bit width against each configuration less headroom and per-GPU overhead, and names borrowed measurements", () => {
     const figure = vramFigure(data);
-    expect(figure.data.map((candidate) => candidate.name)).toEqual(["weights", "KV cache"]);
+    // 48 × 0.95 − 2 × 1 = 43.6 GiB; 24 × 0.95 − 1 = 21.8 GiB: each configuration a dashed line the legend names.
+    expect(figure.data.map((candidate) => candidate.name)).toEqual([
+      "weights",
+      "KV cache",
+      "1× RTX 4090: 21.8 of 24 GiB",
+      "2× RTX 4090: 43.6 of 48 GiB",
+      "4× RTX 4090: 87.2 of 96 GiB",
+      "2× A100 80GB: 150.0 of 160 GiB",
+    ]);
     expect(trace(figure, "weights").x).toEqual([
       "8B F16",
       "8B Q8_0",
@@ -199,12 +207,25 @@ describe("Figures 59.9a–d, the closing questions", () => {
     expect(texts).toContain("42.5 GiB<br>+4.8% ppl");
     expect(texts).toContain("49.7 GiB<br>+0.9% ppl (8B)");
     expect(texts).toContain("134.3 GiB<br>bits as 8B");
-    // 48 × 0.95 − 2 × 1 = 43.6 GiB; 24 × 0.95 − 1 = 21.8 GiB.
-    expect(texts).toContain("2× RTX 4090: 43.6 of 48 GiB");
-    expect(texts).toContain("1× RTX 4090: 21.8 of 24 GiB");
+    // The legend beside the plot names the level lines; no label at their ends lies on it.
+    expect(texts.filter((text) => /RTX|A100/.test(text))).toEqual([]);
     const axis = (figure.layout.xaxis as { title: { text: string } }).title.text;
     expect(axis).toContain("5% headroom and 1 GiB runtime overhead per GPU");
     expect(axis).toContain("above the scale: 4× A100 80GB (300 of 320 GiB), 8× A100 80GB (600 of 640 GiB), 8× H100 80GB (600 of 640 GiB)");
+  });
+
+  it("59.9a stands each bar's total upright where bars are too many to label side by side (the 2026 edition's 28), its quality cost in the hover, and draws no line in a bar's colour", () => {
+    const figure = vramFigure(loadDataset(DATA_2026_DIR));
+    const weights = trace(figure, "weights");
+    expect((weights.x as string[]).length).toBe(28);
+    const labels = (figure.layout.annotations ?? []).filter((annotation) => annotation.xref === "x");
+    expect(labels).toHaveLength(28);
+    for (const label of labels) expect(label).toMatchObject({ textangle: -90, text: expect.stringMatching(/^[\d.]+ GiB$/) });
+    expect(weights.customdata as string[]).toContain("<br>+0.04% ppl (8B)");
+    const colors = figure.data.map(
+      (candidate) => (candidate.line as { color?: string } | undefined)?.color ?? (candidate.marker as { color: string }).color,
+    );
+    expect(new Set(colors).size).toBe(colors.length);
   });
 
   it("59.9b counts calls lost a month on a log axis: 1,500 locally alone at 7.2 hours down", () => {

@@ -49,7 +49,8 @@ function axisProblems(figure: Figure): string[] {
     const values = traces
       .filter((trace) => axisKey(trace, key[0] as "x" | "y") === key)
       .flatMap((trace) => numbers(trace[key[0] as string]));
-    if (axis.type === "category" || values.length === 0) return [];
+    // An axis drawn nowhere (a line across the plot on an overlaid, hidden axis) shows no title to name a unit.
+    if (axis.type === "category" || axis.visible === false || values.length === 0) return [];
     const title = textOf(axis.title);
     const problems: string[] = [];
     if (!UNIT.test(title)) problems.push(`${key} "${title}" names no unit`);
@@ -129,6 +130,8 @@ function endLabelProblems(figure: Figure): string[] {
   const lines = lineSeries(figure);
   const labels = ((figure.layout.annotations ?? []) as Plain[]).filter((annotation) => annotation.name === END_LABEL);
   if (lines.length < 2 || lines.length > MAX_END_LABELS) return [];
+  // Level lines never cross: a legend names them as well as labels would (59.9a's configurations).
+  if (lines.every((trace) => new Set(trace.y as number[]).size === 1)) return [];
   const layout = figure.layout as Plain;
   const problems: string[] = [];
   const placed = lines.flatMap((trace) => {

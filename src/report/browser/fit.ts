@@ -38,6 +38,10 @@ const NARROW_CAPTION_CHAR_PX = 5.6;
 /** Average width of a tick label's character: 13 px on a wide screen, 11 px on a phone. */
 const WIDE_TICK_CHAR_PX = 7.4;
 const NARROW_TICK_CHAR_PX = 7.0;
+/** Average width of a character of a 9 px label. */
+const SMALL_LABEL_CHAR_PX = 5.4;
+/** Average width of a character of an 11 px label over a bar, bold ones counted in. */
+const BAR_LABEL_CHAR_PX = 6.8;
 /** Labelled points a phone's plot shows before their labels would run into each other. */
 const MAX_POINT_LABELS = 6;
 /** The name that marks a label at a line's end, as the figures write it (charts/end-labels.ts). */
@@ -66,6 +70,8 @@ export function wrapWords(text: string, maxChars: number): string[] {
 
 type Margin = { l?: number; r?: number; t?: number; b?: number };
 const marginOf = (layout: FigureLike["layout"]): Margin => (layout.margin as Margin | undefined) ?? { l: 70, r: 30, t: 60, b: 90 };
+/** The figure's width left and right of its plot. */
+const plotSidesPx = (layout: FigureLike["layout"]) => (marginOf(layout).l ?? 70) + (marginOf(layout).r ?? 30);
 
 /** The categories of a horizontal bar chart, bottom to top as Plotly places them (index = axis position). */
 function barCategories(traces: TraceLike[], yaxis: Record<string, unknown>): string[] {
@@ -81,8 +87,6 @@ const LABELLED_ROW_PX = 32;
 const LABELLED_ROWS_FRAME_PX = 200;
 /** A figure's box on a phone when the figure sets no height (report.css). */
 const NARROW_DEFAULT_HEIGHT_PX = 560;
-/** The least height a phone's plot keeps, whatever the legend and the caption take around it. */
-const MIN_NARROW_PLOT_PX = 260;
 
 /**
  * Horizontal bars with long category labels leave a phone no room for the bars: each label goes above its
@@ -153,37 +157,123 @@ const longestLine = (labels: unknown[]) =>
 function roomBelowPlot(figure: FigureLike, layout: FigureLike["layout"], widthPx: number): void {
   const traces = figure.data as TraceLike[];
   const xaxis = (layout.xaxis as Record<string, unknown> | undefined) ?? {};
+  // Traces on an overlaid axis (a line across the whole plot) are no categories of the main one.
+  const onX = traces.filter((trace) => (trace.xaxis ?? "x") === "x");
   const categories =
-    xaxis.type === "category" && traces.every((trace) => trace.type === "bar" && trace.orientation !== "h")
-      ? [...new Set(traces.flatMap((trace) => trace.x ?? []))]
+    xaxis.type === "category" && onX.every((trace) => trace.type === "bar" && trace.orientation !== "h")
+      ? [...new Set(onX.flatMap((trace) => trace.x ?? []))]
       : [];
   const plotPx = widthPx - PAGE_PADDING_PX - 70;
   const upright = categories.length > 0 && longestLine(categories) * LABEL_CHAR_PX > plotPx / categories.length;
   if (upright) layout.xaxis = { ...xaxis, tickangle: 90, tickfont: { size: 10 } };
-  // Labels over bars narrower than the labels keep their first line (the value), small, so neighbours do not collide.
-  if (categories.length > 0 && plotPx / categories.length < 48) {
-    layout.annotations = (layout.annotations ?? []).map((annotation) =>
-      annotation.xref === "x" && annotation.yref === "y"
-        ? { ...annotation, text: annotation.text.split("<br>")[0] as string, font: { ...(annotation.font as object), size: 9 } }
-        : annotation,
-    );
+  // Labels over bars far narrower than the labels keep their first line (the value), small, so neighbours do not
+  // collide; a label a little wider than its bar keeps its lines, small.
+  const slotPx = plotPx / Math.max(1, categories.length);
+  if (categories.length > 0) {
+    layout.annotations = (layout.annotations ?? []).map((annotation) => {
+      if (annotation.xref !== "x" || annotation.yref !== "y") return annotation;
+      const small = { ...(annotation.font as object), size: 9 };
+      if (slotPx < 48) {
+        const value = annotation.text.split("<br>")[0] as string;
+        // A value wider than its bar even so stands upright on it.
+        const upright = value.replace(/<[^>]*>/g, "").length * SMALL_LABEL_CHAR_PX > slotPx - 2 ? { textangle: -90 } : {};
+        return { ...annotation, text: value, font: small, ...upright };
+      }
+      const longest = Math.max(...annotation.text.split("<br>").map((line) => line.replace(/<[^>]*>/g, "").length));
+      return longest * BAR_LABEL_CHAR_PX > slotPx - 4 ? { ...annotation, font: small } : annotation;
+    });
   }
   const tickPx = upright ? longestLine(categories) * LABEL_CHAR_PX + 8 : 24;
   const axisTitlePx = (xaxis.title as { text?: string } | undefined)?.text
     ? 20 * String((xaxis.title as { text?: string }).text).split("<br>").length
     : 0;
+  const legendPx = legendHeightPx(traces, layout, widthPx - PAGE_PADDING_PX - plotSidesPx(layout), NARROW_LEGEND_FONT_PX);
+  legendAtFoot(layout, legendPx, NARROW_LEGEND_FONT_PX);
+  const margin = marginOf(layout);
+  layout.margin = { ...margin, b: Math.max(50, tickPx + axisTitlePx + legendPx + 10) };
+}
+
+/** Legend text: 11 px on a phone, the figure's 13 px on a wide screen. */
+const NARROW_LEGEND_FONT_PX = 11;
+const WIDE_LEGEND_FONT_PX = 13;
+
+/**
+ * The height a horizontal legend of the figure's named traces takes under a plot `plotPx` wide (Plotly lays it
+ * out across the plot's width): as many entries a row as the longest line of a name allows, each row as tall as a
+ * name of the most lines (names may hold `<br>`).
+ */
+function legendHeightPx(traces: TraceLike[], layout: FigureLike["layout"], plotPx: number, fontPx: number): number {
   const named =
     layout.showlegend === false
       ? []
       : traces.filter((trace) => trace.showlegend !== false && typeof trace.name === "string" && trace.name !== "");
-  const perRow = Math.max(
-    1,
-    Math.floor((widthPx - PAGE_PADDING_PX) / (Math.max(0, ...named.map((trace) => String(trace.name).length)) * 6.2 + 44)),
-  );
-  const legendPx = named.length > 1 ? Math.ceil(named.length / perRow) * 19 + 8 : 0;
-  layout.legend = { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom", font: { size: 11 } };
+  if (named.length <= 1) return 0;
+  const lines = named.map((trace) => String(trace.name).split("<br>"));
+  const longest = Math.max(0, ...lines.flat().map((line) => line.length));
+  const perRow = Math.max(1, Math.floor(plotPx / (longest * fontPx * 0.564 + 44)));
+  const rowPx = fontPx + 8 + (Math.max(...lines.map((name) => name.length)) - 1) * fontPx * 1.3;
+  // Where traces are grouped, each group (a trace of none is one of its own) starts a row, a gap after the last.
+  const grouped = named.some((trace) => typeof trace.legendgroup === "string" && trace.legendgroup !== "");
+  const sizes = new Map<string, number>();
+  named.forEach((trace, index) => {
+    const group = grouped && trace.legendgroup ? String(trace.legendgroup) : grouped ? `#${index}` : "";
+    sizes.set(group, (sizes.get(group) ?? 0) + 1);
+  });
+  const groups = [...sizes.values()];
+  const rows = groups.reduce((sum, size) => sum + Math.ceil(size / perRow), 0);
+  return rows * rowPx + (groups.length - 1) * LEGEND_GROUP_GAP_PX + 8;
+}
+
+/** Plotly's gap between the groups of a legend (its `tracegroupgap`). */
+const LEGEND_GROUP_GAP_PX = 10;
+
+/** The legend at the foot of the figure, below the axis, never scrolled: the margin below the plot holds all of it. */
+function legendAtFoot(layout: FigureLike["layout"], legendPx: number, fontPx: number): void {
+  layout.legend = {
+    // How the legend orders and toggles its entries stays as the figure set it.
+    ...(layout.legend as object | undefined),
+    orientation: "h",
+    x: 0,
+    xanchor: "left",
+    yref: "container",
+    y: 0,
+    yanchor: "bottom",
+    font: { size: fontPx },
+    ...(legendPx > 0 ? { maxheight: legendPx + 20 } : {}),
+  };
+}
+
+/** The least height a plot keeps between the margins (the legend's rows, the caption's lines), on a phone and on a wide screen. */
+const NARROW_MIN_PLOT_PX = 260;
+const WIDE_MIN_PLOT_PX = 320;
+/** A heatmap row's least height: its 11 px label and a little room. */
+const HEATMAP_ROW_PX = 15;
+/** A figure's box on a wide screen when the figure sets no height (report.css). */
+const WIDE_DEFAULT_HEIGHT_PX = 520;
+
+/**
+ * A figure taller than its box where its margins (the legend's rows, the caption's lines) would leave the plot less
+ * than its least height, or a heatmap's rows less than a label's.
+ */
+function roomForPlot(figure: FigureLike, layout: FigureLike["layout"], minPlotPx: number, defaultHeightPx: number): void {
+  const rows = new Set((figure.data as TraceLike[]).filter((trace) => trace.type === "heatmap").flatMap((trace) => trace.y ?? [])).size;
   const margin = marginOf(layout);
-  layout.margin = { ...margin, b: Math.max(50, tickPx + axisTitlePx + legendPx + 10) };
+  const wanted = (margin.t ?? 60) + (margin.b ?? 90) + Math.max(minPlotPx, rows * HEATMAP_ROW_PX);
+  if (wanted > Number(layout.height ?? defaultHeightPx)) layout.height = Math.ceil(wanted);
+}
+
+/** Legend rows past which a wide figure moves its legend to its foot and grows to hold it, instead of scrolling it. */
+const WIDE_LEGEND_ROWS = 3;
+
+/** On a wide screen, a legend of many rows at the figure's foot, with the bottom margin and the figure's height grown for it. */
+function roomForWideLegend(figure: FigureLike, layout: FigureLike["layout"], widthPx: number): void {
+  const legendPx = legendHeightPx(figure.data as TraceLike[], layout, columnPx(widthPx) - plotSidesPx(layout), WIDE_LEGEND_FONT_PX);
+  if (legendPx <= WIDE_LEGEND_ROWS * (WIDE_LEGEND_FONT_PX + 8) + 8) return;
+  const xaxis = (layout.xaxis as { title?: { text?: string } } | undefined) ?? {};
+  const axisTitlePx = xaxis.title?.text ? 24 * String(xaxis.title.text).split("<br>").length : 0;
+  legendAtFoot(layout, legendPx, WIDE_LEGEND_FONT_PX);
+  layout.margin = { ...marginOf(layout), b: 30 + axisTitlePx + legendPx + 10 };
+  roomForPlot(figure, layout, WIDE_MIN_PLOT_PX, WIDE_DEFAULT_HEIGHT_PX);
 }
 
 /** A long x-axis title on lines that fit the phone's width, instead of running off both edges. */
@@ -246,6 +336,26 @@ function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: 
   annotations[index] = { ...caption, text: lines.join("<br>"), align: "left" };
   layout.annotations = annotations;
   return lines.length;
+}
+
+/**
+ * A note laid across the plot (placed by the plot's width, not on a point) on lines the phone's plot holds, instead
+ * of running off the figure's edge. The source line and labels already fitted are left as they are.
+ */
+function wrapPlotNotes(layout: FigureLike["layout"], widthPx: number): void {
+  const margin = marginOf(layout);
+  const plotPx = widthPx - PAGE_PADDING_PX - (margin.l ?? 70) - (margin.r ?? 30);
+  const source = sourceIndex(layout);
+  layout.annotations = (layout.annotations ?? []).map((annotation, index) => {
+    const caption = index === source;
+    if (annotation.xref !== "paper" || caption || annotation.hovertext !== undefined || /<(?!br)[a-z]/i.test(annotation.text))
+      return annotation;
+    const size = Number((annotation.font as { size?: number } | undefined)?.size ?? 11);
+    const maxChars = Math.floor(plotPx / (size * (LABEL_CHAR_PX / 10)));
+    const lines = annotation.text.split("<br>");
+    if (Math.max(...lines.map((line) => line.length)) <= maxChars) return annotation;
+    return { ...annotation, text: lines.flatMap((line) => wrapWords(line, maxChars)).join("<br>") };
+  });
 }
 
 /** Long legend entries on lines that fit a phone, instead of running off its edge. */
@@ -335,6 +445,8 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
     layout.title = { ...layout.title, text: "" };
     const lines = wrapCaption(layout, columnPx(widthPx) - leftEdgePx(figure, layout, WIDE_TICK_CHAR_PX), WIDE_CAPTION_CHAR_PX);
     layout.margin = { ...margin, t: Math.max(30, (margin.t ?? 60) - 30 + 16 * Math.max(0, lines - before)) };
+    roomForWideLegend(figure, layout, widthPx);
+    roomForPlot(figure, layout, 0, WIDE_DEFAULT_HEIGHT_PX);
     return { ...figure, layout };
   }
   let titleLines: string[] = [];
@@ -368,9 +480,11 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   layout.annotations = (layout.annotations ?? []).map((annotation) =>
     annotation.text.startsWith("Source:") ? { ...annotation, font: { size: 9, color: "#666666" } } : annotation,
   );
-  roomBelowPlot(figure, layout, widthPx);
+  // The legend's rows are counted with its names as the phone shows them, wrapped.
+  roomBelowPlot({ ...figure, data: wrapLegendNames(figure.data as TraceLike[], widthPx) }, layout, widthPx);
   wrapAxisTitle(layout, "xaxis", widthPx);
   labelsAboveBars(figure, layout, widthPx);
+  wrapPlotNotes(layout, widthPx);
   shortRowLabels(figure, layout);
   const valued = heatmapValuesOnHover(figure, layout, widthPx);
   const tap = valued.some((trace, index) => trace !== figure.data[index]) ? ["Tap or point at a cell for its value."] : [];
@@ -385,8 +499,6 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   // Room above the plot for the caption's lines and, when the plot keeps its title, for each of its lines.
   const titlePx = titleLines.length > 0 ? 20 + 17 * titleLines.length : 8;
   layout.margin = { ...marginOf(layout), t: titlePx + CAPTION_LINE_PX * Math.max(1, captionLines) + 10 };
-  // A long legend (a line per model) and the caption above leave the plot its height: the figure grows instead.
-  const { t = 0, b = 0 } = marginOf(layout);
-  if (Number(layout.height ?? NARROW_DEFAULT_HEIGHT_PX) - t - b < MIN_NARROW_PLOT_PX) layout.height = t + b + MIN_NARROW_PLOT_PX;
+  roomForPlot({ ...figure, data }, layout, NARROW_MIN_PLOT_PX, NARROW_DEFAULT_HEIGHT_PX);
   return { ...figure, data, layout };
 }

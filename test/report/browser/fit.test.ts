@@ -235,3 +235,82 @@ describe("figures on a narrow screen", () => {
     expect((long.height ?? 560) - long.margin.t - long.margin.b).toBeGreaterThanOrEqual(260);
   });
 });
+
+describe("room for what a figure shows", () => {
+  const lines = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({
+      type: "scatter",
+      mode: "lines",
+      name: `Model number ${index + 1} (a host)`,
+      x: [1],
+      y: [1],
+    }));
+  type Fitted = {
+    height?: number;
+    margin: { t: number; b: number };
+    legend: { yref?: string; maxheight?: number };
+    annotations: { text: string; textangle?: number }[];
+  };
+
+  it("grows a phone's figure so a legend of 40 names sits whole below a plot of at least 240 px, never scrolled", () => {
+    const figure = { data: lines(40), layout: { title: { text: "Figure 59.1b — Cost" }, annotations: [source] } };
+    const layout = fitFigure(figure, 390).layout as unknown as Fitted;
+    // 40 names a row each, 19 px a row.
+    expect(layout.margin.b).toBeGreaterThan(40 * 19);
+    expect(layout.legend.maxheight).toBeGreaterThan(40 * 19);
+    expect(layout.height).toBeGreaterThanOrEqual(layout.margin.t + layout.margin.b + 240);
+    // A few names leave the figure its height.
+    expect((fitFigure({ ...figure, data: lines(3) }, 390).layout as unknown as Fitted).height).toBeUndefined();
+  });
+
+  it("moves a wide figure's legend of many rows to its foot and grows the figure for it, and leaves a short one", () => {
+    const figure = { data: lines(40), layout: { title: { text: "Figure 59.1b — Cost" }, annotations: [source] } };
+    const wide = fitFigure(figure, 1280, { titleInPage: true }).layout as unknown as Fitted;
+    expect(wide.legend.yref).toBe("container");
+    expect(wide.height).toBeGreaterThanOrEqual(wide.margin.t + wide.margin.b + 320);
+    const short = fitFigure({ ...figure, data: lines(4) }, 1280, { titleInPage: true }).layout as unknown as Fitted;
+    expect(short.legend).toBeUndefined();
+    expect(short.height).toBeUndefined();
+  });
+
+  it("gives every row of a heatmap a label's height", () => {
+    const rows = Array.from({ length: 40 }, (_, index) => `Model ${index + 1}`);
+    const figure = {
+      data: [{ type: "heatmap", x: ["100/day", "500/day"], y: rows, z: rows.map(() => [1, 2]) }],
+      layout: { title: { text: "Figure 59.2a — Cost matrix" }, annotations: [source] },
+    };
+    for (const width of [390, 1280]) {
+      const layout = fitFigure(figure, width, { titleInPage: width > 640 }).layout as unknown as Fitted;
+      expect(layout.height, `${width}px`).toBeGreaterThanOrEqual(layout.margin.t + layout.margin.b + 40 * 15);
+    }
+  });
+
+  it("wraps a note laid across a phone's plot to the plot's width, and leaves the source line to its own wrapping", () => {
+    const note = { text: "16 models have no star rating in the data: hover a ring for its name", xref: "paper", x: 0, font: { size: 12 } };
+    const figure = { data: [], layout: { title: { text: "Figure 59.2b — Price" }, annotations: [note, source] } };
+    const [wrapped] = (fitFigure(figure, 390).layout as unknown as Fitted).annotations;
+    const noteLines = wrapped?.text.split("<br>") ?? [];
+    expect(noteLines.length).toBeGreaterThan(1);
+    expect(noteLines.join(" ")).toBe(note.text);
+    for (const line of noteLines) expect(line.length * 12 * 0.56).toBeLessThanOrEqual(390 - 24 - 58 - 12);
+  });
+
+  it("stands a bar's value upright on a phone where it is wider than its bar, and keeps it across where it fits", () => {
+    const bars = (count: number) => {
+      const x = Array.from({ length: count }, (_, index) => `Bar ${index}`);
+      return {
+        data: [{ type: "bar", x, y: x.map(() => 1) }],
+        layout: {
+          title: { text: "Figure 59.9a — Memory" },
+          xaxis: { type: "category" },
+          annotations: [...x.map((category) => ({ text: "123.4 GiB<br>+0.8% ppl", x: category, xref: "x", y: 1, yref: "y" })), source],
+        },
+      };
+    };
+    const crowded = (fitFigure(bars(8), 390).layout as unknown as Fitted).annotations[0];
+    expect(crowded).toMatchObject({ text: "123.4 GiB", textangle: -90 });
+    const roomy = (fitFigure(bars(3), 390).layout as unknown as Fitted).annotations[0];
+    expect(roomy?.textangle).toBeUndefined();
+    expect(roomy?.text).toBe("123.4 GiB<br>+0.8% ppl");
+  });
+});
