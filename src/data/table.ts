@@ -88,8 +88,12 @@ function misspellingOf(name: string, unknown: readonly string[]): string | undef
   return scored.filter((entry) => entry.distance <= 2).sort((a, b) => a.distance - b.distance)[0]?.candidate;
 }
 
-/** A money column's name tokens: `usd` marks the currency, as in `input_usd_per_mtok` or `capex_usd`. */
-const CURRENCY_TOKEN = /(^|_)([a-z]{3})(_|$)/g;
+/**
+ * A money column's name tokens: `usd` marks the currency, as in `input_usd_per_mtok` or `capex_usd`. The underscore
+ * after a token is looked at, not taken, so that a three-letter word before the currency (`ops_cny_per_month`) leaves
+ * the currency's own underscore for it.
+ */
+const CURRENCY_TOKEN = /(^|_)([a-z]{3})(?=_|$)/g;
 
 /**
  * The spec's money column a header cell names in another currency (`input_cny_per_mtok` → `input_usd_per_mtok`,

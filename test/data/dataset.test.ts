@@ -416,6 +416,31 @@ describe("money in another currency", () => {
     }
   });
 
+  it("reads a money column whose name starts with a three-letter word, ops_cny_per_month as ops_usd_per_month", () => {
+    // Scenario 2's RTX 4090 server and its stated $500 a month of operations, written as ¥3,500.
+    const opsInYuan = (text: string) => {
+      const [header = "", ...rows] = text.split("\n");
+      const column = header.split(",").indexOf("ops_usd_per_month");
+      const edited = rows.map((line) => {
+        if (!line.startsWith("rtx4090-server,")) return line;
+        const cells = line.split(",");
+        cells[column] = String(Number(cells[column]) * 7);
+        return cells.join(",");
+      });
+      return [header.replace("ops_usd_per_month", "ops_cny_per_month"), ...edited].join("\n");
+    };
+    const copy = copyOfData({ "hardware.csv": opsInYuan, "exchange_rates.csv": rates });
+    try {
+      const data = loadDataset(copy.dir);
+      const original = loadDataset(DATA_DIR).hardware.find((row) => row.hardwareId === "rtx4090-server");
+      const server = data.hardware.find((row) => row.hardwareId === "rtx4090-server");
+      expect(original?.opsUsdPerMonth).toBeGreaterThan(0);
+      expect(server?.opsUsdPerMonth).toBeCloseTo(original?.opsUsdPerMonth ?? Number.NaN, 9);
+    } finally {
+      copy.dispose();
+    }
+  });
+
   it("refuses a currency the folder has no rate for, on the column's header", () => {
     const header = readFileSync(path.join(DATA_DIR, "hardware.csv"), "utf8").split("\n")[0]!.split(",");
     expect(problems({ "hardware.csv": inYuan, "exchange_rates.csv": null })).toEqual([

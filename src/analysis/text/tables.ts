@@ -73,13 +73,16 @@ function localSection(data: Dataset): string {
 }
 
 function breakEvenSection(data: Dataset): string {
-  const apis = CHAPTER_BREAK_EVEN_APIS.filter((id) => data.models.some((model) => model.modelId === id));
+  const chapterApis = CHAPTER_BREAK_EVEN_APIS.filter((id) => data.models.some((model) => model.modelId === id));
+  // An edition with none of the chapter's APIs (one priced for another market) is compared with its first model.
+  const apis = chapterApis.length > 0 ? chapterApis : data.models.slice(0, 1).map((model) => model.modelId);
   const cells = breakEvenTable(data, { apiModelIds: apis });
+  const daysPerMonth = findWorkload(data).daysPerMonth;
   const rows = data.hardware.map((machine) => {
     const mine = cells.filter((cell) => cell.hardwareId === machine.hardwareId);
     return [
       fitLabel(data, machine.hardwareId),
-      formatUsd(mine[0]?.monthlyLocalUsd ?? NaN),
+      formatUsd(hardwareMonthlyCost(machine, daysPerMonth).totalUsd),
       ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls)),
     ];
   });
