@@ -5,7 +5,7 @@
 import { auditDifferences } from "../charts/audit";
 import type { Figure, Provenance } from "../charts/figure";
 import { checkPrintedFigure, type PrintedValue } from "../model";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 import { checkRanges, type PanelRanges } from "./ranges";
 
 /** A printed figure with what the chapter's formulas give for it: all the panel needs to check it at any slack. */
@@ -101,7 +101,7 @@ export function evaluateAuditPanel(spec: AuditPanelSpec, inputs: AuditPanelInput
 export const AUDIT_PANEL: PanelDefinition<AuditPanelSpec, AuditPanelInputs> = {
   kind: "audit",
   computes: "the flags",
-  controls: (spec) => [{ key: "roundingSteps", range: AUDIT_PANEL_RANGES.roundingSteps, value: spec.defaults.roundingSteps }],
+  controls: (spec) => numberControls(AUDIT_PANEL_RANGES, spec.defaults, ["roundingSteps"]),
   show: (spec, values) => {
     const evaluated = evaluateAuditPanel(spec, values);
     return {

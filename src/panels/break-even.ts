@@ -26,7 +26,7 @@ import { checkRanges, type PanelRanges } from "./ranges";
 import { breakEvenCurves } from "../charts/break-even";
 import { colorApartFrom } from "../charts/theme";
 import type { Figure, Provenance } from "../charts/figure";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 
 /** An API offered by the panel, with its whole price sheet: the page bills calls of the reader's size with it. */
 export interface PanelApi extends PriceSheet {
@@ -343,9 +343,7 @@ export const BREAK_EVEN_PANEL: PanelDefinition<BreakEvenPanelSpec, BreakEvenPane
     const d = spec.defaults;
     const r = BREAK_EVEN_PANEL_RANGES;
     return [
-      { key: "callsPerDay", range: r.callsPerDay, value: d.callsPerDay },
-      { key: "inputTokensPerCall", range: r.inputTokensPerCall, value: d.inputTokensPerCall },
-      { key: "outputTokensPerCall", range: r.outputTokensPerCall, value: d.outputTokensPerCall },
+      ...numberControls(r, d, ["callsPerDay", "inputTokensPerCall", "outputTokensPerCall"]),
       { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
       {
         key: "hardwareId",
@@ -353,11 +351,7 @@ export const BREAK_EVEN_PANEL: PanelDefinition<BreakEvenPanelSpec, BreakEvenPane
         options: [...spec.hardware, { id: OWN_SERVER_ID, name: "Your own server" }],
         value: d.hardwareId,
       },
-      { key: "capexUsd", range: r.capexUsd, value: d.capexUsd },
-      { key: "depreciationMonths", range: r.depreciationMonths, value: d.depreciationMonths },
-      { key: "powerUsdPerMonth", range: r.powerUsdPerMonth, value: d.powerUsdPerMonth },
-      { key: "electricityUsdPerKwh", range: r.electricityUsdPerKwh, value: d.electricityUsdPerKwh },
-      { key: "opsUsdPerMonth", range: r.opsUsdPerMonth, value: d.opsUsdPerMonth },
+      ...numberControls(r, d, ["capexUsd", "depreciationMonths", "powerUsdPerMonth", "electricityUsdPerKwh", "opsUsdPerMonth"]),
     ];
   },
   // A configuration brings its own operations and electricity price: the panel then gives the figure's number.

@@ -9,7 +9,7 @@ import { machinesNeededChart } from "../charts/capacity";
 import type { Figure, Provenance } from "../charts/figure";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { countOf } from "../format";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 
 export interface CapacityPanelProfile {
   id: string;
@@ -124,7 +124,7 @@ export const CAPACITY_PANEL: PanelDefinition<CapacityPanelSpec, CapacityPanelInp
     const d = spec.defaults;
     const r = CAPACITY_PANEL_RANGES;
     return [
-      { key: "weekdayCallsPerDay", range: r.weekdayCallsPerDay, value: d.weekdayCallsPerDay },
+      ...numberControls(r, d, ["weekdayCallsPerDay"]),
       {
         key: "serving",
         label: "Serving",
@@ -134,9 +134,7 @@ export const CAPACITY_PANEL: PanelDefinition<CapacityPanelSpec, CapacityPanelInp
         ],
         value: d.serving,
       },
-      { key: "outputTokensPerSecond", range: r.outputTokensPerSecond, value: d.outputTokensPerSecond },
-      { key: "promptTokensPerSecond", range: r.promptTokensPerSecond, value: d.promptTokensPerSecond },
-      { key: "targetUtilisationPercent", range: r.targetUtilisationPercent, value: d.targetUtilisationPercent },
+      ...numberControls(r, d, ["outputTokensPerSecond", "promptTokensPerSecond", "targetUtilisationPercent"]),
       {
         key: "profileId",
         label: "Traffic profile",

@@ -11,7 +11,7 @@ import { renumberFigure, wrapLongCaption } from "../charts/theme";
 import { countOf } from "../format";
 import { CAPACITY_PANEL_RANGES } from "./capacity";
 import { checkRanges, type PanelRanges } from "./ranges";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 
 /** A residency rule the reader can pick: the regions where sensitive data may be processed, named in words. */
 export interface ResidencyRule {
@@ -136,8 +136,7 @@ export const CASE_STUDY_PANEL: PanelDefinition<CaseStudyPanelSpec, CaseStudyPane
   controls: (spec) => {
     const r = CASE_STUDY_PANEL_RANGES;
     return [
-      { key: "weekdayCallsPerDay", range: r.weekdayCallsPerDay, value: spec.defaults.weekdayCallsPerDay },
-      { key: "cloudUsdPerCall", range: r.cloudUsdPerCall, value: spec.defaults.cloudUsdPerCall },
+      ...numberControls(r, spec.defaults, ["weekdayCallsPerDay", "cloudUsdPerCall"]),
       {
         key: "residencyRuleId",
         label: "Sensitive data allowed in",

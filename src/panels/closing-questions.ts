@@ -19,7 +19,7 @@ import {
   type FailoverResult,
   type ModelArchitecture,
 } from "../model";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 import { checkRanges, type NumberRange, type PanelRanges } from "./ranges";
 
 /** One bit width of a model, as Figure 59.9e draws it. */
@@ -258,13 +258,7 @@ export const CLOSING_QUESTIONS_PANEL: PanelDefinition<ClosingQuestionsPanelSpec,
   controls: (spec) => {
     const r = rangesOf(spec);
     const d = spec.defaults;
-    return [
-      { key: "contextTokens", range: r.contextTokens, value: d.contextTokens },
-      { key: "concurrentSequences", range: r.concurrentSequences, value: d.concurrentSequences },
-      { key: "downtimeHoursPerMonth", range: r.downtimeHoursPerMonth, value: d.downtimeHoursPerMonth },
-      { key: "testSharePercent", range: r.testSharePercent, value: d.testSharePercent },
-      { key: "callsPerTask", range: r.callsPerTask, value: d.callsPerTask },
-    ];
+    return [...numberControls(r, d, ["contextTokens", "concurrentSequences", "downtimeHoursPerMonth", "testSharePercent", "callsPerTask"])];
   },
   show: (spec, values, view) => {
     const evaluated = evaluateClosingQuestionsPanel(spec, values);

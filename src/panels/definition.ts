@@ -4,7 +4,7 @@
  * calls the same evaluation. A new what-if is one such definition in its own file, listed in `PANEL_DEFINITIONS`.
  */
 import type { Figure } from "../charts/figure";
-import type { NumberRange } from "./ranges";
+import type { NumberRange, PanelRanges } from "./ranges";
 
 /** One input of a panel: a number field with its range, or a choice among named options. */
 export type PanelControl =
@@ -35,4 +35,13 @@ export interface PanelDefinition<Spec extends { kind: string }, Inputs> {
   /** Number inputs that mean nothing for the current choices (a stated electricity bill ignores the price per kWh). */
   unused?(spec: Spec, values: Inputs): string[];
   show(spec: Spec, values: Inputs, view: PanelView): PanelShown;
+}
+
+/** Number fields for `keys`, in that order, each with its range and the panel's value for it. */
+export function numberControls<Inputs>(
+  ranges: PanelRanges<Inputs>,
+  values: Inputs,
+  keys: readonly (keyof PanelRanges<Inputs> & string)[],
+): PanelControl[] {
+  return keys.map((key) => ({ key, range: ranges[key], value: (values as Record<string, unknown>)[key] as number }));
 }

@@ -16,7 +16,7 @@ import { tierCostStacked } from "../charts/hybrid-routing";
 import type { Figure, Provenance } from "../charts/figure";
 import { renumberFigure } from "../charts/theme";
 import { checkRanges, rangeProblem, type NumberRange, type PanelRanges } from "./ranges";
-import type { PanelControl, PanelDefinition } from "./definition";
+import { numberControls, type PanelControl, type PanelDefinition } from "./definition";
 
 /** The key of a task type's share among the panel's inputs: `share.simple_qa`. */
 export type TaskShareKey = `share.${string}`;
@@ -135,11 +135,7 @@ export const HYBRID_ROUTING_PANEL: PanelDefinition<HybridRoutingPanelSpec, Hybri
       range: taskShareRange(type.name),
       value: spec.defaults[shareKey(type.id)] ?? 0,
     }));
-    return [
-      { key: "dailyVolume", range: r.dailyVolume, value: spec.defaults.dailyVolume },
-      { key: "complexityThreshold", range: r.complexityThreshold, value: spec.defaults.complexityThreshold },
-      ...shares,
-    ];
+    return [...numberControls(r, spec.defaults, ["dailyVolume", "complexityThreshold"]), ...shares];
   },
   show: (spec, values) => {
     const evaluated = evaluateHybridRoutingPanel(spec, values);

@@ -9,7 +9,7 @@ import type { Figure, Provenance } from "../charts/figure";
 import { renumberFigure } from "../charts/theme";
 import { BREAK_EVEN_PANEL_RANGES } from "./break-even";
 import { checkRanges, type PanelRanges } from "./ranges";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 
 /** A model the panel prices: its whole price sheet (cache, batch, long-context tiers, hours of the day). */
 export interface MonthlyCostPanelModel {
@@ -112,8 +112,7 @@ export const MONTHLY_COST_PANEL: PanelDefinition<MonthlyCostPanelSpec, MonthlyCo
         range: { ...r.callsPerDay, label: spec.volumeUnit.replace(/^calls a /, "Calls per ") },
         value: spec.defaults.callsPerDay,
       },
-      { key: "inputTokensPerCall", range: r.inputTokensPerCall, value: spec.defaults.inputTokensPerCall },
-      { key: "outputTokensPerCall", range: r.outputTokensPerCall, value: spec.defaults.outputTokensPerCall },
+      ...numberControls(r, spec.defaults, ["inputTokensPerCall", "outputTokensPerCall"]),
     ];
   },
   show: (spec, values) => {

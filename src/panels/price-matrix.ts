@@ -4,7 +4,7 @@
  */
 import { costMatrixHeatmap, type MatrixCell } from "../charts/cost";
 import type { Figure, Provenance } from "../charts/figure";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 import { checkRanges, type PanelRanges } from "./ranges";
 
 /** A model as the matrix prices it: what the workload's average call costs on it. */
@@ -110,12 +110,7 @@ export const PRICE_MATRIX_PANEL: PanelDefinition<PriceMatrixPanelSpec, PriceMatr
   controls: (spec) => {
     const r = PRICE_MATRIX_PANEL_RANGES;
     const d = spec.defaults;
-    return [
-      { key: "firstCallsPerDay", range: r.firstCallsPerDay, value: d.firstCallsPerDay },
-      { key: "secondCallsPerDay", range: r.secondCallsPerDay, value: d.secondCallsPerDay },
-      { key: "thirdCallsPerDay", range: r.thirdCallsPerDay, value: d.thirdCallsPerDay },
-      { key: "budgetUsdPerMonth", range: r.budgetUsdPerMonth, value: d.budgetUsdPerMonth },
-    ];
+    return [...numberControls(r, d, ["firstCallsPerDay", "secondCallsPerDay", "thirdCallsPerDay", "budgetUsdPerMonth"])];
   },
   show: (spec, values) => {
     const evaluated = evaluatePriceMatrixPanel(spec, values);

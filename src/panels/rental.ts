@@ -25,7 +25,7 @@ import {
   type RentalOffer,
   type ServerCostSplit,
 } from "../model";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 import { markVolume, wholeUsd } from "./advice";
 
 /** The choice that spreads the day's calls evenly over the hours rented, instead of a traffic profile's hours. */
@@ -312,10 +312,7 @@ export const RENTAL_PANEL: PanelDefinition<RentalPanelSpec, RentalPanelInputs> =
         value: d.rentalId,
       },
       { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
-      { key: "usdPerGpuHour", range: r.usdPerGpuHour, value: d.usdPerGpuHour },
-      { key: "hoursPerDay", range: r.hoursPerDay, value: d.hoursPerDay },
-      { key: "utilisationPercent", range: r.utilisationPercent, value: d.utilisationPercent },
-      { key: "callsPerDay", range: r.callsPerDay, value: d.callsPerDay },
+      ...numberControls(r, d, ["usdPerGpuHour", "hoursPerDay", "utilisationPercent", "callsPerDay"]),
       {
         key: "profileId",
         label: "Calls arrive",

@@ -20,7 +20,7 @@ import {
   type RoutingConfig,
   type TierSpec,
 } from "../model";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 import { checkRanges, type PanelRanges } from "./ranges";
 
 /** The tiers a score gives (see `qualityRule`): each edition's models against the best on its own reference benchmark. */
@@ -299,7 +299,7 @@ export function evaluateThenAndNowPanel(spec: ThenAndNowPanelSpec, inputs: ThenA
 export const THEN_AND_NOW_PANEL: PanelDefinition<ThenAndNowPanelSpec, ThenAndNowPanelInputs> = {
   kind: "then-and-now",
   computes: "the headlines",
-  controls: (spec) => [{ key: "apiPriceFactor", range: THEN_AND_NOW_PANEL_RANGES.apiPriceFactor, value: spec.defaults.apiPriceFactor }],
+  controls: (spec) => numberControls(THEN_AND_NOW_PANEL_RANGES, spec.defaults, ["apiPriceFactor"]),
   show: (spec, values) => {
     const evaluated = evaluateThenAndNowPanel(spec, values);
     return {

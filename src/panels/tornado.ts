@@ -17,7 +17,7 @@ import type { Figure, Provenance } from "../charts/figure";
 import { tornadoChart } from "../charts/uncertainty";
 import { formatBreakEvenCalls } from "../format";
 import { checkRanges, type PanelRanges } from "./ranges";
-import type { PanelDefinition } from "./definition";
+import { numberControls, type PanelDefinition } from "./definition";
 
 /** A server's side of the break-even inputs (everything but prices and tokens). */
 export type TornadoPanelHardware = { id: string; name: string } & Omit<
@@ -141,7 +141,7 @@ export const TORNADO_PANEL: PanelDefinition<TornadoPanelSpec, TornadoPanelInputs
   controls: (spec) => [
     { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: spec.defaults.hardwareId },
     { key: "apiId", label: "Cloud API", options: spec.apis, value: spec.defaults.apiId },
-    { key: "swingPercent", range: TORNADO_PANEL_RANGES.swingPercent, value: spec.defaults.swingPercent },
+    ...numberControls(TORNADO_PANEL_RANGES, spec.defaults, ["swingPercent"]),
   ],
   show: (spec, values, view) => {
     const evaluated = evaluateTornadoPanel(spec, values);
