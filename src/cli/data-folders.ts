@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { EDITION_PARAMETERS_FILE, editionParameters, newestAsOfByFile, readDataset, TABLE_SPECS, type Dataset } from "../data";
 import { formatDataIssue, UsageError } from "../errors";
-import { editionDate } from "../util/edition-date";
+import { editionDate, editionRegion } from "../util/edition-date";
 import { readDataFolder, type AsOfByFile, type DataFileRecord } from "../notebook/data-folder";
 import type { DataFolderParameters, Parameters } from "../notebook/parameters";
 
@@ -31,6 +31,16 @@ export function dataFolderParameters(dir: string): DataFolderParameters {
   return { values: editionParameters(dir) as Parameters, file: path.join(dir, EDITION_PARAMETERS_FILE) };
 }
 
+/**
+ * The currency `tables` and `decide` show: `--currency`, else the data folder's own (`currency` in its
+ * parameters.json, as a regional edition sets it for its readers), else USD.
+ */
+export function pricingCurrency(given: string | undefined, dataDir: string): string {
+  if (given !== undefined) return given;
+  const own = editionParameters(dataDir).currency;
+  return typeof own === "string" ? own : "USD";
+}
+
 /** Where `report --editions` publishes the data folder's own edition (`data/`, the chapter's) below the newest one. */
 const BASE_EDITION_FOLDER = "chapter";
 
@@ -43,21 +53,22 @@ export function datedEditions(dataDir: string): string[] {
 }
 
 /**
- * The editions `report --editions` builds: the newest dated edition at `outDir`, each older one in a sub-folder of
- * its own name, and the data folder's own in `chapter/` (with `dataDir` undefined, each notebook reads its own, as
- * `roilab report` does). With no dated edition, the data folder's own alone, at `outDir`.
+ * The editions `report --editions` builds: the newest dated edition for every reader at `outDir`, each older one and
+ * each regional one (`2026-11-cn`) in a sub-folder of its own name, and the data folder's own in `chapter/` (with
+ * `dataDir` undefined, each notebook reads its own, as `roilab report` does). With no dated edition, the data
+ * folder's own at `outDir`, beside any regional ones.
  */
 export function editionPlans(outDir: string, dataDir: string | undefined): { outDir: string; dataDir: string | undefined }[] {
   const root = dataDir ?? "data";
   if (!existsSync(root)) throw new UsageError(`--data ${root}: no such folder`);
   const dated = datedEditions(root);
-  const newest = dated.at(-1);
-  if (newest === undefined) return [{ outDir, dataDir }];
-  const older = dated
-    .slice(0, -1)
-    .reverse()
-    .map((dir) => ({ outDir: path.join(outDir, path.basename(dir)), dataDir: dir }));
-  return [{ outDir, dataDir: newest }, ...older, { outDir: path.join(outDir, BASE_EDITION_FOLDER), dataDir }];
+  const general = dated.filter((dir) => editionRegion(dir) === undefined);
+  const newest = general.at(-1);
+  const inSubFolder = (dir: string) => ({ outDir: path.join(outDir, path.basename(dir)), dataDir: dir });
+  const regional = dated.filter((dir) => editionRegion(dir) !== undefined).map(inSubFolder);
+  if (newest === undefined) return [{ outDir, dataDir }, ...regional];
+  const older = general.slice(0, -1).reverse().map(inSubFolder);
+  return [{ outDir, dataDir: newest }, ...older, ...regional, { outDir: path.join(outDir, BASE_EDITION_FOLDER), dataDir }];
 }
 
 /** The files of a loaded dataset's folder with their hashes and dates, for a page's provenance footer. */

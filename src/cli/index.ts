@@ -225,14 +225,18 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async tables(argv, io) {
     const args = parseCommand("tables", argv, OPTIONS.tables);
     noPositionals("tables", args.positionals);
-    const [{ loadDataset }, { inCurrency, selectWorkload }, { chapterTextReport }] = await Promise.all([
+    const [{ loadDataset }, { inCurrency, selectWorkload }, { chapterTextReport }, { pricingCurrency }] = await Promise.all([
       import("../data/index.js"),
       import("../analysis/index.js"),
       import("../analysis/text/index.js"),
+      import("./data-folders.js"),
     ]);
     io.stdout(
       chapterTextReport(
-        inCurrency(selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload }), args.values.currency),
+        inCurrency(
+          selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload }),
+          pricingCurrency(args.values.currency, args.values.data),
+        ),
       ),
     );
     return ExitCode.ok;
@@ -241,10 +245,19 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async decide(argv, io) {
     const args = parseCommand("decide", argv, OPTIONS.decide);
     noPositionals("decide", args.positionals);
-    const [{ loadDataset }, { caseStudyDecision, decide, displayCurrency, routerSplit, workloadById }, { decisionJson, decisionText }] =
-      await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
+    const [
+      { loadDataset },
+      { caseStudyDecision, decide, displayCurrency, routerSplit, workloadById },
+      { decisionJson, decisionText },
+      { pricingCurrency },
+    ] = await Promise.all([
+      import("../data/index.js"),
+      import("../analysis/index.js"),
+      import("../analysis/text/index.js"),
+      import("./data-folders.js"),
+    ]);
     const data = loadDataset(args.values.data);
-    const currency = displayCurrency(data, args.values.currency);
+    const currency = displayCurrency(data, pricingCurrency(args.values.currency, args.values.data));
     const utilisation = args.values.utilisation === undefined ? undefined : positiveNumber("--utilisation", args.values.utilisation, false);
     if (utilisation !== undefined && utilisation > 1)
       throw new UsageError(`--utilisation must be at most 1, got ${args.values.utilisation}`);

@@ -184,8 +184,8 @@ const PRICING = {
   currency: {
     type: "string",
     value: "CODE",
-    default: "USD",
     description: "show money in USD or in a currency of `exchange_rates.csv`, e.g. `CNY`",
+    shownDefault: "the data folder's `currency` in its `parameters.json`, else USD",
   },
 } as const satisfies Record<string, OptionSpec>;
 

@@ -20,7 +20,7 @@ import { choosePlotlyBuild, traceTypes, type PlotlyChoice } from "./plotly-build
 import { staleBanner, stalePrices } from "./staleness";
 import { softwareVersions, type RecordedPackage } from "./provenance";
 import { publishedFolderName } from "../util/display-path";
-import { editionDate } from "../util/edition-date";
+import { editionDate, editionRegion } from "../util/edition-date";
 import type { DataFolder } from "../notebook/data-folder";
 import { writeReportPdf, type PrintOptions, type ReportPdf } from "./pdf";
 
@@ -256,10 +256,12 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const { options, notebooks, published, earlier, folders } = run;
   const site = options.site ?? PLAIN_SITE;
   const others = editions.filter((edition) => edition !== run.edition);
-  // The newest other edition, where it is newer than this one (a dated folder after this folder's date, or any dated one after `data`).
+  // The newest other edition for the same readers, where it is newer than this one (a dated folder after this folder's
+  // date, or any dated one after `data`): a regional edition points to its region's newer one only.
   const dated = (folder: string) => editionDate(folder) ?? "";
+  const region = editionRegion(run.edition.dataFolder);
   const newest = others
-    .filter((edition) => dated(edition.dataFolder) > dated(run.edition.dataFolder))
+    .filter((edition) => editionRegion(edition.dataFolder) === region && dated(edition.dataFolder) > dated(run.edition.dataFolder))
     .sort((a, b) => dated(b.dataFolder).localeCompare(dated(a.dataFolder)))[0];
   const newerOf = (page: string | undefined) =>
     newest ? { dataFolder: newest.dataFolder, href: editionHref(run.edition.dir, newest, page) } : undefined;

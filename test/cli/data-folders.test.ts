@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { dataFileRecords, datedEditions, editionPlans, inspectDataFolder } from "../../src/cli/data-folders";
+import { dataFileRecords, datedEditions, editionPlans, inspectDataFolder, pricingCurrency } from "../../src/cli/data-folders";
 import { loadDataset } from "../../src/data";
 import { DataError, UsageError } from "../../src/errors";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
@@ -59,15 +59,18 @@ describe("the editions report --editions builds", () => {
         path.join(data, "2026-11"),
         path.join(data, "notes"),
         path.join(data, "2027-01"),
+        path.join(data, "2026-11-cn"),
       ])
         mkdirSync(dir, { recursive: true });
-      for (const dir of [data, path.join(data, "2026-05"), path.join(data, "2026-11")])
+      for (const dir of [data, path.join(data, "2026-05"), path.join(data, "2026-11"), path.join(data, "2026-11-cn")])
         writeFileSync(path.join(dir, "models.csv"), "model_id\n");
       // 2027-01 holds no roilab tables and `notes` is no date: neither is an edition.
-      expect(datedEditions(data)).toEqual([path.join(data, "2026-05"), path.join(data, "2026-11")]);
+      expect(datedEditions(data)).toEqual([path.join(data, "2026-05"), path.join(data, "2026-11"), path.join(data, "2026-11-cn")]);
+      // The regional edition, last by name, is not the newest for every reader: it goes in a folder of its own.
       expect(editionPlans("reports", data)).toEqual([
         { outDir: "reports", dataDir: path.join(data, "2026-11") },
         { outDir: path.join("reports", "2026-05"), dataDir: path.join(data, "2026-05") },
+        { outDir: path.join("reports", "2026-11-cn"), dataDir: path.join(data, "2026-11-cn") },
         { outDir: path.join("reports", "chapter"), dataDir: data },
       ]);
     } finally {
@@ -88,5 +91,14 @@ describe("the editions report --editions builds", () => {
   it("read each notebook's own data for the chapter's edition when no --data is given, as roilab report does", () => {
     expect(editionPlans("reports", undefined).at(-1)).toEqual({ outDir: path.join("reports", "chapter"), dataDir: undefined });
     expect(editionPlans("reports", undefined)[0]).toEqual({ outDir: "reports", dataDir: path.join("data", "2026-11") });
+  });
+});
+
+describe("the currency tables and decide show", () => {
+  it("is --currency, else the data folder's own (the China edition's CNY), else USD", () => {
+    expect(pricingCurrency(undefined, path.join("data", "2026-11-cn"))).toBe("CNY");
+    expect(pricingCurrency("USD", path.join("data", "2026-11-cn"))).toBe("USD");
+    expect(pricingCurrency(undefined, path.join("data", "2026-11"))).toBe("USD");
+    expect(pricingCurrency(undefined, "data")).toBe("USD");
   });
 });
