@@ -1,4 +1,4 @@
-/** roilab report --editions on the real data folder (the decision page only, to stay quick): two editions, linked both ways. */
+/** roilab report --editions on the real data folder (the decision page only, to stay quick): three editions, linked every way. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { tempFolder } from "../helpers/notebooks";
 const folder = tempFolder("roilab-editions-build-");
 const reports = path.join(folder.dir, "reports");
 const chapter = path.join(reports, "chapter");
+const china = path.join(reports, "2026-11-cn");
 let build: CliResult;
 
 beforeAll(async () => {
@@ -39,12 +40,13 @@ function navLinks(file: string, name: string): string[] {
 const dataFolderOf = (index: string) => /data-roilab-data="([^"]*)"/.exec(readFileSync(index, "utf8"))?.[1];
 
 describe("roilab report --editions", () => {
-  it("publishes the newest dated edition at --out and the data folder's own in chapter/, each with its index and page", () => {
+  it("publishes the newest dated edition at --out, the China edition in 2026-11-cn/ and the data folder's own in chapter/, each with its index and page", () => {
     expect(build.stderr).toBe("");
     expect(build.code).toBe(0);
     expect(dataFolderOf(path.join(reports, "index.html"))).toBe("data/2026-11");
+    expect(dataFolderOf(path.join(china, "index.html"))).toBe("data/2026-11-cn");
     expect(dataFolderOf(path.join(chapter, "index.html"))).toBe("data");
-    for (const dir of [reports, chapter])
+    for (const dir of [reports, china, chapter])
       expect(
         readdirSync(dir)
           .filter((file) => file.endsWith(".html"))
@@ -52,10 +54,10 @@ describe("roilab report --editions", () => {
       ).toEqual(["00-decision.html", "index.html"]);
   });
 
-  it("links every index to the other edition's index, both ways, by links that resolve to files on disk", () => {
-    expect(navLinks(path.join(reports, "index.html"), "editions")).toEqual(["chapter/index.html"]);
-    expect(navLinks(path.join(chapter, "index.html"), "editions")).toEqual(["../index.html"]);
-    for (const index of [path.join(reports, "index.html"), path.join(chapter, "index.html")]) {
+  it("links every index to the other editions' indexes, every way, by links that resolve to files on disk", () => {
+    expect(navLinks(path.join(reports, "index.html"), "editions")).toEqual(["2026-11-cn/index.html", "chapter/index.html"]);
+    expect(navLinks(path.join(chapter, "index.html"), "editions")).toEqual(["../index.html", "../2026-11-cn/index.html"]);
+    for (const index of [reports, china, chapter].map((dir) => path.join(dir, "index.html"))) {
       for (const href of navLinks(index, "editions")) {
         const target = path.resolve(path.dirname(index), href);
         expect(existsSync(target), `${index} -> ${href}`).toBe(true);
@@ -68,14 +70,32 @@ describe("roilab report --editions", () => {
     expect(readFileSync(path.join(chapter, "00-decision.html"), "utf8")).toContain(
       'The same page on newer prices: <a href="../00-decision.html">data/2026-11</a>.',
     );
-    expect(readFileSync(path.join(reports, "00-decision.html"), "utf8")).not.toContain("The same page on newer prices");
+    // The China edition is of the same month, for other readers: neither points to the other as newer.
+    for (const dir of [reports, china])
+      expect(readFileSync(path.join(dir, "00-decision.html"), "utf8")).not.toContain("The same page on newer prices");
+  });
+
+  it("shows the China edition's decision in its own currency, yuan, without being asked", () => {
+    const page = readFileSync(path.join(china, "00-decision.html"), "utf8");
+    expect(page).toContain("CN¥");
+    expect(page).toContain("DeepSeek V4 Pro");
   });
 
   it("heads every page with a link to the same page in the other edition, which exists", () => {
-    expect(navLinks(path.join(reports, "00-decision.html"), "edition-switch")).toEqual(["chapter/00-decision.html"]);
-    expect(navLinks(path.join(chapter, "00-decision.html"), "edition-switch")).toEqual(["../00-decision.html"]);
-    expect(navLinks(path.join(chapter, "index.html"), "edition-switch")).toEqual(["../index.html"]);
-    for (const page of [reports, chapter].flatMap((dir) => ["index.html", "00-decision.html"].map((file) => path.join(dir, file)))) {
+    expect(navLinks(path.join(reports, "00-decision.html"), "edition-switch")).toEqual([
+      "2026-11-cn/00-decision.html",
+      "chapter/00-decision.html",
+    ]);
+    expect(navLinks(path.join(china, "00-decision.html"), "edition-switch")).toEqual([
+      "../00-decision.html",
+      "../chapter/00-decision.html",
+    ]);
+    expect(navLinks(path.join(chapter, "00-decision.html"), "edition-switch")).toEqual([
+      "../00-decision.html",
+      "../2026-11-cn/00-decision.html",
+    ]);
+    expect(navLinks(path.join(chapter, "index.html"), "edition-switch")).toEqual(["../index.html", "../2026-11-cn/index.html"]);
+    for (const page of [reports, china, chapter].flatMap((dir) => ["index.html", "00-decision.html"].map((file) => path.join(dir, file)))) {
       for (const href of navLinks(page, "edition-switch"))
         expect(existsSync(path.resolve(path.dirname(page), href)), `${page} -> ${href}`).toBe(true);
     }
