@@ -79,6 +79,31 @@ describe("decide for the agent of a team in mainland China, in CNY", () => {
     expect(decision.options[0]?.id).toBe("api:glm-5.3-flash");
   });
 
+  it("prices Doubao Seed 2.0 Pro below its 32K tier with no cache price: (30,000 × 3.25 + 1,200 × 16.5) / 1M = ¥0.1173 a call, ¥51,004.55 a month, no shared score", () => {
+    // 30,000 input tokens are not above the 32,768-token tier; no cache price is listed, so the 21,000 cached tokens
+    // bill at the input price; no reasoning is billed (reasons is empty).
+    const perCall = agentCall(3.25, 3.25, 16.5, false);
+    expect(perCall).toBeCloseTo(0.1173, 12);
+    const doubao = option("api:doubao-seed-2.0-pro");
+    expect(doubao.usdPerCall).toBeCloseTo(perCall, 12);
+    expect(doubao.usdPerMonth).toBeCloseTo(callsPerMonth * 0.1173, 2);
+    expect(doubao.usdPerMonth).toBeCloseTo(51_004.55, 2);
+    expect(doubao.servesCountry).toBe("yes");
+    expect(doubao.qualityVsToday.kind).toBe("no shared score");
+  });
+
+  it("rates MiniMax M2.7 and Kimi K2.6 below today's on the scores they share with DeepSeek V4 Pro", () => {
+    // Terminal-Bench 2.0 scores the most models (three) and is the reference: 57.0 / 67.9 = 84% of the best, middle.
+    expect(decision.todayQuality).toMatchObject({ benchmark: "Terminal-Bench 2.0", score: 67.9, tier: "top" });
+    const minimax = option("api:minimax-m2.7");
+    expect(minimax.quality).toMatchObject({ tier: "middle", score: 57 });
+    expect(minimax.qualityVsToday).toMatchObject({ kind: "below today's", score: 57, todayScore: 67.9, benchmarks: 1 });
+    // Kimi K2.6 shares Terminal-Bench 2.0 (66.7 against 67.9) and SWE-bench Verified (80.2 against 80.6) with today's.
+    expect(option("api:kimi-k2.6").qualityVsToday).toMatchObject({ kind: "below today's", score: 66.7, benchmarks: 2 });
+    expect(decision.winner?.id).toBe("api:deepseek-v4-pro");
+    expect(decision.cheaperAtLowerQuality?.id).toBe("api:glm-5.3-flash");
+  });
+
   it("shows Claude and GPT as no option: they do not serve CN, nor does their region pass the rule", () => {
     for (const id of ["api:claude-sonnet-5", "api:gpt-6-sol"]) {
       expect(option(id).servesCountry).toBe("no");
@@ -155,6 +180,11 @@ describe("the case study: a SaaS exporter whose data stays in China, in CNY", ()
     expect(glm?.usdPerMonth).toBeCloseTo(calls * ((8_000 * 0.8 + 1_500 * 2.8) / 1e6), 2);
     expect(glm?.usdPerMonth).toBeCloseTo(821.5, 2);
     expect(decision.winner?.id).toBe("api:glm-5.3-flash");
+    // Doubao Seed 2.0 Pro at the typical call, below its 32K tier: (8,000 × 3.25 + 1,500 × 16.5) / 1M = ¥0.05075.
+    const doubao = decision.options.find((entry) => entry.id === "api:doubao-seed-2.0-pro");
+    expect(doubao?.usdPerCall).toBeCloseTo(0.05075, 12);
+    expect(doubao?.usdPerMonth).toBeCloseTo(calls * 0.05075, 2);
+    expect(doubao?.usdPerMonth).toBeCloseTo(3_933.125, 2);
   });
 });
 
