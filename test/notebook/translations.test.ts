@@ -1,6 +1,8 @@
+import { readdirSync } from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Cell } from "../../src/notebook/nbformat";
-import { pageCells, translationHash, translationMetadata, translationProblems } from "../../src/notebook/translations";
+import { type Cell, cellSource, readNotebook } from "../../src/notebook/nbformat";
+import { pageCells, translationHash, translationMark, translationMetadata, translationProblems } from "../../src/notebook/translations";
 
 const markdown = (id: string, source: string, metadata: Cell["metadata"] = {}): Cell => ({ id, cell_type: "markdown", source, metadata });
 const code = (id: string, source: string): Cell => ({ id, cell_type: "code", source, metadata: {}, outputs: [], execution_count: null });
@@ -74,5 +76,43 @@ describe("translation cells", () => {
       { index: 1, id: "stray", reason: "orphan: no English cell before it" },
       { index: 4, id: "twice", reason: "orphan: no English cell before it" },
     ]);
+  });
+});
+
+describe("the notebooks' Chinese prose", () => {
+  const dir = path.resolve(__dirname, "../../notebooks");
+  const notebooks = readdirSync(dir)
+    .filter((name) => name.endsWith(".ipynb"))
+    .map((name) => ({ name, cells: readNotebook(path.join(dir, name)).cells }));
+  const headingLevels = (source: string) => [...source.matchAll(/^(#{1,6}) /gm)].map((match) => match[1]!.length);
+
+  it("translates every English markdown cell of every notebook, and no translation is stale", () => {
+    expect(notebooks.length).toBeGreaterThanOrEqual(12);
+    const problems = notebooks.flatMap(({ name, cells }) =>
+      translationProblems(cells, "zh-CN").map(
+        (problem) => `notebooks/${name}, cell ${problem.index + 1} (id ${problem.id}): ${problem.reason}`,
+      ),
+    );
+    expect(problems, `translations to redo:\n${problems.join("\n")}`).toEqual([]);
+  });
+
+  it("keeps each translation's headings at its English cell's levels, so its sections and anchors match", () => {
+    const differing = notebooks.flatMap(({ name, cells }) =>
+      pageCells(cells, "zh-CN")
+        .cells.filter(
+          ({ cell, translation }) =>
+            translation && headingLevels(cellSource(cell)).join() !== headingLevels(cellSource(translation)).join(),
+        )
+        .map(({ cell }) => `notebooks/${name}, cell ${cell.id}`),
+    );
+    expect(differing).toEqual([]);
+  });
+
+  it("gives each translation cell an id of its own and only its language mark", () => {
+    for (const { name, cells } of notebooks) {
+      expect(new Set(cells.map((cell) => cell.id)).size, name).toBe(cells.length);
+      for (const cell of cells.filter((candidate) => translationMark(candidate)))
+        expect(Object.keys(cell.metadata), `${name}, ${cell.id}`).toEqual(["roilab"]);
+    }
   });
 });
