@@ -115,4 +115,22 @@ describe("the notebooks' Chinese prose", () => {
         expect(Object.keys(cell.metadata), `${name}, ${cell.id}`).toEqual(["roilab"]);
     }
   });
+
+  it("sets Chinese text with Chinese punctuation: no ASCII comma, colon, semicolon or bracket beside a Chinese character", () => {
+    const cjk = "[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]";
+    const beside = new RegExp(`${cjk}[,;:()?!]|[,;:?!)]${cjk}|\\(${cjk}`, "u");
+    const found = notebooks.flatMap(({ name, cells }) =>
+      cells
+        .filter((cell) => translationMark(cell))
+        .flatMap((cell) =>
+          cellSource(cell)
+            // Code spans and link targets keep their ASCII.
+            .replace(/`[^`]*`|\]\([^)]*\)/g, "")
+            .split("\n")
+            .filter((line) => beside.test(line))
+            .map((line) => `notebooks/${name}, ${cell.id}: ${line.match(beside)?.[0]}`),
+        ),
+    );
+    expect(found).toEqual([]);
+  });
 });
