@@ -7,6 +7,7 @@ export * from "./protocol";
 export * from "./kernel";
 export * from "./kernel-install";
 export * from "./nbformat";
+export * from "./translations";
 export * from "./parameters";
 export * from "./failure";
 export * from "./outputs";

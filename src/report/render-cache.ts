@@ -18,9 +18,10 @@ function renderKey(executed: Notebook, options: NotebookRenderOptions): string {
   const run = executed.metadata.roilab as { cache_key?: string; executed_at?: string } | undefined;
   // A notebook the runner did not write has no key: its cells are what it is.
   const source = run?.cache_key && run.executed_at ? [run.cache_key, run.executed_at] : executed.cells;
-  return createHash("sha256")
-    .update(JSON.stringify([source, Boolean(options.noInput), Boolean(options.trustHtml), options.panelMimeTypes ?? []]))
-    .digest("hex");
+  const key: unknown[] = [source, Boolean(options.noInput), Boolean(options.trustHtml), options.panelMimeTypes ?? []];
+  // A page in another language than English is another body; an English page keeps the key it always had.
+  if (options.lang && options.lang !== "en") key.push(options.lang);
+  return createHash("sha256").update(JSON.stringify(key)).digest("hex");
 }
 
 export async function renderCached(

@@ -42,4 +42,13 @@ describe("renderCached", () => {
     expect(noInput.body).not.toContain("<!-- kept -->");
     expect(noInput.body).not.toContain("hljs");
   });
+
+  it("keeps an English body under the key it always had, and renders a page in another language anew", async () => {
+    await renderCached(folder.dir, "59.2", executed("2026-12-07T10:00:00Z"), {});
+    markKept("59.2");
+    expect((await renderCached(folder.dir, "59.2", executed("2026-12-07T10:00:00Z"), { lang: "en" })).body).toContain("<!-- kept -->");
+    expect((await renderCached(folder.dir, "59.2", executed("2026-12-07T10:00:00Z"), { lang: "zh-CN" })).body).not.toContain(
+      "<!-- kept -->",
+    );
+  });
 });

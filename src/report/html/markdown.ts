@@ -20,14 +20,26 @@ export function slugify(text: string): string {
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
-/** Renders markdown; headings get unique ids (recorded in `headings`) for anchors and a table of contents. */
-export function renderMarkdown(source: string, headings: Heading[] = [], usedIds: Set<string> = new Set()): string {
+/** The text of each heading of a markdown source, in order. */
+function headingTexts(source: string): string[] {
   const tokens = markdown.parse(source, {});
+  return tokens.flatMap((token, index) => (token.type === "heading_open" ? [tokens[index + 1]?.content ?? ""] : []));
+}
+
+/**
+ * Renders markdown; headings get unique ids (recorded in `headings`) for anchors and a table of contents. With
+ * `anchorSource` (the text a translation translates), the n-th heading's id comes from that text's n-th heading.
+ */
+export function renderMarkdown(source: string, headings: Heading[] = [], usedIds: Set<string> = new Set(), anchorSource?: string): string {
+  const tokens = markdown.parse(source, {});
+  const anchorTexts = anchorSource === undefined ? [] : headingTexts(anchorSource);
+  let headingIndex = 0;
   tokens.forEach((token, index) => {
     if (token.type !== "heading_open") return;
     const text = tokens[index + 1]?.content ?? "";
-    let id = slugify(text);
-    for (let suffix = 2; usedIds.has(id); suffix++) id = `${slugify(text)}-${suffix}`;
+    const base = slugify(anchorTexts[headingIndex++] ?? text);
+    let id = base;
+    for (let suffix = 2; usedIds.has(id); suffix++) id = `${base}-${suffix}`;
     usedIds.add(id);
     token.attrSet("id", id);
     headings.push({ level: Number(token.tag.slice(1)), text, id });

@@ -2,6 +2,7 @@
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import { cellSource, hasTag, type Notebook } from "../../notebook/nbformat";
+import { pageCells } from "../../notebook/translations";
 import { renderMarkdown, tableOfContents, type Heading } from "./markdown";
 import { markdownText } from "./markdown-output";
 import { renderOutput, renderOutputs, type RenderContext } from "./outputs";
@@ -18,6 +19,11 @@ export interface NotebookRenderOptions {
    * ahead of any other type in the bundle. Default none: such outputs show their other types.
    */
   panelMimeTypes?: readonly string[];
+  /**
+   * The page's language: its markdown cells in their translation into it, where the notebook has a fresh one
+   * (notebook/translations.ts). Default `"en"`, the language the notebooks are written in.
+   */
+  lang?: "en" | "zh-CN";
 }
 
 export interface RenderedNotebook {
@@ -69,17 +75,20 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
   };
   const cells: string[] = [];
   let keyFindings = "";
+  // Cells are numbered as in the notebook (translations counted), as the runner numbers them in its messages.
   let position = 0;
-  for (const cell of notebook.cells) {
+  const numbers = new Map(notebook.cells.map((cell) => [cell, hasTag(cell, "injected-parameters") ? position : ++position]));
+  for (const { cell, source, translation } of pageCells(notebook.cells, options.lang).cells) {
     const injected = hasTag(cell, "injected-parameters");
-    context.cellNumber = injected ? position : ++position;
+    context.cellNumber = numbers.get(cell)!;
     if (hasTag(cell, "remove-cell")) continue;
     // Prose that tells the reader to edit or re-run code means nothing on a page that shows no code.
     if (options.noInput && hasTag(cell, "only-with-code")) continue;
-    const source = cellSource(cell);
     if (cell.cell_type === "markdown") {
+      // A translation's headings keep the English headings' anchors: a link to a section finds it in every language.
+      const anchors = translation ? cellSource(cell) : undefined;
       cells.push(
-        `<section class="cell markdown${printClasses(cell)}">${renderMarkdown(source, context.headings, context.usedIds)}</section>`,
+        `<section class="cell markdown${printClasses(cell)}">${renderMarkdown(source, context.headings, context.usedIds, anchors)}</section>`,
       );
       continue;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Notebook } from "../../../src/notebook/nbformat";
+import { translationMetadata } from "../../../src/notebook/translations";
 import { renderNotebook } from "../../../src/report/html/notebook";
 
 const code = (source: string, tags: string[] = [], outputs: Notebook["cells"][number]["outputs"] = []) => ({
@@ -88,5 +89,42 @@ describe("the order a section page reads in", () => {
     expect(renderNotebook(notebook(cells)).body).toMatch(/<details class="input"><summary>Parameters<\/summary>/);
     expect(renderNotebook(notebook(cells)).body).toContain("Change the parameters below");
     expect(renderNotebook(notebook(cells), { noInput: true }).body).not.toContain("Change the parameters below");
+  });
+});
+
+describe("a page in another language", () => {
+  const english = {
+    id: "what-if",
+    cell_type: "markdown" as const,
+    source: "## What-if\n\nAnother volume.",
+    metadata: { tags: ["screen-only"] },
+  };
+  const cells = [
+    code("const calls = 1;"),
+    english,
+    {
+      id: "what-if-zh",
+      cell_type: "markdown" as const,
+      source: "## 假设分析\n\n换一个调用量。",
+      metadata: translationMetadata(english, "zh-CN"),
+    },
+    code("const shown = 2;"),
+  ];
+
+  it("shows the English cells on an English page, numbering cells as the notebook does", () => {
+    const html = renderNotebook(notebook(cells)).body;
+    expect(renderNotebook(notebook(cells), { lang: "en" }).body).toBe(html);
+    expect(html).toContain("Another volume.");
+    expect(html).not.toContain("假设分析");
+    // The translation is the notebook's third cell: the code after it is the fourth, in the page as in the runner's messages.
+    expect(html).toContain('<section class="cell code" data-cell="4">');
+  });
+
+  it("shows the translation in the English cell's place, with its tags and its heading's anchor", () => {
+    const rendered = renderNotebook(notebook(cells), { lang: "zh-CN" });
+    expect(rendered.body).not.toContain("Another volume.");
+    expect(rendered.body).toMatch(/<section class="cell markdown screen-only"><h2 id="what-if">假设分析<a class="anchor" href="#what-if"/);
+    expect(rendered.headings).toEqual([{ level: 2, text: "假设分析", id: "what-if" }]);
+    expect(rendered.body).toContain('<section class="cell code" data-cell="4">');
   });
 });
