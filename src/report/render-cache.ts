@@ -18,9 +18,20 @@ function renderKey(executed: Notebook, options: NotebookRenderOptions): string {
   const run = executed.metadata.roilab as { cache_key?: string; executed_at?: string } | undefined;
   // A notebook the runner did not write has no key: its cells are what it is.
   const source = run?.cache_key && run.executed_at ? [run.cache_key, run.executed_at] : executed.cells;
-  return createHash("sha256")
-    .update(JSON.stringify([source, Boolean(options.noInput), Boolean(options.trustHtml), options.panelMimeTypes ?? []]))
-    .digest("hex");
+  return (
+    createHash("sha256")
+      // A language other than English is part of the key; English keeps the key it always had.
+      .update(
+        JSON.stringify([
+          source,
+          Boolean(options.noInput),
+          Boolean(options.trustHtml),
+          options.panelMimeTypes ?? [],
+          ...(options.lang && options.lang !== "en" ? [options.lang] : []),
+        ]),
+      )
+      .digest("hex")
+  );
 }
 
 export async function renderCached(

@@ -5,6 +5,8 @@ import { cellSource, hasTag, type Notebook } from "../../notebook/nbformat";
 import { renderMarkdown, tableOfContents, type Heading } from "./markdown";
 import { markdownText } from "./markdown-output";
 import { renderOutput, renderOutputs, type RenderContext } from "./outputs";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+import { PAGE_WORDS } from "../../i18n/page";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -18,6 +20,11 @@ export interface NotebookRenderOptions {
    * ahead of any other type in the bundle. Default none: such outputs show their other types.
    */
   panelMimeTypes?: readonly string[];
+  /**
+   * The language the page is published in (`--lang`): the publisher's own words around the cells are written in it.
+   * Default English.
+   */
+  lang?: Lang;
 }
 
 export interface RenderedNotebook {
@@ -59,7 +66,10 @@ function assemble(cells: string[], keyFindings: string, contents: string): strin
 }
 
 export function renderNotebook(notebook: Notebook, options: NotebookRenderOptions = {}): RenderedNotebook {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = PAGE_WORDS[lang];
   const context: RenderContext = {
+    lang,
     figureCount: 0,
     headings: [],
     usedIds: new Set(),
@@ -79,7 +89,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
     const source = cellSource(cell);
     if (cell.cell_type === "markdown") {
       cells.push(
-        `<section class="cell markdown${printClasses(cell)}">${renderMarkdown(source, context.headings, context.usedIds)}</section>`,
+        `<section class="cell markdown${printClasses(cell)}">${renderMarkdown(source, context.headings, context.usedIds, lang)}</section>`,
       );
       continue;
     }
@@ -87,7 +97,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
     const parts: string[] = [];
     const showInput = !options.noInput && !hasTag(cell, "remove-input") && source.trim() !== "";
     if (showInput) {
-      const label = injected ? "Parameters of this run" : hasTag(cell, "parameters") ? "Parameters" : "Code";
+      const label = injected ? words.parametersOfThisRun : hasTag(cell, "parameters") ? words.parametersCell : words.code;
       const folded = hasTag(cell, "hide-input") || hasTag(cell, "parameters") || injected;
       parts.push(
         folded
@@ -99,7 +109,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
       const headline = keyFindings ? -1 : headlineOutput(cell);
       const cellOutputs = cell.outputs ?? [];
       if (headline >= 0)
-        keyFindings = `<aside class="key-findings" aria-label="Key findings"><p class="key-findings-title">Key findings</p>${renderOutput(cellOutputs[headline]!, context)}</aside>`;
+        keyFindings = `<aside class="key-findings" aria-label="${words.keyFindings}"><p class="key-findings-title">${words.keyFindings}</p>${renderOutput(cellOutputs[headline]!, context)}</aside>`;
       const outputs = renderOutputs(
         cellOutputs.filter((_, index) => index !== headline),
         context,
@@ -113,7 +123,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
   return {
     title,
     headings: context.headings,
-    body: assemble(cells, keyFindings, tableOfContents(context.headings)),
+    body: assemble(cells, keyFindings, tableOfContents(context.headings, lang)),
     figureCount: context.figureCount,
   };
 }
