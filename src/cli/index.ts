@@ -10,6 +10,7 @@ import { findChromium } from "../report/pdf/find-chromium";
 import type { PrintOptions } from "../report/pdf/print-pages";
 import { PROJECT_ROOT } from "../util/project-root";
 import { ensureWritableFolder } from "../util/writable-folder";
+import { parseLang } from "../i18n/lang";
 import { commandHelp, overviewHelp, usageLines } from "./help";
 import {
   COMMAND_OPTIONS,
@@ -145,8 +146,9 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     if (printCode && args.values["no-input"]) throw new UsageError("--pdf-code prints the code that --no-input leaves out; choose one");
     const pdf = args.values.pdf ? pdfOptions(args.values.chromium, args.values.paper, printCode) : undefined;
     const title = reportTitle(args.values.title);
+    const lang = parseLang(args.values.lang);
     const options = await runOptions(args, io);
-    const [{ buildEditions }, { editionPlans }, { ROILAB_PAGES }] = await Promise.all([
+    const [{ buildEditions }, { editionPlans }, { roilabPages }] = await Promise.all([
       import("../report/build.js"),
       import("./data-folders.js"),
       import("./pages.js"),
@@ -159,7 +161,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const results = await buildEditions(
       {
         ...options,
-        ...ROILAB_PAGES,
+        ...roilabPages(lang),
         selfContained: args.values["self-contained"],
         noInput: args.values["no-input"],
         trustHtml: args.values["trust-html"],
@@ -189,19 +191,20 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const args = parsePreview(argv);
     const port = portFlag(args.values.port);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
+    const lang = parseLang(args.values.lang);
     const { defaultPreviewFolder, openInBrowser } = await import("./preview-support.js");
     const outDir = args.values.out ?? defaultPreviewFolder();
     // Checked before serving: a preview whose pages can never be written would serve an empty folder for ever.
     ensureWritableFolder(outDir);
     const options = await runOptions(args, io);
-    const [{ startPreview }, { plainReporter }, { ROILAB_PAGES }] = await Promise.all([
+    const [{ startPreview }, { plainReporter }, { roilabPages }] = await Promise.all([
       import("../report/preview/preview.js"),
       import("../notebook/progress.js"),
       import("./pages.js"),
     ]);
     const preview = await startPreview({
       ...options,
-      ...ROILAB_PAGES,
+      ...roilabPages(lang),
       outDir,
       // Progress goes to stderr: stdout carries the address, first.
       reporter: plainReporter(io.stderr),
@@ -225,6 +228,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async tables(argv, io) {
     const args = parseCommand("tables", argv, OPTIONS.tables);
     noPositionals("tables", args.positionals);
+    const lang = parseLang(args.values.lang);
     const [{ loadDataset }, { inCurrency, selectWorkload }, { chapterTextReport }] = await Promise.all([
       import("../data/index.js"),
       import("../analysis/index.js"),
@@ -233,6 +237,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     io.stdout(
       chapterTextReport(
         inCurrency(selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload }), args.values.currency),
+        lang,
       ),
     );
     return ExitCode.ok;
@@ -241,6 +246,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async decide(argv, io) {
     const args = parseCommand("decide", argv, OPTIONS.decide);
     noPositionals("decide", args.positionals);
+    const lang = parseLang(args.values.lang);
     const [{ loadDataset }, { caseStudyDecision, decide, displayCurrency, routerSplit, workloadById }, { decisionJson, decisionText }] =
       await Promise.all([import("../data/index.js"), import("../analysis/index.js"), import("../analysis/text/index.js")]);
     const data = loadDataset(args.values.data);
@@ -260,7 +266,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
             targetUtilisation: utilisation,
             hybrid: routerSplit(data, workloadById(data, args.values.workload)),
           });
-    io.stdout(args.values.json ? decisionJson(decision, currency) : decisionText(decision, currency));
+    io.stdout(args.values.json ? decisionJson(decision, currency) : decisionText(decision, currency, lang));
     return ExitCode.ok;
   },
 
