@@ -11,6 +11,7 @@ import type { PrintOptions } from "../report/pdf/print-pages";
 import { PROJECT_ROOT } from "../util/project-root";
 import { ensureWritableFolder } from "../util/writable-folder";
 import { parseLang } from "../i18n/lang";
+import { TERMINAL_WORDS } from "../i18n/terminal";
 import { commandHelp, overviewHelp, usageLines } from "./help";
 import {
   COMMAND_OPTIONS,
@@ -172,14 +173,14 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
       },
       plans,
     );
+    const words = TERMINAL_WORDS[lang];
     for (const result of results) {
-      if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
+      if (result.plotly.missing.length) io.stdout(`${words.completePlotly(result.plotly.missing.join(", "))}\n`);
       for (const page of result.pages) {
-        io.stdout(
-          `wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`,
-        );
+        const withAssets = page.bytesWithAssets > page.bytes ? kilobytes(page.bytesWithAssets) : "";
+        io.stdout(`${words.wrotePage(page.file, kilobytes(page.bytes), withAssets)}\n`);
       }
-      if (result.pdf) io.stdout(`wrote ${result.pdf.file}  ${result.pdf.pageCount} pages\n`);
+      if (result.pdf) io.stdout(`${words.wrotePdf(result.pdf.file, result.pdf.pageCount)}\n`);
     }
     return exitCodeOf(
       results.flatMap((result) => result.notebooks),
@@ -219,7 +220,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
         throw new UsageError(`--port ${port}: another program listens there; choose another port or --port 0 for any free one`);
       throw error;
     });
-    io.stdout(`roilab preview: ${preview.url} (pages in ${outDir}; Ctrl-C to stop)\n`);
+    io.stdout(`${TERMINAL_WORDS[lang].previewServing(preview.url, outDir)}\n`);
     if (args.values.open) openInBrowser(preview.url);
     // Runs until Ctrl-C or SIGTERM, which the executable turns into exit 130 or 143 after stopping every kernel.
     return new Promise<number>(() => undefined);

@@ -51,6 +51,8 @@ export const PAGE_WORDS = catalogue(
     contents: "Contents",
     linkToSection: "Link to this section",
     figure: "Figure",
+    /** A figure's number above it, linking to it. */
+    figureNumber: (number: string) => `Figure ${number}`,
     downloadFigureData: "Download data (CSV)",
     notBase64: (type: string) => `An ${type} output is not base64 data and is not shown.`,
     cellFailed: (cell: number, errorName: string) => `Cell ${cell} failed: ${errorName}`,
@@ -94,6 +96,7 @@ export const PAGE_WORDS = catalogue(
     contents: "目录",
     linkToSection: "本节链接",
     figure: "图",
+    figureNumber: (number) => `图 ${number}`,
     downloadFigureData: "下载图表数据（CSV）",
     notBase64: (type) => `一个 ${type} 输出不是 base64 数据，未予显示。`,
     cellFailed: (cell, errorName) => `第 ${cell} 个单元格运行失败：${errorName}`,

@@ -1,6 +1,7 @@
 /**
  * The fixed words of `roilab tables` and `roilab decide` in the terminal: table headings, column headers, the kinds
- * of option and the sentences whose every value is a number. Sentences an analysis composes are the analysis's.
+ * of option and the sentences whose every value is a number; and what `report` and `preview` say they wrote.
+ * Sentences an analysis composes are the analysis's.
  */
 import { catalogue } from "./catalogue";
 
@@ -73,6 +74,12 @@ export const TERMINAL_WORDS = catalogue(
     differs: "Differs",
     printed: "Printed",
     recomputed: "Recomputed",
+    // report and preview
+    completePlotly: (traceTypes: string) => `using the complete Plotly build: the figures use ${traceTypes}`,
+    wrotePage: (file: string, size: string, withAssets: string) =>
+      `wrote ${file}  ${size}${withAssets ? ` (${withAssets} with shared assets)` : ""}`,
+    wrotePdf: (file: string, pages: number) => `wrote ${file}  ${pages} pages`,
+    previewServing: (url: string, folder: string) => `roilab preview: ${url} (pages in ${folder}; Ctrl-C to stop)`,
   },
   {
     kindCall: "调用",
@@ -137,5 +144,9 @@ export const TERMINAL_WORDS = catalogue(
     differs: "不一致项",
     printed: "书中数值",
     recomputed: "重算值",
+    completePlotly: (traceTypes) => `使用完整版 Plotly：图表用到了 ${traceTypes}`,
+    wrotePage: (file, size, withAssets) => `已写入 ${file}  ${size}${withAssets ? `（含共享资源共 ${withAssets}）` : ""}`,
+    wrotePdf: (file, pages) => `已写入 ${file}  共 ${pages} 页`,
+    previewServing: (url, folder) => `roilab 预览：${url}（页面位于 ${folder}；按 Ctrl-C 停止）`,
   },
 );

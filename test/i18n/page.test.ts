@@ -105,6 +105,36 @@ describe("a page published in Chinese", () => {
     expect(body).toContain("<summary>代码</summary>");
     expect(body).toContain('<figcaption>图</figcaption><div class="plot" id="plot-1" role="img" aria-label="图">');
     expect(body).toContain('data-figure="plot-1">下载图表数据（CSV）</button>');
+    // A numbered figure's number is the publisher's word in the page's language; its title is the figure's own.
+    const numbered = (title: string) =>
+      renderNotebook(
+        {
+          ...notebook,
+          cells: [
+            {
+              id: "f",
+              cell_type: "code",
+              metadata: {},
+              source: "show()",
+              execution_count: 1,
+              outputs: [
+                {
+                  output_type: "display_data",
+                  data: { "application/vnd.plotly.v1+json": { data: [], layout: { title: { text: title } } } },
+                  metadata: {},
+                },
+              ],
+            },
+          ],
+        },
+        { lang: "zh-CN" },
+      ).body;
+    expect(numbered("Figure 59.3b — Break-even")).toContain(
+      '<figure class="plotly-figure" id="figure-59-3b"><figcaption><a class="figure-number" href="#figure-59-3b">图 59.3b</a> — Break-even</figcaption>',
+    );
+    expect(numbered("图 59.3b — 盈亏平衡")).toContain(
+      'id="figure-59-3b"><figcaption><a class="figure-number" href="#figure-59-3b">图 59.3b</a> — 盈亏平衡</figcaption>',
+    );
     expect(body).toContain("<strong>第 4 个单元格运行失败：InputError</strong>");
     expect(renderNotebook(notebook).body).toContain("Key findings");
   });

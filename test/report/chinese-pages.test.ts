@@ -5,9 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import * as path from "node:path";
 import type { Browser } from "playwright-core";
-import { launchChromium, openReport } from "../helpers/browser";
+import { CHROMIUM, launchChromium, openReport } from "../helpers/browser";
 import { roilab, type CliResult } from "../helpers/cli";
 import { DATA_DIR } from "../helpers/data-folder";
 import { tempFolder, writeNotebook } from "../helpers/notebooks";
@@ -42,7 +43,7 @@ beforeAll(async () => {
     `tslab.display.raw("${WHATIF_MIME}", ${JSON.stringify(breakEvenPanelSpec(loadDataset(DATA_DIR)))} as any);`,
   ]);
   writeNotebook(notebooks, "2-next.ipynb", [{ markdown: "# 第二页" }, parameters, `console.log("你好");`]);
-  build = await roilab(["report", notebooks, "--out", reports, "--lang", "zh-CN"]);
+  build = await roilab(["report", notebooks, "--out", reports, "--lang", "zh-CN", "--pdf", "--chromium", CHROMIUM]);
   browser = await launchChromium();
 }, 300_000);
 afterAll(async () => {
@@ -74,6 +75,19 @@ describe("roilab report --lang zh-CN", () => {
     expect(index).toContain('<html lang="zh-CN">');
     expect(index).toContain("<h1>模型选型成本矩阵：云端 vs 本地 ROI</h1>");
     expect(index).toMatch(/models\.csv（截至 2025年9月1日）/);
+    // What report itself says it wrote is in Chinese too.
+    expect(build.stdout).toMatch(/^已写入 .*1-break-even\.html {2}\d+\.\d KB（含共享资源共 \d+\.\d KB）$/m);
+    expect(build.stdout).toMatch(/^已写入 .*report\.pdf {2}共 \d+ 页$/m);
+  });
+
+  it("titles the PDF and bookmarks its index in Chinese", async () => {
+    const document = await PDFDocument.load(readFileSync(path.join(reports, "report.pdf")));
+    expect(document.getTitle()).toBe("roilab — 大模型云端与本地部署成本分析");
+    const titles: string[] = [];
+    let item = document.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict)?.lookupMaybe(PDFName.of("First"), PDFDict);
+    for (; item; item = item.lookupMaybe(PDFName.of("Next"), PDFDict))
+      titles.push(item.lookup(PDFName.of("Title"), PDFHexString).decodeText());
+    expect(titles).toEqual(["报告总览", "盈亏平衡：自建服务器何时划算", "第二页"]);
   });
 
   it("writes the page script's words in Chinese too: download buttons and the what-if panel's frame", async () => {

@@ -203,7 +203,8 @@ function mount<Spec extends PanelSpec, Inputs>(
     const title = inCurrency.layout.title?.text;
     const figure = fitFigure(inCurrency, width, { titleInPage: Boolean(caption), lang });
     const number = caption?.querySelector(".figure-number");
-    if (caption && title) caption.replaceChildren(...(number ? [number, " — "] : []), moneyText(title.replace(/^Figure [^ ]+ — /, "")));
+    if (caption && title)
+      caption.replaceChildren(...(number ? [number, " — "] : []), moneyText(title.replace(/^(?:Figure|图) ?[^ ]+ — /, "")));
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
     plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";

@@ -23,9 +23,12 @@ export interface RenderContext {
   lang?: Lang;
 }
 
+/** A figure's number in its title, `59.3b` in `Figure 59.3b — …` (or in a Chinese title's `图 59.3b — …`). */
+const FIGURE_NUMBER = /^(?:Figure |图 ?)([^ ]+) —/;
+
 /** `Figure 59.3b — …` gives `figure-59-3b`, the id a link to the figure uses. */
 function figureAnchor(title: string): string | undefined {
-  const number = /^Figure ([^ ]+) —/.exec(title)?.[1];
+  const number = FIGURE_NUMBER.exec(title)?.[1];
   return number === undefined
     ? undefined
     : `figure-${number
@@ -41,11 +44,15 @@ function uniqueId(id: string, usedIds: Set<string>): string {
   return unique;
 }
 
-/** The figure's number and title as page text above the plot: it wraps on a phone, and the number links to the figure. */
-function figureCaption(title: string, anchor: string): string {
-  const [number, ...rest] = title.split(" — ");
-  if (rest.length === 0 || !number?.startsWith("Figure ")) return `<figcaption>${escapeHtml(title)}</figcaption>`;
-  return `<figcaption><a class="figure-number" href="#${anchor}">${escapeHtml(number)}</a> — ${escapeHtml(rest.join(" — "))}</figcaption>`;
+/**
+ * The figure's number and title as page text above the plot: it wraps on a phone, and the number links to the
+ * figure. The publisher writes the number's word in the page's language (`Figure 59.3b`, `图 59.3b`).
+ */
+function figureCaption(title: string, anchor: string, lang: Lang): string {
+  const [label, ...rest] = title.split(" — ");
+  const number = label?.startsWith("Figure ") ? label.slice("Figure ".length) : label?.startsWith("图") ? label.slice(1).trim() : undefined;
+  if (rest.length === 0 || number === undefined) return `<figcaption>${escapeHtml(title)}</figcaption>`;
+  return `<figcaption><a class="figure-number" href="#${anchor}">${escapeHtml(PAGE_WORDS[lang].figureNumber(number))}</a> — ${escapeHtml(rest.join(" — "))}</figcaption>`;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal colour codes a kernel's error text carries
@@ -65,7 +72,7 @@ function renderData(data: Record<string, unknown>, context: RenderContext): stri
     const heightPx = typeof figure.layout?.height === "number" && figure.layout.height > 0 ? figure.layout.height : undefined;
     const plot = figureMarkup(id, figure, { label: title, heightPx });
     const anchor = uniqueId(figureAnchor(title) ?? id, context.usedIds);
-    return `<figure class="plotly-figure" id="${anchor}">${figureCaption(title, anchor)}${plot}<p class="figure-tools"><button type="button" class="download-csv" data-figure="${id}">${words.downloadFigureData}</button></p></figure>`;
+    return `<figure class="plotly-figure" id="${anchor}">${figureCaption(title, anchor, context.lang ?? DEFAULT_LANG)}${plot}<p class="figure-tools"><button type="button" class="download-csv" data-figure="${id}">${words.downloadFigureData}</button></p></figure>`;
   }
   if (data["text/html"] !== undefined)
     return `<div class="output-html">${outputHtml(text(data["text/html"]), context.trustHtml ?? false)}</div>`;
