@@ -17,6 +17,7 @@ const E2E = [
   "test/notebook/kernel-preload-process.test.ts",
   "test/notebook/run.test.ts",
   "test/report/build.test.ts",
+  "test/report/chinese-pages.test.ts",
   "test/report/editions-build.test.ts",
   "test/report/editions-figures.test.ts",
   "test/report/layout.test.ts",

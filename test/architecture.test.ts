@@ -100,12 +100,16 @@ describe("the layers", () => {
     expect(violations(inLayer("model"), ["model", "errors"], () => true)).toEqual([]);
   });
 
+  it("keep roilab's languages at the bottom: the catalogues and date formats import only the error module, and no package", () => {
+    expect(violations(inLayer("i18n"), ["i18n", "errors"], () => true)).toEqual([]);
+  });
+
   it("keep figure specs free of data, kernels and I/O", () => {
     expect(violations(inLayer("charts"), ["charts", "model", "errors", "format"], () => true)).toEqual([]);
   });
 
   it("keep what-if panels to the model and the figure specs, so the page can run them", () => {
-    expect(violations(inLayer("panels"), ["panels", "charts", "model", "errors", "format"], () => true)).toEqual([]);
+    expect(violations(inLayer("panels"), ["panels", "charts", "model", "errors", "format", "i18n"], () => true)).toEqual([]);
   });
 
   it("keep the data layer below the analyses (it may read the pure model's calendar, to fill in a workload's month)", () => {
@@ -116,7 +120,7 @@ describe("the layers", () => {
     expect(
       violations(
         inLayer("analysis"),
-        ["analysis", "data", "model", "charts", "panels", "display", "errors", "format", "util"],
+        ["analysis", "data", "model", "charts", "panels", "display", "errors", "format", "util", "i18n"],
         (name) => name === "tslab" || name === "zeromq",
       ),
     ).toEqual([]);
@@ -128,10 +132,10 @@ describe("the layers", () => {
 
   it("keep the publisher generic: it renders notebooks and knows no analysis or data layout", () => {
     const publisher = (file: string) => layerOf(file) === "report" && !file.startsWith("report/browser/");
-    expect(violations(publisher, ["report", "notebook", "errors", "util"])).toEqual([]);
-    // The page's script bundles the panels' own evaluation code and reads the figure and table markup the pages are written with; nothing else of roilab.
+    expect(violations(publisher, ["report", "notebook", "errors", "util", "i18n"])).toEqual([]);
+    // The page's script bundles the panels' own evaluation code, its own words and reads the figure and table markup the pages are written with; nothing else of roilab.
     expect(
-      violations((file) => file.startsWith("report/browser/"), ["report", "panels"]).filter(
+      violations((file) => file.startsWith("report/browser/"), ["report", "panels", "i18n"]).filter(
         (violation) => !violation.endsWith(` imports ${FIGURE_MARKUP}`) && !violation.endsWith(" imports util/table-markup"),
       ),
     ).toEqual([]);

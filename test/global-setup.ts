@@ -11,9 +11,14 @@ const SYSTEM_PACKAGES: { package: string; present: () => boolean }[] = [
   { package: "poppler-utils", present: () => runs("pdftotext", ["-v"]) },
   { package: "jupyter-nbconvert", present: () => runs("jupyter-nbconvert", ["--version"]) },
   { package: "python3-nbclient", present: () => runs("/usr/bin/python3", ["-c", "import nbclient"]) },
+  // The Chinese pages' test reads Chinese drawn in Chromium: without a Chinese face it would draw empty boxes.
+  {
+    package: "fonts-noto-cjk",
+    present: () => spawnSync("fc-list", [":lang=zh-cn", "family"], { encoding: "utf8" }).stdout?.includes("Noto Sans CJK SC") ?? false,
+  },
 ];
 
-const INSTALL = "apt-get install -y chromium poppler-utils jupyter-nbconvert python3-nbclient";
+const INSTALL = "apt-get install -y chromium poppler-utils jupyter-nbconvert python3-nbclient fonts-noto-cjk";
 
 function runs(command: string, args: string[]): boolean {
   const result = spawnSync(command, args, { stdio: "ignore" });

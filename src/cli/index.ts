@@ -10,6 +10,8 @@ import { findChromium } from "../report/pdf/find-chromium";
 import type { PrintOptions } from "../report/pdf/print-pages";
 import { PROJECT_ROOT } from "../util/project-root";
 import { ensureWritableFolder } from "../util/writable-folder";
+import { parseLang } from "../i18n/lang";
+import { TERMINAL_WORDS } from "../i18n/terminal";
 import { commandHelp, overviewHelp, usageLines } from "./help";
 import {
   COMMAND_OPTIONS,
@@ -145,8 +147,9 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     if (printCode && args.values["no-input"]) throw new UsageError("--pdf-code prints the code that --no-input leaves out; choose one");
     const pdf = args.values.pdf ? pdfOptions(args.values.chromium, args.values.paper, printCode) : undefined;
     const title = reportTitle(args.values.title);
+    const lang = parseLang(args.values.lang);
     const options = await runOptions(args, io);
-    const [{ buildEditions }, { editionPlans }, { ROILAB_PAGES }] = await Promise.all([
+    const [{ buildEditions }, { editionPlans }, { roilabPages }] = await Promise.all([
       import("../report/build.js"),
       import("./data-folders.js"),
       import("./pages.js"),
@@ -159,7 +162,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const results = await buildEditions(
       {
         ...options,
-        ...ROILAB_PAGES,
+        ...roilabPages(lang),
         selfContained: args.values["self-contained"],
         noInput: args.values["no-input"],
         trustHtml: args.values["trust-html"],
@@ -170,14 +173,14 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
       },
       plans,
     );
+    const words = TERMINAL_WORDS[lang];
     for (const result of results) {
-      if (result.plotly.missing.length) io.stdout(`using the complete Plotly build: the figures use ${result.plotly.missing.join(", ")}\n`);
+      if (result.plotly.missing.length) io.stdout(`${words.completePlotly(result.plotly.missing.join(", "))}\n`);
       for (const page of result.pages) {
-        io.stdout(
-          `wrote ${page.file}  ${kilobytes(page.bytes)}${page.bytesWithAssets > page.bytes ? ` (${kilobytes(page.bytesWithAssets)} with shared assets)` : ""}\n`,
-        );
+        const withAssets = page.bytesWithAssets > page.bytes ? kilobytes(page.bytesWithAssets) : "";
+        io.stdout(`${words.wrotePage(page.file, kilobytes(page.bytes), withAssets)}\n`);
       }
-      if (result.pdf) io.stdout(`wrote ${result.pdf.file}  ${result.pdf.pageCount} pages\n`);
+      if (result.pdf) io.stdout(`${words.wrotePdf(result.pdf.file, result.pdf.pageCount)}\n`);
     }
     return exitCodeOf(
       results.flatMap((result) => result.notebooks),
@@ -189,19 +192,20 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const args = parsePreview(argv);
     const port = portFlag(args.values.port);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
+    const lang = parseLang(args.values.lang);
     const { defaultPreviewFolder, openInBrowser } = await import("./preview-support.js");
     const outDir = args.values.out ?? defaultPreviewFolder();
     // Checked before serving: a preview whose pages can never be written would serve an empty folder for ever.
     ensureWritableFolder(outDir);
     const options = await runOptions(args, io);
-    const [{ startPreview }, { plainReporter }, { ROILAB_PAGES }] = await Promise.all([
+    const [{ startPreview }, { plainReporter }, { roilabPages }] = await Promise.all([
       import("../report/preview/preview.js"),
       import("../notebook/progress.js"),
       import("./pages.js"),
     ]);
     const preview = await startPreview({
       ...options,
-      ...ROILAB_PAGES,
+      ...roilabPages(lang),
       outDir,
       // Progress goes to stderr: stdout carries the address, first.
       reporter: plainReporter(io.stderr),
@@ -216,7 +220,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
         throw new UsageError(`--port ${port}: another program listens there; choose another port or --port 0 for any free one`);
       throw error;
     });
-    io.stdout(`roilab preview: ${preview.url} (pages in ${outDir}; Ctrl-C to stop)\n`);
+    io.stdout(`${TERMINAL_WORDS[lang].previewServing(preview.url, outDir)}\n`);
     if (args.values.open) openInBrowser(preview.url);
     // Runs until Ctrl-C or SIGTERM, which the executable turns into exit 130 or 143 after stopping every kernel.
     return new Promise<number>(() => undefined);
@@ -225,6 +229,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async tables(argv, io) {
     const args = parseCommand("tables", argv, OPTIONS.tables);
     noPositionals("tables", args.positionals);
+    const lang = parseLang(args.values.lang);
     const [{ loadDataset }, { inCurrency, selectWorkload }, { chapterTextReport }, { pricingCurrency }] = await Promise.all([
       import("../data/index.js"),
       import("../analysis/index.js"),
@@ -237,6 +242,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
           selectWorkload(loadDataset(args.values.data), { workloadId: args.values.workload }),
           pricingCurrency(args.values.currency, args.values.data),
         ),
+        lang,
       ),
     );
     return ExitCode.ok;
@@ -245,6 +251,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
   async decide(argv, io) {
     const args = parseCommand("decide", argv, OPTIONS.decide);
     noPositionals("decide", args.positionals);
+    const lang = parseLang(args.values.lang);
     const [
       { loadDataset },
       { caseStudyDecision, decide, displayCurrency, routerSplit, workloadById },
@@ -273,7 +280,7 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
             targetUtilisation: utilisation,
             hybrid: routerSplit(data, workloadById(data, args.values.workload)),
           });
-    io.stdout(args.values.json ? decisionJson(decision, currency) : decisionText(decision, currency));
+    io.stdout(args.values.json ? decisionJson(decision, currency) : decisionText(decision, currency, lang));
     return ExitCode.ok;
   },
 

@@ -9,6 +9,7 @@ import { UsageError } from "../errors";
 import { DEFAULT_TARGET_UTILISATION } from "../model/capacity";
 import { CHROMIUM_NAMES } from "../report/pdf/find-chromium";
 import { FIRST_YEAR, isCalendarDate } from "../util/calendar-date";
+import { DEFAULT_LANG, LANGS } from "../i18n/lang";
 
 export type OptionTable = NonNullable<ParseArgsConfig["options"]>;
 
@@ -49,6 +50,28 @@ export const GLOBAL_OPTIONS = {
 export const LONGEST_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 const DATA = { type: "string", value: "DIR", default: "data", description: "the data folder" } as const satisfies OptionSpec;
+
+const LANG_VALUES = LANGS.map((lang) => `\`${lang}\``).join(" or ");
+
+/** `--lang` of report and preview: the language of the publisher's own words on the pages. */
+const PAGE_LANG = {
+  type: "string",
+  value: "LANG",
+  default: DEFAULT_LANG,
+  description: `the language the pages' own words are written in: ${LANG_VALUES} (Simplified Chinese)`,
+  details:
+    "Each page gets `<html lang>` and the publisher's words in it: header, edition switch, banners, contents, footer, index, buttons, the what-if panels' frame and the PDF's bookmarks, with dates as `2026年11月29日`. What a notebook, a figure or a panel computes is its own text and stays as it is.",
+} as const satisfies OptionSpec;
+
+/** `--lang` of tables and decide: the language of their headings and labels in the terminal. */
+const TERMINAL_LANG = {
+  type: "string",
+  value: "LANG",
+  default: DEFAULT_LANG,
+  description: `the language of the headings, labels and money: ${LANG_VALUES} (Simplified Chinese)`,
+  details:
+    "In Chinese money reads `¥12,345.00` under 100,000 and `¥12.35万` from there on (`亿` from 100,000,000); the sentences an analysis composes (model and option names, notes, the bottom line) stay in English.",
+} as const satisfies OptionSpec;
 
 /** The runner's options that run, report and preview share. */
 const RUNNER = {
@@ -111,6 +134,7 @@ const PUBLISHER = {
     description: "publish notebooks' HTML outputs as they are, as Jupyter does for trusted notebooks, instead of sanitised",
   },
   "stale-days": { type: "string", value: "N", default: "90", description: "warn on pages whose prices are older than N days" },
+  lang: PAGE_LANG,
 } as const satisfies Record<string, OptionSpec>;
 
 const REPORT = {
@@ -187,6 +211,7 @@ const PRICING = {
     description: "show money in USD or in a currency of `exchange_rates.csv`, e.g. `CNY`",
     shownDefault: "the data folder's `currency` in its `parameters.json`, else USD",
   },
+  lang: TERMINAL_LANG,
 } as const satisfies Record<string, OptionSpec>;
 
 /** Every command: how it is called and its options, in the order help and the README list them. */

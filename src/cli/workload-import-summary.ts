@@ -58,7 +58,7 @@ export function workloadImportSummary(result: WorkloadImportResult): string {
         return [
           label,
           histogram.mean.toLocaleString("en-US", { maximumFractionDigits: 1 }),
-          ...histogram.percentiles(TOKEN_PERCENTILES).map(formatInteger),
+          ...histogram.percentiles(TOKEN_PERCENTILES).map((tokens) => formatInteger(tokens)),
         ];
       }),
     ),

@@ -100,7 +100,7 @@ export function evaluateAuditPanel(spec: AuditPanelSpec, inputs: AuditPanelInput
 /** The panel as the page offers it: one number, the rounding a print may be off by. */
 export const AUDIT_PANEL: PanelDefinition<AuditPanelSpec, AuditPanelInputs> = {
   kind: "audit",
-  computes: "the flags",
+  computes: { en: "the flags", "zh-CN": "核查标记" },
   controls: (spec) => numberControls(AUDIT_PANEL_RANGES, spec.defaults, ["roundingSteps"]),
   show: (spec, values) => {
     const evaluated = evaluateAuditPanel(spec, values);

@@ -338,7 +338,7 @@ const machineOf = (spec: BreakEvenPanelSpec, id: string) => spec.hardware.find((
 /** The panel as the page offers it: volume, call size, an API, a configuration and its running costs. */
 export const BREAK_EVEN_PANEL: PanelDefinition<BreakEvenPanelSpec, BreakEvenPanelInputs> = {
   kind: "break-even",
-  computes: "the break-even",
+  computes: { en: "the break-even", "zh-CN": "盈亏平衡点" },
   controls: (spec) => {
     const d = spec.defaults;
     const r = BREAK_EVEN_PANEL_RANGES;

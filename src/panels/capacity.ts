@@ -119,7 +119,7 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
 /** The panel as the page offers it: the weekday's volume, the server's serving and rates, and the traffic's shape. */
 export const CAPACITY_PANEL: PanelDefinition<CapacityPanelSpec, CapacityPanelInputs> = {
   kind: "capacity",
-  computes: "the fleet",
+  computes: { en: "the fleet", "zh-CN": "服务器规模" },
   controls: (spec) => {
     const d = spec.defaults;
     const r = CAPACITY_PANEL_RANGES;

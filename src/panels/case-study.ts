@@ -132,7 +132,7 @@ export function evaluateCaseStudyPanel(spec: CaseStudyPanelSpec, inputs: CaseStu
 /** The panel as the page offers it: the weekday's volume, the cloud's price and the residency rule. */
 export const CASE_STUDY_PANEL: PanelDefinition<CaseStudyPanelSpec, CaseStudyPanelInputs> = {
   kind: "case-study",
-  computes: "the options",
+  computes: { en: "the options", "zh-CN": "各方案" },
   controls: (spec) => {
     const r = CASE_STUDY_PANEL_RANGES;
     return [

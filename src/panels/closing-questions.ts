@@ -254,7 +254,7 @@ export function narrowVramFigure(figure: Figure): Figure {
 /** The panel as the page offers it: a context and its sequences, a server's downtime, the test's share and a task's calls. */
 export const CLOSING_QUESTIONS_PANEL: PanelDefinition<ClosingQuestionsPanelSpec, ClosingQuestionsPanelInputs> = {
   kind: "closing-questions",
-  computes: "the four answers",
+  computes: { en: "the four answers", "zh-CN": "四个问题的答案" },
   controls: (spec) => {
     const r = rangesOf(spec);
     const d = spec.defaults;

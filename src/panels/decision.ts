@@ -249,7 +249,7 @@ export function evaluateDecisionPanel(spec: DecisionPanelSpec, inputs: DecisionP
 /** The panel as the page offers it: the volume in the workload's own unit. */
 export const DECISION_PANEL: PanelDefinition<DecisionPanelSpec, DecisionPanelInputs> = {
   kind: "decision",
-  computes: "the decision",
+  computes: { en: "the decision", "zh-CN": "决策结果" },
   controls: (spec) => [
     {
       key: "callsPerDay",

@@ -5,6 +5,7 @@
  */
 import type { Figure } from "../charts/figure";
 import type { NumberRange, PanelRanges } from "./ranges";
+import type { LocalText } from "../i18n/catalogue";
 
 /** One input of a panel: a number field with its range, or a choice among named options. */
 export type PanelControl =
@@ -27,8 +28,8 @@ export interface PanelShown {
 
 export interface PanelDefinition<Spec extends { kind: string }, Inputs> {
   kind: Spec["kind"];
-  /** What the panel computes, for "Cannot compute …" when an input is out of its range. */
-  computes: string;
+  /** What the panel computes, in each language, for "Cannot compute …" when an input is out of its range. */
+  computes: LocalText;
   controls(spec: Spec): PanelControl[];
   /** Inputs that follow a choice: picking another configuration loads its own price, say. */
   follow?(spec: Spec, changedKey: string, values: Inputs): Partial<Record<string, number>> | undefined;

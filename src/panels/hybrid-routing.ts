@@ -127,7 +127,7 @@ export function evaluateHybridRoutingPanel(spec: HybridRoutingPanelSpec, inputs:
 /** The panel as the page offers it: the volume, the threshold, then each task type's share. */
 export const HYBRID_ROUTING_PANEL: PanelDefinition<HybridRoutingPanelSpec, HybridRoutingPanelInputs> = {
   kind: "hybrid-routing",
-  computes: "the routed month",
+  computes: { en: "the routed month", "zh-CN": "路由后的月成本" },
   controls: (spec) => {
     const r = HYBRID_ROUTING_PANEL_RANGES;
     const shares: PanelControl[] = spec.taskTypes.map((type) => ({

@@ -102,7 +102,7 @@ export function evaluateMonthlyCostPanel(spec: MonthlyCostPanelSpec, inputs: Mon
 /** The panel as the page offers it: the volume in the workload's own unit, and a call's size. */
 export const MONTHLY_COST_PANEL: PanelDefinition<MonthlyCostPanelSpec, MonthlyCostPanelInputs> = {
   kind: "monthly-cost",
-  computes: "the month's bills",
+  computes: { en: "the month's bills", "zh-CN": "当月账单" },
   controls: (spec) => {
     const r = MONTHLY_COST_PANEL_RANGES;
     return [

@@ -106,7 +106,7 @@ export function evaluatePriceMatrixPanel(spec: PriceMatrixPanelSpec, inputs: Pri
 /** The panel as the page offers it: three volumes and a budget. */
 export const PRICE_MATRIX_PANEL: PanelDefinition<PriceMatrixPanelSpec, PriceMatrixPanelInputs> = {
   kind: "price-matrix",
-  computes: "the cost matrix",
+  computes: { en: "the cost matrix", "zh-CN": "成本矩阵" },
   controls: (spec) => {
     const r = PRICE_MATRIX_PANEL_RANGES;
     const d = spec.defaults;

@@ -300,7 +300,7 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
 /** The panel as the page offers it: an offer and an API, the price per GPU-hour, the hours rented and the volume. */
 export const RENTAL_PANEL: PanelDefinition<RentalPanelSpec, RentalPanelInputs> = {
   kind: "rental",
-  computes: "the three ways' costs",
+  computes: { en: "the three ways' costs", "zh-CN": "三种方式的成本" },
   controls: (spec) => {
     const d = spec.defaults;
     const r = RENTAL_PANEL_RANGES;

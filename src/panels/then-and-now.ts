@@ -298,7 +298,7 @@ export function evaluateThenAndNowPanel(spec: ThenAndNowPanelSpec, inputs: ThenA
 /** The panel as the page offers it: one factor on every API price of the later edition. */
 export const THEN_AND_NOW_PANEL: PanelDefinition<ThenAndNowPanelSpec, ThenAndNowPanelInputs> = {
   kind: "then-and-now",
-  computes: "the headlines",
+  computes: { en: "the headlines", "zh-CN": "关键结果" },
   controls: (spec) => numberControls(THEN_AND_NOW_PANEL_RANGES, spec.defaults, ["apiPriceFactor"]),
   show: (spec, values) => {
     const evaluated = evaluateThenAndNowPanel(spec, values);

@@ -137,7 +137,7 @@ export function narrowTornadoFigure(figure: Figure, baseBreakEven: number): Figu
 /** The panel as the page offers it: a server, an API and the swing each input is moved by. */
 export const TORNADO_PANEL: PanelDefinition<TornadoPanelSpec, TornadoPanelInputs> = {
   kind: "tornado",
-  computes: "the sensitivity",
+  computes: { en: "the sensitivity", "zh-CN": "敏感性" },
   controls: (spec) => [
     { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: spec.defaults.hardwareId },
     { key: "apiId", label: "Cloud API", options: spec.apis, value: spec.defaults.apiId },

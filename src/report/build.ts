@@ -12,7 +12,9 @@ import { yieldToEventLoop } from "../util/yield";
 import { markdownText } from "./html/markdown-output";
 import { renderCached } from "./render-cache";
 import { EDITION_ATTRIBUTE, renderIndex, type IndexCard } from "./html/index-page";
-import { PLAIN_SITE, renderFooter, renderPage, type PageAssets, type SiteText } from "./html/page";
+import { PLAIN_SITES, renderFooter, renderPage, type PageAssets, type SiteText } from "./html/page";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { PAGE_WORDS } from "../i18n/page";
 import { neighbours, renderPager } from "./html/pager";
 import { renderSidebar } from "./html/sidebar";
 import { PLOTLY_MIME } from "../util/mime";
@@ -50,6 +52,11 @@ export interface ReportOptions extends RunOptions {
   site?: SiteText;
   /** The PDF holds only the pages of the notebooks this build ran, without the index (notebooks named on the command line). */
   printNamedOnly?: boolean;
+  /**
+   * The language the report is published in (`--lang`): the page's `<html lang>` and the publisher's own words
+   * (header, banners, contents, footer, index, buttons, the PDF's bookmarks). Default English.
+   */
+  lang?: Lang;
 }
 
 export interface PageWeight {
@@ -254,7 +261,8 @@ async function runEdition(options: ReportOptions, prepared: PreparedRun): Promis
 
 async function publishEdition(run: EditionRun, editions: readonly Edition[]): Promise<ReportResult> {
   const { options, notebooks, published, earlier, folders } = run;
-  const site = options.site ?? PLAIN_SITE;
+  const lang = options.lang ?? DEFAULT_LANG;
+  const site = options.site ?? PLAIN_SITES[lang];
   const others = editions.filter((edition) => edition !== run.edition);
   // The newest other edition for the same readers, where it is newer than this one (a dated folder after this folder's
   // date, or any dated one after `data`): a regional edition points to its region's newer one only.
@@ -284,7 +292,12 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   const cards: IndexCard[] = [];
 
   // Rendered first, so each page can link to the sections before and after it in the chapter's order.
-  const renderOptions = { noInput: options.noInput, trustHtml: options.trustHtml, panelMimeTypes: options.panelMimeTypes };
+  const renderOptions = {
+    noInput: options.noInput,
+    trustHtml: options.trustHtml,
+    panelMimeTypes: options.panelMimeTypes,
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
+  };
   const drafts = [];
   for (const [result, executed] of executedNotebooks) {
     const name = path.basename(result.file, ".ipynb");
@@ -321,13 +334,15 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
           stalePrices(data, options.pricesFile, new Date(builtAt), options.staleDays),
           folderName(result.dataFolder),
           newerOf(name),
+          lang,
         ) +
         rendered.body +
-        renderPager(previous, next),
+        renderPager(previous, next, lang),
       assets,
-      footer: renderFooter({ data, parameters, versions, builtAt }),
+      footer: renderFooter({ data, parameters, versions, builtAt, lang }),
       editions: switchTo(name),
-      sidebar: renderSidebar({ pages: readingOrder, current: href, headings: rendered.headings, index: contentsIndex }),
+      sidebar: renderSidebar({ pages: readingOrder, current: href, headings: rendered.headings, index: contentsIndex, lang }),
+      lang,
     });
     const file = path.join(options.outDir, `${name}.html`);
     writeFileAtomic(file, html);
@@ -348,7 +363,12 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
     title,
     site,
     body:
-      staleBanner(stalePrices(asOf, options.pricesFile, new Date(builtAt), options.staleDays), run.edition.dataFolder, newerOf(undefined)) +
+      staleBanner(
+        stalePrices(asOf, options.pricesFile, new Date(builtAt), options.staleDays),
+        run.edition.dataFolder,
+        newerOf(undefined),
+        lang,
+      ) +
       renderIndex({
         cards,
         builtAt,
@@ -357,11 +377,13 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
         editions: switchTo(undefined)?.others,
         heading: options.title ?? site.heading,
         about: site.about,
+        lang,
       }),
     assets,
-    footer: renderFooter({ data: [], parameters: {}, versions, builtAt }),
+    footer: renderFooter({ data: [], parameters: {}, versions, builtAt, lang }),
     editions: switchTo(undefined),
-    sidebar: renderSidebar({ pages: readingOrder, index: contentsIndex }),
+    sidebar: renderSidebar({ pages: readingOrder, index: contentsIndex, lang }),
+    lang,
   });
   const indexFile = path.join(options.outDir, "index.html");
   writeFileAtomic(indexFile, index);
@@ -369,7 +391,7 @@ async function publishEdition(run: EditionRun, editions: readonly Edition[]): Pr
   // Notebooks named on the command line print alone; otherwise the whole report, index first.
   const printed = options.printNamedOnly
     ? drafts.map(({ href, title }) => ({ href, title })).sort((a, b) => bySectionNumber(a.href, b.href))
-    : [{ href: "index.html", title: "Index" }, ...cards.map((card) => ({ href: card.href, title: card.title }))];
+    : [{ href: "index.html", title: PAGE_WORDS[lang].indexBookmark }, ...cards.map((card) => ({ href: card.href, title: card.title }))];
   const pdf = options.pdf ? await writeReportPdf({ ...options.pdf, outDir: options.outDir, pages: printed, title }) : undefined;
   return { notebooks, pages, plotly, pdf };
 }

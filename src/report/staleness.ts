@@ -1,6 +1,8 @@
 /** Whether a report's prices are too old to trust without checking, and the banner that says so. */
 import type { DataFileRecord } from "../notebook/data-folder";
 import { escapeHtml } from "../util/html";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { PAGE_WORDS } from "../i18n/page";
 
 const DEFAULT_STALE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,9 +27,15 @@ export function stalePrices(
 }
 
 /** The note at the top of a page; `folder` names the data folder as the page shows it. */
-export function staleBanner(stale: Staleness | undefined, folder: string, newer?: { dataFolder: string; href: string }): string {
+export function staleBanner(
+  stale: Staleness | undefined,
+  folder: string,
+  newer?: { dataFolder: string; href: string },
+  lang: Lang = DEFAULT_LANG,
+): string {
   if (!stale) return "";
+  const words = PAGE_WORDS[lang];
   // Where the same report is published on newer data, the banner points there rather than only warning.
-  const there = newer ? ` The same page on newer prices: <a href="${escapeHtml(newer.href)}">${escapeHtml(newer.dataFolder)}</a>.` : "";
-  return `<p class="stale" role="note"><strong>Old prices:</strong> ${folder}/${stale.file} is as of ${stale.asOf}, ${stale.ageDays} days before this build. Check current prices before relying on these figures.${there}</p>`;
+  const there = newer ? words.newerPrices(`<a href="${escapeHtml(newer.href)}">${escapeHtml(newer.dataFolder)}</a>`) : "";
+  return `<p class="stale" role="note"><strong>${words.oldPrices}</strong> ${words.oldPricesText(`${folder}/${stale.file}`, stale.asOf, stale.ageDays)}${there}</p>`;
 }

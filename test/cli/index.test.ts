@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { roilabMain } from "../helpers/cli-main";
 import { copyOfData, priceUpdateCopy } from "../helpers/data-folder";
 import { tempFolder } from "../helpers/notebooks";
+import { setDisplayCurrency } from "../../src/format";
 
 const updated = priceUpdateCopy();
 const out = tempFolder("roilab-diff-");
@@ -25,6 +26,40 @@ describe("roilab CLI", () => {
     expect(stdout).toMatch(/hybrid +\$693\.33 +\$397\.58 +\$1,090\.91 +yes +yes/);
     // 41 before, less the case study's all-cloud weekday, weekend and total, now at $0.00855 a call where the chapter uses $0.009.
     expect(stdout).toContain("38 of 62 match their formulas within rounding");
+  });
+
+  it("tables --lang zh-CN prints the headings in Chinese and yuan as ¥, in 万 from 100,000, its columns lined up", async () => {
+    const { code, stdout } = await roilabMain(["tables", "--lang", "zh-CN", "--currency", "CNY"]);
+    // A command sets the process's display currency (one command, one process): the tests after this one run in USD.
+    setDisplayCurrency("USD");
+    expect(code).toBe(0);
+    expect(stdout).toContain("59.1 本地部署月成本");
+    expect(stdout).toMatch(/^模型 +输入 ¥\/M +输出 ¥\/M +¥\/次 +¥\/日 +¥\/月$/m);
+    // $18,500 a month at 7 yuan to the dollar: ¥129,500, which Chinese writes in 万.
+    expect(stdout).toMatch(/^8x H100 80GB +¥12\.95万 +stated$/m);
+    expect(stdout).toContain("纯云端每月 ¥48,825.00，混合方案每月 ¥21,971.25，节省 ¥26,853.75（55.0%）");
+    expect(stdout).toContain("本章书中数字：62 个中有 38 个在舍入范围内与公式一致");
+    // Each header ends where the widest value under it ends: a Chinese character takes two columns.
+    const lines = stdout.split("\n");
+    const header = lines.find((line) => line.startsWith("方案 "))!;
+    const rule = lines[lines.indexOf(header) + 1]!;
+    const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u4e00-\u9fff]/.test(char) ? 2 : 1), 0);
+    expect(width(header)).toBe(rule.length);
+  });
+
+  it("decide --lang zh-CN prints its labels in Chinese; a --lang roilab does not write is a usage error, exit 2", async () => {
+    const decided = await roilabMain(["decide", "--current", "gpt-4o", "--lang", "zh-CN"]);
+    expect(decided.code).toBe(0);
+    expect(decided.stdout).toContain("现用方案：GPT-4o，每月 US$1,050.00（每次调用 US$0.03500）。");
+    expect(decided.stdout).toMatch(
+      /^方案 +方式 +所用模型 +区域 +合规 +质量 +与现用相比 +USD\/月 +USD\/次 +服务器 +优于现用（calls a day）$/m,
+    );
+    for (const command of ["tables", "decide", "report", "preview"]) {
+      const { code, stdout, stderr } = await roilabMain([command, "--lang", "fr"]);
+      expect(code, command).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toBe('--lang must be one of en, zh-CN, got "fr"\nRun roilab --help for usage.\n');
+    }
   });
 
   it("rejects a bad models file with one file:line:column message per problem and exit code 2", async () => {

@@ -6,50 +6,73 @@ import { bottomLine, countryNote, flipText } from "../decision-page";
 import { qualityMatchText, qualityText } from "../quality";
 import type { Decision, DecisionOption } from "../decide";
 import { renderTextTable } from "./text-table";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+import { TERMINAL_WORDS } from "../../i18n/terminal";
 
-const KIND_LABEL: Record<DecisionOption["kind"], string> = {
-  api: "call",
-  buy: "buy",
-  "rent-always-on": "rent",
-  "rent-by-hour": "rent",
-  hybrid: "hybrid",
-};
+type Words = (typeof TERMINAL_WORDS)[Lang];
+
+const kindLabel = (kind: DecisionOption["kind"], words: Words): string =>
+  ({
+    api: words.kindCall,
+    buy: words.kindBuy,
+    "rent-always-on": words.kindRent,
+    "rent-by-hour": words.kindRent,
+    hybrid: words.kindHybrid,
+  })[kind];
 
 /** "from 524 calls a weekday", "at any volume", "never (up to 1,000x)", "today's choice". */
-function beatsText(option: DecisionOption, decision: Decision): string {
-  if (option.id === decision.current.id) return "current";
-  if (option.beatsCurrentFromCallsPerDay === 0) return "at any volume";
-  if (option.beatsCurrentFromCallsPerDay === Infinity) return "never";
-  return `from ${formatLeastCalls(option.beatsCurrentFromCallsPerDay)}`;
+function beatsText(option: DecisionOption, decision: Decision, lang: Lang): string {
+  const words = TERMINAL_WORDS[lang];
+  if (option.id === decision.current.id) return words.current;
+  if (option.beatsCurrentFromCallsPerDay === 0) return words.atAnyVolume;
+  if (option.beatsCurrentFromCallsPerDay === Infinity) return formatLeastCalls(Infinity, lang);
+  return words.fromCalls(formatLeastCalls(option.beatsCurrentFromCallsPerDay, lang));
 }
 
-export function decisionText(decision: Decision, currency: DatedCurrency): string {
-  const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits);
+/**
+ * The decision as text. In another language than English its headings, labels and fixed sentences are translated
+ * (`TERMINAL_WORDS`); the sentences the analysis composes (the bottom line, what flips it, quality, the currency's
+ * note, a volume's unit) stay English.
+ */
+export function decisionText(decision: Decision, currency: DatedCurrency, lang: Lang = DEFAULT_LANG): string {
+  const words = TERMINAL_WORDS[lang];
+  const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits, lang);
   const workload = decision.workload;
   const lines = [
-    `Workload ${workload.workloadId}: ${formatInteger(decision.volume.callsPerDay)} ${decision.volume.unit}, ${formatInteger(decision.callsPerMonth)} calls a month over ${+decision.calendarDays.toFixed(4)} calendar days` +
-      `${workload.timeZone ? ` (${workload.timeZone})` : ""}; busiest hour ${formatInteger(decision.busiestHourCalls)} calls.`,
-    `A call: ${formatInteger(workload.inputTokensPerCall)} input tokens (${Math.round((workload.cachedInputShare ?? 0) * 100)}% read from the cache), ${formatInteger(workload.outputTokensPerCall)} output` +
-      `${workload.reasoningTokensPerCall ? ` and ${formatInteger(workload.reasoningTokensPerCall)} reasoning tokens on models that reason` : ""}.`,
-    `Today: ${decision.current.label}, ${money(decision.current.usdPerMonth)} a month (${money(decision.current.usdPerCall, 5)} a call).`,
+    words.workloadLine(
+      workload.workloadId,
+      formatInteger(decision.volume.callsPerDay, lang),
+      decision.volume.unit,
+      formatInteger(decision.callsPerMonth, lang),
+      String(+decision.calendarDays.toFixed(4)),
+      workload.timeZone ?? "",
+      formatInteger(decision.busiestHourCalls, lang),
+    ),
+    words.callLine(
+      formatInteger(workload.inputTokensPerCall, lang),
+      Math.round((workload.cachedInputShare ?? 0) * 100),
+      formatInteger(workload.outputTokensPerCall, lang),
+      workload.reasoningTokensPerCall ? formatInteger(workload.reasoningTokensPerCall, lang) : "",
+    ),
+    words.todayLine(decision.current.label, money(decision.current.usdPerMonth), money(decision.current.usdPerCall, 5)),
     "",
     renderTextTable(
       [
-        { header: "Option" },
-        { header: "Way" },
-        { header: "Serves" },
-        { header: "Region" },
-        { header: "Compliance" },
-        { header: "Quality" },
-        { header: "Against today's" },
-        { header: `${currency.code} / month`, align: "right" },
-        { header: `${currency.code} / call`, align: "right" },
-        { header: "Servers", align: "right" },
-        { header: `Beats today (${decision.volume.unit})`, align: "right" },
+        { header: words.option },
+        { header: words.way },
+        { header: words.serves },
+        { header: words.region },
+        { header: words.compliance },
+        { header: words.quality },
+        { header: words.againstToday },
+        { header: words.perMonthHeader(currency.code), align: "right" },
+        { header: words.perCallHeader(currency.code), align: "right" },
+        { header: words.servers, align: "right" },
+        { header: words.beatsToday(decision.volume.unit), align: "right" },
       ],
       decision.options.map((option) => [
         option.label,
-        KIND_LABEL[option.kind],
+        kindLabel(option.kind, words),
         option.modelName,
         option.region,
         // The region has its own column; the provider's country is added where it does not serve the team's.
@@ -58,8 +81,8 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
         qualityMatchText(option.qualityVsToday),
         money(option.usdPerMonth),
         money(option.usdPerCall, 5),
-        option.servers === undefined ? "" : formatInteger(option.servers),
-        beatsText(option, decision),
+        option.servers === undefined ? "" : formatInteger(option.servers, lang),
+        beatsText(option, decision, lang),
       ]),
     ),
     "",
@@ -67,8 +90,8 @@ export function decisionText(decision: Decision, currency: DatedCurrency): strin
     bottomLine(decision, currency).replace(/\*\*/g, ""),
     // The page's sentence, without its markdown emphasis.
     ...(flipText(decision) ? [flipText(decision).replace(/\*\*/g, "")] : []),
-    `"Beats today" is the least volume at which an option costs less than today's API; a self-hosted option can win in a band below each added server and lose above it.`,
-    `Self-hosted options are sized for the busiest hour at ${Math.round(decision.targetUtilisation * 100)}% of measured throughput; bought servers pay depreciation, power and operations for every calendar day, rented ones by the hour they run.`,
+    words.beatsTodayNote,
+    words.sizingNote(Math.round(decision.targetUtilisation * 100)),
   ];
   const note = currencyNote(currency);
   if (note) lines.push(note);

@@ -18,6 +18,8 @@ import {
 import { formatInteger, formatPercent, formatUsd, moneyText } from "../../format";
 import { currencyNote } from "../currency";
 import { renderTextTable } from "./text-table";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+import { TERMINAL_WORDS } from "../../i18n/terminal";
 
 /** The APIs the chapter's break-even comparison table compares against, where present in the data. */
 export const CHAPTER_BREAK_EVEN_APIS = ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"];
@@ -37,16 +39,17 @@ function sharesText(workload: WorkloadRow): string {
   return parts.length > 0 ? `; ${parts.join(", ")}` : "";
 }
 
-function cloudSection(data: Dataset): string {
+function cloudSection(data: Dataset, lang: Lang): string {
+  const words = TERMINAL_WORDS[lang];
   const workload = findWorkload(data);
   const costs = cloudCostTable(data, workload);
   const rows = costs.map(({ model, usdPerCall, usdPerDay, usdPerMonth }) => [
     model.modelName,
-    formatUsd(model.inputUsdPerMTok),
-    formatUsd(model.outputUsdPerMTok),
-    formatUsd(usdPerCall, 5),
-    formatUsd(usdPerDay),
-    formatUsd(usdPerMonth),
+    formatUsd(model.inputUsdPerMTok, 2, lang),
+    formatUsd(model.outputUsdPerMTok, 2, lang),
+    formatUsd(usdPerCall, 5, lang),
+    formatUsd(usdPerDay, 2, lang),
+    formatUsd(usdPerMonth, 2, lang),
   ]);
   const volume = headlineVolume(workload);
   const calendar = isWeeklyWorkload(workload)
@@ -59,20 +62,22 @@ function cloudSection(data: Dataset): string {
   const notes = billingNoteSentences(costs)
     .map((sentence) => `\n${sentence}`)
     .join("");
-  return `${title}\n${renderTextTable([{ header: "Model" }, right("In $/M"), right("Out $/M"), right("$/call"), right("$/day"), right("$/month")], rows)}${notes}`;
+  return `${title}\n${renderTextTable([{ header: words.model }, right(words.inPerM), right(words.outPerM), right(words.perCall), right(words.perDay), right(words.perMonth)], rows)}${notes}`;
 }
 
-function localSection(data: Dataset): string {
+function localSection(data: Dataset, lang: Lang): string {
+  const words = TERMINAL_WORDS[lang];
+  const money = (usd: number) => formatUsd(usd, 2, lang);
   const rows = data.hardware.map((row) => {
     const cost = hardwareMonthlyCost(row, findWorkload(data).daysPerMonth);
-    const items =
-      cost.basis === "itemised" ? [formatUsd(cost.depreciationUsd), formatUsd(cost.powerUsd), formatUsd(cost.opsUsd)] : ["", "", ""];
-    return [row.name, ...items, formatUsd(cost.totalUsd), cost.basis];
+    const items = cost.basis === "itemised" ? [money(cost.depreciationUsd), money(cost.powerUsd), money(cost.opsUsd)] : ["", "", ""];
+    return [row.name, ...items, money(cost.totalUsd), cost.basis];
   });
-  return `59.1 Local monthly cost\n${renderTextTable([{ header: "Hardware" }, right("Depreciation"), right("Power"), right("Ops"), right("Total"), { header: "Basis" }], rows)}`;
+  return `${words.localMonthlyCost}\n${renderTextTable([{ header: words.hardware }, right(words.depreciation), right(words.power), right(words.ops), right(words.total), { header: words.basis }], rows)}`;
 }
 
-function breakEvenSection(data: Dataset): string {
+function breakEvenSection(data: Dataset, lang: Lang): string {
+  const words = TERMINAL_WORDS[lang];
   const chapterApis = CHAPTER_BREAK_EVEN_APIS.filter((id) => data.models.some((model) => model.modelId === id));
   // An edition with none of the chapter's APIs (one priced for another market) is compared with its first model.
   const apis = chapterApis.length > 0 ? chapterApis : data.models.slice(0, 1).map((model) => model.modelId);
@@ -82,52 +87,72 @@ function breakEvenSection(data: Dataset): string {
     const mine = cells.filter((cell) => cell.hardwareId === machine.hardwareId);
     return [
       fitLabel(data, machine.hardwareId),
-      formatUsd(hardwareMonthlyCost(machine, daysPerMonth).totalUsd),
-      ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls)),
+      formatUsd(hardwareMonthlyCost(machine, daysPerMonth).totalUsd, 2, lang),
+      ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls, lang)),
     ];
   });
-  const headers = apis.map((id) => right(`vs ${data.models.find((model) => model.modelId === id)?.modelName ?? id}`));
-  // The chapter's rule, said where it is used: `decide` is the one that sizes servers.
-  const rule = "one server carrying any volume, as the chapter counts; roilab decide sizes servers for the busiest hour";
-  return `59.3 Break-even, calls/day (${rule})\n${renderTextTable([{ header: "Hardware" }, right("Local $/month"), ...headers], rows)}`;
+  const headers = apis.map((id) => right(words.versus(data.models.find((model) => model.modelId === id)?.modelName ?? id)));
+  // The chapter's rule, said in the title where it is used: `decide` is the one that sizes servers.
+  return `${words.breakEvenTitle}\n${renderTextTable([{ header: words.hardware }, right(words.localPerMonth), ...headers], rows)}`;
 }
 
-function hybridSection(data: Dataset): string {
+function hybridSection(data: Dataset, lang: Lang): string {
+  const words = TERMINAL_WORDS[lang];
+  const money = (usd: number) => formatUsd(usd, 2, lang);
   const savings = hybridSavings(data);
   const rows = savings.byTaskType.map((row) => [
     row.taskType,
-    formatPercent(row.share * 100, 0),
+    formatPercent(row.share * 100, 0, lang),
     row.complexity.toFixed(2),
     row.tier,
-    formatUsd(row.monthlyUsd),
+    money(row.monthlyUsd),
   ]);
-  const table = renderTextTable([{ header: "Task type" }, right("Share"), right("Complexity"), { header: "Tier" }, right("$/month")], rows);
-  return `59.4 Hybrid routing\n${table}\nPure cloud ${formatUsd(savings.pureCloudMonthly)}/month, hybrid ${formatUsd(savings.hybridMonthly)}/month, saving ${formatUsd(savings.monthlySavings)} (${formatPercent(savings.savingsPercentage)})`;
+  const table = renderTextTable(
+    [{ header: words.taskType }, right(words.share), right(words.complexity), { header: words.tier }, right(words.perMonth)],
+    rows,
+  );
+  const line = words.hybridLine(
+    money(savings.pureCloudMonthly),
+    money(savings.hybridMonthly),
+    money(savings.monthlySavings),
+    formatPercent(savings.savingsPercentage, 1, lang),
+  );
+  return `${words.hybridRouting}\n${table}\n${line}`;
 }
 
-function caseSection(data: Dataset): string {
+function caseSection(data: Dataset, lang: Lang): string {
+  const words = TERMINAL_WORDS[lang];
+  const money = (usd: number) => formatUsd(usd, 2, lang);
   const { residency, result } = caseStudyFromData(data);
   const rows = result.options.map((option) => [
     option.option.replace("_", "-"),
-    formatUsd(option.localUsd),
-    formatUsd(option.cloudUsd),
-    formatUsd(option.totalUsd),
-    option.compliant ? "yes" : "no",
-    option.withinBudget ? "yes" : "no",
+    money(option.localUsd),
+    money(option.cloudUsd),
+    money(option.totalUsd),
+    option.compliant ? words.yes : words.no,
+    option.withinBudget ? words.yes : words.no,
   ]);
   const excluded = residency.excluded.map((model) => `${model.modelName} (${model.dataRegion})`).join(", ");
   return [
-    `59.5 Case study, ${formatInteger(result.monthlyCalls.total)} calls/month`,
-    `Not allowed for sensitive data: ${excluded || "none"}`,
+    words.caseStudyTitle(formatInteger(result.monthlyCalls.total, lang)),
+    words.notAllowed(excluded || words.none),
     renderTextTable(
-      [{ header: "Option" }, right("Local"), right("Cloud"), right("Total"), { header: "Compliant" }, { header: "In budget" }],
+      [
+        { header: words.option },
+        right(words.local),
+        right(words.cloud),
+        right(words.total),
+        { header: words.compliant },
+        { header: words.inBudget },
+      ],
       rows,
     ),
-    `Cheapest compliant option within budget: ${result.cheapestCompliant?.replace("_", "-") ?? "none"}`,
+    words.cheapestCompliant(result.cheapestCompliant?.replace("_", "-") ?? words.none),
   ].join("\n");
 }
 
-function figuresSection(data: Dataset): string {
+function figuresSection(data: Dataset, lang: Lang): string {
+  const words = TERMINAL_WORDS[lang];
   const checks = checkPublishedFigures(data);
   const differing = checks.filter((check) => !check.withinRounding);
   const rows = differing.map((check) => [
@@ -135,13 +160,24 @@ function figuresSection(data: Dataset): string {
     printedValue(check.figure),
     check.recomputed === undefined ? "?" : String(+check.recomputed.toFixed(4)),
   ]);
-  return `The chapter's printed figures: ${checks.length - differing.length} of ${checks.length} match their formulas within rounding\n${renderTextTable([{ header: "Differs" }, right("Printed"), right("Recomputed")], rows)}`;
+  return `${words.printedFiguresTitle(checks.length - differing.length, checks.length)}\n${renderTextTable([{ header: words.differs }, right(words.printed), right(words.recomputed)], rows)}`;
 }
 
-export function chapterTextReport(data: Dataset): string {
-  const sections = [cloudSection(data), localSection(data), breakEvenSection(data), hybridSection(data), caseSection(data)];
+/**
+ * The chapter's key tables as text. In another language than English the headings, column headers and fixed
+ * sentences are translated (`TERMINAL_WORDS`) and money is written as that language writes it; the 59.1 cloud table's
+ * title, the billing notes, a configuration's fit and the currency's note are the analysis's sentences and stay English.
+ */
+export function chapterTextReport(data: Dataset, lang: Lang = DEFAULT_LANG): string {
+  const sections = [
+    cloudSection(data, lang),
+    localSection(data, lang),
+    breakEvenSection(data, lang),
+    hybridSection(data, lang),
+    caseSection(data, lang),
+  ];
   const note = data.shownIn ? currencyNote(data.shownIn) : undefined;
   // Written in dollars, shown in the currency the data was converted to; the chapter's printed figures stay in its
   // dollars, beside the values the data gives in dollars. The rate's own note names both currencies.
-  return `${[moneyText(sections.join("\n\n")), figuresSection(data.shownIn?.inUsd ?? data), ...(note ? [note] : [])].join("\n\n")}\n`;
+  return `${[moneyText(sections.join("\n\n"), undefined, lang), figuresSection(data.shownIn?.inUsd ?? data, lang), ...(note ? [note] : [])].join("\n\n")}\n`;
 }

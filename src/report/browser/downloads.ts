@@ -3,6 +3,8 @@ import { FIGURE_SCRIPT_SELECTOR } from "../../util/figure-markup";
 import { TABLE_SELECTOR } from "../../util/table-markup";
 // No cell of a download is a live spreadsheet formula.
 import { csvText } from "./csv";
+import { BROWSER_WORDS } from "../../i18n/browser";
+import { langOf } from "../../i18n/lang";
 
 interface Trace {
   type?: string;
@@ -152,14 +154,15 @@ const pageTables = (doc: Document) => doc.querySelectorAll<HTMLTableElement>(TAB
 
 /** Puts a download button under each table and each what-if panel (figures have theirs in the page's HTML). */
 export function addDownloadButtons(doc: Document): void {
+  const words = BROWSER_WORDS[langOf(doc.documentElement.lang)];
   pageTables(doc).forEach((table, index) => {
-    addButtonAfter(table.closest(".output-html") ?? table, "data-table", String(index + 1), "Download table (CSV)", "table-tools");
+    addButtonAfter(table.closest(".output-html") ?? table, "data-table", String(index + 1), words.downloadTable, "table-tools");
   });
   doc.querySelectorAll(".whatif[id]").forEach((panel) => {
     // A panel showing the notebook's numbered figure downloads through that figure's own button.
     const figureButton = panel.querySelector("figure.plotly-figure button.download-csv");
     if (figureButton) figureButton.setAttribute("data-panel", panel.id);
-    else addButtonAfter(panel, "data-panel", panel.id, "Download this what-if's data (CSV)", "figure-tools");
+    else addButtonAfter(panel, "data-panel", panel.id, words.downloadWhatIf, "figure-tools");
   });
 }
 

@@ -2,6 +2,7 @@
 import { FIGURE_SCRIPT_SELECTOR, PANEL_SCRIPT_SELECTOR } from "../../util/figure-markup";
 import type { DrawItem } from "./draw-order";
 import { fitFigure, type FigureLike } from "./fit";
+import { langOf } from "../../i18n/lang";
 import { PLOT_CONFIG, pagePlotly, type PlotlyApi } from "./plotly";
 import { startPanel } from "./whatif";
 
@@ -18,7 +19,8 @@ function figureItem(script: HTMLScriptElement, target: HTMLElement, win: Window,
       const captioned = Boolean(target.parentElement?.querySelector("figcaption"));
       // A figure from a notebook other than roilab's may have no layout at all.
       const height = figure.layout?.height;
-      if (!thumbnail) figure = fitFigure(figure, win.innerWidth, { titleInPage: captioned });
+      if (!thumbnail)
+        figure = fitFigure(figure, win.innerWidth, { titleInPage: captioned, lang: langOf(target.ownerDocument.documentElement.lang) });
       // A figure fitted taller for a narrow screen takes a box as tall, so it does not run into what follows.
       const fitted = figure.layout?.height;
       if (fitted && fitted !== height) target.style.height = `${Math.round(Number(fitted))}px`;

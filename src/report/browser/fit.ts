@@ -3,6 +3,8 @@
  * narrow screen a smaller source line, horizontal bars labelled above instead of beside, and heatmap values
  * left to hover when a cell is too small to hold them.
  */
+import { BROWSER_WORDS } from "../../i18n/browser";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
 
 interface TraceLike {
   type?: string;
@@ -22,6 +24,8 @@ export interface FigureLike {
 export interface FitOptions {
   /** The page prints the figure's number and title above it (with a link and the data download), so the plot leaves the title out. */
   titleInPage?: boolean;
+  /** The page's language, for the hint a phone's figure gets. Default English. */
+  lang?: Lang;
 }
 
 export const NARROW_PX = 640;
@@ -487,8 +491,9 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   wrapPlotNotes(layout, widthPx);
   shortRowLabels(figure, layout);
   const valued = heatmapValuesOnHover(figure, layout, widthPx);
-  const tap = valued.some((trace, index) => trace !== figure.data[index]) ? ["Tap or point at a cell for its value."] : [];
-  if (pointLabelsOnHover(layout)) tap.push("Tap or point at a marked point for its value.");
+  const words = BROWSER_WORDS[options.lang ?? DEFAULT_LANG];
+  const tap = valued.some((trace, index) => trace !== figure.data[index]) ? [words.tapCell] : [];
+  if (pointLabelsOnHover(layout)) tap.push(words.tapPoint);
   const data = wrapLegendNames(valued as TraceLike[], widthPx);
   const captionLines = wrapCaption(
     layout,

@@ -10,6 +10,8 @@ import { figureInCurrency, moneyText, setDisplayCurrency } from "../../panels/cu
 import { rangeProblem, type NumberRange } from "../../panels/ranges";
 import { fitFigure, NARROW_PX, PAGE_PADDING_PX } from "./fit";
 import { PLOT_CONFIG, type PlotlyApi } from "./plotly";
+import { BROWSER_WORDS } from "../../i18n/browser";
+import { langOf, type Lang } from "../../i18n/lang";
 
 function field(label: string, control: HTMLElement, message: HTMLElement): HTMLLabelElement {
   const wrapper = document.createElement("label");
@@ -79,10 +81,12 @@ function mount<Spec extends PanelSpec, Inputs>(
   spec: Spec,
   kind: PanelDefinition<Spec, Inputs>,
   plotly: PlotlyApi,
+  lang: Lang,
 ): Promise<unknown> {
+  const words = BROWSER_WORDS[lang];
   const prefix = container.id || `whatif-panel-${++panelsMounted}`;
   const heading = document.createElement("h3");
-  heading.textContent = `What-if: ${spec.title}`;
+  heading.textContent = words.whatIf(spec.title);
   const inputs = document.createElement("div");
   inputs.className = "inputs";
   const fromAddress = addressParameters();
@@ -105,7 +109,7 @@ function mount<Spec extends PanelSpec, Inputs>(
   const reset = document.createElement("button");
   reset.type = "button";
   reset.className = "reset";
-  reset.textContent = "Reset to the notebook's values";
+  reset.textContent = words.reset;
   tools.append(reset);
   // For print, where fields do not show their values: the inputs as a list beside the result.
   const printed = document.createElement("dl");
@@ -136,7 +140,7 @@ function mount<Spec extends PanelSpec, Inputs>(
       const input = element as HTMLInputElement;
       input.disabled = unused.includes(control.key);
       const problem = input.disabled ? undefined : fieldProblem(input, control.range);
-      message.textContent = problem ? moneyText(`${problem}.`) : input.disabled ? "not used by this configuration" : "";
+      message.textContent = problem ? moneyText(words.problem(problem)) : input.disabled ? words.unused : "";
       if (problem) {
         input.setAttribute("aria-invalid", "true");
         input.setAttribute("aria-describedby", message.id);
@@ -170,7 +174,7 @@ function mount<Spec extends PanelSpec, Inputs>(
     );
   const refuse = (problem: string) => {
     // Say what cannot be computed and why, rather than show a number the model refused; the figure is marked stale.
-    result.textContent = moneyText(`Cannot compute ${kind.computes}: ${problem}.`);
+    result.textContent = moneyText(words.cannotCompute(kind.computes[lang], problem));
     container.setAttribute("data-error", problem);
     return Promise.resolve();
   };
@@ -181,7 +185,7 @@ function mount<Spec extends PanelSpec, Inputs>(
     const changed = changedInputs();
     reset.disabled = changed.length === 0;
     container.toggleAttribute("data-changed", changed.length > 0);
-    if (problems.length > 0) return refuse(problems.join("; "));
+    if (problems.length > 0) return refuse(problems.join(words.problemSeparator));
     let shown: ReturnType<PanelDefinition<Spec, Inputs>["show"]>;
     try {
       shown = kind.show(spec, values, { narrow: window.innerWidth <= NARROW_PX });
@@ -197,9 +201,10 @@ function mount<Spec extends PanelSpec, Inputs>(
     // An adopted figure keeps the notebook's number; its caption follows what the figure now shows (read before
     // fitting, which leaves the title to the caption).
     const title = inCurrency.layout.title?.text;
-    const figure = fitFigure(inCurrency, width, { titleInPage: Boolean(caption) });
+    const figure = fitFigure(inCurrency, width, { titleInPage: Boolean(caption), lang });
     const number = caption?.querySelector(".figure-number");
-    if (caption && title) caption.replaceChildren(...(number ? [number, " — "] : []), moneyText(title.replace(/^Figure [^ ]+ — /, "")));
+    if (caption && title)
+      caption.replaceChildren(...(number ? [number, " — "] : []), moneyText(title.replace(/^(?:Figure|图) ?[^ ]+ — /, "")));
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
     plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";
@@ -232,5 +237,5 @@ export function startPanel(root: Document, script: HTMLScriptElement, plotly: Pl
   setDisplayCurrency(spec.currency ?? "USD");
   const kind = PANEL_DEFINITIONS[spec.kind] as PanelDefinition<PanelSpec, unknown> | undefined;
   if (!container || !kind) return undefined;
-  return mount(container, spec, kind, plotly);
+  return mount(container, spec, kind, plotly, langOf(root.documentElement.lang));
 }

@@ -4,6 +4,8 @@ import type { DataFileRecord } from "../../notebook/data-folder";
 import { renderMarkdown } from "./markdown";
 import { figureMarkup } from "../../util/figure-markup";
 import { readableTime } from "./time";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+import { PAGE_WORDS } from "../../i18n/page";
 
 export interface IndexCard {
   href: string;
@@ -31,6 +33,8 @@ export interface IndexOptions {
   heading: string;
   /** What was re-run, opening the first sentence. */
   about: string;
+  /** The language of the publisher's words. Default English. */
+  lang?: Lang;
 }
 
 /** The attribute an index page carries its data folder in; another edition's build reads it back. */
@@ -61,20 +65,22 @@ function thumbnail(figure: unknown): unknown {
 }
 
 export function renderIndex(options: IndexOptions): string {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = PAGE_WORDS[lang];
   const dates = [...new Map(options.asOf.map((record) => [record.name, record.asOf])).entries()]
-    .map(([name, asOf]) => `${escapeHtml(name)} as of ${escapeHtml(asOf ?? "")}`)
-    .join("; ");
+    .map(([name, asOf]) => words.fileAsOf(escapeHtml(name), escapeHtml(asOf ?? "")))
+    .join(words.listSeparator);
   const cards = options.cards
     .map((card, index) => {
       const plot = card.figure ? figureMarkup(`card-figure-${index}`, thumbnail(card.figure)) : "";
-      return `<article class="card"><h2><a href="${escapeHtml(card.href)}">${escapeHtml(card.title)}</a></h2>${card.failed ? '<p class="output-error">This notebook failed; the page shows its errors.</p>' : ""}${card.headline ? `<div class="headline">${renderMarkdown(card.headline)}</div>` : ""}${plot}</article>`;
+      return `<article class="card"><h2><a href="${escapeHtml(card.href)}">${escapeHtml(card.title)}</a></h2>${card.failed ? `<p class="output-error">${words.notebookFailed}</p>` : ""}${card.headline ? `<div class="headline">${renderMarkdown(card.headline, [], new Set(), lang)}</div>` : ""}${plot}</article>`;
     })
     .join("\n");
   const editions = options.editions?.length
-    ? `<nav class="editions" aria-label="Other editions"><p>Other editions of this report: ${options.editions.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`).join(", ")}.</p></nav>`
+    ? `<nav class="editions" aria-label="${words.otherEditionsLabel}"><p>${words.otherEditions(options.editions.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`))}</p></nav>`
     : "";
   return `<h1>${escapeHtml(options.heading)}</h1>
-<p ${EDITION_ATTRIBUTE}="${escapeHtml(options.dataFolder)}">${escapeHtml(options.about)}, re-run on <code>${escapeHtml(options.dataFolder)}</code>. Built ${escapeHtml(readableTime(options.builtAt))}.${dates ? ` Data: ${dates}.` : ""}</p>
+<p ${EDITION_ATTRIBUTE}="${escapeHtml(options.dataFolder)}">${words.reRunOn(escapeHtml(options.about), escapeHtml(options.dataFolder), escapeHtml(readableTime(options.builtAt, lang)), dates)}</p>
 ${editions}
 <div class="cards">
 ${cards}

@@ -1,6 +1,8 @@
 /** Markdown for reports: raw HTML in markdown is escaped (data and outputs never inject markup); headings get anchors. */
 import MarkdownIt from "markdown-it";
 import { escapeHtml } from "../../util/html";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+import { PAGE_WORDS } from "../../i18n/page";
 
 export interface Heading {
   level: number;
@@ -27,10 +29,16 @@ function headingTexts(source: string): string[] {
 }
 
 /**
- * Renders markdown; headings get unique ids (recorded in `headings`) for anchors and a table of contents. With
- * `anchorSource` (the text a translation translates), the n-th heading's id comes from that text's n-th heading.
+ * Renders markdown; headings get unique ids (recorded in `headings`) for anchors and a table of contents, and a link
+ * to themselves named in `lang`. With `anchorSource` (the text a translation translates), the n-th heading's id comes from that text's n-th heading.
  */
-export function renderMarkdown(source: string, headings: Heading[] = [], usedIds: Set<string> = new Set(), anchorSource?: string): string {
+export function renderMarkdown(
+  source: string,
+  headings: Heading[] = [],
+  usedIds: Set<string> = new Set(),
+  lang: Lang = DEFAULT_LANG,
+  anchorSource?: string,
+): string {
   const tokens = markdown.parse(source, {});
   const anchorTexts = anchorSource === undefined ? [] : headingTexts(anchorSource);
   let headingIndex = 0;
@@ -50,13 +58,14 @@ export function renderMarkdown(source: string, headings: Heading[] = [], usedIds
     .replace(
       /<h([1-6]) id="([^"]+)">([\s\S]*?)<\/h\1>/g,
       (_, level: string, id: string, inner: string) =>
-        `<h${level} id="${id}">${inner}<a class="anchor" href="#${id}" aria-label="Link to this section">#</a></h${level}>`,
+        `<h${level} id="${id}">${inner}<a class="anchor" href="#${id}" aria-label="${PAGE_WORDS[lang].linkToSection}">#</a></h${level}>`,
     );
 }
 
 /** A numbered table of contents of the sections (level-2 headings); the page title above it is not one of them. */
-export function tableOfContents(headings: readonly Heading[]): string {
+export function tableOfContents(headings: readonly Heading[], lang: Lang = DEFAULT_LANG): string {
+  const words = PAGE_WORDS[lang];
   const items = headings.filter((heading) => heading.level === 2);
   if (items.length < 2) return "";
-  return `<nav class="toc" aria-label="Contents"><p class="toc-title">Contents</p><ol>${items.map((heading) => `<li><a href="#${heading.id}">${escapeHtml(heading.text)}</a></li>`).join("")}</ol></nav>`;
+  return `<nav class="toc" aria-label="${words.contents}"><p class="toc-title">${words.contents}</p><ol>${items.map((heading) => `<li><a href="#${heading.id}">${escapeHtml(heading.text)}</a></li>`).join("")}</ol></nav>`;
 }

@@ -6,6 +6,8 @@ import { pageCells } from "../../notebook/translations";
 import { renderMarkdown, tableOfContents, type Heading } from "./markdown";
 import { markdownText } from "./markdown-output";
 import { renderOutput, renderOutputs, type RenderContext } from "./outputs";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+import { PAGE_WORDS } from "../../i18n/page";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -20,10 +22,10 @@ export interface NotebookRenderOptions {
    */
   panelMimeTypes?: readonly string[];
   /**
-   * The page's language: its markdown cells in their translation into it, where the notebook has a fresh one
-   * (notebook/translations.ts). Default `"en"`, the language the notebooks are written in.
+   * The page's language: the publisher's own words around the cells are written in it (`--lang`), and its markdown
+   * cells are their translation into it where the notebook has a fresh one (notebook/translations.ts). Default English.
    */
-  lang?: "en" | "zh-CN";
+  lang?: Lang;
 }
 
 export interface RenderedNotebook {
@@ -65,7 +67,10 @@ function assemble(cells: string[], keyFindings: string, contents: string): strin
 }
 
 export function renderNotebook(notebook: Notebook, options: NotebookRenderOptions = {}): RenderedNotebook {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = PAGE_WORDS[lang];
   const context: RenderContext = {
+    lang,
     figureCount: 0,
     headings: [],
     usedIds: new Set(),
@@ -88,7 +93,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
       // A translation's headings keep the English headings' anchors: a link to a section finds it in every language.
       const anchors = translation ? cellSource(cell) : undefined;
       cells.push(
-        `<section class="cell markdown${printClasses(cell)}">${renderMarkdown(source, context.headings, context.usedIds, anchors)}</section>`,
+        `<section class="cell markdown${printClasses(cell)}">${renderMarkdown(source, context.headings, context.usedIds, lang, anchors)}</section>`,
       );
       continue;
     }
@@ -96,7 +101,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
     const parts: string[] = [];
     const showInput = !options.noInput && !hasTag(cell, "remove-input") && source.trim() !== "";
     if (showInput) {
-      const label = injected ? "Parameters of this run" : hasTag(cell, "parameters") ? "Parameters" : "Code";
+      const label = injected ? words.parametersOfThisRun : hasTag(cell, "parameters") ? words.parametersCell : words.code;
       const folded = hasTag(cell, "hide-input") || hasTag(cell, "parameters") || injected;
       parts.push(
         folded
@@ -108,7 +113,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
       const headline = keyFindings ? -1 : headlineOutput(cell);
       const cellOutputs = cell.outputs ?? [];
       if (headline >= 0)
-        keyFindings = `<aside class="key-findings" aria-label="Key findings"><p class="key-findings-title">Key findings</p>${renderOutput(cellOutputs[headline]!, context)}</aside>`;
+        keyFindings = `<aside class="key-findings" aria-label="${words.keyFindings}"><p class="key-findings-title">${words.keyFindings}</p>${renderOutput(cellOutputs[headline]!, context)}</aside>`;
       const outputs = renderOutputs(
         cellOutputs.filter((_, index) => index !== headline),
         context,
@@ -122,7 +127,7 @@ export function renderNotebook(notebook: Notebook, options: NotebookRenderOption
   return {
     title,
     headings: context.headings,
-    body: assemble(cells, keyFindings, tableOfContents(context.headings)),
+    body: assemble(cells, keyFindings, tableOfContents(context.headings, lang)),
     figureCount: context.figureCount,
   };
 }

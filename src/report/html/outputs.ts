@@ -5,6 +5,8 @@ import { PANEL_DEFAULT_METADATA, PLOTLY_MIME } from "../../util/mime";
 import { isBase64, outputHtml } from "./sanitize";
 import type { CellOutput } from "../../notebook/nbformat";
 import { renderMarkdown, type Heading } from "./markdown";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+import { PAGE_WORDS } from "../../i18n/page";
 
 export interface RenderContext {
   /** Figures found so far, for stable element ids. */
@@ -17,11 +19,16 @@ export interface RenderContext {
   trustHtml?: boolean;
   /** MIME types the page draws as live what-if panels (see NotebookRenderOptions). */
   panelMimeTypes?: readonly string[];
+  /** The language of the publisher's words around the outputs. Default English. */
+  lang?: Lang;
 }
+
+/** A figure's number in its title, `59.3b` in `Figure 59.3b — …` (or in a Chinese title's `图 59.3b — …`). */
+const FIGURE_NUMBER = /^(?:Figure |图 ?)([^ ]+) —/;
 
 /** `Figure 59.3b — …` gives `figure-59-3b`, the id a link to the figure uses. */
 function figureAnchor(title: string): string | undefined {
-  const number = /^Figure ([^ ]+) —/.exec(title)?.[1];
+  const number = FIGURE_NUMBER.exec(title)?.[1];
   return number === undefined
     ? undefined
     : `figure-${number
@@ -37,11 +44,15 @@ function uniqueId(id: string, usedIds: Set<string>): string {
   return unique;
 }
 
-/** The figure's number and title as page text above the plot: it wraps on a phone, and the number links to the figure. */
-function figureCaption(title: string, anchor: string): string {
-  const [number, ...rest] = title.split(" — ");
-  if (rest.length === 0 || !number?.startsWith("Figure ")) return `<figcaption>${escapeHtml(title)}</figcaption>`;
-  return `<figcaption><a class="figure-number" href="#${anchor}">${escapeHtml(number)}</a> — ${escapeHtml(rest.join(" — "))}</figcaption>`;
+/**
+ * The figure's number and title as page text above the plot: it wraps on a phone, and the number links to the
+ * figure. The publisher writes the number's word in the page's language (`Figure 59.3b`, `图 59.3b`).
+ */
+function figureCaption(title: string, anchor: string, lang: Lang): string {
+  const [label, ...rest] = title.split(" — ");
+  const number = label?.startsWith("Figure ") ? label.slice("Figure ".length) : label?.startsWith("图") ? label.slice(1).trim() : undefined;
+  if (rest.length === 0 || number === undefined) return `<figcaption>${escapeHtml(title)}</figcaption>`;
+  return `<figcaption><a class="figure-number" href="#${anchor}">${escapeHtml(PAGE_WORDS[lang].figureNumber(number))}</a> — ${escapeHtml(rest.join(" — "))}</figcaption>`;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal colour codes a kernel's error text carries
@@ -49,18 +60,19 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 const text = (value: unknown) => (Array.isArray(value) ? value.join("") : String(value ?? ""));
 
 function renderData(data: Record<string, unknown>, context: RenderContext): string {
+  const words = PAGE_WORDS[context.lang ?? DEFAULT_LANG];
   const panel = context.panelMimeTypes?.find((type) => data[type]);
   if (panel) return renderPanel(data[panel], "", context);
   if (data[PLOTLY_MIME]) {
     // The plot's own id, apart from the figure's anchor (`figure-59-3b`, or `figure-1` for "Figure 1").
     const id = `plot-${++context.figureCount}`;
     const figure = data[PLOTLY_MIME] as { layout?: { title?: { text?: string }; height?: unknown } };
-    const title = figure.layout?.title?.text ?? "Figure";
+    const title = figure.layout?.title?.text ?? words.figure;
     // A figure that sets its own height (one bar per row) gets a box that tall, so it never paints over what follows.
     const heightPx = typeof figure.layout?.height === "number" && figure.layout.height > 0 ? figure.layout.height : undefined;
     const plot = figureMarkup(id, figure, { label: title, heightPx });
     const anchor = uniqueId(figureAnchor(title) ?? id, context.usedIds);
-    return `<figure class="plotly-figure" id="${anchor}">${figureCaption(title, anchor)}${plot}<p class="figure-tools"><button type="button" class="download-csv" data-figure="${id}">Download data (CSV)</button></p></figure>`;
+    return `<figure class="plotly-figure" id="${anchor}">${figureCaption(title, anchor, context.lang ?? DEFAULT_LANG)}${plot}<p class="figure-tools"><button type="button" class="download-csv" data-figure="${id}">${words.downloadFigureData}</button></p></figure>`;
   }
   if (data["text/html"] !== undefined)
     return `<div class="output-html">${outputHtml(text(data["text/html"]), context.trustHtml ?? false)}</div>`;
@@ -71,10 +83,10 @@ function renderData(data: Record<string, unknown>, context: RenderContext): stri
     const image = text(data[type]).replace(/\s+/g, "");
     return isBase64(image)
       ? `<img class="output-image" alt="" src="data:${type};base64,${image}">`
-      : `<p class="output-error">An ${escapeHtml(type)} output is not base64 data and is not shown.</p>`;
+      : `<p class="output-error">${words.notBase64(escapeHtml(type))}</p>`;
   }
   if (data["text/markdown"] !== undefined)
-    return `<div class="output-markdown">${renderMarkdown(text(data["text/markdown"]), context.headings, context.usedIds)}</div>`;
+    return `<div class="output-markdown">${renderMarkdown(text(data["text/markdown"]), context.headings, context.usedIds, context.lang)}</div>`;
   if (data["text/plain"] !== undefined) return `<pre class="output-text">${escapeHtml(text(data["text/plain"]))}</pre>`;
   return "";
 }
@@ -125,6 +137,6 @@ export function renderOutput(output: CellOutput, context: RenderContext): string
     case "execute_result":
       return renderData(output.data, context);
     case "error":
-      return `<div class="output-error" role="alert"><p><strong>Cell ${context.cellNumber} failed: ${escapeHtml(output.ename)}</strong>: ${escapeHtml(output.evalue)}</p><pre>${escapeHtml(output.traceback.join("\n").replace(ANSI, ""))}</pre></div>`;
+      return `<div class="output-error" role="alert"><p><strong>${PAGE_WORDS[context.lang ?? DEFAULT_LANG].cellFailed(context.cellNumber, escapeHtml(output.ename))}</strong>: ${escapeHtml(output.evalue)}</p><pre>${escapeHtml(output.traceback.join("\n").replace(ANSI, ""))}</pre></div>`;
   }
 }

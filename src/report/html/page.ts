@@ -3,6 +3,8 @@ import { escapeHtml } from "../../util/html";
 import type { DataFileRecord } from "../../notebook/data-folder";
 import type { SoftwareVersions } from "../provenance";
 import { readableTime } from "./time";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+import { PAGE_WORDS } from "../../i18n/page";
 
 export interface PageAssets {
   /** Relative URLs of the shared assets, or their contents for a single-file report. */
@@ -34,6 +36,12 @@ export const PLAIN_SITE: SiteText = {
   about: "These notebooks",
 };
 
+/** The publisher's own words for callers that name nothing, in each language. */
+export const PLAIN_SITES: Readonly<Record<Lang, SiteText>> = {
+  en: PLAIN_SITE,
+  "zh-CN": { name: "报告", tagline: "笔记本的运行结果", title: "报告", heading: "报告", about: "这些笔记本" },
+};
+
 export interface PageOptions {
   title: string;
   site: Pick<SiteText, "name" | "tagline">;
@@ -46,6 +54,8 @@ export interface PageOptions {
   editions?: EditionSwitch;
   /** The report's contents, shown beside the page on a wide screen (html/sidebar.ts). */
   sidebar?: string;
+  /** The language of the publisher's words, and the page's `<html lang>`. Default English. */
+  lang?: Lang;
 }
 
 /** This page's edition and a link to each other one: to the same page there where it has one, else to its index. */
@@ -55,12 +65,13 @@ export interface EditionSwitch {
   others: { href: string; dataFolder: string }[];
 }
 
-function renderEditionSwitch(editions: EditionSwitch | undefined): string {
+function renderEditionSwitch(editions: EditionSwitch | undefined, lang: Lang): string {
   if (!editions?.others.length) return "";
+  const words = PAGE_WORDS[lang];
   const others = editions.others
     .map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`)
-    .join(" · ");
-  return `<nav class="edition-switch" aria-label="Editions">Data edition: <strong aria-current="page">${escapeHtml(editions.current)}</strong> · ${others}</nav>`;
+    .join(words.editionSeparator);
+  return `<nav class="edition-switch" aria-label="${words.editionsLabel}">${words.dataEdition} <strong aria-current="page">${escapeHtml(editions.current)}</strong>${words.editionSeparator}${others}</nav>`;
 }
 
 function inlineScript(code: string): string {
@@ -69,12 +80,13 @@ function inlineScript(code: string): string {
 
 export function renderPage(options: PageOptions): string {
   const { assets } = options;
+  const lang = options.lang ?? DEFAULT_LANG;
   const css = assets.mode === "shared" ? `<link rel="stylesheet" href="${assets.css}">` : `<style>${assets.css}</style>`;
   const scripts = assets.scripts
     .map((script) => (assets.mode === "shared" ? `<script src="${script}"></script>` : inlineScript(script)))
     .join("\n");
   return `<!doctype html>
-<html lang="en">
+<html lang="${PAGE_WORDS[lang].htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -83,7 +95,7 @@ export function renderPage(options: PageOptions): string {
 ${css}
 </head>
 <body>
-<header class="site"><a href="${options.indexHref ?? "index.html"}">${escapeHtml(options.site.name)}</a><span>${escapeHtml(options.site.tagline)}</span>${renderEditionSwitch(options.editions)}</header>
+<header class="site"><a href="${options.indexHref ?? "index.html"}">${escapeHtml(options.site.name)}</a><span>${escapeHtml(options.site.tagline)}</span>${renderEditionSwitch(options.editions, lang)}</header>
 ${options.sidebar ?? ""}<main class="report">
 ${options.body}
 </main>
@@ -99,17 +111,32 @@ export interface FooterOptions {
   parameters: Record<string, unknown>;
   versions: SoftwareVersions;
   builtAt: string;
+  /** The language of the footer's words. Default English. */
+  lang?: Lang;
 }
 
 export function renderFooter(options: FooterOptions): string {
+  const words = PAGE_WORDS[options.lang ?? DEFAULT_LANG];
   const files = options.data
-    .map((file) => `<tr><td>${escapeHtml(file.name)}</td><td>${escapeHtml(file.asOf ?? "")}</td><td><code>${file.sha256}</code></td></tr>`)
+    .map(
+      (file) =>
+        `<tr><td>${escapeHtml(file.name)}</td><td>${escapeHtml(file.asOf ? words.date(file.asOf) : "")}</td><td><code>${file.sha256}</code></td></tr>`,
+    )
     .join("");
-  const parameters = Object.keys(options.parameters).length ? escapeHtml(JSON.stringify(options.parameters)) : "defaults";
+  const parameters = Object.keys(options.parameters).length ? escapeHtml(JSON.stringify(options.parameters)) : words.defaultParameters;
   const { roilab, tslab, packages, node } = options.versions;
-  const recorded = packages.map((item) => `; ${escapeHtml(item.label)} ${escapeHtml(`${item.name} ${item.version}`)}`).join("");
+  const recorded = packages
+    .map((item) => words.recordedPackage(escapeHtml(item.label), escapeHtml(`${item.name} ${item.version}`)))
+    .join("");
+  const built = words.builtBy({
+    time: escapeHtml(readableTime(options.builtAt, options.lang)),
+    roilab: escapeHtml(roilab),
+    tslab: escapeHtml(tslab),
+    node: escapeHtml(node),
+    recorded,
+  });
   return `<footer class="provenance">
-<p>Built ${escapeHtml(readableTime(options.builtAt))} by roilab ${escapeHtml(roilab)} with tslab ${escapeHtml(tslab)} on Node.js ${escapeHtml(node)}${recorded}. Parameters: <code>${parameters}</code>.</p>
-${files ? `<table><thead><tr><th>Data file</th><th>as_of</th><th>SHA-256</th></tr></thead><tbody>${files}</tbody></table>` : ""}
+<p>${built}${words.parameters(parameters)}</p>
+${files ? `<table><thead><tr><th>${words.dataFileHeader}</th><th>${words.asOfHeader}</th><th>${words.sha256Header}</th></tr></thead><tbody>${files}</tbody></table>` : ""}
 </footer>`;
 }

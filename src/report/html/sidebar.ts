@@ -6,6 +6,8 @@
 import { escapeHtml } from "../../util/html";
 import type { Heading } from "./markdown";
 import type { PageLink } from "./pager";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+import { PAGE_WORDS } from "../../i18n/page";
 
 export interface SidebarOptions {
   /** The report's pages in reading order. */
@@ -16,12 +18,14 @@ export interface SidebarOptions {
   headings?: readonly Heading[];
   /** The index's href and what the list is called. */
   index: PageLink;
+  /** The language of the publisher's words. Default English. */
+  lang?: Lang;
 }
 
-function sections(headings: readonly Heading[]): string {
+function sections(headings: readonly Heading[], lang: Lang): string {
   const items = headings.filter((heading) => heading.level === 2);
   if (items.length === 0) return "";
-  return `<ol class="on-this-page" aria-label="On this page">${items
+  return `<ol class="on-this-page" aria-label="${PAGE_WORDS[lang].onThisPage}">${items
     .map((heading) => `<li><a href="#${escapeHtml(heading.id)}">${escapeHtml(heading.text)}</a></li>`)
     .join("")}</ol>`;
 }
@@ -31,10 +35,10 @@ export function renderSidebar(options: SidebarOptions): string {
   const pages = options.pages
     .map((page) =>
       page.href === options.current
-        ? `<li class="current"><a href="${escapeHtml(page.href)}" aria-current="page">${escapeHtml(page.title)}</a>${sections(options.headings ?? [])}</li>`
+        ? `<li class="current"><a href="${escapeHtml(page.href)}" aria-current="page">${escapeHtml(page.title)}</a>${sections(options.headings ?? [], options.lang ?? DEFAULT_LANG)}</li>`
         : `<li><a href="${escapeHtml(page.href)}">${escapeHtml(page.title)}</a></li>`,
     )
     .join("");
   const index = `<a class="sidebar-index" href="${escapeHtml(options.index.href)}"${onIndex ? ' aria-current="page"' : ""}>${escapeHtml(options.index.title)}</a>`;
-  return `<nav class="sidebar" aria-label="Report contents">${index}<ol class="sidebar-pages">${pages}</ol></nav>`;
+  return `<nav class="sidebar" aria-label="${PAGE_WORDS[options.lang ?? DEFAULT_LANG].contentsLabel}">${index}<ol class="sidebar-pages">${pages}</ol></nav>`;
 }

@@ -22,7 +22,10 @@ export const LIVE_SCRIPT = `(() => {
     }
     overlay.replaceChildren();
     const title = document.createElement("strong");
-    title.textContent = "roilab preview: " + (problems.length === 1 ? "a problem" : problems.length + " problems") + "; the page shows the last good run";
+    // In the page's language: a page published in Chinese says so in <html lang>.
+    title.textContent = document.documentElement.lang === "zh-CN"
+      ? "roilab 预览：" + problems.length + " 个问题；页面显示的是上次成功运行的结果"
+      : "roilab preview: " + (problems.length === 1 ? "a problem" : problems.length + " problems") + "; the page shows the last good run";
     overlay.appendChild(title);
     for (const problem of problems) {
       const text = document.createElement("pre");

@@ -22,7 +22,7 @@ describe("a translation's markdown", () => {
   it("takes its headings' anchors from the text it translates, in order, kept unique", () => {
     const headings: Heading[] = [];
     const used = new Set(["costs"]);
-    renderMarkdown("# 成本\n\n## 表格\n\n## 图", headings, used, "# Costs\n\n## The table");
+    renderMarkdown("# 成本\n\n## 表格\n\n## 图", headings, used, "zh-CN", "# Costs\n\n## The table");
     expect(headings).toEqual([
       { level: 1, text: "成本", id: "costs-2" },
       { level: 2, text: "表格", id: "the-table" },
