@@ -14,6 +14,7 @@ import {
   fleetCostOfSplit,
   fleetMonthlyCost,
   drawFactor,
+  byMonthlyCost,
   firstVolumeCheaper,
   optionMonth,
   quantile,
@@ -777,7 +778,7 @@ export function decide(data: Dataset, options: DecideOptions = {}): Decision {
       usdPerMonthP95: range?.[1],
     };
   });
-  const sorted = [...priced].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
+  const sorted = [...priced].sort(byMonthlyCost);
   const winner = sorted.find((option) => option.eligible);
   const cheapestPassing = sorted.find((option) => option.passesRules);
   const cheaperAtLowerQuality =

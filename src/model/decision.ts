@@ -109,3 +109,12 @@ export function serverBandEdges(serverCallsPerHour: number | undefined, todayVol
   const count = Math.min(MAX_BAND_PROBES, Math.floor((todayVolume * VOLUME_SEARCH_SCALE) / perServer));
   return Array.from({ length: count }, (_, index) => (index + 1) * perServer);
 }
+
+/**
+ * Cheapest first, options whose months differ only by floating-point noise kept in the order given: the page and
+ * the notebook price a month by two routes, and two APIs at one list price must rank alike on both.
+ */
+export function byMonthlyCost(a: { usdPerMonth: number }, b: { usdPerMonth: number }): number {
+  const difference = a.usdPerMonth - b.usdPerMonth;
+  return Math.abs(difference) <= 1e-9 * Math.max(Math.abs(a.usdPerMonth), Math.abs(b.usdPerMonth)) ? 0 : difference;
+}

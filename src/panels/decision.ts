@@ -12,6 +12,7 @@ import { countOf, formatInteger, formatLeastCalls, formatMoney } from "../format
 import {
   busiestHourCalls,
   callsPerMonth,
+  byMonthlyCost,
   firstVolumeCheaper,
   fromUsd,
   optionMonth,
@@ -195,7 +196,7 @@ export function evaluateDecisionPanel(spec: DecisionPanelSpec, inputs: DecisionP
     ...priced.filter((option) => option.kind !== "hybrid"),
     ...cheapestHybrids(priced.filter((option) => option.kind === "hybrid")),
   ];
-  const options = [...listed].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
+  const options = [...listed].sort(byMonthlyCost);
   const current = options.find((option) => option.id === spec.currentId) as VerdictOption;
   const winner = options.find((option) => option.eligible);
   const cheapestPassing = options.find((option) => option.passesRules);
