@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { EDITION_PARAMETERS_FILE, editionParameters, newestAsOfByFile, readDataset, TABLE_SPECS, type Dataset } from "../data";
 import { formatDataIssue, UsageError } from "../errors";
 import { editionDate, editionRegion } from "../util/edition-date";
+import { DEFAULT_LANG, parseLang, type Lang } from "../i18n/lang";
 import { readDataFolder, type AsOfByFile, type DataFileRecord } from "../notebook/data-folder";
 import type { DataFolderParameters, Parameters } from "../notebook/parameters";
 
@@ -39,6 +40,16 @@ export function pricingCurrency(given: string | undefined, dataDir: string): str
   if (given !== undefined) return given;
   const own = editionParameters(dataDir).currency;
   return typeof own === "string" ? own : "USD";
+}
+
+/**
+ * The language `report` and `preview` publish a data folder's pages in: `--lang`, else the folder's own (`lang` in
+ * its parameters.json, as a regional edition sets it for its readers), else English.
+ */
+export function pageLang(given: string | undefined, dataDir: string | undefined): Lang {
+  if (given !== undefined) return parseLang(given);
+  const own = dataDir === undefined ? undefined : editionParameters(dataDir).lang;
+  return own === undefined ? DEFAULT_LANG : parseLang(String(own), `${path.join(dataDir as string, EDITION_PARAMETERS_FILE)}: lang`);
 }
 
 /** Where `report --editions` publishes the data folder's own edition (`data/`, the chapter's) below the newest one. */

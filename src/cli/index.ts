@@ -147,22 +147,22 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     if (printCode && args.values["no-input"]) throw new UsageError("--pdf-code prints the code that --no-input leaves out; choose one");
     const pdf = args.values.pdf ? pdfOptions(args.values.chromium, args.values.paper, printCode) : undefined;
     const title = reportTitle(args.values.title);
-    const lang = parseLang(args.values.lang);
     const options = await runOptions(args, io);
-    const [{ buildEditions }, { editionPlans }, { roilabPages }] = await Promise.all([
+    const [{ buildEditions }, { editionPlans, pageLang }, { roilabPages }] = await Promise.all([
       import("../report/build.js"),
       import("./data-folders.js"),
       import("./pages.js"),
     ]);
     // Notebooks named one by one print alone with --pdf; a folder, or none, prints the whole report.
     const printNamedOnly = options.paths.some((given) => existsSync(given) && !statSync(given).isDirectory());
-    const plans = args.values.editions
-      ? editionPlans(options.outDir, options.dataDir)
-      : [{ outDir: options.outDir, dataDir: options.dataDir }];
+    // Each edition in its own language unless --lang names one for all: the China edition's pages are in Chinese.
+    const plans = (
+      args.values.editions ? editionPlans(options.outDir, options.dataDir) : [{ outDir: options.outDir, dataDir: options.dataDir }]
+    ).map((plan) => ({ ...plan, ...roilabPages(pageLang(args.values.lang, plan.dataDir)) }));
+    const lang = pageLang(args.values.lang, options.dataDir);
     const results = await buildEditions(
       {
         ...options,
-        ...roilabPages(lang),
         selfContained: args.values["self-contained"],
         noInput: args.values["no-input"],
         trustHtml: args.values["trust-html"],
@@ -192,17 +192,18 @@ const COMMAND_RUNNERS: Record<Command, (argv: readonly string[], io: CliIo) => P
     const args = parsePreview(argv);
     const port = portFlag(args.values.port);
     const staleDays = positiveNumber("--stale-days", args.values["stale-days"], true);
-    const lang = parseLang(args.values.lang);
     const { defaultPreviewFolder, openInBrowser } = await import("./preview-support.js");
     const outDir = args.values.out ?? defaultPreviewFolder();
     // Checked before serving: a preview whose pages can never be written would serve an empty folder for ever.
     ensureWritableFolder(outDir);
     const options = await runOptions(args, io);
-    const [{ startPreview }, { plainReporter }, { roilabPages }] = await Promise.all([
+    const [{ startPreview }, { plainReporter }, { roilabPages }, { pageLang }] = await Promise.all([
       import("../report/preview/preview.js"),
       import("../notebook/progress.js"),
       import("./pages.js"),
+      import("./data-folders.js"),
     ]);
+    const lang = pageLang(args.values.lang, options.dataDir);
     const preview = await startPreview({
       ...options,
       ...roilabPages(lang),

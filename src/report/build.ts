@@ -205,7 +205,8 @@ export async function buildReports(options: ReportOptions): Promise<ReportResult
 }
 
 /** Where one edition of a report is built from and to. */
-export interface EditionPlan {
+/** One edition to build: where, from which data, and any option of its own (its language's site and words). */
+export interface EditionPlan extends Partial<ReportOptions> {
   outDir: string;
   /** Its data folder; undefined: each notebook's own. */
   dataDir: string | undefined;

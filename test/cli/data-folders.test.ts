@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { dataFileRecords, datedEditions, editionPlans, inspectDataFolder, pricingCurrency } from "../../src/cli/data-folders";
+import { dataFileRecords, datedEditions, editionPlans, inspectDataFolder, pageLang, pricingCurrency } from "../../src/cli/data-folders";
 import { loadDataset } from "../../src/data";
 import { DataError, UsageError } from "../../src/errors";
 import { copyOfData, DATA_DIR } from "../helpers/data-folder";
@@ -100,5 +100,21 @@ describe("the currency tables and decide show", () => {
     expect(pricingCurrency("USD", path.join("data", "2026-11-cn"))).toBe("USD");
     expect(pricingCurrency(undefined, path.join("data", "2026-11"))).toBe("USD");
     expect(pricingCurrency(undefined, "data")).toBe("USD");
+  });
+});
+
+describe("the language report and preview publish a data folder in", () => {
+  it("is --lang, else the data folder's own (the China edition's Chinese), else English; a bad one names its file", () => {
+    expect(pageLang(undefined, path.join("data", "2026-11-cn"))).toBe("zh-CN");
+    expect(pageLang("en", path.join("data", "2026-11-cn"))).toBe("en");
+    expect(pageLang(undefined, path.join("data", "2026-11"))).toBe("en");
+    expect(pageLang(undefined, undefined)).toBe("en");
+    const folder = tempFolder();
+    try {
+      writeFileSync(path.join(folder.dir, "parameters.json"), '{"lang": "fr"}');
+      expect(() => pageLang(undefined, folder.dir)).toThrow(/parameters\.json: lang must be one of en, zh-CN, got "fr"/);
+    } finally {
+      folder.dispose();
+    }
   });
 });

@@ -9,6 +9,11 @@ describe("byMonthlyCost", () => {
       { id: "c", usdPerMonth: 11_999.99 },
     ];
     expect([...options].sort(byMonthlyCost).map((option) => option.id)).toEqual(["c", "b", "a"]);
-    expect([...options].reverse().sort(byMonthlyCost).map((option) => option.id)).toEqual(["c", "a", "b"]);
+    expect(
+      [...options]
+        .reverse()
+        .sort(byMonthlyCost)
+        .map((option) => option.id),
+    ).toEqual(["c", "a", "b"]);
   });
 });

@@ -75,8 +75,10 @@ describe("roilab report --editions", () => {
       expect(readFileSync(path.join(dir, "00-decision.html"), "utf8")).not.toContain("The same page on newer prices");
   });
 
-  it("shows the China edition's decision in its own currency, yuan, without being asked", () => {
+  it("shows the China edition's decision in its own currency and language, yuan and Chinese, without being asked", () => {
     const page = readFileSync(path.join(china, "00-decision.html"), "utf8");
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(readFileSync(path.join(reports, "00-decision.html"), "utf8")).toContain('<html lang="en">');
     expect(page).toContain("CN¥");
     expect(page).toContain("DeepSeek V4 Pro");
   });
