@@ -29,7 +29,8 @@ export function inspectDataFolder(dir: string, warn: (text: string) => void = ()
 
 /** A data folder's own parameter values (its optional parameters.json), for the runner to give its notebooks. */
 export function dataFolderParameters(dir: string): DataFolderParameters {
-  return { values: editionParameters(dir) as Parameters, file: path.join(dir, EDITION_PARAMETERS_FILE) };
+  // `lang` is the publisher's (pageLang below); a notebook that declares it takes it too.
+  return { values: editionParameters(dir) as Parameters, file: path.join(dir, EDITION_PARAMETERS_FILE), settings: ["lang"] };
 }
 
 /**

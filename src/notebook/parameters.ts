@@ -13,6 +13,8 @@ export type Parameters = Record<string, ParameterValue>;
 export interface DataFolderParameters {
   values: Parameters;
   file: string;
+  /** Names among `values` the caller reads itself (a page's language): no notebook need declare them. */
+  settings?: readonly string[];
 }
 
 /** Reads a data folder's own parameter values: the caller knows where a folder keeps them. */

@@ -102,7 +102,7 @@ function checkFolderParameterNames(own: DataFolderParameters, files: readonly st
   const given = Object.keys(own.values);
   if (given.length === 0) return;
   const declared = namesDeclaredBeside(files);
-  const unknown = given.filter((name) => !declared.has(name));
+  const unknown = given.filter((name) => !declared.has(name) && !own.settings?.includes(name));
   if (unknown.length === 0) return;
   const meant = (name: string) => [...declared].find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   const described = unknown.map((name) => (meant(name) ? `${name} (did you mean ${meant(name)}?)` : name)).join(", ");

@@ -159,6 +159,24 @@ describe("a data folder's own parameters (parameters.json)", () => {
     }
   });
 
+  it("a name the caller reads itself (a page's language) needs no notebook to declare it", () => {
+    const dir = folderWith({ "parameters.json": JSON.stringify({ lang: "zh-CN" }) });
+    try {
+      const options = (settings?: string[]) =>
+        ({
+          paths: [path.join(dir, "notebooks", "x.ipynb")],
+          outDir: path.join(dir, "out"),
+          parameters: {},
+          dataDir: path.join(dir, "edition"),
+          dataFolderParameters: (folder: string) => ({ ...dataFolderParameters(folder), settings }),
+        }) as unknown as RunOptions;
+      expect(() => prepareRun(options())).toThrow(/no notebook declares lang/);
+      expect(() => prepareRun(options(["lang"]))).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a value of another kind than the notebook's default is bad input naming parameters.json, before any kernel starts", () => {
     const dir = folderWith({ "parameters.json": JSON.stringify({ model: ["gpt-5.1"] }) });
     try {
