@@ -362,7 +362,7 @@ export function decisionInputs(data: Dataset, decision: Decision, currency: Date
   if (lang === "zh-CN") {
     const words = DECISION_WORDS[lang];
     return (
-      `**输入：**工作负载 \`${workload.workloadId}\`（${workloadOrigin(workload)}；${file}），${words.volume(n(decision.volume.callsPerDay), decision.volume.unit)}，` +
+      `**输入**：工作负载 \`${workload.workloadId}\`（${workloadOrigin(workload)}；${file}），${words.volume(n(decision.volume.callsPerDay), decision.volume.unit)}，` +
       `每月 ${n(decision.callsPerMonth)} 次调用，每次调用输入 ${n(workload.inputTokensPerCall)} 个 token、输出 ${n(workload.outputTokensPerCall)} 个 token；` +
       `现用 ${decision.current.label}；${ruleText(decision, lang)}。价格截至 ${String(asOf).replace(" to ", " 至 ")}。${note}`
     );
@@ -391,14 +391,14 @@ export function decisionMethod(data: Dataset, decision: Decision, lang: Lang = D
   const ranges = dataFileName(data, "uncertainty_ranges.csv");
   if (lang === "zh-CN")
     return [
-      "- **合规：**方案所在区域（API 的 `data_region`、租用服务器的 `region`、购买方案为自有服务器；混合方案两处都算）须在允许的区域之内；区域未知的方案一律视为不合规。",
-      `- **质量：**${qualityRule(data, lang)}同等条件下，只有当某项基准测试同时给两个模型打分、且该方案在所有这类基准上都不低于现用模型时，它才能替代现用 API；不同基准或同一基准不同版本的分数不相互比较。`,
-      `- **混合方案：**${hybridRule(decision, lang)}`,
-      "- **成本的同等比较：**自建方案首先与提供同一模型的 API 对比（屏幕版全部方案表中的“同模型 API”一列，以及 59.3）。",
-      "- **优于现用的起点：**方案成本低于现用 API 的最低调用量。自建方案每增加一台服务器，成本就上一个台阶，因此超过该调用量后也可能重新变贵。",
-      `- **延迟：**设有延迟目标时，服务器只按实测满足目标的吞吐量数据计；${decision.serversMissingLatency.length === 0 ? "没有服务器因延迟被排除" : `${decision.serversMissingLatency.join("、")} 没有满足目标的实测数据`}。数据中没有 API 的延迟。`,
-      "- **什么会改变结论：**API 价格、调用量、计划利用率和运维人员薪资，各自单独在十分之一到十倍之间变动，直到另一个通过规则的方案胜出。",
-      `- **P5–P95：**${decision.samples > 0 ? `对 ${ranges} 中的输入做 ${decision.samples} 次固定种子的抽样，逐月计算` : "数据中没有取值范围"}；租用价格按标价计。`,
+      "- **合规**：方案所在区域（API 的 `data_region`、租用服务器的 `region`、购买方案为自有服务器；混合方案两处都算）须在允许的区域之内；区域未知的方案一律视为不合规。",
+      `- **质量**：${qualityRule(data, lang)}同等条件下，只有当某项基准测试同时给两个模型打分、且该方案在所有这类基准上都不低于现用模型时，它才能替代现用 API；不同基准或同一基准不同版本的分数不相互比较。`,
+      `- **混合方案**：${hybridRule(decision, lang)}`,
+      "- **成本的同等比较**：自建方案首先与提供同一模型的 API 对比（屏幕版全部方案表中的“同模型 API”一列，以及 59.3）。",
+      "- **优于现用的起点**：方案成本低于现用 API 的最低调用量。自建方案每增加一台服务器，成本就上一个台阶，因此超过该调用量后也可能重新变贵。",
+      `- **延迟**：设有延迟目标时，服务器只按实测满足目标的吞吐量数据计；${decision.serversMissingLatency.length === 0 ? "没有服务器因延迟被排除" : `${decision.serversMissingLatency.join("、")} 没有满足目标的实测数据`}。数据中没有 API 的延迟。`,
+      "- **什么会改变结论**：API 价格、调用量、计划利用率和运维人员薪资，各自单独在十分之一到十倍之间变动，直到另一个通过规则的方案胜出。",
+      `- **P5–P95**：${decision.samples > 0 ? `对 ${ranges} 中的输入做 ${decision.samples} 次固定种子的抽样，逐月计算` : "数据中没有取值范围"}；租用价格按标价计。`,
     ].join("\n");
   return [
     `- **Compliance:** an option's region (an API's \`data_region\`, a rental's \`region\`, own servers for a bought one; a hybrid both of its places) against the allowed regions; an unknown region is never compliant.`,

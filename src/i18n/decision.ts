@@ -128,6 +128,8 @@ const unitZh = (unit: string) => UNIT_ZH[unit] ?? unit;
 const perUnitZh = (unit: string) => PER_UNIT_ZH[unit] ?? "";
 const rule = (v: VerdictWords) => (v.ruled ? "合规" : "");
 const floor = (v: VerdictWords) => (v.scored ? "在现用质量或更高质量下，" : "");
+// Bold text must end before a bracket or a space to close in markdown: a name ending in ")" followed by a Chinese
+// character would leave its ** open, so without a score a space follows it.
 const todayScoreZh = (v: VerdictWords) => (v.todayScore ? `（${v.todayScore}）` : "");
 
 /** Chinese as an analyst in mainland China writes it: full-width punctuation beside Chinese, names as the data gives them. */
@@ -144,7 +146,7 @@ export const DECISION_WORDS = catalogue(EN, {
   cheapestUnproven: (v, name, month, gap, less, quality) =>
     `最便宜的${rule(v)}方案是 **${name}**，**每月 ${month}**，比现用每月${less ? "少" : "多"} ${gap}，${quality}：切换前请先用该工作负载自己的任务试用。`,
   keep: (v, label, month, call) =>
-    `${floor(v)}没有任何${rule(v)}方案比现用的 **${label}**${todayScoreZh(v)}更便宜：维持现状，**每月 ${month}**，每次调用 ${call}。`,
+    `${floor(v)}没有任何${rule(v)}方案比现用的 **${label}**${todayScoreZh(v) || " "}更便宜：维持现状，**每月 ${month}**，每次调用 ${call}。`,
   winnerLatency: (latency) => `，延迟${latency === "not in the data" ? "数据中没有" : (STATUS_ZH[latency] ?? latency)}`,
   compare: (gap, less, label, notCompliant, from) =>
     `，比现用的 ${label}${notCompliant ? `（${notCompliant}）` : ""}每月${less ? "少" : "多"} ${gap}${from ? `，从${from}起更便宜` : ""}`,
