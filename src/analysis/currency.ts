@@ -1,4 +1,5 @@
 /** The reader's currency: roilab computes in USD and shows money at a dated, sourced rate from exchange_rates.csv. */
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { Dataset } from "../data";
 import { InputError } from "../errors";
 import { setDisplayCurrency } from "../format";
@@ -26,8 +27,10 @@ export function displayCurrency(data: Dataset, code = "USD"): DatedCurrency {
  * The line a page or table prints under money shown at a rate: which rate, of when, from where. A page, whose text
  * shows dollar labels in the display currency, names the file only: a source quoting dollars would be misread.
  */
-export function currencyNote(currency: DatedCurrency, withSource = true): string | undefined {
+export function currencyNote(currency: DatedCurrency, withSource = true, lang: Lang = DEFAULT_LANG): string | undefined {
   if (currency.asOf === undefined) return undefined;
+  if (lang === "zh-CN")
+    return `金额以 ${currency.code} 计，按 ${currency.asOf} 的汇率 ${currency.perUsd} ${currency.code} 兑 1 美元换算（exchange_rates.csv${withSource ? `：${currency.source}` : ""}）`;
   // "to the US dollar", not the code: a page shows the word USD in the display currency.
   return `Money in ${currency.code} at ${currency.perUsd} ${currency.code} to the US dollar as of ${currency.asOf} (exchange_rates.csv${withSource ? `: ${currency.source}` : ""})`;
 }

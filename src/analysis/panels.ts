@@ -37,6 +37,8 @@ import type { DatedCurrency } from "./currency";
 import { decisionAtAnyVolume } from "./decide";
 import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from "./decision-page";
 import { qualityMatchText, scoreText } from "./quality";
+import { DECISION_WORDS } from "../i18n/decision";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
 import { findHardware, findModel, findWorkload } from "./lookup";
@@ -532,12 +534,13 @@ export function closingQuestionsPanelSpec(data: Dataset, options: ClosingQuestio
  */
 export function decisionPanelSpec(
   data: Dataset,
-  options: DecisionPageOptions & { currency: DatedCurrency; title?: string; defaults?: Partial<DecisionPanelInputs> },
+  options: DecisionPageOptions & { currency: DatedCurrency; title?: string; defaults?: Partial<DecisionPanelInputs>; lang?: Lang },
 ): DecisionPanelSpec {
   const decision = decisionAtAnyVolume(data, { ...pageDecideOptions(data, options), samples: 0 });
+  const lang = options.lang ?? DEFAULT_LANG;
   return {
     kind: "decision",
-    title: options.title ?? "the same decision at your volume",
+    title: options.title ?? DECISION_WORDS[lang].panelTitle,
     workloadId: decision.workload.workloadId,
     calendar: decision.calendar,
     calendarCallsPerDay: decision.volume.callsPerDay,
@@ -549,7 +552,7 @@ export function decisionPanelSpec(
       modelName: option.modelName,
       compliance: option.compliance,
       servesCountry: option.servesCountry,
-      qualityText: qualityMatchText(option.qualityVsToday),
+      qualityText: qualityMatchText(option.qualityVsToday, lang),
       qualityKind: option.qualityVsToday.kind,
       latency: option.latency,
       eligible: option.eligible,
@@ -558,12 +561,14 @@ export function decisionPanelSpec(
       serverCallsPerHour,
     })),
     currentId: decision.currentSpec.id,
-    todayScore: decision.todayQuality.score === undefined ? undefined : scoreText(decision.todayQuality),
+    todayScore: decision.todayQuality.score === undefined ? undefined : scoreText(decision.todayQuality, lang),
     ruled: decision.allowedRegions !== undefined,
     country: decision.country,
     moneyShownIn: { code: options.currency.code, perUsd: options.currency.perUsd },
     defaults: { callsPerDay: Math.round(decision.volume.callsPerDay), ...options.defaults },
     provenance: decisionProvenance(data),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 

@@ -3,6 +3,8 @@
  * one `benchmarks.csv` scores the most models on) and a tier computed from it by one stated rule.
  */
 import type { Dataset } from "../data";
+import { DECISION_WORDS } from "../i18n/decision";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 /** A tier computed from a score; `no rating` where the model has no score on the reference benchmark. */
 export type ScoreTier = "top" | "middle" | "low" | "no rating";
@@ -110,25 +112,35 @@ export function compareWithToday(data: Dataset, modelId: string | undefined, tod
 export const keepsQuality = (match: QualityMatch): boolean =>
   match.kind === "same model" || match.kind === "at least today's" || match.kind === "today's not rated";
 
-/** "at least today's (39.6% against 27.0%, Terminal-Bench 2.0)", "no shared score". */
-export function qualityMatchText(match: QualityMatch): string {
+/** "at least today's (39.6% against 27.0%, Terminal-Bench 2.0)", "no shared score"; in Chinese "不低于现用（…）". */
+export function qualityMatchText(match: QualityMatch, lang: Lang = DEFAULT_LANG): string {
+  const words = DECISION_WORDS[lang];
   // A comparison carries its benchmark's unit; the kinds without one print no score.
-  const value = (score: number | undefined) => (match.unit === "points" ? `${score?.toFixed(1)} points` : `${score?.toFixed(1)}%`);
-  if (match.kind === "same model") return "today's model";
-  if (match.kind === "today's not rated") return "not compared: today's model has no score";
-  if (match.kind === "no shared score") return "no shared score";
+  const value = (score: number | undefined) => (match.unit === "points" ? words.points(`${score?.toFixed(1)}`) : `${score?.toFixed(1)}%`);
+  if (match.kind === "same model") return words.sameModel;
+  if (match.kind === "today's not rated") return words.todayNotRated;
+  if (match.kind === "no shared score") return words.noSharedScore;
   const others =
     (match.benchmarks ?? 1) > 1
       ? match.kind === "below today's"
-        ? `; ${match.benchmarks} shared benchmarks`
-        : ` and ${(match.benchmarks ?? 1) - 1} more`
+        ? words.sharedBenchmarks(match.benchmarks ?? 1)
+        : words.andMore((match.benchmarks ?? 1) - 1)
       : "";
-  return `${match.kind} (${value(match.score)} against ${value(match.todayScore)}, ${match.benchmark}${others})`;
+  return words.match(words.matchKind(match.kind), value(match.score), value(match.todayScore), String(match.benchmark), others);
 }
 
 /** The tier rule in one sentence, for the page that shows a tier. */
-export function qualityRule(data: Dataset): string {
+export function qualityRule(data: Dataset, lang: Lang = DEFAULT_LANG): string {
   const benchmark = referenceBenchmark(data);
+  if (lang === "zh-CN") {
+    if (benchmark === undefined) return "数据中没有基准评分：所有方案都显示为无评分。";
+    const count = data.benchmarks.filter((row) => row.benchmark === benchmark).length;
+    const share = (value: number) => `${Math.round(value * 100)}%`;
+    return (
+      `质量指 ${benchmark} 上的得分，这是 benchmarks.csv 中评测模型最多的基准（${count} 个）；` +
+      `分档按得分相对该基准最高分的比例：达到 ${share(TIER_SHARES.top)} 为高，达到 ${share(TIER_SHARES.middle)} 为中，以下为低；没有得分的模型无评分。`
+    );
+  }
   if (benchmark === undefined) return "The data has no benchmark scores: every option is shown with no rating.";
   const scored = data.benchmarks.filter((row) => row.benchmark === benchmark).length;
   const pct = (share: number) => `${Math.round(share * 100)}%`;
@@ -139,14 +151,19 @@ export function qualityRule(data: Dataset): string {
 }
 
 /** "74.6% on Terminal-Bench 2.1", "no rating": the score alone. */
-export function scoreText(quality: Quality): string {
-  if (quality.score === undefined) return "no rating";
-  return `${quality.unit === "percent" ? `${quality.score.toFixed(1)}%` : `${quality.score.toFixed(1)} points`} on ${quality.benchmark}`;
+export function scoreText(quality: Quality, lang: Lang = DEFAULT_LANG): string {
+  const words = DECISION_WORDS[lang];
+  if (quality.score === undefined) return words.tier("no rating");
+  return words.scoreOn(
+    quality.unit === "percent" ? `${quality.score.toFixed(1)}%` : words.points(quality.score.toFixed(1)),
+    String(quality.benchmark),
+  );
 }
 
 /** "top (27.0% on Terminal-Bench 2.0)", "no rating". */
-export function qualityText(quality: Quality): string {
-  if (quality.score === undefined) return quality.tier;
-  if (quality.shareOfBest === undefined) return `${scoreText(quality)} (no tier)`;
-  return `${quality.tier} (${scoreText(quality)})`;
+export function qualityText(quality: Quality, lang: Lang = DEFAULT_LANG): string {
+  const words = DECISION_WORDS[lang];
+  if (quality.score === undefined) return words.tier(quality.tier);
+  if (quality.shareOfBest === undefined) return words.noTier(scoreText(quality, lang));
+  return words.tierOf(words.tier(quality.tier), scoreText(quality, lang));
 }

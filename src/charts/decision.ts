@@ -1,5 +1,7 @@
 /** Figure D1: every option of the decision's month as a bar, cheapest at the top; options that fail a rule are drawn pale. */
 import { currencySymbol } from "../format";
+import { DECISION_WORDS, optionLabelIn, withModelIn } from "../i18n/decision";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { fromUsd, type DisplayCurrency } from "../model";
 import type { Figure, Provenance, Trace } from "./figure";
 import { FORMAT, THEME_COLORS, themedFigure, WAY_COLORS } from "./theme";
@@ -7,13 +9,19 @@ import { FORMAT, THEME_COLORS, themedFigure, WAY_COLORS } from "./theme";
 export type OptionWay = "api" | "buy" | "rent-always-on" | "rent-by-hour" | "hybrid";
 
 /** Each way an option serves the calls, as a reader says it. */
-export const WAY: Record<OptionWay, string> = {
-  api: "call",
-  buy: "buy",
-  "rent-always-on": "rent, always on",
-  "rent-by-hour": "rent, by the hour",
-  hybrid: "hybrid",
-};
+export const WAY: Record<OptionWay, string> = wayIn(DEFAULT_LANG);
+
+/** Each way in the language: call, buy, rent (always on, by the hour), hybrid. */
+export function wayIn(lang: Lang): Record<OptionWay, string> {
+  const words = DECISION_WORDS[lang];
+  return {
+    api: words.wayCall,
+    buy: words.wayBuy,
+    "rent-always-on": words.wayRentAlwaysOn,
+    "rent-by-hour": words.wayRentByHour,
+    hybrid: words.wayHybrid,
+  };
+}
 
 /** An option as the figure draws it: its month (USD) and range, what it serves, and how it stands against the rules. */
 export interface DecisionBar {
@@ -47,13 +55,15 @@ const baseLabel = (option: DecisionBar): string =>
   option.kind === "hybrid" ? option.label.replace(/ for [\d.]+% of calls \([^)]*\), (.*) for the rest$/, " + $1") : option.label;
 
 /** Bar labels, one per option: two options with one name (a server measured two ways) add the model each serves. */
-function figureLabels(options: readonly DecisionBar[]): Map<string, string> {
+function figureLabels(options: readonly DecisionBar[], lang: Lang): Map<string, string> {
   const counts = new Map<string, number>();
   for (const option of options) counts.set(baseLabel(option), (counts.get(baseLabel(option)) ?? 0) + 1);
   const labels = new Map(
     options.map((option) => [
       option.id,
-      (counts.get(baseLabel(option)) ?? 0) > 1 ? `${baseLabel(option)} (${option.modelName})` : baseLabel(option),
+      (counts.get(baseLabel(option)) ?? 0) > 1
+        ? withModelIn(optionLabelIn(baseLabel(option), lang), option.modelName, lang)
+        : optionLabelIn(baseLabel(option), lang),
     ]),
   );
   // Still alike (the same model measured two ways): the id tells them apart.
@@ -65,10 +75,18 @@ function figureLabels(options: readonly DecisionBar[]): Map<string, string> {
 }
 
 /** Every option's month as a bar with its P5–P95 (options cheapest first), cheapest at the top; options that fail a rule are drawn pale. */
-export function decisionChart(options: readonly DecisionBar[], context: { currency: DisplayCurrency; provenance: Provenance }): Figure {
+export function decisionChart(
+  options: readonly DecisionBar[],
+  context: { currency: DisplayCurrency; provenance: Provenance; lang?: Lang | undefined },
+): Figure {
   const { currency } = context;
+  const lang = context.lang ?? DEFAULT_LANG;
+  const words = DECISION_WORDS[lang];
+  const way = wayIn(lang);
+  const complianceWord = (compliance: string) =>
+    ({ compliant: words.compliant, "not compliant": words.notCompliant, "no rule": words.noRule })[compliance] ?? compliance;
   const rows = [...options].reverse();
-  const labels = figureLabels(rows);
+  const labels = figureLabels(rows, lang);
   const figureLabel = (option: DecisionBar) => labels.get(option.id) as string;
   const value = (usd: number) => fromUsd(usd, currency);
   const ranged = options.some((option) => option.usdPerMonthP5 !== undefined);
@@ -77,7 +95,7 @@ export function decisionChart(options: readonly DecisionBar[], context: { curren
     return {
       type: "bar",
       orientation: "h",
-      name: WAY[kind],
+      name: way[kind],
       y: mine.map(figureLabel),
       x: mine.map((option) => value(option.usdPerMonth)),
       marker: { color: KIND_COLORS[kind], opacity: mine.map((option) => (option.eligible ? 1 : 0.3)) },
@@ -91,15 +109,16 @@ export function decisionChart(options: readonly DecisionBar[], context: { curren
         color: THEME_COLORS.muted,
         thickness: 1,
       },
-      customdata: mine.map((option) => [option.modelName, option.compliance, option.qualityText]),
-      hovertemplate: `%{y}<br>serves %{customdata[0]}<br>%{x:,.0f} ${currency.code} a month<br>%{customdata[1]}; quality %{customdata[2]}<extra></extra>`,
+      customdata: mine.map((option) => [option.modelName, complianceWord(option.compliance), option.qualityText]),
+      hovertemplate: words.figureHover(currency.code),
     };
   });
   const figure = themedFigure(traces, {
     number: "D1",
-    title: `Every option for this workload, ${currency.code} a month (pale: fails residency, quality or latency${ranged ? "; whiskers: P5–P95" : ""})`,
+    title: words.figureTitle(currency.code, ranged),
     provenance: context.provenance,
-    xaxis: { title: `${currency.code} a month`, type: "log", tickformat: FORMAT.integer },
+    lang,
+    xaxis: { title: words.figureAxis(currency.code), type: "log", tickformat: FORMAT.integer },
     yaxis: { title: "", type: "category" },
     // The legend sits just under the axis title, however many bars there are.
     layout: {
@@ -120,6 +139,6 @@ export function decisionChart(options: readonly DecisionBar[], context: { curren
     tickfont: { size: 10 },
   };
   // Its amounts are in the decision's currency already: the ticks carry its symbol, whatever the page's currency.
-  const xaxis = { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1, tickprefix: currencySymbol(currency.code) };
+  const xaxis = { ...(figure.layout.xaxis as Record<string, unknown>), dtick: 1, tickprefix: currencySymbol(currency.code, lang) };
   return { ...figure, layout: { ...figure.layout, xaxis, yaxis } };
 }

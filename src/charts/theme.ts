@@ -4,6 +4,7 @@
  * and in every edition of the data, a name for every other colour a figure draws, series that never look
  * alike, and labels at the ends of lines.
  */
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { labelLineEnds } from "./end-labels";
 import type { Annotation, Figure, Layout, Provenance, Trace } from "./figure";
 import { distinctSeries } from "./series-looks";
@@ -232,7 +233,12 @@ export function axis(options: AxisOptions): Record<string, unknown> {
 /** The folder a caption names when a figure's provenance names none: roilab's own data folder. */
 export const DEFAULT_DATA_FOLDER = "data";
 
-export function caption(provenance: Provenance): string {
+export function caption(provenance: Provenance, lang: Lang = DEFAULT_LANG): string {
+  if (lang === "zh-CN") {
+    if (provenance.folders?.length) return `来源：${provenance.folders.join("、")} 中的 ${provenance.files.join("、")}。roilab`;
+    const files = provenance.files.map((file) => `${provenance.folder ?? DEFAULT_DATA_FOLDER}/${file}`).join("、");
+    return `来源：${files}${provenance.asOf ? `，价格截至 ${provenance.asOf.replace(" to ", " 至 ")}` : ""}。roilab`;
+  }
   if (provenance.folders?.length) return `Source: ${provenance.files.join(", ")} in ${provenance.folders.join(" and ")}. roilab`;
   const files = provenance.files.map((file) => `${provenance.folder ?? DEFAULT_DATA_FOLDER}/${file}`).join(", ");
   return `Source: ${files}${provenance.asOf ? `, prices as of ${provenance.asOf}` : ""}. roilab`;
@@ -252,6 +258,8 @@ export interface FigureOptions {
   endLabel?: (trace: Trace) => string | undefined;
   /** `false` where lines never cross and a legend beside the plot names them: labels at their ends would lie on it. */
   endLabels?: false;
+  /** The language of the figure's number word (`Figure`, `图`) and its source line; default English. */
+  lang?: Lang;
 }
 
 /** Whether a figure draws an axis on the plot's right edge, where labels at the ends of lines would go. */
@@ -264,7 +272,13 @@ const rightAxis = (layout: Layout) =>
  */
 export function themedFigure(data: Trace[], options: FigureOptions): Figure {
   const layout: Layout = {
-    title: { text: `Figure ${options.number} — ${options.title}`, xref: "container", x: 0.012, xanchor: "left", font: { size: 17 } },
+    title: {
+      text: `${options.lang === "zh-CN" ? "图" : "Figure"} ${options.number} — ${options.title}`,
+      xref: "container",
+      x: 0.012,
+      xanchor: "left",
+      font: { size: 17 },
+    },
     font: { family: FONT_FAMILY, color: INK, size: 13 },
     paper_bgcolor: THEME_COLORS.paper,
     plot_bgcolor: THEME_COLORS.paper,
@@ -278,7 +292,7 @@ export function themedFigure(data: Trace[], options: FigureOptions): Figure {
     annotations: [
       ...(options.annotations ?? []),
       {
-        text: caption(options.provenance),
+        text: caption(options.provenance, options.lang),
         xref: "paper",
         yref: "paper",
         x: 0,
@@ -378,6 +392,6 @@ export function wrapLongCaption(figure: Figure, maxChars = 100): Figure {
  * (and a link to `#figure-59-1c`) must never show two figures with one number.
  */
 export function renumberFigure(figure: Figure, number: string): Figure {
-  const text = figure.layout.title.text.replace(/^Figure [^ ]+ —/, `Figure ${number} —`);
+  const text = figure.layout.title.text.replace(/^(Figure|图) [^ ]+ —/, `$1 ${number} —`);
   return { ...figure, layout: { ...figure.layout, title: { ...figure.layout.title, text } } };
 }

@@ -98,7 +98,12 @@ async function runOptions(
     parameters,
     dataDir: args.values.data,
     // The display currency, for every notebook that takes a `currency` (the audit keeps the chapter's dollars).
-    optionalParameters: args.values.currency === undefined ? {} : { currency: currencyFlag(args.values.currency) },
+    // And the language, for every notebook that takes a `lang` (report and preview): its tables, figures and sentences
+    // in it. Left out, each data folder's own `lang` reaches its notebooks, so each edition keeps its language.
+    optionalParameters: {
+      ...(args.values.currency === undefined ? {} : { currency: currencyFlag(args.values.currency) }),
+      ...("lang" in args.values && args.values.lang !== undefined ? { lang: parseLang(args.values.lang) } : {}),
+    },
     timeoutMs: positiveNumber("--timeout", args.values.timeout, false, LONGEST_TIMEOUT_SECONDS) * 1000,
     maxOutputBytes: positiveNumber("--max-output-mb", args.values["max-output-mb"], false) * 1e6,
     jobs: args.values.jobs === undefined ? undefined : positiveNumber("--jobs", args.values.jobs, true),

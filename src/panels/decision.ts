@@ -8,7 +8,7 @@
 import { decisionChart, type DecisionBar, type OptionWay } from "../charts/decision";
 import type { Figure, Provenance } from "../charts/figure";
 import { renumberFigure } from "../charts/theme";
-import { countOf, formatInteger, formatLeastCalls, formatMoney } from "../format";
+import { countIn, type CountNoun, formatInteger, formatLeastCalls, formatMoney } from "../format";
 import {
   busiestHourCalls,
   callsPerMonth,
@@ -24,6 +24,8 @@ import {
   type WorkloadCalendar,
 } from "../model";
 import { InputError } from "../errors";
+import { DECISION_WORDS, optionLabelIn, withModelIn } from "../i18n/decision";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { PanelDefinition } from "./definition";
 import { BREAK_EVEN_PANEL_RANGES } from "./break-even";
 import { checkRanges, type PanelRanges } from "./ranges";
@@ -59,48 +61,58 @@ export interface Verdict {
 }
 
 /** The option as a reader names it: an API by its model, a server with the model it serves. */
-export function optionName(option: Pick<VerdictOption, "kind" | "label" | "modelName">): string {
+export function optionName(option: Pick<VerdictOption, "kind" | "label" | "modelName">, lang: Lang = DEFAULT_LANG): string {
   // A hybrid's label already names both its models.
-  return option.kind === "api" || option.kind === "hybrid" ? option.label : `${option.label} (${option.modelName})`;
+  const label = optionLabelIn(option.label, lang);
+  if (option.kind === "api" || option.kind === "hybrid") return label;
+  return withModelIn(label, option.modelName, lang);
 }
 
 /** The bottom line in one sentence, every part computed; then, where there is one, the cheaper option at lower or unshown quality. */
-export function verdictText(verdict: Verdict, currency: DisplayCurrency): string {
-  const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits);
+export function verdictText(verdict: Verdict, currency: DisplayCurrency, lang: Lang = DEFAULT_LANG): string {
+  const words = DECISION_WORDS[lang];
+  const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits, lang);
+  const name = (option: VerdictOption) => optionName(option, lang);
   const { winner, current, country } = verdict;
-  const rule = verdict.ruled ? " compliant" : "";
-  const todayScore = verdict.todayScore === undefined ? "" : ` (${verdict.todayScore})`;
-  const floor = verdict.todayScore === undefined ? "" : ` at today's quality or better`;
+  const facts = { ruled: verdict.ruled, scored: verdict.todayScore !== undefined, todayScore: verdict.todayScore ?? "" };
+  const label = optionLabelIn(current.label, lang);
   const lower = verdict.cheaperAtLowerQuality;
   const lowerQuality =
-    lower === undefined
-      ? ""
-      : lower.qualityKind === "no shared score"
-        ? "which no benchmark in the data scores beside today's model"
-        : `quality ${lower.qualityText}`;
-  const lowerText =
-    lower === undefined
-      ? ""
-      : ` Cheaper still, but not like for like: **${optionName(lower)}** at ${money(lower.usdPerMonth)} a month, ${lowerQuality}.`;
+    lower === undefined ? "" : lower.qualityKind === "no shared score" ? words.lowerUnscored : words.lowerQuality(lower.qualityText);
+  const lowerText = lower === undefined ? "" : words.lowerText(name(lower), money(lower.usdPerMonth), lowerQuality);
   if (winner === undefined) {
-    const todayFails =
-      current.compliance === "not compliant" || current.servesCountry === "no"
-        ? `today's ${current.label}${todayScore} is ${[current.compliance === "not compliant" ? "not compliant with the rule" : undefined, current.servesCountry === "no" ? `not offered in ${country}` : undefined].filter(Boolean).join(" and ")}, and `
-        : "";
-    const intro = `No${rule} option is shown to be at today's quality: ${todayFails}no${rule} option scores at least as well on a benchmark scoring both.`;
-    if (lower === undefined) return `${intro} None passes the workload's rules.`;
-    return `${intro} The cheapest${rule} option is **${optionName(lower)}** at **${money(lower.usdPerMonth)} a month**, ${money(Math.abs(current.usdPerMonth - lower.usdPerMonth))} a month ${lower.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's, ${lowerQuality}: try it on the workload's own tasks before switching.`;
+    const reasons = [
+      current.compliance === "not compliant" ? words.notCompliantWithRule : undefined,
+      current.servesCountry === "no" ? words.notOfferedIn(String(country)) : undefined,
+    ].filter((reason): reason is string => reason !== undefined);
+    const intro = words.noneAtToday(facts, reasons.length > 0 ? words.todayFails(facts, label, reasons) : "");
+    if (lower === undefined) return `${intro}${words.nonePasses}`;
+    const gap = money(Math.abs(current.usdPerMonth - lower.usdPerMonth));
+    return `${intro}${words.cheapestUnproven(facts, name(lower), money(lower.usdPerMonth), gap, lower.usdPerMonth <= current.usdPerMonth, lowerQuality)}`;
   }
-  if (winner.id === current.id) {
-    return `No${rule} option${floor} costs less than today's **${current.label}**${todayScore}: keep it, at **${money(current.usdPerMonth)} a month**, ${money(current.usdPerCall, 5)} a call.${lowerText}`;
-  }
+  if (winner.id === current.id) return `${words.keep(facts, label, money(current.usdPerMonth), money(current.usdPerCall, 5))}${lowerText}`;
   const beats = verdict.winnerBeatsFromCallsPerDay;
-  const compare =
-    `, ${money(Math.abs(current.usdPerMonth - winner.usdPerMonth))} a month ${winner.usdPerMonth <= current.usdPerMonth ? "less" : "more"} than today's ${current.label}` +
-    `${current.compliance === "not compliant" ? ` (${current.compliance} with the rule)` : ""}` +
-    (beats > 0 && Number.isFinite(beats) ? `, cheaper from ${formatLeastCalls(beats)} ${verdict.unit}` : "");
-  const latency = winner.kind === "api" ? "" : `, latency ${winner.latency}`;
-  return `The cheapest${rule} option${floor} is **${optionName(winner)}** (quality ${winner.qualityText}${latency}) at **${money(winner.usdPerMonth)} a month**, ${money(winner.usdPerCall, 5)} a call${compare}.${lowerText}`;
+  const compare = words.compare(
+    money(Math.abs(current.usdPerMonth - winner.usdPerMonth)),
+    winner.usdPerMonth <= current.usdPerMonth,
+    label,
+    current.compliance === "not compliant" ? complianceIn(current.compliance, lang) : "",
+    beats > 0 && Number.isFinite(beats) ? words.volume(formatLeastCalls(beats, lang), verdict.unit) : "",
+  );
+  const latency = winner.kind === "api" ? "" : words.winnerLatency(winner.latency);
+  return `${words.winner(facts, name(winner), winner.qualityText, latency, money(winner.usdPerMonth), money(winner.usdPerCall, 5), compare)}${lowerText}`;
+}
+
+/** "compliant", "not compliant", "no rule" in the language. */
+export function complianceIn(compliance: string, lang: Lang = DEFAULT_LANG): string {
+  const words = DECISION_WORDS[lang];
+  return compliance === "compliant"
+    ? words.compliant
+    : compliance === "not compliant"
+      ? words.notCompliant
+      : compliance === "no rule"
+        ? words.noRule
+        : compliance;
 }
 
 /** A hybrid's month: its self-hosted option for `localShare` of the calls, today's API for the rest, each at its own volume. */
@@ -117,6 +129,9 @@ export interface DecisionPanelOption extends Omit<VerdictOption, "usdPerMonth" |
   /** Calls one of its servers takes in the busiest hour (a hybrid's over its local share): where its cost steps up. */
   serverCallsPerHour: number | undefined;
 }
+
+/** A server counted: "1 server", "2 servers", "2 台服务器". */
+const SERVER: CountNoun = { one: "server", other: "servers", zh: "台服务器" };
 
 export interface DecisionPanelInputs {
   /** Calls in the workload's own unit: a day, or a weekday for a weekday/weekend workload. */
@@ -149,6 +164,8 @@ export interface DecisionPanelSpec {
   moneyShownIn: DisplayCurrency;
   defaults: DecisionPanelInputs;
   provenance: Provenance;
+  /** The language of the summary, the control and the figure: the page's script shows what the notebook showed. */
+  lang?: Lang;
 }
 
 export interface DecisionPanelResult {
@@ -229,21 +246,27 @@ export function evaluateDecisionPanel(spec: DecisionPanelSpec, inputs: DecisionP
     unit: spec.unit,
   };
   // The servers the answer runs, or where it is an API the cheapest self-hosted option within the rules.
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const words = DECISION_WORDS[lang];
   const hosted = winner?.servers !== undefined ? winner : options.find((option) => option.servers !== undefined && option.passesRules);
   const count = hosted?.servers ?? 0;
-  const enough = count > 1 ? ": one is not enough" : "";
   const servers =
     hosted === undefined
       ? ""
       : hosted === winner
-        ? ` It runs ${countOf(count, "server")} for its busiest hour${enough}.`
-        : ` The cheapest self-hosted option within the rules, ${optionName(hosted)}, costs ${formatMoney(fromUsd(hosted.usdPerMonth, spec.moneyShownIn), spec.moneyShownIn.code, 0)} a month with ${countOf(count, "server")} for its busiest hour${enough}.`;
+        ? words.runsServers(countIn(count, SERVER, lang), count > 1)
+        : words.cheapestHosted(
+            optionName(hosted, lang),
+            formatMoney(fromUsd(hosted.usdPerMonth, spec.moneyShownIn), spec.moneyShownIn.code, 0, lang),
+            countIn(count, SERVER, lang),
+            count > 1,
+          );
   // The page shows the summary as text: no markdown emphasis.
-  const summary = `At ${formatInteger(inputs.callsPerDay)} ${spec.unit}: ${verdictText(verdict, spec.moneyShownIn)}${servers}`.replace(
-    /\*\*/g,
-    "",
-  );
-  const figure = decisionChart(options, { currency: spec.moneyShownIn, provenance: spec.provenance });
+  const verdictSentence = verdictText(verdict, spec.moneyShownIn, lang);
+  const summary = words
+    .summaryAt(words.volume(formatInteger(inputs.callsPerDay, lang), spec.unit), `${verdictSentence}${servers}`)
+    .replace(/\*\*/g, "");
+  const figure = decisionChart(options, { currency: spec.moneyShownIn, provenance: spec.provenance, lang });
   return { options, verdict, summary, figure: renumberFigure(figure, "D2") };
 }
 
@@ -254,7 +277,7 @@ export const DECISION_PANEL: PanelDefinition<DecisionPanelSpec, DecisionPanelInp
   controls: (spec) => [
     {
       key: "callsPerDay",
-      range: { ...DECISION_PANEL_RANGES.callsPerDay, label: spec.unit.replace(/^calls a /, "Calls per ") },
+      range: { ...DECISION_PANEL_RANGES.callsPerDay, label: DECISION_WORDS[spec.lang ?? DEFAULT_LANG].volumeControl(spec.unit) },
       value: spec.defaults.callsPerDay,
     },
   ],

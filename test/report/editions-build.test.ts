@@ -78,9 +78,13 @@ describe("roilab report --editions", () => {
   it("shows the China edition's decision in its own currency and language, yuan and Chinese, without being asked", () => {
     const page = readFileSync(path.join(china, "00-decision.html"), "utf8");
     expect(page).toContain('<html lang="zh-CN">');
-    expect(readFileSync(path.join(reports, "00-decision.html"), "utf8")).toContain('<html lang="en">');
-    expect(page).toContain("CN¥");
+    const english = readFileSync(path.join(reports, "00-decision.html"), "utf8");
+    expect(english).toContain('<html lang="en">');
+    // The edition's own lang reaches the notebook too: its bottom line is Chinese, its money in 万 past 100,000 and ¥ for
+    // the yuan, while the English edition built in the same run keeps its English.
+    expect(page).toContain("维持现状，<strong>每月 ¥52,224.23</strong>");
     expect(page).toContain("DeepSeek V4 Pro");
+    expect(english).not.toContain("维持现状");
   });
 
   it("heads every page with a link to the same page in the other edition, which exists", () => {

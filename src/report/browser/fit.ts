@@ -311,8 +311,10 @@ function leftEdgePx(figure: FigureLike, layout: FigureLike["layout"], tickCharPx
 }
 
 /** Where the figure's source line is among its annotations (labels on lines may follow it); -1 without one. */
-const sourceIndex = (layout: FigureLike["layout"]) =>
-  (layout.annotations ?? []).findIndex((annotation) => annotation.text.startsWith("Source:"));
+const sourceIndex = (layout: FigureLike["layout"]) => (layout.annotations ?? []).findIndex((annotation) => isSourceLine(annotation.text));
+
+/** A figure's source line, in English (`Source: …`) or in Chinese (`来源：…`). */
+const isSourceLine = (text: string) => text.startsWith("Source:") || text.startsWith("来源：");
 
 /**
  * Breaks the source line at its commas into lines that fit between the plot's left edge and the figure's right
@@ -328,11 +330,13 @@ function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: 
   // Pieces end at commas; one longer than a line (a date range) is broken at its spaces.
   const pieces = caption.text
     .replace(/<br>/g, " ")
-    .split(/(?<=,) /)
+    // Chinese lists its files with 、 and its clauses with ，: a line may break after either, with no space.
+    .split(/(?<=,) |(?<=[、，])/)
     .flatMap((piece) => (piece.length > maxChars ? wrapWords(piece, maxChars) : [piece]));
   for (const piece of pieces) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + piece.length <= maxChars) lines[lines.length - 1] = `${last} ${piece}`;
+    const gap = /[、，]$/.test(last ?? "") ? "" : " ";
+    if (last !== undefined && last.length + gap.length + piece.length <= maxChars) lines[lines.length - 1] = `${last}${gap}${piece}`;
     else lines.push(piece);
   }
   // A note after the source (how to read a heatmap's values on a phone) wraps as the source does.
@@ -482,7 +486,7 @@ export function fitFigure<T extends FigureLike>(figure: T, widthPx: number, opti
   layout.margin = { l: 58, r: pointLabels ? 40 : 12, t: 0, b: 60 };
   layout.font = { ...(layout.font as object), size: 11 };
   layout.annotations = (layout.annotations ?? []).map((annotation) =>
-    annotation.text.startsWith("Source:") ? { ...annotation, font: { size: 9, color: "#666666" } } : annotation,
+    isSourceLine(annotation.text) ? { ...annotation, font: { size: 9, color: "#666666" } } : annotation,
   );
   // The legend's rows are counted with its names as the phone shows them, wrapped.
   roomBelowPlot({ ...figure, data: wrapLegendNames(figure.data as TraceLike[], widthPx) }, layout, widthPx);
