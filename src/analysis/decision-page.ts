@@ -275,20 +275,7 @@ export function decisionColumns(
 ): { key: string; label: string }[] {
   const words = DECISION_WORDS[lang];
   const column = (key: string, label: string) => ({ key, label });
-  if (table === "short")
-    return [
-      column("option", words.hOption),
-      column("month", words.hMonth(currency.code)),
-      column("call", words.hCall(currency.code)),
-      column("servers", words.hServers),
-      column("beats", words.hBeats(decision.volume.unit)),
-      column("range", words.hRange),
-      column("compliance", words.hCompliance),
-      column("vsToday", words.hVsToday),
-      // Without a latency target every server's row says so: the column is in the full list.
-      ...(hasLatencyTarget(decision.workload) ? [column("latency", words.hLatency)] : []),
-    ];
-  return [
+  const full = [
     column("option", words.hOption),
     column("way", words.hWay),
     column("month", words.hMonth(currency.code)),
@@ -302,6 +289,11 @@ export function decisionColumns(
     column("vsToday", words.hVsToday),
     column("latency", words.hLatency),
   ];
+  if (table === "full") return full;
+  // The short list leaves the working to the full one; without a latency target every server's row says so, so
+  // latency too is the full list's.
+  const fullOnly = new Set(["way", "sameModel", "quality", ...(hasLatencyTarget(decision.workload) ? [] : ["latency"])]);
+  return full.filter((entry) => !fullOnly.has(entry.key));
 }
 
 /** The bottom line in one sentence, every part computed; then, where there is one, the cheaper option at lower or unshown quality. */
