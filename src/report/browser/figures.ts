@@ -3,7 +3,7 @@ import { FIGURE_SCRIPT_SELECTOR, PANEL_SCRIPT_SELECTOR } from "../../util/figure
 import type { DrawItem } from "./draw-order";
 import { fitFigure, type FigureLike } from "./fit";
 import { langOf } from "../../i18n/lang";
-import { PLOT_CONFIG, pagePlotly, type PlotlyApi } from "./plotly";
+import { pagePlotly, plotConfig, type PlotlyApi } from "./plotly";
 import { startPanel } from "./whatif";
 
 // Index thumbnails are links to their pages, not charts to explore: static plots draw faster.
@@ -14,17 +14,17 @@ function figureItem(script: HTMLScriptElement, target: HTMLElement, win: Window,
     element: target,
     draw: () => {
       let figure = JSON.parse(script.textContent ?? "") as FigureLike;
+      const lang = langOf(target.ownerDocument.documentElement.lang);
       const thumbnail = Boolean(target.closest(".card"));
       // A figure whose page prints its number and title above it leaves them out of the plot.
       const captioned = Boolean(target.parentElement?.querySelector("figcaption"));
       // A figure from a notebook other than roilab's may have no layout at all.
       const height = figure.layout?.height;
-      if (!thumbnail)
-        figure = fitFigure(figure, win.innerWidth, { titleInPage: captioned, lang: langOf(target.ownerDocument.documentElement.lang) });
+      if (!thumbnail) figure = fitFigure(figure, win.innerWidth, { titleInPage: captioned, lang });
       // A figure fitted taller for a narrow screen takes a box as tall, so it does not run into what follows.
       const fitted = figure.layout?.height;
       if (fitted && fitted !== height) target.style.height = `${Math.round(Number(fitted))}px`;
-      return plotly().newPlot(target, figure.data, figure.layout, thumbnail ? THUMBNAIL_CONFIG : PLOT_CONFIG);
+      return plotly().newPlot(target, figure.data, figure.layout, thumbnail ? THUMBNAIL_CONFIG : plotConfig(plotly(), lang));
     },
   };
 }

@@ -1,3 +1,6 @@
+import plotlyZhCn from "plotly.js/lib/locales/zh-cn";
+import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
+
 /**
  * Plotly as the page's script uses it. Plotly is its own asset (the slim or the complete build, chosen per report),
  * loaded before the page's script as the global `Plotly`: the one global the page's script reads.
@@ -5,6 +8,8 @@
 export interface PlotlyApi {
   newPlot(element: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
   react(element: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
+  /** Adds a module: here a locale, Plotly's own words in another language. */
+  register?(module: unknown): void;
 }
 
 declare const Plotly: PlotlyApi;
@@ -21,3 +26,15 @@ export const PLOT_CONFIG = {
   showSendToCloud: false,
   modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud"],
 };
+
+/** Plotly's translations of its own words (the mode bar's buttons), bundled so an offline page has them. */
+const PLOTLY_LOCALES: Readonly<Partial<Record<Lang, unknown>>> = { "zh-CN": plotlyZhCn };
+
+/** PLOT_CONFIG in the page's language: Plotly's mode bar speaks it too, its locale registered once on first use. */
+export function plotConfig(plotly: PlotlyApi, lang: Lang): typeof PLOT_CONFIG & { locale?: string } {
+  const locale = PLOTLY_LOCALES[lang];
+  if (lang === DEFAULT_LANG || locale === undefined) return PLOT_CONFIG;
+  // Registering a locale twice replaces it with itself.
+  plotly.register?.(locale);
+  return { ...PLOT_CONFIG, locale: lang };
+}

@@ -9,7 +9,7 @@ import { PANEL_DEFINITIONS, type PanelSpec } from "../../panels";
 import { figureInCurrency, moneyText, setDisplayCurrency } from "../../panels/currency";
 import { rangeProblem, type NumberRange } from "../../panels/ranges";
 import { fitFigure, NARROW_PX, PAGE_PADDING_PX } from "./fit";
-import { PLOT_CONFIG, type PlotlyApi } from "./plotly";
+import { plotConfig, type PlotlyApi } from "./plotly";
 import { BROWSER_WORDS } from "../../i18n/browser";
 import { langOf, type Lang } from "../../i18n/lang";
 
@@ -208,7 +208,7 @@ function mount<Spec extends PanelSpec, Inputs>(
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
     plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";
-    return plotly.react(plot, figure.data, figure.layout, PLOT_CONFIG);
+    return plotly.react(plot, figure.data, figure.layout, plotConfig(plotly, lang));
   };
   for (const { control, element } of elements) {
     element.addEventListener("input", () => {
