@@ -18,6 +18,7 @@ const E2E = [
   "test/notebook/run.test.ts",
   "test/report/build.test.ts",
   "test/report/chinese-pages.test.ts",
+  "test/report/chinese-report.test.ts",
   "test/report/editions-build.test.ts",
   "test/report/editions-figures.test.ts",
   "test/report/layout.test.ts",

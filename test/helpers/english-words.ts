@@ -60,9 +60,9 @@ export const KEPT_WORDS = new Set([
   "e",
 ]);
 
-/** Columns whose cells are names the data gives: a page quotes them as written. */
+/** Columns whose cells are names the data gives, or a row's source, which a page may quote whole as written. */
 const NAME_COLUMN =
-  /(^|_)(id|name|model|provider|gpu_model|offer|benchmark|engine|serving|quantisation|bits_label|region|regions|country|tier|location|unit|currency|input)$/;
+  /(^|_)(id|name|source|model|provider|gpu_model|offer|benchmark|engine|serving|quantisation|bits_label|region|regions|country|tier|location|unit|currency|input)$/;
 
 /** Every name the data gives, longest first so a long name is taken out before a shorter one inside it. */
 export function dataNames(data: Dataset): string[] {
