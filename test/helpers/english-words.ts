@@ -53,6 +53,10 @@ export const KEPT_WORDS = new Set([
   "HTML",
   "PDF",
   "roilab",
+  "Agent",
+  "SHA-256",
+  "D1",
+  "D2",
   "Jupyter",
   "tslab",
   "Plotly",
@@ -96,7 +100,9 @@ export function englishWords(data: Dataset, text: string, names: readonly string
   let rest = text
     .replace(/`[^`]*`/g, " ")
     .replace(/\S*\.(csv|json|ipynb|html|pdf)\b/g, " ")
-    .replace(/CN¥|US\$|¥|\$/g, " ");
+    .replace(/CN¥|US\$|¥|\$/g, " ")
+    // A figure's number: 59.1a, 59.9e.
+    .replace(/\d+(?:\.\d+)*[a-z]\b/g, " ");
   for (const name of [...names, ...dataNames(data)].sort((a, b) => b.length - a.length)) rest = rest.split(name).join(" ");
   return [...rest.matchAll(/[A-Za-z][A-Za-z0-9-]*/g)].map((match) => match[0]).filter((word) => !KEPT_WORDS.has(word));
 }

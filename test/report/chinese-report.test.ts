@@ -18,7 +18,7 @@ import { dataNames, englishWords } from "../helpers/english-words";
 
 const WIDTHS = [1280, 390];
 /** Names a page quotes that no data row holds: the book and the tools a page names as its makers write them. */
-const OTHER_NAMES = ["Hermes Agent", "Noto Sans CJK SC"];
+const OTHER_NAMES = ["Hermes Agent", "Noto Sans CJK SC", "Node.js", "@pydantic/genai-prices"];
 
 let browser: Browser;
 let report: ChinaReport;

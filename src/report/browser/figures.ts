@@ -24,7 +24,7 @@ function figureItem(script: HTMLScriptElement, target: HTMLElement, win: Window,
       // A figure fitted taller for a narrow screen takes a box as tall, so it does not run into what follows.
       const fitted = figure.layout?.height;
       if (fitted && fitted !== height) target.style.height = `${Math.round(Number(fitted))}px`;
-      return plotly().newPlot(target, figure.data, figure.layout, thumbnail ? THUMBNAIL_CONFIG : plotConfig(plotly(), lang));
+      return plotly().newPlot(target, figure.data, figure.layout, thumbnail ? THUMBNAIL_CONFIG : plotConfig(lang));
     },
   };
 }

@@ -30,11 +30,14 @@ export const PLOT_CONFIG = {
 /** Plotly's translations of its own words (the mode bar's buttons), bundled so an offline page has them. */
 const PLOTLY_LOCALES: Readonly<Partial<Record<Lang, unknown>>> = { "zh-CN": plotlyZhCn };
 
-/** PLOT_CONFIG in the page's language: Plotly's mode bar speaks it too, its locale registered once on first use. */
-export function plotConfig(plotly: PlotlyApi, lang: Lang): typeof PLOT_CONFIG & { locale?: string } {
+/**
+ * PLOT_CONFIG in the page's language: Plotly's mode bar speaks it too, its locale registered on the page's Plotly
+ * (not on a wrapper that draws through it, which has no registry).
+ */
+export function plotConfig(lang: Lang): typeof PLOT_CONFIG & { locale?: string } {
   const locale = PLOTLY_LOCALES[lang];
   if (lang === DEFAULT_LANG || locale === undefined) return PLOT_CONFIG;
   // Registering a locale twice replaces it with itself.
-  plotly.register?.(locale);
+  pagePlotly().register?.(locale);
   return { ...PLOT_CONFIG, locale: lang };
 }

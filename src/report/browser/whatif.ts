@@ -208,7 +208,7 @@ function mount<Spec extends PanelSpec, Inputs>(
     // A figure that sets its own height (one bar per input) gets a box that tall, so it never paints over the page below.
     const height = (figure.layout as { height?: unknown }).height;
     plot.style.height = typeof height === "number" && height > 0 ? `${Math.round(height)}px` : "";
-    return plotly.react(plot, figure.data, figure.layout, plotConfig(plotly, lang));
+    return plotly.react(plot, figure.data, figure.layout, plotConfig(lang));
   };
   for (const { control, element } of elements) {
     element.addEventListener("input", () => {
