@@ -8,6 +8,10 @@
 import { catalogue } from "./catalogue";
 import { formatDate } from "./dates";
 
+/** Regions a regional edition is for, by the ISO code in its folder's name (`2026-11-cn`). */
+const REGION_NAMES_EN: Readonly<Record<string, string>> = { cn: "China" };
+const REGION_NAMES_ZH: Readonly<Record<string, string>> = { cn: "中国" };
+
 export const PAGE_WORDS = catalogue(
   {
     /** The `<html lang>` of a page. */
@@ -16,6 +20,16 @@ export const PAGE_WORDS = catalogue(
     dataEdition: "Data edition:",
     /** Between the links of the edition switch. */
     editionSeparator: " · ",
+    /** An edition as a reader names it: from its folder's date and region, or the book's own data for an undated one. */
+    editionTitle: (dated: { year: number; month: number } | undefined, region: string | undefined) => {
+      if (!dated) return "The book's data";
+      const month = new Date(Date.UTC(dated.year, dated.month - 1, 1)).toLocaleDateString("en-GB", {
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      });
+      return region ? `${REGION_NAMES_EN[region] ?? region.toUpperCase()}, ${month}` : month;
+    },
     builtBy: (built: { time: string; roilab: string; tslab: string; node: string; recorded: string }) =>
       `Built ${built.time} by roilab ${built.roilab} with tslab ${built.tslab} on Node.js ${built.node}${built.recorded}.`,
     /** One recorded package after the software that built the page. */
@@ -64,6 +78,11 @@ export const PAGE_WORDS = catalogue(
     editionsLabel: "数据版本",
     dataEdition: "数据版本：",
     editionSeparator: " · ",
+    editionTitle: (dated, region) => {
+      if (!dated) return "原书数据";
+      const month = `${dated.year}年${dated.month}月`;
+      return region ? `${REGION_NAMES_ZH[region] ?? region.toUpperCase()}版 · ${month}` : month;
+    },
     builtBy: (built) =>
       `本页于 ${built.time} 生成，使用 roilab ${built.roilab}、tslab ${built.tslab}、Node.js ${built.node}${built.recorded}。`,
     recordedPackage: (label, nameAndVersion) => `，${label} ${nameAndVersion}`,

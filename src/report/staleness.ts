@@ -1,8 +1,8 @@
 /** Whether a report's prices are too old to trust without checking, and the banner that says so. */
 import type { DataFileRecord } from "../notebook/data-folder";
-import { escapeHtml } from "../util/html";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { PAGE_WORDS } from "../i18n/page";
+import { editionLink } from "./html/edition-link";
 
 const DEFAULT_STALE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,6 +36,6 @@ export function staleBanner(
   if (!stale) return "";
   const words = PAGE_WORDS[lang];
   // Where the same report is published on newer data, the banner points there rather than only warning.
-  const there = newer ? words.newerPrices(`<a href="${escapeHtml(newer.href)}">${escapeHtml(newer.dataFolder)}</a>`) : "";
+  const there = newer ? words.newerPrices(editionLink(newer, lang)) : "";
   return `<p class="stale" role="note"><strong>${words.oldPrices}</strong> ${words.oldPricesText(`${folder}/${stale.file}`, stale.asOf, stale.ageDays)}${there}</p>`;
 }

@@ -26,6 +26,7 @@ const NAMES = new Set(["page.htmlLang", "page.editionSeparator"]);
 const SAMPLE_VALUES: Record<string, unknown[]> = {
   "page.builtBy": [{ time: "T1", roilab: "R1", tslab: "S1", node: "N1", recorded: "P1" }],
   "page.otherEditions": [["L1", "L2"]],
+  "page.editionTitle": [{ year: 2026, month: 11 }, "cn"],
 };
 
 /** A catalogue entry's text: fixed text as it is, a message called with sample values (`V1`, `V2`, … or the above). */

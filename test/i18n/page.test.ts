@@ -25,7 +25,7 @@ describe("a page published in Chinese", () => {
     const page = renderPage({ title: "t", site: PLAIN_SITES["zh-CN"], body: "", assets, footer: "", editions, lang: "zh-CN" });
     expect(page).toContain('<html lang="zh-CN">');
     expect(page).toContain(
-      '<nav class="edition-switch" aria-label="数据版本">数据版本： <strong aria-current="page">data/2026-11</strong> · <a href="chapter/index.html">data</a></nav>',
+      '<nav class="edition-switch" aria-label="数据版本">数据版本： <strong aria-current="page" title="data/2026-11">2026年11月</strong> · <a href="chapter/index.html" title="data">原书数据</a></nav>',
     );
     expect(page).toContain('<a href="index.html">报告</a><span>笔记本的运行结果</span>');
     expect(renderPage({ title: "t", site: PLAIN_SITES.en, body: "", assets, footer: "" })).toContain('<html lang="en">');
@@ -55,7 +55,7 @@ describe("a page published in Chinese", () => {
         "zh-CN",
       ),
     ).toBe(
-      '<p class="stale" role="note"><strong>价格可能已过时：</strong> data/models.csv 的价格截至 2025年9月1日，比本次生成早 453 天。引用这些数字前，请先核对最新价格。同一页面的较新价格版本：<a href="../x.html">data/2026-11</a>。</p>',
+      '<p class="stale" role="note"><strong>价格可能已过时：</strong> data/models.csv 的价格截至 2025年9月1日，比本次生成早 453 天。引用这些数字前，请先核对最新价格。同一页面的较新价格版本：<a href="../x.html" title="data/2026-11">2026年11月</a>。</p>',
     );
   });
 
@@ -160,7 +160,7 @@ describe("a page published in Chinese", () => {
       "第 59 章的成本模型，已基于 <code>data</code> 重新运行。生成时间：2026年11月28日 13:21（UTC）。数据：models.csv（截至 2025年9月1日）；hardware.csv（截至 2026年11月29日）。</p>",
     );
     expect(index).toContain(
-      '<nav class="editions" aria-label="其他数据版本"><p>本报告的其他数据版本：<a href="x/index.html">data/2026-11</a>、<a href="y/index.html">data/2027-01</a>。</p></nav>',
+      '<nav class="editions" aria-label="其他数据版本"><p>本报告的其他数据版本：<a href="x/index.html" title="data/2026-11">2026年11月</a>、<a href="y/index.html" title="data/2027-01">2027年1月</a>。</p></nav>',
     );
     expect(index).toContain('<p class="output-error">该笔记本运行失败，本页显示其报错信息。</p>');
   });

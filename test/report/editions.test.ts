@@ -69,7 +69,7 @@ describe("the editions on a page", () => {
       ],
     });
     expect(index).toContain(
-      'Other editions of this report: <a href="../index.html">data/2026-11</a>, <a href="../2026-05/index.html">data/2026-05</a>.',
+      'Other editions of this report: <a href="../index.html" title="data/2026-11">November 2026</a>, <a href="../2026-05/index.html" title="data/2026-05">May 2026</a>.',
     );
     expect(indexOf("data")).not.toContain("Other editions");
   });
@@ -78,7 +78,7 @@ describe("the editions on a page", () => {
     const page = (editions?: Parameters<typeof renderPage>[0]["editions"]) =>
       renderPage({ title: "t", site: PLAIN_SITE, body: "", assets: { mode: "inline", css: "", scripts: [] }, footer: "", editions });
     expect(page({ current: "data/2026-11", others: [{ href: "chapter/00-decision.html", dataFolder: "data" }] })).toContain(
-      '<nav class="edition-switch" aria-label="Editions">Data edition: <strong aria-current="page">data/2026-11</strong> · <a href="chapter/00-decision.html">data</a></nav>',
+      '<nav class="edition-switch" aria-label="Editions">Data edition: <strong aria-current="page" title="data/2026-11">November 2026</strong> · <a href="chapter/00-decision.html" title="data">The book&#39;s data</a></nav>',
     );
     expect(page()).not.toContain("edition-switch");
     expect(page({ current: "data", others: [] })).not.toContain("edition-switch");

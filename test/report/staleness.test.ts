@@ -40,7 +40,7 @@ describe("stale prices", () => {
         href: "../00-decision.html",
       }),
     ).toBe(
-      '<p class="stale" role="note"><strong>Old prices:</strong> data/models.csv is as of 2025-09-01, 453 days before this build. Check current prices before relying on these figures. The same page on newer prices: <a href="../00-decision.html">data/2026-11</a>.</p>',
+      '<p class="stale" role="note"><strong>Old prices:</strong> data/models.csv is as of 2025-09-01, 453 days before this build. Check current prices before relying on these figures. The same page on newer prices: <a href="../00-decision.html" title="data/2026-11">November 2026</a>.</p>',
     );
   });
 });

@@ -6,6 +6,7 @@ import { figureMarkup } from "../../util/figure-markup";
 import { readableTime } from "./time";
 import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
 import { PAGE_WORDS } from "../../i18n/page";
+import { editionLink } from "./edition-link";
 
 export interface IndexCard {
   href: string;
@@ -77,7 +78,7 @@ export function renderIndex(options: IndexOptions): string {
     })
     .join("\n");
   const editions = options.editions?.length
-    ? `<nav class="editions" aria-label="${words.otherEditionsLabel}"><p>${words.otherEditions(options.editions.map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`))}</p></nav>`
+    ? `<nav class="editions" aria-label="${words.otherEditionsLabel}"><p>${words.otherEditions(options.editions.map((edition) => editionLink(edition, lang)))}</p></nav>`
     : "";
   return `<h1>${escapeHtml(options.heading)}</h1>
 <p ${EDITION_ATTRIBUTE}="${escapeHtml(options.dataFolder)}">${words.reRunOn(escapeHtml(options.about), escapeHtml(options.dataFolder), escapeHtml(readableTime(options.builtAt, lang)), dates)}</p>

@@ -5,6 +5,7 @@ import type { SoftwareVersions } from "../provenance";
 import { readableTime } from "./time";
 import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
 import { PAGE_WORDS } from "../../i18n/page";
+import { editionLink, editionTitle } from "./edition-link";
 
 export interface PageAssets {
   /** Relative URLs of the shared assets, or their contents for a single-file report. */
@@ -68,10 +69,8 @@ export interface EditionSwitch {
 function renderEditionSwitch(editions: EditionSwitch | undefined, lang: Lang): string {
   if (!editions?.others.length) return "";
   const words = PAGE_WORDS[lang];
-  const others = editions.others
-    .map((edition) => `<a href="${escapeHtml(edition.href)}">${escapeHtml(edition.dataFolder)}</a>`)
-    .join(words.editionSeparator);
-  return `<nav class="edition-switch" aria-label="${words.editionsLabel}">${words.dataEdition} <strong aria-current="page">${escapeHtml(editions.current)}</strong>${words.editionSeparator}${others}</nav>`;
+  const others = editions.others.map((edition) => editionLink(edition, lang)).join(words.editionSeparator);
+  return `<nav class="edition-switch" aria-label="${words.editionsLabel}">${words.dataEdition} <strong aria-current="page" title="${escapeHtml(editions.current)}">${escapeHtml(editionTitle(editions.current, lang))}</strong>${words.editionSeparator}${others}</nav>`;
 }
 
 function inlineScript(code: string): string {
