@@ -39,6 +39,7 @@ import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from 
 import { qualityMatchText, scoreText } from "./quality";
 import { BREAK_EVEN_WORDS } from "../i18n/break-even";
 import { DECISION_WORDS } from "../i18n/decision";
+import { RENTAL_WORDS } from "../i18n/rental";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
@@ -275,15 +276,25 @@ export function rentalPanelSpec(
     title?: string;
     /** The figure shows at least this many calls a day. Default 10,000. */
     maxCallsPerDay?: number;
+    /** The language the panel writes in; default English. */
+    lang?: Lang;
   },
 ): RentalPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
   const workload = findWorkload(data);
   const models = modelColors(data);
   const configurations = data.gpuRentals.map((row) => {
     const setup = rentalSetup(data, row.rentalId, { workload });
     return {
       id: row.rentalId,
-      name: fitLabel(data, row.hardwareId, `${setup.hardware.name.replace(/ \(.*\)$/, "")} (${row.provider})`),
+      name: fitLabel(
+        data,
+        row.hardwareId,
+        lang === "en"
+          ? `${setup.hardware.name.replace(/ \(.*\)$/, "")} (${row.provider})`
+          : `${setup.hardware.name.replace(/ \(.*\)$/, "")}（${row.provider}）`,
+        lang,
+      ),
       provider: row.provider,
       gpuCount: setup.offer.gpuCount,
       usdPerGpuHour: row.usdPerGpuHour,
@@ -299,7 +310,7 @@ export function rentalPanelSpec(
   if (!chosen) throw new InputError(`unknown rental_id ${JSON.stringify(options.defaults.rentalId)}`);
   return {
     kind: "rental",
-    title: options.title ?? "rent, buy or call at your price, hours and volume",
+    title: options.title ?? RENTAL_WORDS[lang].panelTitle,
     daysPerMonth: workload.daysPerMonth,
     configurations,
     apis: options.apiModelIds.map((id) => ({
@@ -322,6 +333,8 @@ export function rentalPanelSpec(
       ...options.defaults,
     },
     provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv", "traffic_profiles.csv"]),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 
