@@ -1,5 +1,7 @@
 /** How much busier than the average hour a day's busiest hour is, beside every per-hour break-even. */
 import type { Dataset } from "../data";
+import { BREAK_EVEN_WORDS } from "../i18n/break-even";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { trafficProfile } from "./capacity";
 import { FLAT_PROFILE_ID } from "./model-inputs";
 
@@ -22,10 +24,10 @@ export function busiestHour(data: Dataset, profileId?: string): BusiestHour {
 }
 
 /** The sentence that goes beside a per-hour break-even: it is a flat-day average, and the busiest hour carries more. */
-export function perHourBreakEvenNote(data: Dataset, breakEvenDailyCalls: number, profileId?: string): string {
+export function perHourBreakEvenNote(data: Dataset, breakEvenDailyCalls: number, profileId?: string, lang: Lang = DEFAULT_LANG): string {
   const peak = busiestHour(data, profileId);
   // Whole calls down, as the break-even tables print the hourly figure.
   const averageHour = Math.trunc(breakEvenDailyCalls / 24).toLocaleString("en-US");
   const busiest = Math.round(breakEvenDailyCalls * peak.peakHourShare).toLocaleString("en-US");
-  return `${averageHour} calls an hour is the daily break-even spread evenly over 24 hours; on the ${peak.profileId} profile the busiest hour carries ${peak.peakToAverage.toFixed(2)} times the average hour (${busiest} calls at that volume), so compare a day's calls with the daily figure, not an hour's.`;
+  return BREAK_EVEN_WORDS[lang].perHourNote(averageHour, peak.profileId, peak.peakToAverage.toFixed(2), busiest);
 }

@@ -5,6 +5,7 @@
  */
 import type { Dataset, GpuRentalRow, HardwareRow, ModelRow, ThroughputRow, UncertaintyRangeRow, WorkloadRow } from "../data";
 import { InputError } from "../errors";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import {
   busiestHourCalls,
   calendarDaysPerMonth,
@@ -279,7 +280,7 @@ export function sameModelComparisons(
  * What a break-even of a server against an API compares besides cost: the server's model against the API's on
  * the benchmarks scoring both, in words ("Hermes 4 70B against Claude Sonnet 5: no shared score, not like for like").
  */
-export function serverAgainstApiQuality(data: Dataset, hardwareId: string, apiModelId: string): string {
+export function serverAgainstApiQuality(data: Dataset, hardwareId: string, apiModelId: string, lang: Lang = DEFAULT_LANG): string {
   const hardware = data.hardware.find((row) => row.hardwareId === hardwareId);
   const served = hardware?.servesModelId === undefined ? undefined : data.models.find((row) => row.modelId === hardware.servesModelId);
   const api = findModel(data, apiModelId);
@@ -289,8 +290,19 @@ export function serverAgainstApiQuality(data: Dataset, hardwareId: string, apiMo
     (served?.modelName ?? architecture)?.replace(/ \([^)]*\)$/, "") ??
     /\(([^)]+)\)$/.exec(hardware?.name ?? "")?.[1] ??
     hardware?.servesModelId ??
-    "its model";
+    (lang === "en" ? "its model" : "其模型");
   const match = compareWithToday(data, served?.modelId, apiModelId);
+  if (lang === "zh-CN") {
+    // The API stands where today's model stands in a match: "低于对方", not 低于现用.
+    const verdictsZh: Record<QualityMatch["kind"], string> = {
+      "same model": "同一模型，质量可比",
+      "at least today's": "在同时评测两者的每项基准上都不低于对方，质量可比",
+      "below today's": `${qualityMatchText(match, lang).replace(/现用/g, "对方")}，质量不可比`,
+      "no shared score": "没有任何基准同时评测两者，因此不能视为质量可比",
+      "today's not rated": `未比较，因为 ${api.modelName} 没有评分`,
+    };
+    return `${servedName} 对比 ${api.modelName}：${verdictsZh[match.kind]}`;
+  }
   const verdicts: Record<QualityMatch["kind"], string> = {
     "same model": "the same model, like for like",
     "at least today's": "at least as good on every benchmark scoring both, like for like",

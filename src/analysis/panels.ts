@@ -37,7 +37,9 @@ import type { DatedCurrency } from "./currency";
 import { decisionAtAnyVolume } from "./decide";
 import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from "./decision-page";
 import { qualityMatchText, scoreText } from "./quality";
+import { BREAK_EVEN_WORDS } from "../i18n/break-even";
 import { DECISION_WORDS } from "../i18n/decision";
+import { RENTAL_WORDS } from "../i18n/rental";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
@@ -63,6 +65,8 @@ export interface BreakEvenPanelOptions {
   apiModelIds?: readonly string[];
   /** Default inputs; hardware defaults to the first itemised configuration. */
   defaults?: Partial<BreakEvenPanelInputs>;
+  /** The language the panel writes in; default English. */
+  lang?: Lang;
 }
 
 /** The electricity price the panel starts from where its first configuration states none, USD per kWh (the chapter's). */
@@ -70,6 +74,8 @@ const DEFAULT_ELECTRICITY_USD_PER_KWH = 0.1;
 
 /** The break-even what-if panel for the HTML report, from a dataset: every API, and every hardware row. */
 export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions = {}): BreakEvenPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = BREAK_EVEN_WORDS[lang];
   const workload = findWorkload(data);
   const models = modelColors(data);
   const machines = hardwareColors(data);
@@ -97,7 +103,7 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
     const measured = fastest(row.hardwareId);
     return {
       id: row.hardwareId,
-      name: fitLabel(data, row.hardwareId),
+      name: fitLabel(data, row.hardwareId, undefined, lang),
       capexUsd: inForce.capexUsd,
       depreciationMonths: inForce.depreciationMonths,
       powerKw: inForce.powerKw,
@@ -111,7 +117,7 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
         serving: measured.serving,
         outputTokensPerSecond: measured.outputTokensPerSecond,
         promptTokensPerSecond: measured.promptTokensPerSecond,
-        basis: `served ${measured.serving === "batched" ? "batched" : "one call at a time"} at ${Math.round(targetUtilisation * 100)}% of its measured rate`,
+        basis: words.servedBasis(measured.serving === "batched", Math.round(targetUtilisation * 100)),
       },
       color: colorOf(machines, row.hardwareId),
     };
@@ -120,7 +126,7 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
     hardware.find((row) => row.id === options.defaults?.hardwareId) ?? hardware.find((row) => row.capexUsd !== undefined) ?? hardware[0];
   return {
     kind: "break-even",
-    title: options.title ?? "break-even for your server and traffic",
+    title: options.title ?? words.panelTitle,
     daysPerMonth: workload.daysPerMonth,
     apis,
     hardware,
@@ -145,6 +151,8 @@ export function breakEvenPanelSpec(data: Dataset, options: BreakEvenPanelOptions
       powerUsdPerMonth: firstHardware ? panelPowerUsd(firstHardware, workload.daysPerMonth) : 0,
       ...options.defaults,
     },
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 
@@ -268,15 +276,25 @@ export function rentalPanelSpec(
     title?: string;
     /** The figure shows at least this many calls a day. Default 10,000. */
     maxCallsPerDay?: number;
+    /** The language the panel writes in; default English. */
+    lang?: Lang;
   },
 ): RentalPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
   const workload = findWorkload(data);
   const models = modelColors(data);
   const configurations = data.gpuRentals.map((row) => {
     const setup = rentalSetup(data, row.rentalId, { workload });
     return {
       id: row.rentalId,
-      name: fitLabel(data, row.hardwareId, `${setup.hardware.name.replace(/ \(.*\)$/, "")} (${row.provider})`),
+      name: fitLabel(
+        data,
+        row.hardwareId,
+        lang === "en"
+          ? `${setup.hardware.name.replace(/ \(.*\)$/, "")} (${row.provider})`
+          : `${setup.hardware.name.replace(/ \(.*\)$/, "")}（${row.provider}）`,
+        lang,
+      ),
       provider: row.provider,
       gpuCount: setup.offer.gpuCount,
       usdPerGpuHour: row.usdPerGpuHour,
@@ -292,7 +310,7 @@ export function rentalPanelSpec(
   if (!chosen) throw new InputError(`unknown rental_id ${JSON.stringify(options.defaults.rentalId)}`);
   return {
     kind: "rental",
-    title: options.title ?? "rent, buy or call at your price, hours and volume",
+    title: options.title ?? RENTAL_WORDS[lang].panelTitle,
     daysPerMonth: workload.daysPerMonth,
     configurations,
     apis: options.apiModelIds.map((id) => ({
@@ -315,6 +333,8 @@ export function rentalPanelSpec(
       ...options.defaults,
     },
     provenance: provenance(data, ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv", "traffic_profiles.csv"]),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 

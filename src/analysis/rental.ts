@@ -14,7 +14,11 @@ import {
   WAY_COLORS,
 } from "../charts";
 import type { Dataset, GpuRentalRow, HardwareRow, ThroughputRow, WorkloadRow } from "../data";
-import { formatInteger } from "../format";
+import type { TableColumn } from "../display/html-table";
+import { displayCurrencyCode, formatInteger, formatUsd } from "../format";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { RENTAL_WORDS } from "../i18n/rental";
+import { complianceIn } from "../panels/decision";
 import {
   alwaysOnMonthlyUsd,
   breakEvenMatrix,
@@ -41,7 +45,13 @@ import {
 } from "../model";
 import { throughputRow, trafficProfile, type TrafficProfile } from "./capacity";
 import { apiUsdPerCall } from "./cost";
-import { hardwareColors, modelColors, provenance } from "./figure-context";
+import { regionCompliance, serverAgainstApiQuality } from "./decide";
+import { bottomLine, caseStudyDecision } from "./decision-page";
+import { caseStudyFromData } from "./case-study";
+import { caseStudyCapacity } from "./capacity";
+import { displayCurrency } from "./currency";
+import type { PageTable } from "./break-even";
+import { dataFileName, hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./vram";
 import { hybridSavings, routingLocalServer } from "./hybrid-routing";
 import { byId, findHardware, findModel, findWorkload } from "./lookup";
@@ -220,18 +230,21 @@ const calls = (value: number) => (Number.isFinite(value) ? Math.round(value) : I
 export function crossoverRangeText(
   crossover: Pick<Crossover, "firstDailyCalls" | "sustainedFromDailyCalls" | "firstRunEndsDailyCalls">,
   gridEndDailyCalls: number,
+  lang: Lang = DEFAULT_LANG,
 ): string {
-  const calls = (value: number) => formatInteger(Math.ceil(value - 1e-9));
-  if (!Number.isFinite(crossover.firstDailyCalls)) return "never";
-  if (!Number.isFinite(crossover.firstRunEndsDailyCalls)) return `from ${calls(crossover.firstDailyCalls)}`;
+  const words = RENTAL_WORDS[lang];
+  const calls = (value: number) => formatInteger(Math.ceil(value - 1e-9), lang);
+  if (!Number.isFinite(crossover.firstDailyCalls)) return words.rangeNever;
+  if (!Number.isFinite(crossover.firstRunEndsDailyCalls)) return words.rangeFrom(calls(crossover.firstDailyCalls));
   const again = Number.isFinite(crossover.sustainedFromDailyCalls)
-    ? `, for good from ${calls(crossover.sustainedFromDailyCalls)}`
-    : `, and not for good up to ${calls(gridEndDailyCalls)}`;
-  return `from ${calls(crossover.firstDailyCalls)} to ${calls(crossover.firstRunEndsDailyCalls)}${again}`;
+    ? words.rangeForGood(calls(crossover.sustainedFromDailyCalls))
+    : words.rangeNotForGood(calls(gridEndDailyCalls));
+  return words.rangeFromTo(calls(crossover.firstDailyCalls), calls(crossover.firstRunEndsDailyCalls), again);
 }
 
 /** Figure 59.10a: the three ways' monthly cost against volume, each crossover labelled. */
-export function threeWayFigure(data: Dataset, result: ThreeWay): Figure {
+export function threeWayFigure(data: Dataset, result: ThreeWay, lang: Lang = DEFAULT_LANG): Figure {
+  const words = RENTAL_WORDS[lang];
   const { setup } = result;
   const x = result.costs.map((cost) => cost.callsPerDay);
   const api = findModel(data, result.apiModelId);
@@ -244,26 +257,26 @@ export function threeWayFigure(data: Dataset, result: ThreeWay): Figure {
   ]);
   const lines: CostLine[] = [
     {
-      label: `${api.modelName} API`,
+      label: words.apiLine(api.modelName),
       color: apiColor,
       callsPerDay: x,
       usdPerMonth: result.costs.map((cost) => cost.apiUsd),
     },
     {
-      label: `bought (${setup.hardware.name.replace(/ \(.*\)$/, "")})`,
+      label: words.boughtLine(setup.hardware.name.replace(/ \(.*\)$/, "")),
       color: machine,
       callsPerDay: x,
       usdPerMonth: result.costs.map((cost) => cost.buyUsd),
     },
     {
-      label: `rented always on (${setup.rental.provider})`,
+      label: words.rentedAlwaysOnLine(setup.rental.provider),
       color: WAY_COLORS.rentAlwaysOn,
       dash: "dash",
       callsPerDay: x,
       usdPerMonth: result.costs.map((cost) => cost.rentAlwaysOnUsd),
     },
     {
-      label: `rented hour by hour (${setup.profile.profileId})`,
+      label: words.rentedHourlyLine(setup.profile.profileId),
       color: WAY_COLORS.rentByHour,
       dash: "dot",
       callsPerDay: x,
@@ -275,18 +288,19 @@ export function threeWayFigure(data: Dataset, result: ThreeWay): Figure {
     return { label, callsPerDay: calls(volume), usdPerMonth: cost ? pick(cost) : 0 };
   };
   const crossovers = [
-    mark("buy beats API", result.buyVsApi.firstDailyCalls, (cost) => cost.apiUsd),
-    mark("rent (always on) beats API", result.rentAlwaysOnVsApi.firstDailyCalls, (cost) => cost.apiUsd),
-    mark("rent (hourly) beats API", result.rentScaledVsApi.firstDailyCalls, (cost) => cost.apiUsd),
+    mark(words.buyBeatsApi, result.buyVsApi.firstDailyCalls, (cost) => cost.apiUsd),
+    mark(words.rentBeatsApi, result.rentAlwaysOnVsApi.firstDailyCalls, (cost) => cost.apiUsd),
+    mark(words.hourlyBeatsApi, result.rentScaledVsApi.firstDailyCalls, (cost) => cost.apiUsd),
   ];
   // Buying that beats hourly renting from the grid's first volume beats it everywhere: no point to mark.
   if (result.buyVsRentScaled.sustainedFromDailyCalls > result.stepCallsPerDay)
-    crossovers.push(mark("buy beats hourly rent", result.buyVsRentScaled.sustainedFromDailyCalls, (cost) => cost.buyUsd));
-  const comparison = `${setup.hardware.name.replace(/ \(.*\)$/, "")} vs ${api.modelName}, ${setup.throughput.serving.replace("_", "-")}`;
+    crossovers.push(mark(words.buyBeatsHourly, result.buyVsRentScaled.sustainedFromDailyCalls, (cost) => cost.buyUsd));
+  const comparison = words.comparison(setup.hardware.name.replace(/ \(.*\)$/, ""), api.modelName, words.serving(setup.throughput.serving));
   return threeWayCostChart(lines, crossovers, {
     number: "59.10a",
     comparison,
     provenance: provenance(data, [...RENTAL_FILES, "traffic_profiles.csv"]),
+    lang,
   });
 }
 
@@ -334,7 +348,9 @@ export function unitCosts(
 export function unitCostFigure(
   data: Dataset,
   options: { rentalIds: readonly string[]; apiModelIds: readonly string[]; utilisations: readonly number[] },
+  lang: Lang = DEFAULT_LANG,
 ): Figure {
+  const words = RENTAL_WORDS[lang];
   const workload = findWorkload(data);
   const rows = unitCosts(data, options);
   const colors = hardwareColors(data);
@@ -346,14 +362,14 @@ export function unitCostFigure(
     const x = mine.map((row) => row.utilisationPercent);
     return [
       {
-        label: `${name}, bought`,
+        label: words.boughtUnit(name),
         color,
         group: rentalId,
         utilisationPercent: x,
         usdPerMillionTokens: mine.map((row) => row.boughtUsdPerMillionTokens),
       },
       {
-        label: `${name}, rented`,
+        label: words.rentedUnit(name),
         color,
         group: rentalId,
         dash: "dash" as const,
@@ -367,26 +383,27 @@ export function unitCostFigure(
     usdPerMillionTokens: usdPerMillionTokens(apiUsdPerCall(data, id, workload), workload),
     color: colorOf(modelColors(data), id),
   }));
-  const shape = `${workload.inputTokensPerCall.toLocaleString("en-US")} in + ${workload.outputTokensPerCall.toLocaleString("en-US")} out per call`;
-  return costPerMillionChart(lines, apis, { number: "59.10b", workload: shape, provenance: provenance(data, RENTAL_FILES) });
+  const shape = words.callShape(workload.inputTokensPerCall.toLocaleString("en-US"), workload.outputTokensPerCall.toLocaleString("en-US"));
+  return costPerMillionChart(lines, apis, { number: "59.10b", workload: shape, provenance: provenance(data, RENTAL_FILES), lang });
 }
 
 /**
  * Figure 59.10c: the chapter's break-even heatmap (one server's flat monthly cost against each API) with every
  * rented configuration, kept on around the clock, below the bought ones.
  */
-export function rentalHeatmapFigure(data: Dataset, options: { apiModelIds: readonly string[] }): Figure {
+export function rentalHeatmapFigure(data: Dataset, options: { apiModelIds: readonly string[] }, lang: Lang = DEFAULT_LANG): Figure {
+  const words = RENTAL_WORDS[lang];
   const workload = findWorkload(data);
   const bought = data.hardware.map((row) => ({
     id: row.hardwareId,
-    name: fitLabel(data, row.hardwareId),
+    name: fitLabel(data, row.hardwareId, undefined, lang),
     monthlyCostUsd: hardwareMonthlyCost(row, workload.daysPerMonth).totalUsd,
   }));
   const rented = data.gpuRentals.map((row) => {
     const setup = rentalSetup(data, row.rentalId, { workload });
     return {
       id: `rented:${row.rentalId}`,
-      name: fitLabel(data, row.hardwareId, `${setup.hardware.name.replace(/ \(.*\)$/, "")}, rented (${row.provider})`),
+      name: fitLabel(data, row.hardwareId, words.rentedConfiguration(setup.hardware.name.replace(/ \(.*\)$/, ""), row.provider), lang),
       monthlyCostUsd: setup.rentAlwaysOn.perMachineUsdPerMonth + setup.rentAlwaysOn.sharedUsdPerMonth,
     };
   });
@@ -398,10 +415,14 @@ export function rentalHeatmapFigure(data: Dataset, options: { apiModelIds: reado
   const cells = breakEvenMatrix([...bought, ...rented], apis, { daysPerMonth: workload.daysPerMonth });
   // One server's flat cost against per-call prices: throughput plays no part, so its file is not cited.
   return wrapLongCaption(
-    breakEvenHeatmap(cells, [...bought, ...rented], apis, provenance(data, ["gpu_rentals.csv", "hardware.csv", "models.csv"]), {
-      number: "59.10c",
-      title: "Break-even by configuration, bought or rented, and API (calls per day)",
-    }),
+    breakEvenHeatmap(
+      cells,
+      [...bought, ...rented],
+      apis,
+      provenance(data, ["gpu_rentals.csv", "hardware.csv", "models.csv"]),
+      { number: "59.10c", title: words.heatmapTitle },
+      lang,
+    ),
     90,
   );
 }
@@ -469,15 +490,16 @@ export interface RouterCapacityOption {
  * The 59.4 router's savings net of the capacity that serves its local tiers: the configuration bought, or
  * each rental of it kept on around the clock (the router sends local calls at any hour).
  */
-export function routerSavingsByCapacity(data: Dataset, configId?: string): RouterCapacityOption[] {
+export function routerSavingsByCapacity(data: Dataset, configId?: string, lang: Lang = DEFAULT_LANG): RouterCapacityOption[] {
+  const words = RENTAL_WORDS[lang];
   const estimate = hybridSavings(data, configId);
   const local = routingLocalServer(data, configId);
-  const options = [{ capacity: "bought", label: `${local.hardware.name}, bought`, localMonthlyUsd: local.monthlyUsd }];
+  const options = [{ capacity: "bought", label: words.routerBought(local.hardware.name), localMonthlyUsd: local.monthlyUsd }];
   for (const row of data.gpuRentals.filter((rental) => rental.hardwareId === local.hardware.hardwareId)) {
     const setup = rentalSetup(data, row.rentalId);
     options.push({
       capacity: row.rentalId,
-      label: `${local.hardware.name}, rented around the clock (${row.provider})`,
+      label: words.routerRented(local.hardware.name, row.provider),
       localMonthlyUsd: setup.rentAlwaysOn.perMachineUsdPerMonth + setup.rentAlwaysOn.sharedUsdPerMonth,
     });
   }
@@ -485,4 +507,231 @@ export function routerSavingsByCapacity(data: Dataset, configId?: string): Route
     const paid = savingsAfterHardware(estimate, option.localMonthlyUsd);
     return { ...option, hybridMonthlyUsd: paid.hybridMonthly, savingsPercentage: paid.savingsPercentage };
   });
+}
+
+/**
+ * Money in a table cell: English keeps the number for the column's format (and the page's CSV download); another
+ * language gets it written by its own rule (¥, 万), which the table's formats would write in English.
+ */
+const moneyCell = (usd: number | undefined, digits: number, lang: Lang): number | string | undefined =>
+  lang === "en" || usd === undefined ? usd : formatUsd(usd, digits, lang);
+
+/** A column header written in dollars, with the display currency's code in another language ("运维 CNY/月"). */
+const moneyHeader = (label: string, lang: Lang) => (lang === "en" ? label : label.replace(/\bUSD\b/g, displayCurrencyCode()));
+
+/** 59.10's first table: every GPU rental offer, its price on demand and committed, its billing and operations. */
+export function rentalOffersTable(data: Dataset, lang: Lang = DEFAULT_LANG): PageTable {
+  const words = RENTAL_WORDS[lang];
+  const billed = (seconds: number) =>
+    seconds === 1 ? words.billedPerSecond : seconds === 60 ? words.billedPerMinute : words.billedPer(seconds);
+  const rows = data.gpuRentals.map((row) => ({
+    configuration: findHardware(data, row.hardwareId).name,
+    provider: row.provider,
+    offer: row.offer,
+    onDemand: moneyCell(row.usdPerGpuHour, 2, lang),
+    committed: moneyCell(row.committed1yUsdPerGpuHour, 2, lang),
+    billing: billed(row.billingIncrementSeconds),
+    ops: moneyCell(row.opsUsdPerMonth, 0, lang),
+    asOf: row.asOf,
+  }));
+  const columns: TableColumn[] = [
+    { key: "configuration", label: words.hConfiguration },
+    { key: "provider", label: words.hProvider },
+    { key: "offer", label: words.hOffer },
+    { key: "onDemand", label: moneyHeader(words.hGpuHour, lang), format: "usd" },
+    { key: "committed", label: moneyHeader(words.hGpuHourYear, lang), format: "usd" },
+    { key: "billing", label: words.hBilled },
+    { key: "ops", label: moneyHeader(words.hOps, lang), format: "usd0" },
+    { key: "asOf", label: words.hAsOf },
+  ];
+  return { rows, columns, caption: words.offersCaption(dataFileName(data, "gpu_rentals.csv")) };
+}
+
+/** 59.10's three ways against the API: the table of where each way starts to pay, for each scenario. */
+export function threeWayTable(
+  data: Dataset,
+  scenarios: readonly ThreeWay[],
+  options: { profileId: string; maxCallsPerDay: number },
+  lang: Lang = DEFAULT_LANG,
+): PageTable {
+  const words = RENTAL_WORDS[lang];
+  const never = (value: number) => (Number.isFinite(value) ? formatInteger(value, lang) : words.never);
+  // A crossover at the grid's first volume holds at every volume the grid shows.
+  const from = (value: number, step: number) => (value <= step ? words.anyVolume : never(value));
+  const rows = scenarios.map((result) => ({
+    scenario: words.scenario(result.setup.hardware.name, findModel(data, result.apiModelId).modelName),
+    rentUsdPerMonth: moneyCell(result.setup.rentAlwaysOn.perMachineUsdPerMonth, 2, lang),
+    buyUsdPerMonth: moneyCell(result.setup.buy.perMachineUsdPerMonth, 2, lang),
+    buy: never(result.buyVsApi.firstDailyCalls),
+    rentAlwaysOn: never(result.rentAlwaysOnVsApi.firstDailyCalls),
+    rentHourly: never(result.rentScaledVsApi.firstDailyCalls),
+    buyOverRent: from(result.buyVsRentScaled.sustainedFromDailyCalls, result.stepCallsPerDay),
+  }));
+  const columns: TableColumn[] = [
+    { key: "scenario", label: words.hScenario },
+    { key: "buyUsdPerMonth", label: moneyHeader(words.hBoughtMonth, lang), format: "usd" },
+    { key: "rentUsdPerMonth", label: moneyHeader(words.hRentedMonth, lang), format: "usd" },
+    { key: "buy", label: words.hBuyBeats },
+    { key: "rentAlwaysOn", label: words.hRentBeats },
+    { key: "rentHourly", label: words.hHourlyBeats },
+    { key: "buyOverRent", label: words.hBuyOverRent },
+  ];
+  const caption = words.threeWayCaption(
+    options.profileId,
+    formatInteger(options.maxCallsPerDay, lang),
+    Number(scenarios[0]?.stepCallsPerDay),
+  );
+  return { rows, columns, caption };
+}
+
+/** The two paragraphs under it: where buying and each way of renting pay for each scenario, and the quality each compares. */
+export function threeWayText(
+  data: Dataset,
+  scenarios: readonly ThreeWay[],
+  apiModelIds: readonly [string, string],
+  maxCallsPerDay: number,
+  lang: Lang = DEFAULT_LANG,
+): string {
+  const words = RENTAL_WORDS[lang];
+  const [one, two] = scenarios;
+  // A server that fills up can lose again to the API: each range says where it stops, and whether it wins for good.
+  const range = (crossover: Parameters<typeof crossoverRangeText>[0] | undefined) =>
+    crossover === undefined ? words.rangeNever : crossoverRangeText(crossover, maxCallsPerDay, lang);
+  const server = (result: ThreeWay | undefined) => fitLabel(data, result?.setup.hardware.hardwareId ?? "", undefined, lang);
+  const quality = (result: ThreeWay | undefined, apiId: string) =>
+    serverAgainstApiQuality(data, result?.setup.hardware.hardwareId ?? "", apiId, lang);
+  const [oneApi, twoApi] = apiModelIds;
+  return [
+    words.firstPair(
+      server(one),
+      findModel(data, oneApi).modelName,
+      range(one?.buyVsApi),
+      range(one?.rentAlwaysOnVsApi),
+      range(one?.rentScaledVsApi),
+      formatUsd(one?.setup.rentAlwaysOn.perMachineUsdPerMonth ?? 0, 2, lang),
+      formatUsd(one?.setup.buy.perMachineUsdPerMonth ?? 0, 2, lang),
+      quality(one, oneApi),
+    ),
+    words.secondPair(
+      server(two),
+      findModel(data, twoApi).modelName,
+      range(two?.buyVsApi),
+      range(two?.rentAlwaysOnVsApi),
+      range(two?.rentScaledVsApi),
+      quality(two, twoApi),
+    ),
+  ].join("\n\n");
+}
+
+/** 59.10's unit costs: a call and a million tokens on each configuration, bought and rented, at each utilisation. */
+export function unitCostTable(units: readonly UnitCostRow[], lang: Lang = DEFAULT_LANG): PageTable {
+  const words = RENTAL_WORDS[lang];
+  const rows = units.map((row) => ({
+    name: row.name,
+    utilisation: row.utilisationPercent,
+    bought: moneyCell(row.boughtUsdPerMillionTokens, 2, lang),
+    rented: moneyCell(row.rentedUsdPerMillionTokens, 2, lang),
+    boughtCall: moneyCell(row.boughtUsdPerCall, 5, lang),
+    rentedCall: moneyCell(row.rentedUsdPerCall, 5, lang),
+  }));
+  const columns: TableColumn[] = [
+    { key: "name", label: words.hConfiguration },
+    { key: "utilisation", label: words.hBusy, format: "integer" },
+    { key: "bought", label: moneyHeader(words.hBoughtMillion, lang), format: "usd" },
+    { key: "rented", label: moneyHeader(words.hRentedMillion, lang), format: "usd" },
+    { key: "boughtCall", label: moneyHeader(words.hBoughtCall, lang), format: "usdPerCall" },
+    { key: "rentedCall", label: moneyHeader(words.hRentedCall, lang), format: "usdPerCall" },
+  ];
+  return { rows, columns, caption: words.unitCaption };
+}
+
+/** 59.10's router table: the 59.4 router's savings with its local tiers on the server bought, or rented around the clock. */
+export function routerSavingsTable(data: Dataset, lang: Lang = DEFAULT_LANG): PageTable {
+  const words = RENTAL_WORDS[lang];
+  const rows = routerSavingsByCapacity(data, undefined, lang).map((option) => ({
+    capacity: option.label,
+    local: moneyCell(option.localMonthlyUsd, 2, lang),
+    hybrid: moneyCell(option.hybridMonthlyUsd, 2, lang),
+    saved: option.savingsPercentage,
+  }));
+  const columns: TableColumn[] = [
+    { key: "capacity", label: words.hLocalTiers },
+    { key: "local", label: moneyHeader(words.hCapacityMonth, lang), format: "usd" },
+    { key: "hybrid", label: moneyHeader(words.hHybridMonth, lang), format: "usd" },
+    { key: "saved", label: words.hSaved, format: "percent" },
+  ];
+  return { rows, columns, caption: words.routerCaption };
+}
+
+/**
+ * 59.10's last section: the case study's volume bought, rented around the clock, rented hour by hour and sent to its
+ * API, each way's compliance from its region against the case study's allowed regions, as on the decision page; then
+ * the cheapest compliant way and the decision page's answer over everything the data prices.
+ */
+export function caseStudyRentalSection(
+  data: Dataset,
+  options: { scenarioId: string; profileId: string; rentalId: string },
+  lang: Lang = DEFAULT_LANG,
+): { table: PageTable; text: string } {
+  const words = RENTAL_WORDS[lang];
+  const study = caseStudyFromData(data, options.scenarioId);
+  const rented = caseStudyRental(data, {
+    rentalId: options.rentalId,
+    profileId: options.profileId,
+    weekdayCallsPerDay: study.inputs.weekdayCallsPerDay,
+    weekdayDays: study.inputs.weekdayDaysPerMonth,
+    weekendCallsPerDay: study.inputs.weekendCallsPerDay,
+    weekendDays: study.inputs.weekendDaysPerMonth,
+    apiUsdPerCall: study.inputs.cloud.usdPerCall,
+  });
+  const hybridSized = caseStudyCapacity(data, { scenarioId: options.scenarioId, profileId: options.profileId }).withCapacity.options.find(
+    (option) => option.option === "hybrid",
+  );
+  const allowed = study.inputs.allowedRegions;
+  const rentedRegion = rented.setup.rental.region ?? "unknown";
+  const cloudRegion = study.inputs.cloud.dataRegion;
+  const ways = [
+    { way: words.wayBuy(rented.servers), usd: rented.buyUsd, compliance: regionCompliance("on_premises", allowed) },
+    {
+      way: words.wayRentAlwaysOn(rented.servers, words.region(rentedRegion)),
+      usd: rented.rentAlwaysOnUsd,
+      compliance: regionCompliance(rentedRegion, allowed),
+    },
+    {
+      way: words.wayRentHourly(formatInteger(rented.weekdayServerHours, lang), rented.weekdayPeakServers, words.region(rentedRegion)),
+      usd: rented.rentScaledUsd,
+      compliance: regionCompliance(rentedRegion, allowed),
+    },
+    {
+      way: words.wayAllCloud(study.inputs.cloud.id, words.region(cloudRegion)),
+      usd: rented.allCloudUsd,
+      compliance: regionCompliance(cloudRegion, allowed),
+    },
+  ];
+  const cheapest = ways.filter((option) => option.compliance !== "not compliant").sort((a, b) => a.usd - b.usd)[0];
+  const rows = ways.map((option) => ({
+    way: option.way,
+    usd: moneyCell(option.usd, 2, lang),
+    compliance: complianceIn(option.compliance, lang),
+  }));
+  const columns: TableColumn[] = [
+    { key: "way", label: words.hWay },
+    { key: "usd", label: moneyHeader(words.hPerMonth, lang), format: "usd" },
+    { key: "compliance", label: words.hCompliance },
+  ];
+  const caption = words.caseCaption(rented.setup.hardware.name, rented.setup.rental.provider, options.profileId, allowed);
+  const overall = caseStudyDecision(data, options.scenarioId);
+  // The data is in the page's currency already: the bottom line shows it at a rate of one, in its own code.
+  const money = lang === "en" ? displayCurrency(data, "USD") : { ...displayCurrency(data, "USD"), code: displayCurrencyCode() };
+  const text = [
+    words.caseText(
+      formatUsd(rented.rentScaledUsd, 2, lang),
+      formatUsd(rented.buyUsd, 2, lang),
+      cheapest === undefined ? words.cheapestNone : words.cheapestWay(cheapest.way, formatUsd(cheapest.usd, 2, lang)),
+      String(hybridSized?.machines),
+      formatUsd(hybridSized?.totalUsd ?? 0, 2, lang),
+    ),
+    words.overall(formatInteger(overall.callsPerMonth, lang), bottomLine(overall, money, lang)),
+  ].join("\n\n");
+  return { table: { rows, columns, caption }, text };
 }

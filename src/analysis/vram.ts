@@ -6,6 +6,7 @@ import { SERIES_PALETTE, vramChart, type Figure } from "../charts";
 import type { VramPanelModel } from "../panels";
 import { provenance } from "./figure-context";
 import { byId, findHardware, findWorkload } from "./lookup";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 export interface GpuConfiguration {
   /** e.g. "2× NVIDIA RTX 4090". */
@@ -331,8 +332,14 @@ export function hardwareModelFit(data: Dataset, hardwareId: string): HardwareMod
 }
 
 /** A short note for tables, captions and labels: empty when the model fits or none is assumed. */
-export function fitNote(fit: HardwareModelFit | undefined): string {
+export function fitNote(fit: HardwareModelFit | undefined, lang: Lang = DEFAULT_LANG): string {
   if (!fit || fit.fits) return "";
+  if (lang === "zh-CN") {
+    const insteadZh = fit.largestThatFits
+      ? `；它最多能运行 ${fit.largestThatFits.bitsLabel} 位的 ${fit.largestThatFits.model}`
+      : "；它无法运行数据中的任何模型";
+    return `无法运行 ${fit.assumed.bitsLabel} 位的 ${fit.assumed.model}（需要 ${fit.requiredGiB.toFixed(1)} GiB，可用 ${fit.availableGiB.toFixed(1)} GiB）${insteadZh}`;
+  }
   const instead = fit.largestThatFits
     ? `; it holds ${fit.largestThatFits.model} at ${fit.largestThatFits.bitsLabel} bits at most`
     : "; it holds no model in the data";
@@ -343,7 +350,14 @@ export function fitNote(fit: HardwareModelFit | undefined): string {
  * A configuration's name for figures and tables, marked where it cannot hold the model its comparisons
  * assume: "1x RTX 4090 (too small for Hermes 3 70B)". `name` defaults to the row's own.
  */
-export function fitLabel(data: Dataset, hardwareId: string, name: string = findHardware(data, hardwareId).name): string {
+export function fitLabel(
+  data: Dataset,
+  hardwareId: string,
+  name: string = findHardware(data, hardwareId).name,
+  lang: Lang = DEFAULT_LANG,
+): string {
   const fit = hardwareModelFit(data, hardwareId);
-  return fit && !fit.fits ? `${name} (too small for ${fit.assumed.model.replace(/ \(.*\)$/, "")})` : name;
+  if (!fit || fit.fits) return name;
+  const model = fit.assumed.model.replace(/ \(.*\)$/, "");
+  return lang === "en" ? `${name} (too small for ${model})` : `${name}（显存不足以运行 ${model}）`;
 }

@@ -1,6 +1,8 @@
 /** 59.3: where a local configuration's flat monthly cost meets an API's rising bill. */
 import type { BreakEvenCell } from "../model";
-import { formatBreakEvenCalls } from "../format";
+import { currencySymbol, displayCurrencyCode, formatBreakEvenCalls } from "../format";
+import { BREAK_EVEN_WORDS } from "../i18n/break-even";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { colorOf, FORMAT, labelPlacer, phoneLabelBox, pointLabel, THEME_COLORS, themedFigure } from "./theme";
 
@@ -32,6 +34,8 @@ export interface BreakEvenCurvesOptions {
   logScale?: boolean;
   /** Smallest calls/day shown on a log axis. Default 100. */
   minCallsPerDay?: number;
+  /** The language of the title, axes, legend, hover and labels; default English. */
+  lang?: Lang;
 }
 
 /** 1-2-5 steps between two values, for readable log-axis ticks. */
@@ -46,7 +50,18 @@ export function oneTwoFive(min: number, max: number): number[] {
   return ticks;
 }
 
-const formatCalls = (calls: number) => (calls === Infinity ? "never" : `${formatBreakEvenCalls(calls)}/day`);
+const formatCalls = (calls: number, lang: Lang = DEFAULT_LANG) =>
+  calls === Infinity ? formatBreakEvenCalls(calls, lang) : BREAK_EVEN_WORDS[lang].callsPerDay(formatBreakEvenCalls(calls, lang));
+
+/**
+ * A figure's money axis and hover amount: English states dollars (d3's `$`, which the page turns into the display
+ * currency); another language writes the display currency's own symbol as it prints it (¥, not CN¥).
+ */
+export function moneyFormat(lang: Lang, digits = 0): { tickformat: string; tickprefix?: string; hover: (name: string) => string } {
+  if (lang === "en") return { tickformat: `$,.${digits}f`, hover: (name) => `%{${name}:$,.${digits}f}` };
+  const symbol = currencySymbol(displayCurrencyCode(), lang);
+  return { tickformat: `,.${digits}f`, tickprefix: symbol, hover: (name) => `${symbol}%{${name}:,.${digits}f}` };
+}
 
 /**
  * Figure 59.3a: each API's monthly bill as a line over calls/day, each local configuration as a flat dashed
@@ -59,6 +74,9 @@ export function breakEvenCurves(
   options: BreakEvenCurvesOptions,
 ): Figure {
   const logScale = options.logScale ?? true;
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = BREAK_EVEN_WORDS[lang];
+  const money = moneyFormat(lang);
   const minCalls = logScale ? (options.minCallsPerDay ?? 100) : 0;
   // Lines are straight on either scale; on log axes they need more than their two ends to draw once clipped.
   const x = logScale
@@ -71,16 +89,16 @@ export function breakEvenCurves(
     x,
     y: x.map((calls) => calls * api.usdPerCall * options.daysPerMonth),
     line: { color: colorOf(options.modelColors, api.id), width: 2.5 },
-    hovertemplate: `${api.name}: %{y:$,.0f} a month at %{x:,.0f} calls/day<extra></extra>`,
+    hovertemplate: words.apiHover(api.name, money.hover("y")),
   }));
   const localTraces: Trace[] = local.map((machine) => ({
     type: "scatter",
     mode: "lines",
-    name: `${machine.name} (local)`,
+    name: words.localName(machine.name),
     x,
     y: x.map(() => machine.monthlyUsd),
     line: { color: colorOf(options.hardwareColors, machine.id), width: 2, dash: "dash" },
-    hovertemplate: `${machine.name}: %{y:$,.0f} a month at any volume<extra></extra>`,
+    hovertemplate: words.localHover(machine.name, money.hover("y")),
   }));
   const visible = cells.filter(
     (cell) =>
@@ -91,43 +109,45 @@ export function breakEvenCurves(
   const crossings: Trace = {
     type: "scatter",
     mode: "markers",
-    name: "Break-even",
+    name: words.breakEvenName,
     x: visible.map((cell) => cell.breakEvenDailyCalls),
     y: visible.map((cell) => cell.monthlyLocalUsd),
     marker: { color: THEME_COLORS.ink, size: 9, symbol: "circle-open", line: { width: 2 } },
     // Whole calls by the one rounding rule the labels use, not the raw value (1,134.06709098).
-    customdata: visible.map((cell) => formatBreakEvenCalls(cell.breakEvenDailyCalls)),
-    hovertemplate: "break-even at %{customdata} calls/day<extra></extra>",
+    customdata: visible.map((cell) => formatBreakEvenCalls(cell.breakEvenDailyCalls, lang)),
+    hovertemplate: words.crossingHover,
     showlegend: false,
   };
   // One label a point: two APIs at one price cross a server at one volume, and the labels would lie on each other.
   const labelled = [
-    ...new Map(visible.map((cell) => [`${formatCalls(cell.breakEvenDailyCalls)} ${cell.monthlyLocalUsd}`, cell])).values(),
+    ...new Map(visible.map((cell) => [`${formatCalls(cell.breakEvenDailyCalls, lang)} ${cell.monthlyLocalUsd}`, cell])).values(),
   ].sort((a, b) => a.breakEvenDailyCalls - b.breakEvenDailyCalls);
   const position = (calls: number) => (logScale ? Math.log10(calls) : calls);
   const [left, right] = [position(minCalls), position(options.maxCallsPerDay)];
   const costs = local.map((machine) => machine.monthlyUsd);
+  const code = lang === "en" ? "USD" : displayCurrencyCode();
+  const moneyAxis = { tickformat: money.tickformat, ...(money.tickprefix === undefined ? {} : { tickprefix: money.tickprefix }) };
   const xaxis = logScale
     ? {
-        title: "Calls per day (log scale)",
+        title: words.xLog,
         tickformat: FORMAT.integer,
         type: "log" as const,
         range: [Math.log10(minCalls), Math.log10(options.maxCallsPerDay)] as [number, number],
       }
-    : { title: "Calls per day", tickformat: FORMAT.integer, range: [0, options.maxCallsPerDay] as [number, number] };
+    : { title: words.xLinear, tickformat: FORMAT.integer, range: [0, options.maxCallsPerDay] as [number, number] };
   const yaxis = logScale
     ? {
-        title: "Cost per month (USD, log scale)",
-        tickformat: FORMAT.usd,
+        title: words.yLog(code),
+        ...moneyAxis,
         type: "log" as const,
         range: [Math.log10(Math.min(...costs) / 3), Math.log10(Math.max(...costs) * 3)] as [number, number],
       }
-    : { title: "Cost per month (USD)", tickformat: FORMAT.usd, range: [0, Math.max(...costs) * 1.6] as [number, number] };
+    : { title: words.yLinear(code), ...moneyAxis, range: [0, Math.max(...costs) * 1.6] as [number, number] };
   // Plotly places annotations on log axes by the logarithm of the value. Left to right, each label goes where it lies
   // on no label placed before it, and one near the right edge ends at its point rather than running past the plot.
   const place = labelPlacer([left, right], yaxis.range);
   const annotations: Annotation[] = labelled.map((cell) => {
-    const text = formatCalls(cell.breakEvenDailyCalls);
+    const text = formatCalls(cell.breakEvenDailyCalls, lang);
     const [x, y] = [position(cell.breakEvenDailyCalls), logScale ? Math.log10(cell.monthlyLocalUsd) : cell.monthlyLocalUsd];
     const offset = place(phoneLabelBox(text), x, y);
     return {
@@ -137,16 +157,19 @@ export function breakEvenCurves(
     };
   });
   // A local line's label names the machine: its dash, not "(local)", says it is one.
-  const localNames = new Map(local.map((machine) => [`${machine.name} (local)`, machine.name]));
+  const localNames = new Map(local.map((machine) => [words.localName(machine.name), machine.name]));
   const figure = themedFigure([...apiTraces, ...localTraces, crossings], {
     endLabel: (trace) => localNames.get(String(trace.name)),
     number: options.number ?? "59.3a",
-    title: "Break-even: local hardware against cloud APIs",
+    title: words.curvesTitle,
     provenance: options.provenance,
+    lang,
     xaxis,
     yaxis,
     annotations,
   });
+  // The theme's axis takes no prefix: the currency's own symbol is set on the money axis here.
+  if (money.tickprefix !== undefined) Object.assign(figure.layout.yaxis as object, { tickprefix: money.tickprefix });
   if (logScale) {
     Object.assign(figure.layout.xaxis as object, { tickvals: oneTwoFive(minCalls, options.maxCallsPerDay) });
     Object.assign(figure.layout.yaxis as object, { tickvals: oneTwoFive(10 ** yaxis.range[0], 10 ** yaxis.range[1]) });
@@ -160,31 +183,35 @@ export function breakEvenHeatmap(
   hardware: readonly NamedCost[],
   apis: readonly NamedCost[],
   provenance: Provenance,
-  label: { number: string; title: string } = { number: "59.3b", title: "Break-even by hardware and API (calls per day)" },
+  label: { number: string; title?: string } = { number: "59.3b" },
+  lang: Lang = DEFAULT_LANG,
 ): Figure {
+  const words = BREAK_EVEN_WORDS[lang];
   const find = (hardwareId: string, apiId: string) => cells.find((cell) => cell.hardwareId === hardwareId && cell.apiId === apiId);
   const calls = hardware.map((machine) => apis.map((api) => find(machine.id, api.id)?.breakEvenDailyCalls ?? NaN));
   const trace: Trace = {
     type: "heatmap",
-    name: "Break-even",
-    x: apis.map((api) => `vs ${api.name}`),
+    name: words.breakEvenName,
+    x: apis.map((api) => words.versus(api.name)),
     y: hardware.map((machine) => machine.name),
     z: calls.map((row) => row.map((value) => (Number.isFinite(value) ? Math.log10(Math.max(value, 1)) : null))),
-    text: calls.map((row) => row.map(formatCalls)),
+    text: calls.map((row) => row.map((value) => formatCalls(value, lang))),
     texttemplate: "%{text}",
-    hovertemplate: "%{y} %{x}: %{text}<extra></extra>",
+    hovertemplate: words.heatmapHover,
     colorscale: "YlGnBu",
     reversescale: false,
     showscale: false,
   };
   return themedFigure([trace], {
-    ...label,
+    number: label.number,
+    title: label.title ?? words.heatmapTitle,
     provenance,
-    xaxis: { title: "Cloud API", type: "category" },
-    yaxis: { title: "Local configuration", type: "category" },
+    lang,
+    xaxis: { title: words.cloudApi, type: "category" },
+    yaxis: { title: words.localConfiguration, type: "category" },
     layout: {
       margin: { l: 220, r: 30, t: 60, b: 70 },
-      yaxis: { autorange: "reversed", automargin: true, title: { text: "Local configuration" } },
+      yaxis: { autorange: "reversed", automargin: true, title: { text: words.localConfiguration } },
     },
   });
 }

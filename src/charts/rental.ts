@@ -1,6 +1,9 @@
 /** Rent, buy or call: three ways to serve a volume, and self-hosting's cost per million tokens beside the APIs'. */
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
-import { oneTwoFive } from "./break-even";
+import { displayCurrencyCode, formatInteger } from "../format";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { RENTAL_WORDS } from "../i18n/rental";
+import { moneyFormat, oneTwoFive } from "./break-even";
 import { axis, FORMAT, labelPlacer, phoneLabelBox, pointLabel, themedFigure, wrapLongCaption } from "./theme";
 
 /** One way of serving (API, bought fleet, rented fleet) as its monthly cost at each volume. */
@@ -23,8 +26,11 @@ export interface CrossoverMark {
 export function threeWayCostChart(
   lines: readonly CostLine[],
   crossovers: readonly CrossoverMark[],
-  options: { number: string; comparison: string; provenance: Provenance },
+  options: { number: string; comparison: string; provenance: Provenance; lang?: Lang },
 ): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = RENTAL_WORDS[lang];
+  const money = moneyFormat(lang);
   const traces: Trace[] = lines.map((line) => ({
     type: "scatter",
     mode: "lines",
@@ -32,7 +38,7 @@ export function threeWayCostChart(
     x: [...line.callsPerDay],
     y: [...line.usdPerMonth],
     line: { color: line.color, width: 2.5, dash: line.dash ?? "solid", shape: "hv" },
-    hovertemplate: `${line.label}<br>%{x:,.0f} calls/day: %{y:$,.0f} a month<extra></extra>`,
+    hovertemplate: words.lineHover(line.label, money.hover("y")),
   }));
   const maxCalls = Math.max(...lines.flatMap((line) => line.callsPerDay));
   const usd = lines.flatMap((line) => line.usdPerMonth);
@@ -42,20 +48,31 @@ export function threeWayCostChart(
     .filter((mark) => Number.isFinite(mark.callsPerDay) && mark.callsPerDay <= maxCalls)
     .sort((a, b) => a.callsPerDay - b.callsPerDay)
     .map((mark) => {
-      const text = `${mark.label}: ${Math.round(mark.callsPerDay).toLocaleString("en-US")}/day`;
+      const text = words.markLabel(mark.label, formatInteger(Math.round(mark.callsPerDay), lang));
       const offset = place(phoneLabelBox(text), mark.callsPerDay, mark.usdPerMonth);
       return pointLabel(text, mark.callsPerDay, mark.usdPerMonth, offset > 0, Math.abs(offset));
     });
-  return wrapLongCaption(
+  const figure = wrapLongCaption(
     themedFigure(traces, {
       number: options.number,
-      title: `Rent, buy or call: ${options.comparison}`,
+      title: words.threeWayTitle(options.comparison),
       provenance: options.provenance,
-      xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
-      yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+      lang,
+      xaxis: { title: words.callsPerDay, tickformat: FORMAT.integer },
+      yaxis: { title: words.costPerMonth(moneyCode(lang)), tickformat: money.tickformat },
       annotations,
     }),
   );
+  return withMoneyPrefix(figure, money.tickprefix);
+}
+
+/** The code an axis title names: USD in English (the page writes the display currency's), the display currency's own otherwise. */
+const moneyCode = (lang: Lang) => (lang === "en" ? "USD" : displayCurrencyCode());
+
+/** The money axis with the currency's symbol before each tick, which the theme's axis does not take. */
+function withMoneyPrefix(figure: Figure, tickprefix: string | undefined): Figure {
+  if (tickprefix !== undefined) Object.assign(figure.layout.yaxis as object, { tickprefix });
+  return figure;
 }
 
 /** Self-hosting's cost per million tokens at one utilisation. */
@@ -74,8 +91,11 @@ export interface UnitCostPoint {
 export function costPerMillionChart(
   selfHosted: readonly UnitCostPoint[],
   apis: readonly { name: string; usdPerMillionTokens: number; color: string }[],
-  options: { number: string; workload: string; provenance: Provenance },
+  options: { number: string; workload: string; provenance: Provenance; lang?: Lang },
 ): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = RENTAL_WORDS[lang];
+  const money = moneyFormat(lang, 2);
   const utilisation = selfHosted[0]?.utilisationPercent ?? [];
   const values = [...selfHosted.flatMap((line) => line.usdPerMillionTokens), ...apis.map((api) => api.usdPerMillionTokens)].filter(
     (value) => value > 0,
@@ -85,11 +105,11 @@ export function costPerMillionChart(
     ...apis.map((api) => ({
       type: "scatter",
       mode: "lines",
-      name: `${api.name} (API)`,
+      name: words.apiUnit(api.name),
       x: [Math.min(...utilisation), Math.max(...utilisation)],
       y: [api.usdPerMillionTokens, api.usdPerMillionTokens],
       line: { color: api.color, width: 2, dash: "dot" },
-      hovertemplate: `${api.name}: %{y:$,.2f} per million tokens at any volume<extra></extra>`,
+      hovertemplate: words.apiUnitHover(api.name, money.hover("y")),
     })),
     ...selfHosted.map((line) => ({
       type: "scatter",
@@ -99,22 +119,25 @@ export function costPerMillionChart(
       y: [...line.usdPerMillionTokens],
       line: { color: line.color, width: 2.5, dash: line.dash ?? "solid" },
       ...(line.group === undefined ? {} : { legendgroup: line.group }),
-      hovertemplate: `${line.label}<br>%{x}% busy: %{y:$,.2f} per million tokens<extra></extra>`,
+      hovertemplate: words.unitHover(line.label, money.hover("y")),
     })),
   ];
-  return wrapLongCaption(
+  const yTitle = words.perMillionAxis(moneyCode(lang));
+  const figure = wrapLongCaption(
     themedFigure(traces, {
       number: options.number,
-      title: `Cost per million tokens, self-hosted against the APIs (${options.workload})`,
+      title: words.unitTitle(options.workload),
       provenance: options.provenance,
-      xaxis: { title: "Utilisation: share of the server's measured throughput in use (%)", tickformat: FORMAT.integer, ticksuffix: "%" },
-      yaxis: { title: "USD per million tokens (log scale)", tickformat: "$,.2f", type: "log" },
+      lang,
+      xaxis: { title: words.utilisationAxis, tickformat: FORMAT.integer, ticksuffix: "%" },
+      yaxis: { title: yTitle, tickformat: money.tickformat, type: "log" },
       layout: {
         yaxis: {
-          ...axis({ title: "USD per million tokens (log scale)", tickformat: "$,.2f", type: "log" }),
+          ...axis({ title: yTitle, tickformat: money.tickformat, type: "log" }),
           tickvals: oneTwoFive(Math.min(...values) / 2, Math.max(...values) * 2),
         },
       },
     }),
   );
+  return withMoneyPrefix(figure, money.tickprefix);
 }

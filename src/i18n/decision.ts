@@ -149,7 +149,7 @@ export const DECISION_WORDS = catalogue(EN, {
     `${floor(v)}没有任何${rule(v)}方案比现用的 **${label}**${todayScoreZh(v) || " "}更便宜：维持现状，**每月 ${month}**，每次调用 ${call}。`,
   winnerLatency: (latency) => `，延迟${latency === "not in the data" ? "数据中没有" : (STATUS_ZH[latency] ?? latency)}`,
   compare: (gap, less, label, notCompliant, from) =>
-    `，比现用的 ${label}${notCompliant ? `（${notCompliant}）` : ""}每月${less ? "少" : "多"} ${gap}${from ? `，从${from}起更便宜` : ""}`,
+    `，比现用的 ${label}${notCompliant ? `（${notCompliant}）` : /[A-Za-z0-9)]$/.test(label) ? " " : ""}每月${less ? "少" : "多"} ${gap}${from ? `，从${from}起更便宜` : ""}`,
   winner: (v, name, quality, latency, month, call, compare) =>
     `${floor(v)}最便宜的${rule(v)}方案是 **${name}**（质量${quality}${latency}），**每月 ${month}**，每次调用 ${call}${compare}。`,
   volume: (count, unit) => `${perUnitZh(unit)} ${count} 次调用`,

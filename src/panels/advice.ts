@@ -5,6 +5,7 @@
 import { THEME_COLORS } from "../charts/theme";
 import type { Figure } from "../charts/figure";
 import { formatInteger } from "../format";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 /** Whole money as a summary writes it: "$1,234" (labels are in dollars; the page writes the data's currency). */
 export const wholeUsd = (value: number): string => `$${formatInteger(Math.round(value))}`;
@@ -21,7 +22,7 @@ export function verdictBy(local: { name: string; usd: number }, other: { name: s
  * The figure with the reader's volume marked: a dotted vertical line across the plot, labelled at its top, on a
  * linear calls-a-day axis.
  */
-export function markVolume(figure: Figure, callsPerDay: number, label = "your volume"): Figure {
+export function markVolume(figure: Figure, callsPerDay: number, label = "your volume", lang: Lang = DEFAULT_LANG): Figure {
   const layout = figure.layout as Figure["layout"] & { shapes?: Record<string, unknown>[] };
   layout.shapes = [
     ...(layout.shapes ?? []),
@@ -39,7 +40,10 @@ export function markVolume(figure: Figure, callsPerDay: number, label = "your vo
   layout.annotations = [
     ...(layout.annotations ?? []),
     {
-      text: `${label}: ${formatInteger(Math.round(callsPerDay))}/day`,
+      text:
+        lang === "en"
+          ? `${label}: ${formatInteger(Math.round(callsPerDay))}/day`
+          : `${label}：每日 ${formatInteger(Math.round(callsPerDay), lang)} 次`,
       x: callsPerDay,
       xref: "x",
       // Inside the plot, beside the line's top: the caption above the plot keeps its own line.

@@ -20,10 +20,12 @@ import {
   type MachineThroughput,
   type PriceSheet,
 } from "../model";
-import { countOf, formatBreakEvenCalls, formatLeastCalls } from "../format";
+import { countIn, formatBreakEvenCalls, formatInteger, formatLeastCalls, formatUsd, type CountNoun } from "../format";
+import { BREAK_EVEN_WORDS } from "../i18n/break-even";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { markVolume, verdictBy } from "./advice";
 import { checkRanges, type PanelRanges } from "./ranges";
-import { breakEvenCurves } from "../charts/break-even";
+import { breakEvenCurves, moneyFormat } from "../charts/break-even";
 import { colorApartFrom } from "../charts/theme";
 import type { Figure, Provenance } from "../charts/figure";
 import { numberControls, type PanelDefinition } from "./definition";
@@ -111,6 +113,8 @@ export interface BreakEvenPanelSpec {
   /** Where the throughput of a configuration would come from, for "no throughput is measured" (`throughput.csv`). */
   throughputFile: string;
   provenance: Provenance;
+  /** The language of the summary, the controls and the figure: the page's script shows what the notebook showed. */
+  lang?: Lang;
 }
 
 /** The servers the reader's volume needs, where the configuration's throughput is measured. */
@@ -136,8 +140,22 @@ export interface BreakEvenPanelResult {
   figure: Figure;
 }
 
-const usd = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const calls = (value: number) => Math.round(value).toLocaleString("en-US");
+const usdEn = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Money as the summary writes it: dollars in English (the page shows them in its currency), the currency's own rule in another language. */
+const money = (value: number, lang: Lang, digits = 2) => (lang === "en" && digits === 2 ? usdEn(value) : formatUsd(value, digits, lang));
+const langOf = (spec: BreakEvenPanelSpec): Lang => spec.lang ?? DEFAULT_LANG;
+
+/** A server counted: "2 servers", "2 台服务器". */
+const SERVER: CountNoun = { one: "server", other: "servers", zh: "台服务器" };
+
+/** "local is cheaper by $1,234 a month" in the spec's language. */
+function verdictIn(lang: Lang, local: { name: string; usd: number }, other: { name: string; usd: number }): string {
+  if (lang === "en") return verdictBy(local, other);
+  const words = BREAK_EVEN_WORDS[lang];
+  const difference = Math.round(Math.abs(local.usd - other.usd));
+  if (difference === 0) return words.sameCost(local.name, other.name);
+  return words.cheaperBy(local.usd < other.usd ? local.name : other.name, formatUsd(difference, 0, lang));
+}
 
 /** Whether the configuration's electricity bill follows the reader's price per kWh. */
 export const usesElectricityPrice = (machine: PanelHardware) => localCostInputsInForce(machine).powerKw !== undefined;
@@ -168,7 +186,7 @@ export function chosenMachine(spec: BreakEvenPanelSpec, inputs: BreakEvenPanelIn
   if (inputs.hardwareId === OWN_SERVER_ID)
     return {
       id: OWN_SERVER_ID,
-      name: "Your server",
+      name: BREAK_EVEN_WORDS[langOf(spec)].yourServer,
       capexUsd: inputs.capexUsd,
       depreciationMonths: inputs.depreciationMonths,
       powerUsdPerMonth: inputs.powerUsdPerMonth,
@@ -213,32 +231,34 @@ function adviceAt(
   local: { monthlyUsd: number; capacity?: BreakEvenPanelCapacity },
   apiMonthlyUsd: number,
 ): string {
-  const volume = `At ${calls(inputs.callsPerDay)} calls a day`;
-  const api = { name: "the API", usd: apiMonthlyUsd };
+  const lang = langOf(spec);
+  const words = BREAK_EVEN_WORDS[lang];
+  const volume = words.atVolume(formatInteger(Math.round(inputs.callsPerDay), lang));
+  const api = { name: words.theApi, usd: apiMonthlyUsd };
   const capacity = local.capacity;
   if (!capacity) {
-    const unmeasured =
-      machine.id === OWN_SERVER_ID ? "Your own server has no measured throughput" : `${spec.throughputFile} measures no throughput for it`;
-    return (
-      `${volume} the API bill is ${usd(apiMonthlyUsd)}; against one server, ${verdictBy({ name: "local", usd: local.monthlyUsd }, api)}, if one server carries them. ` +
-      `${unmeasured}, so how many servers this volume needs is not known.`
+    const unmeasured = machine.id === OWN_SERVER_ID ? words.ownUnmeasured : words.fileUnmeasured(spec.throughputFile);
+    return words.unmeasured(
+      volume,
+      money(apiMonthlyUsd, lang),
+      verdictIn(lang, { name: words.local, usd: local.monthlyUsd }, api),
+      unmeasured,
     );
   }
-  const fleet = { name: "local", usd: capacity.fleetMonthlyUsd };
-  const carries = `each takes about ${calls(Math.floor(capacity.callsPerDayPerServer))} a day, ${machine.throughput?.basis}`;
+  const fleet = { name: words.local, usd: capacity.fleetMonthlyUsd };
+  const perServer = formatInteger(Math.floor(capacity.callsPerDayPerServer), lang);
+  const basis = String(machine.throughput?.basis);
   // A break-even one server cannot carry: say where the servers each volume needs start to pay, if ever.
   const first = capacity.breakEven.firstDailyCalls;
   const beyond =
     capacity.breakEven.uncappedDailyCalls > capacity.callsPerDayPerServer
-      ? ` One server would break even only past the calls it carries; with the servers each volume needs, local ${
-          Number.isFinite(first) ? `is cheaper from ${formatLeastCalls(first)} calls a day` : "never costs less than the API"
-        }.`
+      ? words.beyond(Number.isFinite(first) ? formatLeastCalls(first, lang) : undefined)
       : "";
   const servers =
     capacity.servers === 1
-      ? `one server carries them (${carries.replace(/^each/, "it")})`
-      : `one server is not enough: ${countOf(capacity.servers, "server")} are needed (${carries}), ${usd(capacity.fleetMonthlyUsd)} a month`;
-  return `${volume} ${servers}; the API bill is ${usd(apiMonthlyUsd)}: ${verdictBy(fleet, api)}.${beyond}`;
+      ? words.oneServer(words.carriesOne(perServer, basis))
+      : words.manyServers(countIn(capacity.servers, SERVER, lang), words.carries(perServer, basis), money(capacity.fleetMonthlyUsd, lang));
+  return words.advice(volume, servers, money(apiMonthlyUsd, lang), verdictIn(lang, fleet, api), beyond);
 }
 
 /** Recomputes the panel: local monthly cost, API cost, break-even, the servers the volume needs, a summary and the figure. */
@@ -258,10 +278,16 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
   const apiMonthlyUsd = inputs.callsPerDay * apiUsdPerCall * spec.daysPerMonth;
   const capacity = capacityAt(spec, machine, inputs, localMonthlyUsd, apiUsdPerCall);
   const localAtVolumeUsd = capacity?.fleetMonthlyUsd ?? localMonthlyUsd;
+  const lang = langOf(spec);
+  const words = BREAK_EVEN_WORDS[lang];
   const summary =
-    `${machine.name} costs ${usd(localMonthlyUsd)} a month; ${api.name} costs $${apiUsdPerCall.toFixed(4)} a call. ` +
-    `Break-even: ${formatBreakEvenCalls(breakEven.breakEvenDailyCalls)} calls a day. ` +
-    adviceAt(spec, machine, inputs, { monthlyUsd: localMonthlyUsd, capacity }, apiMonthlyUsd);
+    words.panelCosts(
+      machine.name,
+      money(localMonthlyUsd, lang),
+      api.name,
+      lang === "en" ? `$${apiUsdPerCall.toFixed(4)}` : formatUsd(apiUsdPerCall, 4, lang),
+      formatBreakEvenCalls(breakEven.breakEvenDailyCalls, lang),
+    ) + adviceAt(spec, machine, inputs, { monthlyUsd: localMonthlyUsd, capacity }, apiMonthlyUsd);
   const maxCallsPerDay = Math.max(
     100,
     Math.ceil(Math.max(inputs.callsPerDay, Number.isFinite(breakEven.breakEvenDailyCalls) ? breakEven.breakEvenDailyCalls : 0) * 1.5),
@@ -290,15 +316,16 @@ export function evaluateBreakEvenPanel(spec: BreakEvenPanelSpec, inputs: BreakEv
       provenance: spec.provenance,
       number: "59.3w",
       logScale: false,
+      lang,
     },
   );
-  figure.layout.title.text = `Figure 59.3w — ${spec.title}`;
+  figure.layout.title.text = `${lang === "en" ? "Figure" : "图"} 59.3w — ${spec.title}`;
   if (capacity && capacity.callsPerDayPerServer < maxCallsPerDay)
-    drawServersNeeded(figure, { ...machine, color: machineColor }, localMonthlyUsd, inputs, capacity, maxCallsPerDay);
+    drawServersNeeded(figure, { ...machine, color: machineColor }, localMonthlyUsd, inputs, capacity, maxCallsPerDay, lang);
   // The plot reaches the costs at the reader's volume, where the verdict is.
   const yaxis = figure.layout.yaxis as { range: [number, number] };
   yaxis.range = [0, Math.max(yaxis.range[1], 1.15 * Math.max(Math.min(apiMonthlyUsd, 4 * localAtVolumeUsd), localAtVolumeUsd))];
-  markVolume(figure, inputs.callsPerDay);
+  markVolume(figure, inputs.callsPerDay, words.yourVolume, lang);
   return { localMonthlyUsd, apiUsdPerCall, apiMonthlyUsd, breakEven, capacity, localAtVolumeUsd, summary, figure };
 }
 
@@ -310,7 +337,9 @@ function drawServersNeeded(
   inputs: BreakEvenPanelInputs,
   capacity: BreakEvenPanelCapacity,
   maxCallsPerDay: number,
+  lang: Lang,
 ): void {
+  const words = BREAK_EVEN_WORDS[lang];
   const fleet = fleetCostOfSplit({
     hardwareUsdPerMonth: localMonthlyUsd - inputs.opsUsdPerMonth,
     opsOneServerUsdPerMonth: inputs.opsUsdPerMonth,
@@ -325,12 +354,29 @@ function drawServersNeeded(
   figure.data.push({
     type: "scatter",
     mode: "lines",
-    name: `${machine.name}, the servers needed`,
+    name: words.serversNeeded(machine.name),
     x,
     y: x.map((calls) => fleetMonthlyCost(machinesNeeded(calls, capacity.callsPerDayPerServer), fleet)),
     line: { color: machine.color, width: 2, shape: "vh" },
-    hovertemplate: `%{y:$,.0f} a month for the servers %{x:,.0f} calls/day need<extra></extra>`,
+    hovertemplate: words.serversNeededHover(moneyFormat(lang).hover("y")),
   });
+}
+
+/** The panel's number fields, labelled in the language; their limits are the same in every language. */
+function rangesIn(lang: Lang): PanelRanges<BreakEvenPanelInputs> {
+  if (lang === "en") return BREAK_EVEN_PANEL_RANGES;
+  const words = BREAK_EVEN_WORDS[lang];
+  const r = BREAK_EVEN_PANEL_RANGES;
+  return {
+    callsPerDay: { ...r.callsPerDay, label: words.calls },
+    inputTokensPerCall: { ...r.inputTokensPerCall, label: words.inputTokens },
+    outputTokensPerCall: { ...r.outputTokensPerCall, label: words.outputTokens },
+    electricityUsdPerKwh: { ...r.electricityUsdPerKwh, label: words.electricity },
+    opsUsdPerMonth: { ...r.opsUsdPerMonth, label: words.operations },
+    capexUsd: { ...r.capexUsd, label: words.serverPrice },
+    depreciationMonths: { ...r.depreciationMonths, label: words.writtenOff },
+    powerUsdPerMonth: { ...r.powerUsdPerMonth, label: words.power },
+  };
 }
 
 const machineOf = (spec: BreakEvenPanelSpec, id: string) => spec.hardware.find((candidate) => candidate.id === id);
@@ -341,14 +387,15 @@ export const BREAK_EVEN_PANEL: PanelDefinition<BreakEvenPanelSpec, BreakEvenPane
   computes: { en: "the break-even", "zh-CN": "盈亏平衡点" },
   controls: (spec) => {
     const d = spec.defaults;
-    const r = BREAK_EVEN_PANEL_RANGES;
+    const words = BREAK_EVEN_WORDS[langOf(spec)];
+    const r = rangesIn(langOf(spec));
     return [
       ...numberControls(r, d, ["callsPerDay", "inputTokensPerCall", "outputTokensPerCall"]),
-      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
+      { key: "apiId", label: words.cloudApi, options: spec.apis, value: d.apiId },
       {
         key: "hardwareId",
-        label: "Local hardware",
-        options: [...spec.hardware, { id: OWN_SERVER_ID, name: "Your own server" }],
+        label: words.localHardware,
+        options: [...spec.hardware, { id: OWN_SERVER_ID, name: words.yourOwnServer }],
         value: d.hardwareId,
       },
       ...numberControls(r, d, ["capexUsd", "depreciationMonths", "powerUsdPerMonth", "electricityUsdPerKwh", "opsUsdPerMonth"]),

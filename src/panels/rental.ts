@@ -8,7 +8,9 @@ import { threeWayCostChart, type CostLine } from "../charts/rental";
 import type { Figure, Provenance } from "../charts/figure";
 import { InputError } from "../errors";
 import { checkRanges, type PanelRanges } from "./ranges";
-import { countOf } from "../format";
+import { countIn, formatUsd, type CountNoun } from "../format";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { RENTAL_WORDS } from "../i18n/rental";
 import {
   billedHours,
   breakEvenVolumes,
@@ -92,6 +94,8 @@ export interface RentalPanelSpec {
   minShownCallsPerDay: number;
   defaults: RentalPanelInputs;
   provenance: Provenance;
+  /** The language of the summary, the controls and the figure: the page's script shows what the notebook showed. */
+  lang?: Lang;
 }
 
 export interface RentalPanelCosts {
@@ -179,18 +183,24 @@ function rentedFleet(spec: RentalPanelSpec, configuration: RentalPanelConfigurat
   });
 }
 
-const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
+const usdEn = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
+/** Whole money as the summary writes it: dollars in English (the page shows them in its currency), the currency's own rule otherwise. */
+const usdIn = (value: number, lang: Lang) => (lang === "en" ? usdEn(value) : formatUsd(Math.round(value), 0, lang));
 const callsText = (value: number) => Math.round(value).toLocaleString("en-US");
 
-const WAY_NAMES = { API: "the API", buy: "buying", rent: "renting", "rent-scaled": "renting hour by hour" } as const;
+/** A server counted: "2 servers", "2 台服务器". */
+const SERVER: CountNoun = { one: "server", other: "servers", zh: "台服务器" };
 
 export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelInputs): RentalPanelResult {
   const configuration = spec.configurations.find((candidate) => candidate.id === inputs.rentalId) ?? spec.configurations[0];
   const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
   if (!configuration || !api) throw new InputError("the rental panel needs at least one configuration and one API");
   checkRanges(RENTAL_PANEL_RANGES, inputs);
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const words = RENTAL_WORDS[lang];
+  const usd = (value: number) => usdIn(value, lang);
   const profile = profileOf(spec, inputs);
-  const rented = profile ? "rented around the clock" : `rented ${inputs.hoursPerDay} h a day`;
+  const rented = profile ? words.rentedAroundTheClock : words.rentedHours(inputs.hoursPerDay);
   const exact = (volume: number) => rentalPanelCosts(spec, configuration, api.usdPerCall, inputs, volume);
   const costs = exact(inputs.callsPerDay);
   const ways = [
@@ -236,43 +246,61 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
     return { label, callsPerDay: volume, usdPerMonth: Number.isFinite(volume) ? exact(volume).apiUsd : 0 };
   };
   const renting = fleetCrossing(
-    profile ? "renting around the clock breaks even" : "renting breaks even",
+    profile ? words.rentingAroundBreaksEven : words.rentingBreaksEven,
     rentedFleet(spec, configuration, inputs),
   );
-  const crossings = [fleetCrossing("buying breaks even", boughtFleet(configuration)), renting];
+  const crossings = [fleetCrossing(words.buyingBreaksEven, boughtFleet(configuration)), renting];
   // Hour by hour breaking even where around the clock does is one point: one label, so labels do not pile up on a phone.
-  const scaled = profile ? crossing("renting hour by hour breaks even", (cost) => cost.rentScaledUsd ?? Infinity, apiOf) : undefined;
+  const scaled = profile ? crossing(words.hourlyBreaksEven, (cost) => cost.rentScaledUsd ?? Infinity, apiOf) : undefined;
   if (scaled && scaled.callsPerDay !== renting.callsPerDay) crossings.push(scaled);
 
+  const perServer = callsText(Math.floor(callsPerDayPerServer));
   const serversText =
     costs.servers === 1
-      ? `1 server carries them (about ${callsText(Math.floor(callsPerDayPerServer))} calls a day at ${inputs.utilisationPercent}%)`
-      : `${countOf(costs.servers, "server")} are needed, one carrying about ${callsText(Math.floor(callsPerDayPerServer))} calls a day at ${inputs.utilisationPercent}%`;
-  const shape = profile ? `on the ${profile.id} profile` : `spread over ${inputs.hoursPerDay} h`;
+      ? words.oneServer(perServer, inputs.utilisationPercent)
+      : words.manyServers(countIn(costs.servers, SERVER, lang), perServer, inputs.utilisationPercent);
+  const shape = profile ? words.onProfile(profile.id) : words.spreadOver(inputs.hoursPerDay);
+  const who = profile ? words.rentingAround : words.rentingCap;
   const breakEvenText = Number.isFinite(renting.callsPerDay)
-    ? `${profile ? "Renting around the clock" : "Renting"} breaks even with the API at ${callsText(renting.callsPerDay)} calls a day`
-    : `${profile ? "Renting around the clock" : "Renting"} costs more than the API at every volume up to ${callsText(max)} calls a day`;
+    ? words.breaksEvenAt(who, callsText(renting.callsPerDay))
+    : words.costsMore(who, callsText(max));
   // One server's break-even past what one server carries is no break-even: the fleet a volume needs is.
   const oneServerWarning =
     Number.isFinite(oneServerBreakEvenDailyCalls) && oneServerBreakEvenDailyCalls > callsPerDayPerServer
-      ? ` One rented server would break even only at ${callsText(oneServerBreakEvenDailyCalls)} calls a day, more than the ${callsText(Math.floor(callsPerDayPerServer))} it carries.`
+      ? words.oneServerWarning(callsText(oneServerBreakEvenDailyCalls), perServer)
       : "";
-  const wayLabel = (way: (typeof ways)[number]["way"]) => (way === "rent" ? rented.replace(/^rented/, "renting") : WAY_NAMES[way]);
-  const summary =
-    `${configuration.name} against ${api.name} at ${callsText(inputs.callsPerDay)} calls a day ${shape}: ${serversText}. ` +
-    `A month: API ${usd(costs.apiUsd)}, bought ${usd(costs.buyUsd)}, ${rented} ${usd(costs.rentUsd)}` +
-    `${costs.rentScaledUsd === undefined ? "" : `, rented hour by hour ${usd(costs.rentScaledUsd)}`}. ` +
-    `Cheapest: ${Math.round(next.usd - best.usd) === 0 ? `${wayLabel(best.way)} and ${wayLabel(next.way)}, at the same cost` : `${wayLabel(best.way)}, by ${wholeUsd(next.usd - best.usd)} a month against ${wayLabel(next.way)}`}. ` +
-    `${breakEvenText}.${oneServerWarning}`;
+  const wayNames = { API: words.theApi, buy: words.buying, rent: words.renting(rented), "rent-scaled": words.rentingHourly } as const;
+  const wayLabel = (way: (typeof ways)[number]["way"]) => wayNames[way];
+  const months = [
+    words.monthApi(usd(costs.apiUsd)),
+    words.monthBought(usd(costs.buyUsd)),
+    words.monthRented(rented, usd(costs.rentUsd)),
+    ...(costs.rentScaledUsd === undefined ? [] : [words.monthHourly(usd(costs.rentScaledUsd))]),
+  ].join(lang === "en" ? ", " : "，");
+  const cheapestText =
+    Math.round(next.usd - best.usd) === 0
+      ? words.sameCost(wayLabel(best.way), wayLabel(next.way))
+      : words.cheaperBy(wayLabel(best.way), lang === "en" ? wholeUsd(next.usd - best.usd) : usd(next.usd - best.usd), wayLabel(next.way));
+  const summary = words.summary(
+    configuration.name,
+    api.name,
+    callsText(inputs.callsPerDay),
+    shape,
+    serversText,
+    months,
+    cheapestText,
+    breakEvenText,
+    oneServerWarning,
+  );
 
   const lines: CostLine[] = [
-    { label: `${api.name} API`, color: api.color, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.apiUsd) },
-    { label: "bought", color: WAY_COLORS.buy, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
+    { label: words.apiLine(api.name), color: api.color, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.apiUsd) },
+    { label: words.boughtPanelLine, color: WAY_COLORS.buy, callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.buyUsd) },
     { label: rented, color: WAY_COLORS.rentAlwaysOn, dash: "dash", callsPerDay: volumes, usdPerMonth: grid.map((cost) => cost.rentUsd) },
   ];
   if (profile)
     lines.push({
-      label: "rented hour by hour",
+      label: words.rentedHourlyPanelLine,
       color: WAY_COLORS.rentByHour,
       dash: "dot",
       callsPerDay: volumes,
@@ -282,10 +310,11 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
     number: "59.10w",
     comparison: `${configuration.name} vs ${api.name}`,
     provenance: spec.provenance,
+    lang,
   });
   // The summary names the pair; the figure's title stays short enough for a phone.
-  figure.layout.title.text = "Figure 59.10w — Rent, buy or call, at your price and hours";
-  markVolume(figure, inputs.callsPerDay);
+  figure.layout.title.text = `${lang === "en" ? "Figure" : "图"} 59.10w — ${words.panelFigureTitle}`;
+  markVolume(figure, inputs.callsPerDay, words.yourVolume, lang);
   return {
     ...costs,
     cheapest,
@@ -297,31 +326,46 @@ export function evaluateRentalPanel(spec: RentalPanelSpec, inputs: RentalPanelIn
   };
 }
 
+/** The panel's number fields, labelled in the language; their limits are the same in every language. */
+function rangesIn(lang: Lang): PanelRanges<RentalPanelInputs> {
+  if (lang === "en") return RENTAL_PANEL_RANGES;
+  const words = RENTAL_WORDS[lang];
+  const r = RENTAL_PANEL_RANGES;
+  return {
+    usdPerGpuHour: { ...r.usdPerGpuHour, label: words.price },
+    hoursPerDay: { ...r.hoursPerDay, label: words.hours },
+    utilisationPercent: { ...r.utilisationPercent, label: words.utilisation },
+    callsPerDay: { ...r.callsPerDay, label: words.calls },
+  };
+}
+
 /** The panel as the page offers it: an offer and an API, the price per GPU-hour, the hours rented and the volume. */
 export const RENTAL_PANEL: PanelDefinition<RentalPanelSpec, RentalPanelInputs> = {
   kind: "rental",
   computes: { en: "the three ways' costs", "zh-CN": "三种方式的成本" },
   controls: (spec) => {
     const d = spec.defaults;
-    const r = RENTAL_PANEL_RANGES;
+    const lang = spec.lang ?? DEFAULT_LANG;
+    const words = RENTAL_WORDS[lang];
+    const r = rangesIn(lang);
     return [
       {
         key: "rentalId",
-        label: "Configuration rented",
+        label: words.configurationRented,
         options: spec.configurations.map((configuration) => ({ id: configuration.id, name: configuration.name })),
         value: d.rentalId,
       },
-      { key: "apiId", label: "Cloud API", options: spec.apis, value: d.apiId },
+      { key: "apiId", label: words.cloudApi, options: spec.apis, value: d.apiId },
       ...numberControls(r, d, ["usdPerGpuHour", "hoursPerDay", "utilisationPercent", "callsPerDay"]),
       {
         key: "profileId",
-        label: "Calls arrive",
+        label: words.callsArrive,
         options: [
           ...spec.profiles.map((profile) => ({
             id: profile.id,
-            name: `as ${profile.id} (busiest hour ${(profile.peakHourShare * 100).toFixed(1)}%)`,
+            name: words.asProfile(profile.id, (profile.peakHourShare * 100).toFixed(1)),
           })),
-          { id: EVEN_HOURS_ID, name: "evenly over the hours rented" },
+          { id: EVEN_HOURS_ID, name: words.evenly },
         ],
         value: d.profileId,
       },
