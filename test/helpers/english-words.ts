@@ -64,18 +64,21 @@ export const KEPT_WORDS = new Set([
   "e",
 ]);
 
-/** Columns whose cells are names the data gives, or a row's source, which a page may quote whole as written. */
+/** Columns whose cells are names the data gives: a page quotes them as written. */
 const NAME_COLUMN =
-  /(^|_)(id|name|source|model|provider|gpu_model|offer|benchmark|engine|serving|quantisation|bits_label|region|regions|country|tier|location|unit|currency|input)$/;
+  /(^|_)(id|name|model|provider|gpu_model|offer|benchmark|engine|serving|quantisation|bits_label|region|regions|country|tier|location|unit|currency|input)$/;
 
 /** Every name the data gives, longest first so a long name is taken out before a shorter one inside it. */
 export function dataNames(data: Dataset): string[] {
   const found = new Set<string>();
+  const sources = new Set<string>();
   for (const rows of Object.values(data) as unknown[]) {
     if (!Array.isArray(rows)) continue;
     for (const row of rows as Record<string, unknown>[]) {
       if (typeof row !== "object" || row === null) continue;
       for (const [column, value] of Object.entries(row)) {
+        // A row's source a page may quote, whole and as written, where it says where a figure comes from.
+        if (column === "source" && typeof value === "string" && value.trim() !== "") sources.add(value.trim());
         if (!NAME_COLUMN.test(column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`))) continue;
         const cells = Array.isArray(value) ? value : [value];
         // A lone lower-case word ("local", "batched", "typical") is a category, which a Chinese page translates.
@@ -89,7 +92,7 @@ export function dataNames(data: Dataset): string[] {
     const bare = /^(.*?) \((.*)\)$/.exec(name);
     for (const part of bare?.slice(1) ?? []) found.add(part);
   }
-  return [...found].sort((a, b) => b.length - a.length);
+  return [...found, ...sources].sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -102,7 +105,7 @@ export function englishWords(data: Dataset, text: string, names: readonly string
     .replace(/\S*\.(csv|json|ipynb|html|pdf)\b/g, " ")
     .replace(/CN¥|US\$|¥|\$/g, " ")
     // A figure's number: 59.1a, 59.9e.
-    .replace(/\d+(?:\.\d+)*[a-z]\b/g, " ");
+    .replace(/\b\d+\.\d+[a-z]\b/g, " ");
   for (const name of [...names, ...dataNames(data)].sort((a, b) => b.length - a.length)) rest = rest.split(name).join(" ");
   return [...rest.matchAll(/[A-Za-z][A-Za-z0-9-]*/g)].map((match) => match[0]).filter((word) => !KEPT_WORDS.has(word));
 }
