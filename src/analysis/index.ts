@@ -22,6 +22,7 @@ export * from "./case-study";
 export * from "./audit";
 export * from "./audit-findings";
 export * from "./audit-materiality";
+export * from "./audit-page";
 export * from "./capacity";
 export * from "./sensitivity";
 export * from "./vram";

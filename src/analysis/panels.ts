@@ -38,6 +38,7 @@ import { decisionAtAnyVolume } from "./decide";
 import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from "./decision-page";
 import { qualityMatchText, scoreText } from "./quality";
 import { DECISION_WORDS } from "../i18n/decision";
+import { AUDIT_WORDS } from "../i18n/audit";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
@@ -576,10 +577,14 @@ export function decisionPanelSpec(
 const finite = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value : undefined);
 
 /** The 59.6 what-if panel: every printed figure with what the formulas give for it, to check at a looser rounding. */
-export function auditPanelSpec(data: Dataset, options: { title?: string; defaults?: Partial<AuditPanelInputs> } = {}): AuditPanelSpec {
+export function auditPanelSpec(
+  data: Dataset,
+  options: { title?: string; defaults?: Partial<AuditPanelInputs>; lang?: Lang } = {},
+): AuditPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
   return {
     kind: "audit",
-    title: options.title ?? "the figures still flagged if a print may be off by more than its rounding",
+    title: options.title ?? AUDIT_WORDS[lang].panelTitle,
     figuresFile: dataFileName(data, "published_figures.csv"),
     figures: checkPublishedFigures(data).map((check) => ({
       label: check.figure.label,
@@ -593,5 +598,7 @@ export function auditPanelSpec(data: Dataset, options: { title?: string; default
     })),
     defaults: { roundingSteps: 1, ...options.defaults },
     provenance: provenance(data, ["published_figures.csv"]),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
