@@ -25,6 +25,7 @@ export * from "./audit-materiality";
 export * from "./audit-page";
 export * from "./capacity";
 export * from "./sensitivity";
+export * from "./sensitivity-page";
 export * from "./vram";
 export * from "./failover";
 export * from "./ops-cost";

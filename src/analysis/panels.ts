@@ -39,6 +39,7 @@ import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from 
 import { qualityMatchText, scoreText } from "./quality";
 import { DECISION_WORDS } from "../i18n/decision";
 import { AUDIT_WORDS } from "../i18n/audit";
+import { SENSITIVITY_WORDS } from "../i18n/sensitivity";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
@@ -227,15 +228,17 @@ export function tornadoPanelSpec(
     /** The Monte Carlo's draws (default 2,000) and seed (default 59), as the notebook's. */
     samples?: number;
     seed?: number;
+    lang?: Lang;
   },
 ): TornadoPanelSpec {
   const workload = findWorkload(data);
+  const lang = options.lang ?? DEFAULT_LANG;
   const itemised = data.hardware.filter(
     (row) => row.costBasis === "itemised" && row.capexUsd !== undefined && row.depreciationMonths !== undefined,
   );
   return {
     kind: "tornado",
-    title: options.title ?? "what moves the break-even most, for your server and API",
+    title: options.title ?? SENSITIVITY_WORDS[lang].panelTitle,
     inputTokensPerCall: workload.inputTokensPerCall,
     outputTokensPerCall: workload.outputTokensPerCall,
     daysPerMonth: workload.daysPerMonth,
@@ -257,6 +260,8 @@ export function tornadoPanelSpec(
     seed: options.seed ?? 59,
     defaults: { hardwareId: options.hardwareId, apiId: options.apiModelId, swingPercent: Math.round(options.swing * 100) },
     provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 

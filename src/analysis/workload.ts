@@ -6,6 +6,8 @@ import type { Dataset, WorkloadRow } from "../data";
 import { InputError } from "../errors";
 import { averageDayMix } from "../model";
 import { currencyNote } from "./currency";
+import { SENSITIVITY_WORDS } from "../i18n/sensitivity";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { byIdOrFirst } from "./lookup";
 import { isWeeklyWorkload } from "./model-inputs";
 
@@ -95,27 +97,31 @@ export function selectWorkload(data: Dataset, choice: WorkloadChoice = {}): Data
   };
 }
 
-/** One markdown paragraph naming the workload a page is computed for, and any field the run set apart from the data. */
-export function workloadNote(data: Dataset): string {
+/** One markdown paragraph naming the workload a page is computed for, and any field the run set apart from the data; in `lang`. */
+export function workloadNote(data: Dataset, lang: Lang = DEFAULT_LANG): string {
   const workload = workloadById(data);
   const volume = headlineVolume(workload);
   const number = (value: number) => Math.round(value).toLocaleString("en-US");
-  const calendar = isWeeklyWorkload(workload)
-    ? `${number(volume.callsPerDay)} calls a weekday and ${number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0)))} a weekend day${workload.timeZone ? ` (${workload.timeZone})` : ""}`
-    : `${number(workload.callsPerDay)} calls a day on ${+workload.daysPerMonth.toFixed(4)} days a month`;
-  const reasoning = workload.reasoningTokensPerCall
-    ? `, ${number(workload.reasoningTokensPerCall)} reasoning tokens on models that reason`
-    : "";
-  const cache = workload.cachedInputShare ? `, ${Math.round(workload.cachedInputShare * 100)}% of input read from the cache` : "";
   const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
-  const overridden =
-    set.length > 0
-      ? ` **Set for this run:** ${set.map((override) => `${override.label} ${number(override.value)} (workloads.csv says ${number(override.dataValue)})`).join("; ")}.`
-      : "";
-  const money = data.shownIn ? ` ${currencyNote(data.shownIn, false)}.` : "";
-  // The chapter's sections count calls a day over alike days; on a weekday/weekend month that is the month's calls over its days.
-  const perDay = isWeeklyWorkload(workload)
-    ? ` Where a section counts calls a day, it means the month's calls over its ${+workload.daysPerMonth.toFixed(4)} calendar days: ${number(workload.callsPerDay)} a day.`
-    : "";
-  return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}${perDay}${money}`;
+  return SENSITIVITY_WORDS[lang].workload({
+    id: workload.workloadId,
+    input: number(workload.inputTokensPerCall),
+    output: number(workload.outputTokensPerCall),
+    ...(workload.reasoningTokensPerCall ? { reasoning: number(workload.reasoningTokensPerCall) } : {}),
+    ...(workload.cachedInputShare ? { cachePercent: Math.round(workload.cachedInputShare * 100) } : {}),
+    ...(isWeeklyWorkload(workload)
+      ? {
+          weekly: {
+            weekday: number(volume.callsPerDay),
+            weekend: number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0))),
+            ...(workload.timeZone ? { timeZone: workload.timeZone } : {}),
+          },
+        }
+      : {}),
+    // The chapter's sections count calls a day over alike days; on a weekday/weekend month that is the month's calls over its days.
+    callsPerDay: number(workload.callsPerDay),
+    days: +workload.daysPerMonth.toFixed(4),
+    overrides: set.map((override) => ({ label: override.label, value: number(override.value), dataValue: number(override.dataValue) })),
+    ...(data.shownIn ? { money: currencyNote(data.shownIn, false, lang) } : {}),
+  });
 }
