@@ -225,7 +225,8 @@ const WORDS = catalogue(EN, {
   bandX: "每日调用次数",
   bandY: "API 账单减本地成本（USD/月）",
   markMedian: "中位数",
-  mark: (label, calls) => `${label}盈亏平衡点<br>每日 ${calls} 次`,
+  // "P5 盈亏平衡点" beside "中位数盈亏平衡点"; the count as short as English's, which a phone's width holds side by side.
+  mark: (label, calls) => `${/^[A-Z]/.test(label) ? `${label} ` : label}盈亏平衡点<br>${calls} 次/日`,
   drawsNote: (samples, seed) => `抽样 ${samples} 次，随机种子 ${seed}`,
   panelTitle: "对你的服务器和 API 而言，什么对盈亏平衡点影响最大",
   hardwareControl: "本地硬件",
