@@ -23,6 +23,8 @@ import { apiUsdPerCall } from "./cost";
 import { routerFromData } from "./hybrid-routing";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost } from "./model-inputs";
+import { AUDIT_WORDS } from "../i18n/audit";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 export type FindingKind = "calendar" | "implied_price" | "same_setup" | "unreachable_tier" | "context_limit" | "unit_mismatch";
 
@@ -50,15 +52,15 @@ export interface AuditFinding {
   values: Record<string, number>;
 }
 
-/** Every finding the data shows, in section order. */
-export function auditFindings(data: Dataset): AuditFinding[] {
+/** Every finding the data shows, in section order, written in `lang` (default English). */
+export function auditFindings(data: Dataset, lang: Lang = DEFAULT_LANG): AuditFinding[] {
   return [
-    ...unitFindings(data),
-    ...impliedPriceFindings(data),
-    ...sameSetupFindings(data),
-    ...routerTierFindings(data),
-    ...contextLimitFindings(data),
-    ...calendarFindings(data),
+    ...unitFindings(data, lang),
+    ...impliedPriceFindings(data, lang),
+    ...sameSetupFindings(data, lang),
+    ...routerTierFindings(data, lang),
+    ...contextLimitFindings(data, lang),
+    ...calendarFindings(data, lang),
   ];
 }
 
@@ -86,12 +88,15 @@ function breakEvenShift(
   return { callsPerDay: Math.abs(after - before), apiModelId };
 }
 
-const usd = (value: number) => formatUsd(value);
+/** Dollars as the language writes them: the audit keeps the chapter's currency. */
+const usdIn = (lang: Lang) => (value: number) => formatUsd(value, 2, lang);
 
 // --- the case study's month -------------------------------------------------------------------------------
 
 /** A case study that bills a weekday/weekend split no calendar month has, re-priced at the average month's split. */
-export function calendarFindings(data: Dataset): AuditFinding[] {
+export function calendarFindings(data: Dataset, lang: Lang = DEFAULT_LANG): AuditFinding[] {
+  const words = AUDIT_WORDS[lang];
+  const usd = usdIn(lang);
   const mixes = possibleDayMixes();
   const span = (values: number[]) => `${Math.min(...values)}-${Math.max(...values)}`;
   return data.caseStudy.flatMap((row): AuditFinding[] => {
@@ -104,20 +109,30 @@ export function calendarFindings(data: Dataset): AuditFinding[] {
     const cloudAverage = total(averaged.options, "all_cloud");
     const local = total(result.options, "all_local");
     const gap = (cloud: number) =>
-      local <= cloud ? `${usd(cloud - local)} cheaper` : `${usd(local - cloud)} (${formatPercent(((local - cloud) / cloud) * 100)}) dearer`;
+      local <= cloud ? words.cheaper(usd(cloud - local)) : words.dearer(usd(local - cloud), formatPercent(((local - cloud) / cloud) * 100));
     return [
       {
         id: `calendar/${row.scenarioId}`,
         section: "59.5",
         kind: "calendar",
-        title: "The case study's month has more weekdays than any month",
-        detail:
-          `The case study bills ${row.weekdayDaysPerMonth} weekdays and ${row.weekendDaysPerMonth} weekend days a month; calendar months have ${span(mixes.map((mix) => mix.weekdays))} weekdays and ${span(mixes.map((mix) => mix.weekendDays))} weekend days. ` +
-          `An average month (365.25/12 = ${AVERAGE_DAYS_PER_MONTH.toFixed(2)} days) has ${average.weekdays.toFixed(2)} weekdays and ${average.weekendDays.toFixed(2)} weekend days: all-cloud then costs ${usd(cloudAverage)} a month, not ${usd(cloudStated)}, ` +
-          `so all-local (${usd(local)}) is ${gap(cloudAverage)} than all-cloud, where the chapter's month makes it ${gap(cloudStated)}.`,
+        title: words.calendarTitle,
+        detail: words.calendarDetail({
+          weekdays: row.weekdayDaysPerMonth,
+          weekendDays: row.weekendDaysPerMonth,
+          weekdaySpan: span(mixes.map((mix) => mix.weekdays)),
+          weekendSpan: span(mixes.map((mix) => mix.weekendDays)),
+          averageDays: AVERAGE_DAYS_PER_MONTH.toFixed(2),
+          averageWeekdays: average.weekdays.toFixed(2),
+          averageWeekendDays: average.weekendDays.toFixed(2),
+          cloudAverage: usd(cloudAverage),
+          cloudStated: usd(cloudStated),
+          local: usd(local),
+          gapAverage: gap(cloudAverage),
+          gapStated: gap(cloudStated),
+        }),
         effect: {
           usdPerMonth: Math.abs(cloudStated - cloudAverage),
-          decision: `all-local against all-cloud: ${gap(cloudAverage)} in an average month, ${gap(cloudStated)} in the chapter's`,
+          decision: words.calendarDecision(gap(cloudAverage), gap(cloudStated)),
         },
         values: {
           weekdaysPerAverageMonth: average.weekdays,
@@ -135,7 +150,9 @@ export function calendarFindings(data: Dataset): AuditFinding[] {
 // --- electricity ------------------------------------------------------------------------------------------
 
 /** A stated power bill whose price per kWh differs from the price another row states, beyond the bill's whole-dollar rounding. */
-export function impliedPriceFindings(data: Dataset): AuditFinding[] {
+export function impliedPriceFindings(data: Dataset, lang: Lang = DEFAULT_LANG): AuditFinding[] {
+  const words = AUDIT_WORDS[lang];
+  const usd = usdIn(lang);
   const hours = HOURS_PER_DAY * findWorkload(data).daysPerMonth;
   const references = data.hardware.filter((row) => row.electricityUsdPerKwh !== undefined);
   const priced = data.hardware.filter(
@@ -156,14 +173,26 @@ export function impliedPriceFindings(data: Dataset): AuditFinding[] {
         id: `implied_price/${row.hardwareId}`,
         section: sectionOf(row),
         kind: "implied_price",
-        title: `${row.name}: its power bill implies a different electricity price`,
-        detail: `${row.name} states ${usd(bill)} of electricity a month for ${row.powerKw} kW over ${hours} hours (${formatInteger(kwh)} kWh): $${implied.toFixed(4)} per kWh, where ${reference.name} is priced at $${price.toFixed(2)} per kWh. At that price its bill would be ${usd(billAtReference)}, ${usd(Math.abs(bill - billAtReference))} a month ${bill > billAtReference ? "less" : "more"}.`,
+        title: words.impliedTitle(row.name),
+        detail: words.impliedDetail({
+          name: row.name,
+          bill: usd(bill),
+          powerKw: row.powerKw,
+          hours,
+          kwh: formatInteger(kwh),
+          implied: implied.toFixed(4),
+          reference: reference.name,
+          price: price.toFixed(2),
+          billAtReference: usd(billAtReference),
+          gap: usd(Math.abs(bill - billAtReference)),
+          less: bill > billAtReference,
+        }),
         effect: {
           usdPerMonth: Math.abs(bill - billAtReference),
           ...(shift ? { breakEvenCallsPerDay: shift.callsPerDay } : {}),
           decision: shift
-            ? `${row.name}'s break-even with ${findModel(data, shift.apiModelId).modelName} moves ${formatInteger(shift.callsPerDay)} calls a day`
-            : `${row.name}'s monthly cost`,
+            ? words.impliedDecisionShift(row.name, findModel(data, shift.apiModelId).modelName, formatInteger(shift.callsPerDay))
+            : words.impliedDecision(row.name),
         },
         values: { impliedUsdPerKwh: implied, referenceUsdPerKwh: price, billUsd: bill, billAtReferenceUsd: billAtReference },
       },
@@ -178,14 +207,24 @@ function sectionOf(row: HardwareRow): string {
 
 // --- one setup, two prices --------------------------------------------------------------------------------
 
-function costStory(row: HardwareRow, daysPerMonth: number): string {
+function costStory(row: HardwareRow, daysPerMonth: number, lang: Lang): string {
+  const words = AUDIT_WORDS[lang];
+  const usd = usdIn(lang);
   const cost = hardwareMonthlyCost(row, daysPerMonth);
-  if (cost.basis === "stated") return `${usd(cost.totalUsd)} as stated`;
-  return `${usd(cost.totalUsd)}, itemised as ${formatInteger(row.capexUsd as number)}/${row.depreciationMonths} + ${usd(cost.powerUsd)} + ${usd(cost.opsUsd)}`;
+  if (cost.basis === "stated") return words.asStated(usd(cost.totalUsd));
+  return words.itemised(
+    usd(cost.totalUsd),
+    formatInteger(row.capexUsd as number),
+    row.depreciationMonths,
+    usd(cost.powerUsd),
+    usd(cost.opsUsd),
+  );
 }
 
 /** Two hardware rows with the same GPU model and count whose monthly costs differ by more than a dollar. */
-export function sameSetupFindings(data: Dataset): AuditFinding[] {
+export function sameSetupFindings(data: Dataset, lang: Lang = DEFAULT_LANG): AuditFinding[] {
+  const words = AUDIT_WORDS[lang];
+  const usd = usdIn(lang);
   const days = findWorkload(data).daysPerMonth;
   const findings: AuditFinding[] = [];
   data.hardware.forEach((first, index) => {
@@ -208,19 +247,32 @@ export function sameSetupFindings(data: Dataset): AuditFinding[] {
         id: `same_setup/${first.hardwareId}/${second.hardwareId}`,
         section: sectionOf(first) === sectionOf(second) ? sectionOf(first) : `${sectionOf(first)}, ${sectionOf(second)}`,
         kind: "same_setup",
-        title: `${first.gpuCount}x ${first.gpuModel}: two monthly costs`,
+        title: words.sameSetupTitle(first.gpuCount, first.gpuModel),
         detail:
-          `${first.name} costs ${costStory(first, days)}; ${second.name}, the same ${first.gpuCount}x ${first.gpuModel}, costs ${costStory(second, days)}: ${usd(Math.abs(a - b))} a month apart.` +
+          words.sameSetupDetail(
+            first.name,
+            costStory(first, days, lang),
+            second.name,
+            first.gpuCount,
+            first.gpuModel,
+            costStory(second, days, lang),
+            usd(Math.abs(a - b)),
+          ) +
           (breakEvens && apiModelId
-            ? ` Against ${findModel(data, apiModelId).modelName} they break even at ${formatInteger(breakEvens[0])} and ${formatInteger(breakEvens[1])} calls a day.`
+            ? words.sameSetupBreakEvens(findModel(data, apiModelId).modelName, formatInteger(breakEvens[0]), formatInteger(breakEvens[1]))
             : ""),
         effect: {
           usdPerMonth: Math.abs(a - b),
           ...(breakEvens ? { breakEvenCallsPerDay: Math.abs(breakEvens[0] - breakEvens[1]) } : {}),
           decision:
             breakEvens && apiModelId
-              ? `break-even of one ${first.gpuModel} with ${findModel(data, apiModelId).modelName}: ${formatInteger(breakEvens[0])} or ${formatInteger(breakEvens[1])} calls a day`
-              : "the monthly cost of one setup",
+              ? words.sameSetupDecision(
+                  first.gpuModel,
+                  findModel(data, apiModelId).modelName,
+                  formatInteger(breakEvens[0]),
+                  formatInteger(breakEvens[1]),
+                )
+              : words.sameSetupDecisionCost,
         },
         values: {
           firstUsdPerMonth: a,
@@ -247,7 +299,9 @@ function sharedApi(data: Dataset, firstId: string, secondId: string): string | u
 // --- the router -------------------------------------------------------------------------------------------
 
 /** Router tiers that none of the scored task types reaches with the router's own assumed task. */
-export function routerTierFindings(data: Dataset): AuditFinding[] {
+export function routerTierFindings(data: Dataset, lang: Lang = DEFAULT_LANG): AuditFinding[] {
+  const words = AUDIT_WORDS[lang];
+  const tier = (name: ModelTier) => words.tierName(tierName(name));
   const { router, config } = routerFromData(data);
   const assumed = data.routingConfig[0];
   if (!assumed) return [];
@@ -265,19 +319,22 @@ export function routerTierFindings(data: Dataset): AuditFinding[] {
       id: "router/unreached_tiers",
       section: "59.4",
       kind: "unreachable_tier",
-      title: `${unreached.length} of the router's ${TIER_ORDER.length} tiers receive no task`,
-      detail:
-        `With the router's assumed task (${assumed.assumedToolCalls} tool calls, ${formatInteger(assumed.assumedContextTokens)} context tokens) the ${routed.length} task types score ${Math.min(...scores).toFixed(2)} to ${Math.max(...scores).toFixed(2)} ` +
-        `and go to the ${[...reached]
-          .sort((x, y) => TIER_ORDER.indexOf(x) - TIER_ORDER.indexOf(y))
-          .map(tierName)
-          .join(
-            " and the ",
-          )} only (${routed.map((entry) => `${taskTypeName(entry.taskType)} ${entry.complexity.toFixed(2)} → ${tierName(entry.tier)}`).join(", ")}); ` +
-        `no task type reaches the ${unreached.map(tierName).join(" or the ")}.`,
+      title: words.routerTitle(unreached.length, TIER_ORDER.length),
+      detail: words.routerDetail({
+        toolCalls: assumed.assumedToolCalls,
+        contextTokens: formatInteger(assumed.assumedContextTokens),
+        taskTypes: routed.length,
+        lowest: Math.min(...scores).toFixed(2),
+        highest: Math.max(...scores).toFixed(2),
+        reached: [...reached].sort((x, y) => TIER_ORDER.indexOf(x) - TIER_ORDER.indexOf(y)).map(tier),
+        routes: routed.map((entry) =>
+          words.route(words.taskTypeName(taskTypeName(entry.taskType)), entry.complexity.toFixed(2), tier(entry.tier)),
+        ),
+        unreached: unreached.map(tier),
+      }),
       effect: {
         usdPerMonth: undefined,
-        decision: `the router works as ${reached.size} tiers, not ${TIER_ORDER.length}; no cost the chapter computes changes`,
+        decision: words.routerDecision(reached.size, TIER_ORDER.length),
       },
       values: { unreachedTiers: unreached.length, lowestScore: Math.min(...scores), highestScore: Math.max(...scores) },
     },
@@ -285,7 +342,9 @@ export function routerTierFindings(data: Dataset): AuditFinding[] {
 }
 
 /** Router tiers whose context limit is below one call of the default workload (input plus output). */
-export function contextLimitFindings(data: Dataset): AuditFinding[] {
+export function contextLimitFindings(data: Dataset, lang: Lang = DEFAULT_LANG): AuditFinding[] {
+  const words = AUDIT_WORDS[lang];
+  const name = (tier: ModelTier) => words.tierName(tierName(tier));
   const workload = findWorkload(data);
   const callTokens = workload.inputTokensPerCall + workload.outputTokensPerCall;
   return data.routingTiers
@@ -294,22 +353,30 @@ export function contextLimitFindings(data: Dataset): AuditFinding[] {
       id: `router/context_limit/${tier.tier}`,
       section: "59.4",
       kind: "context_limit" as const,
-      title: `The ${tierName(tier.tier)}'s context is shorter than one typical call`,
-      detail: `The ${tierName(tier.tier)} (${tier.modelName}) holds ${formatInteger(tier.maxContextTokens)} tokens; one call of the typical workload is ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output = ${formatInteger(callTokens)} tokens, ${formatInteger(callTokens - tier.maxContextTokens)} more than it holds.`,
-      effect: { usdPerMonth: undefined, decision: `a typical call cannot run on the ${tierName(tier.tier)}` },
+      title: words.contextTitle(name(tier.tier)),
+      detail: words.contextDetail(
+        name(tier.tier),
+        tier.modelName,
+        formatInteger(tier.maxContextTokens),
+        formatInteger(workload.inputTokensPerCall),
+        formatInteger(workload.outputTokensPerCall),
+        formatInteger(callTokens),
+        formatInteger(callTokens - tier.maxContextTokens),
+      ),
+      effect: { usdPerMonth: undefined, decision: words.contextDecision(name(tier.tier)) },
       values: { maxContextTokens: tier.maxContextTokens, callTokens },
     }));
 }
 
 // --- units ------------------------------------------------------------------------------------------------
 
-const CURRENCY_WORDS: Record<string, string> = { usd: "dollars", cny: "yuan" };
 const PER_WORDS: Record<string, string> = { kwh: "kWh" };
 
-/** `cny_per_kwh` → "yuan per kWh". */
-function unitWords(unit: string): string {
+/** `cny_per_kwh` → "yuan per kWh" (元/kWh in Chinese). */
+function unitWords(unit: string, lang: Lang = DEFAULT_LANG): string {
   const { currency, per } = splitUnit(unit);
-  return `${CURRENCY_WORDS[currency] ?? currency}${per ? ` per ${PER_WORDS[per] ?? per}` : ""}`;
+  const words = AUDIT_WORDS[lang];
+  return words.unitWords(words.currencyWord(currency), per ? (PER_WORDS[per] ?? per) : "");
 }
 
 /** `cny_per_kwh` → currency `cny`, per `kwh`; `usd` → currency `usd`, per nothing. */
@@ -331,7 +398,10 @@ function exchangeRate(statements: readonly ChapterStatementRow[], from: string, 
 }
 
 /** A formula and a worked example of the same quantity stated in different units. */
-export function unitFindings(data: Dataset): AuditFinding[] {
+export function unitFindings(data: Dataset, lang: Lang = DEFAULT_LANG): AuditFinding[] {
+  const words = AUDIT_WORDS[lang];
+  const usd = usdIn(lang);
+  const quantity = (id: string) => words.quantityWords(id);
   const statements = data.chapterStatements;
   const findings: AuditFinding[] = [];
   for (const formula of statements.filter((row) => row.role === "formula")) {
@@ -351,19 +421,37 @@ export function unitFindings(data: Dataset): AuditFinding[] {
         id: `unit/${formula.quantity}`,
         section: formula.section,
         kind: "unit_mismatch",
-        title: `${capitalised(words(formula.quantity))}: the ${formula.section} formula and its example use different units`,
-        detail:
-          `The ${formula.section} formula states ${words(formula.quantity)} in ${unitWords(formula.unit)}; its worked example uses ${example.value ?? "a value"} ${unitWords(example.unit)}.` +
-          (reread !== undefined && rate !== undefined && example.value !== undefined
-            ? ` Read in the formula's unit, ${example.value} ${unitWords(formula.unit)} is ${reread.toFixed(4)} ${unitWords(example.unit)} at the chapter's own ${rate.toFixed(2)} ${CURRENCY_WORDS[meant.currency] ?? meant.currency} to the ${stated.currency === "usd" ? "dollar" : stated.currency}`
-            : "") +
-          (cost ? `: ${cost.name} would cost ${usd(cost.after)} a month instead of ${usd(cost.before)}.` : "."),
+        title: words.unitTitle(quantity(formula.quantity), formula.section),
+        detail: words.unitDetail({
+          section: formula.section,
+          quantity: quantity(formula.quantity),
+          formulaUnit: unitWords(formula.unit, lang),
+          exampleUnit: unitWords(example.unit, lang),
+          exampleValue: example.value === undefined ? words.aValue : String(example.value),
+          ...(reread !== undefined && rate !== undefined && example.value !== undefined
+            ? {
+                reread: {
+                  value: example.value,
+                  reread: reread.toFixed(4),
+                  rate: rate.toFixed(2),
+                  currency: words.currencyWord(meant.currency),
+                  per: stated.currency === "usd" ? words.perDollar : stated.currency,
+                },
+              }
+            : {}),
+          ...(cost ? { cost: { name: cost.name, after: usd(cost.after), before: usd(cost.before) } } : {}),
+        }),
         effect: {
           usdPerMonth: cost ? Math.abs(cost.after - cost.before) : undefined,
           ...(cost?.shift ? { breakEvenCallsPerDay: cost.shift.callsPerDay } : {}),
           decision: cost
-            ? `${cost.name}'s monthly cost${cost.shift ? ` and its break-even with ${findModel(data, cost.shift.apiModelId).modelName} (${formatInteger(cost.shift.callsPerDay)} calls a day)` : ""}, if the formula's unit were meant`
-            : "which unit the chapter's prices are in",
+            ? words.unitDecision(
+                cost.name,
+                cost.shift
+                  ? { model: findModel(data, cost.shift.apiModelId).modelName, calls: formatInteger(cost.shift.callsPerDay) }
+                  : undefined,
+              )
+            : words.unitDecisionWhich,
         },
         values: {
           ...(rate !== undefined ? { exchangeRate: rate } : {}),
@@ -375,9 +463,6 @@ export function unitFindings(data: Dataset): AuditFinding[] {
   }
   return findings;
 }
-
-const words = (id: string) => id.replace(/_/g, " ");
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A hardware row's monthly cost before and after one of its cells is set, and the break-even it moves. */
 function hardwareEffect(data: Dataset, hardwareId: string, cell: { file: string; rowId: string; column: string; value: number }) {

@@ -11,6 +11,8 @@ import { provenance } from "./figure-context";
 import { apiUsdPerCall } from "./cost";
 import { hybridSavings } from "./hybrid-routing";
 import { findModel, findWorkload } from "./lookup";
+import { AUDIT_WORDS } from "../i18n/audit";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 export interface RankedDifference {
   /** The figure id or finding id. */
@@ -26,20 +28,20 @@ export interface RankedDifference {
   decision: string;
 }
 
-const UNIT_WORDS: Record<string, string> = { gb: "GB", tokens_per_second: "tokens a second", percent: "%", kw: "kW", kwh: "kWh" };
-
 /**
  * What a flagged printed figure does to a decision. A break-even that moves by N calls a day is worth N calls of
  * its API a day: the monthly local cost that would move it as far. A savings share is worth that share of the
  * all-premium bill it is a share of.
  */
-export function figureEffect(data: Dataset, check: FigureCheck): DecisionEffect {
+export function figureEffect(data: Dataset, check: FigureCheck, lang: Lang = DEFAULT_LANG): DecisionEffect {
+  const words = AUDIT_WORDS[lang];
+  const usd = (value: number) => formatUsd(value, 2, lang);
   const parts = check.figure.figureId.replace(/^summary\//, "").split("/");
   const days = findWorkload(data).daysPerMonth;
   const gap = Math.abs(check.difference);
   const printed = check.figure.valueHigh === undefined ? formatInteger(check.figure.value) : printedValue(check.figure);
   const recomputed = check.recomputed;
-  if (recomputed === undefined || !Number.isFinite(gap)) return { usdPerMonth: undefined, decision: "nothing roilab recomputes" };
+  if (recomputed === undefined || !Number.isFinite(gap)) return { usdPerMonth: undefined, decision: words.effectNothing };
   const metric = parts.at(-1);
   if (parts[0] === "breakeven" && parts.length === 4 && (metric === "calls_per_day" || metric === "calls_per_month")) {
     const modelId = parts[2] as string;
@@ -47,37 +49,41 @@ export function figureEffect(data: Dataset, check: FigureCheck): DecisionEffect 
     return {
       usdPerMonth: callsPerDay * days * apiUsdPerCall(data, modelId),
       breakEvenCallsPerDay: callsPerDay,
-      decision: `break-even with ${findModel(data, modelId).modelName}: ${formatInteger(recomputed)} ${metric === "calls_per_day" ? "a day" : "a month"}, not ${printed}`,
+      decision: words.effectBreakEven(findModel(data, modelId).modelName, formatInteger(recomputed), metric === "calls_per_day", printed),
     };
   }
   if (check.figure.unit === "usd" && metric?.endsWith("usd_per_month"))
-    return { usdPerMonth: gap, decision: `${check.figure.label}: ${formatUsd(recomputed)}, not ${formatUsd(check.figure.value)}` };
+    return { usdPerMonth: gap, decision: words.effectMonthly(check.figure.label, usd(recomputed), usd(check.figure.value)) };
   if (check.figure.unit === "usd" && metric?.endsWith("usd_per_day"))
     return {
       usdPerMonth: gap * days,
-      decision: `${check.figure.label}: ${formatUsd(recomputed)} a day, not ${formatUsd(check.figure.value)}`,
+      decision: words.effectDaily(check.figure.label, usd(recomputed), usd(check.figure.value)),
     };
   if (check.figure.figureId.endsWith("router/savings_percent")) {
     const pureCloud = hybridSavings(data).pureCloudMonthly;
     return {
       usdPerMonth: (gap / 100) * pureCloud,
-      decision: `routing saves ${recomputed.toFixed(1)}% of ${formatUsd(pureCloud)} a month, not ${printed}%`,
+      decision: words.effectSavings(recomputed.toFixed(1), usd(pureCloud), printed),
     };
   }
-  const unit = UNIT_WORDS[check.figure.unit] ?? check.figure.unit.replace(/_/g, " ");
   return {
     usdPerMonth: undefined,
-    decision: `${+recomputed.toFixed(2)} ${unit}, not ${printedValue(check.figure)}; moves no cost the chapter computes`,
+    decision: words.effectOther(+recomputed.toFixed(2), words.unitWord(check.figure.unit), printedValue(check.figure)),
   };
 }
 
 /** Flagged figures and findings, largest money first; those that move no money follow, in section order. */
-export function rankByDecision(data: Dataset, checks: readonly FigureCheck[], findings: readonly AuditFinding[]): RankedDifference[] {
+export function rankByDecision(
+  data: Dataset,
+  checks: readonly FigureCheck[],
+  findings: readonly AuditFinding[],
+  lang: Lang = DEFAULT_LANG,
+): RankedDifference[] {
   const rows: RankedDifference[] = [
     ...checks
       .filter((check) => !check.withinRounding)
       .map((check) => {
-        const effect = figureEffect(data, check);
+        const effect = figureEffect(data, check, lang);
         return {
           id: check.figure.figureId,
           section: check.figure.section,
@@ -113,25 +119,26 @@ export interface ChapterAudit {
   flaggedCount: number;
 }
 
-/** The whole audit of the chapter: printed figures checked, findings from the data, and both ranked by decision. */
-export function auditChapter(data: Dataset): ChapterAudit {
+/** The whole audit of the chapter: printed figures checked, findings from the data, and both ranked by decision; in `lang`. */
+export function auditChapter(data: Dataset, lang: Lang = DEFAULT_LANG): ChapterAudit {
   const checks = checkPublishedFigures(data);
-  const findings = auditFindings(data);
+  const findings = auditFindings(data, lang);
   return {
     checks,
     findings,
-    ranking: rankByDecision(data, checks, findings),
+    ranking: rankByDecision(data, checks, findings, lang),
     flaggedCount: checks.filter((check) => !check.withinRounding).length + findings.length,
   };
 }
 
 /** Figure 59.6b: the money per month each difference moves, largest on top; those that move none are left out. */
-export function materialityFigure(data: Dataset, ranking: readonly RankedDifference[]): Figure {
+export function materialityFigure(data: Dataset, ranking: readonly RankedDifference[], lang: Lang = DEFAULT_LANG): Figure {
   const rows = ranking
     .filter((row) => row.usdPerMonth !== undefined)
     .map((row) => ({ label: row.label, usdPerMonth: row.usdPerMonth as number, isFinding: row.source === "finding" }));
   return auditMateriality(
     rows,
     provenance(data, ["published_figures.csv", "chapter_statements.csv", "hardware.csv", "case_study.csv", "models.csv"]),
+    lang,
   );
 }

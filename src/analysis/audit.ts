@@ -9,6 +9,7 @@ import { quantisationFor } from "./vram";
 import { provenance } from "./figure-context";
 import { hardwareMonthlyCost } from "./model-inputs";
 import { checkPrintedFigure, type PrintedFigureCheck } from "../model";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 /**
  * Recomputes each figure the chapter prints from the data folder's inputs. A figure id names what it is:
@@ -137,7 +138,7 @@ export function impliedUsdPerCall(
 }
 
 /** Figure 59.6a: how far each flagged figure is from its formula, in percent (those with a finite relative difference). */
-export function auditFigure(data: Dataset, flagged: readonly FigureCheck[]): Figure {
+export function auditFigure(data: Dataset, flagged: readonly FigureCheck[], lang: Lang = DEFAULT_LANG): Figure {
   const rows = flagged.map((check) => ({ label: check.figure.label, relativePercent: check.relativeDifference * 100 }));
-  return auditDifferences(rows, provenance(data, ["published_figures.csv"]));
+  return auditDifferences(rows, provenance(data, ["published_figures.csv"]), undefined, lang);
 }

@@ -40,6 +40,8 @@ import { qualityMatchText, scoreText } from "./quality";
 import { BREAK_EVEN_WORDS } from "../i18n/break-even";
 import { DECISION_WORDS } from "../i18n/decision";
 import { RENTAL_WORDS } from "../i18n/rental";
+import { AUDIT_WORDS } from "../i18n/audit";
+import { SENSITIVITY_WORDS } from "../i18n/sensitivity";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
@@ -234,15 +236,17 @@ export function tornadoPanelSpec(
     /** The Monte Carlo's draws (default 2,000) and seed (default 59), as the notebook's. */
     samples?: number;
     seed?: number;
+    lang?: Lang;
   },
 ): TornadoPanelSpec {
   const workload = findWorkload(data);
+  const lang = options.lang ?? DEFAULT_LANG;
   const itemised = data.hardware.filter(
     (row) => row.costBasis === "itemised" && row.capexUsd !== undefined && row.depreciationMonths !== undefined,
   );
   return {
     kind: "tornado",
-    title: options.title ?? "what moves the break-even most, for your server and API",
+    title: options.title ?? SENSITIVITY_WORDS[lang].panelTitle,
     inputTokensPerCall: workload.inputTokensPerCall,
     outputTokensPerCall: workload.outputTokensPerCall,
     daysPerMonth: workload.daysPerMonth,
@@ -264,6 +268,8 @@ export function tornadoPanelSpec(
     seed: options.seed ?? 59,
     defaults: { hardwareId: options.hardwareId, apiId: options.apiModelId, swingPercent: Math.round(options.swing * 100) },
     provenance: provenance(data, ["models.csv", "hardware.csv", "workloads.csv"]),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 
@@ -596,10 +602,14 @@ export function decisionPanelSpec(
 const finite = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value : undefined);
 
 /** The 59.6 what-if panel: every printed figure with what the formulas give for it, to check at a looser rounding. */
-export function auditPanelSpec(data: Dataset, options: { title?: string; defaults?: Partial<AuditPanelInputs> } = {}): AuditPanelSpec {
+export function auditPanelSpec(
+  data: Dataset,
+  options: { title?: string; defaults?: Partial<AuditPanelInputs>; lang?: Lang } = {},
+): AuditPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
   return {
     kind: "audit",
-    title: options.title ?? "the figures still flagged if a print may be off by more than its rounding",
+    title: options.title ?? AUDIT_WORDS[lang].panelTitle,
     figuresFile: dataFileName(data, "published_figures.csv"),
     figures: checkPublishedFigures(data).map((check) => ({
       label: check.figure.label,
@@ -613,5 +623,7 @@ export function auditPanelSpec(data: Dataset, options: { title?: string; default
     })),
     defaults: { roundingSteps: 1, ...options.defaults },
     provenance: provenance(data, ["published_figures.csv"]),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }

@@ -17,6 +17,7 @@ import { savingBandChart, tornadoChart, type Figure } from "../charts";
 import { provenance } from "./figure-context";
 import { findWorkload } from "./lookup";
 import { breakEvenInputsOf } from "./model-inputs";
+import type { Lang } from "../i18n/lang";
 
 /** uncertainty_ranges.csv as Monte Carlo ranges keyed by input. */
 export function uncertaintyRanges(data: Dataset): Partial<Record<SensitivityInput, InputRange>> {
@@ -84,7 +85,7 @@ export function breakEvenUncertainty(
 export function uncertaintyFigures(
   data: Dataset,
   uncertainty: BreakEvenUncertainty,
-  options: { comparison: string; swing: number; samples: number; seed: number; maxCallsPerDay?: number },
+  options: { comparison: string; swing: number; samples: number; seed: number; maxCallsPerDay?: number; lang?: Lang },
 ): { rangeTornado: Figure; tornado: Figure; band: Figure } {
   const source = provenance(data, ["models.csv", "hardware.csv", "workloads.csv", "uncertainty_ranges.csv"]);
   const max = options.maxCallsPerDay ?? Math.ceil((uncertainty.p95 * 1.5) / 1000) * 1000;
@@ -95,12 +96,14 @@ export function uncertaintyFigures(
       swing: undefined,
       comparison: options.comparison,
       provenance: source,
+      lang: options.lang,
     }),
     tornado: tornadoChart(uncertainty.tornado.bars, {
       baseBreakEven: uncertainty.tornado.baseBreakEven,
       swing: options.swing,
       comparison: options.comparison,
       provenance: source,
+      lang: options.lang,
     }),
     band: savingBandChart(savingBand(uncertainty.draws, volumes), {
       comparison: options.comparison,
@@ -108,6 +111,7 @@ export function uncertaintyFigures(
       samples: options.samples,
       seed: options.seed,
       provenance: source,
+      lang: options.lang,
     }),
   };
 }

@@ -5,8 +5,9 @@
 import type { Dataset, WorkloadRow } from "../data";
 import { InputError } from "../errors";
 import { averageDayMix } from "../model";
-import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { currencyNote } from "./currency";
+import { SENSITIVITY_WORDS } from "../i18n/sensitivity";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { byIdOrFirst } from "./lookup";
 import { isWeeklyWorkload } from "./model-inputs";
 
@@ -96,51 +97,31 @@ export function selectWorkload(data: Dataset, choice: WorkloadChoice = {}): Data
   };
 }
 
-/** One markdown paragraph naming the workload a page is computed for, and any field the run set apart from the data. */
+/** One markdown paragraph naming the workload a page is computed for, and any field the run set apart from the data; in `lang`. */
 export function workloadNote(data: Dataset, lang: Lang = DEFAULT_LANG): string {
-  if (lang === "zh-CN") return workloadNoteZh(data);
   const workload = workloadById(data);
   const volume = headlineVolume(workload);
   const number = (value: number) => Math.round(value).toLocaleString("en-US");
-  const calendar = isWeeklyWorkload(workload)
-    ? `${number(volume.callsPerDay)} calls a weekday and ${number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0)))} a weekend day${workload.timeZone ? ` (${workload.timeZone})` : ""}`
-    : `${number(workload.callsPerDay)} calls a day on ${+workload.daysPerMonth.toFixed(4)} days a month`;
-  const reasoning = workload.reasoningTokensPerCall
-    ? `, ${number(workload.reasoningTokensPerCall)} reasoning tokens on models that reason`
-    : "";
-  const cache = workload.cachedInputShare ? `, ${Math.round(workload.cachedInputShare * 100)}% of input read from the cache` : "";
   const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
-  const overridden =
-    set.length > 0
-      ? ` **Set for this run:** ${set.map((override) => `${override.label} ${number(override.value)} (workloads.csv says ${number(override.dataValue)})`).join("; ")}.`
-      : "";
-  const money = data.shownIn ? ` ${currencyNote(data.shownIn, false)}.` : "";
-  // The chapter's sections count calls a day over alike days; on a weekday/weekend month that is the month's calls over its days.
-  const perDay = isWeeklyWorkload(workload)
-    ? ` Where a section counts calls a day, it means the month's calls over its ${+workload.daysPerMonth.toFixed(4)} calendar days: ${number(workload.callsPerDay)} a day.`
-    : "";
-  return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}${perDay}${money}`;
-}
-
-/** workloadNote in Chinese: the same facts in the same order, as a mainland analyst writes them. */
-function workloadNoteZh(data: Dataset): string {
-  const workload = workloadById(data);
-  const volume = headlineVolume(workload);
-  const number = (value: number) => Math.round(value).toLocaleString("en-US");
-  const days = +workload.daysPerMonth.toFixed(4);
-  const calendar = isWeeklyWorkload(workload)
-    ? `每个工作日 ${number(volume.callsPerDay)} 次调用，每个周末日 ${number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0)))} 次${workload.timeZone ? `（${workload.timeZone}）` : ""}`
-    : `每月 ${days} 天，每天 ${number(workload.callsPerDay)} 次调用`;
-  const reasoning = workload.reasoningTokensPerCall ? `，推理模型另有 ${number(workload.reasoningTokensPerCall)} 个推理 token` : "";
-  const cache = workload.cachedInputShare ? `，${Math.round(workload.cachedInputShare * 100)}% 的输入从缓存读取` : "";
-  const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
-  const overridden =
-    set.length > 0
-      ? `**本次运行设定**：${set.map((override) => `${override.label} ${number(override.value)}（workloads.csv 中为 ${number(override.dataValue)}）`).join("；")}。`
-      : "";
-  const money = data.shownIn ? `${currencyNote(data.shownIn, false, "zh-CN")}。` : "";
-  const perDay = isWeeklyWorkload(workload)
-    ? `各节所说的每日调用次数，指当月调用总数除以 ${days} 个日历日：每天 ${number(workload.callsPerDay)} 次。`
-    : "";
-  return `**工作负载 \`${workload.workloadId}\`**（workloads.csv）：每次调用输入 ${number(workload.inputTokensPerCall)} 个 token、输出 ${number(workload.outputTokensPerCall)} 个 token${reasoning}${cache}；${calendar}。${overridden}${perDay}${money}`;
+  return SENSITIVITY_WORDS[lang].workload({
+    id: workload.workloadId,
+    input: number(workload.inputTokensPerCall),
+    output: number(workload.outputTokensPerCall),
+    ...(workload.reasoningTokensPerCall ? { reasoning: number(workload.reasoningTokensPerCall) } : {}),
+    ...(workload.cachedInputShare ? { cachePercent: Math.round(workload.cachedInputShare * 100) } : {}),
+    ...(isWeeklyWorkload(workload)
+      ? {
+          weekly: {
+            weekday: number(volume.callsPerDay),
+            weekend: number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0))),
+            ...(workload.timeZone ? { timeZone: workload.timeZone } : {}),
+          },
+        }
+      : {}),
+    // The chapter's sections count calls a day over alike days; on a weekday/weekend month that is the month's calls over its days.
+    callsPerDay: number(workload.callsPerDay),
+    days: +workload.daysPerMonth.toFixed(4),
+    overrides: set.map((override) => ({ label: override.label, value: number(override.value), dataValue: number(override.dataValue) })),
+    ...(data.shownIn ? { money: currencyNote(data.shownIn, false, lang) } : {}),
+  });
 }

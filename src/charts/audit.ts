@@ -1,6 +1,9 @@
 /** Figure 59.6a: how far each flagged printed figure is from what the chapter's formulas give; 59.6b: what each difference is worth. */
 import type { Figure, Provenance, Trace } from "./figure";
 import { THEME_COLORS, themedFigure, wrapLongCaption } from "./theme";
+import { AUDIT_WORDS } from "../i18n/audit";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { formatUsd } from "../format";
 
 export interface FlaggedFigure {
   /** What the figure is, in words: the axis shows it. */
@@ -13,15 +16,21 @@ export interface FlaggedFigure {
  * Figure 59.6a: one bar per flagged figure with a finite difference. With none to draw and `emptyMessage` given, the
  * figure says that message instead of showing empty axes.
  */
-export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Provenance, emptyMessage?: string): Figure {
+export function auditDifferences(
+  rows: readonly FlaggedFigure[],
+  provenance: Provenance,
+  emptyMessage?: string,
+  lang: Lang = DEFAULT_LANG,
+): Figure {
+  const words = AUDIT_WORDS[lang];
   const sorted = rows
     .filter((row) => Number.isFinite(row.relativePercent))
     .sort((a, b) => Math.abs(a.relativePercent) - Math.abs(b.relativePercent));
-  if (sorted.length === 0 && emptyMessage !== undefined) return figureSaying(emptyMessage, provenance);
+  if (sorted.length === 0 && emptyMessage !== undefined) return figureSaying(emptyMessage, provenance, lang);
   const trace: Trace = {
     type: "bar",
     orientation: "h",
-    name: "Difference",
+    name: words.differenceName,
     y: sorted.map((row) => row.label),
     x: sorted.map((row) => row.relativePercent),
     marker: { color: sorted.map((row) => (row.relativePercent >= 0 ? THEME_COLORS.higher : THEME_COLORS.lower)) },
@@ -34,9 +43,10 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
   };
   return themedFigure([trace], {
     number: "59.6a",
-    title: "Printed figures that differ from the chapter's formulas",
+    title: words.differencesTitle,
     provenance,
-    xaxis: { title: "Recomputed minus printed (% of printed)", tickformat: ".0f", ticksuffix: "%" },
+    lang,
+    xaxis: { title: words.differencesAxis, tickformat: ".0f", ticksuffix: "%" },
     yaxis: { title: "", type: "category" },
     annotations: sorted
       .filter((row) => row.relativePercent < 0)
@@ -56,12 +66,13 @@ export function auditDifferences(rows: readonly FlaggedFigure[], provenance: Pro
 }
 
 /** A figure with nothing to draw that says why, in words where its plot would be. */
-function figureSaying(message: string, provenance: Provenance): Figure {
+function figureSaying(message: string, provenance: Provenance, lang: Lang): Figure {
   const hidden = { visible: false, range: [0, 1], fixedrange: true };
   return themedFigure([], {
     number: "59.6a",
-    title: "Printed figures that differ from the chapter's formulas",
+    title: AUDIT_WORDS[lang].differencesTitle,
     provenance,
+    lang,
     annotations: [{ text: message, x: 0.5, y: 0.5, xref: "paper", yref: "paper", showarrow: false, font: { size: 15 }, align: "center" }],
     layout: { height: 240, xaxis: hidden, yaxis: hidden, margin: { l: 30, r: 30, t: 60, b: 30 } },
   });
@@ -77,28 +88,30 @@ export interface MaterialDifference {
 }
 
 /** Figure 59.6b: flagged figures and findings by the money per month each moves, largest on top. */
-export function auditMateriality(rows: readonly MaterialDifference[], provenance: Provenance): Figure {
+export function auditMateriality(rows: readonly MaterialDifference[], provenance: Provenance, lang: Lang = DEFAULT_LANG): Figure {
+  const words = AUDIT_WORDS[lang];
   const sorted = [...rows].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
   const trace = (isFinding: boolean): Trace => {
     const mine = sorted.filter((row) => row.isFinding === isFinding);
     return {
       type: "bar",
       orientation: "h",
-      name: isFinding ? "Found from the data" : "Printed figure",
+      name: isFinding ? words.materialityFinding : words.materialityPrinted,
       y: mine.map((row) => row.label),
       x: mine.map((row) => row.usdPerMonth),
       marker: { color: isFinding ? THEME_COLORS.finding : THEME_COLORS.printed },
-      text: mine.map((row) => `$${row.usdPerMonth.toFixed(0)}`),
+      text: mine.map((row) => (lang === DEFAULT_LANG ? `$${row.usdPerMonth.toFixed(0)}` : formatUsd(row.usdPerMonth, 0, lang))),
       textposition: "outside",
       cliponaxis: false,
-      hovertemplate: "%{y}: $%{x:,.2f} a month<extra></extra>",
+      hovertemplate: words.materialityHover,
     };
   };
   const figure = themedFigure([trace(false), trace(true)], {
     number: "59.6b",
-    title: "What each difference moves, in money per month",
+    title: words.materialityTitle,
     provenance,
-    xaxis: { title: "USD per month the difference moves", tickformat: "$,.0f" },
+    lang,
+    xaxis: { title: words.materialityAxis, tickformat: "$,.0f" },
     yaxis: { title: "", type: "category" },
     layout: { height: Math.max(420, 26 * sorted.length + 180), margin: { l: 360, r: 70, t: 60, b: 90 }, barmode: "overlay" },
   });

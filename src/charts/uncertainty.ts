@@ -3,6 +3,8 @@ import type { BandPoint, TornadoBar } from "../model";
 import { formatBreakEvenCalls } from "../format";
 import type { Figure, Provenance, Trace } from "./figure";
 import { FORMAT, pointLabel, THEME_COLORS, themedFigure, withAlpha, wrapLongCaption } from "./theme";
+import { inputNameIn, inputUnitIn, SENSITIVITY_WORDS } from "../i18n/sensitivity";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 export interface TornadoChartOptions {
   baseBreakEven: number;
@@ -13,6 +15,8 @@ export interface TornadoChartOptions {
   /** What is compared, e.g. "4x A100 vs Claude 3.5 Sonnet". */
   comparison: string;
   provenance: Provenance;
+  /** The language of the figure's words; default English. */
+  lang?: Lang;
 }
 
 const formatValue = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : String(+value.toPrecision(3)));
@@ -22,13 +26,16 @@ const formatValue = (value: number) => (Math.abs(value) >= 100 ? Math.round(valu
  * runs from the break-even at its low to that at its high value; longest on top.
  */
 export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartOptions): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = SENSITIVITY_WORDS[lang];
   const ordered = [...bars].reverse(); // Plotly draws the first category at the bottom.
-  const labels = ordered.map((bar) => `${bar.label} (${formatValue(bar.lowValue)}–${formatValue(bar.highValue)} ${bar.unit})`);
+  // Money units are written in USD: the display turns them into the page's currency.
+  const labels = ordered.map((bar) =>
+    words.tornadoLabel(inputNameIn(bar, lang), formatValue(bar.lowValue), formatValue(bar.highValue), inputUnitIn(bar, lang)),
+  );
   const percent = options.swing === undefined ? undefined : Math.round(options.swing * 100);
   const [lowName, highName] =
-    percent === undefined
-      ? ["input at the low end of its range", "input at the high end of its range"]
-      : [`input ${percent}% lower`, `input ${percent}% higher`];
+    percent === undefined ? [words.lowOfRange, words.highOfRange] : [words.lowerBy(percent), words.higherBy(percent)];
   const side = (name: string, color: string, value: (bar: TornadoBar) => number): Trace => ({
     type: "bar",
     orientation: "h",
@@ -40,7 +47,7 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
     text: ordered.map((bar) => formatBreakEvenCalls(value(bar))),
     textposition: "outside",
     cliponaxis: false,
-    hovertemplate: `%{y}: ${name} gives %{text} calls/day<extra></extra>`,
+    hovertemplate: words.tornadoHover(name),
   });
   const values = bars.flatMap((bar) => [bar.breakEvenAtLow, bar.breakEvenAtHigh]).filter(Number.isFinite);
   const spread = Math.max(...values.map((value) => Math.abs(value - options.baseBreakEven)), 1);
@@ -49,13 +56,11 @@ export function tornadoChart(bars: readonly TornadoBar[], options: TornadoChartO
       [side(lowName, THEME_COLORS.lower, (bar) => bar.breakEvenAtLow), side(highName, THEME_COLORS.higher, (bar) => bar.breakEvenAtHigh)],
       {
         number: options.number ?? (percent === undefined ? "59.8a" : "59.8c"),
-        title:
-          percent === undefined
-            ? `Each input over its range from data: ${options.comparison}`
-            : `Break-even sensitivity, each input ±${percent}%: ${options.comparison}`,
+        title: percent === undefined ? words.rangeTitle(options.comparison) : words.shareTitle(percent, options.comparison),
         provenance: options.provenance,
+        lang,
         xaxis: {
-          title: `Break-even (calls per day); the line: all inputs at base, ${formatBreakEvenCalls(options.baseBreakEven)}/day`,
+          title: words.tornadoAxis(formatBreakEvenCalls(options.baseBreakEven, lang)),
           tickformat: FORMAT.integer,
           range: [options.baseBreakEven - spread * 1.35, options.baseBreakEven + spread * 1.35],
         },
@@ -90,61 +95,67 @@ export interface SavingBandOptions {
   samples: number;
   seed: number;
   provenance: Provenance;
+  /** The language of the figure's words; default English. */
+  lang?: Lang;
 }
 
 /** Figure 59.8b: the monthly saving from going local against calls/day, median and 5–95% band over the simulated inputs. */
 export function savingBandChart(band: readonly BandPoint[], options: SavingBandOptions): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = SENSITIVITY_WORDS[lang];
   const x = band.map((point) => point.callsPerDay);
   const traces: Trace[] = [
     {
       type: "scatter",
       mode: "lines",
-      name: "5th percentile",
+      name: words.p5Name,
       x,
       y: band.map((point) => point.low),
       line: { color: THEME_COLORS.band, width: 1 },
       showlegend: false,
-      hovertemplate: "5th percentile: %{y:$,.0f}<extra></extra>",
+      hovertemplate: words.p5Hover,
     },
     {
       type: "scatter",
       mode: "lines",
-      name: "5–95% of simulated inputs",
+      name: words.bandName,
       x,
       y: band.map((point) => point.high),
       fill: "tonexty",
       fillcolor: withAlpha(THEME_COLORS.band, 0.2),
       line: { color: THEME_COLORS.band, width: 1 },
-      hovertemplate: "95th percentile: %{y:$,.0f}<extra></extra>",
+      hovertemplate: words.p95Hover,
     },
     {
       type: "scatter",
       mode: "lines",
-      name: "median",
+      name: words.medianName,
       x,
       y: band.map((point) => point.median),
       line: { color: THEME_COLORS.median, width: 2.5 },
-      hovertemplate: "median saving %{y:$,.0f} a month at %{x:,.0f} calls/day<extra></extra>",
+      hovertemplate: words.medianHover,
     },
   ];
   const { p5, p50, p95 } = options.percentiles;
   const marks = [
     { label: "P5", value: p5 },
-    { label: "median", value: p50 },
+    { label: words.markMedian, value: p50 },
     { label: "P95", value: p95 },
   ].filter((mark) => Number.isFinite(mark.value) && mark.value <= (x.at(-1) ?? 0));
   return themedFigure(traces, {
     number: "59.8b",
-    title: `Saving from going local, with uncertain inputs: ${options.comparison}`,
+    title: words.bandTitle(options.comparison),
     provenance: options.provenance,
-    xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
-    yaxis: { title: "API bill minus local cost (USD per month)", tickformat: FORMAT.usd },
+    lang,
+    xaxis: { title: words.bandX, tickformat: FORMAT.integer },
+    // Chinese states the currency in the axis title, not as a symbol on each tick.
+    yaxis: { title: words.bandY, tickformat: lang === DEFAULT_LANG ? FORMAT.usd : FORMAT.integer },
     annotations: [
       ...marks.map((mark, index) =>
-        pointLabel(`${mark.label} break-even<br>${formatBreakEvenCalls(mark.value)}/day`, mark.value, 0, index % 2 === 0, 40),
+        pointLabel(words.mark(mark.label, formatBreakEvenCalls(mark.value, lang)), mark.value, 0, index % 2 === 0, 40),
       ),
       {
-        text: `${options.samples.toLocaleString("en-US")} draws, seed ${options.seed}`,
+        text: words.drawsNote(options.samples.toLocaleString("en-US"), options.seed),
         xref: "paper",
         yref: "paper",
         x: 1,

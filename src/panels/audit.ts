@@ -5,8 +5,11 @@
 import { auditDifferences } from "../charts/audit";
 import type { Figure, Provenance } from "../charts/figure";
 import { checkPrintedFigure, type PrintedValue } from "../model";
-import { numberControls, type PanelDefinition } from "./definition";
+import type { PanelDefinition } from "./definition";
 import { checkRanges, type PanelRanges } from "./ranges";
+import { formatUsd } from "../format";
+import { AUDIT_WORDS } from "../i18n/audit";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 /** A printed figure with what the chapter's formulas give for it: all the panel needs to check it at any slack. */
 export interface AuditPanelFigure extends PrintedValue {
@@ -37,6 +40,8 @@ export interface AuditPanelSpec {
   figures: AuditPanelFigure[];
   defaults: AuditPanelInputs;
   provenance: Provenance;
+  /** The language the panel writes in; absent: English. */
+  lang?: Lang;
 }
 
 export interface AuditPanelResult {
@@ -55,45 +60,39 @@ const checkAt = (figure: AuditPanelFigure, slack: number) =>
 const flaggedAt = (figures: readonly AuditPanelFigure[], slack: number) =>
   figures.filter((figure) => !checkAt(figure, slack).withinRounding);
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-const dollars = (usd: number) => `$${Math.round(usd).toLocaleString("en-US")}`;
+const dollars = (usd: number, lang: Lang) =>
+  lang === DEFAULT_LANG ? `$${Math.round(usd).toLocaleString("en-US")}` : formatUsd(Math.round(usd), 0, lang);
 
 /** The printed figures still flagged at `roundingSteps` times their rounding, what they move, and Figure 59.6a of them. */
 export function evaluateAuditPanel(spec: AuditPanelSpec, inputs: AuditPanelInputs): AuditPanelResult {
   checkRanges(AUDIT_PANEL_RANGES, inputs);
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const words = AUDIT_WORDS[lang];
   const steps = inputs.roundingSteps;
   const stillFlagged = flaggedAt(spec.figures, steps);
   const flaggedAsPrinted = flaggedAt(spec.figures, 1).length;
   const priced = stillFlagged.filter((figure) => figure.usdPerMonth !== undefined);
   const usdPerMonth = priced.reduce((sum, figure) => sum + (figure.usdPerMonth ?? 0), 0);
   const largest = [...priced].sort((a, b) => (b.usdPerMonth ?? 0) - (a.usdPerMonth ?? 0))[0];
-  const allowing = steps === 1 ? "At the printed rounding" : `Allowing ${steps.toLocaleString("en-US")} times the printed rounding`;
+  const allowing = steps === 1 ? words.atPrinted : words.allowing(steps.toLocaleString("en-US"));
   const total = spec.figures.length;
-  const none =
-    total === 0
-      ? `${spec.figuresFile} records no printed figures, so there is nothing to check against a print.`
-      : `${allowing}, no printed figure is flagged: the chapter's formulas or its own inputs give all ${count(total, "figure", "figures")}.`;
+  const none = total === 0 ? words.nothingToCheck(spec.figuresFile) : words.noneFlagged(allowing, total);
   const money =
-    largest === undefined
-      ? ""
-      : `; together they move ${dollars(usdPerMonth)} a month, ${dollars(largest.usdPerMonth ?? 0)} of it the ${largest.label}`;
+    largest === undefined ? "" : words.together(dollars(usdPerMonth, lang), dollars(largest.usdPerMonth ?? 0, lang), largest.label);
   const flagged = stillFlagged.length;
   const summary =
-    flagged === 0
-      ? none
-      : `${allowing}, ${flagged.toLocaleString("en-US")} of the ${count(total, "printed figure", "printed figures")} ${flagged === 1 ? "is" : "are"} ${steps === 1 ? "" : "still "}flagged` +
-        `${steps === 1 ? "" : ` (${flaggedAsPrinted} at the printed rounding)`}${money}.`;
+    flagged === 0 ? none : words.stillFlagged(allowing, flagged, total, steps !== 1, steps === 1 ? undefined : flaggedAsPrinted, money);
   const rows = stillFlagged.map((figure) => ({ label: figure.label, relativePercent: checkAt(figure, steps).relativeDifference * 100 }));
   // With none to draw (or none with a finite difference), the figure says so rather than show empty axes; on two
   // short lines, which a phone's width holds.
   const emptyMessage =
     stillFlagged.length === 0
       ? total === 0
-        ? "No printed figures to check"
-        : `No printed figure is flagged<br>at ${steps.toLocaleString("en-US")}× the printed rounding`
-      : "The figures still flagged<br>have no difference to draw";
-  const figure = auditDifferences(rows, spec.provenance, emptyMessage);
-  figure.layout.title.text = `Figure 59.6c — Printed figures still flagged at ${steps.toLocaleString("en-US")}× the printed rounding`;
+        ? words.noFiguresToCheck
+        : words.noneFlaggedAt(steps.toLocaleString("en-US"))
+      : words.nothingToDraw;
+  const figure = auditDifferences(rows, spec.provenance, emptyMessage, lang);
+  figure.layout.title.text = `${lang === DEFAULT_LANG ? "Figure" : "图"} 59.6c — ${words.stillFlaggedTitle(steps.toLocaleString("en-US"))}`;
   return { stillFlagged, flaggedAsPrinted, usdPerMonth, summary, figure };
 }
 
@@ -101,7 +100,13 @@ export function evaluateAuditPanel(spec: AuditPanelSpec, inputs: AuditPanelInput
 export const AUDIT_PANEL: PanelDefinition<AuditPanelSpec, AuditPanelInputs> = {
   kind: "audit",
   computes: { en: "the flags", "zh-CN": "核查标记" },
-  controls: (spec) => numberControls(AUDIT_PANEL_RANGES, spec.defaults, ["roundingSteps"]),
+  controls: (spec) => [
+    {
+      key: "roundingSteps",
+      range: { ...AUDIT_PANEL_RANGES.roundingSteps, label: AUDIT_WORDS[spec.lang ?? DEFAULT_LANG].roundingControl },
+      value: spec.defaults.roundingSteps,
+    },
+  ],
   show: (spec, values) => {
     const evaluated = evaluateAuditPanel(spec, values);
     return {

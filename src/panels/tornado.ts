@@ -18,6 +18,8 @@ import { tornadoChart } from "../charts/uncertainty";
 import { formatBreakEvenCalls } from "../format";
 import { checkRanges, type PanelRanges } from "./ranges";
 import { numberControls, type PanelDefinition } from "./definition";
+import { inputNameIn, SENSITIVITY_WORDS } from "../i18n/sensitivity";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 /** A server's side of the break-even inputs (everything but prices and tokens). */
 export type TornadoPanelHardware = { id: string; name: string } & Omit<
@@ -58,6 +60,8 @@ export interface TornadoPanelSpec {
   seed: number;
   defaults: TornadoPanelInputs;
   provenance: Provenance;
+  /** The language the panel writes in; absent: English. */
+  lang?: Lang;
 }
 
 export interface TornadoPanelResult {
@@ -70,9 +74,6 @@ export interface TornadoPanelResult {
   summary: string;
   figure: Figure;
 }
-
-// Break-evens in whole calls by the chapter's one rule, as Figure 59.3b prints them.
-const count = formatBreakEvenCalls;
 
 export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPanelInputs): TornadoPanelResult {
   const api = spec.apis.find((candidate) => candidate.id === inputs.apiId) ?? spec.apis[0];
@@ -97,23 +98,33 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
   const p95 = quantile(volumes, 0.95);
   const top = result.bars[0];
   const rangeTop = ranged.bars[0];
-  const comparison = `${serverName} vs ${api.name}`;
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const words = SENSITIVITY_WORDS[lang];
+  // Break-evens in whole calls by the chapter's one rule, as Figure 59.3b prints them.
+  const count = (calls: number) => formatBreakEvenCalls(calls, lang);
+  const comparison = words.comparison(serverName, api.name);
   const between = (bar: { breakEvenAtLow: number; breakEvenAtHigh: number }) =>
-    `${count(Math.min(bar.breakEvenAtLow, bar.breakEvenAtHigh))} to ${count(Math.max(bar.breakEvenAtLow, bar.breakEvenAtHigh))}`;
-  const summary =
-    `${comparison}: break-even ${count(result.baseBreakEven)} calls a day.` +
-    (top ? ` At ±${Math.round(swing * 100)}% the ${top.label.toLowerCase()} moves it most, ${between(top)}.` : "") +
-    (rangeTop ? ` Over the data's ranges the ${rangeTop.label.toLowerCase()} moves it most, ${between(rangeTop)}; all` : " All") +
-    ` inputs uncertain at once, it lies between ${count(p5)} and ${count(p95)} calls a day (5th to 95th percentile).`;
+    words.between(count(Math.min(bar.breakEvenAtLow, bar.breakEvenAtHigh)), count(Math.max(bar.breakEvenAtLow, bar.breakEvenAtHigh)));
+  const moves = (bar: (typeof result.bars)[number]) => ({ input: inputNameIn(bar, lang, true), between: between(bar) });
+  const summary = words.panelSummary({
+    comparison,
+    base: count(result.baseBreakEven),
+    percent: Math.round(swing * 100),
+    ...(top ? { top: moves(top) } : {}),
+    ...(rangeTop ? { rangeTop: moves(rangeTop) } : {}),
+    p5: count(p5),
+    p95: count(p95),
+  });
   const figure = tornadoChart(result.bars, {
     baseBreakEven: result.baseBreakEven,
     swing,
     number: "59.8w",
     comparison,
     provenance: spec.provenance,
+    lang,
   });
   // The summary above the figure names the pair; a title naming it too would run past the panel's width.
-  figure.layout.title.text = `Figure 59.8w — Break-even sensitivity, each input ±${Math.round(swing * 100)}%`;
+  figure.layout.title.text = `${lang === DEFAULT_LANG ? "Figure" : "图"} 59.8w — ${words.panelFigureTitle(Math.round(swing * 100))}`;
   return { tornado: result, rangeTornado: ranged, p5, p95, summary, figure };
 }
 
@@ -121,15 +132,16 @@ export function evaluateTornadoPanel(spec: TornadoPanelSpec, inputs: TornadoPane
  * The panel's tornado for a phone: its labels (each with its range) took the whole width and ran into the
  * bars, so there the bars keep only the input's name, the axis sizes itself to them and its title is short.
  */
-export function narrowTornadoFigure(figure: Figure, baseBreakEven: number): Figure {
+export function narrowTornadoFigure(figure: Figure, baseBreakEven: number, lang: Lang = DEFAULT_LANG): Figure {
   const data = figure.data.map((trace) => ({
     ...trace,
-    y: (trace.y as string[] | undefined)?.map((label) => label.replace(/ \(.*\)$/, "")),
+    // English brackets its range with a space before it; Chinese with full-width brackets.
+    y: (trace.y as string[] | undefined)?.map((label) => label.replace(/ \(.*\)$/, "").replace(/（.*）$/, "")),
   }));
   const yaxis = { ...(figure.layout.yaxis as object), automargin: true };
   const xaxis = {
     ...(figure.layout.xaxis as object),
-    title: { text: `Break-even, calls/day<br>line: ${formatBreakEvenCalls(baseBreakEven)} at base` },
+    title: { text: SENSITIVITY_WORDS[lang].narrowAxis(formatBreakEvenCalls(baseBreakEven, lang)) },
   };
   return { ...figure, data, layout: { ...figure.layout, yaxis, xaxis } };
 }
@@ -138,16 +150,27 @@ export function narrowTornadoFigure(figure: Figure, baseBreakEven: number): Figu
 export const TORNADO_PANEL: PanelDefinition<TornadoPanelSpec, TornadoPanelInputs> = {
   kind: "tornado",
   computes: { en: "the sensitivity", "zh-CN": "敏感性" },
-  controls: (spec) => [
-    { key: "hardwareId", label: "Local hardware", options: spec.hardware, value: spec.defaults.hardwareId },
-    { key: "apiId", label: "Cloud API", options: spec.apis, value: spec.defaults.apiId },
-    ...numberControls(TORNADO_PANEL_RANGES, spec.defaults, ["swingPercent"]),
-  ],
+  controls: (spec) => {
+    const words = SENSITIVITY_WORDS[spec.lang ?? DEFAULT_LANG];
+    return [
+      { key: "hardwareId", label: words.hardwareControl, options: spec.hardware, value: spec.defaults.hardwareId },
+      { key: "apiId", label: words.apiControl, options: spec.apis, value: spec.defaults.apiId },
+      ...(spec.lang === undefined || spec.lang === DEFAULT_LANG
+        ? numberControls(TORNADO_PANEL_RANGES, spec.defaults, ["swingPercent"])
+        : [
+            {
+              key: "swingPercent",
+              range: { ...TORNADO_PANEL_RANGES.swingPercent, label: words.swingControl },
+              value: spec.defaults.swingPercent,
+            },
+          ]),
+    ];
+  },
   show: (spec, values, view) => {
     const evaluated = evaluateTornadoPanel(spec, values);
     return {
       summary: evaluated.summary,
-      figure: view.narrow ? narrowTornadoFigure(evaluated.figure, evaluated.tornado.baseBreakEven) : evaluated.figure,
+      figure: view.narrow ? narrowTornadoFigure(evaluated.figure, evaluated.tornado.baseBreakEven, spec.lang) : evaluated.figure,
       attributes: {
         "data-top-input": evaluated.tornado.bars[0]?.input ?? "",
         "data-break-even": String(Math.trunc(evaluated.tornado.baseBreakEven)),

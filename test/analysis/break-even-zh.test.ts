@@ -45,7 +45,7 @@ describe("59.3 in Chinese (the China edition's H20 cluster against DeepSeek V4 P
         "因此应拿每日调用量与每日盈亏平衡点比较，而不是拿某一小时的调用量比较。",
     );
     expect(workloadNote(data, zh)).toBe(
-      "**工作负载 `typical`**（workloads.csv）：每次调用输入 8,000 个 token、输出 1,500 个 token；每月 30 天，每天 1,000 次调用。" +
+      "**工作负载 `typical`**（workloads.csv）：每次调用 8,000 个输入 token、1,500 个输出 token；每日 1,000 次调用，每月 30 天。" +
         "金额以 CNY 计，按 2026-11-29 的汇率 7 CNY 兑 1 美元换算（exchange_rates.csv）。",
     );
     const same = sameModelSection(data, workload.workloadId, zh);
