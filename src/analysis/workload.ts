@@ -6,6 +6,8 @@ import type { Dataset, WorkloadRow } from "../data";
 import { InputError } from "../errors";
 import { averageDayMix } from "../model";
 import { currencyNote } from "./currency";
+import { COST_WORDS } from "../i18n/cost";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { byIdOrFirst } from "./lookup";
 import { isWeeklyWorkload } from "./model-inputs";
 
@@ -96,26 +98,36 @@ export function selectWorkload(data: Dataset, choice: WorkloadChoice = {}): Data
 }
 
 /** One markdown paragraph naming the workload a page is computed for, and any field the run set apart from the data. */
-export function workloadNote(data: Dataset): string {
+export function workloadNote(data: Dataset, lang: Lang = DEFAULT_LANG): string {
+  const words = COST_WORDS[lang];
   const workload = workloadById(data);
   const volume = headlineVolume(workload);
   const number = (value: number) => Math.round(value).toLocaleString("en-US");
   const calendar = isWeeklyWorkload(workload)
-    ? `${number(volume.callsPerDay)} calls a weekday and ${number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0)))} a weekend day${workload.timeZone ? ` (${workload.timeZone})` : ""}`
-    : `${number(workload.callsPerDay)} calls a day on ${+workload.daysPerMonth.toFixed(4)} days a month`;
-  const reasoning = workload.reasoningTokensPerCall
-    ? `, ${number(workload.reasoningTokensPerCall)} reasoning tokens on models that reason`
-    : "";
-  const cache = workload.cachedInputShare ? `, ${Math.round(workload.cachedInputShare * 100)}% of input read from the cache` : "";
+    ? words.weekly(
+        number(volume.callsPerDay),
+        number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0))),
+        workload.timeZone ?? "",
+      )
+    : words.daily(number(workload.callsPerDay), +workload.daysPerMonth.toFixed(4));
+  const reasoning = workload.reasoningTokensPerCall ? words.reasoningTokens(number(workload.reasoningTokensPerCall)) : "";
+  const cache = workload.cachedInputShare ? words.cachedShare(Math.round(workload.cachedInputShare * 100)) : "";
   const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
   const overridden =
     set.length > 0
-      ? ` **Set for this run:** ${set.map((override) => `${override.label} ${number(override.value)} (workloads.csv says ${number(override.dataValue)})`).join("; ")}.`
+      ? words.setForRun(
+          set.map((override) => words.setItem(words.overrideLabel(override.label), number(override.value), number(override.dataValue))),
+        )
       : "";
-  const money = data.shownIn ? ` ${currencyNote(data.shownIn, false)}.` : "";
+  const money = data.shownIn ? words.moneyNote(currencyNote(data.shownIn, false, lang) ?? "") : "";
   // The chapter's sections count calls a day over alike days; on a weekday/weekend month that is the month's calls over its days.
-  const perDay = isWeeklyWorkload(workload)
-    ? ` Where a section counts calls a day, it means the month's calls over its ${+workload.daysPerMonth.toFixed(4)} calendar days: ${number(workload.callsPerDay)} a day.`
-    : "";
-  return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}${perDay}${money}`;
+  const perDay = isWeeklyWorkload(workload) ? words.perDay(+workload.daysPerMonth.toFixed(4), number(workload.callsPerDay)) : "";
+  return words.workloadNote(
+    workload.workloadId,
+    number(workload.inputTokensPerCall),
+    number(workload.outputTokensPerCall),
+    `${reasoning}${cache}`,
+    calendar,
+    `${overridden}${perDay}${money}`,
+  );
 }
