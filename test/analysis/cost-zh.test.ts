@@ -58,6 +58,18 @@ describe("59.1 in Chinese (the China edition's typical workload)", () => {
     expect(english([costRangeText(costs, workload, zh), workloadNote(data, zh)])).toEqual([]);
   });
 
+  it("says a weekday workload's calendar and a field the run set in Chinese", () => {
+    const weekly = inCurrency(
+      selectWorkload(loadDataset(folder), { workloadId: parameters.decisionWorkloadId, callsPerDay: 600, inputTokensPerCall: 9000 }),
+      "CNY",
+    );
+    const note = workloadNote(weekly, zh);
+    expect(note).toContain("**本次运行设定**：每个工作日调用次数 600（workloads.csv 中为 ");
+    expect(note).toContain("每个工作日 600 次调用，每个周末日 ");
+    // The time zone is an IANA name (Asia/Shanghai), quoted as the data writes it.
+    expect(englishWords(weekly, note, [String(findWorkload(weekly).timeZone)])).toEqual([]);
+  });
+
   it("heads, captions and fills its tables in Chinese", () => {
     const model = findModel(data, parameters.apiModelId as string);
     const billed = billingWays(zh).map((way) => ({
