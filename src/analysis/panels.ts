@@ -38,6 +38,7 @@ import { decisionAtAnyVolume } from "./decide";
 import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from "./decision-page";
 import { qualityMatchText, scoreText } from "./quality";
 import { BREAK_EVEN_WORDS } from "../i18n/break-even";
+import { COST_WORDS } from "../i18n/cost";
 import { DECISION_WORDS } from "../i18n/decision";
 import { RENTAL_WORDS } from "../i18n/rental";
 import { AUDIT_WORDS } from "../i18n/audit";
@@ -347,14 +348,16 @@ export function rentalPanelSpec(
 /** The 59.1 what-if panel: every model's month at the reader's volume and call size, beside one local server's cost. */
 export function monthlyCostPanelSpec(
   data: Dataset,
-  options: { localHardwareId: string; title?: string; defaults?: Partial<MonthlyCostPanelInputs> },
+  options: { localHardwareId: string; title?: string; defaults?: Partial<MonthlyCostPanelInputs>; lang?: Lang },
 ): MonthlyCostPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = COST_WORDS[lang];
   const workload = findWorkload(data);
   const colors = modelColors(data);
   const hardware = findHardware(data, options.localHardwareId);
   return {
     kind: "monthly-cost",
-    title: options.title ?? "every model's month at your volume and call size",
+    title: options.title ?? words.panelTitle,
     models: data.models.map((model) => ({
       id: model.modelId,
       name: model.modelName,
@@ -367,7 +370,7 @@ export function monthlyCostPanelSpec(
     volumeUnit: headlineVolume(workload).unit,
     billingShares: billingSharesOf(workload),
     local: {
-      name: `the local server (${hardware.name.replace(/ \(.*\)$/, "")})`,
+      name: words.localServer(hardware.name.replace(/ \(.*\)$/, "")),
       usdPerMonth: hardwareMonthlyCost(hardware, workload.daysPerMonth).totalUsd,
     },
     defaults: {
@@ -377,6 +380,8 @@ export function monthlyCostPanelSpec(
       ...options.defaults,
     },
     provenance: provenance(data, ["models.csv", "workloads.csv", "hardware.csv"]),
+    // Only a page in another language says so: an English spec stays as it was.
+    ...(lang === "en" ? {} : { lang }),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Dataset, WorkloadRow } from "../data";
 import { InputError } from "../errors";
 import { averageDayMix } from "../model";
 import { currencyNote } from "./currency";
-import { SENSITIVITY_WORDS } from "../i18n/sensitivity";
+import { WORKLOAD_WORDS } from "../i18n/workload";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { byIdOrFirst } from "./lookup";
 import { isWeeklyWorkload } from "./model-inputs";
@@ -103,7 +103,7 @@ export function workloadNote(data: Dataset, lang: Lang = DEFAULT_LANG): string {
   const volume = headlineVolume(workload);
   const number = (value: number) => Math.round(value).toLocaleString("en-US");
   const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
-  return SENSITIVITY_WORDS[lang].workload({
+  return WORKLOAD_WORDS[lang].workload({
     id: workload.workloadId,
     input: number(workload.inputTokensPerCall),
     output: number(workload.outputTokensPerCall),

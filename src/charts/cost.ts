@@ -1,4 +1,9 @@
 /** 59.1–59.2: what each model costs at a workload, and how that grows with volume. */
+import { displayCurrencyCode, formatMoney } from "../format";
+import { COST_WORDS } from "../i18n/cost";
+import { PRICE_MATRIX_WORDS } from "../i18n/price-matrix";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { figureMoneyIn } from "./currency";
 import type { Figure, Provenance, Trace } from "./figure";
 import { repeatPatterns } from "./series-looks";
 import { type AxisOptions, axis, colorOf, FORMAT, LABEL_BACKGROUND, THEME_COLORS, themedFigure } from "./theme";
@@ -15,33 +20,42 @@ export function monthlyCostByModel(
   colors: ReadonlyMap<string, string>,
   provenance: Provenance,
   workloadLabel: string,
+  lang: Lang = DEFAULT_LANG,
 ): Figure {
+  const words = COST_WORDS[lang];
   const sorted = [...rows].sort((a, b) => a.usdPerMonth - b.usdPerMonth);
   const colorsOfBars = sorted.map((row) => colorOf(colors, row.modelId));
   // Past the palette's 24 colours a colour serves two models: the second one's bar is hatched.
   const patterns = repeatPatterns(colorsOfBars);
   const trace: Trace = {
     type: "bar",
-    name: "Monthly cost",
+    name: words.monthlyTrace,
     x: sorted.map((row) => row.modelName),
     y: sorted.map((row) => row.usdPerMonth),
     marker: {
       color: colorsOfBars,
       ...(patterns.some(Boolean) ? { pattern: { shape: patterns, fillmode: "overlay", fgcolor: THEME_COLORS.paper, fgopacity: 0.6 } } : {}),
     },
-    text: sorted.map((row) => `$${Math.round(row.usdPerMonth).toLocaleString("en-US")}`),
+    // Chinese writes large sums in 万 (formatMoney), which a `$` label could not say.
+    text: sorted.map((row) =>
+      lang === "en"
+        ? `$${Math.round(row.usdPerMonth).toLocaleString("en-US")}`
+        : formatMoney(row.usdPerMonth, displayCurrencyCode(), 0, lang),
+    ),
     textposition: "outside",
     cliponaxis: false,
-    hovertemplate: "%{x}<br>%{y:$,.2f} a month<extra></extra>",
+    hovertemplate: words.monthlyHover,
     showlegend: false,
   };
-  return themedFigure([trace], {
+  const figure = themedFigure([trace], {
     number: "59.1a",
-    title: `Monthly cloud cost per model, ${workloadLabel}`,
+    title: words.monthlyTitle(workloadLabel),
     provenance,
-    xaxis: { title: "Model", type: "category" },
-    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+    lang,
+    xaxis: { title: words.axisModel, type: "category" },
+    yaxis: { title: words.axisMonthly, tickformat: FORMAT.usd },
   });
+  return figureMoneyIn(figure, lang);
 }
 
 export interface ModelPerCallCost {
@@ -58,7 +72,9 @@ export function costVersusVolume(
   colors: ReadonlyMap<string, string>,
   provenance: Provenance,
   workloadCallsPerDay?: number,
+  lang: Lang = DEFAULT_LANG,
 ): Figure {
+  const words = COST_WORDS[lang];
   const traces: Trace[] = rows.map((row) => ({
     type: "scatter",
     mode: "lines",
@@ -66,21 +82,22 @@ export function costVersusVolume(
     x: [...callsPerDay],
     y: callsPerDay.map((calls) => calls * row.usdPerCall * daysPerMonth),
     line: { color: colorOf(colors, row.modelId), width: 2.5 },
-    hovertemplate: `${row.modelName}<br>%{x:,.0f} calls/day: %{y:$,.0f} a month<extra></extra>`,
+    hovertemplate: words.volumeHover(row.modelName),
   }));
   const marker = workloadCallsPerDay === undefined ? undefined : workloadCallsPerDay;
-  return themedFigure(traces, {
+  const figure = themedFigure(traces, {
     number: "59.1b",
-    title: "Cloud cost grows in a straight line with volume",
+    title: words.volumeTitle,
     provenance,
-    xaxis: { title: "Calls per day", tickformat: FORMAT.integer },
-    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+    lang,
+    xaxis: { title: words.axisCallsPerDay, tickformat: FORMAT.integer },
+    yaxis: { title: words.axisMonthly, tickformat: FORMAT.usd },
     annotations:
       marker === undefined
         ? []
         : [
             {
-              text: `workload: ${marker.toLocaleString("en-US")}/day`,
+              text: words.workloadMark(marker.toLocaleString("en-US")),
               x: marker,
               xref: "x",
               y: 1,
@@ -111,6 +128,7 @@ export function costVersusVolume(
             ],
           },
   });
+  return figureMoneyIn(figure, lang);
 }
 
 export interface MatrixCell {
@@ -124,7 +142,14 @@ export interface MatrixCell {
  * Figure 59.2a: the cost matrix, model × daily volume, coloured by monthly cost (log scale) and labelled. With a
  * monthly budget, each cell over it says so.
  */
-export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Provenance, budgetUsdPerMonth?: number): Figure {
+export function costMatrixHeatmap(
+  cells: readonly MatrixCell[],
+  provenance: Provenance,
+  budgetUsdPerMonth?: number,
+  lang: Lang = DEFAULT_LANG,
+): Figure {
+  const words = PRICE_MATRIX_WORDS[lang];
+  const dollars = wholeMoney(lang);
   const models = [...new Map(cells.map((cell) => [cell.modelId, cell.modelName])).entries()];
   const volumes = [...new Set(cells.map((cell) => cell.callsPerDay))].sort((a, b) => a - b);
   const value = (modelId: string, calls: number) =>
@@ -132,44 +157,44 @@ export function costMatrixHeatmap(cells: readonly MatrixCell[], provenance: Prov
   const z = models.map(([id]) => volumes.map((calls) => value(id, calls)));
   const trace: Trace = {
     type: "heatmap",
-    name: "Monthly cost",
-    x: volumes.map((calls) => `${calls.toLocaleString("en-US")}/day`),
+    name: words.matrixTrace,
+    x: volumes.map((calls) => words.perDay(calls.toLocaleString("en-US"))),
     y: models.map(([, name]) => name),
     z: z.map((row) => row.map((usd) => Math.log10(Math.max(usd, 0.01)))),
     text: z.map((row) =>
-      row.map(
-        (usd) =>
-          `$${Math.round(usd).toLocaleString("en-US")}${budgetUsdPerMonth !== undefined && usd > budgetUsdPerMonth ? " (over)" : ""}`,
-      ),
+      row.map((usd) => `${dollars(usd)}${budgetUsdPerMonth !== undefined && usd > budgetUsdPerMonth ? words.over : ""}`),
     ),
     customdata: z,
     texttemplate: "%{text}",
     // On a phone the cells' labels move to the hover: it says where a cell stands against the budget too.
     ...(budgetUsdPerMonth === undefined
-      ? { hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month<extra></extra>" }
+      ? { hovertemplate: words.matrixHover }
       : {
-          hovertext: z.map((row) => row.map((usd) => (usd > budgetUsdPerMonth ? "over the budget" : "within the budget"))),
-          hovertemplate: "%{y}, %{x}: %{customdata:$,.2f} a month, %{hovertext}<extra></extra>",
+          hovertext: z.map((row) => row.map((usd) => (usd > budgetUsdPerMonth ? words.overBudget : words.withinBudget))),
+          hovertemplate: words.matrixHoverBudget,
         }),
     colorscale: "Viridis",
     showscale: false,
   };
-  return themedFigure([trace], {
+  const figure = themedFigure([trace], {
     number: "59.2a",
-    title:
-      budgetUsdPerMonth === undefined
-        ? "Cost matrix: monthly cost by model and daily volume"
-        : `Cost matrix against a budget of $${Math.round(budgetUsdPerMonth).toLocaleString("en-US")} a month`,
+    title: budgetUsdPerMonth === undefined ? words.matrixTitle : words.matrixBudgetTitle(dollars(budgetUsdPerMonth)),
     provenance,
-    xaxis: { title: "Calls per day", type: "category" },
-    yaxis: { title: "Model", type: "category" },
+    lang,
+    xaxis: { title: words.axisCallsPerDay, type: "category" },
+    yaxis: { title: words.axisModel, type: "category" },
     // The first model of the price list on top, as in the table.
     layout: {
       margin: { l: 190, r: 30, t: 60, b: 70 },
-      yaxis: { title: { text: "Model", standoff: 12 }, type: "category", autorange: "reversed", automargin: true },
+      yaxis: { title: { text: words.axisModel, standoff: 12 }, type: "category", autorange: "reversed", automargin: true },
     },
   });
+  return figureMoneyIn(figure, lang);
 }
+
+/** Whole money as a label on the data says it: `$1,234` in English (the page shows it in its currency), else formatMoney. */
+const wholeMoney = (lang: Lang) => (usd: number) =>
+  lang === "en" ? `$${Math.round(usd).toLocaleString("en-US")}` : formatMoney(usd, displayCurrencyCode(), 0, lang);
 
 export interface ModelRating {
   modelId: string;
@@ -186,7 +211,13 @@ const NO_RATING_Y = 2;
 const MAX_LABELLED_UNRATED = 4;
 
 /** Figure 59.2b: what a call costs against the chapter's reasoning-quality rating; marker size shows tool-use stars. */
-export function priceVersusQuality(rows: readonly ModelRating[], colors: ReadonlyMap<string, string>, provenance: Provenance): Figure {
+export function priceVersusQuality(
+  rows: readonly ModelRating[],
+  colors: ReadonlyMap<string, string>,
+  provenance: Provenance,
+  lang: Lang = DEFAULT_LANG,
+): Figure {
+  const words = PRICE_MATRIX_WORDS[lang];
   const rated = rows.filter((row) => row.qualityStars !== undefined);
   const unrated = rows.filter((row) => row.qualityStars === undefined);
   // Labels of neighbours on the same rating alternate above and below their markers so they do not collide.
@@ -205,7 +236,7 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
     text: [row.modelName],
     textposition: below.has(row.modelId) ? "bottom center" : "top center",
     marker: { color: colorOf(colors, row.modelId), size: 8 + (row.toolUseStars ?? 0) * 4, line: { color: THEME_COLORS.paper, width: 1 } },
-    hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>quality %{y}★, tool use ${row.toolUseStars ?? "not rated"}${row.toolUseStars === undefined ? "" : "★"}<extra></extra>`,
+    hovertemplate: words.ratedHover(row.modelName, row.toolUseStars === undefined ? words.notRated : `${row.toolUseStars}★`),
     showlegend: false,
   }));
   const labelled = unrated.length <= MAX_LABELLED_UNRATED;
@@ -220,7 +251,7 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
         text: [row.modelName],
         textposition: index % 2 ? "bottom center" : "top center",
         marker: { color: THEME_COLORS.paper, size: 12, line: { color: colorOf(colors, row.modelId), width: 2 } },
-        hovertemplate: `${row.modelName}<br>%{x:$,.4f} a call<br>no quality rating in the data<extra></extra>`,
+        hovertemplate: words.unratedHover(row.modelName),
         showlegend: false,
       }),
     ),
@@ -229,7 +260,7 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
     unrated.length && !labelled
       ? [
           {
-            text: `${unrated.length} models have no star rating in the data: hover a ring for its name`,
+            text: words.unratedNote(unrated.length),
             xref: "paper",
             yref: "y",
             x: 0,
@@ -240,30 +271,32 @@ export function priceVersusQuality(rows: readonly ModelRating[], colors: Readonl
           },
         ]
       : [];
-  return themedFigure(traces, {
+  const figure = themedFigure(traces, {
     number: "59.2b",
-    title: "Price against quality (marker size: tool-use rating)",
+    title: words.qualityTitle,
     provenance,
-    xaxis: { title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" },
+    lang,
+    xaxis: { title: words.axisCostPerCall, type: "log", tickformat: "$.3f" },
     annotations,
     layout: {
       xaxis: {
-        ...axis({ title: "Cost per call at the typical workload (USD, log scale)", type: "log", tickformat: "$.3f" }),
+        ...axis({ title: words.axisCostPerCall, type: "log", tickformat: "$.3f" }),
         tickvals: [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1],
       },
       ...(unrated.length
         ? {
             yaxis: {
-              ...axis({ title: "Reasoning quality (stars)" }),
+              ...axis({ title: words.axisQuality }),
               range: [1.5, 5.6],
               tickvals: [2, 3, 4, 5],
-              ticktext: ["no rating", "3", "4", "5"],
+              ticktext: [words.noRating, "3", "4", "5"],
             },
           }
         : {}),
     },
-    yaxis: { title: "Reasoning quality (stars)", range: [2.5, 5.6] },
+    yaxis: { title: words.axisQuality, range: [2.5, 5.6] },
   });
+  return figureMoneyIn(figure, lang);
 }
 
 export interface BenchmarkScore {
@@ -275,24 +308,32 @@ export interface BenchmarkScore {
 }
 
 /** "GAIA in percent, the others in points": which benchmarks are scored in percent, by family name (its first word). */
-function benchmarkUnits(rows: readonly BenchmarkScore[]): string {
+function benchmarkUnits(rows: readonly BenchmarkScore[], lang: Lang): string {
+  const words = PRICE_MATRIX_WORDS[lang];
   const families = (unit: BenchmarkScore["unit"]) => [
     ...new Set(rows.filter((row) => row.unit === unit).map((row) => row.benchmark.split(" ")[0])),
   ];
   const percent = families("percent");
-  if (families("points").length === 0) return "in percent";
-  return percent.length === 0 ? "in points" : `${percent.join(", ")} in percent, the others in points`;
+  if (families("points").length === 0) return words.inPercent;
+  return percent.length === 0 ? words.inPoints : words.someInPercent(percent as string[]);
 }
 
 /** The score axis's title and ticks: in %, in points, or in either by benchmark. */
-function scoreAxis(rows: readonly BenchmarkScore[]): AxisOptions {
+function scoreAxis(rows: readonly BenchmarkScore[], lang: Lang): AxisOptions {
+  const words = PRICE_MATRIX_WORDS[lang];
   const units = new Set(rows.map((row) => row.unit));
-  if (units.size === 1 && units.has("percent")) return { title: "Score (%)", ticksuffix: "%", range: [0, 100] };
-  return { title: units.has("percent") ? "Score (points or %, by benchmark)" : "Score (points)", range: [0, 100] };
+  if (units.size === 1 && units.has("percent")) return { title: words.scorePercent, ticksuffix: "%", range: [0, 100] };
+  return { title: units.has("percent") ? words.scoreEither : words.scorePoints, range: [0, 100] };
 }
 
 /** Figure 59.2c: each benchmark's scores, one bar per model. */
-export function benchmarkComparison(rows: readonly BenchmarkScore[], colors: ReadonlyMap<string, string>, provenance: Provenance): Figure {
+export function benchmarkComparison(
+  rows: readonly BenchmarkScore[],
+  colors: ReadonlyMap<string, string>,
+  provenance: Provenance,
+  lang: Lang = DEFAULT_LANG,
+): Figure {
+  const words = PRICE_MATRIX_WORDS[lang];
   const benchmarks = [...new Set(rows.map((row) => row.benchmark))];
   const models = [...new Map(rows.map((row) => [row.modelId, row.modelName])).entries()];
   const traces: Trace[] = models.map(([id, name]) => {
@@ -304,19 +345,20 @@ export function benchmarkComparison(rows: readonly BenchmarkScore[], colors: Rea
       y: scores.map((row) => row?.score ?? null),
       marker: { color: colorOf(colors, id) },
       text: scores.map((row) => (row ? String(row.score) : "")),
-      customdata: scores.map((row) => (row?.unit === "percent" ? "%" : " points")),
+      customdata: scores.map((row) => (row?.unit === "percent" ? "%" : words.points)),
       textposition: "outside",
       textfont: { size: 10 },
       cliponaxis: false,
-      hovertemplate: `${name}<br>%{x}: %{y:.1~f}%{customdata}<extra></extra>`,
+      hovertemplate: words.benchmarkHover(name),
     };
   });
   return themedFigure(traces, {
     number: "59.2c",
-    title: `Agent benchmarks (${benchmarkUnits(rows)})`,
+    title: words.benchmarkTitle(benchmarkUnits(rows, lang)),
     provenance,
-    xaxis: { title: "Benchmark", type: "category" },
-    yaxis: scoreAxis(rows),
+    lang,
+    xaxis: { title: words.axisBenchmark, type: "category" },
+    yaxis: scoreAxis(rows, lang),
     layout: { barmode: "group", bargap: 0.25 },
   });
 }

@@ -5,6 +5,7 @@
 import { figureInCurrency } from "../charts/currency";
 import type { Figure } from "../charts/figure";
 import { displayCurrencyCode, moneyText } from "../format";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { PANEL_DEFINITIONS, type PanelSpec } from "../panels";
 import type { PanelDefinition, PanelShown } from "../panels/definition";
 import { WHATIF_MIME } from "../panels/mime";
@@ -39,18 +40,21 @@ export function displayFigure(figure: Figure): void {
   displayBundle(PLOTLY_MIME, shown, shown.layout.title.text);
 }
 
-/** Shows rows or a DataFrame as a formatted HTML table. */
+/** Shows rows or a DataFrame as a formatted HTML table, its money written as `lang` writes it. */
 export function displayTable(
   source: FrameLike | readonly Record<string, unknown>[],
   columns: readonly TableColumn[],
   caption?: string,
+  lang: Lang = DEFAULT_LANG,
 ): void {
   // Labels are written in dollars; the numbers are in the display currency already.
+  const code = displayCurrencyCode();
   tslab().display.html(
     htmlTable(
       source,
-      columns.map((column) => ({ ...column, label: moneyText(column.label ?? column.key) })),
-      caption === undefined ? undefined : moneyText(caption),
+      columns.map((column) => ({ ...column, label: moneyText(column.label ?? column.key, code, lang) })),
+      caption === undefined ? undefined : moneyText(caption, code, lang),
+      lang,
     ),
   );
 }

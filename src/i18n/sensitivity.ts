@@ -47,21 +47,6 @@ export interface TornadoSummaryFacts {
   p95: string;
 }
 
-/** The workload line's facts, formatted. */
-export interface WorkloadFacts {
-  id: string;
-  input: string;
-  output: string;
-  reasoning?: string;
-  cachePercent?: number;
-  /** A weekday/weekend workload's two volumes and time zone; absent for calls a day. */
-  weekly?: { weekday: string; weekend: string; timeZone?: string };
-  callsPerDay: string;
-  days: number;
-  overrides: readonly { label: string; value: string; dataValue: string }[];
-  money?: string;
-}
-
 const EN = {
   comparison: (server: string, api: string) => `${server} vs ${api}`,
   findings: (f: SensitivityFacts) =>
@@ -127,22 +112,6 @@ const EN = {
   between: (low: string, high: string) => `${low} to ${high}`,
   panelFigureTitle: (percent: number) => `Break-even sensitivity, each input ±${percent}%`,
   narrowAxis: (base: string) => `Break-even, calls/day<br>line: ${base} at base`,
-  // The workload line every priced page prints (workloadNote).
-  workload: (f: WorkloadFacts) => {
-    const reasoning = f.reasoning ? `, ${f.reasoning} reasoning tokens on models that reason` : "";
-    const cache = f.cachePercent !== undefined ? `, ${f.cachePercent}% of input read from the cache` : "";
-    const calendar = f.weekly
-      ? `${f.weekly.weekday} calls a weekday and ${f.weekly.weekend} a weekend day${f.weekly.timeZone ? ` (${f.weekly.timeZone})` : ""}`
-      : `${f.callsPerDay} calls a day on ${f.days} days a month`;
-    const overridden =
-      f.overrides.length > 0
-        ? ` **Set for this run:** ${f.overrides.map((set) => `${set.label} ${set.value} (workloads.csv says ${set.dataValue})`).join("; ")}.`
-        : "";
-    const perDay = f.weekly
-      ? ` Where a section counts calls a day, it means the month's calls over its ${f.days} calendar days: ${f.callsPerDay} a day.`
-      : "";
-    return `**Workload \`${f.id}\`** (workloads.csv): ${f.input} input and ${f.output} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}${perDay}${f.money ? ` ${f.money}.` : ""}`;
-  },
 };
 
 /** Each varied input's name in Chinese, by its key. */
@@ -240,19 +209,6 @@ const WORDS = catalogue(EN, {
   between: (low, high) => `${low} 至 ${high}`,
   panelFigureTitle: (percent) => `盈亏平衡点敏感性，各输入 ±${percent}%`,
   narrowAxis: (base) => `盈亏平衡点（次/日）<br>竖线：基准值 ${base}`,
-  workload: (f) => {
-    const reasoning = f.reasoning ? `，推理模型每次另有 ${f.reasoning} 个推理 token` : "";
-    const cache = f.cachePercent !== undefined ? `，${f.cachePercent}% 的输入读自缓存` : "";
-    const calendar = f.weekly
-      ? `每工作日 ${f.weekly.weekday} 次调用、每个周末日 ${f.weekly.weekend} 次${f.weekly.timeZone ? `（${f.weekly.timeZone}）` : ""}`
-      : `每日 ${f.callsPerDay} 次调用，每月 ${f.days} 天`;
-    const overridden =
-      f.overrides.length > 0
-        ? `**本次运行设定**：${f.overrides.map((set) => `${set.label} ${set.value}（workloads.csv 中为 ${set.dataValue}）`).join("；")}。`
-        : "";
-    const perDay = f.weekly ? `凡按每日调用次数计算的章节，均指当月调用量除以其 ${f.days} 个日历日：每日 ${f.callsPerDay} 次。` : "";
-    return `**工作负载 \`${f.id}\`**（workloads.csv）：每次调用 ${f.input} 个输入 token、${f.output} 个输出 token${reasoning}${cache}；${calendar}。${overridden}${perDay}${f.money ? `${f.money}。` : ""}`;
-  },
 });
 
 export const SENSITIVITY_WORDS = WORDS;

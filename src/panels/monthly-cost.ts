@@ -3,6 +3,9 @@
  * bills a month of the workload on every model, as the notebook's what-if does with this same evaluation.
  */
 import { InputError } from "../errors";
+import { displayCurrencyCode, formatMoney } from "../format";
+import { COST_WORDS } from "../i18n/cost";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { monthlyApiBill, scaleCalendar, type BillingShares, type TimedPriceSheet, type WorkloadCalendar } from "../model";
 import { monthlyCostByModel, type ModelMonthlyCost } from "../charts/cost";
 import type { Figure, Provenance } from "../charts/figure";
@@ -50,6 +53,8 @@ export interface MonthlyCostPanelSpec {
   local: { name: string; usdPerMonth: number };
   defaults: MonthlyCostPanelInputs;
   provenance: Provenance;
+  /** The language of the summary, the controls and the figure: the page's script shows what the notebook showed. */
+  lang?: Lang;
 }
 
 export interface MonthlyCostPanelResult {
@@ -59,7 +64,11 @@ export interface MonthlyCostPanelResult {
   figure: Figure;
 }
 
-const usd = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Money as the language writes it: English in dollars (the page shows them in its currency), Chinese through formatMoney. */
+const moneyIn = (lang: Lang) => (value: number) =>
+  lang === "en"
+    ? `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+    : formatMoney(value, displayCurrencyCode(), 2, lang);
 
 /** Every model's bill for a month of the workload at the reader's volume and call size. */
 export function evaluateMonthlyCostPanel(spec: MonthlyCostPanelSpec, inputs: MonthlyCostPanelInputs): MonthlyCostPanelResult {
@@ -82,20 +91,19 @@ export function evaluateMonthlyCostPanel(spec: MonthlyCostPanelSpec, inputs: Mon
     return { modelId: model.id, modelName: model.name, usdPerMonth: bill.usdPerMonth, usdPerCall: bill.usdPerCall };
   });
   const cheapest = [...rows].sort((a, b) => a.usdPerMonth - b.usdPerMonth)[0];
-  const volume = `${Math.round(inputs.callsPerDay).toLocaleString("en-US")} ${spec.volumeUnit}`;
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const words = COST_WORDS[lang];
+  const usd = moneyIn(lang);
+  const volume = words.volume(Math.round(inputs.callsPerDay).toLocaleString("en-US"), spec.volumeUnit);
   // The verdict says by how much: the local server against the cheapest API, a month.
   const gap = cheapest ? spec.local.usdPerMonth - cheapest.usdPerMonth : 0;
-  const against =
-    gap > 0
-      ? `${usd(gap)} more than ${cheapest?.modelName}`
-      : gap < 0
-        ? `${usd(-gap)} less than ${cheapest?.modelName}`
-        : `as much as ${cheapest?.modelName}`;
+  const name = String(cheapest?.modelName);
+  const against = gap > 0 ? words.gapMore(usd(gap), name) : gap < 0 ? words.gapLess(usd(-gap), name) : words.gapSame(name);
   const summary = cheapest
-    ? `At ${volume}, the cheapest model is ${cheapest.modelName} at ${usd(cheapest.usdPerMonth)} a month; ${spec.local.name} costs ${usd(spec.local.usdPerMonth)} a month at any volume, ${against}.`
-    : "No model to price.";
+    ? words.panelSummary(volume, cheapest.modelName, usd(cheapest.usdPerMonth), spec.local.name, usd(spec.local.usdPerMonth), against)
+    : words.noModel;
   const colors = new Map(spec.models.map((model) => [model.id, model.color]));
-  const figure = renumberFigure(monthlyCostByModel(rows, colors, spec.provenance, `what-if: ${volume}`), "59.1w");
+  const figure = renumberFigure(monthlyCostByModel(rows, colors, spec.provenance, words.whatIfLabel(volume), lang), "59.1w");
   return { rows, cheapest, summary, figure };
 }
 
@@ -105,14 +113,24 @@ export const MONTHLY_COST_PANEL: PanelDefinition<MonthlyCostPanelSpec, MonthlyCo
   computes: { en: "the month's bills", "zh-CN": "当月账单" },
   controls: (spec) => {
     const r = MONTHLY_COST_PANEL_RANGES;
+    const lang = spec.lang ?? DEFAULT_LANG;
+    const words = COST_WORDS[lang];
+    // English keeps the ranges' own labels; another language names the call's size in its words.
+    const label = (key: "inputTokensPerCall" | "outputTokensPerCall", words: string) =>
+      lang === "en" ? r[key] : { ...r[key], label: words };
+    const sized = numberControls(
+      {
+        ...r,
+        inputTokensPerCall: label("inputTokensPerCall", words.inputControl),
+        outputTokensPerCall: label("outputTokensPerCall", words.outputControl),
+      },
+      spec.defaults,
+      ["inputTokensPerCall", "outputTokensPerCall"],
+    );
     return [
       // A weekday's calls for a weekday/weekend workload.
-      {
-        key: "callsPerDay",
-        range: { ...r.callsPerDay, label: spec.volumeUnit.replace(/^calls a /, "Calls per ") },
-        value: spec.defaults.callsPerDay,
-      },
-      ...numberControls(r, spec.defaults, ["inputTokensPerCall", "outputTokensPerCall"]),
+      { key: "callsPerDay", range: { ...r.callsPerDay, label: words.volumeControl(spec.volumeUnit) }, value: spec.defaults.callsPerDay },
+      ...sized,
     ];
   },
   show: (spec, values) => {

@@ -4,6 +4,10 @@
  */
 import { costMatrixHeatmap, type MatrixCell } from "../charts/cost";
 import type { Figure, Provenance } from "../charts/figure";
+import { renumberFigure } from "../charts/theme";
+import { displayCurrencyCode, formatMoney } from "../format";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { PRICE_MATRIX_WORDS } from "../i18n/price-matrix";
 import { numberControls, type PanelDefinition } from "./definition";
 import { checkRanges, type PanelRanges } from "./ranges";
 
@@ -39,6 +43,8 @@ export interface PriceMatrixPanelSpec {
   daysPerMonth: number;
   defaults: PriceMatrixPanelInputs;
   provenance: Provenance;
+  /** The language of the summary, the controls and the figure: the page's script shows what the notebook showed. */
+  lang?: Lang;
 }
 
 /** Monthly cost of every model at every daily volume, at the workload's average call and days a month. */
@@ -72,17 +78,20 @@ export interface PriceMatrixPanelResult {
   figure: Figure;
 }
 
-const dollars = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
-const models = (n: number) => `${n} ${n === 1 ? "model" : "models"}`;
+/** Whole money: `$1,234` in English (the page shows it in its currency), else as formatMoney writes it in the language. */
+const wholeMoney = (lang: Lang) => (value: number) =>
+  lang === "en" ? `$${Math.round(value).toLocaleString("en-US")}` : formatMoney(value, displayCurrencyCode(), 0, lang);
 
-function fitText(fit: VolumeFit, total: number, budget: number): string {
-  const at = `at ${fit.callsPerDay.toLocaleString("en-US")} calls a day`;
+function fitText(fit: VolumeFit, total: number, budget: number, lang: Lang): string {
+  const words = PRICE_MATRIX_WORDS[lang];
+  const dollars = wholeMoney(lang);
+  const at = words.at(fit.callsPerDay.toLocaleString("en-US"));
   const cheapest = fit.cheapest;
-  if (!cheapest) return `${at} there is no model to price`;
+  if (!cheapest) return words.noModel(at);
   if (fit.fitting.length === 0)
-    return `${at} none fits: the cheapest, ${cheapest.modelName}, costs ${dollars(cheapest.usdPerMonth)} a month, ${dollars(cheapest.usdPerMonth - budget)} over`;
-  const all = fit.fitting.length === total ? `all ${models(total)} fit` : `${fit.fitting.length} of ${models(total)} fit`;
-  return `${at} ${all}, the cheapest ${cheapest.modelName} at ${dollars(cheapest.usdPerMonth)} a month, ${dollars(budget - cheapest.usdPerMonth)} under`;
+    return words.noneFits(at, cheapest.modelName, dollars(cheapest.usdPerMonth), dollars(cheapest.usdPerMonth - budget));
+  const all = fit.fitting.length === total ? words.allFit(total) : words.someFit(fit.fitting.length, total);
+  return words.fits(at, all, cheapest.modelName, dollars(cheapest.usdPerMonth), dollars(budget - cheapest.usdPerMonth));
 }
 
 /** The matrix at the reader's three volumes, what fits the budget at each, and Figure 59.2a of it with the cells over it marked. */
@@ -96,10 +105,10 @@ export function evaluatePriceMatrixPanel(spec: PriceMatrixPanelSpec, inputs: Pri
     const column = cells.filter((cell) => cell.callsPerDay === callsPerDay).sort((a, b) => a.usdPerMonth - b.usdPerMonth);
     return { callsPerDay, fitting: column.filter((cell) => cell.usdPerMonth <= budget), cheapest: column[0] };
   });
-  const texts = fits.map((fit) => fitText(fit, spec.models.length, budget));
-  const summary = `Against a budget of ${dollars(budget)} a month: ${texts.join("; ")}.`;
-  const figure = costMatrixHeatmap(cells, spec.provenance, budget);
-  figure.layout.title.text = `Figure 59.2d — ${figure.layout.title.text.replace(/^Figure [^ ]+ — /, "")}`;
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const texts = fits.map((fit) => fitText(fit, spec.models.length, budget, lang));
+  const summary = PRICE_MATRIX_WORDS[lang].summary(wholeMoney(lang)(budget), texts);
+  const figure = renumberFigure(costMatrixHeatmap(cells, spec.provenance, budget, lang), "59.2d");
   return { cells, fits, summary, figure };
 }
 
@@ -110,7 +119,19 @@ export const PRICE_MATRIX_PANEL: PanelDefinition<PriceMatrixPanelSpec, PriceMatr
   controls: (spec) => {
     const r = PRICE_MATRIX_PANEL_RANGES;
     const d = spec.defaults;
-    return [...numberControls(r, d, ["firstCallsPerDay", "secondCallsPerDay", "thirdCallsPerDay", "budgetUsdPerMonth"])];
+    const lang = spec.lang ?? DEFAULT_LANG;
+    const words = PRICE_MATRIX_WORDS[lang];
+    // English keeps the ranges' own labels; another language names each input in its words.
+    const named: PanelRanges<PriceMatrixPanelInputs> =
+      lang === "en"
+        ? r
+        : {
+            firstCallsPerDay: { ...r.firstCallsPerDay, label: words.firstVolume },
+            secondCallsPerDay: { ...r.secondCallsPerDay, label: words.secondVolume },
+            thirdCallsPerDay: { ...r.thirdCallsPerDay, label: words.thirdVolume },
+            budgetUsdPerMonth: { ...r.budgetUsdPerMonth, label: words.budget },
+          };
+    return [...numberControls(named, d, ["firstCallsPerDay", "secondCallsPerDay", "thirdCallsPerDay", "budgetUsdPerMonth"])];
   },
   show: (spec, values) => {
     const evaluated = evaluatePriceMatrixPanel(spec, values);

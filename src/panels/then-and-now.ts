@@ -7,8 +7,11 @@
  */
 import type { Figure, Provenance } from "../charts/figure";
 import { thenAndNowMoves, type HeadlineMove } from "../charts/then-and-now";
-import { wrapLongCaption } from "../charts/theme";
-import { formatBreakEvenCalls, formatPercent } from "../format";
+import { renumberFigure, wrapLongCaption } from "../charts/theme";
+import { wayIn } from "../charts/decision";
+import { displayCurrencyCode, formatBreakEvenCalls, formatMoney, formatPercent } from "../format";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { THEN_AND_NOW_WORDS } from "../i18n/then-and-now";
 import {
   breakEvenVolumes,
   evaluateCaseStudy,
@@ -51,16 +54,17 @@ export const tiersComparable = (then: EditionHeadlines, now: EditionHeadlines): 
   then.qualityBenchmark !== undefined && then.qualityBenchmark === now.qualityBenchmark;
 
 /** Every headline of two editions as a move from then to now, for the figure and the tables. */
-export function headlineMoves(then: EditionHeadlines, now: EditionHeadlines): HeadlineMove[] {
+export function headlineMoves(then: EditionHeadlines, now: EditionHeadlines, lang: Lang = DEFAULT_LANG): HeadlineMove[] {
+  const words = THEN_AND_NOW_WORDS[lang];
   const moves: HeadlineMove[] = [];
   // A tier is a score against the best on the edition's own reference benchmark: across two benchmarks it is not the same tier.
   for (const tier of tiersComparable(then, now) ? QUALITY_TIERS : []) {
     const [a, b] = [then.cheapest.find((row) => row.tier === tier), now.cheapest.find((row) => row.tier === tier)];
     if (a?.usdPerMonth !== undefined && b?.usdPerMonth !== undefined) {
       moves.push({
-        group: "Cheapest API per quality tier, $/month",
-        short: `Cheapest ${tier} API`,
-        name: `${tier}: ${a.model?.modelName} → ${b.model?.modelName}`,
+        group: words.cheapestGroup,
+        short: words.cheapestShort(tierIn(tier, lang)),
+        name: `${tierIn(tier, lang)}${lang === "en" ? ": " : "："}${a.model?.modelName} → ${b.model?.modelName}`,
         then: a.usdPerMonth,
         now: b.usdPerMonth,
         unit: "usd",
@@ -71,9 +75,9 @@ export function headlineMoves(then: EditionHeadlines, now: EditionHeadlines): He
     const b = now.scenarios[index];
     if (b)
       moves.push({
-        group: "Break-even, calls a day",
-        short: `Break-even, scenario ${index + 1}`,
-        name: `scenario ${index + 1}: ${a.hardwareName} vs ${a.apiName} → ${b.hardwareName} vs ${b.apiName}`,
+        group: words.breakEvenGroup,
+        short: words.breakEvenShort(index + 1),
+        name: words.breakEvenName(index + 1, a.hardwareName, a.apiName, b.hardwareName, b.apiName),
         then: a.breakEvenDailyCalls,
         now: b.breakEvenDailyCalls,
         unit: "calls",
@@ -81,9 +85,9 @@ export function headlineMoves(then: EditionHeadlines, now: EditionHeadlines): He
   });
   for (const option of ["all_cloud", "all_local", "hybrid"] as const) {
     moves.push({
-      group: "Case study with the servers it needs, $/month",
-      short: `Case study, ${option.replace("_", " ")}`,
-      name: option.replace("_", " "),
+      group: words.caseGroup,
+      short: words.caseShort(caseOptionIn(option, lang)),
+      name: caseOptionIn(option, lang),
       then: then.caseStudy.sized[option],
       now: now.caseStudy.sized[option],
       unit: "usd",
@@ -101,15 +105,38 @@ export interface Conclusion {
   evidence: string;
 }
 
-const usd = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const calls = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "never");
-const optionName = (option: CaseOptionName | undefined) => option?.replace("_", " ") ?? "no option";
+/** A quality tier as the language names it: "top", "高档". */
+export function tierIn(tier: QualityTier, lang: Lang = DEFAULT_LANG): string {
+  const words = THEN_AND_NOW_WORDS[lang];
+  return { top: words.tierTop, middle: words.tierMiddle, low: words.tierLow }[tier];
+}
+
+/** One of the case study's own options as the language names it: "all cloud", "全云端". */
+export function caseOptionIn(option: CaseOptionName, lang: Lang = DEFAULT_LANG): string {
+  const words = THEN_AND_NOW_WORDS[lang];
+  return { all_cloud: words.allCloud, all_local: words.allLocal, hybrid: words.hybrid }[option];
+}
+
+/** Money to the cent: `$1,234.50` in English (the page shows it in its currency), else as formatMoney writes it. */
+const centsIn = (lang: Lang) => (value: number) =>
+  lang === "en"
+    ? `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+    : formatMoney(value, displayCurrencyCode(), 2, lang);
+/** Whole money, as `centsIn`. */
+const wholeIn = (lang: Lang) => (value: number) =>
+  lang === "en" ? `$${Math.round(value).toLocaleString("en-US")}` : formatMoney(value, displayCurrencyCode(), 0, lang);
 
 /** The least break-even that is still "about a thousand calls a day": a fifth below it. */
 const ABOUT_A_THOUSAND = 800;
 
 /** The chapter's main conclusions, each tested against both editions by a rule from the data. */
-export function conclusions(then: EditionHeadlines, now: EditionHeadlines): Conclusion[] {
+export function conclusions(then: EditionHeadlines, now: EditionHeadlines, lang: Lang = DEFAULT_LANG): Conclusion[] {
+  const words = THEN_AND_NOW_WORDS[lang];
+  const usd = centsIn(lang);
+  const calls = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : words.never);
+  const optionName = (option: CaseOptionName | undefined) => (option === undefined ? words.noOption : caseOptionIn(option, lang));
+  const way = (kind: string) =>
+    kind === "api" ? words.allCloud : lang === "en" ? kind : ((wayIn(lang) as Record<string, string>)[kind] ?? kind);
   // 1. APIs win at low volume: every scenario's server pays for itself only from about a thousand calls a day on,
   // "about" read as within a fifth (800 or more).
   const lowVolume = (answers: EditionHeadlines) =>
@@ -121,35 +148,55 @@ export function conclusions(then: EditionHeadlines, now: EditionHeadlines): Conc
   const hybridWins = (answers: EditionHeadlines) => answers.caseStudy.winner?.kind === "hybrid";
   const winnerText = (answers: EditionHeadlines) => {
     const winner = answers.caseStudy.winner;
-    return winner
-      ? `${winner.name}, ${winner.kind === "api" ? "all cloud" : winner.kind}, at ${usd(winner.usdPerMonth)} (quality against today's: ${winner.quality})`
-      : "no option";
+    return winner ? words.winnerText(winner.name, way(winner.kind), usd(winner.usdPerMonth), winner.quality) : words.noOption;
   };
   return [
     {
-      claim: "Below about a thousand calls a day an API is cheaper than owning a server",
+      claim: words.claimLowVolume,
       then: lowVolume(then),
       now: lowVolume(now),
-      evidence: `${[then, now].map((answers) => `in ${answers.label} ${answers.scenarios.map((scenario, index) => `scenario ${index + 1} breaks even at ${calls(scenario.breakEvenDailyCalls)} calls a day (${scenario.hardwareName} vs ${scenario.apiName})`).join(", ")}`).join("; ")} (it holds where every scenario breaks even at ${calls(ABOUT_A_THOUSAND)} or more)`,
+      evidence: words.lowVolumeEvidence(
+        [then, now].map((answers) =>
+          words.editionScenarios(
+            answers.label,
+            answers.scenarios.map((scenario, index) =>
+              words.scenarioBreaksEven(index + 1, calls(scenario.breakEvenDailyCalls), scenario.hardwareName, scenario.apiName),
+            ),
+          ),
+        ),
+        calls(ABOUT_A_THOUSAND),
+      ),
     },
     {
-      claim: "Routing simple tasks to local models saves at least half of a premium-only bill",
+      claim: words.claimRouting,
       then: routing(then),
       now: routing(now),
-      evidence: `the example router saves ${then.routerSavingsPercent.toFixed(1)}% in ${then.label} and ${now.routerSavingsPercent.toFixed(1)}% in ${now.label}, counting local calls free as the chapter does`,
+      evidence: words.routingEvidence(then.routerSavingsPercent.toFixed(1), then.label, now.routerSavingsPercent.toFixed(1), now.label),
     },
     {
-      claim: "Under the case study's residency rules, hybrid is the cheapest compliant option",
+      claim: words.claimHybrid,
       then: hybridWins(then),
       now: hybridWins(now),
-      evidence: `over every model, server and rental under the rule, the cheapest compliant option in ${then.label} is ${winnerText(then)}, in ${now.label} ${winnerText(now)}; of the case study's own three options, with the servers its busiest hour needs, ${optionName(then.caseStudy.sizedDecision)} and ${optionName(now.caseStudy.sizedDecision)}`,
+      evidence: words.hybridEvidence(
+        then.label,
+        winnerText(then),
+        now.label,
+        winnerText(now),
+        optionName(then.caseStudy.sizedDecision),
+        optionName(now.caseStudy.sizedDecision),
+      ),
     },
   ];
 }
 
 /** The figure: how far each headline moved from the chapter's edition to the later one, from both editions' folders. */
-export function thenAndNowMovesFigure(then: EditionHeadlines, now: EditionHeadlines, provenance: Provenance): Figure {
-  return wrapLongCaption(thenAndNowMoves(headlineMoves(then, now), { then: then.label, now: now.label }, provenance));
+export function thenAndNowMovesFigure(
+  then: EditionHeadlines,
+  now: EditionHeadlines,
+  provenance: Provenance,
+  lang: Lang = DEFAULT_LANG,
+): Figure {
+  return wrapLongCaption(thenAndNowMoves(headlineMoves(then, now, lang), { then: then.label, now: now.label }, provenance, lang));
 }
 
 /** An option that passes the case study's rules, its month split into what API prices move and what they do not. */
@@ -241,6 +288,8 @@ export interface ThenAndNowPanelSpec {
   now: PricedEdition;
   defaults: ThenAndNowPanelInputs;
   provenance: Provenance;
+  /** The language of the summary, the control and the figure: the page's script shows what the notebook showed. */
+  lang?: Lang;
 }
 
 export interface ThenAndNowPanelResult {
@@ -252,46 +301,50 @@ export interface ThenAndNowPanelResult {
   figure: Figure;
 }
 
-const dollars = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
 type Winner = EditionHeadlines["caseStudy"]["winner"];
 
 /** The case study's winner at full price beside the reader's: the same, its month, or another option. */
-function asAtFullPrice(winner: NonNullable<Winner>, atFullPrice: Winner): string {
-  if (!atFullPrice) return ", where none passes at full price";
+function asAtFullPrice(winner: NonNullable<Winner>, atFullPrice: Winner, lang: Lang): string {
+  const words = THEN_AND_NOW_WORDS[lang];
+  const dollars = wholeIn(lang);
+  if (!atFullPrice) return words.noneAtFullPrice;
   const same = atFullPrice.name === winner.name;
-  if (same && dollars(atFullPrice.usdPerMonth) === dollars(winner.usdPerMonth)) return ", as at full price";
-  return ` (${same ? "" : `${atFullPrice.name}, `}${dollars(atFullPrice.usdPerMonth)} at full price)`;
+  if (same && dollars(atFullPrice.usdPerMonth) === dollars(winner.usdPerMonth)) return words.asAtFullPrice;
+  return words.otherAtFullPrice(same ? undefined : atFullPrice.name, dollars(atFullPrice.usdPerMonth));
 }
 
 /** The later edition's headlines at the reader's multiple of its API prices, against the chapter's edition. */
 export function evaluateThenAndNowPanel(spec: ThenAndNowPanelSpec, inputs: ThenAndNowPanelInputs): ThenAndNowPanelResult {
   checkRanges(THEN_AND_NOW_PANEL_RANGES, inputs);
   const factor = inputs.apiPriceFactor;
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const words = THEN_AND_NOW_WORDS[lang];
+  const dollars = wholeIn(lang);
   const share = formatPercent(factor * 100, 0);
   const then = headlinesAt(spec.then, 1);
-  const whatIf = headlinesAt(spec.now, factor, `${spec.now.label} at ${share} of its API prices`);
+  const whatIf = headlinesAt(spec.now, factor, words.atShare(spec.now.label, share));
   const asIs = headlinesAt(spec.now, 1);
-  const verdicts = conclusions(then, whatIf);
-  const verdictsAsIs = conclusions(then, asIs);
+  const verdicts = conclusions(then, whatIf, lang);
+  const verdictsAsIs = conclusions(then, asIs, lang);
   const held = verdicts.filter((verdict) => verdict.now).length;
   const heldAsIs = verdictsAsIs.filter((verdict) => verdict.now).length;
-  const scenarios = whatIf.scenarios.map(
-    (scenario, index) =>
-      `scenario ${index + 1}${index === 0 ? " breaks even" : ""} at ${formatBreakEvenCalls(scenario.breakEvenDailyCalls)}${index === 0 ? " calls a day" : ""} (${formatBreakEvenCalls(asIs.scenarios[index]?.breakEvenDailyCalls ?? Number.NaN)} at full price)`,
+  const scenarios = whatIf.scenarios.map((scenario, index) =>
+    words.panelScenario(
+      index + 1,
+      formatBreakEvenCalls(scenario.breakEvenDailyCalls, lang),
+      formatBreakEvenCalls(asIs.scenarios[index]?.breakEvenDailyCalls ?? Number.NaN, lang),
+    ),
   );
   const winner = whatIf.caseStudy.winner;
   const winnerAsIs = asIs.caseStudy.winner;
   const caseText = winner
-    ? `the case study's cheapest compliant option is ${winner.name} at ${dollars(winner.usdPerMonth)} a month${asAtFullPrice(winner, winnerAsIs)}`
-    : "no option passes the case study's rules";
+    ? words.panelCase(winner.name, dollars(winner.usdPerMonth), asAtFullPrice(winner, winnerAsIs, lang))
+    : words.noneCase;
   const turned = verdicts.flatMap((verdict, index) =>
-    verdict.now === verdictsAsIs[index]?.now ? [] : [`"${verdict.claim}" ${verdict.now ? "now holds" : "no longer holds"}`],
+    verdict.now === verdictsAsIs[index]?.now ? [] : [words.turned(verdict.claim, verdict.now)],
   );
-  const summary =
-    `At ${share} of ${spec.now.label}'s API prices, ${[...scenarios, caseText].join("; ")}. ` +
-    `${held} of the chapter's ${verdicts.length} conclusions ${held === 1 ? "holds" : "hold"} (${heldAsIs} at full price)${turned.length > 0 ? `: ${turned.join("; ")}` : ""}.`;
-  const figure = thenAndNowMovesFigure(then, whatIf, spec.provenance);
-  figure.layout.title.text = figure.layout.title.text.replace(/^Figure [^ ]+ —/, "Figure 59.11b —");
+  const summary = words.panelSummary(share, spec.now.label, [...scenarios, caseText], held, verdicts.length, heldAsIs, turned);
+  const figure = renumberFigure(thenAndNowMovesFigure(then, whatIf, spec.provenance, lang), "59.11b");
   return { then, whatIf, verdicts, summary, figure };
 }
 
@@ -299,7 +352,13 @@ export function evaluateThenAndNowPanel(spec: ThenAndNowPanelSpec, inputs: ThenA
 export const THEN_AND_NOW_PANEL: PanelDefinition<ThenAndNowPanelSpec, ThenAndNowPanelInputs> = {
   kind: "then-and-now",
   computes: { en: "the headlines", "zh-CN": "关键结果" },
-  controls: (spec) => numberControls(THEN_AND_NOW_PANEL_RANGES, spec.defaults, ["apiPriceFactor"]),
+  controls: (spec) => {
+    const lang = spec.lang ?? DEFAULT_LANG;
+    const r = THEN_AND_NOW_PANEL_RANGES;
+    // English keeps the range's own label; another language names the factor in its words.
+    const named = lang === "en" ? r : { apiPriceFactor: { ...r.apiPriceFactor, label: THEN_AND_NOW_WORDS[lang].priceControl } };
+    return numberControls(named, spec.defaults, ["apiPriceFactor"]);
+  },
   show: (spec, values) => {
     const evaluated = evaluateThenAndNowPanel(spec, values);
     return {
