@@ -10,6 +10,7 @@ import type { PanelDefinition, PanelShown } from "../panels/definition";
 import { WHATIF_MIME } from "../panels/mime";
 import { PANEL_DEFAULT_METADATA, PLOTLY_MIME } from "../util/mime";
 import { renumberFigure } from "../charts/theme";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { htmlTable, type FrameLike, type TableColumn } from "./html-table";
 
 interface TslabJupyter {
@@ -39,11 +40,12 @@ export function displayFigure(figure: Figure): void {
   displayBundle(PLOTLY_MIME, shown, shown.layout.title.text);
 }
 
-/** Shows rows or a DataFrame as a formatted HTML table. */
+/** Shows rows or a DataFrame as a formatted HTML table; `lang` writes its money cells in that language's way. */
 export function displayTable(
   source: FrameLike | readonly Record<string, unknown>[],
   columns: readonly TableColumn[],
   caption?: string,
+  lang: Lang = DEFAULT_LANG,
 ): void {
   // Labels are written in dollars; the numbers are in the display currency already.
   tslab().display.html(
@@ -51,6 +53,7 @@ export function displayTable(
       source,
       columns.map((column) => ({ ...column, label: moneyText(column.label ?? column.key) })),
       caption === undefined ? undefined : moneyText(caption),
+      lang,
     ),
   );
 }

@@ -1,5 +1,6 @@
 /** HTML tables for notebook display: formatted numbers right-aligned, text escaped. */
 import { formatInteger, formatPercent, formatUsd } from "../format";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { escapeHtml } from "../util/html";
 import { TABLE_CLASS } from "../util/table-markup";
 
@@ -20,16 +21,17 @@ export interface FrameLike {
   values: unknown[][] | unknown[];
 }
 
-export function formatCell(value: unknown, format: ColumnFormat): string {
+/** A cell's text; money in `lang`'s way (`¥12.35万` in Chinese), numbers alike in both. */
+export function formatCell(value: unknown, format: ColumnFormat, lang: Lang = DEFAULT_LANG): string {
   if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return "";
   if (typeof value !== "number") return String(value);
   switch (format) {
     case "usd":
-      return formatUsd(value);
+      return formatUsd(value, 2, lang);
     case "usd0":
-      return formatUsd(value, 0);
+      return formatUsd(value, 0, lang);
     case "usdPerCall":
-      return formatUsd(value, 5);
+      return formatUsd(value, 5, lang);
     case "integer":
       return formatInteger(value);
     case "decimal1":
@@ -64,6 +66,7 @@ export function htmlTable(
   source: FrameLike | readonly Record<string, unknown>[],
   columns: readonly TableColumn[],
   caption?: string,
+  lang: Lang = DEFAULT_LANG,
 ): string {
   const rows = Array.isArray(source) ? (source as Record<string, unknown>[]) : rowsOf(source as FrameLike);
   const numeric = (column: TableColumn) => column.format !== undefined && column.format !== "text" && column.format !== "stars";
@@ -73,7 +76,7 @@ export function htmlTable(
   const body = rows
     .map(
       (row) =>
-        `<tr>${columns.map((column) => `<td${style(column)}${rawValue(row[column.key])} data-label="${escapeHtml(column.label ?? column.key)}">${escapeHtml(formatCell(row[column.key], column.format ?? "text"))}</td>`).join("")}</tr>`,
+        `<tr>${columns.map((column) => `<td${style(column)}${rawValue(row[column.key])} data-label="${escapeHtml(column.label ?? column.key)}">${escapeHtml(formatCell(row[column.key], column.format ?? "text", lang))}</td>`).join("")}</tr>`,
     )
     .join("\n");
   return `<table class="${TABLE_CLASS}">${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
