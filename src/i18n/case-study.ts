@@ -197,7 +197,7 @@ export const CASE_STUDY_WORDS = catalogue(EN, {
   perServer: (server, calls, profile) => `一台 ${server} 在 ${profile} 流量曲线下每日约可承担 ${calls} 次调用`,
   notEnough: (perServer) => `一台服务器不够：${perServer}。`,
   enough: (perServer) => `一台服务器足够：${perServer}。`,
-  overBudget: (option, over) => `：最便宜的合规方案${option}每月超出预算 ${over}`,
+  overBudget: (option, over) => `：最便宜的合规方案（${option}）每月也超出预算 ${over}`,
   noPick: (budget, over) => `没有方案既合规又在 ${budget} 的预算之内${over}。`,
   margin: (less, option) => `，每月比${option}少 ${less}`,
   onlyCompliant: "，也是唯一合规的方案",
