@@ -326,6 +326,8 @@ function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: 
   const lines: string[] = [];
   // Pieces end at commas; one longer than a line (a date range) is broken at its spaces.
   const pieces = caption.text
+    // A break after Chinese punctuation stands for no space.
+    .replace(/(?<=[、，])<br>/g, "")
     .replace(/<br>/g, " ")
     // Chinese lists its files with 、 and its clauses with ，: a line may break after either, with no space.
     .split(/(?<=,) |(?<=[、，])/)
