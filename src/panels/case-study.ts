@@ -118,13 +118,23 @@ function verdictSentence(sized: CaseStudyResult, budgetUsd: number, writing: Sum
   return words.pick(money(budgetUsd), name(pick.option), margin);
 }
 
+/** The weekday's and the price's fields, labelled in the language. */
+function rangesIn(lang: Lang): typeof CASE_STUDY_PANEL_RANGES {
+  if (lang === DEFAULT_LANG) return CASE_STUDY_PANEL_RANGES;
+  const words = CASE_STUDY_WORDS[lang];
+  return {
+    weekdayCallsPerDay: { ...CASE_STUDY_PANEL_RANGES.weekdayCallsPerDay, label: words.weekdayControl },
+    cloudUsdPerCall: { ...CASE_STUDY_PANEL_RANGES.cloudUsdPerCall, label: words.priceControl },
+  };
+}
+
 /** A cloud call's price to the millionth, with the language's symbol for the display currency (`¥0.018083`). */
 const priceIn = (value: number, lang: Lang) =>
   `${currencySymbol(displayCurrencyCode(), lang)}${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`;
 
 /** The case study at the reader's volume, cloud price and residency rule, with one server and with the servers needed. */
 export function evaluateCaseStudyPanel(spec: CaseStudyPanelSpec, inputs: CaseStudyPanelInputs): CaseStudyPanelResult {
-  checkRanges(CASE_STUDY_PANEL_RANGES, inputs);
+  checkRanges(rangesIn(spec.lang ?? DEFAULT_LANG), inputs, spec.lang);
   const rule = spec.residencyRules.find((candidate) => candidate.id === inputs.residencyRuleId);
   if (!rule) throw new InputError(`the case study offers no residency rule ${JSON.stringify(inputs.residencyRuleId)}`);
   const caseInputs: CaseStudyInputs = {
@@ -168,15 +178,8 @@ export const CASE_STUDY_PANEL: PanelDefinition<CaseStudyPanelSpec, CaseStudyPane
   kind: "case-study",
   computes: { en: "the options", "zh-CN": "各方案" },
   controls: (spec) => {
-    const lang = spec.lang ?? DEFAULT_LANG;
-    const words = CASE_STUDY_WORDS[lang];
-    const r =
-      lang === DEFAULT_LANG
-        ? CASE_STUDY_PANEL_RANGES
-        : {
-            weekdayCallsPerDay: { ...CASE_STUDY_PANEL_RANGES.weekdayCallsPerDay, label: words.weekdayControl },
-            cloudUsdPerCall: { ...CASE_STUDY_PANEL_RANGES.cloudUsdPerCall, label: words.priceControl },
-          };
+    const words = CASE_STUDY_WORDS[spec.lang ?? DEFAULT_LANG];
+    const r = rangesIn(spec.lang ?? DEFAULT_LANG);
     return [
       ...numberControls(r, spec.defaults, ["weekdayCallsPerDay", "cloudUsdPerCall"]),
       {

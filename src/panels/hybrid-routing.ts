@@ -94,7 +94,7 @@ function taskDistribution(
   const lang = spec.lang ?? DEFAULT_LANG;
   const shares = spec.taskTypes.map((type) => {
     const value = inputs[shareKey(type.id)] ?? 0;
-    const problem = rangeProblem(taskShareRange(type.name, lang), value);
+    const problem = rangeProblem(taskShareRange(type.name, lang), value, lang);
     if (problem) throw new InputError(problem);
     return [type.id, value] as const;
   });
@@ -105,7 +105,7 @@ function taskDistribution(
 
 /** The month of routing the reader's mix at their volume and threshold, against pure cloud, with the local server paid. */
 export function evaluateHybridRoutingPanel(spec: HybridRoutingPanelSpec, inputs: HybridRoutingPanelInputs): HybridRoutingPanelResult {
-  checkRanges(HYBRID_ROUTING_PANEL_RANGES, inputs);
+  checkRanges(rangesIn(spec.lang ?? DEFAULT_LANG), inputs, spec.lang);
   const { distribution, total } = taskDistribution(spec, inputs);
   const router = new HybridModelRouter(spec.router);
   const estimate = router.estimateMonthlySavings(distribution, inputs.dailyVolume, {

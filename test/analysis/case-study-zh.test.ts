@@ -134,6 +134,10 @@ describe("the case study in Chinese (the China edition's exporter, data kept in 
       ...figureTexts(shownZh.figure),
     ])
       expect(englishWords(data, text), text).toEqual([]);
+    // A value out of its field's range is refused in Chinese too.
+    expect(() => evaluateCaseStudyPanel(zhSpec, { ...zhSpec.defaults, weekdayCallsPerDay: -5 })).toThrow(
+      "工作日每日调用次数应在 0 到 100,000,000 之间，而不是 -5",
+    );
     // One evaluation in either language: the same options, servers, pick and page attributes.
     expect(shownZh.sized).toEqual(shownEn.sized);
     expect(shownZh.asChapter).toEqual(shownEn.asChapter);

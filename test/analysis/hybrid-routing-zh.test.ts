@@ -124,6 +124,12 @@ describe("the hybrid-routing page in Chinese (the China edition's router on Deep
     // A scaled mix says so in Chinese too.
     const scaled = evaluateHybridRoutingPanel(zhSpec, { ...zhSpec.defaults, "share.simple_qa": 60 });
     expect(scaled.summary).toMatch(/各项占比合计 110%，因此按各自占合计的比例折算（归一到 100%）。$/);
+    // A share out of its field's range, or none at all, is refused in Chinese too.
+    expect(() => evaluateHybridRoutingPanel(zhSpec, { ...zhSpec.defaults, "share.simple_qa": 120 })).toThrow(
+      "简单问答（%）应在 0 到 100 之间，而不是 120",
+    );
+    const none = Object.fromEntries(zhSpec.taskTypes.map((type) => [`share.${type.id}`, 0]));
+    expect(() => evaluateHybridRoutingPanel(zhSpec, { ...zhSpec.defaults, ...none })).toThrow("请至少为一种任务类型设定大于 0% 的调用占比");
     // One evaluation in either language: the same month, savings and page attributes.
     expect(shownZh.estimate).toEqual(shownEn.estimate);
     expect(shownZh.paid).toEqual(shownEn.paid);
