@@ -10,6 +10,8 @@ import {
   type ResidencyResult,
 } from "../model";
 import { provenance } from "./figure-context";
+import { CASE_STUDY_WORDS, regionZh } from "../i18n/case-study";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { tierSpecsFromData } from "./hybrid-routing";
 import { byId, byIdOrFirst, findHardware, findModel } from "./lookup";
 import { hardwareMonthlyCost } from "./model-inputs";
@@ -61,7 +63,13 @@ export function caseStudyFromData(data: Dataset, scenarioId?: string): CaseStudy
  * Figure 59.5: each option's local and cloud cost against the scenario's budget, compliance marked; with
  * `sized`, beside the same options with the servers their volume needs.
  */
-export function caseStudyFigure(data: Dataset, result: CaseStudyResult, scenarioId?: string, sized?: CaseStudyResult): Figure {
+export function caseStudyFigure(
+  data: Dataset,
+  result: CaseStudyResult,
+  scenarioId?: string,
+  sized?: CaseStudyResult,
+  lang: Lang = DEFAULT_LANG,
+): Figure {
   const files = [
     "case_study.csv",
     "task_mix.csv",
@@ -70,7 +78,7 @@ export function caseStudyFigure(data: Dataset, result: CaseStudyResult, scenario
     "models.csv",
     ...(sized ? ["throughput.csv", "traffic_profiles.csv"] : []),
   ];
-  return wrapLongCaption(caseStudyOptions(result, caseStudyRow(data, scenarioId).budgetUsdPerMonth, provenance(data, files), sized));
+  return wrapLongCaption(caseStudyOptions(result, caseStudyRow(data, scenarioId).budgetUsdPerMonth, provenance(data, files), sized, lang));
 }
 
 /** Regions a reader knows by their short names, and the two that are not places. */
@@ -94,11 +102,17 @@ export function regionName(region: string): string {
   }
 }
 
-/** A residency rule in words, short enough for a choice: "China and on-premises", "On-premises only". */
-export function residencyRuleName(regions: readonly string[]): string {
+/** A residency rule in words, short enough for a choice: "China and on-premises", "On-premises only"; 中国和本地服务器. */
+export function residencyRuleName(regions: readonly string[], lang: Lang = DEFAULT_LANG): string {
   // Countries first, then regions the provider leaves unstated, then the local server.
   const rank = (region: string) => ({ unknown: 1, on_premises: 2 })[region.toLowerCase()] ?? 0;
-  const words = [...new Set([...regions].sort((a, b) => rank(a) - rank(b)).map(regionName))];
+  const sorted = [...regions].sort((a, b) => rank(a) - rank(b));
+  if (lang !== DEFAULT_LANG) {
+    const names = [...new Set(sorted.map(regionZh))];
+    const rule = CASE_STUDY_WORDS[lang];
+    return names.length <= 1 ? rule.ruleOnly(names[0] ?? "") : rule.ruleAnd(names.slice(0, -1), names.at(-1) as string);
+  }
+  const words = [...new Set(sorted.map(regionName))];
   const list = words.length <= 1 ? (words[0] ?? "nowhere") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
   return `${list.charAt(0).toUpperCase()}${list.slice(1)}${words.length <= 1 ? " only" : ""}`;
 }

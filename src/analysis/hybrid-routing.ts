@@ -14,6 +14,7 @@ import { apiUsdPerCall } from "./cost";
 import type { HybridSplit } from "./decide";
 import { provenance } from "./figure-context";
 import { byIdOrFirst, findHardware, findWorkload } from "./lookup";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { hardwareMonthlyCost } from "./model-inputs";
 
 /**
@@ -134,20 +135,21 @@ export function savingsByThreshold(
 export const ROUTING_FILES = ["task_types.csv", "task_mix.csv", "routing_tiers.csv", "routing_config.csv", "hardware.csv"];
 
 /** Figure 59.4a: pure cloud against the hybrid, by tier, with and without the local server paid. */
-export function tierCostFigure(data: Dataset, estimate: SavingsEstimate, configId?: string): Figure {
+export function tierCostFigure(data: Dataset, estimate: SavingsEstimate, configId?: string, lang: Lang = DEFAULT_LANG): Figure {
   const local = routingLocalServer(data, configId);
-  return tierCostStacked(estimate, { name: local.hardware.name, monthlyUsd: local.monthlyUsd }, provenance(data, ROUTING_FILES));
+  return tierCostStacked(estimate, { name: local.hardware.name, monthlyUsd: local.monthlyUsd }, provenance(data, ROUTING_FILES), lang);
 }
 
 /** Figure 59.4b: savings against the premium tier's complexity threshold, the chosen threshold marked. */
 export function thresholdFigure(
   data: Dataset,
-  options: { thresholds: readonly number[]; complexityThreshold: number; configId?: string },
+  options: { thresholds: readonly number[]; complexityThreshold: number; configId?: string; lang?: Lang },
 ): Figure {
   const local = routingLocalServer(data, options.configId);
   return savingsVersusThreshold(
     savingsByThreshold(data, options.thresholds, local.monthlyUsd, options.configId),
     options.complexityThreshold,
     provenance(data, ROUTING_FILES),
+    options.lang,
   );
 }

@@ -43,6 +43,8 @@ import { DECISION_WORDS } from "../i18n/decision";
 import { RENTAL_WORDS } from "../i18n/rental";
 import { AUDIT_WORDS } from "../i18n/audit";
 import { SENSITIVITY_WORDS } from "../i18n/sensitivity";
+import { CASE_STUDY_WORDS } from "../i18n/case-study";
+import { HYBRID_ROUTING_WORDS, taskTypeZh } from "../i18n/hybrid-routing";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
@@ -396,8 +398,9 @@ export interface HybridRoutingPanelDefaults {
 /** The 59.4 what-if panel: the data's router, every scored task type, and the server behind the local tiers. */
 export function hybridRoutingPanelSpec(
   data: Dataset,
-  options: { configId?: string; title?: string; defaults?: HybridRoutingPanelDefaults } = {},
+  options: { configId?: string; title?: string; defaults?: HybridRoutingPanelDefaults; lang?: Lang } = {},
 ): HybridRoutingPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
   const setup = routerInputs(data, options.configId);
   const router = setup.options;
   const { complexityThreshold, ...config } = setup.config;
@@ -408,7 +411,11 @@ export function hybridRoutingPanelSpec(
     ...data.taskTypes.filter((type) => type.complexityScore !== undefined || type.taskType in mixPercent).map((type) => type.taskType),
     ...Object.keys(mixPercent).filter((id) => !data.taskTypes.some((type) => type.taskType === id)),
   ];
-  const taskTypes = ids.map((id) => ({ id, name: data.taskTypes.find((type) => type.taskType === id)?.label ?? taskTypeName(id) }));
+  // A Chinese page names the data's task types in Chinese; English keeps the data's own labels.
+  const taskTypes = ids.map((id) => ({
+    id,
+    name: lang === DEFAULT_LANG ? (data.taskTypes.find((type) => type.taskType === id)?.label ?? taskTypeName(id)) : taskTypeZh(id),
+  }));
   const local = routingLocalServer(data, options.configId);
   const defaults: HybridRoutingPanelInputs = {
     dailyVolume: options.defaults?.dailyVolume ?? setup.dailyVolume,
@@ -418,13 +425,15 @@ export function hybridRoutingPanelSpec(
   for (const { id } of taskTypes) defaults[shareKey(id)] = Math.round((mixPercent[id] ?? 0) * 10) / 10;
   return {
     kind: "hybrid-routing",
-    title: options.title ?? "the hybrid router at your task mix, volume and threshold",
+    title: options.title ?? HYBRID_ROUTING_WORDS[lang].panelTitle,
     router,
     config,
     taskTypes,
     local: { name: local.hardware.name, monthlyUsd: local.monthlyUsd },
     defaults,
     provenance: provenance(data, ROUTING_FILES),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 
@@ -446,6 +455,7 @@ function residencyRules(
   scenarioRegions: readonly string[],
   cloudRegion: string,
   chosen?: readonly string[],
+  lang: Lang = DEFAULT_LANG,
 ): ResidencyRule[] {
   const anyRegion = [...new Set([...data.models.map((model) => model.dataRegion), cloudRegion]), "on_premises"];
   // A provider that states no region is allowed only where any region is.
@@ -458,7 +468,7 @@ function residencyRules(
     if (rules.some((rule) => rule.id === id)) continue;
     const isAny = anyRegion.every((region) => set.includes(region.toLowerCase()));
     const scenario = regions === candidates[1];
-    const name = isAny ? "Any region" : residencyRuleName(regions);
+    const name = isAny ? CASE_STUDY_WORDS[lang].anyRegion : residencyRuleName(regions, lang);
     rules.push({ id, name, regions: [...new Set(regions)], scenario });
   }
   return rules;
@@ -467,18 +477,19 @@ function residencyRules(
 /** The 59.5 what-if panel: the scenario, its server as a fleet, and the residency rules that make sense for its data. */
 export function caseStudyPanelSpec(
   data: Dataset,
-  options: { scenarioId?: string; title?: string; defaults?: CaseStudyPanelDefaults } = {},
+  options: { scenarioId?: string; title?: string; defaults?: CaseStudyPanelDefaults; lang?: Lang } = {},
 ): CaseStudyPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
   const study = caseStudyFromData(data, options.scenarioId);
   const capacity = caseStudyCapacity(data, { scenarioId: options.scenarioId });
   const scenario = caseStudyRow(data, options.scenarioId);
   const caseStudy: CaseStudyPanelSpec["caseStudy"] = study.inputs;
-  const rules = residencyRules(data, scenario.allowedRegions, caseStudy.cloud.dataRegion, options.defaults?.allowedRegions);
+  const rules = residencyRules(data, scenario.allowedRegions, caseStudy.cloud.dataRegion, options.defaults?.allowedRegions, lang);
   const chosen = (options.defaults?.allowedRegions ?? scenario.allowedRegions).map((region) => region.toLowerCase());
   const chosenId = [...new Set(chosen)].sort().join("+");
   return {
     kind: "case-study",
-    title: options.title ?? "the options at your volume, cloud price and residency rule",
+    title: options.title ?? CASE_STUDY_WORDS[lang].panelTitle,
     caseStudy,
     fleet: { ...capacity.capacity.fleetCost, callsPerDayPerMachine: capacity.capacity.callsPerDayPerMachine },
     serverName: capacity.capacity.hardware.name.replace(/ \(.*\)$/, ""),
@@ -499,6 +510,8 @@ export function caseStudyPanelSpec(
       "throughput.csv",
       "traffic_profiles.csv",
     ]),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 

@@ -178,12 +178,14 @@ export function labelLineEnds(figure: Figure, options: EndLabelOptions = {}): Fi
   });
   // Money in a label may be shown in another currency, whose symbol (CN¥) and amount (a digit and a comma more)
   // are longer: a dollar sign is measured as five characters.
-  const width = (line: string) => (line.length + 4 * (line.match(/\$/g)?.length ?? 0)) * END_LABEL_CHAR_PX;
+  // A Chinese character (or full-width punctuation) is about as wide as the text is tall: two characters' room.
+  const wide = (line: string) => line.match(/[\u2e80-\u9fff\uff00-\uffef]/g)?.length ?? 0;
+  const width = (line: string) => (line.length + wide(line) + 4 * (line.match(/\$/g)?.length ?? 0)) * END_LABEL_CHAR_PX;
   const widest = Math.max(...texts.flat().map(width)) + LEADER_PX + 10;
   const margin = plain(layout.margin);
   const annotations = [...(layout.annotations ?? [])];
   // Before the source line, which stays last (wrapLongCaption and the page's script find it there).
-  const source = annotations.at(-1)?.text.startsWith("Source:") ? annotations.length - 1 : annotations.length;
+  const source = /^(Source:|来源：)/.test(annotations.at(-1)?.text ?? "") ? annotations.length - 1 : annotations.length;
   annotations.splice(source, 0, ...labels);
   // Each labelled line's x axis spans the lines and no more (Plotly stretches an autoranged axis to hold
   // annotations), and a little more where they are drawn with markers, which would be cut in half at the edges.

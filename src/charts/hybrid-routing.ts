@@ -1,5 +1,10 @@
 /** 59.4–59.5: routing tasks between tiers, and the case study's options. */
+import { formatUsd } from "../format";
+import { CASE_STUDY_WORDS } from "../i18n/case-study";
+import { HYBRID_ROUTING_WORDS, tierZh } from "../i18n/hybrid-routing";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { TIER_NAMES, type CaseStudyResult, type SavingsEstimate } from "../model";
+import { figureInCurrency } from "./currency";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { FORMAT, LINE_COLORS, LOCAL_COST_COLOR, THEME_COLORS, TIER_COLORS, themedFigure } from "./theme";
 
@@ -8,7 +13,19 @@ const TIER_LABELS: Record<string, string> = Object.fromEntries(
   Object.entries(TIER_NAMES).map(([tier, name]) => [tier, name.charAt(0).toUpperCase() + name.slice(1)]),
 );
 
+/** A tier's legend entry in the language. */
+const tierLabel = (tier: string, lang: Lang) => (lang === DEFAULT_LANG ? TIER_LABELS[tier] : tierZh(tier)) as string;
+
+/** A total over a bar: whole dollars in English (shown in the display currency later); in Chinese, ¥ and 万 already. */
+const usdIn = (value: number, lang: Lang) => (lang === DEFAULT_LANG ? usd(value) : formatUsd(value, 0, lang));
+
 const usd = (value: number) => `$${Math.round(value).toLocaleString("en-US")}`;
+
+/**
+ * A figure in another language is shown in the display currency here, with that language's symbol (`¥`, not
+ * `CN¥`): a what-if panel's figure reaches the page's script as it is made. English is converted where it is shown.
+ */
+const inLang = (figure: Figure, lang: Lang): Figure => (lang === DEFAULT_LANG ? figure : figureInCurrency(figure, undefined, lang));
 
 /** A stacked bar's total, written just above it. */
 function totalLabel(text: string, x: string, y: number, color: string = THEME_COLORS.ink): Annotation {
@@ -23,8 +40,10 @@ export function tierCostStacked(
   estimate: SavingsEstimate,
   localHardware: { name: string; monthlyUsd: number },
   provenance: Provenance,
+  lang: Lang = DEFAULT_LANG,
 ): Figure {
-  const bars = ["Pure cloud", "Hybrid (local calls free)", "Hybrid + local hardware"];
+  const words = HYBRID_ROUTING_WORDS[lang];
+  const bars = [words.barPureCloud, words.barHybridFree, words.barHybridPaid];
   const tiers = Object.keys(TIER_LABELS);
   const routed = (tier: string) => estimate.byTaskType.filter((row) => row.tier === tier).reduce((sum, row) => sum + row.monthlyUsd, 0);
   // Tiers that carry no cost in any bar (free local tiers) would only add empty legend entries.
@@ -32,33 +51,35 @@ export function tierCostStacked(
     .filter((tier) => routed(tier) > 0 || (tier === "cloud_premium" && estimate.pureCloudMonthly > 0))
     .map((tier) => ({
       type: "bar",
-      name: TIER_LABELS[tier],
+      name: tierLabel(tier, lang),
       x: bars,
       y: [tier === "cloud_premium" ? estimate.pureCloudMonthly : 0, routed(tier), routed(tier)],
       marker: { color: TIER_COLORS[tier] },
-      hovertemplate: `${TIER_LABELS[tier]}: %{y:$,.0f}<extra></extra>`,
+      hovertemplate: words.tierHover(tierLabel(tier, lang)),
     }));
   traces.push({
     type: "bar",
-    name: `Local hardware (${localHardware.name})`,
+    name: words.localHardware(localHardware.name),
     x: bars,
     y: [0, 0, localHardware.monthlyUsd],
     // Local hardware in the local tiers' colour, hatched, as 59.5 draws its local servers: one colour per side on every page.
     // Overlay: the hatch is drawn over the bar's own colour (the default, "replace", draws it on nothing: white on white).
     marker: { color: LOCAL_COST_COLOR, pattern: { shape: "/", fillmode: "overlay", fgcolor: THEME_COLORS.paper, fgopacity: 0.6 } },
-    hovertemplate: "Local hardware: %{y:$,.0f}<extra></extra>",
+    hovertemplate: words.localHardwareHover,
   });
   const totals = [estimate.pureCloudMonthly, estimate.hybridMonthly, estimate.hybridMonthly + localHardware.monthlyUsd];
-  const annotations: Annotation[] = totals.map((total, index) => totalLabel(usd(total), bars[index] as string, total));
-  return themedFigure(traces, {
+  const annotations: Annotation[] = totals.map((total, index) => totalLabel(usdIn(total, lang), bars[index] as string, total));
+  const figure = themedFigure(traces, {
     number: "59.4a",
-    title: "Monthly cost by tier: pure cloud against hybrid routing",
+    title: words.tierCostTitle,
     provenance,
-    xaxis: { title: "Strategy", type: "category" },
-    yaxis: { title: "Cost per month (USD)", tickformat: FORMAT.usd },
+    xaxis: { title: words.strategyAxis, type: "category" },
+    yaxis: { title: words.costAxis, tickformat: FORMAT.usd },
     annotations,
     layout: { barmode: "stack" },
+    lang,
   });
+  return inLang(figure, lang);
 }
 
 export interface ThresholdPoint {
@@ -70,45 +91,52 @@ export interface ThresholdPoint {
 }
 
 /** Figure 59.4b: savings against the complexity threshold, as the chapter counts them and with hardware paid. */
-export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapterThreshold: number, provenance: Provenance): Figure {
+export function savingsVersusThreshold(
+  points: readonly ThresholdPoint[],
+  chapterThreshold: number,
+  provenance: Provenance,
+  lang: Lang = DEFAULT_LANG,
+): Figure {
+  const words = HYBRID_ROUTING_WORDS[lang];
   const x = points.map((point) => point.complexityThreshold);
   const traces: Trace[] = [
     {
       type: "scatter",
       mode: "lines+markers",
-      name: "Savings, local calls free (the chapter's count)",
+      name: words.savingsFree,
       x,
       y: points.map((point) => point.savingsPercentage),
       line: { color: LINE_COLORS[0], width: 2.5, shape: "hv" },
-      hovertemplate: "threshold %{x:.2f}: %{y:.1f}% saved<extra></extra>",
+      hovertemplate: words.thresholdHover,
     },
     {
       type: "scatter",
       mode: "lines+markers",
-      name: "Savings with local hardware paid",
+      name: words.savingsPaid,
       x,
       y: points.map((point) => point.savingsAfterHardwarePercentage),
       line: { color: LINE_COLORS[1], width: 2.5, dash: "dot", shape: "hv" },
-      hovertemplate: "threshold %{x:.2f}: %{y:.1f}% saved<extra></extra>",
+      hovertemplate: words.thresholdHover,
     },
   ];
   const atChapter = points.find((point) => Math.abs(point.complexityThreshold - chapterThreshold) < 1e-9);
   const endLabels = new Map([
-    [traces[0]?.name, "local calls free"],
-    [traces[1]?.name, "hardware paid"],
+    [traces[0]?.name, words.endFree],
+    [traces[1]?.name, words.endPaid],
   ]);
   return themedFigure(traces, {
     endLabel: (trace) => endLabels.get(trace.name),
     number: "59.4b",
-    title: "Savings against the complexity threshold",
+    title: words.thresholdTitle,
     provenance,
-    xaxis: { title: "Complexity threshold for the premium tier (score, 0 to 1)", tickformat: ".2f" },
+    lang,
+    xaxis: { title: words.thresholdAxis, tickformat: ".2f" },
     // Whole percents with their sign on every tick: "80.0" alone read as dollars or calls.
-    yaxis: { title: "Saved against pure cloud (%)", tickformat: FORMAT.percent, ticksuffix: "%" },
+    yaxis: { title: words.savedAxis, tickformat: FORMAT.percent, ticksuffix: "%" },
     annotations: atChapter
       ? [
           {
-            text: `chapter's threshold ${chapterThreshold}: ${atChapter.savingsPercentage.toFixed(1)}% saved`,
+            text: words.chapterThreshold(String(chapterThreshold), atChapter.savingsPercentage.toFixed(1)),
             x: chapterThreshold,
             y: atChapter.savingsPercentage,
             xref: "x",
@@ -122,8 +150,6 @@ export function savingsVersusThreshold(points: readonly ThresholdPoint[], chapte
   });
 }
 
-const OPTION_LABELS: Record<string, string> = { all_cloud: "All cloud", all_local: "All local", hybrid: "Hybrid" };
-
 /** One bar of Figure 59.5: an option priced one way. */
 interface OptionBar {
   label: string;
@@ -134,14 +160,15 @@ interface OptionBar {
 }
 
 /** The bars of Figure 59.5: each option as the chapter prices it, then, where given, with the servers its volume needs. */
-function optionBars(result: CaseStudyResult, sized: CaseStudyResult | undefined): OptionBar[] {
+function optionBars(result: CaseStudyResult, sized: CaseStudyResult | undefined, lang: Lang): OptionBar[] {
+  const words = CASE_STUDY_WORDS[lang];
   return result.options.flatMap((option, index) => {
-    const name = OPTION_LABELS[option.option] ?? option.option;
+    const name = words.barOption(option.option) ?? option.option;
     const sizedOption = sized?.options[index];
     if (!sizedOption || option.machines === 0) return [{ label: name, ...option }];
     return [
-      { label: `${name}<br>1 server (chapter)`, ...option },
-      { label: `${name}<br>${sizedOption.machines} servers needed`, ...sizedOption },
+      { label: words.barOneServer(name), ...option },
+      { label: words.barServersNeeded(name, sizedOption.machines), ...sizedOption },
     ];
   });
 }
@@ -156,30 +183,32 @@ export function caseStudyOptions(
   budgetUsdPerMonth: number,
   provenance: Provenance,
   sized?: CaseStudyResult,
+  lang: Lang = DEFAULT_LANG,
 ): Figure {
-  const bars = optionBars(result, sized);
+  const words = CASE_STUDY_WORDS[lang];
+  const bars = optionBars(result, sized, lang);
   const labels = bars.map((bar) => bar.label);
   const traces: Trace[] = [
     {
       type: "bar",
-      name: "Local server",
+      name: words.localServer,
       x: labels,
       y: bars.map((bar) => bar.localUsd),
       marker: { color: LOCAL_COST_COLOR },
-      hovertemplate: "Local: %{y:$,.2f}<extra></extra>",
+      hovertemplate: words.localHover,
     },
     {
       type: "bar",
-      name: "Cloud API",
+      name: words.cloudApi,
       x: labels,
       y: bars.map((bar) => bar.cloudUsd),
       marker: { color: TIER_COLORS.cloud_economy },
-      hovertemplate: "Cloud: %{y:$,.2f}<extra></extra>",
+      hovertemplate: words.cloudHover,
     },
   ];
   const annotations: Annotation[] = bars.map((bar, index) =>
     totalLabel(
-      `${usd(bar.totalUsd)}${bar.compliant ? "" : "<br><b>not</b><br><b>compliant</b>"}`,
+      `${usdIn(bar.totalUsd, lang)}${bar.compliant ? "" : words.notCompliantMark}`,
       labels[index] as string,
       bar.totalUsd,
       bar.compliant ? THEME_COLORS.ink : THEME_COLORS.warning,
@@ -187,13 +216,14 @@ export function caseStudyOptions(
   );
   const top = Math.max(...bars.map((bar) => bar.totalUsd)) * 1.35;
   const budgetVisible = budgetUsdPerMonth <= top * 1.5;
-  return themedFigure(traces, {
+  const figure = themedFigure(traces, {
     number: "59.5a",
-    title: "Case study: monthly cost of each option",
+    title: words.figureTitle,
     provenance,
-    xaxis: { title: "Option", type: "category" },
+    lang,
+    xaxis: { title: words.optionAxis, type: "category" },
     yaxis: {
-      title: "Cost per month (USD)",
+      title: words.costAxis,
       tickformat: FORMAT.usd,
       range: [0, budgetVisible ? Math.max(top, budgetUsdPerMonth * 1.1) : top],
     },
@@ -203,7 +233,7 @@ export function caseStudyOptions(
         ? []
         : [
             {
-              text: `budget ${usd(budgetUsdPerMonth)}: above the scale`,
+              text: words.budgetAbove(usdIn(budgetUsdPerMonth, lang)),
               x: 1,
               xref: "paper",
               xanchor: "right",
@@ -217,7 +247,7 @@ export function caseStudyOptions(
       ...(budgetVisible
         ? [
             {
-              text: `budget ${usd(budgetUsdPerMonth)}`,
+              text: words.budgetLine(usdIn(budgetUsdPerMonth, lang)),
               x: 1,
               xref: "paper",
               xanchor: "right",
@@ -248,4 +278,5 @@ export function caseStudyOptions(
         : [],
     },
   });
+  return inLang(figure, lang);
 }

@@ -381,8 +381,9 @@ export function labelPlacer(
 export function wrapLongCaption(figure: Figure, maxChars = 100): Figure {
   const annotations = [...((figure.layout.annotations as Annotation[] | undefined) ?? [])];
   const source = annotations.at(-1);
-  if (!source?.text.startsWith("Source:") || source.text.length <= maxChars) return figure;
-  annotations[annotations.length - 1] = { ...source, align: "left", text: source.text.replace(", prices as of", ",<br>prices as of") };
+  if (!/^(Source:|来源：)/.test(source?.text ?? "") || !source || source.text.length <= maxChars) return figure;
+  const text = source.text.replace(", prices as of", ",<br>prices as of").replace("，价格截至", "，<br>价格截至");
+  annotations[annotations.length - 1] = { ...source, align: "left", text };
   const margin = (figure.layout.margin as Record<string, number> | undefined) ?? { l: 70, r: 30, t: 60, b: 90 };
   return { ...figure, layout: { ...figure.layout, annotations, margin: { ...margin, t: (margin.t ?? 60) + 16 } } };
 }

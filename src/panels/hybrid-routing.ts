@@ -15,6 +15,9 @@ import {
 import { tierCostStacked } from "../charts/hybrid-routing";
 import type { Figure, Provenance } from "../charts/figure";
 import { renumberFigure } from "../charts/theme";
+import { formatInteger, formatUsd } from "../format";
+import { HYBRID_ROUTING_WORDS } from "../i18n/hybrid-routing";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkRanges, rangeProblem, type NumberRange, type PanelRanges } from "./ranges";
 import { numberControls, type PanelControl, type PanelDefinition } from "./definition";
 
@@ -35,8 +38,19 @@ export const HYBRID_ROUTING_PANEL_RANGES: PanelRanges<{ dailyVolume: number; com
 };
 
 /** A task type's share field, in percent of the day's calls, named as the reader names the type. */
-export function taskShareRange(name: string): NumberRange {
-  return { label: `${name} (%)`, min: 0, max: 100, step: 0.1 };
+export function taskShareRange(name: string, lang: Lang = DEFAULT_LANG): NumberRange {
+  return { label: HYBRID_ROUTING_WORDS[lang].shareControl(name), min: 0, max: 100, step: 0.1 };
+}
+
+/** The volume's and the threshold's fields, labelled in the language. */
+function rangesIn(lang: Lang): typeof HYBRID_ROUTING_PANEL_RANGES {
+  if (lang === DEFAULT_LANG) return HYBRID_ROUTING_PANEL_RANGES;
+  const words = HYBRID_ROUTING_WORDS[lang];
+  const r = HYBRID_ROUTING_PANEL_RANGES;
+  return {
+    dailyVolume: { ...r.dailyVolume, label: words.volumeControl },
+    complexityThreshold: { ...r.complexityThreshold, label: words.thresholdControl },
+  };
 }
 
 export interface HybridRoutingPanelSpec {
@@ -52,6 +66,8 @@ export interface HybridRoutingPanelSpec {
   local: { name: string; monthlyUsd: number };
   defaults: HybridRoutingPanelInputs;
   provenance: Provenance;
+  /** The language of the summary, the fields and the figure: the page's script shows what the notebook showed. */
+  lang?: Lang;
 }
 
 export interface HybridRoutingPanelResult {
@@ -75,20 +91,21 @@ function taskDistribution(
   spec: HybridRoutingPanelSpec,
   inputs: HybridRoutingPanelInputs,
 ): { distribution: Record<string, number>; total: number } {
+  const lang = spec.lang ?? DEFAULT_LANG;
   const shares = spec.taskTypes.map((type) => {
     const value = inputs[shareKey(type.id)] ?? 0;
-    const problem = rangeProblem(taskShareRange(type.name), value);
+    const problem = rangeProblem(taskShareRange(type.name, lang), value, lang);
     if (problem) throw new InputError(problem);
     return [type.id, value] as const;
   });
   const total = shares.reduce((sum, [, value]) => sum + value, 0);
-  if (!(total > 0)) throw new InputError("give at least one task type a share of the calls above 0%");
+  if (!(total > 0)) throw new InputError(HYBRID_ROUTING_WORDS[lang].noShare);
   return { distribution: Object.fromEntries(shares.filter(([, value]) => value > 0).map(([id, value]) => [id, value / total])), total };
 }
 
 /** The month of routing the reader's mix at their volume and threshold, against pure cloud, with the local server paid. */
 export function evaluateHybridRoutingPanel(spec: HybridRoutingPanelSpec, inputs: HybridRoutingPanelInputs): HybridRoutingPanelResult {
-  checkRanges(HYBRID_ROUTING_PANEL_RANGES, inputs);
+  checkRanges(rangesIn(spec.lang ?? DEFAULT_LANG), inputs, spec.lang);
   const { distribution, total } = taskDistribution(spec, inputs);
   const router = new HybridModelRouter(spec.router);
   const estimate = router.estimateMonthlySavings(distribution, inputs.dailyVolume, {
@@ -98,21 +115,33 @@ export function evaluateHybridRoutingPanel(spec: HybridRoutingPanelSpec, inputs:
   const paid = savingsAfterHardware(estimate, spec.local.monthlyUsd);
   const usesLocal = paid.hybridMonthly !== estimate.hybridMonthly;
   const server = spec.local.name.replace(/ \(.*\)$/, "");
-  const scenario = `At ${Math.round(inputs.dailyVolume).toLocaleString("en-US")} calls a day, with the premium tier from complexity ${plain(inputs.complexityThreshold)}`;
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const words = HYBRID_ROUTING_WORDS[lang];
+  // English writes whole dollars, shown in the display currency where the page shows it; Chinese, ¥ and 万 already.
+  const money = (value: number) => (lang === DEFAULT_LANG ? usd(value) : formatUsd(Math.abs(value), 0, lang));
+  const volume = lang === DEFAULT_LANG ? Math.round(inputs.dailyVolume).toLocaleString("en-US") : formatInteger(inputs.dailyVolume, lang);
+  const scenario = words.panelScenario(volume, plain(inputs.complexityThreshold));
   const verdict = (saved: number, ofPureCloud: number) =>
-    saved >= 0
-      ? `saves ${usd(saved)} a month (${percent(ofPureCloud)})`
-      : `costs ${usd(saved)} a month more (${percent(ofPureCloud)} more)`;
+    saved >= 0 ? words.saves(money(saved), percent(ofPureCloud)) : words.costsMore(money(saved), percent(ofPureCloud));
   const summary = usesLocal
-    ? `${scenario}, hybrid routing costs ${usd(paid.hybridMonthly)} a month: ${usd(estimate.hybridMonthly)} of cloud calls and ${usd(spec.local.monthlyUsd)} for the ${server} server behind the local tiers. ` +
-      `Against pure cloud's ${usd(estimate.pureCloudMonthly)}, it ${verdict(paid.monthlySavings, paid.savingsPercentage)} with the hardware paid; ` +
-      `as the chapter counts it, local calls free, it ${verdict(estimate.monthlySavings, estimate.savingsPercentage)}.`
-    : `${scenario}, no task goes to a local tier, so no local server is paid: hybrid routing costs ${usd(estimate.hybridMonthly)} a month against pure cloud's ${usd(estimate.pureCloudMonthly)} and ${verdict(estimate.monthlySavings, estimate.savingsPercentage)}.`;
-  const scaled =
-    Math.abs(total - 100) > 1e-9
-      ? ` The shares add up to ${plain(total)}%, so each counts as its part of that total (scaled to 100%).`
-      : "";
-  const figure = tierCostStacked(estimate, spec.local, spec.provenance);
+    ? words.panelLocal(
+        scenario,
+        money(paid.hybridMonthly),
+        money(estimate.hybridMonthly),
+        money(spec.local.monthlyUsd),
+        server,
+        money(estimate.pureCloudMonthly),
+        verdict(paid.monthlySavings, paid.savingsPercentage),
+        verdict(estimate.monthlySavings, estimate.savingsPercentage),
+      )
+    : words.panelNoLocal(
+        scenario,
+        money(estimate.hybridMonthly),
+        money(estimate.pureCloudMonthly),
+        verdict(estimate.monthlySavings, estimate.savingsPercentage),
+      );
+  const scaled = Math.abs(total - 100) > 1e-9 ? words.scaled(plain(total)) : "";
+  const figure = tierCostStacked(estimate, spec.local, spec.provenance, lang);
   // The title stays the chapter's: the page's caption keeps the notebook's, and the summary above names the inputs.
   return {
     distribution,
@@ -129,10 +158,10 @@ export const HYBRID_ROUTING_PANEL: PanelDefinition<HybridRoutingPanelSpec, Hybri
   kind: "hybrid-routing",
   computes: { en: "the routed month", "zh-CN": "路由后的月成本" },
   controls: (spec) => {
-    const r = HYBRID_ROUTING_PANEL_RANGES;
+    const r = rangesIn(spec.lang ?? DEFAULT_LANG);
     const shares: PanelControl[] = spec.taskTypes.map((type) => ({
       key: shareKey(type.id),
-      range: taskShareRange(type.name),
+      range: taskShareRange(type.name, spec.lang),
       value: spec.defaults[shareKey(type.id)] ?? 0,
     }));
     return [...numberControls(r, spec.defaults, ["dailyVolume", "complexityThreshold"]), ...shares];

@@ -101,6 +101,8 @@ export function dataNames(data: Dataset): string[] {
  */
 export function englishWords(data: Dataset, text: string, names: readonly string[] = []): string[] {
   let rest = text
+    // Markup a figure's text may carry (a wrapped line's <br>), not words.
+    .replace(/<[^>]+>/g, " ")
     .replace(/`[^`]*`/g, " ")
     .replace(/\S*\.(csv|json|ipynb|html|pdf)\b/g, " ")
     .replace(/CN¥|US\$|¥|\$/g, " ")

@@ -141,18 +141,12 @@ function heatmapValuesOnHover(figure: FigureLike, layout: FigureLike["layout"], 
   });
 }
 
+/** A line's width in characters: a Chinese character (or full-width punctuation) is about two Latin ones wide. */
+const widthInChars = (line: string) => line.length + (line.match(/[\u2e80-\u9fff\uff00-\uffef]/g)?.length ?? 0);
+
 /** Longest line of a tick label, in characters (labels may hold `<br>`). */
 const longestLine = (labels: unknown[]) =>
-  Math.max(
-    0,
-    ...labels.map((label) =>
-      Math.max(
-        ...String(label)
-          .split("<br>")
-          .map((line) => line.length),
-      ),
-    ),
-  );
+  Math.max(0, ...labels.map((label) => Math.max(...String(label).split("<br>").map(widthInChars))));
 
 /**
  * Category labels too wide for their slot stand upright, and the legend sits at the foot of the figure: the
@@ -180,11 +174,14 @@ function roomBelowPlot(figure: FigureLike, layout: FigureLike["layout"], widthPx
       if (slotPx < 48) {
         const value = annotation.text.split("<br>")[0] as string;
         // A value wider than its bar even so stands upright on it.
-        const upright = value.replace(/<[^>]*>/g, "").length * SMALL_LABEL_CHAR_PX > slotPx - 2 ? { textangle: -90 } : {};
+        const upright = widthInChars(value.replace(/<[^>]*>/g, "")) * SMALL_LABEL_CHAR_PX > slotPx - 2 ? { textangle: -90 } : {};
         return { ...annotation, text: value, font: small, ...upright };
       }
-      const longest = Math.max(...annotation.text.split("<br>").map((line) => line.replace(/<[^>]*>/g, "").length));
-      return longest * BAR_LABEL_CHAR_PX > slotPx - 4 ? { ...annotation, font: small } : annotation;
+      const longest = Math.max(...annotation.text.split("<br>").map((line) => widthInChars(line.replace(/<[^>]*>/g, ""))));
+      // A Chinese label (¥14.32万) is measured at its own size, where its characters are as wide as the text is tall.
+      const size = Number((annotation.font as { size?: number } | undefined)?.size ?? 11);
+      const scale = widthInChars(annotation.text) > annotation.text.length ? Math.max(1, size / 11) : 1;
+      return longest * BAR_LABEL_CHAR_PX * scale > slotPx - 4 ? { ...annotation, font: small } : annotation;
     });
   }
   const tickPx = upright ? longestLine(categories) * LABEL_CHAR_PX + 8 : 24;
@@ -329,6 +326,8 @@ function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: 
   const lines: string[] = [];
   // Pieces end at commas; one longer than a line (a date range) is broken at its spaces.
   const pieces = caption.text
+    // A break after Chinese punctuation stands for no space.
+    .replace(/(?<=[、，])<br>/g, "")
     .replace(/<br>/g, " ")
     // Chinese lists its files with 、 and its clauses with ，: a line may break after either, with no space.
     .split(/(?<=,) |(?<=[、，])/)
