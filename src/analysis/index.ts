@@ -23,6 +23,7 @@ export * from "./audit";
 export * from "./audit-findings";
 export * from "./audit-materiality";
 export * from "./capacity";
+export * from "./capacity-page";
 export * from "./sensitivity";
 export * from "./vram";
 export * from "./failover";

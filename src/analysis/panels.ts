@@ -38,6 +38,7 @@ import { decisionAtAnyVolume } from "./decide";
 import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from "./decision-page";
 import { qualityMatchText, scoreText } from "./quality";
 import { DECISION_WORDS } from "../i18n/decision";
+import { CAPACITY_WORDS } from "../i18n/capacity";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
@@ -177,8 +178,10 @@ export function capacityPanelSpec(
     /** The figure shows at least this many calls a day. Default 10,000. */
     maxCallsPerDay?: number;
     defaults?: Partial<CapacityPanelInputs>;
+    lang?: Lang;
   } = {},
 ): CapacityPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
   const study = caseStudyCapacity(data, { scenarioId: options.scenarioId, targetUtilisation: options.targetUtilisation });
   const inputs = study.inputs;
   const workload = findWorkload(data);
@@ -186,7 +189,7 @@ export function capacityPanelSpec(
   const cloudModel = data.models.find((model) => model.modelId === inputs.cloud.id);
   return {
     kind: "capacity",
-    title: options.title ?? "servers needed for your throughput and traffic",
+    title: options.title ?? CAPACITY_WORDS[lang].panelTitle,
     serverName: study.capacity.hardware.name,
     daysPerMonth: workload.daysPerMonth,
     inputTokensPerCall: workload.inputTokensPerCall,
@@ -199,7 +202,7 @@ export function capacityPanelSpec(
       serving: study.capacity.throughput.serving,
       outputTokensPerSecond: study.capacity.throughput.outputTokensPerSecond,
       promptTokensPerSecond: study.capacity.throughput.promptTokensPerSecond,
-      label: measuredLabel(study.capacity.throughput),
+      label: measuredLabel(study.capacity.throughput, lang),
     },
     minShownCallsPerDay: options.maxCallsPerDay ?? 10_000,
     defaults: {
@@ -212,6 +215,8 @@ export function capacityPanelSpec(
       ...options.defaults,
     },
     provenance: provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 

@@ -8,6 +8,7 @@ import { averageDayMix } from "../model";
 import { currencyNote } from "./currency";
 import { byIdOrFirst } from "./lookup";
 import { isWeeklyWorkload } from "./model-inputs";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 /** The workload with this id, or the data's first (its default). */
 export function workloadById(data: Dataset, workloadId?: string): WorkloadRow {
@@ -96,7 +97,8 @@ export function selectWorkload(data: Dataset, choice: WorkloadChoice = {}): Data
 }
 
 /** One markdown paragraph naming the workload a page is computed for, and any field the run set apart from the data. */
-export function workloadNote(data: Dataset): string {
+export function workloadNote(data: Dataset, lang: Lang = DEFAULT_LANG): string {
+  if (lang === "zh-CN") return workloadNoteZh(data);
   const workload = workloadById(data);
   const volume = headlineVolume(workload);
   const number = (value: number) => Math.round(value).toLocaleString("en-US");
@@ -118,4 +120,27 @@ export function workloadNote(data: Dataset): string {
     ? ` Where a section counts calls a day, it means the month's calls over its ${+workload.daysPerMonth.toFixed(4)} calendar days: ${number(workload.callsPerDay)} a day.`
     : "";
   return `**Workload \`${workload.workloadId}\`** (workloads.csv): ${number(workload.inputTokensPerCall)} input and ${number(workload.outputTokensPerCall)} output tokens a call${reasoning}${cache}; ${calendar}.${overridden}${perDay}${money}`;
+}
+
+/** The workload's paragraph as a Chinese page prints it: the same facts, in the same order, in Chinese. */
+function workloadNoteZh(data: Dataset): string {
+  const workload = workloadById(data);
+  const volume = headlineVolume(workload);
+  const number = (value: number) => Math.round(value).toLocaleString("en-US");
+  const days = +workload.daysPerMonth.toFixed(4);
+  const calendar = isWeeklyWorkload(workload)
+    ? `每个工作日 ${number(volume.callsPerDay)} 次调用，每个周末日 ${number((workload.weekendCallsPerDay ?? 0) * (volume.callsPerDay / Math.max(1e-12, workload.weekdayCallsPerDay ?? 0)))} 次${workload.timeZone ? `（${workload.timeZone}）` : ""}`
+    : `每月 ${days} 天，每天 ${number(workload.callsPerDay)} 次调用`;
+  const reasoning = workload.reasoningTokensPerCall ? `，推理模型另有 ${number(workload.reasoningTokensPerCall)} 个推理 token` : "";
+  const cache = workload.cachedInputShare ? `，${Math.round(workload.cachedInputShare * 100)}% 的输入从缓存读取` : "";
+  const set = (data.overrides ?? []).filter((override) => override.file === "workloads.csv" && override.rowId === workload.workloadId);
+  const overridden =
+    set.length > 0
+      ? `**本次运行设定**：${set.map((override) => `${override.label} ${number(override.value)}（workloads.csv 中为 ${number(override.dataValue)}）`).join("；")}。`
+      : "";
+  const money = data.shownIn ? `${currencyNote(data.shownIn, false, "zh-CN")}。` : "";
+  const perDay = isWeeklyWorkload(workload)
+    ? `凡按每日调用次数计算之处，均指当月调用总数除以 ${days} 个自然日：每天 ${number(workload.callsPerDay)} 次。`
+    : "";
+  return `**工作负载 \`${workload.workloadId}\`**（workloads.csv）：每次调用输入 ${number(workload.inputTokensPerCall)} 个 token、输出 ${number(workload.outputTokensPerCall)} 个 token${reasoning}${cache}；${calendar}。${overridden}${perDay}${money}`;
 }
