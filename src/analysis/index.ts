@@ -24,6 +24,7 @@ export * from "./audit-findings";
 export * from "./audit-materiality";
 export * from "./capacity";
 export * from "./capacity-page";
+export * from "./closing-questions-page";
 export * from "./sensitivity";
 export * from "./vram";
 export * from "./failover";

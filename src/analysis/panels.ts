@@ -39,6 +39,7 @@ import { decisionProvenance, pageDecideOptions, type DecisionPageOptions } from 
 import { qualityMatchText, scoreText } from "./quality";
 import { DECISION_WORDS } from "../i18n/decision";
 import { CAPACITY_WORDS } from "../i18n/capacity";
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
@@ -491,17 +492,19 @@ export interface ClosingQuestionsPanelOptions {
   abCallsPerTask: number;
   defaults: ClosingQuestionsPanelInputs;
   title?: string;
+  lang?: Lang;
 }
 
 /** The 59.9 what-if panel: the four closing questions at the reader's context, downtime, test share and task length. */
 export function closingQuestionsPanelSpec(data: Dataset, options: ClosingQuestionsPanelOptions): ClosingQuestionsPanelSpec {
   const { row, hardware, options: scenario } = failoverInputs(data, options.failoverScenarioId);
   const { localDowntimeHoursPerMonth, hoursPerMonth, ...fixed } = scenario;
+  const lang = options.lang ?? DEFAULT_LANG;
   return {
     kind: "closing-questions",
-    title: options.title ?? "a longer context, a flakier server, a smaller test share and longer tasks",
+    title: options.title ?? CLOSING_QUESTIONS_WORDS[lang].panelTitle,
     vram: {
-      models: vramPanelModels(data),
+      models: vramPanelModels(data, lang),
       configurations: vramConfigurations(data).map(({ label, gpuCount, totalVramGib, color }) => ({
         label,
         gpuCount,
@@ -530,6 +533,8 @@ export function closingQuestionsPanelSpec(data: Dataset, options: ClosingQuestio
       callsPerTask: options.abCallsPerTask,
     },
     defaults: options.defaults,
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 
