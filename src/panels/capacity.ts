@@ -50,6 +50,9 @@ function rangesIn(lang: Lang): PanelRanges<CapacityPanelInputs> {
   };
 }
 
+/** The number the panel's figure carries in either language. */
+const WHAT_IF_FIGURE = "59.7w";
+
 const SERVER: CountNoun = { one: "server", other: "servers", zh: "台服务器" };
 
 export interface CapacityPanelSpec {
@@ -143,7 +146,7 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
       lang,
     },
   );
-  figure.layout.title.text = `${lang === DEFAULT_LANG ? "Figure" : "图"} 59.7w — ${spec.title}`;
+  figure.layout.title.text = `${lang === DEFAULT_LANG ? "Figure" : "图"} ${WHAT_IF_FIGURE} — ${spec.title}`;
   return { callsPerDayPerMachine, allLocal, hybrid: hybridOption, allCloudUsd, summary, figure };
 }
 
