@@ -127,14 +127,19 @@ export function serverCapacityText(
 ): string {
   const claimed = claimedTokensPerSecond(data);
   const throughput = study.capacity.throughput;
+  // English prints these as it always has; Chinese groups the thousands as its tables do (11,400, 10,395.0).
+  const grouped = (value: number, digits: number) =>
+    lang === DEFAULT_LANG
+      ? value.toFixed(digits)
+      : value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return CAPACITY_WORDS[lang].serverCapacity({
     server: study.capacity.hardware.name,
     serving: CAPACITY_WORDS[lang].serving(throughput.serving),
-    outputRate: String(throughput.outputTokensPerSecond),
+    outputRate: lang === DEFAULT_LANG ? String(throughput.outputTokensPerSecond) : throughput.outputTokensPerSecond.toLocaleString("en-US"),
     engine: throughput.engine,
     model: `${throughput.model} ${throughput.quantisation}`,
     secondsPerCall: study.capacity.secondsPerCall.toFixed(1),
-    callsPerHour: study.capacity.callsPerHourPerMachine.toFixed(1),
+    callsPerHour: grouped(study.capacity.callsPerHourPerMachine, 1),
     utilisation: formatPercent(targetUtilisation * 100, 0),
     callsPerDay: formatInteger(study.capacity.callsPerDayPerMachine),
     flatCallsPerDay: formatInteger(flat.capacity.callsPerDayPerMachine),
