@@ -29,6 +29,9 @@ export interface PageTable {
 export const moneyCell = (value: number, lang: Lang, digits = 2): number | string =>
   lang === DEFAULT_LANG ? value : formatUsd(value, digits, lang);
 
+/** A volume cell that may be "never" (Infinity): English keeps the number for the table; Chinese writes 永不 itself. */
+const callsCell = (value: number, lang: Lang): number | string => (lang === DEFAULT_LANG ? value : formatInteger(value, lang));
+
 /** What every server in throughput.csv serves and at what rates. */
 export function throughputTable(data: Dataset, lang: Lang = DEFAULT_LANG): PageTable {
   const words = CAPACITY_WORDS[lang];
@@ -256,9 +259,9 @@ export function capacityBreakEvenPageTable(
       serving: words.serving(row.throughput.serving),
       serves: `${row.throughput.model} ${row.throughput.quantisation}`,
       perDay: row.callsPerDayPerMachine,
-      chapter: row.breakEven.uncappedDailyCalls,
-      first: row.breakEven.firstDailyCalls,
-      sustained: row.breakEven.sustainedFromDailyCalls,
+      chapter: callsCell(row.breakEven.uncappedDailyCalls, lang),
+      first: callsCell(row.breakEven.firstDailyCalls, lang),
+      sustained: callsCell(row.breakEven.sustainedFromDailyCalls, lang),
       perCall: moneyCell(row.breakEven.localUsdPerCallAtFullLoad, lang, 5),
       ops: opsText(row.hardware, workload.daysPerMonth, lang),
     })),

@@ -127,6 +127,20 @@ describe("the capacity page in Chinese (the China edition's SaaS exporter on 32 
     });
   });
 
+  it("writes a break-even that never comes as 永不, where English keeps Infinity for the table to print never", () => {
+    // The chapter's 2x RTX 4090 server against Claude 3.5 Sonnet: one full server costs more than the calls it takes.
+    const chapter = loadDataset(DATA_DIR);
+    const rows = capacityBreakEvenTable(chapter, "claude-3-5-sonnet", { targetUtilisation, profileId: "office-hours" });
+    expect(capacityBreakEvenPageTable(chapter, rows, "claude-3-5-sonnet", "office-hours", "zh-CN").rows[0]).toMatchObject({
+      first: "永不",
+      sustained: "永不",
+    });
+    expect(capacityBreakEvenPageTable(chapter, rows, "claude-3-5-sonnet", "office-hours").rows[0]).toMatchObject({
+      first: Infinity,
+      sustained: Infinity,
+    });
+  });
+
   it("keeps English tables' money as numbers for the table to format, as before", () => {
     const row = caseOptionsTable(study).rows[1] as Record<string, unknown>;
     expect(typeof row.published).toBe("number");
