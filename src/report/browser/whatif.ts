@@ -34,10 +34,12 @@ function numberInput(name: string, value: number, range: NumberRange): HTMLInput
 }
 
 /** What is wrong with a number field's text, in words; undefined when the panel can use it. */
-function fieldProblem(input: HTMLInputElement, range: NumberRange): string | undefined {
+function fieldProblem(input: HTMLInputElement, range: NumberRange, lang: Lang): string | undefined {
   // An empty field, text that is not a number, or one too large for a double (1e400) all read as "".
-  if (input.value.trim() === "" || input.validity.badInput) return rangeProblem(range, Number.NaN);
-  return rangeProblem(range, Number(input.value)) ?? (input.validity.valid ? undefined : `${range.label}: ${input.validationMessage}`);
+  if (input.value.trim() === "" || input.validity.badInput) return rangeProblem(range, Number.NaN, lang);
+  return (
+    rangeProblem(range, Number(input.value), lang) ?? (input.validity.valid ? undefined : `${range.label}: ${input.validationMessage}`)
+  );
 }
 
 function select(name: string, options: { id: string; name: string }[], value: string): HTMLSelectElement {
@@ -139,7 +141,7 @@ function mount<Spec extends PanelSpec, Inputs>(
       if (isChoice(control)) continue;
       const input = element as HTMLInputElement;
       input.disabled = unused.includes(control.key);
-      const problem = input.disabled ? undefined : fieldProblem(input, control.range);
+      const problem = input.disabled ? undefined : fieldProblem(input, control.range, lang);
       message.textContent = problem ? moneyText(words.problem(problem)) : input.disabled ? words.unused : "";
       if (problem) {
         input.setAttribute("aria-invalid", "true");
