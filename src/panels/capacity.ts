@@ -95,7 +95,7 @@ const count = (value: number) => Math.round(value).toLocaleString("en-US");
 export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityPanelInputs): CapacityPanelResult {
   const profile = spec.profiles.find((candidate) => candidate.id === inputs.profileId) ?? spec.profiles[0];
   if (!profile) throw new InputError("the capacity panel needs at least one traffic profile");
-  checkRanges(CAPACITY_PANEL_RANGES, inputs);
+  checkRanges(rangesIn(spec.lang ?? DEFAULT_LANG), inputs, spec.lang);
   const perHour = callsPerHourPerMachine(
     spec,
     { serving: inputs.serving, outputTokensPerSecond: inputs.outputTokensPerSecond, promptTokensPerSecond: inputs.promptTokensPerSecond },

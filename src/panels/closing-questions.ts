@@ -216,7 +216,7 @@ export function evaluateClosingQuestionsPanel(
   spec: ClosingQuestionsPanelSpec,
   inputs: ClosingQuestionsPanelInputs,
 ): ClosingQuestionsPanelResult {
-  checkRanges(rangesOf(spec), inputs);
+  checkRanges(labelledRanges(spec), inputs, spec.lang);
   const cells = vramCells(spec, inputs);
   const { hoursPerMonth, serverName, cloudName, dataDowntimeHoursPerMonth, ...scenario } = spec.failover;
   const failover = failoverCost({ ...scenario, hoursPerMonth, localDowntimeHoursPerMonth: inputs.downtimeHoursPerMonth });

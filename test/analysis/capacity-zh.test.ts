@@ -178,6 +178,13 @@ describe("the capacity page in Chinese (the China edition's SaaS exporter on 32 
     for (const text of [zh.title, shownZh.summary, ...controlTexts, ...figureTexts(shownZh.figure)])
       expect(englishWords(data, text), text).toEqual([]);
     expect(shownZh.figure.layout.title.text).toMatch(/^图 59\.7w — /);
+    // An input out of its range is refused in the page's language, the English refusal unchanged.
+    expect(() => evaluateCapacityPanel(zh, { ...zh.defaults, targetUtilisationPercent: 150 })).toThrow(
+      "计划利用率（%）须在 1 到 100 之间，不能为 150",
+    );
+    expect(() => evaluateCapacityPanel(en, { ...en.defaults, targetUtilisationPercent: 150 })).toThrow(
+      "Planned utilisation (%) must be from 1 to 100, not 150",
+    );
     const numbers = (shown: typeof shownEn) => [shown.callsPerDayPerMachine, shown.allLocal, shown.hybrid, shown.allCloudUsd];
     expect(numbers(shownZh)).toEqual(numbers(shownEn));
     expect(CAPACITY_PANEL.show(zh, zh.defaults, { narrow: false }).attributes).toEqual(

@@ -186,6 +186,9 @@ describe("the closing questions in Chinese (the China edition's H20 server, Deep
       "每个 Agent 任务的调用次数",
     ]);
     for (const text of [zh.title, shownZh.summary, ...controls, ...figureTexts(shownZh.figure)]) check(text);
+    expect(() => evaluateClosingQuestionsPanel(zh, { ...zh.defaults, callsPerTask: 2.55 })).toThrow(
+      "每个 Agent 任务的调用次数须为 0.1 的整数倍，不能为 2.55",
+    );
     const numbers = (shown: typeof shownEn) => [shown.cells, shown.failover, shown.dataFailover, shown.smallerShare, shown.longerTasks];
     expect(numbers(shownZh)).toEqual(numbers(shownEn));
     expect(CLOSING_QUESTIONS_PANEL.show(zh, zh.defaults, { narrow: false }).attributes).toEqual(
