@@ -3,6 +3,8 @@ import { InputError } from "../errors";
 import type { Dataset } from "../data";
 import { abTestPlan, nonInferiorityPlan, nonInferioritySampleSize, twoProportionSampleSize, type AbTestPlan } from "../model";
 import { LINE_COLORS, sampleSizeChart, type Figure, type SampleSizeLine } from "../charts";
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { provenance } from "./figure-context";
 import { findModel } from "./lookup";
 
@@ -134,27 +136,30 @@ export function sampleSizeFigure(
     testShare: number;
     powers?: readonly number[];
     nonInferiorityMarginPoints?: number;
+    lang?: Lang;
   },
 ): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = CLOSING_QUESTIONS_WORDS[lang];
   const powers = options.powers ?? [0.8, 0.9];
   const test = modelSwitchTest(data, { ...options, power: powers[0] });
   const drops = Array.from({ length: 19 }, (_, index) => 1 + index * 0.5);
   const alpha = options.alpha ?? 0.05;
   const callsPerTask = options.callsPerTask ?? 1;
   const lines: SampleSizeLine[] = powers.map((power, index) => ({
-    label: `detect a drop, two-sided: ${Math.round(power * 100)}% power, α = ${alpha}`,
-    endLabel: `detect, ${Math.round(power * 100)}% power`,
+    label: words.detectLine(Math.round(power * 100), alpha),
+    endLabel: words.detectEnd(Math.round(power * 100)),
     color: LINE_COLORS[index % LINE_COLORS.length] as string,
     points: sampleSizeCurve(test.baselineRate, drops, { alpha, power, callsPerTask }),
   }));
   if (options.nonInferiorityMarginPoints !== undefined) {
     lines.push({
-      label: `no worse than the margin, one-sided: ${Math.round((powers[0] as number) * 100)}% power, α = ${alpha}`,
-      endLabel: `no worse, ${Math.round((powers[0] as number) * 100)}% power`,
+      label: words.noWorseLine(Math.round((powers[0] as number) * 100), alpha),
+      endLabel: words.noWorseEnd(Math.round((powers[0] as number) * 100)),
       color: LINE_COLORS[powers.length % LINE_COLORS.length] as string,
       points: nonInferiorityCurve(test.baselineRate, drops, { alpha, power: powers[0], callsPerTask }),
       dash: "dash",
-      goal: "show no worse than",
+      goal: words.goalNoWorse,
     });
   }
   return sampleSizeChart(lines, {
@@ -162,12 +167,13 @@ export function sampleSizeFigure(
     testCallsPerDay: options.callsPerDay * options.testShare,
     callsPerTask,
     highlight: {
-      label: `${test.baselineModel} → ${test.candidateModel} (${options.benchmark})`,
+      label: words.switchLabel(test.baselineModel, test.candidateModel, options.benchmark),
       dropPoints: +((test.baselineRate - test.candidateRate) * 100).toFixed(2),
       tasksPerArm: test.plan.tasksPerArm,
       callsPerArm: test.plan.callsPerArm,
       days: test.plan.days,
     },
     provenance: provenance(data, ["benchmarks.csv", "models.csv"]),
+    lang,
   });
 }

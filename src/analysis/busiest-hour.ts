@@ -4,6 +4,7 @@ import { BREAK_EVEN_WORDS } from "../i18n/break-even";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { trafficProfile } from "./capacity";
 import { FLAT_PROFILE_ID } from "./model-inputs";
+import { CAPACITY_WORDS } from "../i18n/capacity";
 
 export interface BusiestHour {
   profileId: string;
@@ -29,5 +30,11 @@ export function perHourBreakEvenNote(data: Dataset, breakEvenDailyCalls: number,
   // Whole calls down, as the break-even tables print the hourly figure.
   const averageHour = Math.trunc(breakEvenDailyCalls / 24).toLocaleString("en-US");
   const busiest = Math.round(breakEvenDailyCalls * peak.peakHourShare).toLocaleString("en-US");
-  return BREAK_EVEN_WORDS[lang].perHourNote(averageHour, peak.profileId, peak.peakToAverage.toFixed(2), busiest);
+  // The profile as the page's language names it (办公时段), its id in English.
+  return BREAK_EVEN_WORDS[lang].perHourNote(
+    averageHour,
+    CAPACITY_WORDS[lang].profileName(peak.profileId),
+    peak.peakToAverage.toFixed(2),
+    busiest,
+  );
 }

@@ -23,8 +23,10 @@ import { caseStudyFromData } from "./case-study";
 import { apiUsdPerCall } from "./cost";
 import { modelColors, provenance } from "./figure-context";
 import { findHardware, findWorkload } from "./lookup";
-import { throughputBasisLabel } from "./throughput-basis";
+import { promptRateBasis, throughputBasisLabel } from "./throughput-basis";
 import { FLAT_PROFILE_ID, fleetCostOf, profileLoads, serverCostSplit } from "./model-inputs";
+import { CAPACITY_WORDS } from "../i18n/capacity";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 export interface TrafficProfile {
   profileId: string;
@@ -225,8 +227,8 @@ export function opsGrowthSweep(data: Dataset, study: CaseStudyCapacity, shares: 
 }
 
 /** A profile's legend label: its id and the share of the day its busiest hour carries. */
-function profileLabel(data: Dataset, profileId: string): string {
-  return `${profileId} (busiest hour ${(trafficProfile(data, profileId).peakHourShare * 100).toFixed(1)}% of the day)`;
+function profileLabel(data: Dataset, profileId: string, lang: Lang): string {
+  return CAPACITY_WORDS[lang].profileLabel(profileId, `${(trafficProfile(data, profileId).peakHourShare * 100).toFixed(1)}%`);
 }
 
 export interface CapacityFigureOptions {
@@ -234,6 +236,8 @@ export interface CapacityFigureOptions {
   profileIds?: readonly string[];
   targetUtilisation?: number;
   maxCallsPerDay?: number;
+  /** The language of the figures' words; default English. */
+  lang?: Lang;
 }
 
 /** Figures 59.7a and 59.7b for the case study's server: servers needed and monthly cost by profile. */
@@ -251,20 +255,22 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
   });
   const source = provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]);
   const inputs = study.inputs;
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = CAPACITY_WORDS[lang];
   const marks = [
-    { label: "case study weekend", callsPerDay: inputs.weekendCallsPerDay },
-    { label: "case study weekday", callsPerDay: inputs.weekdayCallsPerDay },
+    { label: words.weekendMark, callsPerDay: inputs.weekendCallsPerDay },
+    { label: words.weekdayMark, callsPerDay: inputs.weekdayCallsPerDay },
   ];
   const serverName = study.capacity.hardware.name;
   const maxCallsPerDay = options.maxCallsPerDay ?? 10_000;
   const machines = machinesNeededChart(
     perProfile.map((entry) => ({
       id: entry.profileId,
-      label: profileLabel(data, entry.profileId),
+      label: profileLabel(data, entry.profileId, lang),
       callsPerDayPerMachine: entry.capacity.callsPerDayPerMachine,
       color: entry.color,
     })),
-    { serverName, maxCallsPerDay, marks, provenance: source },
+    { serverName, maxCallsPerDay, marks, provenance: source, lang },
   );
   const fleet = fleetCostOf(study.capacity.hardware, workload.daysPerMonth);
   const cloudModel = data.models.find((model) => model.modelId === inputs.cloud.id);
@@ -280,6 +286,7 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
       maxCallsPerDay,
       marks,
       provenance: source,
+      lang,
       daysPerMonth: workload.daysPerMonth,
       api: {
         name: cloudModel?.modelName ?? inputs.cloud.id,
@@ -292,8 +299,14 @@ export function capacityFigures(data: Dataset, options: CapacityFigureOptions = 
 }
 
 /** How a figure labels a server's measured line: "single-stream, measured (19.06 tokens/s)". */
-export const measuredLabel = (measured: ThroughputRow): string =>
-  `${measured.serving.replace("_", "-")}, ${throughputBasisLabel(measured)} (${measured.outputTokensPerSecond} tokens/s)`;
+export const measuredLabel = (measured: ThroughputRow, lang: Lang = DEFAULT_LANG): string =>
+  lang === DEFAULT_LANG
+    ? `${measured.serving.replace("_", "-")}, ${throughputBasisLabel(measured)} (${measured.outputTokensPerSecond} tokens/s)`
+    : CAPACITY_WORDS[lang].measuredLine(
+        CAPACITY_WORDS[lang].serving(measured.serving),
+        CAPACITY_WORDS[lang].basis(promptRateBasis(measured)),
+        measured.outputTokensPerSecond,
+      );
 
 export interface BatchedWhatIfOptions {
   /** Aggregate rates of the server served batched, tokens/s. */

@@ -4,6 +4,7 @@ import type { Dataset, FailoverRow, HardwareRow } from "../data";
 import { failoverCost, HOURS_PER_DAY, type FailoverOptions, type FailoverResult } from "../model";
 import { failoverChart, type Figure } from "../charts";
 import { apiUsdPerCall } from "./cost";
+import type { Lang } from "../i18n/lang";
 import { provenance } from "./figure-context";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost } from "./model-inputs";
@@ -64,7 +65,7 @@ export function failoverFromData(
 /** Figure 59.9b: the failover scenario across local downtime from 0 to `maxDowntimeHours`. */
 export function failoverFigure(
   data: Dataset,
-  options: { scenarioId?: string; maxDowntimeHours?: number; cloudShare?: number } = {},
+  options: { scenarioId?: string; maxDowntimeHours?: number; cloudShare?: number; lang?: Lang } = {},
 ): Figure {
   const scenario = failoverFromData(data, options.scenarioId, { cloudShare: options.cloudShare });
   const row = data.failover.find((candidate) => options.scenarioId === undefined || candidate.scenarioId === options.scenarioId);
@@ -78,5 +79,6 @@ export function failoverFigure(
     currentDowntimeHours: row?.localDowntimeHoursPerMonth ?? 0,
     cloudName: findModel(data, scenario.cloudModelId).modelName,
     provenance: provenance(data, ["failover.csv", "hardware.csv", "models.csv"]),
+    lang: options.lang,
   });
 }

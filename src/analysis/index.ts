@@ -26,6 +26,8 @@ export * from "./audit-findings";
 export * from "./audit-materiality";
 export * from "./audit-page";
 export * from "./capacity";
+export * from "./capacity-page";
+export * from "./closing-questions-page";
 export * from "./sensitivity";
 export * from "./sensitivity-page";
 export * from "./vram";

@@ -4,6 +4,8 @@ import type { Dataset } from "../data";
 import { opsSweep, type OpsSweepPoint } from "../model";
 import { LINE_COLORS, opsSweepChart, type Figure } from "../charts";
 import { apiUsdPerCall } from "./cost";
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { provenance } from "./figure-context";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost } from "./model-inputs";
@@ -39,8 +41,10 @@ export function opsSweepFigure(
     chapterFte: number;
     chapterSalaryUsdPerMonth: number;
     volumeCallsPerDay?: number;
+    lang?: Lang;
   },
 ): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
   const fte = Array.from({ length: 21 }, (_, index) => index / 20);
   const lines = options.salariesUsdPerMonth.map((salary, index) => ({
     salaryUsdPerMonth: salary,
@@ -56,9 +60,13 @@ export function opsSweepFigure(
   )[0];
   const hardware = data.hardware.find((row) => row.hardwareId === options.hardwareId);
   return opsSweepChart(lines, {
-    comparison: `${(hardware?.name ?? options.hardwareId).replace(/ \(.*\)$/, "")} vs ${findModel(data, options.apiModelId).modelName}`,
+    comparison: CLOSING_QUESTIONS_WORDS[lang].versus(
+      (hardware?.name ?? options.hardwareId).replace(/ \(.*\)$/, ""),
+      findModel(data, options.apiModelId).modelName,
+    ),
     chapterPoint: { opsFte: options.chapterFte, breakEvenDailyCalls: chapter?.breakEvenDailyCalls ?? 0 },
     volumeCallsPerDay: options.volumeCallsPerDay,
     provenance: provenance(data, ["hardware.csv", "models.csv", "workloads.csv"]),
+    lang,
   });
 }

@@ -45,6 +45,8 @@ import { AUDIT_WORDS } from "../i18n/audit";
 import { SENSITIVITY_WORDS } from "../i18n/sensitivity";
 import { CASE_STUDY_WORDS } from "../i18n/case-study";
 import { HYBRID_ROUTING_WORDS, taskTypeZh } from "../i18n/hybrid-routing";
+import { CAPACITY_WORDS } from "../i18n/capacity";
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { checkPublishedFigures } from "./audit";
 import { figureEffect } from "./audit-materiality";
@@ -190,8 +192,10 @@ export function capacityPanelSpec(
     /** The figure shows at least this many calls a day. Default 10,000. */
     maxCallsPerDay?: number;
     defaults?: Partial<CapacityPanelInputs>;
+    lang?: Lang;
   } = {},
 ): CapacityPanelSpec {
+  const lang = options.lang ?? DEFAULT_LANG;
   const study = caseStudyCapacity(data, { scenarioId: options.scenarioId, targetUtilisation: options.targetUtilisation });
   const inputs = study.inputs;
   const workload = findWorkload(data);
@@ -199,7 +203,7 @@ export function capacityPanelSpec(
   const cloudModel = data.models.find((model) => model.modelId === inputs.cloud.id);
   return {
     kind: "capacity",
-    title: options.title ?? "servers needed for your throughput and traffic",
+    title: options.title ?? CAPACITY_WORDS[lang].panelTitle,
     serverName: study.capacity.hardware.name,
     daysPerMonth: workload.daysPerMonth,
     inputTokensPerCall: workload.inputTokensPerCall,
@@ -212,7 +216,7 @@ export function capacityPanelSpec(
       serving: study.capacity.throughput.serving,
       outputTokensPerSecond: study.capacity.throughput.outputTokensPerSecond,
       promptTokensPerSecond: study.capacity.throughput.promptTokensPerSecond,
-      label: measuredLabel(study.capacity.throughput),
+      label: measuredLabel(study.capacity.throughput, lang),
     },
     minShownCallsPerDay: options.maxCallsPerDay ?? 10_000,
     defaults: {
@@ -225,6 +229,8 @@ export function capacityPanelSpec(
       ...options.defaults,
     },
     provenance: provenance(data, ["throughput.csv", "traffic_profiles.csv", "case_study.csv", "hardware.csv"]),
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 
@@ -530,17 +536,19 @@ export interface ClosingQuestionsPanelOptions {
   abCallsPerTask: number;
   defaults: ClosingQuestionsPanelInputs;
   title?: string;
+  lang?: Lang;
 }
 
 /** The 59.9 what-if panel: the four closing questions at the reader's context, downtime, test share and task length. */
 export function closingQuestionsPanelSpec(data: Dataset, options: ClosingQuestionsPanelOptions): ClosingQuestionsPanelSpec {
   const { row, hardware, options: scenario } = failoverInputs(data, options.failoverScenarioId);
   const { localDowntimeHoursPerMonth, hoursPerMonth, ...fixed } = scenario;
+  const lang = options.lang ?? DEFAULT_LANG;
   return {
     kind: "closing-questions",
-    title: options.title ?? "a longer context, a flakier server, a smaller test share and longer tasks",
+    title: options.title ?? CLOSING_QUESTIONS_WORDS[lang].panelTitle,
     vram: {
-      models: vramPanelModels(data),
+      models: vramPanelModels(data, lang),
       configurations: vramConfigurations(data).map(({ label, gpuCount, totalVramGib, color }) => ({
         label,
         gpuCount,
@@ -569,6 +577,8 @@ export function closingQuestionsPanelSpec(data: Dataset, options: ClosingQuestio
       callsPerTask: options.abCallsPerTask,
     },
     defaults: options.defaults,
+    // English specs stay as they were: only another language is written into the page.
+    ...(lang === DEFAULT_LANG ? {} : { lang }),
   };
 }
 

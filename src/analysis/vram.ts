@@ -4,9 +4,10 @@ import type { Dataset, HardwareRow, QuantisationRow } from "../data";
 import { fitsInVram, RUNTIME_OVERHEAD_GIB_PER_GPU, VRAM_HEADROOM, vramNeeded, type ModelArchitecture } from "../model";
 import { SERIES_PALETTE, vramChart, type Figure } from "../charts";
 import type { VramPanelModel } from "../panels";
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { provenance } from "./figure-context";
 import { byId, findHardware, findWorkload } from "./lookup";
-import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 export interface GpuConfiguration {
   /** e.g. "2× NVIDIA RTX 4090". */
@@ -218,13 +219,22 @@ export function modelFitsHardware(
 const barLabel = (model: string, modelId: string): string => sizeLabel(model) ?? modelId;
 
 /** The quality cost above a bar: as measured on this model's size, or on another size (named) where this one has no measurement. */
-function qualityNote(levels: readonly QuantisationLevel[], quantId: string, measuredOn: string, ownSize: boolean): string | undefined {
+function qualityNote(
+  levels: readonly QuantisationLevel[],
+  quantId: string,
+  measuredOn: string,
+  ownSize: boolean,
+  lang: Lang = DEFAULT_LANG,
+): string | undefined {
+  const words = CLOSING_QUESTIONS_WORDS[lang];
   const sizeOf = (name: string) => sizeLabel(name) ?? name;
   const level = levels.find((candidate) => candidate.quantId === quantId && candidate.referenceModel === measuredOn);
   if (!level || level.perplexityIncreasePercent === undefined || level.perplexityIncreasePercent <= 0)
-    return ownSize ? undefined : `bits as ${sizeOf(measuredOn)}`;
-  const other = ownSize ? "" : ` (${sizeOf(measuredOn)})`;
-  return `+${level.perplexityIncreasePercent.toFixed(level.perplexityIncreasePercent < 0.1 ? 2 : 1)}% ppl${other}`;
+    return ownSize ? undefined : words.bitsAs(sizeOf(measuredOn));
+  return words.ppl(
+    level.perplexityIncreasePercent.toFixed(level.perplexityIncreasePercent < 0.1 ? 2 : 1),
+    ownSize ? "" : sizeOf(measuredOn),
+  );
 }
 
 /** The GPU configurations, smallest first, each with the colour of its line in Figure 59.9a. */
@@ -233,7 +243,7 @@ export function vramConfigurations(data: Dataset): (GpuConfiguration & { color: 
 }
 
 /** Every architecture with each bit width as Figure 59.9a draws it, for the closing questions' what-if panel. */
-export function vramPanelModels(data: Dataset): VramPanelModel[] {
+export function vramPanelModels(data: Dataset, lang: Lang = DEFAULT_LANG): VramPanelModel[] {
   const levels = quantisationLevels(data);
   return data.modelArchitectures.map((arch) => ({
     modelId: arch.modelId,
@@ -242,13 +252,13 @@ export function vramPanelModels(data: Dataset): VramPanelModel[] {
     architecture: architectureOf(arch),
     formats: quantIds(data).map((quantId) => {
       const { row, ownSize } = quantisationFor(data, quantId, arch.model);
-      return { quantId, bitsPerWeight: row.bitsPerWeight, qualityNote: qualityNote(levels, quantId, row.referenceModel, ownSize) };
+      return { quantId, bitsPerWeight: row.bitsPerWeight, qualityNote: qualityNote(levels, quantId, row.referenceModel, ownSize, lang) };
     }),
   }));
 }
 
 /** Figure 59.9a: every architecture at every bit width against the room each GPU configuration leaves for it. */
-export function vramFigure(data: Dataset, options: VramSizing = {}): Figure {
+export function vramFigure(data: Dataset, options: VramSizing & { lang?: Lang } = {}): Figure {
   const levels = quantisationLevels(data);
   const cells = vramTable(data, options);
   const overheadGibPerGpu = options.overheadGibPerGpu ?? RUNTIME_OVERHEAD_GIB_PER_GPU;
@@ -264,7 +274,7 @@ export function vramFigure(data: Dataset, options: VramSizing = {}): Figure {
       label: `${barLabel(cell.model, cell.modelId)} ${cell.quantId.toUpperCase()}`,
       weightsGib: cell.weightsGib,
       kvCacheGib: cell.kvCacheGib,
-      qualityNote: qualityNote(levels, cell.quantId, cell.measuredOn, cell.measuredOnOwnSize),
+      qualityNote: qualityNote(levels, cell.quantId, cell.measuredOn, cell.measuredOnOwnSize, options.lang),
     })),
     configurations,
     {
@@ -273,6 +283,7 @@ export function vramFigure(data: Dataset, options: VramSizing = {}): Figure {
       overheadGibPerGpu,
       headroom: VRAM_HEADROOM,
       provenance: provenance(data, ["model_architectures.csv", "quantisation.csv", "hardware.csv", "workloads.csv"]),
+      lang: options.lang,
     },
   );
 }

@@ -1,4 +1,6 @@
 /** Figure 59.9d: the calls an A/B test needs per arm. */
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { oneTwoFive } from "./break-even";
 import { FORMAT, LABEL_BACKGROUND, themedFigure } from "./theme";
@@ -24,10 +26,13 @@ export function sampleSizeChart(
     callsPerTask: number;
     highlight?: { label: string; dropPoints: number; tasksPerArm: number; callsPerArm: number; days: number };
     provenance: Provenance;
+    lang?: Lang;
   },
 ): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = CLOSING_QUESTIONS_WORDS[lang];
   const days = (callsPerArm: number) => Math.ceil((2 * callsPerArm) / options.testCallsPerDay);
-  const daysText = (count: number) => `${count.toLocaleString("en-US")} day${count === 1 ? "" : "s"}`;
+  const daysText = words.daysText;
   const traces: Trace[] = lines.map((line) => ({
     type: "scatter",
     mode: "lines+markers",
@@ -37,17 +42,17 @@ export function sampleSizeChart(
     customdata: line.points.map((point) => [daysText(days(point.callsPerArm)), point.tasksPerArm]),
     line: { color: line.color, width: 2.5, ...(line.dash ? { dash: line.dash } : {}) },
     marker: { size: 6 },
-    hovertemplate: `${line.label}: %{y:,.0f} calls (%{customdata[1]:,.0f} tasks) per arm to ${line.goal ?? "detect"} −%{x:.1f} points (%{customdata[0]})<extra></extra>`,
+    hovertemplate: words.sampleHover(line.label, line.goal ?? words.goalDetect),
   }));
   const highlight = options.highlight;
   const perArm = (tasks: number, calls: number) =>
     options.callsPerTask === 1
-      ? `${calls.toLocaleString("en-US")} calls per arm`
-      : `${tasks.toLocaleString("en-US")} tasks (${calls.toLocaleString("en-US")} calls) per arm`;
+      ? words.callsPerArm(calls.toLocaleString("en-US"))
+      : words.tasksPerArm(tasks.toLocaleString("en-US"), calls.toLocaleString("en-US"));
   const annotations: Annotation[] = highlight
     ? [
         {
-          text: `${highlight.label}<br>${perArm(highlight.tasksPerArm, highlight.callsPerArm)}, ${daysText(highlight.days)}`,
+          text: words.highlight(highlight.label, perArm(highlight.tasksPerArm, highlight.callsPerArm), daysText(highlight.days)),
           x: highlight.dropPoints,
           xref: "x",
           y: Math.log10(highlight.callsPerArm),
@@ -64,15 +69,16 @@ export function sampleSizeChart(
       ]
     : [];
   const counts = lines.flatMap((line) => line.points.map((point) => point.callsPerArm));
-  const unit = options.callsPerTask === 1 ? "" : ` (tasks of ${options.callsPerTask} calls)`;
+  const unit = options.callsPerTask === 1 ? "" : words.tasksOf(options.callsPerTask);
   const endLabels = new Map(lines.map((line) => [line.label, line.endLabel]));
   const figure = themedFigure(traces, {
     endLabel: (trace) => endLabels.get(String(trace.name)),
     number: "59.9d",
-    title: `A/B test of a model switch: calls needed from a ${(options.baselineRate * 100).toFixed(1)}% task success rate${unit}`,
+    title: words.sampleTitle((options.baselineRate * 100).toFixed(1), unit),
     provenance: options.provenance,
-    xaxis: { title: "Drop in task success rate to detect, or non-inferiority margin (percentage points)", tickformat: ".1f" },
-    yaxis: { title: "Calls per arm (log scale)", tickformat: FORMAT.integer, type: "log" },
+    lang,
+    xaxis: { title: words.sampleXAxis, tickformat: ".1f" },
+    yaxis: { title: words.sampleYAxis, tickformat: FORMAT.integer, type: "log" },
     annotations,
   });
   Object.assign(figure.layout.yaxis as object, { tickvals: oneTwoFive(Math.min(...counts), Math.max(...counts)) });

@@ -1,4 +1,7 @@
 /** 59.7: capacity. How many servers a volume needs, and what paying for them does to the comparison with the API. */
+import { displayCurrencyCode } from "../format";
+import { CAPACITY_WORDS } from "../i18n/capacity";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { machinesNeeded } from "../model";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { oneTwoFive } from "./break-even";
@@ -26,12 +29,11 @@ export interface CapacityChartOptions {
   /** Volumes to mark, e.g. the case study's weekday and weekend. */
   marks: readonly VolumeMark[];
   provenance: Provenance;
+  /** The language of the figure's words; default English. */
+  lang?: Lang;
 }
 
 const PROFILE_DASHES = ["solid", "dash", "dot", "dashdot"];
-
-/** "1 server", "3 servers". */
-const serversText = (count: number) => `${count.toLocaleString("en-US")} server${count === 1 ? "" : "s"}`;
 
 /** Most steps drawn one by one; past that the steps are finer than a pixel and a sampled staircase looks the same. */
 const MAX_STEPS = 300;
@@ -54,7 +56,7 @@ function stepPoints(perMachine: number, min: number, max: number): { x: number[]
   return { x, machines };
 }
 
-function volumeMarks(marks: readonly VolumeMark[]): { shapes: Record<string, unknown>[]; annotations: Annotation[] } {
+function volumeMarks(marks: readonly VolumeMark[], lang: Lang): { shapes: Record<string, unknown>[]; annotations: Annotation[] } {
   return {
     shapes: marks.map((mark) => ({
       type: "line",
@@ -67,7 +69,7 @@ function volumeMarks(marks: readonly VolumeMark[]): { shapes: Record<string, unk
       line: { color: THEME_COLORS.muted, width: 1.5, dash: "dot" },
     })),
     annotations: marks.map((mark, index) => ({
-      text: `${mark.label}<br>${Math.round(mark.callsPerDay).toLocaleString("en-US")}/day`,
+      text: CAPACITY_WORDS[lang].perDayMark(mark.label, Math.round(mark.callsPerDay).toLocaleString("en-US")),
       x: Math.log10(mark.callsPerDay),
       xref: "x",
       y: index % 2 === 0 ? 0.98 : 0.8,
@@ -82,9 +84,9 @@ function volumeMarks(marks: readonly VolumeMark[]): { shapes: Record<string, unk
   };
 }
 
-function logCallsAxis(min: number, max: number) {
+function logCallsAxis(min: number, max: number, lang: Lang) {
   return {
-    title: "Calls per day (log scale)",
+    title: CAPACITY_WORDS[lang].callsAxis,
     tickformat: FORMAT.integer,
     type: "log" as const,
     range: [Math.log10(min), Math.log10(max)] as [number, number],
@@ -97,6 +99,8 @@ function logCallsAxis(min: number, max: number) {
  */
 export function machinesNeededChart(profiles: readonly ProfileCapacity[], options: CapacityChartOptions): Figure {
   const min = options.minCallsPerDay ?? 100;
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = CAPACITY_WORDS[lang];
   const traces: Trace[] = profiles.map((profile, index) => {
     const { x, machines } = stepPoints(profile.callsPerDayPerMachine, min, options.maxCallsPerDay);
     return {
@@ -106,8 +110,8 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
       x,
       y: machines,
       line: { shape: "hv", color: profile.color, width: 2.5, dash: PROFILE_DASHES[index % PROFILE_DASHES.length] },
-      customdata: machines.map(serversText),
-      hovertemplate: `${profile.label}: %{customdata} from %{x:,.0f} calls/day<extra></extra>`,
+      customdata: machines.map(words.servers),
+      hovertemplate: words.machinesHover(profile.label),
     };
   });
   // Servers each profile needs at each marked volume, labelled where the reader looks.
@@ -117,7 +121,7 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
   traces.push({
     type: "scatter",
     mode: "text+markers",
-    name: "servers at the marked volumes",
+    name: words.marked,
     x: profiles.flatMap(() => options.marks.map((mark) => mark.callsPerDay)),
     y: counts,
     text: counts.map(String),
@@ -125,13 +129,13 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
     marker: { color: profiles.flatMap((profile) => options.marks.map(() => profile.color)), size: 8 },
     textfont: { size: 12, color: THEME_COLORS.ink },
     showlegend: false,
-    customdata: counts.map(serversText),
-    hovertemplate: "%{customdata} at %{x:,.0f} calls/day<extra></extra>",
+    customdata: counts.map(words.servers),
+    hovertemplate: words.markedHover,
   });
   const limits = profiles.map((profile) => Math.min(profile.callsPerDayPerMachine, options.maxCallsPerDay));
   const everyProfile = Math.min(...limits);
   const someProfile = Math.max(...limits);
-  const marks = volumeMarks(options.marks);
+  const marks = volumeMarks(options.marks, lang);
   const maxMachines = Math.max(...traces.map((trace) => Math.max(...(trace.y as number[]))));
   const band = (x0: number, x1: number, alpha: number) => ({
     type: "rect",
@@ -147,16 +151,17 @@ export function machinesNeededChart(profiles: readonly ProfileCapacity[], option
   });
   const figure = themedFigure(traces, {
     // A profile's label at its line's end leaves its note in brackets to the legend.
-    endLabel: (trace) => String(trace.name).replace(/ \([^)]*\)$/, ""),
+    endLabel: (trace) => String(trace.name).replace(/ \([^)]*\)$|（[^（）]*）$/, ""),
     number: "59.7a",
-    title: `Servers needed: ${options.serverName}, by traffic profile`,
+    title: words.machinesTitle(options.serverName),
     provenance: options.provenance,
-    xaxis: logCallsAxis(min, options.maxCallsPerDay),
-    yaxis: { title: "Servers needed (log scale)", tickformat: FORMAT.integer, type: "log", range: [-0.05, Math.log10(maxMachines * 1.6)] },
+    lang,
+    xaxis: logCallsAxis(min, options.maxCallsPerDay, lang),
+    yaxis: { title: words.machinesAxis, tickformat: FORMAT.integer, type: "log", range: [-0.05, Math.log10(maxMachines * 1.6)] },
     annotations: [
       ...marks.annotations,
       {
-        text: "one server is enough",
+        text: words.oneEnough,
         x: Math.log10(Math.sqrt(min * everyProfile)),
         xref: "x",
         y: 0,
@@ -194,6 +199,8 @@ export interface CapacityCostOptions extends CapacityChartOptions {
 export function capacityCostChart(fleets: readonly FleetCostLine[], options: CapacityCostOptions): Figure {
   const min = options.minCallsPerDay ?? 100;
   const max = options.maxCallsPerDay;
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = CAPACITY_WORDS[lang];
   const x = Array.from({ length: 25 }, (_, index) => min * (max / min) ** (index / 24));
   const first = fleets[0];
   const oneServerUsd = first ? first.perMachineUsdPerMonth + first.sharedUsdPerMonth : 0;
@@ -201,44 +208,45 @@ export function capacityCostChart(fleets: readonly FleetCostLine[], options: Cap
     {
       type: "scatter",
       mode: "lines",
-      name: `${options.api.name} (API)`,
+      name: words.apiName(options.api.name),
       x,
       y: x.map((calls) => calls * options.api.usdPerCall * options.daysPerMonth),
       line: { color: options.api.color, width: 2.5 },
-      hovertemplate: `${options.api.name}: %{y:$,.0f} a month at %{x:,.0f} calls/day<extra></extra>`,
+      hovertemplate: words.apiHover(options.api.name, displayCurrencyCode()),
     },
     {
       type: "scatter",
       mode: "lines",
-      name: "one server at any volume (the chapter)",
+      name: words.oneServer,
       x: [min, max],
       y: [oneServerUsd, oneServerUsd],
       line: { color: THEME_COLORS.reference, width: 2, dash: "dot" },
-      hovertemplate: "one server: %{y:$,.0f} a month<extra></extra>",
+      hovertemplate: words.oneServerHover(displayCurrencyCode()),
     },
     ...fleets.map((fleet, index): Trace => {
       const steps = stepPoints(fleet.callsPerDayPerMachine, min, max);
       return {
         type: "scatter",
         mode: "lines",
-        name: `servers needed, ${fleet.label}`,
+        name: words.fleetName(fleet.label),
         x: steps.x,
         y: steps.machines.map((machines) => machines * fleet.perMachineUsdPerMonth + fleet.sharedUsdPerMonth),
         line: { shape: "hv", color: fleet.color, width: 2.5, dash: PROFILE_DASHES[index % PROFILE_DASHES.length] },
-        hovertemplate: `${fleet.label}: %{y:$,.0f} a month from %{x:,.0f} calls/day<extra></extra>`,
+        hovertemplate: words.fleetHover(fleet.label, displayCurrencyCode()),
       };
     }),
   ];
-  const marks = volumeMarks(options.marks);
+  const marks = volumeMarks(options.marks, lang);
   const costs = traces.flatMap((trace) => trace.y as number[]).filter((value) => value > 0);
   const yRange: [number, number] = [Math.log10(Math.min(...costs) / 1.5), Math.log10(Math.max(...costs) * 1.5)];
   const figure = themedFigure(traces, {
-    endLabel: (trace) => (trace.name === traces[1]?.name ? "one server (the chapter)" : undefined),
+    endLabel: (trace) => (trace.name === traces[1]?.name ? words.oneServerEnd : undefined),
     number: "59.7b",
-    title: `Monthly cost with the servers needed: ${options.serverName}`,
+    title: words.costTitle(options.serverName),
     provenance: options.provenance,
-    xaxis: logCallsAxis(min, max),
-    yaxis: { title: "Cost per month (USD, log scale)", tickformat: FORMAT.usd, type: "log", range: yRange },
+    lang,
+    xaxis: logCallsAxis(min, max, lang),
+    yaxis: { title: words.costAxis(displayCurrencyCode()), tickformat: words.costFormat, type: "log", range: yRange },
     annotations: marks.annotations,
     layout: { shapes: marks.shapes },
   });

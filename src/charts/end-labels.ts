@@ -49,6 +49,9 @@ export function endLabelledLines(traces: readonly Trace[]): Trace[] {
   );
 }
 
+/** A Chinese character or full-width mark takes about the room of two Latin letters. */
+const widthOf = (text: string): number => [...text].reduce((sum, char) => sum + (/[\u2E80-\uFFEF]/.test(char) ? 2 : 1), 0);
+
 /** `text` cut to at most `chars` characters, an ellipsis marking the cut. */
 const cut = (text: string, chars: number) => (text.length <= chars ? text : `${text.slice(0, chars - 1).trimEnd()}…`);
 
@@ -58,7 +61,7 @@ const cut = (text: string, chars: number) => (text.length <= chars ? text : `${t
  * it must; or, where labels must keep to one line, the name cut short.
  */
 export function labelLines(name: string, twoLines: boolean): string[] {
-  if (name.length <= LABEL_CHARS) return [name];
+  if (widthOf(name) <= LABEL_CHARS) return [name];
   if (!twoLines) return [cut(name, LABEL_CHARS)];
   const breaks = [...name.matchAll(/ /g)].map((match) => match.index as number).filter((at) => at <= LABEL_CHARS);
   const fitting = breaks.filter((at) => name.length - at - 1 <= LABEL_CHARS);
@@ -178,9 +181,7 @@ export function labelLineEnds(figure: Figure, options: EndLabelOptions = {}): Fi
   });
   // Money in a label may be shown in another currency, whose symbol (CN¥) and amount (a digit and a comma more)
   // are longer: a dollar sign is measured as five characters.
-  // A Chinese character (or full-width punctuation) is about as wide as the text is tall: two characters' room.
-  const wide = (line: string) => line.match(/[\u2e80-\u9fff\uff00-\uffef]/g)?.length ?? 0;
-  const width = (line: string) => (line.length + wide(line) + 4 * (line.match(/\$/g)?.length ?? 0)) * END_LABEL_CHAR_PX;
+  const width = (line: string) => (widthOf(line) + 4 * (line.match(/\$/g)?.length ?? 0)) * END_LABEL_CHAR_PX;
   const widest = Math.max(...texts.flat().map(width)) + LEADER_PX + 10;
   const margin = plain(layout.margin);
   const annotations = [...(layout.annotations ?? [])];

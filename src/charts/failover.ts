@@ -1,4 +1,7 @@
 /** Figure 59.9b: what failing over to a cloud API costs across local downtime. */
+import { displayCurrencyCode } from "../format";
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { Figure, Provenance, Trace } from "./figure";
 import { FORMAT, LINE_COLORS, THEME_COLORS, themedFigure } from "./theme";
 
@@ -15,8 +18,10 @@ export interface FailoverPoint {
  */
 export function failoverChart(
   points: readonly FailoverPoint[],
-  options: { callsPerMonth: number; currentDowntimeHours: number; cloudName: string; provenance: Provenance },
+  options: { callsPerMonth: number; currentDowntimeHours: number; cloudName: string; provenance: Provenance; lang?: Lang },
 ): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = CLOSING_QUESTIONS_WORDS[lang];
   const shown = points.filter((point) => point.downtimeHoursPerMonth > 0);
   const x = shown.map((point) => point.downtimeHoursPerMonth);
   const lost = (availability: number) => Math.max(options.callsPerMonth * (1 - availability), 0.01);
@@ -28,33 +33,34 @@ export function failoverChart(
     y: shown.map((point) => lost(availability(point))),
     customdata: shown.map((point) => (availability(point) * 100).toFixed(3)),
     line: { color, width: 2.5, dash },
-    hovertemplate: `${name}: %{y:,.0f} calls lost (%{customdata}% served) at %{x:.0f} h down<extra></extra>`,
+    hovertemplate: words.lostHover(name),
   });
   const costs = shown.map((point) => point.totalUsdPerMonth);
   const traces: Trace[] = [
-    line("local only", LINE_COLORS[3] as string, "dash", (point) => point.availabilityLocalOnly),
-    line(`local first, ${options.cloudName} fallback`, LINE_COLORS[4] as string, "solid", (point) => point.availabilityWithFailover),
+    line(words.localOnly, LINE_COLORS[3] as string, "dash", (point) => point.availabilityLocalOnly),
+    line(words.localFirst(options.cloudName), LINE_COLORS[4] as string, "solid", (point) => point.availabilityWithFailover),
     {
       type: "scatter",
       mode: "lines",
-      name: "cost with failover (right axis)",
+      name: words.failoverCost,
       x,
       y: costs,
       yaxis: "y2",
       line: { color: LINE_COLORS[1], width: 2, dash: "dot" },
-      hovertemplate: "%{y:$,.0f} a month at %{x:.0f} h down<extra></extra>",
+      hovertemplate: words.failoverCostHover(displayCurrencyCode()),
     },
   ];
   return themedFigure(traces, {
-    endLabel: (trace) => (trace.yaxis === "y2" ? "cost with failover" : undefined),
+    endLabel: (trace) => (trace.yaxis === "y2" ? words.failoverCostEnd : undefined),
     number: "59.9b",
-    title: "Failover: calls lost and cost by local downtime",
+    title: words.failoverTitle,
     provenance: options.provenance,
-    xaxis: { title: "Local downtime (hours per month)", tickformat: FORMAT.integer },
-    yaxis: { title: "Calls not served per month (log scale)", tickformat: FORMAT.integer, type: "log" },
+    lang,
+    xaxis: { title: words.downtimeAxis, tickformat: FORMAT.integer },
+    yaxis: { title: words.lostAxis, tickformat: FORMAT.integer, type: "log" },
     annotations: [
       {
-        text: "this scenario",
+        text: words.thisScenario,
         x: options.currentDowntimeHours,
         xref: "x",
         xanchor: "left",
@@ -68,10 +74,10 @@ export function failoverChart(
     ],
     layout: {
       yaxis2: {
-        title: { text: "Cost per month (USD)" },
+        title: { text: words.failoverCostAxis(displayCurrencyCode()) },
         overlaying: "y",
         side: "right",
-        tickformat: FORMAT.usd,
+        tickformat: words.moneyFormat,
         showgrid: false,
         automargin: true,
         tickmode: "auto",

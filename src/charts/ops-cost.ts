@@ -1,4 +1,7 @@
 /** Figure 59.9c: the break-even by operations share for a few salaries. */
+import { formatUsd } from "../format";
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { Figure, Provenance, Trace } from "./figure";
 import { FORMAT, THEME_COLORS, themedFigure } from "./theme";
 
@@ -16,34 +19,40 @@ export function opsSweepChart(
     chapterPoint: { opsFte: number; breakEvenDailyCalls: number };
     volumeCallsPerDay?: number;
     provenance: Provenance;
+    lang?: Lang;
   },
 ): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = CLOSING_QUESTIONS_WORDS[lang];
+  // English writes dollars, which the figure shows in the display currency; another language writes its own money.
+  const salary = (usd: number) => (lang === DEFAULT_LANG ? `$${usd.toLocaleString("en-US")}` : formatUsd(usd, 0, lang));
   const traces: Trace[] = lines.map((line) => ({
     type: "scatter",
     mode: "lines",
-    name: `engineer at $${line.salaryUsdPerMonth.toLocaleString("en-US")}/month`,
+    name: words.engineerAt(salary(line.salaryUsdPerMonth)),
     x: line.points.map((point) => point.opsFte),
     y: line.points.map((point) => point.breakEvenDailyCalls),
     line: { color: line.color, width: 2.5 },
-    hovertemplate: `%{x:.2f} FTE at $${line.salaryUsdPerMonth.toLocaleString("en-US")}: break-even %{y:,.0f} calls/day<extra></extra>`,
+    hovertemplate: words.engineerHover(salary(line.salaryUsdPerMonth)),
   }));
   traces.push({
     type: "scatter",
     mode: "markers",
-    name: "the chapter's assumption",
+    name: words.chapterAssumption,
     x: [options.chapterPoint.opsFte],
     y: [options.chapterPoint.breakEvenDailyCalls],
     marker: { color: THEME_COLORS.ink, size: 11, symbol: "circle-open", line: { width: 2.5 } },
-    hovertemplate: "the chapter: %{x:.2f} FTE, %{y:,.0f} calls/day<extra></extra>",
+    hovertemplate: words.chapterHover,
   });
   const volume = options.volumeCallsPerDay;
   return themedFigure(traces, {
     number: "59.9c",
-    title: `Hidden ops cost: break-even by ops share, ${options.comparison}`,
+    title: words.opsTitle(options.comparison),
     provenance: options.provenance,
-    xaxis: { title: "Ops share of an engineer (FTE)", tickformat: ".1f" },
+    lang,
+    xaxis: { title: words.opsXAxis, tickformat: ".1f" },
     yaxis: {
-      title: "Break-even (calls per day)",
+      title: words.opsYAxis,
       tickformat: FORMAT.integer,
       range: [0, Math.max(...traces.flatMap((trace) => trace.y as number[]).filter(Number.isFinite)) * 1.08],
     },
@@ -52,7 +61,7 @@ export function opsSweepChart(
         ? []
         : [
             {
-              text: `your volume: ${volume.toLocaleString("en-US")}/day`,
+              text: words.yourVolume(volume.toLocaleString("en-US")),
               xref: "paper",
               x: 0.01,
               xanchor: "left",

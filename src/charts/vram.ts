@@ -1,4 +1,6 @@
 /** Figure 59.9a: the VRAM each model needs at each bit width against what each GPU configuration holds. */
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { Annotation, Figure, Provenance, Trace } from "./figure";
 import { colorApartFrom, FORMAT, THEME_COLORS, themedFigure } from "./theme";
 
@@ -29,8 +31,17 @@ const MAX_BARS_LABELLED_ACROSS = 12;
 export function vramChart(
   bars: readonly VramBar[],
   configurations: readonly VramLine[],
-  options: { contextTokens: number; concurrentSequences: number; overheadGibPerGpu: number; headroom: number; provenance: Provenance },
+  options: {
+    contextTokens: number;
+    concurrentSequences: number;
+    overheadGibPerGpu: number;
+    headroom: number;
+    provenance: Provenance;
+    lang?: Lang;
+  },
 ): Figure {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = CLOSING_QUESTIONS_WORDS[lang];
   const x = bars.map((bar) => bar.label);
   // More bars than a label a bar can stand beside: each bar's total stands upright, its quality cost in its hover.
   const crowded = bars.length > MAX_BARS_LABELLED_ACROSS;
@@ -42,13 +53,13 @@ export function vramChart(
     y: bars.map(value),
     marker: { color },
     customdata: notes,
-    hovertemplate: `%{x}: ${name} %{y:.1f} GiB%{customdata}<extra></extra>`,
+    hovertemplate: words.barHover(name),
   });
   const totals = bars.map((bar) => bar.weightsGib + bar.kvCacheGib);
   const yMax = Math.max(...totals) * 1.3;
   const shown = configurations.filter((config) => config.usableGib <= yMax);
   const hidden = configurations.filter((config) => config.usableGib > yMax);
-  const room = (config: VramLine) => `${config.label}: ${config.usableGib.toFixed(1)} of ${config.totalVramGib} GiB`;
+  const room = (config: VramLine) => words.room(config.label, config.usableGib.toFixed(1), config.totalVramGib);
   const annotations: Annotation[] = bars.map((bar, index) => ({
     text: `${(totals[index] as number).toFixed(1)} GiB${!crowded && bar.qualityNote ? `<br>${bar.qualityNote}` : ""}`,
     x: bar.label,
@@ -81,27 +92,25 @@ export function vramChart(
   const aboveScale =
     hidden.length > 0
       ? small(
-          `above the scale: ${hidden.map((config) => `${config.label} (${config.usableGib.toFixed(0)} of ${config.totalVramGib} GiB)`).join(", ")}`,
+          words.aboveScale(hidden.map((config) => words.aboveScaleConfig(config.label, config.usableGib.toFixed(0), config.totalVramGib))),
         )
       : "";
-  const lineNote =
-    small(
-      `lines: each configuration's VRAM less ${Math.round(options.headroom * 100)}% headroom and ${options.overheadGibPerGpu} GiB runtime overhead per GPU`,
-    ) + aboveScale;
+  const lineNote = small(words.linesNote(Math.round(options.headroom * 100), options.overheadGibPerGpu)) + aboveScale;
   return themedFigure(
     [
-      part("weights", THEME_COLORS.weights, (bar) => bar.weightsGib),
-      part("KV cache", THEME_COLORS.kvCache, (bar) => bar.kvCacheGib),
+      part(words.weights, THEME_COLORS.weights, (bar) => bar.weightsGib),
+      part(words.kvCache, THEME_COLORS.kvCache, (bar) => bar.kvCacheGib),
       ...lines,
     ],
     {
       number: "59.9a",
-      title: `GPU memory by bit width: ${options.contextTokens.toLocaleString("en-US")}-token context × ${options.concurrentSequences} sequence${options.concurrentSequences === 1 ? "" : "s"}`,
+      title: words.vramTitle(options.contextTokens.toLocaleString("en-US"), options.concurrentSequences),
       provenance: options.provenance,
+      lang,
       // The configurations' lines are level and named in the legend beside the plot.
       endLabels: false,
-      xaxis: { title: `Model and quantisation${lineNote}`, type: "category" },
-      yaxis: { title: "Weights + KV cache (GiB)", tickformat: FORMAT.integer, range: [0, yMax] },
+      xaxis: { title: `${words.vramXAxis}${lineNote}`, type: "category" },
+      yaxis: { title: words.vramYAxis, tickformat: FORMAT.integer, range: [0, yMax] },
       annotations,
       layout: {
         barmode: "stack",

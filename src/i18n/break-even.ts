@@ -132,7 +132,7 @@ export const BREAK_EVEN_WORDS = catalogue(EN, {
   scenarioText: (one, oneApi, oneCalls, two, twoApi, twoCalls, note) =>
     `${one} 与 ${oneApi} 的盈亏平衡点为**每日 ${oneCalls} 次调用**；${two} 与 ${twoApi} 的盈亏平衡点为**每日 ${twoCalls} 次**。就前者而言，${note}`,
   perHourNote: (averageHour, profile, times, busiest) =>
-    `每小时 ${averageHour} 次是把每日盈亏平衡量平均摊到 24 小时的结果；按 ${profile} 流量曲线，最繁忙时段的调用量是平均每小时的 ${times} 倍（在该日调用量下为 ${busiest} 次），因此应拿每日调用量与每日盈亏平衡点比较，而不是拿某一小时的调用量比较。`,
+    `每小时 ${averageHour} 次是把每日盈亏平衡量平均摊到 24 小时的结果；按${profile}流量曲线，最繁忙时段的调用量是平均每小时的 ${times} 倍（在该日调用量下为 ${busiest} 次），因此应拿每日调用量与每日盈亏平衡点比较，而不是拿某一小时的调用量比较。`,
   hMonth: "USD/月",
   hBook: "书中数值",
   matrixCaption: "盈亏平衡点（次/日）：重新计算值与书中印刷值",

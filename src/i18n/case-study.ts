@@ -4,6 +4,7 @@
  * traffic-profile names stay as the data writes them.
  */
 import { catalogue } from "./catalogue";
+import { profileZh } from "./capacity";
 
 /** The case study's three designs, as its tables and sentences name them. */
 type CaseOption = "all_cloud" | "all_local" | "hybrid";
@@ -152,7 +153,7 @@ export const CASE_STUDY_WORDS = catalogue(EN, {
   hPerMonth: "USD/月",
   serverCaption: (server, gpus, vram) => `${server}：${gpus} × ${vram} GB 显存`,
   capacity: (tokens, measured, callsPerServer, profile, weekday, servers, share, file) =>
-    `按实测的每秒 ${tokens} 个输出 token（${measured}，单并发）计，在 ${profile} 流量曲线下，一台服务器每日约可承担 **${callsPerServer} 次调用**。工作日的 ${weekday} 次调用需要 **${servers} 台服务器**${(servers ?? 1) > 1 ? "，而非一台" : ""}。每增加一台服务器，就增加它的折旧和电费，以及第一台服务器运维成本的 ${share}（${file}）；59.7 展示结论如何随这一比例变化。`,
+    `按实测的每秒 ${tokens} 个输出 token（${measured}，单并发）计，在${profileZh(profile)}流量曲线下，一台服务器每日约可承担 **${callsPerServer} 次调用**。工作日的 ${weekday} 次调用需要 **${servers} 台服务器**${(servers ?? 1) > 1 ? "，而非一台" : ""}。每增加一台服务器，就增加它的折旧和电费，以及第一台服务器运维成本的 ${share}（${file}）；59.7 展示结论如何随这一比例变化。`,
   option: (option) => OPTION_ZH[option],
   hOption: "方案",
   hChapter: "一台服务器，按本章算法（USD/月）",
@@ -164,7 +165,7 @@ export const CASE_STUDY_WORDS = catalogue(EN, {
   hBudget: "预算内",
   yes: "是",
   no: "否",
-  optionsCaption: (calls, profile) => `每月 ${calls} 次调用，${profile} 流量曲线`,
+  optionsCaption: (calls, profile) => `每月 ${calls} 次调用，${profileZh(profile)}流量曲线`,
   none: "无",
   serversNote: (servers, oneServer) => `，按所需的 ${servers}计；按本章算法只用一台服务器则为 ${oneServer}`,
   samePick: (pick, month, serversNote, extra) =>
@@ -194,7 +195,7 @@ export const CASE_STUDY_WORDS = catalogue(EN, {
   notCompliant: "（不合规）",
   panelOptions: (cloud, local, localServers, hybrid, hybridServers, marks) =>
     `全云端每月 ${cloud}${marks[0]}，全本地每月 ${local}（${localServers}）${marks[1]}，混合每月 ${hybrid}（${hybridServers}）${marks[2]}。`,
-  perServer: (server, calls, profile) => `一台 ${server} 在 ${profile} 流量曲线下每日约可承担 ${calls} 次调用`,
+  perServer: (server, calls, profile) => `一台 ${server} 在${profileZh(profile)}流量曲线下每日约可承担 ${calls} 次调用`,
   notEnough: (perServer) => `一台服务器不够：${perServer}。`,
   enough: (perServer) => `一台服务器足够：${perServer}。`,
   overBudget: (option, over) => `：最便宜的合规方案（${option}）每月也超出预算 ${over}`,

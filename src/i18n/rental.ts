@@ -4,6 +4,7 @@
  * models, hardware, providers and offers stay as the data writes them.
  */
 import { catalogue } from "./catalogue";
+import { profileZh } from "./capacity";
 
 /** How a throughput row serves calls (throughput.csv `serving`), as a title names it. */
 const SERVING_ZH: Record<string, string> = { batched: "批处理", single: "逐次处理", "single-stream": "逐次处理" };
@@ -188,7 +189,7 @@ export const RENTAL_WORDS = catalogue(EN, {
   hBuyOverRent: "购买优于按小时租用的起点",
   never: "永不",
   anyVolume: "任意调用量",
-  threeWayCaption: (profile, max, step) => `租用、购买还是调用：按 ${profile} 流量曲线，每日最多 ${max} 次调用（步长 ${step} 次/日）`,
+  threeWayCaption: (profile, max, step) => `租用、购买还是调用：按${profileZh(profile)}流量曲线，每日最多 ${max} 次调用（步长 ${step} 次/日）`,
   rangeNever: "始终不划算",
   rangeFrom: (from) => `从 ${from} 起`,
   rangeForGood: (from) => `，从 ${from} 起持续更便宜`,
@@ -246,7 +247,7 @@ export const RENTAL_WORDS = catalogue(EN, {
   hPerMonth: "USD/月",
   hCompliance: "合规性",
   caseCaption: (hardware, provider, profile, regions) =>
-    `案例研究的调用量，在 ${hardware}（${provider}）上，按 ${profile} 流量曲线；允许的区域：${regions.map((region) => ({ on_premises: "自有服务器" })[region] ?? region).join("、")}`,
+    `案例研究的调用量，在 ${hardware}（${provider}）上，按${profileZh(profile)}流量曲线；允许的区域：${regions.map((region) => ({ on_premises: "自有服务器" })[region] ?? region).join("、")}`,
   cheapestNone: "没有",
   cheapestWay: (way, money) => `**${way}**，${money}`,
   caseText: (hourly, bought, cheapest, machines, hybrid) =>
@@ -274,7 +275,7 @@ export const RENTAL_WORDS = catalogue(EN, {
   hourlyBreaksEven: "按小时租用盈亏平衡",
   oneServer: (calls, percent) => `1 台服务器即可承载（利用率 ${percent}% 时每日约 ${calls} 次调用）`,
   manyServers: (servers, calls, percent) => `需要 ${servers}，每台在利用率 ${percent}% 时每日约承载 ${calls} 次调用`,
-  onProfile: (profile) => `按 ${profile} 流量曲线`,
+  onProfile: (profile) => `按${profileZh(profile)}流量曲线`,
   spreadOver: (hours) => `均匀分布在 ${hours} 小时内`,
   rentingAround: "常开租用",
   rentingCap: "租用",

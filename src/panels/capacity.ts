@@ -8,7 +8,9 @@ import { callsPerHourPerMachine, evaluateCaseStudy, type CaseStudyInputs, type F
 import { machinesNeededChart } from "../charts/capacity";
 import type { Figure, Provenance } from "../charts/figure";
 import { checkRanges, type PanelRanges } from "./ranges";
-import { countOf } from "../format";
+import { countIn, formatUsd, type CountNoun } from "../format";
+import { CAPACITY_WORDS } from "../i18n/capacity";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { numberControls, type PanelDefinition } from "./definition";
 
 export interface CapacityPanelProfile {
@@ -35,6 +37,24 @@ export const CAPACITY_PANEL_RANGES: PanelRanges<CapacityPanelInputs> = {
   targetUtilisationPercent: { label: "Planned utilisation (%)", min: 1, max: 100, step: 1 },
 };
 
+/** The ranges with their labels in the language: what the controls show. */
+function rangesIn(lang: Lang): PanelRanges<CapacityPanelInputs> {
+  if (lang === DEFAULT_LANG) return CAPACITY_PANEL_RANGES;
+  const words = CAPACITY_WORDS[lang];
+  const r = CAPACITY_PANEL_RANGES;
+  return {
+    weekdayCallsPerDay: { ...r.weekdayCallsPerDay, label: words.weekdayControl },
+    outputTokensPerSecond: { ...r.outputTokensPerSecond, label: words.outputControl },
+    promptTokensPerSecond: { ...r.promptTokensPerSecond, label: words.promptControl },
+    targetUtilisationPercent: { ...r.targetUtilisationPercent, label: words.utilisationControl },
+  };
+}
+
+/** The number the panel's figure carries in either language. */
+const WHAT_IF_FIGURE = "59.7w";
+
+const SERVER: CountNoun = { one: "server", other: "servers", zh: "台服务器" };
+
 export interface CapacityPanelSpec {
   kind: "capacity";
   title: string;
@@ -53,6 +73,8 @@ export interface CapacityPanelSpec {
   minShownCallsPerDay: number;
   defaults: CapacityPanelInputs;
   provenance: Provenance;
+  /** The language of the summary, the controls and the figure: the page's script shows what the notebook showed. */
+  lang?: Lang;
 }
 
 export interface CapacityPanelResult {
@@ -65,13 +87,15 @@ export interface CapacityPanelResult {
   figure: Figure;
 }
 
-const usd = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const dollars = (value: number) => `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** English writes dollars the page's script turns into the display currency; another language writes its own money. */
+const moneyIn = (value: number, lang: Lang) => (lang === DEFAULT_LANG ? dollars(value) : formatUsd(value, 2, lang));
 const count = (value: number) => Math.round(value).toLocaleString("en-US");
 
 export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityPanelInputs): CapacityPanelResult {
   const profile = spec.profiles.find((candidate) => candidate.id === inputs.profileId) ?? spec.profiles[0];
   if (!profile) throw new InputError("the capacity panel needs at least one traffic profile");
-  checkRanges(CAPACITY_PANEL_RANGES, inputs);
+  checkRanges(rangesIn(spec.lang ?? DEFAULT_LANG), inputs, spec.lang);
   const perHour = callsPerHourPerMachine(
     spec,
     { serving: inputs.serving, outputTokensPerSecond: inputs.outputTokensPerSecond, promptTokensPerSecond: inputs.promptTokensPerSecond },
@@ -87,32 +111,42 @@ export function evaluateCapacityPanel(spec: CapacityPanelSpec, inputs: CapacityP
   const allLocal = { machines: local?.machines ?? 0, totalUsd: local?.totalUsd ?? 0 };
   const hybridOption = { machines: hybrid?.machines ?? 0, totalUsd: hybrid?.totalUsd ?? 0 };
   const allCloudUsd = cloud?.totalUsd ?? 0;
-  const summary =
-    `One server takes ${count(callsPerDayPerMachine)} calls a day on the ${profile.id} profile. At ${count(inputs.weekdayCallsPerDay)} weekday calls: ` +
-    `all local needs ${countOf(allLocal.machines, "server")}, ${usd(allLocal.totalUsd)} a month; hybrid ${count(hybridOption.machines)}, ${usd(hybridOption.totalUsd)}; all cloud ${usd(allCloudUsd)}.`;
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const words = CAPACITY_WORDS[lang];
+  const summary = words.panelSummary(
+    count(callsPerDayPerMachine),
+    profile.id,
+    count(inputs.weekdayCallsPerDay),
+    countIn(allLocal.machines, SERVER, lang),
+    moneyIn(allLocal.totalUsd, lang),
+    count(hybridOption.machines),
+    moneyIn(hybridOption.totalUsd, lang),
+    moneyIn(allCloudUsd, lang),
+  );
   const measuredPerDay =
     callsPerHourPerMachine(spec, spec.measured, { targetUtilisation: inputs.targetUtilisationPercent / 100 }) / profile.peakHourShare;
   // Room right of the volume's mark for its label.
   const maxCallsPerDay = Math.max(spec.minShownCallsPerDay, Math.ceil(inputs.weekdayCallsPerDay * 3));
-  const servingName = inputs.serving === "batched" ? "batched" : "single-stream";
+  const servingName = words.whatIfServing(inputs.serving);
   const figure = machinesNeededChart(
     [
       { id: "measured", label: spec.measured.label, callsPerDayPerMachine: measuredPerDay, color: LINE_COLORS[1] as string },
       {
         id: "what-if",
-        label: `${servingName}, what-if (${inputs.outputTokensPerSecond} tokens/s)`,
+        label: words.whatIfLine(servingName, inputs.outputTokensPerSecond),
         callsPerDayPerMachine,
         color: LINE_COLORS[0] as string,
       },
     ],
     {
-      serverName: `${spec.serverName}, ${profile.id}`,
+      serverName: `${spec.serverName}, ${words.profileName(profile.id)}`,
       maxCallsPerDay,
-      marks: [{ label: "what-if weekday", callsPerDay: Math.max(1, inputs.weekdayCallsPerDay) }],
+      marks: [{ label: words.whatIfMark, callsPerDay: Math.max(1, inputs.weekdayCallsPerDay) }],
       provenance: spec.provenance,
+      lang,
     },
   );
-  figure.layout.title.text = `Figure 59.7w — ${spec.title}`;
+  figure.layout.title.text = `${lang === DEFAULT_LANG ? "Figure" : "图"} ${WHAT_IF_FIGURE} — ${spec.title}`;
   return { callsPerDayPerMachine, allLocal, hybrid: hybridOption, allCloudUsd, summary, figure };
 }
 
@@ -122,25 +156,26 @@ export const CAPACITY_PANEL: PanelDefinition<CapacityPanelSpec, CapacityPanelInp
   computes: { en: "the fleet", "zh-CN": "服务器规模" },
   controls: (spec) => {
     const d = spec.defaults;
-    const r = CAPACITY_PANEL_RANGES;
+    const words = CAPACITY_WORDS[spec.lang ?? DEFAULT_LANG];
+    const r = rangesIn(spec.lang ?? DEFAULT_LANG);
     return [
       ...numberControls(r, d, ["weekdayCallsPerDay"]),
       {
         key: "serving",
-        label: "Serving",
+        label: words.servingControl,
         options: [
-          { id: "single_stream", name: "one call at a time" },
-          { id: "batched", name: "batched" },
+          { id: "single_stream", name: words.oneAtATime },
+          { id: "batched", name: words.batched },
         ],
         value: d.serving,
       },
       ...numberControls(r, d, ["outputTokensPerSecond", "promptTokensPerSecond", "targetUtilisationPercent"]),
       {
         key: "profileId",
-        label: "Traffic profile",
+        label: words.profileControl,
         options: spec.profiles.map((profile) => ({
           id: profile.id,
-          name: `${profile.id} (busiest hour ${(profile.peakHourShare * 100).toFixed(1)}%)`,
+          name: words.profileOption(profile.id, (profile.peakHourShare * 100).toFixed(1)),
         })),
         value: d.profileId,
       },

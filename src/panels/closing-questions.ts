@@ -7,7 +7,9 @@
 import { vramChart, type VramBar, type VramLine } from "../charts/vram";
 import type { Figure, Provenance } from "../charts/figure";
 import { renumberFigure } from "../charts/theme";
-import { countOf, formatInteger, formatMoney, formatPercent } from "../format";
+import { formatInteger, formatMoney, formatPercent, formatUsd } from "../format";
+import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
+import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import {
   abTestPlan,
   failoverCost,
@@ -100,6 +102,8 @@ export interface ClosingQuestionsPanelSpec {
     callsPerTask: number;
   };
   defaults: ClosingQuestionsPanelInputs;
+  /** The language of the summary, the controls and the figure: the page's script shows what the notebook showed. */
+  lang?: Lang;
 }
 
 /** One model at one bit width at the reader's context: its need and the smallest configuration that holds it. */
@@ -130,7 +134,22 @@ function rangesOf(spec: ClosingQuestionsPanelSpec): PanelRanges<ClosingQuestions
   return { ...CLOSING_QUESTIONS_PANEL_RANGES, downtimeHoursPerMonth: downtime };
 }
 
-const money = (usd: number) => formatMoney(usd, "USD", 0);
+/** The ranges with their labels in the spec's language: what the controls show. */
+function labelledRanges(spec: ClosingQuestionsPanelSpec): PanelRanges<ClosingQuestionsPanelInputs> {
+  const ranges = rangesOf(spec);
+  if ((spec.lang ?? DEFAULT_LANG) === DEFAULT_LANG) return ranges;
+  const words = CLOSING_QUESTIONS_WORDS[spec.lang ?? DEFAULT_LANG];
+  return {
+    contextTokens: { ...ranges.contextTokens, label: words.contextControl },
+    concurrentSequences: { ...ranges.concurrentSequences, label: words.sequencesControl },
+    downtimeHoursPerMonth: { ...ranges.downtimeHoursPerMonth, label: words.downtimeControl },
+    testSharePercent: { ...ranges.testSharePercent, label: words.shareControl },
+    callsPerTask: { ...ranges.callsPerTask, label: words.callsPerTaskControl },
+  };
+}
+
+/** English writes dollars, which the page shows in the display currency; another language writes its own money. */
+const moneyIn = (usd: number, lang: Lang) => (lang === DEFAULT_LANG ? formatMoney(usd, "USD", 0) : formatUsd(usd, 0, lang));
 const hours = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 1 });
 
 /** Every model at every bit width against every configuration, at a context and a number of sequences. */
@@ -163,6 +182,7 @@ function vramCells(spec: ClosingQuestionsPanelSpec, inputs: ClosingQuestionsPane
 
 /** Figure 59.9e: the bars of every model and bit width against the room each configuration leaves. */
 function vramFigureOf(spec: ClosingQuestionsPanelSpec, inputs: ClosingQuestionsPanelInputs, cells: VramPanelCell[]): Figure {
+  const lang = spec.lang ?? DEFAULT_LANG;
   const { models, configurations, overheadGibPerGpu, provenance } = spec.vram;
   const bars: VramBar[] = cells.map((cell) => {
     const model = models.find((candidate) => candidate.modelId === cell.modelId) as VramPanelModel;
@@ -186,18 +206,17 @@ function vramFigureOf(spec: ClosingQuestionsPanelSpec, inputs: ClosingQuestionsP
     overheadGibPerGpu,
     headroom: VRAM_HEADROOM,
     provenance,
+    lang,
   });
   return renumberFigure(figure, "59.9e");
 }
-
-const days = (plan: AbTestPlan) => (Number.isFinite(plan.days) ? countOf(plan.days, "day") : "never (no traffic)");
 
 /** The four closing questions at the reader's inputs: the VRAM figure, and a line of advice for each question. */
 export function evaluateClosingQuestionsPanel(
   spec: ClosingQuestionsPanelSpec,
   inputs: ClosingQuestionsPanelInputs,
 ): ClosingQuestionsPanelResult {
-  checkRanges(rangesOf(spec), inputs);
+  checkRanges(labelledRanges(spec), inputs, spec.lang);
   const cells = vramCells(spec, inputs);
   const { hoursPerMonth, serverName, cloudName, dataDowntimeHoursPerMonth, ...scenario } = spec.failover;
   const failover = failoverCost({ ...scenario, hoursPerMonth, localDowntimeHoursPerMonth: inputs.downtimeHoursPerMonth });
@@ -214,34 +233,56 @@ export function evaluateClosingQuestionsPanel(
   const smallerShare = plan(inputs.testSharePercent, ab.callsPerTask);
   const longerTasks = plan(ab.testSharePercent, inputs.callsPerTask);
 
+  const lang = spec.lang ?? DEFAULT_LANG;
+  const words = CLOSING_QUESTIONS_WORDS[lang];
+  const money = (usd: number) => moneyIn(usd, lang);
+  const days = (plan: AbTestPlan) => words.panelDays(Number.isFinite(plan.days) ? plan.days : undefined);
   // Plain sentences: the page shows the summary as text.
   const focus = spec.vram.models.find((model) => model.modelId === spec.vram.focusModelId);
   const focusName = focus?.name ?? spec.vram.focusModelId;
   const focusCells = cells.filter((cell) => cell.modelId === spec.vram.focusModelId);
-  const gib = (cell: VramPanelCell) => `${(cell.weightsGib + cell.kvCacheGib).toFixed(0)} GiB`;
-  const formats = focusCells
-    .map(
-      (cell) =>
-        `${gib(cell)} at ${cell.quantId.toUpperCase()} (${cell.smallestFit ? `smallest fit: ${cell.smallestFit}` : "no configuration holds it"})`,
-    )
-    .join(", ");
-  const context = `${formatInteger(inputs.contextTokens)} tokens × ${countOf(inputs.concurrentSequences, "sequence")}`;
+  const formats = focusCells.map((cell) =>
+    words.smallestFit((cell.weightsGib + cell.kvCacheGib).toFixed(0), cell.quantId.toUpperCase(), cell.smallestFit),
+  );
+  const context = words.panelContext(
+    formatInteger(inputs.contextTokens),
+    words.sequences(formatInteger(inputs.concurrentSequences), inputs.concurrentSequences === 1),
+  );
   const vramLine = focusCells.some((cell) => cell.smallestFit !== undefined)
-    ? `At ${context}, ${focusName} needs for weights and KV cache ${formats}.`
-    : `No GPU configuration in the data holds ${focusName} at ${context}, at any bit width: it needs ${formats}. Serve fewer sequences at once or a shorter context.`;
+    ? words.vramFits(context, focusName, formats)
+    : words.vramNone(context, focusName, formats);
   const extra = failover.cloudUsdPerMonth - dataFailover.cloudUsdPerMonth;
   const failoverLine =
-    `Down ${hours(inputs.downtimeHoursPerMonth)} h a month, ${serverName} with ${cloudName} as fallback serves ` +
-    `${formatPercent(failover.availabilityWithFailover * 100, 3)} of calls; the fallback costs ${money(failover.cloudUsdPerMonth)} a month` +
+    words.failoverLine(
+      hours(inputs.downtimeHoursPerMonth),
+      serverName,
+      cloudName,
+      formatPercent(failover.availabilityWithFailover * 100, 3),
+      money(failover.cloudUsdPerMonth),
+    ) +
     (Math.abs(extra) < 0.5
-      ? `, as at the data's ${hours(dataDowntimeHoursPerMonth)} h.`
-      : `, ${money(Math.abs(extra))} ${extra > 0 ? "more" : "less"} than at the data's ${hours(dataDowntimeHoursPerMonth)} h.`);
+      ? words.asAtData(hours(dataDowntimeHoursPerMonth))
+      : words.againstData(money(Math.abs(extra)), extra > 0, hours(dataDowntimeHoursPerMonth)));
   const baseDays = plan(ab.testSharePercent, ab.callsPerTask);
-  const shareLine =
-    `With ${formatPercent(inputs.testSharePercent, 0)} of ${formatInteger(ab.callsPerDay)} daily calls in it, the A/B test of ${ab.baselineModel} against ${ab.candidateModel}, ` +
-    `in tasks of ${hours(ab.callsPerTask)} calls, takes ${days(smallerShare)}, against ${days(baseDays)} at ${formatPercent(ab.testSharePercent, 0)}.`;
-  const tasksLine = `With tasks of ${hours(inputs.callsPerTask)} calls (${formatPercent(ab.testSharePercent, 0)} of traffic), ${formatInteger(longerTasks.tasksPerArm)} tasks per arm are ${formatInteger(longerTasks.callsPerArm)} calls per arm: ${days(longerTasks)}.`;
-  const summary = [vramLine, failoverLine, shareLine, tasksLine].join(" ");
+  const shareLine = words.shareLine(
+    formatPercent(inputs.testSharePercent, 0),
+    formatInteger(ab.callsPerDay),
+    ab.baselineModel,
+    ab.candidateModel,
+    hours(ab.callsPerTask),
+    days(smallerShare),
+    days(baseDays),
+    formatPercent(ab.testSharePercent, 0),
+  );
+  const tasksLine = words.tasksLine(
+    hours(inputs.callsPerTask),
+    formatPercent(ab.testSharePercent, 0),
+    formatInteger(longerTasks.tasksPerArm),
+    formatInteger(longerTasks.callsPerArm),
+    days(longerTasks),
+  );
+  // Chinese sentences end in 。 and need no space between them.
+  const summary = [vramLine, failoverLine, shareLine, tasksLine].join(lang === DEFAULT_LANG ? " " : "");
   return { cells, failover, dataFailover, smallerShare, longerTasks, summary, figure: vramFigureOf(spec, inputs, cells) };
 }
 
@@ -256,7 +297,7 @@ export const CLOSING_QUESTIONS_PANEL: PanelDefinition<ClosingQuestionsPanelSpec,
   kind: "closing-questions",
   computes: { en: "the four answers", "zh-CN": "四个问题的答案" },
   controls: (spec) => {
-    const r = rangesOf(spec);
+    const r = labelledRanges(spec);
     const d = spec.defaults;
     return [...numberControls(r, d, ["contextTokens", "concurrentSequences", "downtimeHoursPerMonth", "testSharePercent", "callsPerTask"])];
   },

@@ -41,7 +41,7 @@ describe("59.3 in Chinese (the China edition's H20 cluster against DeepSeek V4 P
     expect(breakEvenScenarioText(data, scenarios, parameters.profileId, zh)).toBe(
       "4x 8x H20 96GB (DeepSeek-R1, prefill/decode split) 与 DeepSeek V4 Pro (DeepSeek API) 的盈亏平衡点为**每日 65,701 次调用**；" +
         "4x 8x H20 96GB (DeepSeek-R1, prefill/decode split) 与 GLM-5.3 (Zhipu open platform) 的盈亏平衡点为**每日 45,034 次**。" +
-        "就前者而言，每小时 2,737 次是把每日盈亏平衡量平均摊到 24 小时的结果；按 office-hours 流量曲线，最繁忙时段的调用量是平均每小时的 2.48 倍（在该日调用量下为 6,797 次），" +
+        "就前者而言，每小时 2,737 次是把每日盈亏平衡量平均摊到 24 小时的结果；按办公时段流量曲线，最繁忙时段的调用量是平均每小时的 2.48 倍（在该日调用量下为 6,797 次），" +
         "因此应拿每日调用量与每日盈亏平衡点比较，而不是拿某一小时的调用量比较。",
     );
     expect(workloadNote(data, zh)).toBe(

@@ -52,7 +52,7 @@ describe("the case study in Chinese (the China edition's exporter, data kept in 
       "预算内最便宜的合规方案是 **全云端**（每月 ¥1,401.46）。在混合方案中，合规比全云端每月多花 ¥14.26万。",
     );
     expect(capacityText(data, scenario, capacity, zh)).toBe(
-      "按实测的每秒 11400 个输出 token（SGLang (Ant Group H20 release), DeepSeek-R1 FP8，单并发）计，在 office-hours 流量曲线下，" +
+      "按实测的每秒 11400 个输出 token（SGLang (Ant Group H20 release), DeepSeek-R1 FP8，单并发）计，在办公时段流量曲线下，" +
         "一台服务器每日约可承担 **100,485 次调用**。工作日的 3,000 次调用需要 **1 台服务器**。" +
         "每增加一台服务器，就增加它的折旧和电费，以及第一台服务器运维成本的 25%（data/2026-11-cn/hardware.csv）；59.7 展示结论如何随这一比例变化。",
     );
@@ -115,7 +115,7 @@ describe("the case study in Chinese (the China edition's exporter, data kept in 
     expect(shownZh.summary).toBe(
       "按工作日每日 9,000 次调用、云端每次调用 ¥0.018083、敏感数据规则为中国和本地服务器（场景自身的规则）计：" +
         "全云端每月 ¥4,114，全本地每月 ¥14.32万（1 台服务器），混合每月 ¥14.57万（1 台服务器）。" +
-        "一台服务器足够：一台 4x 8x H20 96GB 在 office-hours 流量曲线下每日约可承担 100,485 次调用。" +
+        "一台服务器足够：一台 4x 8x H20 96GB 在办公时段流量曲线下每日约可承担 100,485 次调用。" +
         "预算 ¥35,000 之内最便宜的合规方案：全云端，每月比全本地少 ¥13.91万。",
     );
     const controls = CASE_STUDY_PANEL.controls(zhSpec);

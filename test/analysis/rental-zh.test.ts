@@ -120,7 +120,7 @@ describe("59.10 in Chinese (the China edition's H20 cluster rented from UCloud, 
     const cases = [zhSpec.defaults, { ...zhSpec.defaults, profileId: EVEN_HOURS_ID, hoursPerDay: 8, callsPerDay: 250_000 }];
     const shown = evaluateRentalPanel(zhSpec, zhSpec.defaults);
     expect(shown.summary).toBe(
-      "4x 8x H20 96GB（UCloud Compshare (优云智算)）对比 DeepSeek V4 Pro (DeepSeek API)，每日 1,000 次调用，按 office-hours 流量曲线：" +
+      "4x 8x H20 96GB（UCloud Compshare (优云智算)）对比 DeepSeek V4 Pro (DeepSeek API)，每日 1,000 次调用，按办公时段流量曲线：" +
         "1 台服务器即可承载（利用率 70% 时每日约 100,485 次调用）。每月成本：API ¥2,180，购买 ¥14.32万，常开租用 ¥17.64万，按小时租用 ¥17.64万。" +
         "最便宜：API，每月比购买便宜 ¥14.10万。常开租用在每日 80,929 次调用时与 API 盈亏平衡。",
     );

@@ -61,12 +61,23 @@ const CELL_CHAR_PX = 6.6;
 /** Horizontal padding of the page around a figure on a narrow screen. */
 export const PAGE_PADDING_PX = 24;
 
-/** Breaks text at spaces into lines of at most `maxChars` (a longer word keeps its own line). */
+/** A Chinese character or full-width mark takes about the room of two Latin letters. */
+const widthOf = (text: string): number => [...text].reduce((sum, char) => sum + (/[\u2E80-\uFFEF]/.test(char) ? 2 : 1), 0);
+
+/**
+ * Breaks text at spaces into lines of at most `maxChars` (a longer word keeps its own line). Chinese, which has no
+ * spaces, may also break after its punctuation (、，：；。), and its characters count double.
+ */
 export function wrapWords(text: string, maxChars: number): string[] {
   const lines: string[] = [];
-  for (const word of text.split(" ")) {
+  const pieces = text
+    .split(" ")
+    .flatMap((spaced, index) =>
+      spaced.split(/(?<=[、，：；。])/).map((word, part) => ({ word, glue: index > 0 && part === 0 ? " " : "" })),
+    );
+  for (const { word, glue } of pieces) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && widthOf(last) + glue.length + widthOf(word) <= maxChars) lines[lines.length - 1] = `${last}${glue}${word}`;
     else lines.push(word);
   }
   return lines;

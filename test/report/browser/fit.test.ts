@@ -22,6 +22,14 @@ describe("figures on a narrow screen", () => {
     expect(wrapWords("a supercalifragilistic b", 5)).toEqual(["a", "supercalifragilistic", "b"]);
   });
 
+  it("wraps Chinese, which has no spaces, after its punctuation, counting each character as two letters", () => {
+    expect(wrapWords("模型与量化格式 虚线：各配置的显存扣除 5% 预留，每张 GPU 1 GiB 运行时开销", 30)).toEqual([
+      "模型与量化格式 虚线：",
+      "各配置的显存扣除 5% 预留，每张",
+      "GPU 1 GiB 运行时开销",
+    ]);
+  });
+
   it("puts the number on its own line, wraps the rest to the width, and makes room above the plot for each extra line", () => {
     const figure = {
       data: [],
