@@ -189,7 +189,8 @@ export const RENTAL_WORDS = catalogue(EN, {
   hBuyOverRent: "购买优于按小时租用的起点",
   never: "永不",
   anyVolume: "任意调用量",
-  threeWayCaption: (profile, max, step) => `租用、购买还是调用：按${profileZh(profile)}流量曲线，每日最多 ${max} 次调用（步长 ${step} 次/日）`,
+  threeWayCaption: (profile, max, step) =>
+    `租用、购买还是调用：按${profileZh(profile)}流量曲线，每日最多 ${max} 次调用（步长 ${step} 次/日）`,
   rangeNever: "始终不划算",
   rangeFrom: (from) => `从 ${from} 起`,
   rangeForGood: (from) => `，从 ${from} 起持续更便宜`,
