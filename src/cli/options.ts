@@ -60,7 +60,7 @@ const PAGE_LANG = {
   shownDefault: `the data folder's \`lang\` in its \`parameters.json\`, else \`${DEFAULT_LANG}\``,
   description: `the language the pages' own words are written in: ${LANG_VALUES} (Simplified Chinese)`,
   details:
-    "Each page gets `<html lang>` and the publisher's words in it: header, edition switch, banners, contents, footer, index, buttons, the what-if panels' frame and the PDF's bookmarks, with dates as `2026年11月29日`; the notebooks' prose in its translation; and every notebook that declares a `lang` parameter gets it, so what its code writes (the decision page's findings, tables, figures and panel) is in it too.",
+    "Each page gets `<html lang>` and the publisher's words in it: header, edition switch, banners, contents, footer, index, buttons, the what-if panels' frame and the PDF's bookmarks, with dates as `2026年11月29日`; the notebooks' prose in its translation; and every notebook that declares a `lang` parameter (all of roilab's do) gets it, so what its code writes (findings, tables, figures, hovers, what-if panels) is in it too.",
 } as const satisfies OptionSpec;
 
 /** `--lang` of tables and decide: the language of their headings and labels in the terminal. */
