@@ -54,6 +54,22 @@ export const KEPT_WORDS = new Set([
   "PDF",
   "roilab",
   "Agent",
+  "PNG",
+  "vs",
+  "GiB",
+  "KL",
+  "bit",
+  "s",
+  "N",
+  "z",
+  "A",
+  "B",
+  "F16",
+  "Q8",
+  "Q5",
+  "MXFP4",
+  "NVFP4",
+  "CUDA",
   "SHA-256",
   "D1",
   "D2",
@@ -78,7 +94,9 @@ export function dataNames(data: Dataset): string[] {
       if (typeof row !== "object" || row === null) continue;
       for (const [column, value] of Object.entries(row)) {
         // A row's source a page may quote, whole and as written, where it says where a figure comes from.
-        if (column === "source" && typeof value === "string" && value.trim() !== "") sources.add(value.trim());
+        // A table may show only where it is from: the part before its first colon.
+        if (column === "source" && typeof value === "string" && value.trim() !== "")
+          for (const quoted of [value.trim(), value.split(":")[0]!.trim()]) if (quoted.length > 12) sources.add(quoted);
         if (!NAME_COLUMN.test(column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`))) continue;
         const cells = Array.isArray(value) ? value : [value];
         // A lone lower-case word ("local", "batched", "typical") is a category, which a Chinese page translates.
@@ -86,6 +104,11 @@ export function dataNames(data: Dataset): string[] {
           if (typeof cell === "string" && cell.trim() !== "" && !/^[a-z]+$/.test(cell.trim())) found.add(cell.trim());
       }
     }
+  }
+  // A GPU as a page names it without its maker (RTX 4090 D, H20 96GB), and a card without its memory (H20).
+  for (const name of [...found]) {
+    const bare = /^NVIDIA (.*?)(?: (\d+GB))?$/.exec(name);
+    for (const part of [bare?.[0].replace(/^NVIDIA /, ""), bare?.[1]]) if (part) found.add(part);
   }
   // A name with its maker's bracket ("GLM-5.3 (Zhipu open platform)") is also quoted without it.
   for (const name of [...found]) {
@@ -100,14 +123,20 @@ export function dataNames(data: Dataset): string[] {
  * names in code marks, money codes and numbers; empty for a text written wholly in Chinese.
  */
 export function englishWords(data: Dataset, text: string, names: readonly string[] = []): string[] {
-  let rest = text
-    // Markup a figure's text may carry (a wrapped line's <br>), not words.
-    .replace(/<[^>]+>/g, " ")
+  // Names first: a source quoting "$80,000" is a name only while its dollar sign is there.
+  let rest = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+  for (const name of [...names, ...dataNames(data)].sort((a, b) => b.length - a.length)) rest = rest.split(name).join(" ");
+  rest = rest
     .replace(/`[^`]*`/g, " ")
     .replace(/\S*\.(csv|json|ipynb|html|pdf)\b/g, " ")
+    // A data folder (data/2026-11-cn), a version (v24.22.3), a model's size (70B, 671B).
+    .replace(/\bdata\/\S*/g, " ")
+    // The chapter's own folder, named first in a source line over two editions.
+    .replace(/来源：data(?=、)/g, " ")
+    .replace(/\bv\d+(?:\.\d+)+/g, " ")
+    .replace(/\b\d+(?:\.\d+)?B\b/g, " ")
     .replace(/CN¥|US\$|¥|\$/g, " ")
     // A figure's number: 59.1a, 59.9e.
     .replace(/\b\d+\.\d+[a-z]\b/g, " ");
-  for (const name of [...names, ...dataNames(data)].sort((a, b) => b.length - a.length)) rest = rest.split(name).join(" ");
   return [...rest.matchAll(/[A-Za-z][A-Za-z0-9-]*/g)].map((match) => match[0]).filter((word) => !KEPT_WORDS.has(word));
 }
