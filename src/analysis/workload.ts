@@ -17,7 +17,7 @@ export function workloadById(data: Dataset, workloadId?: string): WorkloadRow {
 }
 
 /** Where a workload comes from, in its source's first words: "roilab example workload", "Hermes Agent book ch. 59, typical Hermes Agent workload in 59.1". */
-export const workloadOrigin = (workload: WorkloadRow): string => workload.source.split(/[:;]/)[0]?.trim() ?? "";
+export const workloadOrigin = (workload: WorkloadRow): string => workload.source.split(/[:;：；]/)[0]?.trim() ?? "";
 
 /** The same workload at another volume in its own unit (weekday calls for a weekday/weekend workload, else calls a day). */
 export function workloadAtVolume(workload: WorkloadRow, volumePerDay: number): WorkloadRow {
