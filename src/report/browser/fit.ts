@@ -399,6 +399,16 @@ function wrapLegendNames(data: TraceLike[], widthPx: number): TraceLike[] {
   );
 }
 
+/** The start of `text` at most `maxChars` wide, a Chinese character counted as two. */
+function cutToWidth(text: string, maxChars: number): string {
+  let cut = "";
+  for (const char of text) {
+    if (widthOf(cut + char) > maxChars) break;
+    cut += char;
+  }
+  return cut;
+}
+
 /** A heatmap's long row labels are shortened on a phone (the full label is in the hover), so its cells keep some width. */
 function shortRowLabels(figure: FigureLike, layout: FigureLike["layout"]): void {
   const rows = [
@@ -410,7 +420,7 @@ function shortRowLabels(figure: FigureLike, layout: FigureLike["layout"]): void 
     ),
   ];
   if (rows.length === 0 || longestLine(rows) <= MAX_ROW_LABEL_CHARS) return;
-  const short = rows.map((row) => (row.length > MAX_ROW_LABEL_CHARS ? `${row.slice(0, MAX_ROW_LABEL_CHARS - 1)}…` : row));
+  const short = rows.map((row) => (widthOf(row) > MAX_ROW_LABEL_CHARS ? `${cutToWidth(row, MAX_ROW_LABEL_CHARS - 1)}…` : row));
   layout.yaxis = { ...((layout.yaxis as object | undefined) ?? {}), tickmode: "array", tickvals: rows, ticktext: short };
 }
 

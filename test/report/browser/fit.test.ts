@@ -163,6 +163,16 @@ describe("figures on a narrow screen", () => {
     expect((roomy.data[0] as { texttemplate: string }).texttemplate).toBe("%{text}");
   });
 
+  it("shortens a heatmap's Chinese row labels by their drawn width, a character as wide as two letters", () => {
+    const rows = ["4x 8x H20 96GB，租用（UCloud 优刻得）", "RTX 4090"];
+    const figure = {
+      data: [{ type: "heatmap", x: ["a", "b"], y: rows, z: [[1, 2]] }],
+      layout: { title: { text: "图 59.10c — 盈亏平衡点" }, annotations: [source] },
+    };
+    const { ticktext } = (fitFigure(figure, 390).layout as unknown as { yaxis: { ticktext: string[] } }).yaxis;
+    expect(ticktext).toEqual(["4x 8x H20 96GB，租用（U…", "RTX 4090"]);
+  });
+
   it("stands category labels upright when they are wider than their bar, with the bottom margin sized for them", () => {
     const x = [
       "All cloud",
