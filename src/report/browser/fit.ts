@@ -65,15 +65,26 @@ export const PAGE_PADDING_PX = 24;
 const widthOf = (text: string): number => [...text].reduce((sum, char) => sum + (/[\u2E80-\uFFEF]/.test(char) ? 2 : 1), 0);
 
 /**
+ * A Chinese run wider than a line, in the pieces it may break between: one character each, closing punctuation kept
+ * with the character before it and an opening bracket with the one after, a Latin run (a name, a number) whole.
+ */
+const breakableParts = (word: string): string[] =>
+  word.match(/[（《「“]*(?:[\u2E80-\uFFEF]|[^\u2E80-\uFFEF]+)[、，：；。！？）》」”]*/g) ?? [word];
+
+/**
  * Breaks text at spaces into lines of at most `maxChars` (a longer word keeps its own line). Chinese, which has no
- * spaces, may also break after its punctuation (、，：；。), and its characters count double.
+ * spaces, may also break after its punctuation (、，：；。), and its characters count double; a Chinese run wider
+ * than a line also breaks between its characters.
  */
 export function wrapWords(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   const pieces = text
     .split(" ")
-    .flatMap((spaced, index) =>
-      spaced.split(/(?<=[、，：；。])/).map((word, part) => ({ word, glue: index > 0 && part === 0 ? " " : "" })),
+    .flatMap((spaced, index) => spaced.split(/(?<=[、，：；。])/).map((word, part) => ({ word, glue: index > 0 && part === 0 ? " " : "" })))
+    .flatMap(({ word, glue }) =>
+      widthOf(word) > maxChars && /[\u2E80-\uFFEF]/.test(word)
+        ? breakableParts(word).map((part, index) => ({ word: part, glue: index === 0 ? glue : "" }))
+        : [{ word, glue }],
     );
   for (const { word, glue } of pieces) {
     const last = lines.at(-1);
@@ -221,7 +232,8 @@ function legendHeightPx(traces: TraceLike[], layout: FigureLike["layout"], plotP
       : traces.filter((trace) => trace.showlegend !== false && typeof trace.name === "string" && trace.name !== "");
   if (named.length <= 1) return 0;
   const lines = named.map((trace) => String(trace.name).split("<br>"));
-  const longest = Math.max(0, ...lines.flat().map((line) => line.length));
+  // A Chinese name's characters are each as wide as two Latin letters: counted by letters, its row would hold too many.
+  const longest = Math.max(0, ...lines.flat().map(widthOf));
   const perRow = Math.max(1, Math.floor(plotPx / (longest * fontPx * 0.564 + 44)));
   const rowPx = fontPx + 8 + (Math.max(...lines.map((name) => name.length)) - 1) * fontPx * 1.3;
   // Where traces are grouped, each group (a trace of none is one of its own) starts a row, a gap after the last.
@@ -342,15 +354,16 @@ function wrapCaption(layout: FigureLike["layout"], availablePx: number, charPx: 
     .replace(/<br>/g, " ")
     // Chinese lists its files with 、 and its clauses with ，: a line may break after either, with no space.
     .split(/(?<=,) |(?<=[、，])/)
-    .flatMap((piece) => (piece.length > maxChars ? wrapWords(piece, maxChars) : [piece]));
+    // Measured as drawn: a Chinese character takes the room of two Latin ones.
+    .flatMap((piece) => (widthOf(piece) > maxChars ? wrapWords(piece, maxChars) : [piece]));
   for (const piece of pieces) {
     const last = lines.at(-1);
     const gap = /[、，]$/.test(last ?? "") ? "" : " ";
-    if (last !== undefined && last.length + gap.length + piece.length <= maxChars) lines[lines.length - 1] = `${last}${gap}${piece}`;
+    if (last !== undefined && widthOf(last) + gap.length + widthOf(piece) <= maxChars) lines[lines.length - 1] = `${last}${gap}${piece}`;
     else lines.push(piece);
   }
   // A note after the source (how to read a heatmap's values on a phone) wraps as the source does.
-  lines.push(...extraLines.flatMap((line) => (line.length > maxChars ? wrapWords(line, maxChars) : [line])));
+  lines.push(...extraLines.flatMap((line) => (widthOf(line) > maxChars ? wrapWords(line, maxChars) : [line])));
   annotations[index] = { ...caption, text: lines.join("<br>"), align: "left" };
   layout.annotations = annotations;
   return lines.length;
@@ -371,7 +384,7 @@ function wrapPlotNotes(layout: FigureLike["layout"], widthPx: number): void {
     const size = Number((annotation.font as { size?: number } | undefined)?.size ?? 11);
     const maxChars = Math.floor(plotPx / (size * (LABEL_CHAR_PX / 10)));
     const lines = annotation.text.split("<br>");
-    if (Math.max(...lines.map((line) => line.length)) <= maxChars) return annotation;
+    if (Math.max(...lines.map(widthOf)) <= maxChars) return annotation;
     return { ...annotation, text: lines.flatMap((line) => wrapWords(line, maxChars)).join("<br>") };
   });
 }
@@ -380,10 +393,20 @@ function wrapPlotNotes(layout: FigureLike["layout"], widthPx: number): void {
 function wrapLegendNames(data: TraceLike[], widthPx: number): TraceLike[] {
   const maxChars = Math.floor((widthPx - PAGE_PADDING_PX - 50) / 6.2);
   return data.map((trace) =>
-    typeof trace.name === "string" && trace.name.length > maxChars && trace.showlegend !== false
+    typeof trace.name === "string" && widthOf(trace.name) > maxChars && trace.showlegend !== false
       ? { ...trace, name: wrapWords(trace.name, maxChars).join("<br>") }
       : trace,
   );
+}
+
+/** The start of `text` at most `maxChars` wide, a Chinese character counted as two. */
+function cutToWidth(text: string, maxChars: number): string {
+  let cut = "";
+  for (const char of text) {
+    if (widthOf(cut + char) > maxChars) break;
+    cut += char;
+  }
+  return cut;
 }
 
 /** A heatmap's long row labels are shortened on a phone (the full label is in the hover), so its cells keep some width. */
@@ -397,7 +420,7 @@ function shortRowLabels(figure: FigureLike, layout: FigureLike["layout"]): void 
     ),
   ];
   if (rows.length === 0 || longestLine(rows) <= MAX_ROW_LABEL_CHARS) return;
-  const short = rows.map((row) => (row.length > MAX_ROW_LABEL_CHARS ? `${row.slice(0, MAX_ROW_LABEL_CHARS - 1)}…` : row));
+  const short = rows.map((row) => (widthOf(row) > MAX_ROW_LABEL_CHARS ? `${cutToWidth(row, MAX_ROW_LABEL_CHARS - 1)}…` : row));
   layout.yaxis = { ...((layout.yaxis as object | undefined) ?? {}), tickmode: "array", tickvals: rows, ticktext: short };
 }
 

@@ -30,6 +30,13 @@ describe("figures on a narrow screen", () => {
     ]);
   });
 
+  it("breaks a Chinese run wider than a line between its characters, its punctuation kept with the character before it", () => {
+    expect(wrapWords("将鼠标悬停在圆环上可查看名称", 10)).toEqual(["将鼠标悬停", "在圆环上可", "查看名称"]);
+    expect(wrapWords("没有星级评分：将鼠标悬停（环）", 8)).toEqual(["没有星级", "评分：将", "鼠标悬停", "（环）"]);
+    // Latin runs inside it (a name, a number) stay whole.
+    expect(wrapWords("一共有GPU卡和H20服务器", 8)).toEqual(["一共有", "GPU卡和", "H20服务", "器"]);
+  });
+
   it("puts the number on its own line, wraps the rest to the width, and makes room above the plot for each extra line", () => {
     const figure = {
       data: [],
@@ -154,6 +161,16 @@ describe("figures on a narrow screen", () => {
     );
     const roomy = fitFigure({ ...figure, data: [{ ...figure.data[0]!, x: ["a", "b"], text: [["$6", "$5"]] }] }, 390);
     expect((roomy.data[0] as { texttemplate: string }).texttemplate).toBe("%{text}");
+  });
+
+  it("shortens a heatmap's Chinese row labels by their drawn width, a character as wide as two letters", () => {
+    const rows = ["4x 8x H20 96GB，租用（UCloud 优刻得）", "RTX 4090"];
+    const figure = {
+      data: [{ type: "heatmap", x: ["a", "b"], y: rows, z: [[1, 2]] }],
+      layout: { title: { text: "图 59.10c — 盈亏平衡点" }, annotations: [source] },
+    };
+    const { ticktext } = (fitFigure(figure, 390).layout as unknown as { yaxis: { ticktext: string[] } }).yaxis;
+    expect(ticktext).toEqual(["4x 8x H20 96GB，租用（U…", "RTX 4090"]);
   });
 
   it("stands category labels upright when they are wider than their bar, with the bottom margin sized for them", () => {
@@ -301,6 +318,33 @@ describe("room for what a figure shows", () => {
     expect(noteLines.length).toBeGreaterThan(1);
     expect(noteLines.join(" ")).toBe(note.text);
     for (const line of noteLines) expect(line.length * 12 * 0.56).toBeLessThanOrEqual(390 - 24 - 58 - 12);
+  });
+
+  it("wraps a Chinese note, source line and legend names by their drawn width, a character as wide as two letters", () => {
+    // Chinese text drawn about as wide per character as two Latin letters at the same size.
+    const drawnPx = (line: string, letterPx: number) =>
+      [...line].reduce((sum, char) => sum + (/[\u2E80-\uFFEF]/.test(char) ? 2 : 1), 0) * letterPx;
+    const note = { text: "12 个模型在数据中没有星级评分：将鼠标悬停在圆环上可查看名称", xref: "paper", x: 0, font: { size: 12 } };
+    const chineseSource = {
+      text: "来源：data/2026-11-cn/gpu_rentals.csv、data/2026-11-cn/hardware.csv，价格截至 2023-12-28 至 2026-12-07，按各地区租用报价与汇率折算。roilab",
+      xref: "paper",
+      yref: "paper",
+    };
+    const names = ["工程师月薪 ¥35,000", "工程师月薪 ¥70,000", "工程师月薪 ¥10.50万", "工程师月薪 ¥14.00万", "本章的假设"];
+    const figure = {
+      data: names.map((name) => ({ type: "scatter", mode: "lines", name, x: [1], y: [1] })),
+      layout: { title: { text: "图 59.9c — 隐性运维成本" }, annotations: [note, chineseSource] },
+    };
+    const layout = fitFigure(figure, 390).layout as unknown as Fitted;
+    const noteLines = layout.annotations[0]?.text.split("<br>") ?? [];
+    expect(noteLines.join("")).toBe(note.text.replace(/ /g, "").replace("12", "12 "));
+    for (const line of noteLines) expect(drawnPx(line, 12 * 0.56)).toBeLessThanOrEqual(390 - 24 - 58 - 12);
+    // The source line starts where the plot does (58 px in) and ends at the figure's edge, in 9 px text.
+    const sourceLines = layout.annotations[1]?.text.split("<br>") ?? [];
+    expect(sourceLines.length).toBeGreaterThan(2);
+    for (const line of sourceLines) expect(drawnPx(line, 5.6)).toBeLessThanOrEqual(390 - 24 - 58);
+    // Each name takes a row of the phone's legend (11 px text, about 19 px a row): the legend holds all five unscrolled.
+    expect(layout.legend.maxheight).toBeGreaterThanOrEqual(names.length * 19);
   });
 
   it("stands a bar's value upright on a phone where it is wider than its bar, and keeps it across where it fits", () => {
