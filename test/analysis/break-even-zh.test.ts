@@ -22,7 +22,7 @@ import { moneyText } from "../../src/format";
 import { BREAK_EVEN_PANEL, evaluateBreakEvenPanel, OWN_SERVER_ID } from "../../src/panels/break-even";
 import { DATA_DIR } from "../helpers/data-folder";
 import { englishWords } from "../helpers/english-words";
-import { figureTexts } from "../helpers/figure-texts";
+import { figureWords } from "../helpers/figure-words";
 
 const folder = path.join(DATA_DIR, "2026-11-cn");
 const parameters = JSON.parse(readFileSync(path.join(folder, "parameters.json"), "utf8"));
@@ -92,7 +92,8 @@ describe("59.3 in Chinese (the China edition's H20 cluster against DeepSeek V4 P
     expect(curves.layout.title.text).toBe("图 59.3a — 盈亏平衡：本地硬件与云端 API");
     expect(heatmap.layout.title.text).toBe("图 59.3b — 各硬件配置对各 API 的盈亏平衡点（次/日）");
     expect((curves.layout.yaxis as { tickprefix?: string }).tickprefix).toBe("¥");
-    for (const figure of [curves, heatmap]) for (const text of figureTexts(figure)) expect(englishWords(data, text), text).toEqual([]);
+    for (const figure of [curves, heatmap])
+      for (const text of figureWords(figure, data)) expect(englishWords(data, text), text).toEqual([]);
   });
 
   it("carries the language in the panel's spec: Chinese title, controls, summary and figure, the English panel's numbers", () => {
@@ -110,14 +111,20 @@ describe("59.3 in Chinese (the China edition's H20 cluster against DeepSeek V4 P
       );
       const choices = controls.flatMap((control) => ("options" in control ? control.options.map((option) => option.name) : []));
       // The page writes a label's USD in the display currency, as it shows it.
-      for (const text of [spec.title, shown.summary, ...labels.map((label) => moneyText(label)), ...choices, ...figureTexts(shown.figure)])
+      for (const text of [
+        spec.title,
+        shown.summary,
+        ...labels.map((label) => moneyText(label)),
+        ...choices,
+        ...figureWords(shown.figure, data),
+      ])
         expect(englishWords(data, text), text).toEqual([]);
     }
     // A measured configuration: the servers the volume needs, in Chinese too.
     const measured = { ...zhSpec.defaults, hardwareId: parameters.tableHardwareIds[0], callsPerDay: 200_000 };
     const many = evaluateBreakEvenPanel(zhSpec, measured);
     expect(englishWords(data, many.summary), many.summary).toEqual([]);
-    for (const text of figureTexts(many.figure)) expect(englishWords(data, text), text).toEqual([]);
+    for (const text of figureWords(many.figure, data)) expect(englishWords(data, text), text).toEqual([]);
     // One evaluation in either language: the same months, break-even and servers.
     for (const inputs of [zhSpec.defaults, measured]) {
       const numbers = (shown: ReturnType<typeof evaluateBreakEvenPanel>) => [

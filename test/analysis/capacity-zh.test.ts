@@ -23,11 +23,11 @@ import {
   unfitServersText,
   workloadNote,
 } from "../../src/analysis";
-import type { Figure } from "../../src/charts/figure";
 import { loadDataset } from "../../src/data";
 import { CAPACITY_PANEL, evaluateCapacityPanel } from "../../src/panels/capacity";
 import { DATA_DIR } from "../helpers/data-folder";
 import { englishWords } from "../helpers/english-words";
+import { figureWords } from "../helpers/figure-words";
 
 /** The China edition at its own parameters.json, in yuan, as 59.7 runs it. */
 const folder = path.join(DATA_DIR, "2026-11-cn");
@@ -53,25 +53,6 @@ const tableTexts = (table: PageTable): string[] => [
   ...table.columns.map((column) => column.label ?? ""),
   ...table.rows.flatMap((row) => Object.values(row).map(String)),
 ];
-
-/** Every text a figure shows: title, axes, trace names, hovers (placeholders out), annotations and custom labels. */
-function figureTexts(figure: Figure): string[] {
-  const layout = figure.layout as Record<string, { title?: { text?: string } | string } | unknown>;
-  const axisTitle = (key: string) => {
-    const title = (layout[key] as { title?: { text?: string } | string } | undefined)?.title;
-    return typeof title === "string" ? title : (title?.text ?? "");
-  };
-  return [
-    // The figure's number ("59.7w") is not a word.
-    figure.layout.title.text.replace(/^图 [\d.]+[a-z]? — /, ""),
-    axisTitle("xaxis"),
-    axisTitle("yaxis"),
-    ...((figure.layout.annotations as { text: string }[] | undefined) ?? []).map((annotation) => annotation.text.replace(/<br>/g, " ")),
-    ...figure.data.map((trace) => String(trace.name ?? "")),
-    ...figure.data.map((trace) => String(trace.hovertemplate ?? "").replace(/%\{[^}]*\}|<br>|<\/?extra>/g, " ")),
-    ...figure.data.flatMap((trace) => ((trace.customdata as unknown[]) ?? []).map(String)),
-  ];
-}
 
 describe("the capacity page in Chinese (the China edition's SaaS exporter on 32 H20 cards)", () => {
   it("states the servers the case needs and what they cost in one Chinese sentence, money as ¥ and 万", () => {
@@ -155,7 +136,7 @@ describe("the capacity page in Chinese (the China edition's SaaS exporter on 32 
     for (const figure of [machines, cost]) {
       const texts = (figure.layout.annotations as { text: string }[]).map((annotation) => annotation.text);
       expect(texts.filter((text) => text.startsWith("来源：data/2026-11-cn/throughput.csv、"))).toHaveLength(1);
-      for (const text of figureTexts(figure)) expect(englishWords(data, text), text).toEqual([]);
+      for (const text of figureWords(figure, data)) expect(englishWords(data, text), text).toEqual([]);
     }
   });
 
@@ -175,7 +156,7 @@ describe("the capacity page in Chinese (the China edition's SaaS exporter on 32 
       "range" in control ? (control.range as { label: string }).label : (control as { label: string }).label,
       ...("options" in control ? (control.options as { name: string }[]).map((option) => option.name) : []),
     ]);
-    for (const text of [zh.title, shownZh.summary, ...controlTexts, ...figureTexts(shownZh.figure)])
+    for (const text of [zh.title, shownZh.summary, ...controlTexts, ...figureWords(shownZh.figure, data)])
       expect(englishWords(data, text), text).toEqual([]);
     expect(shownZh.figure.layout.title.text).toMatch(/^图 59\.7w — /);
     // An input out of its range is refused in the page's language, the English refusal unchanged.

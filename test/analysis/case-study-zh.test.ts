@@ -25,7 +25,7 @@ import { moneyText, setDisplayCurrency } from "../../src/format";
 import { CASE_STUDY_PANEL, evaluateCaseStudyPanel } from "../../src/panels";
 import { DATA_DIR } from "../helpers/data-folder";
 import { englishWords } from "../helpers/english-words";
-import { figureTexts } from "../helpers/figure-words";
+import { figureWords } from "../helpers/figure-words";
 
 /** The China edition in yuan, at its own parameters (scenario saas-export), as 59.5 runs it. */
 const data = inCurrency(selectWorkload(loadDataset(path.join(DATA_DIR, "2026-11-cn")), { workloadId: "typical" }), "CNY");
@@ -100,7 +100,7 @@ describe("the case study in Chinese (the China edition's exporter, data kept in 
     const annotations = (figure.layout.annotations as { text: string }[]).map((annotation) => annotation.text);
     expect(annotations).toContain("预算 ¥35,000");
     expect(annotations.at(-1)).toMatch(/^来源：.*，<br>价格截至 .*。roilab$/);
-    for (const text of figureTexts(figure)) expect(englishWords(data, text), text).toEqual([]);
+    for (const text of figureWords(figure, data)) expect(englishWords(data, text), text).toEqual([]);
   });
 
   it("carries the language in the panel's spec: its title, fields, rules, summary and figure are Chinese, its numbers those of the English panel", () => {
@@ -131,7 +131,7 @@ describe("the case study in Chinese (the China edition's exporter, data kept in 
       ...labels,
       ...zhSpec.residencyRules.map((rule) => rule.name),
       ...summaries,
-      ...figureTexts(shownZh.figure),
+      ...figureWords(shownZh.figure, data),
     ])
       expect(englishWords(data, text), text).toEqual([]);
     // A value out of its field's range is refused in Chinese too.

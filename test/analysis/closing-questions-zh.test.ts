@@ -24,11 +24,11 @@ import {
   vramPageTable,
   workloadNote,
 } from "../../src/analysis";
-import type { Figure } from "../../src/charts/figure";
 import { loadDataset } from "../../src/data";
 import { CLOSING_QUESTIONS_PANEL, evaluateClosingQuestionsPanel } from "../../src/panels/closing-questions";
 import { DATA_DIR } from "../helpers/data-folder";
 import { englishWords } from "../helpers/english-words";
+import { figureWords } from "../helpers/figure-words";
 
 /** The China edition at its own parameters.json, in yuan, as 59.9 runs it. */
 const folder = path.join(DATA_DIR, "2026-11-cn");
@@ -71,24 +71,6 @@ const tableTexts = (table: PageTable): string[] => [
   ...table.columns.map((column) => column.label ?? ""),
   ...table.rows.flatMap((row) => Object.values(row).map((value) => (typeof value === "string" ? value : ""))),
 ];
-
-/** Every text a figure shows: title, axes, trace names, hovers (placeholders and markup out) and annotations. */
-function figureTexts(figure: Figure): string[] {
-  const layout = figure.layout as Record<string, unknown>;
-  const axisTitle = (key: string) => {
-    const title = (layout[key] as { title?: { text?: string } | string } | undefined)?.title;
-    return typeof title === "string" ? title : (title?.text ?? "");
-  };
-  const plain = (text: string) => text.replace(/%\{[^}]*\}|<br>|<\/?extra>|<\/?span[^>]*>/g, " ");
-  return [
-    figure.layout.title.text.replace(/^图 [\d.]+[a-z]? — /, ""),
-    ...["xaxis", "yaxis", "yaxis2"].map((key) => plain(axisTitle(key))),
-    ...((figure.layout.annotations as { text: string }[] | undefined) ?? []).map((annotation) => plain(annotation.text)),
-    ...figure.data.map((trace) => String(trace.name ?? "")),
-    ...figure.data.map((trace) => plain(String(trace.hovertemplate ?? ""))),
-    ...figure.data.flatMap((trace) => ((trace.customdata as unknown[]) ?? []).flat().map((value) => plain(String(value)))),
-  ];
-}
 
 describe("the closing questions in Chinese (the China edition's H20 server, DeepSeek V4 Pro against Kimi K2.6)", () => {
   it("answers each question in Chinese sentences with the edition's numbers, money as ¥ and 万", () => {
@@ -149,7 +131,7 @@ describe("the closing questions in Chinese (the China edition's H20 server, Deep
     ]);
     for (const figure of figures) {
       expect((figure.layout.annotations as { text: string }[]).at(-1)?.text).toMatch(/^来源：/);
-      for (const text of figureTexts(figure)) check(text);
+      for (const text of figureWords(figure, data)) check(text);
     }
   });
 
@@ -185,7 +167,7 @@ describe("the closing questions in Chinese (the China edition's H20 server, Deep
       "A/B 测试的流量占比（%）",
       "每个 Agent 任务的调用次数",
     ]);
-    for (const text of [zh.title, shownZh.summary, ...controls, ...figureTexts(shownZh.figure)]) check(text);
+    for (const text of [zh.title, shownZh.summary, ...controls, ...figureWords(shownZh.figure, data)]) check(text);
     expect(() => evaluateClosingQuestionsPanel(zh, { ...zh.defaults, callsPerTask: 2.55 })).toThrow(
       "每个 Agent 任务的调用次数应为 0.1 的整数倍，而不是 2.55",
     );

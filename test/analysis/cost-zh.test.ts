@@ -41,7 +41,7 @@ const workload = findWorkload(data);
 const zh = "zh-CN" as const;
 
 /** The English words of `texts` beyond the data's names, files, units and money: none on a Chinese page. */
-const figureWords = (figure: Parameters<typeof wordsOf>[1]) => wordsOf(data, figure);
+const figureWords = (figure: Parameters<typeof wordsOf>[0]) => wordsOf(figure, data);
 const english = (texts: readonly string[]) => texts.flatMap((text) => englishWords(data, text).map((word) => `${word} in ${text}`));
 
 describe("59.1 in Chinese (the China edition's typical workload)", () => {

@@ -22,7 +22,7 @@ import { moneyText, setDisplayCurrency } from "../../src/format";
 import { evaluateHybridRoutingPanel, HYBRID_ROUTING_PANEL } from "../../src/panels";
 import { DATA_DIR } from "../helpers/data-folder";
 import { englishWords } from "../helpers/english-words";
-import { figureTexts } from "../helpers/figure-words";
+import { figureWords } from "../helpers/figure-words";
 
 /** The China edition in yuan, at its own parameters (the typical workload), as 59.4 runs it. */
 const data = inCurrency(selectWorkload(loadDataset(path.join(DATA_DIR, "2026-11-cn")), { workloadId: "typical" }), "CNY");
@@ -103,7 +103,8 @@ describe("the hybrid-routing page in Chinese (the China edition's router on Deep
     expect(threshold.layout.title.text).toBe("图 59.4b — 节省比例与复杂度阈值");
     // The source line stays last, under the lines' end labels.
     expect((threshold.layout.annotations as { text: string }[]).at(-1)?.text).toMatch(/^来源：.*。roilab$/);
-    for (const figure of [cost, threshold]) for (const text of figureTexts(figure)) expect(englishWords(data, text), text).toEqual([]);
+    for (const figure of [cost, threshold])
+      for (const text of figureWords(figure, data)) expect(englishWords(data, text), text).toEqual([]);
   });
 
   it("carries the language in the panel's spec: its title, fields, summary and figure are Chinese, its numbers those of the English panel", () => {
@@ -119,7 +120,7 @@ describe("the hybrid-routing page in Chinese (the China edition's router on Deep
     );
     const labels = HYBRID_ROUTING_PANEL.controls(zhSpec).map((control) => ("range" in control ? control.range.label : control.label));
     expect(labels.slice(0, 3)).toEqual(["每日调用次数", "复杂度达到多少走顶级层级（0–1）", "简单问答（%）"]);
-    for (const text of [zhSpec.title, shownZh.summary, ...labels, ...figureTexts(shownZh.figure)])
+    for (const text of [zhSpec.title, shownZh.summary, ...labels, ...figureWords(shownZh.figure, data)])
       expect(englishWords(data, text), text).toEqual([]);
     // A scaled mix says so in Chinese too.
     const scaled = evaluateHybridRoutingPanel(zhSpec, { ...zhSpec.defaults, "share.simple_qa": 60 });

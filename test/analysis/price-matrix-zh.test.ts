@@ -72,7 +72,7 @@ describe("59.2 in Chinese (the China edition's typical workload)", () => {
     expect(matrix.layout.title.text).toBe("图 59.2a — 成本矩阵：各模型在不同日调用量下的月成本");
     expect(benchmarks.layout.title.text).toBe("图 59.2c — 智能体基准测试（均为百分比）");
     expect(matrix.data[0]?.hovertemplate).toBe("%{y}，%{x}：每月 ¥%{customdata:,.2f}<extra></extra>");
-    expect(english([matrix, quality, benchmarks].flatMap((figure) => figureWords(data, figure)))).toEqual([]);
+    expect(english([matrix, quality, benchmarks].flatMap((figure) => figureWords(figure, data)))).toEqual([]);
   });
 
   it("carries the language in the panel's spec: its title, controls, summary and figure are Chinese, its numbers the English panel's", () => {
@@ -98,7 +98,7 @@ describe("59.2 in Chinese (the China edition's typical workload)", () => {
         zhSpec.title,
         shownZh.summary,
         ...controls.map((label) => moneyText(label, "CNY", zh)),
-        ...figureWords(data, shownZh.figure),
+        ...figureWords(shownZh.figure, data),
       ]),
     ).toEqual([]);
     expect(shownZh.cells).toEqual(shownEn.cells);

@@ -24,7 +24,7 @@ import { moneyText } from "../../src/format";
 import { EVEN_HOURS_ID, evaluateRentalPanel, RENTAL_PANEL } from "../../src/panels/rental";
 import { DATA_DIR } from "../helpers/data-folder";
 import { englishWords } from "../helpers/english-words";
-import { figureTexts } from "../helpers/figure-texts";
+import { figureWords } from "../helpers/figure-words";
 
 const folder = path.join(DATA_DIR, "2026-11-cn");
 const parameters = JSON.parse(readFileSync(path.join(folder, "parameters.json"), "utf8"));
@@ -104,7 +104,7 @@ describe("59.10 in Chinese (the China edition's H20 cluster rented from UCloud, 
     expect(figures[0]?.layout.title.text).toBe(
       "图 59.10a — 租用、购买还是调用：4x 8x H20 96GB 对比 DeepSeek V4 Pro (DeepSeek API)，批处理",
     );
-    for (const figure of figures) for (const text of figureTexts(figure)) expect(englishWords(data, text), text).toEqual([]);
+    for (const figure of figures) for (const text of figureWords(figure, data)) expect(englishWords(data, text), text).toEqual([]);
   });
 
   it("carries the language in the panel's spec: Chinese title, controls, summary and figure, the English panel's numbers", () => {
@@ -137,7 +137,7 @@ describe("59.10 in Chinese (the China edition's H20 cluster rented from UCloud, 
         zhShown.summary,
         ...labels.map((label) => moneyText(label)),
         ...choices,
-        ...figureTexts(zhShown.figure),
+        ...figureWords(zhShown.figure, data),
       ])
         expect(englishWords(data, text), text).toEqual([]);
       // One evaluation in either language: the same costs, servers, cheapest way and break-evens.

@@ -20,6 +20,7 @@ import { loadDataset } from "../../src/data";
 import { evaluateTornadoPanel, narrowTornadoFigure, TORNADO_PANEL } from "../../src/panels/tornado";
 import { DATA_DIR } from "../helpers/data-folder";
 import { englishWords } from "../helpers/english-words";
+import { figureWords } from "../helpers/figure-words";
 
 /** The China edition in CNY at its parameters.json's server and API, as 59.8 runs it. */
 const folder = path.join(DATA_DIR, "2026-11-cn");
@@ -35,22 +36,8 @@ const NUMBERS = ["59.8a", "59.8b", "59.8c", "59.8w"];
 const plain = (text: unknown) => String(text).replace(/%\{[^}]*\}|<br>|<\/?extra>/g, " ");
 const noEnglish = (text: unknown) => expect(englishWords(data, plain(text), NUMBERS), String(text)).toEqual([]);
 
-/** Every word a figure shows, as the page shows it in CNY: title, axes, legend, hovers, bar labels and annotations. */
-function figureTexts(written: (typeof figures)["band"]): unknown[] {
-  const figure = figureInCurrency(written, "CNY");
-  const layout = figure.layout as unknown as Record<string, { title?: { text?: string } }> & { annotations?: { text: string }[] };
-  return [
-    figure.layout.title.text,
-    layout.xaxis?.title?.text,
-    layout.yaxis?.title?.text,
-    ...(layout.annotations ?? []).map((annotation) => annotation.text),
-    ...figure.data.flatMap((trace) => [
-      trace.name,
-      trace.hovertemplate,
-      ...((trace.y as unknown[]) ?? []).filter((y) => typeof y === "string"),
-    ]),
-  ];
-}
+/** Every word a figure shows, as the page shows it in CNY. */
+const figureTexts = (written: (typeof figures)["band"]) => figureWords(figureInCurrency(written, "CNY"), data);
 
 describe("the sensitivity page in Chinese (the China edition, 4x 8x H20 against DeepSeek V4 Pro)", () => {
   it("says what moves the break-even most, all at once and by an equal share, in Chinese sentences", () => {

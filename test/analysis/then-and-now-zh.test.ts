@@ -94,7 +94,7 @@ describe("59.11 in Chinese (the chapter's edition against the China edition)", (
     const figure = thenAndNowFigure(then, now, folders, zh);
     expect(figure.layout.title.text).toBe("图 59.11a — 本章各项核心结果的变化，2025-09 至 2026-12");
     const hovers = figure.data.flatMap((trace) => (trace.customdata as string[][]).flat());
-    expect(english([...figureWords(nowData, figure), ...hovers])).toEqual([]);
+    expect(english([...figureWords(figure, nowData), ...hovers])).toEqual([]);
   });
 
   it("carries the language in the panel's spec: its title, control, summary and figure are Chinese, its numbers the English panel's", () => {
@@ -112,7 +112,7 @@ describe("59.11 in Chinese (the chapter's edition against the China edition)", (
     const controls = THEN_AND_NOW_PANEL.controls(zhSpec).map((control) => ("range" in control ? control.range.label : control.label));
     expect(controls).toEqual(["API 价格（较新版本价格的倍数）"]);
     expect(shownZh.figure.layout.title.text).toBe("图 59.11b — 本章各项核心结果的变化，2025-09 至 2026-12（API 价格的 50%）");
-    expect(english([zhSpec.title, shownZh.summary, ...controls, ...figureWords(nowData, shownZh.figure)])).toEqual([]);
+    expect(english([zhSpec.title, shownZh.summary, ...controls, ...figureWords(shownZh.figure, nowData)])).toEqual([]);
     const numbers = (shown: typeof shownEn) => [
       shown.whatIf.scenarios,
       shown.whatIf.caseStudy.sized,
