@@ -70,7 +70,7 @@ const TERMINAL_LANG = {
   default: DEFAULT_LANG,
   description: `the language of the headings, labels and money: ${LANG_VALUES} (Simplified Chinese)`,
   details:
-    "In Chinese money reads `¥12,345.00` under 100,000 and `¥12.35万` from there on (`亿` from 100,000,000); the sentences an analysis composes (model and option names, notes, the bottom line) stay in English.",
+    "In Chinese money reads `¥12,345.00` under 100,000 and `¥12.35万` from there on (`亿` from 100,000,000); what the analysis composes (option names, compliance, quality, task types and tiers, notes, the bottom line) is in it too, in the pages' own words. Model, provider and hardware names stay as the data writes them.",
 } as const satisfies OptionSpec;
 
 /** The runner's options that run, report and preview share. */

@@ -42,6 +42,19 @@ export const TERMINAL_WORDS = catalogue(
     perDay: "$/day",
     perMonth: "$/month",
     localMonthlyCost: "59.1 Local monthly cost",
+    /** The 59.1 cloud table's title: the call, the calendar and the cache and batch shares, already in words. */
+    cloudTitle: (input: string, output: string, reasoning: string, calendar: string, shares: readonly string[]) =>
+      `59.1 Cloud cost at ${input} input + ${output} output tokens${reasoning ? ` (+ ${reasoning} reasoning on models that reason)` : ""}, ${calendar}${shares.length > 0 ? `; ${shares.join(", ")}` : ""}`,
+    weeklyCalendar: (perDay: string, unit: string, days: string) =>
+      `${perDay} ${unit} over a ${days}-day month ($/day: the month over its days)`,
+    dailyCalendar: (perDay: string, days: string) => `${perDay} calls/day, ${days} days/month`,
+    cachedShare: (percent: string) => `${percent} of input read from the cache`,
+    cacheWriteShare: (percent: string) => `${percent} written to it`,
+    batchShare: (percent: string) => `${percent} of calls batched`,
+    /** A configuration's cost basis: itemised, or the source's stated month. */
+    costBasis: (basis: string) => basis,
+    /** A model's data region in the residency line. */
+    excludedModel: (name: string, region: string) => `${name} (${region})`,
     hardware: "Hardware",
     depreciation: "Depreciation",
     power: "Power",
@@ -115,6 +128,15 @@ export const TERMINAL_WORDS = catalogue(
     perDay: "$/日",
     perMonth: "$/月",
     localMonthlyCost: "59.1 本地部署月成本",
+    cloudTitle: (input, output, reasoning, calendar, shares) =>
+      `59.1 云端成本：每次调用输入 ${input} 个、输出 ${output} 个 token${reasoning ? `（推理模型另有 ${reasoning} 个推理 token）` : ""}，${calendar}${shares.length > 0 ? `；${shares.join("，")}` : ""}`,
+    weeklyCalendar: (perDay, unit, days) => `${perDay} ${unit}，每月 ${days} 天（每日金额为月额除以日历天数）`,
+    dailyCalendar: (perDay, days) => `每日 ${perDay} 次调用，每月 ${days} 天`,
+    cachedShare: (percent) => `${percent} 的输入读自缓存`,
+    cacheWriteShare: (percent) => `${percent} 写入缓存`,
+    batchShare: (percent) => `${percent} 的调用走批处理`,
+    costBasis: (basis) => ({ itemised: "逐项", stated: "来源标价" })[basis] ?? basis,
+    excludedModel: (name, region) => `${name}（${region}）`,
     hardware: "硬件",
     depreciation: "折旧",
     power: "电费",

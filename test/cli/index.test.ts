@@ -36,7 +36,13 @@ describe("roilab CLI", () => {
     expect(stdout).toContain("59.1 本地部署月成本");
     expect(stdout).toMatch(/^模型 +输入 ¥\/M +输出 ¥\/M +¥\/次 +¥\/日 +¥\/月$/m);
     // $18,500 a month at 7 yuan to the dollar: ¥129,500, which Chinese writes in 万.
-    expect(stdout).toMatch(/^8x H100 80GB +¥12\.95万 +stated$/m);
+    expect(stdout).toMatch(/^8x H100 80GB +¥12\.95万 +来源标价$/m);
+    // The analysis's own words are Chinese too: the cloud table's title, the router's task types and tiers, the case's options.
+    expect(stdout).toMatch(/^59\.1 云端成本：每次调用输入 /m);
+    expect(stdout).toMatch(/^简单问答 +/m);
+    expect(stdout).toMatch(/^全云端 +/m);
+    // The rate's note quotes its source as the data writes it.
+    expect(stdout.split("金额以")[0]).not.toMatch(/\b(?:simple_qa|local_large|cloud_premium|all-cloud|stated|itemised|Cloud cost)\b/);
     expect(stdout).toContain("纯云端每月 ¥48,825.00，混合方案每月 ¥21,971.25，节省 ¥26,853.75（55.0%）");
     expect(stdout).toContain("本章书中数字：62 个中有 38 个在舍入范围内与公式一致");
     // Each header ends where the widest value under it ends: a Chinese character takes two columns.
@@ -47,13 +53,15 @@ describe("roilab CLI", () => {
     expect(width(header)).toBe(rule.length);
   });
 
-  it("decide --lang zh-CN prints its labels in Chinese; a --lang roilab does not write is a usage error, exit 2", async () => {
+  it("decide --lang zh-CN prints its labels, options and bottom line in Chinese; a --lang roilab does not write is a usage error, exit 2", async () => {
     const decided = await roilabMain(["decide", "--current", "gpt-4o", "--lang", "zh-CN"]);
     expect(decided.code).toBe(0);
     expect(decided.stdout).toContain("现用方案：GPT-4o，每月 US$1,050.00（每次调用 US$0.03500）。");
-    expect(decided.stdout).toMatch(
-      /^方案 +方式 +所用模型 +区域 +合规 +质量 +与现用相比 +USD\/月 +USD\/次 +服务器 +优于现用（calls a day）$/m,
-    );
+    expect(decided.stdout).toMatch(/^方案 +方式 +所用模型 +区域 +合规 +质量 +与现用相比 +USD\/月 +USD\/次 +服务器 +优于现用（次\/日）$/m);
+    // What the analysis composes is Chinese too: the option's compliance and quality, and the bottom line.
+    expect(decided.stdout).toMatch(/^GPT-4o +调用 +GPT-4o +US +无规则 /m);
+    expect(decided.stdout).toMatch(/^在现用质量或更高质量下|^最便宜的/m);
+    expect(decided.stdout).not.toMatch(/\b(?:compliant|a month|a call|today's)\b/);
     for (const command of ["tables", "decide", "report", "preview"]) {
       const { code, stdout, stderr } = await roilabMain([command, "--lang", "fr"]);
       expect(code, command).toBe(2);

@@ -27,6 +27,8 @@ const SAMPLE_VALUES: Record<string, unknown[]> = {
   "page.builtBy": [{ time: "T1", roilab: "R1", tslab: "S1", node: "N1", recorded: "P1" }],
   "page.otherEditions": [["L1", "L2"]],
   "page.editionTitle": [{ year: 2026, month: 11 }, "cn"],
+  "terminal.cloudTitle": ["I1", "O1", "R1", "C1", ["S1", "S2"]],
+  "terminal.costBasis": ["itemised"],
 };
 
 /** A catalogue entry's text: fixed text as it is, a message called with sample values (`V1`, `V2`, … or the above). */

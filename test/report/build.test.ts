@@ -112,7 +112,9 @@ describe("roilab report", () => {
     const { page } = await open(path.join(reports, "index.html"));
     const link = page.locator('nav.editions a[href="2026-11/index.html"]');
     expect(await link.count()).toBe(1);
-    expect(await link.textContent()).toMatch(/2026-11$/);
+    // Named as a reader names it, with its folder as the tooltip.
+    expect(await link.textContent()).toBe("November 2026");
+    expect(await link.getAttribute("title")).toMatch(/2026-11$/);
     await link.click();
     await page.waitForSelector("html[data-figures-drawn]", { state: "attached", timeout: 30_000 });
     expect(await page.locator("p[data-roilab-data] code").textContent()).toMatch(/2026-11$/);

@@ -68,7 +68,7 @@ describe("roilab report --editions", () => {
 
   it("points the chapter's old-prices banner to the same page on the newest prices", () => {
     expect(readFileSync(path.join(chapter, "00-decision.html"), "utf8")).toContain(
-      'The same page on newer prices: <a href="../00-decision.html">data/2026-11</a>.',
+      'The same page on newer prices: <a href="../00-decision.html" title="data/2026-11">November 2026</a>.',
     );
     // The China edition is of the same month, for other readers: neither points to the other as newer.
     for (const dir of [reports, china])

@@ -3,6 +3,8 @@ import { formatInteger, formatLeastCalls, formatMoney } from "../../format";
 import { fromUsd } from "../../model";
 import { currencyNote, type DatedCurrency } from "../currency";
 import { bottomLine, countryNote, flipText } from "../decision-page";
+import { complianceIn, optionName } from "../../panels/decision";
+import { DECISION_WORDS } from "../../i18n/decision";
 import { qualityMatchText, qualityText } from "../quality";
 import type { Decision, DecisionOption } from "../decide";
 import { renderTextTable } from "./text-table";
@@ -30,19 +32,21 @@ function beatsText(option: DecisionOption, decision: Decision, lang: Lang): stri
 }
 
 /**
- * The decision as text. In another language than English its headings, labels and fixed sentences are translated
- * (`TERMINAL_WORDS`); the sentences the analysis composes (the bottom line, what flips it, quality, the currency's
- * note, a volume's unit) stay English.
+ * The decision as text, every word in `lang`: headings and fixed sentences from `TERMINAL_WORDS`, and what the
+ * analysis composes (option names, compliance, quality, the bottom line, what flips it, the currency's note) in the
+ * decision page's own words, so the terminal and the page say the same.
  */
 export function decisionText(decision: Decision, currency: DatedCurrency, lang: Lang = DEFAULT_LANG): string {
   const words = TERMINAL_WORDS[lang];
+  const page = DECISION_WORDS[lang];
   const money = (usd: number, digits = 2) => formatMoney(fromUsd(usd, currency), currency.code, digits, lang);
   const workload = decision.workload;
+  const unit = page.unit(decision.volume.unit);
   const lines = [
     words.workloadLine(
       workload.workloadId,
       formatInteger(decision.volume.callsPerDay, lang),
-      decision.volume.unit,
+      unit,
       formatInteger(decision.callsPerMonth, lang),
       String(+decision.calendarDays.toFixed(4)),
       workload.timeZone ?? "",
@@ -54,7 +58,7 @@ export function decisionText(decision: Decision, currency: DatedCurrency, lang: 
       formatInteger(workload.outputTokensPerCall, lang),
       workload.reasoningTokensPerCall ? formatInteger(workload.reasoningTokensPerCall, lang) : "",
     ),
-    words.todayLine(decision.current.label, money(decision.current.usdPerMonth), money(decision.current.usdPerCall, 5)),
+    words.todayLine(optionName(decision.current, lang), money(decision.current.usdPerMonth), money(decision.current.usdPerCall, 5)),
     "",
     renderTextTable(
       [
@@ -68,17 +72,17 @@ export function decisionText(decision: Decision, currency: DatedCurrency, lang: 
         { header: words.perMonthHeader(currency.code), align: "right" },
         { header: words.perCallHeader(currency.code), align: "right" },
         { header: words.servers, align: "right" },
-        { header: words.beatsToday(decision.volume.unit), align: "right" },
+        { header: words.beatsToday(unit), align: "right" },
       ],
       decision.options.map((option) => [
-        option.label,
+        optionName(option, lang),
         kindLabel(option.kind, words),
         option.modelName,
-        option.region,
+        page.regionOf(option.region),
         // The region has its own column; the provider's country is added where it does not serve the team's.
-        `${option.compliance}${countryNote(option, decision)}`,
-        qualityText(option.quality),
-        qualityMatchText(option.qualityVsToday),
+        `${complianceIn(option.compliance, lang)}${countryNote(option, decision, lang)}`,
+        qualityText(option.quality, lang),
+        qualityMatchText(option.qualityVsToday, lang),
         money(option.usdPerMonth),
         money(option.usdPerCall, 5),
         option.servers === undefined ? "" : formatInteger(option.servers, lang),
@@ -87,13 +91,13 @@ export function decisionText(decision: Decision, currency: DatedCurrency, lang: 
     ),
     "",
     // The page's bottom line: the cheapest option that passes residency, latency and quality like for like.
-    bottomLine(decision, currency).replace(/\*\*/g, ""),
+    bottomLine(decision, currency, lang).replace(/\*\*/g, ""),
     // The page's sentence, without its markdown emphasis.
-    ...(flipText(decision) ? [flipText(decision).replace(/\*\*/g, "")] : []),
+    ...(flipText(decision, lang) ? [flipText(decision, lang).replace(/\*\*/g, "")] : []),
     words.beatsTodayNote,
     words.sizingNote(Math.round(decision.targetUtilisation * 100)),
   ];
-  const note = currencyNote(currency);
+  const note = currencyNote(currency, true, lang);
   if (note) lines.push(note);
   return `${lines.join("\n")}\n`;
 }

@@ -20,23 +20,27 @@ import { currencyNote } from "../currency";
 import { renderTextTable } from "./text-table";
 import { DEFAULT_LANG, type Lang } from "../../i18n/lang";
 import { TERMINAL_WORDS } from "../../i18n/terminal";
+import { DECISION_WORDS } from "../../i18n/decision";
+import { caseOptionIn } from "../../panels/then-and-now";
+import type { CaseOptionName } from "../../model";
+import { routerTierIn, taskTypeIn } from "../hybrid-routing-page";
 
 /** The APIs the chapter's break-even comparison table compares against, where present in the data. */
 export const CHAPTER_BREAK_EVEN_APIS = ["claude-3-5-sonnet", "gpt-4o", "hermes-4-70b"];
 
 const right = (header: string) => ({ header, align: "right" as const });
 
-/** The workload's cache and batch shares in words, where it has any ("; 50% of input cached, 20% of calls batched"). */
-function sharesText(workload: WorkloadRow): string {
+/** The workload's cache and batch shares in words, where it has any ("50% of input read from the cache"). */
+function sharesText(workload: WorkloadRow, lang: Lang): string[] {
+  const words = TERMINAL_WORDS[lang];
   const shares = billingSharesOf(workload);
   // Up to one decimal, without trailing zeros: 50%, 12.5%.
   const percent = (share: number) => `${+(share * 100).toFixed(1)}%`;
-  const parts = [
-    shares.cachedInputShare > 0 ? `${percent(shares.cachedInputShare)} of input read from the cache` : "",
-    shares.cacheWriteShare > 0 ? `${percent(shares.cacheWriteShare)} written to it` : "",
-    shares.batchShare > 0 ? `${percent(shares.batchShare)} of calls batched` : "",
+  return [
+    shares.cachedInputShare > 0 ? words.cachedShare(percent(shares.cachedInputShare)) : "",
+    shares.cacheWriteShare > 0 ? words.cacheWriteShare(percent(shares.cacheWriteShare)) : "",
+    shares.batchShare > 0 ? words.batchShare(percent(shares.batchShare)) : "",
   ].filter((part) => part !== "");
-  return parts.length > 0 ? `; ${parts.join(", ")}` : "";
 }
 
 function cloudSection(data: Dataset, lang: Lang): string {
@@ -53,13 +57,20 @@ function cloudSection(data: Dataset, lang: Lang): string {
   ]);
   const volume = headlineVolume(workload);
   const calendar = isWeeklyWorkload(workload)
-    ? `${formatInteger(volume.callsPerDay)} ${volume.unit} over a ${+workload.daysPerMonth.toFixed(4)}-day month ($/day: the month over its days)`
-    : `${formatInteger(workload.callsPerDay)} calls/day, ${workload.daysPerMonth} days/month`;
-  const reasoning = workload.reasoningTokensPerCall
-    ? ` (+ ${formatInteger(workload.reasoningTokensPerCall)} reasoning on models that reason)`
-    : "";
-  const title = `59.1 Cloud cost at ${formatInteger(workload.inputTokensPerCall)} input + ${formatInteger(workload.outputTokensPerCall)} output tokens${reasoning}, ${calendar}${sharesText(workload)}`;
-  const notes = billingNoteSentences(costs)
+    ? words.weeklyCalendar(
+        formatInteger(volume.callsPerDay),
+        DECISION_WORDS[lang].unit(volume.unit),
+        String(+workload.daysPerMonth.toFixed(4)),
+      )
+    : words.dailyCalendar(formatInteger(workload.callsPerDay), String(workload.daysPerMonth));
+  const title = words.cloudTitle(
+    formatInteger(workload.inputTokensPerCall),
+    formatInteger(workload.outputTokensPerCall),
+    workload.reasoningTokensPerCall ? formatInteger(workload.reasoningTokensPerCall) : "",
+    calendar,
+    sharesText(workload, lang),
+  );
+  const notes = billingNoteSentences(costs, lang)
     .map((sentence) => `\n${sentence}`)
     .join("");
   return `${title}\n${renderTextTable([{ header: words.model }, right(words.inPerM), right(words.outPerM), right(words.perCall), right(words.perDay), right(words.perMonth)], rows)}${notes}`;
@@ -71,7 +82,7 @@ function localSection(data: Dataset, lang: Lang): string {
   const rows = data.hardware.map((row) => {
     const cost = hardwareMonthlyCost(row, findWorkload(data).daysPerMonth);
     const items = cost.basis === "itemised" ? [money(cost.depreciationUsd), money(cost.powerUsd), money(cost.opsUsd)] : ["", "", ""];
-    return [row.name, ...items, money(cost.totalUsd), cost.basis];
+    return [row.name, ...items, money(cost.totalUsd), words.costBasis(cost.basis)];
   });
   return `${words.localMonthlyCost}\n${renderTextTable([{ header: words.hardware }, right(words.depreciation), right(words.power), right(words.ops), right(words.total), { header: words.basis }], rows)}`;
 }
@@ -86,7 +97,7 @@ function breakEvenSection(data: Dataset, lang: Lang): string {
   const rows = data.hardware.map((machine) => {
     const mine = cells.filter((cell) => cell.hardwareId === machine.hardwareId);
     return [
-      fitLabel(data, machine.hardwareId),
+      fitLabel(data, machine.hardwareId, undefined, lang),
       formatUsd(hardwareMonthlyCost(machine, daysPerMonth).totalUsd, 2, lang),
       ...mine.map((cell) => formatInteger(cell.breakEvenDailyCalls, lang)),
     ];
@@ -101,10 +112,11 @@ function hybridSection(data: Dataset, lang: Lang): string {
   const money = (usd: number) => formatUsd(usd, 2, lang);
   const savings = hybridSavings(data);
   const rows = savings.byTaskType.map((row) => [
-    row.taskType,
+    // English keeps the data's ids, as the chapter's table does; another language names them.
+    lang === DEFAULT_LANG ? row.taskType : taskTypeIn(row.taskType, lang),
     formatPercent(row.share * 100, 0, lang),
     row.complexity.toFixed(2),
-    row.tier,
+    lang === DEFAULT_LANG ? row.tier : routerTierIn(row.tier, lang),
     money(row.monthlyUsd),
   ]);
   const table = renderTextTable(
@@ -124,15 +136,19 @@ function caseSection(data: Dataset, lang: Lang): string {
   const words = TERMINAL_WORDS[lang];
   const money = (usd: number) => formatUsd(usd, 2, lang);
   const { residency, result } = caseStudyFromData(data);
+  // English keeps the chapter's option ids (all-cloud); another language names them (全云端).
+  const optionIn = (option: CaseOptionName) => (lang === DEFAULT_LANG ? option.replace("_", "-") : caseOptionIn(option, lang));
   const rows = result.options.map((option) => [
-    option.option.replace("_", "-"),
+    optionIn(option.option),
     money(option.localUsd),
     money(option.cloudUsd),
     money(option.totalUsd),
     option.compliant ? words.yes : words.no,
     option.withinBudget ? words.yes : words.no,
   ]);
-  const excluded = residency.excluded.map((model) => `${model.modelName} (${model.dataRegion})`).join(", ");
+  const excluded = residency.excluded
+    .map((model) => words.excludedModel(model.modelName, DECISION_WORDS[lang].regionOf(model.dataRegion)))
+    .join(lang === DEFAULT_LANG ? ", " : "、");
   return [
     words.caseStudyTitle(formatInteger(result.monthlyCalls.total, lang)),
     words.notAllowed(excluded || words.none),
@@ -147,7 +163,7 @@ function caseSection(data: Dataset, lang: Lang): string {
       ],
       rows,
     ),
-    words.cheapestCompliant(result.cheapestCompliant?.replace("_", "-") ?? words.none),
+    words.cheapestCompliant(result.cheapestCompliant ? optionIn(result.cheapestCompliant) : words.none),
   ].join("\n");
 }
 
@@ -164,9 +180,9 @@ function figuresSection(data: Dataset, lang: Lang): string {
 }
 
 /**
- * The chapter's key tables as text. In another language than English the headings, column headers and fixed
- * sentences are translated (`TERMINAL_WORDS`) and money is written as that language writes it; the 59.1 cloud table's
- * title, the billing notes, a configuration's fit and the currency's note are the analysis's sentences and stay English.
+ * The chapter's key tables as text, every word in `lang`: headings, column headers and sentences (`TERMINAL_WORDS`,
+ * and the pages' own words for billing notes, fit, task types, tiers, options and the currency's note), money as that
+ * language writes it.
  */
 export function chapterTextReport(data: Dataset, lang: Lang = DEFAULT_LANG): string {
   const sections = [
@@ -176,7 +192,7 @@ export function chapterTextReport(data: Dataset, lang: Lang = DEFAULT_LANG): str
     hybridSection(data, lang),
     caseSection(data, lang),
   ];
-  const note = data.shownIn ? currencyNote(data.shownIn) : undefined;
+  const note = data.shownIn ? currencyNote(data.shownIn, true, lang) : undefined;
   // Written in dollars, shown in the currency the data was converted to; the chapter's printed figures stay in its
   // dollars, beside the values the data gives in dollars. The rate's own note names both currencies.
   return `${[moneyText(sections.join("\n\n"), undefined, lang), figuresSection(data.shownIn?.inUsd ?? data, lang), ...(note ? [note] : [])].join("\n\n")}\n`;
