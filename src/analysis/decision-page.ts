@@ -5,6 +5,7 @@
 import { decisionChart, WAY, wayIn, type Figure } from "../charts";
 import { complianceIn, optionName, verdictText, type VerdictOption } from "../panels/decision";
 import { DECISION_WORDS } from "../i18n/decision";
+import { pricesAsOfZh } from "../i18n/dates";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { Dataset, WorkloadRow } from "../data";
 import { formatInteger, formatLeastCalls, formatMoney } from "../format";
@@ -356,7 +357,7 @@ export function decisionInputs(data: Dataset, decision: Decision, currency: Date
     return (
       `**输入**：工作负载 \`${workload.workloadId}\`（${workloadOrigin(workload)}；${file}），${words.volume(n(decision.volume.callsPerDay), decision.volume.unit)}，` +
       `每月 ${n(decision.callsPerMonth)} 次调用，每次调用输入 ${n(workload.inputTokensPerCall)} 个 token、输出 ${n(workload.outputTokensPerCall)} 个 token；` +
-      `现用 ${decision.current.label}；${ruleText(decision, lang)}。价格截至 ${String(asOf).replace(" to ", " 至 ")}。${note}`
+      `现用 ${decision.current.label}；${ruleText(decision, lang)}。${pricesAsOfZh(String(asOf))}。${note}`
     );
   }
   return `**Inputs:** workload \`${workload.workloadId}\` (${workloadOrigin(workload)}; ${file}), ${n(decision.volume.callsPerDay)} ${decision.volume.unit}, ${n(decision.callsPerMonth)} calls a month, ${n(workload.inputTokensPerCall)} input and ${n(workload.outputTokensPerCall)} output tokens a call; today on ${decision.current.label}; ${ruleText(decision)}. Prices as of ${asOf}. ${note}`;

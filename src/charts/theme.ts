@@ -5,6 +5,7 @@
  * alike, and labels at the ends of lines.
  */
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
+import { pricesAsOfZh } from "../i18n/dates";
 import { labelLineEnds } from "./end-labels";
 import type { Annotation, Figure, Layout, Provenance, Trace } from "./figure";
 import { distinctSeries } from "./series-looks";
@@ -237,7 +238,7 @@ export function caption(provenance: Provenance, lang: Lang = DEFAULT_LANG): stri
   if (lang === "zh-CN") {
     if (provenance.folders?.length) return `来源：${provenance.folders.join("、")} 中的 ${provenance.files.join("、")}。roilab`;
     const files = provenance.files.map((file) => `${provenance.folder ?? DEFAULT_DATA_FOLDER}/${file}`).join("、");
-    return `来源：${files}${provenance.asOf ? `，价格截至 ${provenance.asOf.replace(" to ", " 至 ")}` : ""}。roilab`;
+    return `来源：${files}${provenance.asOf ? `，${pricesAsOfZh(provenance.asOf)}` : ""}。roilab`;
   }
   if (provenance.folders?.length) return `Source: ${provenance.files.join(", ")} in ${provenance.folders.join(" and ")}. roilab`;
   const files = provenance.files.map((file) => `${provenance.folder ?? DEFAULT_DATA_FOLDER}/${file}`).join(", ");
@@ -382,7 +383,7 @@ export function wrapLongCaption(figure: Figure, maxChars = 100): Figure {
   const annotations = [...((figure.layout.annotations as Annotation[] | undefined) ?? [])];
   const source = annotations.at(-1);
   if (!/^(Source:|来源：)/.test(source?.text ?? "") || !source || source.text.length <= maxChars) return figure;
-  const text = source.text.replace(", prices as of", ",<br>prices as of").replace("，价格截至", "，<br>价格截至");
+  const text = source.text.replace(", prices as of", ",<br>prices as of").replace(/，价格(截至|日期为)/, "，<br>价格$1");
   annotations[annotations.length - 1] = { ...source, align: "left", text };
   const margin = (figure.layout.margin as Record<string, number> | undefined) ?? { l: 70, r: 30, t: 60, b: 90 };
   return { ...figure, layout: { ...figure.layout, annotations, margin: { ...margin, t: (margin.t ?? 60) + 16 } } };

@@ -13,3 +13,12 @@ export function formatDateTime(iso: string, lang: Lang = DEFAULT_LANG): string {
   const time = new Date(iso).toISOString().slice(11, 16);
   return lang === "zh-CN" ? `${formatDate(iso, lang)} ${time}（UTC）` : `${formatDate(iso, lang)}, ${time} UTC`;
 }
+
+/**
+ * When prices are from, as a Chinese reader says it: `价格截至 2026-12-07` for one date, `价格日期为 2023-12-28 至
+ * 2026-12-07` for a span (the files' dates differ), which "截至" (up to) cannot say.
+ */
+export function pricesAsOfZh(asOf: string): string {
+  const [first, last] = asOf.split(" to ");
+  return last === undefined ? `价格截至 ${first}` : `价格日期为 ${first} 至 ${last}`;
+}

@@ -99,7 +99,7 @@ describe("the case study in Chinese (the China edition's exporter, data kept in 
     ]);
     const annotations = (figure.layout.annotations as { text: string }[]).map((annotation) => annotation.text);
     expect(annotations).toContain("预算 ¥35,000");
-    expect(annotations.at(-1)).toMatch(/^来源：.*，<br>价格截至 .*。roilab$/);
+    expect(annotations.at(-1)).toMatch(/^来源：.*，<br>价格日期为 .* 至 .*。roilab$/);
     for (const text of figureWords(figure, data)) expect(englishWords(data, text), text).toEqual([]);
   });
 

@@ -128,7 +128,7 @@ describe("the decision page in Chinese (the China edition's agent on DeepSeek V4
     expect((figure.layout.xaxis as { title: { text: string } }).title.text).toBe("CNY/月");
     expect(figure.data.map((trace) => trace.name)).toEqual(["调用", "购买", "租用（按小时）", "租用（常开）", "混合"]);
     const source = (figure.layout.annotations as { text: string }[]).at(-1)?.text ?? "";
-    expect(source).toMatch(/^来源：.*价格截至 .*。roilab$/);
+    expect(source).toMatch(/^来源：.*价格日期为 .* 至 .*。roilab$/);
     for (const text of [
       figure.layout.title.text,
       source,

@@ -125,7 +125,7 @@ describe("roilab report --editions", () => {
     };
     // The China edition's, in Chinese, whose long option names must not push it onto a third page.
     const chinese = {
-      parts: ["核心结论", "入围方案", "图 D1", "本页的决策方法", "价格截至", "models.csv"],
+      parts: ["核心结论", "入围方案", "图 D1", "本页的决策方法", "价格日期为", "models.csv"],
       screenOnly: ["的全部方案，按成本从低到高排列", "假设分析"],
     };
     for (const [dir, words] of [
