@@ -703,7 +703,13 @@ export function caseStudyRentalSection(
       compliance: regionCompliance(rentedRegion, allowed),
     },
     {
-      way: words.wayAllCloud(study.inputs.cloud.id, words.region(cloudRegion)),
+      // English keeps the case study's id, as its table always has; another language names the model.
+      way: words.wayAllCloud(
+        lang === "en"
+          ? study.inputs.cloud.id
+          : (data.models.find((model) => model.modelId === study.inputs.cloud.id)?.modelName ?? study.inputs.cloud.id),
+        words.region(cloudRegion),
+      ),
       usd: rented.allCloudUsd,
       compliance: regionCompliance(cloudRegion, allowed),
     },
