@@ -18,34 +18,13 @@ import type { Decision } from "../../src/analysis/decide";
 import { loadDataset } from "../../src/data";
 import { DECISION_PANEL, evaluateDecisionPanel } from "../../src/panels/decision";
 import { DATA_DIR } from "../helpers/data-folder";
+import { englishWords as englishWordsIn } from "../helpers/english-words";
 
 /** The China edition, at its own parameters.json's workload and today's API, as 00-decision runs it. */
 const data = loadDataset(path.join(DATA_DIR, "2026-11-cn"));
 const cny = displayCurrency(data, "CNY");
 const pageOptions = { workloadId: "agent-example", currentModelId: "deepseek-v4-pro", targetUtilisation: 0.7, samples: 0 };
 const decision = pageDecision(data, pageOptions);
-
-/** ASCII words a Chinese page may keep: units and abbreviations a Chinese analyst writes as they are. */
-const KEPT = new Set([
-  "API",
-  "GPU",
-  "token",
-  "tokens",
-  "CNY",
-  "CN",
-  "USD",
-  "FP8",
-  "FP16",
-  "BF16",
-  "INT4",
-  "INT8",
-  "P5",
-  "P95",
-  "p95",
-  "D1",
-  "D2",
-  "roilab",
-]);
 
 /** The names in the data the page may quote: models, today's and every option's provider, the hardware, the benchmark, files. */
 function names(decision: Decision): string[] {
@@ -59,16 +38,8 @@ function names(decision: Decision): string[] {
   return [...new Set([...found, ...benchmarks])].sort((a, b) => b.length - a.length);
 }
 
-/** The ASCII words left once the data's names, regions, file and column names (`data_region`), money and numbers are taken out. */
-function englishWords(text: string): string[] {
-  let rest = text
-    .replace(/`[a-z_-]+`/g, " ")
-    .replace(/\bCNY\b|\bUSD\b/g, " ")
-    .replace(/\S*\.csv/g, " ")
-    .replace(/CN¥|US\$|¥/g, " ");
-  for (const name of names(decision)) rest = rest.split(name).join(" ");
-  return [...rest.matchAll(/[A-Za-z][A-Za-z0-9-]*/g)].map((match) => match[0]).filter((word) => !KEPT.has(word));
-}
+/** The English words of a text beyond the data's names and the decision's option names. */
+const englishWords = (text: string) => englishWordsIn(data, text, names(decision));
 
 describe("the decision page in Chinese (the China edition's agent on DeepSeek V4 Pro)", () => {
   it("keeps DeepSeek V4 Pro at ¥52,224.23 a month, in one Chinese sentence with money as the formatter writes it", () => {
