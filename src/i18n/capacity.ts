@@ -164,6 +164,10 @@ const PROFILE_ZH: Record<string, string> = {
   "office-9-19": "9–19 点办公",
 };
 /** A traffic profile as a Chinese reader names it (办公时段), its id where the data has one of its own. */
+/** Beside a sized month, the one-server month the chapter counts: said as the same where the two are equal. */
+const asOneServer = (sized: string, oneServer: string) =>
+  sized === oneServer ? "，与按单台服务器估算的相同" : `（按单台服务器估算为 ${oneServer}）`;
+
 export const profileZh = (profile: string) => PROFILE_ZH[profile] ?? profile;
 const SERVING_ZH: Record<string, string> = { single_stream: "单路串行", batched: "批处理" };
 const OPTION_ZH: Record<string, string> = { all_cloud: "全部上云", all_local: "全部本地", hybrid: "混合" };
@@ -183,7 +187,7 @@ export const CAPACITY_WORDS = catalogue(EN, {
   servingNote: (utilisation, input, output) =>
     `单路串行的服务器一次只处理一次调用，因此每次调用占用服务器的时间为输入处理时间加生成时间。批处理服务器可同时处理多次调用，受两项总速率中较紧的一项限制。每台服务器按其吞吐量的 **${utilisation}** 规划，为排队留出余量。工作负载：每次调用输入 **${input}** 个 token、输出 **${output}** 个 token。`,
   headline: (h) =>
-    `按每个工作日 ${h.weekdayCalls} 次调用计，在${h.profile}流量曲线下，案例需要 **${h.servers} 台**与其 ${h.gpus} 相同的服务器（即使调用在 24 小时内均匀分布也需要 **${h.flatServers}** 台）${h.servers === "1" ? "" : "，而不是一台"}。全部本地部署的成本因此为 **每月 ${h.localMonth}**，而非 ${h.localPublished}；只把敏感的 ${h.sensitiveShare} 调用留在本地的混合方案为 **${h.hybridMonth}**，需要 ${h.hybridServers} 台服务器，而非 ${h.hybridPublished}。全部上云仍为 ${h.cloudMonth}。`,
+    `按每个工作日 ${h.weekdayCalls} 次调用计，在${h.profile}流量曲线下，案例需要 **${h.servers} 台**与其 ${h.gpus} 相同的服务器（即使调用在 24 小时内均匀分布也需要 **${h.flatServers}** 台）${h.servers === "1" ? "" : "，而不是一台"}。全部本地部署的成本因此为 **每月 ${h.localMonth}**${asOneServer(h.localMonth, h.localPublished)}；只把敏感的 ${h.sensitiveShare} 调用留在本地的混合方案需要 ${h.hybridServers} 台服务器，每月 **${h.hybridMonth}**${asOneServer(h.hybridMonth, h.hybridPublished)}。全部上云仍为 ${h.cloudMonth}。`,
   weekday: "工作日",
   weekend: "周末",
   hDay: "日期",

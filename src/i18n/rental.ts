@@ -197,9 +197,9 @@ export const RENTAL_WORDS = catalogue(EN, {
   rangeNotForGood: (end) => `，到 ${end} 为止都不能持续更便宜`,
   rangeFromTo: (from, to, again) => `${from} 至 ${to}${again}`,
   firstPair: (server, api, buy, always, hourly, rent, bought, quality) =>
-    `**${server} 对比 ${api}**：按每日调用次数计，购买划算的区间为**${buy}**；常开租用：${always}；按小时租用：${hourly}。常开租用每增加一台服务器，每月增加 ${rent}，购买则为 ${bought}，均含分摊的运维成本。质量方面，${quality}。`,
+    `**${server} 对比 ${api}**：按每日调用次数计，购买：**${buy}**；常开租用：${always}；按小时租用：${hourly}。常开租用每增加一台服务器，每月增加 ${rent}，购买则为 ${bought}，均含分摊的运维成本。质量方面，${quality}。`,
   secondPair: (server, api, buy, always, hourly, quality) =>
-    `**${server} 对比 ${api}**：购买划算的区间为**${buy}**；常开租用：${always}；按小时租用：${hourly}。质量方面，${quality}。`,
+    `**${server} 对比 ${api}**：购买：**${buy}**；常开租用：${always}；按小时租用：${hourly}。质量方面，${quality}。`,
   apiLine: (name) => `${name} API`,
   boughtLine: (name) => `购买（${name}）`,
   rentedAlwaysOnLine: (provider) => `常开租用（${provider}）`,

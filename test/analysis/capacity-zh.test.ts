@@ -25,6 +25,7 @@ import {
 } from "../../src/analysis";
 import { loadDataset } from "../../src/data";
 import { CAPACITY_PANEL, evaluateCapacityPanel } from "../../src/panels/capacity";
+import { CAPACITY_WORDS } from "../../src/i18n/capacity";
 import { DATA_DIR } from "../helpers/data-folder";
 import { englishWords } from "../helpers/english-words";
 import { figureWords } from "../helpers/figure-words";
@@ -58,10 +59,34 @@ describe("the capacity page in Chinese (the China edition's SaaS exporter on 32 
   it("states the servers the case needs and what they cost in one Chinese sentence, money as ¥ and 万", () => {
     expect(capacityHeadline(study, flat, "zh-CN")).toBe(
       "按每个工作日 3,000 次调用计，在办公时段流量曲线下，案例需要 **1 台**与其 32× H20 96GB 相同的服务器（即使调用在 24 小时内均匀分布也需要 **1** 台）。" +
-        "全部本地部署的成本因此为 **每月 ¥14.32万**，而非 ¥14.32万；只把敏感的 40% 调用留在本地的混合方案为 **¥14.41万**，需要 1 台服务器，而非 ¥14.41万。全部上云仍为 ¥1,401.46。",
+        "全部本地部署的成本因此为 **每月 ¥14.32万**，与按单台服务器估算的相同；只把敏感的 40% 调用留在本地的混合方案需要 1 台服务器，每月 **¥14.41万**，与按单台服务器估算的相同。全部上云仍为 ¥1,401.46。",
     );
     expect(opsGrowthText(study, growth, "zh-CN")).toBe(
       "即使一个团队以一台服务器的运维成本管理所有服务器，全部本地部署也超出 ¥35,000 的预算。",
+    );
+  });
+
+  it("sets a sized month beside the chapter's one-server month where they differ, and says they are the same where not", () => {
+    const headline = {
+      weekdayCalls: "3,000",
+      servers: "11",
+      gpus: "2× RTX 4090",
+      profile: "办公时段",
+      flatServers: "4",
+      localMonth: "¥24.90万",
+      localPublished: "¥2.26万",
+      sensitiveShare: "40%",
+      hybridMonth: "¥12.10万",
+      hybridServers: "5",
+      hybridPublished: "¥2.30万",
+      cloudMonth: "¥1,401.46",
+    };
+    const sized = CAPACITY_WORDS["zh-CN"].headline(headline);
+    expect(sized).toContain("**每月 ¥24.90万**（按单台服务器估算为 ¥2.26万）");
+    expect(sized).toContain("混合方案需要 5 台服务器，每月 **¥12.10万**（按单台服务器估算为 ¥2.30万）");
+    expect(sized).toContain("，而不是一台");
+    expect(CAPACITY_WORDS["zh-CN"].headline({ ...headline, localPublished: "¥24.90万" })).toContain(
+      "**每月 ¥24.90万**，与按单台服务器估算的相同；",
     );
   });
 

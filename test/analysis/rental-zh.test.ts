@@ -48,7 +48,7 @@ describe("59.10 in Chinese (the China edition's H20 cluster rented from UCloud, 
   it("says where buying and renting pay, and what the case study costs each way, in Chinese sentences", () => {
     const pairs = threeWayText(data, scenarios, [parameters.scenarioOneApiModelId, parameters.scenarioTwoApiModelId], maxCallsPerDay, zh);
     expect(pairs.split("\n\n")[1]).toBe(
-      "**4x 8x H20 96GB (DeepSeek-R1, prefill/decode split) 对比 GLM-5.3 (Zhipu open platform)**：购买划算的区间为**从 45,035 起**；" +
+      "**4x 8x H20 96GB (DeepSeek-R1, prefill/decode split) 对比 GLM-5.3 (Zhipu open platform)**：购买：**从 45,035 起**；" +
         "常开租用：55,472 至 100,485，从 110,095 起持续更便宜；按小时租用：始终不划算。" +
         "质量方面，DeepSeek-R1 对比 GLM-5.3 (Zhipu open platform)：未比较，因为 GLM-5.3 (Zhipu open platform) 没有评分。",
     );
