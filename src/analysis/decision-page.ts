@@ -4,7 +4,7 @@
  */
 import { decisionChart, WAY, wayIn, type Figure } from "../charts";
 import { complianceIn, optionName, verdictText, type VerdictOption } from "../panels/decision";
-import { DECISION_WORDS } from "../i18n/decision";
+import { countryZh, DECISION_WORDS, regionZh } from "../i18n/decision";
 import { pricesAsOfZh } from "../i18n/dates";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { Dataset, WorkloadRow } from "../data";
@@ -116,10 +116,12 @@ export function ruleText(decision: Decision, lang: Lang = DEFAULT_LANG): string 
     const regions =
       decision.allowedRegions === undefined
         ? "无数据驻留规则"
-        : `数据可在${decision.allowedRegions.map((region) => (region === "on_premises" ? "自有服务器" : region.toUpperCase())).join("或")}处理`;
+        : `数据可在${decision.allowedRegions.map((region) => regionZh(region === "on_premises" ? region : region.toUpperCase())).join("或")}处理`;
     const latency = latencyTargetTextIn(decision.workload, lang) ?? "无延迟目标";
     const country =
-      decision.country === undefined ? "" : `；团队位于${decision.country}，服务商不在${decision.country}提供服务的 API 不予考虑`;
+      decision.country === undefined
+        ? ""
+        : `；团队位于${countryZh(decision.country)}，服务商未在${countryZh(decision.country)}提供服务的 API 不予考虑`;
     return spaced(`${regions}${country}；${latency}；服务器按最繁忙时段、实测吞吐量的 ${utilisation}% 配置`);
   }
   const regions =

@@ -119,6 +119,13 @@ const EN = {
     `%{y}<br>serves %{customdata[0]}<br>%{x:,.0f} ${code} a month<br>%{customdata[1]}; quality %{customdata[2]}<extra></extra>`,
 };
 
+/** Where data is processed, as a Chinese reader names it: 中国境内, not the data's code CN. */
+const REGION_ZH: Record<string, string> = { CN: "中国境内", US: "美国", EU: "欧盟", on_premises: "自有服务器", unknown: "未知" };
+export const regionZh = (region: string): string => REGION_ZH[region] ?? region;
+/** A team's or a provider's country as a Chinese reader names it: 中国大陆. */
+const COUNTRY_ZH: Record<string, string> = { CN: "中国大陆", US: "美国" };
+export const countryZh = (country: string): string => COUNTRY_ZH[country] ?? country;
+
 const MATCH_KIND_ZH: Record<string, string> = { "below today's": "低于现用", "at least today's": "不低于现用" };
 const TIER_ZH: Record<string, string> = { top: "高", middle: "中", low: "低", "no rating": "无评分" };
 const STATUS_ZH: Record<string, string> = { "no target": "无目标", meets: "达标", misses: "未达标", "not measured": "未实测" };
@@ -138,7 +145,7 @@ export const DECISION_WORDS = catalogue(EN, {
   lowerQuality: (quality) => `质量${quality}`,
   lowerText: (name, month, quality) => `更便宜但质量不可比的方案：**${name}**，每月 ${month}，${quality}。`,
   notCompliantWithRule: "不符合数据驻留规则",
-  notOfferedIn: (country) => `不在 ${country} 提供服务`,
+  notOfferedIn: (country) => `未在${countryZh(country)}提供服务`,
   todayFails: (v, label, reasons) => `现用的 ${label}${todayScoreZh(v)}${reasons.join("，且")}；`,
   noneAtToday: (v, todayFails) =>
     `没有任何${rule(v)}方案被证明达到现用质量：${todayFails}没有${rule(v)}方案在同时评测两者的基准上得分不低于现用模型。`,
@@ -183,8 +190,8 @@ export const DECISION_WORDS = catalogue(EN, {
   compliant: "合规",
   notCompliant: "不合规",
   noRule: "无规则",
-  countryNote: (country) => `；不在 ${country} 提供服务`,
-  regionOf: (region) => ({ on_premises: "自有服务器", unknown: "未知" })[region] ?? region,
+  countryNote: (country) => `；未在${countryZh(country)}提供服务`,
+  regionOf: regionZh,
   notInTheData: "数据中没有",
   latencyOf: (status, precision, concurrency) =>
     `${status}（${precision ?? "未注明精度"}，${concurrency === undefined ? "最大负载" : `并发 ${concurrency}`}）`,

@@ -89,7 +89,7 @@ describe("the decision page in Chinese (the China edition's agent on DeepSeek V4
       option: "DeepSeek V4 Pro (DeepSeek API)：现用；答案",
       month: "¥52,224",
       beats: "现用",
-      compliance: "合规（CN）",
+      compliance: "合规（中国境内）",
     });
   });
 

@@ -59,7 +59,7 @@ describe("roilab CLI", () => {
     expect(decided.stdout).toContain("现用方案：GPT-4o，每月 US$1,050.00（每次调用 US$0.03500）。");
     expect(decided.stdout).toMatch(/^方案 +方式 +所用模型 +区域 +合规 +质量 +与现用相比 +USD\/月 +USD\/次 +服务器 +优于现用（次\/日）$/m);
     // What the analysis composes is Chinese too: the option's compliance and quality, and the bottom line.
-    expect(decided.stdout).toMatch(/^GPT-4o +调用 +GPT-4o +US +无规则 /m);
+    expect(decided.stdout).toMatch(/^GPT-4o +调用 +GPT-4o +美国 +无规则 /m);
     expect(decided.stdout).toMatch(/^在现用质量或更高质量下|^最便宜的/m);
     expect(decided.stdout).not.toMatch(/\b(?:compliant|a month|a call|today's)\b/);
     for (const command of ["tables", "decide", "report", "preview"]) {
