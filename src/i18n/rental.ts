@@ -5,6 +5,7 @@
  */
 import { catalogue } from "./catalogue";
 import { profileZh } from "./capacity";
+import { regionZh } from "./decision";
 
 /** How a throughput row serves calls (throughput.csv `serving`), as a title names it. */
 const SERVING_ZH: Record<string, string> = { batched: "批处理", single: "逐次处理", "single-stream": "逐次处理" };
@@ -243,12 +244,12 @@ export const RENTAL_WORDS = catalogue(EN, {
   wayRentAlwaysOn: (servers, region) => `常开租用 ${servers} 台服务器（${region}）`,
   wayRentHourly: (hours, peak, region) => `按小时租用（每个工作日 ${hours} 服务器·小时，最多 ${peak} 台；${region}）`,
   wayAllCloud: (api, region) => `全部调用走 ${api}（${region}）`,
-  region: (region) => ({ on_premises: "自有服务器", unknown: "未知" })[region] ?? region,
+  region: regionZh,
   hWay: "方式",
   hPerMonth: "USD/月",
   hCompliance: "合规性",
   caseCaption: (hardware, provider, profile, regions) =>
-    `案例研究的调用量，在 ${hardware}（${provider}）上，按${profileZh(profile)}流量曲线；允许的区域：${regions.map((region) => ({ on_premises: "自有服务器" })[region] ?? region).join("、")}`,
+    `案例研究的调用量，在 ${hardware}（${provider}）上，按${profileZh(profile)}流量曲线；允许的区域：${regions.map(regionZh).join("、")}`,
   cheapestNone: "没有",
   cheapestWay: (way, money) => `**${way}**，${money}`,
   caseText: (hourly, bought, cheapest, machines, hybrid) =>

@@ -58,7 +58,7 @@ describe("59.10 in Chinese (the China edition's H20 cluster rented from UCloud, 
       zh,
     );
     expect(rented.text.split("\n\n")[0]).toBe(
-      "按小时租用每月 **¥17.64万**，购买服务器则为 **¥14.32万**。这四种方式中最便宜的合规方式是**全部调用走 DeepSeek V4.1 Flash (DeepSeek API)（CN）**，¥1,401.46。" +
+      "按小时租用每月 **¥17.64万**，购买服务器则为 **¥14.32万**。这四种方式中最便宜的合规方式是**全部调用走 DeepSeek V4.1 Flash (DeepSeek API)（中国境内）**，¥1,401.46。" +
         "59.5 的混合方案只把敏感调用留在本地、用其所需的 1 台购买的服务器承载，每月 ¥14.41万。",
     );
     for (const text of [...pairs.split("\n\n"), ...rented.text.split("\n\n")]) expect(englishWords(data, text), text).toEqual([]);
