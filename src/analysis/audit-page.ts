@@ -9,20 +9,7 @@ import { AUDIT_WORDS } from "../i18n/audit";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import type { ChapterAudit } from "./audit-materiality";
 import { dataFileName } from "./figure-context";
-
-/** A table's column as the notebook's display shows it. */
-export interface AuditColumn {
-  key: string;
-  label: string;
-  format?: "number" | "percent" | "usd" | "integer";
-}
-
-/** A table the page shows: its rows, its columns and its caption. */
-export interface AuditTable {
-  rows: Record<string, unknown>[];
-  columns: AuditColumn[];
-  caption: string;
-}
+import type { PageTable } from "./page-table";
 
 /**
  * Dollars in a table's cell: English keeps the number for the table to format; Chinese writes it with the
@@ -49,7 +36,7 @@ export function auditSummary(data: Dataset, audit: ChapterAudit, lang: Lang = DE
 }
 
 /** Every printed figure with what the formulas give for it and its flag. */
-export function printedFiguresTable(data: Dataset, audit: ChapterAudit, lang: Lang = DEFAULT_LANG): AuditTable {
+export function printedFiguresTable(data: Dataset, audit: ChapterAudit, lang: Lang = DEFAULT_LANG): PageTable {
   const words = AUDIT_WORDS[lang];
   return {
     rows: audit.checks.map((check) => ({
@@ -92,7 +79,7 @@ export function noFlaggedText(data: Dataset, audit: ChapterAudit, lang: Lang = D
 }
 
 /** The findings from the data, with the money and the break-even each moves. */
-export function findingsTable(data: Dataset, audit: ChapterAudit, lang: Lang = DEFAULT_LANG): AuditTable {
+export function findingsTable(data: Dataset, audit: ChapterAudit, lang: Lang = DEFAULT_LANG): PageTable {
   const words = AUDIT_WORDS[lang];
   return {
     rows: audit.findings.map((finding) => ({
@@ -118,7 +105,7 @@ export function findingNotes(audit: ChapterAudit, lang: Lang = DEFAULT_LANG): st
 }
 
 /** Every flagged figure and finding, by the money per month it moves. */
-export function rankingTable(audit: ChapterAudit, lang: Lang = DEFAULT_LANG): AuditTable {
+export function rankingTable(audit: ChapterAudit, lang: Lang = DEFAULT_LANG): PageTable {
   const words = AUDIT_WORDS[lang];
   return {
     rows: audit.ranking.map((row, index) => ({

@@ -1,7 +1,6 @@
 /** 59.3, break-even: where each local configuration's flat monthly cost meets each API's bill, and its figures. */
 import { breakEvenCurves, breakEvenHeatmap, THEME_COLORS, type Figure } from "../charts";
 import type { Dataset, WorkloadRow } from "../data";
-import type { TableColumn } from "../display/html-table";
 import { displayCurrencyCode, formatInteger, formatUsd } from "../format";
 import { BREAK_EVEN_WORDS } from "../i18n/break-even";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
@@ -14,6 +13,7 @@ import { dataFileName, hardwareColors, modelColors, provenance } from "./figure-
 import { fitLabel, fitNote, hardwareModelFit } from "./vram";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost } from "./model-inputs";
+import { moneyCell, type PageColumn, type PageTable } from "./page-table";
 
 export interface BreakEvenMatrixOptions {
   /** Default: every hardware row. */
@@ -90,20 +90,6 @@ export function breakEvenHeatmapFigure(
   );
 }
 
-/** A table as a page shows it: its rows, its columns with their headers, and its caption. */
-export interface PageTable {
-  rows: Record<string, unknown>[];
-  columns: TableColumn[];
-  caption: string;
-}
-
-/**
- * Money in a table cell: English keeps the number for the column's format (and the page's CSV download); another
- * language gets it written by its own rule (¥, 万), which the table's formats would write in English.
- */
-const moneyCell = (usd: number | undefined, digits: number, lang: Lang): number | string | undefined =>
-  lang === "en" || usd === undefined ? usd : formatUsd(usd, digits, lang);
-
 /** A column header written in dollars, with the display currency's code in another language ("本地 CNY/月"). */
 const moneyHeader = (label: string, lang: Lang) => (lang === "en" ? label : label.replace(/\bUSD\b/g, displayCurrencyCode()));
 
@@ -149,7 +135,7 @@ export function breakEvenScenarioTable(data: Dataset, scenarios: readonly BreakE
     perMonth: scenario.perMonth,
     perHour: scenario.perHour,
   }));
-  const columns: TableColumn[] = [
+  const columns: PageColumn[] = [
     { key: "scenario", label: words.hScenario },
     { key: "localUsd", label: moneyHeader(words.hLocalMonth, lang), format: "usd" },
     { key: "apiUsdPerCall", label: moneyHeader(words.hApiCall, lang), format: "usdPerCall" },
@@ -203,7 +189,7 @@ export function breakEvenMatrixTable(
       ),
     };
   });
-  const columns: TableColumn[] = [
+  const columns: PageColumn[] = [
     { key: "configuration", label: words.localConfiguration },
     { key: "monthly", label: moneyHeader(words.hMonth, lang), format: "usd0" },
     ...options.apiModelIds.flatMap((id) => [
@@ -238,7 +224,7 @@ export function sameModelSection(data: Dataset, workloadId: string, lang: Lang =
     api: formatUsd(row.apiUsdPerCall, 5, lang),
     breakEven: formatInteger(Number.isFinite(row.breakEvenCallsPerDay) ? Math.ceil(row.breakEvenCallsPerDay) : Infinity, lang),
   }));
-  const columns: TableColumn[] = [
+  const columns: PageColumn[] = [
     { key: "server", label: words.hServer },
     { key: "model", label: words.hServes },
     { key: "month", label: words.hServerMonth },

@@ -13,14 +13,8 @@ import { findHardware, findModel, findWorkload } from "./lookup";
 import { serverCostSplit } from "./model-inputs";
 import { promptRateBasis } from "./throughput-basis";
 import { fitLabel, fitNote, hardwareModelFit } from "./vram";
-import type { PageTable } from "./break-even";
-
-/**
- * A money cell: English keeps the number, which the table formats in the display currency (and a download keeps
- * whole); another language writes it as that language reads money (¥, 万).
- */
-export const moneyCell = (value: number, lang: Lang, digits = 2): number | string =>
-  lang === DEFAULT_LANG ? value : formatUsd(value, digits, lang);
+import type { PageTable } from "./page-table";
+import { moneyCell } from "./page-table";
 
 /** A volume cell that may be "never" (Infinity): English keeps the number for the table; Chinese writes 永不 itself. */
 const callsCell = (value: number, lang: Lang): number | string => (lang === DEFAULT_LANG ? value : formatInteger(value, lang));
@@ -153,9 +147,9 @@ export function caseOptionsTable(study: CaseStudyCapacity, lang: Lang = DEFAULT_
       const sized = study.withCapacity.options[index];
       return {
         option: words.option(option.option),
-        published: moneyCell(option.totalUsd, lang),
+        published: moneyCell(option.totalUsd, 2, lang),
         machines: sized?.machines ?? 0,
-        sized: moneyCell(sized?.totalUsd ?? 0, lang),
+        sized: moneyCell(sized?.totalUsd ?? 0, 2, lang),
         budget: (sized?.withinBudget ?? false) ? words.yes : words.no,
       };
     }),
@@ -176,9 +170,9 @@ export function opsGrowthTable(study: CaseStudyCapacity, growth: OpsGrowth, lang
   return {
     rows: growth.points.map((point) => ({
       share: point.opsSharePerAddedServer * 100,
-      ops: moneyCell(point.allLocalOpsUsdPerMonth, lang),
-      local: moneyCell(point.result.options[1]?.totalUsd ?? 0, lang),
-      hybrid: moneyCell(point.result.options[2]?.totalUsd ?? 0, lang),
+      ops: moneyCell(point.allLocalOpsUsdPerMonth, 2, lang),
+      local: moneyCell(point.result.options[1]?.totalUsd ?? 0, 2, lang),
+      hybrid: moneyCell(point.result.options[2]?.totalUsd ?? 0, 2, lang),
       pick: point.result.cheapestCompliant === undefined ? words.none : words.option(point.result.cheapestCompliant),
       note: point.opsSharePerAddedServer === growth.dataShare ? words.dataShare : "",
     })),
@@ -232,7 +226,7 @@ export function capacityBreakEvenPageTable(
       chapter: callsCell(row.breakEven.uncappedDailyCalls, lang),
       first: callsCell(row.breakEven.firstDailyCalls, lang),
       sustained: callsCell(row.breakEven.sustainedFromDailyCalls, lang),
-      perCall: moneyCell(row.breakEven.localUsdPerCallAtFullLoad, lang, 5),
+      perCall: moneyCell(row.breakEven.localUsdPerCallAtFullLoad, 5, lang),
       ops: opsText(row.hardware, workload.daysPerMonth, lang),
     })),
     columns: [

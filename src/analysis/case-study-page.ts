@@ -11,7 +11,8 @@ import type { CaseStudyResult } from "../model";
 import type { caseStudyCapacity } from "./capacity";
 import type { CaseStudy, caseStudyRow } from "./case-study";
 import { dataFileName } from "./figure-context";
-import { taskTypeIn, type ShownTable } from "./hybrid-routing-page";
+import { taskTypeIn } from "./hybrid-routing-page";
+import type { PageTable } from "./page-table";
 import { findHardware } from "./lookup";
 
 type Scenario = ReturnType<typeof caseStudyRow>;
@@ -24,7 +25,7 @@ const SERVER: CountNoun = { one: "server", other: "servers", zh: "台服务器" 
 const regionIn = (region: string, lang: Lang) => (lang === DEFAULT_LANG ? region : regionZh(region));
 
 /** The scenario's requirements: volumes, task mix, where sensitive data may go, the budget. */
-export function scenarioTable(data: Dataset, scenario: Scenario, study: CaseStudy, lang: Lang = DEFAULT_LANG): ShownTable {
+export function scenarioTable(data: Dataset, scenario: Scenario, study: CaseStudy, lang: Lang = DEFAULT_LANG): PageTable {
   const words = CASE_STUDY_WORDS[lang];
   const n = (value: number) => formatInteger(value, lang);
   return {
@@ -56,7 +57,7 @@ export function scenarioTable(data: Dataset, scenario: Scenario, study: CaseStud
 }
 
 /** Step 1: each cloud model, where it processes data, and whether sensitive tasks may go to it. */
-export function residencyTable(study: CaseStudy, lang: Lang = DEFAULT_LANG): ShownTable {
+export function residencyTable(study: CaseStudy, lang: Lang = DEFAULT_LANG): PageTable {
   const words = CASE_STUDY_WORDS[lang];
   const row = (model: { modelName: string; dataRegion: string }, sensitive: string) => ({
     model: model.modelName,
@@ -83,7 +84,7 @@ export function residencyCount(data: Dataset, study: CaseStudy, lang: Lang = DEF
 }
 
 /** Step 2: the local server's month, itemised where the data itemises it. */
-export function localServerTable(data: Dataset, scenario: Scenario, study: CaseStudy, lang: Lang = DEFAULT_LANG): ShownTable {
+export function localServerTable(data: Dataset, scenario: Scenario, study: CaseStudy, lang: Lang = DEFAULT_LANG): PageTable {
   const words = CASE_STUDY_WORDS[lang];
   const server = findHardware(data, scenario.localHardwareId);
   const local = study.local;
@@ -124,7 +125,7 @@ export function capacityText(data: Dataset, scenario: Scenario, capacity: Capaci
 }
 
 /** Steps 3 and 4: each option with one server, as the chapter counts, and with the servers the volume needs. */
-export function optionsTable(study: CaseStudy, capacity: Capacity, lang: Lang = DEFAULT_LANG): ShownTable {
+export function optionsTable(study: CaseStudy, capacity: Capacity, lang: Lang = DEFAULT_LANG): PageTable {
   const words = CASE_STUDY_WORDS[lang];
   const sized = capacity.withCapacity;
   return {

@@ -9,7 +9,7 @@ import { CLOSING_QUESTIONS_WORDS } from "../i18n/closing-questions";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { modelSwitchTest } from "./ab-test";
 import { perHourBreakEvenNote } from "./busiest-hour";
-import type { PageTable } from "./break-even";
+import type { PageTable } from "./page-table";
 import { apiUsdPerCall } from "./cost";
 import { failoverFromData } from "./failover";
 import { dataFileName } from "./figure-context";

@@ -3,19 +3,12 @@
  * task types' tables and the headline. English is as the notebook wrote it before it took a language.
  */
 import type { Dataset, HardwareRow } from "../data";
-import type { TableColumn } from "../display/html-table";
 import { formatInteger, formatPercent, formatUsd } from "../format";
 import { HYBRID_ROUTING_WORDS, taskTypeZh, tierZh } from "../i18n/hybrid-routing";
 import { dataFileName } from "./figure-context";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { savingsAfterHardware, taskTypeName, tierName, type ModelTier, type SavingsEstimate, type TierSpec } from "../model";
-
-/** A table as a page shows it: its rows, its columns (headers in the language) and its caption. */
-export interface ShownTable {
-  rows: Record<string, unknown>[];
-  columns: TableColumn[];
-  caption: string;
-}
+import type { PageTable } from "./page-table";
 
 /** A router tier as the page names it: "premium cloud model", 云端顶级模型. */
 export const routerTierIn = (tier: ModelTier, lang: Lang = DEFAULT_LANG): string => (lang === DEFAULT_LANG ? tierName(tier) : tierZh(tier));
@@ -25,7 +18,7 @@ export const taskTypeIn = (taskType: string, lang: Lang = DEFAULT_LANG): string 
   lang === DEFAULT_LANG ? taskTypeName(taskType) : taskTypeZh(taskType);
 
 /** The router's tiers: each with its model, its price a call and its context. */
-export function routingTiersTable(data: Dataset, tiers: Record<ModelTier, TierSpec>, lang: Lang = DEFAULT_LANG): ShownTable {
+export function routingTiersTable(data: Dataset, tiers: Record<ModelTier, TierSpec>, lang: Lang = DEFAULT_LANG): PageTable {
   const words = HYBRID_ROUTING_WORDS[lang];
   return {
     rows: Object.entries(tiers).map(([tier, spec]) => ({
@@ -50,7 +43,7 @@ export function routingTable(
   dailyVolume: number,
   complexityThreshold: number,
   lang: Lang = DEFAULT_LANG,
-): ShownTable {
+): PageTable {
   const words = HYBRID_ROUTING_WORDS[lang];
   return {
     rows: estimate.byTaskType.map((row) => ({
@@ -81,7 +74,7 @@ export function savingsTable(
   estimate: SavingsEstimate,
   local: { hardware: HardwareRow; monthlyUsd: number },
   lang: Lang = DEFAULT_LANG,
-): ShownTable {
+): PageTable {
   const words = HYBRID_ROUTING_WORDS[lang];
   const paid = savingsAfterHardware(estimate, local.monthlyUsd);
   return {

@@ -40,3 +40,4 @@ export * from "./panels";
 export * from "./diff";
 export * from "./rental";
 export * from "./then-and-now";
+export * from "./page-table";

@@ -14,7 +14,6 @@ import {
   WAY_COLORS,
 } from "../charts";
 import type { Dataset, GpuRentalRow, HardwareRow, ThroughputRow, WorkloadRow } from "../data";
-import type { TableColumn } from "../display/html-table";
 import { displayCurrencyCode, formatInteger, formatUsd } from "../format";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { RENTAL_WORDS } from "../i18n/rental";
@@ -50,12 +49,13 @@ import { bottomLine, caseStudyDecision } from "./decision-page";
 import { caseStudyFromData } from "./case-study";
 import { caseStudyCapacity } from "./capacity";
 import { displayCurrency } from "./currency";
-import type { PageTable } from "./break-even";
+import type { PageTable } from "./page-table";
 import { dataFileName, hardwareColors, modelColors, provenance } from "./figure-context";
 import { fitLabel } from "./vram";
 import { hybridSavings, routingLocalServer } from "./hybrid-routing";
 import { byId, findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost, serverCostSplit } from "./model-inputs";
+import { moneyCell, type PageColumn } from "./page-table";
 
 const RENTAL_FILES = ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv", "workloads.csv"];
 
@@ -509,13 +509,6 @@ export function routerSavingsByCapacity(data: Dataset, configId?: string, lang: 
   });
 }
 
-/**
- * Money in a table cell: English keeps the number for the column's format (and the page's CSV download); another
- * language gets it written by its own rule (¥, 万), which the table's formats would write in English.
- */
-const moneyCell = (usd: number | undefined, digits: number, lang: Lang): number | string | undefined =>
-  lang === "en" || usd === undefined ? usd : formatUsd(usd, digits, lang);
-
 /** A column header written in dollars, with the display currency's code in another language ("运维 CNY/月"). */
 const moneyHeader = (label: string, lang: Lang) => (lang === "en" ? label : label.replace(/\bUSD\b/g, displayCurrencyCode()));
 
@@ -534,7 +527,7 @@ export function rentalOffersTable(data: Dataset, lang: Lang = DEFAULT_LANG): Pag
     ops: moneyCell(row.opsUsdPerMonth, 0, lang),
     asOf: row.asOf,
   }));
-  const columns: TableColumn[] = [
+  const columns: PageColumn[] = [
     { key: "configuration", label: words.hConfiguration },
     { key: "provider", label: words.hProvider },
     { key: "offer", label: words.hOffer },
@@ -567,7 +560,7 @@ export function threeWayTable(
     rentHourly: never(result.rentScaledVsApi.firstDailyCalls),
     buyOverRent: from(result.buyVsRentScaled.sustainedFromDailyCalls, result.stepCallsPerDay),
   }));
-  const columns: TableColumn[] = [
+  const columns: PageColumn[] = [
     { key: "scenario", label: words.hScenario },
     { key: "buyUsdPerMonth", label: moneyHeader(words.hBoughtMonth, lang), format: "usd" },
     { key: "rentUsdPerMonth", label: moneyHeader(words.hRentedMonth, lang), format: "usd" },
@@ -634,7 +627,7 @@ export function unitCostTable(units: readonly UnitCostRow[], lang: Lang = DEFAUL
     boughtCall: moneyCell(row.boughtUsdPerCall, 5, lang),
     rentedCall: moneyCell(row.rentedUsdPerCall, 5, lang),
   }));
-  const columns: TableColumn[] = [
+  const columns: PageColumn[] = [
     { key: "name", label: words.hConfiguration },
     { key: "utilisation", label: words.hBusy, format: "integer" },
     { key: "bought", label: moneyHeader(words.hBoughtMillion, lang), format: "usd" },
@@ -654,7 +647,7 @@ export function routerSavingsTable(data: Dataset, lang: Lang = DEFAULT_LANG): Pa
     hybrid: moneyCell(option.hybridMonthlyUsd, 2, lang),
     saved: option.savingsPercentage,
   }));
-  const columns: TableColumn[] = [
+  const columns: PageColumn[] = [
     { key: "capacity", label: words.hLocalTiers },
     { key: "local", label: moneyHeader(words.hCapacityMonth, lang), format: "usd" },
     { key: "hybrid", label: moneyHeader(words.hHybridMonth, lang), format: "usd" },
@@ -720,7 +713,7 @@ export function caseStudyRentalSection(
     usd: moneyCell(option.usd, 2, lang),
     compliance: complianceIn(option.compliance, lang),
   }));
-  const columns: TableColumn[] = [
+  const columns: PageColumn[] = [
     { key: "way", label: words.hWay },
     { key: "usd", label: moneyHeader(words.hPerMonth, lang), format: "usd" },
     { key: "compliance", label: words.hCompliance },

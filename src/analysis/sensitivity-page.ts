@@ -10,20 +10,7 @@ import { SENSITIVITY_INPUTS, type TornadoBar } from "../model";
 import { dataFileName } from "./figure-context";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import type { BreakEvenUncertainty } from "./sensitivity";
-
-/** A table's column as the notebook's display shows it. */
-export interface SensitivityColumn {
-  key: string;
-  label: string;
-  format?: "number" | "integer";
-}
-
-/** A table the page shows: its rows, its columns and its caption. */
-export interface SensitivityTable {
-  rows: Record<string, unknown>[];
-  columns: SensitivityColumn[];
-  caption: string;
-}
+import type { PageTable } from "./page-table";
 
 /** The money code the data is shown in: a Chinese unit names it (CNY/月). */
 const codeOf = (data: Dataset) => data.shownIn?.code ?? "USD";
@@ -97,7 +84,7 @@ export function rangeTornadoTable(
   uncertainty: BreakEvenUncertainty,
   comparison: string,
   lang: Lang = DEFAULT_LANG,
-): SensitivityTable {
+): PageTable {
   const words = SENSITIVITY_WORDS[lang];
   return {
     rows: tornadoRows(data, uncertainty.rangeTornado.bars, lang),
@@ -122,7 +109,7 @@ export function shareTornadoTable(
   comparison: string,
   swing: number,
   lang: Lang = DEFAULT_LANG,
-): SensitivityTable {
+): PageTable {
   const words = SENSITIVITY_WORDS[lang];
   const percent = formatPercent(swing * 100, 0, lang);
   return {
@@ -142,7 +129,7 @@ export function shareTornadoTable(
 }
 
 /** uncertainty_ranges.csv as the page shows it: each input's range, most likely value, distribution and why. */
-export function inputRangesTable(data: Dataset, lang: Lang = DEFAULT_LANG): SensitivityTable {
+export function inputRangesTable(data: Dataset, lang: Lang = DEFAULT_LANG): PageTable {
   const words = SENSITIVITY_WORDS[lang];
   const input = (column: string) => {
     const known = SENSITIVITY_INPUTS.find((candidate) => candidate.column === column);

@@ -13,7 +13,7 @@ import {
   thresholdFigure,
   tierCostFigure,
   workloadNote,
-  type ShownTable,
+  type PageTable,
 } from "../../src/analysis";
 import { hybridRoutingPanelSpec } from "../../src/analysis/panels";
 import { loadDataset } from "../../src/data";
@@ -34,7 +34,7 @@ const estimate = setup.router.estimateMonthlySavings(setup.distribution, 5000, {
 const zh = "zh-CN" as const;
 
 /** A table's every word as the page shows it: caption, headers in the display currency, each cell as its column formats it. */
-function tableTexts(table: ShownTable): string[] {
+function tableTexts(table: PageTable): string[] {
   const cells = table.rows.flatMap((row) => table.columns.map((column) => formatCell(row[column.key], column.format ?? "text", zh)));
   return [table.caption, ...table.columns.map((column) => moneyText(column.label ?? column.key)), ...cells];
 }
