@@ -1,7 +1,7 @@
 /** 59.3, break-even: where each local configuration's flat monthly cost meets each API's bill, and its figures. */
 import { breakEvenCurves, breakEvenHeatmap, THEME_COLORS, type Figure } from "../charts";
 import type { Dataset, WorkloadRow } from "../data";
-import { displayCurrencyCode, formatInteger, formatUsd } from "../format";
+import { formatInteger, formatUsd } from "../format";
 import { BREAK_EVEN_WORDS } from "../i18n/break-even";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 import { breakEvenMatrix, breakEvenVolumes, calculateBreakEven, type BreakEvenCell, type BreakEvenResult } from "../model";
@@ -13,7 +13,7 @@ import { dataFileName, hardwareColors, modelColors, provenance } from "./figure-
 import { fitLabel, fitNote, hardwareModelFit } from "./vram";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost } from "./model-inputs";
-import { moneyCell, type PageColumn, type PageTable } from "./page-table";
+import { moneyCell, moneyHeader, type PageColumn, type PageTable } from "./page-table";
 
 export interface BreakEvenMatrixOptions {
   /** Default: every hardware row. */
@@ -89,9 +89,6 @@ export function breakEvenHeatmapFigure(
     lang,
   );
 }
-
-/** A column header written in dollars, with the display currency's code in another language ("本地 CNY/月"). */
-const moneyHeader = (label: string, lang: Lang) => (lang === "en" ? label : label.replace(/\bUSD\b/g, displayCurrencyCode()));
 
 /** One of 59.3's two scenarios: a configuration against an API, its local month, the API's call and the break-evens. */
 export interface BreakEvenScenario {

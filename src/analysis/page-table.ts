@@ -1,6 +1,6 @@
 /** A table as a page shows it, in the page's language, and money in its cells. */
 import type { TableColumn } from "../display/html-table";
-import { formatUsd } from "../format";
+import { displayCurrencyCode, formatUsd } from "../format";
 import { DEFAULT_LANG, type Lang } from "../i18n/lang";
 
 /** A column as a page shows it: its header always given, in the page's language. */
@@ -22,3 +22,7 @@ export function moneyCell(usd: number | undefined, digits: number, lang: Lang): 
 export function moneyCell(usd: number | undefined, digits: number, lang: Lang): number | string | undefined {
   return lang === DEFAULT_LANG || usd === undefined ? usd : formatUsd(usd, digits, lang);
 }
+
+/** A column header written in dollars, with the display currency's code in another language ("运维 CNY/月"). */
+export const moneyHeader = (label: string, lang: Lang): string =>
+  lang === DEFAULT_LANG ? label : label.replace(/\bUSD\b/g, displayCurrencyCode());

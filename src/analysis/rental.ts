@@ -55,7 +55,7 @@ import { fitLabel } from "./vram";
 import { hybridSavings, routingLocalServer } from "./hybrid-routing";
 import { byId, findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost, serverCostSplit } from "./model-inputs";
-import { moneyCell, type PageColumn } from "./page-table";
+import { moneyCell, moneyHeader, type PageColumn } from "./page-table";
 
 const RENTAL_FILES = ["gpu_rentals.csv", "hardware.csv", "throughput.csv", "models.csv", "workloads.csv"];
 
@@ -508,9 +508,6 @@ export function routerSavingsByCapacity(data: Dataset, configId?: string, lang: 
     return { ...option, hybridMonthlyUsd: paid.hybridMonthly, savingsPercentage: paid.savingsPercentage };
   });
 }
-
-/** A column header written in dollars, with the display currency's code in another language ("运维 CNY/月"). */
-const moneyHeader = (label: string, lang: Lang) => (lang === "en" ? label : label.replace(/\bUSD\b/g, displayCurrencyCode()));
 
 /** 59.10's first table: every GPU rental offer, its price on demand and committed, its billing and operations. */
 export function rentalOffersTable(data: Dataset, lang: Lang = DEFAULT_LANG): PageTable {
