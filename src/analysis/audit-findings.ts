@@ -14,13 +14,12 @@ import {
   possibleDayMixes,
   TIER_ORDER,
   type ModelTier,
-  taskTypeName,
-  tierName,
   HOURS_PER_DAY,
 } from "../model";
 import { caseStudyFromData } from "./case-study";
 import { apiUsdPerCall } from "./cost";
 import { routerFromData } from "./hybrid-routing";
+import { routerTierIn, taskTypeIn } from "./hybrid-routing-page";
 import { findHardware, findModel, findWorkload } from "./lookup";
 import { hardwareMonthlyCost } from "./model-inputs";
 import { AUDIT_WORDS } from "../i18n/audit";
@@ -301,7 +300,7 @@ function sharedApi(data: Dataset, firstId: string, secondId: string): string | u
 /** Router tiers that none of the scored task types reaches with the router's own assumed task. */
 export function routerTierFindings(data: Dataset, lang: Lang = DEFAULT_LANG): AuditFinding[] {
   const words = AUDIT_WORDS[lang];
-  const tier = (name: ModelTier) => words.tierName(tierName(name));
+  const tier = (name: ModelTier) => routerTierIn(name, lang);
   const { router, config } = routerFromData(data);
   const assumed = data.routingConfig[0];
   if (!assumed) return [];
@@ -327,9 +326,7 @@ export function routerTierFindings(data: Dataset, lang: Lang = DEFAULT_LANG): Au
         lowest: Math.min(...scores).toFixed(2),
         highest: Math.max(...scores).toFixed(2),
         reached: [...reached].sort((x, y) => TIER_ORDER.indexOf(x) - TIER_ORDER.indexOf(y)).map(tier),
-        routes: routed.map((entry) =>
-          words.route(words.taskTypeName(taskTypeName(entry.taskType)), entry.complexity.toFixed(2), tier(entry.tier)),
-        ),
+        routes: routed.map((entry) => words.route(taskTypeIn(entry.taskType, lang), entry.complexity.toFixed(2), tier(entry.tier))),
         unreached: unreached.map(tier),
       }),
       effect: {
@@ -344,7 +341,7 @@ export function routerTierFindings(data: Dataset, lang: Lang = DEFAULT_LANG): Au
 /** Router tiers whose context limit is below one call of the default workload (input plus output). */
 export function contextLimitFindings(data: Dataset, lang: Lang = DEFAULT_LANG): AuditFinding[] {
   const words = AUDIT_WORDS[lang];
-  const name = (tier: ModelTier) => words.tierName(tierName(tier));
+  const name = (tier: ModelTier) => routerTierIn(tier, lang);
   const workload = findWorkload(data);
   const callTokens = workload.inputTokensPerCall + workload.outputTokensPerCall;
   return data.routingTiers

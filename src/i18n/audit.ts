@@ -143,8 +143,6 @@ const EN = {
     `break-even of one ${gpu} with ${model}: ${first} or ${second} calls a day`,
   sameSetupDecisionCost: "the monthly cost of one setup",
   // The router.
-  tierName: (name: string) => name,
-  taskTypeName: (name: string) => name,
   routerTitle: (unreached: number, tiers: number) => `${unreached} of the router's ${tiers} tiers receive no task`,
   routerDetail: (f: RouterFacts) =>
     `With the router's assumed task (${f.toolCalls} tool calls, ${f.contextTokens} context tokens) the ${f.taskTypes} task types score ${f.lowest} to ${f.highest} ` +
@@ -198,27 +196,6 @@ const EN = {
   noneFlaggedAt: (steps: string) => `No printed figure is flagged<br>at ${steps}× the printed rounding`,
   nothingToDraw: "The figures still flagged<br>have no difference to draw",
   stillFlaggedTitle: (steps: string) => `Printed figures still flagged at ${steps}× the printed rounding`,
-};
-
-/** A tier of the chapter's router in Chinese. */
-const TIER_ZH: Record<string, string> = {
-  "small local model": "本地小模型",
-  "large local model": "本地大模型",
-  "economy cloud model": "经济型云端模型",
-  "premium cloud model": "高端云端模型",
-};
-
-/** A task type of the chapter's router in Chinese, by the name the router gives it. */
-const TASK_ZH: Record<string, string> = {
-  "simple Q&A": "简单问答",
-  summarization: "摘要",
-  "code generation": "代码生成",
-  "code debugging": "代码调试",
-  "multi-step research": "多步研究",
-  "system automation": "系统自动化",
-  "complex analysis": "复杂分析",
-  "compliance query": "合规查询",
-  "quote calculation": "复杂报价计算",
 };
 
 /** The quantities chapter_statements.csv names, in Chinese. */
@@ -291,8 +268,6 @@ export const AUDIT_WORDS = catalogue(EN, {
   sameSetupBreakEvens: (model, first, second) => `与 ${model} 相比，两者的盈亏平衡点分别为每日 ${first} 次和 ${second} 次调用。`,
   sameSetupDecision: (gpu, model, first, second) => `单台 ${gpu} 与 ${model} 的盈亏平衡点：每日 ${first} 次或 ${second} 次调用`,
   sameSetupDecisionCost: "同一配置的月度成本",
-  tierName: (name) => TIER_ZH[name] ?? name,
-  taskTypeName: (name) => TASK_ZH[name] ?? name,
   routerTitle: (unreached, tiers) => `路由器的 ${tiers} 个层级中有 ${unreached} 个收不到任何任务`,
   routerDetail: (f) =>
     `按路由器假设的任务（${f.toolCalls} 次工具调用、${f.contextTokens} 个上下文 token），${f.taskTypes} 类任务的复杂度得分为 ${f.lowest} 至 ${f.highest}，` +
